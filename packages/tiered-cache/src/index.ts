@@ -1,0 +1,14 @@
+export { createTieredCache, TieredCache, CacheNamespace, DEFAULT_NAMESPACE } from "./tiered-cache.js";
+export type { TieredCacheOptions, EntryOptions } from "./options.js";
+export { TieredCacheOptionsError, FactoryTimeoutError, TierUnavailableError } from "./errors.js";
+export type { Factory, FactoryContext } from "./factory-runner.js";
+export { jsonSerializer, binarySerializer } from "./serializer.js";
+export type { Serializer } from "./serializer.js";
+export { createKeyring } from "./keyring.js";
+export type { Keyring } from "./keyring.js";
+export { encodeEnvelope, decodeEnvelope } from "./envelope.js";
+export type { EntryMeta } from "./envelope.js";
+export { renderPrometheus, LATENCY_BUCKETS_SECONDS } from "./metrics.js";
+export type { MetricsSnapshot } from "./metrics.js";
+export type { CacheEventMap, CacheEventName, CacheEventListener } from "./events.js";
+export type { StorageTier, TierContext, InvalidationBus, BusMessage, BusHandlers, DistributedLock } from "./storage-tier.js";

@@ -1,0 +1,639 @@
+import { LRUCache } from "lru-cache";
+import { coarseNow, strictNow } from "./clock.js";
+import { decodeEnvelope, encodeEnvelope, type EntryMeta } from "./envelope.js";
+import { describeError, TieredCacheOptionsError, TierUnavailableError } from "./errors.js";
+import { CacheEvents, type CacheEventListener, type CacheEventName } from "./events.js";
+import { runFactory, type Factory } from "./factory-runner.js";
+import { createKeyring, type Keyring } from "./keyring.js";
+import { L1Memory, type L1Entry } from "./l1-memory.js";
+import { CacheMetrics, renderPrometheus, type MetricsSnapshot, type TierCounters } from "./metrics.js";
+import { checkEntryOptions, NAMESPACE_PATTERN, resolveOptions, type EntryOptions, type ResolvedOptions, type TieredCacheOptions } from "./options.js";
+import { jsonSerializer, type Serializer } from "./serializer.js";
+import { estimateSize } from "./size-estimate.js";
+import type { BusMessage, StorageTier, TierContext } from "./storage-tier.js";
+
+/** Name of the namespace used by the methods of `TieredCache` itself. */
+export const DEFAULT_NAMESPACE = "default";
+
+interface Found {
+  value: unknown;
+  meta: EntryMeta;
+  sealed: Uint8Array | undefined;
+  tierIndex: number;
+}
+
+interface Lookup {
+  fresh: Found | undefined;
+  stale: Found | undefined;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Per-namespace state: its L1 key prefix and the counters of each tier, looked up once so
+ * the hot path never builds a map key.
+ */
+class NamespaceState {
+  readonly prefix: string;
+  readonly l1: TierCounters;
+  readonly tiers: TierCounters[];
+  constructor(readonly name: string, metrics: CacheMetrics, tiers: readonly StorageTier[]) {
+    // The default namespace uses bare keys (fast path); others get a NUL-framed prefix
+    // that no default-namespace key may start with.
+    this.prefix = name === DEFAULT_NAMESPACE ? "" : `\u0000${name}\u0000`;
+    this.l1 = metrics.counters("l1", name);
+    this.tiers = tiers.map((t) => metrics.counters(t.name, name));
+  }
+}
+
+/**
+ * The engine behind `TieredCache` and its namespaces: L1, the storage tiers, the bus, the
+ * lock, coalescing and grace. Internal; the public faces are `TieredCache` and `CacheNamespace`.
+ */
+class Engine {
+  readonly options: ResolvedOptions;
+  readonly l1: L1Memory;
+  readonly events = new CacheEvents();
+  readonly metrics = new CacheMetrics();
+  readonly serializer: Serializer;
+  readonly inflight = new Map<string, Promise<unknown>>();
+  readonly tagTimes = new Map<string, number>();
+  readonly #keyring: Promise<Keyring> | undefined;
+  readonly #hashMemo = new LRUCache<string, string>({ max: 4096 });
+  readonly #downTiers = new Set<string>();
+  /** Entries of local tiers created before this instant are not trusted (set after missed invalidations). */
+  floor = 0;
+  #closed = false;
+  #sampler = 0;
+
+  constructor(options: ResolvedOptions) {
+    this.options = options;
+    this.serializer = options.serializer ?? jsonSerializer;
+    this.l1 = new L1Memory(options.maxEntries, options.maxBytes, (count, bytes) => {
+      if (this.events.has("evict")) this.events.emit("evict", { tier: "l1", count, bytes, reason: "budget" });
+    });
+    this.metrics.trackBytes("l1", () => this.l1.bytes);
+    for (const tier of options.tiers) {
+      if (tier.bytes) this.metrics.trackBytes(tier.name, () => tier.bytes!());
+      tier.attach?.(this.#contextFor(tier.name));
+    }
+    if (options.encryption) {
+      this.#keyring = createKeyring(options.encryption.secret);
+      // A bad secret surfaces on first use; keep the rejection from being reported as unhandled.
+      this.#keyring.catch(() => {});
+    }
+    options.bus?.start(
+      { message: (m) => this.onBusMessage(m), missed: (reason) => this.resetLocal(reason) },
+      this.#contextFor("bus"),
+    );
+    if (options.tiers.some((t) => t.loadTagTimes)) void this.loadTagTimes();
+  }
+
+  #contextFor(tier: string): TierContext {
+    return {
+      warn: (message, error) => this.warnTier(tier, message, error),
+      recovered: (message) => this.recoverTier(tier, message),
+      corrupt: (namespace, key, reason) => this.events.emit("corrupt", { tier, namespace, key, reason }),
+      evicted: (count, bytes, reason) => this.events.emit("evict", { tier, count, bytes, reason }),
+      requestReset: (reason) => {
+        void this.options.bus?.publish({ type: "reset", at: Date.now() });
+        this.events.emit("info", { tier, message: `published a reset: ${reason}` });
+      },
+    };
+  }
+
+  /** Warns once per outage of a tier. */
+  warnTier(tier: string, message: string, error?: unknown): void {
+    if (this.#downTiers.has(tier)) return;
+    this.#downTiers.add(tier);
+    this.events.emit("warning", { tier, message, error });
+  }
+
+  recoverTier(tier: string, message: string): void {
+    if (!this.#downTiers.delete(tier)) return;
+    this.events.emit("info", { tier, message });
+  }
+
+  /** Samples roughly one L1 lookup in 64 for the latency histogram. */
+  shouldSample(): boolean {
+    return (++this.#sampler & 63) === 0;
+  }
+
+  async storageKey(ns: NamespaceState, key: string): Promise<string> {
+    if (!this.#keyring || !this.options.encryption?.hashKeys) return key;
+    const id = `${ns.name}\u0000${key}`;
+    const memo = this.#hashMemo.get(id);
+    if (memo !== undefined) return memo;
+    const hashed = await (await this.#keyring).hashKey(id);
+    this.#hashMemo.set(id, hashed);
+    return hashed;
+  }
+
+  async seal(ns: NamespaceState, storageKey: string, meta: EntryMeta, value: unknown): Promise<Uint8Array> {
+    const envelope = encodeEnvelope(meta, this.serializer.serialize(value));
+    if (!this.#keyring) return envelope;
+    return (await this.#keyring).encrypt(envelope, `${ns.name}\u0000${storageKey}`);
+  }
+
+  async unseal(ns: NamespaceState, storageKey: string, bytes: Uint8Array): Promise<{ meta: EntryMeta; value: unknown }> {
+    const plain = this.#keyring ? await (await this.#keyring).decrypt(bytes, `${ns.name}\u0000${storageKey}`) : bytes;
+    const { meta, value } = decodeEnvelope(plain);
+    return { meta, value: this.serializer.deserialize(value) };
+  }
+
+  /** Whether an entry survived tag invalidations (and, in local tiers, the last reset). */
+  trusted(meta: { createdAt: number; tags: readonly string[] }, local: boolean): boolean {
+    if (local && meta.createdAt < this.floor) return false;
+    for (const tag of meta.tags) {
+      const at = this.tagTimes.get(tag);
+      if (at !== undefined && meta.createdAt <= at) return false;
+    }
+    return true;
+  }
+
+  /** Runs a tier operation; a failure is a warning and `fallback` unless the cache is strict. */
+  async guard<T>(tier: StorageTier, counters: TierCounters | undefined, op: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      const result = await op();
+      if (this.#downTiers.has(tier.name)) this.recoverTier(tier.name, `${tier.name} answers again`);
+      return result;
+    } catch (error) {
+      if (counters) counters.errors++;
+      if (this.options.strict) throw new TierUnavailableError(tier.name, error);
+      this.warnTier(tier.name, `${tier.name} failed (${describeError(error)}); carrying on without it`, error);
+      return fallback;
+    }
+  }
+
+  /** Looks a key up in the storage tiers, fastest first, stopping at the first fresh entry. */
+  async lookupTiers(ns: NamespaceState, key: string, storageKey: string): Promise<Lookup> {
+    const tiers = this.options.tiers;
+    let stale: Found | undefined;
+    for (let i = 0; i < tiers.length; i++) {
+      const tier = tiers[i]!;
+      const counters = ns.tiers[i]!;
+      const started = performance.now();
+      const bytes = await this.guard(tier, counters, () => tier.get(ns.name, storageKey), undefined);
+      counters.latency.observe(performance.now() - started);
+      if (bytes === undefined) { counters.misses++; continue; }
+      let decoded: { meta: EntryMeta; value: unknown };
+      try {
+        decoded = await this.unseal(ns, storageKey, bytes);
+      } catch (error) {
+        counters.misses++;
+        counters.evictions++;
+        this.events.emit("corrupt", { tier: tier.name, namespace: ns.name, key, reason: describeError(error) });
+        void this.guard(tier, counters, () => tier.delete(ns.name, storageKey), undefined);
+        continue;
+      }
+      const { meta, value } = decoded;
+      const now = Date.now();
+      if (!this.trusted(meta, tier.scope === "local") || now >= meta.staleUntil) {
+        counters.misses++;
+        void this.guard(tier, counters, () => tier.delete(ns.name, storageKey, meta.createdAt + 0.0005), undefined);
+        continue;
+      }
+      const found = { value, meta, sealed: bytes, tierIndex: i };
+      if (now < meta.freshUntil) {
+        counters.hits++;
+        return { fresh: found, stale };
+      }
+      counters.misses++;
+      stale ??= found;
+    }
+    return { fresh: undefined, stale };
+  }
+
+  /** Copies an entry found in a lower tier into L1 and the tiers above it. */
+  async backfill(ns: NamespaceState, key: string, storageKey: string, found: Found): Promise<void> {
+    this.putL1(ns, key, storageKey, found.value, found.meta, found.sealed?.length);
+    const ttl = found.meta.staleUntil - Date.now();
+    if (ttl <= 0 || !found.sealed) return;
+    const writes: Promise<void>[] = [];
+    for (let i = 0; i < found.tierIndex; i++) {
+      const tier = this.options.tiers[i]!;
+      const counters = ns.tiers[i]!;
+      counters.writes++;
+      writes.push(this.guard(tier, counters, () => tier.set(ns.name, storageKey, found.sealed!, ttl, found.meta.createdAt), undefined));
+    }
+    await Promise.all(writes);
+  }
+
+  putL1(ns: NamespaceState, key: string, storageKey: string | undefined, value: unknown, meta: EntryMeta, size?: number): void {
+    const entry: L1Entry = {
+      value, createdAt: meta.createdAt, freshUntil: meta.freshUntil, staleUntil: meta.staleUntil, tags: meta.tags,
+      size: Math.max(1, size ?? estimateSize(value)), namespace: ns.name, storageKey, counters: ns.l1,
+    };
+    ns.l1.writes++;
+    this.l1.set(ns.prefix + key, entry);
+  }
+
+  /** Writes a value to every tier and tells the other processes. */
+  async set(ns: NamespaceState, key: string, value: unknown, options: EntryOptions | undefined): Promise<void> {
+    if (value === undefined) throw new TypeError(`cannot cache undefined for key "${key}": use delete() to remove an entry`);
+    const ttl = options?.ttl ?? this.options.ttl;
+    const grace = options?.grace ?? this.options.grace;
+    const createdAt = strictNow();
+    const meta: EntryMeta = { createdAt, freshUntil: createdAt + ttl, staleUntil: createdAt + ttl + grace, tags: options?.tags ?? [] };
+    const tiers = this.options.tiers;
+    if (tiers.length === 0 && !this.options.bus) {
+      this.putL1(ns, key, undefined, value, meta);
+      return;
+    }
+    const storageKey = await this.storageKey(ns, key);
+    let sealed: Uint8Array | undefined;
+    if (tiers.length > 0) {
+      try {
+        sealed = await this.seal(ns, storageKey, meta, value);
+      } catch (error) {
+        throw new TypeError(`cannot store the value of key "${key}" with the ${this.serializer.name} serializer: ${describeError(error)}`);
+      }
+    }
+    this.putL1(ns, key, storageKey, value, meta, sealed?.length);
+    await Promise.all(tiers.map((tier, i) => {
+      ns.tiers[i]!.writes++;
+      return this.guard(tier, ns.tiers[i], () => tier.set(ns.name, storageKey, sealed!, ttl + grace, createdAt), undefined);
+    }));
+    await this.options.bus?.publish({ type: "set", namespace: ns.name, keys: [storageKey], at: createdAt });
+  }
+
+  async delete(ns: NamespaceState, key: string): Promise<void> {
+    this.l1.lru.delete(ns.prefix + key);
+    if (this.options.tiers.length === 0 && !this.options.bus) return;
+    const storageKey = await this.storageKey(ns, key);
+    await Promise.all(this.options.tiers.map((tier, i) => this.guard(tier, ns.tiers[i], () => tier.delete(ns.name, storageKey), undefined)));
+    await this.options.bus?.publish({ type: "delete", namespace: ns.name, keys: [storageKey], at: strictNow() });
+  }
+
+  async clear(ns: NamespaceState | undefined): Promise<void> {
+    this.clearL1(ns?.name);
+    await Promise.all(this.options.tiers.map((tier) => this.guard(tier, undefined, () => tier.clear(ns?.name), undefined)));
+    await this.options.bus?.publish(ns ? { type: "clear", namespace: ns.name, at: strictNow() } : { type: "clear", at: strictNow() });
+  }
+
+  clearL1(namespace: string | undefined): void {
+    if (namespace === undefined) return this.l1.clear();
+    this.l1.clear((_, entry) => entry.namespace === namespace);
+  }
+
+  async invalidateTags(tags: readonly string[]): Promise<void> {
+    const at = strictNow();
+    this.applyTags(tags, at);
+    await Promise.all(this.options.tiers.map((tier) =>
+      tier.invalidateTags ? this.guard(tier, undefined, () => tier.invalidateTags!(tags, at), undefined) : undefined));
+    await this.options.bus?.publish({ type: "tags", tags, at });
+  }
+
+  applyTags(tags: readonly string[], at: number): void {
+    for (const tag of tags) if ((this.tagTimes.get(tag) ?? -Infinity) < at) this.tagTimes.set(tag, at);
+    this.l1.deleteTagged(tags);
+  }
+
+  async loadTagTimes(): Promise<void> {
+    for (const tier of this.options.tiers) {
+      if (!tier.loadTagTimes) continue;
+      const times = await this.guard(tier, undefined, () => tier.loadTagTimes!(), new Map<string, number>());
+      for (const [tag, at] of times) this.applyTags([tag], at);
+    }
+  }
+
+  /** Drops what local tiers hold: invalidations may have been missed. */
+  resetLocal(reason: string): void {
+    this.floor = strictNow();
+    this.l1.clear();
+    this.events.emit("info", { message: `local tiers reset: ${reason}` });
+    void this.loadTagTimes();
+  }
+
+  onBusMessage(message: BusMessage): void {
+    if (this.#closed) return;
+    this.events.emit("remote", {
+      type: message.type,
+      ...("namespace" in message && message.namespace !== undefined ? { namespace: message.namespace } : {}),
+      ...("keys" in message ? { keys: message.keys } : {}),
+      ...("tags" in message ? { tags: message.tags } : {}),
+    });
+    const localTiers = this.options.tiers.filter((t) => t.scope === "local");
+    switch (message.type) {
+      case "set":
+      case "delete":
+        for (const storageKey of message.keys) {
+          const l1Key = this.l1.keyOfStorageKey(message.namespace, storageKey) ?? this.#plainL1Key(message.namespace, storageKey);
+          if (l1Key !== undefined) {
+            const entry = this.l1.lru.peek(l1Key);
+            if (entry && entry.createdAt < message.at) this.l1.lru.delete(l1Key);
+          }
+          for (const tier of localTiers) void this.guard(tier, undefined, () => tier.delete(message.namespace, storageKey, message.at), undefined);
+        }
+        break;
+      case "clear":
+        this.clearL1(message.namespace);
+        for (const tier of localTiers) void this.guard(tier, undefined, () => tier.clear(message.namespace), undefined);
+        break;
+      case "tags":
+        this.applyTags(message.tags, message.at);
+        break;
+      case "reset":
+        this.resetLocal("another process lost invalidations while a tier was down");
+        break;
+    }
+  }
+
+  /** Without key hashing, a storage key is the caller's key. */
+  #plainL1Key(namespace: string, storageKey: string): string | undefined {
+    if (this.options.encryption?.hashKeys) return undefined;
+    return namespace === DEFAULT_NAMESPACE ? storageKey : `\u0000${namespace}\u0000${storageKey}`;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.options.bus?.close();
+    await Promise.all(this.options.tiers.map((tier) => tier.close().catch(() => {})));
+  }
+
+  /** Computes a value with the cross-process lock: one process runs the factory, the others wait for its result. */
+  async withLock<T>(ns: NamespaceState, key: string, storageKey: string, compute: () => Promise<T>): Promise<T> {
+    const lock = this.options.lock!;
+    const deadline = Date.now() + this.options.lockWait;
+    let delay = 5;
+    for (;;) {
+      let token: string | undefined;
+      try {
+        token = await lock.acquire(ns.name, storageKey, this.options.lockTtl);
+      } catch (error) {
+        if (this.options.strict) throw new TierUnavailableError("lock", error);
+        this.warnTier("lock", `lock unavailable (${describeError(error)}); computing without it`, error);
+        return compute();
+      }
+      if (token !== undefined) {
+        try {
+          // Another process may have finished while we were waiting for the lock.
+          const again = await this.lookupTiers(ns, key, storageKey);
+          if (again.fresh) {
+            await this.backfill(ns, key, storageKey, again.fresh);
+            return again.fresh.value as T;
+          }
+          return await compute();
+        } finally {
+          await lock.release(ns.name, storageKey, token).catch(() => {});
+        }
+      }
+      await sleep(delay);
+      delay = Math.min(delay * 2, 50);
+      const found = await this.lookupTiers(ns, key, storageKey);
+      if (found.fresh) {
+        await this.backfill(ns, key, storageKey, found.fresh);
+        return found.fresh.value as T;
+      }
+      if (Date.now() >= deadline) return compute();
+    }
+  }
+
+  async getOrSetSlow<T>(ns: NamespaceState, key: string, factory: Factory<T>, options: EntryOptions | undefined): Promise<T> {
+    const l1Key = ns.prefix + key;
+    const l1Entry = this.l1.lru.peek(l1Key);
+    let stale: { value: T } | undefined;
+    if (l1Entry && Date.now() < l1Entry.staleUntil) stale = { value: l1Entry.value as T };
+    const storageKey = this.options.tiers.length > 0 || this.options.bus ? await this.storageKey(ns, key) : key;
+    if (this.options.tiers.length > 0) {
+      const found = await this.lookupTiers(ns, key, storageKey);
+      if (found.fresh) {
+        await this.backfill(ns, key, storageKey, found.fresh);
+        return found.fresh.value as T;
+      }
+      if (!stale && found.stale) stale = { value: found.stale.value as T };
+    }
+    const compute = () => this.compute(ns, key, factory, stale, options);
+    const useLock = this.options.lock !== undefined && options?.lock !== false;
+    return useLock ? this.withLock(ns, key, storageKey, compute) : compute();
+  }
+
+  async compute<T>(ns: NamespaceState, key: string, factory: Factory<T>, stale: { value: T } | undefined, options: EntryOptions | undefined): Promise<T> {
+    const started = performance.now();
+    this.metrics.countFactory(ns.name);
+    const outcome = await runFactory(key, factory, stale, options?.softTimeout ?? this.options.softTimeout, options?.hardTimeout ?? this.options.hardTimeout);
+    const ok = outcome.kind === "value";
+    if (this.events.has("factory")) this.events.emit("factory", { namespace: ns.name, key, durationMs: performance.now() - started, ok });
+    if (outcome.kind === "value") {
+      if (outcome.value !== undefined) await this.set(ns, key, outcome.value, options);
+      return outcome.value;
+    }
+    if (outcome.kind === "soft-timeout") {
+      // The run goes on; its result is stored when it arrives, and a failure is only logged.
+      outcome.pending.then(
+        (value) => (value === undefined ? undefined : this.set(ns, key, value, options)),
+        (error: unknown) => this.events.emit("warning", { message: `background factory for "${key}" failed: ${describeError(error)}`, error }),
+      ).catch(() => {});
+      ns.l1.staleServed++;
+      this.events.emit("stale", { namespace: ns.name, key, reason: "soft-timeout" });
+      return stale!.value;
+    }
+    if (stale) {
+      ns.l1.staleServed++;
+      const reason = outcome.error instanceof Error && outcome.error.name === "FactoryTimeoutError" ? "hard-timeout" : "factory-error";
+      this.events.emit("stale", { namespace: ns.name, key, reason });
+      return stale.value;
+    }
+    throw outcome.error;
+  }
+
+  snapshot(): MetricsSnapshot {
+    return this.metrics.snapshot();
+  }
+}
+
+function checkKey(key: unknown, ns: NamespaceState): asserts key is string {
+  if (typeof key !== "string" || key.length === 0) throw new TypeError(`cache keys must be non-empty strings (namespace "${ns.name}")`);
+  if (key.charCodeAt(0) === 0) throw new TypeError("cache keys may not start with a NUL character");
+}
+
+/**
+ * One namespace of a cache: keys are private to it, `clear()` empties only it, and its
+ * metrics are reported apart. Get one with `cache.namespace(name)`.
+ */
+export class CacheNamespace {
+  readonly #engine: Engine;
+  readonly #ns: NamespaceState;
+
+  /** @internal Use `TieredCache.namespace()`. */
+  constructor(engine: Engine, ns: NamespaceState) {
+    this.#engine = engine;
+    this.#ns = ns;
+  }
+
+  /** The namespace's name. */
+  get name(): string {
+    return this.#ns.name;
+  }
+
+  /** The fresh value of `key` from the fastest tier holding one, backfilling faster tiers; `undefined` when there is none. */
+  async get<T = unknown>(key: string): Promise<T | undefined> {
+    const ns = this.#ns;
+    const engine = this.#engine;
+    const entry = engine.l1.lru.get(ns.prefix + key);
+    if (entry !== undefined && coarseNow() < entry.freshUntil) {
+      ns.l1.hits++;
+      return entry.value as T;
+    }
+    return this.#getSlow<T>(key);
+  }
+
+  async #getSlow<T>(key: string): Promise<T | undefined> {
+    const ns = this.#ns;
+    const engine = this.#engine;
+    checkKey(key, ns);
+    ns.l1.misses++;
+    const l1Key = ns.prefix + key;
+    const expired = engine.l1.lru.peek(l1Key);
+    // L1 has no timers: an entry past its grace is dropped when a lookup finds it.
+    if (expired !== undefined && Date.now() >= expired.staleUntil) engine.l1.lru.delete(l1Key);
+    if (engine.options.tiers.length === 0) return undefined;
+    const pending = engine.inflight.get(l1Key);
+    if (pending) return pending.then(() => this.peek<T>(key), () => undefined);
+    const storageKey = await engine.storageKey(ns, key);
+    const found = await engine.lookupTiers(ns, key, storageKey);
+    if (!found.fresh) return undefined;
+    await engine.backfill(ns, key, storageKey, found.fresh);
+    return found.fresh.value as T;
+  }
+
+  /**
+   * Returns the fresh value of `key`, or computes it once with `factory` (concurrent callers in
+   * this process share one run; with a lock, processes share one run too) and stores it in every tier.
+   * When the factory fails or times out and a value within grace exists, that stale value is served.
+   */
+  async getOrSet<T>(key: string, factory: Factory<T>, options?: EntryOptions): Promise<T> {
+    const ns = this.#ns;
+    const engine = this.#engine;
+    const l1Key = ns.prefix + key;
+    const entry = engine.l1.lru.get(l1Key);
+    if (entry !== undefined && coarseNow() < entry.freshUntil) {
+      ns.l1.hits++;
+      return entry.value as T;
+    }
+    checkKey(key, ns);
+    if (options) checkEntryOptions(options);
+    ns.l1.misses++;
+    const pending = engine.inflight.get(l1Key);
+    if (pending) return pending as Promise<T>;
+    const run = engine.getOrSetSlow(ns, key, factory, options).finally(() => engine.inflight.delete(l1Key));
+    engine.inflight.set(l1Key, run);
+    return run;
+  }
+
+  /** Stores a value in every tier (`undefined` is refused: use `delete`). */
+  async set(key: string, value: unknown, options?: EntryOptions): Promise<void> {
+    checkKey(key, this.#ns);
+    if (options) checkEntryOptions(options);
+    await this.#engine.set(this.#ns, key, value, options);
+  }
+
+  /** Removes `key` from every tier and from other processes' L1 (through the bus). */
+  async delete(key: string): Promise<void> {
+    checkKey(key, this.#ns);
+    await this.#engine.delete(this.#ns, key);
+  }
+
+  /** Whether any tier holds a fresh value for `key` (nothing is backfilled). */
+  async has(key: string): Promise<boolean> {
+    const ns = this.#ns;
+    checkKey(key, ns);
+    const entry = this.#engine.l1.lru.peek(ns.prefix + key);
+    if (entry !== undefined && Date.now() < entry.freshUntil) return true;
+    if (this.#engine.options.tiers.length === 0) return false;
+    const found = await this.#engine.lookupTiers(ns, key, await this.#engine.storageKey(ns, key));
+    return found.fresh !== undefined;
+  }
+
+  /** The fresh value of `key` in L1 only, synchronously, without touching its recency or metrics. */
+  peek<T = unknown>(key: string): T | undefined {
+    const entry = this.#engine.l1.lru.peek(this.#ns.prefix + key);
+    return entry !== undefined && coarseNow() < entry.freshUntil ? (entry.value as T) : undefined;
+  }
+
+  /** Empties this namespace in every tier and in other processes. */
+  async clear(): Promise<void> {
+    await this.#engine.clear(this.#ns);
+  }
+
+  /** Invalidates every entry (of any namespace) carrying one of `tags`, here and in other processes. */
+  async invalidateTags(tags: readonly string[]): Promise<void> {
+    if (!Array.isArray(tags) || tags.some((t) => typeof t !== "string" || t.length === 0)) {
+      throw new TypeError("tags must be an array of non-empty strings");
+    }
+    await this.#engine.invalidateTags(tags);
+  }
+}
+
+/**
+ * A tiered cache: L1 in memory, then any storage tiers (disk, Redis), with coalescing,
+ * grace, tags, namespaces, an invalidation bus and metrics. Its own methods work on the
+ * `default` namespace. Create one with `createTieredCache` (or `createNodeCache` from `./node`).
+ */
+export class TieredCache extends CacheNamespace {
+  readonly #engine: Engine;
+  readonly #namespaces = new Map<string, CacheNamespace>();
+
+  /** @internal Use `createTieredCache`. */
+  constructor(engine: Engine) {
+    const ns = new NamespaceState(DEFAULT_NAMESPACE, engine.metrics, engine.options.tiers);
+    super(engine, ns);
+    this.#engine = engine;
+    this.#namespaces.set(DEFAULT_NAMESPACE, this);
+  }
+
+  /** The namespace called `name` (letters, digits, `_ . -`, at most 64). */
+  namespace(name: string): CacheNamespace {
+    let handle = this.#namespaces.get(name);
+    if (handle) return handle;
+    if (typeof name !== "string" || !NAMESPACE_PATTERN.test(name)) {
+      throw new TieredCacheOptionsError("namespace", `"${String(name)}" is not a valid namespace name (${NAMESPACE_PATTERN})`);
+    }
+    handle = new CacheNamespace(this.#engine, new NamespaceState(name, this.#engine.metrics, this.#engine.options.tiers));
+    this.#namespaces.set(name, handle);
+    return handle;
+  }
+
+  /** Empties every namespace in every tier and in other processes. */
+  async clearAll(): Promise<void> {
+    await this.#engine.clear(undefined);
+  }
+
+  /** Subscribes to cache events (warnings, corrupt entries, stale serves, evictions, remote invalidations). */
+  on<E extends CacheEventName>(event: E, listener: CacheEventListener<E>): () => void {
+    return this.#engine.events.on(event, listener);
+  }
+
+  /** A snapshot of hits, misses, hit rate, latency, bytes and evictions per tier and namespace. */
+  metrics(): MetricsSnapshot {
+    return this.#engine.snapshot();
+  }
+
+  /** The metrics in Prometheus text exposition format. */
+  prometheus(prefix?: string): string {
+    return renderPrometheus(this.#engine.snapshot(), prefix);
+  }
+
+  /** Evicts the coldest `fraction` (0–1) of L1 entries, e.g. under memory pressure; returns what went. */
+  shed(fraction: number, reason = "memory pressure"): { count: number; bytes: number } {
+    const result = this.#engine.l1.shed(fraction);
+    if (result.count > 0) this.#engine.events.emit("evict", { tier: "l1", count: result.count, bytes: result.bytes, reason });
+    return result;
+  }
+
+  /** Entries and estimated bytes in L1. */
+  l1Stats(): { entries: number; bytes: number } {
+    return { entries: this.#engine.l1.lru.size, bytes: this.#engine.l1.bytes };
+  }
+
+  /** Stops the bus and closes every tier. */
+  async close(): Promise<void> {
+    await this.#engine.close();
+  }
+}
+
+/** Creates a tiered cache; options are validated and a wrong one is named in the error. */
+export function createTieredCache(options?: TieredCacheOptions): TieredCache {
+  return new TieredCache(new Engine(resolveOptions(options)));
+}
