@@ -1,0 +1,11 @@
+export { SyntaxKind, syntaxKindName, isTrivia, isKeyword, KEYWORDS } from "./syntax/syntax-kind.js";
+export { lex, intLiteralParts } from "./syntax/lexer.js";
+export type { TokenStream, IntLiteralParts } from "./syntax/lexer.js";
+export { parse, MAX_NESTING } from "./syntax/parser.js";
+export type { ParseResult } from "./syntax/parser.js";
+export { nodeText, forEachNode, nodesAt, isNode } from "./syntax/syntax-tree.js";
+export type { SyntaxNode } from "./syntax/syntax-tree.js";
+export { printTree } from "./syntax/tree-printer.js";
+export type * from "./syntax/ast.js";
+export { diagnostic, sortDiagnostics } from "./diagnostic.js";
+export type { Diagnostic, Severity, TextRange, TextEdit, Fix, RelatedInformation } from "./diagnostic.js";

@@ -1,0 +1,1050 @@
+import { diagnostic, type Diagnostic } from "../diagnostic.js";
+import type {
+  BinaryOp, Block, Expr, FieldDeclAst, FieldInit, ItemAst, LocatedItem, ParamAst, Pattern, Stmt, TypeRef, UseName,
+} from "./ast.js";
+import { intLiteralParts, lex, type TokenStream } from "./lexer.js";
+import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
+import type { SyntaxNode } from "./syntax-tree.js";
+
+/** Result of parsing one file. Parsing never throws. */
+export interface ParseResult {
+  /** The input text. */
+  readonly text: string;
+  /** All tokens, trivia included. */
+  readonly tokens: TokenStream;
+  /** Root `SourceFile` node; its leaves spell `text` exactly. */
+  readonly root: SyntaxNode;
+  /** Top-level items with their ASTs, in file order. */
+  readonly items: readonly LocatedItem[];
+  /** Lexical and syntax diagnostics, in text order. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Deepest nesting the parser follows (blocks, expressions, types, patterns and operator
+ * chains all count). Beyond it the construct is skipped with a diagnostic, so recursive
+ * passes over the tree can never overflow the stack.
+ */
+export const MAX_NESTING = 256;
+
+interface Frame {
+  kind: number;
+  children: (SyntaxNode | number)[];
+}
+
+const BINARY_PREC = new Map<number, [number, BinaryOp]>([
+  [K.AmpAmp, [1, "&&"]], [K.PipePipe, [1, "||"]],
+  [K.Amp, [2, "&"]], [K.Pipe, [2, "|"]], [K.Caret, [2, "^"]],
+  [K.EqEq, [3, "=="]], [K.NotEq, [3, "!="]], [K.Lt, [3, "<"]], [K.LtEq, [3, "<="]], [K.Gt, [3, ">"]], [K.GtEq, [3, ">="]],
+  [K.Plus, [4, "+"]], [K.Minus, [4, "-"]],
+  [K.Star, [5, "*"]], [K.Slash, [5, "/"]], [K.Percent, [5, "%"]],
+]);
+
+const ITEM_START = new Set<number>([K.FnKw, K.StructKw, K.ConstKw, K.UseKw]);
+const STMT_START = new Set<number>([
+  K.LBrace, K.IfKw, K.LoopKw, K.WhileKw, K.ForKw, K.BreakKw, K.ContinueKw, K.LetKw, K.ConstKw, K.ReturnKw,
+]);
+const EXPR_START = new Set<number>([
+  K.Int, K.Ident, K.TrueKw, K.FalseKw, K.NewKw, K.LParen, K.LBracket, K.Bang, K.Minus,
+]);
+
+/** Parses one Cairo-M file into a lossless tree plus item ASTs and diagnostics. */
+export function parse(text: string): ParseResult {
+  return new Parser(text).parseFile();
+}
+
+class Parser {
+  private readonly tokens: TokenStream;
+  private readonly kinds: Uint8Array;
+  private readonly starts: Uint32Array;
+  /** Token indices of the significant (non-trivia) tokens; the last is EndOfFile. */
+  private readonly sig: Int32Array;
+  private p = 0;
+  /** First token index not yet placed in the tree. */
+  private emitted = 0;
+  private readonly stack: Frame[] = [];
+  private readonly diagnostics: Diagnostic[];
+  private lastErrorAt = -1;
+  private base = 0;
+  private depth = 0;
+  private noStruct = false;
+  private readonly invalidNumbers: Set<number>;
+
+  constructor(private readonly text: string) {
+    this.tokens = lex(text);
+    this.kinds = this.tokens.kinds;
+    this.starts = this.tokens.starts;
+    const sig = new Int32Array(this.tokens.count);
+    let n = 0;
+    for (let i = 0; i < this.tokens.count; i++) if (!isTrivia(this.kinds[i]!)) sig[n++] = i;
+    this.sig = sig.subarray(0, n);
+    this.diagnostics = [...this.tokens.errors];
+    this.invalidNumbers = new Set(
+      this.tokens.errors.filter((d) => d.code === "invalid-number").map((d) => d.range.start),
+    );
+  }
+
+  // ---- token cursor -------------------------------------------------------------------
+
+  private cur(): number {
+    return this.kinds[this.sig[this.p]!]!;
+  }
+  private nth(k: number): number {
+    const i = Math.min(this.p + k, this.sig.length - 1);
+    return this.kinds[this.sig[i]!]!;
+  }
+  private at(kind: number): boolean {
+    return this.cur() === kind;
+  }
+  private curStart(): number {
+    return this.starts[this.sig[this.p]!]!;
+  }
+  private curEnd(): number {
+    return this.starts[this.sig[this.p]! + 1]!;
+  }
+  private curText(): string {
+    return this.text.slice(this.curStart(), this.curEnd());
+  }
+  /** End offset of the last significant token consumed. */
+  private prevEnd(): number {
+    return this.p === 0 ? 0 : this.starts[this.sig[this.p - 1]! + 1]!;
+  }
+  private rel(abs: number): number {
+    return abs - this.base;
+  }
+
+  // ---- tree building ------------------------------------------------------------------
+
+  private flushTrivia(upTo: number): void {
+    const top = this.stack[this.stack.length - 1]!;
+    while (this.emitted < upTo) top.children.push(this.emitted++);
+  }
+  private bump(): void {
+    const tok = this.sig[this.p]!;
+    if (this.kinds[tok] === K.EndOfFile) return;
+    this.flushTrivia(tok);
+    this.stack[this.stack.length - 1]!.children.push(tok);
+    this.emitted = tok + 1;
+    this.p++;
+  }
+  private eat(kind: number): boolean {
+    if (this.cur() !== kind) return false;
+    this.bump();
+    return true;
+  }
+  private start(): void {
+    this.flushTrivia(this.sig[this.p]!);
+    this.stack.push({ kind: 0, children: [] });
+  }
+  private finish(kind: number): SyntaxNode {
+    const frame = this.stack.pop()!;
+    const node = makeNode(kind, frame.children, this.starts, this.starts[this.emitted]!);
+    this.stack[this.stack.length - 1]!.children.push(node);
+    return node;
+  }
+  /** Reopens the last finished node as the first child of a new node (for infix forms). */
+  private precede(): void {
+    const parent = this.stack[this.stack.length - 1]!;
+    const last = parent.children.pop()!;
+    this.stack.push({ kind: 0, children: [last] });
+  }
+
+  // ---- errors -------------------------------------------------------------------------
+
+  private error(message: string, start: number, end: number, code = "syntax-error"): void {
+    if (start === this.lastErrorAt && code === "syntax-error") return;
+    if (code === "syntax-error") this.lastErrorAt = start;
+    this.diagnostics.push(diagnostic(code, "error", message, start, end));
+  }
+  /** Reports "expected X but found Y" at the current token (silent on invalid characters, already reported). */
+  private errorExpected(expected: string): void {
+    const kind = this.cur();
+    if (kind === K.ErrorToken) {
+      this.lastErrorAt = this.curStart();
+      return;
+    }
+    const found =
+      kind === K.Ident || kind === K.Int ? `\`${this.curText()}\`` : describeTokenKind(kind);
+    this.error(`expected ${expected} but found ${found}`, this.curStart(), this.curEnd());
+  }
+  private expect(kind: number): boolean {
+    if (this.eat(kind)) return true;
+    this.errorExpected(describeTokenKind(kind));
+    return false;
+  }
+  /** Wraps the current token in an `Error` node and consumes it. */
+  private bumpError(): void {
+    this.start();
+    this.bump();
+    this.finish(K.Error);
+  }
+  /** Skips a nested region too deep to parse, keeping brackets balanced, without recursion. */
+  private skipTooDeep(): void {
+    this.error(
+      `nesting is too deep (more than ${MAX_NESTING} levels); this part is not analysed`,
+      this.curStart(),
+      this.curEnd(),
+      "syntax-error",
+    );
+    this.start();
+    let balance = 0;
+    for (;;) {
+      const k = this.cur();
+      if (k === K.EndOfFile) break;
+      if (k === K.LParen || k === K.LBracket || k === K.LBrace) balance++;
+      else if (k === K.RParen || k === K.RBracket || k === K.RBrace) {
+        if (balance === 0) break;
+        balance--;
+      } else if ((k === K.Semi || k === K.Comma) && balance === 0) break;
+      this.bump();
+    }
+    this.finish(K.Error);
+  }
+
+  // ---- file and items -----------------------------------------------------------------
+
+  parseFile(): ParseResult {
+    this.stack.push({ kind: K.SourceFile, children: [] });
+    const items: LocatedItem[] = [];
+    while (!this.at(K.EndOfFile)) {
+      const k = this.cur();
+      if (ITEM_START.has(k)) {
+        const start = this.curStart();
+        this.base = start;
+        this.depth = 0;
+        const ast = this.parseItem(k);
+        const end = this.prevEnd();
+        items.push({ start, end, text: this.text.slice(start, end), ast });
+        continue;
+      }
+      this.errorExpected("an item (`fn`, `struct`, `const` or `use`)");
+      this.start();
+      while (!this.at(K.EndOfFile) && !ITEM_START.has(this.cur())) this.bump();
+      this.finish(K.Error);
+    }
+    // Trailing trivia and the end-of-file token.
+    const top = this.stack[0]!;
+    while (this.emitted < this.tokens.count) top.children.push(this.emitted++);
+    const root = makeNode(K.SourceFile, top.children, this.starts, this.text.length);
+    this.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    return { text: this.text, tokens: this.tokens, root, items, diagnostics: this.diagnostics };
+  }
+
+  private parseItem(k: number): ItemAst {
+    switch (k) {
+      case K.FnKw:
+        return this.parseFn();
+      case K.StructKw:
+        return this.parseStruct();
+      case K.ConstKw: {
+        const c = this.parseConst(K.ConstDef);
+        return { k: "const", name: c.name, ns: c.ns, ne: c.ne, ty: c.ty, init: c.init, e: c.e };
+      }
+      default:
+        return this.parseUse();
+    }
+  }
+
+  /** Parses `IDENT`, returning name and relative range ("" when missing). */
+  private parseName(): { name: string; ns: number; ne: number } {
+    if (this.at(K.Ident)) {
+      const name = this.curText();
+      const ns = this.rel(this.curStart());
+      const ne = this.rel(this.curEnd());
+      this.bump();
+      return { name, ns, ne };
+    }
+    this.errorExpected("a name");
+    const at = this.rel(this.curStart());
+    return { name: "", ns: at, ne: at };
+  }
+
+  private parseFn(): ItemAst {
+    this.start();
+    this.bump(); // fn
+    const { name, ns, ne } = this.parseName();
+    const params: ParamAst[] = [];
+    if (this.at(K.LParen)) {
+      this.start();
+      this.bump();
+      this.parseCommaList(K.RParen, (k) => k === K.Ident, () => {
+        this.start();
+        const p = this.parseName();
+        const ty = this.parseAnnotation();
+        this.finish(K.Param);
+        params.push({ name: p.name, ns: p.ns, ne: p.ne, ty });
+      }, "a parameter");
+      this.expect(K.RParen);
+      this.finish(K.ParamList);
+    } else this.errorExpected("`(`");
+    let ret: TypeRef | null = null;
+    if (this.at(K.Arrow)) {
+      this.start();
+      this.bump();
+      ret = this.parseType();
+      this.finish(K.RetType);
+    }
+    let body: Block | null = null;
+    if (this.at(K.LBrace)) body = this.parseBlock();
+    else this.errorExpected("`{`");
+    this.finish(K.FnDef);
+    return { k: "fn", name, ns, ne, params, ret, body, e: this.rel(this.prevEnd()) };
+  }
+
+  private parseStruct(): ItemAst {
+    this.start();
+    this.bump();
+    const { name, ns, ne } = this.parseName();
+    const fields: FieldDeclAst[] = [];
+    if (this.at(K.LBrace)) {
+      this.start();
+      this.bump();
+      this.parseCommaList(K.RBrace, (k) => k === K.Ident, () => {
+        this.start();
+        const f = this.parseName();
+        const ty = this.parseAnnotation();
+        this.finish(K.FieldDecl);
+        fields.push({ name: f.name, ns: f.ns, ne: f.ne, ty });
+      }, "a field");
+      this.expect(K.RBrace);
+      this.finish(K.FieldList);
+    } else this.errorExpected("`{`");
+    this.finish(K.StructDef);
+    return { k: "struct", name, ns, ne, fields, e: this.rel(this.prevEnd()) };
+  }
+
+  private parseConst(kind: number): { name: string; ns: number; ne: number; ty: TypeRef | null; init: Expr; s: number; e: number } {
+    const s = this.rel(this.curStart());
+    this.start();
+    this.bump();
+    const { name, ns, ne } = this.parseName();
+    let ty: TypeRef | null = null;
+    if (this.eat(K.Colon)) ty = this.parseType();
+    let init: Expr;
+    if (this.expect(K.Eq)) init = this.parseExpr();
+    else init = this.missingExpr();
+    this.expect(K.Semi);
+    this.finish(kind);
+    return { name, ns, ne, ty, init, s, e: this.rel(this.prevEnd()) };
+  }
+
+  private parseUse(): ItemAst {
+    this.start();
+    this.bump();
+    const path: UseName[] = [];
+    const items: UseName[] = [];
+    let list = false;
+    const first = this.parseName();
+    if (first.name) path.push({ name: first.name, s: first.ns, e: first.ne });
+    while (this.at(K.ColonColon)) {
+      this.bump();
+      if (this.at(K.LBrace)) {
+        list = true;
+        this.start();
+        this.bump();
+        this.parseCommaList(K.RBrace, (k) => k === K.Ident, () => {
+          const n = this.parseName();
+          items.push({ name: n.name, s: n.ns, e: n.ne });
+        }, "a name");
+        this.expect(K.RBrace);
+        this.finish(K.UseList);
+        break;
+      }
+      const n = this.parseName();
+      if (!n.name) break;
+      path.push({ name: n.name, s: n.ns, e: n.ne });
+    }
+    if (!list && path.length > 0) items.push(path.pop()!);
+    this.expect(K.Semi);
+    this.finish(K.UseDecl);
+    return { k: "use", path, items, list, e: this.rel(this.prevEnd()) };
+  }
+
+  /**
+   * Parses `elem (, elem)* ,?` up to (not including) `close`. Stops early at a token that
+   * begins a block, an item or a statement, so a broken list does not swallow the file.
+   */
+  private parseCommaList(close: number, isStart: (k: number) => boolean, parseElem: () => void, what: string): void {
+    while (!this.at(close) && !this.at(K.EndOfFile)) {
+      const k = this.cur();
+      if (isStart(k)) {
+        const before = this.p;
+        parseElem();
+        if (this.p === before) break;
+      } else if (k === K.LBrace || k === K.Semi || ITEM_START.has(k) || STMT_START.has(k) || k === K.RBrace || k === K.RParen || k === K.RBracket) {
+        this.errorExpected(what);
+        return;
+      } else {
+        this.errorExpected(what);
+        this.bumpError();
+        continue;
+      }
+      if (this.at(close)) return;
+      if (!this.eat(K.Comma)) {
+        this.errorExpected(`\`,\` or ${describeTokenKind(close)}`);
+        if (!isStart(this.cur())) return;
+      }
+    }
+  }
+
+  // ---- types and patterns ---------------------------------------------------------------
+
+  /** `: Type` of a parameter or field; a forgotten `:` before a type is reported once and skipped. */
+  private parseAnnotation(): TypeRef {
+    if (this.expect(K.Colon)) return this.parseType();
+    const k = this.cur();
+    if (k === K.Ident || k === K.LBracket || k === K.LParen) return this.parseType();
+    return { k: "missing", s: this.rel(this.curStart()), e: this.rel(this.curStart()) };
+  }
+
+  private parseType(): TypeRef {
+    if (this.depth >= MAX_NESTING) {
+      const s = this.rel(this.curStart());
+      this.skipTooDeep();
+      return { k: "missing", s, e: this.rel(this.prevEnd()) };
+    }
+    this.depth++;
+    const s = this.rel(this.curStart());
+    let ty: TypeRef;
+    const k = this.cur();
+    if (k === K.Ident) {
+      this.start();
+      const name = this.curText();
+      this.bump();
+      this.finish(K.NamedType);
+      ty = { k: "named", name, s, e: this.rel(this.prevEnd()) };
+    } else if (k === K.LBracket) {
+      this.start();
+      this.bump();
+      const elem = this.parseType();
+      let len: number | null = null;
+      if (this.expect(K.Semi)) len = this.parseArrayLength();
+      this.expect(K.RBracket);
+      this.finish(K.ArrayType);
+      ty = { k: "array", elem, len, s, e: this.rel(this.prevEnd()) };
+    } else if (k === K.LParen) {
+      this.start();
+      this.bump();
+      const elems: TypeRef[] = [];
+      let trailingComma = false;
+      while (!this.at(K.RParen) && !this.at(K.EndOfFile)) {
+        const before = this.p;
+        elems.push(this.parseType());
+        trailingComma = false;
+        if (this.eat(K.Comma)) trailingComma = true;
+        else break;
+        if (this.p === before) break;
+      }
+      this.expect(K.RParen);
+      this.finish(K.TupleType);
+      const e = this.rel(this.prevEnd());
+      ty = elems.length === 1 && !trailingComma ? elems[0]! : { k: "tuple", elems, s, e };
+    } else {
+      this.errorExpected("a type");
+      this.start();
+      this.finish(K.Error);
+      ty = { k: "missing", s, e: s };
+    }
+    while (this.at(K.Star)) {
+      this.precede();
+      this.bump();
+      this.finish(K.PointerType);
+      ty = { k: "ptr", elem: ty, s, e: this.rel(this.prevEnd()) };
+    }
+    this.depth--;
+    return ty;
+  }
+
+  /** Parses the length of `[T; N]` or `[e; N]`: an unsuffixed integer literal. */
+  private parseArrayLength(): number | null {
+    if (this.at(K.Int)) {
+      const parts = intLiteralParts(this.curText());
+      const s = this.curStart();
+      const e = this.curEnd();
+      this.start();
+      this.bump();
+      this.finish(K.Literal);
+      if (parts.suffix !== "") {
+        this.error("array length must be a plain integer literal (no suffix)", s, e, "array-length-not-literal");
+        return null;
+      }
+      return parts.value;
+    }
+    if (!EXPR_START.has(this.cur())) {
+      this.errorExpected("an integer literal");
+      return null;
+    }
+    const s = this.curStart();
+    const saved = this.noStruct;
+    this.noStruct = false;
+    this.parseExpr();
+    this.noStruct = saved;
+    this.error("array length must be a plain integer literal", s, this.prevEnd(), "array-length-not-literal");
+    return null;
+  }
+
+  private parsePattern(): Pattern {
+    const s = this.rel(this.curStart());
+    if (this.at(K.Ident)) {
+      this.start();
+      const name = this.curText();
+      this.bump();
+      this.finish(K.IdentPat);
+      return { k: "ident", name, s, e: this.rel(this.prevEnd()) };
+    }
+    if (this.at(K.LParen)) {
+      if (this.depth >= MAX_NESTING) {
+        this.skipTooDeep();
+        return { k: "missing", s, e: this.rel(this.prevEnd()) };
+      }
+      this.depth++;
+      this.start();
+      this.bump();
+      const elems: Pattern[] = [];
+      while (!this.at(K.RParen) && !this.at(K.EndOfFile)) {
+        const before = this.p;
+        elems.push(this.parsePattern());
+        if (this.p === before) break;
+        if (!this.at(K.Comma)) break;
+        const commaAt = this.curStart();
+        this.bump();
+        if (this.at(K.RParen)) this.error("a tuple pattern cannot end with a comma", commaAt, commaAt + 1);
+      }
+      this.expect(K.RParen);
+      this.finish(K.TuplePat);
+      this.depth--;
+      const e = this.rel(this.prevEnd());
+      if (elems.length < 2) this.error("a tuple pattern needs at least two names", s + this.base, e + this.base);
+      return { k: "tuple", elems, s, e };
+    }
+    this.errorExpected("a name or a tuple pattern");
+    return { k: "missing", s, e: s };
+  }
+
+  // ---- statements -----------------------------------------------------------------------
+
+  private parseBlock(): Block {
+    const s = this.rel(this.curStart());
+    this.start();
+    this.bump(); // {
+    const stmts: Stmt[] = [];
+    if (this.depth >= MAX_NESTING) {
+      this.skipTooDeep();
+    } else {
+      this.depth++;
+      this.parseStatements(stmts);
+      this.depth--;
+    }
+    this.expect(K.RBrace);
+    this.finish(K.Block);
+    return { k: "block", s, e: this.rel(this.prevEnd()), stmts };
+  }
+
+  private parseStatements(out: Stmt[]): void {
+    for (;;) {
+      const k = this.cur();
+      if (k === K.RBrace || k === K.EndOfFile) return;
+      // An item keyword inside a body means the body was not closed: give up on it here.
+      if (k === K.FnKw || k === K.StructKw || k === K.UseKw) return;
+      const before = this.p;
+      out.push(this.parseStatement());
+      if (this.p === before) this.bumpError();
+    }
+  }
+
+  private parseStatement(): Stmt {
+    if (this.depth >= MAX_NESTING) {
+      const s = this.rel(this.curStart());
+      this.skipTooDeep();
+      this.eat(K.Semi);
+      return { k: "error", s, e: this.rel(this.prevEnd()) };
+    }
+    this.depth++;
+    const stmt = this.parseStatementInner();
+    this.depth--;
+    return stmt;
+  }
+
+  private parseStatementInner(): Stmt {
+    const s = this.rel(this.curStart());
+    switch (this.cur()) {
+      case K.LBrace:
+        return this.parseBlock();
+      case K.LetKw:
+        return this.parseLet();
+      case K.ConstKw: {
+        const c = this.parseConst(K.ConstStmt);
+        return { k: "const", s: c.s, e: c.e, name: c.name, ns: c.ns, ne: c.ne, ty: c.ty, init: c.init };
+      }
+      case K.ReturnKw: {
+        this.start();
+        this.bump();
+        let value: Expr | null = null;
+        if (!this.at(K.Semi) && EXPR_START.has(this.cur())) value = this.parseExpr();
+        this.expect(K.Semi);
+        this.finish(K.ReturnStmt);
+        return { k: "return", s, e: this.rel(this.prevEnd()), value };
+      }
+      case K.BreakKw:
+      case K.ContinueKw: {
+        const isBreak = this.at(K.BreakKw);
+        this.start();
+        this.bump();
+        this.expect(K.Semi);
+        this.finish(isBreak ? K.BreakStmt : K.ContinueStmt);
+        return { k: isBreak ? "break" : "continue", s, e: this.rel(this.prevEnd()) };
+      }
+      case K.IfKw: {
+        this.start();
+        this.bump();
+        const cond = this.parseCondition();
+        const then = this.parseBody();
+        let otherwise: Stmt | null = null;
+        if (this.at(K.ElseKw)) {
+          this.start();
+          this.bump();
+          otherwise = this.parseBody();
+          this.finish(K.ElseBranch);
+        }
+        this.finish(K.IfStmt);
+        return { k: "if", s, e: this.rel(this.prevEnd()), cond, then, else: otherwise };
+      }
+      case K.LoopKw: {
+        this.start();
+        this.bump();
+        const body = this.parseBody();
+        this.finish(K.LoopStmt);
+        return { k: "loop", s, e: this.rel(this.prevEnd()), body };
+      }
+      case K.WhileKw: {
+        this.start();
+        this.bump();
+        const cond = this.parseCondition();
+        const body = this.parseBody();
+        this.finish(K.WhileStmt);
+        return { k: "while", s, e: this.rel(this.prevEnd()), cond, body };
+      }
+      case K.ForKw:
+        return this.parseFor();
+      default:
+        break;
+    }
+    if (EXPR_START.has(this.cur())) return this.parseExprOrAssign(true);
+    // Not a statement: report once and skip to a likely statement boundary.
+    this.errorExpected("a statement");
+    this.start();
+    for (;;) {
+      const k = this.cur();
+      if (k === K.EndOfFile || k === K.RBrace || (STMT_START.has(k) && k !== K.LBrace) || ITEM_START.has(k)) break;
+      this.bump();
+      if (k === K.Semi) break;
+    }
+    this.finish(K.Error);
+    return { k: "error", s, e: this.rel(this.prevEnd()) };
+  }
+
+  /** The body of `if`/`else`/`loop`/`while`/`for`: any statement, usually a block. */
+  private parseBody(): Stmt {
+    if (this.at(K.RBrace) || this.at(K.EndOfFile) || ITEM_START.has(this.cur()) && !this.at(K.ConstKw)) {
+      this.errorExpected("a statement or block");
+      const at = this.rel(this.curStart());
+      return { k: "error", s: at, e: at };
+    }
+    return this.parseStatement();
+  }
+
+  private parseCondition(): Expr {
+    this.start();
+    const saved = this.noStruct;
+    this.noStruct = true;
+    const cond = this.parseExpr();
+    this.noStruct = saved;
+    this.finish(K.Condition);
+    return cond;
+  }
+
+  private parseLet(): Stmt {
+    const s = this.rel(this.curStart());
+    this.start();
+    this.bump();
+    const pat = this.parsePattern();
+    let ty: TypeRef | null = null;
+    if (this.eat(K.Colon)) ty = this.parseType();
+    let init: Expr;
+    if (this.expect(K.Eq)) init = this.parseExpr();
+    else init = this.missingExpr();
+    this.expect(K.Semi);
+    this.finish(K.LetStmt);
+    return { k: "let", s, e: this.rel(this.prevEnd()), pat, ty, init };
+  }
+
+  /** `expr ;` or `place = expr ;` (with `semi` false: the step of a `for`, no `;`). */
+  private parseExprOrAssign(semi: boolean): Stmt {
+    const s = this.rel(this.curStart());
+    this.start();
+    const lhs = this.parseExpr();
+    if (this.eat(K.Eq)) {
+      const rhs = this.parseExpr();
+      if (semi) this.expect(K.Semi);
+      this.finish(K.AssignStmt);
+      return { k: "assign", s, e: this.rel(this.prevEnd()), lhs, rhs };
+    }
+    if (semi) this.expect(K.Semi);
+    this.finish(K.ExprStmt);
+    return { k: "expr", s, e: this.rel(this.prevEnd()), expr: lhs };
+  }
+
+  private parseFor(): Stmt {
+    const s = this.rel(this.curStart());
+    this.start();
+    this.bump();
+    let init: Stmt | null = null;
+    let cond: Expr;
+    let step: Stmt | null = null;
+    if (this.expect(K.LParen)) {
+      if (this.at(K.LetKw)) init = this.parseLet();
+      else if (EXPR_START.has(this.cur())) init = this.parseExprOrAssign(true);
+      else this.expect(K.Semi);
+      this.start();
+      cond = this.parseExpr();
+      this.finish(K.Condition);
+      this.expect(K.Semi);
+      if (EXPR_START.has(this.cur())) step = this.parseExprOrAssign(false);
+      else this.errorExpected("an expression");
+      this.expect(K.RParen);
+    } else cond = this.missingExpr();
+    const body = this.parseBody();
+    this.finish(K.ForStmt);
+    return { k: "for", s, e: this.rel(this.prevEnd()), init, cond, step, body };
+  }
+
+  // ---- expressions ----------------------------------------------------------------------
+
+  private missingExpr(): Expr {
+    const at = this.rel(this.prevEnd());
+    this.start();
+    this.finish(K.Error);
+    return { k: "missing", s: at, e: at };
+  }
+
+  private parseExpr(): Expr {
+    return this.parseBinary(1);
+  }
+
+  private parseBinary(minPrec: number): Expr {
+    if (this.depth >= MAX_NESTING) {
+      const s = this.rel(this.curStart());
+      this.skipTooDeep();
+      return { k: "missing", s, e: this.rel(this.prevEnd()) };
+    }
+    const savedDepth = this.depth;
+    this.depth++;
+    let lhs = this.parseCast();
+    for (;;) {
+      const entry = BINARY_PREC.get(this.cur());
+      if (!entry || entry[0] < minPrec) break;
+      if (this.depth >= MAX_NESTING) {
+        this.precede();
+        this.skipTooDeep();
+        this.finish(K.BinExpr);
+        lhs = { k: "missing", s: lhs.s, e: this.rel(this.prevEnd()) };
+        break;
+      }
+      this.depth++;
+      const os = this.rel(this.curStart());
+      this.precede();
+      this.bump();
+      const rhs = this.parseBinary(entry[0] + 1);
+      this.finish(K.BinExpr);
+      lhs = { k: "binary", s: lhs.s, e: this.rel(this.prevEnd()), op: entry[1], lhs, rhs, os };
+    }
+    this.depth = savedDepth;
+    return lhs;
+  }
+
+  private parseCast(): Expr {
+    let expr = this.parseUnary();
+    const savedDepth = this.depth;
+    while (this.at(K.AsKw)) {
+      if (++this.depth >= MAX_NESTING) {
+        this.precede();
+        this.skipTooDeep();
+        this.finish(K.CastExpr);
+        expr = { k: "missing", s: expr.s, e: this.rel(this.prevEnd()) };
+        break;
+      }
+      this.precede();
+      this.bump();
+      let target = "";
+      let ts = this.rel(this.curStart());
+      let te = ts;
+      if (this.at(K.Ident)) {
+        target = this.curText();
+        ts = this.rel(this.curStart());
+        te = this.rel(this.curEnd());
+        this.start();
+        this.bump();
+        this.finish(K.NamedType);
+      } else this.errorExpected("a type name");
+      this.finish(K.CastExpr);
+      expr = { k: "cast", s: expr.s, e: this.rel(this.prevEnd()), expr, target, ts, te };
+    }
+    this.depth = savedDepth;
+    return expr;
+  }
+
+  private parseUnary(): Expr {
+    if (this.at(K.Bang) || this.at(K.Minus)) {
+      if (this.depth >= MAX_NESTING) {
+        const s = this.rel(this.curStart());
+        this.skipTooDeep();
+        return { k: "missing", s, e: this.rel(this.prevEnd()) };
+      }
+      const s = this.rel(this.curStart());
+      const op = this.at(K.Bang) ? "!" : "-";
+      this.start();
+      this.bump();
+      this.depth++;
+      const expr = this.parseUnary();
+      this.depth--;
+      this.finish(K.PrefixExpr);
+      return { k: "unary", s, e: this.rel(this.prevEnd()), op, expr };
+    }
+    return this.parsePostfix();
+  }
+
+  private parsePostfix(): Expr {
+    let expr = this.parsePrimary();
+    const savedDepth = this.depth;
+    for (;;) {
+      const k = this.cur();
+      if (k !== K.LParen && k !== K.Dot && k !== K.LBracket) break;
+      if (++this.depth >= MAX_NESTING) {
+        this.precede();
+        this.skipTooDeep();
+        this.finish(K.Error);
+        expr = { k: "missing", s: expr.s, e: this.rel(this.prevEnd()) };
+        break;
+      }
+      const s = expr.s;
+      this.precede();
+      if (k === K.LParen) {
+        const ls = this.rel(this.curStart());
+        const args = this.parseDelimitedExprs(K.ArgList, K.RParen);
+        this.finish(K.CallExpr);
+        expr = { k: "call", s, e: this.rel(this.prevEnd()), callee: expr, args, ls };
+      } else if (k === K.LBracket) {
+        this.bump();
+        const saved = this.noStruct;
+        this.noStruct = false;
+        const index = this.parseExpr();
+        this.noStruct = saved;
+        this.expect(K.RBracket);
+        this.finish(K.IndexExpr);
+        expr = { k: "index", s, e: this.rel(this.prevEnd()), obj: expr, index };
+      } else {
+        this.bump(); // .
+        const ns = this.rel(this.curStart());
+        const ne = this.rel(this.curEnd());
+        if (this.at(K.Ident)) {
+          const name = this.curText();
+          this.bump();
+          this.finish(K.FieldExpr);
+          expr = { k: "field", s, e: this.rel(this.prevEnd()), obj: expr, name, ns, ne };
+        } else if (this.at(K.Int)) {
+          const parts = intLiteralParts(this.curText());
+          if (parts.suffix !== "") {
+            this.error("a tuple index cannot have a suffix", this.curStart(), this.curEnd(), "suffixed-tuple-index");
+          }
+          this.bump();
+          this.finish(K.TupleIndexExpr);
+          expr = { k: "tindex", s, e: this.rel(this.prevEnd()), obj: expr, index: parts.value, ns, ne };
+        } else {
+          this.errorExpected("a field name or tuple index");
+          this.finish(K.FieldExpr);
+          expr = { k: "field", s, e: this.rel(this.prevEnd()), obj: expr, name: "", ns, ne: ns };
+        }
+      }
+    }
+    this.depth = savedDepth;
+    return expr;
+  }
+
+  /** `( e, e, ... )` or `[ ... ]` as a node of `kind`; the opening token is current. */
+  private parseDelimitedExprs(kind: number, close: number): Expr[] {
+    this.start();
+    this.bump();
+    const saved = this.noStruct;
+    this.noStruct = false;
+    const out: Expr[] = [];
+    this.parseCommaList(close, (k) => EXPR_START.has(k), () => out.push(this.parseExpr()), "an expression");
+    this.noStruct = saved;
+    this.expect(close);
+    this.finish(kind);
+    return out;
+  }
+
+  private isStructLiteralAhead(): boolean {
+    if (this.nth(1) !== K.LBrace) return false;
+    const k2 = this.nth(2);
+    if (k2 === K.Ident && this.nth(3) === K.Colon) return true;
+    return k2 === K.RBrace && !this.noStruct;
+  }
+
+  private parsePrimary(): Expr {
+    const s = this.rel(this.curStart());
+    const k = this.cur();
+    switch (k) {
+      case K.Int: {
+        const tokenText = this.curText();
+        const parts = intLiteralParts(tokenText);
+        const abs = this.curStart();
+        this.start();
+        this.bump();
+        this.finish(K.Literal);
+        let bad = this.invalidNumbers.has(abs);
+        if (!bad && parts.suffix !== "" && parts.suffix !== "felt" && parts.suffix !== "u32") {
+          bad = true;
+          this.error(
+            `\`${parts.suffix}\` is not a valid literal suffix (use \`felt\` or \`u32\`)`,
+            abs,
+            abs + tokenText.length,
+            "unknown-literal-suffix",
+          );
+        }
+        return { k: "int", s, e: this.rel(this.prevEnd()), value: parts.value, suffix: bad ? "" : parts.suffix, bad };
+      }
+      case K.TrueKw:
+      case K.FalseKw:
+        this.start();
+        this.bump();
+        this.finish(K.Literal);
+        return { k: "bool", s, e: this.rel(this.prevEnd()), value: k === K.TrueKw };
+      case K.Ident: {
+        if (this.isStructLiteralAhead()) return this.parseStructLiteral();
+        const name = this.curText();
+        this.start();
+        this.bump();
+        this.finish(K.NameRef);
+        return { k: "name", s, e: this.rel(this.prevEnd()), name };
+      }
+      case K.NewKw: {
+        this.start();
+        this.bump();
+        let ty: TypeRef;
+        if (this.at(K.Ident) || this.at(K.LParen)) ty = this.parseType();
+        else {
+          this.errorExpected("a type name or tuple type");
+          ty = { k: "missing", s: this.rel(this.curStart()), e: this.rel(this.curStart()) };
+        }
+        let count: Expr;
+        if (this.expect(K.LBracket)) {
+          const saved = this.noStruct;
+          this.noStruct = false;
+          count = this.parseExpr();
+          this.noStruct = saved;
+          this.expect(K.RBracket);
+        } else count = this.missingExpr();
+        this.finish(K.NewExpr);
+        return { k: "new", s, e: this.rel(this.prevEnd()), ty, count };
+      }
+      case K.LBracket: {
+        this.start();
+        this.bump();
+        const saved = this.noStruct;
+        this.noStruct = false;
+        if (this.at(K.RBracket)) {
+          this.bump();
+          this.noStruct = saved;
+          this.finish(K.ArrayExpr);
+          return { k: "array", s, e: this.rel(this.prevEnd()), elems: [] };
+        }
+        const first = this.parseExpr();
+        if (this.eat(K.Semi)) {
+          const len = this.parseArrayLength();
+          this.expect(K.RBracket);
+          this.noStruct = saved;
+          this.finish(K.ArrayRepeatExpr);
+          return { k: "repeat", s, e: this.rel(this.prevEnd()), elem: first, len };
+        }
+        const elems = [first];
+        if (this.eat(K.Comma)) {
+          this.parseCommaList(K.RBracket, (t) => EXPR_START.has(t), () => elems.push(this.parseExpr()), "an expression");
+        }
+        this.expect(K.RBracket);
+        this.noStruct = saved;
+        this.finish(K.ArrayExpr);
+        return { k: "array", s, e: this.rel(this.prevEnd()), elems };
+      }
+      case K.LParen: {
+        this.start();
+        this.bump();
+        const saved = this.noStruct;
+        this.noStruct = false;
+        if (this.eat(K.RParen)) {
+          this.noStruct = saved;
+          this.finish(K.TupleExpr);
+          return { k: "tuple", s, e: this.rel(this.prevEnd()), elems: [] };
+        }
+        const first = this.parseExpr();
+        if (this.eat(K.Comma)) {
+          const elems = [first];
+          this.parseCommaList(K.RParen, (t) => EXPR_START.has(t), () => elems.push(this.parseExpr()), "an expression");
+          this.expect(K.RParen);
+          this.noStruct = saved;
+          this.finish(K.TupleExpr);
+          return { k: "tuple", s, e: this.rel(this.prevEnd()), elems };
+        }
+        this.expect(K.RParen);
+        this.noStruct = saved;
+        this.finish(K.ParenExpr);
+        return { k: "paren", s, e: this.rel(this.prevEnd()), inner: first };
+      }
+      default:
+        this.errorExpected("an expression");
+        return this.missingExpr();
+    }
+  }
+
+  private parseStructLiteral(): Expr {
+    const s = this.rel(this.curStart());
+    this.start();
+    const name = this.curText();
+    const ns = s;
+    const ne = this.rel(this.curEnd());
+    this.start();
+    this.bump();
+    this.finish(K.NameRef);
+    this.start();
+    this.bump(); // {
+    const saved = this.noStruct;
+    this.noStruct = false;
+    const fields: FieldInit[] = [];
+    this.parseCommaList(K.RBrace, (k) => k === K.Ident, () => {
+      this.start();
+      const f = this.parseName();
+      let value: Expr;
+      if (this.expect(K.Colon)) value = this.parseExpr();
+      else value = this.missingExpr();
+      this.finish(K.FieldInit);
+      fields.push({ name: f.name, ns: f.ns, ne: f.ne, value });
+    }, "a field");
+    this.noStruct = saved;
+    this.expect(K.RBrace);
+    this.finish(K.FieldInitList);
+    this.finish(K.StructLit);
+    return { k: "struct", s, e: this.rel(this.prevEnd()), name, ns, ne, fields };
+  }
+}
+
+function makeNode(kind: number, children: (SyntaxNode | number)[], starts: Uint32Array, fallback: number): SyntaxNode {
+  let start = fallback;
+  let end = fallback;
+  if (children.length > 0) {
+    const first = children[0]!;
+    const last = children[children.length - 1]!;
+    start = typeof first === "number" ? starts[first]! : first.start;
+    end = typeof last === "number" ? starts[last + 1]! : last.end;
+  }
+  return { kind, start, end, children };
+}
