@@ -1,0 +1,56 @@
+// The real parsers used as oracles by the corpus generator, the fidelity test and the
+// benchmark: libpg-query (PostgreSQL's own raw parser compiled to wasm) and SQLite as
+// embedded in better-sqlite3. Both answer "does this text parse?" only.
+
+import { loadModule, parseSync } from "libpg-query";
+import Database from "better-sqlite3";
+
+/** Loads the libpg-query wasm module and returns a `(sql) => { ok, message }` check. */
+export async function createPostgresOracle() {
+  await loadModule();
+  return (sql) => {
+    try {
+      parseSync(sql);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: String(error?.message ?? error) };
+    }
+  };
+}
+
+// Messages that SQLite's grammar (parse.y / tokenizer) raises. Anything else that
+// prepare() reports (no such table, no such column, wrong number of arguments,
+// unknown module …) comes from name resolution, after the text parsed.
+const SQLITE_SYNTAX_ERRORS = /syntax error|incomplete input|unrecognized token|should come after|unknown table option|unsupported use of|not allowed .* within triggers|more than one statement|contains no statements/;
+
+/** Schema under which the generated SQLite statements mostly resolve (fewer semantic errors to classify). */
+export const SQLITE_SCHEMA = `
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT, email TEXT, created_at TEXT, amount REAL, status TEXT, user_id INT, price REAL, qty INT, body TEXT, score REAL, kind TEXT);
+CREATE TABLE orders AS SELECT * FROM users WHERE 0;
+CREATE TABLE items AS SELECT * FROM users WHERE 0;
+CREATE TABLE notes AS SELECT * FROM users WHERE 0;
+CREATE TABLE tags AS SELECT * FROM users WHERE 0;
+CREATE TABLE events AS SELECT * FROM users WHERE 0;
+`;
+
+/**
+ * Opens an in-memory SQLite database with {@link SQLITE_SCHEMA} and returns a check that
+ * prepares (never runs) the statement: `{ ok, message, semantic }`, where `semantic` marks an
+ * error raised after parsing (counted as accepted syntax).
+ */
+export function createSqliteOracle() {
+  const db = new Database(":memory:");
+  db.exec(SQLITE_SCHEMA);
+  const check = (sql) => {
+    try {
+      db.prepare(sql);
+      return { ok: true };
+    } catch (error) {
+      const message = String(error?.message ?? error);
+      if (SQLITE_SYNTAX_ERRORS.test(message)) return { ok: false, message };
+      return { ok: true, semantic: true, message };
+    }
+  };
+  check.close = () => db.close();
+  return check;
+}
