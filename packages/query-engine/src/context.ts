@@ -1,0 +1,64 @@
+import type { Accumulator } from "./accumulator.js";
+import type { Database } from "./database.js";
+import type { Input } from "./input.js";
+import type { Key } from "./key.js";
+import type { Query } from "./query.js";
+import type { Slot } from "./slot.js";
+
+/** Anything a query can read: an input or another query. */
+export type Readable<K extends Key, V> = Input<K, V> | Query<K, V>;
+
+/**
+ * What a running query sees: reads through it are recorded as dependencies, pushes go to
+ * accumulators. Valid only while its query runs.
+ */
+export interface QueryContext {
+  /** Reads an input or query at the current revision and records the dependency. */
+  get<K extends Key, V>(source: Readable<K, V>, key: K): V;
+  /** Pushes a side output (e.g. a diagnostic) to an accumulator. */
+  push<T>(accumulator: Accumulator<T>, value: T): void;
+  /** Throws `Cancelled` if a write is pending; call it in long loops inside one query. */
+  checkCancelled(): void;
+  /** The revision being computed. */
+  readonly revision: number;
+}
+
+/**
+ * @internal The record of one execution: the dependencies and pushes collected so far.
+ * It doubles as the `QueryContext` handed to the query function.
+ */
+export class Frame implements QueryContext {
+  /** Slots read so far, in read order, without duplicates. */
+  readonly deps: Slot[] = [];
+  /** [accumulator, value] pairs pushed so far. */
+  pushes: unknown[] | null = null;
+  /** Lowest durability read so far. */
+  durability = 2;
+  /** Set once the query function returned or threw. */
+  done = false;
+  /** Fixpoint head whose provisional value this execution read (directly or not). */
+  taintHead: Slot | null = null;
+
+  constructor(
+    readonly db: Database,
+    readonly slot: Slot,
+    readonly id: number,
+    readonly parent: Frame | null,
+  ) {}
+
+  get<K extends Key, V>(source: Readable<K, V>, key: K): V {
+    return this.db.read(this, source, key);
+  }
+
+  push<T>(accumulator: Accumulator<T>, value: T): void {
+    this.db.pushAccumulated(this, accumulator, value);
+  }
+
+  checkCancelled(): void {
+    this.db.checkCancelled();
+  }
+
+  get revision(): number {
+    return this.db.revision;
+  }
+}

@@ -1,0 +1,785 @@
+import { Accumulator } from "./accumulator.js";
+import { approximateSize } from "./approximate-size.js";
+import { CancellationFlag } from "./cancellation.js";
+import { Frame, type Readable } from "./context.js";
+import { deepEqual } from "./deep-equal.js";
+import { DURABILITY_LEVELS, checkDurability, type Durability } from "./durability.js";
+import {
+  Cancelled,
+  CycleError,
+  MissingInputError,
+  UsageError,
+  describeKey,
+  type CycleParticipant,
+} from "./errors.js";
+import type { EngineEvent, EngineEventKind, EngineListener } from "./events.js";
+import { Input, type InputOptions } from "./input.js";
+import { Interner } from "./interner.js";
+import type { Key } from "./key.js";
+import { Query, type QueryFunction, type QueryOptions } from "./query.js";
+import {
+  COMPUTING,
+  CYCLE_HIT,
+  DROPPED,
+  HAS_ERROR,
+  HAS_PROVISIONAL,
+  HAS_RESULT,
+  HAS_VALUE,
+  IN_CYCLE,
+  IN_LRU,
+  PROVISIONAL,
+  VERIFYING,
+  type Slot,
+} from "./slot.js";
+import { Snapshot } from "./snapshot.js";
+
+/** Options of `new Database(...)`. */
+export interface DatabaseOptions {
+  /** Listener for engine events (same as calling `db.on`). Defaults to none. */
+  readonly onEvent?: EngineListener;
+  /**
+   * Cross-thread cancellation flag, e.g. one whose buffer the main thread created and
+   * posted to this worker. Defaults to a new flag on fresh shared memory.
+   */
+  readonly cancellationFlag?: CancellationFlag;
+}
+
+/** Options of `Database.sweep`. */
+export interface SweepOptions {
+  /** Memos not read or verified at or after this revision are dropped. */
+  readonly unusedSince: number;
+}
+
+/** Memory and memo counts of one input or query, from `Database.stats`. */
+export interface QueryStats {
+  /** Name of the input or query. */
+  readonly name: string;
+  /** Whether it is an input or a derived query. */
+  readonly kind: "input" | "query";
+  /** Number of keys with a slot (including memos whose value was evicted). */
+  readonly slots: number;
+  /** Number of slots currently holding a value. */
+  readonly values: number;
+  /** Number of slots holding a memoized error. */
+  readonly errors: number;
+  /** Approximate bytes of the held values plus per-slot bookkeeping. */
+  readonly approxBytes: number;
+}
+
+/** A summary of the database's contents, from `Database.stats`. */
+export interface DatabaseStats {
+  /** The current revision. */
+  readonly revision: number;
+  /** Total number of memo slots over all queries. */
+  readonly memos: number;
+  /** Total approximate bytes over all inputs and queries. */
+  readonly approxBytes: number;
+  /** Per input and query figures, in creation order. */
+  readonly queries: readonly QueryStats[];
+}
+
+/** Bookkeeping bytes assumed per slot, plus per dependency edge, for `stats`. */
+const SLOT_OVERHEAD_BYTES = 120;
+const EDGE_BYTES = 8;
+/** Default bound on fixpoint iterations. */
+const DEFAULT_MAX_ITERATIONS = 100;
+
+/**
+ * The incremental database: owns inputs, derived queries and their memos, and the
+ * current revision. All computation is synchronous and single-threaded; another thread
+ * can only cancel it through `cancellationFlag`.
+ */
+export class Database {
+  /** Cross-thread cancellation flag; post `cancellationFlag.buffer` to the thread that writes. */
+  readonly cancellationFlag: CancellationFlag;
+
+  private rev = 1;
+  /** Per durability level d: last revision in which an input of durability >= d changed. */
+  private readonly lastChanged: number[] = new Array<number>(DURABILITY_LEVELS).fill(0);
+  /** @internal The innermost running query, or null at top level. */
+  active: Frame | null = null;
+  private frameIds = 0;
+  /** Depth of top-level operations that may run user code (set() is refused meanwhile). */
+  private busy = 0;
+  private readonly listeners: EngineListener[] = [];
+  private readonly owners = new Map<string, Input<Key, unknown> | Query<Key, unknown>>();
+  private readonly cancelCells: Int32Array;
+  /** Explicit stack for deep verification (shared by nested verifications, each above its base). */
+  private readonly verifyStack: Slot[] = [];
+  private readonly verifyIndex: number[] = [];
+
+  constructor(options: DatabaseOptions = {}) {
+    this.cancellationFlag = options.cancellationFlag ?? new CancellationFlag();
+    this.cancelCells = new Int32Array(this.cancellationFlag.buffer, 0, 1);
+    if (options.onEvent !== undefined) this.listeners.push(options.onEvent);
+  }
+
+  /** The current revision; it grows by one with every effective input change. */
+  get revision(): number {
+    return this.rev;
+  }
+
+  // ---------------------------------------------------------------- definitions
+
+  /** Defines a keyed input. Names must be unique within the database. */
+  input<K extends Key, V>(name: string, options: InputOptions<V> = {}): Input<K, V> {
+    const input = new Input<K, V>(this, name, options);
+    this.register(input as unknown as Input<Key, unknown>);
+    return input;
+  }
+
+  /** Defines a derived query memoized per key. Names must be unique within the database. */
+  query<K extends Key, V>(name: string, fn: QueryFunction<K, V>, options: QueryOptions<K, V> = {}): Query<K, V> {
+    const query = new Query<K, V>(this, name, fn, options);
+    this.register(query as unknown as Query<Key, unknown>);
+    return query;
+  }
+
+  /** Defines an accumulator (a side output channel such as diagnostics). */
+  accumulator<T>(name: string): Accumulator<T> {
+    return new Accumulator<T>(name, this);
+  }
+
+  /** Creates an interner that gives structurally equal values the same small id. */
+  interner<T>(name: string): Interner<T> {
+    return new Interner<T>(name);
+  }
+
+  private register(owner: Input<Key, unknown> | Query<Key, unknown>): void {
+    if (this.owners.has(owner.name)) throw new UsageError(`An input or query named "${owner.name}" already exists`);
+    this.owners.set(owner.name, owner);
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /**
+   * Reads an input or query at the current revision from outside any query. Inside a
+   * query use `ctx.get`, which records the dependency.
+   */
+  get<K extends Key, V>(source: Readable<K, V>, key: K): V {
+    if (this.active !== null) throw this.nestedTopLevelRead(source.name);
+    if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
+    const slot = source.table.slot(key);
+    if (slot.isInput) return this.inputValue(slot) as V;
+    if (slot.verifiedAt === this.rev) {
+      const flags = slot.flags;
+      if (flags & HAS_VALUE) {
+        slot.lastReadAt = this.rev;
+        if (flags & IN_LRU) this.lruTouch(slot);
+        return slot.value as V;
+      }
+    }
+    this.busy++;
+    try {
+      return this.fetchSlow(slot) as V;
+    } finally {
+      this.busy--;
+    }
+  }
+
+  /** @internal `ctx.get`: reads and records `slot` as a dependency of `frame`. */
+  read<K extends Key, V>(frame: Frame, source: Readable<K, V>, key: K): V {
+    if (this.active !== frame) throw this.staleContext(frame);
+    if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
+    const slot = source.table.slot(key);
+    if (slot.depMark !== frame.id) {
+      slot.depMark = frame.id;
+      frame.deps.push(slot);
+    }
+    if (slot.isInput) {
+      if (slot.durability < frame.durability) frame.durability = slot.durability;
+      return this.inputValue(slot) as V;
+    }
+    const flags = slot.flags;
+    if (slot.verifiedAt === this.rev && (flags & (HAS_VALUE | PROVISIONAL)) === HAS_VALUE) {
+      slot.lastReadAt = this.rev;
+      if (flags & IN_LRU) this.lruTouch(slot);
+      if (slot.durability < frame.durability) frame.durability = slot.durability;
+      return slot.value as V;
+    }
+    try {
+      return this.fetchSlow(slot) as V;
+    } finally {
+      if (slot.durability < frame.durability) frame.durability = slot.durability;
+      if (slot.flags & PROVISIONAL && slot.cycleHead !== null) frame.taintHead ??= slot.cycleHead;
+    }
+  }
+
+  /** True when `key` of `input` currently has a value. */
+  hasInput(input: Input<Key, unknown>, key: unknown): boolean {
+    const slot = input.table.find(key);
+    return slot !== undefined && (slot.flags & HAS_VALUE) !== 0;
+  }
+
+  private inputValue(slot: Slot): unknown {
+    if (slot.flags & HAS_VALUE) return slot.value;
+    throw new MissingInputError(slot.owner.name, slot.key);
+  }
+
+  /**
+   * Brings a memo up to date and returns its value (or throws its memoized error).
+   * Order: never executed → execute; verified this revision → reuse; durability says
+   * nothing it read can have changed → reuse; deep verification finds every dependency
+   * unchanged → reuse; otherwise execute (with backdating).
+   */
+  private fetchSlow(slot: Slot): unknown {
+    if (slot.flags & (COMPUTING | VERIFYING)) return this.reenter(slot);
+    const rev = this.rev;
+    slot.lastReadAt = rev;
+    if (slot.deps === null) {
+      this.execute(slot, false);
+    } else if (slot.verifiedAt !== rev) {
+      if (this.lastChanged[slot.durability]! <= slot.verifiedAt) {
+        slot.verifiedAt = rev;
+        if (this.listeners.length > 0) this.emit("did-reuse", slot);
+      } else if (!this.verifyDeep(slot)) {
+        this.execute(slot, false);
+      }
+      // A memo verified without its value (LRU-evicted) re-runs but keeps its changedAt:
+      // its inputs are unchanged, so the recomputed value is the same.
+      if (!(slot.flags & HAS_RESULT)) this.execute(slot, true);
+    } else if (!(slot.flags & HAS_RESULT)) {
+      this.execute(slot, true);
+    } else if (slot.flags & IN_LRU) {
+      this.lruTouch(slot);
+    }
+    if (slot.flags & HAS_ERROR) throw slot.value;
+    return slot.value;
+  }
+
+  /** A read reached a query that is already running (or being verified): a cycle. */
+  private reenter(slot: Slot): unknown {
+    const query = slot.owner as Query<Key, unknown>;
+    const participants = this.cycleParticipants(slot);
+    if (this.listeners.length > 0) this.emit("cycle", slot);
+    const recovery = query.cycle;
+    if (recovery === undefined || !(slot.flags & COMPUTING) || this.active === null) {
+      throw new CycleError(participants);
+    }
+    slot.flags |= CYCLE_HIT;
+    if (!(slot.flags & HAS_PROVISIONAL)) {
+      slot.provisional = recovery.initial(slot.key);
+      slot.flags |= HAS_PROVISIONAL;
+      slot.cycleMembers ??= [];
+    }
+    this.active.taintHead ??= slot;
+    return slot.provisional;
+  }
+
+  /** The queries from the re-entered `slot` to the innermost running query. */
+  private cycleParticipants(slot: Slot): CycleParticipant[] {
+    const path: CycleParticipant[] = [];
+    for (let frame = this.active; frame !== null; frame = frame.parent) {
+      path.push({ query: frame.slot.owner.name, key: frame.slot.key });
+      if (frame.slot === slot) break;
+    }
+    if (path.length === 0 || path[path.length - 1]!.query !== slot.owner.name) {
+      path.push({ query: slot.owner.name, key: slot.key });
+    }
+    return path.reverse();
+  }
+
+  // ---------------------------------------------------------------- execution
+
+  /**
+   * Runs the query function of `slot` and stores the result. An error thrown by the
+   * function is memoized like a value (except `Cancelled`, which leaves the slot as it
+   * was). With fixpoint recovery, re-runs until the result equals the provisional value.
+   */
+  private execute(slot: Slot, keepChangedAt: boolean): void {
+    if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
+    const query = slot.owner as Query<Key, unknown>;
+    const rev = this.rev;
+    if (this.listeners.length > 0) this.emit("will-execute", slot);
+    // Members of this head's previous fixpoint were verified on the assumption that the
+    // head is unchanged; now that it re-runs they must re-run too.
+    if (slot.cycleMembers !== null) this.invalidateMembers(slot);
+    let iterations = 0;
+    let frame: Frame;
+    let value: unknown;
+    let threw: boolean;
+    let hadCycle = false;
+    for (;;) {
+      iterations++;
+      frame = new Frame(this, slot, ++this.frameIds, this.active);
+      slot.flags |= COMPUTING;
+      this.active = frame;
+      threw = false;
+      try {
+        value = query.fn(frame, slot.key);
+      } catch (error) {
+        if (error instanceof Cancelled) {
+          frame.done = true;
+          this.active = frame.parent;
+          if (slot.flags & HAS_PROVISIONAL) this.invalidateMembers(slot);
+          slot.flags &= ~(COMPUTING | CYCLE_HIT | HAS_PROVISIONAL);
+          slot.provisional = undefined;
+          throw error;
+        }
+        value = error;
+        threw = true;
+      } finally {
+        frame.done = true;
+        this.active = frame.parent;
+        slot.flags &= ~COMPUTING;
+      }
+      if (!(slot.flags & CYCLE_HIT)) break;
+      // This query is the head of a fixpoint cycle.
+      hadCycle = true;
+      slot.flags &= ~CYCLE_HIT;
+      if (threw) break;
+      if (this.safeEquals(query.equals, slot.provisional, value)) break;
+      const max = query.cycle?.maxIterations ?? DEFAULT_MAX_ITERATIONS;
+      if (iterations >= max) {
+        value = new CycleError(
+          [{ query: query.name, key: slot.key }],
+          `Fixpoint of ${query.name}(${describeKey(slot.key)}) did not converge after ${iterations} iterations`,
+        );
+        threw = true;
+        break;
+      }
+      slot.provisional = value;
+      this.invalidateMembers(slot);
+      if (this.listeners.length > 0) this.emit("fixpoint-iteration", slot);
+    }
+    if (hadCycle) {
+      if (threw) this.invalidateMembers(slot);
+      else this.finalizeMembers(slot);
+    }
+    slot.provisional = undefined;
+    slot.flags &= ~HAS_PROVISIONAL;
+
+    const flags = slot.flags;
+    const durability = frame.durability;
+    slot.deps = frame.deps;
+    slot.pushes = frame.pushes;
+    if (
+      !threw &&
+      flags & HAS_VALUE &&
+      durability >= slot.durability &&
+      this.safeEquals(query.equals, slot.value, value)
+    ) {
+      // Early cutoff: keep the old value (and its identity) and its changedAt.
+      if (this.listeners.length > 0) this.emit("did-backdate", slot);
+    } else {
+      slot.value = value;
+      slot.flags = (flags & ~HAS_RESULT) | (threw ? HAS_ERROR : HAS_VALUE);
+      if (!keepChangedAt || slot.changedAt === 0) slot.changedAt = rev;
+    }
+    slot.durability = durability;
+    slot.verifiedAt = rev;
+    slot.lastReadAt = rev;
+    const head = frame.taintHead;
+    if (head !== null && head !== slot && head.cycleMembers !== null) {
+      // Computed from a provisional value: re-run on every iteration of the head.
+      slot.flags |= PROVISIONAL;
+      slot.cycleHead = head;
+      head.cycleMembers.push(slot);
+    } else if (hadCycle && !threw) {
+      slot.flags |= IN_CYCLE;
+    } else {
+      slot.flags &= ~IN_CYCLE;
+      if (!hadCycle) slot.cycleMembers = null;
+    }
+    if (query.lru > 0) this.lruInsert(query, slot);
+  }
+
+  /** Forgets the provisional results of a fixpoint's members so they re-run. */
+  private invalidateMembers(head: Slot): void {
+    const members = head.cycleMembers;
+    if (members === null) return;
+    for (const member of members) {
+      member.flags &= ~(PROVISIONAL | HAS_RESULT | IN_CYCLE);
+      member.value = undefined;
+      member.deps = null;
+      member.verifiedAt = 0;
+      member.cycleHead = null;
+    }
+    members.length = 0;
+  }
+
+  /** The fixpoint converged: its members' values are final. */
+  private finalizeMembers(head: Slot): void {
+    for (const member of head.cycleMembers ?? []) {
+      member.flags = (member.flags & ~PROVISIONAL) | IN_CYCLE;
+      member.cycleHead = head;
+    }
+  }
+
+  private safeEquals(equals: ((a: unknown, b: unknown) => boolean) | undefined, a: unknown, b: unknown): boolean {
+    try {
+      return (equals ?? deepEqual)(a, b);
+    } catch {
+      // A throwing equality cannot prove equality; treating the value as changed is safe.
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  /**
+   * Red-green verification of `root` (a memo not verified this revision), iteratively with
+   * an explicit stack so dependency chains of any depth cannot overflow the call stack.
+   * A dependency memo that is stale is re-executed on the spot (and may backdate); `root`
+   * itself is never executed here. Returns true when nothing `root` read has changed.
+   */
+  private verifyDeep(root: Slot): boolean {
+    const stack = this.verifyStack;
+    const index = this.verifyIndex;
+    const base = stack.length;
+    const rev = this.rev;
+    const lastChanged = this.lastChanged;
+    stack.push(root);
+    index.push(0);
+    root.flags |= VERIFYING;
+    try {
+      while (stack.length > base) {
+        const top = stack.length - 1;
+        const node = stack[top]!;
+        const deps = node.deps!;
+        let i = index[top]!;
+        // 0 = every dependency unchanged, 1 = something changed, 2 = descended into a dependency.
+        let outcome = i < 0 ? 1 : 0;
+        for (; outcome === 0 && i < deps.length; i++) {
+          const dep = deps[i]!;
+          dep.lastReadAt = rev;
+          if (!dep.isInput && dep.verifiedAt !== rev) {
+            const depFlags = dep.flags;
+            if (depFlags & VERIFYING) continue; // a cycle in the graph: judged further down the stack
+            if (depFlags & (COMPUTING | DROPPED) || dep.deps === null) {
+              outcome = 1;
+              break;
+            }
+            if (lastChanged[dep.durability]! <= dep.verifiedAt) {
+              dep.verifiedAt = rev;
+            } else {
+              index[top] = i;
+              stack.push(dep);
+              index.push(0);
+              dep.flags |= VERIFYING;
+              outcome = 2;
+              break;
+            }
+          }
+          if (dep.changedAt > node.verifiedAt) outcome = 1;
+        }
+        if (outcome === 2) continue;
+        stack.pop();
+        index.pop();
+        node.flags &= ~VERIFYING;
+        let settled = node;
+        if (outcome === 0) {
+          node.verifiedAt = rev;
+          if (this.listeners.length > 0) this.emit("did-reuse", node);
+          if (stack.length === base) return true;
+        } else {
+          if (node.flags & IN_CYCLE && (node.owner as Query<Key, unknown>).cycle === undefined) {
+            // A fixpoint member can only be recomputed by its head: unwind to the nearest
+            // head on the stack (or give up on the root) and re-run that instead.
+            while (stack.length > base) {
+              const candidate = stack[stack.length - 1]!;
+              if (candidate.flags & IN_CYCLE && (candidate.owner as Query<Key, unknown>).cycle !== undefined) break;
+              stack.pop();
+              index.pop();
+              candidate.flags &= ~VERIFYING;
+            }
+            if (stack.length === base) return false;
+            settled = stack.pop()!;
+            index.pop();
+            settled.flags &= ~VERIFYING;
+          }
+          if (stack.length === base) return false;
+          this.execute(settled, false);
+        }
+        const parentTop = stack.length - 1;
+        const parent = stack[parentTop]!;
+        index[parentTop] = settled.changedAt > parent.verifiedAt ? -1 : index[parentTop]! + 1;
+      }
+      return true;
+    } finally {
+      // Only reached with entries above base when an exception (e.g. Cancelled) unwinds.
+      while (stack.length > base) {
+        stack.pop()!.flags &= ~VERIFYING;
+        index.pop();
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- inputs
+
+  /** @internal `Input.set`. */
+  setInput(input: Input<Key, unknown>, key: unknown, value: unknown, durability: Durability | undefined): void {
+    this.assertWritable(input.name);
+    const slot = input.table.slot(key);
+    const flags = slot.flags;
+    const level =
+      durability !== undefined
+        ? checkDurability(durability)
+        : flags & HAS_VALUE || slot.changedAt > 0
+          ? (slot.durability as Durability)
+          : input.defaultDurability;
+    if (flags & HAS_VALUE && level === slot.durability && this.safeEquals(input.equals, slot.value, value)) return;
+    const rev = this.newRevision(Math.max(level, slot.durability));
+    slot.value = value;
+    slot.flags = flags | HAS_VALUE;
+    slot.changedAt = rev;
+    slot.durability = level;
+    if (this.listeners.length > 0) this.emit("did-set-input", slot);
+  }
+
+  /** @internal `Input.remove`. */
+  removeInput(input: Input<Key, unknown>, key: unknown): void {
+    this.assertWritable(input.name);
+    const slot = input.table.find(key);
+    if (slot === undefined || !(slot.flags & HAS_VALUE)) return;
+    const rev = this.newRevision(slot.durability);
+    slot.value = undefined;
+    slot.flags &= ~HAS_VALUE;
+    slot.changedAt = rev;
+    if (this.listeners.length > 0) this.emit("did-set-input", slot);
+  }
+
+  /** Starts a revision in which inputs of durability up to `durability` changed. */
+  private newRevision(durability: number): number {
+    const rev = ++this.rev;
+    for (let level = 0; level <= durability; level++) this.lastChanged[level] = rev;
+    return rev;
+  }
+
+  private assertWritable(name: string): void {
+    if (this.active !== null) {
+      throw new UsageError(
+        `Cannot set input "${name}" while query "${this.active.slot.owner.name}" is running: ` +
+          "inputs may only change between computations",
+      );
+    }
+    if (this.busy > 0) {
+      throw new UsageError(`Cannot set input "${name}" while the database is computing (e.g. from an event listener)`);
+    }
+  }
+
+  // ---------------------------------------------------------------- accumulators
+
+  /** @internal `ctx.push`. */
+  pushAccumulated(frame: Frame, accumulator: Accumulator<unknown>, value: unknown): void {
+    if (this.active !== frame) throw this.staleContext(frame);
+    if (accumulator.owner !== this) throw new UsageError(`Accumulator "${accumulator.name}" belongs to another database`);
+    (frame.pushes ??= []).push(accumulator, value);
+  }
+
+  /**
+   * Everything pushed to `accumulator` by `query(key)` and, transitively, by every query
+   * it read, each query instance once, in depth-first read order (a query's own pushes
+   * before those of the queries it read). Brings the query up to date first; if the
+   * query threw, what it and its dependencies pushed is still returned.
+   */
+  accumulated<K extends Key, V, T>(query: Query<K, V>, key: K, accumulator: Accumulator<T>): T[] {
+    if (this.active !== null) throw this.nestedTopLevelRead(query.name);
+    if (accumulator.owner !== this) throw new UsageError(`Accumulator "${accumulator.name}" belongs to another database`);
+    this.tryGet(query, key);
+    const out: T[] = [];
+    const stamp = ++this.frameIds;
+    const pending: Slot[] = [query.table.slot(key)];
+    while (pending.length > 0) {
+      let slot = pending.pop()!;
+      if (slot.flags & DROPPED) {
+        // Swept after its reader was verified: bring back a live memo for the same key.
+        const owner = slot.owner as Query<Key, unknown>;
+        this.tryGet(owner, slot.key);
+        slot = owner.table.slot(slot.key);
+      }
+      if (slot.depMark === stamp) continue;
+      slot.depMark = stamp;
+      const pushes = slot.pushes;
+      if (pushes !== null) {
+        for (let i = 0; i < pushes.length; i += 2) if (pushes[i] === accumulator) out.push(pushes[i + 1] as T);
+      }
+      const deps = slot.deps;
+      if (deps !== null) {
+        for (let i = deps.length - 1; i >= 0; i--) if (!deps[i]!.isInput) pending.push(deps[i]!);
+      }
+    }
+    return out;
+  }
+
+  /** Reads a query for its side effects, keeping its memoized error (but not Cancelled) quiet. */
+  private tryGet(query: Query<Key, unknown>, key: unknown): void {
+    try {
+      this.get(query, key as Key);
+    } catch (error) {
+      if (error instanceof Cancelled) throw error;
+    }
+  }
+
+  // ---------------------------------------------------------------- snapshots & cancellation
+
+  /** A read-only view pinned at the current revision; its reads throw `Cancelled` once an input changed. */
+  snapshot(): Snapshot {
+    return new Snapshot(this, this.rev);
+  }
+
+  /** Throws `Cancelled` if another thread announced a pending write. */
+  checkCancelled(): void {
+    if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
+  }
+
+  private throwPendingWrite(): never {
+    const slot = this.active?.slot;
+    this.emitRaw("cancelled", slot?.owner.name ?? "", slot?.key);
+    throw new Cancelled("pending-write", "a write to the database is pending");
+  }
+
+  /** @internal Used by snapshots. */
+  cancelStaleSnapshot(pinned: number): never {
+    this.emitRaw("cancelled", "", undefined);
+    throw new Cancelled("revision-changed", `snapshot of revision ${pinned} is outdated (now ${this.rev})`);
+  }
+
+  // ---------------------------------------------------------------- LRU
+
+  private lruTouch(slot: Slot): void {
+    const query = slot.owner as Query<Key, unknown>;
+    if (query.lruHead === slot) return;
+    this.lruUnlink(query, slot);
+    this.lruLinkFront(query, slot);
+  }
+
+  private lruInsert(query: Query<Key, unknown>, slot: Slot): void {
+    if (slot.flags & IN_LRU) {
+      this.lruTouch(slot);
+      return;
+    }
+    slot.flags |= IN_LRU;
+    query.lruSize++;
+    this.lruLinkFront(query, slot);
+    while (query.lruSize > query.lru && query.lruTail !== null) this.evict(query, query.lruTail);
+  }
+
+  private evict(query: Query<Key, unknown>, slot: Slot): void {
+    this.lruUnlink(query, slot);
+    slot.flags &= ~IN_LRU;
+    query.lruSize--;
+    // Keep deps, changedAt and verifiedAt so verification still works without the value.
+    slot.value = undefined;
+    slot.flags &= ~HAS_RESULT;
+    if (this.listeners.length > 0) this.emit("did-evict", slot);
+  }
+
+  private lruLinkFront(query: Query<Key, unknown>, slot: Slot): void {
+    slot.lruPrev = null;
+    slot.lruNext = query.lruHead;
+    if (query.lruHead !== null) query.lruHead.lruPrev = slot;
+    query.lruHead = slot;
+    query.lruTail ??= slot;
+  }
+
+  private lruUnlink(query: Query<Key, unknown>, slot: Slot): void {
+    if (slot.lruPrev !== null) slot.lruPrev.lruNext = slot.lruNext;
+    else if (query.lruHead === slot) query.lruHead = slot.lruNext;
+    if (slot.lruNext !== null) slot.lruNext.lruPrev = slot.lruPrev;
+    else if (query.lruTail === slot) query.lruTail = slot.lruPrev;
+    slot.lruPrev = null;
+    slot.lruNext = null;
+  }
+
+  // ---------------------------------------------------------------- maintenance & introspection
+
+  /**
+   * Drops every memo not read or verified at or after revision `unusedSince` (inputs are
+   * kept). Queries that read a dropped memo re-run when next verified. Returns how many
+   * memos were dropped.
+   */
+  sweep(options: SweepOptions): number {
+    if (this.active !== null || this.busy > 0) throw new UsageError("Cannot sweep while the database is computing");
+    let dropped = 0;
+    for (const owner of this.owners.values()) {
+      if (owner.isInput) continue;
+      const query = owner as Query<Key, unknown>;
+      const stale: Slot[] = [];
+      for (const slot of query.table.slots()) if (slot.lastReadAt < options.unusedSince) stale.push(slot);
+      for (const slot of stale) {
+        query.table.delete(slot);
+        if (slot.flags & IN_LRU) {
+          this.lruUnlink(query, slot);
+          query.lruSize--;
+        }
+        slot.flags = DROPPED;
+        slot.value = undefined;
+        slot.deps = null;
+        slot.pushes = null;
+        slot.cycleMembers = null;
+        if (this.listeners.length > 0) this.emit("did-sweep", slot);
+        dropped++;
+      }
+    }
+    return dropped;
+  }
+
+  /** Memo counts and approximate memory per input and query. Walks every value: not for hot paths. */
+  stats(): DatabaseStats {
+    const queries: QueryStats[] = [];
+    let memos = 0;
+    let total = 0;
+    for (const owner of this.owners.values()) {
+      let slots = 0;
+      let values = 0;
+      let errors = 0;
+      let bytes = 0;
+      for (const slot of owner.table.slots()) {
+        slots++;
+        bytes += SLOT_OVERHEAD_BYTES + EDGE_BYTES * (slot.deps?.length ?? 0);
+        if (slot.flags & HAS_VALUE) {
+          values++;
+          bytes += approximateSize(slot.value);
+        } else if (slot.flags & HAS_ERROR) {
+          errors++;
+        }
+      }
+      if (!owner.isInput) memos += slots;
+      total += bytes;
+      queries.push({ name: owner.name, kind: owner.isInput ? "input" : "query", slots, values, errors, approxBytes: bytes });
+    }
+    return { revision: this.rev, memos, approxBytes: total, queries };
+  }
+
+  /** Subscribes to engine events; returns a function that unsubscribes. */
+  on(listener: EngineListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const at = this.listeners.indexOf(listener);
+      if (at >= 0) this.listeners.splice(at, 1);
+    };
+  }
+
+  private emit(kind: EngineEventKind, slot: Slot): void {
+    this.emitRaw(kind, slot.owner.name, slot.key);
+  }
+
+  private emitRaw(kind: EngineEventKind, query: string, key: unknown): void {
+    if (this.listeners.length === 0) return;
+    const event: EngineEvent = { kind, query, key, revision: this.rev };
+    for (const listener of this.listeners.slice()) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A failing listener must not leave the engine half-updated: report it later.
+        void Promise.reject(error);
+      }
+    }
+  }
+
+  private nestedTopLevelRead(name: string): UsageError {
+    return new UsageError(
+      `Top-level read of "${name}" inside query "${this.active?.slot.owner.name ?? ""}": ` +
+        "use ctx.get(...) inside queries so the dependency is recorded",
+    );
+  }
+
+  private staleContext(frame: Frame): UsageError {
+    return new UsageError(
+      frame.done
+        ? `The context of query "${frame.slot.owner.name}" was used after the query returned`
+        : `The context of query "${frame.slot.owner.name}" was used while another query is running`,
+    );
+  }
+}

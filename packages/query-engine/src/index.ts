@@ -1,0 +1,18 @@
+export { Database } from "./database.js";
+export type { DatabaseOptions, DatabaseStats, QueryStats, SweepOptions } from "./database.js";
+export { Input } from "./input.js";
+export type { InputOptions, SetOptions } from "./input.js";
+export { Query } from "./query.js";
+export type { CycleRecovery, QueryFunction, QueryOptions } from "./query.js";
+export type { QueryContext, Readable } from "./context.js";
+export { Accumulator } from "./accumulator.js";
+export { Interner } from "./interner.js";
+export type { Id } from "./interner.js";
+export { Snapshot } from "./snapshot.js";
+export { CancellationFlag } from "./cancellation.js";
+export { Durability } from "./durability.js";
+export { Cancelled, CycleError, MissingInputError, UsageError } from "./errors.js";
+export type { CycleParticipant } from "./errors.js";
+export type { EngineEvent, EngineEventKind, EngineListener } from "./events.js";
+export type { Key } from "./key.js";
+export { deepEqual } from "./deep-equal.js";

@@ -1,0 +1,124 @@
+import { canonicalKey, isPrimitiveKey } from "./key.js";
+
+/** The slot holds a value (for a memo: the last result; for an input: the set value). */
+export const HAS_VALUE = 1;
+/** The slot holds an error thrown by its query (memoized and rethrown). */
+export const HAS_ERROR = 2;
+/** Either a value or an error. */
+export const HAS_RESULT = HAS_VALUE | HAS_ERROR;
+/** The query is running right now (re-entering it is a cycle). */
+export const COMPUTING = 4;
+/** The slot is on the deep-verification stack right now. */
+export const VERIFYING = 8;
+/** The slot was removed by a sweep; edges that still point at it count as changed. */
+export const DROPPED = 16;
+/** The value was computed from a provisional fixpoint value that is not final yet. */
+export const PROVISIONAL = 32;
+/** A cycle re-entered this (fixpoint) query during its current execution. */
+export const CYCLE_HIT = 64;
+/** The slot took part in a fixpoint cycle at its last execution. */
+export const IN_CYCLE = 128;
+/** The slot's query has an LRU capacity, so reads must refresh its recency. */
+export const IN_LRU = 256;
+/** A fixpoint head holds a provisional value for the execution in progress. */
+export const HAS_PROVISIONAL = 512;
+
+/** What a slot belongs to: an input or a query definition. */
+export interface SlotOwner {
+  /** Name used in events, stats and errors. */
+  readonly name: string;
+  /** True for inputs, false for derived queries. */
+  readonly isInput: boolean;
+}
+
+/**
+ * One input value or one memo: the engine's unit of storage. Inputs and memos share this
+ * class so the hot read path sees a single object shape.
+ */
+export class Slot {
+  /** Bit set of the flags above. */
+  flags = 0;
+  /** The value, or the thrown error when `HAS_ERROR` is set. */
+  value: unknown = undefined;
+  /** Revision in which the value last changed (backdating keeps it old). */
+  changedAt = 0;
+  /** Revision at which the memo was last known to be up to date. */
+  verifiedAt = 0;
+  /** Input: its durability. Memo: the lowest durability of everything it read. */
+  durability = 0;
+  /** Slots read by the last execution, in read order; `null` if never executed. */
+  deps: Slot[] | null = null;
+  /** Values pushed to accumulators by the last execution, as [accumulator, value] pairs. */
+  pushes: unknown[] | null = null;
+  /** Revision of the last read or verification, for `sweep`. */
+  lastReadAt = 0;
+  /** Id of the last frame that recorded this slot as a dependency (deduplicates edges). */
+  depMark = 0;
+  /** LRU neighbours (only for queries with a capacity). */
+  lruPrev: Slot | null = null;
+  lruNext: Slot | null = null;
+  /** Fixpoint head: the provisional value handed to re-entrant reads. */
+  provisional: unknown = undefined;
+  /** Fixpoint head: slots computed from its provisional value (re-run on each iteration). */
+  cycleMembers: Slot[] | null = null;
+  /** Fixpoint member: the head whose provisional value it depends on. */
+  cycleHead: Slot | null = null;
+
+  constructor(
+    readonly owner: SlotOwner,
+    readonly key: unknown,
+    readonly isInput: boolean,
+  ) {}
+}
+
+/**
+ * Maps keys to slots. Primitive keys go straight into a `Map`; compound keys (tuples,
+ * objects) go through their canonical string in a second map so the two never collide.
+ */
+export class SlotTable {
+  private readonly primitive = new Map<unknown, Slot>();
+  private readonly compound = new Map<string, Slot>();
+
+  constructor(private readonly owner: SlotOwner) {}
+
+  /** The slot for `key`, created empty on first use. */
+  slot(key: unknown): Slot {
+    if (isPrimitiveKey(key)) {
+      let slot = this.primitive.get(key);
+      if (slot === undefined) {
+        slot = new Slot(this.owner, key, this.owner.isInput);
+        this.primitive.set(key, slot);
+      }
+      return slot;
+    }
+    const text = canonicalKey(key);
+    let slot = this.compound.get(text);
+    if (slot === undefined) {
+      slot = new Slot(this.owner, key, this.owner.isInput);
+      this.compound.set(text, slot);
+    }
+    return slot;
+  }
+
+  /** The slot for `key` if one exists, without creating it. */
+  find(key: unknown): Slot | undefined {
+    return isPrimitiveKey(key) ? this.primitive.get(key) : this.compound.get(canonicalKey(key));
+  }
+
+  /** Removes `slot` (used by sweep). */
+  delete(slot: Slot): void {
+    if (isPrimitiveKey(slot.key)) this.primitive.delete(slot.key);
+    else this.compound.delete(canonicalKey(slot.key));
+  }
+
+  /** Number of slots. */
+  get size(): number {
+    return this.primitive.size + this.compound.size;
+  }
+
+  /** Every slot, primitive keys first. */
+  *slots(): IterableIterator<Slot> {
+    yield* this.primitive.values();
+    yield* this.compound.values();
+  }
+}
