@@ -1,0 +1,119 @@
+import type { Node } from "web-tree-sitter";
+import { namedChildrenOf, operatorOf, sameNode, type HostSyntax } from "./host-syntax.js";
+import { concatValues, type SqlValue } from "./sql-value.js";
+
+const PARAMETER_PARENTS = new Set(["formal_parameter", "spread_parameter", "catch_formal_parameter", "enhanced_for_statement", "inferred_parameters", "lambda_expression"]);
+
+/** Java: JDBC statements, JPA queries and Spring's JdbcTemplate; `+`, `String.format`, `StringBuilder`. */
+export const javaSyntax: HostSyntax = {
+  languages: ["java"],
+  scopeTypes: new Set(["method_declaration", "constructor_declaration", "lambda_expression", "class_body"]),
+  wrapperTypes: new Set(["parenthesized_expression"]),
+  numberTypes: new Set(["decimal_integer_literal", "decimal_floating_point_literal", "hex_integer_literal", "true", "false", "null_literal"]),
+  untrustedSources: [
+    /\b(?:request|req|httpRequest|servletRequest|httpServletRequest)\.get(?:Parameter|ParameterValues|ParameterMap|Header|Headers|QueryString|Cookies|PathInfo|RequestURI|InputStream|Reader)\(/,
+    /^args\[/,
+    /\bSystem\.console\(\)\.readLine\(/,
+    /\bscanner\.next(?:Line)?\(\)/,
+  ],
+  safeExpressions: [
+    /^(?:Integer\.parseInt|Integer\.valueOf|Long\.parseLong|Long\.valueOf|Double\.parseDouble|Math\.\w+)\((?:[^()]|\([^()]*\))*\)$/,
+    /^[\w.]+\.(?:length|size)\(\)$/,
+    /^(?:ESAPI\.encoder\(\)\.)?encodeForSQL\(/,
+  ],
+
+  callAt(name) {
+    if (name.type !== "identifier") return null;
+    const call = name.parent;
+    if (!call || call.type !== "method_invocation" || !sameNode(call.childForFieldName("name"), name)) return null;
+    const argumentList = call.childForFieldName("arguments");
+    return {
+      call,
+      name,
+      receiver: call.childForFieldName("object"),
+      args: argumentList ? namedChildrenOf(argumentList) : [],
+      template: null,
+      argumentList,
+    };
+  },
+
+  variableName(node) {
+    return node.type === "identifier" ? node.text : null;
+  },
+
+  stringParts(node) {
+    if (node.type !== "string_literal") return null;
+    const quote = node.text.startsWith('"""') ? 3 : 1;
+    return { start: node.startIndex + quote, end: node.endIndex - quote, escapes: "c", holes: [] };
+  },
+
+  assignmentAt(occurrence) {
+    const parent = occurrence.parent;
+    if (!parent) return null;
+    if (parent.type === "variable_declarator") {
+      const value = parent.childForFieldName("value");
+      return sameNode(parent.childForFieldName("name"), occurrence) && value ? { op: "set", value } : null;
+    }
+    if (parent.type === "assignment_expression") {
+      const value = parent.childForFieldName("right");
+      if (!sameNode(parent.childForFieldName("left"), occurrence) || !value) return null;
+      const op = operatorOf(parent);
+      return op === "=" ? { op: "set", value } : op === "+=" ? { op: "append", value } : { op: "set", value: parent };
+    }
+    // `sb.append(x);` as a statement extends a StringBuilder held in a variable.
+    if (parent.type === "method_invocation" && sameNode(parent.childForFieldName("object"), occurrence)) {
+      const method = parent.childForFieldName("name")?.text;
+      const arg = namedChildrenOf(parent.childForFieldName("arguments") ?? parent)[0];
+      if (method === "append" && arg && parent.parent?.type === "expression_statement") return { op: "append", value: arg };
+      return null;
+    }
+    return PARAMETER_PARENTS.has(parent.type) ? { op: "parameter" } : null;
+  },
+
+  evaluateSpecial(node, ctx) {
+    switch (node.type) {
+      case "binary_expression": {
+        const left = node.childForFieldName("left");
+        const right = node.childForFieldName("right");
+        if (!left || !right || operatorOf(node) !== "+") return null;
+        return concatValues([ctx.evaluate(left, "concatenation"), ctx.evaluate(right, "concatenation")]);
+      }
+      case "ternary_expression": {
+        const a = node.childForFieldName("consequence");
+        const b = node.childForFieldName("alternative");
+        return a && b ? ctx.conditional(node, [a, b]) : null;
+      }
+      case "object_creation_expression": {
+        const type = node.childForFieldName("type")?.text ?? "";
+        if (!/^(?:StringBuilder|StringBuffer)$/.test(type)) return null;
+        const arg = namedChildrenOf(node.childForFieldName("arguments") ?? node).find((a) => a.type !== "type_identifier");
+        return arg && node.childForFieldName("arguments") ? ctx.evaluate(arg, "concatenation") : { pieces: [], tagged: false };
+      }
+      case "method_invocation": {
+        const method = node.childForFieldName("name")?.text ?? "";
+        const object = node.childForFieldName("object");
+        const args = namedChildrenOf(node.childForFieldName("arguments") ?? node);
+        if (object?.text === "String" && method === "format" && args.length > 0) {
+          return ctx.format(ctx.evaluate(args[0]!, "opaque"), args.slice(1), "printf");
+        }
+        if (!object) return null;
+        if (method === "toString" && args.length === 0) return ctx.evaluate(object, "opaque");
+        if ((method === "append" || method === "concat") && args.length === 1) {
+          const base: SqlValue = ctx.evaluate(object, "concatenation");
+          return concatValues([base, ctx.evaluate(args[0]!, "concatenation")]);
+        }
+        return null;
+      }
+      default:
+        return null;
+    }
+  },
+};
+
+/** Exposed for the Go and PHP syntaxes, which share the shape of a plain binary `+`/`.`. */
+export function binaryConcat(node: Node, operator: string, evaluate: (n: Node) => SqlValue): SqlValue | null {
+  const left = node.childForFieldName("left");
+  const right = node.childForFieldName("right");
+  if (!left || !right || operatorOf(node) !== operator) return null;
+  return concatValues([evaluate(left), evaluate(right)]);
+}

@@ -1,0 +1,116 @@
+import { namedChildrenOf, operatorOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
+import { concatValues } from "./sql-value.js";
+
+const PARAMETER_PARENTS = new Set([
+  "method_parameters",
+  "lambda_parameters",
+  "block_parameters",
+  "optional_parameter",
+  "keyword_parameter",
+  "splat_parameter",
+  "for",
+]);
+
+/** Ruby: ActiveRecord (`find_by_sql`, `where`, `connection.execute`…), `"#{}"`, `+`, `<<`. */
+export const rubySyntax: HostSyntax = {
+  languages: ["ruby"],
+  scopeTypes: new Set(["method", "singleton_method", "block", "do_block", "lambda"]),
+  wrapperTypes: new Set(["parenthesized_statements"]),
+  numberTypes: new Set(["integer", "float", "true", "false", "nil"]),
+  untrustedSources: [
+    /(?<![\w.@])params(?:\[|\.|$)/,
+    /\brequest\.(?:params|query_parameters|request_parameters|body|headers|cookies|query_string|raw_post)\b/,
+    /(?<![\w.])cookies\[/,
+    /\bARGV\b/,
+    /^(?:\$stdin\.)?gets\b/,
+  ],
+  safeExpressions: [
+    /\.(?:to_i|to_f|to_r|length|size|count)$/,
+    /^(?:Integer|Float)\((?:[^()]|\([^()]*\))*\)$/,
+    /\.(?:quote|quote_table_name|quote_column_name)\((?:[^()]|\([^()]*\))*\)$/,
+    /^(?:[\w:.]+\.)?sanitize_sql\w*\((?:[^()]|\([^()]*\))*\)$/,
+  ],
+
+  callAt(name) {
+    if (name.type !== "identifier") return null;
+    const call = name.parent;
+    if (!call || call.type !== "call" || !sameNode(call.childForFieldName("method"), name)) return null;
+    const argumentList = call.childForFieldName("arguments");
+    return {
+      call,
+      name,
+      receiver: call.childForFieldName("receiver"),
+      args: argumentList ? namedChildrenOf(argumentList) : [],
+      template: null,
+      argumentList,
+    };
+  },
+
+  variableName(node) {
+    return node.type === "identifier" ? node.text : null;
+  },
+
+  stringParts(node) {
+    if (node.type !== "string") return null;
+    const first = node.firstChild;
+    const last = node.lastChild;
+    if (!first || !last || first.isNamed || last.isNamed) return null;
+    const single = first.text === "'" || first.text.startsWith("%q");
+    const parts: StringParts = { start: first.endIndex, end: last.startIndex, escapes: single ? "quotes" : "c", holes: [] };
+    for (const child of node.namedChildren) {
+      if (child?.type === "interpolation") {
+        parts.holes.push({ outer: { start: child.startIndex, end: child.endIndex }, expr: namedChildrenOf(child)[0] ?? null });
+      }
+    }
+    return parts;
+  },
+
+  assignmentAt(occurrence) {
+    const parent = occurrence.parent;
+    if (!parent) return null;
+    if (parent.type === "assignment") {
+      const value = parent.childForFieldName("right");
+      return sameNode(parent.childForFieldName("left"), occurrence) && value ? { op: "set", value } : null;
+    }
+    if (parent.type === "operator_assignment") {
+      const value = parent.childForFieldName("right");
+      if (!sameNode(parent.childForFieldName("left"), occurrence) || !value) return null;
+      return operatorOf(parent) === "+=" ? { op: "append", value } : { op: "set", value: parent };
+    }
+    // `sql << "..."` as a statement appends in place.
+    if (parent.type === "binary" && operatorOf(parent) === "<<" && sameNode(parent.childForFieldName("left"), occurrence)) {
+      const value = parent.childForFieldName("right");
+      return value && parent.parent?.type !== "binary" ? { op: "append", value } : null;
+    }
+    return PARAMETER_PARENTS.has(parent.type) ? { op: "parameter" } : null;
+  },
+
+  evaluateSpecial(node, ctx) {
+    switch (node.type) {
+      case "binary": {
+        const left = node.childForFieldName("left");
+        const right = node.childForFieldName("right");
+        if (!left || !right) return null;
+        const op = operatorOf(node);
+        if (op === "+") return concatValues([ctx.evaluate(left, "concatenation"), ctx.evaluate(right, "concatenation")]);
+        if (op === "%") {
+          const args = right.type === "array" ? namedChildrenOf(right) : [right];
+          return ctx.format(ctx.evaluate(left, "opaque"), args, "printf");
+        }
+        return null;
+      }
+      case "array": {
+        // `find_by_sql(["... ?", value])`: the first element is the SQL, the rest are bound.
+        const first = namedChildrenOf(node)[0];
+        return first && rubySyntax.stringParts(first) ? ctx.evaluate(first, "opaque") : null;
+      }
+      case "conditional": {
+        const a = node.childForFieldName("consequence");
+        const b = node.childForFieldName("alternative");
+        return a && b ? ctx.conditional(node, [a, b]) : null;
+      }
+      default:
+        return null;
+    }
+  },
+};
