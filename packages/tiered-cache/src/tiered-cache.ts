@@ -65,6 +65,7 @@ class Engine {
   floor = 0;
   #closed = false;
   #sampler = 0;
+  readonly closeHooks: (() => void | Promise<void>)[] = [];
 
   constructor(options: ResolvedOptions) {
     this.options = options;
@@ -348,6 +349,7 @@ class Engine {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    for (const hook of this.closeHooks) await hook();
     await this.options.bus?.close();
     await Promise.all(this.options.tiers.map((tier) => tier.close().catch(() => {})));
   }
@@ -625,6 +627,11 @@ export class TieredCache extends CacheNamespace {
   /** Entries and estimated bytes in L1. */
   l1Stats(): { entries: number; bytes: number } {
     return { entries: this.#engine.l1.lru.size, bytes: this.#engine.l1.bytes };
+  }
+
+  /** Registers a function that `close()` runs first (e.g. to stop a watcher). */
+  onClose(hook: () => void | Promise<void>): void {
+    this.#engine.closeHooks.push(hook);
   }
 
   /** Stops the bus and closes every tier. */

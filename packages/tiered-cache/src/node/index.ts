@@ -1,1 +1,14 @@
-export {};
+export { createNodeCache } from "./create-node-cache.js";
+export type { NodeCacheOptions } from "./create-node-cache.js";
+export { DiskTier, createDiskTier } from "./disk-tier.js";
+export type { DiskTierOptions } from "./disk-tier.js";
+export type { DiskFs } from "./disk-fs.js";
+export { nodeDiskFs } from "./disk-fs.js";
+export { RedisTier, createRedisTier } from "./redis-tier.js";
+export type { RedisTierOptions } from "./redis-tier.js";
+export { RedisBus, createRedisBus } from "./redis-bus.js";
+export type { RedisBusOptions } from "./redis-bus.js";
+export { RedisLock } from "./redis-lock.js";
+export type { RedisTarget } from "./redis-connection.js";
+export { watchMemoryPressure } from "./memory-pressure.js";
+export type { MemoryPressureOptions, MemoryPressureWatcher, Sheddable } from "./memory-pressure.js";

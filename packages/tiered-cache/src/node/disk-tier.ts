@@ -1,0 +1,301 @@
+import { createHash, randomBytes } from "node:crypto";
+import { dirname, join } from "node:path";
+import type { StorageTier, TierContext } from "../storage-tier.js";
+import { describeError } from "../errors.js";
+import { frameEntry, parseEntry, peekCreatedAt } from "./disk-entry-format.js";
+import { nodeDiskFs, type DiskFs } from "./disk-fs.js";
+
+/** Options of the disk tier (L2). */
+export interface DiskTierOptions {
+  /** Cache directory (created when missing). */
+  dir: string;
+  /** Size budget in bytes; over it, the least recently used files are removed. Defaults to `268435456` (256 MiB). */
+  maxBytes?: number;
+  /** `fsync` each file and its directory before a write counts as done (slower, survives power loss). Defaults to `false`. */
+  fsync?: boolean;
+  /** Tier name in metrics and logs. Defaults to `l2`. */
+  name?: string;
+  /** File system layer (tests inject faults here). Defaults to `node:fs/promises`. */
+  fs?: DiskFs;
+}
+
+/** Errors after which the disk is not usable at all: the tier switches itself off. */
+const FATAL_CODES = new Set(["ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "ENOTDIR", "ELOOP", "ENAMETOOLONG"]);
+const LAYOUT = "v1";
+const STALE_TEMP_MS = 60_000;
+
+const errorCode = (error: unknown): string | undefined => (error as { code?: string } | null)?.code;
+
+/**
+ * L2 on local disk. Files are addressed by the SHA-256 of their key under one directory
+ * per namespace; writes go to a temp file renamed into place (atomic on POSIX), so a
+ * reader sees the old file or the new one, never half of one; every read verifies a
+ * checksum, and a bad file is removed and reported as a miss. A full or forbidden disk
+ * turns the tier off with one warning instead of failing callers.
+ */
+export class DiskTier implements StorageTier {
+  readonly name: string;
+  readonly scope = "local" as const;
+  readonly #root: string;
+  readonly #fs: DiskFs;
+  readonly #maxBytes: number;
+  readonly #fsync: boolean;
+  /** Known files in least-recently-used order (Map insertion order), with their sizes. */
+  readonly #index = new Map<string, number>();
+  #bytes = 0;
+  #disabled = false;
+  #context: TierContext | undefined;
+  readonly #ready: Promise<void>;
+
+  constructor(options: DiskTierOptions) {
+    this.name = options.name ?? "l2";
+    this.#root = join(options.dir, LAYOUT);
+    this.#fs = options.fs ?? nodeDiskFs;
+    this.#maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+    this.#fsync = options.fsync ?? false;
+    this.#ready = this.#open();
+  }
+
+  /** Whether the tier switched itself off after a fatal disk error. */
+  get disabled(): boolean {
+    return this.#disabled;
+  }
+
+  attach(context: TierContext): void {
+    this.#context = context;
+    if (this.#disabled) this.#context.warn(this.#disabledMessage ?? "disk tier disabled");
+  }
+
+  bytes(): number {
+    return this.#bytes;
+  }
+
+  #disabledMessage: string | undefined;
+
+  #disable(error: unknown, during: string): void {
+    if (this.#disabled) return;
+    this.#disabled = true;
+    this.#disabledMessage = `disk tier ${this.name} disabled after ${during} failed (${describeError(error)}); continuing without it`;
+    this.#context?.warn(this.#disabledMessage, error);
+  }
+
+  /** Handles an I/O error: fatal ones disable the tier (and are swallowed), others are rethrown. */
+  #fail(error: unknown, during: string): void {
+    if (FATAL_CODES.has(errorCode(error) ?? "")) return this.#disable(error, during);
+    throw error;
+  }
+
+  async #open(): Promise<void> {
+    try {
+      await this.#ensureDir(join(this.#root, "tmp"));
+      await this.#scan();
+    } catch (error) {
+      try { this.#fail(error, `opening ${this.#root}`); } catch (other) { this.#disable(other, `opening ${this.#root}`); }
+    }
+  }
+
+  /**
+   * Creates a directory and its missing parents one level at a time. Node's own
+   * `mkdir({ recursive: true })` never returns for a path under /proc, and a cache must
+   * not hang its caller on a bad configuration.
+   */
+  async #ensureDir(dir: string): Promise<void> {
+    try {
+      await this.#fs.mkdir(dir);
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === "EEXIST") return;
+      if (code !== "ENOENT" || dirname(dir) === dir) throw error;
+      await this.#ensureDir(dirname(dir));
+      try { await this.#fs.mkdir(dir); } catch (again) { if (errorCode(again) !== "EEXIST") throw again; }
+    }
+  }
+
+  /** Rebuilds the size index from the files present (oldest first) and removes temp files left by killed writers. */
+  async #scan(): Promise<void> {
+    const found: { path: string; size: number; mtime: number }[] = [];
+    const walk = async (dir: string, depth: number): Promise<void> => {
+      let names: string[];
+      try { names = await this.#fs.readdir(dir); } catch { return; }
+      for (const name of names) {
+        const path = join(dir, name);
+        let info;
+        try { info = await this.#fs.stat(path); } catch { continue; }
+        if (info.isDirectory()) {
+          if (depth < 2) await walk(path, depth + 1);
+        } else if (dir.endsWith(`${LAYOUT}/tmp`) || dir.endsWith(`${LAYOUT}\\tmp`)) {
+          if (Date.now() - info.mtimeMs > STALE_TEMP_MS) await this.#fs.unlink(path).catch(() => {});
+        } else if (name !== "tags.json") {
+          found.push({ path, size: info.size, mtime: info.mtimeMs });
+        }
+      }
+    };
+    await walk(this.#root, 0);
+    found.sort((a, b) => a.mtime - b.mtime);
+    for (const file of found) this.#track(file.path, file.size);
+  }
+
+  #track(path: string, size: number): void {
+    const previous = this.#index.get(path);
+    if (previous !== undefined) { this.#bytes -= previous; this.#index.delete(path); }
+    this.#index.set(path, size);
+    this.#bytes += size;
+  }
+
+  #untrack(path: string): void {
+    const previous = this.#index.get(path);
+    if (previous === undefined) return;
+    this.#bytes -= previous;
+    this.#index.delete(path);
+  }
+
+  #pathOf(namespace: string, key: string): string {
+    const hash = createHash("sha256").update(key).digest("hex");
+    return join(this.#root, "ns", namespace, hash.slice(0, 2), hash);
+  }
+
+  async get(namespace: string, key: string): Promise<Uint8Array | undefined> {
+    await this.#ready;
+    if (this.#disabled) return undefined;
+    const path = this.#pathOf(namespace, key);
+    let bytes: Uint8Array;
+    try {
+      bytes = await this.#fs.readFile(path);
+    } catch (error) {
+      if (errorCode(error) === "ENOENT") { this.#untrack(path); return undefined; }
+      this.#fail(error, "a read");
+      return undefined;
+    }
+    const entry = parseEntry(bytes);
+    if (!entry.ok) {
+      await this.#remove(path);
+      this.#context?.corrupt(namespace, key, entry.reason);
+      return undefined;
+    }
+    if (Date.now() >= entry.expiresAt) {
+      await this.#remove(path);
+      return undefined;
+    }
+    this.#track(path, bytes.length);
+    return entry.payload;
+  }
+
+  async set(namespace: string, key: string, bytes: Uint8Array, ttlMs: number, createdAt: number): Promise<void> {
+    await this.#ready;
+    if (this.#disabled) return;
+    const path = this.#pathOf(namespace, key);
+    const framed = frameEntry(bytes, createdAt, Date.now() + ttlMs);
+    const temp = join(this.#root, "tmp", `${randomBytes(8).toString("hex")}.tmp`);
+    try {
+      const handle = await this.#fs.open(temp, "wx");
+      try {
+        await handle.writeFile(framed);
+        if (this.#fsync) await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      const dir = dirname(path);
+      await this.#ensureDir(dir);
+      await this.#fs.rename(temp, path);
+      if (this.#fsync) {
+        const dirHandle = await this.#fs.open(dir, "r");
+        try { await dirHandle.sync(); } finally { await dirHandle.close(); }
+      }
+    } catch (error) {
+      await this.#fs.unlink(temp).catch(() => {});
+      this.#fail(error, "a write");
+      return;
+    }
+    this.#track(path, framed.length);
+    if (this.#bytes > this.#maxBytes) await this.#evict();
+  }
+
+  /** Removes least recently used files until the tier is at 90% of its budget. */
+  async #evict(): Promise<void> {
+    const target = this.#maxBytes * 0.9;
+    let count = 0;
+    let freed = 0;
+    for (const [path, size] of this.#index) {
+      if (this.#bytes <= target) break;
+      await this.#remove(path);
+      count++;
+      freed += size;
+    }
+    if (count > 0) this.#context?.evicted(count, freed, "disk budget");
+  }
+
+  async #remove(path: string): Promise<void> {
+    this.#untrack(path);
+    await this.#fs.unlink(path).catch(() => {});
+  }
+
+  async delete(namespace: string, key: string, olderThan?: number): Promise<void> {
+    await this.#ready;
+    if (this.#disabled) return;
+    const path = this.#pathOf(namespace, key);
+    if (olderThan !== undefined) {
+      let bytes: Uint8Array;
+      try { bytes = await this.#fs.readFile(path); } catch { return; }
+      const createdAt = peekCreatedAt(bytes);
+      if (createdAt !== undefined && createdAt >= olderThan) return;
+    }
+    await this.#remove(path);
+  }
+
+  async clear(namespace?: string): Promise<void> {
+    await this.#ready;
+    if (this.#disabled) return;
+    const nsRoot = join(this.#root, "ns");
+    const targets = namespace === undefined ? await this.#fs.readdir(nsRoot).catch(() => [] as string[]) : [namespace];
+    for (const ns of targets) {
+      const dir = join(nsRoot, ns);
+      // Renaming first makes the clear atomic for readers; the slow delete happens after.
+      const trash = join(this.#root, "tmp", `trash-${randomBytes(8).toString("hex")}`);
+      try {
+        await this.#fs.rename(dir, trash);
+      } catch (error) {
+        if (errorCode(error) === "ENOENT") continue;
+        this.#fail(error, "a clear");
+        return;
+      }
+      for (const path of [...this.#index.keys()]) if (path.startsWith(dir + "/")) this.#untrack(path);
+      await this.#fs.rm(trash, { recursive: true, force: true });
+    }
+  }
+
+  async invalidateTags(tags: readonly string[], at: number): Promise<void> {
+    await this.#ready;
+    if (this.#disabled) return;
+    const times = new Map(await this.loadTagTimes());
+    for (const tag of tags) if ((times.get(tag) ?? -Infinity) < at) times.set(tag, at);
+    const temp = join(this.#root, "tmp", `tags-${randomBytes(8).toString("hex")}.tmp`);
+    try {
+      await this.#fs.writeFile(temp, JSON.stringify(Object.fromEntries(times)));
+      await this.#fs.rename(temp, join(this.#root, "tags.json"));
+    } catch (error) {
+      await this.#fs.unlink(temp).catch(() => {});
+      this.#fail(error, "a tag write");
+    }
+  }
+
+  async loadTagTimes(): Promise<ReadonlyMap<string, number>> {
+    await this.#ready;
+    if (this.#disabled) return new Map();
+    try {
+      const parsed = JSON.parse(String(await this.#fs.readFile(join(this.#root, "tags.json"), "utf8"))) as Record<string, unknown>;
+      return new Map(Object.entries(parsed).filter((e): e is [string, number] => typeof e[1] === "number"));
+    } catch {
+      // Missing or unreadable: no tag has been invalidated as far as this disk knows.
+      return new Map();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.#ready;
+  }
+}
+
+/** Creates the disk tier (L2). */
+export function createDiskTier(options: DiskTierOptions): DiskTier {
+  return new DiskTier(options);
+}

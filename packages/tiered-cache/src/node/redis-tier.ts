@@ -1,0 +1,149 @@
+import type { Redis } from "ioredis";
+import type { StorageTier, TierContext } from "../storage-tier.js";
+import { describeError } from "../errors.js";
+import { closeRedis, openRedis, type RedisTarget } from "./redis-connection.js";
+
+/** Options of the Redis tier (L3). */
+export interface RedisTierOptions {
+  /** Where Redis is. */
+  redis: RedisTarget;
+  /** Prefix of every key, so caches can share a Redis. Defaults to `sextant:cache:`. */
+  prefix?: string;
+  /** Per-command timeout in ms; a slower Redis counts as down. Defaults to `500`. */
+  commandTimeout?: number;
+  /** Most keys remembered as written while Redis was down (beyond it the whole prefix is flushed on return). Defaults to `10000`. */
+  journalLimit?: number;
+  /** Tier name in metrics and logs. Defaults to `l3`. */
+  name?: string;
+}
+
+/**
+ * L3 in Redis: keys `<prefix><namespace>:<key>` with a PX TTL, commands auto-pipelined by
+ * ioredis. While Redis is down every call fails fast (the cache turns that into a miss);
+ * keys written or deleted meanwhile are journaled and deleted from Redis when it returns,
+ * and a reset is requested so no process keeps serving what it missed.
+ */
+export class RedisTier implements StorageTier {
+  readonly name: string;
+  readonly scope = "shared" as const;
+  readonly client: Redis;
+  readonly #prefix: string;
+  readonly #journal = new Set<string>();
+  readonly #journalLimit: number;
+  #journalOverflow = false;
+  #down = false;
+  #context: TierContext | undefined;
+
+  constructor(options: RedisTierOptions) {
+    this.name = options.name ?? "l3";
+    this.#prefix = options.prefix ?? "sextant:cache:";
+    this.#journalLimit = options.journalLimit ?? 10_000;
+    this.client = openRedis(options.redis, options.commandTimeout ?? 500);
+    this.client.on("error", (error: unknown) => this.#markDown(`Redis (${this.name}) unavailable: ${describeError(error)}; L1/L2 carry on`, error));
+    this.client.on("close", () => this.#markDown(`Redis (${this.name}) connection closed; L1/L2 carry on`));
+    this.client.on("ready", () => void this.#onReady());
+  }
+
+  attach(context: TierContext): void {
+    this.#context = context;
+  }
+
+  #markDown(message: string, error?: unknown): void {
+    this.#down = true;
+    this.#context?.warn(message, error);
+  }
+
+  async #onReady(): Promise<void> {
+    if (!this.#down) return;
+    this.#down = false;
+    const keys = [...this.#journal];
+    const overflow = this.#journalOverflow;
+    this.#journal.clear();
+    this.#journalOverflow = false;
+    try {
+      if (overflow) await this.#unlinkMatching(`${this.#prefix}*`);
+      else if (keys.length > 0) await this.client.unlink(...keys);
+    } catch (error) {
+      // Redis left again mid-replay: keep the journal for the next return.
+      for (const key of keys) this.#journal.add(key);
+      this.#journalOverflow ||= overflow;
+      this.#markDown(`Redis (${this.name}) failed during recovery: ${describeError(error)}`, error);
+      return;
+    }
+    this.#context?.recovered(`Redis (${this.name}) is back`);
+    if (keys.length > 0 || overflow) this.#context?.requestReset(`${keys.length || "many"} key(s) changed while Redis was down`);
+  }
+
+  #remember(key: string): void {
+    if (this.#journal.size >= this.#journalLimit) this.#journalOverflow = true;
+    else this.#journal.add(key);
+  }
+
+  #key(namespace: string, key: string): string {
+    return `${this.#prefix}${namespace}:${key}`;
+  }
+
+  async get(namespace: string, key: string): Promise<Uint8Array | undefined> {
+    const value = await this.client.getBuffer(this.#key(namespace, key));
+    return value === null ? undefined : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  }
+
+  async set(namespace: string, key: string, bytes: Uint8Array, ttlMs: number): Promise<void> {
+    const id = this.#key(namespace, key);
+    try {
+      await this.client.set(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "PX", Math.max(1, Math.ceil(ttlMs)));
+    } catch (error) {
+      this.#remember(id);
+      throw error;
+    }
+  }
+
+  async delete(namespace: string, key: string): Promise<void> {
+    const id = this.#key(namespace, key);
+    try {
+      await this.client.unlink(id);
+    } catch (error) {
+      this.#remember(id);
+      throw error;
+    }
+  }
+
+  async clear(namespace?: string): Promise<void> {
+    const pattern = namespace === undefined ? `${this.#prefix}*` : `${this.#prefix}${namespace}:*`;
+    try {
+      await this.#unlinkMatching(pattern);
+    } catch (error) {
+      this.#journalOverflow = true;
+      throw error;
+    }
+  }
+
+  async #unlinkMatching(pattern: string): Promise<void> {
+    let cursor = "0";
+    do {
+      const [next, keys] = await this.client.scan(cursor, "MATCH", pattern, "COUNT", 1000);
+      cursor = next;
+      if (keys.length > 0) await this.client.unlink(...keys);
+    } while (cursor !== "0");
+  }
+
+  async invalidateTags(tags: readonly string[], at: number): Promise<void> {
+    const fields: string[] = [];
+    for (const tag of tags) fields.push(tag, String(at));
+    await this.client.hset(`${this.#prefix}\u0000tags`, ...fields);
+  }
+
+  async loadTagTimes(): Promise<ReadonlyMap<string, number>> {
+    const all = await this.client.hgetall(`${this.#prefix}\u0000tags`);
+    return new Map(Object.entries(all).map(([tag, at]) => [tag, Number(at)] as [string, number]).filter(([, at]) => Number.isFinite(at)));
+  }
+
+  async close(): Promise<void> {
+    await closeRedis(this.client);
+  }
+}
+
+/** Creates the Redis tier (L3). */
+export function createRedisTier(options: RedisTierOptions): RedisTier {
+  return new RedisTier(options);
+}

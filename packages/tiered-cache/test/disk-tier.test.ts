@@ -1,0 +1,151 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import * as fsPromises from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createTieredCache } from "@sextant/tiered-cache";
+import { createDiskTier, createNodeCache, type DiskFs } from "@sextant/tiered-cache/node";
+
+const freshDir = () => mkdtempSync(join(tmpdir(), "sextant-l2-"));
+
+function entryFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) { if (name !== "tmp") walk(p); } else if (name !== "tags.json") out.push(p);
+    }
+  };
+  walk(join(dir, "v1"));
+  return out;
+}
+
+describe("disk tier (L2)", () => {
+  it("persists across cache instances and namespaces, with fsync", async () => {
+    const dir = freshDir();
+    const a = createNodeCache({ disk: { dir, fsync: true } });
+    await a.set("k", { v: 1 });
+    await a.namespace("schema").set("k", "S");
+    const b = createNodeCache({ disk: { dir } });
+    expect(await b.get("k")).toEqual({ v: 1 });
+    expect(await b.namespace("schema").get("k")).toBe("S");
+    await b.namespace("schema").clear();
+    const c = createNodeCache({ disk: { dir } });
+    expect(await c.namespace("schema").get("k")).toBeUndefined();
+    expect(await c.get("k")).toEqual({ v: 1 });
+  });
+
+  it("treats a corrupt or torn file as a miss and removes it", async () => {
+    const dir = freshDir();
+    const writer = createNodeCache({ disk: { dir } });
+    await writer.set("flip", "x".repeat(100));
+    await writer.set("torn", "y".repeat(100));
+    const [one, two] = entryFiles(dir).sort();
+    const bytes = readFileSync(one!);
+    bytes[bytes.length - 5]! ^= 0xff;
+    writeFileSync(one!, bytes);
+    writeFileSync(two!, readFileSync(two!).subarray(0, 70));
+    const reader = createNodeCache({ disk: { dir } });
+    const corrupt: string[] = [];
+    reader.on("corrupt", (c) => corrupt.push(c.reason));
+    expect(await reader.get("flip")).toBeUndefined();
+    expect(await reader.get("torn")).toBeUndefined();
+    expect(corrupt.sort()).toEqual(expect.arrayContaining([expect.stringMatching(/checksum mismatch|length mismatch/)]));
+    expect(corrupt).toHaveLength(2);
+    expect(entryFiles(dir)).toHaveLength(0);
+  });
+
+  it("keeps to its size budget by evicting the least recently used files", async () => {
+    const dir = freshDir();
+    const tier = createDiskTier({ dir, maxBytes: 20_000 });
+    const cache = createTieredCache({ tiers: [tier], l1: { maxEntries: 1 } });
+    const evicted: number[] = [];
+    cache.on("evict", (e) => { if (e.tier === "l2") evicted.push(e.count); });
+    for (let i = 0; i < 40; i++) await cache.set(`k${i}`, "z".repeat(1000));
+    expect(tier.bytes()).toBeLessThanOrEqual(20_000);
+    const total = entryFiles(dir).reduce((sum, f) => sum + statSync(f).size, 0);
+    expect(total).toBeLessThanOrEqual(20_000);
+    expect(evicted.length).toBeGreaterThan(0);
+    expect(await cache.get("k39")).toBe("z".repeat(1000));
+    expect(await cache.get("k0")).toBeUndefined();
+  });
+
+  for (const code of ["ENOSPC", "EACCES"]) {
+    it(`disables itself with one warning when writes fail with ${code} (injected fs)`, async () => {
+      const failing: DiskFs = {
+        ...fsPromises,
+        open: (async (path: string, flags?: string) => {
+          if (flags === "wx") throw Object.assign(new Error(`${code}: simulated`), { code });
+          return fsPromises.open(path, flags);
+        }) as DiskFs["open"],
+      };
+      const tier = createDiskTier({ dir: freshDir(), fs: failing });
+      const cache = createTieredCache({ tiers: [tier] });
+      const warnings: string[] = [];
+      cache.on("warning", (w) => warnings.push(w.message));
+      await cache.set("a", 1);
+      await cache.set("b", 2);
+      expect(await cache.get("a")).toBe(1);
+      expect(tier.disabled).toBe(true);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(new RegExp(`disk tier l2 disabled.*${code}`));
+    });
+  }
+
+  it("disables itself when the cache dir sits under a regular file (real ENOTDIR)", async () => {
+    const file = join(freshDir(), "not-a-dir");
+    writeFileSync(file, "x");
+    const tier = createDiskTier({ dir: join(file, "cache") });
+    const cache = createTieredCache({ tiers: [tier] });
+    const warnings: string[] = [];
+    cache.on("warning", (w) => warnings.push(w.message));
+    await cache.set("a", 1);
+    expect(await cache.getOrSet("b", () => 2)).toBe(2);
+    expect(tier.disabled).toBe(true);
+    expect(warnings.join("\n")).toMatch(/ENOTDIR/);
+  });
+
+  it("disables itself on a real read-only file system (/proc)", async () => {
+    const tier = createDiskTier({ dir: "/proc/sextant-cache" });
+    const cache = createTieredCache({ tiers: [tier] });
+    await cache.set("a", 1);
+    expect(await cache.get("a")).toBe(1);
+    expect(tier.disabled).toBe(true);
+  });
+
+  it("never shows a reader a torn entry while a writer is SIGKILLed mid-write", async () => {
+    const dir = freshDir();
+    const child = spawn(process.execPath, [join(import.meta.dirname, "children", "disk-writer.mjs"), dir], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
+    const reader = createNodeCache({ disk: { dir }, l1: { maxEntries: 1 } });
+    const corrupt: string[] = [];
+    reader.on("corrupt", (c) => corrupt.push(c.reason));
+    let seen = 0;
+    const started = Date.now();
+    let killed = false;
+    while (Date.now() - started < 1_500) {
+      for (let k = 0; k < 4; k++) {
+        const value = await reader.get<{ n: number; body: string; sum: number }>(`big${k}`);
+        if (value === undefined) continue;
+        // Every value a reader sees is whole: its body matches the number it was made from.
+        expect(value.body).toBe(String(value.n).repeat(50_000));
+        expect(value.sum).toBe(value.n * 7);
+        seen++;
+      }
+      await reader.delete("noise"); // drops L1 entries too
+      await new Promise((r) => setTimeout(r, 1));
+      if (!killed && Date.now() - started > 700) { child.kill("SIGKILL"); killed = true; }
+    }
+    await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once("exit", r)));
+    expect(child.signalCode).toBe("SIGKILL");
+    expect(seen).toBeGreaterThan(10);
+    expect(corrupt).toEqual([]);
+    // A fresh reader after the kill also sees only whole entries (temp files are not entries).
+    const after = createNodeCache({ disk: { dir } });
+    for (let k = 0; k < 4; k++) {
+      const value = await after.get<{ n: number; body: string }>(`big${k}`);
+      if (value) expect(value.body).toBe(String(value.n).repeat(50_000));
+    }
+  });
+});
