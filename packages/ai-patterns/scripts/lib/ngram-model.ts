@@ -1,0 +1,64 @@
+/**
+ * The model trained here: hashed n-gram logistic regression over the SQL-aware
+ * tokens. Every unigram, bigram and trigram occurrence adds its weight to one logit;
+ * being linear, each occurrence's weight is also its exact share of the decision,
+ * which is what `reasons` reports. The ONNX graph computes the same thing (see
+ * onnx-graph.ts); these functions are the training-side reference.
+ */
+
+/** Multiplier folding the first id of an n-gram into its hash. */
+export const BIGRAM_MULTIPLIER = 7919;
+/** Multiplier folding the bigram hash into the trigram hash. */
+export const TRIGRAM_MULTIPLIER = 104729;
+/** Buckets of each hashed table (a prime, so the hash spreads). */
+export const HASH_BUCKETS = 262139;
+
+/** Weights of one model. */
+export interface NgramWeights {
+  /** One weight per vocabulary id. */
+  readonly unigram: Float32Array;
+  /** One weight per bigram bucket. */
+  readonly bigram: Float32Array;
+  /** One weight per trigram bucket. */
+  readonly trigram: Float32Array;
+  /** The bias (a one-element array so the optimizer can update it in place). */
+  readonly bias: Float32Array;
+}
+
+/** Bucket of the bigram (a, b). */
+export function bigramBucket(a: number, b: number): number {
+  return (a * BIGRAM_MULTIPLIER + b) % HASH_BUCKETS;
+}
+
+/** Bucket of the trigram (a, b, c); exact in doubles since ids are small. */
+export function trigramBucket(a: number, b: number, c: number): number {
+  return ((a * BIGRAM_MULTIPLIER + b) * TRIGRAM_MULTIPLIER + c) % HASH_BUCKETS;
+}
+
+/** Feature indices of one token sequence, in one flat index space: unigrams, then bigrams, then trigrams. */
+export function featureIndices(ids: readonly number[], vocabularySize: number): Int32Array {
+  const n = ids.length;
+  const out = new Int32Array(n + Math.max(0, n - 1) + Math.max(0, n - 2));
+  let k = 0;
+  for (let i = 0; i < n; i++) out[k++] = ids[i]!;
+  for (let i = 0; i + 1 < n; i++) out[k++] = vocabularySize + bigramBucket(ids[i]!, ids[i + 1]!);
+  for (let i = 0; i + 2 < n; i++) out[k++] = vocabularySize + HASH_BUCKETS + trigramBucket(ids[i]!, ids[i + 1]!, ids[i + 2]!);
+  return out;
+}
+
+/** The logit of a feature list under flat weights (`[unigrams | bigrams | trigrams]`) and a bias. */
+export function logit(features: Int32Array, weights: Float32Array, bias: number): number {
+  let z = bias;
+  for (let i = 0; i < features.length; i++) z += weights[features[i]!]!;
+  return z;
+}
+
+/** Splits flat weights into the three tables. */
+export function splitWeights(flat: Float32Array, bias: number, vocabularySize: number): NgramWeights {
+  return {
+    unigram: flat.slice(0, vocabularySize),
+    bigram: flat.slice(vocabularySize, vocabularySize + HASH_BUCKETS),
+    trigram: flat.slice(vocabularySize + HASH_BUCKETS),
+    bias: Float32Array.of(bias),
+  };
+}

@@ -1,0 +1,87 @@
+import { BIGRAM_MULTIPLIER, HASH_BUCKETS, TRIGRAM_MULTIPLIER, type NgramWeights } from "./ngram-model.js";
+import { FLOAT, INT64, type GraphSpec, type Node } from "./onnx-writer.js";
+
+const int64 = (...values: number[]) => BigInt64Array.from(values.map((v) => BigInt(v)));
+const INT64_MAX = 9223372036854775807n;
+
+/**
+ * The n-gram model as an ONNX graph. Inputs `input_ids` and `attention_mask` (int64
+ * [batch, seq]); outputs `logits` [batch, 2] (= [-z/2, z/2], so softmax gives
+ * sigmoid(z)) and the per-position contributions `unigram_scores` [batch, seq],
+ * `bigram_scores` [batch, seq-1], `trigram_scores` [batch, seq-2] that the reasons use.
+ */
+export function ngramGraph(weights: NgramWeights): GraphSpec {
+  const nodes: Node[] = [];
+  const op = (op: string, inputs: string[], output: string, attributes?: Node["attributes"]) => {
+    nodes.push({ op, inputs, outputs: [output], ...(attributes ? { attributes } : {}) });
+    return output;
+  };
+  // Slices along the sequence axis: [start, end).
+  const slice = (input: string, start: string, end: string, output: string) => op("Slice", [input, start, end, "axis_seq"], output);
+
+  const mask = op("Cast", ["attention_mask"], "mask_f", { to: FLOAT });
+  const unigram = op("Gather", ["unigram_weight", "input_ids"], "unigram_raw", { axis: 0 });
+  op("Mul", [unigram, mask], "unigram_scores");
+
+  const first = slice("input_ids", "at_0", "at_minus_1", "ids_first");
+  const second = slice("input_ids", "at_1", "at_end", "ids_second");
+  const maskFirst = slice(mask, "at_0", "at_minus_1", "mask_first");
+  const maskSecond = slice(mask, "at_1", "at_end", "mask_second");
+  const bigramMask = op("Mul", [maskFirst, maskSecond], "bigram_mask");
+  const bigramKey = op("Add", [op("Mul", [first, "bigram_multiplier"], "bigram_scaled"), second], "bigram_key");
+  const bigramBucket = op("Mod", [bigramKey, "hash_buckets"], "bigram_bucket", { fmod: 0 });
+  op("Mul", [op("Gather", ["bigram_weight", bigramBucket], "bigram_raw", { axis: 0 }), bigramMask], "bigram_scores");
+
+  const a = slice("input_ids", "at_0", "at_minus_2", "tri_a");
+  const b = slice("input_ids", "at_1", "at_minus_1", "tri_b");
+  const c = slice("input_ids", "at_2", "at_end", "tri_c");
+  const ma = slice(mask, "at_0", "at_minus_2", "tri_mask_a");
+  const mb = slice(mask, "at_1", "at_minus_1", "tri_mask_b");
+  const mc = slice(mask, "at_2", "at_end", "tri_mask_c");
+  const trigramMask = op("Mul", [op("Mul", [ma, mb], "tri_mask_ab"), mc], "trigram_mask");
+  const ab = op("Add", [op("Mul", [a, "bigram_multiplier"], "tri_a_scaled"), b], "tri_ab");
+  const trigramKey = op("Add", [op("Mul", [ab, "trigram_multiplier"], "tri_ab_scaled"), c], "trigram_key");
+  const trigramBucket = op("Mod", [trigramKey, "hash_buckets"], "trigram_bucket", { fmod: 0 });
+  op("Mul", [op("Gather", ["trigram_weight", trigramBucket], "trigram_raw", { axis: 0 }), trigramMask], "trigram_scores");
+
+  const sum = (input: string, output: string) => op("ReduceSum", [input, "axis_seq"], output, { keepdims: 1 });
+  const total = op(
+    "Add",
+    [op("Add", [op("Add", [sum("unigram_scores", "unigram_sum"), sum("bigram_scores", "bigram_sum")], "uni_bi_sum"), sum("trigram_scores", "trigram_sum")], "ngram_sum"), "bias"],
+    "z",
+  );
+  op("Mul", [total, "logit_signs"], "logits");
+
+  return {
+    name: "sql_injection_ngram",
+    doc: "Hashed uni/bi/trigram logistic regression over SQL-aware tokens (trained by @sextant/ai-patterns).",
+    inputs: [
+      { name: "input_ids", type: INT64, dims: ["batch", "sequence"] },
+      { name: "attention_mask", type: INT64, dims: ["batch", "sequence"] },
+    ],
+    outputs: [
+      { name: "logits", type: FLOAT, dims: ["batch", 2] },
+      { name: "unigram_scores", type: FLOAT, dims: ["batch", "sequence"] },
+      { name: "bigram_scores", type: FLOAT, dims: ["batch", "bigrams"] },
+      { name: "trigram_scores", type: FLOAT, dims: ["batch", "trigrams"] },
+    ],
+    initializers: [
+      { name: "unigram_weight", type: FLOAT, dims: [weights.unigram.length], data: weights.unigram },
+      { name: "bigram_weight", type: FLOAT, dims: [weights.bigram.length], data: weights.bigram },
+      { name: "trigram_weight", type: FLOAT, dims: [weights.trigram.length], data: weights.trigram },
+      { name: "bias", type: FLOAT, dims: [], data: weights.bias },
+      { name: "logit_signs", type: FLOAT, dims: [2], data: Float32Array.of(-0.5, 0.5) },
+      { name: "bigram_multiplier", type: INT64, dims: [], data: int64(BIGRAM_MULTIPLIER) },
+      { name: "trigram_multiplier", type: INT64, dims: [], data: int64(TRIGRAM_MULTIPLIER) },
+      { name: "hash_buckets", type: INT64, dims: [], data: int64(HASH_BUCKETS) },
+      { name: "axis_seq", type: INT64, dims: [1], data: int64(1) },
+      { name: "at_0", type: INT64, dims: [1], data: int64(0) },
+      { name: "at_1", type: INT64, dims: [1], data: int64(1) },
+      { name: "at_2", type: INT64, dims: [1], data: int64(2) },
+      { name: "at_minus_1", type: INT64, dims: [1], data: int64(-1) },
+      { name: "at_minus_2", type: INT64, dims: [1], data: int64(-2) },
+      { name: "at_end", type: INT64, dims: [1], data: BigInt64Array.of(INT64_MAX) },
+    ],
+    nodes,
+  };
+}

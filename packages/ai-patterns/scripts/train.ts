@@ -1,0 +1,82 @@
+/**
+ * Trains the SQL-injection classifier from the package's generated corpus and writes it
+ * to models/sql-injection-ngram/ in the Hugging Face layout. Seeded: the same code gives
+ * byte-identical files. Run: npm run train -w @sextant/ai-patterns
+ */
+import { statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { AutoModelForSequenceClassification, Tensor, env } from "@huggingface/transformers";
+import { buildCorpus, type Sample } from "../src/corpus/build-corpus.js";
+import { prepareInput } from "../src/classifier/prepare-input.js";
+import { SqlTokenizer } from "../src/tokenizer/sql-tokenizer.js";
+import { buildVocabulary } from "../src/tokenizer/vocabulary.js";
+import { featureIndices, logit, splitWeights } from "./lib/ngram-model.js";
+import { writeModelFiles } from "./lib/model-files.js";
+import { fitTemperature, trainLogistic, type Example } from "./lib/trainer.js";
+
+const SEED = 1;
+const EPOCHS = 8;
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const modelsDir = join(packageDir, "models");
+const modelName = "sql-injection-ngram";
+
+const vocabulary = buildVocabulary();
+const tokenizer = new SqlTokenizer(vocabulary);
+const idsOf = (text: string) => tokenizer.tokenize(prepareInput(text).mapped.text).tokens.map((t) => t.id);
+const examplesOf = (samples: Sample[]): Example[] => samples.map((s) => ({ features: featureIndices(idsOf(s.text), vocabulary.length), label: s.label }));
+
+const started = performance.now();
+const train = buildCorpus({ split: "train", seed: SEED });
+const validation = buildCorpus({ split: "validation", seed: SEED + 1 });
+console.log(`corpus: ${train.length} training and ${validation.length} validation samples (vocabulary ${vocabulary.length})`);
+const trainExamples = examplesOf(train);
+const validationExamples = examplesOf(validation);
+
+const { weights, bias } = trainLogistic(trainExamples, vocabulary.length, {
+  epochs: EPOCHS,
+  seed: SEED,
+  onEpoch: (epoch, loss) => console.log(`epoch ${epoch}: mean training loss ${loss.toFixed(5)}`),
+});
+
+// Temperature scaling on validation data, baked into the weights so the shipped model
+// outputs calibrated scores by itself.
+const rawLogits = validationExamples.map((e) => logit(e.features, weights, bias));
+const temperature = fitTemperature(rawLogits, validationExamples.map((e) => e.label));
+for (let i = 0; i < weights.length; i++) weights[i]! /= temperature;
+const calibratedBias = bias / temperature;
+const errors = validationExamples.filter((e) => (logit(e.features, weights, calibratedBias) > 0 ? 1 : 0) !== e.label).length;
+console.log(`temperature ${temperature}; validation errors ${errors}/${validationExamples.length}`);
+
+const dir = join(modelsDir, modelName);
+const tables = splitWeights(weights, calibratedBias, vocabulary.length);
+const { onnxBytes } = writeModelFiles(dir, vocabulary, tables, {
+  seed: SEED,
+  trainSamples: train.length,
+  validationSamples: validation.length,
+  epochs: EPOCHS,
+  temperature,
+  threshold: 0.5,
+});
+console.log(`wrote ${dir} (onnx ${(onnxBytes / 1024 / 1024).toFixed(2)} MiB) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+// Check the exported graph against the training-side arithmetic through transformers.js.
+env.allowRemoteModels = false;
+env.localModelPath = `${modelsDir}/`;
+const model = await AutoModelForSequenceClassification.from_pretrained(modelName, { dtype: "fp32" });
+let worst = 0;
+for (const sample of validation.slice(0, 300)) {
+  const ids = idsOf(sample.text);
+  const shape = [1, ids.length];
+  const output = await model.forward({
+    input_ids: new Tensor("int64", BigInt64Array.from(ids.map(BigInt)), shape),
+    attention_mask: new Tensor("int64", new BigInt64Array(ids.length).fill(1n), shape),
+  });
+  const [low, high] = output.logits.data as Float32Array;
+  const expected = logit(featureIndices(ids, vocabulary.length), weights, calibratedBias);
+  worst = Math.max(worst, Math.abs(high! - low! - expected));
+}
+console.log(`ONNX vs reference: largest logit difference ${worst.toExponential(2)} on 300 samples`);
+if (worst > 1e-3) throw new Error("the exported ONNX graph disagrees with the trained weights");
+console.log(`model.onnx: ${statSync(join(dir, "onnx", "model.onnx")).size} bytes`);
+await model.dispose();

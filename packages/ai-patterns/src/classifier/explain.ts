@@ -1,0 +1,64 @@
+import type { MappedText } from "../text/mapped-text.js";
+import type { Token } from "../tokenizer/sql-tokenizer.js";
+import type { ClassificationReason } from "./types.js";
+
+/** Per-position contributions of one input, as the ONNX model returns them. */
+export interface NgramScores {
+  /** Contribution of each token (index = token position). */
+  readonly unigram: ArrayLike<number>;
+  /** Contribution of each bigram starting at a position. */
+  readonly bigram: ArrayLike<number>;
+  /** Contribution of each trigram starting at a position. */
+  readonly trigram: ArrayLike<number>;
+}
+
+interface Candidate {
+  readonly first: number;
+  readonly last: number;
+  readonly contribution: number;
+}
+
+/**
+ * Turns the model's per-n-gram contributions into reasons: the `limit` n-grams that
+ * pushed hardest toward the decided label, with their spans in the original input.
+ * Overlapping n-grams are skipped once a stronger one covers the same tokens.
+ */
+export function explain(tokens: readonly Token[], scores: NgramScores, mapped: MappedText, original: string, injection: boolean, limit = 5): ClassificationReason[] {
+  const sign = injection ? 1 : -1;
+  const candidates: Candidate[] = [];
+  const n = tokens.length;
+  for (let i = 1; i < n - 1; i++) candidates.push({ first: i, last: i, contribution: Number(scores.unigram[i] ?? 0) });
+  for (let i = 0; i + 1 < n; i++) candidates.push({ first: i, last: i + 1, contribution: Number(scores.bigram[i] ?? 0) });
+  for (let i = 0; i + 2 < n; i++) candidates.push({ first: i, last: i + 2, contribution: Number(scores.trigram[i] ?? 0) });
+  candidates.sort((x, y) => sign * y.contribution - sign * x.contribution);
+
+  const reasons: ClassificationReason[] = [];
+  const covered = new Set<string>();
+  for (const candidate of candidates) {
+    if (reasons.length >= limit || sign * candidate.contribution <= 0) break;
+    const key = `${candidate.first}:${candidate.last}`;
+    if (covered.has(key)) continue;
+    for (let a = candidate.first; a <= candidate.last; a++) for (let b = a; b <= candidate.last; b++) covered.add(`${a}:${b}`);
+    reasons.push(describe(tokens, candidate, mapped, original, injection));
+  }
+  return reasons;
+}
+
+function describe(tokens: readonly Token[], candidate: Candidate, mapped: MappedText, original: string, injection: boolean): ClassificationReason {
+  const first = tokens[candidate.first]!;
+  const last = tokens[candidate.last]!;
+  const toOriginal = (offset: number) => mapped.origin[Math.min(offset, mapped.text.length)]!;
+  const start = toOriginal(first.start);
+  const end = Math.max(start, toOriginal(last.end));
+  const text = original.slice(start, end);
+  const pieces = tokens.slice(candidate.first, candidate.last + 1).map((t) => (t.piece === "[CLS]" ? "⟨start⟩" : t.piece === "[SEP]" ? "⟨end⟩" : t.piece));
+  const contribution = Number(candidate.contribution.toFixed(4));
+  const direction = injection ? "toward injection" : "toward benign";
+  return {
+    kind: "ngram",
+    message: `${JSON.stringify(pieces.join(" "))} pushes ${direction} (${contribution > 0 ? "+" : ""}${contribution})`,
+    text,
+    range: { start, end },
+    contribution,
+  };
+}

@@ -1,0 +1,158 @@
+import { AutoModelForSequenceClassification, AutoTokenizer, Tensor, env } from "@huggingface/transformers";
+import { SqlTokenizer, type Tokenization } from "../tokenizer/sql-tokenizer.js";
+import { contentKey } from "./content-key.js";
+import { explain } from "./explain.js";
+import { tagFamily } from "./family-tagger.js";
+import { DEFAULT_MAX_CHARS, prepareInput, type PreparedInput } from "./prepare-input.js";
+import type { Classification, ClassificationCache, ClassificationReason } from "./types.js";
+
+/** The model that ships in the package's `models/` folder. */
+export const DEFAULT_MODEL_ID = "sql-injection-ngram";
+
+/** Options of {@link createInjectionClassifier}. */
+export interface InjectionClassifierOptions {
+  /**
+   * Where model folders live: a directory path in Node, a URL prefix in browsers
+   * (e.g. `"/models/"`). Nothing is fetched from the Hugging Face Hub: remote loading
+   * is switched off in transformers.js before the model loads.
+   */
+  readonly modelPath: string;
+  /** Folder name of the model under `modelPath`. Defaults to `"sql-injection-ngram"`. */
+  readonly modelId?: string;
+  /** Probability at or above which the label is `injection`. Defaults to the model's (0.5). */
+  readonly threshold?: number;
+  /** Inputs longer than this many UTF-16 code units are cut, with a note. Defaults to 16 384. */
+  readonly maxChars?: number;
+  /** Texts per model call in `classifyBatch`. Defaults to 64. */
+  readonly batchSize?: number;
+  /** How many n-gram reasons to return. Defaults to 5. */
+  readonly maxReasons?: number;
+  /** Caches results by content hash when given (e.g. a `@sextant/tiered-cache` instance). */
+  readonly cache?: ClassificationCache;
+  /**
+   * Browser only: where onnxruntime-web finds its `.wasm`/`.mjs` files (a URL prefix).
+   * Defaults to transformers.js's own setting, which points at a CDN, so set it offline.
+   */
+  readonly wasmPaths?: string;
+}
+
+/** A loaded classifier. */
+export interface InjectionClassifier {
+  /** Classifies one text. Never throws on any string input. */
+  classify(text: string): Promise<Classification>;
+  /** Classifies many texts with batched model calls; results are in input order. */
+  classifyBatch(texts: readonly string[]): Promise<Classification[]>;
+  /** The model's folder name. */
+  readonly modelId: string;
+  /** The decision threshold in use. */
+  readonly threshold: number;
+  /** The TypeScript tokenizer (same ids as the model's tokenizer.json, plus offsets). */
+  readonly tokenizer: SqlTokenizer;
+  /** Frees the ONNX session. */
+  dispose(): Promise<void>;
+}
+
+interface ModelOutputs {
+  logits: { data: ArrayLike<number> };
+  unigram_scores: { data: ArrayLike<number>; dims: number[] };
+  bigram_scores: { data: ArrayLike<number>; dims: number[] };
+  trigram_scores: { data: ArrayLike<number>; dims: number[] };
+}
+
+// Strings whose ids the TypeScript tokenizer and transformers.js must agree on before
+// the classifier is used: a changed tokenizer.json must fail loudly, not classify wrongly.
+const PROBES = ["SELECT * FROM t WHERE a = 1 OR 1=1 --", "O'Brien <o@x.io> ＵＮＩＯＮ 0x41 /*!50000x*/ [CLS]", "12345||12345 $1 @@version"];
+
+/**
+ * Loads the classifier through `@huggingface/transformers` (tokenizer.json for the
+ * vocabulary, onnx/model.onnx for the weights) with remote loading disabled. Runs in
+ * Node (onnxruntime-node) and in browsers (onnxruntime-web).
+ */
+export async function createInjectionClassifier(options: InjectionClassifierOptions): Promise<InjectionClassifier> {
+  const modelId = options.modelId ?? DEFAULT_MODEL_ID;
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.localModelPath = options.modelPath.endsWith("/") ? options.modelPath : `${options.modelPath}/`;
+  const wasm = env.backends.onnx?.wasm;
+  if (options.wasmPaths && wasm) {
+    wasm.wasmPaths = options.wasmPaths;
+    wasm.numThreads = 1;
+  }
+  const hfTokenizer = await AutoTokenizer.from_pretrained(modelId);
+  const model = await AutoModelForSequenceClassification.from_pretrained(modelId, { dtype: "fp32" });
+  const config = model.config as unknown as { sextant?: { threshold?: number }; max_position_embeddings?: number };
+  const tokenizer = new SqlTokenizer(hfTokenizer.model.vocab, config.max_position_embeddings);
+  for (const probe of PROBES) {
+    const expected = Array.from(hfTokenizer(probe).input_ids.data as BigInt64Array, Number);
+    const actual = tokenizer.tokenize(probe).tokens.map((t) => t.id);
+    if (expected.join() !== actual.join()) {
+      throw new Error(`model "${modelId}": its tokenizer.json does not match this version of @sextant/ai-patterns (probe ${JSON.stringify(probe)})`);
+    }
+  }
+  const threshold = options.threshold ?? config.sextant?.threshold ?? 0.5;
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const batchSize = Math.max(1, options.batchSize ?? 64);
+  const maxReasons = options.maxReasons ?? 5;
+
+  async function runBatch(texts: readonly string[]): Promise<Classification[]> {
+    const prepared: PreparedInput[] = [];
+    const tokenized: Tokenization[] = [];
+    for (const text of texts) {
+      const input = prepareInput(text, maxChars);
+      prepared.push(input);
+      tokenized.push(tokenizer.tokenize(input.mapped.text));
+    }
+    const width = Math.max(...tokenized.map((t) => t.tokens.length));
+    const ids = new BigInt64Array(texts.length * width);
+    const mask = new BigInt64Array(texts.length * width);
+    tokenized.forEach((t, row) => {
+      t.tokens.forEach((token, column) => {
+        ids[row * width + column] = BigInt(token.id);
+        mask[row * width + column] = 1n;
+      });
+    });
+    const shape = [texts.length, width];
+    const outputs = (await model.forward({ input_ids: new Tensor("int64", ids, shape), attention_mask: new Tensor("int64", mask, shape) })) as ModelOutputs;
+    const rowOf = (data: ArrayLike<number>, row: number, size: number) => Array.prototype.slice.call(data, row * size, (row + 1) * size) as number[];
+    return texts.map((text, row) => {
+      const z = Number(outputs.logits.data[row * 2 + 1]) - Number(outputs.logits.data[row * 2]);
+      const score = 1 / (1 + Math.exp(-z));
+      const injection = score >= threshold;
+      const { tokens, truncated } = tokenized[row]!;
+      const { mapped, notes } = prepared[row]!;
+      const reasons: ClassificationReason[] = notes.map((message) => ({ kind: "note", message }));
+      if (truncated) reasons.push({ kind: "note", message: `input truncated: only the first ${tokenizer.maxTokens - 2} tokens were classified` });
+      const scores = {
+        unigram: rowOf(outputs.unigram_scores.data, row, width),
+        bigram: rowOf(outputs.bigram_scores.data, row, Math.max(0, width - 1)),
+        trigram: rowOf(outputs.trigram_scores.data, row, Math.max(0, width - 2)),
+      };
+      reasons.push(...explain(tokens, scores, mapped, typeof text === "string" ? text : String(text), injection, maxReasons));
+      const family = injection ? tagFamily(tokens.map((t) => t.piece)) : undefined;
+      return { label: injection ? "injection" : "benign", score, ...(family ? { family } : {}), reasons };
+    });
+  }
+
+  async function classifyMany(texts: readonly string[]): Promise<Classification[]> {
+    const results: Classification[] = [];
+    for (let i = 0; i < texts.length; i += batchSize) results.push(...(await runBatch(texts.slice(i, i + batchSize))));
+    return results;
+  }
+
+  const cache = options.cache;
+  const classify = (text: string): Promise<Classification> => {
+    const run = async () => (await runBatch([text]))[0]!;
+    return cache ? cache.getOrSet(`patterns:classify:${modelId}:${contentKey(String(text))}`, run) : run();
+  };
+
+  return {
+    modelId,
+    threshold,
+    tokenizer,
+    classify,
+    classifyBatch: (texts) => (cache ? Promise.all(texts.map(classify)) : classifyMany(texts)),
+    dispose: async () => {
+      await model.dispose();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// Public API of @sextant/ai-patterns (browser-safe core). Node helpers that find the
+// bundled model on disk are in "@sextant/ai-patterns/node".
+export { createInjectionClassifier, DEFAULT_MODEL_ID } from "./classifier/injection-classifier.js";
+export type { InjectionClassifier, InjectionClassifierOptions } from "./classifier/injection-classifier.js";
+export type { Classification, ClassificationCache, ClassificationReason, InjectionLabel, TextRange } from "./classifier/types.js";
+export { prepareInput, DEFAULT_MAX_CHARS } from "./classifier/prepare-input.js";
+export type { PreparedInput } from "./classifier/prepare-input.js";
+export { tagFamily } from "./classifier/family-tagger.js";
+export { SqlTokenizer } from "./tokenizer/sql-tokenizer.js";
+export type { Token, Tokenization } from "./tokenizer/sql-tokenizer.js";
+export { buildVocabulary } from "./tokenizer/vocabulary.js";
+export { buildTokenizerJson, buildTokenizerConfig } from "./tokenizer/tokenizer-files.js";
+export { buildCorpus } from "./corpus/build-corpus.js";
+export type { CorpusOptions, Sample, SampleGroup, Split } from "./corpus/build-corpus.js";
+export type { AttackFamily } from "./corpus/attack-templates.js";
+export { detectByFingerprint } from "./baseline/fingerprint-detector.js";
+export type { FingerprintVerdict } from "./baseline/fingerprint-detector.js";
+export { detectByRegex } from "./baseline/regex-detector.js";
