@@ -1,0 +1,214 @@
+import { Database, type EngineListener, type QueryContext } from "@sextant/query-engine";
+import type { Diagnostic } from "../diagnostic.js";
+import type { ModuleFile } from "../project/project.js";
+import { checkItem, type CheckEnv, type FunctionAnalysis } from "../semantics/checker.js";
+import { buildItemIndex, itemKeys, type ItemIndex } from "../semantics/item-index.js";
+import { checkModule, findImportCycles, unusedTopLevel, type ImportCycle, type ModuleCheckResult } from "../semantics/module-checks.js";
+import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols, type ModuleWorld } from "../semantics/symbols.js";
+import { ERROR, primitiveType, type Ty } from "../semantics/types.js";
+import type { ItemAst } from "../syntax/ast.js";
+import { parse, type ParseResult } from "../syntax/parser.js";
+
+/** Which project and module a file belongs to. */
+export interface FileModule {
+  /** Project id (manifest path or standalone file path). */
+  readonly project: string;
+  /** Module path within the project. */
+  readonly module: string;
+}
+
+/** A parsed file with the stable keys of its items. */
+export interface ParsedFile {
+  /** The parse result. */
+  readonly result: ParseResult;
+  /** `keys[i]` is the key of `result.items[i]`. */
+  readonly keys: readonly string[];
+  /** Item position by key. */
+  readonly byKey: ReadonlyMap<string, number>;
+}
+
+/** The text and AST of one item (equal text ⇒ equal AST, since offsets are item-relative). */
+export interface ItemSource {
+  readonly text: string;
+  readonly ast: ItemAst | undefined;
+}
+
+const bindingMaps = new WeakMap<ModuleSymbols, Map<string, ModuleBinding>>();
+function bindingMap(symbols: ModuleSymbols): Map<string, ModuleBinding> {
+  let map = bindingMaps.get(symbols);
+  if (!map) {
+    map = new Map(symbols.bindings.map((b) => [b.name, b]));
+    bindingMaps.set(symbols, map);
+  }
+  return map;
+}
+
+function shift(d: Diagnostic, by: number): Diagnostic {
+  if (by === 0) return d;
+  const r = (x: { start: number; end: number }) => ({ start: x.start + by, end: x.end + by });
+  const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { ...d, range: r(d.range) };
+  if (d.fixes) out.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: r(e.range), newText: e.newText })) }));
+  return out;
+}
+
+/**
+ * The analysis pipeline as queries on one database:
+ * `fileText` → `parse` → `itemIndex` (backdates on body-only edits) → `moduleSymbols`
+ * → `itemSource`/`itemAnalysis` (one per function or constant) → `fileDiagnostics`
+ * (the only query that pushes to the `diagnostics` accumulator).
+ */
+export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {}) {
+  const db = new Database(options.onEvent ? { onEvent: options.onEvent } : {});
+  const fileText = db.input<string, string>("fileText");
+  const fileModule = db.input<string, FileModule>("fileModule");
+  const projectModules = db.input<string, readonly ModuleFile[]>("projectModules");
+  const diagnostics = db.accumulator<Diagnostic>("diagnostics");
+
+  const parsed = db.query<string, ParsedFile>(
+    "parse",
+    (ctx, path) => {
+      const result = parse(ctx.get(fileText, path));
+      const keys = itemKeys(result.items);
+      return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])) };
+    },
+    { equals: (a, b) => a.result.text === b.result.text },
+  );
+
+  const itemIndex = db.query<string, ItemIndex>("itemIndex", (ctx, path) => buildItemIndex(ctx.get(parsed, path).result.items));
+
+  const modulePath = db.query<readonly [string, string], string | null>("modulePath", (ctx, [project, module]) => {
+    const modules = ctx.get(projectModules, project);
+    return modules.find((m) => m.name === module)?.path ?? null;
+  });
+
+  const worldFor = (ctx: QueryContext, project: string): ModuleWorld => ({
+    itemIndex(module) {
+      const path = ctx.get(modulePath, [project, module]);
+      return path === null ? undefined : ctx.get(itemIndex, path);
+    },
+  });
+
+  const moduleSymbols = db.query<readonly [string, string], ModuleSymbols>("moduleSymbols", (ctx, [project, module]) => {
+    const world = worldFor(ctx, project);
+    return computeModuleSymbols(world, module, world.itemIndex(module) ?? { items: [] });
+  });
+
+  const importCycles = db.query<string, readonly ImportCycle[]>("importCycles", (ctx, project) => {
+    const world = worldFor(ctx, project);
+    const names = ctx.get(projectModules, project).map((m) => m.name);
+    return findImportCycles(names, (m) => world.itemIndex(m));
+  });
+
+  const itemSource = db.query<readonly [string, string], ItemSource>(
+    "itemSource",
+    (ctx, [path, key]) => {
+      const file = ctx.get(parsed, path);
+      const i = file.byKey.get(key);
+      const item = i === undefined ? undefined : file.result.items[i];
+      return { text: item?.text ?? "", ast: item?.ast };
+    },
+    { equals: (a, b) => a.text === b.text },
+  );
+
+  const itemAnalysis = db.query<readonly [string, string], FunctionAnalysis>("itemAnalysis", (ctx, [path, key]) => {
+    const src = ctx.get(itemSource, [path, key]);
+    const { project, module } = ctx.get(fileModule, path);
+    const symbols = ctx.get(moduleSymbols, [project, module]);
+    const map = bindingMap(symbols);
+    const defIn = (m: string, name: string): Def | undefined => {
+      const b = bindingMap(ctx.get(moduleSymbols, [project, m])).get(name);
+      return b?.via === "item" ? b.def : undefined;
+    };
+    const order = ctx.get(itemIndex, path).items.find((i) => i.key === key)?.order ?? 0;
+    const env: CheckEnv = {
+      module,
+      order,
+      binding: (name) => map.get(name),
+      typeName(name): Ty | "undeclared" | "not-a-type" {
+        const prim = primitiveType(name);
+        if (prim) return prim;
+        const b = map.get(name);
+        if (!b) return "undeclared";
+        if (!b.def) return ERROR;
+        return b.def.k === "struct" ? { k: "struct", module: b.def.module, name: b.def.name } : "not-a-type";
+      },
+      structFields(m, name) {
+        const d = defIn(m, name);
+        return d?.k === "struct" ? d.fields : undefined;
+      },
+      fnDef(m, name) {
+        const d = defIn(m, name);
+        return d?.k === "fn" ? d : undefined;
+      },
+    };
+    if (!src.ast) return { diagnostics: [], locals: [], refs: [], types: [], usedTopLevel: [] };
+    return checkItem(env, src.ast);
+  });
+
+  const moduleCheck = db.query<string, ModuleCheckResult>("moduleCheck", (ctx, path) => {
+    const file = ctx.get(parsed, path);
+    const { project, module } = ctx.get(fileModule, path);
+    return checkModule({
+      module,
+      items: file.result.items,
+      keys: file.keys,
+      symbols: ctx.get(moduleSymbols, [project, module]),
+      world: worldFor(ctx, project),
+      cycles: ctx.get(importCycles, project),
+    });
+  });
+
+  const fileDiagnostics = db.query<string, number>(
+    "fileDiagnostics",
+    (ctx, path) => {
+      const file = ctx.get(parsed, path);
+      const { result } = file;
+      const out: Diagnostic[] = [...result.diagnostics];
+      const mod = ctx.get(moduleCheck, path);
+      out.push(...mod.diagnostics);
+      const used = new Set(mod.usedNames);
+      const syntaxErrors = result.diagnostics.filter((d) => d.code === "syntax-error" || d.code === "invalid-character");
+      const undeclaredSeen = new Set<string>();
+      result.items.forEach((item, i) => {
+        if (item.ast.k !== "fn" && item.ast.k !== "const") return;
+        const analysis = ctx.get(itemAnalysis, [path, file.keys[i]!]);
+        for (const n of analysis.usedTopLevel) used.add(n);
+        const broken = syntaxErrors.some((d) => d.range.start >= item.start && d.range.start <= item.end);
+        for (const d of analysis.diagnostics) {
+          // A function cut short by a syntax error is not also reported as falling off its end.
+          if (broken && (d.code === "missing-return" || d.code === "unreachable-code")) continue;
+          if (d.code === "undeclared-variable") {
+            // Like the reference: once per name per file.
+            if (undeclaredSeen.has(d.message)) continue;
+            undeclaredSeen.add(d.message);
+          }
+          out.push(shift(d, item.start));
+        }
+      });
+      out.push(...unusedTopLevel(result.text, result.items, used));
+      for (const d of out) ctx.push(diagnostics, d);
+      return out.length;
+    },
+    { equals: () => false },
+  );
+
+  return {
+    db,
+    fileText,
+    fileModule,
+    projectModules,
+    diagnostics,
+    parsed,
+    itemIndex,
+    modulePath,
+    moduleSymbols,
+    importCycles,
+    itemSource,
+    itemAnalysis,
+    moduleCheck,
+    fileDiagnostics,
+  };
+}
+
+/** The analysis database and its inputs and queries. */
+export type AnalysisDatabase = ReturnType<typeof createAnalysisDatabase>;

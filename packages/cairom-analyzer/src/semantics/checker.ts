@@ -1,0 +1,883 @@
+import { diagnostic, type Diagnostic, type Fix, type RelatedInformation } from "../diagnostic.js";
+import type { Block, Expr, ItemAst, Pattern, Stmt, TypeRef } from "../syntax/ast.js";
+import type { Def, ModuleBinding } from "./symbols.js";
+import { BOOL, compatible, ERROR, FELT, isUnit, primitiveType, typeToString, U32, UNIT, type Ty } from "./types.js";
+
+/** What a function checker needs from its module and project. */
+export interface CheckEnv {
+  /** Module being checked. */
+  readonly module: string;
+  /** Item order of the item being checked (top-level constants are visible only to later items). */
+  readonly order: number;
+  /** The module-level binding of a name, if any. */
+  binding(name: string): ModuleBinding | undefined;
+  /** Resolves a type name used in this module. */
+  typeName(name: string): Ty | "undeclared" | "not-a-type";
+  /** Fields of a struct (by defining module and name). */
+  structFields(module: string, name: string): readonly { readonly name: string; readonly ty: Ty }[] | undefined;
+  /** A function definition (by defining module and name). */
+  fnDef(module: string, name: string): Extract<Def, { k: "fn" }> | undefined;
+}
+
+/** A local binding (parameter, `let` name or local constant). Offsets are item-relative. */
+export interface LocalInfo {
+  /** Index in `FunctionAnalysis.locals`. */
+  readonly id: number;
+  /** The name. */
+  readonly name: string;
+  /** `param`, `let` or `const`. */
+  readonly kind: "param" | "let" | "const";
+  /** Range of the declaring name. */
+  readonly s: number;
+  /** End of the declaring name. */
+  readonly e: number;
+  /** Its type. */
+  readonly ty: Ty;
+  /** Offset from which it is visible. */
+  readonly visibleFrom: number;
+  /** End of the scope it lives in. */
+  readonly scopeEnd: number;
+  /** Whether the binding has a written type (inlay hints show inferred ones only). */
+  readonly annotated: boolean;
+  /** Whether any use refers to it. */
+  used: boolean;
+}
+
+/** What a name use refers to. */
+export type RefTarget =
+  | { readonly k: "local"; readonly id: number }
+  | { readonly k: "top"; readonly name: string }
+  | { readonly k: "field"; readonly module: string; readonly struct: string; readonly field: string };
+
+/** One resolved name use (item-relative offsets). */
+export interface RefInfo {
+  readonly s: number;
+  readonly e: number;
+  readonly name: string;
+  readonly target: RefTarget;
+}
+
+/** The result of checking one function or constant item. Offsets are item-relative. */
+export interface FunctionAnalysis {
+  /** Diagnostics (ranges and fix edits relative to the item start). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Local bindings. */
+  readonly locals: readonly LocalInfo[];
+  /** Name uses. */
+  readonly refs: readonly RefInfo[];
+  /** Types of expressions, as [start, end, type] triples. */
+  readonly types: readonly (readonly [number, number, Ty])[];
+  /** Module-level names this item reads (for unused imports/constants). */
+  readonly usedTopLevel: readonly string[];
+}
+
+const ORDERED_OPS = new Set(["<", "<=", ">", ">="]);
+const EQUALITY_OPS = new Set(["==", "!="]);
+const LOGIC_OPS = new Set(["&&", "||"]);
+const U32_ONLY_OPS = new Set(["%", "&", "|", "^"]);
+const FELT_MAX = 2147483647;
+const U32_MAX = 4294967295;
+
+interface Scope {
+  readonly locals: LocalInfo[];
+  readonly end: number;
+}
+
+function isPrim(t: Ty | null): boolean {
+  return t !== null && (t.k === "felt" || t.k === "u32");
+}
+
+function stmtKindName(s: Stmt): string {
+  switch (s.k) {
+    case "let": return "variable declaration";
+    case "const": return "constant declaration";
+    case "assign": return "assignment";
+    case "return": return "return statement";
+    case "if": return "if statement";
+    case "expr": return "expression statement";
+    case "block": return "block";
+    case "loop": return "loop";
+    case "while": return "while loop";
+    case "for": return "for loop";
+    case "break": return "break statement";
+    case "continue": return "continue statement";
+    case "error": return "statement";
+  }
+}
+
+/** Checks one function or constant item against its module's bindings. */
+export function checkItem(env: CheckEnv, item: ItemAst): FunctionAnalysis {
+  const c = new Checker(env);
+  if (item.k === "fn") c.checkFunction(item);
+  else if (item.k === "const") c.checkConstItem(item);
+  return c.result();
+}
+
+class Checker {
+  private readonly diags: Diagnostic[] = [];
+  private readonly locals: LocalInfo[] = [];
+  private readonly refs: RefInfo[] = [];
+  private readonly types: [number, number, Ty][] = [];
+  private readonly used = new Set<string>();
+  private readonly scopes: Scope[] = [];
+  private leak: Ty | null = null;
+  private loopDepth = 0;
+  private fnName = "";
+  private retTy: Ty = UNIT;
+  private retRef: TypeRef | null = null;
+  private bodyStart = 0;
+
+  constructor(private readonly env: CheckEnv) {}
+
+  result(): FunctionAnalysis {
+    return { diagnostics: this.diags, locals: this.locals, refs: this.refs, types: this.types, usedTopLevel: [...this.used].sort() };
+  }
+
+  private report(code: string, message: string, s: number, e: number, extra?: { fixes?: Fix[]; related?: RelatedInformation[] }): void {
+    const severity = code === "unused-variable" || code === "unreachable-code" ? "warning" : "error";
+    this.diags.push(diagnostic(code, severity, message, s, e, extra));
+  }
+
+  // ---- scopes ---------------------------------------------------------------------------
+
+  private push(end: number): void {
+    this.scopes.push({ locals: [], end });
+  }
+  private pop(): void {
+    this.scopes.pop();
+  }
+  private bind(name: string, kind: LocalInfo["kind"], s: number, e: number, ty: Ty, visibleFrom: number, annotated: boolean): LocalInfo {
+    const scope = this.scopes[this.scopes.length - 1]!;
+    const local: LocalInfo = { id: this.locals.length, name, kind, s, e, ty, visibleFrom, scopeEnd: scope.end, annotated, used: false };
+    this.locals.push(local);
+    scope.locals.push(local);
+    return local;
+  }
+  private lookupLocal(name: string): LocalInfo | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const list = this.scopes[i]!.locals;
+      for (let j = list.length - 1; j >= 0; j--) if (list[j]!.name === name) return list[j];
+    }
+    return undefined;
+  }
+
+  // ---- items ----------------------------------------------------------------------------
+
+  checkFunction(fn: Extract<ItemAst, { k: "fn" }>): void {
+    this.fnName = fn.name;
+    this.push(fn.e);
+    const seen = new Set<string>();
+    for (const p of fn.params) {
+      const ty = this.resolveType(p.ty, true);
+      if (!p.name) continue;
+      if (seen.has(p.name)) this.report("duplicate-parameter", `parameter \`${p.name}\` is declared twice`, p.ns, p.ne);
+      seen.add(p.name);
+      this.bind(p.name, "param", p.ns, p.ne, ty, 0, true);
+    }
+    this.retTy = fn.ret ? this.resolveType(fn.ret, true) : UNIT;
+    this.retRef = fn.ret;
+    if (fn.body) {
+      this.bodyStart = fn.body.s;
+      for (const s of fn.body.stmts) this.stmt(s);
+      this.unreachable(fn.body.stmts, false);
+      if (!this.bodyReturns(fn.body.stmts) && fn.name) {
+        const fixes: Fix[] = isUnit(this.retTy)
+          ? [{ title: "Add `return;` at the end of the function", safety: "safe", edits: [{ range: { start: fn.body.e - 1, end: fn.body.e - 1 }, newText: "return;\n" }] }]
+          : [];
+        this.report("missing-return", `\`${fn.name}\` does not return on every path${isUnit(this.retTy) ? " (unit functions also end with `return;`)" : ""}`, fn.ns, fn.ne, { fixes });
+      }
+    }
+    this.pop();
+    this.reportUnusedLocals();
+  }
+
+  checkConstItem(c: Extract<ItemAst, { k: "const" }>): void {
+    this.push(c.e);
+    this.constValue(c.name, c.ty, c.init);
+    this.pop();
+  }
+
+  private reportUnusedLocals(): void {
+    for (const l of this.locals) {
+      if (l.used || l.name.startsWith("_")) continue;
+      this.report("unused-variable", `\`${l.name}\` is never used (prefix it with \`_\` to silence)`, l.s, l.e, {
+        fixes: [{ title: `Prefix \`${l.name}\` with \`_\``, safety: "safe", edits: [{ range: { start: l.s, end: l.s }, newText: "_" }] }],
+      });
+    }
+  }
+
+  // ---- types as written -----------------------------------------------------------------
+
+  private resolveType(ref: TypeRef, checkNested: boolean): Ty {
+    switch (ref.k) {
+      case "named": {
+        const t = this.env.typeName(ref.name);
+        if (t === "undeclared") {
+          this.report("undeclared-type", `cannot find type \`${ref.name}\``, ref.s, ref.e);
+          return ERROR;
+        }
+        if (t === "not-a-type") {
+          this.report("not-a-type", `\`${ref.name}\` is not a type (only \`felt\`, \`u32\`, \`bool\` and structs are)`, ref.s, ref.e);
+          return ERROR;
+        }
+        if (t.k === "struct") {
+          this.used.add(ref.name);
+          this.refs.push({ s: ref.s, e: ref.e, name: ref.name, target: { k: "top", name: ref.name } });
+        }
+        return t;
+      }
+      case "array": {
+        const elem = this.resolveType(ref.elem, checkNested);
+        if (elem.k === "array" || ref.elem.k === "array") {
+          if (checkNested) this.report("nested-array", "arrays of arrays are not supported", ref.s, ref.e);
+          return ERROR;
+        }
+        if (ref.len === null) return ERROR;
+        return { k: "array", elem, len: ref.len };
+      }
+      case "tuple":
+        return { k: "tuple", elems: ref.elems.map((e) => this.resolveType(e, checkNested)) };
+      case "ptr":
+        return { k: "ptr", elem: this.resolveType(ref.elem, checkNested) };
+      case "missing":
+        return ERROR;
+    }
+  }
+
+  // ---- statements -----------------------------------------------------------------------
+
+  private stmt(s: Stmt): void {
+    switch (s.k) {
+      case "block":
+        this.push(s.e);
+        for (const x of s.stmts) this.stmt(x);
+        this.pop();
+        return;
+      case "let":
+        this.letStmt(s);
+        return;
+      case "const": {
+        const ty = this.constValue(s.name, s.ty, s.init);
+        if (s.name) this.bind(s.name, "const", s.ns, s.ne, ty, s.e, s.ty !== null);
+        return;
+      }
+      case "return":
+        this.returnStmt(s);
+        return;
+      case "if":
+        this.condition(s.cond);
+        this.branch(s.then);
+        if (s.else) this.branch(s.else);
+        return;
+      case "loop":
+        this.loopDepth++;
+        this.branch(s.body);
+        this.loopDepth--;
+        return;
+      case "while":
+        this.condition(s.cond);
+        this.loopDepth++;
+        this.branch(s.body);
+        this.loopDepth--;
+        return;
+      case "for": {
+        this.push(s.e);
+        // The init and step parts are outside the loop body for break/continue.
+        if (s.init) this.stmt(s.init);
+        this.condition(s.cond);
+        if (s.step) this.stmt(s.step);
+        this.loopDepth++;
+        this.branch(s.body);
+        this.loopDepth--;
+        this.pop();
+        return;
+      }
+      case "break":
+      case "continue":
+        if (this.loopDepth === 0) {
+          this.report(`${s.k}-outside-loop`, `\`${s.k}\` can only be used inside a loop`, s.s, s.e);
+        }
+        return;
+      case "assign":
+        this.assign(s.lhs, s.rhs);
+        return;
+      case "expr":
+        this.expr(s.expr, null);
+        return;
+      case "error":
+        return;
+    }
+  }
+
+  /** A branch or loop body: its own scope even when it is not a block. */
+  private branch(s: Stmt): void {
+    this.push(s.e);
+    if (s.k === "block") for (const x of s.stmts) this.stmt(x);
+    else this.stmt(s);
+    this.pop();
+  }
+
+  private condition(cond: Expr): void {
+    const t = this.expr(cond, BOOL);
+    if (!compatible(t, BOOL) && cond.k !== "missing") {
+      this.report("condition-not-bool", `condition must be \`bool\`, found \`${typeToString(t)}\``, cond.s, cond.e);
+    }
+  }
+
+  private leakFor(t: Ty | null): Ty | null {
+    if (t && isPrim(t)) return t;
+    if (t && t.k === "array" && isPrim(t.elem)) return t.elem;
+    return null;
+  }
+
+  private rangeCheck(declared: Ty, init: Expr, what: string): void {
+    if (!isPrim(declared)) return;
+    const kind = declared.k as "felt" | "u32";
+    if (init.k === "int" && !init.bad) {
+      const max = kind === "u32" ? U32_MAX : FELT_MAX;
+      if (init.value > max) {
+        this.report("literal-out-of-range", `${init.value} does not fit in \`${kind}\` (0..=${max})`, init.s, init.e);
+      }
+    } else if (init.k === "unary" && init.op === "-") {
+      this.report("literal-out-of-range", `a negated value cannot initialise ${what} of type \`${kind}\``, init.s, init.e);
+    }
+  }
+
+  private letStmt(s: Extract<Stmt, { k: "let" }>): void {
+    const ann = s.ty ? this.resolveType(s.ty, true) : null;
+    const saved = this.leak;
+    this.leak = this.leakFor(ann);
+    const initTy = this.expr(s.init, ann, true);
+    this.leak = saved;
+    const label = s.pat.k === "ident" ? `\`${s.pat.name}\`` : "this pattern";
+    if (ann) {
+      if (!compatible(initTy, ann) && s.init.k !== "missing") {
+        this.report("let-type-mismatch", `${label} is declared \`${typeToString(ann)}\` but initialised with \`${typeToString(initTy)}\``, s.init.s, s.init.e);
+      }
+      this.rangeCheck(ann, s.init, "a binding");
+    }
+    this.bindPattern(s.pat, ann ?? initTy, s.init, s.e, ann !== null, new Set());
+  }
+
+  private bindPattern(p: Pattern, ty: Ty, init: Expr, visibleFrom: number, annotated: boolean, names: Set<string>): void {
+    if (p.k === "missing") return;
+    if (p.k === "ident") {
+      if (names.has(p.name)) this.report("duplicate-pattern-binding", `\`${p.name}\` is bound more than once in this pattern`, p.s, p.e);
+      names.add(p.name);
+      this.bind(p.name, "let", p.s, p.e, ty, visibleFrom, annotated);
+      return;
+    }
+    let elems: readonly Ty[] | null = null;
+    if (ty.k === "tuple") {
+      if (ty.elems.length !== p.elems.length) {
+        this.report("tuple-pattern-mismatch", `pattern has ${p.elems.length} elements but the value has ${ty.elems.length}`, init.s, init.e);
+      } else elems = ty.elems;
+    } else if (ty.k !== "error") {
+      this.report("tuple-pattern-mismatch", `this pattern needs a tuple, found \`${typeToString(ty)}\``, init.s, init.e);
+    }
+    p.elems.forEach((sub, i) => this.bindPattern(sub, elems?.[i] ?? ERROR, init, visibleFrom, annotated, names));
+  }
+
+  private constValue(name: string, tyRef: TypeRef | null, init: Expr): Ty {
+    const ann = tyRef ? this.resolveType(tyRef, true) : null;
+    const saved = this.leak;
+    this.leak = this.leakFor(ann);
+    const t = this.expr(init, ann, true);
+    this.leak = saved;
+    if (ann) {
+      if (!compatible(t, ann) && init.k !== "missing") {
+        this.report("const-type-mismatch", `constant \`${name}\` is declared \`${typeToString(ann)}\` but its value is \`${typeToString(t)}\``, init.s, init.e);
+      }
+      this.rangeCheck(ann, init, "a constant");
+    }
+    return ann ?? t;
+  }
+
+  private returnStmt(s: Extract<Stmt, { k: "return" }>): void {
+    if (!s.value) {
+      if (!isUnit(this.retTy) && this.retTy.k !== "error") {
+        this.report("missing-return-value", `\`${this.fnName}\` must return a \`${typeToString(this.retTy)}\` value`, s.s, s.e);
+      }
+      return;
+    }
+    const t = this.expr(s.value, this.retTy, s.value.k === "int");
+    this.constArrayCheck(s.value);
+    if (!compatible(t, this.retTy)) {
+      const related: RelatedInformation[] = [];
+      const fixes: Fix[] = [];
+      if (!this.retRef && isUnit(this.retTy) && t.k !== "error") {
+        fixes.push({
+          title: `Add return type \`-> ${typeToString(t)}\``,
+          safety: "unsafe",
+          edits: [{ range: { start: this.bodyStart, end: this.bodyStart }, newText: `-> ${typeToString(t)} ` }],
+        });
+      }
+      this.report("return-type-mismatch", `function \`${this.fnName}\` returns \`${typeToString(this.retTy)}\`, found \`${typeToString(t)}\``, s.value.s, s.value.e, { fixes, related });
+    }
+  }
+
+  private assign(lhs: Expr, rhs: Expr): void {
+    const place = this.placeRoot(lhs);
+    const lt = this.expr(lhs, null, false, true);
+    const rt = this.expr(rhs, lt, false);
+    if (place === "invalid") {
+      this.report("invalid-assignment-target", "only variables, fields, tuple elements and array elements can be assigned", lhs.s, lhs.e);
+      return;
+    }
+    if (place !== "ok") {
+      this.report("assign-to-const", `\`${place}\` is a constant and cannot be assigned`, lhs.s, lhs.e);
+      return;
+    }
+    if (!compatible(rt, lt)) {
+      this.report("assignment-type-mismatch", `cannot assign \`${typeToString(rt)}\` to a place of type \`${typeToString(lt)}\``, rhs.s, rhs.e);
+    }
+  }
+
+  /** `ok` for an assignable place, `invalid` for a non-place, or the constant's name it is rooted in. */
+  private placeRoot(e: Expr): "ok" | "invalid" | string {
+    switch (e.k) {
+      case "name": {
+        const local = this.lookupLocal(e.name);
+        if (local) return local.kind === "const" ? e.name : "ok";
+        const b = this.env.binding(e.name);
+        if (b?.def?.k === "const") return e.name;
+        if (b?.def?.k === "fn" || b?.def?.k === "struct") return "invalid";
+        return "ok";
+      }
+      case "field":
+      case "tindex":
+      case "index":
+        return this.placeRoot(e.obj);
+      case "missing":
+        return "ok";
+      default:
+        return "invalid";
+    }
+  }
+
+  // ---- control flow ---------------------------------------------------------------------
+
+  private surelyReturns(s: Stmt): boolean {
+    switch (s.k) {
+      case "return": return true;
+      case "block": return s.stmts.some((x) => this.surelyReturns(x));
+      case "if": return s.else !== null && this.surelyReturns(s.then) && this.surelyReturns(s.else);
+      case "loop": return this.surelyReturns(s.body);
+      default: return false;
+    }
+  }
+  private providesReturn(s: Stmt): boolean {
+    switch (s.k) {
+      case "return": return true;
+      case "block": return this.bodyReturns(s.stmts);
+      case "if": return s.else !== null && this.providesReturn(s.then) && this.providesReturn(s.else);
+      case "loop": return this.providesReturn(s.body);
+      default: return false;
+    }
+  }
+  private bodyReturns(stmts: readonly Stmt[]): boolean {
+    if (stmts.length === 0) return false;
+    for (let i = 0; i < stmts.length - 1; i++) if (this.surelyReturns(stmts[i]!)) return true;
+    return this.providesReturn(stmts[stmts.length - 1]!);
+  }
+  private hasBreak(s: Stmt): boolean {
+    switch (s.k) {
+      case "break": return true;
+      case "block": return s.stmts.some((x) => this.hasBreak(x));
+      case "if": return this.hasBreak(s.then) || (s.else !== null && this.hasBreak(s.else));
+      default: return false; // nested loops own their breaks
+    }
+  }
+  private terminates(s: Stmt, inLoop: boolean): boolean {
+    switch (s.k) {
+      case "return": return true;
+      case "break":
+      case "continue": return inLoop;
+      case "block": return s.stmts.some((x) => this.terminates(x, inLoop));
+      case "if": return s.else !== null && this.terminates(s.then, inLoop) && this.terminates(s.else, inLoop);
+      case "loop": return !this.hasBreak(s.body);
+      default: return false;
+    }
+  }
+  /** Warns on every statement after a terminating one, in this list and nested lists. */
+  private unreachable(stmts: readonly Stmt[], inLoop: boolean): void {
+    let dead = false;
+    for (const s of stmts) {
+      if (dead) this.report("unreachable-code", `unreachable ${stmtKindName(s)}`, s.s, s.e);
+      this.nestedUnreachable(s, inLoop);
+      if (!dead && this.terminates(s, inLoop)) dead = true;
+    }
+  }
+  private nestedUnreachable(s: Stmt, inLoop: boolean): void {
+    switch (s.k) {
+      case "block": this.unreachable(s.stmts, inLoop); return;
+      case "if":
+        this.nestedUnreachable(s.then, inLoop);
+        if (s.else) this.nestedUnreachable(s.else, inLoop);
+        return;
+      case "loop":
+      case "while":
+      case "for":
+        this.nestedUnreachable(s.body, true);
+        return;
+      default:
+        return;
+    }
+  }
+
+  // ---- expressions ----------------------------------------------------------------------
+
+  private record(e: Expr, t: Ty): Ty {
+    this.types.push([e.s, e.e, t]);
+    return t;
+  }
+
+  private isConstArray(e: Expr): string | undefined {
+    if (e.k !== "name") return undefined;
+    const local = this.lookupLocal(e.name);
+    if (local) return local.kind === "const" && local.ty.k === "array" ? e.name : undefined;
+    const b = this.env.binding(e.name);
+    return b?.def?.k === "const" && b.def.ty.k === "array" ? e.name : undefined;
+  }
+
+  private constArrayCheck(e: Expr): void {
+    const name = this.isConstArray(e);
+    if (name) {
+      this.report("const-array-by-pointer", `constant array \`${name}\` cannot be passed by pointer; copy it into a \`let\` first`, e.s, e.e);
+    }
+  }
+
+  /**
+   * Types `e`. `expected` types unsuffixed literals (rule 3 of §4.4); `specific` marks an
+   * expectation that beats the annotation leak (rule 2).
+   */
+  private expr(e: Expr, expected: Ty | null, specific = false, assignTarget = false): Ty {
+    switch (e.k) {
+      case "int": {
+        let t: Ty;
+        if (e.bad) t = ERROR;
+        else if (e.suffix === "u32") t = U32;
+        else if (e.suffix === "felt") t = FELT;
+        else if (specific && expected && isPrim(expected)) t = expected;
+        else if (this.leak) t = this.leak;
+        else if (expected && isPrim(expected)) t = expected;
+        else t = FELT;
+        return this.record(e, t);
+      }
+      case "bool":
+        return this.record(e, BOOL);
+      case "name":
+        return this.record(e, this.name(e, assignTarget));
+      case "paren":
+        return this.record(e, this.expr(e.inner, expected, specific));
+      case "tuple": {
+        const exp = expected && expected.k === "tuple" && expected.elems.length === e.elems.length ? expected.elems : null;
+        const saved = this.leak;
+        const elems = e.elems.map((x, i) => {
+          if (exp && specific) this.leak = isPrim(exp[i]!) ? exp[i]! : null;
+          const t = this.expr(x, exp?.[i] ?? null, specific && exp !== null);
+          this.constArrayCheck(x);
+          return t;
+        });
+        this.leak = saved;
+        return this.record(e, { k: "tuple", elems });
+      }
+      case "array":
+        return this.record(e, this.arrayLiteral(e, expected, specific));
+      case "repeat": {
+        const expElem = expected && expected.k === "array" ? expected.elem : null;
+        const t = this.expr(e.elem, expElem, specific);
+        if (t.k === "array") {
+          this.report("nested-array", "arrays of arrays are not supported", e.s, e.e);
+          return this.record(e, ERROR);
+        }
+        return this.record(e, e.len === null ? ERROR : { k: "array", elem: t, len: e.len });
+      }
+      case "struct":
+        return this.record(e, this.structLiteral(e));
+      case "new": {
+        const ty = this.resolveType(e.ty, true);
+        const saved = this.leak;
+        this.leak = null;
+        const ct = this.expr(e.count, FELT, true);
+        this.leak = saved;
+        if (!compatible(ct, FELT)) {
+          this.report("new-count-not-felt", `allocation count must be \`felt\`, found \`${typeToString(ct)}\``, e.count.s, e.count.e);
+        }
+        return this.record(e, { k: "ptr", elem: ty });
+      }
+      case "call":
+        return this.record(e, this.call(e));
+      case "field": {
+        const ot = this.expr(e.obj, null, false, assignTarget);
+        if (ot.k === "error" || !e.name) return this.record(e, ERROR);
+        if (ot.k !== "struct") {
+          this.report("field-access-on-non-struct", `\`${typeToString(ot)}\` has no fields`, e.obj.s, e.obj.e);
+          return this.record(e, ERROR);
+        }
+        const fields = this.env.structFields(ot.module, ot.name);
+        const f = fields?.find((x) => x.name === e.name);
+        if (!f) {
+          if (fields) this.report("unknown-field", `\`${ot.name}\` has no field \`${e.name}\``, e.ns, e.ne);
+          return this.record(e, ERROR);
+        }
+        this.refs.push({ s: e.ns, e: e.ne, name: e.name, target: { k: "field", module: ot.module, struct: ot.name, field: e.name } });
+        return this.record(e, f.ty);
+      }
+      case "tindex": {
+        const ot = this.expr(e.obj, null, false, assignTarget);
+        if (ot.k === "error") return this.record(e, ERROR);
+        if (ot.k !== "tuple") {
+          this.report("tuple-index-on-non-tuple", `\`.${e.index}\` used on \`${typeToString(ot)}\`, which is not a tuple`, e.obj.s, e.obj.e);
+          return this.record(e, ERROR);
+        }
+        const t = ot.elems[e.index];
+        if (!t) {
+          this.report("tuple-index-out-of-bounds", `\`${typeToString(ot)}\` has no element ${e.index}`, e.obj.s, e.obj.e);
+          return this.record(e, ERROR);
+        }
+        return this.record(e, t);
+      }
+      case "index":
+        return this.record(e, this.index(e, assignTarget));
+      case "cast": {
+        const t = this.expr(e.expr, null);
+        const target = primitiveType(e.target);
+        if (t.k === "error") return this.record(e, target ?? ERROR);
+        if (!(t.k === "u32" && target?.k === "felt")) {
+          this.report("invalid-cast", `cannot cast \`${typeToString(t)}\` to \`${e.target || "?"}\` (the only cast is \`u32 as felt\`)`, e.expr.s, e.expr.e);
+        }
+        return this.record(e, target ?? ERROR);
+      }
+      case "unary": {
+        const t = this.expr(e.expr, e.op === "-" ? expected : BOOL, specific);
+        if (t.k === "error") return this.record(e, e.op === "!" ? BOOL : ERROR);
+        if (e.op === "!" && t.k !== "bool") {
+          this.report("operator-type-mismatch", `\`!\` cannot be applied to \`${typeToString(t)}\` (it needs \`bool\`)`, e.expr.s, e.expr.e);
+          return this.record(e, BOOL);
+        }
+        if (e.op === "-" && !isPrim(t)) {
+          this.report("operator-type-mismatch", `\`-\` cannot be applied to \`${typeToString(t)}\` (only \`felt\` and \`u32\`)`, e.expr.s, e.expr.e);
+          return this.record(e, ERROR);
+        }
+        return this.record(e, t);
+      }
+      case "binary":
+        return this.record(e, this.binary(e));
+      case "missing":
+        return ERROR;
+    }
+  }
+
+  private name(e: Extract<Expr, { k: "name" }>, assignTarget: boolean): Ty {
+    const local = this.lookupLocal(e.name);
+    if (local) {
+      local.used = true;
+      this.refs.push({ s: e.s, e: e.e, name: e.name, target: { k: "local", id: local.id } });
+      return local.ty;
+    }
+    const b = this.env.binding(e.name);
+    const visible = b && !(b.via === "item" && b.def?.k === "const" && b.order >= this.env.order);
+    if (b && visible) {
+      this.used.add(e.name);
+      this.refs.push({ s: e.s, e: e.e, name: e.name, target: { k: "top", name: e.name } });
+      const def = b.def;
+      if (!def) return ERROR;
+      if (def.k === "fn") return { k: "fn", module: def.module, name: def.name };
+      if (def.k === "const") return def.ty;
+      this.report("undeclared-variable", `\`${e.name}\` is a struct, not a value`, e.s, e.e);
+      return ERROR;
+    }
+    if (e.name === "assert") return UNIT;
+    void assignTarget;
+    const later = b ? " (the constant is declared later in the file; move it above this item)" : "";
+    this.report("undeclared-variable", `cannot find \`${e.name}\` in this scope${later}`, e.s, e.e);
+    return ERROR;
+  }
+
+  private binary(e: Extract<Expr, { k: "binary" }>): Ty {
+    const op = e.op;
+    const literalLeft = (op === "+" || op === "*" || op === "==" || op === "!=") && e.lhs.k === "int" && e.lhs.suffix === "" && !e.lhs.bad;
+    let lt: Ty;
+    let rt: Ty;
+    if (literalLeft) {
+      rt = this.expr(e.rhs, null);
+      lt = this.expr(e.lhs, rt);
+    } else {
+      lt = this.expr(e.lhs, LOGIC_OPS.has(op) ? BOOL : null);
+      rt = this.expr(e.rhs, lt);
+    }
+    const yieldsBool = ORDERED_OPS.has(op) || EQUALITY_OPS.has(op) || LOGIC_OPS.has(op);
+    const fallback = yieldsBool ? BOOL : ERROR;
+    if (lt.k === "error") return rt.k === "error" ? fallback : yieldsBool ? BOOL : this.allowed(op, rt) ? rt : ERROR;
+    if (!this.allowed(op, lt)) {
+      let why = "";
+      if (ORDERED_OPS.has(op) && lt.k === "felt") why = " (only `u32` is ordered)";
+      else if (U32_ONLY_OPS.has(op)) why = " (only `u32`)";
+      else if (LOGIC_OPS.has(op)) why = " (it needs `bool`)";
+      this.report("operator-type-mismatch", `\`${op}\` cannot be applied to \`${typeToString(lt)}\`${why}`, e.lhs.s, e.lhs.e);
+      return fallback;
+    }
+    if (rt.k !== "error" && !compatible(lt, rt)) {
+      this.report("operator-type-mismatch", `right operand of \`${op}\` is \`${typeToString(rt)}\`, expected \`${typeToString(lt)}\``, e.rhs.s, e.rhs.e);
+      return yieldsBool ? BOOL : lt;
+    }
+    return yieldsBool ? BOOL : lt;
+  }
+
+  private allowed(op: string, t: Ty): boolean {
+    if (LOGIC_OPS.has(op)) return t.k === "bool";
+    if (EQUALITY_OPS.has(op)) return t.k === "felt" || t.k === "u32" || t.k === "bool";
+    if (ORDERED_OPS.has(op) || U32_ONLY_OPS.has(op)) return t.k === "u32";
+    return t.k === "felt" || t.k === "u32";
+  }
+
+  private call(e: Extract<Expr, { k: "call" }>): Ty {
+    if (e.callee.k === "name" && e.callee.name === "assert") {
+      if (e.args.length !== 1) {
+        this.report("wrong-argument-count", `\`assert\` takes 1 argument but ${e.args.length} were given`, e.callee.s, e.callee.e);
+      }
+      e.args.forEach((a, i) => {
+        const t = this.expr(a, BOOL);
+        if (i === 0 && !compatible(t, BOOL)) {
+          this.report("condition-not-bool", `\`assert\` needs a \`bool\` condition, found \`${typeToString(t)}\``, a.s, a.e);
+        }
+      });
+      return UNIT;
+    }
+    const ct = this.expr(e.callee, null);
+    if (ct.k === "fn") {
+      const def = this.env.fnDef(ct.module, ct.name);
+      if (!def) {
+        for (const a of e.args) this.expr(a, null);
+        return ERROR;
+      }
+      if (def.params.length !== e.args.length) {
+        const n = def.params.length;
+        this.report("wrong-argument-count", `\`${def.name}\` takes ${n} argument${n === 1 ? "" : "s"} but ${e.args.length} ${e.args.length === 1 ? "was" : "were"} given`, e.callee.s, e.callee.e);
+        for (const a of e.args) this.expr(a, null);
+        return def.ret;
+      }
+      e.args.forEach((a, i) => {
+        const p = def.params[i]!;
+        const t = this.expr(a, p.ty);
+        this.constArrayCheck(a);
+        if (!compatible(t, p.ty)) {
+          this.report("argument-type-mismatch", `argument \`${p.name}\` expects \`${typeToString(p.ty)}\`, found \`${typeToString(t)}\``, a.s, a.e);
+        }
+      });
+      return def.ret;
+    }
+    for (const a of e.args) this.expr(a, null);
+    if (ct.k === "error") return ERROR;
+    const what = e.callee.k === "name" ? `\`${e.callee.name}\`` : "this expression";
+    this.report("not-callable", `${what} has type \`${typeToString(ct)}\` and cannot be called`, e.callee.s, e.callee.e);
+    return ERROR;
+  }
+
+  private index(e: Extract<Expr, { k: "index" }>, assignTarget: boolean): Ty {
+    const ot = this.expr(e.obj, null, false, assignTarget);
+    const saved = this.leak;
+    this.leak = null;
+    const it = this.expr(e.index, FELT, true);
+    this.leak = saved;
+    if (ot.k === "error") return ERROR;
+    if (ot.k === "tuple") {
+      this.report("bracket-index-on-tuple", "tuples are indexed with `.0`, `.1`, not `[]`", e.obj.s, e.obj.e);
+      return ERROR;
+    }
+    if (ot.k !== "array" && ot.k !== "ptr") {
+      this.report("not-indexable", `\`${typeToString(ot)}\` cannot be indexed`, e.obj.s, e.obj.e);
+      return ERROR;
+    }
+    if (it.k !== "error" && !compatible(it, FELT)) {
+      this.report("invalid-index-type", `array index must be \`felt\`, found \`${typeToString(it)}\``, e.index.s, e.index.e);
+    } else if (ot.k === "array" && e.index.k === "int" && !e.index.bad && e.index.value >= ot.len) {
+      this.report("index-out-of-bounds", `index ${e.index.value} is out of bounds for \`${typeToString(ot)}\``, e.index.s, e.index.e);
+    }
+    return ot.elem;
+  }
+
+  private arrayLiteral(e: Extract<Expr, { k: "array" }>, expected: Ty | null, specific: boolean): Ty {
+    if (e.elems.length === 0) {
+      this.report("empty-array", "empty array literals are not allowed", e.s, e.e);
+      return ERROR;
+    }
+    const annotated = expected && expected.k === "array" ? expected.elem : null;
+    let elemTy: Ty | null = annotated;
+    let first: Ty = ERROR;
+    e.elems.forEach((x, i) => {
+      const t = this.expr(x, elemTy, specific && annotated !== null);
+      if (i === 0) {
+        first = t;
+        if (!elemTy) elemTy = t;
+      } else if (elemTy && !compatible(t, elemTy)) {
+        this.report("array-element-mismatch", `element ${i + 1} is \`${typeToString(t)}\`, expected \`${typeToString(elemTy)}\``, x.s, x.e);
+      }
+      if (i === 0 && annotated && !compatible(t, annotated)) {
+        this.report("array-element-mismatch", `element 1 is \`${typeToString(t)}\`, expected \`${typeToString(annotated)}\``, x.s, x.e);
+      }
+    });
+    const elem = annotated ?? first;
+    if (first.k === "array") {
+      this.report("nested-array", "arrays of arrays are not supported", e.s, e.e);
+      return ERROR;
+    }
+    return { k: "array", elem, len: e.elems.length };
+  }
+
+  private structLiteral(e: Extract<Expr, { k: "struct" }>): Ty {
+    const t = this.env.typeName(e.name);
+    const fieldsTyped = (): void => {
+      for (const f of e.fields) this.expr(f.value, null);
+    };
+    if (t === "undeclared") {
+      const b = this.lookupLocal(e.name);
+      if (b) this.report("not-a-struct", `\`${e.name}\` is not a struct`, e.ns, e.ne);
+      else this.report("undeclared-type", `cannot find type \`${e.name}\``, e.ns, e.ne);
+      fieldsTyped();
+      return ERROR;
+    }
+    if (t !== "not-a-type" && t.k === "error") {
+      fieldsTyped();
+      return ERROR;
+    }
+    if (t === "not-a-type" || t.k !== "struct") {
+      this.report("not-a-struct", `\`${e.name}\` is not a struct`, e.ns, e.ne);
+      fieldsTyped();
+      return ERROR;
+    }
+    // Reference quirk kept on purpose: a struct-literal name does not count as a use of an import.
+    this.refs.push({ s: e.ns, e: e.ne, name: e.name, target: { k: "top", name: e.name } });
+    const fields = this.env.structFields(t.module, t.name) ?? [];
+    const given = new Set<string>();
+    const saved = this.leak;
+    for (const f of e.fields) {
+      const decl = fields.find((x) => x.name === f.name);
+      if (given.has(f.name)) this.report("duplicate-field-init", `field \`${f.name}\` is given more than once`, f.ns, f.ne);
+      given.add(f.name);
+      if (!decl) {
+        if (f.name) this.report("unknown-field", `\`${t.name}\` has no field \`${f.name}\``, f.ns, f.ne);
+        this.expr(f.value, null);
+        continue;
+      }
+      this.refs.push({ s: f.ns, e: f.ne, name: f.name, target: { k: "field", module: t.module, struct: t.name, field: f.name } });
+      if (isPrim(decl.ty)) this.leak = null;
+      const vt = this.expr(f.value, decl.ty, true);
+      this.leak = saved;
+      this.constArrayCheck(f.value);
+      if (!compatible(vt, decl.ty)) {
+        this.report("field-type-mismatch", `field \`${f.name}\` expects \`${typeToString(decl.ty)}\`, found \`${typeToString(vt)}\``, f.value.s, f.value.e);
+      }
+    }
+    for (const decl of fields) {
+      if (!given.has(decl.name)) this.report("missing-struct-field", `missing field \`${decl.name}\` in \`${t.name}\` literal`, e.ns, e.ne);
+    }
+    return t;
+  }
+}
+
+/** True when the item is a block-bodied function (used by callers that walk bodies). */
+export function hasBody(item: ItemAst): item is Extract<ItemAst, { k: "fn" }> & { body: Block } {
+  return item.k === "fn" && item.body !== null;
+}

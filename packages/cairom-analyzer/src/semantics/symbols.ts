@@ -1,0 +1,232 @@
+import type { Expr, TypeRef } from "../syntax/ast.js";
+import type { IndexedItem, ItemIndex } from "./item-index.js";
+import { BOOL, ERROR, FELT, primitiveType, U32, type Ty } from "./types.js";
+
+/** A resolved top-level definition. `module` is where it is defined. */
+export type Def =
+  | { readonly k: "fn"; readonly name: string; readonly module: string; readonly key: string; readonly order: number; readonly params: readonly { readonly name: string; readonly ty: Ty }[]; readonly ret: Ty }
+  | { readonly k: "struct"; readonly name: string; readonly module: string; readonly key: string; readonly order: number; readonly fields: readonly { readonly name: string; readonly ty: Ty }[] }
+  | { readonly k: "const"; readonly name: string; readonly module: string; readonly key: string; readonly order: number; readonly ty: Ty };
+
+/** A name bound at a module's top level: a local definition or an import. */
+export interface ModuleBinding {
+  /** The bound name. */
+  readonly name: string;
+  /** `item` for a local definition, `import` for a `use`. */
+  readonly via: "item" | "import";
+  /** Item order of the binding in its module (the `use` item for imports). */
+  readonly order: number;
+  /** Key of the binding's item (the `use` item for imports). */
+  readonly key: string;
+  /** The definition it denotes; `undefined` for an unresolved import (typed as the error type). */
+  readonly def: Def | undefined;
+}
+
+/** Everything bound at the top level of one module (first binding of a name wins). */
+export interface ModuleSymbols {
+  /** Module path. */
+  readonly module: string;
+  /** Bindings in item order. */
+  readonly bindings: readonly ModuleBinding[];
+}
+
+/** Read access to the other modules of the project (through queries in the engine). */
+export interface ModuleWorld {
+  /** The item index of a module, or `undefined` when no such module exists in the project. */
+  itemIndex(module: string): ItemIndex | undefined;
+}
+
+/** Why an import did not resolve. */
+export type ImportProblem = "no-module" | "no-item" | "cycle";
+
+function moduleOf(item: Extract<IndexedItem, { k: "use" }>): string {
+  return item.path.map((p) => p.name).join("::");
+}
+
+function findLocal(index: ItemIndex, name: string): IndexedItem | undefined {
+  for (const item of index.items) if (item.k !== "use" && item.name === name) return item;
+  return undefined;
+}
+
+function findImport(index: ItemIndex, name: string): Extract<IndexedItem, { k: "use" }> | undefined {
+  for (const item of index.items) if (item.k === "use" && item.items.some((i) => i.name === name)) return item;
+  return undefined;
+}
+
+/**
+ * Follows `name` in `module` to its definition: a local item, or an import of the module
+ * (a re-export, which the reference accepts), guarding against cycles.
+ */
+export function resolveInModule(
+  world: ModuleWorld,
+  module: string,
+  name: string,
+  visited: Set<string> = new Set(),
+): Def | ImportProblem {
+  const index = world.itemIndex(module);
+  if (!index) return "no-module";
+  const mark = `${module}\u0000${name}`;
+  if (visited.has(mark)) return "cycle";
+  visited.add(mark);
+  const local = findLocal(index, name);
+  if (local && local.k !== "use") return makeDef(world, module, local, visited);
+  const imp = findImport(index, name);
+  if (imp) {
+    const r = resolveInModule(world, moduleOf(imp), name, visited);
+    return r === "no-module" ? "no-item" : r;
+  }
+  return "no-item";
+}
+
+/** Resolves a type name used in `module`: primitive, local struct or imported struct. */
+export function resolveTypeName(world: ModuleWorld, module: string, name: string): Ty | "undeclared" | "not-a-type" {
+  const prim = primitiveType(name);
+  if (prim) return prim;
+  const def = resolveInModule(world, module, name);
+  if (typeof def === "string") return "undeclared";
+  if (def.k !== "struct") return "not-a-type";
+  return { k: "struct", module: def.module, name: def.name };
+}
+
+/** Resolves a written type in `module`; unknown names and nested arrays become the error type. */
+export function resolveTypeRef(world: ModuleWorld, module: string, ref: TypeRef): Ty {
+  switch (ref.k) {
+    case "named": {
+      const t = resolveTypeName(world, module, ref.name);
+      return typeof t === "string" ? ERROR : t;
+    }
+    case "array": {
+      const elem = resolveTypeRef(world, module, ref.elem);
+      if (ref.len === null || elem.k === "array") return ERROR;
+      return { k: "array", elem, len: ref.len };
+    }
+    case "tuple":
+      return { k: "tuple", elems: ref.elems.map((e) => resolveTypeRef(world, module, e)) };
+    case "ptr":
+      return { k: "ptr", elem: resolveTypeRef(world, module, ref.elem) };
+    case "missing":
+      return ERROR;
+  }
+}
+
+function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, { k: "use" }>, visited: Set<string>): Def {
+  switch (item.k) {
+    case "fn":
+      return {
+        k: "fn",
+        name: item.name,
+        module,
+        key: item.key,
+        order: item.order,
+        params: item.params.map((p) => ({ name: p.name, ty: resolveTypeRef(world, module, p.ty) })),
+        ret: item.ret ? resolveTypeRef(world, module, item.ret) : { k: "tuple", elems: [] },
+      };
+    case "struct":
+      return {
+        k: "struct",
+        name: item.name,
+        module,
+        key: item.key,
+        order: item.order,
+        fields: item.fields.map((f) => ({ name: f.name, ty: resolveTypeRef(world, module, f.ty) })),
+      };
+    case "const":
+      return {
+        k: "const",
+        name: item.name,
+        module,
+        key: item.key,
+        order: item.order,
+        ty: item.ty ? resolveTypeRef(world, module, item.ty) : inferConstType(world, module, item.init, visited, 0),
+      };
+  }
+}
+
+/**
+ * The type of an unannotated constant's value, inferred without a full type check (the
+ * value may refer to other constants, possibly in other modules).
+ */
+function inferConstType(world: ModuleWorld, module: string, e: Expr, visited: Set<string>, depth: number): Ty {
+  if (depth > 32) return ERROR;
+  const again = (x: Expr): Ty => inferConstType(world, module, x, visited, depth + 1);
+  switch (e.k) {
+    case "int":
+      return e.bad ? ERROR : e.suffix === "u32" ? U32 : FELT;
+    case "bool":
+      return BOOL;
+    case "paren":
+      return again(e.inner);
+    case "unary":
+      return e.op === "!" ? BOOL : again(e.expr);
+    case "binary":
+      if (["==", "!=", "<", "<=", ">", ">=", "&&", "||"].includes(e.op)) return BOOL;
+      if (e.lhs.k === "int" && !e.lhs.suffix && (e.op === "+" || e.op === "*")) return again(e.rhs);
+      return again(e.lhs);
+    case "cast":
+      return primitiveType(e.target) ?? ERROR;
+    case "tuple":
+      return { k: "tuple", elems: e.elems.map(again) };
+    case "array": {
+      if (e.elems.length === 0) return ERROR;
+      const elem = again(e.elems[0]!);
+      return elem.k === "array" ? ERROR : { k: "array", elem, len: e.elems.length };
+    }
+    case "repeat": {
+      const elem = again(e.elem);
+      return e.len === null || elem.k === "array" ? ERROR : { k: "array", elem, len: e.len };
+    }
+    case "name": {
+      const def = resolveInModule(world, module, e.name, new Set(visited));
+      if (typeof def === "string") return ERROR;
+      return def.k === "const" ? def.ty : def.k === "fn" ? { k: "fn", module: def.module, name: def.name } : ERROR;
+    }
+    case "struct": {
+      const t = resolveTypeName(world, module, e.name);
+      return typeof t === "string" ? ERROR : t;
+    }
+    case "call": {
+      if (e.callee.k !== "name") return ERROR;
+      const def = resolveInModule(world, module, e.callee.name, new Set(visited));
+      return typeof def !== "string" && def.k === "fn" ? def.ret : ERROR;
+    }
+    case "index": {
+      const t = again(e.obj);
+      return t.k === "array" || t.k === "ptr" ? t.elem : ERROR;
+    }
+    case "field": {
+      const t = again(e.obj);
+      if (t.k !== "struct") return ERROR;
+      const def = resolveInModule(world, t.module, t.name);
+      if (typeof def === "string" || def.k !== "struct") return ERROR;
+      return def.fields.find((f) => f.name === e.name)?.ty ?? ERROR;
+    }
+    case "tindex": {
+      const t = again(e.obj);
+      return t.k === "tuple" ? (t.elems[e.index] ?? ERROR) : ERROR;
+    }
+    default:
+      return ERROR;
+  }
+}
+
+/** Computes the top-level bindings of `module` from its item index. */
+export function computeModuleSymbols(world: ModuleWorld, module: string, index: ItemIndex): ModuleSymbols {
+  const bindings: ModuleBinding[] = [];
+  const seen = new Set<string>();
+  for (const item of index.items) {
+    if (item.k === "use") {
+      const target = moduleOf(item);
+      for (const name of item.items) {
+        if (!name.name || seen.has(name.name)) continue;
+        seen.add(name.name);
+        const r = item.path.length === 0 ? "no-module" : resolveInModule(world, target, name.name);
+        bindings.push({ name: name.name, via: "import", order: item.order, key: item.key, def: typeof r === "string" ? undefined : r });
+      }
+      continue;
+    }
+    if (!item.name || seen.has(item.name)) continue;
+    seen.add(item.name);
+    bindings.push({ name: item.name, via: "item", order: item.order, key: item.key, def: makeDef(world, module, item, new Set()) });
+  }
+  return { module, bindings };
+}

@@ -1,0 +1,135 @@
+import type { EngineListener } from "@sextant/query-engine";
+import { sortDiagnostics, type Diagnostic } from "./diagnostic.js";
+import { InMemoryFileSystem, type FileSystem } from "./project/file-system.js";
+import { OverlayFileSystem } from "./project/overlay-file-system.js";
+import { normalizePath } from "./project/paths.js";
+import { discoverProject, MANIFEST_FILE, type Project } from "./project/project.js";
+import { createAnalysisDatabase, type AnalysisDatabase } from "./queries/analysis-db.js";
+
+/** Options of {@link createCairoMService}. */
+export interface CairoMServiceOptions {
+  /** Where project files are read from. Defaults to an empty in-memory file system. */
+  readonly fs?: FileSystem;
+  /** Receives query-engine events (the query log). Defaults to none. */
+  readonly onEvent?: EngineListener;
+}
+
+/** @internal Shared state handed to the IDE feature modules. */
+export interface ServiceHost {
+  readonly adb: AnalysisDatabase;
+  readonly fs: OverlayFileSystem;
+  /** Makes sure the file's project is loaded; returns it. */
+  ensure(path: string): Project;
+  /** All loaded projects. */
+  projects(): readonly Project[];
+}
+
+/** Project loading and the file inputs of the analysis database. */
+export class ProjectHost implements ServiceHost {
+  readonly adb: AnalysisDatabase;
+  readonly fs: OverlayFileSystem;
+  private readonly loaded = new Map<string, Project>();
+  private readonly fileProject = new Map<string, string>();
+
+  constructor(options: CairoMServiceOptions) {
+    this.fs = new OverlayFileSystem(options.fs ?? new InMemoryFileSystem());
+    this.adb = createAnalysisDatabase(options.onEvent ? { onEvent: options.onEvent } : {});
+  }
+
+  projects(): readonly Project[] {
+    return [...this.loaded.values()];
+  }
+
+  ensure(path: string): Project {
+    const p = normalizePath(path);
+    const id = this.fileProject.get(p);
+    if (id !== undefined) return this.loaded.get(id)!;
+    return this.load(discoverProject(this.fs, p));
+  }
+
+  /** Re-discovers every loaded project (files created, deleted or renamed on disk). */
+  reload(): void {
+    const ids = [...this.loaded.values()];
+    for (const project of ids) {
+      const key = project.manifestPath ?? project.modules[0]?.path;
+      if (key) this.load(discoverProject(this.fs, key));
+    }
+  }
+
+  /** Sets the text input of a file if it belongs to a loaded project. */
+  refreshText(path: string): void {
+    const p = normalizePath(path);
+    if (!this.adb.fileModule.has(p)) return;
+    const text = this.fs.readFile(p);
+    if (text !== undefined && (!this.adb.fileText.has(p) || this.adb.fileText.get(p) !== text)) this.adb.fileText.set(p, text);
+  }
+
+  private load(project: Project): Project {
+    const previous = this.loaded.get(project.id);
+    this.loaded.set(project.id, project);
+    if (project.manifestPath) this.fileProject.set(project.manifestPath, project.id);
+    const { adb } = this;
+    for (const m of project.modules) {
+      this.fileProject.set(m.path, project.id);
+      const text = this.fs.readFile(m.path) ?? "";
+      if (!adb.fileText.has(m.path) || adb.fileText.get(m.path) !== text) adb.fileText.set(m.path, text);
+      const fm = adb.fileModule.has(m.path) ? adb.fileModule.get(m.path) : undefined;
+      if (!fm || fm.project !== project.id || fm.module !== m.name) adb.fileModule.set(m.path, { project: project.id, module: m.name });
+    }
+    const same =
+      previous &&
+      previous.modules.length === project.modules.length &&
+      previous.modules.every((m, i) => m.name === project.modules[i]!.name && m.path === project.modules[i]!.path);
+    if (!same || !adb.projectModules.has(project.id)) adb.projectModules.set(project.id, project.modules);
+    return project;
+  }
+}
+
+/** The Cairo-M language service: diagnostics and IDE features over offsets and plain objects. */
+export interface CairoMService {
+  /** Opens or updates an editor buffer (its text wins over the file system). */
+  setFileText(path: string, text: string): void;
+  /** Closes a buffer: the file reads from the file system again. */
+  closeFile(path: string): void;
+  /** Tells the service that files changed on disk (created, deleted, edited). */
+  filesChanged(paths: readonly string[]): void;
+  /** The project a file belongs to (loaded on first use). */
+  getProject(path: string): Project;
+  /** Diagnostics of one file (or of `cairom.toml`: the manifest problems), sorted. */
+  getDiagnostics(path: string): Diagnostic[];
+  /** @internal The shared host (for the IDE feature modules and tests). */
+  readonly host: ServiceHost;
+}
+
+/** Builds the service core (diagnostics); `createCairoMService` adds the IDE features. */
+export function createServiceCore(options: CairoMServiceOptions = {}): CairoMService {
+  const host = new ProjectHost(options);
+  const { adb } = host;
+  return {
+    host,
+    setFileText(path, text) {
+      const p = normalizePath(path);
+      host.fs.set(p, text);
+      const known = adb.fileModule.has(p);
+      host.ensure(p);
+      if (!known && p.endsWith(".cm")) host.reload();
+      host.refreshText(p);
+    },
+    closeFile(path) {
+      host.fs.delete(path);
+      host.refreshText(path);
+    },
+    filesChanged(paths) {
+      host.reload();
+      for (const p of paths) host.refreshText(p);
+    },
+    getProject: (path) => host.ensure(path),
+    getDiagnostics(path) {
+      const p = normalizePath(path);
+      const project = host.ensure(p);
+      if (p.endsWith(`/${MANIFEST_FILE}`)) return [...project.diagnostics];
+      if (!adb.fileModule.has(p)) return [];
+      return sortDiagnostics(adb.db.accumulated(adb.fileDiagnostics, p, adb.diagnostics));
+    },
+  };
+}
