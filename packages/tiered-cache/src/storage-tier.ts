@@ -69,6 +69,8 @@ export interface BusHandlers {
 export interface InvalidationBus {
   /** Called once by the cache. */
   start(handlers: BusHandlers, context: TierContext): void;
+  /** Resolves once the bus receives messages (optional; waits while Redis is down). */
+  ready?(): Promise<void>;
   /** Publishes a message; must not throw (failures are remembered and announced later as a reset). */
   publish(message: BusMessage): Promise<void>;
   /** Stops listening. */

@@ -87,7 +87,7 @@ class Engine {
       { message: (m) => this.onBusMessage(m), missed: (reason) => this.resetLocal(reason) },
       this.#contextFor("bus"),
     );
-    if (options.tiers.some((t) => t.loadTagTimes)) void this.loadTagTimes();
+    if (options.tiers.some((t) => t.loadTagTimes)) this.background(this.loadTagTimes());
   }
 
   #contextFor(tier: string): TierContext {
@@ -101,6 +101,11 @@ class Engine {
         this.events.emit("info", { tier, message: `published a reset: ${reason}` });
       },
     };
+  }
+
+  /** Runs work nobody awaits; in strict mode its failure becomes a warning instead of an unhandled rejection. */
+  background(work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.events.emit("warning", { message: `background cache work failed: ${describeError(error)}`, error }));
   }
 
   /** Warns once per outage of a tier. */
@@ -184,14 +189,14 @@ class Engine {
         counters.misses++;
         counters.evictions++;
         this.events.emit("corrupt", { tier: tier.name, namespace: ns.name, key, reason: describeError(error) });
-        void this.guard(tier, counters, () => tier.delete(ns.name, storageKey), undefined);
+        this.background(this.guard(tier, counters, () => tier.delete(ns.name, storageKey), undefined));
         continue;
       }
       const { meta, value } = decoded;
       const now = Date.now();
       if (!this.trusted(meta, tier.scope === "local") || now >= meta.staleUntil) {
         counters.misses++;
-        void this.guard(tier, counters, () => tier.delete(ns.name, storageKey, meta.createdAt + 0.0005), undefined);
+        this.background(this.guard(tier, counters, () => tier.delete(ns.name, storageKey, meta.createdAt + 0.0005), undefined));
         continue;
       }
       const found = { value, meta, sealed: bytes, tierIndex: i };
@@ -303,7 +308,7 @@ class Engine {
     this.floor = strictNow();
     this.l1.clear();
     this.events.emit("info", { message: `local tiers reset: ${reason}` });
-    void this.loadTagTimes();
+    this.background(this.loadTagTimes());
   }
 
   onBusMessage(message: BusMessage): void {
@@ -324,12 +329,12 @@ class Engine {
             const entry = this.l1.lru.peek(l1Key);
             if (entry && entry.createdAt < message.at) this.l1.lru.delete(l1Key);
           }
-          for (const tier of localTiers) void this.guard(tier, undefined, () => tier.delete(message.namespace, storageKey, message.at), undefined);
+          for (const tier of localTiers) this.background(this.guard(tier, undefined, () => tier.delete(message.namespace, storageKey, message.at), undefined));
         }
         break;
       case "clear":
         this.clearL1(message.namespace);
-        for (const tier of localTiers) void this.guard(tier, undefined, () => tier.clear(message.namespace), undefined);
+        for (const tier of localTiers) this.background(this.guard(tier, undefined, () => tier.clear(message.namespace), undefined));
         break;
       case "tags":
         this.applyTags(message.tags, message.at);
@@ -627,6 +632,11 @@ export class TieredCache extends CacheNamespace {
   /** Entries and estimated bytes in L1. */
   l1Stats(): { entries: number; bytes: number } {
     return { entries: this.#engine.l1.lru.size, bytes: this.#engine.l1.bytes };
+  }
+
+  /** Resolves once the invalidation bus is subscribed (at once without a bus); waits while Redis is down. */
+  async ready(): Promise<void> {
+    await this.#engine.options.bus?.ready?.();
   }
 
   /** Registers a function that `close()` runs first (e.g. to stop a watcher). */

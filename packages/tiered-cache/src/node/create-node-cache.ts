@@ -80,7 +80,7 @@ export function createNodeCache(options: NodeCacheOptions): TieredCache {
     ...core,
     tiers,
     ...(redis && redis.bus !== false ? { bus: new RedisBus({ redis: redis.url, ...(redis.prefix !== undefined ? { prefix: redis.prefix } : {}) }) } : {}),
-    ...(redisTier && redis?.lock ? { lock: new RedisLock(redisTier.client, redis.prefix) } : {}),
+    ...(redisTier && redis?.lock ? { lock: new RedisLock(redisTier.client, redis.prefix, () => redisTier!.connected()) } : {}),
   });
   if (memoryPressure) {
     const watcher = watchMemoryPressure(cache, memoryPressure);

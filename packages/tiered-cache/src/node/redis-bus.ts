@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { BusHandlers, BusMessage, InvalidationBus, TierContext } from "../storage-tier.js";
 import { describeError } from "../errors.js";
-import { closeRedis, openRedis, type RedisTarget } from "./redis-connection.js";
+import { closeRedis, firstSettle, openRedis, RedisDownError, type RedisTarget } from "./redis-connection.js";
 
 /** Options of the Redis invalidation bus. */
 export interface RedisBusOptions {
@@ -49,7 +49,10 @@ export class RedisBus implements InvalidationBus {
     // The subscriber must queue its SUBSCRIBE until connected, and must not time out while idle.
     this.#subscriber = openRedis(options.redis, 0, { enableOfflineQueue: true, maxRetriesPerRequest: null, commandTimeout: undefined, enableAutoPipelining: false });
     this.#publisher.defineCommand("sextantPublish", { numberOfKeys: 1, lua: PUBLISH_SCRIPT });
+    this.#publisherSettled = firstSettle(this.#publisher, 1_000);
   }
+
+  readonly #publisherSettled: Promise<void>;
 
   start(handlers: BusHandlers, context: TierContext): void {
     this.#handlers = handlers;
@@ -109,6 +112,8 @@ export class RedisBus implements InvalidationBus {
   async publish(message: BusMessage): Promise<void> {
     if (this.#closed) return;
     try {
+      await this.#publisherSettled;
+      if (this.#publisher.status !== "ready") throw new RedisDownError(this.#publisher.status);
       await (this.#publisher as unknown as { sextantPublish(key: string, channel: string, body: string): Promise<number> })
         .sextantPublish(this.#generationKey, this.#channel, JSON.stringify({ src: this.#id, m: message }));
     } catch (error) {

@@ -34,3 +34,34 @@ export async function closeRedis(client: Redis): Promise<void> {
   }
   client.disconnect();
 }
+
+/**
+ * Resolves when a new connection first settles: ready, failed, or `timeoutMs` passed.
+ * Commands wait for this once, so a cache used right after creation finds Redis
+ * connected, while a Redis that is down costs each call nothing after the first.
+ */
+export function firstSettle(client: Redis, timeoutMs: number): Promise<void> {
+  if (client.status === "ready") return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off("ready", done);
+      client.off("error", done);
+      client.off("end", done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    timer.unref();
+    client.once("ready", done);
+    client.once("error", done);
+    client.once("end", done);
+  });
+}
+
+/** Thrown instead of queueing a command while Redis is unreachable. */
+export class RedisDownError extends Error {
+  constructor(status: string) {
+    super(`Redis is not connected (status ${status})`);
+    this.name = "RedisDownError";
+  }
+}

@@ -13,13 +13,18 @@ export class RedisLock implements DistributedLock {
   readonly #client: Redis;
   readonly #prefix: string;
 
-  constructor(client: Redis, prefix = "sextant:cache:") {
+  readonly #connected: () => Promise<void>;
+
+  /** `connected` should fail fast while Redis is down (the Redis tier's `connected()` does). */
+  constructor(client: Redis, prefix = "sextant:cache:", connected: () => Promise<void> = async () => {}) {
     this.#client = client;
+    this.#connected = connected;
     this.#prefix = `${prefix}\u0000lock:`;
     this.#client.defineCommand("sextantRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
   }
 
   async acquire(namespace: string, key: string, ttlMs: number): Promise<string | undefined> {
+    await this.#connected();
     const token = randomBytes(12).toString("hex");
     const ok = await this.#client.set(`${this.#prefix}${namespace}:${key}`, token, "PX", ttlMs, "NX");
     return ok === "OK" ? token : undefined;

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { StorageTier, TierContext } from "../storage-tier.js";
 import { describeError } from "../errors.js";
-import { closeRedis, openRedis, type RedisTarget } from "./redis-connection.js";
+import { closeRedis, firstSettle, openRedis, RedisDownError, type RedisTarget } from "./redis-connection.js";
 
 /** Options of the Redis tier (L3). */
 export interface RedisTierOptions {
@@ -33,6 +33,7 @@ export class RedisTier implements StorageTier {
   #journalOverflow = false;
   #down = false;
   #context: TierContext | undefined;
+  readonly #settled: Promise<void>;
 
   constructor(options: RedisTierOptions) {
     this.name = options.name ?? "l3";
@@ -42,6 +43,13 @@ export class RedisTier implements StorageTier {
     this.client.on("error", (error: unknown) => this.#markDown(`Redis (${this.name}) unavailable: ${describeError(error)}; L1/L2 carry on`, error));
     this.client.on("close", () => this.#markDown(`Redis (${this.name}) connection closed; L1/L2 carry on`));
     this.client.on("ready", () => void this.#onReady());
+    this.#settled = firstSettle(this.client, 1_000);
+  }
+
+  /** Fails fast while Redis is unreachable instead of queueing (after the first connection attempt settled). */
+  async #connected(): Promise<void> {
+    await this.#settled;
+    if (this.client.status !== "ready") throw new RedisDownError(this.client.status);
   }
 
   attach(context: TierContext): void {
@@ -84,6 +92,7 @@ export class RedisTier implements StorageTier {
   }
 
   async get(namespace: string, key: string): Promise<Uint8Array | undefined> {
+    await this.#connected();
     const value = await this.client.getBuffer(this.#key(namespace, key));
     return value === null ? undefined : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   }
@@ -91,6 +100,7 @@ export class RedisTier implements StorageTier {
   async set(namespace: string, key: string, bytes: Uint8Array, ttlMs: number): Promise<void> {
     const id = this.#key(namespace, key);
     try {
+      await this.#connected();
       await this.client.set(id, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "PX", Math.max(1, Math.ceil(ttlMs)));
     } catch (error) {
       this.#remember(id);
@@ -101,6 +111,7 @@ export class RedisTier implements StorageTier {
   async delete(namespace: string, key: string): Promise<void> {
     const id = this.#key(namespace, key);
     try {
+      await this.#connected();
       await this.client.unlink(id);
     } catch (error) {
       this.#remember(id);
@@ -111,6 +122,7 @@ export class RedisTier implements StorageTier {
   async clear(namespace?: string): Promise<void> {
     const pattern = namespace === undefined ? `${this.#prefix}*` : `${this.#prefix}${namespace}:*`;
     try {
+      await this.#connected();
       await this.#unlinkMatching(pattern);
     } catch (error) {
       this.#journalOverflow = true;
@@ -128,14 +140,21 @@ export class RedisTier implements StorageTier {
   }
 
   async invalidateTags(tags: readonly string[], at: number): Promise<void> {
+    await this.#connected();
     const fields: string[] = [];
     for (const tag of tags) fields.push(tag, String(at));
     await this.client.hset(`${this.#prefix}\u0000tags`, ...fields);
   }
 
   async loadTagTimes(): Promise<ReadonlyMap<string, number>> {
+    await this.#connected();
     const all = await this.client.hgetall(`${this.#prefix}\u0000tags`);
     return new Map(Object.entries(all).map(([tag, at]) => [tag, Number(at)] as [string, number]).filter(([, at]) => Number.isFinite(at)));
+  }
+
+  /** Resolves when the first connection attempt settled (used by the lock). */
+  connected(): Promise<void> {
+    return this.#connected();
   }
 
   async close(): Promise<void> {
