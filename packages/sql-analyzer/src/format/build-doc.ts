@@ -1,0 +1,294 @@
+import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { type Doc, group, hardline, indent, line, softline } from "./doc.js";
+import type { CaseStyle, ResolvedFormatOptions } from "./options.js";
+import { spaceBetween } from "./spacing.js";
+
+// Clauses that start a new line when their statement does not fit on one line.
+const CLAUSE_BREAK_KINDS = new Set<SyntaxKind>([
+  SyntaxKind.SelectClause, SyntaxKind.FromClause, SyntaxKind.WhereClause, SyntaxKind.GroupByClause, SyntaxKind.HavingClause,
+  SyntaxKind.WindowClause, SyntaxKind.OrderByClause, SyntaxKind.LimitClause, SyntaxKind.OffsetClause, SyntaxKind.FetchClause,
+  SyntaxKind.LockingClause, SyntaxKind.ReturningClause, SyntaxKind.IntoClause, SyntaxKind.ValuesClause, SyntaxKind.SetClause,
+  SyntaxKind.OnConflictClause, SyntaxKind.OnDuplicateKeyUpdate, SyntaxKind.MergeWhenClause, SyntaxKind.SelectStmt,
+  SyntaxKind.SelectCore, SyntaxKind.ParenSelect, SyntaxKind.UsingClause,
+]);
+
+// Clauses printed as a keyword head with an indented body: `WHERE` ⏎ `  a = 1`.
+const HEAD_BODY_KINDS = new Set<SyntaxKind>([
+  SyntaxKind.SelectClause, SyntaxKind.FromClause, SyntaxKind.WhereClause, SyntaxKind.GroupByClause, SyntaxKind.HavingClause,
+  SyntaxKind.WindowClause, SyntaxKind.OrderByClause, SyntaxKind.ReturningClause, SyntaxKind.SetClause, SyntaxKind.ValuesClause,
+  SyntaxKind.UsingClause, SyntaxKind.PartitionByClause,
+]);
+
+// Nodes that do not make a group of their own, so their line breaks follow the enclosing
+// statement or clause (all clauses of one query break together).
+const TRANSPARENT_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectCore, SyntaxKind.SetOperation, SyntaxKind.JoinExpr]);
+
+// Where a keyword after a child node starts a new line: `UNION`, `JOIN`.
+const BREAK_BEFORE_KEYWORD_KINDS = new Set<SyntaxKind>([SyntaxKind.SetOperation, SyntaxKind.JoinExpr]);
+
+const LOGICAL = new Set(["and", "or"]);
+
+/** Per-comment layout facts taken from the source: on its own line, followed by a line break. */
+interface CommentInfo {
+  readonly ownLine: boolean;
+  readonly newlineAfter: boolean;
+}
+
+/** Builds the layout document of one statement (a direct child node of `SourceFile`). */
+export class StatementDocBuilder {
+  private prev: SyntaxToken | undefined;
+  /** Whether the source had trivia between `prev` and the token being placed. */
+  private hadSpace = false;
+  /** The separator was already emitted by the parent (line breaks at clause starts). */
+  private separatorDone = false;
+  /** A hard break was just emitted (after a comment). */
+  private afterBreak = false;
+  private readonly comments = new Map<number, CommentInfo>();
+
+  constructor(private readonly options: ResolvedFormatOptions) {}
+
+  /** The document for `statement`. */
+  build(statement: SyntaxNode): Doc {
+    this.scanComments(statement);
+    return group(this.node(statement));
+  }
+
+  private scanComments(statement: SyntaxNode): void {
+    const tokens = statement.tokens();
+    let newlineSinceSignificant = true;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.kind === SyntaxKind.Whitespace) {
+        if (t.text().includes("\n")) newlineSinceSignificant = true;
+        continue;
+      }
+      if (t.kind === SyntaxKind.LineComment || t.kind === SyntaxKind.BlockComment) {
+        const next = tokens[i + 1];
+        const newlineAfter = t.kind === SyntaxKind.LineComment || next === undefined || (next.kind === SyntaxKind.Whitespace && next.text().includes("\n"));
+        this.comments.set(t.offset, { ownLine: newlineSinceSignificant, newlineAfter });
+        newlineSinceSignificant = t.kind === SyntaxKind.LineComment;
+        continue;
+      }
+      newlineSinceSignificant = false;
+    }
+  }
+
+  private node(node: SyntaxNode): Doc {
+    const kind = node.kind;
+    if (kind === SyntaxKind.CaseExpr) return this.caseExpr(node);
+    const headBody = HEAD_BODY_KINDS.has(kind);
+    const parts: Doc[] = [];
+    // A stack of open parenthesis frames among this node's direct children.
+    const frames: Doc[][] = [parts];
+    let body: Doc[] | undefined;
+    let sawChildNode = false;
+    let lastWasNode = false;
+    const children = node.children();
+    const parenPartner = matchParens(children);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      let target = frames[frames.length - 1]!;
+      if (child.isToken) {
+        const k = child.kind;
+        if (k === SyntaxKind.Whitespace) {
+          this.hadSpace = true;
+          continue;
+        }
+        if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {
+          this.comment(child, target);
+          continue;
+        }
+        // Where a clause's keyword head ends and its body begins.
+        if (headBody && body === undefined && frames.length === 1 && k !== SyntaxKind.Keyword && this.prev !== undefined && !this.separatorDone) {
+          body = [];
+          frames[0] = body;
+          target = body;
+          this.pushSeparator(target, line, child);
+        }
+        if (k === SyntaxKind.RParen && parenPartner.has(i) && frames.length > 1) {
+          const inner = frames.pop()!;
+          target = frames[frames.length - 1]!;
+          const closing: Doc[] = [];
+          this.placeToken(child, closing, softline);
+          target.push(group([indent(inner), ...closing]));
+          lastWasNode = false;
+          continue;
+        }
+        if (k === SyntaxKind.Comma) {
+          if (this.options.commaPosition === "leading") {
+            this.placeToken(child, target, softline);
+            this.pushSeparator(target, " ", undefined);
+          } else {
+            this.placeToken(child, target);
+            this.pushSeparator(target, line, undefined);
+          }
+          lastWasNode = false;
+          continue;
+        }
+        const breakBefore =
+          (BREAK_BEFORE_KEYWORD_KINDS.has(kind) && k === SyntaxKind.Keyword && lastWasNode) ||
+          (kind === SyntaxKind.BinaryExpr && k === SyntaxKind.Keyword && LOGICAL.has(child.text().toLowerCase()));
+        this.placeToken(child, target, breakBefore ? line : undefined);
+        if (k === SyntaxKind.LParen && parenPartner.has(i)) {
+          const inner: Doc[] = [];
+          frames.push(inner);
+          this.pushSeparator(inner, softline, undefined);
+        }
+        lastWasNode = false;
+        continue;
+      }
+      // A child node.
+      if (headBody && body === undefined && frames.length === 1 && child.kind !== SyntaxKind.DistinctClause && this.prev !== undefined) {
+        body = [];
+        frames[0] = body;
+        target = body;
+        const first = firstSignificantToken(child);
+        if (first) this.pushSeparator(target, line, first);
+      } else if (CLAUSE_BREAK_KINDS.has(child.kind) && this.prev !== undefined) {
+        const first = firstSignificantToken(child);
+        if (first) this.pushSeparator(target, line, first);
+      }
+      const doc = this.node(child);
+      const flatten = TRANSPARENT_KINDS.has(child.kind) || (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && sameLogicalOperator(node, child));
+      target.push(flatten ? doc : group(doc));
+      sawChildNode = true;
+      lastWasNode = true;
+    }
+    void sawChildNode;
+    // Unbalanced frames (cannot happen in an error-free statement) are flushed in order.
+    while (frames.length > 1) {
+      const inner = frames.pop()!;
+      frames[frames.length - 1]!.push(inner);
+    }
+    if (body !== undefined) return [parts, indent(body)];
+    return parts;
+  }
+
+  /** `CASE … WHEN … ELSE … END` with one branch per line when broken. */
+  private caseExpr(node: SyntaxNode): Doc {
+    const head: Doc[] = [];
+    const branches: Doc[] = [];
+    const tail: Doc[] = [];
+    for (const child of node.children()) {
+      if (child.isToken) {
+        const k = child.kind;
+        if (k === SyntaxKind.Whitespace) {
+          this.hadSpace = true;
+          continue;
+        }
+        const target = branches.length === 0 && tail.length === 0 && child.text().toLowerCase() !== "end" ? head : tail;
+        if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {
+          this.comment(child, target === head && branches.length > 0 ? branches : target);
+          continue;
+        }
+        this.placeToken(child, target, target === tail ? line : undefined);
+        continue;
+      }
+      if (child.kind === SyntaxKind.WhenClause || child.kind === SyntaxKind.ElseClause) {
+        const first = firstSignificantToken(child);
+        if (first) this.pushSeparator(branches, line, first);
+        branches.push(group(this.node(child)));
+      } else {
+        const target = branches.length === 0 ? head : branches;
+        target.push(group(this.node(child)));
+      }
+    }
+    return [head, indent(branches), tail];
+  }
+
+  /** Emits the separator before `next` (computed from the previous token unless `separator` is given). */
+  private pushSeparator(target: Doc[], separator: Doc, next: SyntaxToken | undefined): void {
+    if (this.afterBreak) return;
+    if (next !== undefined && this.prev !== undefined) {
+      const natural = spaceBetween(this.prev, next, this.hadSpace);
+      // A clause break never splits what must stay glued (`(` + `SELECT`).
+      target.push(natural === "" ? "" : separator);
+    } else target.push(separator);
+    this.separatorDone = true;
+  }
+
+  private placeToken(token: SyntaxToken, target: Doc[], separator?: Doc): void {
+    if (!this.separatorDone && !this.afterBreak && this.prev !== undefined) {
+      if (separator !== undefined) {
+        const natural = spaceBetween(this.prev, token, this.hadSpace);
+        target.push(natural === "" && separator === line ? "" : separator);
+      } else target.push(spaceBetween(this.prev, token, this.hadSpace));
+    }
+    target.push(this.cased(token));
+    this.prev = token;
+    this.hadSpace = false;
+    this.separatorDone = false;
+    this.afterBreak = false;
+  }
+
+  private comment(token: SyntaxToken, target: Doc[]): void {
+    const info = this.comments.get(token.offset) ?? { ownLine: true, newlineAfter: true };
+    const text = token.text();
+    const isLine = token.kind === SyntaxKind.LineComment;
+    if (info.ownLine) {
+      target.push(hardline, text);
+      if (isLine || info.newlineAfter) {
+        target.push(hardline);
+        this.afterBreak = true;
+      } else {
+        target.push(" ");
+        this.afterBreak = false;
+        this.separatorDone = true;
+      }
+    } else {
+      target.push(" ", text);
+      if (isLine) {
+        target.push(hardline);
+        this.afterBreak = true;
+      } else {
+        target.push(" ");
+        this.separatorDone = true;
+      }
+    }
+    this.hadSpace = true;
+  }
+
+  private cased(token: SyntaxToken): string {
+    const text = token.text();
+    if (token.kind === SyntaxKind.Keyword) return applyCase(text, this.options.keywordCase);
+    if (token.kind === SyntaxKind.Ident) return applyCase(text, this.options.identifierCase);
+    return text;
+  }
+}
+
+function applyCase(text: string, style: CaseStyle): string {
+  if (style === "upper") return text.toUpperCase();
+  if (style === "lower") return text.toLowerCase();
+  return text;
+}
+
+/** Indices of direct-child `(` tokens that have a matching `)` among the same children (and vice versa). */
+function matchParens(children: readonly (SyntaxNode | SyntaxToken)[]): Set<number> {
+  const matched = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (!c.isToken) continue;
+    if (c.kind === SyntaxKind.LParen) open.push(i);
+    else if (c.kind === SyntaxKind.RParen && open.length > 0) {
+      matched.add(open.pop()!);
+      matched.add(i);
+    }
+  }
+  return matched;
+}
+
+function firstSignificantToken(node: SyntaxNode): SyntaxToken | undefined {
+  return node.firstToken();
+}
+
+function logicalOperator(node: SyntaxNode): string | undefined {
+  for (const t of node.childTokens()) if (t.kind === SyntaxKind.Keyword) return t.text().toLowerCase();
+  return undefined;
+}
+
+function sameLogicalOperator(parent: SyntaxNode, child: SyntaxNode): boolean {
+  const op = logicalOperator(parent);
+  return op !== undefined && LOGICAL.has(op) && logicalOperator(child) === op;
+}

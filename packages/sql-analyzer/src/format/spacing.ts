@@ -1,0 +1,62 @@
+import type { SyntaxToken } from "../syntax/red.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+
+// Node kinds whose `(` hugs the preceding name: calls, type modifiers, routine signatures.
+const HUGGING_PAREN_PARENTS = new Set<SyntaxKind>([SyntaxKind.ArgList, SyntaxKind.TypeArgs, SyntaxKind.ParamList]);
+// Node kinds whose `[` hugs what precedes it: subscripts, ARRAY[…], int[].
+const HUGGING_BRACKET_PARENTS = new Set<SyntaxKind>([SyntaxKind.SubscriptExpr, SyntaxKind.ArrayExpr, SyntaxKind.ArrayBounds, SyntaxKind.TypeName]);
+
+const NO_SPACE_BEFORE = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, SyntaxKind.RParen, SyntaxKind.RBracket, SyntaxKind.Dot, SyntaxKind.DoubleColon]);
+const NO_SPACE_AFTER = new Set<SyntaxKind>([SyntaxKind.LParen, SyntaxKind.LBracket, SyntaxKind.Dot, SyntaxKind.DoubleColon]);
+const WORDISH = new Set<SyntaxKind>([SyntaxKind.Keyword, SyntaxKind.Ident, SyntaxKind.QuotedIdent, SyntaxKind.Word]);
+
+/**
+ * The space to print between two adjacent significant tokens of a statement: `" "` or
+ * `""`. `hadSpace` says whether the source had trivia between them; it decides the
+ * cases the tree cannot (a `(` after a name outside a call), which keeps the result
+ * stable under reformatting.
+ */
+export function spaceBetween(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean): string {
+  const space = preferredSpace(prev, next, hadSpace);
+  if (space === "" && wouldMerge(prev.text(), next.text())) return " ";
+  return space;
+}
+
+function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean): string {
+  const pk = prev.kind;
+  const nk = next.kind;
+  if (NO_SPACE_BEFORE.has(nk) || NO_SPACE_AFTER.has(pk)) return "";
+  if (nk === SyntaxKind.LParen) {
+    if (HUGGING_PAREN_PARENTS.has(next.parent.kind) && WORDISH.has(pk)) return "";
+    if (WORDISH.has(pk) || pk === SyntaxKind.RParen || pk === SyntaxKind.RBracket) return hadSpace ? " " : "";
+    return " ";
+  }
+  if (nk === SyntaxKind.LBracket) {
+    if (HUGGING_BRACKET_PARENTS.has(next.parent.kind)) return "";
+    return hadSpace ? " " : "";
+  }
+  // Slices `a[1:2]` and similar: keep the source's choice around a colon.
+  if (nk === SyntaxKind.Colon || pk === SyntaxKind.Colon) return hadSpace ? " " : "";
+  // Prefix operators hug their operand: `-x`, `~mask`, `@ x` stays as written.
+  if (pk === SyntaxKind.Operator && prev.parent.kind === SyntaxKind.PrefixExpr && isFirstSignificant(prev)) return hadSpace ? " " : "";
+  return " ";
+}
+
+function isFirstSignificant(token: SyntaxToken): boolean {
+  return token.parent.firstToken()?.offset === token.offset;
+}
+
+const WORD_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
+const OP_CHAR = /[-+*/<>=~!@#%^&|`?:]/;
+
+/** Whether printing `a` and `b` with nothing between would lex differently. */
+export function wouldMerge(a: string, b: string): boolean {
+  const x = a[a.length - 1];
+  const y = b[0];
+  if (x === undefined || y === undefined) return false;
+  if (WORD_CHAR.test(x) && (WORD_CHAR.test(y) || y === "'" || y === '"' || y === "&" || y === "`")) return true;
+  if (OP_CHAR.test(x) && OP_CHAR.test(y)) return true;
+  if ((x === "." && /[0-9]/.test(y)) || (/[0-9]/.test(x) && y === ".")) return true;
+  if (x === "." && y === ".") return true;
+  return false;
+}

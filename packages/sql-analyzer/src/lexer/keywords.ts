@@ -1,0 +1,70 @@
+import type { Dialect } from "../dialect.js";
+
+function words(list: string): ReadonlySet<string> {
+  return new Set(list.split(/\s+/).filter(Boolean));
+}
+
+/**
+ * PostgreSQL's reserved keywords plus its "type or function name" keywords:
+ * neither may be a bare column reference or a bare alias (from the keyword
+ * appendix of the PostgreSQL manual, in our own list).
+ */
+const POSTGRES_RESERVED = words(`
+  all analyse analyze and any array as asc asymmetric both case cast check collate column constraint create
+  current_catalog current_date current_role current_time current_timestamp current_user default deferrable desc
+  distinct do else end except false fetch for foreign from grant group having in initially intersect into lateral
+  leading limit localtime localtimestamp not null offset on only or order placing primary references returning
+  select session_user some symmetric system_user table then to trailing true union unique user using variadic when
+  where window with
+  authorization binary collation concurrently cross current_schema freeze full ilike inner is isnull join left like
+  natural notnull outer overlaps right similar tablesample verbose
+`);
+
+/** MySQL 8 reserved words the grammar depends on (a practical subset). */
+const MYSQL_RESERVED = words(`
+  accessible add all alter analyze and as asc before between both by call cascade case change check collate column
+  condition constraint continue convert create cross cube current_date current_time current_timestamp current_user
+  cursor database databases declare default delayed delete desc describe distinct distinctrow div drop dual each
+  else elseif enclosed escaped except exists exit explain false fetch for force foreign from fulltext generated grant group
+  grouping having high_priority if ignore in index infile inner inout insert intersect interval into is iterate join key keys kill
+  lateral leading leave left like limit linear lines load localtime localtimestamp lock loop low_priority match
+  mod modifies natural not null of on optimize option optionally or order out outer outfile over partition primary procedure
+  purge range read reads recursive references regexp release rename repeat replace require restrict return revoke right
+  rlike schema schemas select separator set show spatial sql sqlexception sqlstate sqlwarning ssl starting
+  stored straight_join table terminated then to trailing trigger true undo union unique unlock unsigned update usage
+  use using utc_date utc_time utc_timestamp values varying virtual when where while window with write xor zerofill
+`);
+
+/** SQLite keywords that cannot be bare identifiers in expression positions. */
+const SQLITE_RESERVED = words(`
+  add all alter and as autoincrement between case check collate commit constraint create default deferrable delete
+  distinct drop else escape except exists foreign from group having in index initially insert intersect into is isnull
+  join limit not notnull null on or order primary references select set table then to transaction union unique update
+  using values when where
+`);
+
+/**
+ * Words that end an expression or table reference in every dialect, so a bare
+ * alias can never be one of them even where the dialect does not reserve it.
+ */
+const ALIAS_STOP = words(`
+  from where group having order limit offset union intersect except minus join inner left right full cross natural
+  outer on using window returning fetch for into lateral set values when then else end and or not is isnull notnull
+  in like ilike between similar glob regexp rlike match escape collate over filter within as asc desc nulls with
+  partition straight_join indexed tablesample do limit option select qualify lock procedure range rows groups
+  union except exclude
+`);
+
+/** The reserved-word set of a dialect (bare words that are never identifiers). */
+export function reservedWords(dialect: Dialect): ReadonlySet<string> {
+  return dialect === "postgres" ? POSTGRES_RESERVED : dialect === "mysql" ? MYSQL_RESERVED : SQLITE_RESERVED;
+}
+
+/** Words that cannot be a bare (AS-less) alias in any dialect. */
+export const ALIAS_STOP_WORDS = ALIAS_STOP;
+
+/** PostgreSQL keywords that may name a function even though they are reserved as column names. */
+export const FUNCTION_NAME_KEYWORDS = words(`
+  left right collation current_schema ilike like similar overlaps binary values replace insert if char
+  format mod repeat schema database user grouping truncate interval
+`);

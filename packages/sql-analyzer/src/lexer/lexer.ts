@@ -1,0 +1,481 @@
+import type { Dialect } from "../dialect.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./char-class.js";
+
+/** Token flag: the token runs to the end of input without its closing delimiter. */
+export const FLAG_UNTERMINATED = 1;
+
+/**
+ * A hand-written, allocation-light SQL scanner. One call to `next()` scans one
+ * token (trivia included) starting at `pos`; `start`/`pos` bracket it. Works on
+ * UTF-16 code units with `charCodeAt` only: no regular expressions in the hot path.
+ *
+ * The lexer is nearly context-free on purpose: the statement splitter and the
+ * incremental reparser rely on "a token boundary after `;` is a fresh start".
+ */
+export class Lexer {
+  /** Start offset of the token just scanned. */
+  start = 0;
+  /** Flags of the token just scanned (`FLAG_UNTERMINATED`). */
+  flags = 0;
+  /** Whether the word just scanned contained an ASCII upper-case letter. */
+  hasUpper = false;
+  private readonly postgres: boolean;
+  private readonly mysql: boolean;
+  private readonly sqlite: boolean;
+
+  constructor(
+    /** The whole text. */
+    readonly text: string,
+    readonly dialect: Dialect,
+    /** Offset of the next token to scan. */
+    public pos = 0,
+    /** Offset at which input ends (defaults to the text length). */
+    readonly end = text.length,
+  ) {
+    this.postgres = dialect === "postgres";
+    this.mysql = dialect === "mysql";
+    this.sqlite = dialect === "sqlite";
+  }
+
+  /** Scans the next token; returns `SyntaxKind.Eof` at the end. */
+  next(): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    let p = this.pos;
+    this.start = p;
+    this.flags = 0;
+    if (p >= end) return SyntaxKind.Eof;
+    const c = text.charCodeAt(p);
+    const cls = c < 128 ? CHAR_CLASS[c]! : 0;
+
+    if (cls & SPACE) {
+      p++;
+      while (p < end) {
+        const d = text.charCodeAt(p);
+        if (d < 128 && CHAR_CLASS[d]! & SPACE) p++;
+        else break;
+      }
+      this.pos = p;
+      return SyntaxKind.Whitespace;
+    }
+
+    // Words, and the string prefixes E'' B'' X'' N'' U&'' that start like words.
+    if (c >= 128 ? isIdentStart(c) : cls & 1) {
+      const next = p + 1 < end ? text.charCodeAt(p + 1) : 0;
+      if (next === 39 /* ' */) {
+        const lower = c | 0x20;
+        if (lower === 101 /* e */ && this.postgres) return this.quoted(p + 1, 39, true, SyntaxKind.String);
+        if (lower === 98 || lower === 120 /* b x */) return this.quoted(p + 1, 39, false, SyntaxKind.String);
+        if (lower === 110 /* n */ && !this.sqlite) return this.quoted(p + 1, 39, this.mysql, SyntaxKind.String);
+      }
+      if (
+        (c === 117 || c === 85) /* u */ &&
+        next === 38 /* & */ &&
+        this.postgres &&
+        p + 2 < end
+      ) {
+        const q = text.charCodeAt(p + 2);
+        if (q === 39) return this.quoted(p + 2, 39, false, SyntaxKind.String);
+        if (q === 34) return this.quoted(p + 2, 34, false, SyntaxKind.QuotedIdent);
+      }
+      let upper = c >= 65 && c <= 90;
+      p++;
+      while (p < end) {
+        const d = text.charCodeAt(p);
+        if (d < 128) {
+          if ((CHAR_CLASS[d]! & 2) === 0) break;
+          if (d >= 65 && d <= 90) upper = true;
+        } else if (!isIdentPart(d)) break;
+        p++;
+      }
+      this.hasUpper = upper;
+      this.pos = p;
+      return SyntaxKind.Word;
+    }
+
+    if (cls & DIGIT) return this.number(p);
+
+    switch (c) {
+      case 39: // '
+        return this.quoted(p, 39, this.mysql, SyntaxKind.String);
+      case 34: // "
+        return this.mysql ? this.quoted(p, 34, true, SyntaxKind.String) : this.quoted(p, 34, false, SyntaxKind.QuotedIdent);
+      case 96: // `
+        if (!this.postgres) return this.quoted(p, 96, false, SyntaxKind.QuotedIdent);
+        break;
+      case 40:
+        this.pos = p + 1;
+        return SyntaxKind.LParen;
+      case 41:
+        this.pos = p + 1;
+        return SyntaxKind.RParen;
+      case 44:
+        this.pos = p + 1;
+        return SyntaxKind.Comma;
+      case 59:
+        this.pos = p + 1;
+        return SyntaxKind.Semicolon;
+      case 91: // [
+        if (this.sqlite) return this.bracketIdent(p);
+        this.pos = p + 1;
+        return SyntaxKind.LBracket;
+      case 93:
+        this.pos = p + 1;
+        return SyntaxKind.RBracket;
+      case 123:
+        this.pos = p + 1;
+        return SyntaxKind.LBrace;
+      case 125:
+        this.pos = p + 1;
+        return SyntaxKind.RBrace;
+      case 46: // .
+        if (p + 1 < end && (CHAR_CLASS[text.charCodeAt(p + 1)] ?? 0) & DIGIT) return this.number(p);
+        this.pos = p + 1;
+        return SyntaxKind.Dot;
+      case 58: // :
+        if (p + 1 < end && text.charCodeAt(p + 1) === 58) {
+          this.pos = p + 2;
+          return SyntaxKind.DoubleColon;
+        }
+        if (!this.postgres && p + 1 < end && isIdentStart(text.charCodeAt(p + 1))) return this.wordParam(p + 1);
+        if (p + 1 < end && text.charCodeAt(p + 1) === 61 /* := */) {
+          this.pos = p + 2;
+          return SyntaxKind.Operator;
+        }
+        this.pos = p + 1;
+        return SyntaxKind.Colon;
+      case 36: // $
+        return this.dollar(p);
+      case 45: // -
+        if (p + 1 < end && text.charCodeAt(p + 1) === 45) {
+          if (!this.mysql || p + 2 >= end || text.charCodeAt(p + 2) <= 32) return this.lineComment(p);
+        }
+        break;
+      case 47: // /
+        if (p + 1 < end && text.charCodeAt(p + 1) === 42) return this.blockComment(p);
+        break;
+      case 35: // #
+        if (this.mysql) return this.lineComment(p);
+        break;
+      case 63: // ?
+        if (!this.postgres) {
+          p++;
+          while (p < end && (CHAR_CLASS[text.charCodeAt(p)] ?? 0) & DIGIT) p++;
+          this.pos = p;
+          return SyntaxKind.Param;
+        }
+        // PostgreSQL: `?|` and `?&` are jsonb operators; a lone `?` stays its own
+        // token (never merged into `=?`) so `id=?` placeholders in embedded SQL work.
+        if (p + 1 < end) {
+          const d = text.charCodeAt(p + 1);
+          if (d === 124 || d === 38) {
+            this.pos = p + 2;
+            return SyntaxKind.Operator;
+          }
+        }
+        this.pos = p + 1;
+        return SyntaxKind.Operator;
+      case 64: // @
+        if (!this.postgres) {
+          if (this.mysql && p + 1 < end && text.charCodeAt(p + 1) === 64) {
+            const after = this.scanWord(p + 2);
+            if (after > p + 2) {
+              this.pos = after;
+              return SyntaxKind.Variable;
+            }
+          }
+          if (p + 1 < end) {
+            const d = text.charCodeAt(p + 1);
+            if (isIdentPart(d)) return this.wordParam(p + 1);
+            if (this.mysql && (d === 39 || d === 34 || d === 96)) {
+              this.quoted(p + 1, d, d !== 96, SyntaxKind.String);
+              return SyntaxKind.Param;
+            }
+          }
+        }
+        break;
+    }
+
+    if (cls & OP_CHAR) return this.operator(p);
+    this.pos = p + (c >= 0xd800 && c <= 0xdbff && p + 1 < end ? 2 : 1);
+    return SyntaxKind.Unknown;
+  }
+
+  private scanWord(p: number): number {
+    const text = this.text;
+    while (p < this.end && isIdentPart(text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  private wordParam(p: number): SyntaxKind {
+    this.pos = this.scanWord(p);
+    return SyntaxKind.Param;
+  }
+
+  private number(p: number): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    const c = text.charCodeAt(p);
+    if (c === 48 && p + 1 < end) {
+      const x = text.charCodeAt(p + 1) | 0x20;
+      if (x === 120 || x === 98 || x === 111) {
+        // 0x1F, 0b101, 0o17 (and MySQL's 0x'…'-free hex)
+        let q = p + 2;
+        while (q < end && isIdentPart(text.charCodeAt(q))) q++;
+        if (q > p + 2) {
+          this.pos = q;
+          return SyntaxKind.Number;
+        }
+      }
+    }
+    while (p < end) {
+      const d = text.charCodeAt(p);
+      if ((d >= 48 && d <= 57) || d === 95) p++;
+      else break;
+    }
+    if (p < end && text.charCodeAt(p) === 46 && !(p + 1 < end && text.charCodeAt(p + 1) === 46)) {
+      p++;
+      while (p < end) {
+        const d = text.charCodeAt(p);
+        if ((d >= 48 && d <= 57) || d === 95) p++;
+        else break;
+      }
+    }
+    if (p < end && (text.charCodeAt(p) | 0x20) === 101) {
+      let q = p + 1;
+      const sign = q < end ? text.charCodeAt(q) : 0;
+      if (sign === 43 || sign === 45) q++;
+      if (q < end && (CHAR_CLASS[text.charCodeAt(q)] ?? 0) & DIGIT) {
+        p = q;
+        while (p < end && (CHAR_CLASS[text.charCodeAt(p)] ?? 0) & DIGIT) p++;
+      }
+    }
+    this.pos = p;
+    return SyntaxKind.Number;
+  }
+
+  /** Scans a quoted token opened by `quote` at `open`; a doubled quote escapes it. */
+  private quoted(open: number, quote: number, backslash: boolean, kind: SyntaxKind): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    let p = open + 1;
+    for (;;) {
+      if (p >= end) {
+        this.flags = FLAG_UNTERMINATED;
+        this.pos = end;
+        return kind;
+      }
+      const d = text.charCodeAt(p);
+      if (d === quote) {
+        if (p + 1 < end && text.charCodeAt(p + 1) === quote) {
+          p += 2;
+          continue;
+        }
+        this.pos = p + 1;
+        return kind;
+      }
+      if (d === 92 /* \ */ && backslash) p += 2;
+      else p++;
+    }
+  }
+
+  private bracketIdent(p: number): SyntaxKind {
+    const close = this.text.indexOf("]", p + 1);
+    if (close < 0 || close >= this.end) {
+      this.flags = FLAG_UNTERMINATED;
+      this.pos = this.end;
+    } else this.pos = close + 1;
+    return SyntaxKind.QuotedIdent;
+  }
+
+  private lineComment(p: number): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    while (p < end) {
+      const d = text.charCodeAt(p);
+      if (d === 10 || d === 13) break;
+      p++;
+    }
+    this.pos = p;
+    return SyntaxKind.LineComment;
+  }
+
+  private blockComment(p: number): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    // PostgreSQL block comments nest; MySQL and SQLite ones do not.
+    let depth = 1;
+    p += 2;
+    while (p < end) {
+      const d = text.charCodeAt(p);
+      if (d === 42 && p + 1 < end && text.charCodeAt(p + 1) === 47) {
+        p += 2;
+        if (--depth === 0) {
+          this.pos = p;
+          return SyntaxKind.BlockComment;
+        }
+      } else if (d === 47 && this.postgres && p + 1 < end && text.charCodeAt(p + 1) === 42) {
+        p += 2;
+        depth++;
+      } else p++;
+    }
+    this.flags = FLAG_UNTERMINATED;
+    this.pos = end;
+    return SyntaxKind.BlockComment;
+  }
+
+  private dollar(p: number): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    const next = p + 1 < end ? text.charCodeAt(p + 1) : 0;
+    if (next >= 48 && next <= 57) {
+      let q = p + 1;
+      while (q < end && (CHAR_CLASS[text.charCodeAt(q)] ?? 0) & DIGIT) q++;
+      this.pos = q;
+      return SyntaxKind.Param;
+    }
+    if (this.postgres) {
+      // $tag$ … $tag$ where the tag is empty or an identifier without `$`.
+      let q = p + 1;
+      if (q < end && isIdentStart(text.charCodeAt(q))) {
+        q++;
+        while (q < end) {
+          const d = text.charCodeAt(q);
+          if (d === 36 || !isIdentPart(d)) break;
+          q++;
+        }
+      }
+      if (q < end && text.charCodeAt(q) === 36) {
+        const tag = text.slice(p, q + 1);
+        const close = text.indexOf(tag, q + 1);
+        if (close < 0 || close + tag.length > end) {
+          this.flags = FLAG_UNTERMINATED;
+          this.pos = end;
+        } else this.pos = close + tag.length;
+        return SyntaxKind.String;
+      }
+    } else if (next !== 0 && isIdentStart(next)) {
+      // SQLite `$name` parameters; MySQL identifiers may start with `$`.
+      const after = this.scanWord(p + 1);
+      this.pos = after;
+      if (this.mysql) {
+        this.hasUpper = /[A-Z]/.test(text.slice(p, after));
+        return SyntaxKind.Word;
+      }
+      return SyntaxKind.Param;
+    }
+    this.pos = p + 1;
+    return SyntaxKind.Unknown;
+  }
+
+  /**
+   * An operator: the longest run of operator characters, cut before a comment
+   * start, and (PostgreSQL's rule) never ending in `+`/`-` unless it also holds
+   * one of `~ ! @ # % ^ & | \` ?` — so `a*-1` is `a * -1`.
+   */
+  private operator(p: number): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    const begin = p;
+    let special = false;
+    while (p < end) {
+      const d = text.charCodeAt(p);
+      if (d >= 128 || (CHAR_CLASS[d]! & OP_CHAR) === 0) break;
+      if (p > begin) {
+        if (d === 45 && text.charCodeAt(p - 1) === 45) {
+          p--;
+          break;
+        }
+        if (d === 42 && text.charCodeAt(p - 1) === 47) {
+          p--;
+          break;
+        }
+        if (d === 63 || (d === 35 && this.mysql) || (d === 96 && !this.postgres)) break;
+      }
+      if (d === 126 || d === 33 || d === 64 || d === 35 || d === 37 || d === 94 || d === 38 || d === 124 || d === 96 || d === 63) special = true;
+      p++;
+    }
+    if (p <= begin) p = begin + 1;
+    if (!special) {
+      while (p - begin > 1) {
+        const last = text.charCodeAt(p - 1);
+        if (last === 43 || last === 45) p--;
+        else break;
+      }
+    }
+    this.pos = p;
+    return SyntaxKind.Operator;
+  }
+}
+
+/**
+ * The tokens of a text (trivia included) in parallel typed arrays — compact,
+ * and cheap to slice into per-statement ranges. `starts[count]` is the end.
+ */
+export interface TokenStream {
+  readonly text: string;
+  readonly count: number;
+  readonly kinds: Uint8Array;
+  readonly starts: Uint32Array;
+  readonly flags: Uint8Array;
+  /** For words: the lower-cased text; for operators: the text; else `undefined`. */
+  readonly words: (string | undefined)[];
+}
+
+/** Accumulates tokens into growable typed arrays. */
+export class TokenBuffer {
+  count = 0;
+  kinds: Uint8Array;
+  starts: Uint32Array;
+  flags: Uint8Array;
+  words: (string | undefined)[] = [];
+
+  constructor(readonly text: string, capacity = 64) {
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Uint32Array(capacity + 1);
+    this.flags = new Uint8Array(capacity);
+  }
+
+  /** Appends the token the lexer just scanned. */
+  push(lexer: Lexer, kind: SyntaxKind): void {
+    const i = this.count;
+    if (i >= this.kinds.length) this.grow();
+    this.kinds[i] = kind;
+    this.starts[i] = lexer.start;
+    this.starts[i + 1] = lexer.pos;
+    this.flags[i] = lexer.flags;
+    if (kind === SyntaxKind.Word) {
+      const word = this.text.slice(lexer.start, lexer.pos);
+      this.words[i] = lexer.hasUpper ? word.toLowerCase() : word;
+    } else if (kind === SyntaxKind.Operator) this.words[i] = this.text.slice(lexer.start, lexer.pos);
+    else this.words[i] = undefined;
+    this.count = i + 1;
+  }
+
+  private grow(): void {
+    const capacity = this.kinds.length * 2;
+    const kinds = new Uint8Array(capacity);
+    kinds.set(this.kinds);
+    const starts = new Uint32Array(capacity + 1);
+    starts.set(this.starts);
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.kinds = kinds;
+    this.starts = starts;
+    this.flags = flags;
+  }
+}
+
+/** Scans `text[from, to)` into a token stream. */
+export function tokenize(text: string, dialect: Dialect, from = 0, to = text.length): TokenStream {
+  const lexer = new Lexer(text, dialect, from, to);
+  const buffer = new TokenBuffer(text, Math.max(16, (to - from) >> 2));
+  buffer.starts[0] = from;
+  for (;;) {
+    const kind = lexer.next();
+    if (kind === SyntaxKind.Eof) break;
+    buffer.push(lexer, kind);
+  }
+  return buffer;
+}

@@ -1,0 +1,46 @@
+import type { Diagnostic } from "../diagnostic.js";
+import type { Dialect } from "../dialect.js";
+import type { TokenStream } from "../lexer/lexer.js";
+import { Parser } from "../parser/parser.js";
+import { parseStatements } from "../parser/statement.js";
+import type { GreenElement, GreenNode } from "../syntax/green.js";
+import { parseEmbedded } from "./embedded.js";
+
+/** An embedded SQL fragment found in a segment, with offsets relative to the segment start. */
+export interface EmbeddedFragment {
+  readonly language: "sql" | "plpgsql";
+  /** Offset of the fragment relative to its segment. */
+  readonly start: number;
+  /** A `SourceFile` green node covering exactly the fragment's text. */
+  readonly green: GreenNode;
+}
+
+/**
+ * The position-independent parse of one segment: its green elements, and its
+ * diagnostics and embedded fragments relative to the segment start. A pure
+ * function of (dialect, segment text), so it can be reused whenever the same
+ * text reappears at any offset.
+ */
+export interface SegmentParse {
+  readonly elements: readonly GreenElement[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly embedded: readonly EmbeddedFragment[];
+  /** Width of the segment text. */
+  readonly width: number;
+}
+
+/** Parses the tokens `[tokenFrom, tokenTo)` of `stream`, starting at text offset `base`. */
+export function parseSegment(stream: TokenStream, dialect: Dialect, tokenFrom: number, tokenTo: number, base: number, end: number): SegmentParse {
+  const parser = new Parser(stream, dialect, tokenFrom, tokenTo, base);
+  parseStatements(parser);
+  const elements = parser.takeChildren();
+  const diagnostics = parser.diagnostics;
+  const embedded: EmbeddedFragment[] = [];
+  for (const request of parser.embedded) {
+    for (const fragment of parseEmbedded(stream.text, base + request.start, request.text.length, request.language, dialect)) {
+      embedded.push({ language: fragment.language, start: fragment.start - base, green: fragment.green });
+      for (const d of fragment.diagnostics) diagnostics.push({ ...d, range: { start: d.range.start - base, end: d.range.end - base } });
+    }
+  }
+  return { elements, diagnostics, embedded, width: end - base };
+}

@@ -1,0 +1,427 @@
+import { SyntaxCode } from "../diagnostic.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parseSequenceOption, parseTableConstraint } from "./ddl-table.js";
+import { parseExpr } from "./expressions.js";
+import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import type { Checkpoint, Parser } from "./parser.js";
+import { parseTypeName } from "./types.js";
+
+const DROP_OBJECTS = new Set([
+  "table", "index", "view", "schema", "sequence", "type", "domain", "function", "procedure", "trigger", "extension",
+  "database", "materialized", "role", "user", "aggregate", "operator", "policy", "rule", "collation", "server",
+  "publication", "subscription", "tablespace", "event", "routine", "cast", "owned", "statistics", "foreign", "language",
+]);
+
+/** DROP <object> [CONCURRENTLY] [IF EXISTS] names [(args)] [ON table] [CASCADE|RESTRICT] */
+export function parseDrop(p: Parser, cp: Checkpoint): boolean {
+  if (!(p.nth(1) === SyntaxKind.Word && DROP_OBJECTS.has(p.wordAt(1)!))) return false;
+  void cp;
+  p.start(SyntaxKind.DropStmt);
+  p.bump();
+  p.start(SyntaxKind.ObjectKind);
+  const object = p.word;
+  p.bump();
+  if (object === "materialized") p.expectKw("view");
+  if (object === "foreign") {
+    if (!p.eatKw("table")) {
+      p.expectKw("data");
+      p.expectKw("wrapper");
+    }
+  }
+  if (object === "temporary" || object === "temp") p.eatKw("table");
+  p.finish();
+  p.eatKw("concurrently");
+  if (p.atKw("if")) parseIfExists(p);
+  p.start(SyntaxKind.NameList);
+  do {
+    parseQualifiedName(p, "object name");
+    if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "aggregate" || object === "routine")) p.bumpBalanced();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+  if (p.atKw("on") && (object === "trigger" || object === "policy" || object === "rule" || object === "index")) {
+    p.bump();
+    parseQualifiedName(p, "table name");
+  }
+  if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+  p.finish();
+  return true;
+}
+
+/** TRUNCATE [TABLE] [ONLY] names [RESTART|CONTINUE IDENTITY] [CASCADE|RESTRICT] */
+export function parseTruncate(p: Parser): void {
+  p.start(SyntaxKind.TruncateStmt);
+  p.bump();
+  p.eatKw("table");
+  p.start(SyntaxKind.NameList);
+  do {
+    p.eatKw("only");
+    parseQualifiedName(p, "table name");
+    p.eatOp("*");
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+  if (p.atKw("restart") || p.atKw("continue")) {
+    p.bump();
+    p.expectKw("identity");
+  }
+  if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+  p.finish();
+}
+
+/** MySQL `RENAME TABLE a TO b, c TO d` */
+export function parseRename(p: Parser, cp: Checkpoint): boolean {
+  if (!p.mysql || !(p.nthKw(1, "table") || p.nthKw(1, "user"))) return false;
+  void cp;
+  p.start(SyntaxKind.RenameStmt);
+  p.bump();
+  p.bump();
+  do {
+    p.start(SyntaxKind.RenamePair);
+    parseQualifiedName(p, "table name");
+    p.expectKw("to");
+    parseQualifiedName(p, "new name");
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+  return true;
+}
+
+/** ALTER TABLE with its actions, ALTER SEQUENCE, and the common ALTER forms of other objects. */
+export function parseAlter(p: Parser, cp: Checkpoint): boolean {
+  const object = p.wordAt(1);
+  if (object === "table" || (object === "foreign" && p.nthKw(2, "table"))) {
+    p.start(SyntaxKind.AlterTableStmt);
+    p.bump();
+    if (p.eatKw("foreign")) p.bump();
+    else p.bump();
+    if (p.atKw("if")) parseIfExists(p);
+    p.eatKw("only");
+    parseQualifiedName(p, "table name");
+    p.eatOp("*");
+    do parseAlterTableAction(p);
+    while (p.eat(SyntaxKind.Comma));
+    p.finish();
+    return true;
+  }
+  if (object === "sequence") {
+    p.start(SyntaxKind.AlterSequenceStmt);
+    p.bump();
+    p.bump();
+    if (p.atKw("if")) parseIfExists(p);
+    parseQualifiedName(p, "sequence name");
+    if (!parseCommonAlterTail(p)) {
+      while (p.at(SyntaxKind.Word)) {
+        const progress = p.position;
+        parseSequenceOption(p);
+        if (p.position === progress) break;
+      }
+    }
+    p.finish();
+    return true;
+  }
+  const supported = ["index", "view", "schema", "type", "domain", "function", "procedure", "materialized", "extension", "trigger", "database", "routine"];
+  if (object === undefined || !supported.includes(object)) return false;
+  void cp;
+  p.start(SyntaxKind.AlterStmt);
+  p.bump();
+  p.start(SyntaxKind.ObjectKind);
+  p.bump();
+  if (object === "materialized") p.expectKw("view");
+  p.finish();
+  if (p.atKw("if")) parseIfExists(p);
+  parseQualifiedName(p, "object name");
+  if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "routine")) p.bumpBalanced();
+  if (object === "trigger") {
+    p.expectKw("on");
+    parseQualifiedName(p, "table name");
+  }
+  if (!parseCommonAlterTail(p)) {
+    if (object === "type" && p.atKw("add")) {
+      p.start(SyntaxKind.AlterAction);
+      p.bump();
+      if (p.eatKw("value")) {
+        if (p.atKw("if")) parseIfNotExists(p);
+        p.expect(SyntaxKind.String, "string literal");
+        if (p.atKw("before") || p.atKw("after")) {
+          p.bump();
+          p.expect(SyntaxKind.String, "string literal");
+        }
+      } else {
+        p.expectKw("attribute");
+        parseColumnDef(p);
+      }
+      p.finish();
+    } else if (object === "type" && p.atKw("rename") && p.nthKw(1, "value")) {
+      p.start(SyntaxKind.AlterAction);
+      p.bump();
+      p.bump();
+      p.expect(SyntaxKind.String, "string literal");
+      p.expectKw("to");
+      p.expect(SyntaxKind.String, "string literal");
+      p.finish();
+    } else if (object === "extension" && p.atKw("update")) {
+      p.start(SyntaxKind.AlterAction);
+      p.bump();
+      if (p.eatKw("to")) {
+        if (p.at(SyntaxKind.String)) p.bump();
+        else expectLabel(p, "version");
+      }
+      p.finish();
+    } else if (object === "domain" && (p.atKw("set") || p.atKw("drop") || p.atKw("add"))) {
+      p.start(SyntaxKind.AlterAction);
+      if (p.eatKw("add")) parseTableConstraint(p);
+      else if (p.eatKw("set")) {
+        if (p.eatKw("default")) parseExpr(p);
+        else {
+          p.expectKw("not");
+          p.expectKw("null");
+        }
+      } else {
+        p.bump();
+        if (p.eatKw("default")) {
+          /* ok */
+        } else if (p.eatKw("not")) p.expectKw("null");
+        else {
+          p.expectKw("constraint");
+          if (p.atKw("if")) parseIfExists(p);
+          expectIdent(p);
+          if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+        }
+      }
+      p.finish();
+    } else if ((object === "index" || object === "view" || object === "materialized") && p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
+      p.start(SyntaxKind.AlterAction);
+      p.bump();
+      parseOptionList(p);
+      p.finish();
+    } else unsupportedTail(p);
+  }
+  p.finish();
+  return true;
+}
+
+/** Consumes the rest of a statement whose remaining form is not modelled, with an info diagnostic. */
+export function unsupportedTail(p: Parser): void {
+  if (p.atEnd || p.at(SyntaxKind.Semicolon)) return;
+  const [start] = p.currentRange();
+  p.start(SyntaxKind.Error);
+  while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) p.bumpBalancedKeyword();
+  p.finish();
+  p.report(SyntaxCode.UnsupportedStatement, "this form of the statement is not supported by the parser yet", start, p.prevEnd(), "info");
+}
+
+/** RENAME TO x / OWNER TO r / SET SCHEMA s — shared by most ALTER forms. */
+function parseCommonAlterTail(p: Parser): boolean {
+  if (p.atKw("rename") && p.nthKw(1, "to")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.bump();
+    expectIdent(p, "new name");
+    p.finish();
+    return true;
+  }
+  if (p.atKw("owner") && p.nthKw(1, "to")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.bump();
+    expectLabel(p, "role");
+    p.finish();
+    return true;
+  }
+  if (p.atKw("set") && p.nthKw(1, "schema")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.bump();
+    expectIdent(p, "schema name");
+    p.finish();
+    return true;
+  }
+  return false;
+}
+
+function parseAlterTableAction(p: Parser): void {
+  p.start(SyntaxKind.AlterAction);
+  const w = p.word;
+  switch (w) {
+    case "add":
+      p.bump();
+      if (p.atKw("constraint") || p.atKw("primary") || p.atKw("unique") || p.atKw("check") || p.atKw("foreign") || p.atKw("exclude") || (p.mysql && (p.atKw("index") || p.atKw("key") || p.atKw("fulltext")))) {
+        parseTableConstraint(p);
+        if (p.atKw("not") && p.nthKw(1, "valid")) {
+          p.bump();
+          p.bump();
+        }
+      } else {
+        p.eatKw("column");
+        if (p.atKw("if")) parseIfNotExists(p);
+        parseColumnDef(p);
+        if (p.mysql && (p.atKw("first") || p.atKw("after"))) {
+          if (p.eatKw("after")) expectIdent(p);
+          else p.bump();
+        }
+      }
+      break;
+    case "drop":
+      p.bump();
+      if (p.eatKw("constraint")) {
+        if (p.atKw("if")) parseIfExists(p);
+        expectIdent(p, "constraint name");
+      } else if (p.mysql && (p.atKw("index") || p.atKw("key") || p.atKw("foreign") || p.atKw("primary") || p.atKw("check"))) {
+        const kw = p.word;
+        p.bump();
+        if (kw === "foreign" || kw === "primary") p.expectKw("key");
+        if (kw !== "primary") expectIdent(p);
+      } else {
+        p.eatKw("column");
+        if (p.atKw("if")) parseIfExists(p);
+        expectIdent(p, "column name");
+      }
+      if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+      break;
+    case "alter":
+      p.bump();
+      p.eatKw("column");
+      expectIdent(p, "column name");
+      if (p.atKw("type") || (p.atKw("set") && p.nthKw(1, "data"))) {
+        if (p.eatKw("set")) p.bump();
+        p.expectKw("type");
+        parseTypeName(p);
+        if (p.atKw("collate")) {
+          p.bump();
+          parseQualifiedName(p);
+        }
+        if (p.eatKw("using")) parseExpr(p);
+      } else if (p.eatKw("set")) {
+        if (p.eatKw("default")) parseExpr(p);
+        else if (p.eatKw("not")) p.expectKw("null");
+        else if (p.eatKw("statistics")) p.expect(SyntaxKind.Number, "number");
+        else if (p.eatKw("storage")) expectLabel(p);
+        else if (p.eatKw("generated")) {
+          if (!p.eatKw("always")) {
+            p.expectKw("by");
+            p.expectKw("default");
+          }
+        } else if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+        else if (p.eatKw("visible") || p.eatKw("invisible")) {
+          /* mysql */
+        } else p.expected("DEFAULT, NOT NULL, STATISTICS or STORAGE");
+      } else if (p.eatKw("drop")) {
+        if (p.eatKw("default")) {
+          /* ok */
+        } else if (p.eatKw("not")) p.expectKw("null");
+        else if (p.eatKw("identity")) {
+          if (p.atKw("if")) parseIfExists(p);
+        } else if (p.eatKw("expression")) {
+          if (p.atKw("if")) parseIfExists(p);
+        } else p.expected("DEFAULT or NOT NULL");
+      } else if (p.eatKw("add")) {
+        p.expectKw("generated");
+        if (!p.eatKw("always")) {
+          p.expectKw("by");
+          p.expectKw("default");
+        }
+        p.expectKw("as");
+        p.expectKw("identity");
+        if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+      } else p.expected("TYPE, SET, DROP or ADD");
+      break;
+    case "rename":
+      p.bump();
+      if (p.eatKw("to") || p.eatKw("as")) parseQualifiedName(p, "new name");
+      else {
+        if (p.eatKw("constraint")) {
+          /* ok */
+        } else if (p.mysql && (p.atKw("index") || p.atKw("key"))) p.bump();
+        else p.eatKw("column");
+        expectIdent(p, "name");
+        p.expectKw("to");
+        expectIdent(p, "new name");
+      }
+      break;
+    case "owner":
+      p.bump();
+      p.expectKw("to");
+      expectLabel(p, "role");
+      break;
+    case "set":
+      p.bump();
+      if (p.eatKw("schema") || p.eatKw("tablespace")) expectIdent(p);
+      else if (p.eatKw("logged") || p.eatKw("unlogged")) {
+        /* ok */
+      } else if (p.eatKw("without")) expectLabel(p);
+      else if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+      else p.expected("SCHEMA, TABLESPACE, LOGGED or '('");
+      break;
+    case "reset":
+      p.bump();
+      parseOptionList(p);
+      break;
+    case "attach":
+      p.bump();
+      p.expectKw("partition");
+      parseQualifiedName(p, "partition name");
+      if (p.atKw("default")) p.bump();
+      else parsePartitionBound(p);
+      break;
+    case "detach":
+      p.bump();
+      p.expectKw("partition");
+      parseQualifiedName(p, "partition name");
+      if (p.atKw("concurrently") || p.atKw("finalize")) p.bump();
+      break;
+    case "enable":
+    case "disable":
+      p.bump();
+      if (p.atKw("replica") || p.atKw("always")) p.bump();
+      if (p.eatKw("trigger") || p.eatKw("rule")) {
+        if (!p.eatKw("all") && !p.eatKw("user")) expectIdent(p);
+      } else if (p.eatKw("row")) {
+        p.expectKw("level");
+        p.expectKw("security");
+      } else if (p.mysql && p.eatKw("keys")) {
+        /* ok */
+      } else p.expected("TRIGGER, RULE or ROW LEVEL SECURITY");
+      break;
+    case "validate":
+      p.bump();
+      p.expectKw("constraint");
+      expectIdent(p);
+      break;
+    case "inherit":
+    case "no":
+      p.bump();
+      if (w === "no") p.expectKw("inherit");
+      parseQualifiedName(p);
+      break;
+    case "cluster":
+      p.bump();
+      p.expectKw("on");
+      expectIdent(p);
+      break;
+    case "modify":
+    case "change":
+      if (!p.mysql) {
+        p.expected("ALTER TABLE action");
+        break;
+      }
+      p.bump();
+      p.eatKw("column");
+      if (w === "change") expectIdent(p, "column name");
+      parseColumnDef(p);
+      if (p.atKw("first") || p.atKw("after")) {
+        if (p.eatKw("after")) expectIdent(p);
+        else p.bump();
+      }
+      break;
+    default:
+      if (p.mysql && atLabel(p)) {
+        // Table options: ENGINE = InnoDB, AUTO_INCREMENT = 10, …
+        p.bump();
+        p.eatOp("=");
+        if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+        break;
+      }
+      p.expected("ALTER TABLE action");
+      if (!p.atEnd && !p.at(SyntaxKind.Semicolon)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.Semicolon));
+  }
+  p.finish();
+}

@@ -1,0 +1,439 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseSequenceOption, parseTableConstraint } from "./ddl-table.js";
+import { parseCreateRoutineRest, parseCreateTriggerRest } from "./ddl-routine.js";
+import { parseExpr } from "./expressions.js";
+import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import type { Checkpoint, Parser } from "./parser.js";
+import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
+import { parseUnsupported } from "./statement.js";
+import { parseTypeName } from "./types.js";
+
+/**
+ * CREATE …: dispatches on the object kind after the modifiers
+ * (`OR REPLACE`, `TEMP`, `UNIQUE`, …). Returns false when the object kind is
+ * not supported (the caller makes an `UnsupportedStmt`).
+ */
+export function parseCreate(p: Parser, cp: Checkpoint): boolean {
+  // Look past modifiers without consuming them to find the object kind.
+  let n = 1;
+  for (;;) {
+    const w = p.wordAt(n);
+    if (w === "or" && p.nthKw(n + 1, "replace")) n += 2;
+    else if (
+      w === "temp" || w === "temporary" || w === "unlogged" || w === "global" || w === "local" || w === "unique" ||
+      w === "recursive" || w === "constraint" || w === "virtual" || w === "trusted" || w === "procedural" ||
+      (p.mysql && (w === "definer" || w === "algorithm" || w === "sql" || w === "fulltext" || w === "spatial"))
+    ) {
+      if (p.mysql && (w === "definer" || w === "algorithm")) {
+        // DEFINER = user@host / ALGORITHM = MERGE: skip `= value`
+        n += 1;
+        if (p.nth(n) === SyntaxKind.Operator) n += 1;
+        n += 1;
+        while (p.nth(n) === SyntaxKind.Param || (p.nth(n) === SyntaxKind.Operator && p.wordAt(n) === "@")) n += 1;
+        if (p.nth(n) === SyntaxKind.String || p.nth(n) === SyntaxKind.Word) {
+          if (p.nth(n - 1) === SyntaxKind.Operator) n += 1;
+        }
+      } else if (p.mysql && w === "sql") n += 3;
+      else n += 1;
+    } else break;
+    if (n > 12) break;
+  }
+  const kind = p.wordAt(n);
+  switch (kind) {
+    case "table":
+      p.start(SyntaxKind.CreateTableStmt);
+      bumpModifiers(p, n);
+      parseCreateTableRest(p);
+      p.finish();
+      return true;
+    case "index":
+      p.start(SyntaxKind.CreateIndexStmt);
+      bumpModifiers(p, n);
+      parseCreateIndexRest(p);
+      p.finish();
+      return true;
+    case "view":
+      p.start(SyntaxKind.CreateViewStmt);
+      bumpModifiers(p, n);
+      parseCreateViewRest(p);
+      p.finish();
+      return true;
+    case "materialized":
+      p.start(SyntaxKind.CreateMaterializedViewStmt);
+      bumpModifiers(p, n);
+      p.expectKw("view");
+      if (p.atKw("if")) parseIfNotExists(p);
+      parseQualifiedName(p, "view name");
+      if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+      if (p.atKw("using")) {
+        p.bump();
+        expectIdent(p);
+      }
+      if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
+        p.bump();
+        parseOptionList(p);
+      }
+      p.expectKw("as");
+      parseSelectStmt(p);
+      if (p.atKw("with")) {
+        p.bump();
+        p.eatKw("no");
+        p.expectKw("data");
+      }
+      p.finish();
+      return true;
+    case "schema":
+    case "database":
+      if (kind === "database" && !p.mysql) return false;
+      p.start(SyntaxKind.CreateSchemaStmt);
+      bumpModifiers(p, n);
+      if (p.atKw("if")) parseIfNotExists(p);
+      if (p.atKw("authorization")) {
+        p.bump();
+        expectLabel(p, "role");
+      } else {
+        parseQualifiedName(p, "schema name");
+        if (p.atKw("authorization")) {
+          p.bump();
+          expectLabel(p, "role");
+        }
+      }
+      while (p.mysql && p.at(SyntaxKind.Word)) {
+        const progress = p.position;
+        p.start(SyntaxKind.TableOption);
+        p.eatKw("default");
+        if (p.atKw("character") && p.nthKw(1, "set")) p.bump();
+        p.bump();
+        p.eatOp("=");
+        expectLabel(p, "value");
+        p.finish();
+        if (p.position === progress) break;
+      }
+      p.finish();
+      return true;
+    case "sequence":
+      p.start(SyntaxKind.CreateSequenceStmt);
+      bumpModifiers(p, n);
+      if (p.atKw("if")) parseIfNotExists(p);
+      parseQualifiedName(p, "sequence name");
+      while (p.at(SyntaxKind.Word)) {
+        const progress = p.position;
+        parseSequenceOption(p);
+        if (p.position === progress) break;
+      }
+      p.finish();
+      return true;
+    case "type":
+      if (!p.postgres) return false;
+      p.start(SyntaxKind.CreateTypeStmt);
+      bumpModifiers(p, n);
+      parseCreateTypeRest(p);
+      p.finish();
+      return true;
+    case "domain":
+      if (!p.postgres) return false;
+      p.start(SyntaxKind.CreateDomainStmt);
+      bumpModifiers(p, n);
+      parseQualifiedName(p, "domain name");
+      p.eatKw("as");
+      parseTypeName(p);
+      for (let guard = 0; guard < 32 && p.at(SyntaxKind.Word); guard++) {
+        const progress = p.position;
+        p.start(SyntaxKind.ColumnConstraint);
+        if (p.eatKw("constraint")) expectIdent(p, "constraint name");
+        if (p.eatKw("default")) parseExpr(p);
+        else if (p.eatKw("not")) p.expectKw("null");
+        else if (p.eatKw("null")) {
+          /* ok */
+        } else if (p.eatKw("collate")) parseQualifiedName(p, "collation");
+        else if (p.eatKw("check")) {
+          p.expect(SyntaxKind.LParen, "'('");
+          parseExpr(p);
+          p.expect(SyntaxKind.RParen, "')'");
+        } else p.expected("domain constraint");
+        p.finish();
+        if (p.position === progress) break;
+      }
+      p.finish();
+      return true;
+    case "function":
+    case "procedure":
+      p.start(kind === "function" ? SyntaxKind.CreateFunctionStmt : SyntaxKind.CreateProcedureStmt);
+      bumpModifiers(p, n);
+      parseCreateRoutineRest(p);
+      p.finish();
+      return true;
+    case "trigger":
+      p.start(SyntaxKind.CreateTriggerStmt);
+      bumpModifiers(p, n);
+      parseCreateTriggerRest(p);
+      p.finish();
+      return true;
+    case "extension":
+      if (!p.postgres) return false;
+      p.start(SyntaxKind.CreateExtensionStmt);
+      bumpModifiers(p, n);
+      if (p.atKw("if")) parseIfNotExists(p);
+      expectLabel(p, "extension name");
+      p.eatKw("with");
+      for (let guard = 0; guard < 8; guard++) {
+        if (p.eatKw("schema")) expectLabel(p, "schema name");
+        else if (p.eatKw("version")) {
+          if (p.at(SyntaxKind.String)) p.bump();
+          else expectLabel(p, "version");
+        } else if (p.eatKw("cascade")) {
+          /* ok */
+        } else break;
+      }
+      p.finish();
+      return true;
+    default:
+      void cp;
+      return false;
+  }
+}
+
+function bumpModifiers(p: Parser, n: number): void {
+  // CREATE + modifiers + the object keyword.
+  for (let i = 0; i <= n; i++) {
+    if (p.at(SyntaxKind.Word)) p.bump();
+    else p.bump();
+  }
+}
+
+function parseCreateIndexRest(p: Parser): void {
+  p.eatKw("concurrently");
+  if (p.atKw("if")) parseIfNotExists(p);
+  if (!p.atKw("on")) parseQualifiedName(p, "index name");
+  if (p.mysql && p.atKw("using")) {
+    p.bump();
+    expectLabel(p);
+  }
+  p.expectKw("on");
+  p.start(SyntaxKind.TableRef);
+  p.eatKw("only");
+  parseQualifiedName(p, "table name");
+  p.finish();
+  if (p.atKw("using")) {
+    p.bump();
+    expectLabel(p, "index method");
+  }
+  p.start(SyntaxKind.IndexElemList);
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    do parseIndexElem(p);
+    while (p.eat(SyntaxKind.Comma));
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
+  if (p.atKw("include")) {
+    p.bump();
+    parseParenNameList(p);
+  }
+  if (p.atKw("nulls")) {
+    p.bump();
+    p.eatKw("not");
+    p.expectKw("distinct");
+  }
+  if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
+    p.bump();
+    parseOptionList(p);
+  }
+  if (p.atKw("tablespace")) {
+    p.bump();
+    expectIdent(p);
+  }
+  if (p.atKw("where")) parseWhereClause(p);
+  if (p.mysql) while (p.at(SyntaxKind.Word) && (p.atKw("using") || p.atKw("comment") || p.atKw("algorithm") || p.atKw("lock"))) {
+    p.bump();
+    p.eatOp("=");
+    p.bump();
+  }
+}
+
+function parseCreateViewRest(p: Parser): void {
+  if (p.atKw("if")) parseIfNotExists(p);
+  parseQualifiedName(p, "view name");
+  if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+  if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
+    p.bump();
+    parseOptionList(p);
+  }
+  p.expectKw("as");
+  if (atSelectStart(p)) parseSelectStmt(p);
+  else p.expected("query");
+  if (p.atKw("with")) {
+    p.bump();
+    if (p.atKw("cascaded") || p.atKw("local")) p.bump();
+    p.expectKw("check");
+    p.expectKw("option");
+  }
+}
+
+function parseCreateTypeRest(p: Parser): void {
+  parseQualifiedName(p, "type name");
+  if (!p.atKw("as")) {
+    // Base type: CREATE TYPE t (INPUT = …, OUTPUT = …) or a shell type.
+    if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+    return;
+  }
+  p.bump();
+  if (p.atKw("enum")) {
+    p.bump();
+    p.start(SyntaxKind.EnumValues);
+    if (p.expect(SyntaxKind.LParen, "'('")) {
+      if (!p.at(SyntaxKind.RParen)) {
+        do p.expect(SyntaxKind.String, "string literal");
+        while (p.eat(SyntaxKind.Comma));
+      }
+      p.expect(SyntaxKind.RParen, "')'");
+    }
+    p.finish();
+  } else if (p.atKw("range")) {
+    p.bump();
+    parseOptionList(p);
+  } else if (p.at(SyntaxKind.LParen)) {
+    p.start(SyntaxKind.CompositeTypeBody);
+    p.bump();
+    if (!p.at(SyntaxKind.RParen)) {
+      do {
+        p.start(SyntaxKind.ColumnDef);
+        expectIdent(p, "attribute name");
+        parseTypeName(p);
+        if (p.atKw("collate")) {
+          p.bump();
+          parseQualifiedName(p, "collation");
+        }
+        p.finish();
+      } while (p.eat(SyntaxKind.Comma));
+    }
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+  } else p.expected("ENUM, RANGE or '('");
+}
+
+const COMMENT_OBJECTS = new Set([
+  "table", "column", "index", "view", "schema", "sequence", "type", "domain", "function", "procedure", "trigger",
+  "extension", "constraint", "database", "role", "materialized", "aggregate", "policy", "rule", "collation",
+  "conversion", "operator", "routine", "server", "tablespace", "foreign", "event", "publication", "subscription",
+  "statistics", "language", "cast", "access", "large", "text", "transform",
+]);
+
+/** `COMMENT ON <object> name IS 'text' | NULL` */
+export function parseComment(p: Parser): void {
+  p.start(SyntaxKind.CommentStmt);
+  p.bump();
+  p.bump();
+  p.start(SyntaxKind.ObjectKind);
+  if (p.at(SyntaxKind.Word) && COMMENT_OBJECTS.has(p.word!)) {
+    const w = p.word;
+    p.bump();
+    if ((w === "materialized" && p.atKw("view")) || (w === "foreign" && (p.atKw("table") || p.atKw("data"))) || w === "text" || w === "access" || w === "large" || w === "event")
+      p.bump();
+    if (w === "foreign" && p.atKw("wrapper")) p.bump();
+  } else p.expected("object kind");
+  p.finish();
+  parseQualifiedName(p, "object name");
+  if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+  if (p.atKw("on")) {
+    p.bump();
+    if (p.atKw("domain")) p.bump();
+    parseQualifiedName(p, "table name");
+  }
+  p.expectKw("is");
+  if (!p.eatKw("null")) p.expect(SyntaxKind.String, "string literal or NULL");
+  p.finish();
+}
+
+/** GRANT … ON … TO … / REVOKE … ON … FROM …, and role grants `GRANT r TO u`. */
+export function parseGrantOrRevoke(p: Parser): void {
+  const grant = p.atKw("grant");
+  p.start(grant ? SyntaxKind.GrantStmt : SyntaxKind.RevokeStmt);
+  p.bump();
+  if (!grant && ((p.atKw("grant") && p.nthKw(1, "option")) || (p.atKw("admin") && p.nthKw(1, "option")))) {
+    p.bump();
+    p.bump();
+    p.expectKw("for");
+  }
+  p.start(SyntaxKind.PrivilegeList);
+  do {
+    p.start(SyntaxKind.Privilege);
+    if (p.atKw("all")) {
+      p.bump();
+      p.eatKw("privileges");
+    } else if (atLabel(p)) {
+      p.bump();
+      while (atLabel(p) && !p.atKw("on") && !p.atKw("to") && !p.atKw("from")) p.bump();
+    } else p.expected("privilege");
+    if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+  if (p.eatKw("on")) {
+    p.start(SyntaxKind.GrantTarget);
+    if (p.atKw("all") && p.nth(2) === SyntaxKind.Word && p.nthKw(2, "in")) {
+      p.bump();
+      p.bump();
+      p.bump();
+      p.expectKw("schema");
+    } else if (
+      p.at(SyntaxKind.Word) &&
+      ["table", "sequence", "function", "procedure", "routine", "schema", "database", "type", "domain", "language", "tablespace", "foreign", "large"].includes(p.word!) &&
+      (atLabel(p, 1) && !p.nthKw(1, "to") && !p.nthKw(1, "from"))
+    ) {
+      p.bump();
+      if (p.atKw("data") || p.atKw("server") || p.atKw("object")) {
+        p.bump();
+        if (p.atKw("wrapper")) p.bump();
+      }
+    }
+    do {
+      if (p.atOp("*") || p.atOp("*.*")) {
+        p.bump();
+        if (p.at(SyntaxKind.Dot)) {
+          p.bump();
+          p.eatOp("*");
+        }
+        continue;
+      }
+      parseQualifiedName(p, "object name");
+      if (p.at(SyntaxKind.Dot) && p.nth(1) === SyntaxKind.Operator) {
+        p.bump();
+        p.bump();
+      }
+      if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+    } while (p.eat(SyntaxKind.Comma));
+    p.finish();
+  }
+  if (grant) p.expectKw("to");
+  else p.expectKw("from");
+  p.start(SyntaxKind.RoleList);
+  do {
+    p.eatKw("group");
+    if (p.at(SyntaxKind.String) || atLabel(p)) {
+      p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+      if (p.at(SyntaxKind.Param) || p.atOp("@")) {
+        // MySQL 'user'@'host'
+        p.bump();
+        if (p.at(SyntaxKind.String) || atLabel(p)) p.bump();
+      }
+    } else p.expected("role name");
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+  for (let guard = 0; guard < 4; guard++) {
+    if (p.atKw("with") && (p.nthKw(1, "grant") || p.nthKw(1, "admin") || p.nthKw(1, "inherit") || p.nthKw(1, "set"))) {
+      p.bump();
+      p.bump();
+      if (!p.eatKw("option")) {
+        if (!p.eatKw("true")) p.eatKw("false");
+      }
+    } else if (p.atKw("granted") && p.nthKw(1, "by")) {
+      p.bump();
+      p.bump();
+      expectLabel(p, "role");
+    } else if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+    else break;
+  }
+  p.finish();
+}
+
+export { atIdent, parseTableConstraint, parseUnsupported };

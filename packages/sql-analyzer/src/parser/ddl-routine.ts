@@ -1,0 +1,321 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseIfNotExists } from "./ddl-table.js";
+import { parseExpr, parseExprListItems } from "./expressions.js";
+import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import type { Parser } from "./parser.js";
+import { parseStatement } from "./statement.js";
+import { parseTypeName } from "./types.js";
+
+const TYPE_CONTINUATIONS = new Set(["precision", "varying", "with", "without", "zone", "default"]);
+
+/**
+ * The rest of CREATE FUNCTION / PROCEDURE after the keyword: signature, RETURNS,
+ * options and body. A `LANGUAGE sql` or `plpgsql` string body is queued as an
+ * embedded-SQL request (parsed afterwards with ranges into the host text).
+ */
+export function parseCreateRoutineRest(p: Parser): void {
+  if (p.atKw("if")) parseIfNotExists(p);
+  parseQualifiedName(p, "routine name");
+  parseRoutineParams(p);
+  let language: string | undefined;
+  let body: { start: number; text: string } | undefined;
+  for (let guard = 0; guard < 64 && !p.atEnd && !p.at(SyntaxKind.Semicolon); guard++) {
+    const progress = p.position;
+    if (p.atKw("returns")) {
+      p.start(SyntaxKind.ReturnsClause);
+      p.bump();
+      if (p.atKw("table") && p.nth(1) === SyntaxKind.LParen) {
+        p.bump();
+        parseRoutineParams(p);
+      } else if (p.atKw("null") && p.nthKw(1, "on")) {
+        p.bump();
+        p.bump();
+        p.expectKw("null");
+        p.expectKw("input");
+      } else parseTypeName(p);
+      p.finish();
+      continue;
+    }
+    if (p.atKw("begin") || (p.atKw("return") && p.postgres)) {
+      parseStandardBody(p);
+      continue;
+    }
+    p.start(SyntaxKind.RoutineOption);
+    const w = p.word;
+    if (p.at(SyntaxKind.Word)) {
+      switch (w) {
+        case "language":
+          p.bump();
+          if (p.at(SyntaxKind.String)) {
+            language = unquote(p.tokenText()).toLowerCase();
+            p.bump();
+          } else if (atLabel(p)) {
+            language = p.word ?? p.tokenText().toLowerCase();
+            p.bumpIdent();
+          } else p.expected("language name");
+          break;
+        case "as":
+          p.bump();
+          if (p.at(SyntaxKind.String)) {
+            body = bodyContent(p.tokenText(), p.relativeStart());
+            p.start(SyntaxKind.RoutineBody);
+            p.bump();
+            p.finish();
+            if (p.eat(SyntaxKind.Comma)) p.expect(SyntaxKind.String, "link symbol");
+          } else p.expected("function body string");
+          break;
+        case "immutable":
+        case "stable":
+        case "volatile":
+        case "strict":
+        case "leakproof":
+        case "window":
+        case "deterministic":
+          p.bump();
+          break;
+        case "not":
+          p.bump();
+          if (!p.eatKw("leakproof")) p.expectKw("deterministic");
+          break;
+        case "called":
+          p.bump();
+          p.expectKw("on");
+          p.expectKw("null");
+          p.expectKw("input");
+          break;
+        case "external":
+        case "security":
+          p.eatKw("external");
+          p.expectKw("security");
+          if (!p.eatKw("definer")) p.expectKw("invoker");
+          break;
+        case "parallel":
+          p.bump();
+          expectLabel(p, "SAFE, RESTRICTED or UNSAFE");
+          break;
+        case "cost":
+        case "rows":
+          p.bump();
+          p.expect(SyntaxKind.Number, "number");
+          break;
+        case "support":
+          p.bump();
+          parseQualifiedName(p);
+          break;
+        case "set":
+          p.bump();
+          parseQualifiedName(p, "parameter");
+          if (p.eatKw("from")) p.expectKw("current");
+          else {
+            if (!p.eatKw("to")) p.expectOp("=");
+            do {
+              if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+              else p.expected("value");
+            } while (p.eat(SyntaxKind.Comma));
+          }
+          break;
+        case "contains":
+        case "no":
+          p.bump();
+          p.expectKw("sql");
+          break;
+        case "reads":
+        case "modifies":
+          p.bump();
+          p.expectKw("sql");
+          p.expectKw("data");
+          break;
+        case "sql":
+          p.bump();
+          p.expectKw("security");
+          if (!p.eatKw("definer")) p.expectKw("invoker");
+          break;
+        case "comment":
+          p.bump();
+          p.expect(SyntaxKind.String, "string literal");
+          break;
+        case "transform":
+          p.bump();
+          while (!p.atEnd && (p.atKw("for") || p.atKw("type") || p.at(SyntaxKind.Comma) || atLabel(p)) && !p.atKw("as") && !p.atKw("language")) p.bump();
+          break;
+        default:
+          break;
+      }
+    }
+    p.finish();
+    if (p.position === progress) {
+      if (p.mysql) {
+        // MySQL: the body is a single statement (often BEGIN … END).
+        p.start(SyntaxKind.RoutineBody);
+        parseStatement(p);
+        p.finish();
+        break;
+      }
+      p.errorBump("expected a routine option");
+    }
+  }
+  if (body && (language === "sql" || language === "plpgsql")) p.embedded.push({ start: body.start, text: body.text, language });
+}
+
+/** The content of a `$tag$…$tag$` or `'…'` body, with its offset; `undefined` when escapes make offsets non-trivial. */
+function bodyContent(token: string, start: number): { start: number; text: string } | undefined {
+  if (token.startsWith("$")) {
+    const tagEnd = token.indexOf("$", 1);
+    if (tagEnd < 0) return undefined;
+    const tag = token.slice(0, tagEnd + 1);
+    if (!token.endsWith(tag) || token.length < tag.length * 2) return undefined;
+    return { start: start + tag.length, text: token.slice(tag.length, token.length - tag.length) };
+  }
+  if (token.startsWith("'") && token.endsWith("'") && token.length >= 2) {
+    const inner = token.slice(1, -1);
+    // Doubled quotes would shift offsets; such bodies are not parsed as embedded SQL.
+    if (inner.includes("'")) return undefined;
+    return { start: start + 1, text: inner };
+  }
+  return undefined;
+}
+
+function unquote(text: string): string {
+  return text.length >= 2 && text.startsWith("'") ? text.slice(1, -1) : text;
+}
+
+/** `( [mode] [name] type [DEFAULT expr], … )` */
+function parseRoutineParams(p: Parser): void {
+  p.start(SyntaxKind.ParamList);
+  if (!p.expect(SyntaxKind.LParen, "'('")) {
+    p.finish();
+    return;
+  }
+  if (!p.at(SyntaxKind.RParen)) {
+    do {
+      p.start(SyntaxKind.RoutineParam);
+      if (p.atKw("in") || p.atKw("out") || p.atKw("inout") || p.atKw("variadic")) {
+        if (!(p.atKw("in") && p.nthKw(1, "out"))) p.bump();
+        else {
+          p.bump();
+          p.bump();
+        }
+      }
+      if (atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p)) p.bumpIdent();
+      else if (p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
+      parseTypeName(p);
+      if (p.atKw("default") || p.atOp("=")) {
+        p.bump();
+        parseExpr(p);
+      }
+      p.finish();
+    } while (p.eat(SyntaxKind.Comma));
+  }
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+function isTypeWithTz(p: Parser): boolean {
+  const w = p.word;
+  return (w === "double" && p.nthKw(1, "precision")) || ((w === "character" || w === "bit") && p.nthKw(1, "varying"));
+}
+
+/** `RETURN expr` or `BEGIN ATOMIC stmt; … END` (SQL-standard bodies), or a BEGIN … END block. */
+function parseStandardBody(p: Parser): void {
+  p.start(SyntaxKind.RoutineBody);
+  if (p.eatKw("return")) parseExpr(p);
+  else parseBlock(p);
+  p.finish();
+}
+
+/** `BEGIN [ATOMIC] stmt; … END` with the statements parsed as SQL. */
+export function parseBlock(p: Parser): void {
+  p.bump(); // BEGIN
+  p.eatKw("atomic");
+  while (!p.atEnd && !(p.atKw("end") && !p.nthKw(1, "if") && !p.nthKw(1, "loop") && !p.nthKw(1, "while") && !p.nthKw(1, "repeat") && !p.nthKw(1, "case"))) {
+    const progress = p.position;
+    if (!p.eat(SyntaxKind.Semicolon)) {
+      if (p.enter()) {
+        parseStatement(p);
+        p.leave();
+      }
+      if (!p.at(SyntaxKind.Semicolon) && !p.atKw("end") && !p.atEnd) p.recoverUntil(() => p.at(SyntaxKind.Semicolon) || p.atKw("end"));
+    }
+    if (p.position === progress) p.errorBump();
+  }
+  p.expectKw("end");
+}
+
+/** The rest of CREATE TRIGGER after the keyword (PostgreSQL, MySQL and SQLite forms). */
+export function parseCreateTriggerRest(p: Parser): void {
+  if (p.atKw("if")) parseIfNotExists(p);
+  parseQualifiedName(p, "trigger name");
+  if (p.atKw("before") || p.atKw("after")) p.bump();
+  else if (p.atKw("instead")) {
+    p.bump();
+    p.expectKw("of");
+  } else if (!p.sqlite) p.expected("BEFORE, AFTER or INSTEAD OF");
+  do {
+    p.start(SyntaxKind.TriggerEvent);
+    if (p.atKw("insert") || p.atKw("delete") || p.atKw("truncate")) p.bump();
+    else if (p.atKw("update")) {
+      p.bump();
+      if (p.eatKw("of")) {
+        do expectIdent(p, "column name");
+        while (p.eat(SyntaxKind.Comma));
+      }
+    } else p.expected("INSERT, UPDATE, DELETE or TRUNCATE");
+    p.finish();
+  } while (p.eatKw("or"));
+  p.expectKw("on");
+  parseQualifiedName(p, "table name");
+  for (let guard = 0; guard < 16; guard++) {
+    const progress = p.position;
+    if (p.atKw("from")) {
+      p.bump();
+      parseQualifiedName(p);
+    } else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
+      p.bump();
+      p.bump();
+    } else if (p.atKw("deferrable")) p.bump();
+    else if (p.atKw("initially")) {
+      p.bump();
+      if (!p.eatKw("deferred")) p.expectKw("immediate");
+    } else if (p.atKw("referencing")) {
+      p.bump();
+      while (p.atKw("old") || p.atKw("new")) {
+        p.bump();
+        if (!p.eatKw("table")) p.expectKw("row");
+        p.eatKw("as");
+        expectIdent(p, "transition name");
+      }
+    } else if (p.atKw("for")) {
+      p.bump();
+      p.eatKw("each");
+      if (!p.eatKw("row")) p.expectKw("statement");
+    } else if (p.atKw("follows") || p.atKw("precedes")) {
+      p.bump();
+      expectIdent(p, "trigger name");
+    } else if (p.atKw("when")) {
+      p.bump();
+      if (p.postgres) {
+        p.expect(SyntaxKind.LParen, "'('");
+        parseExpr(p);
+        p.expect(SyntaxKind.RParen, "')'");
+      } else parseExpr(p);
+    } else break;
+    if (p.position === progress) break;
+  }
+  p.start(SyntaxKind.TriggerBody);
+  if (p.postgres) {
+    p.expectKw("execute");
+    if (!p.eatKw("function")) p.expectKw("procedure");
+    parseQualifiedName(p, "function name");
+    p.start(SyntaxKind.ArgList);
+    if (p.expect(SyntaxKind.LParen, "'('")) {
+      parseExprListItems(p);
+      p.expect(SyntaxKind.RParen, "')'");
+    }
+    p.finish();
+  } else if (p.atKw("begin")) parseBlock(p);
+  else if (p.mysql) parseStatement(p);
+  else p.expectKw("begin");
+  p.finish();
+}
+
+export { parseParenNameList };

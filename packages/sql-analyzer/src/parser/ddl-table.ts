@@ -1,0 +1,716 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseExpr, parseExprListItems } from "./expressions.js";
+import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import type { Parser } from "./parser.js";
+import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
+import { parseTypeName } from "./types.js";
+
+/**
+ * CREATE TABLE after `CREATE [OR REPLACE] [TEMP|UNLOGGED|…]`: the current token
+ * is after TABLE. Columns, constraints, LIKE, INHERITS, PARTITION BY/OF, AS query, and
+ * MySQL/SQLite table options.
+ */
+export function parseCreateTableRest(p: Parser): void {
+  if (p.atKw("if")) parseIfNotExists(p);
+  parseQualifiedName(p, "table name");
+  if (p.atKw("partition") && p.nthKw(1, "of")) {
+    p.start(SyntaxKind.PartitionOf);
+    p.bump();
+    p.bump();
+    parseQualifiedName(p, "parent table");
+    if (p.at(SyntaxKind.LParen)) parseTableElements(p);
+    if (p.atKw("default")) p.bump();
+    else parsePartitionBound(p);
+    p.finish();
+  } else if (p.atKw("of") && p.postgres) {
+    p.bump();
+    parseQualifiedName(p, "type name");
+    if (p.at(SyntaxKind.LParen)) parseTableElements(p);
+  } else if (p.at(SyntaxKind.LParen)) {
+    parseTableElements(p);
+  } else if (p.atKw("like") && p.mysql) {
+    p.bump();
+    parseQualifiedName(p, "table name");
+  } else if (!p.atKw("as")) p.expected("'(' or AS");
+  if (p.atKw("inherits")) {
+    p.bump();
+    p.start(SyntaxKind.NameList);
+    p.expect(SyntaxKind.LParen, "'('");
+    do parseQualifiedName(p, "table name");
+    while (p.eat(SyntaxKind.Comma));
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+  }
+  if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
+  if (p.atKw("using") && p.postgres) {
+    p.bump();
+    expectIdent(p, "access method");
+  }
+  if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
+    p.bump();
+    parseOptionList(p);
+  } else if (p.atKw("without") && p.nthKw(1, "oids")) {
+    p.bump();
+    p.bump();
+  }
+  if (p.atKw("on") && p.nthKw(1, "commit")) {
+    p.bump();
+    p.bump();
+    if (p.eatKw("preserve") || p.eatKw("delete")) p.expectKw("rows");
+    else p.expectKw("drop");
+  }
+  if (p.atKw("tablespace")) {
+    p.bump();
+    expectIdent(p, "tablespace");
+  }
+  if (p.sqlite) parseSqliteTableOptions(p);
+  if (p.mysql) parseMysqlTableOptions(p);
+  if (p.atKw("as")) {
+    p.bump();
+    if (atSelectStart(p)) parseSelectStmt(p);
+    else if (p.atKw("execute")) {
+      p.bump();
+      expectIdent(p);
+      if (p.at(SyntaxKind.LParen)) {
+        p.bump();
+        parseExprListItems(p);
+        p.expect(SyntaxKind.RParen, "')'");
+      }
+    } else p.expected("query");
+    if (p.atKw("with")) {
+      p.bump();
+      p.eatKw("no");
+      p.expectKw("data");
+    }
+  } else if (p.mysql && atSelectStart(p)) parseSelectStmt(p);
+}
+
+/** `IF NOT EXISTS` */
+export function parseIfNotExists(p: Parser): void {
+  p.bump();
+  p.expectKw("not");
+  p.expectKw("exists");
+}
+
+/** `IF EXISTS` */
+export function parseIfExists(p: Parser): void {
+  p.bump();
+  p.expectKw("exists");
+}
+
+function parseSqliteTableOptions(p: Parser): void {
+  if (!p.atKw("without") && !p.atKw("strict")) return;
+  p.start(SyntaxKind.TableOptions);
+  do {
+    p.start(SyntaxKind.TableOption);
+    if (p.eatKw("without")) {
+      if (p.at(SyntaxKind.Word) && p.word === "rowid") p.bump();
+      else p.expected("ROWID");
+    } else p.expectKw("strict");
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+/** ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=… AUTO_INCREMENT=5 COMMENT='…' */
+function parseMysqlTableOptions(p: Parser): void {
+  if (!p.at(SyntaxKind.Word) || p.atKw("as") || p.atKw("select") || p.atKw("partition")) {
+    if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
+    return;
+  }
+  p.start(SyntaxKind.TableOptions);
+  while (p.at(SyntaxKind.Word) && !p.atKw("as") && !p.atKw("select") && !(p.atKw("partition") && p.nthKw(1, "by"))) {
+    const progress = p.position;
+    p.start(SyntaxKind.TableOption);
+    p.eatKw("default");
+    if (p.atKw("character") && p.nthKw(1, "set")) p.bump();
+    p.bump();
+    p.eatOp("=");
+    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+    else if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+    else p.expected("option value");
+    p.finish();
+    p.eat(SyntaxKind.Comma);
+    if (p.position === progress) break;
+  }
+  p.finish();
+  if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
+}
+
+/** `PARTITION BY RANGE|LIST|HASH (cols)` (+ MySQL's `PARTITIONS n (…)` definitions). */
+function parsePartitionBy(p: Parser): void {
+  p.start(SyntaxKind.PartitionBy);
+  p.bump();
+  p.bump();
+  if (p.atKw("linear")) p.bump();
+  if (p.atKw("range") || p.atKw("list") || p.atKw("hash") || p.atKw("key")) p.bump();
+  else p.expected("RANGE, LIST or HASH");
+  if (p.atKw("columns")) p.bump();
+  p.start(SyntaxKind.IndexElemList);
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    if (!p.at(SyntaxKind.RParen)) {
+      do parseIndexElem(p);
+      while (p.eat(SyntaxKind.Comma));
+    }
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
+  if (p.mysql) {
+    if (p.atKw("partitions")) {
+      p.bump();
+      p.expect(SyntaxKind.Number, "number");
+    }
+    if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+  }
+  p.finish();
+}
+
+/** `FOR VALUES FROM (…) TO (…)` / `IN (…)` / `WITH (MODULUS n, REMAINDER m)` */
+export function parsePartitionBound(p: Parser): void {
+  p.start(SyntaxKind.PartitionBound);
+  p.expectKw("for");
+  p.expectKw("values");
+  if (p.eatKw("from")) {
+    parseBoundList(p);
+    p.expectKw("to");
+    parseBoundList(p);
+  } else if (p.eatKw("in")) parseBoundList(p);
+  else if (p.eatKw("with")) {
+    p.expect(SyntaxKind.LParen, "'('");
+    do {
+      expectLabel(p, "MODULUS or REMAINDER");
+      p.expect(SyntaxKind.Number, "number");
+    } while (p.eat(SyntaxKind.Comma));
+    p.expect(SyntaxKind.RParen, "')'");
+  } else p.expected("FROM, IN or WITH");
+  p.finish();
+}
+
+function parseBoundList(p: Parser): void {
+  p.start(SyntaxKind.ExprList);
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    parseExprListItems(p);
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
+}
+
+/** `( column_def | table_constraint | LIKE t [options], … )` */
+export function parseTableElements(p: Parser): void {
+  p.start(SyntaxKind.TableElementList);
+  p.bump();
+  if (!p.at(SyntaxKind.RParen) || !p.postgres) {
+    do {
+      const progress = p.position;
+      parseTableElement(p);
+      if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
+      if (p.position === progress) break;
+    } while (p.eat(SyntaxKind.Comma));
+  }
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+function atTableConstraint(p: Parser): boolean {
+  if (!p.at(SyntaxKind.Word)) return false;
+  switch (p.word) {
+    case "constraint":
+    case "primary":
+    case "unique":
+    case "check":
+    case "foreign":
+    case "exclude":
+      return p.word !== "exclude" || p.postgres;
+    case "key":
+    case "index":
+    case "fulltext":
+    case "spatial":
+      return p.mysql;
+    default:
+      return false;
+  }
+}
+
+function parseTableElement(p: Parser): void {
+  if (p.atKw("like") && p.postgres) {
+    p.start(SyntaxKind.LikeClause);
+    p.bump();
+    parseQualifiedName(p, "table name");
+    while ((p.atKw("including") || p.atKw("excluding")) && p.nth(1) === SyntaxKind.Word) {
+      p.bump();
+      p.bump();
+    }
+    p.finish();
+    return;
+  }
+  if (atTableConstraint(p)) {
+    parseTableConstraint(p);
+    return;
+  }
+  parseColumnDef(p);
+}
+
+/** `name type [constraints…]` (the type is optional in SQLite). */
+export function parseColumnDef(p: Parser): void {
+  p.start(SyntaxKind.ColumnDef);
+  expectIdent(p, "column name");
+  if (!atColumnConstraint(p) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) parseTypeName(p);
+  else if (!p.sqlite) p.expected("column type");
+  if (p.atKw("collate") && !p.sqlite) {
+    p.bump();
+    parseQualifiedName(p, "collation");
+  }
+  for (let guard = 0; guard < 64 && atColumnConstraint(p); guard++) parseColumnConstraint(p);
+  p.finish();
+}
+
+function atColumnConstraint(p: Parser): boolean {
+  if (!p.at(SyntaxKind.Word)) return false;
+  switch (p.word) {
+    case "constraint":
+    case "not":
+    case "null":
+    case "default":
+    case "primary":
+    case "unique":
+    case "check":
+    case "references":
+    case "generated":
+    case "collate":
+    case "deferrable":
+    case "initially":
+      return true;
+    case "as":
+      return p.sqlite || p.mysql;
+    case "auto_increment":
+    case "comment":
+    case "on":
+    case "key":
+    case "invisible":
+    case "visible":
+    case "unsigned":
+    case "character":
+    case "charset":
+    case "srid":
+    case "column_format":
+    case "storage":
+      return p.mysql;
+    case "autoincrement":
+      return p.sqlite;
+    case "compression":
+      return p.postgres;
+    default:
+      return false;
+  }
+}
+
+function parseColumnConstraint(p: Parser): void {
+  p.start(SyntaxKind.ColumnConstraint);
+  if (p.eatKw("constraint")) expectIdent(p, "constraint name");
+  const w = p.word;
+  switch (w) {
+    case "not":
+      p.bump();
+      p.expectKw("null");
+      parseConflictClause(p);
+      break;
+    case "null":
+    case "auto_increment":
+    case "autoincrement":
+    case "invisible":
+    case "visible":
+    case "unsigned":
+      p.bump();
+      break;
+    case "default":
+      p.bump();
+      if (p.at(SyntaxKind.LParen)) {
+        p.bump();
+        parseExpr(p);
+        p.expect(SyntaxKind.RParen, "')'");
+      } else parseExpr(p);
+      break;
+    case "primary":
+      p.bump();
+      p.expectKw("key");
+      if (p.atKw("asc") || p.atKw("desc")) p.bump();
+      parseConflictClause(p);
+      p.eatKw("autoincrement");
+      parseIndexParameters(p);
+      break;
+    case "unique":
+      p.bump();
+      if (p.mysql) p.eatKw("key");
+      if (p.atKw("nulls")) {
+        p.bump();
+        p.eatKw("not");
+        p.expectKw("distinct");
+      }
+      parseConflictClause(p);
+      parseIndexParameters(p);
+      break;
+    case "key":
+      p.bump();
+      break;
+    case "check":
+      p.bump();
+      p.expect(SyntaxKind.LParen, "'('");
+      parseExpr(p);
+      p.expect(SyntaxKind.RParen, "')'");
+      if (p.atKw("no") && p.nthKw(1, "inherit")) {
+        p.bump();
+        p.bump();
+      }
+      break;
+    case "references":
+      parseReferences(p);
+      break;
+    case "generated":
+      p.bump();
+      if (p.eatKw("always")) {
+        /* ok */
+      } else if (p.eatKw("by")) p.expectKw("default");
+      p.expectKw("as");
+      if (p.eatKw("identity")) {
+        if (p.at(SyntaxKind.LParen)) {
+          p.bump();
+          while (!p.atEnd && !p.at(SyntaxKind.RParen)) {
+            const progress = p.position;
+            parseSequenceOption(p);
+            if (p.position === progress) p.errorBump();
+          }
+          p.expect(SyntaxKind.RParen, "')'");
+        }
+      } else {
+        p.expect(SyntaxKind.LParen, "'('");
+        parseExpr(p);
+        p.expect(SyntaxKind.RParen, "')'");
+        if (p.atKw("stored") || p.atKw("virtual")) p.bump();
+        else if (p.postgres) p.expectKw("stored");
+      }
+      break;
+    case "as":
+      p.bump();
+      p.expect(SyntaxKind.LParen, "'('");
+      parseExpr(p);
+      p.expect(SyntaxKind.RParen, "')'");
+      if (p.atKw("stored") || p.atKw("virtual")) p.bump();
+      break;
+    case "collate":
+      p.bump();
+      expectLabel(p, "collation");
+      break;
+    case "comment":
+      p.bump();
+      p.expect(SyntaxKind.String, "string literal");
+      break;
+    case "on":
+      p.bump();
+      p.expectKw("update");
+      parseExpr(p);
+      break;
+    case "character":
+    case "charset":
+      if (p.eatKw("character")) p.expectKw("set");
+      else p.bump();
+      expectLabel(p, "character set");
+      break;
+    case "deferrable":
+    case "initially":
+      parseDeferrable(p);
+      break;
+    default:
+      p.bump();
+      if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.Number)) p.bump();
+  }
+  parseDeferrable(p);
+  p.finish();
+}
+
+function parseConflictClause(p: Parser): void {
+  // SQLite: ON CONFLICT ROLLBACK|ABORT|FAIL|IGNORE|REPLACE on constraints.
+  if (p.sqlite && p.atKw("on") && p.nthKw(1, "conflict")) {
+    p.bump();
+    p.bump();
+    if (p.at(SyntaxKind.Word)) p.bump();
+    else p.expected("conflict resolution");
+  }
+}
+
+function parseDeferrable(p: Parser): void {
+  for (let guard = 0; guard < 4; guard++) {
+    if (p.atKw("deferrable")) p.bump();
+    else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
+      p.bump();
+      p.bump();
+    } else if (p.atKw("initially")) {
+      p.bump();
+      if (!p.eatKw("deferred")) p.expectKw("immediate");
+    } else if (p.atKw("not") && p.nthKw(1, "valid")) {
+      p.bump();
+      p.bump();
+    } else if (p.atKw("no") && p.nthKw(1, "inherit")) {
+      p.bump();
+      p.bump();
+    } else if (p.mysql && (p.atKw("enforced") || (p.atKw("not") && p.nthKw(1, "enforced")))) {
+      if (p.eatKw("not")) p.bump();
+      else p.bump();
+    } else break;
+  }
+}
+
+function parseIndexParameters(p: Parser): void {
+  if (!p.postgres) return;
+  if (p.atKw("include")) {
+    p.bump();
+    parseParenNameList(p);
+  }
+  if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
+    p.bump();
+    parseOptionList(p);
+  }
+  if (p.atKw("using") && p.nthKw(1, "index")) {
+    p.bump();
+    p.bump();
+    p.expectKw("tablespace");
+    expectIdent(p, "tablespace");
+  }
+}
+
+/** `REFERENCES t [(cols)] [MATCH …] [ON DELETE|UPDATE action]…` */
+function parseReferences(p: Parser): void {
+  p.start(SyntaxKind.ReferencesClause);
+  p.bump();
+  parseQualifiedName(p, "table name");
+  if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+  for (let guard = 0; guard < 4; guard++) {
+    if (p.atKw("match")) {
+      p.bump();
+      if (p.atKw("full") || p.atKw("partial") || p.atKw("simple")) p.bump();
+      else p.expected("FULL, PARTIAL or SIMPLE");
+    } else if (p.atKw("on") && (p.nthKw(1, "delete") || p.nthKw(1, "update"))) {
+      p.bump();
+      p.bump();
+      if (p.eatKw("cascade") || p.eatKw("restrict")) {
+        /* done */
+      } else if (p.eatKw("no")) p.expectKw("action");
+      else if (p.eatKw("set")) {
+        if (!p.eatKw("null")) p.expectKw("default");
+        if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+      } else p.expected("CASCADE, RESTRICT, NO ACTION, SET NULL or SET DEFAULT");
+    } else break;
+  }
+  parseDeferrable(p);
+  p.finish();
+}
+
+/** `[CONSTRAINT name] PRIMARY KEY (…) | UNIQUE (…) | CHECK (…) | FOREIGN KEY (…) REFERENCES … | EXCLUDE …` */
+export function parseTableConstraint(p: Parser): void {
+  p.start(SyntaxKind.TableConstraint);
+  if (p.eatKw("constraint")) {
+    if (atIdent(p) && !atTableConstraintWord(p)) p.bumpIdent();
+    else if (!p.mysql) expectIdent(p, "constraint name");
+  }
+  const w = p.word;
+  switch (w) {
+    case "primary":
+      p.bump();
+      p.expectKw("key");
+      if (p.mysql && p.atKw("using")) {
+        p.bump();
+        p.bump();
+      }
+      parseIndexElemList(p);
+      parseConflictClause(p);
+      parseIndexParameters(p);
+      break;
+    case "unique":
+      p.bump();
+      if (p.mysql && (p.atKw("key") || p.atKw("index"))) p.bump();
+      if (p.mysql && atIdent(p)) p.bumpIdent();
+      if (p.atKw("nulls")) {
+        p.bump();
+        p.eatKw("not");
+        p.expectKw("distinct");
+      }
+      parseIndexElemList(p);
+      parseConflictClause(p);
+      parseIndexParameters(p);
+      break;
+    case "check":
+      p.bump();
+      p.expect(SyntaxKind.LParen, "'('");
+      parseExpr(p);
+      p.expect(SyntaxKind.RParen, "')'");
+      break;
+    case "foreign":
+      p.bump();
+      p.expectKw("key");
+      if (p.mysql && atIdent(p)) p.bumpIdent();
+      parseParenNameList(p);
+      if (p.atKw("references")) parseReferences(p);
+      else p.expectKw("references");
+      break;
+    case "exclude":
+      p.bump();
+      if (p.eatKw("using")) expectIdent(p, "index method");
+      p.expect(SyntaxKind.LParen, "'('");
+      do {
+        parseIndexElem(p);
+        p.expectKw("with");
+        if (p.at(SyntaxKind.Operator)) p.bump();
+        else p.expected("operator");
+      } while (p.eat(SyntaxKind.Comma));
+      p.expect(SyntaxKind.RParen, "')'");
+      parseIndexParameters(p);
+      if (p.atKw("where")) {
+        p.bump();
+        p.expect(SyntaxKind.LParen, "'('");
+        parseExpr(p);
+        p.expect(SyntaxKind.RParen, "')'");
+      }
+      break;
+    case "key":
+    case "index":
+    case "fulltext":
+    case "spatial":
+      p.bump();
+      if (p.atKw("key") || p.atKw("index")) p.bump();
+      if (atIdent(p)) p.bumpIdent();
+      parseIndexElemList(p);
+      break;
+    default:
+      p.expected("constraint");
+  }
+  parseDeferrable(p);
+  if (p.mysql) while (p.atKw("using") || p.atKw("comment")) {
+    p.bump();
+    p.bump();
+  }
+  p.finish();
+}
+
+function atTableConstraintWord(p: Parser): boolean {
+  return ["primary", "unique", "check", "foreign", "exclude"].includes(p.word ?? "");
+}
+
+/** `(elem [ASC|DESC] [NULLS …], …)` */
+export function parseIndexElemList(p: Parser): void {
+  p.start(SyntaxKind.IndexElemList);
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    do {
+      if (p.at(SyntaxKind.RParen)) break;
+      parseIndexElem(p);
+    } while (p.eat(SyntaxKind.Comma));
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
+}
+
+/** One index element: a column or `(expression)` with collation, opclass, order and nulls order. */
+export function parseIndexElem(p: Parser): void {
+  p.start(SyntaxKind.IndexElem);
+  if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
+  if (p.atKw("collate")) {
+    p.bump();
+    parseQualifiedName(p, "collation");
+  }
+  if (p.postgres && atIdent(p) && !p.atKw("asc") && !p.atKw("desc") && !p.atKw("nulls") && !p.atKw("with")) {
+    parseQualifiedName(p, "operator class");
+    if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  }
+  if (p.atKw("asc") || p.atKw("desc")) p.bump();
+  if (p.atKw("nulls")) {
+    p.bump();
+    if (!p.eatKw("first")) p.expectKw("last");
+  }
+  p.finish();
+}
+
+/** `(name [=] value, …)` generic options (`WITH (fillfactor = 70)`, COPY options, EXPLAIN options). */
+export function parseOptionList(p: Parser): void {
+  p.start(SyntaxKind.OptionList);
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    if (!p.at(SyntaxKind.RParen)) {
+      do {
+        p.start(SyntaxKind.Option);
+        if (atLabel(p)) {
+          p.bumpIdent();
+          while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
+            p.bump();
+            p.bumpIdent();
+          }
+        } else p.expected("option name");
+        p.eatOp("=");
+        if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+        else if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) {
+          if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
+          else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
+            p.bump();
+            p.bump();
+          } else p.errorBump();
+        }
+        p.finish();
+      } while (p.eat(SyntaxKind.Comma));
+    }
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
+}
+
+/** One sequence option (CREATE/ALTER SEQUENCE, identity columns). */
+export function parseSequenceOption(p: Parser): void {
+  p.start(SyntaxKind.SequenceOption);
+  const w = p.word;
+  switch (w) {
+    case "as":
+      p.bump();
+      parseTypeName(p);
+      break;
+    case "increment":
+      p.bump();
+      p.eatKw("by");
+      parseSignedNumber(p);
+      break;
+    case "minvalue":
+    case "maxvalue":
+    case "cache":
+      p.bump();
+      parseSignedNumber(p);
+      break;
+    case "no":
+      p.bump();
+      if (p.atKw("minvalue") || p.atKw("maxvalue") || p.atKw("cycle")) p.bump();
+      else p.expected("MINVALUE, MAXVALUE or CYCLE");
+      break;
+    case "start":
+    case "restart":
+      p.bump();
+      p.eatKw("with");
+      if (w === "start" || p.at(SyntaxKind.Number) || p.at(SyntaxKind.Operator)) parseSignedNumber(p);
+      break;
+    case "cycle":
+      p.bump();
+      break;
+    case "owned":
+      p.bump();
+      p.expectKw("by");
+      if (!p.eatKw("none")) parseQualifiedName(p, "column");
+      break;
+    case "sequence":
+      p.bump();
+      p.expectKw("name");
+      parseQualifiedName(p, "sequence name");
+      break;
+    default:
+      p.expected("sequence option");
+  }
+  p.finish();
+}
+
+function parseSignedNumber(p: Parser): void {
+  if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
+  p.expect(SyntaxKind.Number, "number");
+}
+
+export { parseWhereClause };

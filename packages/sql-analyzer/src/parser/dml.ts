@@ -1,0 +1,297 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseExpr, parseExprListItems } from "./expressions.js";
+import { atIdent, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import type { Parser } from "./parser.js";
+import {
+  atClauseBoundary,
+  atSelectStart,
+  parseFromList,
+  parseJoinedTable,
+  parseOptionalAlias,
+  parseOrderByClause,
+  parseReturningClause,
+  parseSelectStmt,
+  parseWhereClause,
+} from "./select.js";
+
+function parseTableAlias(p: Parser): void {
+  // Target-table aliases never take a column list.
+  if (p.atKw("as") || (atIdent(p) && !p.atKw("set") && !p.atKw("using") && !p.atKw("default") && !p.atKw("values"))) {
+    p.start(SyntaxKind.Alias);
+    p.eatKw("as");
+    expectIdent(p, "alias");
+    p.finish();
+  }
+}
+
+/**
+ * INSERT (and MySQL/SQLite REPLACE) after any WITH clause: `INSERT [OR …] [IGNORE] INTO t [AS a] [(cols)]
+ * {VALUES … | SELECT … | DEFAULT VALUES | SET a = 1} [ON CONFLICT …] [ON DUPLICATE KEY UPDATE …] [RETURNING …]`.
+ */
+export function parseInsertBody(p: Parser): void {
+  const replace = p.atKw("replace");
+  p.bump();
+  if (p.sqlite && p.atKw("or")) {
+    p.bump();
+    if (["rollback", "abort", "replace", "fail", "ignore"].includes(p.word ?? "")) p.bump();
+    else p.expected("ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
+  }
+  if (p.mysql) while (["low_priority", "delayed", "high_priority", "ignore"].includes(p.word ?? "") && p.at(SyntaxKind.Word)) p.bump();
+  if (p.mysql || (replace && p.sqlite)) p.eatKw("into");
+  else p.expectKw("into");
+  parseQualifiedName(p, "table name");
+  if (p.atKw("as") && !p.mysql) {
+    p.start(SyntaxKind.Alias);
+    p.bump();
+    expectIdent(p, "alias");
+    p.finish();
+  }
+  if (p.at(SyntaxKind.LParen) && !atSelectStart(p)) parseParenNameList(p, SyntaxKind.InsertColumns);
+  if (p.atKw("overriding")) {
+    p.bump();
+    if (!p.eatKw("system")) p.expectKw("user");
+    p.expectKw("value");
+  }
+  if (p.atKw("default") && p.nthKw(1, "values")) {
+    p.start(SyntaxKind.DefaultValues);
+    p.bump();
+    p.bump();
+    p.finish();
+  } else if (p.atKw("set") && p.mysql) {
+    parseSetClause(p);
+  } else if (p.atKw("value") && p.mysql) {
+    p.start(SyntaxKind.ValuesClause);
+    p.bump();
+    do {
+      p.start(SyntaxKind.ValuesRow);
+      p.expect(SyntaxKind.LParen, "'('");
+      parseExprListItems(p);
+      p.expect(SyntaxKind.RParen, "')'");
+      p.finish();
+    } while (p.eat(SyntaxKind.Comma));
+    p.finish();
+  } else if (atSelectStart(p)) {
+    parseSelectStmt(p);
+  } else p.expected("VALUES, SELECT or DEFAULT VALUES");
+  if (p.mysql && p.atKw("as")) {
+    p.start(SyntaxKind.Alias);
+    p.bump();
+    expectIdent(p, "alias");
+    if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+    p.finish();
+  }
+  while (p.atKw("on") && p.nthKw(1, "conflict")) parseOnConflict(p);
+  if (p.atKw("on") && p.nthKw(1, "duplicate")) {
+    p.start(SyntaxKind.OnDuplicateKeyUpdate);
+    p.bump();
+    p.bump();
+    p.expectKw("key");
+    p.expectKw("update");
+    parseAssignments(p);
+    p.finish();
+  }
+  if (p.atKw("returning")) parseReturningClause(p);
+}
+
+function parseOnConflict(p: Parser): void {
+  p.start(SyntaxKind.OnConflictClause);
+  p.bump();
+  p.bump();
+  if (p.at(SyntaxKind.LParen) || (p.atKw("on") && p.nthKw(1, "constraint"))) {
+    p.start(SyntaxKind.ConflictTarget);
+    if (p.eatKw("on")) {
+      p.bump();
+      expectIdent(p, "constraint name");
+    } else {
+      p.bump();
+      do {
+        p.start(SyntaxKind.IndexElem);
+        parseExpr(p);
+        if (p.atKw("collate")) {
+          p.bump();
+          expectLabel(p);
+        }
+        if (p.atKw("asc") || p.atKw("desc")) p.bump();
+        p.finish();
+      } while (p.eat(SyntaxKind.Comma));
+      p.expect(SyntaxKind.RParen, "')'");
+      if (p.atKw("where")) parseWhereClause(p);
+    }
+    p.finish();
+  }
+  p.start(SyntaxKind.ConflictAction);
+  p.expectKw("do");
+  if (p.eatKw("nothing")) {
+    /* done */
+  } else if (p.eatKw("update")) {
+    parseSetClause(p);
+    if (p.atKw("where")) parseWhereClause(p);
+  } else p.expected("NOTHING or UPDATE");
+  p.finish();
+  p.finish();
+}
+
+/** `SET a = 1, (b, c) = (2, 3)` as a `SetClause`. */
+export function parseSetClause(p: Parser): void {
+  p.start(SyntaxKind.SetClause);
+  p.expectKw("set");
+  parseAssignments(p);
+  p.finish();
+}
+
+function parseAssignments(p: Parser): void {
+  do {
+    p.start(SyntaxKind.Assignment);
+    if (p.at(SyntaxKind.LParen)) {
+      parseParenNameList(p);
+      p.expectOp("=");
+      if (p.atKw("row")) p.bump();
+      parseExpr(p);
+    } else {
+      parseQualifiedName(p, "column name");
+      if (p.at(SyntaxKind.LBracket)) {
+        p.bump();
+        parseExpr(p);
+        p.expect(SyntaxKind.RBracket, "']'");
+      }
+      if (!p.eatOp("=")) p.expectOp("=");
+      if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
+    }
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+}
+
+/** UPDATE after any WITH clause. */
+export function parseUpdateBody(p: Parser): void {
+  p.bump();
+  if (p.sqlite && p.atKw("or")) {
+    p.bump();
+    if (["rollback", "abort", "replace", "fail", "ignore"].includes(p.word ?? "")) p.bump();
+    else p.expected("ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
+  }
+  if (p.mysql) {
+    while (p.atKw("low_priority") || p.atKw("ignore")) p.bump();
+    // MySQL multi-table UPDATE: UPDATE t1 JOIN t2 ON … SET …
+    parseFromList(p);
+  } else {
+    p.start(SyntaxKind.TableRef);
+    p.eatKw("only");
+    parseQualifiedName(p, "table name");
+    p.eatOp("*");
+    parseTableAlias(p);
+    p.finish();
+  }
+  parseSetClause(p);
+  if (p.atKw("from")) {
+    p.start(SyntaxKind.FromClause);
+    p.bump();
+    parseFromList(p);
+    p.finish();
+  }
+  if (p.atKw("where")) parseWhereClause(p);
+  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+  if (p.atKw("limit")) {
+    p.start(SyntaxKind.LimitClause);
+    p.bump();
+    parseExpr(p);
+    p.finish();
+  }
+  if (p.atKw("returning")) parseReturningClause(p);
+}
+
+/** DELETE after any WITH clause. */
+export function parseDeleteBody(p: Parser): void {
+  p.bump();
+  if (p.mysql) while (p.atKw("low_priority") || p.atKw("quick") || p.atKw("ignore")) p.bump();
+  if (p.mysql && !p.atKw("from")) {
+    // DELETE t1, t2 FROM t1 JOIN t2 …
+    do parseQualifiedName(p, "table name");
+    while (p.eat(SyntaxKind.Comma));
+  }
+  p.expectKw("from");
+  p.start(SyntaxKind.TableRef);
+  p.eatKw("only");
+  parseQualifiedName(p, "table name");
+  p.eatOp("*");
+  parseTableAlias(p);
+  p.finish();
+  if (p.mysql && (p.at(SyntaxKind.Comma) || p.atKw("join") || p.atKw("inner") || p.atKw("left"))) {
+    while (p.eat(SyntaxKind.Comma)) parseJoinedTable(p);
+  }
+  if (p.atKw("using")) {
+    p.start(SyntaxKind.UsingClause);
+    p.bump();
+    parseFromList(p);
+    p.finish();
+  }
+  if (p.atKw("where")) parseWhereClause(p);
+  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+  if (p.atKw("limit")) {
+    p.start(SyntaxKind.LimitClause);
+    p.bump();
+    parseExpr(p);
+    p.finish();
+  }
+  if (p.atKw("returning")) parseReturningClause(p);
+}
+
+/** MERGE after any WITH clause (PostgreSQL 15+). */
+export function parseMergeBody(p: Parser): void {
+  p.bump();
+  p.expectKw("into");
+  p.start(SyntaxKind.TableRef);
+  p.eatKw("only");
+  parseQualifiedName(p, "table name");
+  parseTableAlias(p);
+  p.finish();
+  p.expectKw("using");
+  parseJoinedTable(p);
+  p.start(SyntaxKind.OnClause);
+  p.expectKw("on");
+  parseExpr(p);
+  p.finish();
+  if (!p.atKw("when")) p.expected("WHEN");
+  while (p.atKw("when")) {
+    p.start(SyntaxKind.MergeWhenClause);
+    p.bump();
+    p.eatKw("not");
+    p.expectKw("matched");
+    if (p.eatKw("by")) {
+      if (!p.eatKw("source")) p.expectKw("target");
+    }
+    if (p.eatKw("and")) parseExpr(p);
+    p.expectKw("then");
+    p.start(SyntaxKind.MergeAction);
+    if (p.eatKw("update")) parseSetClause(p);
+    else if (p.eatKw("delete")) {
+      /* done */
+    } else if (p.eatKw("insert")) {
+      if (p.at(SyntaxKind.LParen)) parseParenNameList(p, SyntaxKind.InsertColumns);
+      if (p.atKw("overriding")) {
+        p.bump();
+        if (!p.eatKw("system")) p.expectKw("user");
+        p.expectKw("value");
+      }
+      if (p.atKw("default")) {
+        p.bump();
+        p.expectKw("values");
+      } else {
+        p.start(SyntaxKind.ValuesClause);
+        p.expectKw("values");
+        p.start(SyntaxKind.ValuesRow);
+        if (p.expect(SyntaxKind.LParen, "'('")) {
+          parseExprListItems(p);
+          p.expect(SyntaxKind.RParen, "')'");
+        }
+        p.finish();
+        p.finish();
+      }
+    } else if (p.eatKw("do")) p.expectKw("nothing");
+    else p.expected("UPDATE, DELETE, INSERT or DO NOTHING");
+    p.finish();
+    p.finish();
+  }
+  if (p.atKw("returning")) parseReturningClause(p);
+}
+
+export { parseOptionalAlias };

@@ -1,0 +1,817 @@
+import { FUNCTION_NAME_KEYWORDS } from "../lexer/keywords.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { atIdent, atLabel, expectIdent, expectLabel, isReservedAt } from "./names.js";
+import type { Parser } from "./parser.js";
+import { atSelectStart, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
+import { parseIntervalFields, parseTypeName } from "./types.js";
+
+// Binding powers, loosest first (PostgreSQL's operator precedence table).
+const BP_OR = 1;
+const BP_AND = 2;
+const BP_NOT = 3;
+const BP_IS = 4;
+const BP_COMPARE = 5;
+const BP_LIKE = 6;
+const BP_OTHER = 7;
+const BP_ADD = 8;
+const BP_MUL = 9;
+const BP_EXP = 10;
+const BP_AT = 11;
+const BP_COLLATE = 12;
+const BP_UNARY = 13;
+
+const COMPARISON = new Set(["=", "<", ">", "<=", ">=", "<>", "!=", "<=>", "=="]);
+const SPECIAL_ARG_FUNCTIONS = new Set(["extract", "position", "substring", "substr", "trim", "overlay", "normalize"]);
+const VALUE_KEYWORDS = new Set([
+  "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user", "session_user",
+  "user", "current_role", "current_catalog", "current_schema", "system_user",
+]);
+const TYPED_LITERAL_WORDS = new Set(["date", "time", "timestamp", "timestamptz", "interval", "json", "jsonb", "uuid", "inet"]);
+
+/** Parses an expression; returns false (after reporting) when none starts here. */
+export function parseExpr(p: Parser): boolean {
+  return parseExprBp(p, 0);
+}
+
+/** Whether an expression can start at the current token. */
+export function atExprStart(p: Parser): boolean {
+  switch (p.kind) {
+    case SyntaxKind.Number:
+    case SyntaxKind.String:
+    case SyntaxKind.Param:
+    case SyntaxKind.Variable:
+    case SyntaxKind.QuotedIdent:
+    case SyntaxKind.LParen:
+    case SyntaxKind.Colon:
+      return true;
+    case SyntaxKind.Operator:
+      return p.word !== "=" && p.word !== "<" && p.word !== ">" && p.word !== "*" && p.word !== "/";
+    case SyntaxKind.Word:
+      return !isReservedAt(p) || isExprKeyword(p);
+    default:
+      return false;
+  }
+}
+
+function isExprKeyword(p: Parser): boolean {
+  const w = p.word!;
+  switch (w) {
+    case "not":
+    case "case":
+    case "cast":
+    case "exists":
+    case "array":
+    case "true":
+    case "false":
+    case "null":
+    case "default":
+    case "interval":
+    case "row":
+    case "any":
+    case "some":
+    case "all":
+    case "binary":
+    case "distinct":
+      return true;
+    default:
+      return VALUE_KEYWORDS.has(w) || (FUNCTION_NAME_KEYWORDS.has(w) && p.nth(1) === SyntaxKind.LParen);
+  }
+}
+
+/** Expression with binding power at least `minBp` (a Pratt loop). */
+export function parseExprBp(p: Parser, minBp: number): boolean {
+  if (!p.enter()) return true;
+  const cp = p.checkpoint();
+  const ok = parsePrefix(p);
+  if (!ok) {
+    p.leave();
+    return false;
+  }
+  let lastCompare = false;
+  for (;;) {
+    const progress = p.position;
+    const op = infixOp(p);
+    if (op === 0 || op < minBp || op <= 0) break;
+    if (op === BP_COMPARE && lastCompare && p.postgres) {
+      // PostgreSQL's comparison operators do not associate: `a < b < c` is an error.
+      p.errorBump("comparison operators cannot be chained");
+      break;
+    }
+    lastCompare = op === BP_COMPARE;
+    if (!parseInfix(p, cp, op)) break;
+    if (p.position === progress) break;
+  }
+  p.leave();
+  return true;
+}
+
+/** The binding power of the infix/postfix operator at the current token (0 if none). */
+function infixOp(p: Parser): number {
+  switch (p.kind) {
+    case SyntaxKind.Operator: {
+      const w = p.word!;
+      if (COMPARISON.has(w)) return BP_COMPARE;
+      if (w === "+" || w === "-") return BP_ADD;
+      if (w === "*" || w === "/" || w === "%") return BP_MUL;
+      if (w === "^") return BP_EXP;
+      if (p.mysql) {
+        if (w === "||") return BP_OR;
+        if (w === "&&") return BP_AND;
+        if (w === ":=") return 0;
+      }
+      if (w === ":=") return 0;
+      return BP_OTHER;
+    }
+    case SyntaxKind.DoubleColon:
+    case SyntaxKind.LBracket:
+      return p.postgres || p.kind === SyntaxKind.DoubleColon ? 20 : 0;
+    case SyntaxKind.Word: {
+      switch (p.word) {
+        case "or":
+          return BP_OR;
+        case "xor":
+          return p.mysql ? BP_OR : 0;
+        case "and":
+          return BP_AND;
+        case "is":
+        case "isnull":
+        case "notnull":
+          return BP_IS;
+        case "between":
+        case "in":
+        case "like":
+        case "ilike":
+        case "similar":
+        case "glob":
+        case "regexp":
+        case "rlike":
+        case "match":
+          return BP_LIKE;
+        case "not": {
+          const n = p.wordAt(1);
+          return n === "between" || n === "in" || n === "like" || n === "ilike" || n === "similar" || n === "glob" || n === "regexp" || n === "rlike" || n === "match"
+            ? BP_LIKE
+            : 0;
+        }
+        case "div":
+        case "mod":
+          return p.mysql ? BP_MUL : 0;
+        case "at":
+          return p.nthKw(1, "time") || p.nthKw(1, "local") ? BP_AT : 0;
+        case "collate":
+          return BP_COLLATE;
+        case "escape":
+          return 0;
+        default:
+          return 0;
+      }
+    }
+    default:
+      return 0;
+  }
+}
+
+function parseInfix(p: Parser, cp: number, bp: number): boolean {
+  if (p.at(SyntaxKind.DoubleColon)) {
+    p.startAt(cp, SyntaxKind.CastExpr);
+    p.bump();
+    parseTypeName(p);
+    p.finish();
+    return true;
+  }
+  if (p.at(SyntaxKind.LBracket)) {
+    p.startAt(cp, SyntaxKind.SubscriptExpr);
+    p.bump();
+    if (!p.at(SyntaxKind.Colon)) parseExpr(p);
+    if (p.eat(SyntaxKind.Colon) && !p.at(SyntaxKind.RBracket)) parseExpr(p);
+    p.expect(SyntaxKind.RBracket, "']'");
+    p.finish();
+    return true;
+  }
+  if (p.at(SyntaxKind.Operator)) {
+    p.startAt(cp, SyntaxKind.BinaryExpr);
+    p.bump();
+    // `x = ANY (…)`, `x > ALL (…)`
+    if ((p.atKw("any") || p.atKw("some") || p.atKw("all")) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
+    else if (!parseExprBp(p, bp + 1)) {
+      /* reported */
+    }
+    p.finish();
+    return true;
+  }
+  const w = p.word!;
+  switch (w) {
+    case "or":
+    case "and":
+    case "xor":
+    case "div":
+    case "mod":
+      p.startAt(cp, SyntaxKind.BinaryExpr);
+      p.bump();
+      parseExprBp(p, bp + 1);
+      p.finish();
+      return true;
+    case "isnull":
+    case "notnull":
+      p.startAt(cp, SyntaxKind.IsExpr);
+      p.bump();
+      p.finish();
+      return true;
+    case "is":
+      p.startAt(cp, SyntaxKind.IsExpr);
+      p.bump();
+      p.eatKw("not");
+      if (p.atKw("distinct")) {
+        p.bump();
+        p.expectKw("from");
+        parseExprBp(p, BP_IS + 1);
+      } else if (p.atKw("null") || p.atKw("true") || p.atKw("false") || p.atKw("unknown") || p.atKw("document")) p.bump();
+      else if (p.atKw("json")) {
+        p.bump();
+        if (p.atKw("value") || p.atKw("array") || p.atKw("object") || p.atKw("scalar")) p.bump();
+      } else if (p.atKw("normalized") || (p.at(SyntaxKind.Word) && p.nthKw(1, "normalized"))) {
+        if (!p.atKw("normalized")) p.bump();
+        p.bump();
+      } else if (p.sqlite) parseExprBp(p, BP_IS + 1);
+      else p.expected("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM");
+      p.finish();
+      return true;
+    case "not":
+    case "between":
+    case "in":
+    case "like":
+    case "ilike":
+    case "similar":
+    case "glob":
+    case "regexp":
+    case "rlike":
+    case "match": {
+      const negated = w === "not";
+      const op = negated ? p.wordAt(1)! : w;
+      const kind = op === "between" ? SyntaxKind.BetweenExpr : op === "in" ? SyntaxKind.InExpr : SyntaxKind.LikeExpr;
+      p.startAt(cp, kind);
+      if (negated) p.bump();
+      p.bump();
+      if (op === "between") {
+        p.eatKw("symmetric") || p.eatKw("asymmetric");
+        parseExprBp(p, BP_LIKE + 1);
+        p.expectKw("and");
+        parseExprBp(p, BP_LIKE + 1);
+      } else if (op === "in") {
+        parseInList(p);
+      } else {
+        if (op === "similar") p.expectKw("to");
+        if ((p.atKw("any") || p.atKw("all") || p.atKw("some")) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
+        else parseExprBp(p, BP_LIKE + 1);
+        if (p.eatKw("escape")) parseExprBp(p, BP_LIKE + 1);
+      }
+      p.finish();
+      return true;
+    }
+    case "at":
+      p.startAt(cp, SyntaxKind.AtTimeZoneExpr);
+      p.bump();
+      if (p.eatKw("local")) {
+        p.finish();
+        return true;
+      }
+      p.expectKw("time");
+      p.expectKw("zone");
+      parseExprBp(p, BP_AT + 1);
+      p.finish();
+      return true;
+    case "collate":
+      p.startAt(cp, SyntaxKind.CollateExpr);
+      p.bump();
+      if (p.at(SyntaxKind.String)) p.bump();
+      else {
+        p.start(SyntaxKind.QualifiedName);
+        expectLabel(p, "collation name");
+        while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
+          p.bump();
+          p.bumpIdent();
+        }
+        p.finish();
+      }
+      p.finish();
+      return true;
+    default:
+      return false;
+  }
+}
+
+function parseInList(p: Parser): void {
+  if (!p.at(SyntaxKind.LParen)) {
+    // SQLite allows `x IN table_name`.
+    if (p.sqlite && atIdent(p)) {
+      p.start(SyntaxKind.QualifiedName);
+      p.bumpIdent();
+      if (p.at(SyntaxKind.Dot)) {
+        p.bump();
+        expectLabel(p);
+      }
+      p.finish();
+      return;
+    }
+    p.expected("'('");
+    return;
+  }
+  if (isSubqueryAhead(p)) {
+    parseSubquery(p, SyntaxKind.SubqueryExpr);
+    return;
+  }
+  p.start(SyntaxKind.ExprList);
+  p.bump();
+  if (!p.at(SyntaxKind.RParen) || !p.postgres) parseExprListItems(p);
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+/** Comma-separated expressions (without the surrounding parentheses). */
+export function parseExprListItems(p: Parser): void {
+  if (p.at(SyntaxKind.RParen)) return;
+  do {
+    if (!parseExpr(p)) {
+      p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
+    }
+  } while (p.eat(SyntaxKind.Comma));
+}
+
+function parseQuantified(p: Parser): void {
+  p.start(SyntaxKind.QuantifiedExpr);
+  p.bump();
+  if (isSubqueryAhead(p)) parseSubquery(p, SyntaxKind.SubqueryExpr);
+  else {
+    p.start(SyntaxKind.ParenExpr);
+    p.bump();
+    parseExpr(p);
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+  }
+  p.finish();
+}
+
+/** Whether `(` at the current token opens a subquery. */
+export function isSubqueryAhead(p: Parser): boolean {
+  if (!p.at(SyntaxKind.LParen)) return false;
+  let n = 1;
+  while (p.nth(n) === SyntaxKind.LParen) n++;
+  const w = p.nth(n) === SyntaxKind.Word ? p.wordAt(n) : undefined;
+  return w === "select" || w === "with" || w === "values" || (w === "table" && p.postgres);
+}
+
+/** `( SELECT … )` as a node of `kind`. */
+export function parseSubquery(p: Parser, kind: SyntaxKind): void {
+  p.start(kind);
+  p.bump();
+  if (p.enter()) {
+    parseSelectStmt(p);
+    p.leave();
+  }
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+function parsePrefix(p: Parser): boolean {
+  const k = p.kind;
+  switch (k) {
+    case SyntaxKind.Number:
+      p.start(SyntaxKind.Literal);
+      p.bump();
+      p.finish();
+      return true;
+    case SyntaxKind.String:
+      p.start(SyntaxKind.Literal);
+      p.bump();
+      // Adjacent string constants continue each other (`'a' 'b'`, MySQL/PostgreSQL).
+      while (p.at(SyntaxKind.String)) p.bump();
+      p.finish();
+      return true;
+    case SyntaxKind.Param:
+    case SyntaxKind.Variable:
+      p.start(SyntaxKind.ParamExpr);
+      p.bump();
+      if (p.mysql && p.atOp(":=")) {
+        p.bump();
+        parseExpr(p);
+      }
+      p.finish();
+      return true;
+    case SyntaxKind.Colon:
+      if (p.adjacentToNext() && atLabel(p, 1)) {
+        p.start(SyntaxKind.ParamExpr);
+        p.bump();
+        p.bumpIdent();
+        p.finish();
+        return true;
+      }
+      p.expected("expression");
+      return false;
+    case SyntaxKind.LParen:
+      return parseParenthesized(p);
+    case SyntaxKind.QuotedIdent:
+      return parseNameOrCall(p);
+    case SyntaxKind.Operator:
+      return parsePrefixOperator(p);
+    case SyntaxKind.Word:
+      return parseWordPrefix(p);
+    default:
+      p.expected("expression");
+      return false;
+  }
+}
+
+function parsePrefixOperator(p: Parser): boolean {
+  const w = p.word!;
+  if (w === "?") {
+    p.start(SyntaxKind.ParamExpr);
+    p.bump(SyntaxKind.Param);
+    p.finish();
+    return true;
+  }
+  if (w === "@" && p.adjacentToNext() && atLabel(p, 1)) {
+    p.start(SyntaxKind.ParamExpr);
+    p.bump();
+    p.bumpIdent();
+    p.finish();
+    return true;
+  }
+  if (w === "*") {
+    p.start(SyntaxKind.StarExpr);
+    p.bump();
+    p.finish();
+    return true;
+  }
+  if (COMPARISON.has(w) || w === "/" || w === "%" || w === "^" || w === ":=") {
+    p.expected("expression");
+    return false;
+  }
+  p.start(SyntaxKind.PrefixExpr);
+  p.bump();
+  parseExprBp(p, w === "+" || w === "-" ? BP_UNARY : BP_OTHER);
+  p.finish();
+  return true;
+}
+
+function parseParenthesized(p: Parser): boolean {
+  if (isSubqueryAhead(p)) {
+    const cp = p.checkpoint();
+    parseSubquery(p, SyntaxKind.SubqueryExpr);
+    parseFieldSelection(p, cp);
+    return true;
+  }
+  const cp = p.checkpoint();
+  p.start(SyntaxKind.ParenExpr);
+  p.bump();
+  if (!p.enter()) {
+    p.finish();
+    return true;
+  }
+  parseExpr(p);
+  let row = false;
+  while (p.eat(SyntaxKind.Comma)) {
+    row = true;
+    if (!parseExpr(p)) break;
+  }
+  p.leave();
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+  // `(a, b)` is a row constructor; the kind is known only after the first comma.
+  if (row) p.relabelLast(SyntaxKind.RowExpr);
+  parseFieldSelection(p, cp);
+  return true;
+}
+
+/** `(expr).field`, `(expr).*` */
+function parseFieldSelection(p: Parser, cp: number): void {
+  while (p.at(SyntaxKind.Dot) && (atLabel(p, 1) || (p.nth(1) === SyntaxKind.Operator && p.wordAt(1) === "*"))) {
+    p.startAt(cp, SyntaxKind.FieldAccess);
+    p.bump();
+    p.bump(p.nth(0) === SyntaxKind.Word ? SyntaxKind.Ident : undefined);
+    p.finish();
+  }
+}
+
+function parseWordPrefix(p: Parser): boolean {
+  const w = p.word!;
+  switch (w) {
+    case "not":
+      p.start(SyntaxKind.PrefixExpr);
+      p.bump();
+      parseExprBp(p, BP_NOT);
+      p.finish();
+      return true;
+    case "true":
+    case "false":
+    case "null":
+    case "unknown":
+      if (w === "unknown" && !p.postgres) break;
+      p.start(SyntaxKind.Literal);
+      p.bump();
+      p.finish();
+      return true;
+    case "default":
+      p.start(SyntaxKind.DefaultExpr);
+      p.bump();
+      p.finish();
+      return true;
+    case "case":
+      parseCase(p);
+      return true;
+    case "cast":
+    case "try_cast":
+      if (p.nth(1) !== SyntaxKind.LParen) break;
+      p.start(SyntaxKind.CastExpr);
+      p.bump();
+      p.bump();
+      parseExpr(p);
+      p.expectKw("as");
+      parseTypeName(p);
+      p.expect(SyntaxKind.RParen, "')'");
+      p.finish();
+      return true;
+    case "exists":
+      if (p.nth(1) !== SyntaxKind.LParen) break;
+      p.start(SyntaxKind.ExistsExpr);
+      p.bump();
+      parseSubquery(p, SyntaxKind.SubqueryExpr);
+      p.finish();
+      return true;
+    case "array":
+      if (p.nth(1) === SyntaxKind.LBracket) {
+        p.start(SyntaxKind.ArrayExpr);
+        p.bump();
+        parseArrayBrackets(p);
+        p.finish();
+        return true;
+      }
+      if (p.nth(1) === SyntaxKind.LParen) {
+        p.start(SyntaxKind.ArrayExpr);
+        p.bump();
+        parseSubquery(p, SyntaxKind.SubqueryExpr);
+        p.finish();
+        return true;
+      }
+      break;
+    case "row":
+      if (p.nth(1) !== SyntaxKind.LParen) break;
+      p.start(SyntaxKind.RowExpr);
+      p.bump();
+      p.bump();
+      if (!p.at(SyntaxKind.RParen)) parseExprListItems(p);
+      p.expect(SyntaxKind.RParen, "')'");
+      p.finish();
+      return true;
+    case "interval":
+      if (p.nth(1) === SyntaxKind.LParen && p.postgres) break;
+      p.start(SyntaxKind.IntervalExpr);
+      p.bump();
+      if (p.mysql || p.sqlite) {
+        parseExprBp(p, BP_ADD);
+        if (p.at(SyntaxKind.Word)) p.bump();
+      } else {
+        if (p.at(SyntaxKind.LParen)) {
+          p.bump();
+          p.expect(SyntaxKind.Number, "precision");
+          p.expect(SyntaxKind.RParen, "')'");
+        }
+        if (p.at(SyntaxKind.String)) p.bump();
+        else p.expected("string literal");
+        parseIntervalFields(p);
+      }
+      p.finish();
+      return true;
+    case "any":
+    case "some":
+    case "all":
+      if (p.nth(1) === SyntaxKind.LParen) {
+        parseQuantified(p);
+        return true;
+      }
+      break;
+    case "binary":
+      if (p.mysql) {
+        p.start(SyntaxKind.PrefixExpr);
+        p.bump();
+        parseExprBp(p, BP_UNARY);
+        p.finish();
+        return true;
+      }
+      break;
+  }
+  if (VALUE_KEYWORDS.has(w)) {
+    if (p.nth(1) === SyntaxKind.LParen) return parseNameOrCall(p, true);
+    p.start(SyntaxKind.Literal);
+    p.bump();
+    p.finish();
+    return true;
+  }
+  // Typed literals: DATE '2024-01-01', timestamp with time zone '…', int4 '1'
+  if (p.nth(1) === SyntaxKind.String && (TYPED_LITERAL_WORDS.has(w) || atIdent(p))) {
+    p.start(SyntaxKind.TypedLiteral);
+    p.start(SyntaxKind.TypeName);
+    p.bumpIdent();
+    p.finish();
+    p.bump();
+    p.finish();
+    return true;
+  }
+  if ((w === "timestamp" || w === "time") && (p.nthKw(1, "with") || p.nthKw(1, "without")) && p.nth(4) === SyntaxKind.String) {
+    p.start(SyntaxKind.TypedLiteral);
+    parseTypeName(p);
+    p.bump();
+    p.finish();
+    return true;
+  }
+  if (w === "double" && p.nthKw(1, "precision") && p.nth(2) === SyntaxKind.String) {
+    p.start(SyntaxKind.TypedLiteral);
+    parseTypeName(p);
+    p.bump();
+    p.finish();
+    return true;
+  }
+  if (atIdent(p) || (FUNCTION_NAME_KEYWORDS.has(w) && p.nth(1) === SyntaxKind.LParen)) return parseNameOrCall(p, isReservedAt(p));
+  p.expected("expression");
+  return false;
+}
+
+function parseArrayBrackets(p: Parser): void {
+  // `[a, b]` or nested `[[1,2],[3,4]]`; iterative depth guard via enter().
+  p.start(SyntaxKind.ExprList);
+  p.bump();
+  if (!p.enter()) {
+    p.finish();
+    return;
+  }
+  if (!p.at(SyntaxKind.RBracket)) {
+    do {
+      if (p.at(SyntaxKind.LBracket)) parseArrayBrackets(p);
+      else if (!parseExpr(p)) {
+        p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RBracket) || p.at(SyntaxKind.RParen));
+      }
+    } while (p.eat(SyntaxKind.Comma));
+  }
+  p.leave();
+  p.expect(SyntaxKind.RBracket, "']'");
+  p.finish();
+}
+
+function parseCase(p: Parser): void {
+  p.start(SyntaxKind.CaseExpr);
+  p.bump();
+  if (!p.atKw("when")) parseExpr(p);
+  if (!p.atKw("when")) p.expected("WHEN");
+  while (p.atKw("when")) {
+    p.start(SyntaxKind.WhenClause);
+    p.bump();
+    parseExpr(p);
+    p.expectKw("then");
+    parseExpr(p);
+    p.finish();
+  }
+  if (p.atKw("else")) {
+    p.start(SyntaxKind.ElseClause);
+    p.bump();
+    parseExpr(p);
+    p.finish();
+  }
+  p.expectKw("end");
+  p.finish();
+}
+
+/**
+ * A column reference `a`, `t.a`, `s.t.a`, `t.*`, or a function call `f(…)`,
+ * `s.f(…)` with its FILTER / WITHIN GROUP / OVER clauses.
+ */
+function parseNameOrCall(p: Parser, keywordName = false): boolean {
+  const cp = p.checkpoint();
+  p.start(SyntaxKind.QualifiedName);
+  if (keywordName) p.bump(SyntaxKind.Ident);
+  else p.bumpIdent();
+  let star = false;
+  while (p.at(SyntaxKind.Dot)) {
+    if (atLabel(p, 1)) {
+      p.bump();
+      p.bumpIdent();
+    } else if (p.nth(1) === SyntaxKind.Operator && p.wordAt(1) === "*") {
+      p.bump();
+      p.bump();
+      star = true;
+      break;
+    } else break;
+  }
+  p.finish();
+  if (star) {
+    p.startAt(cp, SyntaxKind.StarExpr);
+    p.finish();
+    return true;
+  }
+  if (p.at(SyntaxKind.LParen)) {
+    p.startAt(cp, SyntaxKind.FunctionCall);
+    parseArgList(p, cp);
+    parseCallSuffixes(p);
+    p.finish();
+    return true;
+  }
+  p.startAt(cp, SyntaxKind.NameRef);
+  p.finish();
+  return true;
+}
+
+function parseArgList(p: Parser, nameCp: number): void {
+  void nameCp;
+  p.start(SyntaxKind.ArgList);
+  p.bump();
+  if (!p.enter()) {
+    p.finish();
+    return;
+  }
+  if (p.at(SyntaxKind.Operator) && p.word === "*") {
+    p.start(SyntaxKind.StarExpr);
+    p.bump();
+    p.finish();
+  } else if (!p.at(SyntaxKind.RParen)) {
+    if (p.atKw("distinct") || p.atKw("all")) p.bump();
+    do {
+      if (p.at(SyntaxKind.RParen)) break;
+      parseArg(p);
+      // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
+      while (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape")) {
+        p.bump();
+        parseArg(p);
+      }
+      if (p.atKw("as") && p.mysql) {
+        p.bump();
+        parseTypeName(p);
+      }
+    } while (p.eat(SyntaxKind.Comma));
+    if (p.at(SyntaxKind.Word) && p.word === "order" && p.nthKw(1, "by")) parseOrderByClause(p);
+    if (p.atKw("separator")) {
+      p.bump();
+      p.expect(SyntaxKind.String, "string literal");
+    }
+    if (p.atKw("on") && p.nthKw(2, "null")) {
+      // JSON_ARRAYAGG(x ABSENT ON NULL) and friends
+      p.bump();
+      p.bump();
+    }
+  }
+  p.leave();
+  if (!p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.RParen));
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+function parseArg(p: Parser): void {
+  // TRIM(LEADING 'x' FROM y), TRIM(BOTH FROM y)
+  if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && !p.nthKw(1, "from")) p.bump();
+  else if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && p.nthKw(1, "from")) {
+    p.bump();
+    return;
+  }
+  if (atLabel(p) && p.nth(1) === SyntaxKind.Operator && (p.wordAt(1) === "=>" || p.wordAt(1) === ":=") && !p.mysql) {
+    p.start(SyntaxKind.NamedArg);
+    p.bumpIdent();
+    p.bump();
+    parseExpr(p);
+    p.finish();
+    return;
+  }
+  if (p.atKw("variadic")) p.bump();
+  if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
+}
+
+function parseCallSuffixes(p: Parser): void {
+  if (p.atKw("within") && p.nthKw(1, "group")) {
+    p.start(SyntaxKind.WithinGroupClause);
+    p.bump();
+    p.bump();
+    p.expect(SyntaxKind.LParen, "'('");
+    if (p.atKw("order")) parseOrderByClause(p);
+    else p.expected("ORDER BY");
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+  }
+  if (p.atKw("filter") && p.nth(1) === SyntaxKind.LParen) {
+    p.start(SyntaxKind.FilterClause);
+    p.bump();
+    p.bump();
+    p.expectKw("where");
+    parseExpr(p);
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+  }
+  if ((p.atKw("respect") || p.atKw("ignore")) && p.nthKw(1, "nulls")) {
+    p.bump();
+    p.bump();
+  }
+  if (p.atKw("over")) {
+    p.start(SyntaxKind.OverClause);
+    p.bump();
+    if (p.at(SyntaxKind.LParen)) parseWindowSpec(p);
+    else expectIdent(p, "window name");
+    p.finish();
+  }
+}
+
+export { atSelectStart };

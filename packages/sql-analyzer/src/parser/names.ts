@@ -1,0 +1,109 @@
+import { ALIAS_STOP_WORDS, reservedWords } from "../lexer/keywords.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import type { Parser } from "./parser.js";
+
+const reservedCache = new WeakMap<Parser, ReadonlySet<string>>();
+
+function reserved(p: Parser): ReadonlySet<string> {
+  let set = reservedCache.get(p);
+  if (!set) {
+    set = reservedWords(p.dialect);
+    reservedCache.set(p, set);
+  }
+  return set;
+}
+
+/** Whether the n-th token is a word the dialect reserves. */
+export function isReservedAt(p: Parser, n = 0): boolean {
+  return p.nth(n) === SyntaxKind.Word && reserved(p).has(p.wordAt(n)!);
+}
+
+/** Whether the n-th token can be an identifier (a quoted one, or a non-reserved word). */
+export function atIdent(p: Parser, n = 0): boolean {
+  const k = p.nth(n);
+  if (k === SyntaxKind.QuotedIdent) return true;
+  return k === SyntaxKind.Word && !reserved(p).has(p.wordAt(n)!);
+}
+
+/** Whether the n-th token can be a name after `AS` or `.` (any word, quoted identifiers). */
+export function atLabel(p: Parser, n = 0): boolean {
+  const k = p.nth(n);
+  return k === SyntaxKind.Word || k === SyntaxKind.QuotedIdent;
+}
+
+/** Whether the current token can be an AS-less alias. */
+export function atBareAlias(p: Parser): boolean {
+  const k = p.kind;
+  if (k === SyntaxKind.QuotedIdent) return true;
+  if (k === SyntaxKind.String) return !p.postgres;
+  return k === SyntaxKind.Word && !reserved(p).has(p.word!) && !ALIAS_STOP_WORDS.has(p.word!);
+}
+
+/** Consumes an identifier, or reports one missing. Returns whether one was consumed. */
+export function expectIdent(p: Parser, what = "identifier"): boolean {
+  if (atIdent(p)) {
+    p.bumpIdent();
+    return true;
+  }
+  // A reserved word used as a name: keep it as an identifier token but report it.
+  if (p.at(SyntaxKind.Word) && atLabelContext(p)) {
+    p.expected(what);
+    p.bumpIdent();
+    return true;
+  }
+  p.expected(what);
+  return false;
+}
+
+function atLabelContext(p: Parser): boolean {
+  // Only swallow a reserved word when what follows looks like the name went on.
+  const next = p.nth(1);
+  return next === SyntaxKind.Dot || next === SyntaxKind.LParen;
+}
+
+/** Consumes any word or quoted identifier as a name (after `AS`, `.`, in option lists). */
+export function expectLabel(p: Parser, what = "name"): boolean {
+  if (atLabel(p)) {
+    p.bumpIdent();
+    return true;
+  }
+  p.expected(what);
+  return false;
+}
+
+/**
+ * A possibly qualified object name `a.b.c` as a `QualifiedName` node (a single
+ * part is still wrapped, so consumers see one shape).
+ */
+export function parseQualifiedName(p: Parser, what = "name"): boolean {
+  p.start(SyntaxKind.QualifiedName);
+  const ok = expectIdent(p, what);
+  while (ok && p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
+    p.bump();
+    p.bumpIdent();
+  }
+  p.finish();
+  return ok;
+}
+
+/** A comma-separated list of names in parentheses: `(a, b, c)`. */
+export function parseParenNameList(p: Parser, kind: SyntaxKind = SyntaxKind.NameList): void {
+  p.start(kind);
+  p.expect(SyntaxKind.LParen, "'('");
+  if (!p.at(SyntaxKind.RParen)) {
+    do {
+      if (!expectIdent(p, "column name")) break;
+    } while (p.eat(SyntaxKind.Comma));
+  }
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+/** A comma-separated list of qualified names (no parentheses). */
+export function parseQualifiedNameList(p: Parser): void {
+  p.start(SyntaxKind.NameList);
+  do {
+    if (!parseQualifiedName(p)) break;
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}

@@ -1,0 +1,425 @@
+import type { Diagnostic, Severity } from "../diagnostic.js";
+import { SyntaxCode } from "../diagnostic.js";
+import type { Dialect } from "../dialect.js";
+import { FLAG_UNTERMINATED, type TokenStream } from "../lexer/lexer.js";
+import { GreenNode, GreenToken, type GreenElement } from "../syntax/green.js";
+import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
+
+/**
+ * How deep expressions, subqueries and parentheses may nest before the parser
+ * stops descending. Each level costs a handful of stack frames; this limit keeps
+ * far below any JS engine's stack in Node and browsers.
+ */
+export const MAX_NESTING_DEPTH = 200;
+
+/** A position in the builder's child list, to wrap already-parsed children later. */
+export type Checkpoint = number;
+
+/** An embedded SQL text found inside a string token (a routine body). */
+export interface EmbeddedRequest {
+  /** Offset of the embedded text, relative to the parse base. */
+  readonly start: number;
+  /** The embedded text. */
+  readonly text: string;
+  /** `sql` parses statements, `plpgsql` extracts the SQL statements of a PL/pgSQL block. */
+  readonly language: "sql" | "plpgsql";
+}
+
+/**
+ * The recursive-descent parser's state: a cursor over the significant tokens of
+ * one token range, a green-tree builder that attaches trivia, and diagnostics.
+ * Grammar functions (in the other files of this folder) drive it.
+ *
+ * It never throws on any input: every loop in the grammar either consumes a
+ * token or exits, and nesting is bounded by `MAX_NESTING_DEPTH`.
+ */
+export class Parser {
+  /** Diagnostics with ranges relative to `base`. */
+  readonly diagnostics: Diagnostic[] = [];
+  /** Bodies to parse as embedded SQL after this parse. */
+  readonly embedded: EmbeddedRequest[] = [];
+  /** Current nesting depth (see `MAX_NESTING_DEPTH`). */
+  depth = 0;
+  readonly postgres: boolean;
+  readonly mysql: boolean;
+  readonly sqlite: boolean;
+
+  private readonly sig: Int32Array;
+  private readonly nSig: number;
+  /** Index into `sig` of the current significant token. */
+  private pos = 0;
+  /** Next raw token index not yet given to the builder. */
+  private raw: number;
+  private readonly children: GreenElement[] = [];
+  private readonly frames: number[] = [];
+  private readonly frameKinds: SyntaxKind[] = [];
+  private readonly text: string;
+  private readonly kinds: Uint8Array;
+  private readonly starts: Uint32Array;
+  private readonly words: (string | undefined)[];
+
+  constructor(
+    readonly stream: TokenStream,
+    readonly dialect: Dialect,
+    /** First raw token index of the range. */
+    from: number,
+    /** Raw token index after the range. */
+    private readonly to: number,
+    /** Text offset that diagnostics are made relative to. */
+    readonly base: number,
+  ) {
+    this.postgres = dialect === "postgres";
+    this.mysql = dialect === "mysql";
+    this.sqlite = dialect === "sqlite";
+    this.text = stream.text;
+    this.kinds = stream.kinds;
+    this.starts = stream.starts;
+    this.words = stream.words;
+    const sig = new Int32Array(Math.max(0, to - from));
+    let n = 0;
+    for (let i = from; i < to; i++) if (!isTrivia(this.kinds[i]!)) sig[n++] = i;
+    this.sig = sig;
+    this.nSig = n;
+    this.raw = from;
+  }
+
+  // ---------------------------------------------------------------- lookahead
+
+  /** Kind of the n-th significant token ahead (`Eof` past the end). */
+  nth(n: number): SyntaxKind {
+    const i = this.pos + n;
+    return i < this.nSig ? (this.kinds[this.sig[i]!]! as SyntaxKind) : SyntaxKind.Eof;
+  }
+  /** Kind of the current token. */
+  get kind(): SyntaxKind {
+    return this.pos < this.nSig ? (this.kinds[this.sig[this.pos]!]! as SyntaxKind) : SyntaxKind.Eof;
+  }
+  /** Lower-cased word (or operator text) of the n-th token ahead. */
+  wordAt(n: number): string | undefined {
+    const i = this.pos + n;
+    return i < this.nSig ? this.words[this.sig[i]!] : undefined;
+  }
+  /** Lower-cased word (or operator text) of the current token. */
+  get word(): string | undefined {
+    return this.pos < this.nSig ? this.words[this.sig[this.pos]!] : undefined;
+  }
+  /** Whether the current token is `kind`. */
+  at(kind: SyntaxKind): boolean {
+    return this.kind === kind;
+  }
+  /** Whether the current token is the bare word `w` (lower case). */
+  atKw(w: string): boolean {
+    return this.pos < this.nSig && this.kinds[this.sig[this.pos]!] === SyntaxKind.Word && this.words[this.sig[this.pos]!] === w;
+  }
+  /** Whether the n-th token ahead is the bare word `w`. */
+  nthKw(n: number, w: string): boolean {
+    return this.nth(n) === SyntaxKind.Word && this.wordAt(n) === w;
+  }
+  /** Whether the current token is the operator `op`. */
+  atOp(op: string): boolean {
+    return this.kind === SyntaxKind.Operator && this.word === op;
+  }
+  /** Whether the n-th token ahead is the operator `op`. */
+  nthOp(n: number, op: string): boolean {
+    return this.nth(n) === SyntaxKind.Operator && this.wordAt(n) === op;
+  }
+  /** Whether the current token is at the end of the range. */
+  get atEnd(): boolean {
+    return this.pos >= this.nSig;
+  }
+  /** Whether nothing (no trivia) separates the current token from the next one. */
+  adjacentToNext(): boolean {
+    if (this.pos + 1 >= this.nSig) return false;
+    return this.sig[this.pos + 1] === this.sig[this.pos]! + 1;
+  }
+  /** Text of the current token. */
+  tokenText(n = 0): string {
+    const i = this.pos + n;
+    if (i >= this.nSig) return "";
+    const t = this.sig[i]!;
+    return this.text.slice(this.starts[t], this.starts[t + 1]);
+  }
+  /** Current significant-token index, to detect progress. */
+  get position(): number {
+    return this.pos;
+  }
+
+  // ------------------------------------------------------------------ builder
+
+  private flushTrivia(): void {
+    const limit = this.pos < this.nSig ? this.sig[this.pos]! : this.to;
+    while (this.raw < limit) this.pushRaw(this.raw, this.kinds[this.raw]! as SyntaxKind);
+  }
+
+  private pushRaw(i: number, kind: SyntaxKind): void {
+    const start = this.starts[i]!;
+    const end = this.starts[i + 1]!;
+    if (this.stream.flags[i]! & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
+    else if (kind === SyntaxKind.Unknown)
+      this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
+    this.children.push(new GreenToken(kind, this.text.slice(start, end)));
+    this.raw = i + 1;
+  }
+
+  private reportUnterminated(kind: SyntaxKind, start: number, end: number): void {
+    const head = this.text.slice(start, Math.min(end, start + 2));
+    if (kind === SyntaxKind.BlockComment) this.report(SyntaxCode.UnterminatedBlockComment, "unterminated block comment", start, end);
+    else if (kind === SyntaxKind.QuotedIdent) this.report(SyntaxCode.UnterminatedQuotedIdentifier, "unterminated quoted identifier", start, end);
+    else if (head.startsWith("$")) this.report(SyntaxCode.UnterminatedDollarQuote, "unterminated dollar-quoted string", start, end);
+    else this.report(SyntaxCode.UnterminatedString, "unterminated string literal", start, end);
+  }
+
+  /** Opens a node; leading trivia stays outside it. */
+  start(kind: SyntaxKind): void {
+    this.flushTrivia();
+    this.frames.push(this.children.length);
+    this.frameKinds.push(kind);
+  }
+
+  /** A point to wrap later with `startAt` (for left-recursive constructs). */
+  checkpoint(): Checkpoint {
+    this.flushTrivia();
+    return this.children.length;
+  }
+
+  /** Opens a node that starts at an earlier checkpoint of the current node. */
+  startAt(checkpoint: Checkpoint, kind: SyntaxKind): void {
+    this.frames.push(checkpoint);
+    this.frameKinds.push(kind);
+  }
+
+  /** Closes the innermost open node. */
+  finish(): void {
+    const at = this.frames.pop()!;
+    const kind = this.frameKinds.pop()!;
+    const kids = this.children.splice(at);
+    let width = 0;
+    for (const k of kids) width += k.width;
+    this.children.push(new GreenNode(kind, width, kids));
+  }
+
+  /** Changes the kind of the node finished last (when its kind is known only at its end). */
+  relabelLast(kind: SyntaxKind): void {
+    const last = this.children[this.children.length - 1];
+    if (last && !last.isToken) this.children[this.children.length - 1] = new GreenNode(kind, last.width, last.children);
+  }
+
+  /** Number of open nodes (for grammar assertions in tests). */
+  get openNodes(): number {
+    return this.frames.length;
+  }
+
+  /** Adds the current token as `kind` (a word becomes a `Keyword` unless told otherwise). */
+  bump(kind?: SyntaxKind): void {
+    if (this.pos >= this.nSig) return;
+    this.flushTrivia();
+    const i = this.sig[this.pos]!;
+    const raw = this.kinds[i]! as SyntaxKind;
+    this.pushRaw(i, kind ?? (raw === SyntaxKind.Word ? SyntaxKind.Keyword : raw));
+    this.pos++;
+  }
+
+  /** Adds the current token as an identifier. */
+  bumpIdent(): void {
+    this.bump(this.kind === SyntaxKind.Word ? SyntaxKind.Ident : undefined);
+  }
+
+  /** Consumes the keyword `w` if present. */
+  eatKw(w: string): boolean {
+    if (!this.atKw(w)) return false;
+    this.bump(SyntaxKind.Keyword);
+    return true;
+  }
+
+  /** Consumes a token of `kind` if present. */
+  eat(kind: SyntaxKind): boolean {
+    if (this.kind !== kind) return false;
+    this.bump();
+    return true;
+  }
+
+  /** Consumes the operator `op` if present. */
+  eatOp(op: string): boolean {
+    if (!this.atOp(op)) return false;
+    this.bump();
+    return true;
+  }
+
+  /** Consumes keyword `w` or reports it missing. */
+  expectKw(w: string): boolean {
+    if (this.eatKw(w)) return true;
+    this.expected(w.toUpperCase());
+    return false;
+  }
+
+  /** Consumes a token of `kind` or reports it missing. */
+  expect(kind: SyntaxKind, what: string): boolean {
+    if (this.eat(kind)) return true;
+    this.expected(what);
+    return false;
+  }
+
+  /** Consumes the operator `op` or reports it missing. */
+  expectOp(op: string): boolean {
+    if (this.eatOp(op)) return true;
+    this.expected(`'${op}'`);
+    return false;
+  }
+
+  /** Consumes the whole sequence of keywords `ws` if all are present. */
+  eatKws(...ws: string[]): boolean {
+    for (let i = 0; i < ws.length; i++) if (!this.nthKw(i, ws[i]!)) return false;
+    for (let i = 0; i < ws.length; i++) this.bump(SyntaxKind.Keyword);
+    return true;
+  }
+
+  /** Consumes the rest of the range into the current node (no diagnostics). */
+  bumpRest(): void {
+    while (!this.atEnd) this.bump(this.kind === SyntaxKind.Word ? SyntaxKind.Keyword : undefined);
+  }
+
+  /** Adds remaining trivia to the current node (call at the very end). */
+  finishTrivia(): void {
+    while (this.raw < this.to) this.pushRaw(this.raw, this.kinds[this.raw]! as SyntaxKind);
+  }
+
+  /** The built children of the outermost level (once every node is closed). */
+  takeChildren(): GreenElement[] {
+    return this.children.splice(0);
+  }
+
+  // -------------------------------------------------------------- diagnostics
+
+  /** Records a diagnostic; `start`/`end` are absolute text offsets. */
+  report(code: string, message: string, start: number, end: number, severity: Severity = "error"): void {
+    this.diagnostics.push({ code, severity, message, range: { start: start - this.base, end: end - this.base }, source: "sql" });
+  }
+
+  /** Absolute range of the current token, or of the end of the previous token at the end. */
+  currentRange(): [number, number] {
+    if (this.pos < this.nSig) {
+      const t = this.sig[this.pos]!;
+      return [this.starts[t]!, this.starts[t + 1]!];
+    }
+    if (this.nSig > 0) {
+      const t = this.sig[this.nSig - 1]!;
+      return [this.starts[t]!, this.starts[t + 1]!];
+    }
+    const at = this.starts[this.to] ?? this.base;
+    return [at, at];
+  }
+
+  /** End offset of the last consumed significant token. */
+  prevEnd(): number {
+    if (this.pos === 0) return this.starts[this.sig[0] ?? this.to] ?? this.base;
+    const t = this.sig[this.pos - 1]!;
+    return this.starts[t + 1]!;
+  }
+
+  /** Reports that `what` was expected at the current token. */
+  expected(what: string): void {
+    const [start, end] = this.currentRange();
+    const found = this.atEnd ? "end of statement" : describeToken(this.kind, this.tokenText());
+    this.report(SyntaxCode.ExpectedToken, `expected ${what}, found ${found}`, start, end);
+  }
+
+  /** Reports the current token as unexpected and wraps it in an `Error` node. */
+  errorBump(message?: string): void {
+    if (this.atEnd) {
+      this.expected("more input");
+      return;
+    }
+    const [start, end] = this.currentRange();
+    if (this.kind === SyntaxKind.RParen) this.report(SyntaxCode.UnmatchedParen, "unmatched ')'", start, end);
+    else this.report(SyntaxCode.UnexpectedToken, message ?? `unexpected ${describeToken(this.kind, this.tokenText())}`, start, end);
+    this.start(SyntaxKind.Error);
+    this.bumpBalanced();
+    this.finish();
+  }
+
+  /**
+   * Consumes one token, or a whole balanced `( … )` / `[ … ]` group when at an
+   * opening bracket — iteratively, so deep nesting cannot overflow the stack.
+   */
+  bumpBalanced(): void {
+    const open = this.kind;
+    if (open !== SyntaxKind.LParen && open !== SyntaxKind.LBracket) {
+      this.bump();
+      return;
+    }
+    let depth = 0;
+    while (!this.atEnd) {
+      const k = this.kind;
+      if (k === SyntaxKind.LParen || k === SyntaxKind.LBracket) depth++;
+      else if (k === SyntaxKind.RParen || k === SyntaxKind.RBracket) depth--;
+      this.bump();
+      if (depth <= 0) return;
+    }
+  }
+
+  /** Consumes one token, words as keywords (for unsupported statements). */
+  bumpBalancedKeyword(): void {
+    this.bump(this.kind === SyntaxKind.Word ? SyntaxKind.Keyword : undefined);
+  }
+
+  /** Reports and skips tokens until `stop()` holds (or the end), into one `Error` node. */
+  recoverUntil(stop: () => boolean, message?: string): void {
+    if (this.atEnd || stop()) return;
+    const [start] = this.currentRange();
+    this.start(SyntaxKind.Error);
+    const what = message ?? `unexpected ${describeToken(this.kind, this.tokenText())}`;
+    const stray = this.kind === SyntaxKind.RParen;
+    while (!this.atEnd && !stop()) this.bumpBalanced();
+    this.finish();
+    const end = this.prevEnd();
+    if (stray) this.report(SyntaxCode.UnmatchedParen, "unmatched ')'", start, start + 1);
+    else this.report(SyntaxCode.UnexpectedToken, what, start, end);
+  }
+
+  /**
+   * Enters one nesting level; when the limit is hit it reports once, swallows
+   * the current balanced group into an `Error` node and returns false.
+   */
+  enter(): boolean {
+    if (this.depth >= MAX_NESTING_DEPTH) {
+      const [start, end] = this.currentRange();
+      this.report(SyntaxCode.NestingTooDeep, `nesting deeper than ${MAX_NESTING_DEPTH} levels`, start, end);
+      this.start(SyntaxKind.Error);
+      this.bumpBalanced();
+      this.finish();
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  /** Leaves a nesting level entered with `enter()`. */
+  leave(): void {
+    this.depth--;
+  }
+
+  /** Relative offset of the current token's start (for embedded requests). */
+  relativeStart(n = 0): number {
+    const i = this.pos + n;
+    if (i >= this.nSig) return this.prevEnd() - this.base;
+    return this.starts[this.sig[i]!]! - this.base;
+  }
+}
+
+/** A short description of a token for messages: `keyword FROM`, `')'`, `string`. */
+export function describeToken(kind: SyntaxKind, text: string): string {
+  switch (kind) {
+    case SyntaxKind.Word:
+      return `'${text}'`;
+    case SyntaxKind.String:
+      return "string literal";
+    case SyntaxKind.Number:
+      return `number ${text}`;
+    case SyntaxKind.QuotedIdent:
+      return `identifier ${text.length > 30 ? text.slice(0, 30) + "…" : text}`;
+    case SyntaxKind.Eof:
+      return "end of statement";
+    default:
+      return `'${text.length > 30 ? text.slice(0, 30) + "…" : text}'`;
+  }
+}

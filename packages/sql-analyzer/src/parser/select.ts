@@ -1,0 +1,792 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
+import { atExprStart, isSubqueryAhead, parseExpr, parseExprListItems, parseSubquery } from "./expressions.js";
+import { atBareAlias, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import type { Parser } from "./parser.js";
+import { parseTypeName } from "./types.js";
+
+/** Whether a query expression (SELECT, VALUES, TABLE, WITH, or a parenthesized one) starts here. */
+export function atSelectStart(p: Parser): boolean {
+  if (p.at(SyntaxKind.LParen)) return isSubqueryAhead(p);
+  return p.atKw("select") || p.atKw("values") || p.atKw("with") || (p.atKw("table") && p.postgres);
+}
+
+/** Words that end the current clause, for recovery inside a SELECT. */
+export function atClauseBoundary(p: Parser): boolean {
+  if (p.atEnd || p.at(SyntaxKind.RParen) || p.at(SyntaxKind.Semicolon)) return true;
+  if (!p.at(SyntaxKind.Word)) return false;
+  switch (p.word) {
+    case "from":
+    case "where":
+    case "group":
+    case "having":
+    case "window":
+    case "order":
+    case "limit":
+    case "offset":
+    case "fetch":
+    case "union":
+    case "intersect":
+    case "except":
+    case "returning":
+    case "on":
+    case "set":
+    case "values":
+    case "select":
+    case "into":
+    case "using":
+    case "when":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * A query: `[WITH …] body [ORDER BY …] [LIMIT …] [OFFSET …] [FETCH …] [FOR UPDATE …]`,
+ * as a `SelectStmt` node. A WITH that turns out to prefix INSERT/UPDATE/DELETE/MERGE
+ * (data-modifying CTE inside a CTE list) produces that statement instead.
+ */
+export function parseSelectStmt(p: Parser): void {
+  const cp = p.checkpoint();
+  if (p.atKw("with")) {
+    parseWithClause(p);
+    const kind = dmlKindAfterWith(p);
+    if (kind !== undefined) {
+      p.startAt(cp, kind);
+      parseDmlBody(p, kind);
+      p.finish();
+      return;
+    }
+  }
+  p.startAt(cp, SyntaxKind.SelectStmt);
+  parseQueryBody(p);
+  p.finish();
+}
+
+/** The statement kind of INSERT/UPDATE/DELETE/MERGE at the current token, if any. */
+export function dmlKindAfterWith(p: Parser): SyntaxKind | undefined {
+  if (p.atKw("insert")) return SyntaxKind.InsertStmt;
+  if (p.atKw("update")) return SyntaxKind.UpdateStmt;
+  if (p.atKw("delete")) return SyntaxKind.DeleteStmt;
+  if (p.atKw("merge")) return SyntaxKind.MergeStmt;
+  return undefined;
+}
+
+/** Parses the body of a DML statement whose WITH clause is already consumed. */
+export function parseDmlBody(p: Parser, kind: SyntaxKind): void {
+  if (kind === SyntaxKind.InsertStmt) parseInsertBody(p);
+  else if (kind === SyntaxKind.UpdateStmt) parseUpdateBody(p);
+  else if (kind === SyntaxKind.DeleteStmt) parseDeleteBody(p);
+  else parseMergeBody(p);
+}
+
+/** Set operations plus the trailing ORDER BY / LIMIT / locking clauses. */
+export function parseQueryBody(p: Parser): void {
+  parseSetExpr(p, 0);
+  parseQueryTail(p);
+}
+
+/** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses after a query body. */
+export function parseQueryTail(p: Parser): void {
+  for (let guard = 0; guard < 8; guard++) {
+    if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+    else if (p.atKw("limit")) parseLimitClause(p);
+    else if (p.atKw("offset")) parseOffsetClause(p);
+    else if (p.atKw("fetch")) parseFetchClause(p);
+    else if (p.atKw("for") && !p.sqlite) parseLockingClause(p);
+    else if (p.atKw("lock") && p.mysql) parseLockingClause(p);
+    else if (p.atKw("into") && p.mysql) parseIntoClause(p);
+    else break;
+  }
+}
+
+function setOpPrecedence(p: Parser): number {
+  if (p.atKw("union") || p.atKw("except") || (p.atKw("minus") && p.mysql)) return 1;
+  if (p.atKw("intersect")) return 2;
+  return 0;
+}
+
+function parseSetExpr(p: Parser, minPrec: number): void {
+  const cp = p.checkpoint();
+  parseSelectPrimary(p);
+  for (;;) {
+    const prec = setOpPrecedence(p);
+    if (prec === 0 || prec <= minPrec - 1 || prec < minPrec) break;
+    p.startAt(cp, SyntaxKind.SetOperation);
+    p.bump();
+    if (!p.eatKw("all")) p.eatKw("distinct");
+    if (!p.enter()) {
+      p.finish();
+      break;
+    }
+    parseSetExpr(p, prec + 1);
+    p.leave();
+    p.finish();
+  }
+}
+
+function parseSelectPrimary(p: Parser): void {
+  if (p.atKw("select")) parseSelectCore(p);
+  else if (p.atKw("values")) parseValuesClause(p);
+  else if (p.atKw("table") && p.postgres) {
+    p.start(SyntaxKind.TableCommand);
+    p.bump();
+    p.eatKw("only");
+    parseQualifiedName(p, "table name");
+    p.eatOp("*");
+    p.finish();
+  } else if (p.at(SyntaxKind.LParen)) {
+    p.start(SyntaxKind.ParenSelect);
+    p.bump();
+    if (p.enter()) {
+      parseSelectStmt(p);
+      p.leave();
+    }
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+  } else {
+    p.expected("SELECT, VALUES or '('");
+  }
+}
+
+/** `VALUES (…), (…)` */
+export function parseValuesClause(p: Parser): void {
+  p.start(SyntaxKind.ValuesClause);
+  p.bump();
+  do {
+    p.start(SyntaxKind.ValuesRow);
+    if (p.mysql && p.atKw("row")) p.bump();
+    if (p.expect(SyntaxKind.LParen, "'('")) {
+      if (!p.at(SyntaxKind.RParen) || !p.postgres) parseExprListItems(p);
+      p.expect(SyntaxKind.RParen, "')'");
+    }
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+function parseSelectCore(p: Parser): void {
+  p.start(SyntaxKind.SelectCore);
+  p.start(SyntaxKind.SelectClause);
+  p.bump();
+  if (p.atKw("distinct") || p.atKw("all") || p.atKw("distinctrow")) {
+    p.start(SyntaxKind.DistinctClause);
+    const distinct = !p.atKw("all");
+    p.bump();
+    if (distinct && p.atKw("on") && p.postgres) {
+      p.bump();
+      p.start(SyntaxKind.ExprList);
+      if (p.expect(SyntaxKind.LParen, "'('")) {
+        parseExprListItems(p);
+        p.expect(SyntaxKind.RParen, "')'");
+      }
+      p.finish();
+    }
+    p.finish();
+  }
+  if (p.mysql) {
+    while (
+      p.at(SyntaxKind.Word) &&
+      ["high_priority", "straight_join", "sql_small_result", "sql_big_result", "sql_buffer_result", "sql_no_cache", "sql_calc_found_rows", "sql_cache"].includes(p.word!)
+    )
+      p.bump();
+  }
+  parseSelectList(p);
+  p.finish();
+  if (p.atKw("into") && !p.sqlite) parseIntoClause(p);
+  if (p.atKw("from")) parseFromClause(p);
+  if (p.atKw("where")) parseWhereClause(p);
+  if (p.atKw("group") && p.nthKw(1, "by")) parseGroupByClause(p);
+  if (p.atKw("having")) {
+    p.start(SyntaxKind.HavingClause);
+    p.bump();
+    parseExpr(p);
+    p.finish();
+  }
+  if (p.atKw("window")) parseWindowClause(p);
+  p.finish();
+}
+
+function parseSelectList(p: Parser): void {
+  // PostgreSQL allows an empty target list: `SELECT FROM t`, `SELECT;`.
+  if (p.postgres && (atClauseBoundary(p) || p.atKw("for") || p.atKw("into"))) return;
+  do {
+    if (p.postgres && p.at(SyntaxKind.Comma)) {
+      p.expected("expression");
+      continue;
+    }
+    p.start(SyntaxKind.SelectItem);
+    if (!parseExpr(p)) {
+      p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
+    } else parseOptionalAlias(p, false);
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+}
+
+/** `[AS] alias` — for select items (no column list) or table refs (`withColumns`). */
+export function parseOptionalAlias(p: Parser, withColumns: boolean): void {
+  if (p.atKw("as")) {
+    p.start(SyntaxKind.Alias);
+    p.bump();
+    if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
+    else expectLabel(p, "alias");
+    if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p);
+    p.finish();
+  } else if (atBareAlias(p)) {
+    p.start(SyntaxKind.Alias);
+    p.bumpIdent();
+    if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p);
+    p.finish();
+  }
+}
+
+function parseColumnAliasList(p: Parser): void {
+  // `(a, b)` or, after a function, a column definition list `(a int, b text)`.
+  p.start(SyntaxKind.ColumnAliasList);
+  p.bump();
+  do {
+    if (!expectIdent(p, "column alias")) break;
+    if (atLabel(p) && !p.at(SyntaxKind.Comma)) parseTypeName(p);
+  } while (p.eat(SyntaxKind.Comma));
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+/** `INTO [TEMP] table` (PostgreSQL) or `INTO @var, …` / `INTO OUTFILE '…'` (MySQL). */
+function parseIntoClause(p: Parser): void {
+  p.start(SyntaxKind.IntoClause);
+  p.bump();
+  if (p.mysql) {
+    if (p.atKw("outfile") || p.atKw("dumpfile")) {
+      p.bump();
+      p.expect(SyntaxKind.String, "file name");
+      while (p.at(SyntaxKind.Word) && !["from", "where", "for", "lock"].includes(p.word!)) p.bump();
+      while (p.at(SyntaxKind.String)) p.bump();
+    } else {
+      do {
+        if (p.at(SyntaxKind.Param)) p.bump();
+        else expectIdent(p, "variable");
+      } while (p.eat(SyntaxKind.Comma));
+    }
+  } else {
+    if (p.atKw("temporary") || p.atKw("temp") || p.atKw("unlogged")) p.bump();
+    p.eatKw("table");
+    parseQualifiedName(p, "table name");
+  }
+  p.finish();
+}
+
+/** `FROM item, item JOIN …` */
+export function parseFromClause(p: Parser): void {
+  p.start(SyntaxKind.FromClause);
+  p.bump();
+  parseFromList(p);
+  p.finish();
+}
+
+/** Comma-separated table references with joins. */
+export function parseFromList(p: Parser): void {
+  do {
+    if (!parseJoinedTable(p)) {
+      p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
+    }
+  } while (p.eat(SyntaxKind.Comma));
+}
+
+function atJoin(p: Parser): boolean {
+  if (!p.at(SyntaxKind.Word)) return false;
+  switch (p.word) {
+    case "join":
+    case "inner":
+    case "cross":
+    case "natural":
+    case "straight_join":
+      return true;
+    case "left":
+    case "right":
+    case "full":
+      return p.nthKw(1, "join") || p.nthKw(1, "outer") || (p.mysql && false);
+    case "outer":
+      return p.nthKw(1, "join") || p.nthKw(1, "apply");
+    default:
+      return false;
+  }
+}
+
+/** A table reference followed by any number of joins (left-associative `JoinExpr`s). */
+export function parseJoinedTable(p: Parser): boolean {
+  const cp = p.checkpoint();
+  if (!parseTableRef(p)) return false;
+  while (atJoin(p)) {
+    const progress = p.position;
+    p.startAt(cp, SyntaxKind.JoinExpr);
+    const natural = p.eatKw("natural");
+    let cross = false;
+    if (p.atKw("cross")) {
+      p.bump();
+      cross = true;
+    } else if (p.atKw("inner")) p.bump();
+    else if (p.atKw("left") || p.atKw("right") || p.atKw("full")) {
+      p.bump();
+      p.eatKw("outer");
+    }
+    if (p.atKw("straight_join")) p.bump();
+    else p.expectKw("join");
+    if (!parseTableRef(p)) p.expected("table");
+    if (!natural && !cross) {
+      if (p.atKw("on")) {
+        p.start(SyntaxKind.OnClause);
+        p.bump();
+        parseExpr(p);
+        p.finish();
+      } else if (p.atKw("using")) {
+        p.start(SyntaxKind.UsingClause);
+        p.bump();
+        parseParenNameList(p);
+        if (p.atKw("as")) {
+          p.start(SyntaxKind.Alias);
+          p.bump();
+          expectIdent(p, "alias");
+          p.finish();
+        }
+        p.finish();
+      } else if (!p.mysql && !p.sqlite) p.expected("ON or USING");
+    }
+    p.finish();
+    if (p.position === progress) break;
+  }
+  return true;
+}
+
+function parseTableRef(p: Parser): boolean {
+  if (p.at(SyntaxKind.LParen)) {
+    if (isSubqueryAhead(p)) {
+      p.start(SyntaxKind.DerivedTable);
+      parseSubquery(p, SyntaxKind.SubqueryExpr);
+      parseOptionalAlias(p, true);
+      p.finish();
+      return true;
+    }
+    // A parenthesized join: `(a JOIN b ON …) [AS x]`
+    p.start(SyntaxKind.TableRef);
+    p.bump();
+    if (p.enter()) {
+      if (!parseJoinedTable(p)) p.expected("table");
+      p.leave();
+    }
+    p.expect(SyntaxKind.RParen, "')'");
+    parseOptionalAlias(p, true);
+    p.finish();
+    return true;
+  }
+  if (p.atKw("lateral")) {
+    const cp = p.checkpoint();
+    p.bump();
+    if (p.at(SyntaxKind.LParen) && isSubqueryAhead(p)) {
+      p.startAt(cp, SyntaxKind.DerivedTable);
+      parseSubquery(p, SyntaxKind.SubqueryExpr);
+      parseOptionalAlias(p, true);
+      p.finish();
+      return true;
+    }
+    p.startAt(cp, SyntaxKind.FunctionTable);
+    parseExpr(p);
+    if (p.eatKw("with")) p.expectKw("ordinality");
+    parseOptionalAlias(p, true);
+    p.finish();
+    return true;
+  }
+  if (p.atKw("rows") && p.nthKw(1, "from")) {
+    p.start(SyntaxKind.FunctionTable);
+    p.bump();
+    p.bump();
+    p.expect(SyntaxKind.LParen, "'('");
+    parseExprListItems(p);
+    p.expect(SyntaxKind.RParen, "')'");
+    if (p.eatKw("with")) p.expectKw("ordinality");
+    parseOptionalAlias(p, true);
+    p.finish();
+    return true;
+  }
+  if (p.atKw("values") && !p.postgres) {
+    p.start(SyntaxKind.DerivedTable);
+    parseValuesClause(p);
+    parseOptionalAlias(p, true);
+    p.finish();
+    return true;
+  }
+  if (!atIdent(p) && !p.atKw("only") && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen)) {
+    p.expected("table name");
+    return false;
+  }
+  const cp = p.checkpoint();
+  const only = p.atKw("only") && p.postgres;
+  if (only) p.bump();
+  if (only && p.at(SyntaxKind.LParen)) {
+    p.bump();
+    parseQualifiedName(p, "table name");
+    p.expect(SyntaxKind.RParen, "')'");
+  } else parseQualifiedName(p, "table name");
+  if (p.at(SyntaxKind.LParen) && !only) {
+    // A table function: generate_series(1, 3) AS g(n) [WITH ORDINALITY]
+    p.startAt(cp, SyntaxKind.FunctionTable);
+    p.start(SyntaxKind.ArgList);
+    p.bump();
+    parseExprListItems(p);
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+    if (p.atKw("with") && p.nthKw(1, "ordinality")) {
+      p.bump();
+      p.bump();
+    }
+    parseOptionalAlias(p, true);
+    p.finish();
+    return true;
+  }
+  p.startAt(cp, SyntaxKind.TableRef);
+  if (p.atOp("*")) p.bump();
+  if (p.mysql && p.atKw("partition")) {
+    p.bump();
+    parseParenNameList(p);
+  }
+  parseOptionalAlias(p, true);
+  if (p.atKw("tablesample")) {
+    p.start(SyntaxKind.TablesampleClause);
+    p.bump();
+    expectIdent(p, "sampling method");
+    p.start(SyntaxKind.ArgList);
+    if (p.expect(SyntaxKind.LParen, "'('")) {
+      parseExprListItems(p);
+      p.expect(SyntaxKind.RParen, "')'");
+    }
+    p.finish();
+    if (p.eatKw("repeatable")) {
+      p.expect(SyntaxKind.LParen, "'('");
+      parseExpr(p);
+      p.expect(SyntaxKind.RParen, "')'");
+    }
+    p.finish();
+  }
+  if (p.mysql) {
+    while ((p.atKw("use") || p.atKw("force") || p.atKw("ignore")) && (p.nthKw(1, "index") || p.nthKw(1, "key"))) {
+      p.bump();
+      p.bump();
+      if (p.eatKw("for")) {
+        if (p.atKw("join")) p.bump();
+        else if (p.eatKw("order") || p.eatKw("group")) p.expectKw("by");
+      }
+      p.start(SyntaxKind.NameList);
+      p.expect(SyntaxKind.LParen, "'('");
+      while (!p.atEnd && !p.at(SyntaxKind.RParen)) {
+        expectLabel(p, "index name");
+        if (!p.eat(SyntaxKind.Comma)) break;
+      }
+      p.expect(SyntaxKind.RParen, "')'");
+      p.finish();
+      p.eat(SyntaxKind.Comma);
+    }
+  }
+  if (p.sqlite) {
+    if (p.atKw("indexed") && p.nthKw(1, "by")) {
+      p.bump();
+      p.bump();
+      expectIdent(p, "index name");
+    } else if (p.atKw("not") && p.nthKw(1, "indexed")) {
+      p.bump();
+      p.bump();
+    }
+  }
+  p.finish();
+  return true;
+}
+
+/** `WHERE expr` */
+export function parseWhereClause(p: Parser): void {
+  p.start(SyntaxKind.WhereClause);
+  p.bump();
+  if (p.atKw("current") && p.nthKw(1, "of")) {
+    p.bump();
+    p.bump();
+    expectIdent(p, "cursor name");
+  } else parseExpr(p);
+  p.finish();
+}
+
+function parseGroupByClause(p: Parser): void {
+  p.start(SyntaxKind.GroupByClause);
+  p.bump();
+  p.bump();
+  if (p.atKw("all") || p.atKw("distinct")) p.bump();
+  do {
+    parseGroupingElement(p);
+  } while (p.eat(SyntaxKind.Comma));
+  if (p.mysql && p.atKw("with") && p.nthKw(1, "rollup")) {
+    p.bump();
+    p.bump();
+  }
+  p.finish();
+}
+
+function parseGroupingElement(p: Parser): void {
+  if ((p.atKw("rollup") || p.atKw("cube")) && p.nth(1) === SyntaxKind.LParen) {
+    p.start(SyntaxKind.GroupingSet);
+    p.bump();
+    p.bump();
+    parseExprListItems(p);
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+    return;
+  }
+  if (p.atKw("grouping") && p.nthKw(1, "sets")) {
+    p.start(SyntaxKind.GroupingSet);
+    p.bump();
+    p.bump();
+    p.expect(SyntaxKind.LParen, "'('");
+    if (p.enter()) {
+      do {
+        parseGroupingElement(p);
+      } while (p.eat(SyntaxKind.Comma));
+      p.leave();
+    }
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+    return;
+  }
+  if (p.at(SyntaxKind.LParen) && p.nth(1) === SyntaxKind.RParen) {
+    p.start(SyntaxKind.GroupingSet);
+    p.bump();
+    p.bump();
+    p.finish();
+    return;
+  }
+  if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
+}
+
+function parseWindowClause(p: Parser): void {
+  p.start(SyntaxKind.WindowClause);
+  p.bump();
+  do {
+    p.start(SyntaxKind.WindowDef);
+    expectIdent(p, "window name");
+    p.expectKw("as");
+    if (p.at(SyntaxKind.LParen)) parseWindowSpec(p);
+    else p.expected("'('");
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+/** `( [base] [PARTITION BY …] [ORDER BY …] [frame] )` */
+export function parseWindowSpec(p: Parser): void {
+  p.start(SyntaxKind.WindowSpec);
+  p.bump();
+  if (atIdent(p) && !p.atKw("partition") && !p.atKw("order") && !p.atKw("rows") && !p.atKw("range") && !p.atKw("groups")) p.bumpIdent();
+  if (p.atKw("partition") && p.nthKw(1, "by")) {
+    p.start(SyntaxKind.PartitionByClause);
+    p.bump();
+    p.bump();
+    parseExprListItems(p);
+    p.finish();
+  }
+  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+  if (p.atKw("rows") || p.atKw("range") || p.atKw("groups")) parseFrameClause(p);
+  if (!p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.RParen));
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+function parseFrameClause(p: Parser): void {
+  p.start(SyntaxKind.FrameClause);
+  p.bump();
+  if (p.eatKw("between")) {
+    parseFrameBound(p);
+    p.expectKw("and");
+    parseFrameBound(p);
+  } else parseFrameBound(p);
+  if (p.eatKw("exclude")) {
+    if (p.eatKw("current")) p.expectKw("row");
+    else if (p.eatKw("no")) p.expectKw("others");
+    else if (!p.eatKw("group")) p.expectKw("ties");
+  }
+  p.finish();
+}
+
+function parseFrameBound(p: Parser): void {
+  p.start(SyntaxKind.FrameBound);
+  if (p.eatKw("unbounded")) {
+    if (!p.eatKw("preceding")) p.expectKw("following");
+  } else if (p.eatKw("current")) p.expectKw("row");
+  else {
+    parseExpr(p);
+    if (!p.eatKw("preceding")) p.expectKw("following");
+  }
+  p.finish();
+}
+
+/** `ORDER BY item [ASC|DESC] [NULLS FIRST|LAST], …` */
+export function parseOrderByClause(p: Parser): void {
+  p.start(SyntaxKind.OrderByClause);
+  p.bump();
+  p.expectKw("by");
+  do {
+    p.start(SyntaxKind.OrderItem);
+    if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
+    if (p.atKw("asc") || p.atKw("desc")) p.bump();
+    else if (p.atKw("using") && p.postgres) {
+      p.bump();
+      if (p.at(SyntaxKind.Operator)) p.bump();
+      else p.expected("operator");
+    }
+    if (p.atKw("nulls")) {
+      p.bump();
+      if (!p.eatKw("first")) p.expectKw("last");
+    }
+    if (p.sqlite && p.atKw("collate")) {
+      p.bump();
+      expectLabel(p);
+    }
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+function parseLimitClause(p: Parser): void {
+  p.start(SyntaxKind.LimitClause);
+  p.bump();
+  if (!p.eatKw("all")) parseExpr(p);
+  if (!p.postgres && p.eat(SyntaxKind.Comma)) parseExpr(p);
+  else if (p.atKw("offset")) {
+    p.bump();
+    parseExpr(p);
+  }
+  p.finish();
+}
+
+function parseOffsetClause(p: Parser): void {
+  p.start(SyntaxKind.OffsetClause);
+  p.bump();
+  parseExpr(p);
+  if (p.atKw("row") || p.atKw("rows")) p.bump();
+  p.finish();
+}
+
+function parseFetchClause(p: Parser): void {
+  p.start(SyntaxKind.FetchClause);
+  p.bump();
+  if (!p.eatKw("first")) p.expectKw("next");
+  if (!p.atKw("row") && !p.atKw("rows")) parseExpr(p);
+  if (!p.eatKw("row")) p.expectKw("rows");
+  if (p.eatKw("with")) p.expectKw("ties");
+  else p.expectKw("only");
+  p.finish();
+}
+
+function parseLockingClause(p: Parser): void {
+  p.start(SyntaxKind.LockingClause);
+  if (p.atKw("lock")) {
+    p.bump();
+    p.expectKw("in");
+    p.expectKw("share");
+    p.expectKw("mode");
+    p.finish();
+    return;
+  }
+  while (p.atKw("for")) {
+    p.bump();
+    if (p.eatKw("update")) {
+      /* FOR UPDATE */
+    } else if (p.eatKw("share")) {
+      /* FOR SHARE */
+    } else if (p.eatKw("no")) {
+      p.expectKw("key");
+      p.expectKw("update");
+    } else if (p.eatKw("key")) p.expectKw("share");
+    else p.expected("UPDATE or SHARE");
+    if (p.eatKw("of")) {
+      do {
+        parseQualifiedName(p, "table name");
+      } while (p.eat(SyntaxKind.Comma));
+    }
+    if (p.eatKw("nowait")) {
+      /* done */
+    } else if (p.eatKw("skip")) p.expectKw("locked");
+  }
+  p.finish();
+}
+
+/** `WITH [RECURSIVE] name [(cols)] AS [[NOT] MATERIALIZED] ( statement ), …` */
+export function parseWithClause(p: Parser): void {
+  p.start(SyntaxKind.WithClause);
+  p.bump();
+  p.eatKw("recursive");
+  do {
+    p.start(SyntaxKind.Cte);
+    expectIdent(p, "CTE name");
+    if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+    p.expectKw("as");
+    if (p.atKw("not") && p.nthKw(1, "materialized")) {
+      p.bump();
+      p.bump();
+    } else p.eatKw("materialized");
+    if (p.expect(SyntaxKind.LParen, "'('")) {
+      if (p.enter()) {
+        const kind = dmlKindAfterWith(p);
+        if (kind !== undefined) {
+          p.start(kind);
+          parseDmlBody(p, kind);
+          p.finish();
+        } else if (atSelectStart(p)) parseSelectStmt(p);
+        else p.expected("SELECT, INSERT, UPDATE, DELETE or MERGE");
+        p.leave();
+      }
+      if (!p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.RParen));
+      p.expect(SyntaxKind.RParen, "')'");
+    }
+    if (p.atKw("search")) {
+      p.start(SyntaxKind.CteSearchClause);
+      p.bump();
+      if (!p.eatKw("depth")) p.expectKw("breadth");
+      p.expectKw("first");
+      p.expectKw("by");
+      do expectIdent(p, "column");
+      while (p.eat(SyntaxKind.Comma));
+      p.expectKw("set");
+      expectIdent(p, "column");
+      p.finish();
+    }
+    if (p.atKw("cycle")) {
+      p.start(SyntaxKind.CteCycleClause);
+      p.bump();
+      do expectIdent(p, "column");
+      while (p.eat(SyntaxKind.Comma));
+      p.expectKw("set");
+      expectIdent(p, "column");
+      if (p.eatKw("to")) {
+        parseExpr(p);
+        p.expectKw("default");
+        parseExpr(p);
+      }
+      p.expectKw("using");
+      expectIdent(p, "column");
+      p.finish();
+    }
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+/** `RETURNING expr [AS alias], …` */
+export function parseReturningClause(p: Parser): void {
+  p.start(SyntaxKind.ReturningClause);
+  p.bump();
+  do {
+    p.start(SyntaxKind.SelectItem);
+    if (parseExpr(p)) parseOptionalAlias(p, false);
+    else p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+export { atExprStart };

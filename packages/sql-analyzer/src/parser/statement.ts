@@ -1,0 +1,222 @@
+import { SyntaxCode } from "../diagnostic.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseAlter, parseDrop, parseRename, parseTruncate } from "./ddl-alter.js";
+import { parseComment, parseCreate, parseGrantOrRevoke } from "./ddl-create.js";
+import type { Checkpoint, Parser } from "./parser.js";
+import { atSelectStart, dmlKindAfterWith, parseDmlBody, parseQueryBody, parseWithClause } from "./select.js";
+import {
+  parseAnalyze,
+  parseAttach,
+  parseCall,
+  parseCopy,
+  parseDetach,
+  parseDo,
+  parseExplain,
+  parsePragma,
+  parseRefresh,
+  parseReset,
+  parseSet,
+  parseShow,
+  parseTransaction,
+  parseUse,
+  parseVacuum,
+} from "./utility.js";
+
+const STATEMENT_KEYWORDS = new Set([
+  "select", "with", "values", "insert", "update", "delete", "merge", "replace", "create", "alter", "drop", "truncate",
+  "comment", "grant", "revoke", "rename", "begin", "start", "commit", "end", "rollback", "abort", "savepoint",
+  "release", "set", "show", "reset", "explain", "analyze", "analyse", "vacuum", "copy", "pragma", "attach", "detach",
+  "call", "do", "use", "refresh", "table", "lock", "declare", "fetch", "close", "prepare", "execute", "deallocate",
+  "listen", "notify", "unlisten", "discard", "checkpoint", "reindex", "cluster", "security", "import", "load",
+  "describe", "desc", "handler", "flush", "kill", "optimize", "repair", "check", "checksum", "install", "uninstall",
+]);
+
+/** Whether the current token starts a statement (used to detect a missing `;`). */
+export function atStatementStart(p: Parser): boolean {
+  return p.at(SyntaxKind.Word) && STATEMENT_KEYWORDS.has(p.word!) ? true : p.at(SyntaxKind.LParen) && atSelectStart(p);
+}
+
+/**
+ * Parses every statement of the token range into the current node, with `;`
+ * separators as siblings. A missing `;` between two statements is reported
+ * and parsing continues with the next statement; junk is wrapped in `Error`.
+ */
+export function parseStatements(p: Parser): void {
+  while (!p.atEnd) {
+    const progress = p.position;
+    if (p.eat(SyntaxKind.Semicolon)) continue;
+    parseStatement(p);
+    if (p.atEnd || p.at(SyntaxKind.Semicolon)) continue;
+    if (atStatementStart(p)) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.MissingSemicolon, "expected ';' before the next statement", start, end);
+    } else {
+      p.recoverUntil(() => p.at(SyntaxKind.Semicolon) || p.atKw("select") || atStatementStartStrict(p));
+    }
+    if (p.position === progress) p.errorBump();
+  }
+  p.finishTrivia();
+}
+
+function atStatementStartStrict(p: Parser): boolean {
+  // During recovery only words that almost never appear inside a statement count.
+  return p.at(SyntaxKind.Word) && ["insert", "create", "alter", "drop", "grant", "revoke", "commit", "rollback", "begin"].includes(p.word!) && false;
+}
+
+/** Parses one statement at the current token. */
+export function parseStatement(p: Parser): void {
+  const w = p.at(SyntaxKind.Word) ? p.word! : "";
+  const cp = p.checkpoint();
+  if (p.at(SyntaxKind.LParen) && atSelectStart(p)) {
+    p.start(SyntaxKind.SelectStmt);
+    parseQueryBody(p);
+    p.finish();
+    return;
+  }
+  switch (w) {
+    case "with": {
+      parseWithClause(p);
+      const kind = dmlKindAfterWith(p);
+      if (kind !== undefined) {
+        p.startAt(cp, kind);
+        parseDmlBody(p, kind);
+      } else {
+        p.startAt(cp, SyntaxKind.SelectStmt);
+        if (atSelectStart(p)) parseQueryBody(p);
+        else p.expected("SELECT, INSERT, UPDATE, DELETE or MERGE");
+      }
+      p.finish();
+      return;
+    }
+    case "select":
+    case "values":
+      p.start(SyntaxKind.SelectStmt);
+      parseQueryBody(p);
+      p.finish();
+      return;
+    case "table":
+      if (!p.postgres) break;
+      p.start(SyntaxKind.SelectStmt);
+      parseQueryBody(p);
+      p.finish();
+      return;
+    case "insert":
+      p.start(SyntaxKind.InsertStmt);
+      parseDmlBody(p, SyntaxKind.InsertStmt);
+      p.finish();
+      return;
+    case "replace":
+      if (p.postgres) break;
+      p.start(SyntaxKind.ReplaceStmt);
+      parseDmlBody(p, SyntaxKind.InsertStmt);
+      p.finish();
+      return;
+    case "update":
+    case "delete":
+    case "merge": {
+      const kind = w === "update" ? SyntaxKind.UpdateStmt : w === "delete" ? SyntaxKind.DeleteStmt : SyntaxKind.MergeStmt;
+      p.start(kind);
+      parseDmlBody(p, kind);
+      p.finish();
+      return;
+    }
+    case "create":
+      if (parseCreate(p, cp)) return;
+      break;
+    case "alter":
+      if (parseAlter(p, cp)) return;
+      break;
+    case "drop":
+      if (parseDrop(p, cp)) return;
+      break;
+    case "truncate":
+      parseTruncate(p);
+      return;
+    case "rename":
+      if (parseRename(p, cp)) return;
+      break;
+    case "comment":
+      if (p.nthKw(1, "on")) {
+        parseComment(p);
+        return;
+      }
+      break;
+    case "grant":
+    case "revoke":
+      parseGrantOrRevoke(p);
+      return;
+    case "begin":
+    case "start":
+    case "commit":
+    case "end":
+    case "rollback":
+    case "abort":
+    case "savepoint":
+    case "release":
+      if (parseTransaction(p, cp)) return;
+      break;
+    case "set":
+      parseSet(p);
+      return;
+    case "show":
+      parseShow(p);
+      return;
+    case "reset":
+      parseReset(p);
+      return;
+    case "explain":
+      parseExplain(p);
+      return;
+    case "analyze":
+    case "analyse":
+      parseAnalyze(p);
+      return;
+    case "vacuum":
+      parseVacuum(p);
+      return;
+    case "copy":
+      parseCopy(p);
+      return;
+    case "pragma":
+      if (!p.sqlite) break;
+      parsePragma(p);
+      return;
+    case "attach":
+      if (!p.sqlite) break;
+      parseAttach(p);
+      return;
+    case "detach":
+      if (!p.sqlite) break;
+      parseDetach(p);
+      return;
+    case "call":
+      parseCall(p);
+      return;
+    case "do":
+      if (!p.postgres) break;
+      parseDo(p);
+      return;
+    case "use":
+      if (!p.mysql) break;
+      parseUse(p);
+      return;
+    case "refresh":
+      if (parseRefresh(p, cp)) return;
+      break;
+  }
+  parseUnsupported(p, cp);
+}
+
+/**
+ * Wraps the rest of the statement (up to `;`) in an `UnsupportedStmt` node with
+ * an info diagnostic — the tree stays lossless and nothing is guessed.
+ */
+export function parseUnsupported(p: Parser, cp: Checkpoint): void {
+  const [start] = p.currentRange();
+  p.startAt(cp, SyntaxKind.UnsupportedStmt);
+  while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) p.bumpBalancedKeyword();
+  p.finish();
+  const end = p.prevEnd();
+  if (end > start) p.report(SyntaxCode.UnsupportedStatement, "this statement is not supported by the parser yet", start, end, "info");
+  else p.report(SyntaxCode.UnsupportedStatement, "this statement is not supported by the parser yet", start, end, "info");
+}

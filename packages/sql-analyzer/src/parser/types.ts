@@ -1,0 +1,132 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { atLabel, expectLabel } from "./names.js";
+import type { Parser } from "./parser.js";
+
+/** Words that end a type name in a column definition (the start of a constraint). */
+const TYPE_STOP = new Set([
+  "not", "null", "default", "primary", "references", "constraint", "check", "unique", "collate", "generated",
+  "as", "auto_increment", "autoincrement", "comment", "on", "key", "identity", "unsigned", "zerofill", "signed",
+  "character", "charset", "with", "without", "array", "to", "from", "for", "then", "else", "end", "when", "and",
+  "or", "is", "in", "using", "returns", "language", "stored", "virtual", "invisible", "visible", "storage",
+  "compression", "srid", "immutable", "stable", "volatile", "strict", "security", "set", "cost", "rows", "where",
+  "order", "group", "limit", "having", "window", "union", "intersect", "except", "into", "values", "select",
+  "deferrable", "initially", "match", "varying", "precision", "zone", "filter", "over", "within", "escape",
+]);
+
+/** Words that may follow the first word of a multi-word PostgreSQL/SQL type. */
+function continuesType(first: string, next: string | undefined): boolean {
+  switch (first) {
+    case "double":
+      return next === "precision";
+    case "character":
+    case "char":
+    case "nchar":
+    case "bit":
+    case "varchar":
+      return next === "varying";
+    case "national":
+      return next === "character" || next === "char";
+    case "long":
+      return next === "varchar" || next === "varbinary" || next === "raw";
+    default:
+      return false;
+  }
+}
+
+/**
+ * A data type: `int`, `numeric(10, 2)`, `double precision`, `character varying(20)`,
+ * `timestamp(3) with time zone`, `interval day to second`, `text[]`, `int array[3]`,
+ * `schema.type`, `tbl.col%TYPE`, MySQL `int(11) unsigned zerofill`, `enum('a','b')`,
+ * `varchar(10) character set utf8mb4`, and SQLite's free-form multi-word names.
+ */
+export function parseTypeName(p: Parser): boolean {
+  if (!atLabel(p)) {
+    p.expected("type name");
+    return false;
+  }
+  p.start(SyntaxKind.TypeName);
+  if (p.atKw("setof")) p.bump();
+  const first = p.word;
+  p.bumpIdent();
+  if (first !== undefined && continuesType(first, p.word)) {
+    p.bumpIdent();
+    if (p.atKw("varying")) p.bumpIdent();
+  } else if (p.sqlite) {
+    // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`.
+    while (p.at(SyntaxKind.Word) && !TYPE_STOP.has(p.word!)) p.bumpIdent();
+  } else {
+    while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
+      p.bump();
+      p.bumpIdent();
+    }
+  }
+  if (p.at(SyntaxKind.Operator) && p.word === "%" && (p.nthKw(1, "type") || p.nthKw(1, "rowtype"))) {
+    p.bump();
+    p.bump();
+  }
+  if (p.at(SyntaxKind.LParen)) parseTypeArgs(p);
+  if (first === "timestamp" || first === "time") {
+    if ((p.atKw("with") || p.atKw("without")) && p.nthKw(1, "time") && p.nthKw(2, "zone")) {
+      p.bump();
+      p.bump();
+      p.bump();
+    }
+  } else if (first === "interval" && p.postgres) {
+    parseIntervalFields(p);
+  }
+  if (p.mysql) {
+    while (p.atKw("unsigned") || p.atKw("signed") || p.atKw("zerofill")) p.bump();
+    if ((p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) {
+      if (p.atKw("character")) p.bump();
+      p.bump();
+      expectLabel(p, "character set");
+    }
+    if (p.atKw("binary")) p.bump();
+  }
+  parseArrayBounds(p);
+  p.finish();
+  return true;
+}
+
+/** `YEAR`, `DAY TO SECOND`, … after INTERVAL (PostgreSQL). */
+export function parseIntervalFields(p: Parser): void {
+  const fields = ["year", "month", "day", "hour", "minute", "second"];
+  if (p.at(SyntaxKind.Word) && fields.includes(p.word!)) {
+    p.bump();
+    if (p.atKw("to") && fields.includes(p.wordAt(1) ?? "")) {
+      p.bump();
+      p.bump();
+    }
+    if (p.at(SyntaxKind.LParen)) parseTypeArgs(p);
+  }
+}
+
+function parseTypeArgs(p: Parser): void {
+  p.start(SyntaxKind.TypeArgs);
+  p.bump();
+  while (!p.atEnd && !p.at(SyntaxKind.RParen)) {
+    if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
+    if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump();
+    else {
+      p.errorBump("expected a type argument");
+      continue;
+    }
+    if (!p.eat(SyntaxKind.Comma)) break;
+  }
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
+function parseArrayBounds(p: Parser): void {
+  while (p.at(SyntaxKind.LBracket) || (p.atKw("array") && p.postgres)) {
+    p.start(SyntaxKind.ArrayBounds);
+    if (p.atKw("array")) p.bump();
+    if (p.at(SyntaxKind.LBracket)) {
+      p.bump();
+      if (p.at(SyntaxKind.Number)) p.bump();
+      p.expect(SyntaxKind.RBracket, "']'");
+    }
+    p.finish();
+    if (!p.at(SyntaxKind.LBracket)) break;
+  }
+}

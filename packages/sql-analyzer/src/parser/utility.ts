@@ -1,0 +1,414 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { unsupportedTail } from "./ddl-alter.js";
+import { parseOptionList } from "./ddl-table.js";
+import { parseExpr, parseExprListItems } from "./expressions.js";
+import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import type { Checkpoint, Parser } from "./parser.js";
+import { atSelectStart, parseSelectStmt } from "./select.js";
+import { parseStatement } from "./statement.js";
+
+function parseTransactionModes(p: Parser): void {
+  for (let guard = 0; guard < 8; guard++) {
+    p.start(SyntaxKind.TransactionMode);
+    if (p.eatKw("isolation")) {
+      p.expectKw("level");
+      if (p.eatKw("serializable")) {
+        /* ok */
+      } else if (p.eatKw("repeatable")) p.expectKw("read");
+      else if (p.eatKw("read")) {
+        if (!p.eatKw("committed")) p.expectKw("uncommitted");
+      } else p.expected("isolation level");
+    } else if (p.eatKw("read")) {
+      if (!p.eatKw("write")) p.expectKw("only");
+    } else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
+      p.bump();
+      p.bump();
+    } else if (p.eatKw("deferrable")) {
+      /* ok */
+    } else if (p.mysql && p.atKw("with") && p.nthKw(1, "consistent")) {
+      p.bump();
+      p.bump();
+      p.expectKw("snapshot");
+    } else {
+      p.finish();
+      return;
+    }
+    p.finish();
+    p.eat(SyntaxKind.Comma);
+  }
+}
+
+/** BEGIN / START TRANSACTION / COMMIT / END / ROLLBACK [TO SAVEPOINT] / SAVEPOINT / RELEASE. */
+export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
+  void cp;
+  const w = p.word;
+  if (w === "start" && !p.nthKw(1, "transaction")) return false;
+  p.start(SyntaxKind.TransactionStmt);
+  p.bump();
+  switch (w) {
+    case "begin":
+      if (p.sqlite && (p.atKw("deferred") || p.atKw("immediate") || p.atKw("exclusive"))) p.bump();
+      if (!p.eatKw("transaction")) p.eatKw("work");
+      if (p.postgres) parseTransactionModes(p);
+      break;
+    case "start":
+      p.bump();
+      parseTransactionModes(p);
+      break;
+    case "commit":
+    case "end":
+    case "abort":
+      if (!p.eatKw("transaction")) p.eatKw("work");
+      if (p.atKw("and")) {
+        p.bump();
+        p.eatKw("no");
+        p.expectKw("chain");
+      }
+      if (p.mysql && p.atKw("no") && p.nthKw(1, "release")) {
+        p.bump();
+        p.bump();
+      } else if (p.mysql) p.eatKw("release");
+      break;
+    case "rollback":
+      if (!p.eatKw("transaction")) p.eatKw("work");
+      if (p.eatKw("to")) {
+        p.eatKw("savepoint");
+        expectIdent(p, "savepoint name");
+      } else if (p.atKw("and")) {
+        p.bump();
+        p.eatKw("no");
+        p.expectKw("chain");
+      } else if (p.atKw("prepared")) {
+        p.bump();
+        p.expect(SyntaxKind.String, "transaction id");
+      }
+      break;
+    case "savepoint":
+      expectIdent(p, "savepoint name");
+      break;
+    case "release":
+      p.eatKw("savepoint");
+      expectIdent(p, "savepoint name");
+      break;
+  }
+  p.finish();
+  return true;
+}
+
+/**
+ * SET [SESSION|LOCAL] name {TO|=} value, … — plus SET TIME ZONE, SET ROLE,
+ * SET TRANSACTION, MySQL `SET @x = 1, NAMES utf8mb4, GLOBAL x = 1`.
+ */
+export function parseSet(p: Parser): void {
+  p.start(SyntaxKind.SetStmt);
+  p.bump();
+  if (p.atKw("transaction") || (p.atKw("session") && p.nthKw(1, "characteristics"))) {
+    if (p.eatKw("session")) {
+      p.bump();
+      p.expectKw("as");
+    }
+    p.bump();
+    parseTransactionModes(p);
+    p.finish();
+    return;
+  }
+  if (p.atKw("constraints") && p.postgres) {
+    p.bump();
+    if (!p.eatKw("all")) {
+      do parseQualifiedName(p);
+      while (p.eat(SyntaxKind.Comma));
+    }
+    if (!p.eatKw("deferred")) p.expectKw("immediate");
+    p.finish();
+    return;
+  }
+  do {
+    p.start(SyntaxKind.Assignment);
+    if (p.atKw("session") || p.atKw("local") || p.atKw("global") || p.atKw("persist") || p.atKw("persist_only")) p.bump();
+    if (p.atKw("time") && p.nthKw(1, "zone")) {
+      p.bump();
+      p.bump();
+      if (!p.eatKw("local") && !p.eatKw("default")) parseExpr(p);
+    } else if ((p.atKw("names") || (p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) && p.mysql) {
+      if (p.eatKw("character")) p.bump();
+      else p.bump();
+      if (!p.eatKw("default")) {
+        if (p.at(SyntaxKind.String)) p.bump();
+        else expectLabel(p, "character set");
+      }
+      if (p.eatKw("collate")) {
+        if (p.at(SyntaxKind.String)) p.bump();
+        else expectLabel(p, "collation");
+      }
+    } else if ((p.atKw("role") || p.atKw("session")) && p.postgres && !p.nthOp(1, "=") && !p.nthKw(1, "to")) {
+      p.bump();
+      if (p.eatKw("authorization")) {
+        /* SET SESSION AUTHORIZATION x */
+      }
+      if (p.at(SyntaxKind.String)) p.bump();
+      else expectLabel(p, "role");
+    } else {
+      if (p.at(SyntaxKind.Param) || p.at(SyntaxKind.Variable)) p.bump();
+      else parseQualifiedName(p, "parameter name");
+      if (!p.eatKw("to") && !p.eatOp("=") && !p.eatOp(":=")) p.expected("TO or '='");
+      if (p.mysql || p.sqlite) parseExpr(p);
+      else {
+        do {
+          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+          else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
+            p.bump();
+            p.bump();
+          } else p.expected("value");
+        } while (p.eat(SyntaxKind.Comma));
+        p.finish();
+        break;
+      }
+    }
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+/** SHOW name | SHOW ALL | MySQL SHOW TABLES/COLUMNS/… */
+export function parseShow(p: Parser): void {
+  p.start(SyntaxKind.ShowStmt);
+  p.bump();
+  if (p.mysql) {
+    while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) {
+      if (p.atKw("like") || p.atKw("where")) {
+        p.bump();
+        parseExpr(p);
+      } else p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Keyword : undefined);
+    }
+  } else if (!p.eatKw("all")) {
+    if (p.atKw("time") && p.nthKw(1, "zone")) {
+      p.bump();
+      p.bump();
+    } else if (p.atKw("transaction") && p.nthKw(1, "isolation")) {
+      p.bump();
+      p.bump();
+      p.expectKw("level");
+    } else parseQualifiedName(p, "parameter name");
+  }
+  p.finish();
+}
+
+/** RESET name | RESET ALL */
+export function parseReset(p: Parser): void {
+  p.start(SyntaxKind.ResetStmt);
+  p.bump();
+  if (!p.eatKw("all")) parseQualifiedName(p, "parameter name");
+  p.finish();
+}
+
+/** EXPLAIN [ANALYZE] [VERBOSE] [(options)] statement; MySQL EXPLAIN FORMAT=…; SQLite EXPLAIN QUERY PLAN. */
+export function parseExplain(p: Parser): void {
+  p.start(SyntaxKind.ExplainStmt);
+  p.bump();
+  if (p.at(SyntaxKind.LParen) && p.postgres) parseOptionList(p);
+  else {
+    if (p.sqlite && p.atKw("query")) {
+      p.bump();
+      p.expectKw("plan");
+    }
+    while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
+    if (p.mysql && p.atKw("format")) {
+      p.bump();
+      p.expectOp("=");
+      expectLabel(p, "format");
+    }
+  }
+  if (p.enter()) {
+    if (p.mysql && atLabel(p) && !atSelectStart(p) && !["insert", "update", "delete", "replace", "with", "table"].includes(p.word ?? "")) {
+      // MySQL EXPLAIN t == DESCRIBE t
+      parseQualifiedName(p, "table name");
+    } else parseStatement(p);
+    p.leave();
+  }
+  p.finish();
+}
+
+/** ANALYZE [VERBOSE] [(options)] [table [(cols)], …] */
+export function parseAnalyze(p: Parser): void {
+  p.start(SyntaxKind.AnalyzeStmt);
+  p.bump();
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  p.eatKw("verbose");
+  if (p.mysql) {
+    p.eatKw("table");
+  }
+  parseTableList(p);
+  p.finish();
+}
+
+function parseTableList(p: Parser): void {
+  if (!atLabel(p)) return;
+  p.start(SyntaxKind.NameList);
+  do {
+    parseQualifiedName(p, "table name");
+    if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+/** VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [(options)] [tables]; SQLite VACUUM [schema] [INTO file]. */
+export function parseVacuum(p: Parser): void {
+  p.start(SyntaxKind.VacuumStmt);
+  p.bump();
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  while (p.atKw("full") || p.atKw("freeze") || p.atKw("verbose") || p.atKw("analyze") || p.atKw("analyse")) p.bump();
+  if (p.sqlite) {
+    if (atLabel(p) && !p.atKw("into")) p.bumpIdent();
+    if (p.eatKw("into")) parseExpr(p);
+  } else parseTableList(p);
+  p.finish();
+}
+
+/** COPY table [(cols)] | (query) FROM|TO 'file' | STDIN | STDOUT | PROGRAM 'cmd' [WITH] [(options) | legacy options] [WHERE …] */
+export function parseCopy(p: Parser): void {
+  p.start(SyntaxKind.CopyStmt);
+  p.bump();
+  if (p.at(SyntaxKind.LParen)) {
+    p.start(SyntaxKind.SubqueryExpr);
+    p.bump();
+    if (p.enter()) {
+      if (atSelectStart(p) || ["insert", "update", "delete", "merge"].includes(p.word ?? "")) parseStatement(p);
+      else p.expected("query");
+      p.leave();
+    }
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+  } else {
+    parseQualifiedName(p, "table name");
+    if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+  }
+  if (!p.eatKw("from")) p.expectKw("to");
+  p.start(SyntaxKind.CopyTarget);
+  if (p.eatKw("program")) p.expect(SyntaxKind.String, "command string");
+  else if (p.atKw("stdin") || p.atKw("stdout")) p.bump();
+  else p.expect(SyntaxKind.String, "file name, STDIN or STDOUT");
+  p.finish();
+  p.eatKw("with");
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  else {
+    // Legacy options: BINARY, CSV HEADER, DELIMITER ',', NULL '', …
+    while (p.at(SyntaxKind.Word) && !p.atKw("where")) {
+      p.bump();
+      if (p.atKw("as")) p.bump();
+      if (p.at(SyntaxKind.String)) p.bump();
+    }
+  }
+  if (p.atKw("where")) {
+    p.bump();
+    parseExpr(p);
+  }
+  p.finish();
+}
+
+/** SQLite `PRAGMA [schema.]name [= value | (value)]` */
+export function parsePragma(p: Parser): void {
+  p.start(SyntaxKind.PragmaStmt);
+  p.bump();
+  parseQualifiedName(p, "pragma name");
+  if (p.eatOp("=")) parsePragmaValue(p);
+  else if (p.eat(SyntaxKind.LParen)) {
+    parsePragmaValue(p);
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
+}
+
+function parsePragmaValue(p: Parser): void {
+  if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
+  if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  else p.expected("pragma value");
+}
+
+/** SQLite `ATTACH [DATABASE] expr AS name` */
+export function parseAttach(p: Parser): void {
+  p.start(SyntaxKind.AttachStmt);
+  p.bump();
+  p.eatKw("database");
+  parseExpr(p);
+  p.expectKw("as");
+  expectIdent(p, "schema name");
+  p.finish();
+}
+
+/** SQLite `DETACH [DATABASE] name` */
+export function parseDetach(p: Parser): void {
+  p.start(SyntaxKind.DetachStmt);
+  p.bump();
+  p.eatKw("database");
+  expectIdent(p, "schema name");
+  p.finish();
+}
+
+/** CALL proc(args) */
+export function parseCall(p: Parser): void {
+  p.start(SyntaxKind.CallStmt);
+  p.bump();
+  parseQualifiedName(p, "procedure name");
+  p.start(SyntaxKind.ArgList);
+  if (p.eat(SyntaxKind.LParen)) {
+    parseExprListItems(p);
+    p.expect(SyntaxKind.RParen, "')'");
+  } else if (!p.mysql) p.expected("'('");
+  p.finish();
+  p.finish();
+}
+
+/** PostgreSQL `DO [LANGUAGE x] $$ body $$` — a plpgsql body is parsed as embedded SQL. */
+export function parseDo(p: Parser): void {
+  p.start(SyntaxKind.DoStmt);
+  p.bump();
+  let language = "plpgsql";
+  if (p.eatKw("language")) {
+    language = (p.word ?? "").toLowerCase();
+    expectLabel(p, "language");
+  }
+  if (p.at(SyntaxKind.String)) {
+    const text = p.tokenText();
+    const start = p.relativeStart();
+    p.start(SyntaxKind.RoutineBody);
+    p.bump();
+    p.finish();
+    if (text.startsWith("$")) {
+      const tagEnd = text.indexOf("$", 1);
+      const tag = text.slice(0, tagEnd + 1);
+      if (tagEnd > 0 && text.length >= tag.length * 2 && text.endsWith(tag) && (language === "plpgsql" || language === "sql"))
+        p.embedded.push({ start: start + tag.length, text: text.slice(tag.length, text.length - tag.length), language });
+    }
+  } else p.expected("code block string");
+  if (p.eatKw("language")) expectLabel(p, "language");
+  p.finish();
+}
+
+/** MySQL `USE db` */
+export function parseUse(p: Parser): void {
+  p.start(SyntaxKind.UseStmt);
+  p.bump();
+  expectIdent(p, "database name");
+  p.finish();
+}
+
+/** `REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]` */
+export function parseRefresh(p: Parser, cp: Checkpoint): boolean {
+  void cp;
+  if (!p.nthKw(1, "materialized")) return false;
+  p.start(SyntaxKind.RefreshMaterializedViewStmt);
+  p.bump();
+  p.bump();
+  p.expectKw("view");
+  p.eatKw("concurrently");
+  parseQualifiedName(p, "view name");
+  if (p.eatKw("with")) {
+    p.eatKw("no");
+    p.expectKw("data");
+  }
+  unsupportedTail(p);
+  p.finish();
+  return true;
+}
+
+export { parseSelectStmt };

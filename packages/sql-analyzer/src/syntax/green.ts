@@ -1,0 +1,62 @@
+import { SyntaxKind } from "./syntax-kind.js";
+
+/**
+ * An immutable token of the green (position-independent) tree. Green elements
+ * know their width but not their offset, so a statement's subtree can be reused
+ * unchanged when text before it moves.
+ */
+export class GreenToken {
+  /** Discriminates tokens from nodes without `instanceof`. */
+  readonly isToken = true;
+  constructor(
+    /** The token kind. */
+    readonly kind: SyntaxKind,
+    /** The exact source text of the token. */
+    readonly text: string,
+  ) {}
+  /** Length of the token text in UTF-16 code units. */
+  get width(): number {
+    return this.text.length;
+  }
+}
+
+/** An immutable node of the green tree: a kind and its children, in order. */
+export class GreenNode {
+  /** Discriminates nodes from tokens without `instanceof`. */
+  readonly isToken = false;
+  constructor(
+    /** The node kind. */
+    readonly kind: SyntaxKind,
+    /** Sum of the widths of all children. */
+    readonly width: number,
+    /** Children in source order. */
+    readonly children: readonly GreenElement[],
+  ) {}
+}
+
+/** A green token or node. */
+export type GreenElement = GreenToken | GreenNode;
+
+/** Builds a green node, computing its width from its children. */
+export function greenNode(kind: SyntaxKind, children: readonly GreenElement[]): GreenNode {
+  let width = 0;
+  for (const child of children) width += child.width;
+  return new GreenNode(kind, width, children);
+}
+
+/**
+ * The text of a green element, concatenated from its tokens (not sliced from a
+ * source), so tests can check losslessness independently. Iterative: error
+ * nodes may be wide and trees may be deep.
+ */
+export function greenText(element: GreenElement): string {
+  if (element.isToken) return element.text;
+  const parts: string[] = [];
+  const stack: GreenElement[] = [element];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (top.isToken) parts.push(top.text);
+    else for (let i = top.children.length - 1; i >= 0; i--) stack.push(top.children[i]!);
+  }
+  return parts.join("");
+}
