@@ -89,6 +89,19 @@ describe("layering", () => {
         for (const dep of sextantDeps) expect(ALLOWED[name], `${name} may not depend on @sextant/${dep}`).toContain(dep);
       });
 
+      it("has TypeScript project references that mirror its @sextant dependencies", () => {
+        // tsconfig.json is JSONC-free here by convention, so plain JSON.parse is enough.
+        const tsconfig = JSON.parse(readFileSync(join(dir, "tsconfig.json"), "utf8"));
+        const referenced = (tsconfig.references ?? []).map((r: { path: string }) => r.path.replace(/^\.\.\//, "")).sort();
+        const declared = [...runtimeDeps].filter((d) => d.startsWith("@sextant/")).map((d) => d.slice(9)).sort();
+        expect(referenced).toEqual(declared);
+      });
+
+      it("is referenced from the root tsconfig.json", () => {
+        const rootConfig = JSON.parse(readFileSync(join(root, "tsconfig.json"), "utf8"));
+        expect(rootConfig.references.map((r: { path: string }) => r.path)).toContain(`packages/${name}`);
+      });
+
       it("imports only declared dependencies and no forbidden package", () => {
         const problems: string[] = [];
         for (const file of files) {
