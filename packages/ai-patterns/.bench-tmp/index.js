@@ -1640,6 +1640,7 @@ var ParserPool = class {
 // src/scanner/scanner.ts
 var CACHE_VERSION = "sextant-patterns-scan/1";
 var BINARY_SAMPLE = 8192;
+var PARSE_CHUNK = 8192;
 function createScanner(options) {
   const sinks2 = options.sinks ?? DEFAULT_SINKS;
   const maxFileLength = options.maxFileLength ?? 2e6;
@@ -1663,7 +1664,7 @@ function createScanner(options) {
     const languageSinks = sinksFor(language);
     if (!mentionsSink(text, languageSinks)) return { language, diagnostics: [], extractions: [] };
     const parser = await pool.parserFor(language);
-    const tree = parser.parse(text);
+    const tree = parser.parse((index) => index < text.length ? text.slice(index, index + PARSE_CHUNK) : "");
     if (!tree) return refused(language, "scan-failed", "info", "File not scanned: the parser returned no tree.");
     try {
       const analysis = analyzeTree(text, tree, language, syntaxFor(language), languageSinks, { sensitiveLiterals });

@@ -1,0 +1,121 @@
+/**
+ * Runs the classifier in real Chromium: the page loads the model from a loopback HTTP
+ * server through transformers.js's web build (onnxruntime-web, wasm), and its results
+ * must equal Node's. Every request that would leave 127.0.0.1 is blocked and reported.
+ */
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize } from "node:path";
+import { build } from "esbuild";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createNodeClassifier } from "../src/node/index.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const isCI = process.env.CI === "true";
+const packageDir = join(import.meta.dirname, "..");
+const repoRoot = join(packageDir, "..", "..");
+const INPUTS = [
+  "' OR 1=1 --",
+  "O'Brien",
+  "1 UN/**/ION SEL/**/ECT 1,2,3",
+  "%27%20OR%20%271%27%3D%271",
+  "SELECT name FROM users WHERE id = $1",
+  "12345||12345",
+  "ＳＥＬＥＣＴ sleep(5)",
+  "",
+];
+
+const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm", ".onnx": "application/octet-stream" };
+
+describe.skipIf(!existsSync(CHROMIUM) && !isCI)("classifier in Chromium", () => {
+  let server: Server;
+  let browser: Browser;
+  let origin = "";
+  let bundle = "";
+
+  beforeAll(async () => {
+    const result = await build({
+      entryPoints: [join(packageDir, "test", "browser", "entry.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
+    });
+    bundle = result.outputFiles[0]!.text;
+    const roots: Record<string, string> = {
+      "/models/": join(packageDir, "models"),
+      "/ort/": join(repoRoot, "node_modules", "onnxruntime-web", "dist"),
+    };
+    server = createServer((request, response) => {
+      const url = new URL(request.url ?? "/", "http://127.0.0.1");
+      if (url.pathname === "/") {
+        response.writeHead(200, { "content-type": "text/html" });
+        response.end(`<!doctype html><script type="module" src="/bundle.js"></script>`);
+        return;
+      }
+      if (url.pathname === "/bundle.js") {
+        response.writeHead(200, { "content-type": "text/javascript" });
+        response.end(bundle);
+        return;
+      }
+      for (const [prefix, dir] of Object.entries(roots)) {
+        if (!url.pathname.startsWith(prefix)) continue;
+        const file = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length))));
+        if (file.startsWith(dir) && existsSync(file) && statSync(file).isFile()) {
+          response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+          response.end(readFileSync(file));
+          return;
+        }
+      }
+      response.writeHead(404);
+      response.end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  it("classifies offline and agrees with Node", async () => {
+    const page = await browser.newPage();
+    const leaks: string[] = [];
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin)) return route.continue();
+      leaks.push(url);
+      return route.abort();
+    });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(String(error)));
+    await page.goto(origin);
+    await page.waitForFunction(() => typeof window.classifyInBrowser === "function");
+    const inBrowser = (await page.evaluate((texts) => window.classifyInBrowser(texts), INPUTS)) as Array<{ label: string; score: number; reasons: Array<{ range?: unknown }> }>;
+
+    const node = await createNodeClassifier();
+    const inNode = await node.classifyBatch(INPUTS);
+    await node.dispose();
+
+    expect(errors).toEqual([]);
+    expect(leaks).toEqual([]);
+    expect(inBrowser.map((r) => r.label)).toEqual(inNode.map((r) => r.label));
+    inBrowser.forEach((result, i) => {
+      expect(result.score).toBeCloseTo(inNode[i]!.score, 5);
+      expect(result.reasons.map((r) => r.range)).toEqual(inNode[i]!.reasons.map((r) => r.range));
+    });
+    // The inputs hold both classes, so agreement is not trivially "all benign".
+    expect(new Set(inBrowser.map((r) => r.label))).toEqual(new Set(["benign", "injection"]));
+    await page.close();
+  }, 60_000);
+});
