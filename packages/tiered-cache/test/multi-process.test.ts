@@ -1,0 +1,61 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { redisUrl, uniquePrefix } from "./support/redis.js";
+import { startWorker, type Worker } from "./support/worker.js";
+
+// Child processes import the built package (dist/): `npm test` builds first.
+const workers: Worker[] = [];
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.call("close").catch(() => {})));
+  for (const w of workers) if (w.process.exitCode === null) w.process.kill();
+});
+
+async function startThree(prefix: string, lock: boolean): Promise<Worker[]> {
+  const three = [0, 1, 2].map(() => startWorker(redisUrl, prefix, lock));
+  workers.push(...three);
+  await Promise.all(three.map((w) => w.call("ready")));
+  return three;
+}
+
+describe.skipIf(!redisUrl)("three processes sharing Redis", () => {
+  it("see each other's sets, deletes and tag invalidations through the bus", async () => {
+    const [a, b, c] = await startThree(uniquePrefix("mp"), false);
+    await a!.call("set", { key: "k", value: 1, tags: ["file:x"] });
+    expect(await b!.call("get", { key: "k" })).toBe(1);
+    expect(await c!.call("get", { key: "k" })).toBe(1);
+    expect(await b!.call("peek", { key: "k" })).toBe(1); // held in b's L1 now
+    await a!.call("set", { key: "k", value: 2, tags: ["file:x"] });
+    await vi.waitFor(async () => {
+      expect(await b!.call("peek", { key: "k" })).toBeNull();
+      expect(await c!.call("peek", { key: "k" })).toBeNull();
+    });
+    expect(await b!.call("get", { key: "k" })).toBe(2);
+    expect(await c!.call("get", { key: "k" })).toBe(2);
+    await c!.call("invalidateTags", { tags: ["file:x"] });
+    await vi.waitFor(async () => expect(await a!.call("peek", { key: "k" })).toBeNull());
+    expect(await a!.call("get", { key: "k" })).toBeNull();
+    expect(await b!.call("get", { key: "k" })).toBeNull();
+    await b!.call("set", { key: "d", value: "x" });
+    expect(await a!.call("get", { key: "d" })).toBe("x");
+    await c!.call("delete", { key: "d" });
+    await vi.waitFor(async () => expect(await a!.call("peek", { key: "d" })).toBeNull());
+    expect(await a!.call("get", { key: "d" })).toBeNull();
+    expect(await a!.call<string[]>("remote")).toEqual(expect.arrayContaining(["set", "tags", "delete"]));
+  });
+
+  it("run the factory at most once per process in a stampede without the lock", async () => {
+    const three = await startThree(uniquePrefix("stampede"), false);
+    const results = await Promise.all(three.map((w) => w.call<{ calls: number; distinct: string[] }>("stampede", { key: "hot", n: 200, delayMs: 150 })));
+    for (const r of results) {
+      expect(r.calls).toBeLessThanOrEqual(1);
+      expect(r.distinct).toEqual(["value of hot"]);
+    }
+    expect(results.reduce((s, r) => s + r.calls, 0)).toBeGreaterThanOrEqual(1);
+  });
+
+  it("run the factory once overall in a stampede with the Redis lock", async () => {
+    const three = await startThree(uniquePrefix("locked"), true);
+    const results = await Promise.all(three.map((w) => w.call<{ calls: number; distinct: string[] }>("stampede", { key: "hot", n: 200, delayMs: 150 })));
+    expect(results.reduce((s, r) => s + r.calls, 0)).toBe(1);
+    for (const r of results) expect(r.distinct).toEqual(["value of hot"]);
+  });
+});
