@@ -1,0 +1,103 @@
+// Differential test: our parser's accept/reject verdicts against the real PostgreSQL
+// parser (libpg-query) and SQLite (better-sqlite3) over the generated corpora.
+// The agreement must not fall below the committed ratchet (agreement.json); run with
+// SEXTANT_UPDATE_FIDELITY=1 to rewrite the ratchet and the disagreement lists after an
+// improvement.
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parse, type Dialect } from "../../src/index.js";
+// Plain ESM script shared with the corpus generator and the bench.
+import { createPostgresOracle, createSqliteOracle } from "../../scripts/oracles.mjs";
+import { type CorpusEntry, measureAgreement, renderDisagreements, type Verdict } from "./agreement.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageRoot = join(here, "../..");
+const update = process.env.SEXTANT_UPDATE_FIDELITY === "1";
+
+interface Ratchet {
+  postgres: number;
+  sqlite: number;
+}
+
+function loadCorpus(name: string): CorpusEntry[] {
+  return (JSON.parse(readFileSync(join(packageRoot, "corpus", `${name}.json`), "utf8")) as { statements: CorpusEntry[] }).statements;
+}
+
+/** Accepted = no error diagnostic and no unsupported statement (see ARCHITECTURE.md). */
+function ours(dialect: Dialect): (sql: string) => Verdict {
+  return (sql) => {
+    const { diagnostics } = parse(sql, { dialect });
+    const bad = diagnostics.find((d) => d.severity === "error" || d.code === "unsupported-statement");
+    return bad ? { ok: false, message: `${bad.code}: ${bad.message}` } : { ok: true };
+  };
+}
+
+const ratchetPath = join(here, "agreement.json");
+const ratchet = JSON.parse(readFileSync(ratchetPath, "utf8")) as Ratchet;
+const measured: Partial<Ratchet> = {};
+
+type Oracle = ((sql: string) => Verdict) & { close?: () => void };
+let postgresOracle: Oracle;
+let sqliteOracle: Oracle;
+
+/** Remembers verdicts, so the label check and the agreement measure ask the reference once. */
+function memo(check: Oracle): Oracle {
+  const seen = new Map<string, Verdict>();
+  const wrapped: Oracle = (sql) => {
+    let verdict = seen.get(sql);
+    if (verdict === undefined) seen.set(sql, (verdict = check(sql)));
+    return verdict;
+  };
+  if (check.close) wrapped.close = check.close;
+  return wrapped;
+}
+
+beforeAll(async () => {
+  postgresOracle = memo((await createPostgresOracle()) as Oracle);
+  sqliteOracle = memo(createSqliteOracle() as Oracle);
+});
+
+afterAll(() => {
+  sqliteOracle?.close?.();
+  if (update && measured.postgres !== undefined && measured.sqlite !== undefined) {
+    writeFileSync(ratchetPath, JSON.stringify({ postgres: measured.postgres, sqlite: measured.sqlite }, null, 2) + "\n");
+  }
+});
+
+describe.each([
+  { dialect: "postgres" as const, corpus: "postgres", reference: "libpg-query (PostgreSQL 18 parser)", oracle: () => postgresOracle },
+  { dialect: "sqlite" as const, corpus: "sqlite", reference: "SQLite 3 (better-sqlite3 prepare)", oracle: () => sqliteOracle },
+])("$dialect fidelity against $reference", ({ dialect, corpus, reference, oracle }) => {
+  const entries = loadCorpus(corpus);
+
+  test("the corpus labels still match the reference parser", () => {
+    // If this fails, the reference changed (new libpg-query/SQLite): regenerate the corpus.
+    const mismatched = entries.filter((e) => oracle()(e.sql).ok !== (e.expect === "accept")).map((e) => e.id);
+    expect(mismatched).toEqual([]);
+  });
+
+  test("accept/reject agreement does not fall below the ratchet", () => {
+    const result = measureAgreement(entries, oracle(), ours(dialect));
+    measured[dialect] = result.percent;
+    const file = join(here, `disagreements.${dialect}.md`);
+    if (update) writeFileSync(file, renderDisagreements(dialect, reference, result));
+    console.log(`${dialect}: agreement ${result.percent.toFixed(2)} % (${result.agreed}/${result.total}); false rejects ${result.falseRejects}, false accepts ${result.falseAccepts}`);
+    expect(result.total).toBe(entries.length);
+    expect(result.percent).toBeGreaterThanOrEqual(ratchet[dialect]);
+  });
+});
+
+test("the agreement measure itself counts both kinds of disagreement", () => {
+  const entries: CorpusEntry[] = [
+    { id: "a", kind: "k", expect: "accept", sql: "good" },
+    { id: "b", kind: "k", expect: "reject", sql: "bad" },
+    { id: "c", kind: "k", expect: "accept", sql: "good too" },
+  ];
+  const reference = (sql: string): Verdict => ({ ok: sql.startsWith("good") });
+  // Ours accepts "good" (agrees), accepts "bad" (false accept), rejects "good too" (false reject).
+  const result = measureAgreement(entries, reference, (sql) => ({ ok: sql !== "good too", message: "nope" }));
+  expect(result).toMatchObject({ total: 3, agreed: 1, falseRejects: 1, falseAccepts: 1, percent: 33.33 });
+  expect(renderDisagreements("x", "ref", result)).toContain("FIXME: ref rejects this");
+});
