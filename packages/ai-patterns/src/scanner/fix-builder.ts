@@ -36,6 +36,9 @@ export function parameterizeFix(
     const quotedBefore = before?.kind === "text" && before.text.endsWith("'");
     const quotedAfter = after?.kind === "text" && after.text.startsWith("'");
     if (quotedBefore !== quotedAfter) return null;
+    // A value in the middle of a SQL string literal (`LIKE '%x%'`) cannot become a placeholder as is.
+    const openQuotes = (sql.match(/'/g) ?? []).length - (quotedBefore ? 1 : 0);
+    if (openQuotes % 2 === 1) return null;
     if (quotedBefore && after?.kind === "text") {
       sql = sql.slice(0, -1);
       pieces[i + 1] = { ...after, text: after.text.slice(1), offsets: after.offsets.slice(1) };
