@@ -57,7 +57,7 @@ export function readToml(text: string): TomlDocument {
         const valueStart = at + trimmed.length - m[2]!.length;
         const parsed = parseValue(valueText);
         if (typeof parsed === "object" && parsed !== null && "error" in parsed) {
-          errors.push({ message: String(parsed.error), start: valueStart, end: valueStart + Math.max(1, valueText.length) });
+          errors.push({ message: String(parsed.error), start: Math.min(valueStart, text.length), end: Math.min(text.length, valueStart + Math.max(1, valueText.length)) });
         } else if (!inTable) {
           if (root.has(key)) {
             errors.push({ message: `duplicate key \`${key}\``, start: at, end: at + m[1]!.length });

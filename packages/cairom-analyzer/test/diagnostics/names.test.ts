@@ -1,0 +1,148 @@
+import { describe, it } from "vitest";
+import { checkDiagnostics } from "../support/check.js";
+
+describe("diagnostics: names and declarations", () => {
+  it("undeclared-variable, once per name per file, and later top-level constants", () => {
+    checkDiagnostics(`
+fn f() -> felt {
+    let a = missing + missing;
+    //      ^^^^^^^ error[undeclared-variable]: cannot find \`missing\` in this scope
+    return a + LATER;
+    //         ^^^^^ error[undeclared-variable]: cannot find \`LATER\` in this scope (the constant is declared later in the file; move it above this item)
+}
+const LATER: felt = 1;
+//    ^^^^^ warning[unused-variable]
+fn g() -> felt {
+    return missing;
+}
+`);
+  });
+
+  it("use before let, own initializer sees the previous binding", () => {
+    checkDiagnostics(`
+fn f(x: felt) -> felt {
+    let y = z;
+    //      ^ error[undeclared-variable]
+    let z = 1;
+    //  ^ warning[unused-variable]
+    let x = x + 1;
+    return x + y;
+}
+`);
+  });
+
+  it("undeclared-type and not-a-type", () => {
+    checkDiagnostics(`
+fn helper() { return; }
+struct S { a: Nope, b: helper }
+//            ^^^^ error[undeclared-type]: cannot find type \`Nope\`
+//                     ^^^^^^ error[not-a-type]
+fn f(_p: Pnt) -> felt {
+//       ^^^ error[undeclared-type]
+    let _q: Other = Other { x: 1 };
+    //      ^^^^^ error[undeclared-type]
+    //              ^^^^^ error[undeclared-type]
+    return 0;
+}
+`);
+  });
+
+  it("duplicate-definition, duplicate-parameter, duplicate-struct-field, duplicate-pattern-binding", () => {
+    checkDiagnostics(`
+struct P { x: felt, x: felt }
+//                  ^ error[duplicate-struct-field]: field \`x\` is declared twice in \`P\`
+fn dup() { return; }
+fn dup() { return; }
+// ^^^ error[duplicate-definition]: \`dup\` is already defined in this module
+fn params(a: felt, a: felt) -> felt {
+//        ^ warning[unused-variable]
+//                 ^ error[duplicate-parameter]: parameter \`a\` is declared twice
+    let (b, b) = (a, a);
+    //   ^ warning[unused-variable]
+    //      ^ error[duplicate-pattern-binding]
+    return b;
+}
+`);
+  });
+
+  it("unused bindings, parameters, local constants; underscores silence", () => {
+    checkDiagnostics(`
+fn f(unused: felt, _quiet: felt) {
+//   ^^^^^^ warning[unused-variable]: \`unused\` is never used (prefix it with \`_\` to silence)
+    let t = 1;
+    //  ^ warning[unused-variable]
+    const K = 2;
+    //    ^ warning[unused-variable]
+    let _fine = 3;
+    let assigned = 0;
+    assigned = 4;
+    return;
+}
+`);
+  });
+
+  it("unresolved-module, unresolved-import and unused imports across files", () => {
+    checkDiagnostics(`
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+  use shapes::{square, cube};
+//                     ^^^^ error[unresolved-import]: module \`shapes\` has no item \`cube\`
+  use geometry::circle;
+//^^^^^^^^^^^^^^^^^^^^^ error[unresolved-module]: no module named \`geometry\` in this project
+  use shapes::unused_fn;
+//            ^^^^^^^^^ warning[unused-variable]
+  use single;
+//^^^^^^^^^^^ error[unresolved-module]
+//    ^^^^^^ warning[unused-variable]
+fn main() -> felt {
+    return square(3) + cube(2) + circle(1);
+}
+//- /p/src/shapes.cm
+fn square(x: felt) -> felt { return x * x; }
+fn unused_fn() { return; }
+`);
+  });
+
+  // Reference quirks pinned here: an import that a module only re-exports is reported
+  // unused in that module, and a constant used only from other modules is reported
+  // unused in its own module.
+  it("re-exports resolve through the chain; imports clash with later local items", () => {
+    checkDiagnostics(`
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use middle::LIMIT;
+use middle::twice;
+//          ^^^^^ warning[unused-variable]
+fn twice() -> u32 { return LIMIT * 2; }
+// ^^^^^ error[duplicate-definition]: \`twice\` is already defined in this module
+//- /p/src/middle.cm
+use base::{LIMIT, twice};
+//         ^^^^^ warning[unused-variable]
+//                ^^^^^ warning[unused-variable]
+//- /p/src/base.cm
+const LIMIT: u32 = 3;
+//    ^^^^^ warning[unused-variable]
+fn twice(x: u32) -> u32 { return x + x; }
+`);
+  });
+
+  it("import-cycle names the cycle in every module on it", () => {
+    checkDiagnostics(`
+//- /p/cairom.toml
+name = "p"
+entry_point = "a.cm"
+//- /p/src/a.cm
+  use b::fb;
+//^^^^^^^^^^ error[import-cycle]: modules import each other in a cycle: a -> b -> a
+fn fa() -> felt { return fb(); }
+//- /p/src/b.cm
+  use a::fa;
+//^^^^^^^^^^ error[import-cycle]: modules import each other in a cycle: a -> b -> a
+fn fb() -> felt { return fa(); }
+`);
+  });
+});

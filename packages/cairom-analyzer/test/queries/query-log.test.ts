@@ -1,0 +1,81 @@
+import type { EngineEvent } from "@sextant/query-engine";
+import { describe, expect, it } from "vitest";
+import { createCairoMService, InMemoryFileSystem } from "../../src/index.js";
+
+const MAIN = `use math::{add, twice};
+fn first(x: felt) -> felt {
+    return add(x, 1);
+}
+fn second(y: felt) -> felt {
+    let z = y * 2;
+    return twice(z);
+}
+fn third() -> felt { return 3; }
+`;
+const MATH = `fn add(a: felt, b: felt) -> felt { return a + b; }
+fn twice(a: felt) -> felt { return a + a; }
+`;
+
+function setup() {
+  const fs = new InMemoryFileSystem({
+    "/p/cairom.toml": 'name = "p"\nentry_point = "main.cm"\n',
+    "/p/src/main.cm": MAIN,
+    "/p/src/math.cm": MATH,
+  });
+  const log: EngineEvent[] = [];
+  const service = createCairoMService({ fs, onEvent: (e) => log.push(e) });
+  service.getDiagnostics("/p/src/main.cm");
+  service.getDiagnostics("/p/src/math.cm");
+  log.length = 0;
+  const executed = (query: string) => log.filter((e) => e.kind === "will-execute" && e.query === query).map((e) => e.key);
+  return { service, log, executed };
+}
+
+describe("incrementality, asserted from the query log", () => {
+  it("an edit inside one function body re-checks that function only", () => {
+    const { service, log, executed } = setup();
+    service.setFileText("/p/src/main.cm", MAIN.replace("let z = y * 2;", "let z = y * 3 + 1;"));
+    const d = service.getDiagnostics("/p/src/main.cm");
+    expect(d).toEqual([]);
+    expect(executed("itemAnalysis")).toEqual([["/p/src/main.cm", "fn:second#0"]]);
+    expect(executed("parse")).toEqual(["/p/src/main.cm"]);
+    // The item index re-ran and came out equal: dependents keep their memos.
+    expect(log.some((e) => e.kind === "did-backdate" && e.query === "itemIndex")).toBe(true);
+    expect(executed("moduleSymbols")).toEqual([]);
+  });
+
+  it("an edit that shifts later functions does not re-check them", () => {
+    const { service, executed } = setup();
+    service.setFileText("/p/src/main.cm", MAIN.replace("return add(x, 1);", "return add(x, 1000000);"));
+    service.getDiagnostics("/p/src/main.cm");
+    expect(executed("itemAnalysis")).toEqual([["/p/src/main.cm", "fn:first#0"]]);
+  });
+
+  it("a body edit in another module re-checks nothing in this one", () => {
+    const { service, executed } = setup();
+    service.setFileText("/p/src/math.cm", MATH.replace("return a + a;", "return a * 2;"));
+    service.getDiagnostics("/p/src/main.cm");
+    service.getDiagnostics("/p/src/math.cm");
+    expect(executed("itemAnalysis")).toEqual([["/p/src/math.cm", "fn:twice#0"]]);
+  });
+
+  it("a signature change re-checks the importing module's functions", () => {
+    const { service, executed } = setup();
+    service.setFileText("/p/src/math.cm", MATH.replace("fn twice(a: felt) -> felt", "fn twice(a: u32) -> u32"));
+    const d = service.getDiagnostics("/p/src/main.cm");
+    expect(d.map((x) => x.code)).toEqual(["return-type-mismatch", "argument-type-mismatch"]);
+    expect(executed("itemAnalysis")).toContainEqual(["/p/src/main.cm", "fn:second#0"]);
+  });
+
+  it("diagnostics are accumulated per file and shift with edits above them", () => {
+    const { service } = setup();
+    const broken = MAIN.replace("return 3;", "return nope;");
+    service.setFileText("/p/src/main.cm", broken);
+    const [d] = service.getDiagnostics("/p/src/main.cm");
+    expect(broken.slice(d!.range.start, d!.range.end)).toBe("nope");
+    const shifted = "// a new first line\n" + broken;
+    service.setFileText("/p/src/main.cm", shifted);
+    const [e] = service.getDiagnostics("/p/src/main.cm");
+    expect(shifted.slice(e!.range.start, e!.range.end)).toBe("nope");
+  });
+});
