@@ -16,3 +16,5 @@ export type { AttackFamily } from "./corpus/attack-templates.js";
 export { detectByFingerprint } from "./baseline/fingerprint-detector.js";
 export type { FingerprintVerdict } from "./baseline/fingerprint-detector.js";
 export { detectByRegex } from "./baseline/regex-detector.js";
+// Application-code scanner (SQL sinks, embedded SQL, sensitive literals): see src/scanner/.
+export * from "./scanner/index.js";
