@@ -175,7 +175,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
         for (const n of analysis.usedTopLevel) used.add(n);
         // Errors up to the next item count: an unclosed body is reported at the next `fn`.
         const limit = result.items[i + 1]?.start ?? Number.POSITIVE_INFINITY;
-        const broken = syntaxErrors.some((d) => d.range.start >= item.start && d.range.start < limit);
+        const broken = syntaxErrors.some((d) => d.range.start > item.start && d.range.start <= limit);
         for (const d of analysis.diagnostics) {
           // A function cut short by a syntax error is not also reported as falling off its end.
           if (broken && (d.code === "missing-return" || d.code === "unreachable-code")) continue;
