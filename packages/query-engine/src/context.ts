@@ -36,8 +36,15 @@ export class Frame implements QueryContext {
   durability = 2;
   /** Set once the query function returned or threw. */
   done = false;
-  /** Fixpoint head whose provisional value this execution read (directly or not). */
-  taintHead: Slot | null = null;
+  /** Fixpoint heads whose provisional values this execution read (directly or not). */
+  taintHeads: Slot[] | null = null;
+
+  /** Records that this execution depends on the provisional value of `head`. */
+  taint(head: Slot): void {
+    if (head === this.slot) return;
+    const heads = (this.taintHeads ??= []);
+    if (!heads.includes(head)) heads.push(head);
+  }
 
   constructor(
     readonly db: Database,

@@ -201,7 +201,7 @@ export class Database {
       return this.fetchSlow(slot) as V;
     } finally {
       if (slot.durability < frame.durability) frame.durability = slot.durability;
-      if (slot.flags & PROVISIONAL && slot.cycleHead !== null) frame.taintHead ??= slot.cycleHead;
+      if (slot.flags & PROVISIONAL && slot.cycleHeads !== null) for (const head of slot.cycleHeads) frame.taint(head);
     }
   }
 
@@ -223,13 +223,20 @@ export class Database {
    * unchanged → reuse; otherwise execute (with backdating).
    */
   private fetchSlow(slot: Slot): unknown {
-    if (slot.flags & (COMPUTING | VERIFYING)) return this.reenter(slot);
+    if (slot.flags & COMPUTING) return this.reenter(slot);
     const rev = this.rev;
     slot.lastReadAt = rev;
-    if (slot.deps === null) {
+    if (slot.deps === null || slot.flags & VERIFYING) {
+      // VERIFYING: a verification further down the stack has not settled this memo yet
+      // and a re-run it triggered reads it (a cycle that formed in this revision). Running
+      // it now is always correct; the pending verification notices it was settled.
       this.execute(slot, false);
     } else if (slot.verifiedAt !== rev) {
-      if (this.lastChanged[slot.durability]! <= slot.verifiedAt) {
+      if (slot.flags & IN_CYCLE) {
+        this.settleCycle(slot.cycleHead ?? slot);
+        // A former member that the head's new run no longer reaches runs on its own.
+        if (slot.verifiedAt !== rev) this.execute(slot, false);
+      } else if (this.lastChanged[slot.durability]! <= slot.verifiedAt) {
         slot.verifiedAt = rev;
         if (this.listeners.length > 0) this.emit("did-reuse", slot);
       } else if (!this.verifyDeep(slot)) {
@@ -262,7 +269,7 @@ export class Database {
       slot.flags |= HAS_PROVISIONAL;
       slot.cycleMembers ??= [];
     }
-    this.active.taintHead ??= slot;
+    this.active.taint(slot);
     return slot.provisional;
   }
 
@@ -344,7 +351,7 @@ export class Database {
     }
     if (hadCycle) {
       if (threw) this.invalidateMembers(slot);
-      else this.finalizeMembers(slot);
+      else this.finalizeMembers(slot, frame!.taintHeads);
     }
     slot.provisional = undefined;
     slot.flags &= ~HAS_PROVISIONAL;
@@ -369,16 +376,19 @@ export class Database {
     slot.durability = durability;
     slot.verifiedAt = rev;
     slot.lastReadAt = rev;
-    const head = frame.taintHead;
-    if (head !== null && head !== slot && head.cycleMembers !== null) {
-      // Computed from a provisional value: re-run on every iteration of the head.
+    const heads = frame.taintHeads;
+    if (heads !== null) {
+      // Computed from provisional values: re-run on every iteration of those heads.
       slot.flags |= PROVISIONAL;
-      slot.cycleHead = head;
-      head.cycleMembers.push(slot);
+      slot.cycleHeads = heads;
+      slot.cycleHead = null;
+      for (const head of heads) (head.cycleMembers ??= []).push(slot);
     } else if (hadCycle && !threw) {
       slot.flags |= IN_CYCLE;
+      slot.cycleHead = null;
     } else {
       slot.flags &= ~IN_CYCLE;
+      slot.cycleHead = null;
       if (!hadCycle) slot.cycleMembers = null;
     }
     if (query.lru > 0) this.lruInsert(query, slot);
@@ -394,13 +404,33 @@ export class Database {
       member.deps = null;
       member.verifiedAt = 0;
       member.cycleHead = null;
+      member.cycleHeads = null;
     }
     members.length = 0;
   }
 
-  /** The fixpoint converged: its members' values are final. */
-  private finalizeMembers(head: Slot): void {
+  /**
+   * The fixpoint of `head` converged: its members' values are final, unless the head
+   * itself read the provisional value of an outer head that is still iterating
+   * (`outerHeads`); then the members stay provisional and belong to those heads too.
+   */
+  private finalizeMembers(head: Slot, outerHeads: readonly Slot[] | null): void {
     for (const member of head.cycleMembers ?? []) {
+      const heads = member.cycleHeads;
+      if (heads !== null) {
+        const at = heads.indexOf(head);
+        if (at >= 0) heads.splice(at, 1);
+        if (outerHeads !== null) {
+          for (const outer of outerHeads) {
+            if (outer === member || heads.includes(outer)) continue;
+            heads.push(outer);
+            (outer.cycleMembers ??= []).push(member);
+          }
+        }
+        // Still provisional while another (outer) head it depends on keeps iterating.
+        if (heads.length > 0) continue;
+      }
+      member.cycleHeads = null;
       member.flags = (member.flags & ~PROVISIONAL) | IN_CYCLE;
       member.cycleHead = head;
     }
@@ -436,6 +466,16 @@ export class Database {
       while (stack.length > base) {
         const top = stack.length - 1;
         const node = stack[top]!;
+        if (node.verifiedAt === rev) {
+          // Settled meanwhile by a nested execution (see fetchSlow): pass its result up.
+          stack.pop();
+          index.pop();
+          node.flags &= ~VERIFYING;
+          if (stack.length === base) return true;
+          const parentTop = stack.length - 1;
+          index[parentTop] = this.changedSince(node, stack[parentTop]!.verifiedAt) ? -1 : index[parentTop]! + 1;
+          continue;
+        }
         const deps = node.deps!;
         let i = index[top]!;
         // 0 = every dependency unchanged, 1 = something changed, 2 = descended into a dependency.
@@ -445,12 +485,18 @@ export class Database {
           dep.lastReadAt = rev;
           if (!dep.isInput && dep.verifiedAt !== rev) {
             const depFlags = dep.flags;
-            if (depFlags & VERIFYING) continue; // a cycle in the graph: judged further down the stack
-            if (depFlags & (COMPUTING | DROPPED) || dep.deps === null) {
+            if (depFlags & IN_CYCLE) {
+              // Fixpoint participants are verified as one unit, through their head.
+              if (!this.refreshDependency(dep)) {
+                outcome = 1;
+                break;
+              }
+            } else if (depFlags & (VERIFYING | COMPUTING | DROPPED) || dep.deps === null) {
+              // VERIFYING: a cycle through a slot whose verification has not settled; its
+              // state is unknown, so treat it as changed (re-running is always correct).
               outcome = 1;
               break;
-            }
-            if (lastChanged[dep.durability]! <= dep.verifiedAt) {
+            } else if (lastChanged[dep.durability]! <= dep.verifiedAt) {
               dep.verifiedAt = rev;
             } else {
               index[top] = i;
@@ -461,39 +507,25 @@ export class Database {
               break;
             }
           }
-          if (dep.changedAt > node.verifiedAt) outcome = 1;
+          if (this.changedSince(dep, node.verifiedAt)) outcome = 1;
         }
         if (outcome === 2) continue;
         stack.pop();
         index.pop();
         node.flags &= ~VERIFYING;
-        let settled = node;
         if (outcome === 0) {
           node.verifiedAt = rev;
           if (this.listeners.length > 0) this.emit("did-reuse", node);
           if (stack.length === base) return true;
-        } else {
-          if (node.flags & IN_CYCLE && (node.owner as Query<Key, unknown>).cycle === undefined) {
-            // A fixpoint member can only be recomputed by its head: unwind to the nearest
-            // head on the stack (or give up on the root) and re-run that instead.
-            while (stack.length > base) {
-              const candidate = stack[stack.length - 1]!;
-              if (candidate.flags & IN_CYCLE && (candidate.owner as Query<Key, unknown>).cycle !== undefined) break;
-              stack.pop();
-              index.pop();
-              candidate.flags &= ~VERIFYING;
-            }
-            if (stack.length === base) return false;
-            settled = stack.pop()!;
-            index.pop();
-            settled.flags &= ~VERIFYING;
-          }
+        } else if (node.verifiedAt !== rev) {
           if (stack.length === base) return false;
-          this.execute(settled, false);
+          this.execute(node, false);
+        } else if (stack.length === base) {
+          return true;
         }
         const parentTop = stack.length - 1;
         const parent = stack[parentTop]!;
-        index[parentTop] = settled.changedAt > parent.verifiedAt ? -1 : index[parentTop]! + 1;
+        index[parentTop] = this.changedSince(node, parent.verifiedAt) ? -1 : index[parentTop]! + 1;
       }
       return true;
     } finally {
@@ -503,6 +535,75 @@ export class Database {
         index.pop();
       }
     }
+  }
+
+  /**
+   * Brings a memo that is a dependency of something being verified up to date (verifying
+   * or re-running it). Returns false when its state cannot be known right now (it is
+   * running or being verified: a cycle), in which case the reader must re-run.
+   */
+  private refreshDependency(dep: Slot): boolean {
+    const rev = this.rev;
+    if (dep.verifiedAt === rev) return true;
+    const flags = dep.flags;
+    if (flags & (COMPUTING | VERIFYING | DROPPED) || dep.deps === null) return false;
+    if (flags & IN_CYCLE) {
+      this.settleCycle(dep.cycleHead ?? dep);
+      return dep.verifiedAt === rev;
+    }
+    if (this.lastChanged[dep.durability]! <= dep.verifiedAt) dep.verifiedAt = rev;
+    else if (!this.verifyDeep(dep)) this.execute(dep, false);
+    return true;
+  }
+
+  /**
+   * Verifies a fixpoint (its head and the members of its last run) as one unit: the
+   * members' values were computed together, so piecemeal verification could trust a
+   * member whose head is about to change. If any dependency from outside the cycle
+   * changed, the head re-runs (which re-runs the members it still needs).
+   */
+  private settleCycle(head: Slot): void {
+    const rev = this.rev;
+    if (head.verifiedAt === rev || head.flags & (COMPUTING | VERIFYING) || head.deps === null) return;
+    const participants = [head, ...(head.cycleMembers ?? [])];
+    const inCycle = new Set(participants);
+    head.flags |= VERIFYING;
+    let unchanged = true;
+    try {
+      check: for (const slot of participants) {
+        if (slot.deps === null || slot.flags & DROPPED) {
+          unchanged = false;
+          break;
+        }
+        for (const dep of slot.deps) {
+          if (inCycle.has(dep)) continue;
+          dep.lastReadAt = rev;
+          if ((!dep.isInput && !this.refreshDependency(dep)) || this.changedSince(dep, slot.verifiedAt)) {
+            unchanged = false;
+            break check;
+          }
+        }
+      }
+    } finally {
+      head.flags &= ~VERIFYING;
+    }
+    if (unchanged) {
+      for (const slot of participants) {
+        slot.verifiedAt = rev;
+        if (this.listeners.length > 0) this.emit("did-reuse", slot);
+      }
+    } else {
+      this.execute(head, false);
+    }
+  }
+
+  /**
+   * Whether a settled dependency invalidates a reader verified at `verifiedAt`. A
+   * provisional fixpoint value always does: the reader must re-run so that it is
+   * registered as a member of the fixpoint and re-runs with each iteration.
+   */
+  private changedSince(dep: Slot, verifiedAt: number): boolean {
+    return dep.changedAt > verifiedAt || (dep.flags & PROVISIONAL) !== 0;
   }
 
   // ---------------------------------------------------------------- inputs
@@ -518,7 +619,12 @@ export class Database {
         : flags & HAS_VALUE || slot.changedAt > 0
           ? (slot.durability as Durability)
           : input.defaultDurability;
-    if (flags & HAS_VALUE && level === slot.durability && this.safeEquals(input.equals, slot.value, value)) return;
+    if (flags & HAS_VALUE && level >= slot.durability && this.safeEquals(input.equals, slot.value, value)) {
+      // Same value: nothing to recompute. A raised durability can be recorded silently,
+      // because readers that remember the lower one are merely more cautious than needed.
+      slot.durability = level;
+      return;
+    }
     const rev = this.newRevision(Math.max(level, slot.durability));
     slot.value = value;
     slot.flags = flags | HAS_VALUE;

@@ -61,7 +61,9 @@ export class Slot {
   provisional: unknown = undefined;
   /** Fixpoint head: slots computed from its provisional value (re-run on each iteration). */
   cycleMembers: Slot[] | null = null;
-  /** Fixpoint member: the head whose provisional value it depends on. */
+  /** Fixpoint member: the heads still iterating whose provisional values it depends on. */
+  cycleHeads: Slot[] | null = null;
+  /** Fixpoint member: the head that finalized it (only that head can recompute it). */
   cycleHead: Slot | null = null;
 
   constructor(
