@@ -2,7 +2,8 @@ import { contentHash } from "./content-hash.js";
 import { DEFAULT_SINKS } from "./default-sinks.js";
 import { withMapping, type ExtractedSqlData } from "./extraction.js";
 import { languageForPath } from "./languages.js";
-import { analyzeTree, indexSinks, mentionsSink, type FileAnalysis, type LanguageSinks } from "./sink-analysis.js";
+import { selectParseRanges } from "./region-selector.js";
+import { analyzeTree, indexSinks, mentionsSink, sinkOffsets, type FileAnalysis, type LanguageSinks } from "./sink-analysis.js";
 import { syntaxFor } from "./syntaxes.js";
 import { ParserPool, type GrammarLoader, type RuntimeOptions } from "./tree-sitter-runtime.js";
 import type { ExtractedSql, LanguageId, ScanCache, ScanDiagnostic, ScanResult, SinkSpec, SourceFile } from "./types.js";
@@ -72,7 +73,14 @@ export function createScanner(options: ScannerOptions): Scanner {
     const parser = await pool.parserFor(language);
     // Feeding bounded chunks measured ~1.6x faster than handing web-tree-sitter the whole
     // string (which re-slices the rest of the file at every read).
-    const tree = parser.parse((index) => (index < text.length ? text.slice(index, index + PARSE_CHUNK) : ""));
+    const input = (index: number) => (index < text.length ? text.slice(index, index + PARSE_CHUNK) : "");
+    const ranges = selectParseRanges(text, language, sinkOffsets(text, languageSinks));
+    let tree = ranges ? parser.parse(input, null, { includedRanges: ranges }) : parser.parse(input);
+    if (tree && ranges && tree.rootNode.hasError) {
+      // The units were guessed wrong (or the file has errors anyway): parse all of it.
+      tree.delete();
+      tree = parser.parse(input);
+    }
     if (!tree) return refused(language, "scan-failed", "info", "File not scanned: the parser returned no tree.");
     try {
       const analysis: FileAnalysis = analyzeTree(text, tree, language, syntaxFor(language), languageSinks, { sensitiveLiterals });

@@ -42,6 +42,12 @@ export function mentionsSink(text: string, sinks: LanguageSinks): boolean {
   return sinks.names.test(text);
 }
 
+/** Offsets of every sink name in the text, in order. */
+export function sinkOffsets(text: string, sinks: LanguageSinks): number[] {
+  sinks.names.lastIndex = 0;
+  return [...text.matchAll(sinks.names)].map((m) => m.index);
+}
+
 /**
  * Finds the sinks in a parsed file and decides, for each, how its SQL is built, whether
  * it is injectable, what the SQL is, and whether it carries sensitive literals.

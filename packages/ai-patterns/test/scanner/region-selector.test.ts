@@ -1,0 +1,57 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { selectParseRanges } from "../../src/scanner/region-selector.js";
+import { scanner } from "./support.js";
+
+afterAll(() => scanner().dispose());
+
+const filler = (n: number, make: (i: number) => string) => Array.from({ length: n }, (_, i) => make(i)).join("");
+const jsFiller = (n: number) => filler(n, (i) => `function helper${i}(xs) {\n  return xs.map((x) => x * ${i}).filter(Boolean);\n}\n\n`);
+const pyFiller = (n: number) => filler(n, (i) => `def helper_${i}(xs):\n    return [x * ${i} for x in xs if x]\n\n\n`);
+
+describe("selective parsing", () => {
+  it("leaves out top-level functions without a sink name, and keeps everything else", () => {
+    const text = `const TABLE = "users";\n${jsFiller(60)}function find(req) {\n  return db.query("SELECT * FROM " + TABLE);\n}\n`;
+    const hit = text.indexOf("query(");
+    const ranges = selectParseRanges(text, "javascript", [hit]);
+    expect(ranges).not.toBeNull();
+    const kept = ranges!.map((r) => text.slice(r.startIndex, r.endIndex)).join("");
+    expect(kept).toContain('const TABLE = "users";');
+    expect(kept).toContain('return db.query("SELECT * FROM " + TABLE);');
+    expect(kept).not.toContain("helper1(");
+    // Small files and Java (methods live in a class) are parsed whole.
+    expect(selectParseRanges("function f() {}\n", "javascript", [])).toBeNull();
+    expect(selectParseRanges(`class A {\n${jsFiller(80)}}\n`, "java", [])).toBeNull();
+  });
+
+  it("gives the same findings as whole-file parsing on a large file", async () => {
+    const fixture = readFileSync(join(import.meta.dirname, "fixtures/express-routes.js"), "utf8");
+    const small = await scanner().scan({ path: "a.js", text: fixture });
+    // Appended functions leave the fixture's offsets unchanged.
+    const large = await scanner().scan({ path: "a.js", text: fixture + jsFiller(200) });
+    expect(selectParseRanges(fixture + jsFiller(200), "javascript", [fixture.indexOf("db.query")])).not.toBeNull();
+    expect(large.diagnostics).toEqual(small.diagnostics);
+    expect(large.extractions.map((e) => e.sql)).toEqual(small.extractions.map((e) => e.sql));
+  });
+
+  it("falls back to a whole parse when a guessed boundary lands inside a multi-line string", async () => {
+    const tail = [
+      "def report(kind):",
+      '    sql = """',
+      "SELECT *",
+      "FROM reports",
+      '"""',
+      "    sql += \" WHERE kind = '\" + kind + \"'\"",
+      "    cursor.execute(sql)",
+      "",
+    ].join("\n");
+    const text = pyFiller(80) + tail;
+    // The column-0 SQL lines look like unit starts, so the call's unit is cut off from the def.
+    const ranges = selectParseRanges(text, "python", [text.indexOf("execute")]);
+    expect(ranges).not.toBeNull();
+    const result = await scanner().scan({ path: "r.py", text });
+    expect(result.extractions.map((e) => e.sql)).toEqual(["\nSELECT *\nFROM reports\n WHERE kind = '?'"]);
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([["sql-injection", "warning"]]);
+  });
+});
