@@ -2,6 +2,7 @@ import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { type Doc, group, hardline, indent, line, softline } from "./doc.js";
 import type { CaseStyle, ResolvedFormatOptions } from "./options.js";
+import { firstSignificantToken } from "./first-token.js";
 import { spaceBetween } from "./spacing.js";
 
 // Clauses that start a new line when their statement does not fit on one line.
@@ -42,8 +43,6 @@ export class StatementDocBuilder {
   private hadSpace = false;
   /** The separator was already emitted by the parent (line breaks at clause starts). */
   private separatorDone = false;
-  /** A hard break was just emitted (after a comment). */
-  private afterBreak = false;
   private readonly comments = new Map<number, CommentInfo>();
 
   constructor(private readonly options: ResolvedFormatOptions) {}
@@ -170,6 +169,7 @@ export class StatementDocBuilder {
     const head: Doc[] = [];
     const branches: Doc[] = [];
     const tail: Doc[] = [];
+    let current = head;
     for (const child of node.children()) {
       if (child.isToken) {
         const k = child.kind;
@@ -177,29 +177,30 @@ export class StatementDocBuilder {
           this.hadSpace = true;
           continue;
         }
-        const target = branches.length === 0 && tail.length === 0 && child.text().toLowerCase() !== "end" ? head : tail;
         if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {
-          this.comment(child, target === head && branches.length > 0 ? branches : target);
+          this.comment(child, current);
           continue;
         }
-        this.placeToken(child, target, target === tail ? line : undefined);
+        if (k === SyntaxKind.Keyword && child.text().toLowerCase() === "end") {
+          current = tail;
+          this.placeToken(child, tail, line);
+          continue;
+        }
+        this.placeToken(child, current);
         continue;
       }
       if (child.kind === SyntaxKind.WhenClause || child.kind === SyntaxKind.ElseClause) {
+        current = branches;
         const first = firstSignificantToken(child);
         if (first) this.pushSeparator(branches, line, first);
-        branches.push(group(this.node(child)));
-      } else {
-        const target = branches.length === 0 ? head : branches;
-        target.push(group(this.node(child)));
       }
+      current.push(group(this.node(child)));
     }
     return [head, indent(branches), tail];
   }
 
   /** Emits the separator before `next` (computed from the previous token unless `separator` is given). */
   private pushSeparator(target: Doc[], separator: Doc, next: SyntaxToken | undefined): void {
-    if (this.afterBreak) return;
     if (next !== undefined && this.prev !== undefined) {
       const natural = spaceBetween(this.prev, next, this.hadSpace);
       // A clause break never splits what must stay glued (`(` + `SELECT`).
@@ -209,7 +210,7 @@ export class StatementDocBuilder {
   }
 
   private placeToken(token: SyntaxToken, target: Doc[], separator?: Doc): void {
-    if (!this.separatorDone && !this.afterBreak && this.prev !== undefined) {
+    if (!this.separatorDone && this.prev !== undefined) {
       if (separator !== undefined) {
         const natural = spaceBetween(this.prev, token, this.hadSpace);
         target.push(natural === "" && separator === line ? "" : separator);
@@ -219,7 +220,6 @@ export class StatementDocBuilder {
     this.prev = token;
     this.hadSpace = false;
     this.separatorDone = false;
-    this.afterBreak = false;
   }
 
   private comment(token: SyntaxToken, target: Doc[]): void {
@@ -230,17 +230,14 @@ export class StatementDocBuilder {
       target.push(hardline, text);
       if (isLine || info.newlineAfter) {
         target.push(hardline);
-        this.afterBreak = true;
       } else {
         target.push(" ");
-        this.afterBreak = false;
         this.separatorDone = true;
       }
     } else {
       target.push(" ", text);
       if (isLine) {
         target.push(hardline);
-        this.afterBreak = true;
       } else {
         target.push(" ");
         this.separatorDone = true;
@@ -277,10 +274,6 @@ function matchParens(children: readonly (SyntaxNode | SyntaxToken)[]): Set<numbe
     }
   }
   return matched;
-}
-
-function firstSignificantToken(node: SyntaxNode): SyntaxToken | undefined {
-  return node.firstToken();
 }
 
 function logicalOperator(node: SyntaxNode): string | undefined {

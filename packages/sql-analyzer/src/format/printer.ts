@@ -19,6 +19,8 @@ export function printDoc(doc: Doc, width: number, indentUnit: string): string {
   const stackDoc: Doc[] = [doc];
 
   const write = (text: string): void => {
+    // Separator spaces never start a line, never double, never end one.
+    if (text === " " && (pendingBreak || !started || out[out.length - 1] === " ")) return;
     if (pendingBreak) {
       if (started) {
         while (out.length > 0 && out[out.length - 1] === " ") out.pop();

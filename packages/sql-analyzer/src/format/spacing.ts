@@ -1,5 +1,6 @@
 import type { SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { firstSignificantToken } from "./first-token.js";
 
 // Node kinds whose `(` hugs the preceding name: calls, type modifiers, routine signatures.
 const HUGGING_PAREN_PARENTS = new Set<SyntaxKind>([SyntaxKind.ArgList, SyntaxKind.TypeArgs, SyntaxKind.ParamList]);
@@ -43,7 +44,7 @@ function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean)
 }
 
 function isFirstSignificant(token: SyntaxToken): boolean {
-  return token.parent.firstToken()?.offset === token.offset;
+  return firstSignificantToken(token.parent)?.offset === token.offset;
 }
 
 const WORD_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;

@@ -1,5 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { sharedLowerWord } from "../syntax/token-cache.js";
 import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./char-class.js";
 
 /** Token flag: the token runs to the end of input without its closing delimiter. */
@@ -179,7 +180,9 @@ export class Lexer {
       case 64: // @
         if (!this.postgres) {
           if (this.mysql && p + 1 < end && text.charCodeAt(p + 1) === 64) {
-            const after = this.scanWord(p + 2);
+            let after = this.scanWord(p + 2);
+            // @@session.sql_mode, @@global.x
+            while (after > p + 2 && after + 1 < end && text.charCodeAt(after) === 46 && isIdentStart(text.charCodeAt(after + 1))) after = this.scanWord(after + 1);
             if (after > p + 2) {
               this.pos = after;
               return SyntaxKind.Variable;
@@ -445,10 +448,8 @@ export class TokenBuffer {
     this.starts[i] = lexer.start;
     this.starts[i + 1] = lexer.pos;
     this.flags[i] = lexer.flags;
-    if (kind === SyntaxKind.Word) {
-      const word = this.text.slice(lexer.start, lexer.pos);
-      this.words[i] = lexer.hasUpper ? word.toLowerCase() : word;
-    } else if (kind === SyntaxKind.Operator) this.words[i] = this.text.slice(lexer.start, lexer.pos);
+    if (kind === SyntaxKind.Word) this.words[i] = sharedLowerWord(this.text, lexer.start, lexer.pos, lexer.hasUpper);
+    else if (kind === SyntaxKind.Operator) this.words[i] = sharedLowerWord(this.text, lexer.start, lexer.pos, false);
     else this.words[i] = undefined;
     this.count = i + 1;
   }

@@ -1,8 +1,10 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
+import type { TokenStream } from "../lexer/lexer.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
 import { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { commonPrefixLength, commonSuffixLength } from "./common-affix.js";
 import { parseSegment, type SegmentParse } from "./segment.js";
 import { splitSegments, type Segment } from "./split.js";
 
@@ -17,9 +19,10 @@ export interface ParseOptions {
    */
   readonly previous?: ParseResult;
   /**
-   * Called to parse a statement-sized segment, letting a cache (e.g. a
-   * query-engine query keyed by the segment text) supply it. Must return what
-   * `compute()` returns. Defaults to calling `compute()`.
+   * Called for every statement-sized segment that must be parsed, letting a cache
+   * (e.g. a query-engine query keyed by the segment text) supply the result. It
+   * must return what `compute()` returns (or `parseSegmentText(text, dialect)`,
+   * which is equal). Defaults to calling `compute()`.
    */
   readonly parseSegment?: (text: string, compute: () => SegmentParse) => SegmentParse;
 }
@@ -62,6 +65,69 @@ export interface ParseResult {
 }
 
 /**
+ * The result object. Segments are kept position-free (their parses plus one
+ * typed array of start offsets), so a reparse reuses them without allocating
+ * per unchanged statement; diagnostics and embedded roots are built on demand.
+ */
+class Result implements ParseResult {
+  private diagnosticsCache: Diagnostic[] | undefined;
+  private embeddedCache: EmbeddedSql[] | undefined;
+  private segmentsCache: ParsedSegment[] | undefined;
+  readonly root: SyntaxNode;
+
+  constructor(
+    readonly text: string,
+    readonly dialect: Dialect,
+    /** @internal Position-free segment parses, in order. */
+    readonly parts: readonly SegmentParse[],
+    /** @internal Start offset of each part (plus the text length at the end). */
+    readonly starts: Uint32Array,
+    readonly reparsedSegments: number,
+  ) {
+    let count = 0;
+    for (const part of parts) count += part.elements.length;
+    const children: GreenElement[] = new Array<GreenElement>(count);
+    let i = 0;
+    for (const part of parts) for (const el of part.elements) children[i++] = el;
+    this.root = SyntaxNode.root(new GreenNode(SyntaxKind.SourceFile, text.length, children), text);
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    if (!this.diagnosticsCache) {
+      const out: Diagnostic[] = [];
+      for (let i = 0; i < this.parts.length; i++) {
+        const part = this.parts[i]!;
+        if (part.diagnostics.length === 0) continue;
+        const base = this.starts[i]!;
+        for (const d of part.diagnostics) out.push(base === 0 ? d : { ...d, range: { start: d.range.start + base, end: d.range.end + base } });
+      }
+      out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      this.diagnosticsCache = out;
+    }
+    return this.diagnosticsCache;
+  }
+
+  get embedded(): readonly EmbeddedSql[] {
+    if (!this.embeddedCache) {
+      const out: EmbeddedSql[] = [];
+      for (let i = 0; i < this.parts.length; i++) {
+        const part = this.parts[i]!;
+        for (const fragment of part.embedded)
+          out.push({ language: fragment.language, root: SyntaxNode.root(fragment.green, this.text, this.starts[i]! + fragment.start) });
+      }
+      this.embeddedCache = out;
+    }
+    return this.embeddedCache;
+  }
+
+  get segments(): readonly ParsedSegment[] {
+    if (!this.segmentsCache)
+      this.segmentsCache = this.parts.map((part, i) => ({ start: this.starts[i]!, end: this.starts[i + 1]!, closed: part.closed, parse: part }));
+    return this.segmentsCache;
+  }
+}
+
+/**
  * Parses SQL text into a lossless concrete syntax tree. Never throws; problems
  * are diagnostics. `parse(t).root.text() === t` for every string `t`.
  *
@@ -70,85 +136,69 @@ export interface ParseResult {
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const dialect = options.dialect ?? "postgres";
-  const previous = options.previous && options.previous.dialect === dialect ? options.previous : undefined;
+  const previous = options.previous instanceof Result && options.previous.dialect === dialect ? options.previous : undefined;
   const hook = options.parseSegment;
   let reparsed = 0;
-  const parseOne = (stream: Parameters<typeof parseSegment>[0], seg: Segment): SegmentParse => {
+  const parseOne = (stream: TokenStream, seg: Segment): SegmentParse => {
     const compute = (): SegmentParse => {
       reparsed++;
-      return parseSegment(stream, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end);
+      return parseSegment(stream, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end, seg.closed);
     };
     return hook ? hook(text.slice(seg.start, seg.end), compute) : compute();
   };
 
   if (!previous) {
     const split = splitSegments(text, dialect, 0);
-    const segments = split.segments.map((seg) => ({ start: seg.start, end: seg.end, closed: seg.closed, parse: parseOne(split.tokens, seg) }));
-    return assemble(text, dialect, segments, reparsed);
+    const parts = split.segments.map((seg) => parseOne(split.tokens, seg));
+    return new Result(text, dialect, parts, startsOf(parts), reparsed);
   }
 
-  // Reuse the longest run of unchanged closed segments at the front…
-  const old = previous.segments;
+  const old = previous.parts;
+  const oldStarts = previous.starts;
   const oldText = previous.text;
-  let prefix = 0;
-  while (prefix < old.length) {
-    const seg = old[prefix]!;
-    if (!seg.closed || seg.end > text.length || !startsWithSlice(text, oldText, seg.start, seg.end, seg.start)) break;
-    prefix++;
-  }
-  const prefixEnd = prefix > 0 ? old[prefix - 1]!.end : 0;
-  // …and at the back (shifted by the length change), which must start at a boundary.
+  const same = commonPrefixLength(oldText, text);
+  if (same === text.length && same === oldText.length) return new Result(text, dialect, old, oldStarts, 0);
+  // Reuse the closed segments wholly inside the common prefix…
+  let prefix = upperBound(oldStarts, 1, old.length + 1, same) - 1; // parts ending at or before `same`
+  while (prefix > 0 && !old[prefix - 1]!.closed) prefix--;
+  const prefixEnd = oldStarts[prefix]!;
+  // …and, at the back, those inside the common suffix whose shifted start is
+  // reached exactly at a boundary when the middle is relexed.
+  const tail = commonSuffixLength(oldText, text, prefixEnd);
   const delta = text.length - oldText.length;
-  let suffix = old.length;
-  while (suffix > prefix) {
-    const seg = old[suffix - 1]!;
-    const newStart = seg.start + delta;
-    if (newStart < prefixEnd || !startsWithSlice(text, oldText, seg.start, seg.end, newStart)) break;
-    suffix--;
-  }
-  // Segments old[suffix..] are candidates; a candidate is usable only if
-  // relexing the middle reaches its (shifted) start exactly at a boundary.
-  const candidateStarts = new Map<number, number>();
-  for (let i = suffix; i < old.length; i++) candidateStarts.set(old[i]!.start + delta, i);
+  const suffixStart = oldText.length - tail;
   let reuseFrom = old.length;
   const split = splitSegments(text, dialect, prefixEnd, (offset) => {
-    const index = candidateStarts.get(offset);
-    if (index === undefined) return false;
+    const oldOffset = offset - delta;
+    if (oldOffset < suffixStart || oldOffset >= oldText.length) return false;
+    const index = upperBound(oldStarts, 0, old.length, oldOffset) - 1;
+    if (index < 0 || oldStarts[index] !== oldOffset) return false;
     reuseFrom = index;
     return true;
   });
-  const segments: ParsedSegment[] = old.slice(0, prefix);
-  for (const seg of split.segments) {
-    if (seg.start === seg.end && reuseFrom < old.length) continue;
-    segments.push({ start: seg.start, end: seg.end, closed: seg.closed, parse: parseOne(split.tokens, seg) });
-  }
-  if (split.end < text.length || (reuseFrom < old.length && split.end === old[reuseFrom]!.start + delta)) {
-    for (let i = reuseFrom; i < old.length; i++) {
-      const seg = old[i]!;
-      segments.push({ start: seg.start + delta, end: seg.end + delta, closed: seg.closed, parse: seg.parse });
-    }
-  }
-  return assemble(text, dialect, segments, reparsed);
+  const parts: SegmentParse[] = old.slice(0, prefix);
+  for (const seg of split.segments) parts.push(parseOne(split.tokens, seg));
+  for (let i = reuseFrom; i < old.length; i++) parts.push(old[i]!);
+  return new Result(text, dialect, parts, startsOf(parts), reparsed);
 }
 
-function startsWithSlice(text: string, oldText: string, oldStart: number, oldEnd: number, at: number): boolean {
-  if (at + (oldEnd - oldStart) > text.length) return false;
-  return text.startsWith(oldText.slice(oldStart, oldEnd), at);
+function startsOf(parts: readonly SegmentParse[]): Uint32Array {
+  const starts = new Uint32Array(parts.length + 1);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    starts[i] = at;
+    at += parts[i]!.width;
+  }
+  starts[parts.length] = at;
+  return starts;
 }
 
-function assemble(text: string, dialect: Dialect, segments: ParsedSegment[], reparsed: number): ParseResult {
-  const children: GreenElement[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const embedded: EmbeddedSql[] = [];
-  for (const seg of segments) {
-    const parsed = seg.parse;
-    for (const el of parsed.elements) children.push(el);
-    for (const d of parsed.diagnostics)
-      diagnostics.push(seg.start === 0 ? d : { ...d, range: { start: d.range.start + seg.start, end: d.range.end + seg.start } });
-    for (const fragment of parsed.embedded)
-      embedded.push({ language: fragment.language, root: SyntaxNode.root(fragment.green, text, seg.start + fragment.start) });
+/** First index in `[lo, hi)` whose value is greater than `value` (values sorted), or `hi`. */
+function upperBound(values: Uint32Array, lo: number, hi: number, value: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid]! <= value) lo = mid + 1;
+    else hi = mid;
   }
-  diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  const green = new GreenNode(SyntaxKind.SourceFile, text.length, children);
-  return { text, dialect, root: SyntaxNode.root(green, text), diagnostics, embedded, segments, reparsedSegments: reparsed };
+  return lo;
 }

@@ -1,10 +1,11 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
-import type { TokenStream } from "../lexer/lexer.js";
+import { tokenize, type TokenStream } from "../lexer/lexer.js";
 import { Parser } from "../parser/parser.js";
 import { parseStatements } from "../parser/statement.js";
 import type { GreenElement, GreenNode } from "../syntax/green.js";
 import { parseEmbedded } from "./embedded.js";
+import { splitSegments } from "./split.js";
 
 /** An embedded SQL fragment found in a segment, with offsets relative to the segment start. */
 export interface EmbeddedFragment {
@@ -27,10 +28,12 @@ export interface SegmentParse {
   readonly embedded: readonly EmbeddedFragment[];
   /** Width of the segment text. */
   readonly width: number;
+  /** Whether the segment ends with a statement-terminating `;` (what follows cannot change it). */
+  readonly closed: boolean;
 }
 
 /** Parses the tokens `[tokenFrom, tokenTo)` of `stream`, starting at text offset `base`. */
-export function parseSegment(stream: TokenStream, dialect: Dialect, tokenFrom: number, tokenTo: number, base: number, end: number): SegmentParse {
+export function parseSegment(stream: TokenStream, dialect: Dialect, tokenFrom: number, tokenTo: number, base: number, end: number, closed: boolean): SegmentParse {
   const parser = new Parser(stream, dialect, tokenFrom, tokenTo, base);
   parseStatements(parser);
   const elements = parser.takeChildren();
@@ -42,5 +45,13 @@ export function parseSegment(stream: TokenStream, dialect: Dialect, tokenFrom: n
       for (const d of fragment.diagnostics) diagnostics.push({ ...d, range: { start: d.range.start - base, end: d.range.end - base } });
     }
   }
-  return { elements, diagnostics, embedded, width: end - base };
+  return { elements, diagnostics, embedded, width: end - base, closed };
+}
+
+/** Parses a standalone segment text (offset 0) — the same result `parseSegment` gives for that text inside a file. */
+export function parseSegmentText(text: string, dialect: Dialect): SegmentParse {
+  const stream = tokenize(text, dialect);
+  const split = splitSegments(text, dialect, 0);
+  const closed = split.segments.length === 1 && split.segments[0]!.closed;
+  return parseSegment(stream, dialect, 0, stream.count, 0, text.length, closed);
 }

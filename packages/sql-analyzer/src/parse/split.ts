@@ -37,7 +37,8 @@ export interface Split {
  */
 export function splitSegments(text: string, dialect: Dialect, from = 0, stopAt?: (offset: number) => boolean): Split {
   const lexer = new Lexer(text, dialect, from);
-  const tokens = new TokenBuffer(text, Math.max(16, (text.length - from) >> 2));
+  // Start small when a reuse boundary may stop us early; the buffer grows by doubling.
+  const tokens = new TokenBuffer(text, stopAt ? 256 : Math.max(16, (text.length - from) >> 2));
   tokens.starts[0] = from;
   const segments: Segment[] = [];
   const postgres = dialect === "postgres";

@@ -137,8 +137,9 @@ function infixOp(p: Parser): number {
         case "isnull":
         case "notnull":
           return BP_IS;
-        case "between":
         case "in":
+          return p.noIn ? 0 : BP_LIKE;
+        case "between":
         case "like":
         case "ilike":
         case "similar":
@@ -364,10 +365,13 @@ export function isSubqueryAhead(p: Parser): boolean {
 export function parseSubquery(p: Parser, kind: SyntaxKind): void {
   p.start(kind);
   p.bump();
+  const saved = p.noIn;
+  p.noIn = false;
   if (p.enter()) {
     parseSelectStmt(p);
     p.leave();
   }
+  p.noIn = saved;
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();
 }
@@ -467,12 +471,15 @@ function parseParenthesized(p: Parser): boolean {
     p.finish();
     return true;
   }
+  const saved = p.noIn;
+  p.noIn = false;
   parseExpr(p);
   let row = false;
   while (p.eat(SyntaxKind.Comma)) {
     row = true;
     if (!parseExpr(p)) break;
   }
+  p.noIn = saved;
   p.leave();
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();
@@ -685,6 +692,7 @@ function parseCase(p: Parser): void {
  */
 function parseNameOrCall(p: Parser, keywordName = false): boolean {
   const cp = p.checkpoint();
+  const first = p.word;
   p.start(SyntaxKind.QualifiedName);
   if (keywordName) p.bump(SyntaxKind.Ident);
   else p.bumpIdent();
@@ -708,7 +716,11 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   }
   if (p.at(SyntaxKind.LParen)) {
     p.startAt(cp, SyntaxKind.FunctionCall);
+    // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
+    const saved = p.noIn;
+    p.noIn = first === "position";
     parseArgList(p, cp);
+    p.noIn = saved;
     parseCallSuffixes(p);
     p.finish();
     return true;

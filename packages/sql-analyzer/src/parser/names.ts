@@ -1,16 +1,9 @@
-import { ALIAS_STOP_WORDS, reservedWords } from "../lexer/keywords.js";
+import { ALIAS_STOP_WORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import type { Parser } from "./parser.js";
 
-const reservedCache = new WeakMap<Parser, ReadonlySet<string>>();
-
 function reserved(p: Parser): ReadonlySet<string> {
-  let set = reservedCache.get(p);
-  if (!set) {
-    set = reservedWords(p.dialect);
-    reservedCache.set(p, set);
-  }
-  return set;
+  return p.reserved;
 }
 
 /** Whether the n-th token is a word the dialect reserves. */

@@ -1,8 +1,10 @@
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
+import { reservedWords } from "../lexer/keywords.js";
 import { FLAG_UNTERMINATED, type TokenStream } from "../lexer/lexer.js";
-import { GreenNode, GreenToken, type GreenElement } from "../syntax/green.js";
+import { GreenNode, type GreenElement } from "../syntax/green.js";
+import { sharedToken } from "../syntax/token-cache.js";
 import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
 
 /**
@@ -10,7 +12,7 @@ import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
  * stops descending. Each level costs a handful of stack frames; this limit keeps
  * far below any JS engine's stack in Node and browsers.
  */
-export const MAX_NESTING_DEPTH = 200;
+export const MAX_NESTING_DEPTH = 1000;
 
 /** A position in the builder's child list, to wrap already-parsed children later. */
 export type Checkpoint = number;
@@ -38,13 +40,17 @@ export class Parser {
   readonly diagnostics: Diagnostic[] = [];
   /** Bodies to parse as embedded SQL after this parse. */
   readonly embedded: EmbeddedRequest[] = [];
+  /** While true, `IN` is not an infix operator (inside `POSITION(a IN b)`). */
+  noIn = false;
   /** Current nesting depth (see `MAX_NESTING_DEPTH`). */
   depth = 0;
   readonly postgres: boolean;
   readonly mysql: boolean;
   readonly sqlite: boolean;
+  /** The dialect's reserved words. */
+  readonly reserved: ReadonlySet<string>;
 
-  private readonly sig: Int32Array;
+  private readonly sig: number[];
   private readonly nSig: number;
   /** Index into `sig` of the current significant token. */
   private pos = 0;
@@ -75,11 +81,12 @@ export class Parser {
     this.kinds = stream.kinds;
     this.starts = stream.starts;
     this.words = stream.words;
-    const sig = new Int32Array(Math.max(0, to - from));
-    let n = 0;
-    for (let i = from; i < to; i++) if (!isTrivia(this.kinds[i]!)) sig[n++] = i;
+    this.reserved = reservedWords(dialect);
+    const sig: number[] = [];
+    const kinds = this.kinds;
+    for (let i = from; i < to; i++) if (kinds[i]! > SyntaxKind.BlockComment) sig.push(i);
     this.sig = sig;
-    this.nSig = n;
+    this.nSig = sig.length;
     this.raw = from;
   }
 
@@ -157,7 +164,7 @@ export class Parser {
     if (this.stream.flags[i]! & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
     else if (kind === SyntaxKind.Unknown)
       this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
-    this.children.push(new GreenToken(kind, this.text.slice(start, end)));
+    this.children.push(sharedToken(kind, this.text, start, end));
     this.raw = i + 1;
   }
 

@@ -416,6 +416,12 @@ function parseTableRef(p: Parser): boolean {
     p.finish();
     return true;
   }
+  if (p.mysql && p.atKw("dual")) {
+    p.start(SyntaxKind.TableRef);
+    p.bump();
+    p.finish();
+    return true;
+  }
   if (!atIdent(p) && !p.atKw("only") && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen)) {
     p.expected("table name");
     return false;

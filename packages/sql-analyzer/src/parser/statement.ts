@@ -51,20 +51,21 @@ export function parseStatements(p: Parser): void {
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.MissingSemicolon, "expected ';' before the next statement", start, end);
     } else {
-      p.recoverUntil(() => p.at(SyntaxKind.Semicolon) || p.atKw("select") || atStatementStartStrict(p));
+      p.recoverUntil(() => p.at(SyntaxKind.Semicolon));
     }
     if (p.position === progress) p.errorBump();
   }
   p.finishTrivia();
 }
 
-function atStatementStartStrict(p: Parser): boolean {
-  // During recovery only words that almost never appear inside a statement count.
-  return p.at(SyntaxKind.Word) && ["insert", "create", "alter", "drop", "grant", "revoke", "commit", "rollback", "begin"].includes(p.word!) && false;
+/** Parses one statement at the current token (nesting-guarded: EXPLAIN and trigger bodies nest statements). */
+export function parseStatement(p: Parser): void {
+  if (!p.enter()) return;
+  parseStatementInner(p);
+  p.leave();
 }
 
-/** Parses one statement at the current token. */
-export function parseStatement(p: Parser): void {
+function parseStatementInner(p: Parser): void {
   const w = p.at(SyntaxKind.Word) ? p.word! : "";
   const cp = p.checkpoint();
   if (p.at(SyntaxKind.LParen) && atSelectStart(p)) {

@@ -1,0 +1,195 @@
+import { SyntaxCode, type TextEdit, type TextRange } from "../diagnostic.js";
+import { parse, type ParseResult } from "../parse/parse.js";
+import type { SyntaxElement, SyntaxNode } from "../syntax/red.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { StatementDocBuilder } from "./build-doc.js";
+import { type FormatOptions, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
+import { printDoc } from "./printer.js";
+import { sameTokens } from "./verify.js";
+
+/**
+ * What happened to one statement:
+ * - `formatted`: printed by the formatter (possibly identical to the input);
+ * - `syntax-error`: it has an error diagnostic, so it was left exactly as written;
+ * - `unsupported`: the parser does not understand it yet, so it was left as written;
+ * - `unverified`: the formatted text did not have the same tokens and comments as the
+ *   input (a formatter bug), so the input was kept.
+ */
+export type StatementFormatStatus = "formatted" | "syntax-error" | "unsupported" | "unverified";
+
+/** One statement of a {@link FormatResult}. */
+export interface FormattedStatement {
+  /** Range of the statement in the input (leading and trailing whitespace excluded). */
+  readonly range: TextRange;
+  readonly status: StatementFormatStatus;
+  /** The statement's new text (the input text unless `status` is `formatted`). */
+  readonly text: string;
+}
+
+/** Result of {@link formatDocument}. */
+export interface FormatResult {
+  /** The formatted document. */
+  readonly text: string;
+  /** Per-statement outcome, in document order. */
+  readonly statements: readonly FormattedStatement[];
+}
+
+/**
+ * Formats a whole SQL document. Never throws. Statements with syntax errors are left
+ * untouched; every comment is kept; `format(format(x)) === format(x)`.
+ *
+ * @example
+ * format("select a,b from t where x=1", { keywordCase: "upper" });
+ * // "SELECT a, b FROM t WHERE x = 1\n"
+ */
+export function format(text: string, options: FormatOptions = {}): string {
+  return formatDocument(text, options).text;
+}
+
+/** Like {@link format}, and reports what happened to each statement. */
+export function formatDocument(text: string, options: FormatOptions = {}): FormatResult {
+  const resolved = resolveFormatOptions(options);
+  const parsed = parse(text, { dialect: resolved.dialect });
+  const statements: FormattedStatement[] = [];
+  const out: string[] = [];
+  let newlines = 0;
+  let empty = true;
+  const separator = (): string => (empty ? "" : newlines === 0 ? " " : newlines === 1 ? "\n" : "\n\n");
+  const segments = segmentChildren(parsed);
+  let lastBad = false;
+  for (const { items, bad } of segments) {
+    lastBad = bad;
+    if (bad) {
+      // Left exactly as written, from its first non-blank character to its end: the
+      // statement splitting of the rest of the file cannot change because of it.
+      let first = 0;
+      while (first < items.length && items[first]!.isToken && items[first]!.kind === SyntaxKind.Whitespace) newlines += countNewlines(items[first++]!.text());
+      if (first === items.length) continue;
+      const start = items[first]!.offset;
+      const last = items[items.length - 1]!;
+      const end = last.offset + last.text().length;
+      for (const item of items) {
+        if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, parsed), text: item.text() });
+      }
+      out.push(empty ? "" : newlines >= 2 ? "\n\n" : "\n", text.slice(start, end));
+      empty = false;
+      newlines = 0;
+      continue;
+    }
+    for (const child of items) {
+      if (child.isToken) {
+        const k = child.kind;
+        if (k === SyntaxKind.Whitespace) {
+          newlines += countNewlines(child.text());
+          continue;
+        }
+        if (k === SyntaxKind.Semicolon) {
+          out.push(";");
+          newlines = 0;
+          continue;
+        }
+        // Comments between statements, and (defensively) any stray token, keep their place.
+        out.push(separator(), child.text());
+        empty = false;
+        newlines = 0;
+        continue;
+      }
+      const statement = formatStatement(child, parsed, resolved);
+      statements.push(statement);
+      out.push(empty ? "" : newlines >= 2 ? "\n\n" : "\n", statement.text);
+      empty = false;
+      newlines = 0;
+    }
+  }
+  // A final newline, unless the file ends in a statement left as written (which may end
+  // inside an unterminated comment or string, where a newline would change it).
+  if (!empty && !lastBad) out.push("\n");
+  return { text: out.join(""), statements };
+}
+
+/**
+ * Formats only the statements that intersect `range` (an empty range selects the
+ * statement it touches) and returns the edits to apply to `text`, in document order.
+ * The text between statements is not changed.
+ */
+export function formatRange(text: string, range: TextRange, options: FormatOptions = {}): TextEdit[] {
+  const resolved = resolveFormatOptions(options);
+  const parsed = parse(text, { dialect: resolved.dialect });
+  const edits: TextEdit[] = [];
+  for (const { items, bad } of segmentChildren(parsed)) {
+    if (bad) continue;
+    for (const child of items) {
+      if (child.isToken) continue;
+      const span = child.range;
+      const intersects = range.start === range.end ? span.start <= range.start && range.start <= span.end : span.start < range.end && range.start < span.end;
+      if (!intersects) continue;
+      const statement = formatStatement(child, parsed, resolved);
+      if (statement.text !== child.text()) edits.push({ range: statement.range, newText: statement.text });
+    }
+  }
+  return edits;
+}
+
+interface SegmentItems {
+  readonly items: SyntaxElement[];
+  /** The segment has an error (or an unsupported statement): it is left as written. */
+  readonly bad: boolean;
+}
+
+/** The root's children grouped by the parser's statement segments (cut at top-level `;`). */
+function segmentChildren(parsed: ParseResult): SegmentItems[] {
+  const children = parsed.root.children();
+  const badSegments = new Set<number>();
+  const segs = parsed.segments;
+  let si = 0;
+  for (const d of parsed.diagnostics) {
+    if (d.severity !== "error" && d.code !== SyntaxCode.UnsupportedStatement) continue;
+    while (si < segs.length - 1 && d.range.start >= segs[si]!.end) si++;
+    badSegments.add(si);
+  }
+  const result: SegmentItems[] = [];
+  let ci = 0;
+  for (let i = 0; i < segs.length; i++) {
+    const seg = segs[i]!;
+    const items: SyntaxElement[] = [];
+    while (ci < children.length && (children[ci]!.offset < seg.end || i === segs.length - 1)) items.push(children[ci++]!);
+    const bad = badSegments.has(i) || items.some((c) => !c.isToken && (c.kind === SyntaxKind.Error || c.kind === SyntaxKind.UnsupportedStmt));
+    result.push({ items, bad });
+  }
+  // Children after the last segment (none expected) are kept as their own bad segment.
+  if (ci < children.length) result.push({ items: children.slice(ci), bad: true });
+  return result;
+}
+
+function statusOfBad(node: SyntaxNode, parsed: ParseResult): StatementFormatStatus {
+  if (node.kind === SyntaxKind.UnsupportedStmt) return "unsupported";
+  return hasError(parsed, node) || node.kind === SyntaxKind.Error ? "syntax-error" : "unsupported";
+}
+
+function formatStatement(node: SyntaxNode, parsed: ParseResult, options: ResolvedFormatOptions): FormattedStatement {
+  const range = node.range;
+  const original = node.text();
+  const keep = (status: StatementFormatStatus): FormattedStatement => ({ range, status, text: original });
+  if (node.kind === SyntaxKind.UnsupportedStmt) return keep("unsupported");
+  if (node.kind === SyntaxKind.Error || hasError(parsed, node)) return keep("syntax-error");
+  const doc = new StatementDocBuilder(options).build(node);
+  const printed = printDoc(doc, options.lineWidth, options.indentUnit);
+  const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
+  if (!sameTokens(original, printed, options.dialect, fold)) return keep("unverified");
+  return { range, status: "formatted", text: printed };
+}
+
+function hasError(parsed: ParseResult, node: SyntaxNode): boolean {
+  const { start, end } = node.range;
+  for (const d of parsed.diagnostics) {
+    if (d.severity !== "error") continue;
+    if (d.range.start <= end && d.range.end >= start) return true;
+  }
+  return false;
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
