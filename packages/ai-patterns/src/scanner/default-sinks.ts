@@ -22,6 +22,9 @@ export const DEFAULT_SINKS: readonly SinkSpec[] = [
     receiver: /(?:knex|db|trx|builder|query|qb)$/i,
   }),
   ...sinks(JS, ["$queryRawUnsafe", "$executeRawUnsafe"], { placeholder: "$n" }),
+  // Query builders (TypeORM, knex): a string condition is raw SQL unless it uses named parameters.
+  ...sinks(JS, ["where", "andWhere", "orWhere", "having", "andHaving", "orHaving"], { requireSqlText: true }),
+  ...sinks(JS, ["literal"], { receiver: /^(?:sequelize|Sequelize)$/ }),
   ...sinks(JS, ["unsafe"], { receiver: /^sql$/ }),
   ...sinks(JS, ["$queryRaw", "$executeRaw", "sql"], { kind: "tagged-template", placeholder: "$n" }),
   // Python: DB-API cursors and connections, SQLAlchemy, Django raw(), pandas.read_sql.
@@ -47,9 +50,11 @@ export const DEFAULT_SINKS: readonly SinkSpec[] = [
   ...sinks(["php"], ["mysqli_query", "mysqli_real_query", "mysqli_multi_query", "mysqli_prepare"], { argument: 1, dialect: "mysql" }),
   ...sinks(["php"], ["pg_query", "pg_prepare", "pg_send_query"], { argument: -1, dialect: "postgres", placeholder: "$n" }),
   ...sinks(["php"], ["select", "statement", "unprepared", "insert", "update", "delete", "raw"], { receiver: /^DB$/ }),
+  ...sinks(["php"], ["get_results", "get_var", "get_row", "get_col"], { receiver: /wpdb$/i, dialect: "mysql" }),
   ...sinks(["php"], ["whereRaw", "orWhereRaw", "havingRaw", "orderByRaw", "selectRaw", "groupByRaw"]),
   // Ruby: ActiveRecord.
   ...sinks(["ruby"], ["find_by_sql", "count_by_sql", "exec_query", "select_all", "select_one", "select_value", "select_values", "select_rows"]),
   ...sinks(["ruby"], ["execute"], { receiver: DB_RECEIVER }),
+  ...sinks(["ruby"], ["sql"], { receiver: /^Arel$/ }),
   ...sinks(["ruby"], ["where", "having", "order", "group", "joins", "pluck", "from"], { requireSqlText: true }),
 ];

@@ -132,6 +132,15 @@ export const javascriptSyntax: HostSyntax = {
         if (!left || !right || operatorOf(node) !== "+") return null;
         return concatValues([ctx.evaluate(left, "concatenation"), ctx.evaluate(right, "concatenation")]);
       }
+      case "object": {
+        // pg's query config `{ text, values }` (and `{ sql, values }` in mysql2): the SQL is a property.
+        for (const pair of namedChildrenOf(node)) {
+          const key = pair.type === "pair" ? pair.childForFieldName("key")?.text.replace(/["']/g, "") : undefined;
+          const value = pair.childForFieldName("value");
+          if (value && (key === "text" || key === "sql")) return ctx.evaluate(value, "opaque");
+        }
+        return null;
+      }
       case "ternary_expression": {
         const a = node.childForFieldName("consequence");
         const b = node.childForFieldName("alternative");
