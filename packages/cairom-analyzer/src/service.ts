@@ -85,8 +85,8 @@ export class ProjectHost implements ServiceHost {
   }
 }
 
-/** The Cairo-M language service: diagnostics and IDE features over offsets and plain objects. */
-export interface CairoMService {
+/** The core of the language service: files, projects and diagnostics. */
+export interface CairoMServiceCore {
   /** Opens or updates an editor buffer (its text wins over the file system). */
   setFileText(path: string, text: string): void;
   /** Closes a buffer: the file reads from the file system again. */
@@ -102,7 +102,7 @@ export interface CairoMService {
 }
 
 /** Builds the service core (diagnostics); `createCairoMService` adds the IDE features. */
-export function createServiceCore(options: CairoMServiceOptions = {}): CairoMService {
+export function createServiceCore(options: CairoMServiceOptions = {}): CairoMServiceCore {
   const host = new ProjectHost(options);
   const { adb } = host;
   return {

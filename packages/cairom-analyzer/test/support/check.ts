@@ -44,3 +44,60 @@ export function checkDiagnostics(source: string): void {
   }
   expect(actual.sort()).toEqual(expected.sort());
 }
+
+/** Applies a workspace edit to the fixture's files and returns the changed files. */
+export function applyWorkspaceEdit(fixture: Fixture, edits: readonly { path: string; range: { start: number; end: number }; newText: string }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const byPath = new Map<string, typeof edits[number][]>();
+  for (const e of edits) byPath.set(e.path, [...(byPath.get(e.path) ?? []), e]);
+  for (const [path, list] of byPath) {
+    let text = fixture.files.get(path)!;
+    for (const e of [...list].sort((a, b) => b.range.start - a.range.start)) text = text.slice(0, e.range.start) + e.newText + text.slice(e.range.end);
+    out.set(path, text);
+  }
+  return out;
+}
+
+/** Hover at `$0`: the markdown must equal `expected` (`undefined` for no hover). */
+export function checkHover(source: string, expected: string | undefined): void {
+  const f = parseFixture(source);
+  const h = serviceFor(f).getHover(f.cursor!.path, f.cursor!.offset);
+  expect(h?.markdown).toEqual(expected);
+}
+
+/** Completion labels at `$0` (in order); `kinds` optionally pins `label:kind` pairs. */
+export function checkCompletion(source: string, check: (labels: string[], items: ReturnType<CairoMService["getCompletions"]>) => void): void {
+  const f = parseFixture(source);
+  const items = serviceFor(f).getCompletions(f.cursor!.path, f.cursor!.offset);
+  check(items.map((i) => i.label), items);
+}
+
+/** Definition at `$0` must be the range annotated `// ^^^ def` (in any file). */
+export function checkDefinition(source: string): void {
+  const f = parseFixture(source);
+  const defs = serviceFor(f).getDefinition(f.cursor!.path, f.cursor!.offset);
+  const expected = f.annotations.filter((a) => a.text === "def").map((a) => ({ path: a.path, range: { start: a.start, end: a.end } }));
+  expect(defs).toEqual(expected);
+}
+
+/** References at `$0` must be exactly the ranges annotated `// ^^^ ref` (declaration included). */
+export function checkReferences(source: string): void {
+  const f = parseFixture(source);
+  const refs = serviceFor(f).getReferences(f.cursor!.path, f.cursor!.offset);
+  const key = (l: { path: string; range: { start: number; end: number } }) => `${l.path}@${l.range.start}..${l.range.end}`;
+  const expected = f.annotations.filter((a) => a.text === "ref").map((a) => key({ path: a.path, range: a }));
+  expect(refs.map(key).sort()).toEqual(expected.sort());
+}
+
+/** Rename at `$0` to `newName`: the resulting files, or the refusal message. */
+export function checkRename(source: string, newName: string, expected: Record<string, string> | { error: string }): void {
+  const f = parseFixture(source);
+  const r = serviceFor(f).rename(f.cursor!.path, f.cursor!.offset, newName);
+  if ("error" in expected) {
+    expect(r).toEqual({ ok: false, error: expected.error });
+    return;
+  }
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  expect(Object.fromEntries(applyWorkspaceEdit(f, r.edit.edits))).toEqual(expected);
+}

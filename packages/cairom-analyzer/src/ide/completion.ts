@@ -1,0 +1,232 @@
+import type { TextRange } from "../diagnostic.js";
+import { typeToString, type Ty } from "../semantics/types.js";
+import { SyntaxKind as K, isTrivia } from "../syntax/syntax-kind.js";
+import { nodesAt } from "../syntax/syntax-tree.js";
+import { signatureOf, type Model } from "./model.js";
+
+/** Kinds of completion items (the adapter maps them to LSP kinds). */
+export type CompletionKind = "function" | "variable" | "parameter" | "constant" | "struct" | "field" | "module" | "keyword" | "type";
+
+/** One completion proposal. */
+export interface CompletionItem {
+  /** Text to insert (and to show). */
+  readonly label: string;
+  /** What it is. */
+  readonly kind: CompletionKind;
+  /** Type or signature. */
+  readonly detail?: string;
+  /** The range the item replaces (the identifier being typed). */
+  readonly range: TextRange;
+}
+
+const STATEMENT_KEYWORDS = ["let", "const", "if", "else", "loop", "while", "for", "break", "continue", "return"];
+const EXPRESSION_KEYWORDS = ["true", "false", "new"];
+const ITEM_KEYWORDS = ["fn", "struct", "const", "use"];
+const PRIMITIVES = ["felt", "u32", "bool"];
+
+/** Completions at an offset: members after `.`, module paths after `::`, types, names in scope and keywords. */
+export function complete(model: Model, path: string, offset: number): CompletionItem[] {
+  if (!model.known(path)) return [];
+  const file = model.parsed(path);
+  const { result } = file;
+  const { tokens, text } = result;
+  // Find the identifier being typed (if any) and the significant token before it.
+  let prefixStart = offset;
+  while (prefixStart > 0 && /[A-Za-z0-9_]/.test(text[prefixStart - 1]!)) prefixStart--;
+  const prefix = text.slice(prefixStart, offset);
+  const range = { start: prefixStart, end: offset };
+  const prevTok = previousToken(tokens.kinds, tokens.starts, tokens.count, prefixStart);
+  const prevKind = prevTok < 0 ? -1 : tokens.kinds[prevTok]!;
+  const filter = (items: CompletionItem[]) => items.filter((i) => i.label.startsWith(prefix) || prefix === "");
+  const { project, module } = model.moduleOf(path);
+  const path0 = nodesAt(result.root, Math.max(0, prefixStart - 1));
+  const inKind = (k: number) => path0.some((n) => n.kind === k);
+
+  // `use a::b::|`: modules, or the items of a complete module path.
+  if (inKind(K.UseDecl)) {
+    const use = path0.find((n) => n.kind === K.UseDecl)!;
+    const typed = text.slice(use.start, prefixStart).replace(/^use\s+/, "").replace(/\{[^}]*$/, "").replace(/\s+/g, "");
+    const segs = typed.split("::").filter((x) => x !== "");
+    const base = segs.join("::");
+    const out: CompletionItem[] = [];
+    const files = model.projectFiles(project);
+    const seen = new Set<string>();
+    for (const f of files) {
+      if (f.module === module) continue;
+      const parts = f.module.split("::");
+      if (parts.slice(0, segs.length).join("::") === base && parts.length > segs.length) {
+        const next = parts[segs.length]!;
+        if (!seen.has(next)) {
+          seen.add(next);
+          out.push({ label: next, kind: "module", detail: parts.slice(0, segs.length + 1).join("::"), range });
+        }
+      }
+    }
+    if (segs.length > 0) {
+      const target = files.find((f) => f.module === base);
+      if (target) {
+        for (const b of model.symbols(project, base).bindings) {
+          if (b.via !== "item" || !b.def) continue;
+          out.push({ label: b.name, kind: b.def.k === "fn" ? "function" : b.def.k === "struct" ? "struct" : "constant", detail: signatureOf(b.def), range });
+        }
+      }
+    }
+    return filter(out);
+  }
+
+  const found = model.itemAt(path, Math.max(0, prefixStart - 1)) ?? model.itemAt(path, prefixStart);
+  if (!found || (prevKind === K.RBrace && prevTok >= 0 && tokens.starts[prevTok + 1]! >= found.item.end && found.item.end <= prefixStart)) {
+    return filter(ITEM_KEYWORDS.map((k) => ({ label: k, kind: "keyword" as const, range })));
+  }
+  const { item, key } = found;
+
+  // Member access: fields of a struct, elements of a tuple.
+  if (prevKind === K.Dot) {
+    const dotStart = tokens.starts[prevTok]!;
+    const analysis = item.ast.k === "fn" || item.ast.k === "const" ? model.analysis(path, key) : undefined;
+    // The receiver is the first child of the field-access node that owns this dot.
+    const owner = nodesAt(result.root, dotStart)
+      .reverse()
+      .find((n) => (n.kind === K.FieldExpr || n.kind === K.TupleIndexExpr) && n.children.includes(prevTok));
+    const recv = owner?.children[0];
+    let receiver: Ty | undefined;
+    if (recv !== undefined && typeof recv !== "number") {
+      const s = recv.start - item.start;
+      const e = recv.end - item.start;
+      for (const t of analysis?.types ?? []) if (t[0] === s && t[1] === e) receiver = t[2];
+    }
+    if (!receiver) return [];
+    if (receiver.k === "struct") {
+      const st = model.symbols(project, receiver.module).bindings.find((b) => b.name === receiver.name && b.via === "item")?.def;
+      if (st?.k !== "struct") return [];
+      return filter(st.fields.map((f) => ({ label: f.name, kind: "field" as const, detail: typeToString(f.ty), range })));
+    }
+    if (receiver.k === "tuple") {
+      return receiver.elems.map((t, i) => ({ label: String(i), kind: "field" as const, detail: typeToString(t), range }));
+    }
+    return [];
+  }
+
+  const scopeItems: CompletionItem[] = [];
+  const addTopLevel = (typesOnly: boolean) => {
+    for (const b of model.symbols(project, module).bindings) {
+      if (!b.def) continue;
+      if (typesOnly && b.def.k !== "struct") continue;
+      if (b.via === "item" && b.def.k === "const" && b.order >= found.index) continue;
+      const kind = b.def.k === "fn" ? "function" : b.def.k === "struct" ? "struct" : "constant";
+      scopeItems.push({ label: b.name, kind, detail: signatureOf(b.def), range });
+    }
+  };
+
+  // Type positions: after `:` of a parameter, field, `let` or `const`, after `->`, `as` or `new`.
+  const typeContext =
+    prevKind === K.Arrow ||
+    prevKind === K.AsKw ||
+    prevKind === K.NewKw ||
+    (prevKind === K.Colon && (inKind(K.Param) || inKind(K.FieldDecl) || innermostIs(path0, [K.LetStmt, K.ConstStmt, K.ConstDef, K.ParamList, K.FieldList]))) ||
+    inKind(K.NamedType) ||
+    item.ast.k === "struct";
+  if (typeContext) {
+    addTopLevel(true);
+    return filter([...PRIMITIVES.map((p) => ({ label: p, kind: "type" as const, range })), ...scopeItems]);
+  }
+  if (item.ast.k !== "fn" && item.ast.k !== "const") return [];
+
+  // Expressions and statements: locals in scope (innermost, latest first), then items, then keywords.
+  const analysis = model.analysis(path, key);
+  const rel = prefixStart - item.start;
+  const visible = new Map<string, (typeof analysis.locals)[number]>();
+  for (const l of analysis.locals) {
+    if (l.visibleFrom <= rel && rel < l.scopeEnd) {
+      const prev = visible.get(l.name);
+      if (!prev || l.visibleFrom >= prev.visibleFrom) visible.set(l.name, l);
+    }
+  }
+  const localItems: CompletionItem[] = [...visible.values()].map((l) => ({
+    label: l.name,
+    kind: l.kind === "param" ? "parameter" : l.kind === "const" ? "constant" : "variable",
+    detail: typeToString(l.ty),
+    range,
+  }));
+  addTopLevel(false);
+  const shadowed = new Set(localItems.map((l) => l.label));
+  const atStatementStart = prevKind === K.Semi || prevKind === K.LBrace || prevKind === K.RBrace || prevKind === K.RParen && inKind(K.IfStmt);
+  const keywords = [...(atStatementStart ? STATEMENT_KEYWORDS : []), ...EXPRESSION_KEYWORDS].map((k) => ({ label: k, kind: "keyword" as const, range }));
+  const builtins: CompletionItem[] = [{ label: "assert", kind: "function", detail: "fn assert(condition: bool)", range }];
+  return filter([...localItems, ...scopeItems.filter((i) => !shadowed.has(i.label)), ...builtins, ...keywords]);
+}
+
+function innermostIs(path: readonly { kind: number }[], kinds: number[]): boolean {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const k = path[i]!.kind;
+    if (kinds.includes(k)) return true;
+    if (k === K.Block || k === K.FnDef) return false;
+  }
+  return false;
+}
+
+/** Index of the last significant token ending at or before `offset`, or -1. */
+function previousToken(kinds: Uint8Array, starts: Uint32Array, count: number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid + 1]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  while (found >= 0 && (isTrivia(kinds[found]!) || kinds[found] === K.EndOfFile)) found--;
+  return found;
+}
+
+/** Signature help for the call around an offset. */
+export interface SignatureHelp {
+  /** `fn name(a: felt, b: u32) -> felt`. */
+  readonly label: string;
+  /** Each parameter's range inside `label`. */
+  readonly parameters: readonly { readonly label: string; readonly start: number; readonly end: number }[];
+  /** Index of the argument the cursor is in. */
+  readonly activeParameter: number;
+  /** Doc comment of the function. */
+  readonly documentation: string;
+}
+
+/** The signature of the innermost call whose argument list contains the offset. */
+export function signatureHelp(model: Model, path: string, offset: number): SignatureHelp | undefined {
+  if (!model.known(path)) return undefined;
+  const file = model.parsed(path);
+  const { tokens } = file.result;
+  const nodes = nodesAt(file.result.root, offset);
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    if (n.kind !== K.ArgList || offset <= n.start) continue;
+    const call = nodes[i - 1];
+    const callee = call?.children[0];
+    if (!call || call.kind !== K.CallExpr || callee === undefined || typeof callee === "number" || callee.kind !== K.NameRef) return undefined;
+    const last = n.children[n.children.length - 1];
+    if (typeof last === "number" && tokens.kinds[last] === K.RParen && offset >= tokens.starts[last + 1]!) continue;
+    const name = file.result.text.slice(callee.start, callee.end);
+    let active = 0;
+    for (const c of n.children) if (typeof c === "number" && tokens.kinds[c] === K.Comma && tokens.starts[c]! < offset) active++;
+    const { project, module } = model.moduleOf(path);
+    if (name === "assert") {
+      return { label: "fn assert(condition: bool)", parameters: [{ label: "condition: bool", start: 10, end: 25 }], activeParameter: active, documentation: "Built-in: fails when the condition is false." };
+    }
+    const def = model.binding(project, module, name)?.def;
+    if (def?.k !== "fn") return undefined;
+    let label = `fn ${def.name}(`;
+    const parameters = def.params.map((p, idx) => {
+      const text = `${p.name}: ${typeToString(p.ty)}`;
+      if (idx > 0) label += ", ";
+      const start = label.length;
+      label += text;
+      return { label: text, start, end: label.length };
+    });
+    label += ")" + (def.ret.k === "tuple" && def.ret.elems.length === 0 ? "" : ` -> ${typeToString(def.ret)}`);
+    const defPath = model.modulePath(project, def.module);
+    return { label, parameters, activeParameter: active, documentation: defPath ? model.docComment(defPath, def) : "" };
+  }
+  return undefined;
+}

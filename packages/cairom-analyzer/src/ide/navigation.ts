@@ -1,0 +1,211 @@
+import type { TextRange } from "../diagnostic.js";
+import { typeToString } from "../semantics/types.js";
+import { KEYWORDS } from "../syntax/syntax-kind.js";
+import { namedTypeAt, signatureOf, type Location, type Model, type SymbolRef } from "./model.js";
+
+/** Hover content: markdown for a range. */
+export interface Hover {
+  /** The range the hover applies to. */
+  readonly range: TextRange;
+  /** Markdown: a `cairo-m` code block with the type or signature, then the doc comment. */
+  readonly markdown: string;
+}
+
+function codeBlock(code: string): string {
+  return "```cairo-m\n" + code + "\n```";
+}
+
+/** Hover at an offset: declarations and uses show their type or signature and doc comment. */
+export function hover(model: Model, path: string, offset: number): Hover | undefined {
+  if (!model.known(path)) return undefined;
+  const hit = model.symbolAt(path, offset);
+  if (hit) {
+    const s = hit.symbol;
+    if (s.k === "local") {
+      const kw = s.local.kind === "param" ? "" : s.local.kind === "const" ? "const " : "let ";
+      return { range: hit.range, markdown: codeBlock(`${kw}${s.local.name}: ${typeToString(s.local.ty)}`) };
+    }
+    if (s.k === "top") {
+      const parts = [codeBlock(signatureOf(s.def))];
+      const defPath = model.modulePath(s.project, s.def.module);
+      const doc = defPath ? model.docComment(defPath, s.def) : "";
+      if (doc) parts.push(doc);
+      if (s.def.module !== model.moduleOf(path).module) parts.push(`*From module: \`${s.def.module}\`*`);
+      return { range: hit.range, markdown: parts.join("\n\n") };
+    }
+    if (s.k === "field") {
+      const st = model.symbols(s.project, s.module).bindings.find((b) => b.name === s.struct && b.via === "item")?.def;
+      const f = st?.k === "struct" ? st.fields.find((x) => x.name === s.field) : undefined;
+      return { range: hit.range, markdown: codeBlock(`${s.struct}.${s.field}: ${f ? typeToString(f.ty) : "<error>"}`) };
+    }
+    return { range: hit.range, markdown: codeBlock(`module ${s.module}`) };
+  }
+  const t = model.typeAt(path, offset);
+  return t ? { range: t.range, markdown: codeBlock(typeToString(t.ty)) } : undefined;
+}
+
+/** Where the symbol at an offset is defined (across files). */
+export function definition(model: Model, path: string, offset: number): Location[] {
+  const hit = model.symbolAt(path, offset);
+  if (!hit) return [];
+  const loc = declarationOf(model, hit.symbol);
+  return loc ? [loc] : [];
+}
+
+function declarationOf(model: Model, s: SymbolRef): Location | undefined {
+  switch (s.k) {
+    case "local": {
+      const item = model.parsed(s.path).result.items[model.parsed(s.path).byKey.get(s.key)!]!;
+      return { path: s.path, range: { start: item.start + s.local.s, end: item.start + s.local.e } };
+    }
+    case "top":
+      return model.defLocation(s.project, s.def);
+    case "field": {
+      const found = model.structItem(s.project, s.module, s.struct);
+      if (!found || found.item.ast.k !== "struct") return undefined;
+      const f = found.item.ast.fields.find((x) => x.name === s.field);
+      return f ? { path: found.path, range: { start: found.item.start + f.ns, end: found.item.start + f.ne } } : undefined;
+    }
+    case "module": {
+      const p = model.modulePath(s.project, s.module);
+      return p ? { path: p, range: { start: 0, end: 0 } } : undefined;
+    }
+  }
+}
+
+function sameSymbol(a: SymbolRef, b: SymbolRef): boolean {
+  if (a.k !== b.k) return false;
+  if (a.k === "local" && b.k === "local") return a.path === b.path && a.key === b.key && a.local.id === b.local.id;
+  if (a.k === "top" && b.k === "top") return a.def.module === b.def.module && a.def.name === b.def.name && a.def.k === b.def.k;
+  if (a.k === "field" && b.k === "field") return a.module === b.module && a.struct === b.struct && a.field === b.field;
+  if (a.k === "module" && b.k === "module") return a.module === b.module;
+  return false;
+}
+
+/** Every occurrence of the symbol at an offset (declaration included when asked), across the project. */
+export function references(model: Model, path: string, offset: number, includeDeclaration = true): Location[] {
+  const hit = model.symbolAt(path, offset);
+  if (!hit) return [];
+  return occurrences(model, hit.symbol, includeDeclaration);
+}
+
+function occurrences(model: Model, s: SymbolRef, includeDeclaration: boolean): Location[] {
+  const out: Location[] = [];
+  const decl = declarationOf(model, s);
+  if (s.k === "local") {
+    const file = model.parsed(s.path);
+    const item = file.result.items[file.byKey.get(s.key)!]!;
+    for (const r of model.analysis(s.path, s.key).refs) {
+      if (r.target.k === "local" && r.target.id === s.local.id) out.push({ path: s.path, range: { start: item.start + r.s, end: item.start + r.e } });
+    }
+  } else if (s.k !== "module") {
+    const project = s.project;
+    for (const f of model.projectFiles(project)) {
+      const file = model.parsed(f.path);
+      file.result.items.forEach((item, i) => {
+        const key = file.keys[i]!;
+        const ast = item.ast;
+        const push = (st: number, en: number) => out.push({ path: f.path, range: { start: item.start + st, end: item.start + en } });
+        const matchesTop = (name: string): boolean => {
+          if (s.k !== "top") return false;
+          const def = model.binding(project, f.module, name)?.def;
+          return def !== undefined && sameSymbol(s, { k: "top", project, def });
+        };
+        if (ast.k === "use") {
+          for (const n of ast.items) if (matchesTop(n.name)) push(n.s, n.e);
+          return;
+        }
+        if (ast.k === "struct") {
+          for (const fd of ast.fields) {
+            if (s.k === "field" && s.module === f.module && s.struct === ast.name && s.field === fd.name) continue;
+            walkNamedTypes(fd.ty, (n) => {
+              if (matchesTop(n.name)) push(n.s, n.e);
+            });
+          }
+          return;
+        }
+        for (const r of model.analysis(f.path, key).refs) {
+          if (r.target.k === "top" && matchesTop(r.target.name)) push(r.s, r.e);
+          if (r.target.k === "field" && s.k === "field" && r.target.module === s.module && r.target.struct === s.struct && r.target.field === s.field) push(r.s, r.e);
+        }
+      });
+    }
+  }
+  if (includeDeclaration && decl) out.unshift(decl);
+  const seen = new Set<string>();
+  return out.filter((l) => {
+    const k = `${l.path}:${l.range.start}:${l.range.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function walkNamedTypes(ref: import("../syntax/ast.js").TypeRef, visit: (n: { name: string; s: number; e: number }) => void): void {
+  if (ref.k === "named") visit(ref);
+  else if (ref.k === "array" || ref.k === "ptr") walkNamedTypes(ref.elem, visit);
+  else if (ref.k === "tuple") for (const e of ref.elems) walkNamedTypes(e, visit);
+}
+
+/** A workspace edit: replacements per file. */
+export interface WorkspaceEdit {
+  /** Edits, each with its file. */
+  readonly edits: readonly { readonly path: string; readonly range: TextRange; readonly newText: string }[];
+}
+
+/** The outcome of a rename request: edits, or the reason it was refused. */
+export type RenameResult = { readonly ok: true; readonly edit: WorkspaceEdit } | { readonly ok: false; readonly error: string };
+
+/** Renames the symbol at an offset everywhere, refusing invalid names and conflicts. */
+export function rename(model: Model, path: string, offset: number, newName: string): RenameResult {
+  const hit = model.symbolAt(path, offset);
+  if (!hit) return { ok: false, error: "there is no symbol to rename here" };
+  const s = hit.symbol;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(newName) || KEYWORDS.has(newName)) {
+    return { ok: false, error: `\`${newName}\` is not a valid identifier` };
+  }
+  if (s.k === "module") return { ok: false, error: "modules are renamed by renaming their file" };
+  if (s.k === "top" && s.def.module !== model.moduleOf(path).module && model.modulePath(s.project, s.def.module) === undefined) {
+    return { ok: false, error: "the definition is outside this project" };
+  }
+  const conflict = renameConflict(model, s, newName);
+  if (conflict) return { ok: false, error: conflict };
+  const locs = occurrences(model, s, true);
+  return { ok: true, edit: { edits: locs.map((l) => ({ path: l.path, range: l.range, newText: newName })) } };
+}
+
+function renameConflict(model: Model, s: SymbolRef, newName: string): string | undefined {
+  if (s.k === "local") {
+    const a = model.analysis(s.path, s.key);
+    const l = s.local;
+    for (const other of a.locals) {
+      if (other.id === l.id || other.name !== newName) continue;
+      const overlap = other.visibleFrom < l.scopeEnd && l.visibleFrom < other.scopeEnd;
+      if (overlap) return `\`${newName}\` is already declared in this scope`;
+    }
+    // A use of a top-level `newName` inside the binding's scope would be captured.
+    for (const r of a.refs) {
+      if (r.name === newName && r.target.k !== "field" && r.s >= l.visibleFrom && r.s < l.scopeEnd) {
+        return `renaming would shadow \`${newName}\`, which is used in this scope`;
+      }
+    }
+    return undefined;
+  }
+  if (s.k === "field") {
+    const st = model.symbols(s.project, s.module).bindings.find((b) => b.name === s.struct && b.via === "item")?.def;
+    if (st?.k === "struct" && st.fields.some((f) => f.name === newName)) return `\`${s.struct}\` already has a field \`${newName}\``;
+    return undefined;
+  }
+  if (s.k === "top") {
+    for (const f of model.projectFiles(s.project)) {
+      const symbols = model.symbols(s.project, f.module);
+      const sees = symbols.bindings.some((b) => b.def && b.def.module === s.def.module && b.def.name === s.def.name);
+      if (!sees) continue;
+      if (symbols.bindings.some((b) => b.name === newName)) return `module \`${f.module}\` already has an item named \`${newName}\``;
+    }
+  }
+  return undefined;
+}
+
+/** Re-exported for feature modules that need a named-type lookup. */
+export { namedTypeAt };

@@ -1,0 +1,137 @@
+import { describe, it } from "vitest";
+import { checkDefinition, checkHover, checkReferences, checkRename } from "../support/check.js";
+
+const PROJECT = `
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use util::geo::{Point, add};
+//              ^^^^^ ref
+fn main() -> felt {
+    let p = Point { x: 1, y: 2 };
+    //      ^^^^^ ref
+    let q: Point = p;
+    //     ^^^^^ ref
+    return add(q.x, p.y);
+}
+//- /p/src/util/geo.cm
+// A point in the plane.
+struct Point { x: felt, y: felt }
+//     ^^^^^ ref
+//     ^^^^^ def
+
+/// Adds two field elements.
+fn add(a: felt, b: felt) -> felt { return a + b; }
+fn origin() -> Point { return Point { x: 0, y: 0 }; }
+//             ^^^^^ ref
+//                            ^^^^^ ref
+`;
+
+describe("hover", () => {
+  it("shows a function signature with its doc comment and module", () => {
+    checkHover(PROJECT.replace("return add(", "return a$0dd("), "```cairo-m\nfn add(a: felt, b: felt) -> felt\n```\n\nAdds two field elements.\n\n*From module: `util::geo`*");
+  });
+  it("shows a local's type on use and on declaration", () => {
+    checkHover(`fn f() -> u32 { let total = 3u32; return to$0tal; }`, "```cairo-m\nlet total: u32\n```");
+    checkHover(`fn f(count: felt) -> felt { return count; }`.replace("count:", "co$0unt:"), "```cairo-m\ncount: felt\n```");
+  });
+  it("shows struct definitions and fields", () => {
+    checkHover(PROJECT.replace("q.x", "q.$0x"), "```cairo-m\nPoint.x: felt\n```");
+    checkHover(PROJECT.replace("struct Point", "struct Po$0int"), "```cairo-m\nstruct Point {\n    x: felt,\n    y: felt,\n}\n```\n\nA point in the plane.");
+  });
+  it("falls back to the type of the expression under the cursor", () => {
+    checkHover(`fn f() -> bool { return 1 =$0= 2; }`, "```cairo-m\nbool\n```");
+  });
+  it("has nothing on whitespace", () => {
+    checkHover(`fn f() { $0 return; }`, undefined);
+  });
+});
+
+describe("go to definition", () => {
+  it("jumps from a use in another module to the struct", () => {
+    checkDefinition(PROJECT.replace("let q: Point", "let q: Po$0int"));
+  });
+  it("jumps to a local binding, respecting shadowing", () => {
+    checkDefinition(`
+fn f() -> felt {
+    let x = 1;
+    let x = x + 1;
+    //  ^ def
+    return x$0;
+}`);
+  });
+  it("jumps to a struct field declaration", () => {
+    checkDefinition(`
+struct S { width: felt }
+//         ^^^^^ def
+fn f(s: S) -> felt { return s.wid$0th; }`);
+  });
+  it("jumps from a module path in a use to the top of the module file", () => {
+    checkDefinition(`
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use ut$0il::geo::add;
+fn main() -> felt { return add(1, 2); }
+//- /p/src/util.cm
+//- /p/src/util/geo.cm
+fn add(a: felt, b: felt) -> felt { return a + b; }
+`.replace("//- /p/src/util.cm\n", ""));
+  });
+});
+
+describe("references", () => {
+  it("finds a struct across modules: declaration, imports, types and literals", () => {
+    checkReferences(PROJECT.replace("let p = Point", "let p = Po$0int"));
+  });
+  it("finds a local's uses only in its scope", () => {
+    checkReferences(`
+fn f(n: felt) -> felt {
+    let a = n;
+    //  ^ ref
+    {
+        let a = 2;
+        n = a;
+    }
+    return a$0 + a;
+    //     ^ ref
+    //         ^ ref
+}`);
+  });
+});
+
+describe("rename", () => {
+  it("renames a function across modules", () => {
+    checkRename(
+      `
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use geo::add;
+fn main() -> felt { return add(1, 2); }
+//- /p/src/geo.cm
+fn a$0dd(a: felt, b: felt) -> felt { return a + b; }
+fn twice(a: felt) -> felt { return add(a, a); }
+`,
+      "sum",
+      {
+        "/p/src/main.cm": "use geo::sum;\nfn main() -> felt { return sum(1, 2); }",
+        "/p/src/geo.cm": "fn sum(a: felt, b: felt) -> felt { return a + b; }\nfn twice(a: felt) -> felt { return sum(a, a); }\n",
+      },
+    );
+  });
+  it("renames a local and its uses", () => {
+    checkRename(`fn f() -> felt { let x$0 = 1; return x + x; }`, "y", { "/main.cm": "fn f() -> felt { let y = 1; return y + y; }" });
+  });
+  it("refuses names that clash or are not identifiers", () => {
+    const src = `fn f(a: felt) -> felt { let b$0 = a; return a + b; }`;
+    checkRename(src, "a", { error: "`a` is already declared in this scope" });
+    checkRename(`const K: felt = 1;\nfn f() -> felt { let b$0 = 2; return K + b; }`, "K", { error: "renaming would shadow `K`, which is used in this scope" });
+    checkRename(src, "fn", { error: "`fn` is not a valid identifier" });
+    checkRename(`fn f$0() { return; }\nfn g() { return; }`, "g", { error: "module `main` already has an item named `g`" });
+    checkRename(`struct S { a: felt, b: felt }\nfn f(s: S) -> felt { return s.a$0; }`, "b", { error: "`S` already has a field `b`" });
+  });
+});
