@@ -28,9 +28,9 @@ export function writeModelFiles(dir: string, vocabulary: readonly string[], weig
     hidden_size: 1,
     max_position_embeddings: MAX_TOKENS,
     sextant: {
-      architecture: "hashed uni/bi/trigram logistic regression",
+      architecture: "hashed uni/bi/tri/skip-bigram logistic regression",
       hash_buckets: HASH_BUCKETS,
-      outputs: ["logits", "unigram_scores", "bigram_scores", "trigram_scores"],
+      outputs: ["logits", "unigram_scores", "bigram_scores", "trigram_scores", "skipgram_scores"],
       ...record,
     },
   };

@@ -1,6 +1,7 @@
 /**
  * The model trained here: hashed n-gram logistic regression over the SQL-aware
- * tokens. Every unigram, bigram and trigram occurrence adds its weight to one logit;
+ * tokens. Every unigram, bigram, trigram and skip-bigram (token i with token i+2, which
+ * bridges an inserted comment or keyword) occurrence adds its weight to one logit;
  * being linear, each occurrence's weight is also its exact share of the decision,
  * which is what `reasons` reports. The ONNX graph computes the same thing (see
  * onnx-graph.ts); these functions are the training-side reference.
@@ -8,6 +9,8 @@
 
 /** Multiplier folding the first id of an n-gram into its hash. */
 export const BIGRAM_MULTIPLIER = 7919;
+/** Multiplier of the first id of a skip-bigram. */
+export const SKIP_MULTIPLIER = 6007;
 /** Multiplier folding the bigram hash into the trigram hash. */
 export const TRIGRAM_MULTIPLIER = 104729;
 /** Buckets of each hashed table (a prime, so the hash spreads). */
@@ -21,6 +24,8 @@ export interface NgramWeights {
   readonly bigram: Float32Array;
   /** One weight per trigram bucket. */
   readonly trigram: Float32Array;
+  /** One weight per skip-bigram bucket. */
+  readonly skipgram: Float32Array;
   /** The bias (a one-element array so the optimizer can update it in place). */
   readonly bias: Float32Array;
 }
@@ -35,14 +40,20 @@ export function trigramBucket(a: number, b: number, c: number): number {
   return ((a * BIGRAM_MULTIPLIER + b) * TRIGRAM_MULTIPLIER + c) % HASH_BUCKETS;
 }
 
-/** Feature indices of one token sequence, in one flat index space: unigrams, then bigrams, then trigrams. */
+/** Bucket of the skip-bigram (a, _, c). */
+export function skipgramBucket(a: number, c: number): number {
+  return (a * SKIP_MULTIPLIER + c) % HASH_BUCKETS;
+}
+
+/** Feature indices of one token sequence, in one flat index space: unigrams, bigrams, trigrams, skip-bigrams. */
 export function featureIndices(ids: readonly number[], vocabularySize: number): Int32Array {
   const n = ids.length;
-  const out = new Int32Array(n + Math.max(0, n - 1) + Math.max(0, n - 2));
+  const out = new Int32Array(n + Math.max(0, n - 1) + 2 * Math.max(0, n - 2));
   let k = 0;
   for (let i = 0; i < n; i++) out[k++] = ids[i]!;
   for (let i = 0; i + 1 < n; i++) out[k++] = vocabularySize + bigramBucket(ids[i]!, ids[i + 1]!);
   for (let i = 0; i + 2 < n; i++) out[k++] = vocabularySize + HASH_BUCKETS + trigramBucket(ids[i]!, ids[i + 1]!, ids[i + 2]!);
+  for (let i = 0; i + 2 < n; i++) out[k++] = vocabularySize + 2 * HASH_BUCKETS + skipgramBucket(ids[i]!, ids[i + 2]!);
   return out;
 }
 
@@ -53,12 +64,18 @@ export function logit(features: Int32Array, weights: Float32Array, bias: number)
   return z;
 }
 
-/** Splits flat weights into the three tables. */
+/** Size of the flat weight vector. */
+export function flatSize(vocabularySize: number): number {
+  return vocabularySize + 3 * HASH_BUCKETS;
+}
+
+/** Splits flat weights into the four tables. */
 export function splitWeights(flat: Float32Array, bias: number, vocabularySize: number): NgramWeights {
   return {
     unigram: flat.slice(0, vocabularySize),
     bigram: flat.slice(vocabularySize, vocabularySize + HASH_BUCKETS),
-    trigram: flat.slice(vocabularySize + HASH_BUCKETS),
+    trigram: flat.slice(vocabularySize + HASH_BUCKETS, vocabularySize + 2 * HASH_BUCKETS),
+    skipgram: flat.slice(vocabularySize + 2 * HASH_BUCKETS),
     bias: Float32Array.of(bias),
   };
 }

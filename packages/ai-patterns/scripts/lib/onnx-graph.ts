@@ -1,4 +1,4 @@
-import { BIGRAM_MULTIPLIER, HASH_BUCKETS, TRIGRAM_MULTIPLIER, type NgramWeights } from "./ngram-model.js";
+import { BIGRAM_MULTIPLIER, HASH_BUCKETS, SKIP_MULTIPLIER, TRIGRAM_MULTIPLIER, type NgramWeights } from "./ngram-model.js";
 import { FLOAT, INT64, type GraphSpec, type Node } from "./onnx-writer.js";
 
 const int64 = (...values: number[]) => BigInt64Array.from(values.map((v) => BigInt(v)));
@@ -8,7 +8,8 @@ const INT64_MAX = 9223372036854775807n;
  * The n-gram model as an ONNX graph. Inputs `input_ids` and `attention_mask` (int64
  * [batch, seq]); outputs `logits` [batch, 2] (= [-z/2, z/2], so softmax gives
  * sigmoid(z)) and the per-position contributions `unigram_scores` [batch, seq],
- * `bigram_scores` [batch, seq-1], `trigram_scores` [batch, seq-2] that the reasons use.
+ * `bigram_scores` [batch, seq-1], `trigram_scores` [batch, seq-2] and `skipgram_scores`
+ * [batch, seq-2] (token i with token i+2) that the reasons use.
  */
 export function ngramGraph(weights: NgramWeights): GraphSpec {
   const nodes: Node[] = [];
@@ -44,17 +45,25 @@ export function ngramGraph(weights: NgramWeights): GraphSpec {
   const trigramBucket = op("Mod", [trigramKey, "hash_buckets"], "trigram_bucket", { fmod: 0 });
   op("Mul", [op("Gather", ["trigram_weight", trigramBucket], "trigram_raw", { axis: 0 }), trigramMask], "trigram_scores");
 
+  const skipMask = op("Mul", [ma, mc], "skip_mask");
+  const skipKey = op("Add", [op("Mul", [a, "skip_multiplier"], "skip_scaled"), c], "skip_key");
+  const skipBucket = op("Mod", [skipKey, "hash_buckets"], "skip_bucket", { fmod: 0 });
+  op("Mul", [op("Gather", ["skipgram_weight", skipBucket], "skip_raw", { axis: 0 }), skipMask], "skipgram_scores");
+
   const sum = (input: string, output: string) => op("ReduceSum", [input, "axis_seq"], output, { keepdims: 1 });
   const total = op(
     "Add",
-    [op("Add", [op("Add", [sum("unigram_scores", "unigram_sum"), sum("bigram_scores", "bigram_sum")], "uni_bi_sum"), sum("trigram_scores", "trigram_sum")], "ngram_sum"), "bias"],
+    [
+      op("Add", [op("Add", [op("Add", [sum("unigram_scores", "unigram_sum"), sum("bigram_scores", "bigram_sum")], "uni_bi_sum"), sum("trigram_scores", "trigram_sum")], "uni_bi_tri_sum"), sum("skipgram_scores", "skipgram_sum")], "ngram_sum"),
+      "bias",
+    ],
     "z",
   );
   op("Mul", [total, "logit_signs"], "logits");
 
   return {
     name: "sql_injection_ngram",
-    doc: "Hashed uni/bi/trigram logistic regression over SQL-aware tokens (trained by @sextant/ai-patterns).",
+    doc: "Hashed uni/bi/tri/skip-bigram logistic regression over SQL-aware tokens (trained by @sextant/ai-patterns).",
     inputs: [
       { name: "input_ids", type: INT64, dims: ["batch", "sequence"] },
       { name: "attention_mask", type: INT64, dims: ["batch", "sequence"] },
@@ -64,15 +73,18 @@ export function ngramGraph(weights: NgramWeights): GraphSpec {
       { name: "unigram_scores", type: FLOAT, dims: ["batch", "sequence"] },
       { name: "bigram_scores", type: FLOAT, dims: ["batch", "bigrams"] },
       { name: "trigram_scores", type: FLOAT, dims: ["batch", "trigrams"] },
+      { name: "skipgram_scores", type: FLOAT, dims: ["batch", "trigrams"] },
     ],
     initializers: [
       { name: "unigram_weight", type: FLOAT, dims: [weights.unigram.length], data: weights.unigram },
       { name: "bigram_weight", type: FLOAT, dims: [weights.bigram.length], data: weights.bigram },
       { name: "trigram_weight", type: FLOAT, dims: [weights.trigram.length], data: weights.trigram },
+      { name: "skipgram_weight", type: FLOAT, dims: [weights.skipgram.length], data: weights.skipgram },
       { name: "bias", type: FLOAT, dims: [], data: weights.bias },
       { name: "logit_signs", type: FLOAT, dims: [2], data: Float32Array.of(-0.5, 0.5) },
       { name: "bigram_multiplier", type: INT64, dims: [], data: int64(BIGRAM_MULTIPLIER) },
       { name: "trigram_multiplier", type: INT64, dims: [], data: int64(TRIGRAM_MULTIPLIER) },
+      { name: "skip_multiplier", type: INT64, dims: [], data: int64(SKIP_MULTIPLIER) },
       { name: "hash_buckets", type: INT64, dims: [], data: int64(HASH_BUCKETS) },
       { name: "axis_seq", type: INT64, dims: [1], data: int64(1) },
       { name: "at_0", type: INT64, dims: [1], data: int64(0) },

@@ -1,5 +1,5 @@
 import { Rng } from "../../src/corpus/rng.js";
-import { HASH_BUCKETS, logit } from "./ngram-model.js";
+import { flatSize, logit } from "./ngram-model.js";
 
 /** One training example: its feature indices and label. */
 export interface Example {
@@ -31,7 +31,7 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
  * Returns flat weights and the bias.
  */
 export function trainLogistic(examples: readonly Example[], vocabularySize: number, options: TrainOptions = {}): { weights: Float32Array; bias: number } {
-  const size = vocabularySize + 2 * HASH_BUCKETS;
+  const size = flatSize(vocabularySize);
   const weights = new Float32Array(size);
   const squares = new Float32Array(size);
   let bias = 0;
@@ -71,7 +71,7 @@ export function trainLogistic(examples: readonly Example[], vocabularySize: numb
 export function fitTemperature(logits: readonly number[], labels: readonly (0 | 1)[]): number {
   let best = 1;
   let bestLoss = Infinity;
-  for (let t = 0.25; t <= 4.0001; t += 0.05) {
+  for (let t = 0.25; t <= 8.0001; t += 0.05) {
     let loss = 0;
     for (let i = 0; i < logits.length; i++) {
       const p = sigmoid(logits[i]! / t);

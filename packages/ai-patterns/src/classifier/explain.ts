@@ -10,11 +10,14 @@ export interface NgramScores {
   readonly bigram: ArrayLike<number>;
   /** Contribution of each trigram starting at a position. */
   readonly trigram: ArrayLike<number>;
+  /** Contribution of each skip-bigram (token i with token i+2) starting at a position. */
+  readonly skipgram: ArrayLike<number>;
 }
 
 interface Candidate {
   readonly first: number;
   readonly last: number;
+  readonly skip?: boolean;
   readonly contribution: number;
 }
 
@@ -30,15 +33,19 @@ export function explain(tokens: readonly Token[], scores: NgramScores, mapped: M
   for (let i = 1; i < n - 1; i++) candidates.push({ first: i, last: i, contribution: Number(scores.unigram[i] ?? 0) });
   for (let i = 0; i + 1 < n; i++) candidates.push({ first: i, last: i + 1, contribution: Number(scores.bigram[i] ?? 0) });
   for (let i = 0; i + 2 < n; i++) candidates.push({ first: i, last: i + 2, contribution: Number(scores.trigram[i] ?? 0) });
+  for (let i = 0; i + 2 < n; i++) candidates.push({ first: i, last: i + 2, skip: true, contribution: Number(scores.skipgram[i] ?? 0) });
   candidates.sort((x, y) => sign * y.contribution - sign * x.contribution);
 
   const reasons: ClassificationReason[] = [];
   const covered = new Set<string>();
   for (const candidate of candidates) {
     if (reasons.length >= limit || sign * candidate.contribution <= 0) break;
-    const key = `${candidate.first}:${candidate.last}`;
+    const key = `${candidate.first}:${candidate.last}${candidate.skip ? ":skip" : ""}`;
     if (covered.has(key)) continue;
-    for (let a = candidate.first; a <= candidate.last; a++) for (let b = a; b <= candidate.last; b++) covered.add(`${a}:${b}`);
+    for (let a = candidate.first; a <= candidate.last; a++) for (let b = a; b <= candidate.last; b++) {
+        covered.add(`${a}:${b}`);
+        covered.add(`${a}:${b}:skip`);
+      }
     reasons.push(describe(tokens, candidate, mapped, original, injection));
   }
   return reasons;
@@ -51,7 +58,8 @@ function describe(tokens: readonly Token[], candidate: Candidate, mapped: Mapped
   const start = toOriginal(first.start);
   const end = Math.max(start, toOriginal(last.end));
   const text = original.slice(start, end);
-  const pieces = tokens.slice(candidate.first, candidate.last + 1).map((t) => (t.piece === "[CLS]" ? "⟨start⟩" : t.piece === "[SEP]" ? "⟨end⟩" : t.piece));
+  const shown = (t: Token) => (t.piece === "[CLS]" ? "⟨start⟩" : t.piece === "[SEP]" ? "⟨end⟩" : t.piece);
+  const pieces = candidate.skip ? [shown(first), "…", shown(last)] : tokens.slice(candidate.first, candidate.last + 1).map(shown);
   const contribution = Number(candidate.contribution.toFixed(4));
   const direction = injection ? "toward injection" : "toward benign";
   return {

@@ -57,6 +57,7 @@ interface ModelOutputs {
   unigram_scores: { data: ArrayLike<number>; dims: number[] };
   bigram_scores: { data: ArrayLike<number>; dims: number[] };
   trigram_scores: { data: ArrayLike<number>; dims: number[] };
+  skipgram_scores: { data: ArrayLike<number>; dims: number[] };
 }
 
 // Strings whose ids the TypeScript tokenizer and transformers.js must agree on before
@@ -126,6 +127,7 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
         unigram: rowOf(outputs.unigram_scores.data, row, width),
         bigram: rowOf(outputs.bigram_scores.data, row, Math.max(0, width - 1)),
         trigram: rowOf(outputs.trigram_scores.data, row, Math.max(0, width - 2)),
+        skipgram: rowOf(outputs.skipgram_scores.data, row, Math.max(0, width - 2)),
       };
       reasons.push(...explain(tokens, scores, mapped, typeof text === "string" ? text : String(text), injection, maxReasons));
       const family = injection ? tagFamily(tokens.map((t) => t.piece)) : undefined;

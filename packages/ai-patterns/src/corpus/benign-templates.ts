@@ -157,7 +157,7 @@ const TEXT_TEMPLATES: BenignTemplate[] = [
     ])),
   text("punctuation", false, (g) => {
     const n = `${g.int(1, 99999)}`;
-    return g.pick(["!@#", `${n}||${n}`, "--", ";-)", ":-(", ">_<", "***", "/* */", `#${g.int(1, 99)}`, "'''", "\"\"\"", "?!?!", "&&", "=)", "-- signature", `${n}--${n}`, "(((", "~!@#$%^&*()_+", "=/=", "'", "''", "1'"]);
+    return g.pick(["!@#", `${n}||${n}`, "--", ";-)", ":-(", ">_<", "***", "/* */", `#${g.int(1, 99)}`, "'''", "\"\"\"", "?!?!", "&&", "=)", "-- signature", `${n}--${n}`, "(((", "~!@#$%^&*()_+", "=/=", "''", "--- end ---"]);
   }),
   text("password", false, (g) => {
     const chars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!@#$%^&*()-_=+'\";:,.<>/?";

@@ -27,15 +27,18 @@ function percentEncode(text: string, rng: Rng, all: boolean): string {
   return out;
 }
 
+// A quoted literal in value position: after `=`, `(`, `,` or LIKE, with no quote inside.
+const VALUE_LITERAL = /(=\s*|\(\s*|,\s*|\blike\s+)'([A-Za-z0-9_.@-]{1,24})'/gi;
+
 function stringsToHex(text: string): string {
-  return text.replace(/'([A-Za-z0-9_ .@-]{1,24})'/g, (_, body: string) => `0x${[...body].map((c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("")}`);
+  return text.replace(VALUE_LITERAL, (_, before: string, body: string) => `${before}0x${[...body].map((c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join("")}`);
 }
 
 function stringsToChar(text: string, rng: Rng): string {
-  return text.replace(/'([A-Za-z0-9_ .@-]{1,24})'/g, (_, body: string) => {
+  return text.replace(VALUE_LITERAL, (_, before: string, body: string) => {
     const codes = [...body].map((c) => c.charCodeAt(0));
-    if (rng.chance(0.5)) return `char(${codes.join(",")})`;
-    return codes.map((code) => `chr(${code})`).join("||");
+    if (rng.chance(0.5)) return `${before}char(${codes.join(",")})`;
+    return `${before}${codes.map((code) => `chr(${code})`).join("||")}`;
   });
 }
 

@@ -5,8 +5,13 @@
  * that way; they run with the `gu` flags in both places.
  */
 
-/** Normalizer steps after NFKC and lowercasing: hex literals, then digit runs. */
+/**
+ * Normalizer steps after NFKC and lowercasing: the opener of a MySQL executable comment
+ * (`/*!50000`) becomes a space, because MySQL runs what follows as code; then hex
+ * literals become `0x` and digit runs `0`.
+ */
 export const NORMALIZER_REPLACEMENTS: ReadonlyArray<{ readonly pattern: string; readonly content: string }> = [
+  { pattern: "/\\*![0-9]{0,6}", content: " " },
   { pattern: "0x[0-9a-f]+", content: "0x" },
   { pattern: "[0-9]+", content: "0" },
 ];
@@ -18,7 +23,7 @@ export const NORMALIZER_REPLACEMENTS: ReadonlyArray<{ readonly pattern: string; 
  * character.
  */
 export const PIECE_PATTERN =
-  "--|/\\*!|/\\*|\\*/|\\|\\||&&|<=>|<>|!=|<=|>=|::|:=|==|@@|[\\p{L}\\p{M}\\p{N}_$]+|[^\\s\\p{L}\\p{M}\\p{N}_$]";
+  "--|/\\*\\*/|/\\*!|/\\*|\\*/|\\|\\||&&|<=>|<>|!=|<=|>=|::|:=|==|@@|[\\p{L}\\p{M}\\p{N}_$]+|[^\\s\\p{L}\\p{M}\\p{N}_$]";
 
 /** Longest piece WordPiece looks up; longer ones become `[UNK]` (transformers.js default). */
 export const MAX_CHARS_PER_WORD = 100;

@@ -10,7 +10,7 @@ export const SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"] as const;
 
 /** Multi-character operators and comment markers the pre-tokenizer keeps whole. */
 export const OPERATOR_TOKENS = [
-  "--", "/*!", "/*", "*/", "||", "&&", "<=>", "<>", "!=", "<=", ">=", "::", ":=", "==", "@@",
+  "--", "/*!", "/*", "/**/", "*/", "||", "&&", "<=>", "<>", "!=", "<=", ">=", "::", ":=", "==", "@@",
 ] as const;
 
 /** Character-class tokens produced by normalization: any number, a hex literal, `$n`. */

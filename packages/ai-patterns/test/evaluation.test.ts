@@ -1,0 +1,60 @@
+/**
+ * A small evaluation run on the shipped model, with thresholds set from the full run in
+ * the README (with a margin for the smaller sample). It fails if a retrained model gets
+ * worse on held-out templates, stops beating the baseline, or starts flagging prose.
+ *
+ * FIXME: the issue's goals (F1 ≥ 0.99 on held-out families, FPR ≤ 0.5 % on benign SQL)
+ * are NOT met on held-out templates; the README says where it fails and why. These
+ * assertions pin today's level so it can only go up.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildCorpus, type Sample } from "../src/corpus/build-corpus.js";
+import { detectByFingerprint } from "../src/baseline/fingerprint-detector.js";
+import { emptyConfusion, rates, record } from "../src/eval/metrics.js";
+import type { InjectionClassifier } from "../src/index.js";
+import { createNodeClassifier } from "../src/node/index.js";
+
+let classifier: InjectionClassifier;
+
+async function evaluate(samples: Sample[]) {
+  const results = await classifier.classifyBatch(samples.map((s) => s.text));
+  const model = emptyConfusion();
+  const baseline = emptyConfusion();
+  const text = emptyConfusion();
+  const sql = emptyConfusion();
+  samples.forEach((s, i) => {
+    const flagged = results[i]!.label === "injection";
+    record(model, s.label, flagged);
+    record(baseline, s.label, detectByFingerprint(s.text).injection);
+    if (s.group !== "benign-sql") record(text, s.label, flagged);
+    if (s.group !== "benign-text") record(sql, s.label, flagged);
+  });
+  return { model: rates(model), baseline: rates(baseline), textFpr: rates(text).fpr, sqlFpr: rates(sql).fpr };
+}
+
+describe("evaluation thresholds", () => {
+  beforeAll(async () => {
+    classifier = await createNodeClassifier();
+  });
+  afterAll(async () => {
+    await classifier.dispose();
+  });
+
+  it("on held-out templates: beats the fingerprint baseline and keeps benign text clean", async () => {
+    const result = await evaluate(buildCorpus({ split: "test", attacks: 1500, seed: 31 }));
+    expect(result.model.f1).toBeGreaterThan(0.9);
+    expect(result.model.recall).toBeGreaterThan(0.94);
+    expect(result.model.f1 - result.baseline.f1).toBeGreaterThan(0.2);
+    expect(result.textFpr).toBeLessThanOrEqual(0.005);
+    // FIXME: held-out benign SQL (multi-statement scripts, catalog queries) is flagged
+    // far above the 0.5 % goal; this bound only stops it from getting worse.
+    expect(result.sqlFpr).toBeLessThan(0.3);
+  });
+
+  it("on templates seen in training (a fresh seed): the saturated regime", async () => {
+    const result = await evaluate(buildCorpus({ split: "validation", attacks: 1000, seed: 77 }));
+    expect(result.model.f1).toBeGreaterThanOrEqual(0.99);
+    expect(result.sqlFpr).toBeLessThanOrEqual(0.005);
+    expect(result.textFpr).toBeLessThanOrEqual(0.005);
+  });
+});
