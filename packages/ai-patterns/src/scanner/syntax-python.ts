@@ -144,8 +144,10 @@ export const pythonSyntax: HostSyntax = {
           }
           return ctx.format(ctx.evaluate(object, "opaque"), positional, "brace", named);
         }
-        // SQLAlchemy's text() and str() pass their argument through unchanged.
-        if (/^(?:(?:sqlalchemy\.)?text|str)$/.test(fn.text) && positional.length === 1) return ctx.evaluate(positional[0]!, "opaque");
+        // SQLAlchemy's text(), psycopg's sql.SQL() and str() pass their argument through unchanged.
+        if (/^(?:(?:sqlalchemy\.)?text|str|(?:psycopg2?\.)?sql\.SQL)$/.test(fn.text) && positional.length === 1) {
+          return ctx.evaluate(positional[0]!, "opaque");
+        }
         return null;
       }
       default:
