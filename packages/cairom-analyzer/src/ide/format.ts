@@ -126,5 +126,6 @@ function needsSpace(prev: number, next: number, kindOf: (i: number) => number, p
     return true;
   }
   if (pk === K.LBrace && nk === K.RBrace) return false;
+  if ((pk === K.LBrace && parentKind[prev] === K.UseList) || (nk === K.RBrace && parentKind[next] === K.UseList)) return false;
   return true;
 }

@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { checkCompletion, parseFixtureForTest, serviceForTest } from "./helpers.js";
+
+describe("completion", () => {
+  it("offers locals in scope (innermost, declaration order respected), items and statement keywords", () => {
+    checkCompletion(
+      `
+const EARLY: felt = 1;
+fn helper() -> felt { return 1; }
+fn f(param: felt) -> felt {
+    let outer = 1;
+    {
+        let inner = 2;
+    }
+    let shadow = true;
+    let shadow = 3;
+    $0
+    let later = 4;
+    return later;
+}
+const LATE: felt = 2;
+`,
+      (labels, items) => {
+        expect(labels).toContain("param");
+        expect(labels).toContain("outer");
+        expect(labels).toContain("shadow");
+        expect(labels).toContain("EARLY");
+        expect(labels).toContain("helper");
+        expect(labels).toContain("let");
+        expect(labels).toContain("return");
+        expect(labels).not.toContain("inner");
+        expect(labels).not.toContain("later");
+        expect(labels).not.toContain("LATE");
+        expect(items.find((i) => i.label === "shadow")).toMatchObject({ kind: "variable", detail: "felt" });
+        expect(items.find((i) => i.label === "helper")).toMatchObject({ kind: "function", detail: "fn helper() -> felt" });
+      },
+    );
+  });
+
+  it("filters by the typed prefix and offers only expression keywords mid-expression", () => {
+    checkCompletion(`fn f(total: felt, tally: u32) -> felt { let x = 1 + t$0; return x; }`, (labels) => {
+      expect(labels).toEqual(["total", "tally", "true"]);
+    });
+  });
+
+  it("offers struct fields after `.`, and tuple elements", () => {
+    checkCompletion(`struct P { x: felt, y: u32 }\nfn f(p: P) -> felt { return p.$0; }`, (labels, items) => {
+      expect(labels).toEqual(["x", "y"]);
+      expect(items[1]).toMatchObject({ kind: "field", detail: "u32" });
+    });
+    checkCompletion(`fn f(t: (felt, bool)) -> felt { let a = t.$0; return 0; }`, (labels) => expect(labels).toEqual(["0", "1"]));
+    checkCompletion(`struct P { x: felt, y: u32 }\nfn f(ps: P*) -> felt { return ps[0].x$0; }`, (labels) => expect(labels).toEqual(["x"]));
+  });
+
+  it("offers module paths after `::` in use declarations, then the module's items", () => {
+    const project = `
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use @@;
+fn main() { return; }
+//- /p/src/util/checks.cm
+const MAX: u32 = 10;
+fn ok() -> bool { return true; }
+//- /p/src/util/math.cm
+fn add(a: felt, b: felt) -> felt { return a + b; }
+//- /p/src/ledger.cm
+struct Account { id: felt }
+`;
+    checkCompletion(project.replace("@@", "$0"), (labels) => expect(labels.sort()).toEqual(["ledger", "util"]));
+    checkCompletion(project.replace("@@", "util::$0"), (labels) => expect(labels.sort()).toEqual(["checks", "math"]));
+    checkCompletion(project.replace("@@", "util::checks::$0"), (labels) => expect(labels.sort()).toEqual(["MAX", "ok"]));
+    checkCompletion(project.replace("@@", "util::checks::{ok, M$0}"), (labels) => expect(labels).toEqual(["MAX"]));
+  });
+
+  it("offers types in type positions and item keywords at top level", () => {
+    checkCompletion(`struct Point { x: felt }\nfn f(p: $0) { return; }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "Point"]));
+    checkCompletion(`struct Point { x: felt }\nfn f() { let q: P$0 = 1; return; }`, (labels) => expect(labels).toEqual(["Point"]));
+    checkCompletion(`fn f() { return; }\n$0`, (labels) => expect(labels).toEqual(["fn", "struct", "const", "use"]));
+  });
+});
+
+describe("signature help", () => {
+  it("shows the signature and the active parameter", () => {
+    const f = parseFixtureForTest(`
+/// Area of a rectangle.
+fn area(w: u32, h: u32) -> u32 { return w * h; }
+fn main() -> u32 { return area(3, $0); }`);
+    const help = serviceForTest(f).getSignatureHelp(f.cursor!.path, f.cursor!.offset);
+    expect(help).toEqual({
+      label: "fn area(w: u32, h: u32) -> u32",
+      parameters: [
+        { label: "w: u32", start: 8, end: 14 },
+        { label: "h: u32", start: 16, end: 22 },
+      ],
+      activeParameter: 1,
+      documentation: "Area of a rectangle.",
+    });
+  });
+  it("is absent outside calls", () => {
+    const f = parseFixtureForTest(`fn main() -> u32 { return $0 1; }`);
+    expect(serviceForTest(f).getSignatureHelp(f.cursor!.path, f.cursor!.offset)).toBeUndefined();
+  });
+});

@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyEdits, createCairoMService, InMemoryFileSystem } from "../../src/index.js";
+import { parseFixture } from "../support/fixture.js";
+import { serviceFor } from "../support/check.js";
+import { loadDirectory } from "../support/load-fs.js";
+
+function open(source: string) {
+  const f = parseFixture(source);
+  return { f, s: serviceFor(f), text: f.files.get(f.main)! };
+}
+
+describe("document and workspace symbols", () => {
+  it("outlines functions, structs with fields and constants", () => {
+    const { s, text } = open(`use a::b;\nconst N: u32 = 1;\nstruct P { x: felt, y: felt }\nfn f(p: P) -> felt { return p.x; }\n`);
+    const syms = s.getDocumentSymbols("/main.cm");
+    expect(syms.map((x) => [x.name, x.kind, x.detail, text.slice(x.selectionRange.start, x.selectionRange.end)])).toEqual([
+      ["N", "constant", "const N: u32", "N"],
+      ["P", "struct", "struct P {", "P"],
+      ["f", "function", "fn f(p: P) -> felt", "f"],
+    ]);
+    expect(syms[1]!.children.map((c) => `${c.name}: ${c.detail}`)).toEqual(["x: felt", "y: felt"]);
+  });
+  it("searches every loaded project by fuzzy name", () => {
+    const { s } = open(`
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+fn main() { return; }
+fn make_account() { return; }
+//- /p/src/ledger.cm
+struct Account { id: felt }
+`);
+    s.getDiagnostics("/p/src/main.cm");
+    expect(s.getWorkspaceSymbols("acct").map((x) => `${x.container}::${x.name}`)).toEqual(["ledger::Account", "main::make_account"]);
+  });
+});
+
+describe("folding ranges", () => {
+  it("folds multi-line blocks, struct bodies, comment runs and import groups", () => {
+    const { s, text } = open(`// one
+// two
+use a::x;
+use a::y;
+struct P {
+    x: felt,
+}
+fn f() {
+    if true {
+        return;
+    }
+    return;
+}
+fn g() { return; }
+`);
+    const folds = s.getFoldingRanges("/main.cm").map((r) => `${r.kind ?? "region"}:${text.slice(r.start, r.end).split("\n")[0]}`);
+    expect(folds).toEqual(["comment:// one", "imports:use a::x;", "region:{", "region:{", "region:{"]);
+  });
+});
+
+describe("semantic tokens", () => {
+  it("classifies keywords, declarations, parameters, fields, constants and built-ins", () => {
+    const { s, text } = open(`const K: u32 = 2;\nstruct P { x: u32 }\nfn f(p: P) -> u32 { let y = p.x + K; assert(y != 0); return y; }\n`);
+    const toks = s.getSemanticTokens("/main.cm").map((t) => `${text.slice(t.start, t.start + t.length)}:${t.type}${t.modifiers.length ? "." + t.modifiers.join(".") : ""}`);
+    expect(toks).toEqual([
+      "const:keyword", "K:variable.declaration.readonly", "u32:type.defaultLibrary", "=:operator", "2:number",
+      "struct:keyword", "P:struct.declaration", "x:property.declaration", "u32:type.defaultLibrary",
+      "fn:keyword", "f:function.declaration", "p:parameter.declaration", "P:struct", "u32:type.defaultLibrary",
+      "let:keyword", "y:variable.declaration", "=:operator", "p:parameter", "x:property", "+:operator", "K:variable.readonly",
+      "assert:function.defaultLibrary", "y:variable", "!=:operator", "0:number", "return:keyword", "y:variable",
+    ]);
+  });
+});
+
+describe("inlay hints", () => {
+  it("shows inferred types of unannotated bindings only", () => {
+    const { s, text } = open(`fn f(a: u32) -> u32 { let b = a + 1; let c: u32 = b; let (d, e) = (b, true); const K = 3; return c + d; }`);
+    const hints = s.getInlayHints("/main.cm").map((h) => `${text.slice(h.offset - 1, h.offset)}${h.label}`);
+    expect(hints).toEqual(["b: u32", "d: u32", "e: bool", "K: felt"]);
+  });
+});
+
+describe("formatting", () => {
+  it("normalises spacing and indentation and keeps comments", () => {
+    const { s } = open(`use  a::{b,c};
+// leading comment
+fn   f( x:felt,y : u32 )->felt{
+let a=x*2;   // trailing
+    if a==1{return -a;}else{ return a+  (y as felt); }
+
+
+    let p:Point*=new Point[2];
+  return p[0].x;
+}
+struct Point{x:felt,y:felt}
+`);
+    expect(s.format("/main.cm")).toBe(`use a::{b, c};
+// leading comment
+fn f(x: felt, y: u32) -> felt {
+    let a = x * 2; // trailing
+    if a == 1 {
+        return -a;
+    } else {
+        return a + (y as felt);
+    }
+
+    let p: Point* = new Point[2];
+    return p[0].x;
+}
+struct Point {
+    x: felt,
+    y: felt
+}
+`);
+  });
+
+  it("is idempotent on every example program and keeps every comment", () => {
+    const fs = loadDirectory(join(import.meta.dirname, "../corpus/examples"), "/ex");
+    const s = createCairoMService({ fs });
+    for (const p of fs.paths().filter((x) => x.endsWith(".cm") && !x.includes("e01") && !x.includes("e02"))) {
+      const once = s.format(p);
+      expect(once, p).toBeDefined();
+      const before = fs.readFile(p)!.match(/\/\/.*$/gm) ?? [];
+      expect(once!.match(/\/\/.*$/gm) ?? [], p).toEqual(before.map((c) => c.trimEnd()));
+      const g = new InMemoryFileSystem({ "/x.cm": once! });
+      expect(createCairoMService({ fs: g }).format("/x.cm"), p).toBe(once);
+    }
+  });
+
+  it("refuses to format a file with syntax errors", () => {
+    const { s } = open(`fn f() { let x = ; return; }`);
+    expect(s.format("/main.cm")).toBeUndefined();
+  });
+});
+
+describe("code actions", () => {
+  it("offers the fixes of overlapping diagnostics; applying them clears the diagnostics", () => {
+    const src = `use m::{a, b};\nfn f(unused: felt) {\n    b();\n}\n`;
+    const fs = new InMemoryFileSystem({
+      "/p/cairom.toml": 'name = "p"\nentry_point = "main.cm"\n',
+      "/p/src/main.cm": src,
+      "/p/src/m.cm": "fn a() { return; }\nfn b() { return; }\n",
+    });
+    const s = createCairoMService({ fs });
+    const actions = s.getCodeActions("/p/src/main.cm", { start: 0, end: src.length });
+    expect(actions.map((a) => [a.title, a.safety, a.diagnostic.code])).toEqual([
+      ["Remove unused import `a`", "safe", "unused-variable"],
+      ["Add `return;` at the end of the function", "safe", "missing-return"],
+      ["Prefix `unused` with `_`", "safe", "unused-variable"],
+    ]);
+    expect(applyEdits(src, actions[0]!.edits).startsWith("use m::{b};\n")).toBe(true);
+    const text = applyEdits(src, [...actions[1]!.edits, ...actions[2]!.edits]);
+    s.setFileText("/p/src/main.cm", text);
+    expect(s.getDiagnostics("/p/src/main.cm").map((d) => d.code)).toEqual(["unused-variable"]);
+    const [last] = s.getCodeActions("/p/src/main.cm", { start: 8, end: 9 });
+    s.setFileText("/p/src/main.cm", applyEdits(text, last!.edits));
+    expect(s.getDiagnostics("/p/src/main.cm")).toEqual([]);
+  });
+
+  it("removes a whole use declaration when none of its names is used", () => {
+    const { s, text } = open(`  use m::{a, b};\nfn f() { return; }\n`);
+    const actions = s.getCodeActions("/main.cm", { start: 0, end: text.length });
+    expect(actions.map((a) => a.title)).toEqual(["Remove unused import", "Remove unused import"]);
+    expect(applyEdits(text, actions[0]!.edits)).toBe(`  fn f() { return; }\n`);
+  });
+
+  it("offers a return type for a unit function that returns a value", () => {
+    const { s, text } = open(`fn f() {\n    return 5u32;\n}\n`);
+    const [action] = s.getCodeActions("/main.cm", { start: 0, end: text.length });
+    expect(action!.title).toBe("Add return type `-> u32`");
+    expect(applyEdits(text, action!.edits)).toBe(`fn f() -> u32 {\n    return 5u32;\n}\n`);
+  });
+  void readFileSync;
+});
