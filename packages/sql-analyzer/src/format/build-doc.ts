@@ -30,6 +30,13 @@ const BREAK_BEFORE_KEYWORD_KINDS = new Set<SyntaxKind>([SyntaxKind.SetOperation,
 
 const LOGICAL = new Set(["and", "or"]);
 
+// Tokens printed right after an inline comment without a space.
+const CLOSERS = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, SyntaxKind.RParen, SyntaxKind.RBracket]);
+
+// A parenthesised part breaks inside its parentheses only when it holds a list or a query;
+// `CHECK (a > 0)` or `f()` stay glued to their parentheses.
+const BLOCK_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectStmt, SyntaxKind.ParenSelect, SyntaxKind.SelectCore, SyntaxKind.InsertStmt, SyntaxKind.UpdateStmt, SyntaxKind.DeleteStmt, SyntaxKind.ValuesClause]);
+
 /** Per-comment layout facts taken from the source: on its own line, followed by a line break. */
 interface CommentInfo {
   readonly ownLine: boolean;
@@ -43,6 +50,8 @@ export class StatementDocBuilder {
   private hadSpace = false;
   /** The separator was already emitted by the parent (line breaks at clause starts). */
   private separatorDone = false;
+  /** An inline block comment was just printed: the next token is separated by a space unless it closes something. */
+  private afterInlineComment = false;
   private readonly comments = new Map<number, CommentInfo>();
 
   constructor(private readonly options: ResolvedFormatOptions) {}
@@ -78,8 +87,10 @@ export class StatementDocBuilder {
     if (kind === SyntaxKind.CaseExpr) return this.caseExpr(node);
     const headBody = HEAD_BODY_KINDS.has(kind);
     const parts: Doc[] = [];
-    // A stack of open parenthesis frames among this node's direct children.
+    // A stack of open parenthesis frames among this node's direct children; a frame
+    // remembers whether it holds a list or a query (only then may it break inside).
     const frames: Doc[][] = [parts];
+    const breakable: boolean[] = [true];
     let body: Doc[] | undefined;
     let sawChildNode = false;
     let lastWasNode = false;
@@ -107,14 +118,23 @@ export class StatementDocBuilder {
         }
         if (k === SyntaxKind.RParen && parenPartner.has(i) && frames.length > 1) {
           const inner = frames.pop()!;
+          const open = breakable.pop()!;
           target = frames[frames.length - 1]!;
           const closing: Doc[] = [];
-          this.placeToken(child, closing, softline);
-          target.push(group([indent(inner), ...closing]));
+          if (open) {
+            this.placeToken(child, closing, softline);
+            target.push(group([indent(inner), ...closing]));
+          } else {
+            // Drop the soft break queued after `(`: this part never breaks at its parentheses.
+            if (inner[0] === softline) inner.shift();
+            this.placeToken(child, closing);
+            target.push([...inner, ...closing]);
+          }
           lastWasNode = false;
           continue;
         }
         if (k === SyntaxKind.Comma) {
+          breakable[breakable.length - 1] = true;
           if (this.options.commaPosition === "leading") {
             this.placeToken(child, target, softline);
             this.pushSeparator(target, " ", undefined);
@@ -132,6 +152,7 @@ export class StatementDocBuilder {
         if (k === SyntaxKind.LParen && parenPartner.has(i)) {
           const inner: Doc[] = [];
           frames.push(inner);
+          breakable.push(false);
           this.pushSeparator(inner, softline, undefined);
         }
         lastWasNode = false;
@@ -148,6 +169,7 @@ export class StatementDocBuilder {
         const first = firstSignificantToken(child);
         if (first) this.pushSeparator(target, line, first);
       }
+      if (BLOCK_KINDS.has(child.kind)) breakable[breakable.length - 1] = true;
       const doc = this.node(child);
       const flatten = TRANSPARENT_KINDS.has(child.kind) || (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && sameLogicalOperator(node, child));
       target.push(flatten ? doc : group(doc));
@@ -202,7 +224,7 @@ export class StatementDocBuilder {
   /** Emits the separator before `next` (computed from the previous token unless `separator` is given). */
   private pushSeparator(target: Doc[], separator: Doc, next: SyntaxToken | undefined): void {
     if (next !== undefined && this.prev !== undefined) {
-      const natural = spaceBetween(this.prev, next, this.hadSpace);
+      const natural = spaceBetween(this.prev, next, this.hadSpace, this.options.dialect);
       // A clause break never splits what must stay glued (`(` + `SELECT`).
       target.push(natural === "" ? "" : separator);
     } else target.push(separator);
@@ -210,16 +232,19 @@ export class StatementDocBuilder {
   }
 
   private placeToken(token: SyntaxToken, target: Doc[], separator?: Doc): void {
-    if (!this.separatorDone && this.prev !== undefined) {
+    if (this.afterInlineComment && !this.separatorDone) {
+      target.push(CLOSERS.has(token.kind) ? "" : " ");
+    } else if (!this.separatorDone && this.prev !== undefined) {
       if (separator !== undefined) {
-        const natural = spaceBetween(this.prev, token, this.hadSpace);
+        const natural = spaceBetween(this.prev, token, this.hadSpace, this.options.dialect);
         target.push(natural === "" && separator === line ? "" : separator);
-      } else target.push(spaceBetween(this.prev, token, this.hadSpace));
+      } else target.push(spaceBetween(this.prev, token, this.hadSpace, this.options.dialect));
     }
     target.push(this.cased(token));
     this.prev = token;
     this.hadSpace = false;
     this.separatorDone = false;
+    this.afterInlineComment = false;
   }
 
   private comment(token: SyntaxToken, target: Doc[]): void {
@@ -228,20 +253,18 @@ export class StatementDocBuilder {
     const isLine = token.kind === SyntaxKind.LineComment;
     if (info.ownLine) {
       target.push(hardline, text);
-      if (isLine || info.newlineAfter) {
-        target.push(hardline);
-      } else {
-        target.push(" ");
-        this.separatorDone = true;
-      }
+      if (isLine || info.newlineAfter) target.push(hardline);
+      else this.afterInlineComment = true;
     } else {
+      // A comment that followed a token on the same line stays there, even when the
+      // formatter had already queued a line break after that token (`a, -- note`).
+      const last = target[target.length - 1];
+      const queued = last !== undefined && typeof last === "object" && !Array.isArray(last) && last.type === "line" ? target.pop() : undefined;
       target.push(" ", text);
-      if (isLine) {
-        target.push(hardline);
-      } else {
-        target.push(" ");
-        this.separatorDone = true;
-      }
+      if (isLine) target.push(hardline);
+      else if (queued !== undefined) target.push(queued);
+      else this.afterInlineComment = true;
+      if (queued !== undefined) this.separatorDone = true;
     }
     this.hadSpace = true;
   }

@@ -1,3 +1,4 @@
+import type { Dialect } from "../dialect.js";
 import type { SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { firstSignificantToken } from "./first-token.js";
@@ -6,6 +7,9 @@ import { firstSignificantToken } from "./first-token.js";
 const HUGGING_PAREN_PARENTS = new Set<SyntaxKind>([SyntaxKind.ArgList, SyntaxKind.TypeArgs, SyntaxKind.ParamList]);
 // Node kinds whose `[` hugs what precedes it: subscripts, ARRAY[…], int[].
 const HUGGING_BRACKET_PARENTS = new Set<SyntaxKind>([SyntaxKind.SubscriptExpr, SyntaxKind.ArrayExpr, SyntaxKind.ArrayBounds, SyntaxKind.TypeName]);
+
+// Keyword-led forms written like calls: `CAST(x AS t)`, `ROW(1, 2)`.
+const KEYWORD_CALL_PARENTS = new Set<SyntaxKind>([SyntaxKind.CastExpr, SyntaxKind.RowExpr]);
 
 const NO_SPACE_BEFORE = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, SyntaxKind.RParen, SyntaxKind.RBracket, SyntaxKind.Dot, SyntaxKind.DoubleColon]);
 const NO_SPACE_AFTER = new Set<SyntaxKind>([SyntaxKind.LParen, SyntaxKind.LBracket, SyntaxKind.Dot, SyntaxKind.DoubleColon]);
@@ -17,19 +21,24 @@ const WORDISH = new Set<SyntaxKind>([SyntaxKind.Keyword, SyntaxKind.Ident, Synta
  * cases the tree cannot (a `(` after a name outside a call), which keeps the result
  * stable under reformatting.
  */
-export function spaceBetween(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean): string {
-  const space = preferredSpace(prev, next, hadSpace);
+export function spaceBetween(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean, dialect: Dialect = "postgres"): string {
+  const space = preferredSpace(prev, next, hadSpace, dialect);
   if (space === "" && wouldMerge(prev.text(), next.text())) return " ";
   return space;
 }
 
-function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean): string {
+function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean, dialect: Dialect): string {
   const pk = prev.kind;
   const nk = next.kind;
   if (NO_SPACE_BEFORE.has(nk) || NO_SPACE_AFTER.has(pk)) return "";
   if (nk === SyntaxKind.LParen) {
-    if (HUGGING_PAREN_PARENTS.has(next.parent.kind) && WORDISH.has(pk)) return "";
-    if (WORDISH.has(pk) || pk === SyntaxKind.RParen || pk === SyntaxKind.RBracket) return hadSpace ? " " : "";
+    const parent = next.parent.kind;
+    if (HUGGING_PAREN_PARENTS.has(parent) && WORDISH.has(pk)) return "";
+    if (pk === SyntaxKind.Keyword && KEYWORD_CALL_PARENTS.has(parent)) return "";
+    if ((pk === SyntaxKind.Ident || pk === SyntaxKind.QuotedIdent) && parent === SyntaxKind.ColumnAliasList) return "";
+    // MySQL reads a built-in function name followed by a space as a plain name, so where
+    // the tree does not say "call", keep the author's choice there.
+    if (dialect === "mysql" && (WORDISH.has(pk) || pk === SyntaxKind.RParen)) return hadSpace ? " " : "";
     return " ";
   }
   if (nk === SyntaxKind.LBracket) {

@@ -1,0 +1,65 @@
+// The formatter over every statement of the generated corpora: idempotent, keeps every
+// comment, keeps the tree (node kinds modulo trivia), and leaves statements with
+// syntax errors exactly as written.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, test } from "vitest";
+import { formatDocument, parse, type Dialect } from "../../src/index.js";
+import { commentTexts, treeShape } from "./tree-shape.js";
+
+const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
+
+interface Entry {
+  id: string;
+  kind: string;
+  expect: "accept" | "reject";
+  sql: string;
+}
+
+function load(name: string): Entry[] {
+  return (JSON.parse(readFileSync(join(packageRoot, "corpus", `${name}.json`), "utf8")) as { statements: Entry[] }).statements;
+}
+
+describe.each([
+  { dialect: "postgres" as Dialect, corpus: "postgres" },
+  { dialect: "sqlite" as Dialect, corpus: "sqlite" },
+  { dialect: "mysql" as Dialect, corpus: "mysql" },
+])("formatting the $corpus corpus", ({ dialect, corpus }) => {
+  const entries = load(corpus);
+
+  test("is idempotent, keeps comments and the tree, and skips statements with errors", () => {
+    const notIdempotent: string[] = [];
+    const shapeChanged: string[] = [];
+    const commentsChanged: string[] = [];
+    const errorTouched: string[] = [];
+    const unverified: string[] = [];
+    let formatted = 0;
+    for (const entry of entries) {
+      const first = formatDocument(entry.sql, { dialect });
+      const statuses = first.statements.map((st) => st.status);
+      if (statuses.includes("unverified")) unverified.push(entry.id);
+      for (const st of first.statements) {
+        // A statement left as written appears verbatim in the output.
+        if (st.status !== "formatted" && !first.text.includes(entry.sql.slice(st.range.start, st.range.end))) errorTouched.push(entry.id);
+      }
+      formatted += statuses.filter((st) => st === "formatted").length;
+      const second = formatDocument(first.text, { dialect });
+      if (second.text !== first.text) notIdempotent.push(entry.id);
+      if (!statuses.includes("formatted")) continue;
+      const before = parse(entry.sql, { dialect });
+      const after = parse(first.text, { dialect });
+      if (treeShape(before.root) !== treeShape(after.root)) shapeChanged.push(entry.id);
+      if (commentTexts(before.root).join("\u0000") !== commentTexts(after.root).join("\u0000")) commentsChanged.push(entry.id);
+    }
+    expect({ notIdempotent, shapeChanged, commentsChanged, errorTouched, unverified }).toEqual({
+      notIdempotent: [],
+      shapeChanged: [],
+      commentsChanged: [],
+      errorTouched: [],
+      unverified: [],
+    });
+    // Most of the corpus must actually be formatted, or the checks above prove little.
+    expect(formatted).toBeGreaterThan(entries.filter((e) => e.expect === "accept").length * 0.8);
+  });
+});

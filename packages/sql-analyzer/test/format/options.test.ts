@@ -1,0 +1,109 @@
+// Each formatting option, one behaviour per test, through the public API.
+import { describe, expect, test } from "vitest";
+import { format, formatDocument, resolveFormatOptions } from "../../src/index.js";
+
+const LONG = "select first_name, last_name, email_address, phone_number from customer_accounts where status = 'active'";
+
+describe("keyword case", () => {
+  test("upper by default", () => {
+    expect(format("select a from t where b is not null")).toBe("SELECT a FROM t WHERE b IS NOT NULL\n");
+  });
+  test("lower", () => {
+    expect(format("SELECT a FROM t WHERE b IS NOT NULL", { keywordCase: "lower" })).toBe("select a from t where b is not null\n");
+  });
+  test("preserve keeps the author's spelling", () => {
+    expect(format("Select a From t wHERE b = 1", { keywordCase: "preserve" })).toBe("Select a From t wHERE b = 1\n");
+  });
+  test("never touches strings, quoted names or comments", () => {
+    expect(format(`select 'select' as "From", x -- select\nfrom t`)).toBe(`SELECT 'select' AS "From", x -- select\nFROM t\n`);
+  });
+});
+
+describe("identifier case", () => {
+  test("preserve by default", () => {
+    expect(format("select MyCol from MyTable")).toBe("SELECT MyCol FROM MyTable\n");
+  });
+  test("lower and upper change unquoted names only", () => {
+    expect(format(`select MyCol, "KeepMe" from MyTable`, { identifierCase: "lower" })).toBe(`SELECT mycol, "KeepMe" FROM mytable\n`);
+    expect(format(`select MyCol, "keepMe" from MyTable`, { identifierCase: "upper" })).toBe(`SELECT MYCOL, "keepMe" FROM MYTABLE\n`);
+  });
+});
+
+describe("indent and line width", () => {
+  test("a statement that fits stays on one line", () => {
+    expect(format("select a, b from t", { lineWidth: 80 })).toBe("SELECT a, b FROM t\n");
+  });
+  test("a statement that does not fit breaks at clauses, then lists", () => {
+    expect(format(LONG, { lineWidth: 60 })).toBe(
+      "SELECT first_name, last_name, email_address, phone_number\nFROM customer_accounts\nWHERE status = 'active'\n",
+    );
+    expect(format(LONG, { lineWidth: 40 })).toBe(
+      "SELECT\n  first_name,\n  last_name,\n  email_address,\n  phone_number\nFROM customer_accounts\nWHERE status = 'active'\n",
+    );
+  });
+  test("indent width and tabs", () => {
+    expect(format(LONG, { lineWidth: 40, indent: 4 })).toContain("\n    first_name,\n");
+    expect(format(LONG, { lineWidth: 40, indent: "tab" })).toContain("\n\tfirst_name,\n");
+  });
+  test("out-of-range numbers are clamped, not rejected", () => {
+    expect(resolveFormatOptions({ lineWidth: 3, indent: 99 })).toMatchObject({ lineWidth: 20, indentUnit: " ".repeat(16) });
+    expect(resolveFormatOptions({ lineWidth: Number.NaN }).lineWidth).toBe(80);
+  });
+});
+
+describe("comma position", () => {
+  test("trailing by default, leading on request; flat lists look the same", () => {
+    expect(format(LONG, { lineWidth: 40, commaPosition: "leading" })).toBe(
+      "SELECT\n  first_name\n  , last_name\n  , email_address\n  , phone_number\nFROM customer_accounts\nWHERE status = 'active'\n",
+    );
+    expect(format("select a, b from t", { commaPosition: "leading" })).toBe("SELECT a, b FROM t\n");
+  });
+});
+
+describe("dialect", () => {
+  test("MySQL backticks, # comments (a line comment forces its statement to break) and LIMIT a, b", () => {
+    expect(format("select `a` from `t` # note\nlimit 1,2", { dialect: "mysql" })).toBe("SELECT `a`\nFROM `t` # note\nLIMIT 1, 2\n");
+  });
+  test("a # in PostgreSQL is an operator, not a comment", () => {
+    expect(format("select a # b from t", { dialect: "postgres" })).toBe("SELECT a # b FROM t\n");
+  });
+  test("MySQL keeps the author's spacing before ( where the tree does not say it is a call", () => {
+    expect(format("insert into t(a) values(1)", { dialect: "mysql" })).toBe("INSERT INTO t(a) VALUES(1)\n");
+    expect(format("select count(*), concat(a, b) from t", { dialect: "mysql" })).toBe("SELECT count(*), concat(a, b) FROM t\n");
+  });
+  test("SQLite INSERT OR REPLACE and named parameters", () => {
+    expect(format("insert or replace into kv(k,v) values(:k,@v)", { dialect: "sqlite" })).toBe("INSERT OR REPLACE INTO kv (k, v) VALUES (:k, @v)\n");
+  });
+});
+
+describe("comments and layout", () => {
+  test("every comment is kept, in order", () => {
+    const input = "/* a */ select /* b */ x, -- c\n y from t /* d */; -- e\n-- f";
+    const out = format(input);
+    for (const c of ["/* a */", "/* b */", "-- c", "/* d */", "-- e", "-- f"]) expect(out).toContain(c);
+    const order = ["/* a */", "/* b */", "-- c", "/* d */", "-- e", "-- f"].map((c) => out.indexOf(c));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+  test("statements go one per line; one blank line between them survives", () => {
+    expect(format("select 1; select 2;\n\n\n\nselect 3;")).toBe("SELECT 1;\nSELECT 2;\n\nSELECT 3;\n");
+  });
+  test("operators never fuse into comments or other operators", () => {
+    expect(format("select - -1, 2 - -3, a/ *b from t", { keywordCase: "preserve" })).not.toMatch(/--|\/\*/);
+  });
+  test("empty and whitespace-only documents format to nothing", () => {
+    expect(format("")).toBe("");
+    expect(format("  \n\t ")).toBe("");
+  });
+});
+
+describe("statements with syntax errors", () => {
+  test("are left exactly as written; their neighbours are formatted", () => {
+    const input = "select  1;\nselect from where ;\nselect   2";
+    const result = formatDocument(input);
+    expect(result.text).toBe("SELECT 1;\nselect from where ;\nSELECT 2\n");
+    expect(result.statements.map((s) => s.status)).toEqual(["formatted", "syntax-error", "formatted"]);
+  });
+  test("an unterminated comment at the end gets no newline added inside it", () => {
+    expect(format("select 1; /* open")).toBe("SELECT 1;\n/* open");
+  });
+});
