@@ -23,6 +23,7 @@ import {
   DROPPED,
   HAS_ERROR,
   HAS_PROVISIONAL,
+  HAS_READERS,
   HAS_RESULT,
   HAS_VALUE,
   IN_CYCLE,
@@ -157,21 +158,28 @@ export class Database {
    * query use `ctx.get`, which records the dependency.
    */
   get<K extends Key, V>(source: Readable<K, V>, key: K): V {
+    const slot = source.table.slot(key);
+    // Hot path: a memo verified at this revision, outside any query. Kept tiny so engines
+    // inline it; everything else (inputs, verification, cancellation) is in getSlow.
+    if (slot.verifiedAt === this.rev && (slot.flags & (HAS_VALUE | IN_LRU)) === HAS_VALUE && this.active === null) {
+      slot.lastReadAt = this.rev;
+      return slot.value as V;
+    }
+    return this.getSlow(source, slot) as V;
+  }
+
+  private getSlow(source: Readable<Key, unknown>, slot: Slot): unknown {
     if (this.active !== null) throw this.nestedTopLevelRead(source.name);
     if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
-    const slot = source.table.slot(key);
-    if (slot.isInput) return this.inputValue(slot) as V;
-    if (slot.verifiedAt === this.rev) {
-      const flags = slot.flags;
-      if (flags & HAS_VALUE) {
-        slot.lastReadAt = this.rev;
-        if (flags & IN_LRU) this.lruTouch(slot);
-        return slot.value as V;
-      }
+    if (slot.isInput) return this.inputValue(slot);
+    if (slot.verifiedAt === this.rev && slot.flags & HAS_VALUE) {
+      slot.lastReadAt = this.rev;
+      this.lruTouch(slot);
+      return slot.value;
     }
     this.busy++;
     try {
-      return this.fetchSlow(slot) as V;
+      return this.fetchSlow(slot);
     } finally {
       this.busy--;
     }
@@ -180,14 +188,17 @@ export class Database {
   /** @internal `ctx.get`: reads and records `slot` as a dependency of `frame`. */
   read<K extends Key, V>(frame: Frame, source: Readable<K, V>, key: K): V {
     if (this.active !== frame) throw this.staleContext(frame);
-    if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
     const slot = source.table.slot(key);
     if (slot.depMark !== frame.id) {
       slot.depMark = frame.id;
       frame.deps.push(slot);
     }
     if (slot.isInput) {
+      // Cancellation is checked at input reads, executions and verifications (not at
+      // memo hits, which do no work worth interrupting).
+      if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
       if (slot.durability < frame.durability) frame.durability = slot.durability;
+      slot.flags |= HAS_READERS;
       return this.inputValue(slot) as V;
     }
     const flags = slot.flags;
@@ -224,6 +235,7 @@ export class Database {
    */
   private fetchSlow(slot: Slot): unknown {
     if (slot.flags & COMPUTING) return this.reenter(slot);
+    if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
     const rev = this.rev;
     slot.lastReadAt = rev;
     if (slot.deps === null || slot.flags & VERIFYING) {
@@ -358,7 +370,8 @@ export class Database {
 
     const flags = slot.flags;
     const durability = frame.durability;
-    slot.deps = frame.deps;
+    // An exact-size copy: a grown array keeps spare capacity, and compact edges verify faster.
+    slot.deps = frame.deps.slice();
     slot.pushes = frame.pushes;
     if (
       !threw &&
@@ -625,7 +638,7 @@ export class Database {
       slot.durability = level;
       return;
     }
-    const rev = this.newRevision(Math.max(level, slot.durability));
+    const rev = this.newRevision(flags & HAS_READERS ? Math.max(level, slot.durability) : -1);
     slot.value = value;
     slot.flags = flags | HAS_VALUE;
     slot.changedAt = rev;
@@ -638,14 +651,18 @@ export class Database {
     this.assertWritable(input.name);
     const slot = input.table.find(key);
     if (slot === undefined || !(slot.flags & HAS_VALUE)) return;
-    const rev = this.newRevision(slot.durability);
+    const rev = this.newRevision(slot.flags & HAS_READERS ? slot.durability : -1);
     slot.value = undefined;
     slot.flags &= ~HAS_VALUE;
     slot.changedAt = rev;
     if (this.listeners.length > 0) this.emit("did-set-input", slot);
   }
 
-  /** Starts a revision in which inputs of durability up to `durability` changed. */
+  /**
+   * Starts a revision in which inputs of durability up to `durability` changed. An input
+   * that no query ever read passes -1: no memo can depend on it, so every memo stays
+   * valid on the durability check alone.
+   */
   private newRevision(durability: number): number {
     const rev = ++this.rev;
     for (let level = 0; level <= durability; level++) this.lastChanged[level] = rev;

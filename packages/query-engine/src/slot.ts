@@ -22,6 +22,8 @@ export const IN_CYCLE = 128;
 export const IN_LRU = 256;
 /** A fixpoint head holds a provisional value for the execution in progress. */
 export const HAS_PROVISIONAL = 512;
+/** Input: some query has read it (so changing it can invalidate memos). */
+export const HAS_READERS = 1024;
 
 /** What a slot belongs to: an input or a query definition. */
 export interface SlotOwner {
@@ -85,7 +87,8 @@ export class SlotTable {
 
   /** The slot for `key`, created empty on first use. */
   slot(key: unknown): Slot {
-    if (isPrimitiveKey(key)) {
+    const type = typeof key;
+    if (type === "number" || type === "string" || isPrimitiveKey(key)) {
       let slot = this.primitive.get(key);
       if (slot === undefined) {
         slot = new Slot(this.owner, key, this.owner.isInput);

@@ -99,3 +99,41 @@ describe("durability", () => {
     expect(log.take()).toEqual(["tables(public)", "tableCount(public)"]);
   });
 });
+
+describe("inputs nobody reads", () => {
+  it("changing an input no query ever read leaves every memo valid without deep verification", () => {
+    const events: EngineEvent[] = [];
+    const db = new Database({ onEvent: (e) => events.push(e) });
+    const log = new ExecutionLog();
+    const used = db.input<null, number>("used");
+    const unused = db.input<null, number>("unused");
+    const a = db.query<null, number>("a", (ctx) => {
+      log.record("a", null);
+      return ctx.get(used, null) + 1;
+    });
+    const b = db.query<null, number>("b", (ctx) => {
+      log.record("b", null);
+      return ctx.get(a, null) * 2;
+    });
+    used.set(null, 1);
+    unused.set(null, 1);
+    expect(db.get(b, null)).toBe(4);
+    log.take();
+    unused.set(null, 2);
+    events.length = 0;
+    expect(db.get(b, null)).toBe(4);
+    expect(log.take()).toEqual([]);
+    // Only b itself was checked (a shallow check), nothing below it.
+    expect(events.map((e) => `${e.kind}:${e.query}`)).toEqual(["did-reuse:b"]);
+    // Once a query reads it, changing it invalidates that query.
+    const c = db.query<null, number>("c", (ctx) => {
+      log.record("c", null);
+      return ctx.get(unused, null);
+    });
+    expect(db.get(c, null)).toBe(2);
+    unused.set(null, 3);
+    expect(db.get(c, null)).toBe(3);
+    expect(db.get(b, null)).toBe(4);
+    expect(log.take()).toEqual(["c(null)", "c(null)"]);
+  });
+});
