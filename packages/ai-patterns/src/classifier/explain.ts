@@ -30,10 +30,15 @@ export function explain(tokens: readonly Token[], scores: NgramScores, mapped: M
   const sign = injection ? 1 : -1;
   const candidates: Candidate[] = [];
   const n = tokens.length;
-  for (let i = 1; i < n - 1; i++) candidates.push({ first: i, last: i, contribution: Number(scores.unigram[i] ?? 0) });
-  for (let i = 0; i + 1 < n; i++) candidates.push({ first: i, last: i + 1, contribution: Number(scores.bigram[i] ?? 0) });
-  for (let i = 0; i + 2 < n; i++) candidates.push({ first: i, last: i + 2, contribution: Number(scores.trigram[i] ?? 0) });
-  for (let i = 0; i + 2 < n; i++) candidates.push({ first: i, last: i + 2, skip: true, contribution: Number(scores.skipgram[i] ?? 0) });
+  // Only evidence for the decided label can explain it, so the rest is never sorted.
+  const add = (first: number, last: number, value: number | undefined, skip: boolean) => {
+    const contribution = Number(value ?? 0);
+    if (sign * contribution > 0) candidates.push(skip ? { first, last, contribution, skip } : { first, last, contribution });
+  };
+  for (let i = 1; i < n - 1; i++) add(i, i, scores.unigram[i], false);
+  for (let i = 0; i + 1 < n; i++) add(i, i + 1, scores.bigram[i], false);
+  for (let i = 0; i + 2 < n; i++) add(i, i + 2, scores.trigram[i], false);
+  for (let i = 0; i + 2 < n; i++) add(i, i + 2, scores.skipgram[i], true);
   candidates.sort((x, y) => sign * y.contribution - sign * x.contribution);
 
   const reasons: ClassificationReason[] = [];

@@ -95,33 +95,37 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
   const batchSize = Math.max(1, options.batchSize ?? 64);
   const maxReasons = options.maxReasons ?? 5;
 
-  async function runBatch(texts: readonly string[]): Promise<Classification[]> {
-    const prepared: PreparedInput[] = [];
-    const tokenized: Tokenization[] = [];
-    for (const text of texts) {
-      const input = prepareInput(text, maxChars);
-      prepared.push(input);
-      tokenized.push(tokenizer.tokenize(input.mapped.text));
-    }
-    const width = Math.max(...tokenized.map((t) => t.tokens.length));
-    const ids = new BigInt64Array(texts.length * width);
-    const mask = new BigInt64Array(texts.length * width);
-    tokenized.forEach((t, row) => {
-      t.tokens.forEach((token, column) => {
+  interface Prepared {
+    readonly text: string;
+    readonly input: PreparedInput;
+    readonly tokenization: Tokenization;
+  }
+
+  const prepare = (text: string): Prepared => {
+    const input = prepareInput(text, maxChars);
+    return { text: typeof text === "string" ? text : String(text), input, tokenization: tokenizer.tokenize(input.mapped.text) };
+  };
+
+  /** One model call for a group of prepared texts (padded to the longest). */
+  async function runBatch(batch: readonly Prepared[]): Promise<Classification[]> {
+    const width = Math.max(...batch.map((p) => p.tokenization.tokens.length));
+    const ids = new BigInt64Array(batch.length * width);
+    const mask = new BigInt64Array(batch.length * width);
+    batch.forEach((p, row) => {
+      p.tokenization.tokens.forEach((token, column) => {
         ids[row * width + column] = BigInt(token.id);
         mask[row * width + column] = 1n;
       });
     });
-    const shape = [texts.length, width];
+    const shape = [batch.length, width];
     const outputs = (await model.forward({ input_ids: new Tensor("int64", ids, shape), attention_mask: new Tensor("int64", mask, shape) })) as ModelOutputs;
     const rowOf = (data: ArrayLike<number>, row: number, size: number) => Array.prototype.slice.call(data, row * size, (row + 1) * size) as number[];
-    return texts.map((text, row) => {
+    return batch.map((p, row) => {
       const z = Number(outputs.logits.data[row * 2 + 1]) - Number(outputs.logits.data[row * 2]);
       const score = 1 / (1 + Math.exp(-z));
       const injection = score >= threshold;
-      const { tokens, truncated } = tokenized[row]!;
-      const { mapped, notes } = prepared[row]!;
-      const reasons: ClassificationReason[] = notes.map((message) => ({ kind: "note", message }));
+      const { tokens, truncated } = p.tokenization;
+      const reasons: ClassificationReason[] = p.input.notes.map((message) => ({ kind: "note", message }));
       if (truncated) reasons.push({ kind: "note", message: `input truncated: only the first ${tokenizer.maxTokens - 2} tokens were classified` });
       const scores = {
         unigram: rowOf(outputs.unigram_scores.data, row, width),
@@ -129,21 +133,28 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
         trigram: rowOf(outputs.trigram_scores.data, row, Math.max(0, width - 2)),
         skipgram: rowOf(outputs.skipgram_scores.data, row, Math.max(0, width - 2)),
       };
-      reasons.push(...explain(tokens, scores, mapped, typeof text === "string" ? text : String(text), injection, maxReasons));
+      reasons.push(...explain(tokens, scores, p.input.mapped, p.text, injection, maxReasons));
       const family = injection ? tagFamily(tokens.map((t) => t.piece)) : undefined;
       return { label: injection ? "injection" : "benign", score, ...(family ? { family } : {}), reasons };
     });
   }
 
   async function classifyMany(texts: readonly string[]): Promise<Classification[]> {
-    const results: Classification[] = [];
-    for (let i = 0; i < texts.length; i += batchSize) results.push(...(await runBatch(texts.slice(i, i + batchSize))));
+    const prepared = texts.map(prepare);
+    // Batching texts of similar length keeps padding (wasted model work) small.
+    const order = prepared.map((_, i) => i).sort((a, b) => prepared[a]!.tokenization.tokens.length - prepared[b]!.tokenization.tokens.length);
+    const results = new Array<Classification>(texts.length);
+    for (let start = 0; start < order.length; start += batchSize) {
+      const indices = order.slice(start, start + batchSize);
+      const batchResults = await runBatch(indices.map((i) => prepared[i]!));
+      indices.forEach((index, k) => (results[index] = batchResults[k]!));
+    }
     return results;
   }
 
   const cache = options.cache;
   const classify = (text: string): Promise<Classification> => {
-    const run = async () => (await runBatch([text]))[0]!;
+    const run = async () => (await runBatch([prepare(text)]))[0]!;
     return cache ? cache.getOrSet(`patterns:classify:${modelId}:${contentKey(String(text))}`, run) : run();
   };
 
