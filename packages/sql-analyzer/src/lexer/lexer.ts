@@ -394,7 +394,9 @@ export class Lexer {
           p--;
           break;
         }
-        if (d === 63 || (d === 35 && this.mysql) || (d === 96 && !this.postgres)) break;
+        // A `?` after a comparison stays apart (`id=?` is a placeholder); `@?` and `?|` are operators.
+        if (d === 63 && isComparisonRun(text, begin, p)) break;
+        if ((d === 35 && this.mysql) || (d === 96 && !this.postgres)) break;
       }
       if (d === 126 || d === 33 || d === 64 || d === 35 || d === 37 || d === 94 || d === 38 || d === 124 || d === 96 || d === 63) special = true;
       p++;
@@ -479,4 +481,13 @@ export function tokenize(text: string, dialect: Dialect, from = 0, to = text.len
     buffer.push(lexer, kind);
   }
   return buffer;
+}
+
+/** Whether `text[from, to)` holds only `=`, `<`, `>` and `!` (a comparison operator so far). */
+function isComparisonRun(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 61 && c !== 60 && c !== 62 && c !== 33) return false;
+  }
+  return true;
 }

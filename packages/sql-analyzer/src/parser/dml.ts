@@ -34,7 +34,7 @@ export function parseInsertBody(p: Parser): void {
   if (p.sqlite && p.atKw("or")) {
     p.bump();
     if (["rollback", "abort", "replace", "fail", "ignore"].includes(p.word ?? "")) p.bump();
-    else p.expected("ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
+    else p.errorBump("expected ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
   }
   if (p.mysql) while (["low_priority", "delayed", "high_priority", "ignore"].includes(p.word ?? "") && p.at(SyntaxKind.Word)) p.bump();
   if (p.mysql || (replace && p.sqlite)) p.eatKw("into");
@@ -167,7 +167,7 @@ export function parseUpdateBody(p: Parser): void {
   if (p.sqlite && p.atKw("or")) {
     p.bump();
     if (["rollback", "abort", "replace", "fail", "ignore"].includes(p.word ?? "")) p.bump();
-    else p.expected("ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
+    else p.errorBump("expected ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
   }
   if (p.mysql) {
     while (p.atKw("low_priority") || p.atKw("ignore")) p.bump();

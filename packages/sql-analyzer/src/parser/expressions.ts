@@ -1,3 +1,4 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { FUNCTION_NAME_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atLabel, expectIdent, expectLabel, isReservedAt } from "./names.js";
@@ -93,9 +94,10 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
     const op = infixOp(p);
     if (op === 0 || op < minBp || op <= 0) break;
     if (op === BP_COMPARE && lastCompare && p.postgres) {
-      // PostgreSQL's comparison operators do not associate: `a < b < c` is an error.
-      p.errorBump("comparison operators cannot be chained");
-      break;
+      // PostgreSQL's comparison operators do not associate: `a < b < c` is an
+      // error. Report it and parse on as if they did, so nothing cascades.
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "comparison operators cannot be chained", start, end);
     }
     lastCompare = op === BP_COMPARE;
     if (!parseInfix(p, cp, op)) break;

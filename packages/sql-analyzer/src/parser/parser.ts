@@ -40,6 +40,7 @@ export class Parser {
   readonly diagnostics: Diagnostic[] = [];
   /** Bodies to parse as embedded SQL after this parse. */
   readonly embedded: EmbeddedRequest[] = [];
+  private lastErrorStart = -1;
   /** While true, `IN` is not an infix operator (inside `POSITION(a IN b)`). */
   noIn = false;
   /** Current nesting depth (see `MAX_NESTING_DEPTH`). */
@@ -199,16 +200,28 @@ export class Parser {
   finish(): void {
     const at = this.frames.pop()!;
     const kind = this.frameKinds.pop()!;
-    const kids = this.children.splice(at);
+    const children = this.children;
+    // Trivia flushed at the node's end (by a checkpoint of a construct that then
+    // found nothing) belongs after the node: nodes never end with trivia.
+    let end = children.length;
+    while (end > at && children[end - 1]!.isToken && isTrivia(children[end - 1]!.kind)) end--;
+    if (end === at) return; // nothing was parsed: no empty node
+    const trailing = end < children.length ? children.splice(end) : undefined;
+    const kids = children.splice(at);
     let width = 0;
     for (const k of kids) width += k.width;
-    this.children.push(new GreenNode(kind, width, kids));
+    children.push(new GreenNode(kind, width, kids));
+    if (trailing) for (const t of trailing) children.push(t);
   }
 
   /** Changes the kind of the node finished last (when its kind is known only at its end). */
   relabelLast(kind: SyntaxKind): void {
-    const last = this.children[this.children.length - 1];
-    if (last && !last.isToken) this.children[this.children.length - 1] = new GreenNode(kind, last.width, last.children);
+    for (let i = this.children.length - 1; i >= 0; i--) {
+      const last = this.children[i]!;
+      if (last.isToken && isTrivia(last.kind)) continue;
+      if (!last.isToken) this.children[i] = new GreenNode(kind, last.width, last.children);
+      return;
+    }
   }
 
   /** Number of open nodes (for grammar assertions in tests). */
@@ -299,6 +312,12 @@ export class Parser {
 
   /** Records a diagnostic; `start`/`end` are absolute text offsets. */
   report(code: string, message: string, start: number, end: number, severity: Severity = "error"): void {
+    // One error per position: later errors at the same place are consequences of
+    // the first (a missing name also "misses" the `=` after it, …).
+    if (severity === "error") {
+      if (start === this.lastErrorStart) return;
+      this.lastErrorStart = start;
+    }
     this.diagnostics.push({ code, severity, message, range: { start: start - this.base, end: end - this.base }, source: "sql" });
   }
 
@@ -332,7 +351,7 @@ export class Parser {
 
   /** Reports the current token as unexpected and wraps it in an `Error` node. */
   errorBump(message?: string): void {
-    if (this.atEnd) {
+    if (this.atEnd || this.at(SyntaxKind.Semicolon)) {
       this.expected("more input");
       return;
     }
@@ -357,6 +376,7 @@ export class Parser {
     let depth = 0;
     while (!this.atEnd) {
       const k = this.kind;
+      if (k === SyntaxKind.Semicolon) return;
       if (k === SyntaxKind.LParen || k === SyntaxKind.LBracket) depth++;
       else if (k === SyntaxKind.RParen || k === SyntaxKind.RBracket) depth--;
       this.bump();
@@ -371,12 +391,12 @@ export class Parser {
 
   /** Reports and skips tokens until `stop()` holds (or the end), into one `Error` node. */
   recoverUntil(stop: () => boolean, message?: string): void {
-    if (this.atEnd || stop()) return;
+    if (this.atEnd || this.at(SyntaxKind.Semicolon) || stop()) return;
     const [start] = this.currentRange();
     this.start(SyntaxKind.Error);
     const what = message ?? `unexpected ${describeToken(this.kind, this.tokenText())}`;
     const stray = this.kind === SyntaxKind.RParen;
-    while (!this.atEnd && !stop()) this.bumpBalanced();
+    while (!this.atEnd && !this.at(SyntaxKind.Semicolon) && !stop()) this.bumpBalanced();
     this.finish();
     const end = this.prevEnd();
     if (stray) this.report(SyntaxCode.UnmatchedParen, "unmatched ')'", start, start + 1);

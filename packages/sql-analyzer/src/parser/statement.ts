@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAlter, parseDrop, parseRename, parseTruncate } from "./ddl-alter.js";
 import { parseComment, parseCreate, parseGrantOrRevoke } from "./ddl-create.js";
-import type { Checkpoint, Parser } from "./parser.js";
+import { describeToken, type Checkpoint, type Parser } from "./parser.js";
 import { atSelectStart, dmlKindAfterWith, parseDmlBody, parseQueryBody, parseWithClause } from "./select.js";
 import {
   parseAnalyze,
@@ -204,6 +204,11 @@ function parseStatementInner(p: Parser): void {
     case "refresh":
       if (parseRefresh(p, cp)) return;
       break;
+  }
+  if (!p.at(SyntaxKind.Word)) {
+    // Not a statement at all (a stray `)`, a number, …): an error, not "unsupported".
+    p.recoverUntil(() => false, `expected a statement, found ${describeToken(p.kind, p.tokenText())}`);
+    return;
   }
   parseUnsupported(p, cp);
 }

@@ -122,6 +122,14 @@ export function parseSet(p: Parser): void {
     p.finish();
     return;
   }
+  if (p.postgres && p.atKw("session") && p.nthKw(1, "authorization")) {
+    p.bump();
+    p.bump();
+    if (p.at(SyntaxKind.String)) p.bump();
+    else expectLabel(p, "role");
+    p.finish();
+    return;
+  }
   do {
     p.start(SyntaxKind.Assignment);
     if (p.atKw("session") || p.atKw("local") || p.atKw("global") || p.atKw("persist") || p.atKw("persist_only")) p.bump();

@@ -1,0 +1,95 @@
+/**
+ * Seeded input generators for fuzzing the parser: random characters, token
+ * soup, truncated and mutated statements. Plain ESM so that both the vitest
+ * suite (on src/) and `fuzz/run.mjs` (on dist/) use the same generators.
+ */
+
+/** A small, fast, seeded PRNG (mulberry32). Returns floats in [0, 1). */
+export function createRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CHARS = [
+  ..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789",
+  ..."      \n\n\t\r",
+  ..."''\"\"``$$$(()))[[]]{},,;;;..::+-*/<>=!~@#%^&|?\\",
+  "é", "ß", "😀", "\ud800", "\u00a0", "\ufeff", "\u0000",
+];
+
+const VOCABULARY = [
+  "select", "from", "where", "group", "by", "order", "having", "limit", "offset", "union", "all", "distinct", "on",
+  "join", "left", "inner", "cross", "lateral", "with", "recursive", "as", "insert", "into", "values", "update", "set",
+  "delete", "merge", "when", "matched", "then", "create", "table", "index", "view", "function", "returns", "language",
+  "trigger", "begin", "end", "atomic", "case", "else", "not", "null", "and", "or", "in", "is", "between", "like",
+  "cast", "array", "row", "exists", "over", "partition", "filter", "within", "returning", "conflict", "do", "nothing",
+  "alter", "drop", "add", "column", "primary", "key", "references", "check", "default", "grant", "to", "commit",
+  "explain", "copy", "pragma", "attach", "replace", "duplicate", "interval", "if", "exists", "window", "rows",
+  "t", "a", "b", "x", "\"q\"", "`b`", "[s]", "1", "2.5", "'s'", "E'e'", "$$ select 1 $$", "$1", "?", ":n", "@v",
+  "(", ")", "(", ")", ",", ";", ".", "::", "*", "=", "<", ">=", "->>", "||", "+", "-", "[", "]", "--c\n", "/* c */",
+];
+
+function pick(rng, list) {
+  return list[Math.floor(rng() * list.length)];
+}
+
+/** Random characters from an SQL-heavy alphabet (quotes, brackets, operators, odd Unicode). */
+export function randomChars(rng, maxLength = 80) {
+  const length = Math.floor(rng() * maxLength);
+  let s = "";
+  for (let i = 0; i < length; i++) s += pick(rng, CHARS);
+  return s;
+}
+
+/** Random sequences of SQL keywords, names, literals and punctuation. */
+export function tokenSoup(rng, maxTokens = 30) {
+  const n = Math.floor(rng() * maxTokens);
+  const parts = [];
+  for (let i = 0; i < n; i++) parts.push(pick(rng, VOCABULARY));
+  return parts.join(rng() < 0.8 ? " " : "");
+}
+
+/** A prefix of a corpus statement (what an editor sees while typing). */
+export function truncated(rng, corpus) {
+  const s = pick(rng, corpus);
+  return s.slice(0, Math.floor(rng() * (s.length + 1)));
+}
+
+/** A corpus statement with a few random edits (delete, insert, duplicate, swap). */
+export function mutated(rng, corpus) {
+  let s = pick(rng, corpus);
+  const edits = 1 + Math.floor(rng() * 4);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rng() * (s.length + 1));
+    const op = rng();
+    if (op < 0.3) s = s.slice(0, at) + s.slice(at + 1 + Math.floor(rng() * 8));
+    else if (op < 0.6) s = s.slice(0, at) + (rng() < 0.5 ? pick(rng, VOCABULARY) : pick(rng, CHARS)) + s.slice(at);
+    else if (op < 0.8) {
+      const len = Math.floor(rng() * 20);
+      s = s.slice(0, at) + s.slice(at, at + len) + s.slice(at);
+    } else if (at + 1 < s.length) s = s.slice(0, at) + s[at + 1] + s[at] + s.slice(at + 2);
+  }
+  return s;
+}
+
+/** Splits fixture texts into statements (at `;` + newline), for truncation and mutation. */
+export function corpusFrom(texts) {
+  const out = [];
+  for (const text of texts) for (const piece of text.split(/;\s*\n/)) if (piece.trim()) out.push(piece + ";");
+  return out;
+}
+
+/** The n-th generated input: cycles through the generators; dialect chosen at random. */
+export function nthInput(rng, corpus) {
+  const r = rng();
+  const dialect = r < 0.5 ? "postgres" : r < 0.75 ? "mysql" : "sqlite";
+  const g = rng();
+  const text = g < 0.2 ? randomChars(rng) : g < 0.4 ? tokenSoup(rng) : g < 0.65 ? truncated(rng, corpus) : mutated(rng, corpus);
+  return { text, dialect };
+}

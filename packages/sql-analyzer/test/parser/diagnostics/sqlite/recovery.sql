@@ -1,0 +1,2 @@
+SELECT [unterminated FROM t;
+--     ^^^^^^^^^^^^^^^^^^^^^ error[unterminated-quoted-identifier]: unterminated quoted identifier

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { FLAG_UNTERMINATED, SyntaxKind, syntaxKindName, tokenize, type Dialect } from "../../src/index.js";
+
+function kinds(text: string, dialect: Dialect = "postgres"): string[] {
+  const s = tokenize(text, dialect);
+  const out: string[] = [];
+  for (let i = 0; i < s.count; i++) {
+    if (s.kinds[i] === SyntaxKind.Whitespace) continue;
+    const flag = s.flags[i]! & FLAG_UNTERMINATED ? "!" : "";
+    out.push(`${syntaxKindName(s.kinds[i]!)}${flag}:${text.slice(s.starts[i], s.starts[i + 1])}`);
+  }
+  return out;
+}
+
+describe("lexer", () => {
+  it("tiles the input exactly", () => {
+    const text = "select a.b, 'x''y', $1 from \"T\" -- c\n/* d */;";
+    const s = tokenize(text, "postgres");
+    expect(s.starts[0]).toBe(0);
+    expect(s.starts[s.count]).toBe(text.length);
+    for (let i = 0; i < s.count; i++) expect(s.starts[i + 1]!).toBeGreaterThan(s.starts[i]!);
+  });
+
+  it("PostgreSQL strings: E'', U&'', B'', X'', N'', dollar quotes", () => {
+    expect(kinds("E'a\\'b' U&'x' B'01' X'ff' N'n' $$a$$ $q$ $$ $q$")).toEqual([
+      "String:E'a\\'b'", "String:U&'x'", "String:B'01'", "String:X'ff'", "String:N'n'", "String:$$a$$", "String:$q$ $$ $q$",
+    ]);
+  });
+
+  it("PostgreSQL operators: JSON, casts, placeholders kept apart from comparisons", () => {
+    expect(kinds("a->>'k' #>> b::int @? c ?| d id=? x<>-1")).toEqual([
+      "Word:a", "Operator:->>", "String:'k'", "Operator:#>>", "Word:b", "DoubleColon:::", "Word:int", "Operator:@?", "Word:c",
+      "Operator:?|", "Word:d", "Word:id", "Operator:=", "Operator:?", "Word:x", "Operator:<>", "Operator:-", "Number:1",
+    ]);
+  });
+
+  it("nested block comments in PostgreSQL only", () => {
+    expect(kinds("/* a /* b */ c */ x")).toEqual(["BlockComment:/* a /* b */ c */", "Word:x"]);
+    expect(kinds("/* a /* b */ c */ x", "mysql")).toEqual(["BlockComment:/* a /* b */", "Word:c", "Operator:*/", "Word:x"]);
+  });
+
+  it("MySQL: backticks, # comments, double-quoted strings, @vars, -- needs a space", () => {
+    expect(kinds("`a``b` # c\n\"s\" @v @@session.x --x", "mysql")).toEqual([
+      "QuotedIdent:`a``b`", "LineComment:# c", "String:\"s\"", "Param:@v", "Variable:@@session.x", "Operator:-", "Operator:-", "Word:x",
+    ]);
+  });
+
+  it("SQLite: [brackets], ?NNN, :name, @name, $name", () => {
+    expect(kinds("[a b] ?12 :n @m $o", "sqlite")).toEqual(["QuotedIdent:[a b]", "Param:?12", "Param::n", "Param:@m", "Param:$o"]);
+  });
+
+  it("flags unterminated tokens", () => {
+    expect(kinds("'abc")).toEqual(["String!:'abc"]);
+    expect(kinds('"abc')).toEqual(['QuotedIdent!:"abc']);
+    expect(kinds("/* abc")).toEqual(["BlockComment!:/* abc"]);
+    expect(kinds("$x$ abc")).toEqual(["String!:$x$ abc"]);
+    expect(kinds("[abc", "sqlite")).toEqual(["QuotedIdent!:[abc"]);
+  });
+
+  it("numbers", () => {
+    expect(kinds("1 1.5 .5 1e10 2.5E-3 0x1F 1_000 1..2")).toEqual([
+      "Number:1", "Number:1.5", "Number:.5", "Number:1e10", "Number:2.5E-3", "Number:0x1F", "Number:1_000", "Number:1", "Dot:.", "Number:.2",
+    ]);
+  });
+
+  it("lower-cases words once (shared) and keeps operator text", () => {
+    const s = tokenize("SELECT Foo >= 1", "postgres");
+    expect(s.words.filter((w) => w !== undefined)).toEqual(["select", "foo", ">="]);
+  });
+
+  it("scans unknown characters one at a time, surrogate pairs whole", () => {
+    expect(kinds("\\ 😀", "postgres")).toEqual(["Unknown:\\", "Word:😀"]);
+  });
+});
