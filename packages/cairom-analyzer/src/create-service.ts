@@ -81,7 +81,7 @@ export function createCairoMService(options: CairoMServiceOptions & { onError?: 
     getFoldingRanges: guard("foldingRanges", [], (path: string) => foldingRanges(model, p(path)), onError),
     getSignatureHelp: guard("signatureHelp", undefined, (path: string, offset: number) => signatureHelp(model, p(path), offset), onError),
     getInlayHints: guard("inlayHints", [], (path: string, range?: TextRange) => inlayHints(model, p(path), range), onError),
-    format: guard("format", undefined, (path: string, fo?: FormatOptions) => (model.known(p(path)) ? formatParsed(model.parsed(p(path)).result, fo) : undefined), onError),
+    format: guard("format", undefined, (path: string, fo?: FormatOptions) => (model.known(p(path)) ? formatParsed(model.tree(p(path)), fo) : undefined), onError),
     getCodeActions: guard("codeActions", [], (path: string, range: TextRange) => codeActionsFor(core.getDiagnostics(path), range), onError),
   };
 }

@@ -27,8 +27,7 @@ const PRIMITIVES = ["felt", "u32", "bool"];
 /** Completions at an offset: members after `.`, module paths after `::`, types, names in scope and keywords. */
 export function complete(model: Model, path: string, offset: number): CompletionItem[] {
   if (!model.known(path)) return [];
-  const file = model.parsed(path);
-  const { result } = file;
+  const result = model.tree(path);
   const { tokens, text } = result;
   // Find the identifier being typed (if any) and the significant token before it.
   let prefixStart = offset;
@@ -93,7 +92,8 @@ export function complete(model: Model, path: string, offset: number): Completion
     if (recv !== undefined && typeof recv !== "number") {
       const s = recv.start - item.start;
       const e = recv.end - item.start;
-      for (const t of analysis?.types ?? []) if (t[0] === s && t[1] === e) receiver = t[2];
+      const spans = analysis?.typeSpans ?? [];
+      for (let i = 0; i < spans.length / 2; i++) if (spans[2 * i] === s && spans[2 * i + 1] === e) receiver = analysis!.typeValues[i];
     }
     if (!receiver) return [];
     if (receiver.k === "struct") {
@@ -196,9 +196,9 @@ export interface SignatureHelp {
 /** The signature of the innermost call whose argument list contains the offset. */
 export function signatureHelp(model: Model, path: string, offset: number): SignatureHelp | undefined {
   if (!model.known(path)) return undefined;
-  const file = model.parsed(path);
-  const { tokens } = file.result;
-  const nodes = nodesAt(file.result.root, offset);
+  const tree = model.tree(path);
+  const { tokens } = tree;
+  const nodes = nodesAt(tree.root, offset);
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i]!;
     if (n.kind !== K.ArgList || offset <= n.start) continue;
@@ -207,7 +207,7 @@ export function signatureHelp(model: Model, path: string, offset: number): Signa
     if (!call || call.kind !== K.CallExpr || callee === undefined || typeof callee === "number" || callee.kind !== K.NameRef) return undefined;
     const last = n.children[n.children.length - 1];
     if (typeof last === "number" && tokens.kinds[last] === K.RParen && offset >= tokens.starts[last + 1]!) continue;
-    const name = file.result.text.slice(callee.start, callee.end);
+    const name = tree.text.slice(callee.start, callee.end);
     let active = 0;
     for (const c of n.children) if (typeof c === "number" && tokens.kinds[c] === K.Comma && tokens.starts[c]! < offset) active++;
     const { project, module } = model.moduleOf(path);

@@ -5,6 +5,7 @@ import type { FunctionAnalysis, LocalInfo } from "../semantics/checker.js";
 import type { Def, ModuleBinding, ModuleSymbols } from "../semantics/symbols.js";
 import { typeToString, type Ty } from "../semantics/types.js";
 import type { ItemAst, LocatedItem, TypeRef } from "../syntax/ast.js";
+import type { ParseResult } from "../syntax/parser.js";
 
 /** A place in a file. */
 export interface Location {
@@ -43,6 +44,11 @@ export class Model {
 
   parsed(path: string): ParsedFile {
     return this.adb.db.get(this.adb.parsed, path);
+  }
+
+  /** The full parse (with the lossless tree) of a file. */
+  tree(path: string): ParseResult {
+    return this.adb.db.get(this.adb.syntaxTree, path);
   }
 
   moduleOf(path: string): { project: string; module: string } {
@@ -175,7 +181,9 @@ export class Model {
     if (!found || (found.item.ast.k !== "fn" && found.item.ast.k !== "const")) return undefined;
     const rel = offset - found.item.start;
     let best: readonly [number, number, Ty] | undefined;
-    for (const t of this.analysis(path, found.key).types) {
+    const a = this.analysis(path, found.key);
+    for (let i = 0; i < a.typeValues.length; i++) {
+      const t = [a.typeSpans[2 * i]!, a.typeSpans[2 * i + 1]!, a.typeValues[i]!] as const;
       if (rel >= t[0] && rel <= t[1] && (!best || t[1] - t[0] < best[1] - best[0])) best = t;
     }
     return best ? { range: { start: found.item.start + best[0], end: found.item.start + best[1] }, ty: best[2] } : undefined;

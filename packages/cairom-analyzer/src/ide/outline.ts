@@ -108,7 +108,7 @@ export interface FoldingRange {
 /** Folding ranges: multi-line bodies, lists and literals, comment runs and import groups. */
 export function foldingRanges(model: Model, path: string): FoldingRange[] {
   if (!model.known(path)) return [];
-  const { result } = model.parsed(path);
+  const result = model.tree(path);
   const { text, tokens } = result;
   const multiLine = (s: number, e: number) => text.indexOf("\n", s) >= 0 && text.indexOf("\n", s) < e;
   const out: FoldingRange[] = [];

@@ -67,12 +67,18 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
   const parsed = db.query<string, ParsedFile>(
     "parse",
     (ctx, path) => {
-      const result = parse(ctx.get(fileText, path));
+      // The analysis needs only the item ASTs; the lossless tree is the `syntaxTree` query.
+      const result = parse(ctx.get(fileText, path), { tree: false });
       const keys = itemKeys(result.items);
       return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])) };
     },
     { equals: (a, b) => a.result.text === b.result.text },
   );
+
+  const syntaxTree = db.query<string, ParseResult>("syntaxTree", (ctx, path) => parse(ctx.get(fileText, path)), {
+    equals: (a, b) => a.text === b.text,
+    lru: 64,
+  });
 
   const itemIndex = db.query<string, ItemIndex>("itemIndex", (ctx, path) => buildItemIndex(ctx.get(parsed, path).result.items));
 
@@ -141,7 +147,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
         return d?.k === "fn" ? d : undefined;
       },
     };
-    if (!src.ast) return { diagnostics: [], locals: [], refs: [], types: [], usedTopLevel: [] };
+    if (!src.ast) return { diagnostics: [], locals: [], refs: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
     return checkItem(env, src.ast);
   });
 
@@ -201,6 +207,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     projectModules,
     diagnostics,
     parsed,
+    syntaxTree,
     itemIndex,
     modulePath,
     moduleSymbols,

@@ -65,8 +65,10 @@ export interface FunctionAnalysis {
   readonly locals: readonly LocalInfo[];
   /** Name uses. */
   readonly refs: readonly RefInfo[];
-  /** Types of expressions, as [start, end, type] triples. */
-  readonly types: readonly (readonly [number, number, Ty])[];
+  /** Expression ranges, flattened: expression `i` spans `typeSpans[2i]..typeSpans[2i+1]`. */
+  readonly typeSpans: readonly number[];
+  /** The type of expression `i`. */
+  readonly typeValues: readonly Ty[];
   /** Module-level names this item reads (for unused imports/constants). */
   readonly usedTopLevel: readonly string[];
 }
@@ -117,7 +119,8 @@ class Checker {
   private readonly diags: Diagnostic[] = [];
   private readonly locals: LocalInfo[] = [];
   private readonly refs: RefInfo[] = [];
-  private readonly types: [number, number, Ty][] = [];
+  private readonly typeSpans: number[] = [];
+  private readonly typeValues: Ty[] = [];
   private readonly used = new Set<string>();
   private readonly scopes: Scope[] = [];
   private leak: Ty | null = null;
@@ -130,7 +133,7 @@ class Checker {
   constructor(private readonly env: CheckEnv) {}
 
   result(): FunctionAnalysis {
-    return { diagnostics: this.diags, locals: this.locals, refs: this.refs, types: this.types, usedTopLevel: [...this.used].sort() };
+    return { diagnostics: this.diags, locals: this.locals, refs: this.refs, typeSpans: this.typeSpans, typeValues: this.typeValues, usedTopLevel: [...this.used].sort() };
   }
 
   private report(code: string, message: string, s: number, e: number, extra?: { fixes?: Fix[]; related?: RelatedInformation[] }): void {
@@ -528,7 +531,8 @@ class Checker {
   // ---- expressions ----------------------------------------------------------------------
 
   private record(e: Expr, t: Ty): Ty {
-    this.types.push([e.s, e.e, t]);
+    this.typeSpans.push(e.s, e.e);
+    this.typeValues.push(t);
     return t;
   }
 

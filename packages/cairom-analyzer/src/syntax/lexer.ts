@@ -16,6 +16,9 @@ export interface TokenStream {
   readonly errors: readonly Diagnostic[];
 }
 
+/** `firstCharCode * 16 + length` of every keyword, to skip most identifiers cheaply. */
+const KEYWORD_SHAPES = new Set([...KEYWORDS.keys()].map((k) => k.charCodeAt(0) * 16 + k.length));
+
 const CH_TAB = 9;
 const CH_LF = 10;
 const CH_CR = 13;
@@ -68,7 +71,9 @@ export function lex(text: string): TokenStream {
     if (isIdentStart(c)) {
       i++;
       while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      const kw = i - start <= 8 ? KEYWORDS.get(text.slice(start, i)) : undefined;
+      const len = i - start;
+      // Slice only identifiers whose first letter and length match some keyword.
+      const kw = len <= 8 && KEYWORD_SHAPES.has(c * 16 + len) ? KEYWORDS.get(text.slice(start, i)) : undefined;
       push(kw ?? SyntaxKind.Ident, start);
       continue;
     }
@@ -157,6 +162,7 @@ const BASES: Record<string, { radix: number; digit: RegExp; name: string }> = {
 
 /** Splits an integer literal into value and suffix (the token is assumed valid). */
 export function intLiteralParts(token: string): IntLiteralParts {
+  if (token.length <= 15 && isAllDigits(token)) return { value: Number(token), suffix: "" };
   const split = splitNumber(token);
   if (typeof split === "string") return { value: 0, suffix: "" };
   return { value: Number(split.value), suffix: split.suffix };
@@ -199,8 +205,18 @@ function splitNumber(token: string): { value: bigint; suffix: string } | string 
   return { value, suffix };
 }
 
+function isAllDigits(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Returns the message of an invalid-number error, or `undefined` for a valid literal. */
 function checkNumber(token: string): string | undefined {
+  // Fast path: plain decimal literals short enough to be far below 2^64.
+  if (token.length <= 15 && isAllDigits(token)) return undefined;
   const r = splitNumber(token);
   return typeof r === "string" ? r : undefined;
 }

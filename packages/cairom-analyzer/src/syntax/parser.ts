@@ -48,10 +48,21 @@ const EXPR_START = new Set<number>([
   K.Int, K.Ident, K.TrueKw, K.FalseKw, K.NewKw, K.LParen, K.LBracket, K.Bang, K.Minus,
 ]);
 
-/** Parses one Cairo-M file into a lossless tree plus item ASTs and diagnostics. */
-export function parse(text: string): ParseResult {
-  return new Parser(text).parseFile();
+/** Options of {@link parse}. */
+export interface ParseOptions {
+  /**
+   * Build the lossless syntax tree. Without it `root` is an empty `SourceFile` node and
+   * parsing allocates far less (the analysis only needs the item ASTs). Defaults to `true`.
+   */
+  readonly tree?: boolean;
 }
+
+/** Parses one Cairo-M file into a lossless tree plus item ASTs and diagnostics. Never throws. */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  return new Parser(text, options.tree ?? true).parseFile();
+}
+
+const NO_NODE: SyntaxNode = { kind: K.Error, start: 0, end: 0, children: [] };
 
 class Parser {
   private readonly tokens: TokenStream;
@@ -70,7 +81,10 @@ class Parser {
   private noStruct = false;
   private readonly invalidNumbers: Set<number>;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly buildTree: boolean,
+  ) {
     this.tokens = lex(text);
     this.kinds = this.tokens.kinds;
     this.starts = this.tokens.starts;
@@ -116,14 +130,20 @@ class Parser {
   // ---- tree building ------------------------------------------------------------------
 
   private flushTrivia(upTo: number): void {
+    if (!this.buildTree) {
+      this.emitted = upTo;
+      return;
+    }
     const top = this.stack[this.stack.length - 1]!;
     while (this.emitted < upTo) top.children.push(this.emitted++);
   }
   private bump(): void {
     const tok = this.sig[this.p]!;
     if (this.kinds[tok] === K.EndOfFile) return;
-    this.flushTrivia(tok);
-    this.stack[this.stack.length - 1]!.children.push(tok);
+    if (this.buildTree) {
+      this.flushTrivia(tok);
+      this.stack[this.stack.length - 1]!.children.push(tok);
+    }
     this.emitted = tok + 1;
     this.p++;
   }
@@ -133,10 +153,12 @@ class Parser {
     return true;
   }
   private start(): void {
+    if (!this.buildTree) return;
     this.flushTrivia(this.sig[this.p]!);
     this.stack.push({ kind: 0, children: [] });
   }
   private finish(kind: number): SyntaxNode {
+    if (!this.buildTree) return NO_NODE;
     const frame = this.stack.pop()!;
     const node = makeNode(kind, frame.children, this.starts, this.starts[this.emitted]!);
     this.stack[this.stack.length - 1]!.children.push(node);
@@ -144,6 +166,7 @@ class Parser {
   }
   /** Reopens the last finished node as the first child of a new node (for infix forms). */
   private precede(): void {
+    if (!this.buildTree) return;
     const parent = this.stack[this.stack.length - 1]!;
     const last = parent.children.pop()!;
     this.stack.push({ kind: 0, children: [last] });
@@ -224,7 +247,7 @@ class Parser {
     }
     // Trailing trivia and the end-of-file token.
     const top = this.stack[0]!;
-    while (this.emitted < this.tokens.count) top.children.push(this.emitted++);
+    if (this.buildTree) while (this.emitted < this.tokens.count) top.children.push(this.emitted++);
     const root = makeNode(K.SourceFile, top.children, this.starts, this.text.length);
     this.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
     return { text: this.text, tokens: this.tokens, root, items, diagnostics: this.diagnostics };
