@@ -23,7 +23,24 @@ export class SqlEvaluator implements EvalContext {
     readonly source: string,
     private readonly tree: Tree,
     private readonly syntax: HostSyntax,
+    /** Enclosing scope by node id, shared by the evaluators of one file. */
+    private readonly scopes: Map<number, Node | null> = new Map(),
   ) {}
+
+  /** The nearest enclosing scope node (function, method, lambda), or null at top level. */
+  private scopeOf(node: Node): Node | null {
+    const known = this.scopes.get(node.id);
+    if (known !== undefined) return known;
+    let scope: Node | null = null;
+    for (let p = node.parent; p; p = p.parent) {
+      if (this.syntax.scopeTypes.has(p.type)) {
+        scope = p;
+        break;
+      }
+    }
+    this.scopes.set(node.id, scope);
+    return scope;
+  }
 
   evaluate(node: Node, how: SqlHole["how"]): SqlValue {
     if (++this.steps > MAX_STEPS || this.depth > MAX_DEPTH) return this.opaque(node, how);
@@ -186,7 +203,7 @@ export class SqlEvaluator implements EvalContext {
 
   private resolve(use: Node, name: string): SqlValue | "parameter" | null {
     const syntax = this.syntax;
-    let scope = enclosingScope(use, syntax);
+    let scope = this.scopeOf(use);
     const escaped = name.replace(/[$]/g, "\\$");
     const pattern = new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, "g");
     for (;;) {
@@ -200,7 +217,7 @@ export class SqlEvaluator implements EvalContext {
         const at = start + m.index;
         const occurrence = this.tree.rootNode.descendantForIndex(at, at + name.length);
         if (!occurrence || syntax.variableName(occurrence) !== name) continue;
-        if (!sameScope(enclosingScope(occurrence, syntax), scope)) continue;
+        if (!sameScope(this.scopeOf(occurrence), scope)) continue;
         const assignment = syntax.assignmentAt(occurrence);
         if (!assignment) continue;
         if (assignment.op === "parameter") {
@@ -225,7 +242,7 @@ export class SqlEvaluator implements EvalContext {
       }
       if (parameter) return "parameter";
       if (!scope) return null;
-      scope = enclosingScope(scope, syntax);
+      scope = this.scopeOf(scope);
     }
   }
 }
@@ -245,14 +262,9 @@ function holeAt(piece: SqlPiece & { kind: "text" }, index: number, directive: st
   return { range: { start, end }, text: directive, how: "format", taint, reason: `${what} has no argument` };
 }
 
-function enclosingScope(node: Node, syntax: HostSyntax): Node | null {
-  for (let p = node.parent; p; p = p.parent) if (syntax.scopeTypes.has(p.type)) return p;
-  return null;
-}
-
 function sameScope(a: Node | null, b: Node | null): boolean {
   if (!a || !b) return a === b;
-  return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+  return a.id === b.id && a.startIndex === b.startIndex;
 }
 
 function clip(text: string): string {

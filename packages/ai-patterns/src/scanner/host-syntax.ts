@@ -91,7 +91,8 @@ export function namedChildrenOf(node: Node): Node[] {
 
 /** True when two nodes are the same node. */
 export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
-  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+  // `id` and `startIndex` are plain fields; `endIndex` and `type` would cross into wasm.
+  return !!a && !!b && a.id === b.id && a.startIndex === b.startIndex;
 }
 
 /** The anonymous operator token of a binary node (`+`, `.`, `%`, `+=`). */

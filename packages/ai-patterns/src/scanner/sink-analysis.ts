@@ -64,18 +64,19 @@ export function analyzeTree(
   const extractions: ExtractedSqlData[] = [];
   const consumed: TextRange[] = [];
   const seenSql = new Set<string>();
+  const scopes = new Map<number, Node | null>();
   const root = tree.rootNode;
   sinks.names.lastIndex = 0;
   for (const hit of source.matchAll(sinks.names)) {
     const method = hit[0];
     const nameNode = root.descendantForIndex(hit.index, hit.index + method.length);
-    if (!nameNode || nameNode.text !== method) continue;
+    if (!nameNode || nameNode.startIndex !== hit.index || nameNode.endIndex !== hit.index + method.length) continue;
     const site = syntax.callAt(nameNode);
     if (!site) continue;
     // A tagged template passed to another sink was analysed as part of that sink.
     if (consumed.some((r) => r.start <= site.call.startIndex && site.call.endIndex <= r.end)) continue;
     for (const spec of sinks.byMethod.get(method) ?? []) {
-      const found = analyzeSink(source, tree, language, syntax, site, spec);
+      const found = analyzeSink(new SqlEvaluator(source, tree, syntax, scopes), source, language, syntax, site, spec);
       if (!found) continue;
       consumed.push(found.extraction.sink.argumentRange);
       if (found.diagnostic) diagnostics.push(found.diagnostic);
@@ -98,14 +99,13 @@ interface SinkFinding {
 }
 
 function analyzeSink(
+  evaluator: SqlEvaluator,
   source: string,
-  tree: Tree,
   language: LanguageId,
   syntax: HostSyntax,
   site: CallSite,
   spec: SinkSpec,
 ): SinkFinding | null {
-  const evaluator = new SqlEvaluator(source, tree, syntax);
   let argument: Node | null;
   let value: SqlValue;
   if (spec.kind === "tagged-template") {

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { createTieredCache } from "@sextant/tiered-cache";
 import { createNodeScanner } from "../../src/node/scanner-node.js";
 import { createScanner, DEFAULT_SINKS, type ScanCache, type SinkSpec } from "../../src/scanner/index.js";
 import { scanner } from "./support.js";
@@ -114,5 +115,24 @@ describe("cache", () => {
     for (let i = 0; i <= a!.sql.length; i++) expect(b!.mapping(i)).toBe(a!.mapping(i));
     expect(other.extractions[0]!.sql).toContain("uid");
     await cached.dispose();
+  });
+
+  it("works with the real tiered cache (JSON serializer, memory tier)", async () => {
+    const tiered = createTieredCache();
+    const keys: string[] = [];
+    const cached = createNodeScanner({
+      cache: { getOrSet: (key, factory) => (keys.push(key), tiered.getOrSet(key, () => factory())) },
+    });
+    const text = `cursor.execute("SELECT * FROM t WHERE id = %s" % request.args["id"])\n`;
+    const first = await cached.scan({ path: "a.py", text });
+    const second = await cached.scan({ path: "a.py", text });
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^sextant-patterns-scan\/1\/python\//);
+    expect(await tiered.has(keys[0]!)).toBe(true);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+    expect(second.diagnostics.map((d) => d.severity)).toEqual(["error"]);
+    expect(second.extractions[0]!.mapping(0)).toBe(text.indexOf("SELECT"));
+    await cached.dispose();
+    await tiered.close();
   });
 });
