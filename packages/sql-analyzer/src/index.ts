@@ -21,7 +21,7 @@ export { SyntaxCode } from "./diagnostic.js";
 export type { Diagnostic, DiagnosticFix, RelatedInformation, Severity, TextEdit, TextRange } from "./diagnostic.js";
 export { MAX_NESTING_DEPTH } from "./parser/parser.js";
 export { createSqlService } from "./service/sql-service.js";
-export type { SqlService, SqlServiceOptions, SetFileOptions } from "./service/sql-service.js";
+export type { SqlService, SqlServiceOptions, SetFileOptions, SqlQueries } from "./service/sql-service.js";
 export { parseSegmentText } from "./parse/segment.js";
 
 // Formatter (src/format/): configurable, comment-preserving, idempotent.

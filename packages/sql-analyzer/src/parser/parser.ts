@@ -41,6 +41,8 @@ export class Parser {
   /** Bodies to parse as embedded SQL after this parse. */
   readonly embedded: EmbeddedRequest[] = [];
   private lastErrorStart = -1;
+  /** Set when the nesting limit was hit: the statement's remaining diagnostics are suppressed. */
+  bailed = false;
   /** While true, `IN` is not an infix operator (inside `POSITION(a IN b)`). */
   noIn = false;
   /** Current nesting depth (see `MAX_NESTING_DEPTH`). */
@@ -312,6 +314,7 @@ export class Parser {
 
   /** Records a diagnostic; `start`/`end` are absolute text offsets. */
   report(code: string, message: string, start: number, end: number, severity: Severity = "error"): void {
+    if (this.bailed) return;
     // One error per position: later errors at the same place are consequences of
     // the first (a missing name also "misses" the `=` after it, …).
     if (severity === "error") {
@@ -409,10 +412,15 @@ export class Parser {
    */
   enter(): boolean {
     if (this.depth >= MAX_NESTING_DEPTH) {
-      const [start, end] = this.currentRange();
-      this.report(SyntaxCode.NestingTooDeep, `nesting deeper than ${MAX_NESTING_DEPTH} levels`, start, end);
+      // Give up on the rest of the statement: one diagnostic, the remaining
+      // tokens in one Error node, and silence while the grammar unwinds.
+      if (!this.bailed) {
+        const [start, end] = this.currentRange();
+        this.report(SyntaxCode.NestingTooDeep, `nesting deeper than ${MAX_NESTING_DEPTH} levels; the rest of the statement is not parsed`, start, end);
+        this.bailed = true;
+      }
       this.start(SyntaxKind.Error);
-      this.bumpBalanced();
+      while (!this.atEnd && !this.at(SyntaxKind.Semicolon)) this.bump();
       this.finish();
       return false;
     }

@@ -46,6 +46,7 @@ export function parseStatements(p: Parser): void {
     const progress = p.position;
     if (p.eat(SyntaxKind.Semicolon)) continue;
     parseStatement(p);
+    p.bailed = false;
     if (p.atEnd || p.at(SyntaxKind.Semicolon)) continue;
     if (atStatementStart(p)) {
       const [start, end] = p.currentRange();

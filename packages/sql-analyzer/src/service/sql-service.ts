@@ -40,6 +40,19 @@ export interface SqlService {
   statementList(path: string): readonly string[];
   /** All diagnostics of the file (syntax for now; lint and semantics come later). */
   diagnostics(path: string): readonly Diagnostic[];
+  /** The service's inputs and queries, for building further queries on top (and for event logs). */
+  readonly queries: SqlQueries;
+}
+
+/** The inputs and queries behind a `SqlService`, keyed by file path (statements by text). */
+export interface SqlQueries {
+  readonly sourceText: Input<string, string>;
+  readonly dialect: Input<string, Dialect>;
+  readonly parse: Query<string, ParseResult>;
+  readonly statementList: Query<string, readonly string[]>;
+  readonly diagnostics: Query<string, readonly Diagnostic[]>;
+  /** The per-statement parse of a dialect, keyed by the statement's text. */
+  statement(dialect: Dialect): Query<string, SegmentParse>;
 }
 
 /**
@@ -120,5 +133,13 @@ export function createSqlService(options: SqlServiceOptions = {}): SqlService {
     parse: (path) => db.get(parseQuery, path),
     statementList: (path) => db.get(statementListQuery, path),
     diagnostics: (path) => db.get(diagnosticsQuery, path),
+    queries: {
+      sourceText,
+      dialect: fileDialect,
+      parse: parseQuery,
+      statementList: statementListQuery,
+      diagnostics: diagnosticsQuery,
+      statement: statementQuery,
+    },
   };
 }
