@@ -26,3 +26,21 @@ export { parseSegmentText } from "./parse/segment.js";
 
 // Formatter (src/format/): configurable, comment-preserving, idempotent.
 export * from "./format/index.js";
+export {
+  AstNode,
+  ColumnDef,
+  CreateTableStmt,
+  Expr,
+  InsertStmt,
+  QualifiedName,
+  SelectCore,
+  SelectItem,
+  SelectStmt,
+  Statement,
+  TableRef,
+  UnsupportedStmt,
+  UpdateOrDeleteStmt,
+  statementView,
+  statements,
+} from "./ast/nodes.js";
+export { identifierName } from "./ast/identifier.js";
