@@ -28,8 +28,11 @@ export interface QueryContext {
  * It doubles as the `QueryContext` handed to the query function.
  */
 export class Frame implements QueryContext {
-  /** Slots read so far, in read order, without duplicates. */
-  readonly deps: Slot[] = [];
+  /**
+   * Where this execution's dependencies start on the database's shared dependency stack
+   * (reads push there, in read order, without duplicates).
+   */
+  readonly depsStart: number;
   /** [accumulator, value] pairs pushed so far. */
   pushes: unknown[] | null = null;
   /** Lowest durability read so far. */
@@ -51,7 +54,10 @@ export class Frame implements QueryContext {
     readonly slot: Slot,
     readonly id: number,
     readonly parent: Frame | null,
-  ) {}
+    depsStart: number,
+  ) {
+    this.depsStart = depsStart;
+  }
 
   get<K extends Key, V>(source: Readable<K, V>, key: K): V {
     return this.db.read(this, source, key);

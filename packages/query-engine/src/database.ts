@@ -28,6 +28,7 @@ import {
   HAS_VALUE,
   IN_CYCLE,
   IN_LRU,
+  IS_INPUT,
   PROVISIONAL,
   VERIFYING,
   type Slot,
@@ -108,6 +109,11 @@ export class Database {
   /** Explicit stack for deep verification (shared by nested verifications, each above its base). */
   private readonly verifyStack: Slot[] = [];
   private readonly verifyIndex: number[] = [];
+  /**
+   * Dependencies of the running executions, innermost on top: each frame owns the
+   * entries from its `depsStart`. One shared stack means no growing array per execution.
+   */
+  private readonly depStack: Slot[] = [];
 
   constructor(options: DatabaseOptions = {}) {
     this.cancellationFlag = options.cancellationFlag ?? new CancellationFlag();
@@ -191,7 +197,7 @@ export class Database {
     const slot = source.table.slot(key);
     if (slot.depMark !== frame.id) {
       slot.depMark = frame.id;
-      frame.deps.push(slot);
+      this.depStack.push(slot);
     }
     if (slot.isInput) {
       // Cancellation is checked at input reads, executions and verifications (not at
@@ -320,7 +326,7 @@ export class Database {
     let hadCycle = false;
     for (;;) {
       iterations++;
-      frame = new Frame(this, slot, ++this.frameIds, this.active);
+      frame = new Frame(this, slot, ++this.frameIds, this.active, this.depStack.length);
       slot.flags |= COMPUTING;
       this.active = frame;
       threw = false;
@@ -330,6 +336,7 @@ export class Database {
         if (error instanceof Cancelled) {
           frame.done = true;
           this.active = frame.parent;
+          this.depStack.length = frame.depsStart;
           if (slot.flags & HAS_PROVISIONAL) this.invalidateMembers(slot);
           slot.flags &= ~(COMPUTING | CYCLE_HIT | HAS_PROVISIONAL);
           slot.provisional = undefined;
@@ -358,6 +365,7 @@ export class Database {
         break;
       }
       slot.provisional = value;
+      this.depStack.length = frame.depsStart;
       this.invalidateMembers(slot);
       if (this.listeners.length > 0) this.emit("fixpoint-iteration", slot);
     }
@@ -370,8 +378,7 @@ export class Database {
 
     const flags = slot.flags;
     const durability = frame.durability;
-    // An exact-size copy: a grown array keeps spare capacity, and compact edges verify faster.
-    slot.deps = frame.deps.slice();
+    slot.deps = this.takeDeps(frame.depsStart, slot.deps);
     slot.pushes = frame.pushes;
     if (
       !threw &&
@@ -405,6 +412,28 @@ export class Database {
       if (!hadCycle) slot.cycleMembers = null;
     }
     if (query.lru > 0) this.lruInsert(query, slot);
+  }
+
+  /**
+   * Pops an execution's dependencies off the shared stack as an exact-size array, reusing
+   * `previous` when the execution read exactly the same slots (the common case on re-runs).
+   */
+  private takeDeps(start: number, previous: Slot[] | null): Slot[] {
+    const stack = this.depStack;
+    const count = stack.length - start;
+    let deps = previous;
+    if (deps === null || deps.length !== count) {
+      deps = stack.slice(start);
+    } else {
+      for (let i = 0; i < count; i++) {
+        if (deps[i] !== stack[start + i]) {
+          deps = stack.slice(start);
+          break;
+        }
+      }
+    }
+    stack.length = start;
+    return deps;
   }
 
   /** Forgets the provisional results of a fixpoint's members so they re-run. */
@@ -495,9 +524,8 @@ export class Database {
         let outcome = i < 0 ? 1 : 0;
         for (; outcome === 0 && i < deps.length; i++) {
           const dep = deps[i]!;
-          dep.lastReadAt = rev;
-          if (!dep.isInput && dep.verifiedAt !== rev) {
-            const depFlags = dep.flags;
+          const depFlags = dep.flags;
+          if (!(depFlags & IS_INPUT) && dep.verifiedAt !== rev) {
             if (depFlags & IN_CYCLE) {
               // Fixpoint participants are verified as one unit, through their head.
               if (!this.refreshDependency(dep)) {
@@ -511,6 +539,7 @@ export class Database {
               break;
             } else if (lastChanged[dep.durability]! <= dep.verifiedAt) {
               dep.verifiedAt = rev;
+              dep.lastReadAt = rev;
             } else {
               index[top] = i;
               stack.push(dep);
@@ -528,6 +557,7 @@ export class Database {
         node.flags &= ~VERIFYING;
         if (outcome === 0) {
           node.verifiedAt = rev;
+          node.lastReadAt = rev;
           if (this.listeners.length > 0) this.emit("did-reuse", node);
           if (stack.length === base) return true;
         } else if (node.verifiedAt !== rev) {

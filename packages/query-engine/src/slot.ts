@@ -24,6 +24,8 @@ export const IN_LRU = 256;
 export const HAS_PROVISIONAL = 512;
 /** Input: some query has read it (so changing it can invalidate memos). */
 export const HAS_READERS = 1024;
+/** The slot is an input (mirrors `Slot.isInput` inside the flags word hot loops read anyway). */
+export const IS_INPUT = 2048;
 
 /** What a slot belongs to: an input or a query definition. */
 export interface SlotOwner {
@@ -38,24 +40,32 @@ export interface SlotOwner {
  * class so the hot read path sees a single object shape.
  */
 export class Slot {
+  // Field order matters: the fields that verification touches come first, so that they
+  // share as few cache lines as possible (verification is bound by memory latency).
   /** Bit set of the flags above. */
-  flags = 0;
-  /** The value, or the thrown error when `HAS_ERROR` is set. */
-  value: unknown = undefined;
-  /** Revision in which the value last changed (backdating keeps it old). */
-  changedAt = 0;
+  flags: number;
   /** Revision at which the memo was last known to be up to date. */
   verifiedAt = 0;
-  /** Input: its durability. Memo: the lowest durability of everything it read. */
-  durability = 0;
+  /** Revision in which the value last changed (backdating keeps it old). */
+  changedAt = 0;
   /** Slots read by the last execution, in read order; `null` if never executed. */
   deps: Slot[] | null = null;
-  /** Values pushed to accumulators by the last execution, as [accumulator, value] pairs. */
-  pushes: unknown[] | null = null;
+  /** Input: its durability. Memo: the lowest durability of everything it read. */
+  durability = 0;
   /** Revision of the last read or verification, for `sweep`. */
   lastReadAt = 0;
   /** Id of the last frame that recorded this slot as a dependency (deduplicates edges). */
   depMark = 0;
+  /** The value, or the thrown error when `HAS_ERROR` is set. */
+  value: unknown = undefined;
+  /** True for input slots (also the `IS_INPUT` flag, which hot loops test instead). */
+  readonly isInput: boolean;
+  /** What this slot belongs to. */
+  readonly owner: SlotOwner;
+  /** The key of this slot. */
+  readonly key: unknown;
+  /** Values pushed to accumulators by the last execution, as [accumulator, value] pairs. */
+  pushes: unknown[] | null = null;
   /** LRU neighbours (only for queries with a capacity). */
   lruPrev: Slot | null = null;
   lruNext: Slot | null = null;
@@ -68,11 +78,12 @@ export class Slot {
   /** Fixpoint member: the head that finalized it (only that head can recompute it). */
   cycleHead: Slot | null = null;
 
-  constructor(
-    readonly owner: SlotOwner,
-    readonly key: unknown,
-    readonly isInput: boolean,
-  ) {}
+  constructor(owner: SlotOwner, key: unknown, isInput: boolean) {
+    this.flags = isInput ? IS_INPUT : 0;
+    this.isInput = isInput;
+    this.owner = owner;
+    this.key = key;
+  }
 }
 
 /**
