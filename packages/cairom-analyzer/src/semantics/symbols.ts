@@ -54,38 +54,51 @@ function findImport(index: ItemIndex, name: string): Extract<IndexedItem, { k: "
 }
 
 /**
- * Follows `name` in `module` to its definition: a local item, or an import of the module
- * (a re-export, which the reference accepts), guarding against cycles.
+ * Finds the item that `name` in `module` denotes: a local item, or an import of the
+ * module (a re-export, which the reference accepts), guarding against cycles. It does not
+ * build the definition, so self-referential structs cannot recurse.
  */
-export function resolveInModule(
+export function locateInModule(
   world: ModuleWorld,
   module: string,
   name: string,
   visited: Set<string> = new Set(),
-): Def | ImportProblem {
+): { module: string; item: Exclude<IndexedItem, { k: "use" }> } | ImportProblem {
   const index = world.itemIndex(module);
   if (!index) return "no-module";
   const mark = `${module}\u0000${name}`;
   if (visited.has(mark)) return "cycle";
   visited.add(mark);
   const local = findLocal(index, name);
-  if (local && local.k !== "use") return makeDef(world, module, local, visited);
+  if (local && local.k !== "use") return { module, item: local };
   const imp = findImport(index, name);
   if (imp) {
-    const r = resolveInModule(world, moduleOf(imp), name, visited);
+    const r = locateInModule(world, moduleOf(imp), name, visited);
     return r === "no-module" ? "no-item" : r;
   }
   return "no-item";
+}
+
+/** Follows `name` in `module` to its definition (see {@link locateInModule}). */
+export function resolveInModule(
+  world: ModuleWorld,
+  module: string,
+  name: string,
+  visited: Set<string> = new Set(),
+): Def | ImportProblem {
+  const found = locateInModule(world, module, name, visited);
+  if (typeof found === "string") return found;
+  return makeDef(world, found.module, found.item, visited);
 }
 
 /** Resolves a type name used in `module`: primitive, local struct or imported struct. */
 export function resolveTypeName(world: ModuleWorld, module: string, name: string): Ty | "undeclared" | "not-a-type" {
   const prim = primitiveType(name);
   if (prim) return prim;
-  const def = resolveInModule(world, module, name);
-  if (typeof def === "string") return "undeclared";
-  if (def.k !== "struct") return "not-a-type";
-  return { k: "struct", module: def.module, name: def.name };
+  const found = locateInModule(world, module, name);
+  if (typeof found === "string") return "undeclared";
+  if (found.item.k !== "struct") return "not-a-type";
+  return { k: "struct", module: found.module, name: found.item.name };
 }
 
 /** Resolves a written type in `module`; unknown names and nested arrays become the error type. */

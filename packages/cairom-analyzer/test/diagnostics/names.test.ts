@@ -146,3 +146,16 @@ fn fb() -> felt { return fa(); }
 `);
   });
 });
+
+describe("regressions found by fuzzing", () => {
+  it("self- and mutually-recursive structs resolve without recursing forever", () => {
+    checkDiagnostics(`
+struct Node { next: Node, other: Pair }
+struct Pair { a: Node, b: Pair* }
+const SELF = SELF;
+//    ^^^^ warning[unused-variable]
+//           ^^^^ error[undeclared-variable]
+fn f(n: Node) -> Node { return n.next.other.a; }
+`);
+  });
+});

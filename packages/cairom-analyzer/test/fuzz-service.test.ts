@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { mutated, nthInput, prng, truncated } from "../fuzz/generate.mjs";
+import { createCairoMService, InMemoryFileSystem, parse } from "../src/index.js";
+
+describe("whole-service fuzzing (seeded): every request on broken programs", () => {
+  it("3,000 random programs: diagnostics in range, no request fails, formatting idempotent", () => {
+    const rand = prng(0x5e1f);
+    const failures: string[] = [];
+    const fs = new InMemoryFileSystem({
+      "/p/cairom.toml": 'name = "p"\nentry_point = "main.cm"\n',
+      "/p/src/other.cm": "struct Point { x: felt, y: felt }\nfn add(a: felt, b: felt) -> felt { return a + b; }\n",
+    });
+    const service = createCairoMService({ fs, onError: (feature, e) => failures.push(`${feature}: ${String(e)}`) });
+    for (let i = 0; i < 3000; i++) {
+      const r = rand();
+      const text = "use other::{Point, add};\n" + (r < 0.33 ? nthInput(rand) : r < 0.66 ? truncated(rand) : mutated(rand));
+      service.setFileText("/p/src/main.cm", text);
+      let diags;
+      try {
+        diags = service.getDiagnostics("/p/src/main.cm");
+      } catch (e) {
+        failures.push(`diagnostics threw ${String(e)} on ${JSON.stringify(text)}`);
+        continue;
+      }
+      for (const d of diags) {
+        if (d.range.start < 0 || d.range.end > text.length || d.range.start > d.range.end) failures.push(`range ${JSON.stringify(d)} on ${JSON.stringify(text)}`);
+      }
+      const at = Math.floor(rand() * (text.length + 1));
+      service.getHover("/p/src/main.cm", at);
+      service.getCompletions("/p/src/main.cm", at);
+      service.getDefinition("/p/src/main.cm", at);
+      service.getReferences("/p/src/main.cm", at);
+      service.getSignatureHelp("/p/src/main.cm", at);
+      service.rename("/p/src/main.cm", at, "renamed");
+      service.getCodeActions("/p/src/main.cm", { start: 0, end: text.length });
+      if (i % 10 === 0) {
+        service.getSemanticTokens("/p/src/main.cm");
+        service.getFoldingRanges("/p/src/main.cm");
+        service.getInlayHints("/p/src/main.cm");
+        service.getDocumentSymbols("/p/src/main.cm");
+        const once = service.format("/p/src/main.cm");
+        if (once !== undefined) {
+          const g = createCairoMService({ fs: new InMemoryFileSystem({ "/x.cm": once }) });
+          if (g.format("/x.cm") !== once) failures.push(`format not idempotent on ${JSON.stringify(text)}`);
+          if (JSON.stringify(parse(once).items.map((it) => it.ast.k)) !== JSON.stringify(parse(text).items.map((it) => it.ast.k))) {
+            failures.push(`format changed the items of ${JSON.stringify(text)}`);
+          }
+        }
+      }
+      if (failures.length > 0) break;
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("the analysis parse (no tree) gives the same items and diagnostics as the full parse", () => {
+    const rand = prng(99);
+    for (let i = 0; i < 5000; i++) {
+      const text = nthInput(rand);
+      const full = parse(text);
+      const lean = parse(text, { tree: false });
+      expect(lean.items).toEqual(full.items);
+      expect(lean.diagnostics).toEqual(full.diagnostics);
+    }
+  });
+});
