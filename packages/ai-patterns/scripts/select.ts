@@ -9,24 +9,25 @@ import { prepareInput } from "../src/classifier/prepare-input.js";
 import { SqlTokenizer } from "../src/tokenizer/sql-tokenizer.js";
 import { buildVocabulary } from "../src/tokenizer/vocabulary.js";
 import { emptyConfusion, rates, record } from "../src/eval/metrics.js";
+import { tokenClassTable } from "./lib/token-classes.js";
 import { featureIndices, logit } from "./lib/ngram-model.js";
 import { templateFolds } from "./lib/template-folds.js";
 import { trainLogistic } from "./lib/trainer.js";
 
 const vocabulary = buildVocabulary();
 const tokenizer = new SqlTokenizer(vocabulary);
+const classes = tokenClassTable(vocabulary);
 const samples = buildCorpus({ split: "train", seed: 1 });
-const features = new Map(samples.map((s) => [s, featureIndices(tokenizer.tokenize(prepareInput(s.text).mapped.text).tokens.map((t) => t.id), vocabulary.length)]));
+console.log("| shape features | epochs | l2 | rate | out-of-template F1 | recall | FPR | log-loss |");
+console.log("|---|---|---|---|---|---|---|---|");
+for (const shapes of [false, true]) {
+const features = new Map(samples.map((s) => [s, featureIndices(tokenizer.tokenize(prepareInput(s.text).mapped.text).tokens.map((t) => t.id), vocabulary.length, classes, shapes)]));
 const folds = templateFolds(samples, 3);
 const grid = [
-  { epochs: 8, l2: 1e-5, learningRate: 0.2 },
   { epochs: 4, l2: 1e-4, learningRate: 0.05 },
-  { epochs: 2, l2: 1e-4, learningRate: 0.05 },
   { epochs: 4, l2: 1e-3, learningRate: 0.05 },
-  { epochs: 4, l2: 1e-4, learningRate: 0.02 },
 ];
-console.log("| epochs | l2 | rate | out-of-template F1 | recall | FPR | log-loss |");
-console.log("|---|---|---|---|---|---|---|");
+
 for (const setting of grid) {
   const c = emptyConfusion();
   let loss = 0;
@@ -42,5 +43,6 @@ for (const setting of grid) {
     }
   }
   const r = rates(c);
-  console.log(`| ${setting.epochs} | ${setting.l2} | ${setting.learningRate} | ${r.f1.toFixed(4)} | ${r.recall.toFixed(4)} | ${(100 * r.fpr).toFixed(2)}% | ${(loss / n).toFixed(4)} |`);
+  console.log(`| ${shapes} | ${setting.epochs} | ${setting.l2} | ${setting.learningRate} | ${r.f1.toFixed(4)} | ${r.recall.toFixed(4)} | ${(100 * r.fpr).toFixed(2)}% | ${(loss / n).toFixed(4)} |`);
+}
 }

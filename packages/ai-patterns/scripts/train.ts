@@ -11,6 +11,7 @@ import { buildCorpus, type Sample } from "../src/corpus/build-corpus.js";
 import { prepareInput } from "../src/classifier/prepare-input.js";
 import { SqlTokenizer } from "../src/tokenizer/sql-tokenizer.js";
 import { buildVocabulary } from "../src/tokenizer/vocabulary.js";
+import { tokenClassTable } from "./lib/token-classes.js";
 import { featureIndices, logit, splitWeights } from "./lib/ngram-model.js";
 import { writeModelFiles } from "./lib/model-files.js";
 import { fitTemperature, trainLogistic, type Example } from "./lib/trainer.js";
@@ -25,8 +26,9 @@ const modelName = "sql-injection-ngram";
 
 const vocabulary = buildVocabulary();
 const tokenizer = new SqlTokenizer(vocabulary);
+const classes = tokenClassTable(vocabulary);
 const idsOf = (text: string) => tokenizer.tokenize(prepareInput(text).mapped.text).tokens.map((t) => t.id);
-const examplesOf = (samples: Sample[]): Example[] => samples.map((s) => ({ features: featureIndices(idsOf(s.text), vocabulary.length), label: s.label }));
+const examplesOf = (samples: Sample[]): Example[] => samples.map((s) => ({ features: featureIndices(idsOf(s.text), vocabulary.length, classes), label: s.label }));
 
 const started = performance.now();
 const train = buildCorpus({ split: "train", seed: SEED });
@@ -61,7 +63,7 @@ console.log(`temperature ${temperature} (from ${outOfFoldLogits.length} out-of-t
 
 const dir = join(modelsDir, modelName);
 const tables = splitWeights(weights, calibratedBias, vocabulary.length);
-const { onnxBytes } = writeModelFiles(dir, vocabulary, tables, {
+const { onnxBytes } = writeModelFiles(dir, vocabulary, classes, tables, {
   seed: SEED,
   trainSamples: train.length,
   validationSamples: validation.length,
@@ -84,7 +86,7 @@ for (const sample of validation.slice(0, 300)) {
     attention_mask: new Tensor("int64", new BigInt64Array(ids.length).fill(1n), shape),
   });
   const [low, high] = output.logits.data as Float32Array;
-  const expected = logit(featureIndices(ids, vocabulary.length), weights, calibratedBias);
+  const expected = logit(featureIndices(ids, vocabulary.length, classes), weights, calibratedBias);
   worst = Math.max(worst, Math.abs(high! - low! - expected));
 }
 console.log(`ONNX vs reference: largest logit difference ${worst.toExponential(2)} on 300 samples`);

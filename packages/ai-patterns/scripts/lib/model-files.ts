@@ -5,6 +5,7 @@ import { MAX_TOKENS } from "../../src/tokenizer/tokenizer-spec.js";
 import { encodeOnnxModel } from "./onnx-writer.js";
 import { ngramGraph } from "./onnx-graph.js";
 import { HASH_BUCKETS, type NgramWeights } from "./ngram-model.js";
+import { TOKEN_CLASSES } from "./token-classes.js";
 
 /** What config.json records about training, for the README and reproducibility. */
 export interface TrainingRecord {
@@ -17,7 +18,7 @@ export interface TrainingRecord {
 }
 
 /** Writes the Hugging Face layout: config.json, tokenizer.json, tokenizer_config.json, onnx/model.onnx. */
-export function writeModelFiles(dir: string, vocabulary: readonly string[], weights: NgramWeights, record: TrainingRecord): { onnxBytes: number } {
+export function writeModelFiles(dir: string, vocabulary: readonly string[], classTable: Int32Array, weights: NgramWeights, record: TrainingRecord): { onnxBytes: number } {
   mkdirSync(join(dir, "onnx"), { recursive: true });
   const config = {
     model_type: "bert",
@@ -28,9 +29,10 @@ export function writeModelFiles(dir: string, vocabulary: readonly string[], weig
     hidden_size: 1,
     max_position_embeddings: MAX_TOKENS,
     sextant: {
-      architecture: "hashed uni/bi/tri/skip-bigram logistic regression",
+      architecture: "hashed uni/bi/tri/skip-bigram + token-class 4/5-gram logistic regression",
+      token_classes: TOKEN_CLASSES,
       hash_buckets: HASH_BUCKETS,
-      outputs: ["logits", "unigram_scores", "bigram_scores", "trigram_scores", "skipgram_scores"],
+      outputs: ["logits", "unigram_scores", "bigram_scores", "trigram_scores", "skipgram_scores", "shape4_scores", "shape5_scores"],
       ...record,
     },
   };
@@ -38,7 +40,7 @@ export function writeModelFiles(dir: string, vocabulary: readonly string[], weig
   writeFileSync(join(dir, "config.json"), json(config));
   writeFileSync(join(dir, "tokenizer.json"), JSON.stringify(buildTokenizerJson(vocabulary)));
   writeFileSync(join(dir, "tokenizer_config.json"), json(buildTokenizerConfig()));
-  const bytes = encodeOnnxModel(ngramGraph(weights));
+  const bytes = encodeOnnxModel(ngramGraph(weights, classTable));
   writeFileSync(join(dir, "onnx", "model.onnx"), bytes);
   return { onnxBytes: bytes.length };
 }

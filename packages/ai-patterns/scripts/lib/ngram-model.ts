@@ -15,6 +15,12 @@ export const SKIP_MULTIPLIER = 6007;
 export const TRIGRAM_MULTIPLIER = 104729;
 /** Buckets of each hashed table (a prime, so the hash spreads). */
 export const HASH_BUCKETS = 262139;
+/** Buckets of the class 5-gram table. */
+export const SHAPE_BUCKETS = 65521;
+/** Number of token classes (see token-classes.ts). */
+export const CLASSES = 12;
+/** Exact slots of the class 4-gram table (CLASSES⁴). */
+export const SHAPE4_SLOTS = CLASSES ** 4;
 
 /** Weights of one model. */
 export interface NgramWeights {
@@ -26,6 +32,10 @@ export interface NgramWeights {
   readonly trigram: Float32Array;
   /** One weight per skip-bigram bucket. */
   readonly skipgram: Float32Array;
+  /** One weight per class 4-gram. */
+  readonly shape4: Float32Array;
+  /** One weight per class 5-gram bucket. */
+  readonly shape5: Float32Array;
   /** The bias (a one-element array so the optimizer can update it in place). */
   readonly bias: Float32Array;
 }
@@ -45,15 +55,34 @@ export function skipgramBucket(a: number, c: number): number {
   return (a * SKIP_MULTIPLIER + c) % HASH_BUCKETS;
 }
 
-/** Feature indices of one token sequence, in one flat index space: unigrams, bigrams, trigrams, skip-bigrams. */
-export function featureIndices(ids: readonly number[], vocabularySize: number): Int32Array {
+/** Slot of the class 4-gram (a, b, c, d). */
+export function shape4Slot(a: number, b: number, c: number, d: number): number {
+  return ((a * CLASSES + b) * CLASSES + c) * CLASSES + d;
+}
+
+/** Bucket of the class 5-gram (a, b, c, d, e). */
+export function shape5Bucket(a: number, b: number, c: number, d: number, e: number): number {
+  return (shape4Slot(a, b, c, d) * CLASSES + e) % SHAPE_BUCKETS;
+}
+
+/**
+ * Feature indices of one token sequence, in one flat index space: unigrams, bigrams,
+ * trigrams, skip-bigrams, then class 4-grams and class 5-grams (`classes` maps id → class).
+ */
+export function featureIndices(ids: readonly number[], vocabularySize: number, classes: Int32Array, shapes = true): Int32Array {
   const n = ids.length;
-  const out = new Int32Array(n + Math.max(0, n - 1) + 2 * Math.max(0, n - 2));
+  const shapeCount = shapes ? Math.max(0, n - 3) + Math.max(0, n - 4) : 0;
+  const out = new Int32Array(n + Math.max(0, n - 1) + 2 * Math.max(0, n - 2) + shapeCount);
   let k = 0;
   for (let i = 0; i < n; i++) out[k++] = ids[i]!;
   for (let i = 0; i + 1 < n; i++) out[k++] = vocabularySize + bigramBucket(ids[i]!, ids[i + 1]!);
   for (let i = 0; i + 2 < n; i++) out[k++] = vocabularySize + HASH_BUCKETS + trigramBucket(ids[i]!, ids[i + 1]!, ids[i + 2]!);
   for (let i = 0; i + 2 < n; i++) out[k++] = vocabularySize + 2 * HASH_BUCKETS + skipgramBucket(ids[i]!, ids[i + 2]!);
+  if (!shapes) return out;
+  const c = Array.from(ids, (id) => classes[id]!);
+  const shapeBase = vocabularySize + 3 * HASH_BUCKETS;
+  for (let i = 0; i + 3 < n; i++) out[k++] = shapeBase + shape4Slot(c[i]!, c[i + 1]!, c[i + 2]!, c[i + 3]!);
+  for (let i = 0; i + 4 < n; i++) out[k++] = shapeBase + SHAPE4_SLOTS + shape5Bucket(c[i]!, c[i + 1]!, c[i + 2]!, c[i + 3]!, c[i + 4]!);
   return out;
 }
 
@@ -66,16 +95,18 @@ export function logit(features: Int32Array, weights: Float32Array, bias: number)
 
 /** Size of the flat weight vector. */
 export function flatSize(vocabularySize: number): number {
-  return vocabularySize + 3 * HASH_BUCKETS;
+  return vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS + SHAPE_BUCKETS;
 }
 
-/** Splits flat weights into the four tables. */
+/** Splits flat weights into the six tables. */
 export function splitWeights(flat: Float32Array, bias: number, vocabularySize: number): NgramWeights {
   return {
     unigram: flat.slice(0, vocabularySize),
     bigram: flat.slice(vocabularySize, vocabularySize + HASH_BUCKETS),
     trigram: flat.slice(vocabularySize + HASH_BUCKETS, vocabularySize + 2 * HASH_BUCKETS),
-    skipgram: flat.slice(vocabularySize + 2 * HASH_BUCKETS),
+    skipgram: flat.slice(vocabularySize + 2 * HASH_BUCKETS, vocabularySize + 3 * HASH_BUCKETS),
+    shape4: flat.slice(vocabularySize + 3 * HASH_BUCKETS, vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS),
+    shape5: flat.slice(vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS),
     bias: Float32Array.of(bias),
   };
 }

@@ -12,12 +12,16 @@ export interface NgramScores {
   readonly trigram: ArrayLike<number>;
   /** Contribution of each skip-bigram (token i with token i+2) starting at a position. */
   readonly skipgram: ArrayLike<number>;
+  /** Contribution of each token-class 4-gram ("shape") starting at a position. */
+  readonly shape4: ArrayLike<number>;
+  /** Contribution of each token-class 5-gram starting at a position. */
+  readonly shape5: ArrayLike<number>;
 }
 
 interface Candidate {
   readonly first: number;
   readonly last: number;
-  readonly skip?: boolean;
+  readonly kind: "ngram" | "skip" | "shape";
   readonly contribution: number;
 }
 
@@ -31,26 +35,26 @@ export function explain(tokens: readonly Token[], scores: NgramScores, mapped: M
   const candidates: Candidate[] = [];
   const n = tokens.length;
   // Only evidence for the decided label can explain it, so the rest is never sorted.
-  const add = (first: number, last: number, value: number | undefined, skip: boolean) => {
+  const add = (first: number, last: number, value: number | undefined, kind: Candidate["kind"]) => {
     const contribution = Number(value ?? 0);
-    if (sign * contribution > 0) candidates.push(skip ? { first, last, contribution, skip } : { first, last, contribution });
+    if (sign * contribution > 0) candidates.push({ first, last, contribution, kind });
   };
-  for (let i = 1; i < n - 1; i++) add(i, i, scores.unigram[i], false);
-  for (let i = 0; i + 1 < n; i++) add(i, i + 1, scores.bigram[i], false);
-  for (let i = 0; i + 2 < n; i++) add(i, i + 2, scores.trigram[i], false);
-  for (let i = 0; i + 2 < n; i++) add(i, i + 2, scores.skipgram[i], true);
+  for (let i = 1; i < n - 1; i++) add(i, i, scores.unigram[i], "ngram");
+  for (let i = 0; i + 1 < n; i++) add(i, i + 1, scores.bigram[i], "ngram");
+  for (let i = 0; i + 2 < n; i++) add(i, i + 2, scores.trigram[i], "ngram");
+  for (let i = 0; i + 2 < n; i++) add(i, i + 2, scores.skipgram[i], "skip");
+  for (let i = 0; i + 3 < n; i++) add(i, i + 3, scores.shape4[i], "shape");
+  for (let i = 0; i + 4 < n; i++) add(i, i + 4, scores.shape5[i], "shape");
   candidates.sort((x, y) => sign * y.contribution - sign * x.contribution);
 
   const reasons: ClassificationReason[] = [];
   const covered = new Set<string>();
   for (const candidate of candidates) {
     if (reasons.length >= limit || sign * candidate.contribution <= 0) break;
-    const key = `${candidate.first}:${candidate.last}${candidate.skip ? ":skip" : ""}`;
+    // A span already explained by stronger evidence is not explained again.
+    const key = `${candidate.first}:${candidate.last}`;
     if (covered.has(key)) continue;
-    for (let a = candidate.first; a <= candidate.last; a++) for (let b = a; b <= candidate.last; b++) {
-        covered.add(`${a}:${b}`);
-        covered.add(`${a}:${b}:skip`);
-      }
+    for (let a = candidate.first; a <= candidate.last; a++) for (let b = a; b <= candidate.last; b++) covered.add(`${a}:${b}`);
     reasons.push(describe(tokens, candidate, mapped, original, injection));
   }
   return reasons;
@@ -64,12 +68,12 @@ function describe(tokens: readonly Token[], candidate: Candidate, mapped: Mapped
   const end = Math.max(start, toOriginal(last.end));
   const text = original.slice(start, end);
   const shown = (t: Token) => (t.piece === "[CLS]" ? "⟨start⟩" : t.piece === "[SEP]" ? "⟨end⟩" : t.piece);
-  const pieces = candidate.skip ? [shown(first), "…", shown(last)] : tokens.slice(candidate.first, candidate.last + 1).map(shown);
+  const pieces = candidate.kind === "skip" ? [shown(first), "…", shown(last)] : tokens.slice(candidate.first, candidate.last + 1).map(shown);
   const contribution = Number(candidate.contribution.toFixed(4));
   const direction = injection ? "toward injection" : "toward benign";
   return {
     kind: "ngram",
-    message: `${JSON.stringify(pieces.join(" "))} pushes ${direction} (${contribution > 0 ? "+" : ""}${contribution})`,
+    message: `${candidate.kind === "shape" ? "the shape of " : ""}${JSON.stringify(pieces.join(" "))} pushes ${direction} (${contribution > 0 ? "+" : ""}${contribution})`,
     text,
     range: { start, end },
     contribution,

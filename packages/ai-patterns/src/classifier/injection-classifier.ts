@@ -58,6 +58,8 @@ interface ModelOutputs {
   bigram_scores: { data: ArrayLike<number>; dims: number[] };
   trigram_scores: { data: ArrayLike<number>; dims: number[] };
   skipgram_scores: { data: ArrayLike<number>; dims: number[] };
+  shape4_scores: { data: ArrayLike<number>; dims: number[] };
+  shape5_scores: { data: ArrayLike<number>; dims: number[] };
 }
 
 // Strings whose ids the TypeScript tokenizer and transformers.js must agree on before
@@ -132,6 +134,8 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
         bigram: rowOf(outputs.bigram_scores.data, row, Math.max(0, width - 1)),
         trigram: rowOf(outputs.trigram_scores.data, row, Math.max(0, width - 2)),
         skipgram: rowOf(outputs.skipgram_scores.data, row, Math.max(0, width - 2)),
+        shape4: rowOf(outputs.shape4_scores.data, row, Math.max(0, width - 3)),
+        shape5: rowOf(outputs.shape5_scores.data, row, Math.max(0, width - 4)),
       };
       reasons.push(...explain(tokens, scores, p.input.mapped, p.text, injection, maxReasons));
       const family = injection ? tagFamily(tokens.map((t) => t.piece)) : undefined;

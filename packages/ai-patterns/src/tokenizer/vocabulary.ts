@@ -70,6 +70,9 @@ function words(list: string): string[] {
   return list.split(/\s+/).filter((word) => word.length > 0);
 }
 
+/** The SQL words of the vocabulary (keywords, functions, catalog names), in vocabulary order. */
+export const SQL_VOCABULARY_WORDS: readonly string[] = words(SQL_WORDS);
+
 /** ASCII punctuation characters, each a token of its own. */
 export const PUNCTUATION_TOKENS = [..."!\"#%&'()*+,-./:;<=>?@[\\]^`{|}~"];
 
