@@ -162,6 +162,18 @@ export class SqlEvaluator implements EvalContext {
     return { pieces, tagged: format.tagged };
   }
 
+  /**
+   * When `node` is a variable that holds a parameter of its enclosing function (unchanged),
+   * the function and the parameter's position; used to treat thin wrappers as sinks.
+   */
+  parameterOf(node: Node): { scope: Node; index: number; name: string } | null {
+    const name = this.syntax.variableName(node);
+    const scope = this.scopeOf(node);
+    if (name === null || !scope || this.resolve(node, name) !== "parameter") return null;
+    const index = parameterNames(scope, this.syntax).indexOf(name);
+    return index < 0 ? null : { scope, index, name };
+  }
+
   /** Resolves a variable through its assignments in the enclosing scopes. */
   private variable(use: Node, name: string, how: SqlHole["how"]): SqlValue {
     const key = `${name}@${use.startIndex}`;
@@ -245,6 +257,37 @@ export class SqlEvaluator implements EvalContext {
       scope = this.scopeOf(scope);
     }
   }
+}
+
+/** Names of a function's parameters in call order (`self`/`cls` left out). */
+export function parameterNames(scope: Node, syntax: HostSyntax): string[] {
+  const list = scope.childForFieldName("parameters") ?? scope.childForFieldName("parameter");
+  if (!list) return [];
+  const names: string[] = [];
+  const items = syntax.variableName(list) !== null ? [list] : list.namedChildren.filter((c): c is Node => c !== null && c.type !== "comment");
+  for (const item of items) {
+    const direct = syntax.variableName(item);
+    if (direct !== null) {
+      names.push(direct);
+      continue;
+    }
+    const fielded = item.childrenForFieldName("name").filter((c): c is Node => c !== null);
+    const candidates = fielded.length > 0 ? fielded : [item.childForFieldName("pattern") ?? item.childForFieldName("left") ?? item.namedChildren.find((c) => c !== null && syntax.variableName(c) !== null) ?? null];
+    for (const c of candidates) names.push(c ? (syntax.variableName(c) ?? c.text) : "");
+  }
+  return names[0] === "self" || names[0] === "cls" ? names.slice(1) : names;
+}
+
+/** The name a function is called by: its own name, or the variable an anonymous function is assigned to. */
+export function functionName(scope: Node, syntax: HostSyntax): string | null {
+  const own = scope.childForFieldName("name");
+  if (own) return syntax.variableName(own) ?? own.text;
+  const parent = scope.parent;
+  if (parent?.type === "variable_declarator") {
+    const name = parent.childForFieldName("name");
+    return name ? syntax.variableName(name) : null;
+  }
+  return null;
 }
 
 const PRINTF = /%(?:\((\w*)\))?[-+ #0]*\d*(?:\.\d+)?[sdiuxXobeEfFgGcvqrTtp%]/g;

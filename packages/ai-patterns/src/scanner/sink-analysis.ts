@@ -1,5 +1,5 @@
 import type { Node, Tree } from "web-tree-sitter";
-import { SqlEvaluator } from "./evaluator.js";
+import { functionName, SqlEvaluator } from "./evaluator.js";
 import { renderExtraction, type ExtractedSqlData } from "./extraction.js";
 import { parameterizeFix } from "./fix-builder.js";
 import type { CallSite, HostSyntax } from "./host-syntax.js";
@@ -67,25 +67,49 @@ export function analyzeTree(
   const scopes = new Map<number, Node | null>();
   const root = tree.rootNode;
   sinks.names.lastIndex = 0;
+  const analysedCalls = new Set<number>();
+  const wrappers: Wrapper[] = [];
+  const record = (found: SinkFinding) => {
+    consumed.push(found.extraction.sink.argumentRange);
+    if (found.diagnostic) diagnostics.push(found.diagnostic);
+    const key = `${found.extraction.runs[0]?.hostStart ?? -1}:${found.extraction.sql}`;
+    if (!seenSql.has(key)) {
+      seenSql.add(key);
+      extractions.push(found.extraction);
+    }
+    if (found.wrapper && !wrappers.some((w) => w.name === found.wrapper!.name)) wrappers.push(found.wrapper);
+  };
   for (const hit of source.matchAll(sinks.names)) {
     const method = hit[0];
-    const nameNode = root.descendantForIndex(hit.index, hit.index + method.length);
-    if (!nameNode || nameNode.startIndex !== hit.index || nameNode.endIndex !== hit.index + method.length) continue;
-    const site = syntax.callAt(nameNode);
-    if (!site) continue;
+    const site = callAtHit(root, syntax, hit.index, method.length);
+    if (!site || analysedCalls.has(site.call.id)) continue;
     // A tagged template passed to another sink was analysed as part of that sink.
     if (consumed.some((r) => r.start <= site.call.startIndex && site.call.endIndex <= r.end)) continue;
     for (const spec of sinks.byMethod.get(method) ?? []) {
-      const found = analyzeSink(new SqlEvaluator(source, tree, syntax, scopes), source, language, syntax, site, spec);
+      const found = analyzeSink(new SqlEvaluator(source, tree, syntax, scopes), source, language, syntax, site, spec, null);
       if (!found) continue;
-      consumed.push(found.extraction.sink.argumentRange);
-      if (found.diagnostic) diagnostics.push(found.diagnostic);
-      const key = `${found.extraction.runs[0]?.hostStart ?? -1}:${found.extraction.sql}`;
-      if (!seenSql.has(key)) {
-        seenSql.add(key);
-        extractions.push(found.extraction);
-      }
+      analysedCalls.add(site.call.id);
+      record(found);
       break;
+    }
+  }
+  // Thin wrappers (`function run(sql) { return db.query(sql); }`) are sinks too: their
+  // callers in this file are analysed as if they called the database directly.
+  for (let round = 0, done = 0; round < MAX_WRAPPER_ROUNDS && done < wrappers.length; round++) {
+    const batch = wrappers.slice(done);
+    done = wrappers.length;
+    for (const wrapper of batch) {
+      const spec: SinkSpec = { languages: [language], method: wrapper.name, argument: wrapper.index };
+      const pattern = new RegExp(`(?<![\\w$])${wrapper.name.replace(/[$]/g, "\\$")}(?=\\s*\\()`, "g");
+      for (const hit of source.matchAll(pattern)) {
+        const site = callAtHit(root, syntax, hit.index, wrapper.name.length);
+        if (!site || analysedCalls.has(site.call.id)) continue;
+        if (site.call.startIndex >= wrapper.scope.start && site.call.endIndex <= wrapper.scope.end) continue;
+        const found = analyzeSink(new SqlEvaluator(source, tree, syntax, scopes), source, language, syntax, site, spec, wrapper);
+        if (!found) continue;
+        analysedCalls.add(site.call.id);
+        record(found);
+      }
     }
   }
   if (options.sensitiveLiterals) diagnostics.push(...sensitiveDiagnostics(extractions));
@@ -96,6 +120,28 @@ export function analyzeTree(
 interface SinkFinding {
   extraction: ExtractedSqlData;
   diagnostic: ScanDiagnostic | null;
+  /** Set when the sink's whole SQL is a parameter of a named function: that function is a sink too. */
+  wrapper?: Wrapper;
+}
+
+/** A function that passes one of its parameters to a sink as the whole SQL. */
+interface Wrapper {
+  name: string;
+  index: number;
+  parameter: string;
+  /** The wrapper's body (calls inside it are not calls of the wrapper). */
+  scope: TextRange;
+  /** The sink call inside the wrapper, and its description. */
+  inner: TextRange;
+  innerCallee: string;
+}
+
+const MAX_WRAPPER_ROUNDS = 3;
+
+function callAtHit(root: Node, syntax: HostSyntax, at: number, length: number): CallSite | null {
+  const nameNode = root.descendantForIndex(at, at + length);
+  if (!nameNode || nameNode.startIndex !== at || nameNode.endIndex !== at + length) return null;
+  return syntax.callAt(nameNode);
 }
 
 function analyzeSink(
@@ -105,6 +151,7 @@ function analyzeSink(
   syntax: HostSyntax,
   site: CallSite,
   spec: SinkSpec,
+  via: Wrapper | null,
 ): SinkFinding | null {
   let argument: Node | null;
   let value: SqlValue;
@@ -148,12 +195,27 @@ function analyzeSink(
   };
   const extraction = renderExtraction(value, sink, build, dialectFor(spec, receiverText, value));
 
-  const untrusted = risky.filter((h) => h.taint === "untrusted");
-  if (risky.length === 0 || (!text && untrusted.length === 0)) return { extraction, diagnostic: null };
-  const severity = untrusted.length > 0 ? "error" : "warning";
-  const lead = untrusted[0] ?? risky[0]!;
   const separator = site.receiver ? source.slice(site.receiver.endIndex, site.name.startIndex).trim() || "." : "";
   const callee = receiverText ? `${lastSegment(receiverText)}${separator}${site.name.text}` : site.name.text;
+  let wrapper: Wrapper | undefined;
+  if (!text && holes.length === 1 && !value.tagged) {
+    const parameter = evaluator.parameterOf(argument);
+    const name = parameter ? functionName(parameter.scope, syntax) : null;
+    if (parameter && name) {
+      wrapper = {
+        name,
+        index: parameter.index,
+        parameter: parameter.name,
+        scope: { start: parameter.scope.startIndex, end: parameter.scope.endIndex },
+        inner: sink.callRange,
+        innerCallee: via ? `${callee} → ${via.innerCallee}` : callee,
+      };
+    }
+  }
+  const untrusted = risky.filter((h) => h.taint === "untrusted");
+  if (risky.length === 0 || (!text && untrusted.length === 0)) return wrapper ? { extraction, diagnostic: null, wrapper } : { extraction, diagnostic: null };
+  const severity = untrusted.length > 0 ? "error" : "warning";
+  const lead = untrusted[0] ?? risky[0]!;
   const message =
     severity === "error"
       ? `SQL injection: untrusted input \`${lead.text}\` is ${verb(lead)} the SQL passed to \`${callee}\`${lead.reason.startsWith("untrusted") ? "" : ` (${lead.reason})`}; pass it as a bound parameter.`
@@ -166,9 +228,14 @@ function analyzeSink(
     source: "patterns",
     related: risky.flatMap((h) => relatedOf(h)),
   };
-  const fix = parameterizeFix(language, source, site, spec, sink.argumentRange, value);
-  if (fix) diagnostic.fixes = [fix];
-  return { extraction, diagnostic };
+  if (via) {
+    diagnostic.related!.push({ range: via.inner, message: `\`${via.name}\` passes its parameter \`${via.parameter}\` to \`${via.innerCallee}\` as the SQL` });
+  } else if (receiverOk) {
+    // Matched by its SQL text alone, the call's API is unknown: no mechanical rewrite.
+    const fix = parameterizeFix(language, source, site, spec, sink.argumentRange, value);
+    if (fix) diagnostic.fixes = [fix];
+  }
+  return wrapper ? { extraction, diagnostic, wrapper } : { extraction, diagnostic };
 }
 
 function buildKind(value: SqlValue, spliced: readonly SqlHole[], hasParameters: boolean): SqlBuildKind {

@@ -84,6 +84,8 @@ describe("parameterize fixes", () => {
       ["b.js", `db.query("SELECT * FROM t WHERE a LIKE '%" + req.query.a + "%'");`],
       // Already has a parameter list.
       ["c.js", `db.query("SELECT * FROM t WHERE a = $1 AND b = " + req.query.b, [1]);`],
+      // A wrapper's parameter list is unknown.
+      ["w.js", `function run(sql) { return db.query(sql); }\nrun("SELECT * FROM t WHERE a = " + req.query.a);`],
       // JDBC needs a PreparedStatement, which is more than an argument rewrite.
       ["A.java", `class A { void f() { st.executeQuery("SELECT * FROM t WHERE a = " + request.getParameter("a")); } }`],
     ];
@@ -92,5 +94,13 @@ describe("parameterize fixes", () => {
       expect(found, path).toHaveLength(1);
       expect(found[0]!.fixes, path).toBeUndefined();
     }
+  });
+
+  it("points from a wrapper call to the sink inside the wrapper", async () => {
+    const text = `def run(q):\n    cursor.execute(q)\n\nrun("DELETE FROM t WHERE id = " + sys.argv[1])\n`;
+    const [d] = await injection("w.py", text);
+    expect(d!.message).toContain("passed to `run`");
+    const inner = d!.related!.find((r) => r.message.includes("passes its parameter `q`"));
+    expect(text.slice(inner!.range.start, inner!.range.end)).toBe("cursor.execute(q)");
   });
 });
