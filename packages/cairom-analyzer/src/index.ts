@@ -23,7 +23,7 @@ export type { DocumentSymbol, WorkspaceSymbol, FoldingRange } from "./ide/outlin
 export { SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS } from "./ide/semantic-tokens.js";
 export type { SemanticToken } from "./ide/semantic-tokens.js";
 export type { InlayHint } from "./ide/inlay-hints.js";
-export { createAnalysisDatabase } from "./queries/analysis-db.js";
+export { createAnalysisDatabase, moduleKey, itemQueryKey, splitKey } from "./queries/analysis-db.js";
 export type { AnalysisDatabase, FileModule, ParsedFile } from "./queries/analysis-db.js";
 export { InMemoryFileSystem } from "./project/file-system.js";
 export type { FileSystem, DirectoryEntry } from "./project/file-system.js";

@@ -1,5 +1,5 @@
 import type { TextRange } from "../diagnostic.js";
-import type { ParsedFile } from "../queries/analysis-db.js";
+import { itemQueryKey, moduleKey, type ParsedFile } from "../queries/analysis-db.js";
 import type { ServiceHost } from "../service.js";
 import type { FunctionAnalysis, LocalInfo } from "../semantics/checker.js";
 import type { Def, ModuleBinding, ModuleSymbols } from "../semantics/symbols.js";
@@ -56,7 +56,7 @@ export class Model {
   }
 
   symbols(project: string, module: string): ModuleSymbols {
-    return this.adb.db.get(this.adb.moduleSymbols, [project, module]);
+    return this.adb.db.get(this.adb.moduleSymbols, moduleKey(project, module));
   }
 
   binding(project: string, module: string, name: string): ModuleBinding | undefined {
@@ -64,11 +64,11 @@ export class Model {
   }
 
   modulePath(project: string, module: string): string | undefined {
-    return this.adb.db.get(this.adb.modulePath, [project, module]) ?? undefined;
+    return this.adb.db.get(this.adb.modulePath, moduleKey(project, module)) ?? undefined;
   }
 
   analysis(path: string, key: string): FunctionAnalysis {
-    return this.adb.db.get(this.adb.itemAnalysis, [path, key]);
+    return this.adb.db.get(this.adb.itemAnalysis, itemQueryKey(path, key));
   }
 
   /** The item containing `offset` (ends inclusive), with its index. */

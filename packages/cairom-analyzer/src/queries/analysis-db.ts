@@ -33,6 +33,28 @@ export interface ItemSource {
   readonly ast: ItemAst | undefined;
 }
 
+/**
+ * Composite query keys are joined strings (not tuples): the engine then uses them as
+ * `Map` keys directly instead of canonicalising a structure on every read.
+ */
+const SEP = "\u0000";
+
+/** Key of a module: project id and module path. */
+export function moduleKey(project: string, module: string): string {
+  return project + SEP + module;
+}
+
+/** Key of an item: file path and item key (`fn:name#0`). */
+export function itemQueryKey(path: string, key: string): string {
+  return path + SEP + key;
+}
+
+/** Splits a key made by {@link moduleKey} or {@link itemQueryKey}. */
+export function splitKey(key: string): [string, string] {
+  const i = key.indexOf(SEP);
+  return [key.slice(0, i), key.slice(i + 1)];
+}
+
 const bindingMaps = new WeakMap<ModuleSymbols, Map<string, ModuleBinding>>();
 function bindingMap(symbols: ModuleSymbols): Map<string, ModuleBinding> {
   let map = bindingMaps.get(symbols);
@@ -82,19 +104,21 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
 
   const itemIndex = db.query<string, ItemIndex>("itemIndex", (ctx, path) => buildItemIndex(ctx.get(parsed, path).result.items));
 
-  const modulePath = db.query<readonly [string, string], string | null>("modulePath", (ctx, [project, module]) => {
+  const modulePath = db.query<string, string | null>("modulePath", (ctx, k) => {
+    const [project, module] = splitKey(k);
     const modules = ctx.get(projectModules, project);
     return modules.find((m) => m.name === module)?.path ?? null;
   });
 
   const worldFor = (ctx: QueryContext, project: string): ModuleWorld => ({
     itemIndex(module) {
-      const path = ctx.get(modulePath, [project, module]);
+      const path = ctx.get(modulePath, moduleKey(project, module));
       return path === null ? undefined : ctx.get(itemIndex, path);
     },
   });
 
-  const moduleSymbols = db.query<readonly [string, string], ModuleSymbols>("moduleSymbols", (ctx, [project, module]) => {
+  const moduleSymbols = db.query<string, ModuleSymbols>("moduleSymbols", (ctx, k) => {
+    const [project, module] = splitKey(k);
     const world = worldFor(ctx, project);
     return computeModuleSymbols(world, module, world.itemIndex(module) ?? { items: [] });
   });
@@ -105,9 +129,10 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     return findImportCycles(names, (m) => world.itemIndex(m));
   });
 
-  const itemSource = db.query<readonly [string, string], ItemSource>(
+  const itemSource = db.query<string, ItemSource>(
     "itemSource",
-    (ctx, [path, key]) => {
+    (ctx, k) => {
+      const [path, key] = splitKey(k);
       const file = ctx.get(parsed, path);
       const i = file.byKey.get(key);
       const item = i === undefined ? undefined : file.result.items[i];
@@ -116,13 +141,14 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     { equals: (a, b) => a.text === b.text },
   );
 
-  const itemAnalysis = db.query<readonly [string, string], FunctionAnalysis>("itemAnalysis", (ctx, [path, key]) => {
-    const src = ctx.get(itemSource, [path, key]);
+  const itemAnalysis = db.query<string, FunctionAnalysis>("itemAnalysis", (ctx, k) => {
+    const [path, key] = splitKey(k);
+    const src = ctx.get(itemSource, k);
     const { project, module } = ctx.get(fileModule, path);
-    const symbols = ctx.get(moduleSymbols, [project, module]);
+    const symbols = ctx.get(moduleSymbols, moduleKey(project, module));
     const map = bindingMap(symbols);
     const defIn = (m: string, name: string): Def | undefined => {
-      const b = bindingMap(ctx.get(moduleSymbols, [project, m])).get(name);
+      const b = bindingMap(ctx.get(moduleSymbols, moduleKey(project, m))).get(name);
       return b?.via === "item" ? b.def : undefined;
     };
     const order = ctx.get(itemIndex, path).items.find((i) => i.key === key)?.order ?? 0;
@@ -158,7 +184,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       module,
       items: file.result.items,
       keys: file.keys,
-      symbols: ctx.get(moduleSymbols, [project, module]),
+      symbols: ctx.get(moduleSymbols, moduleKey(project, module)),
       world: worldFor(ctx, project),
       cycles: ctx.get(importCycles, project),
     });
@@ -177,7 +203,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const undeclaredSeen = new Set<string>();
       result.items.forEach((item, i) => {
         if (item.ast.k !== "fn" && item.ast.k !== "const") return;
-        const analysis = ctx.get(itemAnalysis, [path, file.keys[i]!]);
+        const analysis = ctx.get(itemAnalysis, itemQueryKey(path, file.keys[i]!));
         for (const n of analysis.usedTopLevel) used.add(n);
         // Errors up to the next item count: an unclosed body is reported at the next `fn`.
         const limit = result.items[i + 1]?.start ?? Number.POSITIVE_INFINITY;

@@ -1,6 +1,6 @@
 import type { EngineEvent } from "@sextant/query-engine";
 import { describe, expect, it } from "vitest";
-import { createCairoMService, InMemoryFileSystem } from "../../src/index.js";
+import { createCairoMService, InMemoryFileSystem, itemQueryKey } from "../../src/index.js";
 
 const MAIN = `use math::{add, twice};
 fn first(x: felt) -> felt {
@@ -37,7 +37,7 @@ describe("incrementality, asserted from the query log", () => {
     service.setFileText("/p/src/main.cm", MAIN.replace("let z = y * 2;", "let z = y * 3 + 1;"));
     const d = service.getDiagnostics("/p/src/main.cm");
     expect(d).toEqual([]);
-    expect(executed("itemAnalysis")).toEqual([["/p/src/main.cm", "fn:second#0"]]);
+    expect(executed("itemAnalysis")).toEqual([itemQueryKey("/p/src/main.cm", "fn:second#0")]);
     expect(executed("parse")).toEqual(["/p/src/main.cm"]);
     // The item index re-ran and came out equal: dependents keep their memos.
     expect(log.some((e) => e.kind === "did-backdate" && e.query === "itemIndex")).toBe(true);
@@ -48,7 +48,7 @@ describe("incrementality, asserted from the query log", () => {
     const { service, executed } = setup();
     service.setFileText("/p/src/main.cm", MAIN.replace("return add(x, 1);", "return add(x, 1000000);"));
     service.getDiagnostics("/p/src/main.cm");
-    expect(executed("itemAnalysis")).toEqual([["/p/src/main.cm", "fn:first#0"]]);
+    expect(executed("itemAnalysis")).toEqual([itemQueryKey("/p/src/main.cm", "fn:first#0")]);
   });
 
   it("a body edit in another module re-checks nothing in this one", () => {
@@ -56,7 +56,7 @@ describe("incrementality, asserted from the query log", () => {
     service.setFileText("/p/src/math.cm", MATH.replace("return a + a;", "return a * 2;"));
     service.getDiagnostics("/p/src/main.cm");
     service.getDiagnostics("/p/src/math.cm");
-    expect(executed("itemAnalysis")).toEqual([["/p/src/math.cm", "fn:twice#0"]]);
+    expect(executed("itemAnalysis")).toEqual([itemQueryKey("/p/src/math.cm", "fn:twice#0")]);
   });
 
   it("a signature change re-checks the importing module's functions", () => {
@@ -64,7 +64,7 @@ describe("incrementality, asserted from the query log", () => {
     service.setFileText("/p/src/math.cm", MATH.replace("fn twice(a: felt) -> felt", "fn twice(a: u32) -> u32"));
     const d = service.getDiagnostics("/p/src/main.cm");
     expect(d.map((x) => x.code)).toEqual(["return-type-mismatch", "argument-type-mismatch"]);
-    expect(executed("itemAnalysis")).toContainEqual(["/p/src/main.cm", "fn:second#0"]);
+    expect(executed("itemAnalysis")).toContainEqual(itemQueryKey("/p/src/main.cm", "fn:second#0"));
   });
 
   it("diagnostics are accumulated per file and shift with edits above them", () => {
