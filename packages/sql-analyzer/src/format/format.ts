@@ -49,7 +49,7 @@ export function format(text: string, options: FormatOptions = {}): string {
 /** Like {@link format}, and reports what happened to each statement. */
 export function formatDocument(text: string, options: FormatOptions = {}): FormatResult {
   const resolved = resolveFormatOptions(options);
-  const parsed = parse(text, { dialect: resolved.dialect });
+  const parsed = parseOf(text, options, resolved);
   const statements: FormattedStatement[] = [];
   const out: string[] = [];
   let newlines = 0;
@@ -114,7 +114,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
  */
 export function formatRange(text: string, range: TextRange, options: FormatOptions = {}): TextEdit[] {
   const resolved = resolveFormatOptions(options);
-  const parsed = parse(text, { dialect: resolved.dialect });
+  const parsed = parseOf(text, options, resolved);
   const edits: TextEdit[] = [];
   for (const { items, bad } of segmentChildren(parsed)) {
     if (bad) continue;
@@ -175,8 +175,14 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
   const doc = new StatementDocBuilder(options).build(node);
   const printed = printDoc(doc, options.lineWidth, options.indentUnit);
   const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
-  if (!sameTokens(original, printed, options.dialect, fold)) return keep("unverified");
+  if (!sameTokens(node, printed, options.dialect, fold)) return keep("unverified");
   return { range, status: "formatted", text: printed };
+}
+
+function parseOf(text: string, options: FormatOptions, resolved: ResolvedFormatOptions): ParseResult {
+  const given = options.parsed;
+  if (given !== undefined && given.text === text && given.dialect === resolved.dialect) return given;
+  return parse(text, { dialect: resolved.dialect });
 }
 
 function hasError(parsed: ParseResult, node: SyntaxNode): boolean {

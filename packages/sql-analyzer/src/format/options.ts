@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect.js";
+import type { ParseResult } from "../parse/parse.js";
 
 /** How the formatter writes keywords and unquoted identifiers. */
 export type CaseStyle = "upper" | "lower" | "preserve";
@@ -21,6 +22,12 @@ export interface FormatOptions {
   readonly lineWidth?: number;
   /** Where list commas go when a list is broken over lines. Defaults to `"trailing"`. */
   readonly commaPosition?: "trailing" | "leading";
+  /**
+   * An existing parse of the same text in the same dialect (an editor or service usually has
+   * one), so the formatter does not parse again. Ignored when its text or dialect differ.
+   * Defaults to parsing the text.
+   */
+  readonly parsed?: ParseResult;
 }
 
 /** {@link FormatOptions} with every default applied. */

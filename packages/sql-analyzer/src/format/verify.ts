@@ -1,30 +1,41 @@
 import type { Dialect } from "../dialect.js";
 import { tokenize } from "../lexer/lexer.js";
+import type { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 
 /**
- * Whether two texts have the same significant tokens and the same comments, in order.
- * Words are compared case-insensitively when `foldWords` (keyword/identifier case
- * changes are allowed to differ); strings, quoted names and comments must be identical.
- * This is the formatter's safety net: output that fails it is discarded.
+ * Whether `printed` has the same significant tokens and the same comments, in order, as
+ * the statement `node`. Words are compared case-insensitively when `foldWords` (keyword
+ * and identifier case options may change them); strings, quoted names, operators and
+ * comments must be identical. This is the formatter's safety net: output that fails it
+ * is discarded and the statement is kept as written.
  */
-export function sameTokens(a: string, b: string, dialect: Dialect, foldWords: boolean): boolean {
-  const x = significant(a, dialect, foldWords);
-  const y = significant(b, dialect, foldWords);
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
+export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, foldWords: boolean): boolean {
+  const stream = tokenize(printed, dialect);
+  let j = 0;
+  const nextPrinted = (): [SyntaxKind, string] | undefined => {
+    while (j < stream.count && stream.kinds[j] === SyntaxKind.Whitespace) j++;
+    if (j >= stream.count) return undefined;
+    const kind = stream.kinds[j]! as SyntaxKind;
+    const text = printed.slice(stream.starts[j]!, stream.starts[j + 1]!);
+    j++;
+    return [kind, text];
+  };
+  for (const token of node.tokens()) {
+    const kind = token.kind;
+    if (kind === SyntaxKind.Whitespace) continue;
+    const other = nextPrinted();
+    if (other === undefined) return false;
+    const [otherKind, otherText] = other;
+    const text = token.text();
+    if (isWord(kind)) {
+      if (otherKind !== SyntaxKind.Word) return false;
+      if (foldWords ? text.toLowerCase() !== otherText.toLowerCase() : text !== otherText) return false;
+    } else if (kind !== otherKind || text !== otherText) return false;
+  }
+  return nextPrinted() === undefined;
 }
 
-function significant(text: string, dialect: Dialect, foldWords: boolean): string[] {
-  const stream = tokenize(text, dialect);
-  const out: string[] = [];
-  for (let i = 0; i < stream.count; i++) {
-    const kind = stream.kinds[i]! as SyntaxKind;
-    if (kind === SyntaxKind.Whitespace) continue;
-    const raw = text.slice(stream.starts[i]!, stream.starts[i + 1]!);
-    const value = kind === SyntaxKind.Word && foldWords ? raw.toLowerCase() : raw;
-    out.push(`${kind}:${value}`);
-  }
-  return out;
+function isWord(kind: SyntaxKind): boolean {
+  return kind === SyntaxKind.Word || kind === SyntaxKind.Keyword || kind === SyntaxKind.Ident;
 }

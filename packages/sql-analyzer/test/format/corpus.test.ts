@@ -36,7 +36,8 @@ describe.each([
     const unverified: string[] = [];
     let formatted = 0;
     for (const entry of entries) {
-      const first = formatDocument(entry.sql, { dialect });
+      const before = parse(entry.sql, { dialect });
+      const first = formatDocument(entry.sql, { dialect, parsed: before });
       const statuses = first.statements.map((st) => st.status);
       if (statuses.includes("unverified")) unverified.push(entry.id);
       for (const st of first.statements) {
@@ -44,11 +45,10 @@ describe.each([
         if (st.status !== "formatted" && !first.text.includes(entry.sql.slice(st.range.start, st.range.end))) errorTouched.push(entry.id);
       }
       formatted += statuses.filter((st) => st === "formatted").length;
-      const second = formatDocument(first.text, { dialect });
+      const after = parse(first.text, { dialect });
+      const second = formatDocument(first.text, { dialect, parsed: after });
       if (second.text !== first.text) notIdempotent.push(entry.id);
       if (!statuses.includes("formatted")) continue;
-      const before = parse(entry.sql, { dialect });
-      const after = parse(first.text, { dialect });
       if (treeShape(before.root) !== treeShape(after.root)) shapeChanged.push(entry.id);
       if (commentTexts(before.root).join("\u0000") !== commentTexts(after.root).join("\u0000")) commentsChanged.push(entry.id);
     }

@@ -1,6 +1,6 @@
 // Each formatting option, one behaviour per test, through the public API.
 import { describe, expect, test } from "vitest";
-import { format, formatDocument, resolveFormatOptions } from "../../src/index.js";
+import { format, formatDocument, parse, resolveFormatOptions } from "../../src/index.js";
 
 const LONG = "select first_name, last_name, email_address, phone_number from customer_accounts where status = 'active'";
 
@@ -105,5 +105,16 @@ describe("statements with syntax errors", () => {
   });
   test("an unterminated comment at the end gets no newline added inside it", () => {
     expect(format("select 1; /* open")).toBe("SELECT 1;\n/* open");
+  });
+});
+
+describe("reusing a parse", () => {
+  test("a given parse of the same text is used; one of another text is ignored", () => {
+    const text = "select a from t";
+    const same = parse(text);
+    expect(format(text, { parsed: same })).toBe("SELECT a FROM t\n");
+    const other = parse("select b from u");
+    expect(format(text, { parsed: other })).toBe("SELECT a FROM t\n");
+    expect(format(text, { parsed: parse(text, { dialect: "mysql" }) })).toBe("SELECT a FROM t\n");
   });
 });

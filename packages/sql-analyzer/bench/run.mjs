@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+// Parse and format throughput of @sextant/sql-analyzer against its peers, in one process
+// on the same input (the generated PostgreSQL corpus), plus the incremental reparse after
+// a one-character edit in a 10,000-line file. Prints Markdown tables.
+//
+// Build first:  npx turbo run build --filter=@sextant/sql-analyzer
+// Run:          npm run bench -w @sextant/sql-analyzer      (BENCH_MS=500 for a quicker run)
+
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadModule, parseSync as pgParse } from "libpg-query";
+import * as pgsqlAst from "pgsql-ast-parser";
+import nodeSqlParser from "node-sql-parser";
+import { parse as cstParse } from "sql-parser-cst";
+import { format as sqlFormatterFormat } from "sql-formatter";
+import * as prettier from "prettier";
+import * as prettierSql from "prettier-plugin-sql";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const MIN_MS = Number(process.env.BENCH_MS ?? 3000);
+const ROUNDS = 3;
+
+let sextant = null;
+try {
+  sextant = await import(join(root, "dist/index.js"));
+} catch (error) {
+  console.error(`note: dist/ not importable (${error.message.split("\n")[0]}); build first. Peers only.`);
+}
+
+await loadModule();
+const NodeSqlParser = nodeSqlParser.Parser ?? nodeSqlParser.default?.Parser;
+const nsp = new NodeSqlParser();
+const prettierPlugin = prettierSql.default ?? prettierSql;
+
+const corpus = JSON.parse(readFileSync(join(root, "corpus/postgres.json"), "utf8")).statements;
+const valid = corpus.filter((s) => s.expect === "accept").map((s) => s.sql.replace(/;\s*$/, ""));
+
+const peers = {
+  "libpg-query": (sql) => pgParse(sql),
+  "pgsql-ast-parser": (sql) => pgsqlAst.parse(sql),
+  "node-sql-parser": (sql) => nsp.astify(sql, { database: "postgresql" }),
+  "sql-parser-cst": (sql) => cstParse(sql, { dialect: "postgresql", includeSpaces: true, includeComments: true, includeNewlines: true, includeRange: true, paramTypes: ["$nr"] }),
+};
+const ours = sextant?.parse ? (sql) => sextant.parse(sql, { dialect: "postgres" }) : null;
+
+const accepts = (fn, sql) => {
+  try {
+    fn(sql);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// The common subset: statements every peer parses, so each parser does the same work.
+const acceptance = {};
+for (const [name, fn] of Object.entries(peers)) acceptance[name] = valid.filter((sql) => accepts(fn, sql)).length;
+const common = valid.filter((sql) => Object.values(peers).every((fn) => accepts(fn, sql)));
+const file = common.join(";\n") + ";\n";
+// Peers are fed one statement at a time (some of them fail on a long multi-statement
+// file even when they accept each statement), and so is sextant, for the same work.
+const eachStatement = (fn) => () => {
+  for (const sql of common) fn(sql);
+};
+const lines = file.split("\n").length - 1;
+const bytes = Buffer.byteLength(file);
+
+function measureOnce(fn, ms) {
+  let runs = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < ms) {
+    fn();
+    runs++;
+    elapsed = performance.now() - start;
+  }
+  return (runs * 1000) / elapsed;
+}
+
+/**
+ * Runs/s of each subject, measured in ROUNDS interleaved rounds and keeping each subject's
+ * best round: on a shared, noisy machine this compares the subjects under the same load.
+ */
+function measureAll(subjects) {
+  for (const fn of Object.values(subjects)) fn();
+  const best = Object.fromEntries(Object.keys(subjects).map((k) => [k, 0]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, fn] of Object.entries(subjects)) best[name] = Math.max(best[name], measureOnce(fn, MIN_MS / ROUNDS));
+  }
+  return best;
+}
+
+function measure(fn) {
+  return measureAll({ only: fn }).only;
+}
+
+async function measureAsync(fn) {
+  await fn();
+  let best = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    let runs = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < MIN_MS / ROUNDS) {
+      await fn();
+      runs++;
+      elapsed = performance.now() - start;
+    }
+    best = Math.max(best, (runs * 1000) / elapsed);
+  }
+  return best;
+}
+
+const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+console.log(`# @sextant/sql-analyzer benchmark\n`);
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Input: the ${common.length} statements of corpus/postgres.json that every peer parser accepts, as one file of ${fmt(lines)} lines (${fmt(bytes / 1024, 0)} KiB). Each row parses every statement of that file, one parse call per statement; best of ${ROUNDS} interleaved rounds of ${MIN_MS / ROUNDS} ms.\n`);
+console.log(`Peer acceptance of the ${valid.length} valid corpus statements: ${Object.entries(acceptance).map(([n, c]) => `${n} ${((c / valid.length) * 100).toFixed(1)} %`).join(", ")}${ours ? `, sextant ${((valid.filter((sql) => !ours(sql).diagnostics.some((d) => d.severity === "error")).length / valid.length) * 100).toFixed(1)} %` : ""}.\n`);
+
+// ---- parse ---------------------------------------------------------------
+const parseSubjects = {};
+if (ours) {
+  const tree = ours(file);
+  if (tree.root.text() !== file) throw new Error("sextant parse is not lossless on the bench file");
+  parseSubjects["@sextant/sql-analyzer"] = eachStatement(ours);
+  parseSubjects["@sextant/sql-analyzer (whole file, one call)"] = () => ours(file);
+}
+for (const [name, fn] of Object.entries(peers)) parseSubjects[name] = eachStatement(fn);
+const parseRows = Object.entries(measureAll(parseSubjects));
+const oursParse = parseRows.find(([n]) => n === "@sextant/sql-analyzer")?.[1];
+console.log("## Parse throughput\n");
+console.log("| parser | files/s | lines/s | MB/s | sextant is × faster |");
+console.log("|---|---:|---:|---:|---:|");
+for (const [name, ops] of parseRows) {
+  console.log(`| ${name} | ${fmt(ops, 1)} | ${fmt(ops * lines)} | ${fmt((ops * bytes) / 1e6, 2)} | ${oursParse ? fmt(oursParse / ops, 2) : "n/a"} |`);
+}
+
+if (ours) {
+  // Every valid statement of the corpus, where libpg-query accepts all of them.
+  const all = valid;
+  const allLines = all.reduce((n, sql) => n + sql.split("\n").length, 0);
+  const allBytes = all.reduce((n, sql) => n + Buffer.byteLength(sql), 0);
+  const { a, b } = measureAll({ a: () => { for (const sql of all) ours(sql); }, b: () => { for (const sql of all) pgParse(sql); } });
+  console.log(`\nAll ${all.length} valid statements (${fmt(allLines)} lines, ${fmt(allBytes / 1024)} KiB), one call per statement:\n`);
+  console.log("| parser | lines/s | MB/s | sextant is × faster |");
+  console.log("|---|---:|---:|---:|");
+  console.log(`| @sextant/sql-analyzer | ${fmt(a * allLines)} | ${fmt((a * allBytes) / 1e6, 2)} | 1.00 |`);
+  console.log(`| libpg-query | ${fmt(b * allLines)} | ${fmt((b * allBytes) / 1e6, 2)} | ${fmt(a / b, 2)} |`);
+}
+
+// ---- format --------------------------------------------------------------
+const formatSubjects = {};
+if (sextant?.format) formatSubjects["@sextant/sql-analyzer"] = () => sextant.format(file, { dialect: "postgres" });
+formatSubjects["sql-formatter"] = () => sqlFormatterFormat(file, { language: "postgresql" });
+const formatRows = Object.entries(measureAll(formatSubjects));
+formatRows.push(["prettier-plugin-sql", await measureAsync(() => prettier.format(file, { parser: "sql", plugins: [prettierPlugin], language: "postgresql" }))]);
+// (Formatters are given the whole file: sql-formatter and prettier-plugin-sql format it as one text.)
+const oursFormat = formatRows.find(([n]) => n === "@sextant/sql-analyzer")?.[1];
+console.log("\n## Format throughput\n");
+console.log("| formatter | files/s | lines/s | MB/s | sextant is × faster |");
+console.log("|---|---:|---:|---:|---:|");
+for (const [name, ops] of formatRows) {
+  console.log(`| ${name} | ${fmt(ops, 2)} | ${fmt(ops * lines)} | ${fmt((ops * bytes) / 1e6, 2)} | ${oursFormat ? fmt(oursFormat / ops, 2) : "n/a"} |`);
+}
+
+// ---- incremental reparse -----------------------------------------------------
+console.log("\n## Reparse after a one-character edit (10,000-line file)\n");
+const bigStatements = [];
+let bigLines = 0;
+for (let i = 0; bigLines < 10_000; i++) {
+  const sql = valid[i % valid.length] + ";\n";
+  bigStatements.push(sql);
+  bigLines += sql.split("\n").length - 1;
+}
+const big = bigStatements.join("");
+if (ours) {
+  // Change one character inside the middle statement (an identifier letter), alternating
+  // between the two texts so every run is a real edit; `previous` enables statement reuse.
+  const middle = big.indexOf(";\n", Math.floor(big.length / 2)) + 2;
+  let at = middle;
+  while (!/[a-z]/.test(big[at])) at++;
+  const edited = big.slice(0, at) + (big[at] === "x" ? "y" : "x") + big.slice(at + 1);
+  const dialect = { dialect: "postgres" };
+  let previous = sextant.parse(big, dialect);
+  let flip = false;
+  let maxReparsed = 0;
+  const full = measureAll({ full: () => sextant.parse(big, dialect) }).full;
+  const incremental = measure(() => {
+    previous = sextant.parse(flip ? big : edited, { ...dialect, previous });
+    maxReparsed = Math.max(maxReparsed, previous.reparsedSegments);
+    flip = !flip;
+  });
+  if (previous.root.text() !== (flip ? edited : big)) throw new Error("incremental parse is not lossless");
+  console.log(`| operation | time per run |\n|---|---:|`);
+  console.log(`| full parse (${fmt(bigLines)} lines, ${fmt(Buffer.byteLength(big) / 1024)} KiB, ${fmt(bigStatements.length)} statements) | ${fmt(1000 / full, 3)} ms |`);
+  console.log(`| reparse after a 1-character edit, \`parse(text, { previous })\` (segments reparsed: ${maxReparsed}) | ${fmt(1000 / incremental, 4)} ms |`);
+} else {
+  console.log("Not built: not measured.");
+}
