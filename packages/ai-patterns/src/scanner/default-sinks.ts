@@ -56,5 +56,9 @@ export const DEFAULT_SINKS: readonly SinkSpec[] = [
   ...sinks(["ruby"], ["find_by_sql", "count_by_sql", "exec_query", "select_all", "select_one", "select_value", "select_values", "select_rows"]),
   ...sinks(["ruby"], ["execute"], { receiver: DB_RECEIVER }),
   ...sinks(["ruby"], ["sql"], { receiver: /^Arel$/ }),
-  ...sinks(["ruby"], ["where", "having", "order", "group", "joins", "pluck", "from"], { requireSqlText: true }),
+  // A bare `params[...]` here is a SQL fragment from the request (Brakeman reports it too).
+  ...sinks(["ruby"], ["where", "having", "order", "reorder", "group", "joins", "pluck", "from", "select"], {
+    requireSqlText: true,
+    reportOpaqueUntrusted: true,
+  }),
 ];

@@ -175,7 +175,7 @@ function analyzeSink(
     const literal = value.pieces.map((p) => (p.kind === "text" ? p.text : " ? ")).join("");
     if (spec.requireSqlText && !containsSql(literal)) return null;
     if (!receiverOk && !startsLikeSql(leadingText(value))) return null;
-  } else if (spec.requireSqlText || !receiverOk) {
+  } else if (!receiverOk || !(spec.reportOpaqueUntrusted ?? !spec.requireSqlText)) {
     return null;
   }
 
@@ -218,7 +218,7 @@ function analyzeSink(
   const lead = untrusted[0] ?? risky[0]!;
   const message =
     severity === "error"
-      ? `SQL injection: untrusted input \`${lead.text}\` is ${verb(lead)} the SQL passed to \`${callee}\`${lead.reason.startsWith("untrusted") ? "" : ` (${lead.reason})`}; pass it as a bound parameter.`
+      ? `SQL injection: untrusted input \`${lead.text}\` is ${verb(lead)} the SQL passed to \`${callee}\`${lead.reason.startsWith("untrusted") ? "" : ` (${lead.reason})`}; ${lead.how === "opaque" ? "build the SQL in code, with bound parameters for values and an allow-list for names" : "pass it as a bound parameter"}.`
       : `Possible SQL injection: \`${lead.text}\` is ${verb(lead)} the SQL passed to \`${callee}\` and is not known to be safe; pass it as a bound parameter.`;
   const diagnostic: ScanDiagnostic = {
     code: "sql-injection",

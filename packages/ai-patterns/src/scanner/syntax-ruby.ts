@@ -99,6 +99,10 @@ export const rubySyntax: HostSyntax = {
         }
         return null;
       }
+      case "pair":
+      case "hash":
+        // Hash conditions (`where(name: x)`) are quoted by ActiveRecord.
+        return ctx.safe(node, "opaque", "hash conditions are escaped by ActiveRecord");
       case "array": {
         // `find_by_sql(["... ?", value])`: the first element is the SQL, the rest are bound.
         const first = namedChildrenOf(node)[0];

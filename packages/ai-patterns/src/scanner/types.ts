@@ -82,8 +82,13 @@ export interface SinkSpec {
    * `url.query(...)`. Defaults to no constraint.
    */
   receiver?: RegExp;
-  /** When true, the argument must start like SQL whatever the receiver. Defaults to `false`. */
+  /** When true, literal text in the argument must read like SQL (a statement or a condition). Defaults to `false`. */
   requireSqlText?: boolean;
+  /**
+   * Whether an untrusted value passed as the whole argument (no literal text at all, e.g.
+   * Rails `order(params[:sort])`) is reported. Defaults to `true`, or `false` with `requireSqlText`.
+   */
+  reportOpaqueUntrusted?: boolean;
   /** Index of the SQL argument; negative counts from the end. Defaults to `0`. */
   argument?: number;
   /**
