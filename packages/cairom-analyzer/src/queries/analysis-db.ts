@@ -65,11 +65,12 @@ function bindingMap(symbols: ModuleSymbols): Map<string, ModuleBinding> {
   return map;
 }
 
-function shift(d: Diagnostic, by: number): Diagnostic {
-  if (by === 0) return d;
+/** Moves an item-relative diagnostic to file offsets; related entries with no file are in this item. */
+function shift(d: Diagnostic, by: number, path: string): Diagnostic {
   const r = (x: { start: number; end: number }) => ({ start: x.start + by, end: x.end + by });
   const out: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { ...d, range: r(d.range) };
   if (d.fixes) out.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: r(e.range), newText: e.newText })) }));
+  if (d.related) out.related = d.related.map((x) => (x.file ? x : { file: path, range: r(x.range), message: x.message }));
   return out;
 }
 
@@ -181,6 +182,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     const file = ctx.get(parsed, path);
     const { project, module } = ctx.get(fileModule, path);
     return checkModule({
+      path,
       module,
       items: file.result.items,
       keys: file.keys,
@@ -216,7 +218,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
             if (undeclaredSeen.has(d.message)) continue;
             undeclaredSeen.add(d.message);
           }
-          out.push(shift(d, item.start));
+          out.push(shift(d, item.start, path));
         }
       });
       out.push(...unusedTopLevel(result.text, result.items, used));

@@ -169,12 +169,16 @@ class Checker {
   checkFunction(fn: Extract<ItemAst, { k: "fn" }>): void {
     this.fnName = fn.name;
     this.push(fn.e);
-    const seen = new Set<string>();
+    const seen = new Map<string, { s: number; e: number }>();
     for (const p of fn.params) {
       const ty = this.resolveType(p.ty, true);
       if (!p.name) continue;
-      if (seen.has(p.name)) this.report("duplicate-parameter", `parameter \`${p.name}\` is declared twice`, p.ns, p.ne);
-      seen.add(p.name);
+      const first = seen.get(p.name);
+      if (first) {
+        this.report("duplicate-parameter", `parameter \`${p.name}\` is declared twice`, p.ns, p.ne, {
+          related: [{ file: "", range: { start: first.s, end: first.e }, message: `first \`${p.name}\` declared here` }],
+        });
+      } else seen.set(p.name, { s: p.ns, e: p.ne });
       this.bind(p.name, "param", p.ns, p.ne, ty, 0, true);
     }
     this.retTy = fn.ret ? this.resolveType(fn.ret, true) : UNIT;
@@ -406,7 +410,9 @@ class Checker {
     const t = this.expr(s.value, this.retTy, s.value.k === "int");
     this.constArrayCheck(s.value);
     if (!compatible(t, this.retTy)) {
-      const related: RelatedInformation[] = [];
+      const related: RelatedInformation[] = this.retRef
+        ? [{ file: "", range: { start: this.retRef.s, end: this.retRef.e }, message: "return type declared here" }]
+        : [];
       const fixes: Fix[] = [];
       if (!this.retRef && isUnit(this.retTy) && t.k !== "error") {
         fixes.push({
@@ -428,7 +434,10 @@ class Checker {
       return;
     }
     if (place !== "ok") {
-      this.report("assign-to-const", `\`${place}\` is a constant and cannot be assigned`, lhs.s, lhs.e);
+      const local = this.lookupLocal(place);
+      const related: RelatedInformation[] =
+        local?.kind === "const" ? [{ file: "", range: { start: local.s, end: local.e }, message: `\`${place}\` is declared here` }] : [];
+      this.report("assign-to-const", `\`${place}\` is a constant and cannot be assigned`, lhs.s, lhs.e, { related });
       return;
     }
     if (!compatible(rt, lt)) {

@@ -93,6 +93,8 @@ function cyclePath(scc: string[], edges: Map<string, string[]>): string[] {
 
 /** Inputs of the module-level checks of one file. */
 export interface ModuleCheckInput {
+  /** File of the module (for related locations). */
+  readonly path: string;
   readonly module: string;
   readonly items: readonly LocatedItem[];
   readonly keys: readonly string[];
@@ -112,11 +114,17 @@ export function checkModule(input: ModuleCheckInput): ModuleCheckResult {
   const diags: Diagnostic[] = [];
   const used = new Set<string>();
   const bindings = new Map(input.symbols.bindings.map((b) => [b.name, b]));
-  const seen = new Set<string>();
+  const seen = new Map<string, { start: number; end: number }>();
   const declare = (name: string, s: number, e: number): void => {
     if (!name) return;
-    if (seen.has(name)) diags.push(diagnostic("duplicate-definition", "error", `\`${name}\` is already defined in this module`, s, e));
-    seen.add(name);
+    const first = seen.get(name);
+    if (first) {
+      diags.push(
+        diagnostic("duplicate-definition", "error", `\`${name}\` is already defined in this module`, s, e, {
+          related: [{ file: input.path, range: first, message: `first \`${name}\` defined here` }],
+        }),
+      );
+    } else seen.set(name, { start: s, end: e });
   };
   const checkType = (ref: TypeRef, base: number): void => {
     switch (ref.k) {

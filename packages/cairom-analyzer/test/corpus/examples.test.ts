@@ -41,6 +41,20 @@ describe("shared examples corpus", () => {
     const e10 = service.getDiagnostics("/ex/errors/e10_structs_tuples.cm").filter((d) => d.code === "unknown-field");
     expect(e10).toHaveLength(2); // one in the literal (line 20), one in the access (line 24)
   });
+  it("rendered diagnostics of the whole corpus match the reviewed snapshot", async () => {
+    const lines: string[] = [];
+    for (const path of cmFiles) {
+      const text = fs.readFile(path)!;
+      for (const d of service.getDiagnostics(path)) {
+        const line = lineOf(text, d.range.start);
+        const col = d.range.start - (text.lastIndexOf("\n", d.range.start - 1) + 1) + 1;
+        const fixes = (d.fixes ?? []).map((f) => ` [fix: ${f.title}]`).join("");
+        lines.push(`${path.slice(4)}:${line}:${col} ${d.severity}[${d.code}] ${d.message}${fixes}`);
+      }
+    }
+    await expect(lines.join("\n") + "\n").toMatchFileSnapshot("examples.diagnostics.txt");
+  });
+
   it("the project manifests are valid", () => {
     expect(service.getDiagnostics("/ex/valid/16_project_bank/cairom.toml")).toEqual([]);
     expect(service.getProject("/ex/valid/16_project_bank/src/util/checks.cm").modules.map((m) => m.name)).toEqual([

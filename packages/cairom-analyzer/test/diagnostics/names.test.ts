@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkDiagnostics } from "../support/check.js";
 
 describe("diagnostics: names and declarations", () => {
@@ -157,5 +157,22 @@ const SELF = SELF;
 //           ^^^^ error[undeclared-variable]
 fn f(n: Node) -> Node { return n.next.other.a; }
 `);
+  });
+});
+
+describe("related information", () => {
+  it("points at the first definition, the first parameter and the declared return type", async () => {
+    const { createCairoMService, InMemoryFileSystem } = await import("../../src/index.js");
+    const text = "fn f(a: felt, a: felt) -> u32 { return a; }\nfn f() { return; }\n";
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": text }) });
+    const rel = s
+      .getDiagnostics("/m.cm")
+      .filter((d) => d.related)
+      .map((d) => `${d.code}: ${d.related!.map((r) => `${r.file} ${text.slice(r.range.start, r.range.end)} (${r.message})`).join("; ")}`);
+    expect(rel).toEqual([
+      "duplicate-parameter: /m.cm a (first `a` declared here)",
+      "return-type-mismatch: /m.cm u32 (return type declared here)",
+      "duplicate-definition: /m.cm f (first `f` defined here)",
+    ]);
   });
 });
