@@ -171,7 +171,8 @@ export class StatementDocBuilder {
       }
       if (BLOCK_KINDS.has(child.kind)) breakable[breakable.length - 1] = true;
       const doc = this.node(child);
-      const flatten = TRANSPARENT_KINDS.has(child.kind) || (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && sameLogicalOperator(node, child));
+      // Inside parentheses a join or set operation gets its own group again.
+      const flatten = (TRANSPARENT_KINDS.has(child.kind) && frames.length === 1) || (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && sameLogicalOperator(node, child));
       target.push(flatten ? doc : group(doc));
       sawChildNode = true;
       lastWasNode = true;

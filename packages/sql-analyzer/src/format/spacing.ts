@@ -34,7 +34,7 @@ function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean,
   if (nk === SyntaxKind.LParen) {
     const parent = next.parent.kind;
     if (HUGGING_PAREN_PARENTS.has(parent) && WORDISH.has(pk)) return "";
-    if (pk === SyntaxKind.Keyword && KEYWORD_CALL_PARENTS.has(parent)) return "";
+    if (pk === SyntaxKind.Keyword && KEYWORD_CALL_PARENTS.has(parent) && sameNode(prev.parent, next.parent)) return "";
     if ((pk === SyntaxKind.Ident || pk === SyntaxKind.QuotedIdent) && parent === SyntaxKind.ColumnAliasList) return "";
     // MySQL reads a built-in function name followed by a space as a plain name, so where
     // the tree does not say "call", keep the author's choice there.
@@ -50,6 +50,10 @@ function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean,
   // Prefix operators hug their operand: `-x`, `~mask`, `@ x` stays as written.
   if (pk === SyntaxKind.Operator && prev.parent.kind === SyntaxKind.PrefixExpr && isFirstSignificant(prev)) return hadSpace ? " " : "";
   return " ";
+}
+
+function sameNode(a: SyntaxToken["parent"], b: SyntaxToken["parent"]): boolean {
+  return a.green === b.green && a.offset === b.offset;
 }
 
 function isFirstSignificant(token: SyntaxToken): boolean {

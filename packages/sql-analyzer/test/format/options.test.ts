@@ -118,3 +118,15 @@ describe("reusing a parse", () => {
     expect(format(text, { parsed: parse(text, { dialect: "mysql" }) })).toBe("SELECT a FROM t\n");
   });
 });
+
+describe("spacing around parentheses", () => {
+  test("calls and call-like keywords hug their parenthesis; other keywords do not", () => {
+    expect(format("select count (*), row (1, 2), cast (a as int), coalesce (a, b) from t")).toBe("SELECT count(*), ROW(1, 2), CAST(a AS int), coalesce(a, b) FROM t\n");
+    expect(format("select 1 from a join b on(a.x, a.y) overlaps(b.x, b.y) where a.id in(1, 2) and exists(select 1)")).toBe(
+      "SELECT 1\nFROM a JOIN b ON (a.x, a.y) OVERLAPS (b.x, b.y)\nWHERE a.id IN (1, 2) AND EXISTS (SELECT 1)\n",
+    );
+  });
+  test("type modifiers, subscripts, casts and column alias lists", () => {
+    expect(format("select a :: numeric ( 10 , 2 ), b [ 1 ], c from f ( ) as g ( x )")).toBe("SELECT a::numeric(10, 2), b[1], c FROM f() AS g(x)\n");
+  });
+});
