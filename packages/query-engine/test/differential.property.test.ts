@@ -12,20 +12,33 @@
  * dependency it read in its previous run has moved since. So a query never runs when
  * none of its transitive inputs changed value, and early cutoff is checked too: a
  * dependency that re-ran but returned an equal value does not let its readers run.
+ * Errors never compare equal (the engine does not backdate them), so a run that throws
+ * always counts as a change; a run aborted by cancellation does not count as a run.
+ *
+ * Queries of kind "fail" throw on some values (their readers then fail too), and reads can
+ * be cancelled midway through a computation; afterwards the results must still agree.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Database, Durability, deepEqual, type Input, type Query, type QueryContext } from "@sextant/query-engine";
+import {
+  Cancelled,
+  Database,
+  Durability,
+  deepEqual,
+  type Input,
+  type Query,
+  type QueryContext,
+} from "@sextant/query-engine";
 
 type Ref = { readonly input: number } | { readonly query: number };
-type Kind = "sum" | "max" | "cond" | "pair";
+type Kind = "sum" | "max" | "cond" | "pair" | "fail";
 interface QuerySpec {
   readonly kind: Kind;
   readonly deps: readonly Ref[];
 }
 type Op =
   | { readonly set: number; readonly value: number; readonly durability: number }
-  | { readonly read: number }
+  | { readonly read: number; readonly cancelAfter?: number }
   | { readonly collect: number };
 
 const graphArb = fc
@@ -33,7 +46,7 @@ const graphArb = fc
     inputs: fc.integer({ min: 1, max: 6 }),
     queries: fc.array(
       fc.record({
-        kind: fc.constantFrom<Kind>("sum", "max", "cond", "pair"),
+        kind: fc.constantFrom<Kind>("sum", "max", "cond", "pair", "fail"),
         picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
       }),
       { minLength: 1, maxLength: 14 },
@@ -42,6 +55,7 @@ const graphArb = fc
       fc.oneof(
         fc.record({ set: fc.nat(), value: fc.integer({ min: 0, max: 3 }), durability: fc.integer({ min: 0, max: 2 }) }),
         fc.record({ read: fc.nat() }),
+        fc.record({ read: fc.nat(), cancelAfter: fc.integer({ min: 1, max: 6 }) }),
         fc.record({ collect: fc.nat() }),
       ),
       { minLength: 1, maxLength: 40 },
@@ -60,7 +74,7 @@ const graphArb = fc
       "set" in op
         ? { set: op.set % inputs, value: op.value, durability: op.durability }
         : "read" in op
-          ? { read: op.read % specs.length }
+          ? { ...op, read: op.read % specs.length }
           : { collect: op.collect % specs.length },
     );
     return { inputs, specs, ops: normalized };
@@ -83,11 +97,35 @@ function evaluate(spec: QuerySpec, read: (ref: Ref) => number | readonly number[
     case "pair":
       // A structural value: early cutoff must use deep equality.
       return [scalar(read(spec.deps[0]!)) % 2, spec.deps.length % 3];
+    case "fail": {
+      const first = scalar(read(spec.deps[0]!));
+      if (first % 4 === 3) throw new RangeError(`fails on ${first}`);
+      return first % 4;
+    }
+  }
+}
+
+/** How often the interesting paths were taken, so the test proves it exercised them. */
+const coverage = { cancelled: 0, failed: 0, backdated: 0 };
+
+type Outcome = { readonly value: number | readonly number[] } | { readonly error: string };
+
+/** Runs `fn`, turning a thrown error (other than Cancelled) into an outcome. */
+function outcomeOf(fn: () => number | readonly number[]): Outcome {
+  try {
+    return { value: fn() };
+  } catch (error) {
+    if (error instanceof Cancelled) throw error;
+    return { error: `${(error as Error).name}: ${(error as Error).message}` };
   }
 }
 
 function build(inputCount: number, specs: readonly QuerySpec[], options: { lru?: boolean } = {}) {
-  const db = new Database();
+  const db = new Database({
+    onEvent: (event) => {
+      if (event.kind === "did-backdate") coverage.backdated++;
+    },
+  });
   const inputs: Input<number, number>[] = [];
   for (let i = 0; i < inputCount; i++) inputs.push(db.input<number, number>(`in${i}`));
   const current = new Map<number, number>();
@@ -99,7 +137,7 @@ function build(inputCount: number, specs: readonly QuerySpec[], options: { lru?:
   const inputVersions = new Map<number, number>();
   const inputDurabilities = new Map<number, number>();
   const queryVersions = new Map<number, number>();
-  const lastValues = new Map<number, number | readonly number[]>();
+  const lastValues = new Map<number, number | readonly number[] | undefined>();
   const queryDurabilities = new Map<number, number>();
   const versionOf = (ref: Ref) =>
     "input" in ref ? (inputVersions.get(ref.input) ?? 0) : (queryVersions.get(ref.query) ?? 0);
@@ -116,6 +154,8 @@ function build(inputCount: number, specs: readonly QuerySpec[], options: { lru?:
   const oracle = (ref: Ref): number | readonly number[] =>
     "input" in ref ? current.get(ref.input)! : evaluate(specs[ref.query]!, oracle);
 
+  const aborted = new Set<number>();
+  let cancelCountdown = 0;
   specs.forEach((spec, j) => {
     queries.push(
       db.query<number, number | readonly number[]>(
@@ -123,34 +163,69 @@ function build(inputCount: number, specs: readonly QuerySpec[], options: { lru?:
         (ctx: QueryContext) => {
           executions.push(`q${j}`);
           const previous = lastReads.get(j);
-          if (previous !== undefined && !options.lru && previous.every((r) => versionOf(r.ref) === r.version)) {
+          if (
+            previous !== undefined &&
+            !options.lru &&
+            !aborted.has(j) &&
+            previous.every((r) => versionOf(r.ref) === r.version)
+          ) {
             violations.push(`q${j} re-ran although nothing it read changed since its last run`);
           }
           const reads: { ref: Ref; version: number }[] = [];
           let durability = 2;
           ctx.push(collected, j);
-          const value = evaluate(spec, (ref) => {
-            const v = "input" in ref ? ctx.get(inputs[ref.input]!, 0) : ctx.get(queries[ref.query]!, 0);
-            reads.push({ ref, version: versionOf(ref) });
-            durability = Math.min(
-              durability,
-              "input" in ref ? inputDurabilities.get(ref.input)! : queryDurabilities.get(ref.query)!,
-            );
-            return v;
-          });
-          lastReads.set(j, reads);
-          // A lower durability blocks early cutoff (as in salsa), so it counts as a change.
-          if (!lastValues.has(j) || !deepEqual(lastValues.get(j), value) || durability < queryDurabilities.get(j)!) {
-            queryVersions.set(j, (queryVersions.get(j) ?? 0) + 1);
+          let value: number | readonly number[] | undefined;
+          let failed = false;
+          try {
+            value = evaluate(spec, (ref) => {
+              if (cancelCountdown > 0 && --cancelCountdown === 0) db.cancellationFlag.requestCancellation();
+              try {
+                return "input" in ref ? ctx.get(inputs[ref.input]!, 0) : ctx.get(queries[ref.query]!, 0);
+              } finally {
+                // After the read brought the dependency up to date; also when it threw (a
+                // failing dependency is still a dependency).
+                reads.push({ ref, version: versionOf(ref) });
+                durability = Math.min(
+                  durability,
+                  "input" in ref ? inputDurabilities.get(ref.input)! : queryDurabilities.get(ref.query)!,
+                );
+              }
+            });
+            return value;
+          } catch (error) {
+            if (error instanceof Cancelled) {
+              aborted.add(j);
+              throw error;
+            }
+            failed = true;
+            coverage.failed++;
+            throw error;
+          } finally {
+            if (!aborted.has(j) || value !== undefined || failed) {
+              aborted.delete(j);
+              lastReads.set(j, reads);
+              // A lower durability blocks early cutoff (as in salsa), so it counts as a
+              // change; so does any error (errors are never backdated).
+              if (
+                failed ||
+                !lastValues.has(j) ||
+                !deepEqual(lastValues.get(j), value) ||
+                durability < queryDurabilities.get(j)!
+              ) {
+                queryVersions.set(j, (queryVersions.get(j) ?? 0) + 1);
+              }
+              lastValues.set(j, failed ? undefined : value);
+              queryDurabilities.set(j, durability);
+            }
           }
-          lastValues.set(j, value);
-          queryDurabilities.set(j, durability);
-          return value;
         },
         options.lru ? { lru: 1 + (j % 2) } : {},
       ),
     );
   });
+  const armCancellation = (afterReads: number) => {
+    cancelCountdown = afterReads;
+  };
 
   /** Preorder, first-visit order of query instances actually read (what accumulated returns). */
   const oracleCollect = (j: number): number[] => {
@@ -161,15 +236,35 @@ function build(inputCount: number, specs: readonly QuerySpec[], options: { lru?:
       seen.add(q);
       out.push(q);
       const spec = specs[q]!;
-      evaluate(spec, (ref) => {
-        if ("query" in ref) visit(ref.query);
-        return oracle(ref);
-      });
+      // A failing dependency stops the evaluation where the engine's run stopped too.
+      outcomeOf(() =>
+        evaluate(spec, (ref) => {
+          if ("query" in ref) visit(ref.query);
+          return oracle(ref);
+        }),
+      );
     };
     visit(j);
     return out;
   };
-  return { db, inputs, queries, current, collected, oracle, oracleCollect, violations, executions, setInput };
+  /** Reads query `j` through the engine, as an outcome. */
+  const read = (j: number): Outcome => outcomeOf(() => db.get(queries[j]!, 0));
+  const expected = (j: number): Outcome => outcomeOf(() => oracle({ query: j }));
+  return {
+    db,
+    inputs,
+    queries,
+    current,
+    collected,
+    oracle,
+    oracleCollect,
+    violations,
+    executions,
+    setInput,
+    read,
+    expected,
+    armCancellation,
+  };
 }
 
 describe("differential property: random DAGs and change sequences", () => {
@@ -182,20 +277,36 @@ describe("differential property: random DAGs and change sequences", () => {
           if ("set" in op) {
             t.setInput(op.set, op.value, op.durability);
           } else if ("read" in op) {
-            expect(t.db.get(t.queries[op.read]!, 0)).toEqual(t.oracle({ query: op.read }));
+            if (op.cancelAfter !== undefined) {
+              t.armCancellation(op.cancelAfter);
+              try {
+                // Either it finished before the cancellation point (then it must be right)...
+                expect(t.read(op.read)).toEqual(t.expected(op.read));
+              } catch (error) {
+                // ...or it was cancelled, and nothing wrong may have been memoized.
+                if (!(error instanceof Cancelled)) throw error;
+                coverage.cancelled++;
+              }
+              t.armCancellation(0);
+              if (t.db.cancellationFlag.pending > 0) t.db.cancellationFlag.acknowledge();
+            }
+            expect(t.read(op.read)).toEqual(t.expected(op.read));
           } else {
             expect(t.db.accumulated(t.queries[op.collect]!, 0, t.collected)).toEqual(t.oracleCollect(op.collect));
           }
           expect(t.violations).toEqual([]);
         }
         // Finally every query agrees with the oracle, and a second pass runs nothing.
-        specs.forEach((_, j) => expect(t.db.get(t.queries[j]!, 0)).toEqual(t.oracle({ query: j })));
+        specs.forEach((_, j) => expect(t.read(j)).toEqual(t.expected(j)));
         t.executions.length = 0;
-        specs.forEach((_, j) => t.db.get(t.queries[j]!, 0));
+        specs.forEach((_, j) => t.read(j));
         expect(t.executions).toEqual([]);
       }),
       { numRuns: Number(process.env.QE_PROPERTY_RUNS ?? 300), seed: Number(process.env.QE_PROPERTY_SEED ?? 20261123) },
     );
+    expect(coverage.cancelled).toBeGreaterThan(10);
+    expect(coverage.failed).toBeGreaterThan(10);
+    expect(coverage.backdated).toBeGreaterThan(10);
   });
 
   it("stays correct under LRU eviction and sweeps", () => {
@@ -212,12 +323,12 @@ describe("differential property: random DAGs and change sequences", () => {
             t.inputs[op.set]!.set(0, op.value, { durability: op.durability as Durability });
             t.current.set(op.set, op.value);
           } else if ("read" in op) {
-            expect(t.db.get(t.queries[op.read]!, 0)).toEqual(t.oracle({ query: op.read }));
+            expect(t.read(op.read)).toEqual(t.expected(op.read));
           } else {
             expect(t.db.accumulated(t.queries[op.collect]!, 0, t.collected)).toEqual(t.oracleCollect(op.collect));
           }
         });
-        specs.forEach((_, j) => expect(t.db.get(t.queries[j]!, 0)).toEqual(t.oracle({ query: j })));
+        specs.forEach((_, j) => expect(t.read(j)).toEqual(t.expected(j)));
       }),
       { numRuns: Number(process.env.QE_PROPERTY_RUNS ?? 200), seed: Number(process.env.QE_PROPERTY_SEED ?? 7) },
     );
