@@ -37,23 +37,12 @@ function isDigit(c: number): boolean {
 /** Splits `text` into tokens. Never throws; every character ends up in exactly one token. */
 export function lex(text: string): TokenStream {
   const n = text.length;
-  let kinds = new Uint8Array(Math.max(16, (n >> 1) + 2));
-  let starts = new Uint32Array(kinds.length + 1);
+  // Every token but the last spans at least one character, so n + 1 entries suffice;
+  // plain locals (no growth, no closure) keep this loop fast from the first call.
+  const kinds = new Uint8Array(n + 1);
+  const starts = new Uint32Array(n + 2);
   let count = 0;
   const errors: Diagnostic[] = [];
-  const push = (kind: number, start: number): void => {
-    if (count + 2 >= kinds.length) {
-      const k = new Uint8Array(kinds.length * 2);
-      k.set(kinds);
-      kinds = k;
-      const s = new Uint32Array(k.length + 1);
-      s.set(starts);
-      starts = s;
-    }
-    kinds[count] = kind;
-    starts[count] = start;
-    count++;
-  };
   let i = 0;
   while (i < n) {
     const start = i;
@@ -65,7 +54,8 @@ export function lex(text: string): TokenStream {
         if (d !== CH_SPACE && d !== CH_TAB && d !== CH_LF && d !== CH_CR) break;
         i++;
       }
-      push(SyntaxKind.Whitespace, start);
+      kinds[count] = SyntaxKind.Whitespace;
+      starts[count++] = start;
       continue;
     }
     if (isIdentStart(c)) {
@@ -74,15 +64,21 @@ export function lex(text: string): TokenStream {
       const len = i - start;
       // Slice only identifiers whose first letter and length match some keyword.
       const kw = len <= 8 && KEYWORD_SHAPES.has(c * 16 + len) ? KEYWORDS.get(text.slice(start, i)) : undefined;
-      push(kw ?? SyntaxKind.Ident, start);
+      kinds[count] = kw ?? SyntaxKind.Ident;
+      starts[count++] = start;
       continue;
     }
     if (isDigit(c)) {
       i++;
       while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      push(SyntaxKind.Int, start);
-      const problem = checkNumber(text.slice(start, i));
-      if (problem) errors.push(diagnostic("invalid-number", "error", problem, start, i));
+      kinds[count] = SyntaxKind.Int;
+      starts[count++] = start;
+      let plain = i - start <= 15;
+      for (let j = start; plain && j < i; j++) plain = isDigit(text.charCodeAt(j));
+      if (!plain) {
+        const problem = checkNumber(text.slice(start, i));
+        if (problem) errors.push(diagnostic("invalid-number", "error", problem, start, i));
+      }
       continue;
     }
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
@@ -93,7 +89,8 @@ export function lex(text: string): TokenStream {
         if (next === 47) {
           i += 2;
           while (i < n && text.charCodeAt(i) !== CH_LF) i++;
-          push(SyntaxKind.Comment, start);
+          kinds[count] = SyntaxKind.Comment;
+          starts[count++] = start;
           continue;
         }
         kind = SyntaxKind.Slash;
@@ -121,22 +118,26 @@ export function lex(text: string): TokenStream {
       case 46: kind = SyntaxKind.Dot; break;
     }
     if (kind >= 0) {
-      push(kind, start);
+      kinds[count] = kind;
+      starts[count++] = start;
       i += width;
       continue;
     }
     // One error token per character (a surrogate pair is one character).
     if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) width = 2;
     i += width;
-    push(SyntaxKind.ErrorToken, start);
+    kinds[count] = SyntaxKind.ErrorToken;
+    starts[count++] = start;
     const shown = text.slice(start, i);
     errors.push(
       diagnostic("invalid-character", "error", `unexpected character ${describeChar(shown)}`, start, i),
     );
   }
-  push(SyntaxKind.EndOfFile, n);
+  kinds[count] = SyntaxKind.EndOfFile;
+  starts[count++] = n;
   starts[count] = n;
-  return { kinds, starts, count, errors };
+  // Keep only what was used (memoized token streams stay small).
+  return { kinds: kinds.slice(0, count), starts: starts.slice(0, count + 1), count, errors };
 }
 
 function describeChar(ch: string): string {
