@@ -233,7 +233,11 @@ export class StatementDocBuilder {
   }
 
   private placeToken(token: SyntaxToken, target: Doc[], separator?: Doc): void {
-    if (this.afterInlineComment && !this.separatorDone) {
+    if (this.prev?.kind === SyntaxKind.String && token.kind === SyntaxKind.String && !this.separatorDone) {
+      // PostgreSQL joins 'a' and 'b' into one literal only across a line break ('a' 'b' on
+      // one line is an error), so adjacent strings always stay on separate lines.
+      target.push(hardline);
+    } else if (this.afterInlineComment && !this.separatorDone) {
       target.push(CLOSERS.has(token.kind) ? "" : " ");
     } else if (!this.separatorDone && this.prev !== undefined) {
       if (separator !== undefined) {

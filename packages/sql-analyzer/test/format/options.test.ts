@@ -130,3 +130,9 @@ describe("spacing around parentheses", () => {
     expect(format("select a :: numeric ( 10 , 2 ), b [ 1 ], c from f ( ) as g ( x )")).toBe("SELECT a::numeric(10, 2), b[1], c FROM f() AS g(x)\n");
   });
 });
+
+test("adjacent string literals stay on separate lines (PostgreSQL concatenates them only across a newline)", () => {
+  const out = format("select 'a'\n  'b' as s from t");
+  expect(out).toBe("SELECT\n  'a'\n  'b' AS s\nFROM t\n");
+  expect(format(out)).toBe(out);
+});
