@@ -168,7 +168,6 @@ export class Database {
     // Hot path: a memo verified at this revision, outside any query. Kept tiny so engines
     // inline it; everything else (inputs, verification, cancellation) is in getSlow.
     if (slot.verifiedAt === this.rev && (slot.flags & (HAS_VALUE | IN_LRU)) === HAS_VALUE && this.active === null) {
-      slot.lastReadAt = this.rev;
       return slot.value as V;
     }
     return this.getSlow(source, slot) as V;
@@ -179,7 +178,6 @@ export class Database {
     if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
     if (slot.isInput) return this.inputValue(slot);
     if (slot.verifiedAt === this.rev && slot.flags & HAS_VALUE) {
-      slot.lastReadAt = this.rev;
       this.lruTouch(slot);
       return slot.value;
     }
@@ -209,7 +207,6 @@ export class Database {
     }
     const flags = slot.flags;
     if (slot.verifiedAt === this.rev && (flags & (HAS_VALUE | PROVISIONAL)) === HAS_VALUE) {
-      slot.lastReadAt = this.rev;
       if (flags & IN_LRU) this.lruTouch(slot);
       if (slot.durability < frame.durability) frame.durability = slot.durability;
       return slot.value as V;
@@ -243,7 +240,6 @@ export class Database {
     if (slot.flags & COMPUTING) return this.reenter(slot);
     if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
     const rev = this.rev;
-    slot.lastReadAt = rev;
     if (slot.deps === null || slot.flags & VERIFYING) {
       // VERIFYING: a verification further down the stack has not settled this memo yet
       // and a re-run it triggered reads it (a cycle that formed in this revision). Running
@@ -395,7 +391,6 @@ export class Database {
     }
     slot.durability = durability;
     slot.verifiedAt = rev;
-    slot.lastReadAt = rev;
     const heads = frame.taintHeads;
     if (heads !== null) {
       // Computed from provisional values: re-run on every iteration of those heads.
@@ -539,7 +534,6 @@ export class Database {
               break;
             } else if (lastChanged[dep.durability]! <= dep.verifiedAt) {
               dep.verifiedAt = rev;
-              dep.lastReadAt = rev;
             } else {
               index[top] = i;
               stack.push(dep);
@@ -557,7 +551,6 @@ export class Database {
         node.flags &= ~VERIFYING;
         if (outcome === 0) {
           node.verifiedAt = rev;
-          node.lastReadAt = rev;
           if (this.listeners.length > 0) this.emit("did-reuse", node);
           if (stack.length === base) return true;
         } else if (node.verifiedAt !== rev) {
@@ -620,7 +613,6 @@ export class Database {
         }
         for (const dep of slot.deps) {
           if (inCycle.has(dep)) continue;
-          dep.lastReadAt = rev;
           if ((!dep.isInput && !this.refreshDependency(dep)) || this.changedSince(dep, slot.verifiedAt)) {
             unchanged = false;
             break check;
@@ -849,7 +841,8 @@ export class Database {
       if (owner.isInput) continue;
       const query = owner as Query<Key, unknown>;
       const stale: Slot[] = [];
-      for (const slot of query.table.slots()) if (slot.lastReadAt < options.unusedSince) stale.push(slot);
+      // Every read brings a memo up to date, so `verifiedAt` is also its last use.
+      for (const slot of query.table.slots()) if (slot.verifiedAt < options.unusedSince) stale.push(slot);
       for (const slot of stale) {
         query.table.delete(slot);
         if (slot.flags & IN_LRU) {

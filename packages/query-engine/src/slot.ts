@@ -52,8 +52,6 @@ export class Slot {
   deps: Slot[] | null = null;
   /** Input: its durability. Memo: the lowest durability of everything it read. */
   durability = 0;
-  /** Revision of the last read or verification, for `sweep`. */
-  lastReadAt = 0;
   /** Id of the last frame that recorded this slot as a dependency (deduplicates edges). */
   depMark = 0;
   /** The value, or the thrown error when `HAS_ERROR` is set. */
@@ -93,11 +91,18 @@ export class Slot {
 export class SlotTable {
   private readonly primitive = new Map<unknown, Slot>();
   private readonly compound = new Map<string, Slot>();
+  /**
+   * The last primitive key looked up and its slot: re-reading the same key (the same
+   * file's queries, again and again) skips the hash lookup.
+   */
+  private lastKey: unknown = undefined;
+  private lastSlot: Slot | null = null;
 
   constructor(private readonly owner: SlotOwner) {}
 
   /** The slot for `key`, created empty on first use. */
   slot(key: unknown): Slot {
+    if (key === this.lastKey && this.lastSlot !== null) return this.lastSlot;
     const type = typeof key;
     if (type === "number" || type === "string" || isPrimitiveKey(key)) {
       let slot = this.primitive.get(key);
@@ -105,6 +110,8 @@ export class SlotTable {
         slot = new Slot(this.owner, key, this.owner.isInput);
         this.primitive.set(key, slot);
       }
+      this.lastKey = key;
+      this.lastSlot = slot;
       return slot;
     }
     const text = canonicalKey(key);
@@ -123,6 +130,10 @@ export class SlotTable {
 
   /** Removes `slot` (used by sweep). */
   delete(slot: Slot): void {
+    if (this.lastSlot === slot) {
+      this.lastKey = undefined;
+      this.lastSlot = null;
+    }
     if (isPrimitiveKey(slot.key)) this.primitive.delete(slot.key);
     else this.compound.delete(canonicalKey(slot.key));
   }
