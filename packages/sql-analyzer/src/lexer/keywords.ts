@@ -37,7 +37,7 @@ const MYSQL_RESERVED = words(`
 
 /** SQLite keywords that cannot be bare identifiers in expression positions. */
 const SQLITE_RESERVED = words(`
-  add all alter and as autoincrement between case check collate commit constraint create default deferrable delete
+  add all alter and as autoincrement between case cast check collate commit constraint create default deferrable delete
   distinct drop else escape except exists foreign from group having in index initially insert intersect into is isnull
   join limit not notnull null on or order primary references select set table then to transaction union unique update
   using values when where

@@ -3,6 +3,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parseSequenceOption, parseTableConstraint } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
 
@@ -88,6 +89,37 @@ export function parseRename(p: Parser, cp: Checkpoint): boolean {
 /** ALTER TABLE with its actions, ALTER SEQUENCE, and the common ALTER forms of other objects. */
 export function parseAlter(p: Parser, cp: Checkpoint): boolean {
   const object = p.wordAt(1);
+  if ((object === "role" || object === "user" || object === "group") && !p.sqlite) {
+    parseAlterRole(p);
+    return true;
+  }
+  if (object === "default" && p.nthKw(2, "privileges") && p.postgres) {
+    parseAlterDefaultPrivileges(p);
+    return true;
+  }
+  if (object === "table" && p.nthKw(2, "all") && p.nthKw(3, "in") && p.postgres) {
+    // ALTER TABLE ALL IN TABLESPACE a [OWNED BY r] SET TABLESPACE b [NOWAIT]
+    p.start(SyntaxKind.AlterTableStmt);
+    p.bump();
+    p.bump();
+    p.bump();
+    p.bump();
+    p.expectKw("tablespace");
+    expectIdent(p, "tablespace");
+    if (p.eatKw("owned")) {
+      p.expectKw("by");
+      do expectLabel(p, "role");
+      while (p.eat(SyntaxKind.Comma));
+    }
+    p.start(SyntaxKind.AlterAction);
+    p.expectKw("set");
+    p.expectKw("tablespace");
+    expectIdent(p, "tablespace");
+    p.eatKw("nowait");
+    p.finish();
+    p.finish();
+    return true;
+  }
   if (object === "table" || (object === "foreign" && p.nthKw(2, "table"))) {
     p.start(SyntaxKind.AlterTableStmt);
     p.bump();
@@ -109,6 +141,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     if (p.atKw("if")) parseIfExists(p);
     parseQualifiedName(p, "sequence name");
     if (!parseCommonAlterTail(p)) {
+      if (!p.at(SyntaxKind.Word)) p.expected("sequence option");
       while (p.at(SyntaxKind.Word)) {
         const progress = p.position;
         parseSequenceOption(p);
@@ -134,7 +167,8 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     p.expectKw("on");
     parseQualifiedName(p, "table name");
   }
-  if (!parseCommonAlterTail(p)) {
+  if (p.atEnd || p.at(SyntaxKind.Semicolon)) p.expected("ALTER action");
+  else if (!parseCommonAlterTail(p)) {
     if (object === "type" && p.atKw("add")) {
       p.start(SyntaxKind.AlterAction);
       p.bump();
@@ -188,6 +222,29 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
         }
       }
       p.finish();
+    } else if ((object === "view" || object === "materialized") && p.atKw("alter")) {
+      p.start(SyntaxKind.AlterAction);
+      p.bump();
+      p.eatKw("column");
+      expectIdent(p, "column name");
+      if (p.eatKw("set")) {
+        p.expectKw("default");
+        parseExpr(p);
+      } else {
+        p.expectKw("drop");
+        p.expectKw("default");
+      }
+      p.finish();
+    } else if ((object === "function" || object === "procedure" || object === "routine") && p.at(SyntaxKind.Word)) {
+      while (p.at(SyntaxKind.Word) && !p.atKw("restrict")) {
+        const progress = p.position;
+        p.start(SyntaxKind.RoutineOption);
+        parseAlterRoutineOption(p);
+        p.finish();
+        if (p.position === progress) break;
+      }
+      p.eatKw("restrict");
+      unsupportedTail(p);
     } else if ((object === "index" || object === "view" || object === "materialized") && p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
       p.start(SyntaxKind.AlterAction);
       p.bump();
@@ -424,4 +481,72 @@ function parseAlterTableAction(p: Parser): void {
       if (!p.atEnd && !p.at(SyntaxKind.Semicolon)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.Semicolon));
   }
   p.finish();
+}
+
+/** One action of ALTER FUNCTION/PROCEDURE (volatility, strictness, security, cost, SET …). */
+function parseAlterRoutineOption(p: Parser): void {
+  const w = p.word;
+  switch (w) {
+    case "immutable":
+    case "stable":
+    case "volatile":
+    case "strict":
+    case "leakproof":
+      p.bump();
+      return;
+    case "not":
+      p.bump();
+      p.expectKw("leakproof");
+      return;
+    case "called":
+      p.bump();
+      p.expectKw("on");
+      p.expectKw("null");
+      p.expectKw("input");
+      return;
+    case "returns":
+      p.bump();
+      p.expectKw("null");
+      p.expectKw("on");
+      p.expectKw("null");
+      p.expectKw("input");
+      return;
+    case "external":
+    case "security":
+      p.eatKw("external");
+      p.expectKw("security");
+      if (!p.eatKw("definer")) p.expectKw("invoker");
+      return;
+    case "parallel":
+      p.bump();
+      expectLabel(p, "SAFE, RESTRICTED or UNSAFE");
+      return;
+    case "cost":
+    case "rows":
+      p.bump();
+      p.expect(SyntaxKind.Number, "number");
+      return;
+    case "support":
+      p.bump();
+      parseQualifiedName(p);
+      return;
+    case "reset":
+      p.bump();
+      if (!p.eatKw("all")) parseQualifiedName(p, "parameter");
+      return;
+    case "set":
+      p.bump();
+      parseQualifiedName(p, "parameter");
+      if (p.eatKw("from")) p.expectKw("current");
+      else {
+        if (!p.eatKw("to")) p.expectOp("=");
+        do {
+          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+          else p.expected("value");
+        } while (p.eat(SyntaxKind.Comma));
+      }
+      return;
+    default:
+      return;
+  }
 }

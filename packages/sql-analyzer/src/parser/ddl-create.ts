@@ -1,6 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseSequenceOption, parseTableConstraint } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest } from "./ddl-routine.js";
+import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { parseExpr } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
@@ -43,7 +44,8 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     case "table":
       p.start(SyntaxKind.CreateTableStmt);
       bumpModifiers(p, n);
-      parseCreateTableRest(p);
+      if (p.sqlite && p.wordAt(-1) === "table" && isVirtual(p, n)) parseVirtualTableRest(p);
+      else parseCreateTableRest(p);
       p.finish();
       return true;
     case "index":
@@ -82,9 +84,15 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       }
       p.finish();
       return true;
-    case "schema":
     case "database":
-      if (kind === "database" && !p.mysql) return false;
+    case "schema":
+      if (kind === "database" && !p.mysql) {
+        p.start(SyntaxKind.CreateDatabaseStmt);
+        bumpModifiers(p, n);
+        parseCreateDatabaseRest(p);
+        p.finish();
+        return true;
+      }
       p.start(SyntaxKind.CreateSchemaStmt);
       bumpModifiers(p, n);
       if (p.atKw("if")) parseIfNotExists(p);
@@ -185,6 +193,28 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
           /* ok */
         } else break;
       }
+      p.finish();
+      return true;
+    case "policy":
+      if (!p.postgres) return false;
+      p.start(SyntaxKind.CreatePolicyStmt);
+      bumpModifiers(p, n);
+      parseCreatePolicyRest(p);
+      p.finish();
+      return true;
+    case "event":
+      if (!p.postgres || !p.nthKw(n + 1, "trigger")) return false;
+      p.start(SyntaxKind.CreateEventTriggerStmt);
+      bumpModifiers(p, n + 1);
+      parseCreateEventTriggerRest(p);
+      p.finish();
+      return true;
+    case "role":
+    case "user":
+    case "group":
+      p.start(SyntaxKind.CreateRoleStmt);
+      bumpModifiers(p, n);
+      parseCreateRoleRest(p);
       p.finish();
       return true;
     default:
@@ -437,3 +467,21 @@ export function parseGrantOrRevoke(p: Parser): void {
 }
 
 export { atIdent, parseTableConstraint, parseUnsupported };
+
+function isVirtual(p: Parser, n: number): boolean {
+  for (let i = -n; i < 0; i++) if (p.wordAt(i) === "virtual") return true;
+  return false;
+}
+
+/** SQLite `CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module [(arguments)]` — module arguments are free-form. */
+function parseVirtualTableRest(p: Parser): void {
+  if (p.atKw("if")) parseIfNotExists(p);
+  parseQualifiedName(p, "table name");
+  p.expectKw("using");
+  expectIdent(p, "module name");
+  if (p.at(SyntaxKind.LParen)) {
+    p.start(SyntaxKind.OptionList);
+    p.bumpBalanced();
+    p.finish();
+  }
+}

@@ -7,6 +7,11 @@ import { parseStatement } from "./statement.js";
 import { parseTypeName } from "./types.js";
 
 const TYPE_CONTINUATIONS = new Set(["precision", "varying", "with", "without", "zone", "default"]);
+/** PostgreSQL's column-name keywords that are types: not valid parameter names. */
+const TYPE_KEYWORDS = new Set([
+  "bigint", "bit", "boolean", "char", "character", "dec", "decimal", "float", "int", "integer", "interval", "national",
+  "nchar", "numeric", "real", "smallint", "time", "timestamp", "varchar", "setof",
+]);
 
 /**
  * The rest of CREATE FUNCTION / PROCEDURE after the keyword: signature, RETURNS,
@@ -196,7 +201,11 @@ function parseRoutineParams(p: Parser): void {
           p.bump();
         }
       }
-      if (atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p)) p.bumpIdent();
+      if (atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p)) {
+        // PostgreSQL: type keywords (int, bigint, varchar, …) cannot name a parameter.
+        if (p.postgres && p.at(SyntaxKind.Word) && TYPE_KEYWORDS.has(p.word!)) p.expected("parameter name");
+        p.bumpIdent();
+      }
       else if (p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
       parseTypeName(p);
       if (p.atKw("default") || p.atOp("=")) {

@@ -1,5 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseExpr, parseExprListItems } from "./expressions.js";
+import { parseExpr, parseExprBp, parseExprListItems } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
@@ -26,6 +26,8 @@ export function parseCreateTableRest(p: Parser): void {
     p.bump();
     parseQualifiedName(p, "type name");
     if (p.at(SyntaxKind.LParen)) parseTableElements(p);
+  } else if (p.at(SyntaxKind.LParen) && isCtasColumnList(p)) {
+    parseParenNameList(p);
   } else if (p.at(SyntaxKind.LParen)) {
     parseTableElements(p);
   } else if (p.atKw("like") && p.mysql) {
@@ -610,7 +612,8 @@ export function parseIndexElemList(p: Parser): void {
 /** One index element: a column or `(expression)` with collation, opclass, order and nulls order. */
 export function parseIndexElem(p: Parser): void {
   p.start(SyntaxKind.IndexElem);
-  if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
+  // PostgreSQL: a column, a function call or a parenthesized expression — no bare operators.
+  if (!(p.postgres ? parseExprBp(p, 21) : parseExpr(p))) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
   if (p.atKw("collate")) {
     p.bump();
     parseQualifiedName(p, "collation");
@@ -714,3 +717,32 @@ function parseSignedNumber(p: Parser): void {
 }
 
 export { parseWhereClause };
+
+/** At `(`: whether it is `(a, b) AS query` (a CREATE TABLE AS column list of bare names). */
+function isCtasColumnList(p: Parser): boolean {
+  let n = 1;
+  for (;;) {
+    if (!atLabel(p, n)) return false;
+    const next = p.nth(n + 1);
+    if (next === SyntaxKind.RParen) break;
+    if (next !== SyntaxKind.Comma) return false;
+    n += 2;
+  }
+  for (let m = n + 2; ; m++) {
+    const k = p.nth(m);
+    if (k !== SyntaxKind.Word) return false;
+    const w = p.wordAt(m);
+    if (w === "as") return true;
+    if (w !== "with" && w !== "using" && w !== "tablespace" && w !== "without" && w !== "on") return false;
+    // skip a WITH (…) option list
+    if (p.nth(m + 1) === SyntaxKind.LParen) {
+      let depth = 0;
+      for (m = m + 1; ; m++) {
+        const t = p.nth(m);
+        if (t === SyntaxKind.Eof) return false;
+        if (t === SyntaxKind.LParen) depth++;
+        else if (t === SyntaxKind.RParen && --depth === 0) break;
+      }
+    }
+  }
+}

@@ -1,3 +1,4 @@
+import { ALIAS_STOP_WORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
 import { atIdent, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
@@ -15,8 +16,8 @@ import {
 } from "./select.js";
 
 function parseTableAlias(p: Parser): void {
-  // Target-table aliases never take a column list.
-  if (p.atKw("as") || (atIdent(p) && !p.atKw("set") && !p.atKw("using") && !p.atKw("default") && !p.atKw("values"))) {
+  // Target-table aliases never take a column list; SQLite requires AS.
+  if (p.atKw("as") || (!p.sqlite && atIdent(p) && !(p.at(SyntaxKind.Word) && ALIAS_STOP_WORDS.has(p.word!)) && !p.atKw("default"))) {
     p.start(SyntaxKind.Alias);
     p.eatKw("as");
     expectIdent(p, "alias");
@@ -46,7 +47,7 @@ export function parseInsertBody(p: Parser): void {
     expectIdent(p, "alias");
     p.finish();
   }
-  if (p.at(SyntaxKind.LParen) && !atSelectStart(p)) parseParenNameList(p, SyntaxKind.InsertColumns);
+  if (p.at(SyntaxKind.LParen) && !atSelectStart(p)) parseParenNameList(p, SyntaxKind.InsertColumns, p.mysql);
   if (p.atKw("overriding")) {
     p.bump();
     if (!p.eatKw("system")) p.expectKw("user");
@@ -254,9 +255,9 @@ export function parseMergeBody(p: Parser): void {
   while (p.atKw("when")) {
     p.start(SyntaxKind.MergeWhenClause);
     p.bump();
-    p.eatKw("not");
+    const not = p.eatKw("not");
     p.expectKw("matched");
-    if (p.eatKw("by")) {
+    if (not && p.eatKw("by")) {
       if (!p.eatKw("source")) p.expectKw("target");
     }
     if (p.eatKw("and")) parseExpr(p);

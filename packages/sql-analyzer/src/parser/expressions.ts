@@ -3,7 +3,7 @@ import { FUNCTION_NAME_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atLabel, expectIdent, expectLabel, isReservedAt } from "./names.js";
 import type { Parser } from "./parser.js";
-import { atSelectStart, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
+import { atSelectStart, parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { parseIntervalFields, parseTypeName } from "./types.js";
 
 // Binding powers, loosest first (PostgreSQL's operator precedence table).
@@ -32,6 +32,17 @@ const TYPED_LITERAL_WORDS = new Set(["date", "time", "timestamp", "timestamptz",
 /** Parses an expression; returns false (after reporting) when none starts here. */
 export function parseExpr(p: Parser): boolean {
   return parseExprBp(p, 0);
+}
+
+/** A select-list or RETURNING item: `*` or an expression. */
+export function parseExprOrStar(p: Parser): boolean {
+  if (p.atOp("*")) {
+    p.start(SyntaxKind.StarExpr);
+    p.bump();
+    p.finish();
+    return true;
+  }
+  return parseExpr(p);
 }
 
 /** Whether an expression can start at the current token. */
@@ -152,6 +163,7 @@ function infixOp(p: Parser): number {
           return BP_LIKE;
         case "not": {
           const n = p.wordAt(1);
+          if (n === "null" && p.sqlite) return BP_IS;
           return n === "between" || n === "in" || n === "like" || n === "ilike" || n === "similar" || n === "glob" || n === "regexp" || n === "rlike" || n === "match"
             ? BP_LIKE
             : 0;
@@ -159,6 +171,8 @@ function infixOp(p: Parser): number {
         case "div":
         case "mod":
           return p.mysql ? BP_MUL : 0;
+        case "overlaps":
+          return p.postgres ? BP_OTHER : 0;
         case "at":
           return p.nthKw(1, "time") || p.nthKw(1, "local") ? BP_AT : 0;
         case "collate":
@@ -209,6 +223,7 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
     case "xor":
     case "div":
     case "mod":
+    case "overlaps":
       p.startAt(cp, SyntaxKind.BinaryExpr);
       p.bump();
       parseExprBp(p, bp + 1);
@@ -220,6 +235,7 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
       p.bump();
       p.finish();
       return true;
+
     case "is":
       p.startAt(cp, SyntaxKind.IsExpr);
       p.bump();
@@ -249,6 +265,14 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
     case "regexp":
     case "rlike":
     case "match": {
+      if (w === "not" && p.sqlite && p.nthKw(1, "null")) {
+        // SQLite's postfix `x NOT NULL`
+        p.startAt(cp, SyntaxKind.IsExpr);
+        p.bump();
+        p.bump();
+        p.finish();
+        return true;
+      }
       const negated = w === "not";
       const op = negated ? p.wordAt(1)! : w;
       const kind = op === "between" ? SyntaxKind.BetweenExpr : op === "in" ? SyntaxKind.InExpr : SyntaxKind.LikeExpr;
@@ -286,10 +310,11 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
     case "collate":
       p.startAt(cp, SyntaxKind.CollateExpr);
       p.bump();
-      if (p.at(SyntaxKind.String)) p.bump();
+      if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
       else {
         p.start(SyntaxKind.QualifiedName);
-        expectLabel(p, "collation name");
+        if (p.postgres) expectIdent(p, "collation name");
+        else expectLabel(p, "collation name");
         while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
           p.bump();
           p.bumpIdent();
@@ -325,7 +350,9 @@ function parseInList(p: Parser): void {
   }
   p.start(SyntaxKind.ExprList);
   p.bump();
-  if (!p.at(SyntaxKind.RParen) || !p.postgres) parseExprListItems(p);
+  // `IN ()` is SQLite-only.
+  if (p.at(SyntaxKind.RParen) && !p.sqlite) p.expected("expression");
+  parseExprListItems(p);
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();
 }
@@ -389,8 +416,9 @@ function parsePrefix(p: Parser): boolean {
     case SyntaxKind.String:
       p.start(SyntaxKind.Literal);
       p.bump();
-      // Adjacent string constants continue each other (`'a' 'b'`, MySQL/PostgreSQL).
-      while (p.at(SyntaxKind.String)) p.bump();
+      // Adjacent string constants continue each other: in MySQL always, in
+      // PostgreSQL only across a line break (`'a'\n'b'`), in SQLite never.
+      while (p.at(SyntaxKind.String) && (p.mysql || (p.postgres && p.newlineBefore()))) p.bump();
       p.finish();
       return true;
     case SyntaxKind.Param:
@@ -442,13 +470,7 @@ function parsePrefixOperator(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (w === "*") {
-    p.start(SyntaxKind.StarExpr);
-    p.bump();
-    p.finish();
-    return true;
-  }
-  if (COMPARISON.has(w) || w === "/" || w === "%" || w === "^" || w === ":=") {
+  if (COMPARISON.has(w) || w === "*" || w === "/" || w === "%" || w === "^" || w === ":=") {
     p.expected("expression");
     return false;
   }
@@ -460,7 +482,8 @@ function parsePrefixOperator(p: Parser): boolean {
 }
 
 function parseParenthesized(p: Parser): boolean {
-  if (isSubqueryAhead(p)) {
+  // `((SELECT …) <> x)` is a parenthesized expression that starts with a subquery.
+  if (isSubqueryAhead(p) && !(p.nth(1) === SyntaxKind.LParen && parenGroupContinues(p))) {
     const cp = p.checkpoint();
     parseSubquery(p, SyntaxKind.SubqueryExpr);
     parseFieldSelection(p, cp);
@@ -595,6 +618,36 @@ function parseWordPrefix(p: Parser): boolean {
     case "all":
       if (p.nth(1) === SyntaxKind.LParen) {
         parseQuantified(p);
+        return true;
+      }
+      break;
+    case "match":
+      if (p.mysql && p.nth(1) === SyntaxKind.LParen) {
+        // MATCH (cols) AGAINST ('text' [IN BOOLEAN MODE | IN NATURAL LANGUAGE MODE] [WITH QUERY EXPANSION])
+        p.start(SyntaxKind.FunctionCall);
+        p.bump();
+        p.start(SyntaxKind.ArgList);
+        p.bump();
+        parseExprListItems(p);
+        p.expect(SyntaxKind.RParen, "')'");
+        p.finish();
+        p.expectKw("against");
+        p.start(SyntaxKind.ArgList);
+        p.expect(SyntaxKind.LParen, "'('");
+        parseExprBp(p, BP_LIKE + 1);
+        if (p.eatKw("in")) {
+          if (p.eatKw("natural")) {
+            p.expectKw("language");
+          } else p.expectKw("boolean");
+          p.expectKw("mode");
+        }
+        if (p.eatKw("with")) {
+          p.expectKw("query");
+          p.expectKw("expansion");
+        }
+        p.expect(SyntaxKind.RParen, "')'");
+        p.finish();
+        p.finish();
         return true;
       }
       break;
@@ -747,7 +800,6 @@ function parseArgList(p: Parser, nameCp: number): void {
   } else if (!p.at(SyntaxKind.RParen)) {
     if (p.atKw("distinct") || p.atKw("all")) p.bump();
     do {
-      if (p.at(SyntaxKind.RParen)) break;
       parseArg(p);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       while (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape")) {

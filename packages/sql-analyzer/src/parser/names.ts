@@ -80,9 +80,10 @@ export function parseQualifiedName(p: Parser, what = "name"): boolean {
 }
 
 /** A comma-separated list of names in parentheses: `(a, b, c)`. */
-export function parseParenNameList(p: Parser, kind: SyntaxKind = SyntaxKind.NameList): void {
+export function parseParenNameList(p: Parser, kind: SyntaxKind = SyntaxKind.NameList, allowEmpty = false): void {
   p.start(kind);
   p.expect(SyntaxKind.LParen, "'('");
+  if (p.at(SyntaxKind.RParen) && !allowEmpty) p.expected("column name");
   if (!p.at(SyntaxKind.RParen)) {
     do {
       if (!expectIdent(p, "column name")) break;

@@ -107,7 +107,7 @@ export class Parser {
   /** Lower-cased word (or operator text) of the n-th token ahead. */
   wordAt(n: number): string | undefined {
     const i = this.pos + n;
-    return i < this.nSig ? this.words[this.sig[i]!] : undefined;
+    return i >= 0 && i < this.nSig ? this.words[this.sig[i]!] : undefined;
   }
   /** Lower-cased word (or operator text) of the current token. */
   get word(): string | undefined {
@@ -141,6 +141,17 @@ export class Parser {
   adjacentToNext(): boolean {
     if (this.pos + 1 >= this.nSig) return false;
     return this.sig[this.pos + 1] === this.sig[this.pos]! + 1;
+  }
+  /** Whether the gap between the previous significant token and the current one contains a line break. */
+  newlineBefore(): boolean {
+    if (this.pos === 0 || this.pos >= this.nSig) return false;
+    const from = this.starts[this.sig[this.pos - 1]! + 1]!;
+    const to = this.starts[this.sig[this.pos]!]!;
+    for (let i = from; i < to; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 10 || c === 13) return true;
+    }
+    return false;
   }
   /** Text of the current token. */
   tokenText(n = 0): string {

@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
-import { atExprStart, isSubqueryAhead, parseExpr, parseExprListItems, parseSubquery } from "./expressions.js";
+import { atExprStart, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseSubquery } from "./expressions.js";
 import { atBareAlias, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
@@ -67,6 +67,7 @@ export function parseSelectStmt(p: Parser): void {
 /** The statement kind of INSERT/UPDATE/DELETE/MERGE at the current token, if any. */
 export function dmlKindAfterWith(p: Parser): SyntaxKind | undefined {
   if (p.atKw("insert")) return SyntaxKind.InsertStmt;
+  if (p.atKw("replace") && !p.postgres) return SyntaxKind.ReplaceStmt;
   if (p.atKw("update")) return SyntaxKind.UpdateStmt;
   if (p.atKw("delete")) return SyntaxKind.DeleteStmt;
   if (p.atKw("merge")) return SyntaxKind.MergeStmt;
@@ -75,7 +76,7 @@ export function dmlKindAfterWith(p: Parser): SyntaxKind | undefined {
 
 /** Parses the body of a DML statement whose WITH clause is already consumed. */
 export function parseDmlBody(p: Parser, kind: SyntaxKind): void {
-  if (kind === SyntaxKind.InsertStmt) parseInsertBody(p);
+  if (kind === SyntaxKind.InsertStmt || kind === SyntaxKind.ReplaceStmt) parseInsertBody(p);
   else if (kind === SyntaxKind.UpdateStmt) parseUpdateBody(p);
   else if (kind === SyntaxKind.DeleteStmt) parseDeleteBody(p);
   else parseMergeBody(p);
@@ -217,7 +218,7 @@ function parseSelectList(p: Parser): void {
       continue;
     }
     p.start(SyntaxKind.SelectItem);
-    if (!parseExpr(p)) {
+    if (!parseExprOrStar(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
     } else parseOptionalAlias(p, false);
     p.finish();
@@ -225,29 +226,37 @@ function parseSelectList(p: Parser): void {
 }
 
 /** `[AS] alias` — for select items (no column list) or table refs (`withColumns`). */
-export function parseOptionalAlias(p: Parser, withColumns: boolean): void {
+export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes = false): void {
   if (p.atKw("as")) {
     p.start(SyntaxKind.Alias);
     p.bump();
     if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
-    else expectLabel(p, "alias");
-    if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p);
+    else if (withColumns && columnTypes && p.at(SyntaxKind.LParen)) {
+      /* `AS (a int, b text)`: a column definition list without alias */
+      parseColumnAliasList(p, true, true);
+    } else expectLabel(p, "alias");
+    if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
     p.finish();
   } else if (atBareAlias(p)) {
     p.start(SyntaxKind.Alias);
     p.bumpIdent();
-    if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p);
+    if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
     p.finish();
   }
 }
 
-function parseColumnAliasList(p: Parser): void {
-  // `(a, b)` or, after a function, a column definition list `(a int, b text)`.
+function parseColumnAliasList(p: Parser, columnTypes: boolean, typesRequired = false): void {
+  // `(a, b)` or, after a function, a column definition list `(a int, b text)`:
+  // either every column has a type or none has.
   p.start(SyntaxKind.ColumnAliasList);
   p.bump();
+  let typed: boolean | undefined = typesRequired ? true : undefined;
   do {
     if (!expectIdent(p, "column alias")) break;
-    if (atLabel(p) && !p.at(SyntaxKind.Comma)) parseTypeName(p);
+    const hasType = columnTypes && atLabel(p);
+    if (typed === undefined) typed = hasType;
+    if (hasType !== typed) p.expected(typed ? "column type" : "',' or ')'");
+    if (hasType) parseTypeName(p);
   } while (p.eat(SyntaxKind.Comma));
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();
@@ -290,6 +299,12 @@ export function parseFromList(p: Parser): void {
   do {
     if (!parseJoinedTable(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
+    } else if (p.sqlite && p.atKw("on")) {
+      // SQLite: `FROM a, b ON …` (a comma is a join operator there)
+      p.start(SyntaxKind.OnClause);
+      p.bump();
+      parseExpr(p);
+      p.finish();
     }
   } while (p.eat(SyntaxKind.Comma));
 }
@@ -318,6 +333,17 @@ function atJoin(p: Parser): boolean {
 export function parseJoinedTable(p: Parser): boolean {
   const cp = p.checkpoint();
   if (!parseTableRef(p)) return false;
+  parseJoins(p, cp);
+  return true;
+}
+
+/**
+ * Joins after the table at `cp`. When a qualified join's right side is followed
+ * by another join instead of ON/USING, that join belongs to the right side
+ * (`a JOIN b CROSS JOIN c ON …` is `a JOIN (b CROSS JOIN c) ON …`, as in
+ * PostgreSQL's grammar).
+ */
+function parseJoins(p: Parser, cp: number): void {
   while (atJoin(p)) {
     const progress = p.position;
     p.startAt(cp, SyntaxKind.JoinExpr);
@@ -333,8 +359,14 @@ export function parseJoinedTable(p: Parser): boolean {
     }
     if (p.atKw("straight_join")) p.bump();
     else p.expectKw("join");
+    const right = p.checkpoint();
     if (!parseTableRef(p)) p.expected("table");
-    if (!natural && !cross) {
+    if (!natural && !cross && atJoin(p) && p.enter()) {
+      parseJoins(p, right);
+      p.leave();
+    }
+    // SQLite and MySQL take ON/USING after any join operator (even CROSS JOIN).
+    if (!natural && (!cross || (!p.postgres && (p.atKw("on") || p.atKw("using"))))) {
       if (p.atKw("on")) {
         p.start(SyntaxKind.OnClause);
         p.bump();
@@ -356,12 +388,12 @@ export function parseJoinedTable(p: Parser): boolean {
     p.finish();
     if (p.position === progress) break;
   }
-  return true;
 }
 
 function parseTableRef(p: Parser): boolean {
   if (p.at(SyntaxKind.LParen)) {
-    if (isSubqueryAhead(p)) {
+    // `(SELECT …) alias` is a derived table; `((SELECT …) AS v JOIN …)` a parenthesized join.
+    if (isSubqueryAhead(p) && !(p.nth(1) === SyntaxKind.LParen && parenGroupContinues(p))) {
       p.start(SyntaxKind.DerivedTable);
       parseSubquery(p, SyntaxKind.SubqueryExpr);
       parseOptionalAlias(p, true);
@@ -393,7 +425,7 @@ function parseTableRef(p: Parser): boolean {
     p.startAt(cp, SyntaxKind.FunctionTable);
     parseExpr(p);
     if (p.eatKw("with")) p.expectKw("ordinality");
-    parseOptionalAlias(p, true);
+    parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }
@@ -405,7 +437,7 @@ function parseTableRef(p: Parser): boolean {
     parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
     if (p.eatKw("with")) p.expectKw("ordinality");
-    parseOptionalAlias(p, true);
+    parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }
@@ -416,13 +448,18 @@ function parseTableRef(p: Parser): boolean {
     p.finish();
     return true;
   }
+  if (p.postgres && p.atKw("values") && p.nth(1) === SyntaxKind.LParen) {
+    // PostgreSQL wants `(VALUES …) alias` in FROM.
+    p.expected("table name or '('");
+    return false;
+  }
   if (p.mysql && p.atKw("dual")) {
     p.start(SyntaxKind.TableRef);
     p.bump();
     p.finish();
     return true;
   }
-  if (!atIdent(p) && !p.atKw("only") && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen)) {
+  if (!atIdent(p) && !p.atKw("only") && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen && !p.atKw("values") && !p.atKw("select"))) {
     p.expected("table name");
     return false;
   }
@@ -446,7 +483,7 @@ function parseTableRef(p: Parser): boolean {
       p.bump();
       p.bump();
     }
-    parseOptionalAlias(p, true);
+    parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }
@@ -788,7 +825,7 @@ export function parseReturningClause(p: Parser): void {
   p.bump();
   do {
     p.start(SyntaxKind.SelectItem);
-    if (parseExpr(p)) parseOptionalAlias(p, false);
+    if (parseExprOrStar(p)) parseOptionalAlias(p, false);
     else p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
@@ -796,3 +833,21 @@ export function parseReturningClause(p: Parser): void {
 }
 
 export { atExprStart };
+
+/**
+ * At `( (`: whether something other than `)` follows the inner group — then the
+ * outer parentheses hold a join or an aliased table, not a subquery.
+ */
+export function parenGroupContinues(p: Parser): boolean {
+  let depth = 0;
+  for (let n = 1; ; n++) {
+    const k = p.nth(n);
+    if (k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return false;
+    if (k === SyntaxKind.LParen) depth++;
+    else if (k === SyntaxKind.RParen && --depth === 0) return p.nth(n + 1) !== SyntaxKind.RParen && !isSetOpWord(p, n + 1);
+  }
+}
+
+function isSetOpWord(p: Parser, n: number): boolean {
+  return p.nthKw(n, "union") || p.nthKw(n, "intersect") || p.nthKw(n, "except") || p.nthKw(n, "order") || p.nthKw(n, "limit") || p.nthKw(n, "offset") || p.nthKw(n, "fetch");
+}

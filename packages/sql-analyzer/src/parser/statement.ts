@@ -21,12 +21,27 @@ import {
   parseUse,
   parseVacuum,
 } from "./utility.js";
+import {
+  parseMysqlTableCommand,
+  parseCheckpoint,
+  parseClose,
+  parseCluster,
+  parseDeallocate,
+  parseDeclareCursor,
+  parseDiscard,
+  parseExecute,
+  parseFetch,
+  parseListenNotify,
+  parseLock,
+  parsePrepare,
+  parseReindex,
+} from "./utility-more.js";
 
 const STATEMENT_KEYWORDS = new Set([
   "select", "with", "values", "insert", "update", "delete", "merge", "replace", "create", "alter", "drop", "truncate",
   "comment", "grant", "revoke", "rename", "begin", "start", "commit", "end", "rollback", "abort", "savepoint",
   "release", "set", "show", "reset", "explain", "analyze", "analyse", "vacuum", "copy", "pragma", "attach", "detach",
-  "call", "do", "use", "refresh", "table", "lock", "declare", "fetch", "close", "prepare", "execute", "deallocate",
+  "call", "do", "use", "refresh", "table", "lock", "declare", "fetch", "move", "close", "prepare", "execute", "deallocate",
   "listen", "notify", "unlisten", "discard", "checkpoint", "reindex", "cluster", "security", "import", "load",
   "describe", "desc", "handler", "flush", "kill", "optimize", "repair", "check", "checksum", "install", "uninstall",
 ]);
@@ -60,8 +75,19 @@ export function parseStatements(p: Parser): void {
 }
 
 /** Parses one statement at the current token (nesting-guarded: EXPLAIN and trigger bodies nest statements). */
+/** Statements SQLite has; the others are `unsupported-statement` there. */
+const SQLITE_STATEMENTS = new Set([
+  "select", "with", "values", "insert", "replace", "update", "delete", "create", "alter", "drop", "begin", "commit",
+  "end", "rollback", "savepoint", "release", "pragma", "attach", "detach", "vacuum", "analyze", "reindex", "explain",
+]);
+
 export function parseStatement(p: Parser): void {
   if (!p.enter()) return;
+  if (p.sqlite && p.at(SyntaxKind.Word) && !SQLITE_STATEMENTS.has(p.word!)) {
+    parseUnsupported(p, p.checkpoint());
+    p.leave();
+    return;
+  }
   parseStatementInner(p);
   p.leave();
 }
@@ -205,6 +231,66 @@ function parseStatementInner(p: Parser): void {
     case "refresh":
       if (parseRefresh(p, cp)) return;
       break;
+    case "prepare":
+      parsePrepare(p);
+      return;
+    case "execute":
+      parseExecute(p);
+      return;
+    case "deallocate":
+      parseDeallocate(p);
+      return;
+    case "declare":
+      if (!p.postgres) break;
+      parseDeclareCursor(p);
+      return;
+    case "fetch":
+    case "move":
+      if (!p.postgres) break;
+      parseFetch(p);
+      return;
+    case "close":
+      if (!p.postgres) break;
+      parseClose(p);
+      return;
+    case "listen":
+    case "notify":
+    case "unlisten":
+      if (!p.postgres) break;
+      parseListenNotify(p);
+      return;
+    case "checkpoint":
+      if (!p.postgres) break;
+      parseCheckpoint(p);
+      return;
+    case "cluster":
+      if (!p.postgres) break;
+      parseCluster(p);
+      return;
+    case "reindex":
+      if (p.mysql) break;
+      parseReindex(p);
+      return;
+    case "discard":
+      if (!p.postgres) break;
+      parseDiscard(p);
+      return;
+    case "lock":
+      if (p.sqlite) break;
+      parseLock(p);
+      return;
+    case "unlock":
+      if (!p.mysql) break;
+      parseMysqlTableCommand(p);
+      return;
+    case "describe":
+    case "desc":
+    case "optimize":
+    case "repair":
+    case "checksum":
+      if (!p.mysql) break;
+      parseMysqlTableCommand(p);
+      return;
   }
   if (!p.at(SyntaxKind.Word)) {
     // Not a statement at all (a stray `)`, a number, …): an error, not "unsupported".

@@ -1,5 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atLabel, expectLabel } from "./names.js";
+import { atIdent, atLabel, expectLabel } from "./names.js";
 import type { Parser } from "./parser.js";
 
 /** Words that end a type name in a column definition (the start of a constraint). */
@@ -40,7 +40,7 @@ function continuesType(first: string, next: string | undefined): boolean {
  * `varchar(10) character set utf8mb4`, and SQLite's free-form multi-word names.
  */
 export function parseTypeName(p: Parser): boolean {
-  if (!atLabel(p)) {
+  if (!atLabel(p) || (p.sqlite && !atIdent(p))) {
     p.expected("type name");
     return false;
   }

@@ -58,6 +58,11 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
     case "commit":
     case "end":
     case "abort":
+      if (w === "commit" && p.postgres && p.atKw("prepared")) {
+        p.bump();
+        p.expect(SyntaxKind.String, "transaction id");
+        break;
+      }
       if (!p.eatKw("transaction")) p.eatKw("work");
       if (p.atKw("and")) {
         p.bump();

@@ -1,0 +1,389 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseGrantOrRevoke } from "./ddl-create.js";
+import { parseOptionList } from "./ddl-table.js";
+import { parseExpr, parseExprListItems } from "./expressions.js";
+import { atIdent, atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import type { Parser } from "./parser.js";
+import { atSelectStart, parseSelectStmt } from "./select.js";
+import { parseStatement } from "./statement.js";
+import { parseTypeName } from "./types.js";
+
+/** PREPARE TRANSACTION 'id' | PREPARE name [(types)] AS statement */
+export function parsePrepare(p: Parser): void {
+  p.start(SyntaxKind.PrepareStmt);
+  p.bump();
+  if (p.atKw("transaction") && p.nth(1) === SyntaxKind.String) {
+    p.bump();
+    p.bump();
+  } else {
+    expectIdent(p, "statement name");
+    if (p.eat(SyntaxKind.LParen)) {
+      do parseTypeName(p);
+      while (p.eat(SyntaxKind.Comma));
+      p.expect(SyntaxKind.RParen, "')'");
+    }
+    if (p.expectKw("as") || p.mysql) {
+      if (p.mysql && p.atKw("from")) {
+        p.bump();
+        parseExpr(p);
+      } else parseStatement(p);
+    }
+  }
+  p.finish();
+}
+
+/** EXECUTE name [(args)] (MySQL: EXECUTE name [USING @a, …]) */
+export function parseExecute(p: Parser): void {
+  p.start(SyntaxKind.ExecuteStmt);
+  p.bump();
+  expectIdent(p, "statement name");
+  if (p.eat(SyntaxKind.LParen)) {
+    parseExprListItems(p);
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  if (p.mysql && p.eatKw("using")) {
+    do parseExpr(p);
+    while (p.eat(SyntaxKind.Comma));
+  }
+  p.finish();
+}
+
+/** DEALLOCATE [PREPARE] name | ALL */
+export function parseDeallocate(p: Parser): void {
+  p.start(SyntaxKind.DeallocateStmt);
+  p.bump();
+  p.eatKw("prepare");
+  if (!p.eatKw("all")) expectIdent(p, "statement name");
+  p.finish();
+}
+
+/** DECLARE name [BINARY] [ASENSITIVE|INSENSITIVE] [[NO] SCROLL] CURSOR [WITH|WITHOUT HOLD] FOR query */
+export function parseDeclareCursor(p: Parser): void {
+  p.start(SyntaxKind.DeclareCursorStmt);
+  p.bump();
+  expectIdent(p, "cursor name");
+  for (let guard = 0; guard < 6; guard++) {
+    if (p.atKw("binary") || p.atKw("asensitive") || p.atKw("insensitive") || p.atKw("scroll")) p.bump();
+    else if (p.atKw("no") && p.nthKw(1, "scroll")) {
+      p.bump();
+      p.bump();
+    } else break;
+  }
+  p.expectKw("cursor");
+  if (p.eatKw("with") || p.eatKw("without")) p.expectKw("hold");
+  p.expectKw("for");
+  if (atSelectStart(p)) parseSelectStmt(p);
+  else p.expected("query");
+  p.finish();
+}
+
+const FETCH_DIRECTIONS = new Set(["next", "prior", "first", "last", "absolute", "relative", "all", "forward", "backward"]);
+
+/** FETCH / MOVE [direction] [FROM|IN] cursor */
+export function parseFetch(p: Parser): void {
+  p.start(SyntaxKind.FetchStmt);
+  p.bump();
+  if (p.at(SyntaxKind.Word) && FETCH_DIRECTIONS.has(p.word!)) {
+    const w = p.word;
+    p.bump();
+    if ((w === "absolute" || w === "relative") || ((w === "forward" || w === "backward") && !p.atKw("from") && !p.atKw("in") && !p.atKw("all"))) {
+      if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
+      if (p.at(SyntaxKind.Number)) p.bump();
+    }
+    if ((w === "forward" || w === "backward") && p.atKw("all")) p.bump();
+  } else if (p.at(SyntaxKind.Number) || (p.at(SyntaxKind.Operator) && p.word === "-")) {
+    if (!p.at(SyntaxKind.Number)) p.bump();
+    p.bump();
+  }
+  if (!p.eatKw("from")) p.eatKw("in");
+  expectIdent(p, "cursor name");
+  p.finish();
+}
+
+/** CLOSE cursor | ALL */
+export function parseClose(p: Parser): void {
+  p.start(SyntaxKind.CloseStmt);
+  p.bump();
+  if (!p.eatKw("all")) expectIdent(p, "cursor name");
+  p.finish();
+}
+
+/** LISTEN channel / UNLISTEN channel | * / NOTIFY channel [, 'payload'] */
+export function parseListenNotify(p: Parser): void {
+  const w = p.word;
+  p.start(w === "listen" ? SyntaxKind.ListenStmt : w === "notify" ? SyntaxKind.NotifyStmt : SyntaxKind.UnlistenStmt);
+  p.bump();
+  if (w === "unlisten" && p.atOp("*")) p.bump();
+  else expectIdent(p, "channel name");
+  if (w === "notify" && p.eat(SyntaxKind.Comma)) p.expect(SyntaxKind.String, "payload string");
+  p.finish();
+}
+
+/** CHECKPOINT */
+export function parseCheckpoint(p: Parser): void {
+  p.start(SyntaxKind.CheckpointStmt);
+  p.bump();
+  p.finish();
+}
+
+/** CLUSTER [VERBOSE] [table [USING index]] */
+export function parseCluster(p: Parser): void {
+  p.start(SyntaxKind.ClusterStmt);
+  p.bump();
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  p.eatKw("verbose");
+  if (atIdent(p)) {
+    parseQualifiedName(p, "table name");
+    if (p.eatKw("using")) expectIdent(p, "index name");
+  }
+  p.finish();
+}
+
+/** REINDEX [(options)] INDEX|TABLE|SCHEMA|DATABASE|SYSTEM [CONCURRENTLY] name (SQLite: REINDEX [name]) */
+export function parseReindex(p: Parser): void {
+  p.start(SyntaxKind.ReindexStmt);
+  p.bump();
+  if (p.sqlite) {
+    if (atLabel(p)) parseQualifiedName(p);
+    p.finish();
+    return;
+  }
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  if (p.atKw("index") || p.atKw("table") || p.atKw("schema") || p.atKw("database") || p.atKw("system")) p.bump();
+  else p.expected("INDEX, TABLE, SCHEMA, DATABASE or SYSTEM");
+  p.eatKw("concurrently");
+  if (atLabel(p)) parseQualifiedName(p);
+  p.finish();
+}
+
+/** DISCARD ALL | PLANS | SEQUENCES | TEMP | TEMPORARY */
+export function parseDiscard(p: Parser): void {
+  p.start(SyntaxKind.DiscardStmt);
+  p.bump();
+  if (p.atKw("all") || p.atKw("plans") || p.atKw("sequences") || p.atKw("temp") || p.atKw("temporary")) p.bump();
+  else p.expected("ALL, PLANS, SEQUENCES or TEMP");
+  p.finish();
+}
+
+const LOCK_MODES = new Set([
+  "access share", "row share", "row exclusive", "share update exclusive", "share", "share row exclusive", "exclusive", "access exclusive",
+]);
+
+/** LOCK [TABLE] [ONLY] names [IN mode MODE] [NOWAIT] (MySQL: LOCK TABLES t READ|WRITE, …) */
+export function parseLock(p: Parser): void {
+  p.start(SyntaxKind.LockStmt);
+  p.bump();
+  if (p.mysql) {
+    if (!p.eatKw("tables")) p.expectKw("table");
+    do {
+      parseQualifiedName(p, "table name");
+      if (p.eatKw("as")) expectIdent(p);
+      if (p.eatKw("read")) p.eatKw("local");
+      else if (!p.eatKw("write")) p.expected("READ or WRITE");
+    } while (p.eat(SyntaxKind.Comma));
+    p.finish();
+    return;
+  }
+  p.eatKw("table");
+  do {
+    p.eatKw("only");
+    parseQualifiedName(p, "table name");
+    p.eatOp("*");
+  } while (p.eat(SyntaxKind.Comma));
+  if (p.eatKw("in")) {
+    const words: string[] = [];
+    for (let guard = 0; guard < 4 && p.at(SyntaxKind.Word) && !p.atKw("mode"); guard++) {
+      words.push(p.word!);
+      p.bump();
+    }
+    if (!LOCK_MODES.has(words.join(" "))) p.expected("lock mode");
+    p.expectKw("mode");
+  }
+  p.eatKw("nowait");
+  p.finish();
+}
+
+/** CREATE DATABASE name [[WITH] option [=] value …] */
+export function parseCreateDatabaseRest(p: Parser): void {
+  if (p.atKw("if")) {
+    p.bump();
+    p.expectKw("not");
+    p.expectKw("exists");
+  }
+  expectIdent(p, "database name");
+  p.eatKw("with");
+  parseLooseOptions(p);
+}
+
+/** `name [=] value` options (CREATE DATABASE, CREATE/ALTER ROLE) up to the end of the statement. */
+function parseLooseOptions(p: Parser): void {
+  while (p.at(SyntaxKind.Word)) {
+    const progress = p.position;
+    p.start(SyntaxKind.Option);
+    const w = p.word;
+    p.bump();
+    if ((w === "connection" && p.atKw("limit")) || (w === "valid" && p.atKw("until")) || (w === "in" && (p.atKw("role") || p.atKw("group")))) p.bump();
+    p.eatOp("=");
+    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
+    else if (p.at(SyntaxKind.Operator) && p.word === "-" && p.nth(1) === SyntaxKind.Number) {
+      p.bump();
+      p.bump();
+    } else if (p.at(SyntaxKind.Word) && (w === "owner" || w === "template" || w === "encoding" || w === "tablespace" || w === "strategy" || w === "locale_provider" || w === "role" || w === "admin" || w === "user" || w === "group" || w === "sysid")) {
+      do p.bumpIdent();
+      while (p.eat(SyntaxKind.Comma) && atLabel(p));
+    }
+    p.finish();
+    if (p.position === progress) break;
+  }
+}
+
+/** CREATE ROLE|USER|GROUP name [[WITH] options] */
+export function parseCreateRoleRest(p: Parser): void {
+  if (p.atKw("if")) {
+    p.bump();
+    p.expectKw("not");
+    p.expectKw("exists");
+  }
+  if (p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  else p.expected("role name");
+  if (p.mysql) {
+    // 'user'@'host' IDENTIFIED BY 'pw'
+    if (p.at(SyntaxKind.Param)) p.bump();
+    while (p.at(SyntaxKind.Word) || p.at(SyntaxKind.String)) p.bump();
+    return;
+  }
+  p.eatKw("with");
+  parseLooseOptions(p);
+}
+
+/** ALTER ROLE|USER name [WITH] options | RENAME TO | SET/RESET … */
+export function parseAlterRole(p: Parser): void {
+  p.start(SyntaxKind.AlterRoleStmt);
+  p.bump();
+  p.bump();
+  if (p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  else p.expected("role name");
+  if (p.atKw("rename")) {
+    p.bump();
+    p.expectKw("to");
+    expectIdent(p, "new name");
+  } else if (p.atKw("set") || p.atKw("reset") || p.atKw("in")) {
+    if (p.eatKw("in")) {
+      p.expectKw("database");
+      expectIdent(p);
+    }
+    const set = p.atKw("set");
+    p.bump();
+    parseQualifiedName(p, "parameter");
+    if (set) {
+      if (p.eatKw("from")) p.expectKw("current");
+      else {
+        if (!p.eatKw("to")) p.expectOp("=");
+        do {
+          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+          else p.expected("value");
+        } while (p.eat(SyntaxKind.Comma));
+      }
+    }
+  } else {
+    p.eatKw("with");
+    parseLooseOptions(p);
+  }
+  p.finish();
+}
+
+/** ALTER DEFAULT PRIVILEGES [FOR ROLE r] [IN SCHEMA s] GRANT|REVOKE … */
+export function parseAlterDefaultPrivileges(p: Parser): void {
+  p.start(SyntaxKind.AlterDefaultPrivilegesStmt);
+  p.bump();
+  p.bump();
+  p.bump();
+  for (let guard = 0; guard < 2; guard++) {
+    if (p.atKw("for")) {
+      p.bump();
+      if (!p.eatKw("role")) p.expectKw("user");
+      do expectLabel(p, "role");
+      while (p.eat(SyntaxKind.Comma));
+    } else if (p.atKw("in")) {
+      p.bump();
+      p.expectKw("schema");
+      do expectIdent(p, "schema name");
+      while (p.eat(SyntaxKind.Comma));
+    }
+  }
+  if (p.atKw("grant") || p.atKw("revoke")) parseGrantOrRevoke(p);
+  else p.expected("GRANT or REVOKE");
+  p.finish();
+}
+
+/** CREATE POLICY name ON table [AS PERMISSIVE|RESTRICTIVE] [FOR cmd] [TO roles] [USING (expr)] [WITH CHECK (expr)] */
+export function parseCreatePolicyRest(p: Parser): void {
+  expectIdent(p, "policy name");
+  p.expectKw("on");
+  parseQualifiedName(p, "table name");
+  if (p.eatKw("as")) {
+    if (!p.eatKw("permissive")) p.expectKw("restrictive");
+  }
+  if (p.eatKw("for")) {
+    if (p.atKw("all") || p.atKw("select") || p.atKw("insert") || p.atKw("update") || p.atKw("delete")) p.bump();
+    else p.expected("ALL, SELECT, INSERT, UPDATE or DELETE");
+  }
+  if (p.eatKw("to")) {
+    do expectLabel(p, "role");
+    while (p.eat(SyntaxKind.Comma));
+  }
+  if (p.eatKw("using")) {
+    p.expect(SyntaxKind.LParen, "'('");
+    parseExpr(p);
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  if (p.atKw("with") && p.nthKw(1, "check")) {
+    p.bump();
+    p.bump();
+    p.expect(SyntaxKind.LParen, "'('");
+    parseExpr(p);
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+}
+
+/** CREATE EVENT TRIGGER name ON event [WHEN TAG IN ('…') [AND …]] EXECUTE FUNCTION|PROCEDURE f() */
+export function parseCreateEventTriggerRest(p: Parser): void {
+  expectIdent(p, "trigger name");
+  p.expectKw("on");
+  expectIdent(p, "event name");
+  if (p.eatKw("when")) {
+    do {
+      expectIdent(p, "filter variable");
+      p.expectKw("in");
+      p.expect(SyntaxKind.LParen, "'('");
+      do p.expect(SyntaxKind.String, "string literal");
+      while (p.eat(SyntaxKind.Comma));
+      p.expect(SyntaxKind.RParen, "')'");
+    } while (p.eatKw("and"));
+  }
+  p.expectKw("execute");
+  if (!p.eatKw("function")) p.expectKw("procedure");
+  parseQualifiedName(p, "function name");
+  p.expect(SyntaxKind.LParen, "'('");
+  p.expect(SyntaxKind.RParen, "')'");
+}
+
+/** MySQL table commands: DESCRIBE t [col], OPTIMIZE|REPAIR|CHECKSUM TABLE t, …, UNLOCK TABLES. */
+export function parseMysqlTableCommand(p: Parser): void {
+  const w = p.word;
+  p.start(w === "unlock" ? SyntaxKind.LockStmt : SyntaxKind.ShowStmt);
+  p.bump();
+  if (w === "unlock") {
+    if (!p.eatKw("tables")) p.expectKw("table");
+  } else if (w === "describe" || w === "desc") {
+    parseQualifiedName(p, "table name");
+    if (atLabel(p) || p.at(SyntaxKind.String)) p.bump();
+  } else {
+    if (p.atKw("no_write_to_binlog") || p.atKw("local")) p.bump();
+    if (!p.eatKw("table")) p.expectKw("tables");
+    do parseQualifiedName(p, "table name");
+    while (p.eat(SyntaxKind.Comma));
+    while (p.at(SyntaxKind.Word)) p.bump();
+  }
+  p.finish();
+}
