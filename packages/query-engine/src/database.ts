@@ -774,10 +774,13 @@ export class Database {
     throw new Cancelled("pending-write", "a write to the database is pending");
   }
 
-  /** @internal Used by snapshots. */
-  cancelStaleSnapshot(pinned: number): never {
-    this.emitRaw("cancelled", "", undefined);
-    throw new Cancelled("revision-changed", `snapshot of revision ${pinned} is outdated (now ${this.rev})`);
+  /** @internal Used by snapshots before every read: throws `Cancelled` if the snapshot is outdated. */
+  checkSnapshot(pinned: number): void {
+    if (this.rev !== pinned) {
+      this.emitRaw("cancelled", "", undefined);
+      throw new Cancelled("revision-changed", `snapshot of revision ${pinned} is outdated (now ${this.rev})`);
+    }
+    if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
   }
 
   // ---------------------------------------------------------------- LRU

@@ -23,15 +23,15 @@ export class Snapshot {
     return this.db.revision === this.revision;
   }
 
-  /** Reads an input or query; throws `Cancelled` once the revision moved on. */
+  /** Reads an input or query; throws `Cancelled` once the revision moved on or a write is pending. */
   get<K extends Key, V>(source: Readable<K, V>, key: K): V {
-    if (this.db.revision !== this.revision) this.db.cancelStaleSnapshot(this.revision);
+    this.db.checkSnapshot(this.revision);
     return this.db.get(source, key);
   }
 
   /** `Database.accumulated` at this snapshot's revision; throws `Cancelled` once it moved on. */
   accumulated<K extends Key, V, T>(query: Query<K, V>, key: K, accumulator: Accumulator<T>): T[] {
-    if (this.db.revision !== this.revision) this.db.cancelStaleSnapshot(this.revision);
+    this.db.checkSnapshot(this.revision);
     return this.db.accumulated(query, key, accumulator);
   }
 }
