@@ -34,7 +34,7 @@ export function selectParseRanges(text: string, language: LanguageId, hits: read
   const skippable = SKIPPABLE[language];
   if (!skippable || text.length < MIN_SELECTIVE_LENGTH) return null;
   // Units: [start offset, skippable?] at each column-0 line that is not a continuation.
-  const starts: { offset: number; row: number; skip: boolean }[] = [{ offset: 0, row: 0, skip: false }];
+  const starts: { offset: number; row: number; skip: boolean }[] = [{ offset: 0, row: 0, skip: skippable.test(text.slice(0, 80)) }];
   let row = 0;
   for (let at = 0; at < text.length; ) {
     const next = text.indexOf("\n", at);

@@ -1,3 +1,4 @@
+import type { Tree } from "web-tree-sitter";
 import { contentHash } from "./content-hash.js";
 import { DEFAULT_SINKS } from "./default-sinks.js";
 import { withMapping, type ExtractedSqlData } from "./extraction.js";
@@ -75,12 +76,21 @@ export function createScanner(options: ScannerOptions): Scanner {
     // string (which re-slices the rest of the file at every read).
     const input = (index: number) => (index < text.length ? text.slice(index, index + PARSE_CHUNK) : "");
     const ranges = selectParseRanges(text, language, sinkOffsets(text, languageSinks));
-    let tree = ranges ? parser.parse(input, null, { includedRanges: ranges }) : parser.parse(input);
-    if (tree && ranges && tree.rootNode.hasError) {
-      // The units were guessed wrong (or the file has errors anyway): parse all of it.
-      tree.delete();
-      tree = parser.parse(input);
+    let tree: Tree | null = null;
+    if (ranges) {
+      // A unit boundary guessed inside a multi-line string shows up as a syntax error, and
+      // error recovery on such fragments can cost many times a whole parse: stop at the first
+      // error and parse everything instead.
+      tree = parser.parse(input, null, { includedRanges: ranges, progressCallback: (state) => state.hasError });
+      if (!tree) {
+        // A cancelled parse would otherwise resume on the next call.
+        parser.reset();
+      } else if (tree.rootNode.hasError) {
+        tree.delete();
+        tree = null;
+      }
     }
+    tree ??= parser.parse(input);
     if (!tree) return refused(language, "scan-failed", "info", "File not scanned: the parser returned no tree.");
     try {
       const analysis: FileAnalysis = analyzeTree(text, tree, language, syntaxFor(language), languageSinks, { sensitiveLiterals });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { createNodeScanner } from "../../src/node/scanner-node.js";
 import { selectParseRanges } from "../../src/scanner/region-selector.js";
 import { scanner } from "./support.js";
 
@@ -53,5 +54,29 @@ describe("selective parsing", () => {
     const result = await scanner().scan({ path: "r.py", text });
     expect(result.extractions.map((e) => e.sql)).toEqual(["\nSELECT *\nFROM reports\n WHERE kind = '?'"]);
     expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([["sql-injection", "warning"]]);
+  });
+
+  it("stops a partial parse at its first error, resets the parser, and parses the whole file", async () => {
+    // The column-0 lines of the triple-quoted string look like top-level statements, so
+    // `report` is left out and the partial parse meets `SELECT 1` as Python: an error.
+    const head = 'def report():\n    sql = """\nSELECT 1\n"""\n    return sql\n\n';
+    const views = Array.from({ length: 400 }, (_, i) => `def view_${i}(request):\n    cursor.execute("SELECT ${i} FROM t WHERE a = %s", (request.args["a"],))\n\n`).join("");
+    const tail = 'def bad():\n    cursor.execute("SELECT * FROM t WHERE b = " + request.args["b"])\n';
+    const text = head + views + tail;
+    expect(selectParseRanges(text, "python", [text.indexOf("execute")])).not.toBeNull();
+    const result = await scanner().scan({ path: "v.py", text });
+    expect(result.extractions).toHaveLength(401);
+    expect(result.diagnostics.map((d) => [d.severity, text.slice(d.range.start, d.range.end)])).toEqual([
+      ["error", '"SELECT * FROM t WHERE b = " + request.args["b"]'],
+    ]);
+    // Without a reset, the next parse would resume the cancelled one.
+    const other = `def f(request):\n    cursor.execute(f"SELECT {request.args['x']}")\n`;
+    const fresh = createNodeScanner();
+    const expected = await fresh.scan({ path: "o.py", text: other });
+    await fresh.dispose();
+    const again = await scanner().scan({ path: "o.py", text: other });
+    const data = (r: typeof expected) => ({ ...r, extractions: r.extractions.map(({ mapping: _, ...e }) => e) });
+    expect(data(again)).toEqual(data(expected));
+    expect(expected.diagnostics).toHaveLength(1);
   });
 });
