@@ -329,7 +329,10 @@ export class Database {
       try {
         value = query.fn(frame, slot.key);
       } catch (error) {
-        if (error instanceof Cancelled) {
+        if (error instanceof Cancelled || isStackOverflow(error)) {
+          // Neither is a property of the query: a stack overflow depends on how deep the
+          // caller already was, so it must not be memoized (a retry from a shallower
+          // starting point can succeed).
           frame.done = true;
           this.active = frame.parent;
           this.depStack.length = frame.depsStart;
@@ -931,4 +934,9 @@ export class Database {
         : `The context of query "${frame.slot.owner.name}" was used while another query is running`,
     );
   }
+}
+
+/** True for the engine's "Maximum call stack size exceeded" error (a `RangeError`). */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }

@@ -50,3 +50,18 @@ describe("deep graphs and structures", () => {
     expect(deepEqual(new Date(5), new Date(5))).toBe(true);
   });
 });
+
+describe("stack overflow in a cold, very deep computation", () => {
+  it("is not memoized: the database stays usable and a shallower retry succeeds", () => {
+    const db = new Database();
+    const seed = db.input<null, number>("seed");
+    const link = db.query<number, number>("link", (ctx, i) => (i === 0 ? ctx.get(seed, null) : ctx.get(link, i - 1) + 1));
+    seed.set(null, 0);
+    const depth = 200_000;
+    // Computing the top of a 200,000-deep chain cold recurses through every level.
+    expect(() => db.get(link, depth)).toThrow(RangeError);
+    // Warming up from the bottom in steps keeps every computation shallow.
+    for (let i = 0; i <= depth; i += 500) db.get(link, i);
+    expect(db.get(link, depth)).toBe(depth);
+  });
+});
