@@ -82,7 +82,7 @@ export function complete(model: Model, path: string, offset: number): Completion
   // Member access: fields of a struct, elements of a tuple.
   if (prevKind === K.Dot) {
     const dotStart = tokens.starts[prevTok]!;
-    const analysis = item.ast.k === "fn" || item.ast.k === "const" ? model.analysis(path, key) : undefined;
+    const analysis = item.ast.k === "fn" || item.ast.k === "const" ? model.typedAnalysis(path, key) : undefined;
     // The receiver is the first child of the field-access node that owns this dot.
     const owner = nodesAt(result.root, dotStart)
       .reverse()
@@ -133,7 +133,7 @@ export function complete(model: Model, path: string, offset: number): Completion
   if (item.ast.k !== "fn" && item.ast.k !== "const") return [];
 
   // Expressions and statements: locals in scope (innermost, latest first), then items, then keywords.
-  const analysis = model.analysis(path, key);
+  const analysis = model.typedAnalysis(path, key);
   const rel = prefixStart - item.start;
   const visible = new Map<string, (typeof analysis.locals)[number]>();
   for (const l of analysis.locals) {

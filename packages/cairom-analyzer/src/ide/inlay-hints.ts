@@ -20,7 +20,7 @@ export function inlayHints(model: Model, path: string, range?: TextRange): Inlay
   file.result.items.forEach((item, i) => {
     if (item.ast.k !== "fn") return;
     if (range && (item.end < range.start || item.start > range.end)) return;
-    for (const l of model.analysis(path, file.keys[i]!).locals) {
+    for (const l of model.typedAnalysis(path, file.keys[i]!).locals) {
       if (l.annotated || l.kind === "param" || l.ty.k === "error") continue;
       const offset = item.start + l.e;
       if (range && (offset < range.start || offset > range.end)) continue;

@@ -1,3 +1,4 @@
+import { refsOf } from "../semantics/checker.js";
 import type { TextRange } from "../diagnostic.js";
 import { itemQueryKey, moduleKey, type ParsedFile } from "../queries/analysis-db.js";
 import type { ServiceHost } from "../service.js";
@@ -67,8 +68,14 @@ export class Model {
     return this.adb.db.get(this.adb.modulePath, moduleKey(project, module)) ?? undefined;
   }
 
+  /** The diagnostics-pass analysis (no name uses, no expression types). */
   analysis(path: string, key: string): FunctionAnalysis {
     return this.adb.db.get(this.adb.itemAnalysis, itemQueryKey(path, key));
+  }
+
+  /** The analysis with expression types (hover, member completion). */
+  typedAnalysis(path: string, key: string): FunctionAnalysis {
+    return this.adb.db.get(this.adb.itemTypes, itemQueryKey(path, key));
   }
 
   /** The item containing `offset` (ends inclusive), with its index. */
@@ -158,9 +165,9 @@ export class Model {
       }
       return undefined;
     }
-    const a = this.analysis(path, key);
+    const a = this.typedAnalysis(path, key);
     let best: { s: number; e: number; sym: SymbolRef } | undefined;
-    for (const r of a.refs) {
+    for (const r of refsOf(a)) {
       if (rel < r.s || rel > r.e) continue;
       let sym: SymbolRef | undefined;
       if (r.target.k === "local") sym = { k: "local", path, key, local: a.locals[r.target.id]! };
@@ -181,7 +188,7 @@ export class Model {
     if (!found || (found.item.ast.k !== "fn" && found.item.ast.k !== "const")) return undefined;
     const rel = offset - found.item.start;
     let best: readonly [number, number, Ty] | undefined;
-    const a = this.analysis(path, found.key);
+    const a = this.typedAnalysis(path, found.key);
     for (let i = 0; i < a.typeValues.length; i++) {
       const t = [a.typeSpans[2 * i]!, a.typeSpans[2 * i + 1]!, a.typeValues[i]!] as const;
       if (rel >= t[0] && rel <= t[1] && (!best || t[1] - t[0] < best[1] - best[0])) best = t;

@@ -1,3 +1,4 @@
+import { refsOf } from "../semantics/checker.js";
 import type { TextRange } from "../diagnostic.js";
 import { typeToString } from "../semantics/types.js";
 import { KEYWORDS } from "../syntax/syntax-kind.js";
@@ -95,7 +96,7 @@ function occurrences(model: Model, s: SymbolRef, includeDeclaration: boolean): L
   if (s.k === "local") {
     const file = model.parsed(s.path);
     const item = file.result.items[file.byKey.get(s.key)!]!;
-    for (const r of model.analysis(s.path, s.key).refs) {
+    for (const r of refsOf(model.typedAnalysis(s.path, s.key))) {
       if (r.target.k === "local" && r.target.id === s.local.id) out.push({ path: s.path, range: { start: item.start + r.s, end: item.start + r.e } });
     }
   } else if (s.k !== "module") {
@@ -124,7 +125,7 @@ function occurrences(model: Model, s: SymbolRef, includeDeclaration: boolean): L
           }
           return;
         }
-        for (const r of model.analysis(f.path, key).refs) {
+        for (const r of refsOf(model.typedAnalysis(f.path, key))) {
           if (r.target.k === "top" && matchesTop(r.target.name)) push(r.s, r.e);
           if (r.target.k === "field" && s.k === "field" && r.target.module === s.module && r.target.struct === s.struct && r.target.field === s.field) push(r.s, r.e);
         }
@@ -176,7 +177,7 @@ export function rename(model: Model, path: string, offset: number, newName: stri
 
 function renameConflict(model: Model, s: SymbolRef, newName: string): string | undefined {
   if (s.k === "local") {
-    const a = model.analysis(s.path, s.key);
+    const a = model.typedAnalysis(s.path, s.key);
     const l = s.local;
     for (const other of a.locals) {
       if (other.id === l.id || other.name !== newName) continue;
@@ -184,7 +185,7 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
       if (overlap) return `\`${newName}\` is already declared in this scope`;
     }
     // A use of a top-level `newName` inside the binding's scope would be captured.
-    for (const r of a.refs) {
+    for (const r of refsOf(a)) {
       if (r.name === newName && r.target.k !== "field" && r.s >= l.visibleFrom && r.s < l.scopeEnd) {
         return `renaming would shadow \`${newName}\`, which is used in this scope`;
       }

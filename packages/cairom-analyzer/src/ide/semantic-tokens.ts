@@ -1,3 +1,4 @@
+import { refsOf } from "../semantics/checker.js";
 import { SyntaxKind as K, isKeyword } from "../syntax/syntax-kind.js";
 import type { Model } from "./model.js";
 
@@ -48,9 +49,9 @@ export function semanticTokens(model: Model, path: string): SemanticToken[] {
       for (const f of ast.fields) at(f.ns, "property", ["declaration"]);
       return;
     }
-    const a = model.analysis(path, file.keys[i]!);
+    const a = model.typedAnalysis(path, file.keys[i]!);
     for (const l of a.locals) at(l.s, l.kind === "param" ? "parameter" : "variable", l.kind === "const" ? ["declaration", "readonly"] : ["declaration"]);
-    for (const r of a.refs) {
+    for (const r of refsOf(a)) {
       if (r.target.k === "local") {
         const l = a.locals[r.target.id]!;
         at(r.s, l.kind === "param" ? "parameter" : "variable", l.kind === "const" ? ["readonly"] : []);

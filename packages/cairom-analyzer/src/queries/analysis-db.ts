@@ -142,7 +142,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     { equals: (a, b) => a.text === b.text },
   );
 
-  const itemAnalysis = db.query<string, FunctionAnalysis>("itemAnalysis", (ctx, k) => {
+  const analyse = (ctx: QueryContext, k: string, recordTypes: boolean): FunctionAnalysis => {
     const [path, key] = splitKey(k);
     const src = ctx.get(itemSource, k);
     const { project, module } = ctx.get(fileModule, path);
@@ -174,9 +174,15 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
         return d?.k === "fn" ? d : undefined;
       },
     };
-    if (!src.ast) return { diagnostics: [], locals: [], refs: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
-    return checkItem(env, src.ast);
-  });
+    if (!src.ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
+    return checkItem(env, src.ast, recordTypes);
+  };
+
+  /** The analysis of one function or constant for diagnostics (no name uses or expression types: see `itemTypes`). */
+  const itemAnalysis = db.query<string, FunctionAnalysis>("itemAnalysis", (ctx, k) => analyse(ctx, k, false));
+
+  /** The same analysis with name uses and expression types, for IDE features (a bounded number of items kept). */
+  const itemTypes = db.query<string, FunctionAnalysis>("itemTypes", (ctx, k) => analyse(ctx, k, true), { lru: 512 });
 
   const moduleCheck = db.query<string, ModuleCheckResult>("moduleCheck", (ctx, path) => {
     const file = ctx.get(parsed, path);
@@ -242,6 +248,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     importCycles,
     itemSource,
     itemAnalysis,
+    itemTypes,
     moduleCheck,
     fileDiagnostics,
   };

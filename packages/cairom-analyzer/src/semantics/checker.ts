@@ -63,9 +63,11 @@ export interface FunctionAnalysis {
   readonly diagnostics: readonly Diagnostic[];
   /** Local bindings. */
   readonly locals: readonly LocalInfo[];
-  /** Name uses. */
-  readonly refs: readonly RefInfo[];
-  /** Expression ranges, flattened: expression `i` spans `typeSpans[2i]..typeSpans[2i+1]`. */
+  /** Name uses (only when recorded for IDE features), flattened: use `i` spans `refSpans[2i]..refSpans[2i+1]` (see {@link refsOf}). */
+  readonly refSpans: readonly number[];
+  /** Target of use `i`: a local's id (number), a module-level name (string) or a field. */
+  readonly refTargets: readonly (number | string | Extract<RefTarget, { k: "field" }>)[];
+  /** Expression ranges, flattened: expression `i` spans `typeSpans[2i]..typeSpans[2i+1]` (empty unless types were recorded). */
   readonly typeSpans: readonly number[];
   /** The type of expression `i`. */
   readonly typeValues: readonly Ty[];
@@ -107,9 +109,24 @@ function stmtKindName(s: Stmt): string {
   }
 }
 
-/** Checks one function or constant item against its module's bindings. */
-export function checkItem(env: CheckEnv, item: ItemAst): FunctionAnalysis {
-  const c = new Checker(env);
+const fnTypes = new WeakMap<Def, Ty>();
+/** The (shared) function type of a definition. */
+function fnType(def: Extract<Def, { k: "fn" }>): Ty {
+  let t = fnTypes.get(def);
+  if (!t) {
+    t = { k: "fn", module: def.module, name: def.name };
+    fnTypes.set(def, t);
+  }
+  return t;
+}
+
+/**
+ * Checks one function or constant item against its module's bindings. With
+ * `recordTypes`, every name use and the type of every expression are kept (for IDE
+ * features); the diagnostics pass leaves it off, which saves most of its allocations.
+ */
+export function checkItem(env: CheckEnv, item: ItemAst, recordTypes = false): FunctionAnalysis {
+  const c = new Checker(env, recordTypes);
   if (item.k === "fn") c.checkFunction(item);
   else if (item.k === "const") c.checkConstItem(item);
   return c.result();
@@ -118,7 +135,8 @@ export function checkItem(env: CheckEnv, item: ItemAst): FunctionAnalysis {
 class Checker {
   private readonly diags: Diagnostic[] = [];
   private readonly locals: LocalInfo[] = [];
-  private readonly refs: RefInfo[] = [];
+  private readonly refSpans: number[] = [];
+  private readonly refTargets: (number | string | Extract<RefTarget, { k: "field" }>)[] = [];
   private readonly typeSpans: number[] = [];
   private readonly typeValues: Ty[] = [];
   private readonly used = new Set<string>();
@@ -130,15 +148,24 @@ class Checker {
   private retRef: TypeRef | null = null;
   private bodyStart = 0;
 
-  constructor(private readonly env: CheckEnv) {}
+  constructor(
+    private readonly env: CheckEnv,
+    private readonly recordTypes: boolean,
+  ) {}
 
   result(): FunctionAnalysis {
-    return { diagnostics: this.diags, locals: this.locals, refs: this.refs, typeSpans: this.typeSpans, typeValues: this.typeValues, usedTopLevel: [...this.used].sort() };
+    return { diagnostics: this.diags, locals: this.locals, refSpans: this.refSpans, refTargets: this.refTargets, typeSpans: this.typeSpans, typeValues: this.typeValues, usedTopLevel: [...this.used].sort() };
   }
 
   private report(code: string, message: string, s: number, e: number, extra?: { fixes?: Fix[]; related?: RelatedInformation[] }): void {
     const severity = code === "unused-variable" || code === "unreachable-code" ? "warning" : "error";
     this.diags.push(diagnostic(code, severity, message, s, e, extra));
+  }
+
+  private ref(s: number, e: number, target: number | string | Extract<RefTarget, { k: "field" }>): void {
+    if (!this.recordTypes) return;
+    this.refSpans.push(s, e);
+    this.refTargets.push(target);
   }
 
   // ---- scopes ---------------------------------------------------------------------------
@@ -229,7 +256,7 @@ class Checker {
         }
         if (t.k === "struct") {
           this.used.add(ref.name);
-          this.refs.push({ s: ref.s, e: ref.e, name: ref.name, target: { k: "top", name: ref.name } });
+          this.ref(ref.s, ref.e, ref.name);
         }
         return t;
       }
@@ -540,8 +567,10 @@ class Checker {
   // ---- expressions ----------------------------------------------------------------------
 
   private record(e: Expr, t: Ty): Ty {
-    this.typeSpans.push(e.s, e.e);
-    this.typeValues.push(t);
+    if (this.recordTypes) {
+      this.typeSpans.push(e.s, e.e);
+      this.typeValues.push(t);
+    }
     return t;
   }
 
@@ -634,7 +663,7 @@ class Checker {
           if (fields) this.report("unknown-field", `\`${ot.name}\` has no field \`${e.name}\``, e.ns, e.ne);
           return this.record(e, ERROR);
         }
-        this.refs.push({ s: e.ns, e: e.ne, name: e.name, target: { k: "field", module: ot.module, struct: ot.name, field: e.name } });
+        if (this.recordTypes) this.ref(e.ns, e.ne, { k: "field", module: ot.module, struct: ot.name, field: e.name });
         return this.record(e, f.ty);
       }
       case "tindex": {
@@ -686,17 +715,17 @@ class Checker {
     const local = this.lookupLocal(e.name);
     if (local) {
       local.used = true;
-      this.refs.push({ s: e.s, e: e.e, name: e.name, target: { k: "local", id: local.id } });
+      this.ref(e.s, e.e, local.id);
       return local.ty;
     }
     const b = this.env.binding(e.name);
     const visible = b && !(b.via === "item" && b.def?.k === "const" && b.order >= this.env.order);
     if (b && visible) {
       this.used.add(e.name);
-      this.refs.push({ s: e.s, e: e.e, name: e.name, target: { k: "top", name: e.name } });
+      this.ref(e.s, e.e, e.name);
       const def = b.def;
       if (!def) return ERROR;
-      if (def.k === "fn") return { k: "fn", module: def.module, name: def.name };
+      if (def.k === "fn") return fnType(def);
       if (def.k === "const") return def.ty;
       this.report("undeclared-variable", `\`${e.name}\` is a struct, not a value`, e.s, e.e);
       return ERROR;
@@ -861,7 +890,7 @@ class Checker {
       return ERROR;
     }
     // Reference quirk kept on purpose: a struct-literal name does not count as a use of an import.
-    this.refs.push({ s: e.ns, e: e.ne, name: e.name, target: { k: "top", name: e.name } });
+    this.ref(e.ns, e.ne, e.name);
     const fields = this.env.structFields(t.module, t.name) ?? [];
     const given = new Set<string>();
     const saved = this.leak;
@@ -874,7 +903,7 @@ class Checker {
         this.expr(f.value, null);
         continue;
       }
-      this.refs.push({ s: f.ns, e: f.ne, name: f.name, target: { k: "field", module: t.module, struct: t.name, field: f.name } });
+      if (this.recordTypes) this.ref(f.ns, f.ne, { k: "field", module: t.module, struct: t.name, field: f.name });
       if (isPrim(decl.ty)) this.leak = null;
       const vt = this.expr(f.value, decl.ty, true);
       this.leak = saved;
@@ -888,6 +917,20 @@ class Checker {
     }
     return t;
   }
+}
+
+/** The name uses of an analysis as objects (for IDE features; the analysis stores them flat). */
+export function refsOf(a: FunctionAnalysis): RefInfo[] {
+  const out: RefInfo[] = [];
+  for (let i = 0; i < a.refTargets.length; i++) {
+    const t = a.refTargets[i]!;
+    const s = a.refSpans[2 * i]!;
+    const e = a.refSpans[2 * i + 1]!;
+    if (typeof t === "number") out.push({ s, e, name: a.locals[t]!.name, target: { k: "local", id: t } });
+    else if (typeof t === "string") out.push({ s, e, name: t, target: { k: "top", name: t } });
+    else out.push({ s, e, name: t.field, target: t });
+  }
+  return out;
 }
 
 /** True when the item is a block-bodied function (used by callers that walk bodies). */
