@@ -92,8 +92,13 @@ export class StatementDocBuilder {
     const frames: Doc[][] = [parts];
     const breakable: boolean[] = [true];
     let body: Doc[] | undefined;
-    let sawChildNode = false;
     let lastWasNode = false;
+    let lastNodeKind: SyntaxKind | undefined;
+    // A clause body that is a single node is not indented as a whole (see below).
+    let bodyHugs = false;
+    // Logical chains and joins indent everything after their first operand.
+    let tailIndented = false;
+    const indentsTail = kind === SyntaxKind.JoinExpr || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? ""));
     const children = node.children();
     const parenPartner = matchParens(children);
     for (let i = 0; i < children.length; i++) {
@@ -147,6 +152,7 @@ export class StatementDocBuilder {
         }
         const breakBefore =
           (BREAK_BEFORE_KEYWORD_KINDS.has(kind) && k === SyntaxKind.Keyword && lastWasNode) ||
+          (lastWasNode && lastNodeKind === SyntaxKind.WithClause && frames.length === 1) ||
           (kind === SyntaxKind.BinaryExpr && k === SyntaxKind.Keyword && LOGICAL.has(child.text().toLowerCase()));
         this.placeToken(child, target, breakBefore ? line : undefined);
         if (k === SyntaxKind.LParen && parenPartner.has(i)) {
@@ -164,8 +170,12 @@ export class StatementDocBuilder {
         frames[0] = body;
         target = body;
         const first = firstSignificantToken(child);
-        if (first) this.pushSeparator(target, line, first);
-      } else if (CLAUSE_BREAK_KINDS.has(child.kind) && this.prev !== undefined) {
+        // A body that is one node (`WHERE a AND b`, `FROM (subquery) t`) stays on the keyword's
+        // line and breaks inside itself; a list (`SELECT a, b`) moves to its own lines.
+        const sole = isSoleSignificant(children, i);
+        bodyHugs = sole && selfIndenting(child, first);
+        if (first) this.pushSeparator(target, sole ? " " : line, first);
+      } else if (CLAUSE_BREAK_KINDS.has(child.kind) && this.prev !== undefined && !(kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.UsingClause)) {
         const first = firstSignificantToken(child);
         if (first) this.pushSeparator(target, line, first);
       }
@@ -174,16 +184,22 @@ export class StatementDocBuilder {
       // Inside parentheses a join or set operation gets its own group again.
       const flatten = (TRANSPARENT_KINDS.has(child.kind) && frames.length === 1) || (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && sameLogicalOperator(node, child));
       target.push(flatten ? doc : group(doc));
-      sawChildNode = true;
       lastWasNode = true;
+      lastNodeKind = child.kind;
+      if (indentsTail && !tailIndented && frames.length === 1) {
+        // Everything after the first operand or table (comments included) is indented.
+        const tail: Doc[] = [];
+        target.push(indent(tail));
+        frames[0] = tail;
+        tailIndented = true;
+      }
     }
-    void sawChildNode;
     // Unbalanced frames (cannot happen in an error-free statement) are flushed in order.
     while (frames.length > 1) {
       const inner = frames.pop()!;
       frames[frames.length - 1]!.push(inner);
     }
-    if (body !== undefined) return [parts, indent(body)];
+    if (body !== undefined) return bodyHugs ? [parts, body] : [parts, indent(body)];
     return parts;
   }
 
@@ -286,6 +302,29 @@ function applyCase(text: string, style: CaseStyle): string {
   if (style === "upper") return text.toUpperCase();
   if (style === "lower") return text.toLowerCase();
   return text;
+}
+
+/**
+ * Whether a clause body lays out its own continuation lines, so the clause must not indent
+ * it again: joins and AND/OR chains indent their tails, and parenthesised or CASE bodies
+ * close at the clause's column (`WHERE EXISTS (` … `)`).
+ */
+function selfIndenting(node: SyntaxNode, first: SyntaxToken | undefined): boolean {
+  if (node.kind === SyntaxKind.JoinExpr) return true;
+  if (node.kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? "")) return true;
+  if (first?.kind === SyntaxKind.LParen) return true;
+  if (first?.kind === SyntaxKind.Keyword && first.text().toLowerCase() === "case") return true;
+  const text = node.text();
+  return text.charCodeAt(text.length - 1) === 41 /* ) */;
+}
+
+/** Whether `children[index]` is the only significant child from `index` on (no tokens, no other nodes). */
+function isSoleSignificant(children: readonly (SyntaxNode | SyntaxToken)[], index: number): boolean {
+  for (let i = index + 1; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.isToken ? !c.isTrivia : true) return false;
+  }
+  return true;
 }
 
 /** Indices of direct-child `(` tokens that have a matching `)` among the same children (and vice versa). */

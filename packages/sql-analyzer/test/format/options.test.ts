@@ -133,6 +133,6 @@ describe("spacing around parentheses", () => {
 
 test("adjacent string literals stay on separate lines (PostgreSQL concatenates them only across a newline)", () => {
   const out = format("select 'a'\n  'b' as s from t");
-  expect(out).toBe("SELECT\n  'a'\n  'b' AS s\nFROM t\n");
+  expect(out).toBe("SELECT 'a'\n  'b' AS s\nFROM t\n");
   expect(format(out)).toBe(out);
 });
