@@ -126,8 +126,9 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
     getProject: (path) => host.ensure(path),
     getDiagnostics(path) {
       const p = normalizePath(path);
-      const project = host.ensure(p);
-      if (p.endsWith(`/${MANIFEST_FILE}`)) return [...project.diagnostics];
+      if (p.endsWith(`/${MANIFEST_FILE}`)) return [...host.ensure(p).diagnostics];
+      if (!p.endsWith(".cm")) return [];
+      host.ensure(p);
       if (!adb.fileModule.has(p)) return [];
       return sortDiagnostics(adb.db.accumulated(adb.fileDiagnostics, p, adb.diagnostics));
     },

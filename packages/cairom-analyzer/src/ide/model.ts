@@ -39,6 +39,7 @@ export class Model {
 
   /** Loads the file's project if needed; `undefined` for files outside every project. */
   known(path: string): boolean {
+    if (!path.endsWith(".cm")) return false;
     this.host.ensure(path);
     return this.adb.fileModule.has(path);
   }

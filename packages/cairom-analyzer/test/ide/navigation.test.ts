@@ -1,4 +1,4 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkDefinition, checkHover, checkReferences, checkRename } from "../support/check.js";
 
 const PROJECT = `
@@ -133,5 +133,31 @@ fn twice(a: felt) -> felt { return add(a, a); }
     checkRename(src, "fn", { error: "`fn` is not a valid identifier" });
     checkRename(`fn f$0() { return; }\nfn g() { return; }`, "g", { error: "module `main` already has an item named `g`" });
     checkRename(`struct S { a: felt, b: felt }\nfn f(s: S) -> felt { return s.a$0; }`, "b", { error: "`S` already has a field `b`" });
+  });
+});
+
+describe("use declarations", () => {
+  const project = `
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use util::checks::{within, LIMIT};
+fn main() -> bool { return within(LIMIT); }
+//- /p/src/util/checks.cm
+/// The largest balance.
+const LIMIT: u32 = 10;
+//    ^^^^^ def
+fn within(x: u32) -> bool { return x <= LIMIT; }
+`;
+  it("hover and definition work on imported names (also in subdirectory modules)", () => {
+    checkHover(project.replace("within, LIMIT}", "within, LI$0MIT}"), "```cairo-m\nconst LIMIT: u32\n```\n\nThe largest balance.\n\n*From module: `util::checks`*");
+    checkDefinition(project.replace("within, LIMIT}", "within, LI$0MIT}"));
+  });
+  it("ignores files that are not Cairo-M sources", async () => {
+    const { createCairoMService, InMemoryFileSystem } = await import("../../src/index.js");
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/notes.md": "# not code" }) });
+    expect(s.getDiagnostics("/notes.md")).toEqual([]);
+    expect(s.getHover("/notes.md", 2)).toBeUndefined();
   });
 });
