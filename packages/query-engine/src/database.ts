@@ -14,6 +14,7 @@ import {
 } from "./errors.js";
 import type { EngineEvent, EngineEventKind, EngineListener } from "./events.js";
 import { Input, type InputOptions } from "./input.js";
+import { lruInsert, lruRemove, lruTouch } from "./lru.js";
 import { Interner } from "./interner.js";
 import type { Key } from "./key.js";
 import { Query, type QueryFunction, type QueryOptions } from "./query.js";
@@ -178,7 +179,7 @@ export class Database {
     if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
     if (slot.isInput) return this.inputValue(slot);
     if (slot.verifiedAt === this.rev && slot.flags & HAS_VALUE) {
-      this.lruTouch(slot);
+      lruTouch(source as Query<Key, unknown>, slot);
       return slot.value;
     }
     this.busy++;
@@ -207,7 +208,7 @@ export class Database {
     }
     const flags = slot.flags;
     if (slot.verifiedAt === this.rev && (flags & (HAS_VALUE | PROVISIONAL)) === HAS_VALUE) {
-      if (flags & IN_LRU) this.lruTouch(slot);
+      if (flags & IN_LRU) lruTouch(source as Query<Key, unknown>, slot);
       if (slot.durability < frame.durability) frame.durability = slot.durability;
       return slot.value as V;
     }
@@ -262,7 +263,7 @@ export class Database {
     } else if (!(slot.flags & HAS_RESULT)) {
       this.execute(slot, true);
     } else if (slot.flags & IN_LRU) {
-      this.lruTouch(slot);
+      lruTouch(slot.owner as Query<Key, unknown>, slot);
     }
     if (slot.flags & HAS_ERROR) throw slot.value;
     return slot.value;
@@ -409,7 +410,7 @@ export class Database {
       slot.cycleHead = null;
       if (!hadCycle) slot.cycleMembers = null;
     }
-    if (query.lru > 0) this.lruInsert(query, slot);
+    if (query.lru > 0) lruInsert(query, slot, this.evictValue);
   }
 
   /**
@@ -786,52 +787,12 @@ export class Database {
     if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
   }
 
-  // ---------------------------------------------------------------- LRU
-
-  private lruTouch(slot: Slot): void {
-    const query = slot.owner as Query<Key, unknown>;
-    if (query.lruHead === slot) return;
-    this.lruUnlink(query, slot);
-    this.lruLinkFront(query, slot);
-  }
-
-  private lruInsert(query: Query<Key, unknown>, slot: Slot): void {
-    if (slot.flags & IN_LRU) {
-      this.lruTouch(slot);
-      return;
-    }
-    slot.flags |= IN_LRU;
-    query.lruSize++;
-    this.lruLinkFront(query, slot);
-    while (query.lruSize > query.lru && query.lruTail !== null) this.evict(query, query.lruTail);
-  }
-
-  private evict(query: Query<Key, unknown>, slot: Slot): void {
-    this.lruUnlink(query, slot);
-    slot.flags &= ~IN_LRU;
-    query.lruSize--;
-    // Keep deps, changedAt and verifiedAt so verification still works without the value.
+  /** An LRU capacity dropped `slot`'s value; its edges, revisions and pushes stay. */
+  private readonly evictValue = (slot: Slot): void => {
     slot.value = undefined;
     slot.flags &= ~HAS_RESULT;
     if (this.listeners.length > 0) this.emit("did-evict", slot);
-  }
-
-  private lruLinkFront(query: Query<Key, unknown>, slot: Slot): void {
-    slot.lruPrev = null;
-    slot.lruNext = query.lruHead;
-    if (query.lruHead !== null) query.lruHead.lruPrev = slot;
-    query.lruHead = slot;
-    query.lruTail ??= slot;
-  }
-
-  private lruUnlink(query: Query<Key, unknown>, slot: Slot): void {
-    if (slot.lruPrev !== null) slot.lruPrev.lruNext = slot.lruNext;
-    else if (query.lruHead === slot) query.lruHead = slot.lruNext;
-    if (slot.lruNext !== null) slot.lruNext.lruPrev = slot.lruPrev;
-    else if (query.lruTail === slot) query.lruTail = slot.lruPrev;
-    slot.lruPrev = null;
-    slot.lruNext = null;
-  }
+  };
 
   // ---------------------------------------------------------------- maintenance & introspection
 
@@ -851,10 +812,7 @@ export class Database {
       for (const slot of query.table.slots()) if (slot.verifiedAt < options.unusedSince) stale.push(slot);
       for (const slot of stale) {
         query.table.delete(slot);
-        if (slot.flags & IN_LRU) {
-          this.lruUnlink(query, slot);
-          query.lruSize--;
-        }
+        lruRemove(query, slot);
         slot.flags = DROPPED;
         slot.value = undefined;
         slot.deps = null;
