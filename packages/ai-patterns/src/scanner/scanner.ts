@@ -21,6 +21,12 @@ export interface ScannerOptions {
   maxFileLength?: number;
   /** Whether to report `sensitive-literal`. Defaults to `true`. */
   sensitiveLiterals?: boolean;
+  /**
+   * Whether to skip minified or bundled files (over 20,000 code units with lines averaging
+   * over 500) with a `minified-input` info diagnostic. Such files are vendored builds, not
+   * application code, and parse slowly. Defaults to `true`.
+   */
+  skipMinified?: boolean;
   /** Caches results by content hash (e.g. the tiered cache). Defaults to no cache. */
   cache?: ScanCache;
 }
@@ -51,10 +57,11 @@ export function createScanner(options: ScannerOptions): Scanner {
   const sinks = options.sinks ?? DEFAULT_SINKS;
   const maxFileLength = options.maxFileLength ?? 2_000_000;
   const sensitiveLiterals = options.sensitiveLiterals ?? true;
+  const skipMinified = options.skipMinified ?? true;
   const pool = new ParserPool(options.loadGrammar, options.runtime ?? {});
   const indexed = new Map<LanguageId, LanguageSinks>();
   const configKey = contentHash(
-    JSON.stringify({ sinks: sinks.map((s) => ({ ...s, receiver: s.receiver?.source })), maxFileLength, sensitiveLiterals }),
+    JSON.stringify({ sinks: sinks.map((s) => ({ ...s, receiver: s.receiver?.source })), maxFileLength, sensitiveLiterals, skipMinified }),
   );
 
   const sinksFor = (language: LanguageId): LanguageSinks => {
@@ -69,6 +76,9 @@ export function createScanner(options: ScannerOptions): Scanner {
       return refused(language, "input-too-large", "warning", `File not scanned: ${text.length} characters exceeds the limit of ${maxFileLength}.`);
     }
     if (looksBinary(text)) return refused(language, "binary-input", "info", "File not scanned: it looks like binary data, not source code.");
+    if (skipMinified && looksMinified(text)) {
+      return refused(language, "minified-input", "info", "File not scanned: it looks minified or bundled (very long lines); pass skipMinified: false to scan it.");
+    }
     const languageSinks = sinksFor(language);
     if (!mentionsSink(text, languageSinks)) return { language, diagnostics: [], extractions: [] };
     const parser = await pool.parserFor(language);
@@ -129,6 +139,14 @@ export function createScanner(options: ScannerOptions): Scanner {
 
 function refused(language: LanguageId, code: ScanDiagnostic["code"], severity: ScanDiagnostic["severity"], message: string): StoredScan {
   return { language, diagnostics: [{ code, severity, message, range: { start: 0, end: 0 }, source: "patterns" }], extractions: [] };
+}
+
+/** Long files whose lines average over 500 code units are minified or bundled builds. */
+function looksMinified(text: string): boolean {
+  if (text.length < 20_000) return false;
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
+  return text.length / lines > 500;
 }
 
 /** NUL characters or a high share of control characters mark binary data decoded as text. */

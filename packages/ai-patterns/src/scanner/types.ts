@@ -41,7 +41,13 @@ export interface ScanRelated {
 }
 
 /** Codes the scanner reports. */
-export type ScanDiagnosticCode = "sql-injection" | "sensitive-literal" | "input-too-large" | "binary-input" | "scan-failed";
+export type ScanDiagnosticCode =
+  | "sql-injection"
+  | "sensitive-literal"
+  | "input-too-large"
+  | "binary-input"
+  | "minified-input"
+  | "scan-failed";
 
 /** A diagnostic in the shared Sextant contract, with `source: "patterns"`. */
 export interface ScanDiagnostic {

@@ -17,6 +17,16 @@ describe("bad input", () => {
     await small.dispose();
   });
 
+  it("skips minified bundles unless asked, and scans them when asked", async () => {
+    const line = Array.from({ length: 1000 }, (_, i) => `function f${i}(a){return a+${i}}`).join(";");
+    const text = `${line};db.query("SELECT * FROM t WHERE a = "+req.query.a);\n`;
+    const skipped = await scanner().scan({ path: "bundle.min.js", text });
+    expect(skipped.diagnostics.map((d) => [d.code, d.severity])).toEqual([["minified-input", "info"]]);
+    const all = createNodeScanner({ skipMinified: false });
+    expect((await all.scan({ path: "bundle.min.js", text })).diagnostics.map((d) => [d.code, d.severity])).toEqual([["sql-injection", "error"]]);
+    await all.dispose();
+  });
+
   it("refuses binary data", async () => {
     const binary = String.fromCharCode(...Array.from({ length: 600 }, (_, i) => (i * 37) % 256));
     const result = await scanner().scan({ path: "x.py", text: binary });
