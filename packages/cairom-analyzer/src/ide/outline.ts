@@ -6,6 +6,7 @@ import { itemKindName, signatureOf, type Model } from "./model.js";
 
 /** An entry of the document outline. */
 export interface DocumentSymbol {
+  /** The declared name. */
   readonly name: string;
   /** `function`, `struct`, `constant`, `field`. */
   readonly kind: "function" | "struct" | "constant" | "field";
@@ -59,11 +60,15 @@ export function documentSymbols(model: Model, path: string): DocumentSymbol[] {
 
 /** A symbol found by a workspace search. */
 export interface WorkspaceSymbol {
+  /** The declared name. */
   readonly name: string;
+  /** What it is. */
   readonly kind: "function" | "struct" | "constant";
   /** Module path, e.g. `util::checks`. */
   readonly container: string;
+  /** File of the declaration. */
   readonly path: string;
+  /** Range of the name. */
   readonly range: TextRange;
 }
 
@@ -99,7 +104,9 @@ export function workspaceSymbols(model: Model, query: string): WorkspaceSymbol[]
 
 /** A foldable region. */
 export interface FoldingRange {
+  /** Offset where the region starts. */
   readonly start: number;
+  /** Offset where it ends. */
   readonly end: number;
   /** `comment` and `imports` regions; plain regions have no kind. */
   readonly kind?: "comment" | "imports";

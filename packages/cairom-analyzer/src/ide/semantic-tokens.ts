@@ -12,9 +12,13 @@ export const SEMANTIC_TOKEN_MODIFIERS = ["declaration", "readonly", "defaultLibr
 
 /** One classified token. */
 export interface SemanticToken {
+  /** Offset of the token. */
   readonly start: number;
+  /** Length in UTF-16 code units. */
   readonly length: number;
+  /** One of {@link SEMANTIC_TOKEN_TYPES}. */
   readonly type: (typeof SEMANTIC_TOKEN_TYPES)[number];
+  /** Some of {@link SEMANTIC_TOKEN_MODIFIERS}. */
   readonly modifiers: readonly (typeof SEMANTIC_TOKEN_MODIFIERS)[number][];
 }
 

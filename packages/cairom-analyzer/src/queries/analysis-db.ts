@@ -29,7 +29,9 @@ export interface ParsedFile {
 
 /** The text and AST of one item (equal text ⇒ equal AST, since offsets are item-relative). */
 export interface ItemSource {
+  /** The item's text ("" when the key no longer exists). */
   readonly text: string;
+  /** Its AST, item-relative. */
   readonly ast: ItemAst | undefined;
 }
 

@@ -51,9 +51,13 @@ export type RefTarget =
 
 /** One resolved name use (item-relative offsets). */
 export interface RefInfo {
+  /** Start of the name (item-relative). */
   readonly s: number;
+  /** End of the name. */
   readonly e: number;
+  /** The name as written. */
   readonly name: string;
+  /** What it refers to. */
   readonly target: RefTarget;
 }
 

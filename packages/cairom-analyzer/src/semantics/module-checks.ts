@@ -95,17 +95,25 @@ function cyclePath(scc: string[], edges: Map<string, string[]>): string[] {
 export interface ModuleCheckInput {
   /** File of the module (for related locations). */
   readonly path: string;
+  /** Module path. */
   readonly module: string;
+  /** The file's items (absolute positions). */
   readonly items: readonly LocatedItem[];
+  /** Item keys, parallel to `items`. */
   readonly keys: readonly string[];
+  /** The module's bindings. */
   readonly symbols: ModuleSymbols;
+  /** The other modules of the project. */
   readonly world: ModuleWorld;
+  /** The project's import cycles. */
   readonly cycles: readonly ImportCycle[];
 }
 
 /** Result of the module-level checks: diagnostics (absolute) and the names struct fields use. */
 export interface ModuleCheckResult {
+  /** Diagnostics with file offsets. */
   readonly diagnostics: readonly Diagnostic[];
+  /** Module-level names read by struct field types (they count as uses). */
   readonly usedNames: readonly string[];
 }
 

@@ -41,6 +41,7 @@ export type Expr =
 
 /** `name: value` inside a struct literal. */
 export interface FieldInit {
+  /** Field name and its range (`ns`..`ne`). */
   readonly name: string;
   readonly ns: number;
   readonly ne: number;
@@ -74,6 +75,7 @@ export type Block = Extract<Stmt, { k: "block" }>;
 
 /** A function parameter. */
 export interface ParamAst {
+  /** Parameter name and its range (`ns`..`ne`); `ty` is its written type. */
   readonly name: string;
   readonly ns: number;
   readonly ne: number;
@@ -82,6 +84,7 @@ export interface ParamAst {
 
 /** A struct field declaration. */
 export interface FieldDeclAst {
+  /** Field name and its range (`ns`..`ne`); `ty` is its written type. */
   readonly name: string;
   readonly ns: number;
   readonly ne: number;
@@ -90,6 +93,7 @@ export interface FieldDeclAst {
 
 /** One name in a `use` path or item list. */
 export interface UseName {
+  /** The name and its range (`s`..`e`). */
   readonly name: string;
   readonly s: number;
   readonly e: number;
