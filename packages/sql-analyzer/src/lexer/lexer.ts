@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { sharedLowerWord } from "../syntax/token-cache.js";
+import { MAX_SHARED_LENGTH, internSlice, lowerWord } from "../syntax/token-cache.js";
 import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./char-class.js";
 
 /** Token flag: the token runs to the end of input without its closing delimiter. */
@@ -426,6 +426,8 @@ export interface TokenStream {
   readonly flags: Uint8Array;
   /** For words: the lower-cased text; for operators: the text; else `undefined`. */
   readonly words: (string | undefined)[];
+  /** The shared text of short tokens (see `internSlice`); `undefined` for long ones. */
+  readonly texts: (string | undefined)[];
 }
 
 /** Accumulates tokens into growable typed arrays. */
@@ -435,6 +437,8 @@ export class TokenBuffer {
   starts: Uint32Array;
   flags: Uint8Array;
   words: (string | undefined)[] = [];
+  /** The shared (interned) text of each short token; `undefined` for long ones. */
+  texts: (string | undefined)[] = [];
 
   constructor(readonly text: string, capacity = 64) {
     this.kinds = new Uint8Array(capacity);
@@ -450,9 +454,16 @@ export class TokenBuffer {
     this.starts[i] = lexer.start;
     this.starts[i + 1] = lexer.pos;
     this.flags[i] = lexer.flags;
-    if (kind === SyntaxKind.Word) this.words[i] = sharedLowerWord(this.text, lexer.start, lexer.pos, lexer.hasUpper);
-    else if (kind === SyntaxKind.Operator) this.words[i] = sharedLowerWord(this.text, lexer.start, lexer.pos, false);
-    else this.words[i] = undefined;
+    const start = lexer.start;
+    const end = lexer.pos;
+    if (end - start <= MAX_SHARED_LENGTH) {
+      const text = internSlice(this.text, start, end);
+      this.texts[i] = text;
+      this.words[i] = kind === SyntaxKind.Word ? lowerWord(text, lexer.hasUpper) : kind === SyntaxKind.Operator ? text : undefined;
+    } else {
+      this.texts[i] = undefined;
+      this.words[i] = kind === SyntaxKind.Word ? this.text.slice(start, end).toLowerCase() : kind === SyntaxKind.Operator ? this.text.slice(start, end) : undefined;
+    }
     this.count = i + 1;
   }
 

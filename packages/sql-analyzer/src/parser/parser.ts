@@ -66,6 +66,7 @@ export class Parser {
   private readonly kinds: Uint8Array;
   private readonly starts: Uint32Array;
   private readonly words: (string | undefined)[];
+  private readonly texts: (string | undefined)[];
 
   constructor(
     readonly stream: TokenStream,
@@ -84,6 +85,7 @@ export class Parser {
     this.kinds = stream.kinds;
     this.starts = stream.starts;
     this.words = stream.words;
+    this.texts = stream.texts;
     this.reserved = reservedWords(dialect);
     const sig: number[] = [];
     const kinds = this.kinds;
@@ -178,7 +180,7 @@ export class Parser {
     if (this.stream.flags[i]! & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
     else if (kind === SyntaxKind.Unknown)
       this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
-    this.children.push(sharedToken(kind, this.text, start, end));
+    this.children.push(sharedToken(kind, this.texts[i] ?? this.text.slice(start, end)));
     this.raw = i + 1;
   }
 

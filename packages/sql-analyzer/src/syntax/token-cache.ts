@@ -2,51 +2,84 @@ import { GreenToken } from "./green.js";
 import type { SyntaxKind } from "./syntax-kind.js";
 
 /** Tokens longer than this are never shared (long strings and comments are rarely repeated). */
-const MAX_SHARED_LENGTH = 32;
-/** Entries before a cache is dropped, bounding memory in long sessions. */
-const MAX_ENTRIES = 65536;
+export const MAX_SHARED_LENGTH = 32;
+/** Slots of the intern table (a power of two); it is cleared when 3/4 full. */
+const TABLE_SIZE = 1 << 16;
+const MAX_ENTRIES = (TABLE_SIZE * 3) >> 2;
 
-const caches: Map<string, GreenToken>[] = [];
+const texts: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE);
+const hashes = new Int32Array(TABLE_SIZE);
 let entries = 0;
 
 /**
- * Returns a shared green token for `(kind, text[start, end))`. Green tokens are
- * immutable and position-free, so a file with ten thousand `select` keywords
- * and single spaces needs only one object for each — which is most of what
- * makes parsing fast in a garbage-collected runtime (objects that are never
- * allocated are never copied by the young-generation collector).
+ * Interns `text[start, end)` (at most `MAX_SHARED_LENGTH` long): returns the one
+ * shared string with that content, without slicing when it is already known.
+ * Shared strings keep their hash cached, so the `Map` lookups that follow are
+ * cheap, and a file with ten thousand `select` keywords holds one string.
  */
-export function sharedToken(kind: SyntaxKind, text: string, start: number, end: number): GreenToken {
-  if (end - start > MAX_SHARED_LENGTH) return new GreenToken(kind, text.slice(start, end));
-  const key = text.slice(start, end);
-  let cache = caches[kind];
+export function internSlice(text: string, start: number, end: number): string {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const length = end - start;
+  let slot = h & (TABLE_SIZE - 1);
+  for (;;) {
+    const entry = texts[slot];
+    if (entry === undefined) break;
+    if (hashes[slot] === h && entry.length === length && text.startsWith(entry, start)) return entry;
+    slot = (slot + 1) & (TABLE_SIZE - 1);
+  }
+  if (entries >= MAX_ENTRIES) {
+    texts.fill(undefined);
+    entries = 0;
+    slot = h & (TABLE_SIZE - 1);
+  }
+  const value = text.slice(start, end);
+  texts[slot] = value;
+  hashes[slot] = h;
+  entries++;
+  return value;
+}
+
+const lowerOf = new Map<string, string>();
+
+/** The lower-cased form of an interned word, computed once per distinct word. */
+export function lowerWord(word: string, hasUpper: boolean): string {
+  if (!hasUpper) return word;
+  let lower = lowerOf.get(word);
+  if (lower === undefined) {
+    if (lowerOf.size >= MAX_ENTRIES) lowerOf.clear();
+    lower = word.toLowerCase();
+    lowerOf.set(word, lower);
+  }
+  return lower;
+}
+
+const greens: Map<string, GreenToken>[] = [];
+let greenEntries = 0;
+
+/**
+ * The shared green token of `kind` with text `text` (an interned string, or any
+ * string for long tokens, which are not shared). Green tokens are immutable
+ * and position-free, so sharing them is safe — and objects that are never
+ * allocated are never copied by the garbage collector.
+ */
+export function sharedToken(kind: SyntaxKind, text: string): GreenToken {
+  if (text.length > MAX_SHARED_LENGTH) return new GreenToken(kind, text);
+  let cache = greens[kind];
   if (cache === undefined) {
     cache = new Map();
-    caches[kind] = cache;
+    greens[kind] = cache;
   }
-  let token = cache.get(key);
+  let token = cache.get(text);
   if (token === undefined) {
-    if (entries >= MAX_ENTRIES) {
-      for (const c of caches) c?.clear();
-      entries = 0;
+    if (greenEntries >= MAX_ENTRIES) {
+      for (const c of greens) c?.clear();
+      greenEntries = 0;
     }
-    token = new GreenToken(kind, key);
-    cache.set(key, token);
-    entries++;
+    token = new GreenToken(kind, text);
+    cache.set(text, token);
+    greenEntries++;
   }
   return token;
 }
 
-const words = new Map<string, string>();
-
-/** The lower-cased form of a word, shared between occurrences. */
-export function sharedLowerWord(text: string, start: number, end: number, hasUpper: boolean): string {
-  const raw = text.slice(start, end);
-  let lower = words.get(raw);
-  if (lower === undefined) {
-    if (words.size >= MAX_ENTRIES) words.clear();
-    lower = hasUpper ? raw.toLowerCase() : raw;
-    words.set(raw, lower);
-  }
-  return lower;
-}
