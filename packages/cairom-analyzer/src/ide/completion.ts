@@ -107,6 +107,23 @@ export function complete(model: Model, path: string, offset: number): Completion
     return [];
   }
 
+  // Field names inside a struct literal: `Point { x: 1, | }` offers the fields not given yet.
+  const listAt = path0.findIndex((n) => n.kind === K.FieldInitList);
+  if (listAt > 0 && (prevKind === K.LBrace || prevKind === K.Comma) && path0[path0.length - 1]!.kind === K.FieldInitList) {
+    const lit = path0[listAt - 1]!;
+    const nameNode = lit.children[0];
+    if (nameNode !== undefined && typeof nameNode !== "number") {
+      const def = model.binding(project, module, text.slice(nameNode.start, nameNode.end))?.def;
+      if (def?.k === "struct") {
+        const list = path0[listAt]!;
+        const given = new Set(
+          list.children.flatMap((c) => (typeof c !== "number" && c.kind === K.FieldInit ? [text.slice(c.start, c.end).split(":")[0]!.trim()] : [])),
+        );
+        return filter(def.fields.filter((f) => !given.has(f.name)).map((f) => ({ label: f.name, kind: "field" as const, detail: typeToString(f.ty), range })));
+      }
+    }
+  }
+
   const scopeItems: CompletionItem[] = [];
   const addTopLevel = (typesOnly: boolean) => {
     for (const b of model.symbols(project, module).bindings) {

@@ -113,6 +113,19 @@ function stmtKindName(s: Stmt): string {
   }
 }
 
+/** "Insert `as felt`" for a `u32` value where a `felt` is expected (parenthesised when needed). */
+function asFeltFix(e: Expr, found: Ty, expected: Ty): Fix[] {
+  if (found.k !== "u32" || expected.k !== "felt") return [];
+  const needsParens = e.k === "binary";
+  const edits = needsParens
+    ? [
+        { range: { start: e.s, end: e.s }, newText: "(" },
+        { range: { start: e.e, end: e.e }, newText: ") as felt" },
+      ]
+    : [{ range: { start: e.e, end: e.e }, newText: " as felt" }];
+  return [{ title: "Convert with `as felt`", safety: "unsafe", edits }];
+}
+
 const fnTypes = new WeakMap<Def, Ty>();
 /** The (shared) function type of a definition. */
 function fnType(def: Extract<Def, { k: "fn" }>): Ty {
@@ -390,7 +403,9 @@ class Checker {
     const label = s.pat.k === "ident" ? `\`${s.pat.name}\`` : "this pattern";
     if (ann) {
       if (!compatible(initTy, ann) && s.init.k !== "missing") {
-        this.report("let-type-mismatch", `${label} is declared \`${typeToString(ann)}\` but initialised with \`${typeToString(initTy)}\``, s.init.s, s.init.e);
+        this.report("let-type-mismatch", `${label} is declared \`${typeToString(ann)}\` but initialised with \`${typeToString(initTy)}\``, s.init.s, s.init.e, {
+          fixes: asFeltFix(s.init, initTy, ann),
+        });
       }
       this.rangeCheck(ann, s.init, "a binding");
     }
@@ -444,7 +459,7 @@ class Checker {
       const related: RelatedInformation[] = this.retRef
         ? [{ file: "", range: { start: this.retRef.s, end: this.retRef.e }, message: "return type declared here" }]
         : [];
-      const fixes: Fix[] = [];
+      const fixes: Fix[] = asFeltFix(s.value, t, this.retTy);
       if (!this.retRef && isUnit(this.retTy) && t.k !== "error") {
         fixes.push({
           title: `Add return type \`-> ${typeToString(t)}\``,
@@ -472,7 +487,9 @@ class Checker {
       return;
     }
     if (!compatible(rt, lt)) {
-      this.report("assignment-type-mismatch", `cannot assign \`${typeToString(rt)}\` to a place of type \`${typeToString(lt)}\``, rhs.s, rhs.e);
+      this.report("assignment-type-mismatch", `cannot assign \`${typeToString(rt)}\` to a place of type \`${typeToString(lt)}\``, rhs.s, rhs.e, {
+        fixes: asFeltFix(rhs, rt, lt),
+      });
     }
   }
 
@@ -809,7 +826,9 @@ class Checker {
         const t = this.expr(a, p.ty);
         this.constArrayCheck(a);
         if (!compatible(t, p.ty)) {
-          this.report("argument-type-mismatch", `argument \`${p.name}\` expects \`${typeToString(p.ty)}\`, found \`${typeToString(t)}\``, a.s, a.e);
+          this.report("argument-type-mismatch", `argument \`${p.name}\` expects \`${typeToString(p.ty)}\`, found \`${typeToString(t)}\``, a.s, a.e, {
+            fixes: asFeltFix(a, t, p.ty),
+          });
         }
       });
       return def.ret;
@@ -837,7 +856,9 @@ class Checker {
       return ERROR;
     }
     if (it.k !== "error" && !compatible(it, FELT)) {
-      this.report("invalid-index-type", `array index must be \`felt\`, found \`${typeToString(it)}\``, e.index.s, e.index.e);
+      this.report("invalid-index-type", `array index must be \`felt\`, found \`${typeToString(it)}\``, e.index.s, e.index.e, {
+        fixes: asFeltFix(e.index, it, FELT),
+      });
     } else if (ot.k === "array" && e.index.k === "int" && !e.index.bad && e.index.value >= ot.len) {
       this.report("index-out-of-bounds", `index ${e.index.value} is out of bounds for \`${typeToString(ot)}\``, e.index.s, e.index.e);
     }

@@ -103,3 +103,12 @@ fn main() -> u32 { return area(3, $0); }`);
     expect(serviceForTest(f).getSignatureHelp(f.cursor!.path, f.cursor!.offset)).toBeUndefined();
   });
 });
+
+describe("completion in struct literals", () => {
+  it("offers the fields not given yet", () => {
+    checkCompletion(`struct P { x: felt, y: u32, z: bool }\nfn f() -> P { return P { y: 1, $0 }; }`, (labels, items) => {
+      expect(labels).toEqual(["x", "z"]);
+      expect(items[0]).toMatchObject({ kind: "field", detail: "felt" });
+    });
+  });
+});

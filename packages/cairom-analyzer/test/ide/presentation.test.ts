@@ -174,3 +174,17 @@ describe("code actions", () => {
   });
   void readFileSync;
 });
+
+describe("conversion fixes", () => {
+  it("offers `as felt` for a u32 where a felt is expected, with parentheses when needed", () => {
+    const src = `fn g(x: felt) -> felt { return x; }\nfn f(i: u32, data: [felt; 3]) -> felt {\n    let a = 0;\n    a = i + 1;\n    let _b = data[i];\n    return g(i) + a;\n}\n`;
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": src }) });
+    const fixed = s
+      .getCodeActions("/m.cm", { start: 0, end: src.length })
+      .filter((a) => a.title === "Convert with `as felt`")
+      .reduce((text, a, i, all) => (i === 0 ? applyEdits(src, all.flatMap((x) => x.edits)) : text), src);
+    expect(fixed).toBe(`fn g(x: felt) -> felt { return x; }\nfn f(i: u32, data: [felt; 3]) -> felt {\n    let a = 0;\n    a = (i + 1) as felt;\n    let _b = data[i as felt];\n    return g(i as felt) + a;\n}\n`);
+    const s2 = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": fixed }) });
+    expect(s2.getDiagnostics("/m.cm").map((d) => d.message)).toEqual([]);
+  });
+});
