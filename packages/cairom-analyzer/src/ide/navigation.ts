@@ -200,9 +200,21 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
   if (s.k === "top") {
     for (const f of model.projectFiles(s.project)) {
       const symbols = model.symbols(s.project, f.module);
-      const sees = symbols.bindings.some((b) => b.def && b.def.module === s.def.module && b.def.name === s.def.name);
-      if (!sees) continue;
+      const binding = symbols.bindings.find((b) => b.def && b.def.module === s.def.module && b.def.name === s.def.name);
+      if (!binding) continue;
       if (symbols.bindings.some((b) => b.name === newName)) return `module \`${f.module}\` already has an item named \`${newName}\``;
+      // A local named `newName` visible at a use would capture the renamed item there.
+      const file = model.parsed(f.path);
+      for (let i = 0; i < file.result.items.length; i++) {
+        const ast = file.result.items[i]!.ast;
+        if (ast.k !== "fn" && ast.k !== "const") continue;
+        const a = model.typedAnalysis(f.path, file.keys[i]!);
+        for (const r of refsOf(a)) {
+          if (r.target.k !== "top" || r.target.name !== binding.name) continue;
+          const capture = a.locals.find((l) => l.name === newName && l.visibleFrom <= r.s && r.s < l.scopeEnd);
+          if (capture) return `a local \`${newName}\` in \`${ast.name}\` would shadow the renamed item`;
+        }
+      }
     }
   }
   return undefined;

@@ -132,6 +132,9 @@ fn twice(a: felt) -> felt { return add(a, a); }
     checkRename(`const K: felt = 1;\nfn f() -> felt { let b$0 = 2; return K + b; }`, "K", { error: "renaming would shadow `K`, which is used in this scope" });
     checkRename(src, "fn", { error: "`fn` is not a valid identifier" });
     checkRename(`fn f$0() { return; }\nfn g() { return; }`, "g", { error: "module `main` already has an item named `g`" });
+    checkRename(`fn he$0lper() -> felt { return 1; }\nfn g() -> felt { let total = 2; return helper() + total; }`, "total", {
+      error: "a local `total` in `g` would shadow the renamed item",
+    });
     checkRename(`struct S { a: felt, b: felt }\nfn f(s: S) -> felt { return s.a$0; }`, "b", { error: "`S` already has a field `b`" });
   });
 });
