@@ -462,11 +462,18 @@ function checkKey(key: unknown, ns: NamespaceState): asserts key is string {
 export class CacheNamespace {
   readonly #engine: Engine;
   readonly #ns: NamespaceState;
+  /** Held directly so an L1 hit costs as few property loads as possible. */
+  readonly #lru: L1Memory["lru"];
+  readonly #counters: TierCounters;
+  readonly #bare: boolean;
 
   /** @internal Use `TieredCache.namespace()`. */
   constructor(engine: Engine, ns: NamespaceState) {
     this.#engine = engine;
     this.#ns = ns;
+    this.#lru = engine.l1.lru;
+    this.#counters = ns.l1;
+    this.#bare = ns.prefix === "";
   }
 
   /** The namespace's name. */
@@ -476,11 +483,9 @@ export class CacheNamespace {
 
   /** The fresh value of `key` from the fastest tier holding one, backfilling faster tiers; `undefined` when there is none. */
   async get<T = unknown>(key: string): Promise<T | undefined> {
-    const ns = this.#ns;
-    const engine = this.#engine;
-    const entry = engine.l1.lru.get(ns.prefix + key);
+    const entry = this.#lru.get(this.#bare ? key : this.#ns.prefix + key);
     if (entry !== undefined && coarseNow() < entry.freshUntil) {
-      ns.l1.hits++;
+      this.#counters.hits++;
       return entry.value as T;
     }
     return this.#getSlow<T>(key);
@@ -513,10 +518,10 @@ export class CacheNamespace {
   async getOrSet<T>(key: string, factory: Factory<T>, options?: EntryOptions): Promise<T> {
     const ns = this.#ns;
     const engine = this.#engine;
-    const l1Key = ns.prefix + key;
-    const entry = engine.l1.lru.get(l1Key);
+    const l1Key = this.#bare ? key : ns.prefix + key;
+    const entry = this.#lru.get(l1Key);
     if (entry !== undefined && coarseNow() < entry.freshUntil) {
-      ns.l1.hits++;
+      this.#counters.hits++;
       return entry.value as T;
     }
     checkKey(key, ns);
@@ -553,9 +558,23 @@ export class CacheNamespace {
     return found.fresh !== undefined;
   }
 
+  /**
+   * The fresh value of `key` from L1 only, synchronously: the hot path for callers that can
+   * fall back to `get` themselves. It counts an L1 hit or miss and refreshes recency, like `get`.
+   */
+  getSync<T = unknown>(key: string): T | undefined {
+    const entry = this.#lru.get(this.#bare ? key : this.#ns.prefix + key);
+    if (entry !== undefined && coarseNow() < entry.freshUntil) {
+      this.#counters.hits++;
+      return entry.value as T;
+    }
+    this.#counters.misses++;
+    return undefined;
+  }
+
   /** The fresh value of `key` in L1 only, synchronously, without touching its recency or metrics. */
   peek<T = unknown>(key: string): T | undefined {
-    const entry = this.#engine.l1.lru.peek(this.#ns.prefix + key);
+    const entry = this.#lru.peek(this.#bare ? key : this.#ns.prefix + key);
     return entry !== undefined && coarseNow() < entry.freshUntil ? (entry.value as T) : undefined;
   }
 

@@ -35,6 +35,8 @@ describe("L1", () => {
     await cache.set("a", { n: 1 });
     expect(await cache.get("a")).toEqual({ n: 1 });
     expect(cache.peek("a")).toEqual({ n: 1 });
+    expect(cache.getSync("a")).toEqual({ n: 1 });
+    expect(cache.getSync("nope")).toBeUndefined();
     expect(await cache.has("a")).toBe(true);
     await cache.delete("a");
     expect(await cache.has("a")).toBe(false);

@@ -27,7 +27,7 @@ describe("disk tier (L2)", () => {
     const a = createNodeCache({ disk: { dir, fsync: true } });
     await a.set("k", { v: 1 });
     await a.namespace("schema").set("k", "S");
-    const b = createNodeCache({ disk: { dir } });
+    const b = createNodeCache({ disk: { dir, syncReads: false } });
     expect(await b.get("k")).toEqual({ v: 1 });
     expect(await b.namespace("schema").get("k")).toBe("S");
     await b.namespace("schema").clear();
@@ -36,7 +36,7 @@ describe("disk tier (L2)", () => {
     expect(await c.get("k")).toEqual({ v: 1 });
   });
 
-  it("treats a corrupt or torn file as a miss and removes it", async () => {
+  for (const syncReads of [true, false]) it(`treats a corrupt or torn file as a miss and removes it (syncReads ${syncReads})`, async () => {
     const dir = freshDir();
     const writer = createNodeCache({ disk: { dir } });
     await writer.set("flip", "x".repeat(100));
@@ -46,7 +46,7 @@ describe("disk tier (L2)", () => {
     bytes[bytes.length - 5]! ^= 0xff;
     writeFileSync(one!, bytes);
     writeFileSync(two!, readFileSync(two!).subarray(0, 70));
-    const reader = createNodeCache({ disk: { dir } });
+    const reader = createNodeCache({ disk: { dir, syncReads } });
     const corrupt: string[] = [];
     reader.on("corrupt", (c) => corrupt.push(c.reason));
     expect(await reader.get("flip")).toBeUndefined();

@@ -9,16 +9,22 @@ afterAll(async () => {
   for (const w of workers) if (w.process.exitCode === null) w.process.kill();
 });
 
-async function startThree(prefix: string, lock: boolean): Promise<Worker[]> {
-  const three = [0, 1, 2].map(() => startWorker(redisUrl, prefix, lock));
-  workers.push(...three);
-  await Promise.all(three.map((w) => w.call("ready")));
+// Three processes started once (each with the lock available; a stampede chooses whether to use it).
+let three: Promise<Worker[]> | undefined;
+function startThree(): Promise<Worker[]> {
+  three ??= (async () => {
+    const prefix = uniquePrefix("mp");
+    const started = [0, 1, 2].map(() => startWorker(redisUrl, prefix, true));
+    workers.push(...started);
+    await Promise.all(started.map((w) => w.call("ready")));
+    return started;
+  })();
   return three;
 }
 
 describe.skipIf(!redisUrl)("three processes sharing Redis", () => {
   it("see each other's sets, deletes and tag invalidations through the bus", async () => {
-    const [a, b, c] = await startThree(uniquePrefix("mp"), false);
+    const [a, b, c] = await startThree();
     await a!.call("set", { key: "k", value: 1, tags: ["file:x"] });
     expect(await b!.call("get", { key: "k" })).toBe(1);
     expect(await c!.call("get", { key: "k" })).toBe(1);
@@ -43,8 +49,8 @@ describe.skipIf(!redisUrl)("three processes sharing Redis", () => {
   });
 
   it("run the factory at most once per process in a stampede without the lock", async () => {
-    const three = await startThree(uniquePrefix("stampede"), false);
-    const results = await Promise.all(three.map((w) => w.call<{ calls: number; distinct: string[] }>("stampede", { key: "hot", n: 200, delayMs: 150 })));
+    const workers = await startThree();
+    const results = await Promise.all(workers.map((w) => w.call<{ calls: number; distinct: string[] }>("stampede", { key: "hot", n: 200, delayMs: 150, lock: false })));
     for (const r of results) {
       expect(r.calls).toBeLessThanOrEqual(1);
       expect(r.distinct).toEqual(["value of hot"]);
@@ -53,9 +59,9 @@ describe.skipIf(!redisUrl)("three processes sharing Redis", () => {
   });
 
   it("run the factory once overall in a stampede with the Redis lock", async () => {
-    const three = await startThree(uniquePrefix("locked"), true);
-    const results = await Promise.all(three.map((w) => w.call<{ calls: number; distinct: string[] }>("stampede", { key: "hot", n: 200, delayMs: 150 })));
+    const workers = await startThree();
+    const results = await Promise.all(workers.map((w) => w.call<{ calls: number; distinct: string[] }>("stampede", { key: "hot-locked", n: 200, delayMs: 150, lock: true })));
     expect(results.reduce((s, r) => s + r.calls, 0)).toBe(1);
-    for (const r of results) expect(r.distinct).toEqual(["value of hot"]);
+    for (const r of results) expect(r.distinct).toEqual(["value of hot-locked"]);
   });
 });

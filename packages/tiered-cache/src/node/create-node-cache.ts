@@ -22,6 +22,8 @@ export interface NodeCacheOptions extends Omit<TieredCacheOptions, "tiers" | "bu
     prefix?: string;
     /** Per-command timeout in ms. Defaults to `500`. */
     commandTimeout?: number;
+    /** Let ioredis pipeline concurrent commands automatically. Defaults to `false`. */
+    autoPipelining?: boolean;
     /** Keep other processes' L1/L2 coherent over pub/sub. Defaults to `true`. */
     bus?: boolean;
     /** Use a Redis lock so one process runs a factory. Defaults to `false`. */
@@ -36,6 +38,7 @@ const nodeSchema = z.object({
     dir: z.string().min(1),
     maxBytes: z.number().int().positive().optional(),
     fsync: z.boolean().optional(),
+    syncReads: z.boolean().optional(),
     name: z.string().min(1).optional(),
     fs: z.any().optional(),
   }).strict().optional(),
@@ -43,6 +46,7 @@ const nodeSchema = z.object({
     url: z.union([z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL"), z.record(z.string(), z.unknown())]),
     prefix: z.string().optional(),
     commandTimeout: z.number().int().positive().optional(),
+    autoPipelining: z.boolean().optional(),
     bus: z.boolean().optional(),
     lock: z.boolean().optional(),
   }).strict().optional(),
@@ -73,7 +77,7 @@ export function createNodeCache(options: NodeCacheOptions): TieredCache {
   if (disk) tiers.push(new DiskTier(disk));
   let redisTier: RedisTier | undefined;
   if (redis) {
-    redisTier = new RedisTier({ redis: redis.url, ...(redis.prefix !== undefined ? { prefix: redis.prefix } : {}), ...(redis.commandTimeout !== undefined ? { commandTimeout: redis.commandTimeout } : {}) });
+    redisTier = new RedisTier({ redis: redis.url, ...(redis.prefix !== undefined ? { prefix: redis.prefix } : {}), ...(redis.commandTimeout !== undefined ? { commandTimeout: redis.commandTimeout } : {}), ...(redis.autoPipelining !== undefined ? { autoPipelining: redis.autoPipelining } : {}) });
     tiers.push(redisTier);
   }
   const cache = createTieredCache({

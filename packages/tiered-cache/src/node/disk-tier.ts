@@ -13,6 +13,13 @@ export interface DiskTierOptions {
   maxBytes?: number;
   /** `fsync` each file and its directory before a write counts as done (slower, survives power loss). Defaults to `false`. */
   fsync?: boolean;
+  /**
+   * Read entries with one synchronous `readFileSync` instead of the promise API. A small
+   * file in the page cache reads in microseconds, while the promise API makes four thread
+   * pool round trips (about 14× slower measured on a loaded 2-core machine). Turn it off
+   * for slow or network disks, where a blocking read would stall the event loop. Defaults to `true`.
+   */
+  syncReads?: boolean;
   /** Tier name in metrics and logs. Defaults to `l2`. */
   name?: string;
   /** File system layer (tests inject faults here). Defaults to `node:fs/promises`. */
@@ -40,6 +47,7 @@ export class DiskTier implements StorageTier {
   readonly #fs: DiskFs;
   readonly #maxBytes: number;
   readonly #fsync: boolean;
+  readonly #syncReads: boolean;
   /** Known files in least-recently-used order (Map insertion order), with their sizes. */
   readonly #index = new Map<string, number>();
   #bytes = 0;
@@ -53,6 +61,7 @@ export class DiskTier implements StorageTier {
     this.#fs = options.fs ?? nodeDiskFs;
     this.#maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
     this.#fsync = options.fsync ?? false;
+    this.#syncReads = (options.syncReads ?? true) && this.#fs.readFileSync !== undefined;
     this.#ready = this.#open();
   }
 
@@ -160,7 +169,7 @@ export class DiskTier implements StorageTier {
     const path = this.#pathOf(namespace, key);
     let bytes: Uint8Array;
     try {
-      bytes = await this.#fs.readFile(path);
+      bytes = this.#syncReads ? this.#fs.readFileSync!(path) : await this.#fs.readFile(path);
     } catch (error) {
       if (errorCode(error) === "ENOENT") { this.#untrack(path); return undefined; }
       this.#fail(error, "a read");
@@ -235,7 +244,7 @@ export class DiskTier implements StorageTier {
     const path = this.#pathOf(namespace, key);
     if (olderThan !== undefined) {
       let bytes: Uint8Array;
-      try { bytes = await this.#fs.readFile(path); } catch { return; }
+      try { bytes = this.#syncReads ? this.#fs.readFileSync!(path) : await this.#fs.readFile(path); } catch { return; }
       const createdAt = peekCreatedAt(bytes);
       if (createdAt !== undefined && createdAt >= olderThan) return;
     }

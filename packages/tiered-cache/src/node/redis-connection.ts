@@ -14,7 +14,10 @@ export function openRedis(target: RedisTarget, commandTimeout: number, extra: Re
     maxRetriesPerRequest: 0,
     commandTimeout,
     connectTimeout: 2_000,
-    enableAutoPipelining: true,
+    // Auto-pipelining delays every command to the next tick: it helps many concurrent
+    // callers but measured 1.5–3× slower for sequential gets, so it is opt-in; batch
+    // operations use explicit pipelines instead.
+    enableAutoPipelining: false,
     retryStrategy: (attempt) => Math.min(50 * attempt, 1_000),
     ...extra,
   };

@@ -13,13 +13,15 @@ export interface RedisTierOptions {
   commandTimeout?: number;
   /** Most keys remembered as written while Redis was down (beyond it the whole prefix is flushed on return). Defaults to `10000`. */
   journalLimit?: number;
+  /** Let ioredis batch concurrent commands into pipelines automatically (helps many concurrent callers, slows sequential ones). Defaults to `false`. */
+  autoPipelining?: boolean;
   /** Tier name in metrics and logs. Defaults to `l3`. */
   name?: string;
 }
 
 /**
- * L3 in Redis: keys `<prefix><namespace>:<key>` with a PX TTL, commands auto-pipelined by
- * ioredis. While Redis is down every call fails fast (the cache turns that into a miss);
+ * L3 in Redis: keys `<prefix><namespace>:<key>` with a PX TTL; batch work (journal replay,
+ * namespace clears) goes out as explicit pipelines, and auto-pipelining can be turned on. While Redis is down every call fails fast (the cache turns that into a miss);
  * keys written or deleted meanwhile are journaled and deleted from Redis when it returns,
  * and a reset is requested so no process keeps serving what it missed.
  */
@@ -39,7 +41,7 @@ export class RedisTier implements StorageTier {
     this.name = options.name ?? "l3";
     this.#prefix = options.prefix ?? "sextant:cache:";
     this.#journalLimit = options.journalLimit ?? 10_000;
-    this.client = openRedis(options.redis, options.commandTimeout ?? 500);
+    this.client = openRedis(options.redis, options.commandTimeout ?? 500, { enableAutoPipelining: options.autoPipelining ?? false });
     this.client.on("error", (error: unknown) => this.#markDown(`Redis (${this.name}) unavailable: ${describeError(error)}; L1/L2 carry on`, error));
     this.client.on("close", () => this.#markDown(`Redis (${this.name}) connection closed; L1/L2 carry on`));
     this.client.on("ready", () => void this.#onReady());
@@ -70,7 +72,7 @@ export class RedisTier implements StorageTier {
     this.#journalOverflow = false;
     try {
       if (overflow) await this.#unlinkMatching(`${this.#prefix}*`);
-      else if (keys.length > 0) await this.client.unlink(...keys);
+      else await this.#unlinkBatched(keys);
     } catch (error) {
       // Redis left again mid-replay: keep the journal for the next return.
       for (const key of keys) this.#journal.add(key);
@@ -135,8 +137,17 @@ export class RedisTier implements StorageTier {
     do {
       const [next, keys] = await this.client.scan(cursor, "MATCH", pattern, "COUNT", 1000);
       cursor = next;
-      if (keys.length > 0) await this.client.unlink(...keys);
+      await this.#unlinkBatched(keys);
     } while (cursor !== "0");
+  }
+
+  /** Deletes keys in one pipeline of UNLINK commands of at most 500 keys each. */
+  async #unlinkBatched(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const pipeline = this.client.pipeline();
+    for (let i = 0; i < keys.length; i += 500) pipeline.unlink(...keys.slice(i, i + 500));
+    const results = (await pipeline.exec()) ?? [];
+    for (const [error] of results) if (error) throw error;
   }
 
   async invalidateTags(tags: readonly string[], at: number): Promise<void> {

@@ -16,10 +16,10 @@ const handlers = {
   set: ({ key, value, tags }) => cache.set(key, value, tags ? { tags } : undefined),
   delete: ({ key }) => cache.delete(key),
   invalidateTags: ({ tags }) => cache.invalidateTags(tags),
-  stampede: async ({ key, n, delayMs }) => {
+  stampede: async ({ key, n, delayMs, lock }) => {
     factoryCalls = 0;
     const factory = async () => { factoryCalls++; await new Promise((r) => setTimeout(r, delayMs)); return `value of ${key}`; };
-    const values = await Promise.all(Array.from({ length: n }, () => cache.getOrSet(key, factory)));
+    const values = await Promise.all(Array.from({ length: n }, () => cache.getOrSet(key, factory, { lock })));
     return { calls: factoryCalls, distinct: [...new Set(values)] };
   },
   remote: () => remote,

@@ -1,0 +1,233 @@
+// Benchmarks @sextant/tiered-cache (built dist/) against bentocache, cache-manager (+keyv)
+// and raw lru-cache, same process, same shapes, same keys and values. Starts a private
+// redis-server on a free port for the Redis shapes. Prints a markdown table.
+//
+//   npx turbo run build --filter=@sextant/tiered-cache && npm run bench -w @sextant/tiered-cache
+import "./peer-ioredis-hook.mjs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { LRUCache } from "lru-cache";
+const { BentoCache, bentostore } = await import("bentocache");
+const { memoryDriver } = await import("bentocache/drivers/memory");
+const { fileDriver } = await import("bentocache/drivers/file");
+const { redisDriver } = await import("bentocache/drivers/redis");
+import { createCache } from "cache-manager";
+import { Keyv } from "keyv";
+import KeyvRedis from "@keyv/redis";
+import { KeyvFile } from "keyv-file";
+import { createTieredCache } from "../dist/index.js";
+import { createNodeCache } from "../dist/node/index.js";
+
+const QUICK = process.argv.includes("--quick");
+const KEYS = 1_000;
+const TTL = 600_000;
+const keys = Array.from({ length: KEYS }, (_, i) => `key:${i}`);
+const valueOf = (i) => ({ id: i, name: `value ${i}`, tags: ["a", "b"], score: i / 7 });
+const rounds = QUICK ? 1 : 3;
+
+// ---------- helpers ----------
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => { const { port } = server.address(); server.close(() => resolve(port)); });
+  });
+}
+async function startRedis() {
+  const port = await freePort();
+  const child = spawn("redis-server", ["--bind", "127.0.0.1", "--port", String(port), "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  for (let i = 0; i < 400; i++) {
+    const ok = await new Promise((r) => { const s = connect({ port, host: "127.0.0.1" }); s.once("connect", () => { s.destroy(); r(true); }); s.once("error", () => r(false)); });
+    if (ok) return { port, url: `redis://127.0.0.1:${port}`, stop: () => child.kill("SIGKILL") };
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error("redis-server did not start");
+}
+/**
+ * Measures several libraries on one shape, interleaving their runs (A B C, A B C, …) so
+ * that load from other processes on a shared machine hits all of them alike; keeps each
+ * one's best run. `fns` maps a library name to [calls, fn, sync?].
+ */
+async function compare(shape, fns, note = () => "") {
+  const best = new Map();
+  for (let r = 0; r < rounds; r++) {
+    for (const [lib, [n, fn, sync]] of Object.entries(fns)) {
+      const start = performance.now();
+      if (sync) for (let i = 0; i < n; i++) fn(i);
+      else for (let i = 0; i < n; i++) await fn(i);
+      const ops = n / ((performance.now() - start) / 1000);
+      best.set(lib, Math.max(best.get(lib) ?? 0, ops));
+    }
+  }
+  for (const [lib, ops] of best) record(shape, lib, ops, note(lib));
+}
+
+const results = []; // { shape, lib, ops, note }
+const record = (shape, lib, ops, note = "") => {
+  results.push({ shape, lib, ops, note });
+  console.error(`${shape.padEnd(34)} ${lib.padEnd(22)} ${Math.round(ops).toLocaleString("en-US").padStart(12)} ops/s ${note}`);
+};
+
+// ---------- shapes ----------
+async function l1Shapes() {
+  const n = QUICK ? 100_000 : 1_000_000;
+  const raw = new LRUCache({ max: 10_000 });
+  const ours = createTieredCache({ l1: { maxEntries: 10_000 }, ttl: TTL });
+  const bento = new BentoCache({ default: "m", stores: { m: bentostore().useL1Layer(memoryDriver({ maxItems: 10_000 })) } });
+  const cm = createCache({ stores: [new Keyv({ store: new LRUCache({ max: 10_000 }) })], ttl: TTL });
+  for (let i = 0; i < KEYS; i++) {
+    raw.set(keys[i], valueOf(i));
+    await ours.set(keys[i], valueOf(i));
+    await bento.set({ key: keys[i], value: valueOf(i), ttl: TTL });
+    await cm.set(keys[i], valueOf(i));
+  }
+  const k = (i) => keys[i % KEYS];
+  await compare("L1 get (hit), sync API", {
+    "lru-cache get (raw)": [n, (i) => raw.get(k(i)), true],
+    "tiered-cache getSync": [n, (i) => ours.getSync(k(i)), true],
+  });
+  await compare("L1 get (hit), async API", {
+    "lru-cache get (raw, awaited)": [n, async (i) => raw.get(k(i))],
+    "tiered-cache get": [n, (i) => ours.get(k(i))],
+    bentocache: [n / 10, (i) => bento.get({ key: k(i) })],
+    "cache-manager+keyv": [n / 10, (i) => cm.get(k(i))],
+  });
+  const m = QUICK ? 50_000 : 300_000;
+  await compare("L1 set", {
+    "lru-cache set (raw, awaited)": [m, async (i) => raw.set(k(i), valueOf(i))],
+    "tiered-cache set": [m, (i) => ours.set(k(i), valueOf(i))],
+    bentocache: [m / 10, (i) => bento.set({ key: k(i), value: valueOf(i), ttl: TTL })],
+    "cache-manager+keyv": [m / 10, (i) => cm.set(k(i), valueOf(i))],
+  });
+  await bento.disconnectAll?.();
+}
+
+/** Builds the three two-tier caches over one lower tier kind ("disk" or "redis"). */
+async function twoTier(kind, redisUrl, l1Max) {
+  const dir = mkdtempSync(join(tmpdir(), "sextant-bench-"));
+  const prefix = `bench:${kind}:${l1Max}:${Date.now()}:`;
+  const ours = kind === "disk"
+    ? createNodeCache({ l1: { maxEntries: l1Max }, ttl: TTL, disk: { dir: join(dir, "ours") } })
+    : createNodeCache({ l1: { maxEntries: l1Max }, ttl: TTL, redis: { url: redisUrl, prefix, bus: false } });
+  const lower = kind === "disk"
+    ? fileDriver({ directory: join(dir, "bento"), pruneInterval: false })
+    : redisDriver({ connection: { host: "127.0.0.1", port: Number(new URL(redisUrl).port), keyPrefix: `${prefix}bento:` } });
+  const bento = new BentoCache({ default: "s", stores: { s: bentostore().useL1Layer(memoryDriver({ maxItems: l1Max })).useL2Layer(lower) } });
+  const lowerKeyv = kind === "disk"
+    ? new Keyv({ store: new KeyvFile({ filename: join(dir, "cm", "cache.json"), writeDelay: 100 }) })
+    : new Keyv({ store: new KeyvRedis(redisUrl), namespace: `${prefix}cm` });
+  const cm = createCache({ stores: [new Keyv({ store: new LRUCache({ max: l1Max }) }), lowerKeyv], ttl: TTL });
+  for (let i = 0; i < KEYS; i++) await ours.set(keys[i], valueOf(i));
+  for (let i = 0; i < KEYS; i++) await bento.set({ key: keys[i], value: valueOf(i), ttl: TTL });
+  // keyv-file resolves a set only after its batched write (writeDelay), so fill it concurrently.
+  await Promise.all(keys.map((k, i) => cm.set(k, valueOf(i))));
+  const close = async () => {
+    await ours.close();
+    await bento.disconnectAll?.();
+    await cm.disconnect?.().catch?.(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { ours, bento, cm, close };
+}
+
+async function tierShapes(kind, redisUrl) {
+  const label = kind === "disk" ? "L2 (disk)" : "L3 (Redis)";
+  {
+    const { ours, bento, cm, close } = await twoTier(kind, redisUrl, 10_000);
+    const n = QUICK ? 50_000 : 300_000;
+    await compare(`L1+${label} get, L1 hit`, {
+      "tiered-cache": [n, (i) => ours.get(keys[i % KEYS])],
+      bentocache: [n / 10, (i) => bento.get({ key: keys[i % KEYS] })],
+      "cache-manager+keyv": [n / 10, (i) => cm.get(keys[i % KEYS])],
+    });
+    await close();
+  }
+  {
+    // An L1 of one entry: every get walks past L1 to the lower tier (and backfills L1).
+    const { ours, bento, cm, close } = await twoTier(kind, redisUrl, 1);
+    const n = QUICK ? 2_000 : 10_000;
+    const shape = `${label} get, L1 miss`;
+    const check = async (name, get) => { const v = await get(keys[3]); if (v?.id !== 3) throw new Error(`${name}: wrong value ${JSON.stringify(v)}`); };
+    await check("tiered-cache", (k) => ours.get(k));
+    await check("bentocache", (k) => bento.get({ key: k }));
+    await check("cache-manager", (k) => cm.get(k));
+    await compare(shape, {
+      "tiered-cache": [n, (i) => ours.get(keys[(i * 7) % KEYS])],
+      bentocache: [n, (i) => bento.get({ key: keys[(i * 7) % KEYS] })],
+      "cache-manager+keyv": [n, (i) => cm.get(keys[(i * 7) % KEYS])],
+    });
+    await close();
+  }
+}
+
+async function stampedeShape() {
+  const CONCURRENT = 1_000;
+  const R = QUICK ? 5 : 20;
+  const factoryMs = 2;
+  const shape = "stampede: 1,000 concurrent gets, 1 key";
+  const libs = {
+    "lru-cache fetch (raw)": () => {
+      let calls = 0;
+      const lru = new LRUCache({ max: 10_000, fetchMethod: async (k) => { calls++; await sleep(factoryMs); return valueOf(k.length); } });
+      return { get: (k) => lru.fetch(k), calls: () => calls };
+    },
+    "tiered-cache": () => {
+      let calls = 0;
+      const c = createTieredCache({ ttl: TTL });
+      return { get: (k) => c.getOrSet(k, async () => { calls++; await sleep(factoryMs); return valueOf(k.length); }), calls: () => calls };
+    },
+    bentocache: () => {
+      let calls = 0;
+      const b = new BentoCache({ default: "m", stores: { m: bentostore().useL1Layer(memoryDriver({ maxItems: 10_000 })) } });
+      return { get: (k) => b.getOrSet({ key: k, ttl: TTL, factory: async () => { calls++; await sleep(factoryMs); return valueOf(k.length); } }), calls: () => calls };
+    },
+    "cache-manager+keyv": () => {
+      let calls = 0;
+      const c = createCache({ stores: [new Keyv({ store: new LRUCache({ max: 10_000 }) })], ttl: TTL });
+      return { get: (k) => c.wrap(k, async () => { calls++; await sleep(factoryMs); return valueOf(k.length); }), calls: () => calls };
+    },
+  };
+  const made = Object.entries(libs).map(([name, make]) => [name, make()]);
+  const best = new Map();
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, lib] of made) {
+      const start = performance.now();
+      for (let round = 0; round < R; round++) {
+        const key = `stampede:${r}:${round}`;
+        await Promise.all(Array.from({ length: CONCURRENT }, () => lib.get(key)));
+      }
+      best.set(name, Math.max(best.get(name) ?? 0, (R * CONCURRENT) / ((performance.now() - start) / 1000)));
+    }
+  }
+  for (const [name, lib] of made) record(shape, name, best.get(name), `factory calls per key: ${(lib.calls() / (R * rounds)).toFixed(2)}`);
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------- run ----------
+const redis = await startRedis();
+try {
+  await l1Shapes();
+  await tierShapes("disk");
+  await tierShapes("redis", redis.url);
+  await stampedeShape();
+} finally {
+  redis.stop();
+}
+
+// ---------- table ----------
+const byShape = new Map();
+for (const r of results) { if (!byShape.has(r.shape)) byShape.set(r.shape, []); byShape.get(r.shape).push(r); }
+const lines = ["| shape | library | ops/s | tiered-cache ÷ this | note |", "|---|---|---:|---:|---|"];
+for (const [shape, rows] of byShape) {
+  const ours = rows.find((r) => r.lib.startsWith("tiered-cache"));
+  for (const r of rows) {
+    const ratio = ours && r !== ours ? (ours.ops / r.ops).toFixed(2) + "×" : "";
+    lines.push(`| ${shape} | ${r.lib} | ${Math.round(r.ops).toLocaleString("en-US")} | ${ratio} | ${r.note} |`);
+  }
+}
+console.log(`\nNode ${process.version}, ${new Date().toISOString().slice(0, 10)}, best of ${rounds} runs${QUICK ? " (quick)" : ""}\n`);
+console.log(lines.join("\n"));
+process.exit(0);
