@@ -1,3 +1,5 @@
+import { DROPPED, IS_INPUT, type Slot } from "./slot.js";
+
 /**
  * A side output channel: queries push values (typically diagnostics) with
  * `ctx.push(accumulator, value)`, and `db.accumulated(query, key, accumulator)` collects
@@ -15,4 +17,35 @@ export class Accumulator<T> {
     /** Identity of the owning database. */
     readonly owner: object,
   ) {}
+}
+
+/**
+ * Walks from `root` over the recorded dependencies (depth first, in read order, each slot
+ * once) and returns the values pushed to `accumulator`: a slot's own pushes come before
+ * those of the slots it read. `stamp` must be a number no slot carries in `depMark` yet;
+ * `revive` replaces a swept slot by a live one for the same key.
+ */
+export function collectAccumulated<T>(
+  root: Slot,
+  accumulator: Accumulator<T>,
+  stamp: number,
+  revive: (dropped: Slot) => Slot,
+): T[] {
+  const out: T[] = [];
+  const pending: Slot[] = [root];
+  while (pending.length > 0) {
+    let slot = pending.pop()!;
+    if (slot.flags & DROPPED) slot = revive(slot);
+    if (slot.depMark === stamp) continue;
+    slot.depMark = stamp;
+    const pushes = slot.pushes;
+    if (pushes !== null) {
+      for (let i = 0; i < pushes.length; i += 2) if (pushes[i] === accumulator) out.push(pushes[i + 1] as T);
+    }
+    const deps = slot.deps;
+    if (deps !== null) {
+      for (let i = deps.length - 1; i >= 0; i--) if (!(deps[i]!.flags & IS_INPUT)) pending.push(deps[i]!);
+    }
+  }
+  return out;
 }

@@ -1,5 +1,4 @@
-import { Accumulator } from "./accumulator.js";
-import { approximateSize } from "./approximate-size.js";
+import { Accumulator, collectAccumulated } from "./accumulator.js";
 import { CancellationFlag } from "./cancellation.js";
 import { Frame, type Readable } from "./context.js";
 import { deepEqual } from "./deep-equal.js";
@@ -35,6 +34,7 @@ import {
   type Slot,
 } from "./slot.js";
 import { Snapshot } from "./snapshot.js";
+import { collectStats, type DatabaseStats } from "./stats.js";
 
 /** Options of `new Database(...)`. */
 export interface DatabaseOptions {
@@ -53,37 +53,6 @@ export interface SweepOptions {
   readonly unusedSince: number;
 }
 
-/** Memory and memo counts of one input or query, from `Database.stats`. */
-export interface QueryStats {
-  /** Name of the input or query. */
-  readonly name: string;
-  /** Whether it is an input or a derived query. */
-  readonly kind: "input" | "query";
-  /** Number of keys with a slot (including memos whose value was evicted). */
-  readonly slots: number;
-  /** Number of slots currently holding a value. */
-  readonly values: number;
-  /** Number of slots holding a memoized error. */
-  readonly errors: number;
-  /** Approximate bytes of the held values plus per-slot bookkeeping. */
-  readonly approxBytes: number;
-}
-
-/** A summary of the database's contents, from `Database.stats`. */
-export interface DatabaseStats {
-  /** The current revision. */
-  readonly revision: number;
-  /** Total number of memo slots over all queries. */
-  readonly memos: number;
-  /** Total approximate bytes over all inputs and queries. */
-  readonly approxBytes: number;
-  /** Per input and query figures, in creation order. */
-  readonly queries: readonly QueryStats[];
-}
-
-/** Bookkeeping bytes assumed per slot, plus per dependency edge, for `stats`. */
-const SLOT_OVERHEAD_BYTES = 120;
-const EDGE_BYTES = 8;
 /** Default bound on fixpoint iterations. */
 const DEFAULT_MAX_ITERATIONS = 100;
 
@@ -726,29 +695,12 @@ export class Database {
     if (this.active !== null) throw this.nestedTopLevelRead(query.name);
     if (accumulator.owner !== this) throw new UsageError(`Accumulator "${accumulator.name}" belongs to another database`);
     this.tryGet(query, key);
-    const out: T[] = [];
-    const stamp = ++this.frameIds;
-    const pending: Slot[] = [query.table.slot(key)];
-    while (pending.length > 0) {
-      let slot = pending.pop()!;
-      if (slot.flags & DROPPED) {
-        // Swept after its reader was verified: bring back a live memo for the same key.
-        const owner = slot.owner as Query<Key, unknown>;
-        this.tryGet(owner, slot.key);
-        slot = owner.table.slot(slot.key);
-      }
-      if (slot.depMark === stamp) continue;
-      slot.depMark = stamp;
-      const pushes = slot.pushes;
-      if (pushes !== null) {
-        for (let i = 0; i < pushes.length; i += 2) if (pushes[i] === accumulator) out.push(pushes[i + 1] as T);
-      }
-      const deps = slot.deps;
-      if (deps !== null) {
-        for (let i = deps.length - 1; i >= 0; i--) if (!deps[i]!.isInput) pending.push(deps[i]!);
-      }
-    }
-    return out;
+    return collectAccumulated(query.table.slot(key), accumulator, ++this.frameIds, (dropped) => {
+      // Swept after its reader was verified: bring back a live memo for the same key.
+      const owner = dropped.owner as Query<Key, unknown>;
+      this.tryGet(owner, dropped.key);
+      return owner.table.slot(dropped.key);
+    });
   }
 
   /** Reads a query for its side effects, keeping its memoized error (but not Cancelled) quiet. */
@@ -827,29 +779,7 @@ export class Database {
 
   /** Memo counts and approximate memory per input and query. Walks every value: not for hot paths. */
   stats(): DatabaseStats {
-    const queries: QueryStats[] = [];
-    let memos = 0;
-    let total = 0;
-    for (const owner of this.owners.values()) {
-      let slots = 0;
-      let values = 0;
-      let errors = 0;
-      let bytes = 0;
-      for (const slot of owner.table.slots()) {
-        slots++;
-        bytes += SLOT_OVERHEAD_BYTES + EDGE_BYTES * (slot.deps?.length ?? 0);
-        if (slot.flags & HAS_VALUE) {
-          values++;
-          bytes += approximateSize(slot.value);
-        } else if (slot.flags & HAS_ERROR) {
-          errors++;
-        }
-      }
-      if (!owner.isInput) memos += slots;
-      total += bytes;
-      queries.push({ name: owner.name, kind: owner.isInput ? "input" : "query", slots, values, errors, approxBytes: bytes });
-    }
-    return { revision: this.rev, memos, approxBytes: total, queries };
+    return collectStats(this.rev, this.owners.values());
   }
 
   /** Subscribes to engine events; returns a function that unsubscribes. */

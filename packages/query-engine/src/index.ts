@@ -1,5 +1,6 @@
 export { Database } from "./database.js";
-export type { DatabaseOptions, DatabaseStats, QueryStats, SweepOptions } from "./database.js";
+export type { DatabaseOptions, SweepOptions } from "./database.js";
+export type { DatabaseStats, QueryStats } from "./stats.js";
 export { Input } from "./input.js";
 export type { InputOptions, SetOptions } from "./input.js";
 export { Query } from "./query.js";
