@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic, type Fix } from "../diagnostic.js";
 import type { LocatedItem, TypeRef } from "../syntax/ast.js";
 import type { ItemIndex } from "./item-index.js";
-import { resolveInModule, type ModuleSymbols, type ModuleWorld } from "./symbols.js";
+import { locateInModule, type ModuleSymbols, type ModuleWorld } from "./symbols.js";
 import { primitiveType } from "./types.js";
 
 /** A cycle in the module import graph, as the list of modules in order (first repeated at the end). */
@@ -185,7 +185,7 @@ export function checkModule(input: ModuleCheckInput): ModuleCheckResult {
       }
       for (const n of ast.items) {
         if (!n.name) continue;
-        const r = resolveInModule(input.world, target, n.name);
+        const r = locateInModule(input.world, target, n.name);
         if (typeof r === "string") {
           diags.push(diagnostic("unresolved-import", "error", `module \`${target}\` has no item \`${n.name}\``, base + n.s, base + n.e));
         }
