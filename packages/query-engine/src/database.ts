@@ -68,8 +68,8 @@ export class Database {
   private rev = 1;
   /** Per durability level d: last revision in which an input of durability >= d changed. */
   private readonly lastChanged: number[] = new Array<number>(DURABILITY_LEVELS).fill(0);
-  /** @internal The innermost running query, or null at top level. */
-  active: Frame | null = null;
+  /** The innermost running query, or null at top level. */
+  private active: Frame | null = null;
   private frameIds = 0;
   /** Depth of top-level operations that may run user code (set() is refused meanwhile). */
   private busy = 0;
@@ -508,6 +508,8 @@ export class Database {
             } else if (lastChanged[dep.durability]! <= dep.verifiedAt) {
               dep.verifiedAt = rev;
             } else {
+              // A long verification is interruptible too: one check per memo descended into.
+              if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
               index[top] = i;
               stack.push(dep);
               index.push(0);

@@ -107,3 +107,39 @@ describe("snapshots and cancellation", () => {
     expect(log.take()).toEqual(["outer(a)", "inner(a)", "inner(a)", "inner(a)", "outer(a)"]);
   });
 });
+
+describe("cancellation during verification", () => {
+  it("a long deep verification stops at the next memo it descends into", () => {
+    const db = new Database();
+    const log = new ExecutionLog();
+    const item = db.input<number, number>("item");
+    const other = db.input<null, number>("other");
+    const leaf = db.query<number, number>("leaf", (ctx, i) => {
+      log.record("leaf", i);
+      return ctx.get(item, i) * 2;
+    });
+    const root = db.query<null, number>("root", (ctx) => {
+      log.record("root", null);
+      let sum = 0;
+      for (let i = 0; i < 100; i++) sum += ctx.get(leaf, i);
+      // Read last, so verification walks all the leaves before it meets this change.
+      return sum + ctx.get(other, null) * 0;
+    });
+    for (let i = 0; i < 100; i++) item.set(i, i);
+    other.set(null, 0);
+    expect(db.get(root, null)).toBe(9900);
+    log.take();
+    other.set(null, 1); // read by root only: every leaf must be verified, none re-runs
+    let verified = 0;
+    const unsubscribe = db.on((e) => {
+      if (e.kind === "did-reuse" && ++verified === 10) db.cancellationFlag.requestCancellation();
+    });
+    expect(() => db.get(root, null)).toThrow(Cancelled);
+    unsubscribe();
+    expect(verified).toBe(10);
+    db.cancellationFlag.acknowledge();
+    expect(db.get(root, null)).toBe(9900);
+    // The cancelled verification ran nothing; the retry verified the leaves and re-ran root.
+    expect(log.take()).toEqual(["root(null)"]);
+  });
+});
