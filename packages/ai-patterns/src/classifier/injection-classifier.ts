@@ -82,7 +82,12 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
     wasm.numThreads = 1;
   }
   const hfTokenizer = await AutoTokenizer.from_pretrained(modelId);
-  const model = await AutoModelForSequenceClassification.from_pretrained(modelId, { dtype: "fp32" });
+  // One intra-op thread: the graph is a handful of gathers and sums, too small for a
+  // thread pool to speed up, and on a shared machine the pool's spinning costs CPU.
+  const model = await AutoModelForSequenceClassification.from_pretrained(modelId, {
+    dtype: "fp32",
+    session_options: { intraOpNumThreads: 1, interOpNumThreads: 1 },
+  });
   const config = model.config as unknown as { sextant?: { threshold?: number }; max_position_embeddings?: number };
   const tokenizer = new SqlTokenizer(hfTokenizer.model.vocab, config.max_position_embeddings);
   for (const probe of PROBES) {
