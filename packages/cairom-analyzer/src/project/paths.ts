@@ -5,6 +5,8 @@
 
 /** Collapses `//`, `.` and `..` segments; keeps a leading `/`. */
 export function normalizePath(path: string): string {
+  // Fast path: already normal (absolute, no empty, `.` or `..` segments, no trailing `/`).
+  if (path.length > 1 && path[0] === "/" && !path.endsWith("/") && !path.includes("//") && !path.includes("/.")) return path;
   const absolute = path.startsWith("/");
   const out: string[] = [];
   for (const seg of path.split("/")) {

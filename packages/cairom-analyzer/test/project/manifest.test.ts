@@ -83,3 +83,15 @@ describe("project discovery", () => {
     expect(service.getDiagnostics("/w/app/src/more.cm").map((d) => d.code).sort()).toEqual(["unresolved-import", "unused-variable"]);
   });
 });
+
+describe("paths", () => {
+  it("normalizes separators, dot segments and trailing slashes", async () => {
+    const { normalizePath } = await import("../../src/index.js");
+    expect(normalizePath("/a/b/c.cm")).toBe("/a/b/c.cm");
+    expect(normalizePath("/a//b/./c/../d.cm")).toBe("/a/b/d.cm");
+    expect(normalizePath("/a/b/")).toBe("/a/b");
+    expect(normalizePath("/a/.hidden/x.cm")).toBe("/a/.hidden/x.cm");
+    expect(normalizePath("/../x")).toBe("/x");
+    expect(normalizePath("/")).toBe("/");
+  });
+});
