@@ -223,7 +223,7 @@ export class Database {
       } else if (this.lastChanged[slot.durability]! <= slot.verifiedAt) {
         slot.verifiedAt = rev;
         if (this.listeners.length > 0) this.emit("did-reuse", slot);
-      } else if (!this.verifyDeep(slot)) {
+      } else if (!this.verifyShallowly(slot)) {
         this.execute(slot, false);
       }
       // A memo verified without its value (LRU-evicted) re-runs but keeps its changedAt:
@@ -305,7 +305,7 @@ export class Database {
           // starting point can succeed).
           frame.done = true;
           this.active = frame.parent;
-          this.depStack.length = frame.depsStart;
+          this.truncateDeps(frame.depsStart);
           if (slot.flags & HAS_PROVISIONAL) this.invalidateMembers(slot);
           slot.flags &= ~(COMPUTING | CYCLE_HIT | HAS_PROVISIONAL);
           slot.provisional = undefined;
@@ -334,7 +334,7 @@ export class Database {
         break;
       }
       slot.provisional = value;
-      this.depStack.length = frame.depsStart;
+      this.truncateDeps(frame.depsStart);
       this.invalidateMembers(slot);
       if (this.listeners.length > 0) this.emit("fixpoint-iteration", slot);
     }
@@ -400,8 +400,14 @@ export class Database {
         }
       }
     }
-    stack.length = start;
+    this.truncateDeps(start);
     return deps;
+  }
+
+  /** Drops the dependency stack back to `start` (pops: setting `length` is a slow builtin). */
+  private truncateDeps(start: number): void {
+    const stack = this.depStack;
+    while (stack.length > start) stack.pop();
   }
 
   /** Forgets the provisional results of a fixpoint's members so they re-run. */
@@ -456,6 +462,24 @@ export class Database {
   }
 
   // ---------------------------------------------------------------- verification
+
+  /**
+   * Verification for the common memo that read only inputs (a parse of a file's text):
+   * one pass over its dependencies, no stack. Falls back to `verifyDeep` as soon as it
+   * meets a memo dependency. Returns true when nothing it read has changed.
+   */
+  private verifyShallowly(slot: Slot): boolean {
+    const deps = slot.deps!;
+    const verifiedAt = slot.verifiedAt;
+    for (let i = 0; i < deps.length; i++) {
+      const dep = deps[i]!;
+      if (!(dep.flags & IS_INPUT)) return this.verifyDeep(slot);
+      if (dep.changedAt > verifiedAt) return false;
+    }
+    slot.verifiedAt = this.rev;
+    if (this.listeners.length > 0) this.emit("did-reuse", slot);
+    return true;
+  }
 
   /**
    * Red-green verification of `root` (a memo not verified this revision), iteratively with
