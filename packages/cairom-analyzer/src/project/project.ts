@@ -138,8 +138,24 @@ export function standaloneProject(path: string): Project {
 }
 
 /**
+ * Like the reference: a standalone file in a directory named `src` brings every `.cm`
+ * file under that directory along as modules (named by path, as in a crate).
+ */
+export function standaloneSourceDirectory(fs: FileSystem, path: string): Project {
+  const p = normalizePath(path);
+  const dir = dirname(p);
+  const files: string[] = [];
+  collectSources(fs, dir, files);
+  if (!files.includes(p)) files.push(p);
+  const modules = files
+    .map((f) => ({ name: moduleNameFor(dir, f)!, path: f }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { ...standaloneProject(p), id: `${dir}/`, modules, sourceDir: dir };
+}
+
+/**
  * The project a file belongs to: the crate found upward (if the file is one of its
- * modules), else a standalone project.
+ * modules), else a standalone project (with its `src/` siblings when it sits in `src/`).
  */
 export function discoverProject(fs: FileSystem, path: string): Project {
   const p = normalizePath(path);
@@ -148,5 +164,6 @@ export function discoverProject(fs: FileSystem, path: string): Project {
     const crate = loadCrate(fs, manifestPath);
     if (crate.modules.some((m) => m.path === p) || p === manifestPath) return crate;
   }
+  if (!manifestPath && basename(dirname(p)) === "src") return standaloneSourceDirectory(fs, p);
   return standaloneProject(p);
 }

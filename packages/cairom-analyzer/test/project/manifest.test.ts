@@ -95,3 +95,19 @@ describe("paths", () => {
     expect(normalizePath("/")).toBe("/");
   });
 });
+
+describe("standalone files in a src/ directory (reference behaviour)", () => {
+  it("load their src/ siblings as modules", () => {
+    const fs = new InMemoryFileSystem({
+      "/loose/src/main.cm": "use util::helper::twice;\nfn main() -> felt { return twice(2); }\n",
+      "/loose/src/util/helper.cm": "fn twice(a: felt) -> felt { return a + a; }\n",
+      "/elsewhere/alone.cm": "use util::helper::twice;\n",
+    });
+    const s = createCairoMService({ fs });
+    const p = s.getProject("/loose/src/main.cm");
+    expect(p.kind).toBe("standalone");
+    expect(p.modules.map((m) => m.name)).toEqual(["main", "util::helper"]);
+    expect(s.getDiagnostics("/loose/src/main.cm")).toEqual([]);
+    expect(s.getDiagnostics("/elsewhere/alone.cm").map((d) => d.code).sort()).toEqual(["unresolved-module", "unused-variable"]);
+  });
+});
