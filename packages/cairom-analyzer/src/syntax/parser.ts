@@ -450,6 +450,11 @@ class Parser {
       this.bump();
       const elems: TypeRef[] = [];
       let trailingComma = false;
+      // Quirk of the reference: `(,)` is the unit type.
+      if (this.at(K.Comma) && this.nth(1) === K.RParen) {
+        this.bump();
+        trailingComma = true;
+      }
       while (!this.at(K.RParen) && !this.at(K.EndOfFile)) {
         const before = this.p;
         elems.push(this.parseType());
