@@ -47,7 +47,8 @@ export const rubySyntax: HostSyntax = {
   },
 
   variableName(node) {
-    return node.type === "identifier" ? node.text : null;
+    // Constants (`TABLE = "users"`) are assigned like variables.
+    return node.type === "identifier" || node.type === "constant" ? node.text : null;
   },
 
   stringParts(node) {

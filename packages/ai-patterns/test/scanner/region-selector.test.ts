@@ -21,9 +21,49 @@ describe("selective parsing", () => {
     expect(kept).toContain('const TABLE = "users";');
     expect(kept).toContain('return db.query("SELECT * FROM " + TABLE);');
     expect(kept).not.toContain("helper1(");
-    // Small files and Java (methods live in a class) are parsed whole.
+    // Small files are parsed whole.
     expect(selectParseRanges("function f() {}\n", "javascript", [])).toBeNull();
-    expect(selectParseRanges(`class A {\n${jsFiller(80)}}\n`, "java", [])).toBeNull();
+  });
+
+  it("inside a class with a sink, leaves out the other methods but keeps fields and closers", async () => {
+    const helpers = (make: (i: number) => string) => Array.from({ length: 100 }, (_, i) => make(i)).join("");
+    const cases: [string, string, string][] = [
+      [
+        "Repo.java",
+        "package app;\nimport java.sql.*;\n\npublic class Repo {\n    private static final String TABLE = \"users\";\n\n" +
+          "    @Override\n    public String toString() {\n        return \"repo\";\n    }\n\n" +
+          helpers((i) => `    public int helper${i}(int[] xs) {\n        int s = 0;\n        for (int x : xs) { s += x * ${i}; }\n        return s;\n    }\n\n`) +
+          "    public ResultSet find(Connection conn, HttpServletRequest request) throws SQLException {\n" +
+          '        return conn.createStatement().executeQuery("SELECT * FROM " + TABLE + " WHERE id = " + request.getParameter("id"));\n' +
+          "    }\n}\n",
+        "executeQuery",
+      ],
+      [
+        "store.py",
+        'TABLE = "users"\n\n\nclass Store:\n    limit = 10\n\n    @property\n    def name(self):\n        return "store"\n\n' +
+          helpers((i) => `    def helper_${i}(self, xs):\n        return [x * ${i} for x in xs]\n\n`) +
+          '    def find(self):\n        self.cursor.execute("SELECT * FROM " + TABLE + " WHERE id = " + request.args["id"])\n',
+        "execute",
+      ],
+      [
+        "users_controller.rb",
+        'class UsersController < ApplicationController\n  TABLE = "users"\n\n' +
+          helpers((i) => `  def helper_${i}(xs)\n    xs.map { |x| x * ${i} }\n  end\n\n`) +
+          '  def show\n    User.find_by_sql("SELECT * FROM " + TABLE + " WHERE id = #{params[:id]}")\n  end\nend\n',
+        "find_by_sql",
+      ],
+    ];
+    for (const [path, text, sink] of cases) {
+      const language = path.endsWith(".java") ? "java" : path.endsWith(".py") ? "python" : "ruby";
+      const ranges = selectParseRanges(text, language, [text.indexOf(sink)]);
+      expect(ranges, path).not.toBeNull();
+      const kept = ranges!.map((r) => text.slice(r.startIndex, r.endIndex)).join("");
+      expect(kept, path).not.toContain("helper");
+      expect(kept, path).toContain("TABLE = ");
+      const result = await scanner().scan({ path, text });
+      expect(result.diagnostics.map((d) => [d.code, d.severity]), path).toEqual([["sql-injection", "error"]]);
+      expect(result.extractions.map((e) => e.sql), path).toEqual(["SELECT * FROM users WHERE id = ?"]);
+    }
   });
 
   it("gives the same findings as whole-file parsing on a large file", async () => {
