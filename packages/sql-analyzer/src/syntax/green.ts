@@ -6,33 +6,42 @@ import { SyntaxKind } from "./syntax-kind.js";
  * unchanged when text before it moves.
  */
 export class GreenToken {
-  /** Discriminates tokens from nodes without `instanceof`. */
-  readonly isToken = true;
-  constructor(
-    /** The token kind. */
-    readonly kind: SyntaxKind,
-    /** The exact source text of the token. */
-    readonly text: string,
-  ) {}
+  // Fields are `declare`d and assigned in the constructor (no class-field
+  // definitions): millions of these are made, and plain assignments are cheapest.
+  /** Discriminates tokens from nodes without `instanceof` (on the prototype). */
+  declare readonly isToken: true;
+  /** The token kind. */
+  declare readonly kind: SyntaxKind;
+  /** The exact source text of the token. */
+  declare readonly text: string;
+  constructor(kind: SyntaxKind, text: string) {
+    this.kind = kind;
+    this.text = text;
+  }
   /** Length of the token text in UTF-16 code units. */
   get width(): number {
     return this.text.length;
   }
 }
+Object.defineProperty(GreenToken.prototype, "isToken", { value: true });
 
 /** An immutable node of the green tree: a kind and its children, in order. */
 export class GreenNode {
-  /** Discriminates nodes from tokens without `instanceof`. */
-  readonly isToken = false;
-  constructor(
-    /** The node kind. */
-    readonly kind: SyntaxKind,
-    /** Sum of the widths of all children. */
-    readonly width: number,
-    /** Children in source order. */
-    readonly children: readonly GreenElement[],
-  ) {}
+  /** Discriminates nodes from tokens without `instanceof` (on the prototype). */
+  declare readonly isToken: false;
+  /** The node kind. */
+  declare readonly kind: SyntaxKind;
+  /** Sum of the widths of all children. */
+  declare readonly width: number;
+  /** Children in source order. */
+  declare readonly children: readonly GreenElement[];
+  constructor(kind: SyntaxKind, width: number, children: readonly GreenElement[]) {
+    this.kind = kind;
+    this.width = width;
+    this.children = children;
+  }
 }
+Object.defineProperty(GreenNode.prototype, "isToken", { value: false });
 
 /** A green token or node. */
 export type GreenElement = GreenToken | GreenNode;

@@ -7,16 +7,19 @@ import { SyntaxKind, isTrivia } from "./syntax-kind.js";
  * from the green tree; cheap, not cached.
  */
 export class SyntaxToken {
-  /** Discriminates tokens from nodes without `instanceof`. */
-  readonly isToken = true;
-  constructor(
-    /** The position-independent token. */
-    readonly green: GreenToken,
-    /** The node that contains this token. */
-    readonly parent: SyntaxNode,
-    /** Absolute offset of the token's first character. */
-    readonly offset: number,
-  ) {}
+  /** Discriminates tokens from nodes without `instanceof` (on the prototype). */
+  declare readonly isToken: true;
+  /** The position-independent token. */
+  declare readonly green: GreenToken;
+  /** The node that contains this token. */
+  declare readonly parent: SyntaxNode;
+  /** Absolute offset of the token's first character. */
+  declare readonly offset: number;
+  constructor(green: GreenToken, parent: SyntaxNode, offset: number) {
+    this.green = green;
+    this.parent = parent;
+    this.offset = offset;
+  }
   /** The token kind. */
   get kind(): SyntaxKind {
     return this.green.kind;
@@ -43,18 +46,22 @@ export type SyntaxElement = SyntaxNode | SyntaxToken;
  * view over an immutable green node (as in Roslyn and rust-analyzer).
  */
 export class SyntaxNode {
-  /** Discriminates nodes from tokens without `instanceof`. */
-  readonly isToken = false;
-  constructor(
-    /** The position-independent node. */
-    readonly green: GreenNode,
-    /** The containing node, or `undefined` for a root. */
-    readonly parent: SyntaxNode | undefined,
-    /** Absolute offset of the node's first character. */
-    readonly offset: number,
-    /** The full text the tree was parsed from (shared by every node of the tree). */
-    readonly source: string,
-  ) {}
+  /** Discriminates nodes from tokens without `instanceof` (on the prototype). */
+  declare readonly isToken: false;
+  /** The position-independent node. */
+  declare readonly green: GreenNode;
+  /** The containing node, or `undefined` for a root. */
+  declare readonly parent: SyntaxNode | undefined;
+  /** Absolute offset of the node's first character. */
+  declare readonly offset: number;
+  /** The full text the tree was parsed from (shared by every node of the tree). */
+  declare readonly source: string;
+  constructor(green: GreenNode, parent: SyntaxNode | undefined, offset: number, source: string) {
+    this.green = green;
+    this.parent = parent;
+    this.offset = offset;
+    this.source = source;
+  }
 
   /** Creates the root of a tree over `green`, whose text starts at `offset` of `source`. */
   static root(green: GreenNode, source: string, offset = 0): SyntaxNode {
@@ -177,6 +184,9 @@ export class SyntaxNode {
     return out;
   }
 }
+
+Object.defineProperty(SyntaxToken.prototype, "isToken", { value: true });
+Object.defineProperty(SyntaxNode.prototype, "isToken", { value: false });
 
 function wrap(green: GreenElement, parent: SyntaxNode, offset: number): SyntaxElement {
   return green.isToken ? new SyntaxToken(green, parent, offset) : new SyntaxNode(green, parent, offset, parent.source);
