@@ -87,4 +87,20 @@ describe("fuzzing (seeded)", () => {
       check(file, await scanner().scan(file));
     }
   });
+
+  it("survives mutations of large files, where only parts are parsed", async () => {
+    const r = prng(99);
+    let selective = 0;
+    for (let round = 0; round < 12; round++) {
+      for (const fixture of fixtures) {
+        // Repeating a fixture makes it large enough for selective parsing.
+        const text = mutate(fixture.text.repeat(4), r);
+        const file = { path: fixture.name, text };
+        const result = await scanner().scan(file);
+        check(file, result);
+        if (text.length >= 4096) selective++;
+      }
+    }
+    expect(selective).toBeGreaterThan(50);
+  });
 });
