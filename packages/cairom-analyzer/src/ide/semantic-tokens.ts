@@ -26,7 +26,7 @@ export interface SemanticToken {
 export function semanticTokens(model: Model, path: string): SemanticToken[] {
   if (!model.known(path)) return [];
   const file = model.parsed(path);
-  const { tokens, text } = file.result;
+  const { tokens, text } = model.tree(path);
   const { project, module } = model.moduleOf(path);
   const names = new Map<number, { type: SemanticToken["type"]; modifiers: SemanticToken["modifiers"] }>();
   const topType = (name: string): { type: SemanticToken["type"]; modifiers: SemanticToken["modifiers"] } | undefined => {

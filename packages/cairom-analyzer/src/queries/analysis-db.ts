@@ -19,7 +19,7 @@ export interface FileModule {
 
 /** A parsed file with the stable keys of its items. */
 export interface ParsedFile {
-  /** The parse result. */
+  /** The parse result, without tokens or tree (see the `syntaxTree` query). */
   readonly result: ParseResult;
   /** `keys[i]` is the key of `result.items[i]`. */
   readonly keys: readonly string[];
@@ -57,6 +57,8 @@ export function splitKey(key: string): [string, string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
+const NO_TOKENS = { kinds: new Uint8Array(0), starts: new Uint32Array(1), count: 0, errors: [] } as const;
+
 const bindingMaps = new WeakMap<ModuleSymbols, Map<string, ModuleBinding>>();
 function bindingMap(symbols: ModuleSymbols): Map<string, ModuleBinding> {
   let map = bindingMaps.get(symbols);
@@ -92,8 +94,10 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
   const parsed = db.query<string, ParsedFile>(
     "parse",
     (ctx, path) => {
-      // The analysis needs only the item ASTs; the lossless tree is the `syntaxTree` query.
-      const result = parse(ctx.get(fileText, path), { tree: false });
+      // The analysis needs only the item ASTs and diagnostics; the lossless tree and the
+      // tokens are the `syntaxTree` query's (kept for a bounded number of files).
+      const full = parse(ctx.get(fileText, path), { tree: false });
+      const result: ParseResult = { ...full, tokens: NO_TOKENS };
       const keys = itemKeys(result.items);
       return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])) };
     },
