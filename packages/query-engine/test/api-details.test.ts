@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CancellationFlag, Cancelled, Database, type EngineEvent } from "@sextant/query-engine";
+import { CancellationFlag, Cancelled, Database, type EngineEvent, type Key, type Query } from "@sextant/query-engine";
 import { ExecutionLog } from "./harness.js";
 
 describe("API details", () => {
@@ -35,12 +35,12 @@ describe("API details", () => {
 
   it("accepts every structural key kind and keeps them apart", () => {
     const db = new Database();
-    const echo = db.query<unknown, string>("echo", (_ctx, key) => `${typeof key}:${String(key)}`);
-    const keys = [1, "1", true, 1n, null, undefined, [1], ["1"], { a: [1, { b: null }] }];
-    const results = keys.map((k) => db.get(echo as never, k as never));
+    const echo = db.query<Key, string>("echo", (_ctx, key) => `${typeof key}:${String(key)}`);
+    const keys: Key[] = [1, "1", true, 1n, null, undefined, [1], ["1"], { a: [1, { b: null }] }];
+    const results = keys.map((k) => db.get(echo, k));
     expect(new Set(results).size).toBe(results.length - 1); // [1] and ["1"] print alike...
     expect(db.stats().queries.find((q) => q.name === "echo")?.slots).toBe(keys.length); // ...but are distinct memos
-    expect(db.get(echo as never, { a: [1, { b: null }] } as never)).toBe("object:[object Object]");
+    expect(db.get(echo, { a: [1, { b: null }] })).toBe("object:[object Object]");
     expect(db.stats().queries.find((q) => q.name === "echo")?.slots).toBe(keys.length);
   });
 
@@ -71,7 +71,7 @@ describe("API details", () => {
     const events: EngineEvent[] = [];
     const db = new Database({ onEvent: (e) => events.push(e) });
     const limit = db.input<null, number>("limit");
-    const grow = db.query<null, number>("grow", (ctx) => Math.min(ctx.get(limit, null), ctx.get(grow, null) + 1), {
+    const grow: Query<null, number> = db.query<null, number>("grow", (ctx) => Math.min(ctx.get(limit, null), ctx.get(grow, null) + 1), {
       cycle: { initial: () => 0 },
     });
     const broken = db.query<null, number>("broken", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Database, Durability, MissingInputError, UsageError, type QueryContext } from "@sextant/query-engine";
+import { Database, Durability, MissingInputError, UsageError, type Key, type QueryContext } from "@sextant/query-engine";
 import { ExecutionLog } from "./harness.js";
 
 describe("bad use gets a clear error, never a hang or a corrupted database", () => {
@@ -124,7 +124,7 @@ describe("bad use gets a clear error, never a hang or a corrupted database", () 
     expect(() => db.query("z", () => 1, { cycle: { initial: () => 0, maxIterations: 0 } })).toThrow(/maxIterations/);
     const n = db.input<null, number>("n");
     expect(() => n.set(null, 1, { durability: 7 as Durability })).toThrow(/Invalid durability/);
-    const q = db.query<unknown, number>("keyed", () => 1);
+    const q = db.query<Key, number>("keyed", () => 1);
     expect(() => db.get(q as never, new Date() as never)).toThrow(/plain objects/);
     expect(() => db.get(q as never, (() => 1) as never)).toThrow(/cannot be of type function/);
   });

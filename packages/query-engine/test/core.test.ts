@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Database, type EngineEvent } from "@sextant/query-engine";
+import { Database, type EngineEvent, type Key } from "@sextant/query-engine";
 import { ExecutionLog } from "./harness.js";
 
 function lengths() {
@@ -170,7 +170,7 @@ describe("memoization and red-green verification", () => {
     expect(db.get(described, { factor: 3, name: "x" })).toBe("x=6");
     expect(log.take()).toEqual(['scaled(["x",3])', 'described({"name":"x","factor":3})']);
     // A string that looks like a tuple is a different key.
-    const echo = db.query<unknown[] | string, string>("echo", (_ctx, key) => JSON.stringify(key));
+    const echo = db.query<readonly Key[] | string, string>("echo", (_ctx, key) => JSON.stringify(key));
     expect(db.get(echo, '["x",3]')).toBe('"[\\"x\\",3]"');
     expect(db.get(echo, ["x", 3])).toBe('["x",3]');
   });

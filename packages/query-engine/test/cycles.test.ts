@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CycleError, Database, type EngineEvent } from "@sextant/query-engine";
+import { CycleError, Database, type EngineEvent, type Query } from "@sextant/query-engine";
 import { ExecutionLog } from "./harness.js";
 
 describe("cycles", () => {
@@ -7,7 +7,7 @@ describe("cycles", () => {
     const log = new ExecutionLog();
     const db = new Database();
     const edges = db.input<string, readonly string[]>("edges");
-    const depth = db.query<string, number>("depth", (ctx, node) => {
+    const depth: Query<string, number> = db.query<string, number>("depth", (ctx, node) => {
       log.record("depth", node);
       let best = 0;
       for (const next of ctx.get(edges, node)) best = Math.max(best, 1 + ctx.get(depth, next));
@@ -44,7 +44,7 @@ describe("cycles", () => {
     const db = new Database();
     const events: EngineEvent[] = [];
     db.on((e) => events.push(e));
-    const self = db.query<number, number>("self", (ctx, n) => ctx.get(self, n) + 1);
+    const self: Query<number, number> = db.query<number, number>("self", (ctx, n) => ctx.get(self, n) + 1);
     expect(() => db.get(self, 1)).toThrow("Cycle detected: self(1) -> self(1)");
     expect(events.some((e) => e.kind === "cycle" && e.query === "self")).toBe(true);
   });
@@ -54,7 +54,7 @@ describe("cycles", () => {
     const log = new ExecutionLog();
     const db = new Database();
     const edges = db.input<string, readonly string[]>("edges");
-    const reach = db.query<string, readonly string[]>(
+    const reach: Query<string, readonly string[]> = db.query<string, readonly string[]>(
       "reach",
       (ctx, node) => {
         log.record("reach", node);
@@ -99,7 +99,7 @@ describe("cycles", () => {
   it("a fixpoint that never stabilizes fails with a bounded CycleError, never hangs", () => {
     const db = new Database();
     let runs = 0;
-    const counter = db.query<null, number>(
+    const counter: Query<null, number> = db.query<null, number>(
       "counter",
       (ctx) => {
         runs++;
@@ -113,17 +113,17 @@ describe("cycles", () => {
 
   it("the fixpoint must be entered through the query with recovery", () => {
     const db = new Database();
-    const head = db.query<null, number>("head", (ctx) => Math.min(3, ctx.get(member, null) + 1), {
+    const head: Query<null, number> = db.query<null, number>("head", (ctx) => Math.min(3, ctx.get(member, null) + 1), {
       cycle: { initial: () => 0 },
     });
-    const member = db.query<null, number>("member", (ctx) => ctx.get(head, null));
+    const member: Query<null, number> = db.query<null, number>("member", (ctx) => ctx.get(head, null));
     // Entered through the head: converges to 3.
     expect(db.get(head, null)).toBe(3);
     const other = new Database();
-    const h2 = other.query<null, number>("head", (ctx) => Math.min(3, ctx.get(m2, null) + 1), {
+    const h2: Query<null, number> = other.query<null, number>("head", (ctx) => Math.min(3, ctx.get(m2, null) + 1), {
       cycle: { initial: () => 0 },
     });
-    const m2 = other.query<null, number>("member", (ctx) => ctx.get(h2, null));
+    const m2: Query<null, number> = other.query<null, number>("member", (ctx) => ctx.get(h2, null));
     // Entered through the member (which has no recovery): a CycleError.
     expect(() => other.get(m2, null)).toThrow(CycleError);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Database, deepEqual } from "@sextant/query-engine";
+import { Database, deepEqual, type Query } from "@sextant/query-engine";
 
 describe("deep graphs and structures", () => {
   it("verifies a 5,000-deep chain without overflowing the stack", () => {
@@ -7,7 +7,7 @@ describe("deep graphs and structures", () => {
     const seed = db.input<null, number>("seed");
     const other = db.input<null, number>("other");
     const runs = new Map<number, number>();
-    const link = db.query<number, number>("link", (ctx, i) => {
+    const link: Query<number, number> = db.query<number, number>("link", (ctx, i) => {
       runs.set(i, (runs.get(i) ?? 0) + 1);
       return i === 0 ? ctx.get(seed, null) : ctx.get(link, i - 1) + 1;
     });
@@ -55,7 +55,7 @@ describe("stack overflow in a cold, very deep computation", () => {
   it("is not memoized: the database stays usable and a shallower retry succeeds", () => {
     const db = new Database();
     const seed = db.input<null, number>("seed");
-    const link = db.query<number, number>("link", (ctx, i) => (i === 0 ? ctx.get(seed, null) : ctx.get(link, i - 1) + 1));
+    const link: Query<number, number> = db.query<number, number>("link", (ctx, i) => (i === 0 ? ctx.get(seed, null) : ctx.get(link, i - 1) + 1));
     seed.set(null, 0);
     const depth = 200_000;
     // Computing the top of a 200,000-deep chain cold recurses through every level.

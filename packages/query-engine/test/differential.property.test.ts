@@ -347,7 +347,7 @@ describe("property: fixpoint reachability over random cyclic graphs", () => {
         (nodes, steps) => {
           const db = new Database();
           const edges = db.input<number, readonly number[]>("edges");
-          const reach = db.query<number, readonly number[]>(
+          const reach: Query<number, readonly number[]> = db.query<number, readonly number[]>(
             "reach",
             (ctx, n) => {
               const found = new Set([n]);
