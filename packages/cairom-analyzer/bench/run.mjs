@@ -37,8 +37,12 @@ const heapBefore = heapMB();
 // Cold: discover the project, parse, resolve and check every file (first run: cold JIT too).
 const first = coldCheck();
 const heapAfter = heapMB();
-// The same in a second fresh service: the JIT is warm, as in a long-running language server.
-const second = coldCheck();
+// The same in fresh services once the JIT is warm, as in a long-running language server:
+// two more runs to warm up, then the median of three.
+coldCheck();
+coldCheck();
+const steady = [coldCheck(), coldCheck(), coldCheck()].sort((a, b) => a.cpuMs - b.cpuMs);
+const second = steady[1];
 const service = first.svc;
 const coldMs = first.ms;
 let t0 = 0;
@@ -91,7 +95,7 @@ console.log("| measure | value | goal |");
 console.log("|---|---|---|");
 const rate = (ms) => Math.round(lines / (ms / 1000)).toLocaleString("en-US");
 console.log(`| cold check, first in process (parse + resolve + type-check + diagnostics, all files) | ${fmt(coldMs)} ms wall = ${rate(coldMs)} lines/s; ${fmt(first.cpuMs)} ms CPU = ${rate(first.cpuMs)} lines/CPU-s | ≥ 300,000 lines/s |`);
-console.log(`| cold check, fresh service in a warm process (long-running server) | ${fmt(second.ms)} ms wall = ${rate(second.ms)} lines/s; ${fmt(second.cpuMs)} ms CPU = ${rate(second.cpuMs)} lines/CPU-s | ≥ 300,000 lines/s |`);
+console.log(`| cold check, fresh service in a warm process (long-running server; median of 3 after 3 runs) | ${fmt(second.ms)} ms wall = ${rate(second.ms)} lines/s; ${fmt(second.cpuMs)} ms CPU = ${rate(second.cpuMs)} lines/CPU-s | ≥ 300,000 lines/s |`);
 console.log(`| keystroke in one function → fresh diagnostics of its file, p50 | ${fmt(percentile(ks, 50))} ms | ≤ 5 ms |`);
 console.log(`| keystroke → fresh diagnostics, p99 | ${fmt(percentile(ks, 99))} ms | |`);
 console.log(`| completion (memoized state), p99 | ${fmt(percentile(cs, 99))} ms | ≤ 10 ms |`);

@@ -1,5 +1,5 @@
 import { Cancelled } from "@sextant/query-engine";
-import type { TextRange } from "./diagnostic.js";
+import { diagnostic, type TextRange } from "./diagnostic.js";
 import { codeActionsFor, type CodeAction } from "./ide/code-actions.js";
 import { complete, signatureHelp, type CompletionItem, type SignatureHelp } from "./ide/completion.js";
 import { formatParsed, type FormatOptions } from "./ide/format.js";
@@ -62,7 +62,12 @@ function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: 
  * and the tests. Pass a file system (Node's in the CLI/adapter, in-memory in tests and
  * browsers) and optionally an engine-event listener.
  */
-export function createCairoMService(options: CairoMServiceOptions & { onError?: (feature: string, error: unknown) => void } = {}): CairoMService {
+export function createCairoMService(
+  options: CairoMServiceOptions & {
+    /** Told when a request fails (it then returns its empty answer). Defaults to ignoring it. */
+    onError?: (feature: string, error: unknown) => void;
+  } = {},
+): CairoMService {
   const core = createServiceCore(options);
   const model = new Model(core.host);
   const onError = options.onError ?? (() => {});
@@ -70,6 +75,16 @@ export function createCairoMService(options: CairoMServiceOptions & { onError?: 
   return {
     ...core,
     host: core.host,
+    getDiagnostics(path: string) {
+      try {
+        return core.getDiagnostics(path);
+      } catch (e) {
+        if (e instanceof Cancelled) throw e;
+        onError("diagnostics", e);
+        // One failing file fails alone, and visibly.
+        return [diagnostic("internal-error", "error", `analysis of this file failed: ${e instanceof Error ? e.message : String(e)}`, 0, 0)];
+      }
+    },
     getCompletions: guard("completion", [], (path: string, offset: number) => complete(model, p(path), offset), onError),
     getHover: guard("hover", undefined, (path: string, offset: number) => hover(model, p(path), offset), onError),
     getDefinition: guard("definition", [], (path: string, offset: number) => definition(model, p(path), offset), onError),

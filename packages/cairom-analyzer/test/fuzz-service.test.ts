@@ -63,3 +63,18 @@ describe("whole-service fuzzing (seeded): every request on broken programs", () 
     }
   });
 });
+
+describe("failure isolation", () => {
+  it("a request that throws returns its empty answer and is reported; diagnostics become an internal-error diagnostic", () => {
+    const errors: string[] = [];
+    const fs = new InMemoryFileSystem({ "/a.cm": "fn f() { return; }\n" });
+    const service = createCairoMService({ fs, onError: (feature) => errors.push(feature) });
+    // Break the file system under the service: every read throws.
+    (fs as unknown as { readFile: () => never }).readFile = () => {
+      throw new Error("disk on fire");
+    };
+    expect(service.getHover("/b.cm", 0)).toBeUndefined();
+    expect(service.getDiagnostics("/c.cm").map((d) => [d.code, d.message])).toEqual([["internal-error", "analysis of this file failed: disk on fire"]]);
+    expect(errors).toEqual(["hover", "diagnostics"]);
+  });
+});
