@@ -66,9 +66,31 @@ export function checkFormatter(api, input, dialect) {
       untouched++;
       if (!first.text.includes(input.slice(s.range.start, s.range.end))) return { failure: `changed a broken statement: ${JSON.stringify(input)}`, untouched };
     }
+    if (!sameDocumentTokens(api, input, first.text, dialect)) return { failure: `tokens or comments changed: ${JSON.stringify(input)}`, untouched };
     if (api.format(first.text, { dialect }) !== first.text) return { failure: `not idempotent: ${JSON.stringify(input)}`, untouched };
     return { failure: undefined, untouched };
   } catch (error) {
     return { failure: `threw ${String(error)} on ${JSON.stringify(input)}`, untouched: 0 };
   }
+}
+
+/**
+ * Whether two documents lex to the same tokens and comments (whitespace ignored, words
+ * compared case-insensitively): the formatter may only change layout and letter case.
+ */
+export function sameDocumentTokens(api, a, b, dialect) {
+  const lex = (text) => {
+    const stream = api.tokenize(text, dialect);
+    const out = [];
+    for (let i = 0; i < stream.count; i++) {
+      const kind = stream.kinds[i];
+      if (kind === api.SyntaxKind.Whitespace) continue;
+      const raw = text.slice(stream.starts[i], stream.starts[i + 1]);
+      out.push(kind === api.SyntaxKind.Word ? raw.toLowerCase() : raw);
+    }
+    return out;
+  };
+  const x = lex(a);
+  const y = lex(b);
+  return x.length === y.length && x.every((t, i) => t === y[i]);
 }

@@ -57,6 +57,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   const separator = (): string => (empty ? "" : newlines === 0 ? " " : newlines === 1 ? "\n" : "\n\n");
   const segments = segmentChildren(parsed);
   let lastBad = false;
+  let lastLineComment = false;
   for (const { items, bad } of segments) {
     lastBad = bad;
     if (bad) {
@@ -72,6 +73,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, parsed), text: item.text() });
       }
       out.push(empty ? "" : newlines >= 2 ? "\n\n" : "\n", text.slice(start, end));
+      lastLineComment = false;
       empty = false;
       newlines = 0;
       continue;
@@ -84,12 +86,15 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
           continue;
         }
         if (k === SyntaxKind.Semicolon) {
-          out.push(";");
+          // After a line comment the `;` must go on the next line, or it would join the comment.
+          out.push(lastLineComment ? "\n;" : ";");
+          lastLineComment = false;
           newlines = 0;
           continue;
         }
         // Comments between statements, and (defensively) any stray token, keep their place.
         out.push(separator(), child.text());
+        lastLineComment = k === SyntaxKind.LineComment;
         empty = false;
         newlines = 0;
         continue;
@@ -97,6 +102,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       const statement = formatStatement(child, parsed, resolved);
       statements.push(statement);
       out.push(empty ? "" : newlines >= 2 ? "\n\n" : "\n", statement.text);
+      lastLineComment = false;
       empty = false;
       newlines = 0;
     }

@@ -31,6 +31,8 @@ function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean,
   const pk = prev.kind;
   const nk = next.kind;
   if (NO_SPACE_BEFORE.has(nk) || NO_SPACE_AFTER.has(pk)) return "";
+  // A placeholder written in pieces (`:name`, `@name`) stays in one piece.
+  if (next.parent.kind === SyntaxKind.ParamExpr && sameNode(prev.parent, next.parent)) return hadSpace ? " " : "";
   if (nk === SyntaxKind.LParen) {
     const parent = next.parent.kind;
     if (HUGGING_PAREN_PARENTS.has(parent) && WORDISH.has(pk)) return "";

@@ -5,7 +5,10 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import * as api from "../../src/index.js";
 import { formatDocument, parse, type Dialect } from "../../src/index.js";
+// Plain ESM helper shared with the fuzz script.
+import { sameDocumentTokens } from "../../scripts/fuzz-inputs.mjs";
 import { commentTexts, treeShape } from "./tree-shape.js";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -34,6 +37,7 @@ describe.each([
     const commentsChanged: string[] = [];
     const errorTouched: string[] = [];
     const unverified: string[] = [];
+    const tokensChanged: string[] = [];
     let formatted = 0;
     for (const entry of entries) {
       const before = parse(entry.sql, { dialect });
@@ -45,6 +49,7 @@ describe.each([
         if (st.status !== "formatted" && !first.text.includes(entry.sql.slice(st.range.start, st.range.end))) errorTouched.push(entry.id);
       }
       formatted += statuses.filter((st) => st === "formatted").length;
+      if (!sameDocumentTokens(api, entry.sql, first.text, dialect)) tokensChanged.push(entry.id);
       const after = parse(first.text, { dialect });
       const second = formatDocument(first.text, { dialect, parsed: after });
       if (second.text !== first.text) notIdempotent.push(entry.id);
@@ -52,7 +57,8 @@ describe.each([
       if (treeShape(before.root) !== treeShape(after.root)) shapeChanged.push(entry.id);
       if (commentTexts(before.root).join("\u0000") !== commentTexts(after.root).join("\u0000")) commentsChanged.push(entry.id);
     }
-    expect({ notIdempotent, shapeChanged, commentsChanged, errorTouched, unverified }).toEqual({
+    expect({ notIdempotent, shapeChanged, commentsChanged, errorTouched, unverified, tokensChanged }).toEqual({
+      tokensChanged: [],
       notIdempotent: [],
       shapeChanged: [],
       commentsChanged: [],

@@ -136,3 +136,15 @@ test("adjacent string literals stay on separate lines (PostgreSQL concatenates t
   expect(out).toBe("SELECT 'a'\n  'b' AS s\nFROM t\n");
   expect(format(out)).toBe(out);
 });
+
+describe("regressions found by formatting the parser's fixtures", () => {
+  test("a ; after a line comment goes to the next line instead of into the comment", () => {
+    const out = format("SELECT 1 # comment\n;", { dialect: "mysql" });
+    expect(out).toBe("SELECT 1 # comment\n;\n");
+    expect(format(out, { dialect: "mysql" })).toBe(out);
+    expect(format("select 1 -- c\n;\nselect 2")).toBe("SELECT 1 -- c\n;\nSELECT 2\n");
+  });
+  test("placeholders written in pieces stay in one piece", () => {
+    expect(format("select x from t where a = ? and b = :name and c = @name")).toBe("SELECT x FROM t WHERE a = ? AND b = :name AND c = @name\n");
+  });
+});
