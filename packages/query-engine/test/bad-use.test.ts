@@ -127,6 +127,11 @@ describe("bad use gets a clear error, never a hang or a corrupted database", () 
     const q = db.query<Key, number>("keyed", () => 1);
     expect(() => db.get(q as never, new Date() as never)).toThrow(/plain objects/);
     expect(() => db.get(q as never, (() => 1) as never)).toThrow(/cannot be of type function/);
+    // A cyclic key is refused with a clear error instead of looping forever.
+    const cyclic: Record<string, Key> = { name: "a" };
+    cyclic.self = cyclic;
+    expect(() => db.get(q, cyclic)).toThrow(/nested too deeply/);
+    expect(() => db.interner<Key>("ids").intern(cyclic)).toThrow(/nested too deeply/);
   });
 
   it("a throwing equality counts as 'changed' and a throwing listener does not break the engine", async () => {
