@@ -5,6 +5,8 @@ import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./
 
 /** Token flag: the token runs to the end of input without its closing delimiter. */
 export const FLAG_UNTERMINATED = 1;
+/** Token flag: the token is another dialect's syntax (a `backtick` identifier in PostgreSQL). */
+export const FLAG_OTHER_DIALECT = 2;
 
 /**
  * A hand-written, allocation-light SQL scanner. One call to `next()` scans one
@@ -104,6 +106,12 @@ export class Lexer {
         return this.mysql ? this.quoted(p, 34, true, SyntaxKind.String) : this.quoted(p, 34, false, SyntaxKind.QuotedIdent);
       case 96: // `
         if (!this.postgres) return this.quoted(p, 96, false, SyntaxKind.QuotedIdent);
+        if (this.backtickIdentAhead(p)) {
+          // A MySQL-style `name` in PostgreSQL: scanned as an identifier, flagged for a wrong-dialect diagnostic.
+          this.quoted(p, 96, false, SyntaxKind.QuotedIdent);
+          this.flags |= FLAG_OTHER_DIALECT;
+          return SyntaxKind.QuotedIdent;
+        }
         break;
       case 40:
         this.pos = p + 1;
@@ -203,6 +211,19 @@ export class Lexer {
     if (cls & OP_CHAR) return this.operator(p);
     this.pos = p + (c >= 0xd800 && c <= 0xdbff && p + 1 < end ? 2 : 1);
     return SyntaxKind.Unknown;
+  }
+
+  private backtickIdentAhead(p: number): boolean {
+    const text = this.text;
+    let q = p + 1;
+    if (q >= this.end || !isIdentStart(text.charCodeAt(q))) return false;
+    while (q < this.end) {
+      const c = text.charCodeAt(q);
+      if (c === 96) return true;
+      if (c === 10 || c === 13) return false;
+      q++;
+    }
+    return false;
   }
 
   private scanWord(p: number): number {

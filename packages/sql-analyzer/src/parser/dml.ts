@@ -81,8 +81,12 @@ export function parseInsertBody(p: Parser): void {
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
     p.finish();
   }
-  while (p.atKw("on") && p.nthKw(1, "conflict")) parseOnConflict(p);
+  while (p.atKw("on") && p.nthKw(1, "conflict")) {
+    if (p.mysql) p.wrongDialect("ON CONFLICT", "use ON DUPLICATE KEY UPDATE");
+    parseOnConflict(p);
+  }
   if (p.atKw("on") && p.nthKw(1, "duplicate")) {
+    if (!p.mysql) p.wrongDialect("ON DUPLICATE KEY UPDATE", "use ON CONFLICT (…) DO UPDATE");
     p.start(SyntaxKind.OnDuplicateKeyUpdate);
     p.bump();
     p.bump();

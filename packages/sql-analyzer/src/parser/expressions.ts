@@ -191,6 +191,7 @@ function infixOp(p: Parser): number {
 function parseInfix(p: Parser, cp: number, bp: number): boolean {
   if (p.at(SyntaxKind.DoubleColon)) {
     p.startAt(cp, SyntaxKind.CastExpr);
+    if (!p.postgres) p.wrongDialect("'::'", "use CAST(… AS …)");
     p.bump();
     parseTypeName(p);
     p.finish();
@@ -275,6 +276,8 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
       }
       const negated = w === "not";
       const op = negated ? p.wordAt(1)! : w;
+      if ((op === "ilike" || op === "similar") && !p.postgres) p.wrongDialect(op.toUpperCase(), op === "ilike" ? "use LOWER(a) LIKE LOWER(b)" : "use a regular-expression operator");
+      if ((op === "regexp" || op === "rlike") && p.postgres) p.wrongDialect(op.toUpperCase(), "use the ~ operator");
       const kind = op === "between" ? SyntaxKind.BetweenExpr : op === "in" ? SyntaxKind.InExpr : SyntaxKind.LikeExpr;
       p.startAt(cp, kind);
       if (negated) p.bump();

@@ -2,7 +2,7 @@ import type { Diagnostic, Severity } from "../diagnostic.js";
 import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { reservedWords } from "../lexer/keywords.js";
-import { FLAG_UNTERMINATED, type TokenStream } from "../lexer/lexer.js";
+import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED, type TokenStream } from "../lexer/lexer.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
 import { sharedToken } from "../syntax/token-cache.js";
 import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
@@ -177,7 +177,10 @@ export class Parser {
   private pushRaw(i: number, kind: SyntaxKind): void {
     const start = this.starts[i]!;
     const end = this.starts[i + 1]!;
-    if (this.stream.flags[i]! & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
+    const flags = this.stream.flags[i]!;
+    if (flags & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
+    else if (flags & FLAG_OTHER_DIALECT)
+      this.report(SyntaxCode.WrongDialect, `backtick-quoted identifiers are not ${DIALECT_NAMES[this.dialect]} syntax; use double quotes`, start, end);
     else if (kind === SyntaxKind.Unknown)
       this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
     this.children.push(sharedToken(kind, this.texts[i] ?? this.text.slice(start, end)));
@@ -337,6 +340,15 @@ export class Parser {
     this.diagnostics.push({ code, severity, message, range: { start: start - this.base, end: end - this.base }, source: "sql" });
   }
 
+  /**
+   * Reports syntax of another dialect at the current token (`wrong-dialect`),
+   * which is then parsed as if it were allowed so nothing else cascades.
+   */
+  wrongDialect(what: string, hint: string): void {
+    const [start, end] = this.currentRange();
+    this.report(SyntaxCode.WrongDialect, `${what} is not ${DIALECT_NAMES[this.dialect]} syntax; ${hint}`, start, end);
+  }
+
   /** Absolute range of the current token, or of the end of the previous token at the end. */
   currentRange(): [number, number] {
     if (this.pos < this.nSig) {
@@ -453,6 +465,8 @@ export class Parser {
     return this.starts[this.sig[i]!]! - this.base;
   }
 }
+
+const DIALECT_NAMES: Record<Dialect, string> = { postgres: "PostgreSQL", mysql: "MySQL", sqlite: "SQLite" };
 
 /** A short description of a token for messages: `keyword FROM`, `')'`, `string`. */
 export function describeToken(kind: SyntaxKind, text: string): string {

@@ -698,7 +698,11 @@ function parseLimitClause(p: Parser): void {
   p.start(SyntaxKind.LimitClause);
   p.bump();
   if (!p.eatKw("all")) parseExpr(p);
-  if (!p.postgres && p.eat(SyntaxKind.Comma)) parseExpr(p);
+  if (p.at(SyntaxKind.Comma)) {
+    if (p.postgres) p.wrongDialect("LIMIT offset, count", "use LIMIT count OFFSET offset");
+    p.bump();
+    parseExpr(p);
+  }
   else if (p.atKw("offset")) {
     p.bump();
     parseExpr(p);
