@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
+import { z } from "zod";
 import type { BusHandlers, BusMessage, InvalidationBus, TierContext } from "../storage-tier.js";
 import { describeError } from "../errors.js";
 import { closeRedis, firstSettle, openRedis, RedisDownError, type RedisTarget } from "./redis-connection.js";
@@ -13,6 +14,19 @@ export interface RedisBusOptions {
   /** Per-command timeout in ms. Defaults to `500`. */
   commandTimeout?: number;
 }
+
+const at = z.number().finite();
+const namespace = z.string().min(1).max(64);
+/** The shape every bus message must have; anything else on the channel is dropped. */
+const envelopeSchema = z.object({
+  src: z.string(),
+  m: z.discriminatedUnion("type", [
+    z.object({ type: z.enum(["set", "delete"]), namespace, keys: z.array(z.string()).max(10_000), at }),
+    z.object({ type: z.literal("clear"), namespace: namespace.optional(), at }),
+    z.object({ type: z.literal("tags"), tags: z.array(z.string().min(1)).max(10_000), at }),
+    z.object({ type: z.literal("reset"), at }),
+  ]),
+});
 
 // Bumping the generation and publishing in one script keeps messages numbered in the
 // order they were sent, so a receiver can tell a gap (a missed message) from a reordering.
@@ -95,7 +109,9 @@ export class RedisBus implements InvalidationBus {
     const generation = Number(text.slice(0, space));
     let envelope: { src: string; m: BusMessage };
     try {
-      envelope = JSON.parse(text.slice(space + 1)) as { src: string; m: BusMessage };
+      const parsed = envelopeSchema.safeParse(JSON.parse(text.slice(space + 1)));
+      if (!parsed.success || !Number.isSafeInteger(generation)) return;
+      envelope = parsed.data as { src: string; m: BusMessage };
     } catch {
       // A foreign or damaged message on our channel is ignored, never fatal.
       return;
@@ -106,7 +122,11 @@ export class RedisBus implements InvalidationBus {
       this.#handlers?.missed(generation <= last ? "the bus generation went backwards (Redis restarted)" : `bus generation gap (${last} → ${generation})`);
     }
     if (envelope.src === this.#id) return;
-    this.#handlers?.message(envelope.m);
+    try {
+      this.#handlers?.message(envelope.m);
+    } catch (error) {
+      this.#context?.warn(`invalidation bus message could not be applied: ${describeError(error)}`, error);
+    }
   }
 
   async publish(message: BusMessage): Promise<void> {
