@@ -34,3 +34,6 @@ export type { Manifest, ManifestResult } from "./project/manifest.js";
 export { normalizePath } from "./project/paths.js";
 export { typeToString } from "./semantics/types.js";
 export type { Ty } from "./semantics/types.js";
+export { RULE_DOCS, explainRule } from "./rules/rule-docs.js";
+export type { RuleDoc } from "./rules/rule-docs.js";
+export type { ParseOptions } from "./syntax/parser.js";
