@@ -1,5 +1,5 @@
 import type { SqlValue } from "./sql-value.js";
-import type { ExtractedSql, SinkCall, SqlBuildKind, SqlDialectHint, SqlHole, SqlMappingRun } from "./types.js";
+import type { ExtractedSql, SinkCall, SqlBuildKind, SqlDialectHint, SqlHole, SqlMappingRun, TextRange } from "./types.js";
 
 /** An extraction before its mapping function is attached (what the cache stores). */
 export type ExtractedSqlData = Omit<ExtractedSql, "mapping">;
@@ -66,6 +66,17 @@ export function withMapping(data: ExtractedSqlData): ExtractedSql {
       return run.placeholder ? run.hostStart : run.hostStart + (at - run.sqlStart);
     },
   };
+}
+
+/**
+ * Maps a range of an extraction's SQL (e.g. a SQL analyzer diagnostic) to the host text:
+ * from its first character to just past its last one. A range inside a placeholder maps
+ * to the start of the spliced expression; an escape maps to its backslash.
+ */
+export function hostRangeOf(extraction: Pick<ExtractedSql, "mapping">, sqlRange: TextRange): TextRange {
+  const start = extraction.mapping(sqlRange.start);
+  const end = sqlRange.end > sqlRange.start ? extraction.mapping(sqlRange.end - 1) + 1 : start;
+  return { start, end: Math.max(start, end) };
 }
 
 function highestDollarPlaceholder(value: SqlValue): number {

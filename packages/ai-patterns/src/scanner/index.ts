@@ -5,6 +5,7 @@ export { SCANNER_LANGUAGES, languageForPath, grammarFileName } from "./languages
 export { findSensitiveLiterals, luhnValid, shannonEntropy } from "./sensitive-literals.js";
 export type { SensitiveMatch } from "./sensitive-literals.js";
 export { contentHash } from "./content-hash.js";
+export { hostRangeOf } from "./extraction.js";
 export type { GrammarLoader, RuntimeOptions } from "./tree-sitter-runtime.js";
 export type {
   ExtractedSql,

@@ -61,8 +61,18 @@ export const goSyntax: HostSyntax = {
       const names = namedChildrenOf(list).filter((c) => c.type === "identifier");
       const value = list.childForFieldName("value");
       const index = names.findIndex((c) => sameNode(c, occurrence));
-      if (index < 0 || !value) return null;
+      if (index < 0) return null;
+      // `var sb strings.Builder` / `var q string`: the zero value is empty (see evaluateSpecial).
+      if (!value) return { op: "set", value: list };
       return { op: "set", value: namedChildrenOf(value)[index] ?? value };
+    }
+    // `sb.WriteString(x)` as a statement appends to a strings.Builder or bytes.Buffer.
+    if (list.type === "selector_expression" && sameNode(list.childForFieldName("operand"), occurrence)) {
+      const call = list.parent;
+      const method = list.childForFieldName("field")?.text ?? "";
+      const arg = call?.type === "call_expression" ? namedChildrenOf(call.childForFieldName("arguments") ?? call)[0] : undefined;
+      if (/^Write(?:String|Byte|Rune)?$/.test(method) && arg && call?.parent?.type === "expression_statement") return { op: "append", value: arg };
+      return null;
     }
     if (list.type !== "expression_list") return null;
     const statement = list.parent;
@@ -81,10 +91,17 @@ export const goSyntax: HostSyntax = {
 
   evaluateSpecial(node, ctx) {
     if (node.type === "binary_expression") return binaryConcat(node, "+", (n) => ctx.evaluate(n, "concatenation"));
+    if (node.type === "var_spec") return { pieces: [], tagged: false };
     if (node.type !== "call_expression") return null;
-    const fn = node.childForFieldName("function")?.text.replace(/\s+/g, "");
+    const callee = node.childForFieldName("function");
+    const fn = callee?.text.replace(/\s+/g, "");
     const args = namedChildrenOf(node.childForFieldName("arguments") ?? node);
     if (fn === "fmt.Sprintf" && args.length > 0) return ctx.format(ctx.evaluate(args[0]!, "opaque"), args.slice(1), "printf");
+    // `sb.String()` reads back what was written to a builder.
+    if (callee?.type === "selector_expression" && callee.childForFieldName("field")?.text === "String" && args.length === 0) {
+      const operand = callee.childForFieldName("operand");
+      if (operand && goSyntax.variableName(operand) !== null) return ctx.evaluate(operand, "opaque");
+    }
     return null;
   },
 };

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { ExtractedSql } from "../../src/scanner/index.js";
+import { hostRangeOf, type ExtractedSql } from "../../src/scanner/index.js";
 import { scanner } from "./support.js";
 
 afterAll(() => scanner().dispose());
@@ -106,5 +106,22 @@ describe("extractSql", () => {
       ["SELECT ?, ? FROM t", "format"],
       ["SELECT ? FROM x", "format"],
     ]);
+  });
+
+  it("maps SQL ranges back with hostRangeOf, across pieces on different lines", async () => {
+    const host = 'q = "SELECT name "\nq += "FROM users"\ncursor.execute(q)\n';
+    const [e] = await scanner().extractSql({ path: "h.py", text: host });
+    expect(e!.sql).toBe("SELECT name FROM users");
+    const users = e!.sql.indexOf("users");
+    const range = hostRangeOf(e!, { start: users, end: users + 5 });
+    expect(host.slice(range.start, range.end)).toBe("users");
+    expect(host.slice(0, range.start).split("\n").length).toBe(2);
+    expect(hostRangeOf(e!, { start: 3, end: 3 })).toEqual({ start: e!.mapping(3), end: e!.mapping(3) });
+  });
+
+  it("reads Go strings.Builder writes back", async () => {
+    const host = 'package m\nfunc f() {\n\tvar sb strings.Builder\n\tsb.WriteString("SELECT id ")\n\tsb.WriteString("FROM t")\n\tdb.Query(sb.String())\n}\n';
+    const all = await scanner().extractSql({ path: "b.go", text: host });
+    expect(all.map((e) => [e.sql, e.build])).toEqual([["SELECT id FROM t", "constant"]]);
   });
 });
