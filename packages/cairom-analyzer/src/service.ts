@@ -97,6 +97,8 @@ export interface CairoMServiceCore {
   getProject(path: string): Project;
   /** Diagnostics of one file (or of `cairom.toml`: the manifest problems), sorted. */
   getDiagnostics(path: string): Diagnostic[];
+  /** Diagnostics of every file of the file's project (manifest first), for batch checks. */
+  checkProject(path: string): { path: string; diagnostics: Diagnostic[] }[];
   /** @internal The shared host (for the IDE feature modules and tests). */
   readonly host: ServiceHost;
 }
@@ -124,6 +126,13 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
       for (const p of paths) host.refreshText(p);
     },
     getProject: (path) => host.ensure(path),
+    checkProject(path) {
+      const project = host.ensure(normalizePath(path));
+      const out: { path: string; diagnostics: Diagnostic[] }[] = [];
+      if (project.manifestPath) out.push({ path: project.manifestPath, diagnostics: [...project.diagnostics] });
+      for (const m of project.modules) out.push({ path: m.path, diagnostics: this.getDiagnostics(m.path) });
+      return out;
+    },
     getDiagnostics(path) {
       const p = normalizePath(path);
       if (p.endsWith(`/${MANIFEST_FILE}`)) return [...host.ensure(p).diagnostics];

@@ -111,3 +111,25 @@ describe("standalone files in a src/ directory (reference behaviour)", () => {
     expect(s.getDiagnostics("/elsewhere/alone.cm").map((d) => d.code).sort()).toEqual(["unresolved-module", "unused-variable"]);
   });
 });
+
+describe("batch checks and deleted files", () => {
+  it("checks a whole project, and a module deleted on disk becomes an unresolved module", () => {
+    const fs = new InMemoryFileSystem({
+      "/q/cairom.toml": 'name = "q"\nentry_point = "main.cm"\n',
+      "/q/src/main.cm": "use lib::one;\nfn main() -> felt { return one(); }\n",
+      "/q/src/lib.cm": "fn one() -> felt { return 1; }\n",
+    });
+    const s = createCairoMService({ fs });
+    expect(s.checkProject("/q/src/main.cm").map((f) => [f.path, f.diagnostics.length])).toEqual([
+      ["/q/cairom.toml", 0],
+      ["/q/src/lib.cm", 0],
+      ["/q/src/main.cm", 0],
+    ]);
+    fs.deleteFile("/q/src/lib.cm");
+    s.filesChanged(["/q/src/lib.cm"]);
+    expect(s.checkProject("/q/src/main.cm").map((f) => [f.path, f.diagnostics.map((d) => d.code)])).toEqual([
+      ["/q/cairom.toml", []],
+      ["/q/src/main.cm", ["unresolved-module"]],
+    ]);
+  });
+});
