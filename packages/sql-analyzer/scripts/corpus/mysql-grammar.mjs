@@ -51,23 +51,29 @@ export function mysqlGrammar(rnd) {
     ])();
   }
 
-  function select() {
+  /** A SELECT; `arm` leaves out ORDER BY, LIMIT and locking (a UNION arm may not have them unparenthesised). */
+  function select(arm = false) {
+    const tail = (clause) => (arm ? "" : clause);
     return words(
       "SELECT", r.pick(["", "", "DISTINCT", "SQL_CALC_FOUND_ROWS", "STRAIGHT_JOIN", "HIGH_PRIORITY"]), r.list(1, 4, () => r.pick(["*", col(), `${expr()} AS ${r.pick(["total", "`label`", "n"])}`, "COUNT(*)"])),
-      "FROM", table(), r.maybe(0.3, () => `${r.pick(["JOIN", "LEFT JOIN", "STRAIGHT_JOIN", "INNER JOIN", "RIGHT JOIN", "CROSS JOIN"])} ${table()} t2 ON ${cond(2)}`.replace(/CROSS JOIN (\S+) t2 ON .*/, "CROSS JOIN $1 t2")),
-      r.maybe(0.2, () => `${r.pick(["USE", "FORCE", "IGNORE"])} INDEX (idx_${r.int(1, 9)})`).replace(/^(.+)$/, (m) => m),
+      // Index hints belong right after their table, before any join.
+      "FROM", table(), r.maybe(0.2, () => `${r.pick(["USE", "FORCE", "IGNORE"])} INDEX (idx_${r.int(1, 9)})`),
+      r.maybe(0.3, () => {
+        const join = r.pick(["JOIN", "LEFT JOIN", "STRAIGHT_JOIN", "INNER JOIN", "RIGHT JOIN", "CROSS JOIN"]);
+        return `${join} ${table()} t2${join === "CROSS JOIN" ? "" : ` ON ${cond(2)}`}`;
+      }),
       r.maybe(0.6, () => `WHERE ${cond()}`),
       r.maybe(0.2, () => `GROUP BY ${col()}${r.maybe(0.3, () => " WITH ROLLUP")}`),
-      r.maybe(0.3, () => `ORDER BY ${col()} ${r.pick(["ASC", "DESC"])}`),
-      r.maybe(0.4, () => r.pick([`LIMIT ${r.int(1, 99)}`, `LIMIT ${r.int(0, 99)}, ${r.int(1, 99)}`, `LIMIT ${r.int(1, 9)} OFFSET ${r.int(1, 9)}`])),
-      r.maybe(0.05, () => r.pick(["FOR UPDATE", "LOCK IN SHARE MODE", "FOR SHARE SKIP LOCKED"])),
-    ).replace(/FROM (\S+( \S+)?) (USE|FORCE|IGNORE) INDEX/, "FROM $1 $3 INDEX");
+      tail(r.maybe(0.3, () => `ORDER BY ${col()} ${r.pick(["ASC", "DESC"])}`)),
+      tail(r.maybe(0.4, () => r.pick([`LIMIT ${r.int(1, 99)}`, `LIMIT ${r.int(0, 99)}, ${r.int(1, 99)}`, `LIMIT ${r.int(1, 9)} OFFSET ${r.int(1, 9)}`]))),
+      tail(r.maybe(0.05, () => r.pick(["FOR UPDATE", "LOCK IN SHARE MODE", "FOR SHARE SKIP LOCKED"]))),
+    );
   }
 
   function createTable() {
     const colsDef = [`id ${r.pick(["INT", "BIGINT UNSIGNED", "INT(11)"])} NOT NULL AUTO_INCREMENT`];
     for (let i = 0, n = r.int(1, 4); i < n; i++) {
-      colsDef.push(words(r.pick(["name", "email", "`status`", "amount", "created_at", "payload", "flags"]) + (i ? `_${i}` : ""), r.pick(["VARCHAR(255)", "TEXT", "DECIMAL(10,2)", "DATETIME", "TIMESTAMP", "JSON", "TINYINT(1)", "ENUM('a','b')", "SET('x','y')", "MEDIUMTEXT", "DOUBLE UNSIGNED"]), r.pick(["", "NOT NULL", "NULL", "DEFAULT NULL", "DEFAULT CURRENT_TIMESTAMP", "CHARACTER SET utf8mb4", "COMMENT 'a comment'"]), r.maybe(0.1, () => "ON UPDATE CURRENT_TIMESTAMP")));
+      colsDef.push(words((i ? `${r.pick(["name", "email", "status", "amount", "created_at", "payload", "flags"])}_${i}` : r.pick(["name", "email", "`status`", "amount", "created_at", "payload", "flags"])), r.pick(["VARCHAR(255)", "TEXT", "DECIMAL(10,2)", "DATETIME", "TIMESTAMP", "JSON", "TINYINT(1)", "ENUM('a','b')", "SET('x','y')", "MEDIUMTEXT", "DOUBLE UNSIGNED"]), r.pick(["", "NOT NULL", "NULL", "DEFAULT NULL", "DEFAULT CURRENT_TIMESTAMP", "CHARACTER SET utf8mb4", "COMMENT 'a comment'"]), r.maybe(0.1, () => "ON UPDATE CURRENT_TIMESTAMP")));
     }
     colsDef.push("PRIMARY KEY (id)");
     if (r.chance(0.4)) colsDef.push(r.pick(["UNIQUE KEY uk_email (email_1)", "KEY idx_created (created_at_1)", "INDEX (name)", "FULLTEXT KEY ft (name)", "CONSTRAINT fk_u FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE"]));
@@ -77,7 +83,7 @@ export function mysqlGrammar(rnd) {
   return {
     kinds: {
       "select.basic": select,
-      "select.union": () => `${select().replace(/ (ORDER BY|LIMIT|FOR|LOCK).*$/, "")} UNION ${r.pick(["", "ALL "])}${select().replace(/ (ORDER BY|LIMIT|FOR|LOCK).*$/, "")}`,
+      "select.union": () => `${select(true)} UNION ${r.pick(["", "ALL "])}${select(true)}`,
       insert: () => words(r.pick(["INSERT", "INSERT IGNORE", "INSERT LOW_PRIORITY", "REPLACE"]), r.pick(["INTO ", ""]) + table(), `(${"id, name"})`, r.pick(["VALUES", "VALUE"]), r.list(1, 3, () => `(${literal()}, ${literal()})`), r.maybe(0.4, () => `ON DUPLICATE KEY UPDATE name = VALUES(name)${r.maybe(0.5, () => ", amount = amount + 1")}`)).replace(/^REPLACE (.*) ON DUPLICATE KEY UPDATE .*$/, "REPLACE $1"),
       "insert.set": () => `INSERT INTO ${table()} SET ${r.list(1, 3, () => `${col()} = ${literal()}`)}`,
       update: () => words(`UPDATE ${r.pick(["", "LOW_PRIORITY ", "IGNORE "])}${table()}`, r.maybe(0.2, () => `JOIN ${table()} t2 ON ${cond(2)}`), `SET ${r.list(1, 3, () => `${col()} = ${expr(1)}`)}`, r.maybe(0.8, () => `WHERE ${cond()}`), r.maybe(0.2, () => `ORDER BY ${col()} LIMIT ${r.int(1, 9)}`)),
