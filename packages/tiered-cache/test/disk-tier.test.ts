@@ -56,6 +56,29 @@ describe("disk tier (L2)", () => {
     expect(entryFiles(dir)).toHaveLength(0);
   });
 
+  it("expires entries on disk after ttl + grace and removes the file", async () => {
+    const dir = freshDir();
+    const writer = createNodeCache({ disk: { dir }, ttl: 20, grace: 20 });
+    await writer.set("k", 1);
+    const reader = createNodeCache({ disk: { dir } });
+    expect(await reader.get("k")).toBe(1);
+    await new Promise((r) => setTimeout(r, 60));
+    const later = createNodeCache({ disk: { dir } });
+    expect(await later.get("k")).toBeUndefined();
+    expect(entryFiles(dir)).toHaveLength(0);
+  });
+
+  it("clearAll empties every namespace on disk", async () => {
+    const dir = freshDir();
+    const cache = createNodeCache({ disk: { dir } });
+    await cache.set("a", 1);
+    await cache.namespace("x").set("b", 2);
+    await cache.clearAll();
+    expect(entryFiles(dir)).toHaveLength(0);
+    expect(await cache.get("a")).toBeUndefined();
+    expect(await cache.namespace("x").get("b")).toBeUndefined();
+  });
+
   it("keeps to its size budget by evicting the least recently used files", async () => {
     const dir = freshDir();
     const tier = createDiskTier({ dir, maxBytes: 20_000 });

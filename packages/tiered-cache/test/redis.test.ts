@@ -100,6 +100,16 @@ describe.skipIf(!redisUrl)("Redis tier (L3)", () => {
     expect(await b.get("k")).toBeUndefined(); // the L2 copy predates the reset and is not trusted
   });
 
+  it("computes anyway when a lock holder died (waits at most lockWait)", async () => {
+    const prefix = uniquePrefix("deadlock");
+    const cache = createNodeCache({ redis: { url: redisUrl, prefix, lock: true }, lockWait: 200 });
+    open.push(cache);
+    await raw!.set(`${prefix}\u0000lock:default:k`, "a crashed process", "PX", 60_000);
+    expect(await cache.getOrSet("k", () => "computed")).toBe("computed");
+    // The other process's lock was waited out, not stolen or deleted.
+    expect(await raw!.get(`${prefix}\u0000lock:default:k`)).toBe("a crashed process");
+  });
+
   it("computes once across caches with the Redis lock", async () => {
     const prefix = uniquePrefix("lock");
     const caches = [0, 1, 2].map(() => make({ redis: { lock: true } }, prefix));
