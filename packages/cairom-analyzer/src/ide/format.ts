@@ -78,6 +78,13 @@ export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): 
       out += " ";
     }
     out += tokText(i);
+    // One field per line in struct definitions, each ending with a comma.
+    if (k !== K.Comment && k !== K.Comma && !(k === K.LBrace && pk === K.FieldList)) {
+      let j = n + 1;
+      while (j < seq.length && kindOf(seq[j]!.i) === K.Comment) j++;
+      const after = seq[j];
+      if (after && kindOf(after.i) === K.RBrace && parentKind[after.i] === K.FieldList) out += ",";
+    }
     if (k === K.LParen || k === K.LBracket) parens++;
     if (k === K.RParen || k === K.RBracket) parens = Math.max(0, parens - 1);
     const next = seq[n + 1];

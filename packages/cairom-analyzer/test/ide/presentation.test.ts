@@ -95,6 +95,9 @@ let a=x*2;   // trailing
   return p[0].x;
 }
 struct Point{x:felt,y:felt}
+struct Empty {}
+struct Commented { a: felt // last
+}
 `);
     expect(s.format("/main.cm")).toBe(`use a::{b, c};
 // leading comment
@@ -111,7 +114,11 @@ fn f(x: felt, y: u32) -> felt {
 }
 struct Point {
     x: felt,
-    y: felt
+    y: felt,
+}
+struct Empty {}
+struct Commented {
+    a: felt, // last
 }
 `);
   });
