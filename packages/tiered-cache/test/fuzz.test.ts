@@ -1,11 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createKeyring, type TieredCache } from "@sextant/tiered-cache";
 import { createNodeCache } from "@sextant/tiered-cache/node";
 import { frameEntry, parseEntry } from "../src/node/disk-entry-format.js";
-import { rawClient, redisUrl, uniquePrefix } from "./support/redis.js";
+import { rawClient, redisUrl, uniquePrefix, waitFor } from "./support/redis.js";
 
 /** A small seeded generator (LCG), so failures reproduce. */
 function seeded(seed: number) {
@@ -90,7 +90,7 @@ describe("fuzz (seeded)", () => {
     await b.set("k", 1);
     expect(await a.get("k")).toBe(1);
     await b.set("k", 2);
-    await vi.waitFor(() => expect(a.peek("k")).toBeUndefined());
+    await waitFor(() => expect(a.peek("k")).toBeUndefined());
     expect(await a.get("k")).toBe(2);
   });
 });

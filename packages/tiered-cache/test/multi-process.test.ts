@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { redisUrl, uniquePrefix } from "./support/redis.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { redisUrl, uniquePrefix, waitFor } from "./support/redis.js";
 import { startWorker, type Worker } from "./support/worker.js";
 
 // Child processes import the built package (dist/): `npm test` builds first.
@@ -30,20 +30,20 @@ describe.skipIf(!redisUrl)("three processes sharing Redis", () => {
     expect(await c!.call("get", { key: "k" })).toBe(1);
     expect(await b!.call("peek", { key: "k" })).toBe(1); // held in b's L1 now
     await a!.call("set", { key: "k", value: 2, tags: ["file:x"] });
-    await vi.waitFor(async () => {
+    await waitFor(async () => {
       expect(await b!.call("peek", { key: "k" })).toBeNull();
       expect(await c!.call("peek", { key: "k" })).toBeNull();
     });
     expect(await b!.call("get", { key: "k" })).toBe(2);
     expect(await c!.call("get", { key: "k" })).toBe(2);
     await c!.call("invalidateTags", { tags: ["file:x"] });
-    await vi.waitFor(async () => expect(await a!.call("peek", { key: "k" })).toBeNull());
+    await waitFor(async () => expect(await a!.call("peek", { key: "k" })).toBeNull());
     expect(await a!.call("get", { key: "k" })).toBeNull();
     expect(await b!.call("get", { key: "k" })).toBeNull();
     await b!.call("set", { key: "d", value: "x" });
     expect(await a!.call("get", { key: "d" })).toBe("x");
     await c!.call("delete", { key: "d" });
-    await vi.waitFor(async () => expect(await a!.call("peek", { key: "d" })).toBeNull());
+    await waitFor(async () => expect(await a!.call("peek", { key: "d" })).toBeNull());
     expect(await a!.call("get", { key: "d" })).toBeNull();
     expect(await a!.call<string[]>("remote")).toEqual(expect.arrayContaining(["set", "tags", "delete"]));
   });

@@ -81,7 +81,7 @@ describe.skipIf(!redisUrl)("Redis faults (private redis-server)", () => {
     })();
     await new Promise((r) => setTimeout(r, 150));
     await server.stop(true); // SIGKILL mid-load
-    await vi.waitFor(() => expect(a.warnings.some((w) => w.tier === "l3")).toBe(true));
+    await vi.waitFor(() => expect(a.warnings.some((w) => w.tier === "l3")).toBe(true), { timeout: 5_000, interval: 20 });
     const opsAtKill = ops;
     await a.cache.set("doc", "new"); // b cannot hear this: the bus is down
     expect(b.cache.peek("doc")).toBe("old");

@@ -1,10 +1,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { TieredCache } from "@sextant/tiered-cache";
 import { createNodeCache, type NodeCacheOptions } from "@sextant/tiered-cache/node";
-import { rawClient, redisUrl, uniquePrefix } from "./support/redis.js";
+import { rawClient, redisUrl, uniquePrefix, waitFor } from "./support/redis.js";
 
 const open: TieredCache[] = [];
 const make = (options: Omit<NodeCacheOptions, "redis"> & { redis?: Partial<NonNullable<NodeCacheOptions["redis"]>> }, prefix: string) => {
@@ -57,19 +57,19 @@ describe.skipIf(!redisUrl)("Redis tier (L3)", () => {
     expect(await b.get("k")).toBe("v1");
     expect(b.peek("k")).toBe("v1");
     await a.set("k", "v2", { tags: ["file:a.sql"] });
-    await vi.waitFor(() => expect(b.peek("k")).toBeUndefined());
+    await waitFor(() => expect(b.peek("k")).toBeUndefined());
     expect(await b.get("k")).toBe("v2");
     await a.invalidateTags(["file:a.sql"]);
-    await vi.waitFor(() => expect(b.peek("k")).toBeUndefined());
+    await waitFor(() => expect(b.peek("k")).toBeUndefined());
     expect(await b.get("k")).toBeUndefined();
     await b.set("d", 1);
     expect(await a.get("d")).toBe(1);
     await b.delete("d");
-    await vi.waitFor(() => expect(a.peek("d")).toBeUndefined());
+    await waitFor(() => expect(a.peek("d")).toBeUndefined());
     await a.namespace("n").set("x", 1);
     expect(await b.namespace("n").get("x")).toBe(1);
     await a.namespace("n").clear();
-    await vi.waitFor(() => expect(b.namespace("n").peek("x")).toBeUndefined());
+    await waitFor(() => expect(b.namespace("n").peek("x")).toBeUndefined());
   });
 
   it("learns tag invalidations made before it started (tag times kept in Redis)", async () => {
@@ -78,7 +78,7 @@ describe.skipIf(!redisUrl)("Redis tier (L3)", () => {
     await a.set("k", 1, { tags: ["t"] });
     await a.invalidateTags(["t"]);
     const b = make({ redis: { bus: false } }, prefix);
-    await vi.waitFor(async () => expect(await b.get("k")).toBeUndefined());
+    await waitFor(async () => expect(await b.get("k")).toBeUndefined());
   });
 
   it("resets local tiers when a bus generation is skipped (a missed invalidation)", async () => {
@@ -89,13 +89,13 @@ describe.skipIf(!redisUrl)("Redis tier (L3)", () => {
     await Promise.all([waitBus(a), waitBus(b)]);
     await b.set("k", "held locally");
     await a.set("other", 1); // b now knows the current generation
-    await vi.waitFor(() => expect(b.peek("other")).toBeUndefined());
+    await waitFor(() => expect(b.peek("other")).toBeUndefined());
     const infos: string[] = [];
     b.on("info", (i) => infos.push(i.message));
     await raw!.incr(`${prefix}\u0000generation`); // a message that never arrived
     await raw!.del(`${prefix}default:k`); // ...which had invalidated k elsewhere
     await a.set("other", 2);
-    await vi.waitFor(() => expect(infos.join("\n")).toMatch(/generation gap/));
+    await waitFor(() => expect(infos.join("\n")).toMatch(/generation gap/));
     expect(b.peek("k")).toBeUndefined();
     expect(await b.get("k")).toBeUndefined(); // the L2 copy predates the reset and is not trusted
   });

@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import { inject } from "vitest";
+import { inject, vi } from "vitest";
 import { isCI } from "../../../../tests/support/servers.js";
 
 /** URL of the shared test Redis, or "" (tests then skip visibly; under CI that fails in global setup). */
@@ -15,4 +15,9 @@ export function rawClient(url: string): Redis {
   const client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
   client.on("error", () => {});
   return client;
+}
+
+/** `vi.waitFor` with room for a loaded CI machine (the default of 1 s is tight for cross-process hops). */
+export function waitFor<T>(check: () => T | Promise<T>, timeout = 5_000): Promise<T> {
+  return vi.waitFor(check, { timeout, interval: 20 });
 }
