@@ -94,6 +94,21 @@ describe("disk tier (L2)", () => {
     expect(await cache.get("k0")).toBeUndefined();
   });
 
+  it("counts files left by earlier processes against the budget", async () => {
+    const dir = freshDir();
+    const first = createDiskTier({ dir, maxBytes: 1_000_000 });
+    const writer = createTieredCache({ tiers: [first] });
+    for (let i = 0; i < 10; i++) await writer.namespace("n").set(`old${i}`, "o".repeat(1000));
+    const second = createDiskTier({ dir, maxBytes: 15_000 });
+    const cache = createTieredCache({ tiers: [second], l1: { maxEntries: 1 } });
+    expect(await cache.namespace("n").get("old0")).toBe("o".repeat(1000)); // also waits for the start-up scan
+    expect(second.bytes()).toBeGreaterThan(10_000);
+    for (let i = 0; i < 10; i++) await cache.namespace("n").set(`new${i}`, "n".repeat(1000));
+    const total = entryFiles(dir).reduce((sum, f) => sum + statSync(f).size, 0);
+    expect(total).toBeLessThanOrEqual(15_000);
+    expect(await cache.namespace("n").get("new9")).toBe("n".repeat(1000));
+  });
+
   for (const code of ["ENOSPC", "EACCES"]) {
     it(`disables itself with one warning when writes fail with ${code} (injected fs)`, async () => {
       const failing: DiskFs = {

@@ -123,6 +123,7 @@ export class DiskTier implements StorageTier {
   /** Rebuilds the size index from the files present (oldest first) and removes temp files left by killed writers. */
   async #scan(): Promise<void> {
     const found: { path: string; size: number; mtime: number }[] = [];
+    const tempDir = join(this.#root, "tmp");
     const walk = async (dir: string, depth: number): Promise<void> => {
       let names: string[];
       try { names = await this.#fs.readdir(dir); } catch { return; }
@@ -130,10 +131,13 @@ export class DiskTier implements StorageTier {
         const path = join(dir, name);
         let info;
         try { info = await this.#fs.stat(path); } catch { continue; }
-        if (info.isDirectory()) {
-          if (depth < 2) await walk(path, depth + 1);
-        } else if (dir.endsWith(`${LAYOUT}/tmp`) || dir.endsWith(`${LAYOUT}\\tmp`)) {
-          if (Date.now() - info.mtimeMs > STALE_TEMP_MS) await this.#fs.unlink(path).catch(() => {});
+        const inTemp = dir === tempDir;
+        if (inTemp) {
+          // Leftovers of killed writers and interrupted clears; never entries.
+          if (Date.now() - info.mtimeMs > STALE_TEMP_MS) await this.#fs.rm(path, { recursive: true, force: true }).catch(() => {});
+        } else if (info.isDirectory()) {
+          // root → ns → <namespace> → <2-hex shard> → files
+          if (depth < 3) await walk(path, depth + 1);
         } else if (name !== "tags.json") {
           found.push({ path, size: info.size, mtime: info.mtimeMs });
         }
