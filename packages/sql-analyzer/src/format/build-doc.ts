@@ -35,7 +35,7 @@ const CLOSERS = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, Syn
 
 // A parenthesised part breaks inside its parentheses only when it holds a list or a query;
 // `CHECK (a > 0)` or `f()` stay glued to their parentheses.
-const BLOCK_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectStmt, SyntaxKind.ParenSelect, SyntaxKind.SelectCore, SyntaxKind.InsertStmt, SyntaxKind.UpdateStmt, SyntaxKind.DeleteStmt, SyntaxKind.ValuesClause]);
+const BLOCK_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectStmt, SyntaxKind.ParenSelect, SyntaxKind.SelectCore, SyntaxKind.InsertStmt, SyntaxKind.UpdateStmt, SyntaxKind.DeleteStmt, SyntaxKind.ValuesClause, SyntaxKind.WindowSpec]);
 
 /** Per-comment layout facts taken from the source: on its own line, followed by a line break. */
 interface CommentInfo {
@@ -85,6 +85,7 @@ export class StatementDocBuilder {
   private node(node: SyntaxNode): Doc {
     const kind = node.kind;
     if (kind === SyntaxKind.CaseExpr) return this.caseExpr(node);
+    if (isStatementBlock(node)) return this.statementBlock(node);
     const headBody = HEAD_BODY_KINDS.has(kind);
     const parts: Doc[] = [];
     // A stack of open parenthesis frames among this node's direct children; a frame
@@ -173,13 +174,13 @@ export class StatementDocBuilder {
         // A body that is one node (`WHERE a AND b`, `FROM (subquery) t`) stays on the keyword's
         // line and breaks inside itself; a list (`SELECT a, b`) moves to its own lines.
         const sole = isSoleSignificant(children, i);
-        bodyHugs = sole && selfIndenting(child, first);
+        bodyHugs = sole && selfIndenting(child);
         if (first) this.pushSeparator(target, sole ? " " : line, first);
       } else if (CLAUSE_BREAK_KINDS.has(child.kind) && this.prev !== undefined && !(kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.UsingClause)) {
         const first = firstSignificantToken(child);
         if (first) this.pushSeparator(target, line, first);
       }
-      if (BLOCK_KINDS.has(child.kind)) breakable[breakable.length - 1] = true;
+      if (BLOCK_KINDS.has(child.kind) || CLAUSE_BREAK_KINDS.has(child.kind) || child.kind === SyntaxKind.PartitionByClause) breakable[breakable.length - 1] = true;
       const doc = this.node(child);
       // Inside parentheses a join or set operation gets its own group again.
       const flatten = (TRANSPARENT_KINDS.has(child.kind) && frames.length === 1) || (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && sameLogicalOperator(node, child));
@@ -236,6 +237,37 @@ export class StatementDocBuilder {
       current.push(group(this.node(child)));
     }
     return [head, indent(branches), tail];
+  }
+
+  /** `BEGIN [ATOMIC] stmt; stmt; END` (trigger and routine bodies): one statement per line. */
+  private statementBlock(node: SyntaxNode): Doc {
+    const head: Doc[] = [];
+    const body: Doc[] = [];
+    const tail: Doc[] = [];
+    let current = head;
+    for (const child of node.children()) {
+      if (child.isToken) {
+        const k = child.kind;
+        if (k === SyntaxKind.Whitespace) {
+          this.hadSpace = true;
+          continue;
+        }
+        if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {
+          this.comment(child, current);
+          continue;
+        }
+        if (k === SyntaxKind.Keyword && child.text().toLowerCase() === "end") {
+          current = tail;
+          tail.push(hardline);
+        }
+        this.placeToken(child, current);
+        continue;
+      }
+      current = body;
+      body.push(hardline);
+      body.push(group(this.node(child)));
+    }
+    return [head, indent(body), tail];
   }
 
   /** Emits the separator before `next` (computed from the previous token unless `separator` is given). */
@@ -304,18 +336,34 @@ function applyCase(text: string, style: CaseStyle): string {
   return text;
 }
 
+/** A `BEGIN … END` node whose direct children are statements separated by `;`. */
+function isStatementBlock(node: SyntaxNode): boolean {
+  const tokens = node.childTokens();
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (first === undefined || last === undefined || first.kind !== SyntaxKind.Keyword || last.kind !== SyntaxKind.Keyword) return false;
+  if (first.text().toLowerCase() !== "begin" || last.text().toLowerCase() !== "end") return false;
+  return tokens.some((t) => t.kind === SyntaxKind.Semicolon) && node.childNodes().length > 0;
+}
+
 /**
  * Whether a clause body lays out its own continuation lines, so the clause must not indent
- * it again: joins and AND/OR chains indent their tails, and parenthesised or CASE bodies
- * close at the clause's column (`WHERE EXISTS (` … `)`).
+ * it again: joins and AND/OR chains indent their tails, and parenthesised parts, CASE and
+ * window specifications close at the clause's column (`WHERE EXISTS (` … `)`). Only line
+ * breaks forced by comments or by adjacent string literals need the clause's indent.
  */
-function selfIndenting(node: SyntaxNode, first: SyntaxToken | undefined): boolean {
+function selfIndenting(node: SyntaxNode): boolean {
   if (node.kind === SyntaxKind.JoinExpr) return true;
   if (node.kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? "")) return true;
-  if (first?.kind === SyntaxKind.LParen) return true;
-  if (first?.kind === SyntaxKind.Keyword && first.text().toLowerCase() === "case") return true;
-  const text = node.text();
-  return text.charCodeAt(text.length - 1) === 41 /* ) */;
+  let previous: SyntaxKind | undefined;
+  for (const token of node.tokens()) {
+    const k = token.kind;
+    if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) return false;
+    if (k === SyntaxKind.Whitespace) continue;
+    if (k === SyntaxKind.String && previous === SyntaxKind.String) return false;
+    previous = k;
+  }
+  return true;
 }
 
 /** Whether `children[index]` is the only significant child from `index` on (no tokens, no other nodes). */

@@ -55,6 +55,17 @@ const ALIAS_STOP = words(`
   union except exclude
 `);
 
+/**
+ * PostgreSQL keywords that may not be a select-list alias without AS (every
+ * other word may: PostgreSQL 16+ "bare column labels"). From the keyword
+ * list's label column, in our own list.
+ */
+export const POSTGRES_AS_LABEL_WORDS = words(`
+  array as char character create day except fetch filter for from grant group having hour ignore intersect into
+  isnull limit minute month notnull offset on order over overlaps precision respect returning second to union varying
+  where window with within without year
+`);
+
 /** The reserved-word set of a dialect (bare words that are never identifiers). */
 export function reservedWords(dialect: Dialect): ReadonlySet<string> {
   return dialect === "postgres" ? POSTGRES_RESERVED : dialect === "mysql" ? MYSQL_RESERVED : SQLITE_RESERVED;

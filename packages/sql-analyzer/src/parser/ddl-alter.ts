@@ -32,11 +32,11 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   if (object === "temporary" || object === "temp") p.eatKw("table");
   p.finish();
   p.eatKw("concurrently");
-  if (p.atKw("if")) parseIfExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
   p.start(SyntaxKind.NameList);
   do {
     parseQualifiedName(p, "object name");
-    if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "aggregate" || object === "routine")) p.bumpBalanced();
+    if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "aggregate" || object === "routine")) p.bumpBalanced(true);
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
   if (p.atKw("on") && (object === "trigger" || object === "policy" || object === "rule" || object === "index")) {
@@ -125,7 +125,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     p.bump();
     if (p.eatKw("foreign")) p.bump();
     else p.bump();
-    if (p.atKw("if")) parseIfExists(p);
+    if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
     p.eatKw("only");
     parseQualifiedName(p, "table name");
     p.eatOp("*");
@@ -138,7 +138,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     p.start(SyntaxKind.AlterSequenceStmt);
     p.bump();
     p.bump();
-    if (p.atKw("if")) parseIfExists(p);
+    if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
     parseQualifiedName(p, "sequence name");
     if (!parseCommonAlterTail(p)) {
       if (!p.at(SyntaxKind.Word)) p.expected("sequence option");
@@ -160,9 +160,9 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
   p.bump();
   if (object === "materialized") p.expectKw("view");
   p.finish();
-  if (p.atKw("if")) parseIfExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
   parseQualifiedName(p, "object name");
-  if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "routine")) p.bumpBalanced();
+  if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "routine")) p.bumpBalanced(true);
   if (object === "trigger") {
     p.expectKw("on");
     parseQualifiedName(p, "table name");
@@ -173,7 +173,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
       p.start(SyntaxKind.AlterAction);
       p.bump();
       if (p.eatKw("value")) {
-        if (p.atKw("if")) parseIfNotExists(p);
+        if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
         p.expect(SyntaxKind.String, "string literal");
         if (p.atKw("before") || p.atKw("after")) {
           p.bump();
@@ -216,7 +216,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
         } else if (p.eatKw("not")) p.expectKw("null");
         else {
           p.expectKw("constraint");
-          if (p.atKw("if")) parseIfExists(p);
+          if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
           expectIdent(p);
           if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
         }
@@ -309,7 +309,7 @@ function parseAlterTableAction(p: Parser): void {
         }
       } else {
         p.eatKw("column");
-        if (p.atKw("if")) parseIfNotExists(p);
+        if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
         parseColumnDef(p);
         if (p.mysql && (p.atKw("first") || p.atKw("after"))) {
           if (p.eatKw("after")) expectIdent(p);
@@ -320,7 +320,7 @@ function parseAlterTableAction(p: Parser): void {
     case "drop":
       p.bump();
       if (p.eatKw("constraint")) {
-        if (p.atKw("if")) parseIfExists(p);
+        if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
         expectIdent(p, "constraint name");
       } else if (p.mysql && (p.atKw("index") || p.atKw("key") || p.atKw("foreign") || p.atKw("primary") || p.atKw("check"))) {
         const kw = p.word;
@@ -329,7 +329,7 @@ function parseAlterTableAction(p: Parser): void {
         if (kw !== "primary") expectIdent(p);
       } else {
         p.eatKw("column");
-        if (p.atKw("if")) parseIfExists(p);
+        if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
         expectIdent(p, "column name");
       }
       if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
@@ -366,9 +366,9 @@ function parseAlterTableAction(p: Parser): void {
           /* ok */
         } else if (p.eatKw("not")) p.expectKw("null");
         else if (p.eatKw("identity")) {
-          if (p.atKw("if")) parseIfExists(p);
+          if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
         } else if (p.eatKw("expression")) {
-          if (p.atKw("if")) parseIfExists(p);
+          if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
         } else p.expected("DEFAULT or NOT NULL");
       } else if (p.eatKw("add")) {
         p.expectKw("generated");
@@ -378,7 +378,7 @@ function parseAlterTableAction(p: Parser): void {
         }
         p.expectKw("as");
         p.expectKw("identity");
-        if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+        if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
       } else p.expected("TYPE, SET, DROP or ADD");
       break;
     case "rename":

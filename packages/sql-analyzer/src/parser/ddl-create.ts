@@ -64,7 +64,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       p.start(SyntaxKind.CreateMaterializedViewStmt);
       bumpModifiers(p, n);
       p.expectKw("view");
-      if (p.atKw("if")) parseIfNotExists(p);
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       parseQualifiedName(p, "view name");
       if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
       if (p.atKw("using")) {
@@ -95,7 +95,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       }
       p.start(SyntaxKind.CreateSchemaStmt);
       bumpModifiers(p, n);
-      if (p.atKw("if")) parseIfNotExists(p);
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       if (p.atKw("authorization")) {
         p.bump();
         expectLabel(p, "role");
@@ -122,7 +122,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     case "sequence":
       p.start(SyntaxKind.CreateSequenceStmt);
       bumpModifiers(p, n);
-      if (p.atKw("if")) parseIfNotExists(p);
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       parseQualifiedName(p, "sequence name");
       while (p.at(SyntaxKind.Word)) {
         const progress = p.position;
@@ -181,7 +181,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       if (!p.postgres) return false;
       p.start(SyntaxKind.CreateExtensionStmt);
       bumpModifiers(p, n);
-      if (p.atKw("if")) parseIfNotExists(p);
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       expectLabel(p, "extension name");
       p.eatKw("with");
       for (let guard = 0; guard < 8; guard++) {
@@ -233,7 +233,7 @@ function bumpModifiers(p: Parser, n: number): void {
 
 function parseCreateIndexRest(p: Parser): void {
   p.eatKw("concurrently");
-  if (p.atKw("if")) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   if (!p.atKw("on")) parseQualifiedName(p, "index name");
   if (p.mysql && p.atKw("using")) {
     p.bump();
@@ -281,7 +281,7 @@ function parseCreateIndexRest(p: Parser): void {
 }
 
 function parseCreateViewRest(p: Parser): void {
-  if (p.atKw("if")) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "view name");
   if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
   if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
@@ -363,7 +363,7 @@ export function parseComment(p: Parser): void {
   } else p.expected("object kind");
   p.finish();
   parseQualifiedName(p, "object name");
-  if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+  if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
   if (p.atKw("on")) {
     p.bump();
     if (p.atKw("domain")) p.bump();
@@ -391,8 +391,10 @@ export function parseGrantOrRevoke(p: Parser): void {
       p.bump();
       p.eatKw("privileges");
     } else if (atLabel(p)) {
-      p.bump();
-      while (atLabel(p) && !p.atKw("on") && !p.atKw("to") && !p.atKw("from")) p.bump();
+      // One word (SELECT, USAGE, a role name, …); ALTER SYSTEM is the one two-word privilege.
+      const w = p.word;
+      p.bump(p.at(SyntaxKind.QuotedIdent) ? undefined : SyntaxKind.Keyword);
+      if (w === "alter" && p.atKw("system")) p.bump();
     } else p.expected("privilege");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
     p.finish();
@@ -430,7 +432,7 @@ export function parseGrantOrRevoke(p: Parser): void {
         p.bump();
         p.bump();
       }
-      if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+      if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
     } while (p.eat(SyntaxKind.Comma));
     p.finish();
   }
@@ -475,13 +477,13 @@ function isVirtual(p: Parser, n: number): boolean {
 
 /** SQLite `CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module [(arguments)]` — module arguments are free-form. */
 function parseVirtualTableRest(p: Parser): void {
-  if (p.atKw("if")) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "table name");
   p.expectKw("using");
   expectIdent(p, "module name");
   if (p.at(SyntaxKind.LParen)) {
     p.start(SyntaxKind.OptionList);
-    p.bumpBalanced();
+    p.bumpBalanced(true);
     p.finish();
   }
 }

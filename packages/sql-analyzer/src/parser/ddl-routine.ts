@@ -19,7 +19,7 @@ const TYPE_KEYWORDS = new Set([
  * embedded-SQL request (parsed afterwards with ranges into the host text).
  */
 export function parseCreateRoutineRest(p: Parser): void {
-  if (p.atKw("if")) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "routine name");
   parseRoutineParams(p);
   let language: string | undefined;
@@ -252,7 +252,7 @@ export function parseBlock(p: Parser): void {
 
 /** The rest of CREATE TRIGGER after the keyword (PostgreSQL, MySQL and SQLite forms). */
 export function parseCreateTriggerRest(p: Parser): void {
-  if (p.atKw("if")) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "trigger name");
   if (p.atKw("before") || p.atKw("after")) p.bump();
   else if (p.atKw("instead")) {

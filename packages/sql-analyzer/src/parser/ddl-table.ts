@@ -11,7 +11,7 @@ import { parseTypeName } from "./types.js";
  * MySQL/SQLite table options.
  */
 export function parseCreateTableRest(p: Parser): void {
-  if (p.atKw("if")) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "table name");
   if (p.atKw("partition") && p.nthKw(1, "of")) {
     p.start(SyntaxKind.PartitionOf);
@@ -129,7 +129,7 @@ function parseMysqlTableOptions(p: Parser): void {
     p.bump();
     p.eatOp("=");
     if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
-    else if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+    else if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
     else p.expected("option value");
     p.finish();
     p.eat(SyntaxKind.Comma);
@@ -162,7 +162,7 @@ function parsePartitionBy(p: Parser): void {
       p.bump();
       p.expect(SyntaxKind.Number, "number");
     }
-    if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+    if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
   }
   p.finish();
 }
@@ -645,7 +645,7 @@ export function parseOptionList(p: Parser): void {
           }
         } else p.expected("option name");
         p.eatOp("=");
-        if (p.at(SyntaxKind.LParen)) p.bumpBalanced();
+        if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
         else if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) {
           if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
           else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {

@@ -598,7 +598,7 @@ function parseWordPrefix(p: Parser): boolean {
       p.finish();
       return true;
     case "interval":
-      if (p.nth(1) === SyntaxKind.LParen && p.postgres) break;
+      if (p.postgres && p.nth(1) !== SyntaxKind.String) break; // a column named interval, or interval(…)
       p.start(SyntaxKind.IntervalExpr);
       p.bump();
       if (p.mysql || p.sqlite) {

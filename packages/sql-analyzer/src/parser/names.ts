@@ -1,4 +1,4 @@
-import { ALIAS_STOP_WORDS } from "../lexer/keywords.js";
+import { ALIAS_STOP_WORDS, POSTGRES_AS_LABEL_WORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import type { Parser } from "./parser.js";
 
@@ -22,6 +22,18 @@ export function atIdent(p: Parser, n = 0): boolean {
 export function atLabel(p: Parser, n = 0): boolean {
   const k = p.nth(n);
   return k === SyntaxKind.Word || k === SyntaxKind.QuotedIdent;
+}
+
+/**
+ * Whether the current token can be an AS-less select-list alias: in PostgreSQL
+ * any word but a few (bare column labels), elsewhere like a table alias.
+ */
+export function atBareColumnLabel(p: Parser): boolean {
+  if (p.postgres && p.at(SyntaxKind.Word)) {
+    const w = p.word!;
+    return !POSTGRES_AS_LABEL_WORDS.has(w) && !ALIAS_STOP_WORDS.has(w);
+  }
+  return atBareAlias(p);
 }
 
 /** Whether the current token can be an AS-less alias. */

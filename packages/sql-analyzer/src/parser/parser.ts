@@ -395,7 +395,7 @@ export class Parser {
    * Consumes one token, or a whole balanced `( … )` / `[ … ]` group when at an
    * opening bracket — iteratively, so deep nesting cannot overflow the stack.
    */
-  bumpBalanced(): void {
+  bumpBalanced(reportUnclosed = false): void {
     const open = this.kind;
     if (open !== SyntaxKind.LParen && open !== SyntaxKind.LBracket) {
       this.bump();
@@ -404,12 +404,13 @@ export class Parser {
     let depth = 0;
     while (!this.atEnd) {
       const k = this.kind;
-      if (k === SyntaxKind.Semicolon) return;
+      if (k === SyntaxKind.Semicolon) break;
       if (k === SyntaxKind.LParen || k === SyntaxKind.LBracket) depth++;
       else if (k === SyntaxKind.RParen || k === SyntaxKind.RBracket) depth--;
       this.bump();
       if (depth <= 0) return;
     }
+    if (reportUnclosed) this.expected(open === SyntaxKind.LParen ? "')'" : "']'");
   }
 
   /** Consumes one token, words as keywords (for unsupported statements). */

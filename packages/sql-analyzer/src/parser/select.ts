@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
 import { atExprStart, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseSubquery } from "./expressions.js";
-import { atBareAlias, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
 
@@ -237,7 +237,7 @@ export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes 
     } else expectLabel(p, "alias");
     if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
     p.finish();
-  } else if (atBareAlias(p)) {
+  } else if (withColumns ? atBareAlias(p) : atBareColumnLabel(p)) {
     p.start(SyntaxKind.Alias);
     p.bumpIdent();
     if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
@@ -279,8 +279,8 @@ function parseIntoClause(p: Parser): void {
       } while (p.eat(SyntaxKind.Comma));
     }
   } else {
-    if (p.atKw("temporary") || p.atKw("temp") || p.atKw("unlogged")) p.bump();
-    p.eatKw("table");
+    if ((p.atKw("temporary") || p.atKw("temp") || p.atKw("unlogged")) && atLabel(p, 1)) p.bump();
+    if (p.atKw("table") && atLabel(p, 1)) p.bump();
     parseQualifiedName(p, "table name");
   }
   p.finish();

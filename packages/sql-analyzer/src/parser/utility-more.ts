@@ -205,7 +205,7 @@ export function parseLock(p: Parser): void {
 
 /** CREATE DATABASE name [[WITH] option [=] value …] */
 export function parseCreateDatabaseRest(p: Parser): void {
-  if (p.atKw("if")) {
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) {
     p.bump();
     p.expectKw("not");
     p.expectKw("exists");
@@ -215,16 +215,27 @@ export function parseCreateDatabaseRest(p: Parser): void {
   parseLooseOptions(p);
 }
 
+const ROLE_OPTIONS = new Set([
+  "superuser", "nosuperuser", "createdb", "nocreatedb", "createrole", "nocreaterole", "inherit", "noinherit", "login",
+  "nologin", "replication", "noreplication", "bypassrls", "nobypassrls", "connection", "password", "encrypted",
+  "unencrypted", "valid", "in", "role", "admin", "user", "sysid",
+]);
+
 /** `name [=] value` options (CREATE DATABASE, CREATE/ALTER ROLE) up to the end of the statement. */
-function parseLooseOptions(p: Parser): void {
+function parseLooseOptions(p: Parser, roleOptions = false): void {
   while (p.at(SyntaxKind.Word)) {
     const progress = p.position;
+    if (roleOptions && !ROLE_OPTIONS.has(p.word!)) {
+      p.errorBump(`expected a role option, found '${p.tokenText()}'`);
+      continue;
+    }
     p.start(SyntaxKind.Option);
     const w = p.word;
     p.bump();
     if ((w === "connection" && p.atKw("limit")) || (w === "valid" && p.atKw("until")) || (w === "in" && (p.atKw("role") || p.atKw("group")))) p.bump();
     p.eatOp("=");
     if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
+    else if (w === "password" && p.atKw("null")) p.bump();
     else if (p.at(SyntaxKind.Operator) && p.word === "-" && p.nth(1) === SyntaxKind.Number) {
       p.bump();
       p.bump();
@@ -239,7 +250,7 @@ function parseLooseOptions(p: Parser): void {
 
 /** CREATE ROLE|USER|GROUP name [[WITH] options] */
 export function parseCreateRoleRest(p: Parser): void {
-  if (p.atKw("if")) {
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) {
     p.bump();
     p.expectKw("not");
     p.expectKw("exists");
@@ -253,7 +264,7 @@ export function parseCreateRoleRest(p: Parser): void {
     return;
   }
   p.eatKw("with");
-  parseLooseOptions(p);
+  parseLooseOptions(p, true);
 }
 
 /** ALTER ROLE|USER name [WITH] options | RENAME TO | SET/RESET … */
@@ -287,7 +298,7 @@ export function parseAlterRole(p: Parser): void {
     }
   } else {
     p.eatKw("with");
-    parseLooseOptions(p);
+    parseLooseOptions(p, true);
   }
   p.finish();
 }

@@ -392,7 +392,7 @@ export function parseDo(p: Parser): void {
       if (tagEnd > 0 && text.length >= tag.length * 2 && text.endsWith(tag) && (language === "plpgsql" || language === "sql"))
         p.embedded.push({ start: start + tag.length, text: text.slice(tag.length, text.length - tag.length), language });
     }
-  } else p.expected("code block string");
+  } else if (language === "plpgsql" && !p.atEnd) p.expected("code block string");
   if (p.eatKw("language")) expectLabel(p, "language");
   p.finish();
 }
