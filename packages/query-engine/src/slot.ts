@@ -24,7 +24,7 @@ export const IN_LRU = 256;
 export const HAS_PROVISIONAL = 512;
 /** Input: some query has read it (so changing it can invalidate memos). */
 export const HAS_READERS = 1024;
-/** The slot is an input (mirrors `Slot.isInput` inside the flags word hot loops read anyway). */
+/** The slot is an input (`Slot.isInput` reads this bit). */
 export const IS_INPUT = 2048;
 
 /** What a slot belongs to: an input or a query definition. */
@@ -39,6 +39,24 @@ export interface SlotOwner {
  * One input value or one memo: the engine's unit of storage. Inputs and memos share this
  * class so the hot read path sees a single object shape.
  */
+/**
+ * Fields only LRU queries and fixpoint cycles use, kept out of `Slot` so that the common
+ * slot stays small (verification speed is bound by the memory it touches).
+ */
+export class SlotExtra {
+  /** LRU neighbours (only for queries with a capacity). */
+  lruPrev: Slot | null = null;
+  lruNext: Slot | null = null;
+  /** Fixpoint head: the provisional value handed to re-entrant reads. */
+  provisional: unknown = undefined;
+  /** Fixpoint head: slots computed from its provisional value (re-run on each iteration). */
+  cycleMembers: Slot[] | null = null;
+  /** Fixpoint member: the heads still iterating whose provisional values it depends on. */
+  cycleHeads: Slot[] | null = null;
+  /** Fixpoint member: the head that finalized it (only that head can recompute it). */
+  cycleHead: Slot | null = null;
+}
+
 export class Slot {
   // Field order matters: the fields that verification touches come first, so that they
   // share as few cache lines as possible (verification is bound by memory latency).
@@ -56,31 +74,63 @@ export class Slot {
   depMark = 0;
   /** The value, or the thrown error when `HAS_ERROR` is set. */
   value: unknown = undefined;
-  /** True for input slots (also the `IS_INPUT` flag, which hot loops test instead). */
-  readonly isInput: boolean;
   /** What this slot belongs to. */
   readonly owner: SlotOwner;
   /** The key of this slot. */
   readonly key: unknown;
   /** Values pushed to accumulators by the last execution, as [accumulator, value] pairs. */
   pushes: unknown[] | null = null;
-  /** LRU neighbours (only for queries with a capacity). */
-  lruPrev: Slot | null = null;
-  lruNext: Slot | null = null;
-  /** Fixpoint head: the provisional value handed to re-entrant reads. */
-  provisional: unknown = undefined;
-  /** Fixpoint head: slots computed from its provisional value (re-run on each iteration). */
-  cycleMembers: Slot[] | null = null;
-  /** Fixpoint member: the heads still iterating whose provisional values it depends on. */
-  cycleHeads: Slot[] | null = null;
-  /** Fixpoint member: the head that finalized it (only that head can recompute it). */
-  cycleHead: Slot | null = null;
+  /** LRU and fixpoint bookkeeping, allocated on first use. */
+  private extra: SlotExtra | null = null;
 
   constructor(owner: SlotOwner, key: unknown, isInput: boolean) {
     this.flags = isInput ? IS_INPUT : 0;
-    this.isInput = isInput;
     this.owner = owner;
     this.key = key;
+  }
+
+  /** True for input slots. */
+  get isInput(): boolean {
+    return (this.flags & IS_INPUT) !== 0;
+  }
+
+  // Accessors for the rarely used fields: reads of an absent extra give the defaults, and
+  // writing a default never allocates one.
+  get lruPrev(): Slot | null {
+    return this.extra === null ? null : this.extra.lruPrev;
+  }
+  set lruPrev(slot: Slot | null) {
+    if (slot !== null || this.extra !== null) (this.extra ??= new SlotExtra()).lruPrev = slot;
+  }
+  get lruNext(): Slot | null {
+    return this.extra === null ? null : this.extra.lruNext;
+  }
+  set lruNext(slot: Slot | null) {
+    if (slot !== null || this.extra !== null) (this.extra ??= new SlotExtra()).lruNext = slot;
+  }
+  get provisional(): unknown {
+    return this.extra === null ? undefined : this.extra.provisional;
+  }
+  set provisional(value: unknown) {
+    if (value !== undefined || this.extra !== null) (this.extra ??= new SlotExtra()).provisional = value;
+  }
+  get cycleMembers(): Slot[] | null {
+    return this.extra === null ? null : this.extra.cycleMembers;
+  }
+  set cycleMembers(members: Slot[] | null) {
+    if (members !== null || this.extra !== null) (this.extra ??= new SlotExtra()).cycleMembers = members;
+  }
+  get cycleHeads(): Slot[] | null {
+    return this.extra === null ? null : this.extra.cycleHeads;
+  }
+  set cycleHeads(heads: Slot[] | null) {
+    if (heads !== null || this.extra !== null) (this.extra ??= new SlotExtra()).cycleHeads = heads;
+  }
+  get cycleHead(): Slot | null {
+    return this.extra === null ? null : this.extra.cycleHead;
+  }
+  set cycleHead(head: Slot | null) {
+    if (head !== null || this.extra !== null) (this.extra ??= new SlotExtra()).cycleHead = head;
   }
 }
 
