@@ -59,8 +59,6 @@ export const SyntaxCode = {
   UnterminatedDollarQuote: "unterminated-dollar-quote",
   /** A `)` with no matching `(`. */
   UnmatchedParen: "unmatched-paren",
-  /** A `(` (or `[`) never closed. */
-  UnclosedParen: "unclosed-paren",
   /** A character no dialect allows at this place. */
   InvalidCharacter: "invalid-character",
   /** Nesting deeper than the parser's limit (guards the stack). */

@@ -1,8 +1,12 @@
-/** Character classes of ASCII code units, as bit flags in one lookup table. */
+/** Class bit: may start an unquoted identifier (letters, `_`). */
 export const IDENT_START = 1;
+/** Class bit: may continue an unquoted identifier (letters, digits, `_`, `$`). */
 export const IDENT_PART = 2;
+/** Class bit: an ASCII digit. */
 export const DIGIT = 4;
+/** Class bit: whitespace. */
 export const SPACE = 8;
+/** Class bit: may be part of an operator (PostgreSQL's operator characters). */
 export const OP_CHAR = 16;
 
 /** Class bits for code units 0–127; code units ≥ 128 are identifier characters. */

@@ -74,13 +74,13 @@ export function parseStatements(p: Parser): void {
   p.finishTrivia();
 }
 
-/** Parses one statement at the current token (nesting-guarded: EXPLAIN and trigger bodies nest statements). */
 /** Statements SQLite has; the others are `unsupported-statement` there. */
 const SQLITE_STATEMENTS = new Set([
   "select", "with", "values", "insert", "replace", "update", "delete", "create", "alter", "drop", "begin", "commit",
   "end", "rollback", "savepoint", "release", "pragma", "attach", "detach", "vacuum", "analyze", "reindex", "explain",
 ]);
 
+/** Parses one statement at the current token (nesting-guarded: EXPLAIN and trigger bodies nest statements). */
 export function parseStatement(p: Parser): void {
   if (!p.enter()) return;
   if (p.sqlite && p.at(SyntaxKind.Word) && !SQLITE_STATEMENTS.has(p.word!)) {
