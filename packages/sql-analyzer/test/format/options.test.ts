@@ -148,3 +148,16 @@ describe("regressions found by formatting the parser's fixtures", () => {
     expect(format("select x from t where a = ? and b = :name and c = @name")).toBe("SELECT x FROM t WHERE a = ? AND b = :name AND c = @name\n");
   });
 });
+
+describe("blocks and windows", () => {
+  test("trigger bodies put one statement per line between BEGIN and END", () => {
+    expect(format("create trigger t after insert on x begin update y set a = 1; delete from z; end", { dialect: "sqlite" })).toBe(
+      "CREATE TRIGGER t AFTER INSERT ON x BEGIN\n  UPDATE y SET a = 1;\n  DELETE FROM z;\nEND\n",
+    );
+  });
+  test("a long window specification breaks inside its parentheses", () => {
+    expect(format("select rank() over (partition by department_id order by salary desc, hired_at) as r from staff", { lineWidth: 50 })).toBe(
+      "SELECT rank() OVER (\n  PARTITION BY department_id\n  ORDER BY salary DESC, hired_at\n) AS r\nFROM staff\n",
+    );
+  });
+});
