@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mutated, nthInput, prng, truncated } from "../fuzz/generate.mjs";
-import { createCairoMService, InMemoryFileSystem, parse } from "../src/index.js";
+import { createCairoMService, formatParsed, InMemoryFileSystem, parse } from "../src/index.js";
 
 describe("whole-service fuzzing (seeded): every request on broken programs", () => {
   it("3,000 random programs: diagnostics in range, no request fails, formatting idempotent", () => {
@@ -33,11 +33,15 @@ describe("whole-service fuzzing (seeded): every request on broken programs", () 
       service.getSignatureHelp("/p/src/main.cm", at);
       service.rename("/p/src/main.cm", at, "renamed");
       service.getCodeActions("/p/src/main.cm", { start: 0, end: text.length });
-      if (i % 10 === 0) {
+      if (i % 5 === 0) {
         service.getSemanticTokens("/p/src/main.cm");
         service.getFoldingRanges("/p/src/main.cm");
         service.getInlayHints("/p/src/main.cm");
         service.getDocumentSymbols("/p/src/main.cm");
+        const narrow = formatParsed(parse(text), { width: 24 });
+        if (narrow !== undefined && formatParsed(parse(narrow), { width: 24 }) !== narrow) {
+          failures.push(`narrow format not idempotent on ${JSON.stringify(text)}`);
+        }
         const once = service.format("/p/src/main.cm");
         if (once !== undefined) {
           const g = createCairoMService({ fs: new InMemoryFileSystem({ "/x.cm": once }) });

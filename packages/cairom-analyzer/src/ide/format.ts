@@ -6,31 +6,49 @@ import type { SyntaxNode } from "../syntax/syntax-tree.js";
 export interface FormatOptions {
   /** Spaces per indentation level. Defaults to `4`. */
   readonly indent?: number;
+  /** Line width beyond which argument, parameter and array lists break. Defaults to `100`. */
+  readonly width?: number;
 }
 
 /**
  * Formats a parsed file: 4-space indentation, one statement per line, one field per line
  * in struct definitions, single spaces around binary operators, comments kept where they
  * were (trailing or on their own line) and at most one blank line kept between lines.
+ * Argument, parameter and array lists that would pass the width (or hold a comment)
+ * break into one element per line with a trailing comma; flat lists drop it.
  * Returns `undefined` when the file has syntax errors (its structure is not reliable).
- * Lines are not wrapped at any width.
  */
 export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): string | undefined {
   if (parsed.diagnostics.some((d) => d.code === "syntax-error" || d.code === "invalid-character")) return undefined;
   const unit = " ".repeat(options.indent ?? 4);
+  const width = options.width ?? 100;
   const { tokens, text } = parsed;
+  // Parent kind and parent node id of every token; opener/closer of wrappable lists.
   const parentKind = new Int32Array(tokens.count).fill(-1);
+  const parentId = new Int32Array(tokens.count).fill(-1);
+  const closerOf = new Map<number, number>();
+  let nextId = 0;
   const stack: SyntaxNode[] = [parsed.root];
   while (stack.length > 0) {
     const n = stack.pop()!;
+    const id = nextId++;
     for (const c of n.children) {
-      if (typeof c === "number") parentKind[c] = n.kind;
-      else stack.push(c);
+      if (typeof c === "number") {
+        parentKind[c] = n.kind;
+        parentId[c] = id;
+      } else stack.push(c);
+    }
+    if (WRAPPABLE.has(n.kind)) {
+      const first = n.children[0];
+      const last = n.children[n.children.length - 1];
+      if (typeof first === "number" && typeof last === "number" && first !== last) closerOf.set(first, last);
     }
   }
   const tokText = (i: number) => text.slice(tokens.starts[i], tokens.starts[i + 1]);
+  const kindOf = (i: number) => tokens.kinds[i]!;
   // Significant tokens and comments, with the whitespace seen before each.
   const seq: { i: number; newlinesBefore: number }[] = [];
+  const seqIndex = new Map<number, number>();
   let pendingNewlines = 0;
   for (let i = 0; i < tokens.count; i++) {
     const k = tokens.kinds[i]!;
@@ -39,77 +57,141 @@ export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): 
       continue;
     }
     if (k === K.EndOfFile) break;
+    seqIndex.set(i, seq.length);
     seq.push({ i, newlinesBefore: pendingNewlines });
     pendingNewlines = 0;
   }
-  let out = "";
+  const isTrailingComma = (n: number): boolean => {
+    const { i } = seq[n]!;
+    const after = seq[n + 1];
+    return kindOf(i) === K.Comma && after !== undefined && isCloserOf(after.i, parentId[i]!);
+  };
+  const closerIds = new Map<number, number>();
+  for (const [open, close] of closerOf) closerIds.set(close, parentId[open]!);
+  const isCloserOf = (tok: number, group: number) => closerIds.get(tok) === group;
+  const broken = new Set<number>();
+  /** Width of seq[from..to] printed flat (without a trailing comma), plus the rest of its line. */
+  const flatWidth = (from: number, to: number): number => {
+    let w = 0;
+    for (let n = from; n <= to; n++) {
+      if (isTrailingComma(n)) continue;
+      if (n > from && needsSpace(seq[n - 1]!.i, seq[n]!.i, kindOf, parentKind)) w++;
+      w += tokText(seq[n]!.i).length;
+    }
+    for (let n = to + 1; n < seq.length && n <= to + 24; n++) {
+      const k = kindOf(seq[n]!.i);
+      if (k === K.Comment) break;
+      // The closer of an enclosing broken list goes on its own line: the element ends
+      // here, followed by the comma that breaking adds.
+      const encl = closerIds.get(seq[n]!.i);
+      if (encl !== undefined && broken.has(encl)) {
+        w += 1;
+        break;
+      }
+      if (needsSpace(seq[n - 1]!.i, seq[n]!.i, kindOf, parentKind)) w++;
+      w += tokText(seq[n]!.i).length;
+      if (k === K.LBrace || k === K.Semi || k === K.Comma) break;
+    }
+    return w;
+  };
+  const lines: string[] = [];
+  let line = "";
   let depth = 0;
   let parens = 0;
   let atLineStart = true;
   let prev = -1;
   const newline = (blank: boolean) => {
-    out = out.replace(/[ \t]+$/, "");
-    out += blank ? "\n\n" : "\n";
+    lines.push(line.trimEnd());
+    if (blank) lines.push("");
+    line = "";
     atLineStart = true;
   };
-  const kindOf = (i: number) => tokens.kinds[i]!;
+  const afterOpenBrace = () => atLineStart && lines.length > 0 && lines[lines.length - 1]!.endsWith("{");
+  const lastIsBlank = () => atLineStart && lines.length > 0 && lines[lines.length - 1] === "";
+  const empty = () => lines.length === 0 && line === "";
   for (let n = 0; n < seq.length; n++) {
     const { i, newlinesBefore } = seq[n]!;
     const k = kindOf(i);
     const pk = parentKind[i]!;
     const isBlockBrace = pk === K.Block || pk === K.FieldList;
+    const group = parentId[i]!;
     if (k === K.RBrace && isBlockBrace) {
       depth = Math.max(0, depth - 1);
       if (!atLineStart && prev >= 0 && kindOf(prev) !== K.LBrace) newline(false);
     }
+    // The closer of a broken list: trailing comma, then its own line.
+    if (broken.has(group) && isCloserOf(i, group)) {
+      if (!atLineStart && prev >= 0 && kindOf(prev) !== K.Comma && kindOf(prev) !== K.Comment) line += ",";
+      if (!atLineStart) newline(false);
+      depth = Math.max(0, depth - 1);
+    }
+    if (k === K.Comma && !broken.has(group) && isTrailingComma(n) && pk !== K.TupleExpr && pk !== K.TupleType) {
+      prev = i;
+      continue; // a flat list drops its trailing comma
+    }
     if (k === K.Comment) {
       if (atLineStart || newlinesBefore > 0) {
         if (!atLineStart) newline(newlinesBefore > 1);
-        else if (newlinesBefore > 1 && out !== "" && !out.endsWith("{\n")) newline(false);
+        else if (newlinesBefore > 1 && !empty() && !afterOpenBrace()) newline(false);
       }
     } else if (!atLineStart && newlinesBefore > 0 && prev >= 0 && kindOf(prev) === K.Comment) {
       newline(false);
     }
     if (atLineStart) {
-      if (out !== "" && newlinesBefore > 1 && !out.endsWith("\n\n") && !out.endsWith("{\n") && !(k === K.RBrace && isBlockBrace)) out += "\n";
-      out += unit.repeat(depth);
+      if (!empty() && newlinesBefore > 1 && !lastIsBlank() && !afterOpenBrace() && !(k === K.RBrace && isBlockBrace)) lines.push("");
+      line += unit.repeat(depth);
       atLineStart = false;
     } else if (prev >= 0 && needsSpace(prev, i, kindOf, parentKind)) {
-      out += " ";
+      line += " ";
     }
-    out += tokText(i);
+    line += tokText(i);
     // One field per line in struct definitions, each ending with a comma.
     if (k !== K.Comment && k !== K.Comma && !(k === K.LBrace && pk === K.FieldList)) {
       let j = n + 1;
       while (j < seq.length && kindOf(seq[j]!.i) === K.Comment) j++;
       const after = seq[j];
-      if (after && kindOf(after.i) === K.RBrace && parentKind[after.i] === K.FieldList) out += ",";
+      if (after && kindOf(after.i) === K.RBrace && parentKind[after.i] === K.FieldList) line += ",";
     }
     if (k === K.LParen || k === K.LBracket) parens++;
     if (k === K.RParen || k === K.RBracket) parens = Math.max(0, parens - 1);
     const next = seq[n + 1];
     const nk = next ? kindOf(next.i) : -1;
+    const trailingComment = nk === K.Comment && next!.newlinesBefore === 0;
+    // An opener whose list does not fit (or holds a comment) breaks: one element per line.
+    const closer = closerOf.get(i);
+    if (closer !== undefined) {
+      const to = seqIndex.get(closer)!;
+      let hasComment = false;
+      for (let m = n + 1; m < to; m++) if (kindOf(seq[m]!.i) === K.Comment) hasComment = true;
+      const column = line.length - tokText(i).length;
+      if (to > n + 1 && (hasComment || column + flatWidth(n, to) > width)) {
+        broken.add(group);
+        depth++;
+        if (!trailingComment) newline(false);
+      }
+    }
     if (k === K.Comment) {
       newline(false);
     } else if (k === K.LBrace && isBlockBrace) {
       depth++;
       if (!(nk === K.RBrace && next && parentKind[next.i] === pk)) newline(false);
     } else if (k === K.RBrace && isBlockBrace) {
-      const stays = nk === K.ElseKw || nk === K.Semi || nk === K.RParen || nk === K.Comma || nk === K.Dot;
-      const trailingComment = nk === K.Comment && next!.newlinesBefore === 0;
+      const stays = nk === K.ElseKw || nk === K.Semi || nk === K.RParen || nk === K.Comma || nk === K.Dot || nk === K.RBracket;
       if (!stays && !trailingComment) newline(false);
     } else if (k === K.Semi && parens === 0) {
-      const trailingComment = nk === K.Comment && next!.newlinesBefore === 0;
       if (nk !== K.ElseKw && !trailingComment) newline(false);
-    } else if (k === K.Comma && pk === K.FieldList) {
-      const trailingComment = nk === K.Comment && next!.newlinesBefore === 0;
-      if (!trailingComment) newline(false);
+    } else if (k === K.Comma && (pk === K.FieldList || broken.has(group))) {
+      if (!trailingComment && !(next && isCloserOf(next.i, group))) newline(false);
     }
     prev = i;
   }
-  out = out.replace(/[ \t]+$/, "").replace(/\n+$/, "");
-  return out === "" ? "" : out + "\n";
+  if (line !== "") lines.push(line.trimEnd());
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }
+
+/** Lists that break one element per line when they do not fit. */
+const WRAPPABLE = new Set<number>([K.ArgList, K.ParamList, K.ArrayExpr]);
 
 const NO_SPACE_AFTER = new Set<number>([K.LParen, K.LBracket, K.Dot, K.ColonColon]);
 const NO_SPACE_BEFORE = new Set<number>([K.RParen, K.RBracket, K.Comma, K.Semi, K.Dot, K.ColonColon, K.Colon]);

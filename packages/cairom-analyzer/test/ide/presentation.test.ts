@@ -136,6 +136,50 @@ struct Commented {
     }
   });
 
+  it("breaks argument, parameter and array lists that pass 100 columns, one element per line", () => {
+    const { s } = open(`fn long_function_name(first_parameter: felt, second_parameter: felt, third_parameter: u32, flag: bool) -> felt {
+    let values: [felt; 3] = [first_parameter, second_parameter, first_parameter + second_parameter + 1];
+    return long_function_name(first_parameter, second_parameter, third_parameter) + short(1, 2,);
+}
+fn short(a: felt, b: felt) -> felt { return a + b; }
+`);
+    const once = s.format("/main.cm")!;
+    expect(once).toBe(`fn long_function_name(
+    first_parameter: felt,
+    second_parameter: felt,
+    third_parameter: u32,
+    flag: bool,
+) -> felt {
+    let values: [felt; 3] = [
+        first_parameter,
+        second_parameter,
+        first_parameter + second_parameter + 1,
+    ];
+    return long_function_name(first_parameter, second_parameter, third_parameter) + short(1, 2);
+}
+fn short(a: felt, b: felt) -> felt {
+    return a + b;
+}
+`);
+    expect(Math.max(...once.split("\n").map((l) => l.length))).toBeLessThanOrEqual(100);
+    const again = createCairoMService({ fs: new InMemoryFileSystem({ "/x.cm": once }) });
+    expect(again.format("/x.cm")).toBe(once);
+  });
+
+  it("stays idempotent and comment-preserving when narrow widths force lots of breaking", async () => {
+    const { formatParsed, parse } = await import("../../src/index.js");
+    const fs = loadDirectory(join(import.meta.dirname, "../corpus/examples"), "/ex");
+    for (const p of fs.paths().filter((x) => x.endsWith(".cm") && !x.includes("e01") && !x.includes("e02"))) {
+      for (const width of [20, 40, 60]) {
+        const src = fs.readFile(p)!;
+        const once = formatParsed(parse(src), { width })!;
+        expect(parse(once).diagnostics.filter((d) => d.code === "syntax-error"), p).toEqual([]);
+        expect(formatParsed(parse(once), { width }), `${p} at width ${width}`).toBe(once);
+        expect(once.match(/\/\/.*$/gm) ?? []).toEqual((src.match(/\/\/.*$/gm) ?? []).map((c) => c.trimEnd()));
+      }
+    }
+  });
+
   it("refuses to format a file with syntax errors", () => {
     const { s } = open(`fn f() { let x = ; return; }`);
     expect(s.format("/main.cm")).toBeUndefined();
