@@ -218,6 +218,8 @@ class Engine {
     const writes: Promise<void>[] = [];
     for (let i = 0; i < found.tierIndex; i++) {
       const tier = this.options.tiers[i]!;
+      // A local tier would not trust an entry older than the last reset: do not write it there.
+      if (tier.scope === "local" && found.meta.createdAt < this.floor) continue;
       const counters = ns.tiers[i]!;
       counters.writes++;
       writes.push(this.guard(tier, counters, () => tier.set(ns.name, storageKey, found.sealed!, ttl, found.meta.createdAt), undefined));

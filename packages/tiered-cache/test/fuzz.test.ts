@@ -55,7 +55,7 @@ describe("fuzz (seeded)", () => {
     const file = find(join(dir, "v1"));
     const good = new Uint8Array(readFileSync(file));
     const rng = seeded(11);
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 150; i++) {
       writeFileSync(file, mutate(rng, good));
       const reader = createNodeCache({ disk: { dir } });
       const value = await reader.get("k");
