@@ -42,9 +42,9 @@ export function collectAccumulated<T>(
     if (pushes !== null) {
       for (let i = 0; i < pushes.length; i += 2) if (pushes[i] === accumulator) out.push(pushes[i + 1] as T);
     }
-    const deps = slot.deps;
-    if (deps !== null) {
-      for (let i = deps.length - 1; i >= 0; i--) if (!(deps[i]!.flags & IS_INPUT)) pending.push(deps[i]!);
+    for (let i = slot.depCount - 1; i >= 0; i--) {
+      const dep = slot.depAt(i);
+      if (!(dep.flags & IS_INPUT)) pending.push(dep);
     }
   }
   return out;

@@ -210,7 +210,7 @@ export class Database {
     if (slot.flags & COMPUTING) return this.reenter(slot);
     if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
     const rev = this.rev;
-    if (slot.deps === null || slot.flags & VERIFYING) {
+    if (slot.depCount < 0 || slot.flags & VERIFYING) {
       // VERIFYING: a verification further down the stack has not settled this memo yet
       // and a re-run it triggered reads it (a cycle that formed in this revision). Running
       // it now is always correct; the pending verification notices it was settled.
@@ -347,7 +347,7 @@ export class Database {
 
     const flags = slot.flags;
     const durability = frame.durability;
-    slot.deps = this.takeDeps(frame.depsStart, slot.deps);
+    this.storeDeps(slot, frame.depsStart);
     slot.pushes = frame.pushes;
     if (
       !threw &&
@@ -383,25 +383,25 @@ export class Database {
   }
 
   /**
-   * Pops an execution's dependencies off the shared stack as an exact-size array, reusing
-   * `previous` when the execution read exactly the same slots (the common case on re-runs).
+   * Moves an execution's dependencies from the shared stack into `slot`: two inline, the
+   * rest in an array that is reused when it holds exactly the same slots (the common case
+   * on re-runs).
    */
-  private takeDeps(start: number, previous: Slot[] | null): Slot[] {
+  private storeDeps(slot: Slot, start: number): void {
     const stack = this.depStack;
     const count = stack.length - start;
-    let deps = previous;
-    if (deps === null || deps.length !== count) {
-      deps = stack.slice(start);
+    slot.dep0 = count > 0 ? stack[start]! : null;
+    slot.dep1 = count > 1 ? stack[start + 1]! : null;
+    if (count > 2) {
+      const rest = slot.depsRest;
+      let same = rest !== null && rest.length === count - 2;
+      for (let i = 0; same && i < count - 2; i++) same = rest![i] === stack[start + 2 + i];
+      if (!same) slot.depsRest = stack.slice(start + 2);
     } else {
-      for (let i = 0; i < count; i++) {
-        if (deps[i] !== stack[start + i]) {
-          deps = stack.slice(start);
-          break;
-        }
-      }
+      slot.depsRest = null;
     }
+    slot.depCount = count;
     this.truncateDeps(start);
-    return deps;
   }
 
   /** Drops the dependency stack back to `start` (pops: setting `length` is a slow builtin). */
@@ -417,7 +417,7 @@ export class Database {
     for (const member of members) {
       member.flags &= ~(PROVISIONAL | HAS_RESULT | IN_CYCLE);
       member.value = undefined;
-      member.deps = null;
+      member.clearDeps();
       member.verifiedAt = 0;
       member.cycleHead = null;
       member.cycleHeads = null;
@@ -469,10 +469,10 @@ export class Database {
    * meets a memo dependency. Returns true when nothing it read has changed.
    */
   private verifyShallowly(slot: Slot): boolean {
-    const deps = slot.deps!;
+    const count = slot.depCount;
     const verifiedAt = slot.verifiedAt;
-    for (let i = 0; i < deps.length; i++) {
-      const dep = deps[i]!;
+    for (let i = 0; i < count; i++) {
+      const dep = slot.depAt(i);
       if (!(dep.flags & IS_INPUT)) return this.verifyDeep(slot);
       if (dep.changedAt > verifiedAt) return false;
     }
@@ -510,12 +510,11 @@ export class Database {
           index[parentTop] = this.changedSince(node, stack[parentTop]!.verifiedAt) ? -1 : index[parentTop]! + 1;
           continue;
         }
-        const deps = node.deps!;
         let i = index[top]!;
         // 0 = every dependency unchanged, 1 = something changed, 2 = descended into a dependency.
         let outcome = i < 0 ? 1 : 0;
-        for (; outcome === 0 && i < deps.length; i++) {
-          const dep = deps[i]!;
+        for (; outcome === 0 && i < node.depCount; i++) {
+          const dep = node.depAt(i);
           const depFlags = dep.flags;
           if (!(depFlags & IS_INPUT) && dep.verifiedAt !== rev) {
             if (depFlags & IN_CYCLE) {
@@ -524,7 +523,12 @@ export class Database {
                 outcome = 1;
                 break;
               }
-            } else if (depFlags & (VERIFYING | COMPUTING | DROPPED) || dep.deps === null) {
+              if (node.verifiedAt === rev) {
+                // Settled (and its dependencies replaced) by a nested run: resume at the top.
+                outcome = 2;
+                break;
+              }
+            } else if (depFlags & (VERIFYING | COMPUTING | DROPPED) || dep.depCount < 0) {
               // VERIFYING: a cycle through a slot whose verification has not settled; its
               // state is unknown, so treat it as changed (re-running is always correct).
               outcome = 1;
@@ -581,7 +585,7 @@ export class Database {
     const rev = this.rev;
     if (dep.verifiedAt === rev) return true;
     const flags = dep.flags;
-    if (flags & (COMPUTING | VERIFYING | DROPPED) || dep.deps === null) return false;
+    if (flags & (COMPUTING | VERIFYING | DROPPED) || dep.depCount < 0) return false;
     if (flags & IN_CYCLE) {
       this.settleCycle(dep.cycleHead ?? dep);
       return dep.verifiedAt === rev;
@@ -599,18 +603,19 @@ export class Database {
    */
   private settleCycle(head: Slot): void {
     const rev = this.rev;
-    if (head.verifiedAt === rev || head.flags & (COMPUTING | VERIFYING) || head.deps === null) return;
+    if (head.verifiedAt === rev || head.flags & (COMPUTING | VERIFYING) || head.depCount < 0) return;
     const participants = [head, ...(head.cycleMembers ?? [])];
     const inCycle = new Set(participants);
     head.flags |= VERIFYING;
     let unchanged = true;
     try {
       check: for (const slot of participants) {
-        if (slot.deps === null || slot.flags & DROPPED) {
+        if (slot.depCount < 0 || slot.flags & DROPPED) {
           unchanged = false;
           break;
         }
-        for (const dep of slot.deps) {
+        // A copy: refreshing a dependency may re-run `slot` and replace its dependencies.
+        for (const dep of slot.depList()) {
           if (inCycle.has(dep)) continue;
           if ((!dep.isInput && !this.refreshDependency(dep)) || this.changedSince(dep, slot.verifiedAt)) {
             unchanged = false;
@@ -793,7 +798,7 @@ export class Database {
         lruRemove(query, slot);
         slot.flags = DROPPED;
         slot.value = undefined;
-        slot.deps = null;
+        slot.clearDeps();
         slot.pushes = null;
         slot.cycleMembers = null;
         if (this.listeners.length > 0) this.emit("did-sweep", slot);

@@ -66,8 +66,16 @@ export class Slot {
   verifiedAt = 0;
   /** Revision in which the value last changed (backdating keeps it old). */
   changedAt = 0;
-  /** Slots read by the last execution, in read order; `null` if never executed. */
-  deps: Slot[] | null = null;
+  /** Number of dependencies the last execution read; -1 if it never executed. */
+  depCount = -1;
+  /**
+   * The dependencies in read order: the first two inline (most memos read one or two
+   * things, and an array per memo would double the memory verification walks through),
+   * the rest in `depsRest`. Read them with `depAt`.
+   */
+  dep0: Slot | null = null;
+  dep1: Slot | null = null;
+  depsRest: Slot[] | null = null;
   /** Input: its durability. Memo: the lowest durability of everything it read. */
   durability = 0;
   /** Id of the last frame that recorded this slot as a dependency (deduplicates edges). */
@@ -87,6 +95,26 @@ export class Slot {
     this.flags = isInput ? IS_INPUT : 0;
     this.owner = owner;
     this.key = key;
+  }
+
+  /** The `i`-th dependency (`0 <= i < depCount`). */
+  depAt(i: number): Slot {
+    return i === 0 ? this.dep0! : i === 1 ? this.dep1! : this.depsRest![i - 2]!;
+  }
+
+  /** A copy of the dependencies as an array (for the rare paths that need one). */
+  depList(): Slot[] {
+    const list: Slot[] = [];
+    for (let i = 0; i < this.depCount; i++) list.push(this.depAt(i));
+    return list;
+  }
+
+  /** Forgets the dependencies (the memo must re-run before it can be verified). */
+  clearDeps(): void {
+    this.depCount = -1;
+    this.dep0 = null;
+    this.dep1 = null;
+    this.depsRest = null;
   }
 
   /** True for input slots. */

@@ -50,7 +50,7 @@ export function collectStats(revision: number, owners: Iterable<StatsSource>): D
     let bytes = 0;
     for (const slot of owner.table.slots()) {
       slots++;
-      bytes += SLOT_OVERHEAD_BYTES + EDGE_BYTES * (slot.deps?.length ?? 0);
+      bytes += SLOT_OVERHEAD_BYTES + EDGE_BYTES * Math.max(0, slot.depCount);
       if (slot.flags & HAS_VALUE) {
         values++;
         bytes += approximateSize(slot.value);
