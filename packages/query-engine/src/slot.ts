@@ -40,8 +40,9 @@ export interface SlotOwner {
  * class so the hot read path sees a single object shape.
  */
 /**
- * Fields only LRU queries and fixpoint cycles use, kept out of `Slot` so that the common
- * slot stays small (verification speed is bound by the memory it touches).
+ * Fields only LRU queries, fixpoint cycles and accumulator pushes use, kept out of `Slot`
+ * so that the common slot stays small (verification speed is bound by the memory it
+ * touches).
  */
 export class SlotExtra {
   /** LRU neighbours (only for queries with a capacity). */
@@ -55,6 +56,8 @@ export class SlotExtra {
   cycleHeads: Slot[] | null = null;
   /** Fixpoint member: the head that finalized it (only that head can recompute it). */
   cycleHead: Slot | null = null;
+  /** Values pushed to accumulators by the last execution, as [accumulator, value] pairs. */
+  pushes: unknown[] | null = null;
 }
 
 export class Slot {
@@ -66,6 +69,8 @@ export class Slot {
   verifiedAt = 0;
   /** Revision in which the value last changed (backdating keeps it old). */
   changedAt = 0;
+  /** Input: its durability. Memo: the lowest durability of everything it read. */
+  durability = 0;
   /** Number of dependencies the last execution read; -1 if it never executed. */
   depCount = -1;
   /**
@@ -76,8 +81,6 @@ export class Slot {
   dep0: Slot | null = null;
   dep1: Slot | null = null;
   depsRest: Slot[] | null = null;
-  /** Input: its durability. Memo: the lowest durability of everything it read. */
-  durability = 0;
   /** Id of the last frame that recorded this slot as a dependency (deduplicates edges). */
   depMark = 0;
   /** The value, or the thrown error when `HAS_ERROR` is set. */
@@ -86,9 +89,7 @@ export class Slot {
   readonly owner: SlotOwner;
   /** The key of this slot. */
   readonly key: unknown;
-  /** Values pushed to accumulators by the last execution, as [accumulator, value] pairs. */
-  pushes: unknown[] | null = null;
-  /** LRU and fixpoint bookkeeping, allocated on first use. */
+  /** LRU, fixpoint and accumulator bookkeeping, allocated on first use. */
   private extra: SlotExtra | null = null;
 
   constructor(owner: SlotOwner, key: unknown, isInput: boolean) {
@@ -153,6 +154,12 @@ export class Slot {
   }
   set cycleHeads(heads: Slot[] | null) {
     if (heads !== null || this.extra !== null) (this.extra ??= new SlotExtra()).cycleHeads = heads;
+  }
+  get pushes(): unknown[] | null {
+    return this.extra === null ? null : this.extra.pushes;
+  }
+  set pushes(pushes: unknown[] | null) {
+    if (pushes !== null || this.extra !== null) (this.extra ??= new SlotExtra()).pushes = pushes;
   }
   get cycleHead(): Slot | null {
     return this.extra === null ? null : this.extra.cycleHead;
