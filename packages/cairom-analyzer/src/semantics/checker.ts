@@ -126,6 +126,25 @@ function asFeltFix(e: Expr, found: Ty, expected: Ty): Fix[] {
   return [{ title: "Convert with `as felt`", safety: "unsafe", edits }];
 }
 
+/** Placeholder value of a primitive type, for the "add missing fields" fix. */
+function placeholder(t: Ty): string | undefined {
+  return t.k === "felt" ? "0" : t.k === "u32" ? "0u32" : t.k === "bool" ? "false" : undefined;
+}
+
+/** "Add missing fields" with placeholder values, when every missing field is primitive. */
+function missingFieldsFix(e: Extract<Expr, { k: "struct" }>, missing: readonly { name: string; ty: Ty }[]): Fix[] {
+  const parts = missing.map((f) => {
+    const v = placeholder(f.ty);
+    return v === undefined ? undefined : `${f.name}: ${v}`;
+  });
+  if (missing.length === 0 || parts.some((p) => p === undefined)) return [];
+  const last = e.fields[e.fields.length - 1];
+  const edit = last
+    ? { range: { start: last.value.e, end: last.value.e }, newText: `, ${parts.join(", ")}` }
+    : { range: { start: e.e - 1, end: e.e - 1 }, newText: ` ${parts.join(", ")} ` };
+  return [{ title: `Add missing field${missing.length > 1 ? "s" : ""} with placeholder values`, safety: "unsafe", edits: [edit] }];
+}
+
 const fnTypes = new WeakMap<Def, Ty>();
 /** The (shared) function type of a definition. */
 function fnType(def: Extract<Def, { k: "fn" }>): Ty {
@@ -937,8 +956,10 @@ class Checker {
         this.report("field-type-mismatch", `field \`${f.name}\` expects \`${typeToString(decl.ty)}\`, found \`${typeToString(vt)}\``, f.value.s, f.value.e);
       }
     }
-    for (const decl of fields) {
-      if (!given.has(decl.name)) this.report("missing-struct-field", `missing field \`${decl.name}\` in \`${t.name}\` literal`, e.ns, e.ne);
+    const missing = fields.filter((decl) => !given.has(decl.name));
+    const fixes = missingFieldsFix(e, missing);
+    for (const decl of missing) {
+      this.report("missing-struct-field", `missing field \`${decl.name}\` in \`${t.name}\` literal`, e.ns, e.ne, { fixes });
     }
     return t;
   }

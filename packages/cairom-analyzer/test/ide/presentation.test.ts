@@ -239,3 +239,18 @@ describe("conversion fixes", () => {
     expect(s2.getDiagnostics("/m.cm").map((d) => d.message)).toEqual([]);
   });
 });
+
+describe("missing struct fields fix", () => {
+  it("adds the missing primitive fields with placeholder values", () => {
+    const src = `struct P { x: felt, y: u32, ok: bool }\nfn f() -> P { return P { x: 1 }; }\nfn g() -> P { return P {}; }\n`;
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": src }) });
+    const actions = s.getCodeActions("/m.cm", { start: 0, end: src.length });
+    const titles = [...new Set(actions.map((a) => a.title))];
+    expect(titles).toEqual(["Add missing fields with placeholder values"]);
+    const first = actions[0]!;
+    const fixedF = applyEdits(src, first.edits);
+    expect(fixedF).toContain("return P { x: 1, y: 0u32, ok: false };");
+    const g = actions.find((a) => a.diagnostic.range.start > src.indexOf("fn g"))!;
+    expect(applyEdits(src, g.edits)).toContain("return P { x: 0, y: 0u32, ok: false };");
+  });
+});
