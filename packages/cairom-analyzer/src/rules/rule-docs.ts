@@ -60,7 +60,7 @@ const ROWS: Row[] = [
   ["unknown-field", "error", "types", "Reports a field that the struct does not have (access or literal).", REJECTED, "return p.z;"],
   ["field-access-on-non-struct", "error", "types", "Reports `.name` on a value that is not a struct (pointers included: index first).", REJECTED, "let n = 5;\nlet b = n.x;"],
   ["not-indexable", "error", "types", "Reports `[]` on a value that is not an array or pointer.", REJECTED, "let n = 5;\nlet b = n[0];"],
-  ["missing-struct-field", "error", "types", "Reports a struct literal that omits a field (one per field).", "Structs have no default values.", "Point { x: 1 }"],
+  ["missing-struct-field", "error", "types", "Reports a struct literal that omits a field (one per field).", "Structs have no default values.", "Point { x: 1 }", "Add the missing fields with placeholder values (`0`, `0u32`, `false`) when all are primitive (unsafe: the values are placeholders)."],
   ["not-a-struct", "error", "types", "Reports a struct literal whose name is not a struct.", REJECTED, "let v = open { id: 1 };"],
   ["duplicate-field-init", "error", "types", "Reports a field given twice in one struct literal.", "Only one value can be kept; the reference silently accepts it.", "Point { x: 1, x: 2, y: 3 }"],
   ["wrong-argument-count", "error", "types", "Reports a call with more or fewer arguments than parameters.", REJECTED, "area(3, 4, 5);"],
