@@ -2,7 +2,7 @@ import type { LanguageId, SinkSpec } from "./types.js";
 
 /** Receivers that usually hold a database handle (last segment of the receiver, any case). */
 const DB_RECEIVER =
-  /(?:db|database|pool|conn|connection|client|knex|sequelize|mysql|pg|postgres|sqlite|sqlite3|tx|trx|transaction|prisma|manager|queryrunner|datasource|repository|repo|cursor|cur|session|engine|stmt|statement|jdbctemplate|template|pdo|dbh|mysqli|wpdb|^st|^ps|^em|^c)$/i;
+  /(?:db|database|pool|conn|connection|client|knex|sequelize|mysql|pg|postgres|sqlite|sqlite3|tx|trx|transaction|prisma|manager|queryrunner|datasource|repository|repo|cursor|cur|session|engine|stmt|statement|jdbctemplate|template|pdo|dbh|mysqli|wpdb|^st|^ps|^em)$/i;
 
 const JS: readonly LanguageId[] = ["javascript", "typescript", "tsx"];
 
@@ -31,7 +31,8 @@ export const DEFAULT_SINKS: readonly SinkSpec[] = [
   ...sinks(["python"], ["execute", "executemany", "executescript", "exec_driver_sql"], { receiver: DB_RECEIVER, placeholder: "%s" }),
   ...sinks(["python"], ["raw", "extra"], { receiver: /objects$|manager$/i, placeholder: "%s" }),
   ...sinks(["python"], ["read_sql", "read_sql_query"], { receiver: /^(?:pd|pandas)$/, placeholder: "%s" }),
-  ...sinks(["python"], ["text"], { requireSqlText: true, placeholder: "%s" }),
+  // SQLAlchemy's text(): a bare `text(...)` must hold a whole statement (it is a common name).
+  ...sinks(["python"], ["text"], { receiver: /^(?:sa|sqlalchemy)$/, placeholder: "%s" }),
   // Java: JDBC, JPA, Spring JdbcTemplate.
   ...sinks(["java"], ["executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch", "prepareStatement", "prepareCall", "createNativeQuery", "createQuery", "nativeQuery"]),
   ...sinks(["java"], ["execute"], { receiver: DB_RECEIVER }),

@@ -5,7 +5,7 @@ import { parameterizeFix } from "./fix-builder.js";
 import type { CallSite, HostSyntax } from "./host-syntax.js";
 import { findSensitiveLiterals } from "./sensitive-literals.js";
 import { hasText, holesOf, leadingText, type SqlValue } from "./sql-value.js";
-import { containsSql, startsLikeSql } from "./sql-text.js";
+import { containsSql, looksLikeStatement } from "./sql-text.js";
 import type { LanguageId, ScanDiagnostic, SinkSpec, SqlBuildKind, SqlDialectHint, SqlHole, TextRange } from "./types.js";
 
 /** What one file's analysis produces before caching. */
@@ -73,7 +73,9 @@ export function analyzeTree(
     consumed.push(found.extraction.sink.argumentRange);
     if (found.diagnostic) diagnostics.push(found.diagnostic);
     const key = `${found.extraction.runs[0]?.hostStart ?? -1}:${found.extraction.sql}`;
-    if (!seenSql.has(key)) {
+    // An opaque argument has no SQL text to hand out (its diagnostic, if any, stands).
+    const hasSqlText = found.extraction.runs.some((r) => !r.placeholder && r.length > 0);
+    if (hasSqlText && !seenSql.has(key)) {
       seenSql.add(key);
       extractions.push(found.extraction);
     }
@@ -173,8 +175,11 @@ function analyzeSink(
   const text = hasText(value);
   if (text) {
     const literal = value.pieces.map((p) => (p.kind === "text" ? p.text : " ? ")).join("");
-    if (spec.requireSqlText && !containsSql(literal)) return null;
-    if (!receiverOk && !startsLikeSql(leadingText(value))) return null;
+    // Literal text must read like SQL (a statement or a condition), and without a
+    // database receiver it must be a whole statement: `url.query("name")` or
+    // `text("Select a user")` are not SQL.
+    if (!containsSql(literal)) return null;
+    if (!receiverOk && !looksLikeStatement(leadingText(value))) return null;
   } else if (!receiverOk || !(spec.reportOpaqueUntrusted ?? !spec.requireSqlText)) {
     return null;
   }

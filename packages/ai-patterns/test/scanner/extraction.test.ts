@@ -124,4 +124,18 @@ describe("extractSql", () => {
     const all = await scanner().extractSql({ path: "b.go", text: host });
     expect(all.map((e) => [e.sql, e.build])).toEqual([["SELECT id FROM t", "constant"]]);
   });
+
+  it("extracts nothing from calls that only look like sinks", async () => {
+    const cases: [string, string][] = [
+      ["gin.go", 'package m\nfunc h(c *gin.Context) {\n\tname := c.Query("name")\n\tc.Param("id")\n}\n'],
+      ["ui.py", 'def view():\n    label = text("Select a user from the list")\n    cursor.execute(some_query)\n'],
+      ["url.js", 'const q = url.query("page");\nconst v = cache.get("key " + req.params.id);\nrouter.get("/users/:id", handler);\n'],
+      ["api.ts", 'await client.query({ query: GET_USERS, variables: { id } });\nawait http.execute("Update your profile");\n'],
+    ];
+    for (const [path, text] of cases) {
+      const result = await scanner().scan({ path, text });
+      expect(result.extractions.map((e) => e.sql), path).toEqual([]);
+      expect(result.diagnostics, path).toEqual([]);
+    }
+  });
 });
