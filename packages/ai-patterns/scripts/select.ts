@@ -6,6 +6,7 @@
  */
 import { buildCorpus } from "../src/corpus/build-corpus.js";
 import { prepareInput } from "../src/classifier/prepare-input.js";
+import { tokenizeForModel } from "../src/classifier/model-input.js";
 import { SqlTokenizer } from "../src/tokenizer/sql-tokenizer.js";
 import { buildVocabulary } from "../src/tokenizer/vocabulary.js";
 import { emptyConfusion, rates, record } from "../src/eval/metrics.js";
@@ -18,10 +19,17 @@ const vocabulary = buildVocabulary();
 const tokenizer = new SqlTokenizer(vocabulary);
 const classes = tokenClassTable(vocabulary);
 const samples = buildCorpus({ split: "train", seed: 1 });
-console.log("| shape features | epochs | l2 | rate | out-of-template F1 | recall | FPR | log-loss |");
-console.log("|---|---|---|---|---|---|---|---|");
-for (const shapes of [false, true]) {
-const features = new Map(samples.map((s) => [s, featureIndices(tokenizer.tokenize(prepareInput(s.text).mapped.text).tokens.map((t) => t.id), vocabulary.length, classes, shapes)]));
+// `--only-context` skips the runs without context markers (their figures are in the README).
+const contexts = process.argv.includes("--only-context") ? [true] : [false, true];
+console.log("| context markers | shape features | epochs | l2 | rate | out-of-template F1 | recall | FPR | FPR benign SQL | log-loss |");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+for (const context of contexts) {
+const shapes = true;
+const idsOf = (text: string) => {
+  const prepared = prepareInput(text).mapped.text;
+  return (context ? tokenizeForModel(tokenizer, prepared) : tokenizer.tokenize(prepared)).tokens.map((t) => t.id);
+};
+const features = new Map(samples.map((s) => [s, featureIndices(idsOf(s.text), vocabulary.length, classes, shapes)]));
 const folds = templateFolds(samples, 3);
 const grid = [
   { epochs: 4, l2: 1e-4, learningRate: 0.05 },
@@ -29,7 +37,10 @@ const grid = [
 ];
 
 for (const setting of grid) {
+  // Out-of-template errors per training template (`--errors` prints them): where to look next.
+  const errorsByTemplate = new Map<string, string[]>();
   const c = emptyConfusion();
+  const sql = emptyConfusion();
   let loss = 0;
   let n = 0;
   for (const fold of folds) {
@@ -38,11 +49,18 @@ for (const setting of grid) {
       const z = logit(features.get(s)!, weights, bias);
       const p = 1 / (1 + Math.exp(-z));
       record(c, s.label, p >= 0.5);
+      if ((p >= 0.5 ? 1 : 0) !== s.label) errorsByTemplate.set(`${s.template}${s.evasion ? ` + ${s.evasion}` : ""}`, [...(errorsByTemplate.get(`${s.template}${s.evasion ? ` + ${s.evasion}` : ""}`) ?? []), s.text]);
+      if (s.group !== "benign-text") record(sql, s.label, p >= 0.5);
       loss -= Math.log(Math.max(1e-12, s.label === 1 ? p : 1 - p));
       n++;
     }
   }
   const r = rates(c);
-  console.log(`| ${shapes} | ${setting.epochs} | ${setting.l2} | ${setting.learningRate} | ${r.f1.toFixed(4)} | ${r.recall.toFixed(4)} | ${(100 * r.fpr).toFixed(2)}% | ${(loss / n).toFixed(4)} |`);
+  if (process.argv.includes("--errors")) {
+    for (const [template, texts] of [...errorsByTemplate].sort((a, b) => b[1].length - a[1].length)) {
+      console.log(`${template}: ${texts.length} errors, e.g. ${texts.slice(0, 3).map((t) => JSON.stringify(t)).join("  ")}`);
+    }
+  }
+  console.log(`| ${context} | ${shapes} | ${setting.epochs} | ${setting.l2} | ${setting.learningRate} | ${r.f1.toFixed(4)} | ${r.recall.toFixed(4)} | ${(100 * r.fpr).toFixed(2)}% | ${(100 * rates(sql).fpr).toFixed(2)}% | ${(loss / n).toFixed(4)} |`);
 }
 }

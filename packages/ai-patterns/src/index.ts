@@ -6,6 +6,10 @@ export type { Classification, ClassificationCache, ClassificationReason, Injecti
 export { prepareInput, DEFAULT_MAX_CHARS } from "./classifier/prepare-input.js";
 export type { PreparedInput } from "./classifier/prepare-input.js";
 export { tagFamily } from "./classifier/family-tagger.js";
+export { analyseContext, contextPrefix, CONTEXT_TOKENS } from "./context/sql-context.js";
+export type { ContextMarker } from "./context/sql-context.js";
+export { tokenizeForModel } from "./classifier/model-input.js";
+export type { ModelInput } from "./classifier/model-input.js";
 export { SqlTokenizer } from "./tokenizer/sql-tokenizer.js";
 export type { Token, Tokenization } from "./tokenizer/sql-tokenizer.js";
 export { buildVocabulary } from "./tokenizer/vocabulary.js";

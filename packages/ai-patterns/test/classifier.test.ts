@@ -7,6 +7,7 @@ import { env, pipeline } from "@huggingface/transformers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Classification, ClassificationCache, InjectionClassifier } from "../src/index.js";
 import { createNodeClassifier, MODELS_DIRECTORY } from "../src/node/index.js";
+import { contextPrefix } from "../src/index.js";
 
 let classifier: InjectionClassifier;
 
@@ -41,8 +42,17 @@ describe("injection classifier", () => {
       expect(text.slice(reason.range!.start, reason.range!.end)).toBe(reason.text);
       expect(reason.contribution!).toBeGreaterThan(0);
     }
-    // The strongest evidence is in the injected part, not in the query around it.
+    // The strongest text evidence is in the injected part, not in the query around it.
     expect(evidence[0]!.range!.start).toBeGreaterThanOrEqual(text.indexOf("''"));
+  });
+
+  it("explains how the input reads as SQL (context reasons)", async () => {
+    const result = await classifier.classify("1 or true");
+    const context = result.reasons.filter((r) => r.kind === "context");
+    expect(context.length).toBeGreaterThan(0);
+    for (const reason of context) expect(reason.range).toEqual({ start: 0, end: 9 });
+    const script = await classifier.classify("START TRANSACTION; DELETE FROM carts WHERE id = 7; COMMIT;");
+    expect(script.label).toBe("benign");
   });
 
   it("explains benign decisions with negative evidence", async () => {
@@ -104,7 +114,8 @@ describe("injection classifier", () => {
     env.localModelPath = MODELS_DIRECTORY;
     const classify = await pipeline("text-classification", "sql-injection-ngram", { dtype: "fp32" });
     for (const text of ["' OR 1=1 --", "O'Brien", "SELECT 1"]) {
-      const [top] = (await classify(text)) as Array<{ label: string; score: number }>;
+      // Plain transformers.js reads the context markers as a prefix of added tokens.
+      const [top] = (await classify(contextPrefix(text) + text)) as Array<{ label: string; score: number }>;
       const ours = await classifier.classify(text);
       expect(top!.label).toBe(ours.label);
       expect(top!.label === "injection" ? top!.score : 1 - top!.score).toBeCloseTo(ours.score, 5);

@@ -4,8 +4,8 @@
  * worse on held-out templates, stops beating the baseline, or starts flagging prose.
  *
  * FIXME: the issue's goals (F1 ≥ 0.99 on held-out families, FPR ≤ 0.5 % on benign SQL)
- * are NOT met on held-out templates; the README says where it fails and why. These
- * assertions pin today's level so it can only go up.
+ * are NOT met on held-out templates (0.983 and 2.2 % in the full run); the README says
+ * where it fails and why. These assertions pin today's level so it can only go up.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCorpus, type Sample } from "../src/corpus/build-corpus.js";
@@ -42,13 +42,14 @@ describe("evaluation thresholds", () => {
 
   it("on held-out templates: beats the fingerprint baseline and keeps benign text clean", async () => {
     const result = await evaluate(buildCorpus({ split: "test", attacks: 1500, seed: 31 }));
-    expect(result.model.f1).toBeGreaterThan(0.9);
-    expect(result.model.recall).toBeGreaterThan(0.94);
-    expect(result.model.f1 - result.baseline.f1).toBeGreaterThan(0.2);
+    // Full run (README): F1 0.983, recall 0.977, FPR benign SQL 2.17 %, benign text 0 %.
+    expect(result.model.f1).toBeGreaterThan(0.97);
+    expect(result.model.recall).toBeGreaterThan(0.96);
+    expect(result.model.f1 - result.baseline.f1).toBeGreaterThan(0.3);
     expect(result.textFpr).toBeLessThanOrEqual(0.005);
-    // FIXME: held-out benign SQL (multi-statement scripts, catalog queries) is flagged
-    // far above the 0.5 % goal; this bound only stops it from getting worse.
-    expect(result.sqlFpr).toBeLessThan(0.3);
+    // FIXME: held-out benign SQL (mostly transaction scripts) is still flagged above the
+    // 0.5 % goal; this bound only stops it from getting worse.
+    expect(result.sqlFpr).toBeLessThan(0.04);
   });
 
   it("on templates seen in training (a fresh seed): the saturated regime", async () => {

@@ -9,6 +9,9 @@ import { buildCorpus } from "../src/corpus/build-corpus.js";
 import { Rng } from "../src/corpus/rng.js";
 import { SqlTokenizer } from "../src/tokenizer/sql-tokenizer.js";
 import { buildVocabulary } from "../src/tokenizer/vocabulary.js";
+import { contextPrefix } from "../src/context/sql-context.js";
+import { tokenizeForModel } from "../src/classifier/model-input.js";
+import { prepareInput } from "../src/classifier/prepare-input.js";
 import { MODELS_DIRECTORY } from "../src/node/index.js";
 
 type HfTokenizer = Awaited<ReturnType<typeof AutoTokenizer.from_pretrained>>;
@@ -20,7 +23,7 @@ const ourIds = (text: string) => ours.tokenize(text).tokens.map((t) => t.id);
 function randomText(rng: Rng): string {
   const alphabets = [
     () => String.fromCharCode(rng.int(32, 126)),
-    () => rng.pick([" ", "\t", "\n", "'", '"', "--", "/*", "*/", "||", "0x1F", "[CLS]", "[SEP]", "[PAD]", "[UNK]", "%27", "$1", "@@"]),
+    () => rng.pick([" ", "\t", "\n", "'", '"', "--", "/*", "*/", "||", "0x1F", "[CLS]", "[SEP]", "[PAD]", "[UNK]", "\u27e6stmt:single\u27e7", "\u27e6", "%27", "$1", "@@"]),
     () => String.fromCharCode(rng.int(0xa0, 0x2fff)),
     () => String.fromCharCode(rng.int(0xff01, 0xff5e)),
     () => String.fromCodePoint(rng.int(0x1f300, 0x1faff)),
@@ -45,6 +48,14 @@ describe("tokenizer parity with transformers.js", () => {
     const samples = [...buildCorpus({ split: "train", attacks: 1000, seed: 11 }), ...buildCorpus({ split: "test", attacks: 500, seed: 12 })];
     const mismatches = samples.filter((s) => hfIds(s.text).join() !== ourIds(s.text).join()).map((s) => s.text);
     expect(samples.length).toBeGreaterThan(2500);
+    expect(mismatches).toEqual([]);
+  });
+
+  it("gives the same ids with the context markers (as the model reads) on 1,500 corpus samples", () => {
+    const samples = buildCorpus({ split: "test", attacks: 750, seed: 13 });
+    const mismatches = samples
+      .map((s) => prepareInput(s.text).mapped.text)
+      .filter((text) => hfIds(contextPrefix(text) + text).join() !== tokenizeForModel(ours, text).tokens.map((t) => t.id).join());
     expect(mismatches).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { CONTEXT_TOKENS } from "../../src/context/sql-context.js";
 import { SQL_VOCABULARY_WORDS } from "../../src/tokenizer/vocabulary.js";
 
 /**
@@ -24,11 +25,13 @@ const STATEMENTS = new Set([
   "begin", "commit", "rollback", "returning", "if", "exists",
 ]);
 const SQL_WORDS = new Set(SQL_VOCABULARY_WORDS);
+const CONTEXT = new Set(CONTEXT_TOKENS);
 
 /** The class of each vocabulary id (index = id). */
 export function tokenClassTable(vocabulary: readonly string[]): Int32Array {
   return Int32Array.from(vocabulary, (token) => {
-    if (token === "[CLS]") return of("start");
+    // Context markers sit between [CLS] and the text: to shapes they are more "start".
+    if (token === "[CLS]" || CONTEXT.has(token)) return of("start");
     if (token === "[SEP]") return of("end");
     if (QUOTES.has(token)) return of("quote");
     if (VALUES.has(token)) return of("value");

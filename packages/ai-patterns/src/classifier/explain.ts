@@ -1,4 +1,5 @@
 import type { MappedText } from "../text/mapped-text.js";
+import type { ContextMarker } from "../context/sql-context.js";
 import type { Token } from "../tokenizer/sql-tokenizer.js";
 import type { ClassificationReason } from "./types.js";
 
@@ -28,9 +29,18 @@ interface Candidate {
 /**
  * Turns the model's per-n-gram contributions into reasons: the `limit` n-grams that
  * pushed hardest toward the decided label, with their spans in the original input.
- * Overlapping n-grams are skipped once a stronger one covers the same tokens.
+ * Overlapping n-grams are skipped once a stronger one covers the same tokens. Context
+ * markers (tokens 1…markers.length) are explained by what they found, over the whole input.
  */
-export function explain(tokens: readonly Token[], scores: NgramScores, mapped: MappedText, original: string, injection: boolean, limit = 5): ClassificationReason[] {
+export function explain(
+  tokens: readonly Token[],
+  scores: NgramScores,
+  mapped: MappedText,
+  original: string,
+  injection: boolean,
+  limit = 5,
+  markers: readonly ContextMarker[] = [],
+): ClassificationReason[] {
   const sign = injection ? 1 : -1;
   const candidates: Candidate[] = [];
   const n = tokens.length;
@@ -55,24 +65,30 @@ export function explain(tokens: readonly Token[], scores: NgramScores, mapped: M
     const key = `${candidate.first}:${candidate.last}`;
     if (covered.has(key)) continue;
     for (let a = candidate.first; a <= candidate.last; a++) for (let b = a; b <= candidate.last; b++) covered.add(`${a}:${b}`);
-    reasons.push(describe(tokens, candidate, mapped, original, injection));
+    reasons.push(describe(tokens, candidate, mapped, original, injection, markers));
   }
   return reasons;
 }
 
-function describe(tokens: readonly Token[], candidate: Candidate, mapped: MappedText, original: string, injection: boolean): ClassificationReason {
-  const first = tokens[candidate.first]!;
-  const last = tokens[candidate.last]!;
+function describe(tokens: readonly Token[], candidate: Candidate, mapped: MappedText, original: string, injection: boolean, markers: readonly ContextMarker[]): ClassificationReason {
+  const isMarker = (index: number) => index >= 1 && index <= markers.length;
+  // The span covers the candidate's text tokens; markers speak about the whole input.
+  let firstText = candidate.first;
+  while (firstText <= candidate.last && (firstText === 0 || isMarker(firstText))) firstText++;
   const toOriginal = (offset: number) => mapped.origin[Math.min(offset, mapped.text.length)]!;
-  const start = toOriginal(first.start);
-  const end = Math.max(start, toOriginal(last.end));
+  const start = firstText > candidate.last ? 0 : toOriginal(tokens[firstText]!.start);
+  const end = firstText > candidate.last ? original.length : Math.max(start, toOriginal(tokens[candidate.last]!.end));
   const text = original.slice(start, end);
-  const shown = (t: Token) => (t.piece === "[CLS]" ? "⟨start⟩" : t.piece === "[SEP]" ? "⟨end⟩" : t.piece);
-  const pieces = candidate.kind === "skip" ? [shown(first), "…", shown(last)] : tokens.slice(candidate.first, candidate.last + 1).map(shown);
   const contribution = Number(candidate.contribution.toFixed(4));
   const direction = injection ? "toward injection" : "toward benign";
+  if (candidate.first === candidate.last && isMarker(candidate.first)) {
+    const marker = markers[candidate.first - 1]!;
+    return { kind: "context", message: `${marker.description}: pushes ${direction} (${contribution > 0 ? "+" : ""}${contribution})`, text, range: { start, end }, contribution };
+  }
+  const shown = (t: Token) => (t.piece === "[CLS]" ? "⟨start⟩" : t.piece === "[SEP]" ? "⟨end⟩" : t.piece);
+  const pieces = candidate.kind === "skip" ? [shown(tokens[candidate.first]!), "…", shown(tokens[candidate.last]!)] : tokens.slice(candidate.first, candidate.last + 1).map(shown);
   return {
-    kind: "ngram",
+    kind: firstText > candidate.last ? "context" : "ngram",
     message: `${candidate.kind === "shape" ? "the shape of " : ""}${JSON.stringify(pieces.join(" "))} pushes ${direction} (${contribution > 0 ? "+" : ""}${contribution})`,
     text,
     range: { start, end },

@@ -1,8 +1,10 @@
 import { AutoModelForSequenceClassification, AutoTokenizer, Tensor, env } from "@huggingface/transformers";
-import { SqlTokenizer, type Tokenization } from "../tokenizer/sql-tokenizer.js";
+import { contextPrefix } from "../context/sql-context.js";
+import { SqlTokenizer } from "../tokenizer/sql-tokenizer.js";
 import { contentKey } from "./content-key.js";
 import { explain } from "./explain.js";
 import { tagFamily } from "./family-tagger.js";
+import { tokenizeForModel, type ModelInput } from "./model-input.js";
 import { DEFAULT_MAX_CHARS, prepareInput, type PreparedInput } from "./prepare-input.js";
 import type { Classification, ClassificationCache, ClassificationReason } from "./types.js";
 
@@ -91,8 +93,10 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
   const config = model.config as unknown as { sextant?: { threshold?: number }; max_position_embeddings?: number };
   const tokenizer = new SqlTokenizer(hfTokenizer.model.vocab, config.max_position_embeddings);
   for (const probe of PROBES) {
-    const expected = Array.from(hfTokenizer(probe).input_ids.data as BigInt64Array, Number);
-    const actual = tokenizer.tokenize(probe).tokens.map((t) => t.id);
+    // With the context markers, as the model reads it: a model whose tokenizer.json
+    // lacks the markers (an older model) fails here instead of scoring with [UNK]s.
+    const expected = Array.from(hfTokenizer(contextPrefix(probe) + probe).input_ids.data as BigInt64Array, Number);
+    const actual = tokenizeForModel(tokenizer, probe).tokens.map((t) => t.id);
     if (expected.join() !== actual.join()) {
       throw new Error(`model "${modelId}": its tokenizer.json does not match this version of @sextant/ai-patterns (probe ${JSON.stringify(probe)})`);
     }
@@ -105,12 +109,12 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
   interface Prepared {
     readonly text: string;
     readonly input: PreparedInput;
-    readonly tokenization: Tokenization;
+    readonly tokenization: ModelInput;
   }
 
   const prepare = (text: string): Prepared => {
     const input = prepareInput(text, maxChars);
-    return { text: typeof text === "string" ? text : String(text), input, tokenization: tokenizer.tokenize(input.mapped.text) };
+    return { text: typeof text === "string" ? text : String(text), input, tokenization: tokenizeForModel(tokenizer, input.mapped.text) };
   };
 
   /** One model call for a group of prepared texts (padded to the longest). */
@@ -142,8 +146,8 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
         shape4: rowOf(outputs.shape4_scores.data, row, Math.max(0, width - 3)),
         shape5: rowOf(outputs.shape5_scores.data, row, Math.max(0, width - 4)),
       };
-      reasons.push(...explain(tokens, scores, p.input.mapped, p.text, injection, maxReasons));
-      const family = injection ? tagFamily(tokens.map((t) => t.piece)) : undefined;
+      reasons.push(...explain(tokens, scores, p.input.mapped, p.text, injection, maxReasons, p.tokenization.markers));
+      const family = injection ? tagFamily(tokens.slice(1 + p.tokenization.markers.length).map((t) => t.piece)) : undefined;
       return { label: injection ? "injection" : "benign", score, ...(family ? { family } : {}), reasons };
     });
   }

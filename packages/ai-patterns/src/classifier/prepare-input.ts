@@ -1,3 +1,4 @@
+import { MARKER_CLOSE, MARKER_OPEN } from "../context/sql-context.js";
 import { identityText, type MappedText } from "../text/mapped-text.js";
 import { urlDecode } from "../text/url-decode.js";
 import { toWellFormed } from "../text/well-formed.js";
@@ -15,8 +16,9 @@ export interface PreparedInput {
 
 /**
  * Makes any string safe to classify: cuts it to `maxChars` (never inside a surrogate
- * pair), repairs lone surrogates, and decodes URL escapes (twice at most), because
- * attackers encode payloads to slip past filters. Never throws.
+ * pair), repairs lone surrogates, decodes URL escapes (twice at most), because
+ * attackers encode payloads to slip past filters, and replaces the two characters that
+ * spell context markers (⟦ ⟧), so no input can forge one. Never throws.
  */
 export function prepareInput(input: string, maxChars: number = DEFAULT_MAX_CHARS): PreparedInput {
   const notes: string[] = [];
@@ -33,5 +35,11 @@ export function prepareInput(input: string, maxChars: number = DEFAULT_MAX_CHARS
   const identity = identityText(repaired);
   const decoded = urlDecode(identity);
   if (decoded !== identity) notes.push("URL-encoded input was decoded before classification");
+  if (decoded.text.includes(MARKER_OPEN) || decoded.text.includes(MARKER_CLOSE)) {
+    notes.push(`the reserved characters ${MARKER_OPEN} ${MARKER_CLOSE} were read as [ ]`);
+    // One code unit for one: the offset map stays valid.
+    const text = decoded.text.replaceAll(MARKER_OPEN, "[").replaceAll(MARKER_CLOSE, "]");
+    return { mapped: { ...decoded, text }, notes };
+  }
   return { mapped: decoded, notes };
 }

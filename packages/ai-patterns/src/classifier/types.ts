@@ -13,19 +13,22 @@ export interface TextRange {
 
 /**
  * Why the classifier decided as it did. `ngram` reasons name a span of the input and
- * its exact contribution to the logit (the model is linear in its n-grams); `note`
- * reasons say what was done to the input (truncation, decoding, repairs).
+ * its exact contribution to the logit (the model is linear in its n-grams); `context`
+ * reasons say how the input reads as SQL in the places a value is spliced into (a
+ * whole query, a number, inside '…' or "…"), over the whole input, with their exact
+ * contribution too; `note` reasons say what was done to the input (truncation,
+ * decoding, repairs).
  */
 export interface ClassificationReason {
-  /** `ngram` for evidence from the text, `note` for input handling. */
-  readonly kind: "ngram" | "note";
+  /** `ngram` for evidence from the text, `context` for how it reads as SQL, `note` for input handling. */
+  readonly kind: "ngram" | "context" | "note";
   /** One readable sentence. */
   readonly message: string;
-  /** The input text of the span (ngram only). */
+  /** The input text of the span (ngram and context). */
   readonly text?: string;
-  /** Where the span is in the input (ngram only). */
+  /** Where the span is in the input (ngram and context; context covers the whole input). */
   readonly range?: TextRange;
-  /** Contribution to the injection logit: positive pushes toward injection (ngram only). */
+  /** Contribution to the injection logit: positive pushes toward injection (ngram and context). */
   readonly contribution?: number;
 }
 

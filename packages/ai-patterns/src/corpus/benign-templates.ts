@@ -100,6 +100,35 @@ const SQL_TEMPLATES: BenignTemplate[] = [
       `SELECT @@version`,
       `SELECT sqlite_version()`,
     ])),
+  // Added in the accuracy round (see README): scripts and catalog queries of the three
+  // dialects, written unlike the held-out transaction and catalog templates.
+  sql("transaction-block", false, (g) => {
+    const open = g.pick(["START TRANSACTION;", "BEGIN TRANSACTION;", "BEGIN WORK;", "SET autocommit = 0;"]);
+    const body = Array.from({ length: g.int(1, 3) }, () =>
+      g.pick([
+        `${g.kw("delete")} ${g.kw("from")} ${g.table()} ${where(g)};`,
+        `SAVEPOINT sp_${g.int(1, 9)};`,
+        `${g.kw("select")} ${g.columns(g.int(1, 3))} ${g.kw("from")} ${g.table()} ${where(g)} FOR UPDATE;`,
+        `LOCK TABLE ${g.table()} IN ${g.pick(["SHARE", "EXCLUSIVE"])} MODE;`,
+        `SET LOCAL statement_timeout = ${g.int(1, 60)}000;`,
+        `${g.kw("update")} ${g.table()} ${g.kw("set")} ${g.column()} = ${value(g)} ${where(g)};`,
+      ]),
+    ).join(" ");
+    return `${open} ${body} ${g.pick(["COMMIT;", "ROLLBACK;", "END;", "COMMIT WORK;", `ROLLBACK TO SAVEPOINT sp_${g.int(1, 9)}; COMMIT;`])}`;
+  }),
+  sql("catalog-views", false, (g) =>
+    g.pick([
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = '${g.table()}'`,
+      `SELECT relname, reltuples FROM pg_class WHERE relkind = 'r' ORDER BY reltuples DESC LIMIT ${g.int(5, 50)}`,
+      `SHOW COLUMNS FROM ${g.table()}`,
+      `SHOW INDEX FROM ${g.table()}`,
+      `PRAGMA index_list(${g.table()})`,
+      `PRAGMA foreign_key_list('${g.table()}')`,
+      `SELECT routine_name FROM information_schema.routines WHERE routine_type = '${g.pick(["FUNCTION", "PROCEDURE"])}'`,
+      `SELECT constraint_name, constraint_type FROM information_schema.table_constraints WHERE table_name = '${g.table()}'`,
+      `SELECT schema_name FROM information_schema.schemata ORDER BY schema_name`,
+      `SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = '${g.table()}'`,
+    ])),
   // Held out: shapes training never saw.
   sql("cte", true, (g) => `WITH recent AS (${simpleSelect(g)}) ${g.kw("select")} ${g.column()}, ${g.kw("count")}(*) ${g.kw("from")} recent ${g.kw("group")} ${g.kw("by")} ${g.column()}`),
   sql("window-function", true, (g) => `${g.kw("select")} ${g.column()}, ${g.pick(["ROW_NUMBER()", "RANK()", "SUM(amount)"])} OVER (PARTITION BY ${g.column()} ORDER BY ${g.column()} DESC) AS rn ${g.kw("from")} ${g.table()}`),

@@ -1,5 +1,6 @@
 import { identityText, mapCodePoints, replaceMatches, type MappedText } from "../text/mapped-text.js";
 import { MAX_CHARS_PER_WORD, MAX_TOKENS, NORMALIZER_REPLACEMENTS, PIECE_PATTERN } from "./tokenizer-spec.js";
+import { CONTEXT_TOKENS } from "../context/sql-context.js";
 import { SPECIAL_TOKENS } from "./vocabulary.js";
 
 /** One token with the span of the input it came from (UTF-16 offsets, end exclusive). */
@@ -53,7 +54,7 @@ export class SqlTokenizer {
     this.clsId = id("[CLS]");
     this.sepId = id("[SEP]");
     // transformers.js cuts added tokens out of the raw text before normalizing; do the same.
-    const specials = [...SPECIAL_TOKENS].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    const specials = [...SPECIAL_TOKENS, ...CONTEXT_TOKENS.filter((t) => this.ids.has(t))].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.specialSplitter = new RegExp(specials.join("|"), "g");
   }
 

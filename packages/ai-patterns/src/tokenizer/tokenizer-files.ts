@@ -1,4 +1,5 @@
 import { MAX_CHARS_PER_WORD, MAX_TOKENS, NORMALIZER_REPLACEMENTS, PIECE_PATTERN } from "./tokenizer-spec.js";
+import { CONTEXT_TOKENS } from "../context/sql-context.js";
 import { SPECIAL_TOKENS } from "./vocabulary.js";
 
 /**
@@ -13,7 +14,8 @@ export function buildTokenizerJson(vocabulary: readonly string[]): Record<string
     version: "1.0",
     truncation: null,
     padding: null,
-    added_tokens: SPECIAL_TOKENS.map((content) => ({
+    // The context markers are added tokens too, so they are cut out of the text whole.
+    added_tokens: [...SPECIAL_TOKENS, ...CONTEXT_TOKENS.filter((t) => vocabulary.includes(t))].map((content) => ({
       id: id(content),
       content,
       single_word: false,

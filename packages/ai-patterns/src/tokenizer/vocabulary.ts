@@ -5,6 +5,8 @@
  * keywords, comments) rather than the names that happened to be in the corpus.
  */
 
+import { CONTEXT_TOKENS } from "../context/sql-context.js";
+
 /** Special tokens, in id order: `[PAD]` = 0, `[UNK]` = 1, `[CLS]` = 2, `[SEP]` = 3. */
 export const SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"] as const;
 
@@ -88,6 +90,7 @@ export function buildVocabulary(): string[] {
     ...CLASS_TOKENS,
     ...words(SQL_WORDS),
     ...words(ENGLISH_WORDS),
+    ...CONTEXT_TOKENS,
   ];
   return [...new Set(all)];
 }

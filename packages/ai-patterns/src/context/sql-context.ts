@@ -1,0 +1,273 @@
+import { lexSql, type Lexeme } from "./sql-lexer.js";
+
+/**
+ * Context features, libinjection's idea made learnable: an input is read the way a SQL
+ * lexer would read it in the places a value is spliced into — as a whole query, in a
+ * numeric position, inside '…' and inside "…" — and each reading is summed up as one
+ * marker token (e.g. "inside '…' it breaks out and continues with a logic operator").
+ * The model sees these markers next to the text's own tokens, so it can tell a complete
+ * statement script from a value fragment that escapes its literal, which a bag of n-grams
+ * cannot.
+ */
+
+/** Opening and closing characters of a marker token; user text never contains them (see prepareInput). */
+export const MARKER_OPEN = "\u27e6";
+/** Closing character of a marker token. */
+export const MARKER_CLOSE = "\u27e7";
+
+/** What follows the point where a value stops being a value. */
+const NEXT_KINDS = ["none", "end", "comment", "semicolon", "close", "logic", "keyword", "function", "operator", "word", "value", "quote", "other"] as const;
+/** How the rest of the text reads once the caller's closing quote is added. */
+const REST_STATES = ["none", "clean", "dirty", "unbalanced", "commented"] as const;
+/** Whole-text readings. */
+const STATEMENT_STATES = ["single", "script", "broken-quote", "broken-paren", "broken-semicolon", "broken-comment", "fragment"] as const;
+
+type NextKind = (typeof NEXT_KINDS)[number];
+type RestState = (typeof REST_STATES)[number];
+type StatementState = (typeof STATEMENT_STATES)[number];
+
+const marker = (name: string) => `${MARKER_OPEN}${name}${MARKER_CLOSE}`;
+
+/** Every marker token, in a fixed order (they are appended to the vocabulary in this order). */
+export const CONTEXT_TOKENS: readonly string[] = [
+  ...STATEMENT_STATES.map((s) => marker(`stmt:${s}`)),
+  ...NEXT_KINDS.map((k) => marker(`num:${k}`)),
+  ...REST_STATES.map((s) => marker(`num-rest:${s}`)),
+  ...["literal", ...NEXT_KINDS].map((k) => marker(`sq:${k}`)),
+  ...REST_STATES.map((s) => marker(`sq-rest:${s}`)),
+  ...["literal", ...NEXT_KINDS].map((k) => marker(`dq:${k}`)),
+  ...REST_STATES.map((s) => marker(`dq-rest:${s}`)),
+];
+
+/** One context marker: its token and what it means in words (for `reasons`). */
+export interface ContextMarker {
+  /** The marker token (in the vocabulary). */
+  readonly token: string;
+  /** A sentence saying what the marker found. */
+  readonly description: string;
+}
+
+const STATEMENT_KEYWORDS = new Set(
+  ("select insert update delete with create alter drop begin commit rollback start pragma show explain set grant revoke " +
+    "truncate savepoint release values call exec execute declare copy vacuum analyze use describe replace merge lock unlock " +
+    "reindex attach detach comment do end abort checkpoint listen notify prepare deallocate reset refresh table").split(" "),
+);
+const LOGIC_WORDS = new Set(["and", "or", "xor", "not"]);
+const LOGIC_OPERATORS = new Set(["&&", "||", "!"]);
+const VALUE_WORDS = new Set(["true", "false", "null", "unknown"]);
+const KEYWORDS = new Set(
+  ("union select from where into order by group having limit offset like ilike rlike regexp glob in is between exists " +
+    "case when then else end as on join waitfor delay procedure analyse outfile dumpfile all distinct collate escape " +
+    "insert update delete drop create alter exec execute declare shutdown truncate set values returning if").split(" "),
+);
+
+/** Reads every context of `text` and returns one marker per context, in a fixed order. */
+export function analyseContext(text: string): ContextMarker[] {
+  const normalized = normalizeForContext(text);
+  const lexemes = lexSql(normalized);
+  const statement = statementMarker(lexemes);
+  // A complete statement is a query, not a value: reading it as one would only add noise
+  // that the model has to outweigh, so its value readings are "none".
+  if (statement.token === marker("stmt:single") || statement.token === marker("stmt:script")) {
+    const none = (name: string, context: string) => ({ token: marker(`${name}:none`), description: `${context}: not read, the input is a whole statement` });
+    return [statement, none("num", "in a numeric position"), none("num-rest", "in a numeric position"), none("sq", "inside '…'"), none("sq-rest", "inside '…'"), none("dq", 'inside "…"'), none("dq-rest", 'inside "…"')];
+  }
+  return [statement, numericMarker(lexemes), ...restMarkers("num", numericRest(lexemes)), ...quoteMarkers(normalized, "'", "sq"), ...quoteMarkers(normalized, '"', "dq")];
+}
+
+/** The markers as one string, to prepend to the text for plain transformers.js use. */
+export function contextPrefix(text: string): string {
+  return analyseContext(text)
+    .map((m) => m.token)
+    .join("");
+}
+
+/**
+ * NFKC + lowercase like the tokenizer; and form decoding: when the text has no space at
+ * all, `+` stands for one (application/x-www-form-urlencoded), as a web server reads it.
+ */
+function normalizeForContext(text: string): string {
+  let out = text.normalize("NFKC").toLowerCase();
+  if (!out.includes(" ") && out.includes("+")) out = out.replace(/\+/g, " ");
+  return out;
+}
+
+const significant = (lexemes: readonly Lexeme[]) => lexemes.filter((l) => l.kind !== "block-comment" || !isInlineComment(l));
+// A closed block comment between tokens is whitespace to SQL; one that never closes truncates.
+const isInlineComment = (l: Lexeme) => l.kind === "block-comment" && l.text.endsWith("*/") && l.text.length >= 4;
+
+function kindOf(lexemes: readonly Lexeme[], index: number): NextKind {
+  const l = lexemes[index];
+  if (!l) return "end";
+  switch (l.kind) {
+    case "line-comment":
+    case "block-comment":
+      return "comment";
+    case "semicolon":
+      return "semicolon";
+    case "close":
+      return "close";
+    case "string":
+    case "number":
+      return "value";
+    case "quoted":
+    case "unterminated":
+      return "quote";
+    case "operator":
+      return LOGIC_OPERATORS.has(l.text) ? "logic" : "operator";
+    case "word":
+      if (LOGIC_WORDS.has(l.text)) return "logic";
+      if (VALUE_WORDS.has(l.text)) return "value";
+      if (KEYWORDS.has(l.text)) return "keyword";
+      if (lexemes[index + 1]?.kind === "open") return "function";
+      return "word";
+    default:
+      return "other";
+  }
+}
+
+const isOperand = (l: Lexeme | undefined) => !!l && (l.kind === "number" || l.kind === "string" || l.kind === "quoted" || (l.kind === "word" && !LOGIC_WORDS.has(l.text) && !KEYWORDS.has(l.text)));
+
+/**
+ * How a run of lexemes reads as SQL: `unbalanced` (a literal never closes), `commented`
+ * (it ends in a comment that would swallow what the application appends), `dirty` (two
+ * plain operands in a row, or a `)` with no `(`: not an expression), else `clean`.
+ */
+function restState(lexemes: readonly Lexeme[], allowUnopenedClose: boolean): RestState {
+  const last = lexemes[lexemes.length - 1];
+  if (lexemes.some((l) => l.kind === "unterminated")) return "unbalanced";
+  if (last && (last.kind === "line-comment" || (last.kind === "block-comment" && !isInlineComment(last)))) return "commented";
+  let depth = 0;
+  for (let i = 0; i < lexemes.length; i++) {
+    const l = lexemes[i]!;
+    if (l.kind === "open") depth++;
+    if (l.kind === "close" && --depth < 0 && !allowUnopenedClose) return "dirty";
+    const next = lexemes[i + 1];
+    if (isOperand(l) && isOperand(next) && !(l.kind === "word" && next!.kind === "word" && lexemes[i + 2]?.kind === "open")) return "dirty";
+  }
+  return "clean";
+}
+
+function statementMarker(all: readonly Lexeme[]): ContextMarker {
+  const lexemes = significant(all);
+  const first = lexemes.find((l) => l.kind !== "line-comment" && l.kind !== "block-comment");
+  let state: StatementState;
+  if (!first || first.kind !== "word" || !STATEMENT_KEYWORDS.has(first.text)) state = "fragment";
+  else if (lexemes.some((l) => l.kind === "unterminated")) state = "broken-quote";
+  else {
+    let depth = 0;
+    let statements = 1;
+    let broken: StatementState | undefined;
+    lexemes.forEach((l, i) => {
+      if (l.kind === "open") depth++;
+      if (l.kind === "close" && --depth < 0) broken ??= "broken-paren";
+      if (l.kind === "semicolon") {
+        const next = lexemes.slice(i + 1).find((m) => m.kind !== "semicolon");
+        if (!next) return;
+        if (next.kind === "word" && STATEMENT_KEYWORDS.has(next.text)) statements++;
+        else if (next.kind !== "line-comment" || lexemes.indexOf(next) !== lexemes.length - 1 || /[a-z]{2}/.test(next.text)) broken ??= "broken-semicolon";
+        else broken ??= "broken-comment";
+      }
+    });
+    if (depth !== 0) broken ??= "broken-paren";
+    const last = lexemes[lexemes.length - 1]!;
+    // A trailing comment with words in it is a remark; an empty one cuts the query short.
+    const truncating = (last.kind === "line-comment" && !/[a-z]{2}/.test(last.text)) || (last.kind === "block-comment" && !isInlineComment(last));
+    if (truncating) broken ??= "broken-comment";
+    state = broken ?? (statements > 1 ? "script" : "single");
+  }
+  const descriptions: Record<StatementState, string> = {
+    single: "read as a whole, the input is one well-formed SQL statement",
+    script: "read as a whole, the input is a well-formed script of several SQL statements",
+    "broken-quote": "the input starts like a SQL statement but a quote never closes",
+    "broken-paren": "the input starts like a SQL statement but its parentheses do not balance",
+    "broken-semicolon": "the input starts like a SQL statement but a ';' is followed by something that is not a statement",
+    "broken-comment": "the input starts like a SQL statement but ends in an empty comment that cuts it short",
+    fragment: "the input is not a SQL statement (a value or a fragment)",
+  };
+  return { token: marker(`stmt:${state}`), description: descriptions[state] };
+}
+
+/** In a numeric position: skip one leading operand (or `-n`), then say what comes next. */
+function numericMarker(all: readonly Lexeme[]): ContextMarker {
+  const lexemes = significant(all);
+  const start = numericStart(lexemes);
+  const next = kindOf(lexemes, start);
+  const where = start > 0 ? `after the value ${JSON.stringify(lexemes.slice(0, start).map((l) => l.text).join(" "))}` : "at its start";
+  return { token: marker(`num:${next}`), description: `in a numeric position, the input continues ${where} with ${describeKind(next)}` };
+}
+
+function numericStart(lexemes: readonly Lexeme[]): number {
+  let i = 0;
+  if (lexemes[0]?.kind === "operator" && (lexemes[0].text === "-" || lexemes[0].text === "+") && lexemes[1]?.kind === "number") i = 1;
+  return isOperand(lexemes[i]) ? i + 1 : 0;
+}
+
+function numericRest(all: readonly Lexeme[]): { state: RestState; context: string } {
+  return { state: restState(significant(all), true), context: "in a numeric position" };
+}
+
+function restMarkers(prefix: string, rest: { state: RestState; context: string }): ContextMarker[] {
+  const says: Record<RestState, string> = {
+    none: "was not read",
+    clean: "reads as a well-formed SQL expression",
+    dirty: "is not a well-formed SQL expression",
+    unbalanced: "leaves a quote open",
+    commented: "ends in a comment that swallows the rest of the query",
+  };
+  return [{ token: marker(`${prefix}-rest:${rest.state}`), description: `${rest.context}, the rest of the input ${says[rest.state]}` }];
+}
+
+/**
+ * Inside a `quote`-delimited literal: where does the literal end (the first unescaped
+ * quote), what follows it, and how does the rest read once the application's own
+ * closing quote is appended.
+ */
+function quoteMarkers(text: string, quote: "'" | '"', prefix: "sq" | "dq"): ContextMarker[] {
+  const context = `inside ${quote}…${quote}`;
+  let i = 0;
+  let breakAt = -1;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "\\" && quote === "'") i += 2;
+    else if (c === quote) {
+      if (text[i + 1] === quote) i += 2;
+      else {
+        breakAt = i;
+        break;
+      }
+    } else i++;
+  }
+  if (breakAt < 0) {
+    return [
+      { token: marker(`${prefix}:literal`), description: `${context}, the input stays a literal` },
+      { token: marker(`${prefix}-rest:clean`), description: `${context}, nothing escapes the literal` },
+    ];
+  }
+  const rest = significant(lexSql(`${text.slice(breakAt + 1)}${quote}`));
+  // The appended quote is the application's; a lone one at the end is no lexeme to report.
+  const next = rest.length === 1 && rest[0]!.kind === "unterminated" ? "end" : kindOf(rest, 0);
+  return [
+    { token: marker(`${prefix}:${next}`), description: `${context}, the input closes the literal and continues with ${describeKind(next)}` },
+    ...restMarkers(`${prefix}`, { state: restState(rest, true), context }),
+  ];
+}
+
+function describeKind(kind: NextKind): string {
+  const words: Record<NextKind, string> = {
+    none: "nothing (not read)",
+    end: "nothing",
+    comment: "a comment",
+    semicolon: "';' (a new statement)",
+    close: "')' (closing a parenthesis it did not open)",
+    logic: "a logic operator",
+    keyword: "a SQL keyword",
+    function: "a function call",
+    operator: "an operator",
+    word: "a plain word",
+    value: "a value",
+    quote: "a quote",
+    other: "punctuation",
+  };
+  return words[kind];
+}
