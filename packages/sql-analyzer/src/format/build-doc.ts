@@ -14,7 +14,8 @@ const CLAUSE_BREAK_KINDS = new Set<SyntaxKind>([
   SyntaxKind.SelectCore, SyntaxKind.ParenSelect, SyntaxKind.UsingClause,
 ]);
 
-// Clauses printed as a keyword head with an indented body: `WHERE` ⏎ `  a = 1`.
+// Clauses printed as a keyword head and a body: a list body (`SELECT a, b`) moves to indented
+// lines when it does not fit; a one-node body stays on the keyword's line (`WHERE a AND b`).
 const HEAD_BODY_KINDS = new Set<SyntaxKind>([
   SyntaxKind.SelectClause, SyntaxKind.FromClause, SyntaxKind.WhereClause, SyntaxKind.GroupByClause, SyntaxKind.HavingClause,
   SyntaxKind.WindowClause, SyntaxKind.OrderByClause, SyntaxKind.ReturningClause, SyntaxKind.SetClause, SyntaxKind.ValuesClause,

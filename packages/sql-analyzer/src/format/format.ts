@@ -3,7 +3,7 @@ import { parse, type ParseResult } from "../parse/parse.js";
 import type { SyntaxElement, SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { StatementDocBuilder } from "./build-doc.js";
-import { type FormatOptions, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
+import { type FormatOptions, lineBreakOf, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
 import { printDoc } from "./printer.js";
 import { sameTokens } from "./verify.js";
 
@@ -54,7 +54,8 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   const out: string[] = [];
   let newlines = 0;
   let empty = true;
-  const separator = (): string => (empty ? "" : newlines === 0 ? " " : newlines === 1 ? "\n" : "\n\n");
+  const eol = lineBreakOf(text, resolved.lineEnding);
+  const separator = (): string => (empty ? "" : newlines === 0 ? " " : newlines === 1 ? eol : eol + eol);
   const segments = segmentChildren(parsed);
   let lastBad = false;
   let lastLineComment = false;
@@ -72,7 +73,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       for (const item of items) {
         if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, parsed), text: item.text() });
       }
-      out.push(empty ? "" : newlines >= 2 ? "\n\n" : "\n", text.slice(start, end));
+      out.push(empty ? "" : newlines >= 2 ? eol + eol : eol, text.slice(start, end));
       lastLineComment = false;
       empty = false;
       newlines = 0;
@@ -87,7 +88,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         }
         if (k === SyntaxKind.Semicolon) {
           // After a line comment the `;` must go on the next line, or it would join the comment.
-          out.push(lastLineComment ? "\n;" : ";");
+          out.push(lastLineComment ? eol + ";" : ";");
           lastLineComment = false;
           newlines = 0;
           continue;
@@ -99,9 +100,9 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         newlines = 0;
         continue;
       }
-      const statement = formatStatement(child, parsed, resolved);
+      const statement = formatStatement(child, parsed, resolved, eol);
       statements.push(statement);
-      out.push(empty ? "" : newlines >= 2 ? "\n\n" : "\n", statement.text);
+      out.push(empty ? "" : newlines >= 2 ? eol + eol : eol, statement.text);
       lastLineComment = false;
       empty = false;
       newlines = 0;
@@ -109,7 +110,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   }
   // A final newline, unless the file ends in a statement left as written (which may end
   // inside an unterminated comment or string, where a newline would change it).
-  if (!empty && !lastBad) out.push("\n");
+  if (!empty && !lastBad) out.push(eol);
   return { text: out.join(""), statements };
 }
 
@@ -129,7 +130,7 @@ export function formatRange(text: string, range: TextRange, options: FormatOptio
       const span = child.range;
       const intersects = range.start === range.end ? span.start <= range.start && range.start <= span.end : span.start < range.end && range.start < span.end;
       if (!intersects) continue;
-      const statement = formatStatement(child, parsed, resolved);
+      const statement = formatStatement(child, parsed, resolved, lineBreakOf(text, resolved.lineEnding));
       if (statement.text !== child.text()) edits.push({ range: statement.range, newText: statement.text });
     }
   }
@@ -172,14 +173,14 @@ function statusOfBad(node: SyntaxNode, parsed: ParseResult): StatementFormatStat
   return hasError(parsed, node) || node.kind === SyntaxKind.Error ? "syntax-error" : "unsupported";
 }
 
-function formatStatement(node: SyntaxNode, parsed: ParseResult, options: ResolvedFormatOptions): FormattedStatement {
+function formatStatement(node: SyntaxNode, parsed: ParseResult, options: ResolvedFormatOptions, eol: string): FormattedStatement {
   const range = node.range;
   const original = node.text();
   const keep = (status: StatementFormatStatus): FormattedStatement => ({ range, status, text: original });
   if (node.kind === SyntaxKind.UnsupportedStmt) return keep("unsupported");
   if (node.kind === SyntaxKind.Error || hasError(parsed, node)) return keep("syntax-error");
   const doc = new StatementDocBuilder(options).build(node);
-  const printed = printDoc(doc, options.lineWidth, options.indentUnit);
+  const printed = printDoc(doc, options.lineWidth, options.indentUnit, eol);
   const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
   if (!sameTokens(node, printed, options.dialect, fold)) return keep("unverified");
   return { range, status: "formatted", text: printed };

@@ -23,6 +23,11 @@ export interface FormatOptions {
   /** Where list commas go when a list is broken over lines. Defaults to `"trailing"`. */
   readonly commaPosition?: "trailing" | "leading";
   /**
+   * Line breaks the formatter writes: `"lf"`, `"crlf"`, or `"auto"` (those of the input's
+   * first line break, else `"lf"`). Text kept as written keeps its own. Defaults to `"auto"`.
+   */
+  readonly lineEnding?: "lf" | "crlf" | "auto";
+  /**
    * An existing parse of the same text in the same dialect (an editor or service usually has
    * one), so the formatter does not parse again. Ignored when its text or dialect differ.
    * Defaults to parsing the text.
@@ -38,6 +43,16 @@ export interface ResolvedFormatOptions {
   readonly indentUnit: string;
   readonly lineWidth: number;
   readonly commaPosition: "trailing" | "leading";
+  /** `"auto"` is resolved per document by the formatter (see {@link lineBreakOf}). */
+  readonly lineEnding: "lf" | "crlf" | "auto";
+}
+
+/** The line break to write for `text`: the option's, or for `"auto"` that of the first line break in `text`. */
+export function lineBreakOf(text: string, lineEnding: "lf" | "crlf" | "auto"): string {
+  if (lineEnding === "crlf") return "\r\n";
+  if (lineEnding === "lf") return "\n";
+  const at = text.indexOf("\n");
+  return at > 0 && text.charCodeAt(at - 1) === 13 ? "\r\n" : "\n";
 }
 
 /** Applies the defaults; out-of-range numbers are clamped rather than rejected. */
@@ -51,5 +66,6 @@ export function resolveFormatOptions(options: FormatOptions = {}): ResolvedForma
     indentUnit: indent === "tab" ? "\t" : " ".repeat(Math.max(0, Math.min(16, Math.floor(indent)))),
     lineWidth: Number.isFinite(width) ? Math.max(20, Math.floor(width)) : 80,
     commaPosition: options.commaPosition === "leading" ? "leading" : "trailing",
+    lineEnding: options.lineEnding === "lf" || options.lineEnding === "crlf" ? options.lineEnding : "auto",
   };
 }

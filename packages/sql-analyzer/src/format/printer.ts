@@ -8,7 +8,7 @@ const BREAK = 1;
  * overflow the stack). Consecutive line breaks collapse into one and no line ends in
  * spaces, so the output does not depend on how many breaks the builder asked for.
  */
-export function printDoc(doc: Doc, width: number, indentUnit: string): string {
+export function printDoc(doc: Doc, width: number, indentUnit: string, newline = "\n"): string {
   const out: string[] = [];
   let column = 0;
   let pendingBreak = false;
@@ -25,7 +25,7 @@ export function printDoc(doc: Doc, width: number, indentUnit: string): string {
       if (started) {
         while (out.length > 0 && out[out.length - 1] === " ") out.pop();
         const pad = indentUnit.repeat(pendingIndent);
-        out.push("\n" + pad);
+        out.push(newline + pad);
         column = pad.length;
       }
       pendingBreak = false;

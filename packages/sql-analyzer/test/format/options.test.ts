@@ -161,3 +161,13 @@ describe("blocks and windows", () => {
     );
   });
 });
+
+describe("line endings", () => {
+  test("auto keeps CRLF files CRLF; lf and crlf force one", () => {
+    const crlf = "select 1 -- c\r\nfrom t;\r\nselect 2;\r\n";
+    expect(format(crlf)).toBe("SELECT 1 -- c\r\nFROM t;\r\nSELECT 2;\r\n");
+    expect(format(format(crlf))).toBe(format(crlf));
+    expect(format(crlf, { lineEnding: "lf" })).toBe("SELECT 1 -- c\nFROM t;\nSELECT 2;\n");
+    expect(format("select 1;\nselect 2;", { lineEnding: "crlf" })).toBe("SELECT 1;\r\nSELECT 2;\r\n");
+  });
+});
