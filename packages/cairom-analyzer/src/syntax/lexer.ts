@@ -16,6 +16,9 @@ export interface TokenStream {
   readonly errors: readonly Diagnostic[];
 }
 
+let scratchKinds = new Uint8Array(4096);
+let scratchStarts = new Uint32Array(4097);
+
 /** `firstCharCode * 16 + length` of every keyword, to skip most identifiers cheaply. */
 const KEYWORD_SHAPES = new Set([...KEYWORDS.keys()].map((k) => k.charCodeAt(0) * 16 + k.length));
 
@@ -37,10 +40,15 @@ function isDigit(c: number): boolean {
 /** Splits `text` into tokens. Never throws; every character ends up in exactly one token. */
 export function lex(text: string): TokenStream {
   const n = text.length;
-  // Every token but the last spans at least one character, so n + 1 entries suffice;
-  // plain locals (no growth, no closure) keep this loop fast from the first call.
-  const kinds = new Uint8Array(n + 1);
-  const starts = new Uint32Array(n + 2);
+  // Every token but the last spans at least one character, so n + 1 entries suffice.
+  // The scratch buffers are shared between calls (lexing is synchronous), so each call
+  // allocates only the exact-size copies it returns, not a zeroed buffer per character.
+  if (scratchKinds.length < n + 1) {
+    scratchKinds = new Uint8Array(Math.max(n + 1, scratchKinds.length * 2));
+    scratchStarts = new Uint32Array(scratchKinds.length + 1);
+  }
+  const kinds = scratchKinds;
+  const starts = scratchStarts;
   let count = 0;
   const errors: Diagnostic[] = [];
   let i = 0;
