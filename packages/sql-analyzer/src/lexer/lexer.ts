@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { MAX_SHARED_LENGTH, internSlice, lowerWord } from "../syntax/token-cache.js";
+import { MAX_SHARED_LENGTH, internSlice, lastSlot, lowerWord } from "../syntax/token-cache.js";
 import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./char-class.js";
 
 /** Token flag: the token runs to the end of input without its closing delimiter. */
@@ -449,6 +449,8 @@ export interface TokenStream {
   readonly words: (string | undefined)[];
   /** The shared text of short tokens (see `internSlice`); `undefined` for long ones. */
   readonly texts: (string | undefined)[];
+  /** The intern-table slot of each short token's text (valid where `texts[i]` is set). */
+  readonly slots: Int32Array;
 }
 
 /** Accumulates tokens into growable typed arrays. */
@@ -460,11 +462,14 @@ export class TokenBuffer {
   words: (string | undefined)[] = [];
   /** The shared (interned) text of each short token; `undefined` for long ones. */
   texts: (string | undefined)[] = [];
+  /** The intern-table slot of each short token's text. */
+  slots: Int32Array;
 
   constructor(readonly text: string, capacity = 64) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Uint32Array(capacity + 1);
     this.flags = new Uint8Array(capacity);
+    this.slots = new Int32Array(capacity);
   }
 
   /** Appends the token the lexer just scanned. */
@@ -479,6 +484,7 @@ export class TokenBuffer {
     const end = lexer.pos;
     if (end - start <= MAX_SHARED_LENGTH) {
       const text = internSlice(this.text, start, end);
+      this.slots[i] = lastSlot;
       this.texts[i] = text;
       this.words[i] = kind === SyntaxKind.Word ? lowerWord(text, lexer.hasUpper) : kind === SyntaxKind.Operator ? text : undefined;
     } else {
@@ -496,6 +502,9 @@ export class TokenBuffer {
     starts.set(this.starts);
     const flags = new Uint8Array(capacity);
     flags.set(this.flags);
+    const slots = new Int32Array(capacity);
+    slots.set(this.slots);
+    this.slots = slots;
     this.kinds = kinds;
     this.starts = starts;
     this.flags = flags;

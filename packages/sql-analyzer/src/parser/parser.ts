@@ -4,7 +4,7 @@ import type { Dialect } from "../dialect.js";
 import { reservedWords } from "../lexer/keywords.js";
 import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED, type TokenStream } from "../lexer/lexer.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
-import { sharedToken } from "../syntax/token-cache.js";
+import { sharedToken, sharedTokenAt } from "../syntax/token-cache.js";
 import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
 
 /**
@@ -67,6 +67,7 @@ export class Parser {
   private readonly starts: Uint32Array;
   private readonly words: (string | undefined)[];
   private readonly texts: (string | undefined)[];
+  private readonly slots: Int32Array;
 
   constructor(
     readonly stream: TokenStream,
@@ -86,6 +87,7 @@ export class Parser {
     this.starts = stream.starts;
     this.words = stream.words;
     this.texts = stream.texts;
+    this.slots = stream.slots;
     this.reserved = reservedWords(dialect);
     const sig: number[] = [];
     const kinds = this.kinds;
@@ -183,7 +185,8 @@ export class Parser {
       this.report(SyntaxCode.WrongDialect, `backtick-quoted identifiers are not ${DIALECT_NAMES[this.dialect]} syntax; use double quotes`, start, end);
     else if (kind === SyntaxKind.Unknown)
       this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
-    this.children.push(sharedToken(kind, this.texts[i] ?? this.text.slice(start, end)));
+    const shared = this.texts[i];
+    this.children.push(shared !== undefined ? sharedTokenAt(kind, shared, this.slots[i]!) : sharedToken(kind, this.text.slice(start, end)));
     this.raw = i + 1;
   }
 

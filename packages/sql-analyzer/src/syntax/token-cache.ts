@@ -9,7 +9,13 @@ const MAX_ENTRIES = (TABLE_SIZE * 3) >> 2;
 
 const texts: (string | undefined)[] = new Array<string | undefined>(TABLE_SIZE);
 const hashes = new Int32Array(TABLE_SIZE);
+/** Per slot, the green tokens made for that text (a word can be a Keyword and an Ident). */
+const slotTokens: (GreenToken | undefined)[] = new Array<GreenToken | undefined>(TABLE_SIZE);
+const slotTokens2: (GreenToken | undefined)[] = new Array<GreenToken | undefined>(TABLE_SIZE);
 let entries = 0;
+
+/** The table slot of the string `internSlice` returned last (read right after the call). */
+export let lastSlot = 0;
 
 /**
  * Interns `text[start, end)` (at most `MAX_SHARED_LENGTH` long): returns the one
@@ -25,11 +31,16 @@ export function internSlice(text: string, start: number, end: number): string {
   for (;;) {
     const entry = texts[slot];
     if (entry === undefined) break;
-    if (hashes[slot] === h && entry.length === length && text.startsWith(entry, start)) return entry;
+    if (hashes[slot] === h && entry.length === length && text.startsWith(entry, start)) {
+      lastSlot = slot;
+      return entry;
+    }
     slot = (slot + 1) & (TABLE_SIZE - 1);
   }
   if (entries >= MAX_ENTRIES) {
     texts.fill(undefined);
+    slotTokens.fill(undefined);
+    slotTokens2.fill(undefined);
     entries = 0;
     slot = h & (TABLE_SIZE - 1);
   }
@@ -37,6 +48,7 @@ export function internSlice(text: string, start: number, end: number): string {
   texts[slot] = value;
   hashes[slot] = h;
   entries++;
+  lastSlot = slot;
   return value;
 }
 
@@ -83,3 +95,19 @@ export function sharedToken(kind: SyntaxKind, text: string): GreenToken {
   return token;
 }
 
+
+/**
+ * `sharedToken` for an interned text whose intern-table slot is known: two
+ * array reads instead of a map lookup on the hot path. A slot that was reused
+ * after the table was cleared is detected by comparing the (interned) text.
+ */
+export function sharedTokenAt(kind: SyntaxKind, text: string, slot: number): GreenToken {
+  const a = slotTokens[slot];
+  if (a !== undefined && a.text === text && a.kind === kind) return a;
+  const b = slotTokens2[slot];
+  if (b !== undefined && b.text === text && b.kind === kind) return b;
+  const token = sharedToken(kind, text);
+  if (a === undefined || a.text !== text) slotTokens[slot] = token;
+  else slotTokens2[slot] = token;
+  return token;
+}
