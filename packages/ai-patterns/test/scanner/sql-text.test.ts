@@ -36,6 +36,7 @@ describe("SQL text gates", () => {
   it("recognises fragments (conditions, orderings) but not plain words", () => {
     expect(containsSql("name = ?")).toBe(true);
     expect(containsSql("created_at DESC")).toBe(true);
+    expect(containsSql("SAVEPOINT `sp1`")).toBe(true);
     expect(containsSql("age > 18 AND active")).toBe(true);
     expect(containsSql("page")).toBe(false);
     expect(containsSql("/users/:id")).toBe(false);
