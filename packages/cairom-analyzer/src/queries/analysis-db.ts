@@ -154,8 +154,15 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     const { project, module } = ctx.get(fileModule, path);
     const symbols = ctx.get(moduleSymbols, moduleKey(project, module));
     const map = bindingMap(symbols);
+    // One read of each other module's bindings per analysis, however many accesses.
+    const maps = new Map<string, Map<string, ModuleBinding>>([[module, map]]);
     const defIn = (m: string, name: string): Def | undefined => {
-      const b = bindingMap(ctx.get(moduleSymbols, moduleKey(project, m))).get(name);
+      let other = maps.get(m);
+      if (!other) {
+        other = bindingMap(ctx.get(moduleSymbols, moduleKey(project, m)));
+        maps.set(m, other);
+      }
+      const b = other.get(name);
       return b?.via === "item" ? b.def : undefined;
     };
     const order = ctx.get(itemIndex, path).items.find((i) => i.key === key)?.order ?? 0;

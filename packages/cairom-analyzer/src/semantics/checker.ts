@@ -126,6 +126,12 @@ function asFeltFix(e: Expr, found: Ty, expected: Ty): Fix[] {
   return [{ title: "Convert with `as felt`", safety: "unsafe", edits }];
 }
 
+/** The field named `name`, without allocating a closure per lookup. */
+function findField<F extends { readonly name: string }>(fields: readonly F[], name: string): F | undefined {
+  for (const f of fields) if (f.name === name) return f;
+  return undefined;
+}
+
 /** Placeholder value of a primitive type, for the "add missing fields" fix. */
 function placeholder(t: Ty): string | undefined {
   return t.k === "felt" ? "0" : t.k === "u32" ? "0u32" : t.k === "bool" ? "false" : undefined;
@@ -428,14 +434,15 @@ class Checker {
       }
       this.rangeCheck(ann, s.init, "a binding");
     }
-    this.bindPattern(s.pat, ann ?? initTy, s.init, s.e, ann !== null, new Set());
+    this.bindPattern(s.pat, ann ?? initTy, s.init, s.e, ann !== null, s.pat.k === "tuple" ? new Set() : null);
   }
 
-  private bindPattern(p: Pattern, ty: Ty, init: Expr, visibleFrom: number, annotated: boolean, names: Set<string>): void {
+  /** Binds a pattern's names; `names` (tuple patterns only) catches a name bound twice. */
+  private bindPattern(p: Pattern, ty: Ty, init: Expr, visibleFrom: number, annotated: boolean, names: Set<string> | null): void {
     if (p.k === "missing") return;
     if (p.k === "ident") {
-      if (names.has(p.name)) this.report("duplicate-pattern-binding", `\`${p.name}\` is bound more than once in this pattern`, p.s, p.e);
-      names.add(p.name);
+      if (names?.has(p.name)) this.report("duplicate-pattern-binding", `\`${p.name}\` is bound more than once in this pattern`, p.s, p.e);
+      names?.add(p.name);
       this.bind(p.name, "let", p.s, p.e, ty, visibleFrom, annotated);
       return;
     }
@@ -447,7 +454,8 @@ class Checker {
     } else if (ty.k !== "error") {
       this.report("tuple-pattern-mismatch", `this pattern needs a tuple, found \`${typeToString(ty)}\``, init.s, init.e);
     }
-    p.elems.forEach((sub, i) => this.bindPattern(sub, elems?.[i] ?? ERROR, init, visibleFrom, annotated, names));
+    const set = names ?? new Set<string>();
+    for (let i = 0; i < p.elems.length; i++) this.bindPattern(p.elems[i]!, elems?.[i] ?? ERROR, init, visibleFrom, annotated, set);
   }
 
   private constValue(name: string, tyRef: TypeRef | null, init: Expr): Ty {
@@ -539,7 +547,9 @@ class Checker {
   private surelyReturns(s: Stmt): boolean {
     switch (s.k) {
       case "return": return true;
-      case "block": return s.stmts.some((x) => this.surelyReturns(x));
+      case "block":
+        for (const x of s.stmts) if (this.surelyReturns(x)) return true;
+        return false;
       case "if": return s.else !== null && this.surelyReturns(s.then) && this.surelyReturns(s.else);
       case "loop": return this.surelyReturns(s.body);
       default: return false;
@@ -562,7 +572,9 @@ class Checker {
   private hasBreak(s: Stmt): boolean {
     switch (s.k) {
       case "break": return true;
-      case "block": return s.stmts.some((x) => this.hasBreak(x));
+      case "block":
+        for (const x of s.stmts) if (this.hasBreak(x)) return true;
+        return false;
       case "if": return this.hasBreak(s.then) || (s.else !== null && this.hasBreak(s.else));
       default: return false; // nested loops own their breaks
     }
@@ -572,7 +584,9 @@ class Checker {
       case "return": return true;
       case "break":
       case "continue": return inLoop;
-      case "block": return s.stmts.some((x) => this.terminates(x, inLoop));
+      case "block":
+        for (const x of s.stmts) if (this.terminates(x, inLoop)) return true;
+        return false;
       case "if": return s.else !== null && this.terminates(s.then, inLoop) && this.terminates(s.else, inLoop);
       case "loop": return !this.hasBreak(s.body);
       default: return false;
@@ -655,12 +669,13 @@ class Checker {
       case "tuple": {
         const exp = expected && expected.k === "tuple" && expected.elems.length === e.elems.length ? expected.elems : null;
         const saved = this.leak;
-        const elems = e.elems.map((x, i) => {
+        const elems: Ty[] = [];
+        for (let i = 0; i < e.elems.length; i++) {
+          const x = e.elems[i]!;
           if (exp && specific) this.leak = isPrim(exp[i]!) ? exp[i]! : null;
-          const t = this.expr(x, exp?.[i] ?? null, specific && exp !== null);
+          elems.push(this.expr(x, exp?.[i] ?? null, specific && exp !== null));
           this.constArrayCheck(x);
-          return t;
-        });
+        }
         this.leak = saved;
         return this.record(e, { k: "tuple", elems });
       }
@@ -698,7 +713,7 @@ class Checker {
           return this.record(e, ERROR);
         }
         const fields = this.env.structFields(ot.module, ot.name);
-        const f = fields?.find((x) => x.name === e.name);
+        const f = fields ? findField(fields, e.name) : undefined;
         if (!f) {
           if (fields) this.report("unknown-field", `\`${ot.name}\` has no field \`${e.name}\``, e.ns, e.ne);
           return this.record(e, ERROR);
@@ -819,12 +834,13 @@ class Checker {
       if (e.args.length !== 1) {
         this.report("wrong-argument-count", `\`assert\` takes 1 argument but ${e.args.length} were given`, e.callee.s, e.callee.e);
       }
-      e.args.forEach((a, i) => {
+      for (let i = 0; i < e.args.length; i++) {
+        const a = e.args[i]!;
         const t = this.expr(a, BOOL);
         if (i === 0 && !compatible(t, BOOL)) {
           this.report("condition-not-bool", `\`assert\` needs a \`bool\` condition, found \`${typeToString(t)}\``, a.s, a.e);
         }
-      });
+      }
       return UNIT;
     }
     const ct = this.expr(e.callee, null);
@@ -840,7 +856,8 @@ class Checker {
         for (const a of e.args) this.expr(a, null);
         return def.ret;
       }
-      e.args.forEach((a, i) => {
+      for (let i = 0; i < e.args.length; i++) {
+        const a = e.args[i]!;
         const p = def.params[i]!;
         const t = this.expr(a, p.ty);
         this.constArrayCheck(a);
@@ -849,7 +866,7 @@ class Checker {
             fixes: asFeltFix(a, t, p.ty),
           });
         }
-      });
+      }
       return def.ret;
     }
     for (const a of e.args) this.expr(a, null);
@@ -892,7 +909,8 @@ class Checker {
     const annotated = expected && expected.k === "array" ? expected.elem : null;
     let elemTy: Ty | null = annotated;
     let first: Ty = ERROR;
-    e.elems.forEach((x, i) => {
+    for (let i = 0; i < e.elems.length; i++) {
+      const x = e.elems[i]!;
       const t = this.expr(x, elemTy, specific && annotated !== null);
       if (i === 0) {
         first = t;
@@ -903,7 +921,7 @@ class Checker {
       if (i === 0 && annotated && !compatible(t, annotated)) {
         this.report("array-element-mismatch", `element 1 is \`${typeToString(t)}\`, expected \`${typeToString(annotated)}\``, x.s, x.e);
       }
-    });
+    }
     const elem = annotated ?? first;
     if (first.k === "array") {
       this.report("nested-array", "arrays of arrays are not supported", e.s, e.e);
@@ -939,7 +957,7 @@ class Checker {
     const given = new Set<string>();
     const saved = this.leak;
     for (const f of e.fields) {
-      const decl = fields.find((x) => x.name === f.name);
+      const decl = findField(fields, f.name);
       if (given.has(f.name)) this.report("duplicate-field-init", `field \`${f.name}\` is given more than once`, f.ns, f.ne);
       given.add(f.name);
       if (!decl) {

@@ -976,62 +976,70 @@ class Parser {
         this.finish(K.NewExpr);
         return { k: "new", s, e: this.rel(this.prevEnd()), ty, count };
       }
-      case K.LBracket: {
-        this.start();
-        this.bump();
-        const saved = this.noStruct;
-        this.noStruct = false;
-        if (this.at(K.RBracket)) {
-          this.bump();
-          this.noStruct = saved;
-          this.finish(K.ArrayExpr);
-          return { k: "array", s, e: this.rel(this.prevEnd()), elems: [] };
-        }
-        const first = this.parseExpr();
-        if (this.eat(K.Semi)) {
-          const len = this.parseArrayLength();
-          this.expect(K.RBracket);
-          this.noStruct = saved;
-          this.finish(K.ArrayRepeatExpr);
-          return { k: "repeat", s, e: this.rel(this.prevEnd()), elem: first, len };
-        }
-        const elems = [first];
-        if (this.eat(K.Comma)) {
-          this.parseCommaList(K.RBracket, (t) => EXPR_START.has(t), () => elems.push(this.parseExpr()), "an expression");
-        }
-        this.expect(K.RBracket);
-        this.noStruct = saved;
-        this.finish(K.ArrayExpr);
-        return { k: "array", s, e: this.rel(this.prevEnd()), elems };
-      }
-      case K.LParen: {
-        this.start();
-        this.bump();
-        const saved = this.noStruct;
-        this.noStruct = false;
-        if (this.eat(K.RParen)) {
-          this.noStruct = saved;
-          this.finish(K.TupleExpr);
-          return { k: "tuple", s, e: this.rel(this.prevEnd()), elems: [] };
-        }
-        const first = this.parseExpr();
-        if (this.eat(K.Comma)) {
-          const elems = [first];
-          this.parseCommaList(K.RParen, (t) => EXPR_START.has(t), () => elems.push(this.parseExpr()), "an expression");
-          this.expect(K.RParen);
-          this.noStruct = saved;
-          this.finish(K.TupleExpr);
-          return { k: "tuple", s, e: this.rel(this.prevEnd()), elems };
-        }
-        this.expect(K.RParen);
-        this.noStruct = saved;
-        this.finish(K.ParenExpr);
-        return { k: "paren", s, e: this.rel(this.prevEnd()), inner: first };
-      }
+      case K.LBracket:
+        return this.parseArrayLiteral(s);
+      case K.LParen:
+        return this.parseParenOrTuple(s);
       default:
         this.errorExpected("an expression");
         return this.missingExpr();
     }
+  }
+
+  /** `[a, b]` or `[e; N]` (kept out of parsePrimary: its closures would cost every primary a context). */
+  private parseArrayLiteral(s: number): Expr {
+    this.start();
+    this.bump();
+    const saved = this.noStruct;
+    this.noStruct = false;
+    if (this.at(K.RBracket)) {
+      this.bump();
+      this.noStruct = saved;
+      this.finish(K.ArrayExpr);
+      return { k: "array", s, e: this.rel(this.prevEnd()), elems: [] };
+    }
+    const first = this.parseExpr();
+    if (this.eat(K.Semi)) {
+      const len = this.parseArrayLength();
+      this.expect(K.RBracket);
+      this.noStruct = saved;
+      this.finish(K.ArrayRepeatExpr);
+      return { k: "repeat", s, e: this.rel(this.prevEnd()), elem: first, len };
+    }
+    const elems = [first];
+    if (this.eat(K.Comma)) {
+      this.parseCommaList(K.RBracket, (t) => EXPR_START.has(t), () => elems.push(this.parseExpr()), "an expression");
+    }
+    this.expect(K.RBracket);
+    this.noStruct = saved;
+    this.finish(K.ArrayExpr);
+    return { k: "array", s, e: this.rel(this.prevEnd()), elems };
+  }
+
+  /** `()`, `(e)` or `(a, b, ...)`. */
+  private parseParenOrTuple(s: number): Expr {
+    this.start();
+    this.bump();
+    const saved = this.noStruct;
+    this.noStruct = false;
+    if (this.eat(K.RParen)) {
+      this.noStruct = saved;
+      this.finish(K.TupleExpr);
+      return { k: "tuple", s, e: this.rel(this.prevEnd()), elems: [] };
+    }
+    const first = this.parseExpr();
+    if (this.eat(K.Comma)) {
+      const elems = [first];
+      this.parseCommaList(K.RParen, (t) => EXPR_START.has(t), () => elems.push(this.parseExpr()), "an expression");
+      this.expect(K.RParen);
+      this.noStruct = saved;
+      this.finish(K.TupleExpr);
+      return { k: "tuple", s, e: this.rel(this.prevEnd()), elems };
+    }
+    this.expect(K.RParen);
+    this.noStruct = saved;
+    this.finish(K.ParenExpr);
+    return { k: "paren", s, e: this.rel(this.prevEnd()), inner: first };
   }
 
   private parseStructLiteral(): Expr {
