@@ -125,12 +125,17 @@ class Engine {
     return (++this.#sampler & 63) === 0;
   }
 
-  async storageKey(ns: NamespaceState, key: string): Promise<string> {
+  /** The key as stored in shared tiers: the caller's key, or its HMAC (then asynchronously). */
+  storageKey(ns: NamespaceState, key: string): string | Promise<string> {
     if (!this.#keyring || !this.options.encryption?.hashKeys) return key;
+    return this.#hashedKey(ns, key);
+  }
+
+  async #hashedKey(ns: NamespaceState, key: string): Promise<string> {
     const id = `${ns.name}\u0000${key}`;
     const memo = this.#hashMemo.get(id);
     if (memo !== undefined) return memo;
-    const hashed = await (await this.#keyring).hashKey(id);
+    const hashed = await (await this.#keyring!).hashKey(id);
     this.#hashMemo.set(id, hashed);
     return hashed;
   }
@@ -404,7 +409,8 @@ class Engine {
     const l1Entry = this.l1.lru.peek(l1Key);
     let stale: { value: T } | undefined;
     if (l1Entry && Date.now() < l1Entry.staleUntil) stale = { value: l1Entry.value as T };
-    const storageKey = this.options.tiers.length > 0 || this.options.bus ? await this.storageKey(ns, key) : key;
+    const pendingKey = this.storageKey(ns, key);
+    const storageKey = typeof pendingKey === "string" ? pendingKey : await pendingKey;
     if (this.options.tiers.length > 0) {
       const found = await this.lookupTiers(ns, key, storageKey);
       if (found.fresh) {
@@ -505,7 +511,8 @@ export class CacheNamespace {
     if (engine.options.tiers.length === 0) return undefined;
     const pending = engine.inflight.get(l1Key);
     if (pending) return pending.then(() => this.peek<T>(key), () => undefined);
-    const storageKey = await engine.storageKey(ns, key);
+    const pendingKey = engine.storageKey(ns, key);
+    const storageKey = typeof pendingKey === "string" ? pendingKey : await pendingKey;
     const found = await engine.lookupTiers(ns, key, storageKey);
     if (!found.fresh) return undefined;
     await engine.backfill(ns, key, storageKey, found.fresh);

@@ -36,6 +36,7 @@ export class RedisTier implements StorageTier {
   #down = false;
   #context: TierContext | undefined;
   readonly #settled: Promise<void>;
+  #firstSettled = false;
 
   constructor(options: RedisTierOptions) {
     this.name = options.name ?? "l3";
@@ -48,10 +49,17 @@ export class RedisTier implements StorageTier {
     this.#settled = firstSettle(this.client, 1_000);
   }
 
-  /** Fails fast while Redis is unreachable instead of queueing (after the first connection attempt settled). */
-  async #connected(): Promise<void> {
-    await this.#settled;
-    if (this.client.status !== "ready") throw new RedisDownError(this.client.status);
+  /**
+   * Fails fast while Redis is unreachable instead of queueing (after the first connection
+   * attempt settled). Once settled and ready it returns without a promise, so a lookup pays
+   * no extra microtask hops.
+   */
+  #connected(): Promise<void> | undefined {
+    if (this.#firstSettled && this.client.status === "ready") return undefined;
+    return this.#settled.then(() => {
+      this.#firstSettled = true;
+      if (this.client.status !== "ready") throw new RedisDownError(this.client.status);
+    });
   }
 
   attach(context: TierContext): void {
@@ -94,7 +102,8 @@ export class RedisTier implements StorageTier {
   }
 
   async get(namespace: string, key: string): Promise<Uint8Array | undefined> {
-    await this.#connected();
+    const waiting = this.#connected();
+    if (waiting) await waiting;
     const value = await this.client.getBuffer(this.#key(namespace, key));
     return value === null ? undefined : new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   }
@@ -165,7 +174,7 @@ export class RedisTier implements StorageTier {
 
   /** Resolves when the first connection attempt settled (used by the lock). */
   connected(): Promise<void> {
-    return this.#connected();
+    return this.#connected() ?? Promise.resolve();
   }
 
   async close(): Promise<void> {
