@@ -75,6 +75,9 @@ export function createCairoMService(
   return {
     ...core,
     host: core.host,
+    get revision() {
+      return core.revision;
+    },
     getDiagnostics(path: string) {
       try {
         return core.getDiagnostics(path);

@@ -99,6 +99,14 @@ export interface CairoMServiceCore {
   getDiagnostics(path: string): Diagnostic[];
   /** Diagnostics of every file of the file's project (manifest first), for batch checks. */
   checkProject(path: string): { path: string; diagnostics: Diagnostic[] }[];
+  /**
+   * Drops memos not used since `unusedSince` (a revision; defaults to the current one, i.e.
+   * everything not read since the last edit) — e.g. after closing files or deleting
+   * functions. Returns how many were dropped; they are recomputed on demand.
+   */
+  sweep(unusedSince?: number): number;
+  /** The engine's current revision (advances on every effective edit). */
+  readonly revision: number;
   /** @internal The shared host (for the IDE feature modules and tests). */
   readonly host: ServiceHost;
 }
@@ -126,6 +134,10 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
       for (const p of paths) host.refreshText(p);
     },
     getProject: (path) => host.ensure(path),
+    sweep: (unusedSince) => adb.db.sweep({ unusedSince: unusedSince ?? adb.db.revision }),
+    get revision() {
+      return adb.db.revision;
+    },
     checkProject(path) {
       const project = host.ensure(normalizePath(path));
       const out: { path: string; diagnostics: Diagnostic[] }[] = [];

@@ -79,3 +79,18 @@ describe("incrementality, asserted from the query log", () => {
     expect(shifted.slice(e!.range.start, e!.range.end)).toBe("nope");
   });
 });
+
+describe("sweeping", () => {
+  it("drops memos not used since a revision; answers stay the same", () => {
+    const { service } = setup();
+    const before = service.getDiagnostics("/p/src/main.cm");
+    const revision = service.revision;
+    service.setFileText("/p/src/main.cm", MAIN.replace("return 3;", "return 4;"));
+    service.getDiagnostics("/p/src/main.cm");
+    expect(service.revision).toBeGreaterThan(revision);
+    const dropped = service.sweep();
+    expect(dropped).toBeGreaterThan(0);
+    expect(service.getDiagnostics("/p/src/main.cm")).toEqual(before);
+    expect(service.getDiagnostics("/p/src/math.cm")).toEqual([]);
+  });
+});
