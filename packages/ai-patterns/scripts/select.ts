@@ -34,6 +34,7 @@ const folds = templateFolds(samples, 3);
 const grid = [
   { epochs: 4, l2: 1e-4, learningRate: 0.05 },
   { epochs: 4, l2: 1e-3, learningRate: 0.05 },
+  ...(process.argv.includes("--wide") ? [{ epochs: 4, l2: 3e-3, learningRate: 0.05 }, { epochs: 8, l2: 1e-3, learningRate: 0.05 }, { epochs: 4, l2: 1e-3, learningRate: 0.1 }] : []),
 ];
 
 for (const setting of grid) {

@@ -33,7 +33,13 @@ export interface Lexeme {
 }
 
 const isSpace = (c: string) => c === " " || c === "\t" || c === "\n" || c === "\r" || c === "\v" || c === "\f" || c === "\u00a0";
-const isWordChar = (c: string) => /[\p{L}\p{M}\p{N}_$@]/u.test(c);
+const WORD_CHAR = /[\p{L}\p{M}\p{N}_$@]/u;
+// ASCII first: the Unicode regex is the slow path for the rare non-ASCII character.
+const isWordChar = (c: string) => {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code === 64;
+  return WORD_CHAR.test(c);
+};
 const isDigit = (c: string) => c >= "0" && c <= "9";
 const OPERATOR_CHARS = "=<>!+-*/%^~|&:";
 
