@@ -3,7 +3,7 @@ import { mutated, nthInput, prng, truncated } from "../fuzz/generate.mjs";
 import { createCairoMService, formatParsed, InMemoryFileSystem, parse } from "../src/index.js";
 
 describe("whole-service fuzzing (seeded): every request on broken programs", () => {
-  it("2,000 random programs: diagnostics in range, no request fails, formatting idempotent", () => {
+  it("1,500 random programs: diagnostics in range, no request fails, formatting idempotent", () => {
     const rand = prng(0x5e1f);
     const failures: string[] = [];
     const fs = new InMemoryFileSystem({
@@ -11,7 +11,7 @@ describe("whole-service fuzzing (seeded): every request on broken programs", () 
       "/p/src/other.cm": "struct Point { x: felt, y: felt }\nfn add(a: felt, b: felt) -> felt { return a + b; }\n",
     });
     const service = createCairoMService({ fs, onError: (feature, e) => failures.push(`${feature}: ${String(e)}`) });
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 1500; i++) {
       const r = rand();
       const text = "use other::{Point, add};\n" + (r < 0.33 ? nthInput(rand) : r < 0.66 ? truncated(rand) : mutated(rand));
       service.setFileText("/p/src/main.cm", text);
@@ -59,7 +59,7 @@ describe("whole-service fuzzing (seeded): every request on broken programs", () 
   it("the analysis parse (no tree) gives the same items and diagnostics as the full parse", () => {
     const rand = prng(99);
     const mismatches: string[] = [];
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 3000; i++) {
       const text = nthInput(rand);
       const full = parse(text);
       const lean = parse(text, { tree: false });

@@ -33,14 +33,14 @@ const SNIPPETS = [
 
 /** Every file's diagnostics from an incremental service equal those of a fresh one after each random edit. */
 describe("incremental = from scratch (seeded random edits)", () => {
-  it("300 edits across three modules", () => {
+  it("200 edits across three modules", () => {
     const rand = prng(31337);
     const fs = new InMemoryFileSystem(FILES);
     const incremental = createCairoMService({ fs });
     const paths = Object.keys(FILES).filter((p) => p.endsWith(".cm"));
     const texts = new Map(paths.map((p) => [p, FILES[p]!]));
     let stepsWithDiagnostics = 0;
-    for (let step = 0; step < 300; step++) {
+    for (let step = 0; step < 200; step++) {
       const path = paths[Math.floor(rand() * paths.length)]!;
       let text = texts.get(path)!;
       const at = Math.floor(rand() * (text.length + 1));
@@ -65,6 +65,6 @@ describe("incremental = from scratch (seeded random edits)", () => {
       expect(incremental.getCompletions(path, offset), `completion, step ${step}`).toEqual(fresh.getCompletions(path, offset));
       expect(incremental.getInlayHints(path), `inlay hints, step ${step}`).toEqual(fresh.getInlayHints(path));
     }
-    expect(stepsWithDiagnostics).toBeGreaterThan(100);
+    expect(stepsWithDiagnostics).toBeGreaterThan(60);
   });
 });

@@ -101,3 +101,34 @@ export function checkRename(source: string, newName: string, expected: Record<st
   if (!r.ok) return;
   expect(Object.fromEntries(applyWorkspaceEdit(f, r.edit.edits))).toEqual(expected);
 }
+
+/**
+ * Inlay hints must be exactly the annotations `// ^ hint: <label>`, the caret under the
+ * last character of the binding name (the hint sits right after it).
+ */
+export function checkInlayHints(source: string): void {
+  const f = parseFixture(source);
+  const s = serviceFor(f);
+  const expected = f.annotations.filter((a) => a.text.startsWith("hint: ")).map((a) => `${a.end}${a.text.slice("hint: ".length)}`);
+  const actual = s.getInlayHints(f.main).map((h) => `${h.offset}${h.label}`);
+  expect(actual).toEqual(expected);
+}
+
+/** Folding ranges must be exactly the line pairs annotated `// ^ fold` … `// ^ end` (nested like brackets). */
+export function checkFolding(source: string): void {
+  const f = parseFixture(source);
+  const text = f.files.get(f.main)!;
+  const lineStart = (offset: number) => lineOf(text, offset);
+  const marks = f.annotations.filter((a) => a.text === "fold" || a.text === "end");
+  const pairs: [number, number][] = [];
+  const open: number[] = [];
+  for (const m of marks) {
+    if (m.text === "fold") open.push(lineStart(m.start));
+    else pairs.push([open.pop()!, lineStart(m.start)]);
+  }
+  const expected = pairs.sort((a, b) => a[0] - b[0] || b[1] - a[1]).map(([a, b]) => `${a}-${b}`);
+  const actual = serviceFor(f)
+    .getFoldingRanges(f.main)
+    .map((r) => `${lineStart(r.start)}-${lineStart(r.end)}`);
+  expect(actual).toEqual(expected);
+}

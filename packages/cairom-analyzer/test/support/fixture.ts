@@ -64,8 +64,10 @@ export function parseFixture(source: string): Fixture {
       if (m && target >= 0) {
         const col = m[1]!.length;
         const targetLine = fileLines[target]!;
+        // Clamped to the target line, so a mark under a short line (`}`) stays on it.
+        const begin = Math.min(col, targetLine.length);
         const end = Math.min(col + m[2]!.length, targetLine.length);
-        annotations.push({ path, start: starts[target]! + col, end: starts[target]! + end, text: m[3]!.trim() });
+        annotations.push({ path, start: starts[target]! + begin, end: starts[target]! + end, text: m[3]!.trim() });
         return;
       }
       target = i;

@@ -1,0 +1,39 @@
+import { describe, it } from "vitest";
+import { checkFolding, checkInlayHints } from "../support/check.js";
+
+describe("inlay hints (annotated)", () => {
+  it("marks inferred types after unannotated names, including tuple patterns and for loops", () => {
+    checkInlayHints(`
+fn f(a: u32) -> u32 {
+    let b = a + 1;
+    //  ^ hint: : u32
+    let (c, ok) = (b, true);
+    //   ^ hint: : u32
+    //      ^^ hint: : bool
+    let typed: u32 = c;
+    for (let i = 0; i != 3; i = i + 1) { typed = typed + 1; }
+    //       ^ hint: : felt
+    return typed;
+}
+`);
+  });
+});
+
+describe("folding ranges (annotated)", () => {
+  it("folds multi-line bodies and literal lists, not single-line ones", () => {
+    checkFolding(`
+fn f() -> felt {
+// ^ fold
+    let a = [
+    //      ^ fold
+        1,
+        2,
+    ];
+    //^ end
+    if true { return 1; }
+    return a[0];
+}
+//^ end
+`);
+  });
+});
