@@ -18,6 +18,8 @@ export class SqlEvaluator implements EvalContext {
   private steps = 0;
   private depth = 0;
   private readonly resolving = new Set<string>();
+  /** Calls of local helper functions being evaluated: their scope and argument bindings. */
+  private readonly frames: { scope: Node; bindings: Map<string, Node> }[] = [];
 
   constructor(
     readonly source: string,
@@ -25,6 +27,8 @@ export class SqlEvaluator implements EvalContext {
     private readonly syntax: HostSyntax,
     /** Enclosing scope by node id, shared by the evaluators of one file. */
     private readonly scopes: Map<number, Node | null> = new Map(),
+    /** Helper functions by name (null: none or several), shared by the evaluators of one file. */
+    private readonly functions: Map<string, Node | null> = new Map(),
   ) {}
 
   /** The nearest enclosing scope node (function, method, lambda), or null at top level. */
@@ -63,6 +67,8 @@ export class SqlEvaluator implements EvalContext {
     if (syntax.numberTypes.has(node.type)) return textValue(decodeLiteral(this.source, node.startIndex, node.endIndex, "none"));
     const special = syntax.evaluateSpecial(node, this);
     if (special) return special;
+    const helper = this.helperCall(node, how);
+    if (helper) return helper;
     const name = syntax.variableName(node);
     if (name !== null) return this.variable(node, name, how);
     return this.opaque(node, how);
@@ -174,6 +180,58 @@ export class SqlEvaluator implements EvalContext {
     return index < 0 ? null : { scope, index, name };
   }
 
+  /**
+   * A call of a helper function defined in this file (`buildQuery(x)`, `this.where(x)`,
+   * `self._sql(x)`) whose body returns one expression: that expression, with the
+   * parameters bound to the call's arguments. Null for anything else.
+   */
+  private helperCall(node: Node, how: SqlHole["how"]): SqlValue | null {
+    const nameNode = calleeNameOf(node);
+    if (!nameNode) return null;
+    const site = this.syntax.callAt(nameNode);
+    if (!site || site.call.id !== node.id) return null;
+    if (site.receiver && !/^(?:this|self|cls|\$this)$/.test(site.receiver.text)) return null;
+    const name = nameNode.text;
+    const scope = this.functionNamed(name);
+    if (!scope || this.frames.some((f) => f.scope.id === scope.id)) return null;
+    const returned = returnedExpression(scope, (n) => this.scopeOf(n));
+    if (!returned) return null;
+    const parameters = parameterNames(scope, this.syntax);
+    const bindings = new Map<string, Node>();
+    parameters.forEach((parameter, i) => {
+      const arg = site.args[i];
+      if (parameter && arg) bindings.set(parameter, arg);
+    });
+    this.frames.push({ scope, bindings });
+    try {
+      return this.evaluate(returned, how);
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  /** The function (or method) named `name` in this file, when there is exactly one. */
+  private functionNamed(name: string): Node | null {
+    const known = this.functions.get(name);
+    if (known !== undefined) return known;
+    const found: Node[] = [];
+    const pattern = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, "\\$")}(?![\\w$])`, "g");
+    let count = 0;
+    for (const m of this.source.matchAll(pattern)) {
+      if (++count > MAX_OCCURRENCES) break;
+      const occurrence = this.tree.rootNode.descendantForIndex(m.index, m.index + name.length);
+      const parent = occurrence?.parent;
+      if (!occurrence || !parent) continue;
+      let candidate: Node | null = null;
+      if (this.syntax.scopeTypes.has(parent.type)) candidate = parent;
+      else if (parent.type === "variable_declarator") candidate = parent.childForFieldName("value");
+      if (candidate && this.syntax.scopeTypes.has(candidate.type) && functionName(candidate, this.syntax) === name) found.push(candidate);
+    }
+    const result = found.length === 1 ? found[0]! : null;
+    this.functions.set(name, result);
+    return result;
+  }
+
   /** Resolves a variable through its assignments in the enclosing scopes. */
   private variable(use: Node, name: string, how: SqlHole["how"]): SqlValue {
     const key = `${name}@${use.startIndex}`;
@@ -188,6 +246,12 @@ export class SqlEvaluator implements EvalContext {
         return this.opaque(use, how);
       }
       if (value === "parameter") {
+        // Inside a helper being evaluated for a call, a parameter is the caller's argument.
+        for (let i = this.frames.length - 1; i >= 0; i--) {
+          const frame = this.frames[i]!;
+          const bound = frame.bindings.get(name);
+          if (bound && use.startIndex >= frame.scope.startIndex && use.endIndex <= frame.scope.endIndex) return this.evaluate(bound, how);
+        }
         const opaque = this.opaque(use, how);
         const hole = holesOf(opaque)[0]!;
         if (hole.taint === "unknown") hole.reason = `parameter \`${name}\` is not known to be safe`;
@@ -257,6 +321,24 @@ export class SqlEvaluator implements EvalContext {
       scope = this.scopeOf(scope);
     }
   }
+}
+
+/** The name node of a call's callee (`f` in `f(x)`, `m` in `this.m(x)` or `self.m(x)`). */
+function calleeNameOf(call: Node): Node | null {
+  const callee = call.childForFieldName("function") ?? call.childForFieldName("name") ?? call.childForFieldName("method");
+  if (!callee) return null;
+  return callee.childForFieldName("property") ?? callee.childForFieldName("attribute") ?? callee.childForFieldName("field") ?? callee;
+}
+
+/** The one expression a function returns: an arrow's expression body, or its only `return`. */
+function returnedExpression(scope: Node, scopeOf: (n: Node) => Node | null): Node | null {
+  const body = scope.childForFieldName("body");
+  if (scope.type === "arrow_function" && body && body.type !== "statement_block") return body;
+  const returns = scope.descendantsOfType("return_statement").filter((r): r is Node => r !== null && scopeOf(r)?.id === scope.id);
+  if (returns.length !== 1) return null;
+  const value = returns[0]!.namedChildren.find((c) => c !== null && c.type !== "comment") ?? null;
+  if (value?.type === "expression_list") return value.namedChildren.length === 1 ? (value.namedChildren[0] ?? null) : null;
+  return value;
 }
 
 /** Names of a function's parameters in call order (`self`/`cls` left out). */

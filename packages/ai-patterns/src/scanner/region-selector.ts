@@ -65,6 +65,16 @@ interface Segment {
   offset: number;
   row: number;
   skip: boolean;
+  /** The declared name of a skippable declaration (kept after all when something calls it). */
+  name?: string;
+}
+
+/** Names followed by `(` — what a unit calls (`helper(`, `this.helper(`, `self._where(`). */
+const CALLED = /([A-Za-z_$][\w$]*)\s*\(/g;
+
+/** The name a declaration line declares: the identifier before its `(`, else its last word. */
+function declaredName(head: string): string | undefined {
+  return (/([A-Za-z_$][\w$]*)\s*(?:<[^>()]*>)?\s*\(/.exec(head) ?? /([A-Za-z_$][\w$]*)\s*:?\s*$/.exec(head))?.[1];
 }
 
 /**
@@ -100,7 +110,8 @@ export function selectParseRanges(text: string, language: LanguageId, hits: read
     const skippable = patterns.topLevel.test(declarationHead(lines, first, last));
     const hasSink = hitIn(line.offset, end);
     if (!hasSink) {
-      segments.push({ offset: line.offset, row: line.row, skip: skippable });
+      const head = declarationHead(lines, first, last);
+      segments.push({ offset: line.offset, row: line.row, skip: skippable, ...(skippable ? { name: declaredName(head.replace(/^(?:export\s+(?:default\s+)?)?(?:async\s+)?(?:function\*?|def|func|class)\s+/, "")) } : {}) });
       continue;
     }
     if (!patterns.container || !patterns.member || !patterns.container.test(declarationHead(lines, first, last))) {
@@ -117,10 +128,13 @@ export function selectParseRanges(text: string, language: LanguageId, hits: read
       const mLast = m + 1 < memberStarts.length ? memberStarts[m + 1]! : last;
       const mLine = lines[mFirst]!;
       const mEnd = mLast < lines.length ? lines[mLast]!.offset : text.length;
-      const isMember = mLine.indent === memberIndent && patterns.member.test(declarationHead(lines, mFirst, mLast));
-      segments.push({ offset: mLine.offset, row: mLine.row, skip: isMember && !hitIn(mLine.offset, mEnd) });
+      const head = declarationHead(lines, mFirst, mLast);
+      const isMember = mLine.indent === memberIndent && patterns.member.test(head);
+      const skip = isMember && !hitIn(mLine.offset, mEnd);
+      segments.push({ offset: mLine.offset, row: mLine.row, skip, ...(skip ? { name: declaredName(head) } : {}) });
     }
   }
+  keepCalledHelpers(text, segments);
   if (!segments.some((s) => s.skip)) return null;
 
   const ranges: Range[] = [];
@@ -139,6 +153,26 @@ export function selectParseRanges(text: string, language: LanguageId, hits: read
     }
   }
   return ranges.length > 0 ? ranges : null;
+}
+
+/**
+ * Keeps skippable declarations that kept code calls (a helper that builds SQL for a sink
+ * must be parsed to be followed), and the helpers those call, two levels deep.
+ */
+function keepCalledHelpers(text: string, segments: Segment[]): void {
+  const end = (i: number) => segments[i + 1]?.offset ?? text.length;
+  let pending = segments.map((s, i) => (s.skip ? -1 : i)).filter((i) => i >= 0);
+  for (let round = 0; round < 3 && pending.length > 0; round++) {
+    const called = new Set<string>();
+    for (const i of pending) for (const m of text.slice(segments[i]!.offset, end(i)).matchAll(CALLED)) called.add(m[1]!);
+    pending = [];
+    segments.forEach((segment, i) => {
+      if (segment.skip && segment.name !== undefined && called.has(segment.name)) {
+        segment.skip = false;
+        pending.push(i);
+      }
+    });
+  }
 }
 
 function splitLines(text: string): Line[] {

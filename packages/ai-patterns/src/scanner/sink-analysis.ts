@@ -65,6 +65,7 @@ export function analyzeTree(
   const consumed: TextRange[] = [];
   const seenSql = new Set<string>();
   const scopes = new Map<number, Node | null>();
+  const functions = new Map<string, Node | null>();
   const root = tree.rootNode;
   sinks.names.lastIndex = 0;
   const analysedCalls = new Set<number>();
@@ -88,7 +89,7 @@ export function analyzeTree(
     // A tagged template passed to another sink was analysed as part of that sink.
     if (consumed.some((r) => r.start <= site.call.startIndex && site.call.endIndex <= r.end)) continue;
     for (const spec of sinks.byMethod.get(method) ?? []) {
-      const found = analyzeSink(new SqlEvaluator(source, tree, syntax, scopes), source, language, syntax, site, spec, null);
+      const found = analyzeSink(new SqlEvaluator(source, tree, syntax, scopes, functions), source, language, syntax, site, spec, null);
       if (!found) continue;
       analysedCalls.add(site.call.id);
       record(found);
@@ -107,7 +108,7 @@ export function analyzeTree(
         const site = callAtHit(root, syntax, hit.index, wrapper.name.length);
         if (!site || analysedCalls.has(site.call.id)) continue;
         if (site.call.startIndex >= wrapper.scope.start && site.call.endIndex <= wrapper.scope.end) continue;
-        const found = analyzeSink(new SqlEvaluator(source, tree, syntax, scopes), source, language, syntax, site, spec, wrapper);
+        const found = analyzeSink(new SqlEvaluator(source, tree, syntax, scopes, functions), source, language, syntax, site, spec, wrapper);
         if (!found) continue;
         analysedCalls.add(site.call.id);
         record(found);

@@ -21,6 +21,11 @@ describe("selective parsing", () => {
     expect(kept).toContain('const TABLE = "users";');
     expect(kept).toContain('return db.query("SELECT * FROM " + TABLE);');
     expect(kept).not.toContain("helper1(");
+    // A helper that kept code calls is kept too (its SQL is followed into it).
+    const withHelper = `${jsFiller(40)}function where(v) {\n  return "SELECT * FROM t WHERE a = " + v;\n}\n${jsFiller(40)}db.query(where(req.query.a));\n`;
+    const keptWithHelper = selectParseRanges(withHelper, "javascript", [withHelper.indexOf("query(")])!.map((r) => withHelper.slice(r.startIndex, r.endIndex)).join("");
+    expect(keptWithHelper).toContain("function where(v)");
+    expect(keptWithHelper).not.toContain("helper1(");
     // Small files are parsed whole.
     expect(selectParseRanges("function f() {}\n", "javascript", [])).toBeNull();
   });
