@@ -1,5 +1,5 @@
 import type { DirectoryEntry, FileSystem } from "./file-system.js";
-import { basename, dirname, normalizePath, relativeInside } from "./paths.js";
+import { normalizePath, relativeInside } from "./paths.js";
 
 /**
  * The host's file system with the editor's unsaved buffers laid over it: open files read
@@ -42,8 +42,6 @@ export class OverlayFileSystem implements FileSystem {
       if (slash < 0) entries.set(rel, false);
       else entries.set(rel.slice(0, slash), true);
     }
-    void basename;
-    void dirname;
     return [...entries].map(([name, isDirectory]) => ({ name, isDirectory }));
   }
 }

@@ -786,7 +786,6 @@ class Checker {
       return ERROR;
     }
     if (e.name === "assert") return UNIT;
-    void assignTarget;
     const later = b ? " (the constant is declared later in the file; move it above this item)" : "";
     this.report("undeclared-variable", `cannot find \`${e.name}\` in this scope${later}`, e.s, e.e);
     return ERROR;

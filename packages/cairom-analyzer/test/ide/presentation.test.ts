@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyEdits, createCairoMService, InMemoryFileSystem } from "../../src/index.js";
@@ -223,7 +222,6 @@ describe("code actions", () => {
     expect(action!.title).toBe("Add return type `-> u32`");
     expect(applyEdits(text, action!.edits)).toBe(`fn f() -> u32 {\n    return 5u32;\n}\n`);
   });
-  void readFileSync;
 });
 
 describe("conversion fixes", () => {
