@@ -1,6 +1,13 @@
 import { refsOf } from "../semantics/checker.js";
 import { SyntaxKind as K, isKeyword } from "../syntax/syntax-kind.js";
+import type { TypeRef } from "../syntax/ast.js";
 import type { Model } from "./model.js";
+
+function walkNamedTypes(ref: TypeRef, visit: (n: { name: string; s: number }) => void): void {
+  if (ref.k === "named") visit(ref);
+  else if (ref.k === "array" || ref.k === "ptr") walkNamedTypes(ref.elem, visit);
+  else if (ref.k === "tuple") for (const e of ref.elems) walkNamedTypes(e, visit);
+}
 
 /** Token types, in the order of the legend the adapter registers. */
 export const SEMANTIC_TOKEN_TYPES = [
@@ -50,7 +57,12 @@ export function semanticTokens(model: Model, path: string): SemanticToken[] {
     const declType = ast.k === "fn" ? "function" : ast.k === "struct" ? "struct" : "variable";
     at(ast.ns, declType, ast.k === "const" ? ["declaration", "readonly"] : ["declaration"]);
     if (ast.k === "struct") {
-      for (const f of ast.fields) at(f.ns, "property", ["declaration"]);
+      for (const f of ast.fields) {
+        at(f.ns, "property", ["declaration"]);
+        walkNamedTypes(f.ty, (n) => {
+          if (topType(n.name)?.type === "struct") at(n.s, "struct", []);
+        });
+      }
       return;
     }
     const a = model.typedAnalysis(path, file.keys[i]!);

@@ -73,6 +73,14 @@ describe("semantic tokens", () => {
   });
 });
 
+describe("semantic tokens in struct fields", () => {
+  it("classifies struct names used as field types", () => {
+    const { s, text } = open(`struct A { v: felt }\nstruct B { a: A, many: A* }\n`);
+    const toks = s.getSemanticTokens("/main.cm").filter((t) => t.type === "struct").map((t) => `${text.slice(t.start, t.start + t.length)}@${t.start}`);
+    expect(toks).toEqual(["A@7", "B@28", "A@35", "A@44"]);
+  });
+});
+
 describe("inlay hints", () => {
   it("shows inferred types of unannotated bindings only", () => {
     const { s, text } = open(`fn f(a: u32) -> u32 { let b = a + 1; let c: u32 = b; let (d, e) = (b, true); const K = 3; return c + d; }`);
