@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mutated, nthInput, prng, truncated } from "../fuzz/generate.mjs";
+import { deep, mutated, nthInput, prng, truncated } from "../fuzz/generate.mjs";
 import { createCairoMService, formatParsed, InMemoryFileSystem, parse } from "../src/index.js";
 
 describe("whole-service fuzzing (seeded): every request on broken programs", () => {
@@ -66,6 +66,26 @@ describe("whole-service fuzzing (seeded): every request on broken programs", () 
       if (JSON.stringify([lean.items, lean.diagnostics]) !== JSON.stringify([full.items, full.diagnostics])) mismatches.push(text);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+describe("deep nesting through the whole service", () => {
+  it("diagnoses 5,000-level nesting of every shape without overflowing the stack", () => {
+    const rand = prng(5);
+    const failures: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const text = deep(rand, 5000);
+      const service = createCairoMService({ fs: new InMemoryFileSystem({ "/d.cm": text }), onError: (f, e) => failures.push(`${f}: ${String(e)}`) });
+      const codes = service.getDiagnostics("/d.cm").map((d) => d.code);
+      if (!codes.includes("syntax-error")) failures.push(`no nesting diagnostic for ${text.slice(0, 40)}`);
+      service.getHover("/d.cm", text.length >> 1);
+      service.getCompletions("/d.cm", text.length >> 1);
+      service.getSemanticTokens("/d.cm");
+      service.getFoldingRanges("/d.cm");
+      service.getInlayHints("/d.cm");
+      service.format("/d.cm");
+    }
+    expect(failures).toEqual([]);
   });
 });
 
