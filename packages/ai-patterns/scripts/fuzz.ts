@@ -13,7 +13,7 @@ const count = Number(process.argv[2] ?? 1_000_000);
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const classifier = await createInjectionClassifier({ modelPath: join(packageDir, "models"), batchSize: 256 });
 const rng = new Rng(20261123);
-const pieces = ["'", '"', "--", "#", "/*", "*/", "/*!", "[CLS]", "[SEP]", "0x", "%27", "%", "\u0000", "\uD800", "\uDFFF", "union", "select", " ", "\t", "ＳＥＬ", "😀", "\\"];
+const pieces = ["'", '"', "--", "#", "/*", "*/", "/*!", "[CLS]", "[SEP]", "\u27e6", "\u27e7", "\u27e6stmt:single\u27e7", ";", ")", "or", "0x", "%27", "%", "\u0000", "\uD800", "\uDFFF", "union", "select", " ", "\t", "ＳＥＬ", "😀", "\\"];
 const randomInput = () => {
   switch (rng.int(0, 2)) {
     case 0:
