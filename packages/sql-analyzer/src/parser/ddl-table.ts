@@ -376,7 +376,7 @@ function parseColumnConstraint(p: Parser): void {
       if (p.eatKw("identity")) {
         if (p.at(SyntaxKind.LParen)) {
           p.bump();
-          while (!p.atEnd && !p.at(SyntaxKind.RParen)) {
+          while (!p.atStatementEnd && !p.at(SyntaxKind.RParen)) {
             const progress = p.position;
             parseSequenceOption(p);
             if (p.position === progress) p.errorBump();

@@ -141,6 +141,14 @@ export class Parser {
   get atEnd(): boolean {
     return this.pos >= this.nSig;
   }
+  /**
+   * At the end of the range or at a `;` — which the grammar never consumes inside
+   * a statement. Loops whose progress relies on `errorBump` must test this, not
+   * `atEnd`: `errorBump` cannot consume a `;`.
+   */
+  get atStatementEnd(): boolean {
+    return this.pos >= this.nSig || this.kinds[this.sig[this.pos]!] === SyntaxKind.Semicolon;
+  }
   /** Whether nothing (no trivia) separates the current token from the next one. */
   adjacentToNext(): boolean {
     if (this.pos + 1 >= this.nSig) return false;

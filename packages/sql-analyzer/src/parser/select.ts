@@ -521,7 +521,7 @@ function parseTableRef(p: Parser): boolean {
       }
       p.start(SyntaxKind.NameList);
       p.expect(SyntaxKind.LParen, "'('");
-      while (!p.atEnd && !p.at(SyntaxKind.RParen)) {
+      while (!p.atStatementEnd && !p.at(SyntaxKind.RParen)) {
         expectLabel(p, "index name");
         if (!p.eat(SyntaxKind.Comma)) break;
       }

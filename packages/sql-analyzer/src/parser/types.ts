@@ -104,7 +104,7 @@ export function parseIntervalFields(p: Parser): void {
 function parseTypeArgs(p: Parser): void {
   p.start(SyntaxKind.TypeArgs);
   p.bump();
-  while (!p.atEnd && !p.at(SyntaxKind.RParen)) {
+  while (!p.atStatementEnd && !p.at(SyntaxKind.RParen)) {
     if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
     if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump();
     else {
