@@ -33,6 +33,7 @@ import {
   VERIFYING,
   type Slot,
 } from "./slot.js";
+import { CHANGED_AT, DEP0, DEP_COUNT, DURABILITY, FLAGS, RECORD, REST_START, SlotStore, VERIFIED_AT } from "./slot-store.js";
 import { Snapshot } from "./snapshot.js";
 import { collectStats, type DatabaseStats } from "./stats.js";
 
@@ -65,6 +66,8 @@ export class Database {
   /** Cross-thread cancellation flag; post `cancellationFlag.buffer` to the thread that writes. */
   readonly cancellationFlag: CancellationFlag;
 
+  /** @internal Verification state of every slot, by slot id. */
+  readonly slotStore = new SlotStore();
   private rev = 1;
   /** Per durability level d: last revision in which an input of durability >= d changed. */
   private readonly lastChanged: number[] = new Array<number>(DURABILITY_LEVELS).fill(0);
@@ -76,8 +79,8 @@ export class Database {
   private readonly listeners: EngineListener[] = [];
   private readonly owners = new Map<string, Input<Key, unknown> | Query<Key, unknown>>();
   private readonly cancelCells: Int32Array;
-  /** Explicit stack for deep verification (shared by nested verifications, each above its base). */
-  private readonly verifyStack: Slot[] = [];
+  /** Explicit stack of slot ids for deep verification (shared by nested verifications, each above its base). */
+  private readonly verifyStack: number[] = [];
   private readonly verifyIndex: number[] = [];
   /**
    * Dependencies of the running executions, innermost on top: each frame owns the
@@ -400,7 +403,7 @@ export class Database {
     } else {
       slot.depsRest = null;
     }
-    slot.depCount = count;
+    this.slotStore.setEdges(slot.id, stack, start, count);
     this.truncateDeps(start);
   }
 
@@ -469,14 +472,19 @@ export class Database {
    * meets a memo dependency. Returns true when nothing it read has changed.
    */
   private verifyShallowly(slot: Slot): boolean {
-    const count = slot.depCount;
-    const verifiedAt = slot.verifiedAt;
+    const store = this.slotStore;
+    const meta = store.meta;
+    const edges = store.edges;
+    const at = slot.id * RECORD;
+    const count = meta[at + DEP_COUNT]!;
+    const verifiedAt = meta[at + VERIFIED_AT]!;
+    const restStart = meta[at + REST_START]! - 2;
     for (let i = 0; i < count; i++) {
-      const dep = slot.depAt(i);
-      if (!(dep.flags & IS_INPUT)) return this.verifyDeep(slot);
-      if (dep.changedAt > verifiedAt) return false;
+      const dep = (i < 2 ? meta[at + DEP0 + i]! : edges[restStart + i]!) * RECORD;
+      if (!(meta[dep + FLAGS]! & IS_INPUT)) return this.verifyDeep(slot);
+      if (meta[dep + CHANGED_AT]! > verifiedAt) return false;
     }
-    slot.verifiedAt = this.rev;
+    meta[at + VERIFIED_AT] = this.rev;
     if (this.listeners.length > 0) this.emit("did-reuse", slot);
     return true;
   }
@@ -488,89 +496,111 @@ export class Database {
    * itself is never executed here. Returns true when nothing `root` read has changed.
    */
   private verifyDeep(root: Slot): boolean {
+    // The walk works on slot ids and the store's packed records, touching slot objects
+    // only to execute a memo or to emit an event. Anything that runs user code (execute,
+    // listeners) may create slots and so grow the store's arrays: `meta` and `edges` are
+    // re-read from the store after each such call.
+    const store = this.slotStore;
+    const slots = store.slots;
     const stack = this.verifyStack;
     const index = this.verifyIndex;
     const base = stack.length;
     const rev = this.rev;
     const lastChanged = this.lastChanged;
-    stack.push(root);
+    let meta = store.meta;
+    let edges = store.edges;
+    stack.push(root.id);
     index.push(0);
-    root.flags |= VERIFYING;
+    meta[root.id * RECORD + FLAGS] = meta[root.id * RECORD + FLAGS]! | VERIFYING;
     try {
       while (stack.length > base) {
         const top = stack.length - 1;
-        const node = stack[top]!;
-        if (node.verifiedAt === rev) {
+        const nodeId = stack[top]!;
+        const node = nodeId * RECORD;
+        if (meta[node + VERIFIED_AT] === rev) {
           // Settled meanwhile by a nested execution (see fetchSlow): pass its result up.
           stack.pop();
           index.pop();
-          node.flags &= ~VERIFYING;
+          meta[node + FLAGS] = meta[node + FLAGS]! & ~VERIFYING;
           if (stack.length === base) return true;
           const parentTop = stack.length - 1;
-          index[parentTop] = this.changedSince(node, stack[parentTop]!.verifiedAt) ? -1 : index[parentTop]! + 1;
+          const parent = stack[parentTop]! * RECORD;
+          index[parentTop] = changedSince(meta, node, meta[parent + VERIFIED_AT]!) ? -1 : index[parentTop]! + 1;
           continue;
         }
         let i = index[top]!;
         // 0 = every dependency unchanged, 1 = something changed, 2 = descended into a dependency.
         let outcome = i < 0 ? 1 : 0;
-        for (; outcome === 0 && i < node.depCount; i++) {
-          const dep = node.depAt(i);
-          const depFlags = dep.flags;
-          if (!(depFlags & IS_INPUT) && dep.verifiedAt !== rev) {
+        const verifiedAt = meta[node + VERIFIED_AT]!;
+        for (; outcome === 0 && i < meta[node + DEP_COUNT]!; i++) {
+          const depId = i < 2 ? meta[node + DEP0 + i]! : edges[meta[node + REST_START]! + i - 2]!;
+          const dep = depId * RECORD;
+          const depFlags = meta[dep + FLAGS]!;
+          if (!(depFlags & IS_INPUT) && meta[dep + VERIFIED_AT] !== rev) {
             if (depFlags & IN_CYCLE) {
               // Fixpoint participants are verified as one unit, through their head.
-              if (!this.refreshDependency(dep)) {
+              const refreshed = this.refreshDependency(slots[depId]!);
+              meta = store.meta;
+              edges = store.edges;
+              if (!refreshed) {
                 outcome = 1;
                 break;
               }
-              if (node.verifiedAt === rev) {
+              if (meta[node + VERIFIED_AT] === rev) {
                 // Settled (and its dependencies replaced) by a nested run: resume at the top.
                 outcome = 2;
                 break;
               }
-            } else if (depFlags & (VERIFYING | COMPUTING | DROPPED) || dep.depCount < 0) {
+            } else if (depFlags & (VERIFYING | COMPUTING | DROPPED) || meta[dep + DEP_COUNT]! < 0) {
               // VERIFYING: a cycle through a slot whose verification has not settled; its
               // state is unknown, so treat it as changed (re-running is always correct).
               outcome = 1;
               break;
-            } else if (lastChanged[dep.durability]! <= dep.verifiedAt) {
-              dep.verifiedAt = rev;
+            } else if (lastChanged[meta[dep + DURABILITY]!]! <= meta[dep + VERIFIED_AT]!) {
+              meta[dep + VERIFIED_AT] = rev;
             } else {
               // A long verification is interruptible too: one check per memo descended into.
               if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
               index[top] = i;
-              stack.push(dep);
+              stack.push(depId);
               index.push(0);
-              dep.flags |= VERIFYING;
+              meta[dep + FLAGS] = depFlags | VERIFYING;
               outcome = 2;
               break;
             }
           }
-          if (this.changedSince(dep, node.verifiedAt)) outcome = 1;
+          if (changedSince(meta, dep, verifiedAt)) outcome = 1;
         }
         if (outcome === 2) continue;
         stack.pop();
         index.pop();
-        node.flags &= ~VERIFYING;
+        meta[node + FLAGS] = meta[node + FLAGS]! & ~VERIFYING;
         if (outcome === 0) {
-          node.verifiedAt = rev;
-          if (this.listeners.length > 0) this.emit("did-reuse", node);
+          meta[node + VERIFIED_AT] = rev;
+          if (this.listeners.length > 0) {
+            this.emit("did-reuse", slots[nodeId]!);
+            meta = store.meta;
+            edges = store.edges;
+          }
           if (stack.length === base) return true;
-        } else if (node.verifiedAt !== rev) {
+        } else if (meta[node + VERIFIED_AT] !== rev) {
           if (stack.length === base) return false;
-          this.execute(node, false);
+          this.execute(slots[nodeId]!, false);
+          meta = store.meta;
+          edges = store.edges;
         } else if (stack.length === base) {
           return true;
         }
         const parentTop = stack.length - 1;
-        const parent = stack[parentTop]!;
-        index[parentTop] = this.changedSince(node, parent.verifiedAt) ? -1 : index[parentTop]! + 1;
+        const parent = stack[parentTop]! * RECORD;
+        index[parentTop] = changedSince(meta, node, meta[parent + VERIFIED_AT]!) ? -1 : index[parentTop]! + 1;
       }
       return true;
     } finally {
       // Only reached with entries above base when an exception (e.g. Cancelled) unwinds.
       while (stack.length > base) {
-        stack.pop()!.flags &= ~VERIFYING;
+        const at = stack.pop()! * RECORD + FLAGS;
+        store.meta[at] = store.meta[at]! & ~VERIFYING;
         index.pop();
       }
     }
@@ -801,6 +831,7 @@ export class Database {
         slot.clearDeps();
         slot.pushes = null;
         slot.cycleMembers = null;
+        this.slotStore.release(slot.id);
         if (this.listeners.length > 0) this.emit("did-sweep", slot);
         dropped++;
       }
@@ -853,6 +884,14 @@ export class Database {
         : `The context of query "${frame.slot.owner.name}" was used while another query is running`,
     );
   }
+}
+
+/**
+ * Whether the settled slot whose record starts at `at` invalidates a reader verified at
+ * `verifiedAt`: the store form of `Database.changedSince`.
+ */
+function changedSince(meta: Int32Array, at: number, verifiedAt: number): boolean {
+  return meta[at + CHANGED_AT]! > verifiedAt || (meta[at + FLAGS]! & PROVISIONAL) !== 0;
 }
 
 /** True for the engine's "Maximum call stack size exceeded" error (a `RangeError`). */

@@ -45,7 +45,7 @@ export class Input<K extends Key, V> implements SlotOwner {
     readonly name: string,
     options: InputOptions<V>,
   ) {
-    this.table = new SlotTable(this);
+    this.table = new SlotTable(this, db.slotStore);
     this.equals = options.equals as ((previous: unknown, next: unknown) => boolean) | undefined;
     this.defaultDurability = options.durability ?? 0;
   }

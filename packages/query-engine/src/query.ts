@@ -63,7 +63,7 @@ export class Query<K extends Key, V> implements SlotOwner {
     fn: QueryFunction<K, V>,
     options: QueryOptions<K, V>,
   ) {
-    this.table = new SlotTable(this);
+    this.table = new SlotTable(this, db.slotStore);
     this.fn = fn as QueryFunction<unknown, unknown>;
     this.equals = options.equals as ((previous: unknown, next: unknown) => boolean) | undefined;
     const lru = options.lru ?? 0;

@@ -1,4 +1,5 @@
 import { canonicalKey, isPrimitiveKey } from "./key.js";
+import { CHANGED_AT, DEP_COUNT, DURABILITY, FLAGS, RECORD, VERIFIED_AT, type SlotStore } from "./slot-store.js";
 
 /** The slot holds a value (for a memo: the last result; for an input: the set value). */
 export const HAS_VALUE = 1;
@@ -36,10 +37,6 @@ export interface SlotOwner {
 }
 
 /**
- * One input value or one memo: the engine's unit of storage. Inputs and memos share this
- * class so the hot read path sees a single object shape.
- */
-/**
  * Fields only LRU queries, fixpoint cycles and accumulator pushes use, kept out of `Slot`
  * so that the common slot stays small (verification speed is bound by the memory it
  * touches).
@@ -60,23 +57,19 @@ export class SlotExtra {
   pushes: unknown[] | null = null;
 }
 
+/**
+ * One input value or one memo: the engine's unit of storage. Inputs and memos share this
+ * class so the hot read path sees a single object shape.
+ */
 export class Slot {
-  // Field order matters: the fields that verification touches come first, so that they
-  // share as few cache lines as possible (verification is bound by memory latency).
-  /** Bit set of the flags above. */
-  flags: number;
-  /** Revision at which the memo was last known to be up to date. */
-  verifiedAt = 0;
-  /** Revision in which the value last changed (backdating keeps it old). */
-  changedAt = 0;
-  /** Input: its durability. Memo: the lowest durability of everything it read. */
-  durability = 0;
-  /** Number of dependencies the last execution read; -1 if it never executed. */
-  depCount = -1;
+  /** Index of this slot's record in its database's `SlotStore`. */
+  readonly id: number;
+  /** The store that holds this slot's verification state. */
+  readonly store: SlotStore;
   /**
-   * The dependencies in read order: the first two inline (most memos read one or two
-   * things, and an array per memo would double the memory verification walks through),
-   * the rest in `depsRest`. Read them with `depAt`.
+   * The dependencies as objects, in read order (the store holds them as ids for the
+   * verification walk): the first two inline (most memos read one or two things), the
+   * rest in `depsRest`. Read them with `depAt`.
    */
   dep0: Slot | null = null;
   dep1: Slot | null = null;
@@ -92,10 +85,46 @@ export class Slot {
   /** LRU, fixpoint and accumulator bookkeeping, allocated on first use. */
   private extra: SlotExtra | null = null;
 
-  constructor(owner: SlotOwner, key: unknown, isInput: boolean) {
-    this.flags = isInput ? IS_INPUT : 0;
+  constructor(owner: SlotOwner, key: unknown, isInput: boolean, store: SlotStore) {
     this.owner = owner;
     this.key = key;
+    this.store = store;
+    this.id = store.allocate(this, isInput ? IS_INPUT : 0);
+  }
+
+  // The verification fields live in the store (see `SlotStore`); these accessors keep the
+  // code off the hot walk readable.
+  /** Bit set of the flags above. */
+  get flags(): number {
+    return this.store.meta[this.id * RECORD + FLAGS]!;
+  }
+  set flags(flags: number) {
+    this.store.meta[this.id * RECORD + FLAGS] = flags;
+  }
+  /** Revision at which the memo was last known to be up to date. */
+  get verifiedAt(): number {
+    return this.store.meta[this.id * RECORD + VERIFIED_AT]!;
+  }
+  set verifiedAt(revision: number) {
+    this.store.meta[this.id * RECORD + VERIFIED_AT] = revision;
+  }
+  /** Revision in which the value last changed (backdating keeps it old). */
+  get changedAt(): number {
+    return this.store.meta[this.id * RECORD + CHANGED_AT]!;
+  }
+  set changedAt(revision: number) {
+    this.store.meta[this.id * RECORD + CHANGED_AT] = revision;
+  }
+  /** Input: its durability. Memo: the lowest durability of everything it read. */
+  get durability(): number {
+    return this.store.meta[this.id * RECORD + DURABILITY]!;
+  }
+  set durability(level: number) {
+    this.store.meta[this.id * RECORD + DURABILITY] = level;
+  }
+  /** Number of dependencies the last execution read; -1 if it never executed. */
+  get depCount(): number {
+    return this.store.meta[this.id * RECORD + DEP_COUNT]!;
   }
 
   /** The `i`-th dependency (`0 <= i < depCount`). */
@@ -112,7 +141,7 @@ export class Slot {
 
   /** Forgets the dependencies (the memo must re-run before it can be verified). */
   clearDeps(): void {
-    this.depCount = -1;
+    this.store.meta[this.id * RECORD + DEP_COUNT] = -1;
     this.dep0 = null;
     this.dep1 = null;
     this.depsRest = null;
@@ -183,7 +212,10 @@ export class SlotTable {
   private lastKey: unknown = undefined;
   private lastSlot: Slot | null = null;
 
-  constructor(private readonly owner: SlotOwner) {}
+  constructor(
+    private readonly owner: SlotOwner,
+    private readonly store: SlotStore,
+  ) {}
 
   /** The slot for `key`, created empty on first use. */
   slot(key: unknown): Slot {
@@ -192,7 +224,7 @@ export class SlotTable {
     if (type === "number" || type === "string" || isPrimitiveKey(key)) {
       let slot = this.primitive.get(key);
       if (slot === undefined) {
-        slot = new Slot(this.owner, key, this.owner.isInput);
+        slot = new Slot(this.owner, key, this.owner.isInput, this.store);
         this.primitive.set(key, slot);
       }
       this.lastKey = key;
@@ -202,7 +234,7 @@ export class SlotTable {
     const text = canonicalKey(key);
     let slot = this.compound.get(text);
     if (slot === undefined) {
-      slot = new Slot(this.owner, key, this.owner.isInput);
+      slot = new Slot(this.owner, key, this.owner.isInput, this.store);
       this.compound.set(text, slot);
     }
     return slot;
