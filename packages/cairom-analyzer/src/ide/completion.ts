@@ -19,7 +19,7 @@ export interface CompletionItem {
   readonly range: TextRange;
 }
 
-const STATEMENT_KEYWORDS = ["let", "const", "if", "else", "loop", "while", "for", "break", "continue", "return"];
+const STATEMENT_KEYWORDS = ["let", "const", "if", "loop", "while", "for", "break", "continue", "return"];
 const EXPRESSION_KEYWORDS = ["true", "false", "new"];
 const ITEM_KEYWORDS = ["fn", "struct", "const", "use"];
 const PRIMITIVES = ["felt", "u32", "bool"];
@@ -168,7 +168,22 @@ export function complete(model: Model, path: string, offset: number): Completion
   addTopLevel(false);
   const shadowed = new Set(localItems.map((l) => l.label));
   const atStatementStart = prevKind === K.Semi || prevKind === K.LBrace || prevKind === K.RBrace || prevKind === K.RParen && inKind(K.IfStmt);
-  const keywords = [...(atStatementStart ? STATEMENT_KEYWORDS : []), ...EXPRESSION_KEYWORDS].map((k) => ({ label: k, kind: "keyword" as const, range }));
+  // `else` only right after the body of an `if` that has none yet.
+  let afterIfBody = false;
+  if (prevKind === K.RBrace) {
+    const around = nodesAt(result.root, tokens.starts[prevTok]!);
+    const block = around[around.length - 1];
+    const parent = around[around.length - 2];
+    afterIfBody =
+      block?.kind === K.Block &&
+      parent?.kind === K.IfStmt &&
+      !parent.children.some((c) => typeof c !== "number" && c.kind === K.ElseBranch);
+  }
+  const keywords = [...(afterIfBody ? ["else"] : []), ...(atStatementStart ? STATEMENT_KEYWORDS : []), ...EXPRESSION_KEYWORDS].map((k) => ({
+    label: k,
+    kind: "keyword" as const,
+    range,
+  }));
   const builtins: CompletionItem[] = [{ label: "assert", kind: "function", detail: "fn assert(condition: bool)", range }];
   return filter([...localItems, ...scopeItems.filter((i) => !shadowed.has(i.label)), ...builtins, ...keywords]);
 }

@@ -112,3 +112,11 @@ describe("completion in struct literals", () => {
     });
   });
 });
+
+describe("keywords by position", () => {
+  it("offers `else` only after the body of an `if` without one", () => {
+    checkCompletion(`fn f(a: felt) -> felt { if a == 0 { return 1; } e$0 return 0; }`, (labels) => expect(labels).toEqual(["else"]));
+    checkCompletion(`fn f(a: felt) -> felt { let b = 1; e$0 return b; }`, (labels) => expect(labels).toEqual([]));
+    checkCompletion(`fn f(a: felt) -> felt { while a != 0 { a = a - 1; } e$0 return a; }`, (labels) => expect(labels).toEqual([]));
+  });
+});
