@@ -59,6 +59,17 @@ export function splitKey(key: string): [string, string] {
 
 const NO_TOKENS = { kinds: new Uint8Array(0), starts: new Uint32Array(1), count: 0, errors: [] } as const;
 
+const pathMaps = new WeakMap<readonly ModuleFile[], ReadonlyMap<string, string>>();
+/** Module name → file path, built once per module list. */
+function modulePathMap(modules: readonly ModuleFile[]): ReadonlyMap<string, string> {
+  let map = pathMaps.get(modules);
+  if (!map) {
+    map = new Map(modules.map((m) => [m.name, m.path]));
+    pathMaps.set(modules, map);
+  }
+  return map;
+}
+
 const bindingMaps = new WeakMap<ModuleSymbols, Map<string, ModuleBinding>>();
 function bindingMap(symbols: ModuleSymbols): Map<string, ModuleBinding> {
   let map = bindingMaps.get(symbols);
@@ -117,12 +128,17 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     return modules.find((m) => m.name === module)?.path ?? null;
   });
 
-  const worldFor = (ctx: QueryContext, project: string): ModuleWorld => ({
-    itemIndex(module) {
-      const path = ctx.get(modulePath, moduleKey(project, module));
-      return path === null ? undefined : ctx.get(itemIndex, path);
-    },
-  });
+  const worldFor = (ctx: QueryContext, project: string): ModuleWorld => {
+    // One read of the module list per query execution, then a plain map lookup.
+    let paths: ReadonlyMap<string, string> | undefined;
+    return {
+      itemIndex(module) {
+        paths ??= modulePathMap(ctx.get(projectModules, project));
+        const path = paths.get(module);
+        return path === undefined ? undefined : ctx.get(itemIndex, path);
+      },
+    };
+  };
 
   const moduleSymbols = db.query<string, ModuleSymbols>("moduleSymbols", (ctx, k) => {
     const [project, module] = splitKey(k);
