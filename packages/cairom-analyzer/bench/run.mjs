@@ -54,14 +54,23 @@ const anchor = original.indexOf("total = total + i * 2;");
 const keystroke = [];
 const completion = [];
 const completionAfterEdit = [];
+// CPU time of the same operations: on a shared machine wall time also counts waiting for a core.
+const keystrokeCpu = [];
+const completionCpu = [];
+const cpuNow = () => {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+};
 let text = original;
 for (let k = 0; k < KEYSTROKES; k++) {
   const digit = String(k % 10);
   text = original.slice(0, anchor) + `total = total + i * ${digit};` + original.slice(anchor + "total = total + i * 2;".length);
   t0 = performance.now();
+  let c0 = cpuNow();
   service.setFileText(target, text);
   const d = service.getDiagnostics(target);
   keystroke.push(performance.now() - t0);
+  keystrokeCpu.push(cpuNow() - c0);
   if (d.length !== 0) throw new Error("edit introduced diagnostics");
   // Completion at the start of the next statement (locals, items, keywords), right after the edit.
   const at = text.indexOf("i = i + 1;", anchor);
@@ -70,8 +79,10 @@ for (let k = 0; k < KEYSTROKES; k++) {
   completionAfterEdit.push(performance.now() - t0);
   if (!items.some((i) => i.label === "total")) throw new Error("completion misses a local");
   t0 = performance.now();
+  c0 = cpuNow();
   service.getCompletions(target, at);
   completion.push(performance.now() - t0);
+  completionCpu.push(cpuNow() - c0);
 }
 
 // Baseline: the same keystroke answered by a fresh, non-incremental analysis of the project.
@@ -85,6 +96,8 @@ for (let k = 0; k < 5; k++) {
 }
 
 const ks = [...keystroke].sort((a, b) => a - b);
+const ksc = [...keystrokeCpu].sort((a, b) => a - b);
+const csc = [...completionCpu].sort((a, b) => a - b);
 const cs = [...completion].sort((a, b) => a - b);
 const ce = [...completionAfterEdit].sort((a, b) => a - b);
 const sc = [...scratch].sort((a, b) => a - b);
@@ -96,9 +109,9 @@ console.log("|---|---|---|");
 const rate = (ms) => Math.round(lines / (ms / 1000)).toLocaleString("en-US");
 console.log(`| cold check, first in process (parse + resolve + type-check + diagnostics, all files) | ${fmt(coldMs)} ms wall = ${rate(coldMs)} lines/s; ${fmt(first.cpuMs)} ms CPU = ${rate(first.cpuMs)} lines/CPU-s | ≥ 300,000 lines/s |`);
 console.log(`| cold check, fresh service in a warm process (long-running server; median of 3 after 3 runs) | ${fmt(second.ms)} ms wall = ${rate(second.ms)} lines/s; ${fmt(second.cpuMs)} ms CPU = ${rate(second.cpuMs)} lines/CPU-s | ≥ 300,000 lines/s |`);
-console.log(`| keystroke in one function → fresh diagnostics of its file, p50 | ${fmt(percentile(ks, 50))} ms | ≤ 5 ms |`);
-console.log(`| keystroke → fresh diagnostics, p99 | ${fmt(percentile(ks, 99))} ms | |`);
-console.log(`| completion (memoized state), p99 | ${fmt(percentile(cs, 99))} ms | ≤ 10 ms |`);
+console.log(`| keystroke in one function → fresh diagnostics of its file, p50 | ${fmt(percentile(ks, 50))} ms wall, ${fmt(percentile(ksc, 50))} ms CPU | ≤ 5 ms |`);
+console.log(`| keystroke → fresh diagnostics, p99 | ${fmt(percentile(ks, 99))} ms wall, ${fmt(percentile(ksc, 99))} ms CPU | |`);
+console.log(`| completion (memoized state), p99 | ${fmt(percentile(cs, 99))} ms wall, ${fmt(percentile(csc, 99))} ms CPU | ≤ 10 ms |`);
 console.log(`| completion right after a keystroke, p99 | ${fmt(percentile(ce, 99))} ms | |`);
 console.log(`| same keystroke, fresh non-incremental service (baseline), p50 | ${fmt(percentile(sc, 50))} ms | |`);
 console.log(`| incremental speed-up over the baseline (p50) | ${fmt(percentile(sc, 50) / percentile(ks, 50))}× | |`);
