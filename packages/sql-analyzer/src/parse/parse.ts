@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../diagnostic.js";
-import type { Dialect } from "../dialect.js";
+import { isDialect, type Dialect } from "../dialect.js";
 import type { TokenStream } from "../lexer/lexer.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
 import { SyntaxNode } from "../syntax/red.js";
@@ -135,7 +135,10 @@ class Result implements ParseResult {
  * const { root, diagnostics } = parse("select 1;", { dialect: "postgres" });
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  // Wrong argument types are programming errors: a clear error, not a diagnostic.
+  if (typeof text !== "string") throw new TypeError(`parse: text must be a string, got ${text === null ? "null" : typeof text}`);
   const dialect = options.dialect ?? "postgres";
+  if (!isDialect(dialect)) throw new RangeError(`parse: unknown dialect ${JSON.stringify(dialect)} (expected "postgres", "mysql" or "sqlite")`);
   const previous = options.previous instanceof Result && options.previous.dialect === dialect ? options.previous : undefined;
   const hook = options.parseSegment;
   let reparsed = 0;

@@ -1,6 +1,6 @@
 import { Database, type Input, type Query } from "@sextant/query-engine";
 import type { Diagnostic } from "../diagnostic.js";
-import type { Dialect } from "../dialect.js";
+import { isDialect, type Dialect } from "../dialect.js";
 import { parse, type ParseResult } from "../parse/parse.js";
 import { parseSegmentText, type SegmentParse } from "../parse/segment.js";
 
@@ -64,6 +64,7 @@ export interface SqlQueries {
 export function createSqlService(options: SqlServiceOptions = {}): SqlService {
   const db = options.database ?? new Database();
   const defaultDialect = options.dialect ?? "postgres";
+  if (!isDialect(defaultDialect)) throw new RangeError(`createSqlService: unknown dialect ${JSON.stringify(defaultDialect)} (expected "postgres", "mysql" or "sqlite")`);
   const lru = options.statementCacheSize ?? 20000;
   const sourceText: Input<string, string> = db.input<string, string>("sql.sourceText");
   const fileDialect: Input<string, Dialect> = db.input<string, Dialect>("sql.dialect");
@@ -121,6 +122,8 @@ export function createSqlService(options: SqlServiceOptions = {}): SqlService {
     database: db,
     setFile(path, text, setOptions) {
       const dialect = setOptions?.dialect ?? defaultDialect;
+      if (typeof text !== "string") throw new TypeError(`setFile(${JSON.stringify(path)}): text must be a string`);
+      if (!isDialect(dialect)) throw new RangeError(`setFile(${JSON.stringify(path)}): unknown dialect ${JSON.stringify(dialect)}`);
       if (!fileDialect.has(path) || fileDialect.get(path) !== dialect) fileDialect.set(path, dialect);
       if (!sourceText.has(path) || sourceText.get(path) !== text) sourceText.set(path, text);
     },

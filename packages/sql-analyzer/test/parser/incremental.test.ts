@@ -82,3 +82,11 @@ describe("incremental reparse", () => {
     }
   });
 });
+
+describe("bad arguments", () => {
+  it("a non-string text or an unknown dialect is a clear error (a programming error, not a diagnostic)", () => {
+    expect(() => parse(undefined as unknown as string)).toThrow(/text must be a string, got undefined/);
+    expect(() => parse("select 1", { dialect: "oracle" as never })).toThrow(/unknown dialect "oracle"/);
+  });
+});
+

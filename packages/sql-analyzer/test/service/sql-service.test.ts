@@ -86,6 +86,12 @@ describe("createSqlService", () => {
     expect(fromService.diagnostics).toEqual(plain.diagnostics);
   });
 
+  it("rejects an unknown dialect with a clear error", () => {
+    expect(() => createSqlService({ dialect: "oracle" as never })).toThrow(/unknown dialect "oracle"/);
+    const { service } = setup();
+    expect(() => service.setFile("a.sql", "select 1", { dialect: "db2" as never })).toThrow(/setFile\("a.sql"\): unknown dialect "db2"/);
+  });
+
   it("per-file dialects, removal, and a shared database", () => {
     const database = new Database();
     const service = createSqlService({ database, dialect: "mysql" });
