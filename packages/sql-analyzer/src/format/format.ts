@@ -3,7 +3,7 @@ import { parse, type ParseResult } from "../parse/parse.js";
 import type { SyntaxElement, SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { StatementDocBuilder } from "./build-doc.js";
-import { type FormatOptions, lineBreakOf, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
+import { type FormatOptions, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
 import { printDoc } from "./printer.js";
 import { sameTokens } from "./verify.js";
 
@@ -54,7 +54,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   const out: string[] = [];
   let newlines = 0;
   let empty = true;
-  const eol = lineBreakOf(text, resolved.lineEnding);
+  const eol = lineBreakOf(parsed, resolved.lineEnding);
   const separator = (): string => (empty ? "" : newlines === 0 ? " " : newlines === 1 ? eol : eol + eol);
   const segments = segmentChildren(parsed);
   let lastBad = false;
@@ -130,7 +130,7 @@ export function formatRange(text: string, range: TextRange, options: FormatOptio
       const span = child.range;
       const intersects = range.start === range.end ? span.start <= range.start && range.start <= span.end : span.start < range.end && range.start < span.end;
       if (!intersects) continue;
-      const statement = formatStatement(child, parsed, resolved, lineBreakOf(text, resolved.lineEnding));
+      const statement = formatStatement(child, parsed, resolved, lineBreakOf(parsed, resolved.lineEnding));
       if (statement.text !== child.text()) edits.push({ range: statement.range, newText: statement.text });
     }
   }
@@ -184,6 +184,23 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
   const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
   if (!sameTokens(node, printed, options.dialect, fold)) return keep("unverified");
   return { range, status: "formatted", text: printed };
+}
+
+/**
+ * The line break to write. For `"auto"`, that of the first line break between tokens (not
+ * inside a string or comment): the formatter writes its own breaks there, so the choice is
+ * the same when the output is formatted again.
+ */
+function lineBreakOf(parsed: ParseResult, lineEnding: "lf" | "crlf" | "auto"): string {
+  if (lineEnding === "crlf") return "\r\n";
+  if (lineEnding === "lf") return "\n";
+  for (const token of parsed.root.tokens()) {
+    if (token.kind !== SyntaxKind.Whitespace) continue;
+    const text = token.text();
+    const at = text.indexOf("\n");
+    if (at >= 0) return at > 0 && text.charCodeAt(at - 1) === 13 ? "\r\n" : "\n";
+  }
+  return "\n";
 }
 
 function parseOf(text: string, options: FormatOptions, resolved: ResolvedFormatOptions): ParseResult {

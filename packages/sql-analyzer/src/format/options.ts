@@ -23,8 +23,9 @@ export interface FormatOptions {
   /** Where list commas go when a list is broken over lines. Defaults to `"trailing"`. */
   readonly commaPosition?: "trailing" | "leading";
   /**
-   * Line breaks the formatter writes: `"lf"`, `"crlf"`, or `"auto"` (those of the input's
-   * first line break, else `"lf"`). Text kept as written keeps its own. Defaults to `"auto"`.
+   * Line breaks the formatter writes: `"lf"`, `"crlf"`, or `"auto"` (that of the first line
+   * break between tokens, else `"lf"`). Strings, comments and statements kept as written keep
+   * their own. Defaults to `"auto"`.
    */
   readonly lineEnding?: "lf" | "crlf" | "auto";
   /**
@@ -43,16 +44,8 @@ export interface ResolvedFormatOptions {
   readonly indentUnit: string;
   readonly lineWidth: number;
   readonly commaPosition: "trailing" | "leading";
-  /** `"auto"` is resolved per document by the formatter (see {@link lineBreakOf}). */
+  /** `"auto"` is resolved per document by the formatter. */
   readonly lineEnding: "lf" | "crlf" | "auto";
-}
-
-/** The line break to write for `text`: the option's, or for `"auto"` that of the first line break in `text`. */
-export function lineBreakOf(text: string, lineEnding: "lf" | "crlf" | "auto"): string {
-  if (lineEnding === "crlf") return "\r\n";
-  if (lineEnding === "lf") return "\n";
-  const at = text.indexOf("\n");
-  return at > 0 && text.charCodeAt(at - 1) === 13 ? "\r\n" : "\n";
 }
 
 /** Applies the defaults; out-of-range numbers are clamped rather than rejected. */

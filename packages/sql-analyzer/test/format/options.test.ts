@@ -171,3 +171,10 @@ describe("line endings", () => {
     expect(format("select 1;\nselect 2;", { lineEnding: "crlf" })).toBe("SELECT 1;\r\nSELECT 2;\r\n");
   });
 });
+
+test("auto line endings follow the breaks between tokens, not those inside strings (found by fuzzing)", () => {
+  const input = "create function f(a\r\nint) returns int language sql as\r\n$fn$ select 1\n$fn$";
+  const once = format(input);
+  expect(once).toBe("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $fn$ select 1\n$fn$\r\n");
+  expect(format(once)).toBe(once);
+});
