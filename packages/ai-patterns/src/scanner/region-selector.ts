@@ -69,6 +69,9 @@ interface Segment {
   name?: string;
 }
 
+/** A helper worth keeping for a sink builds SQL: it holds some SQL text. */
+const SQL_HINT = /\b(?:select\b[\s\S]{0,300}?\bfrom|insert\s+into|update\s+[\w".`]+\s+set|delete\s+from|where\s+[\w".`]+\s*(?:=|<|>|like\b|in\b)|order\s+by|group\s+by)\b/i;
+
 /** Names followed by `(` — what a unit calls (`helper(`, `this.helper(`, `self._where(`). */
 const CALLED = /([A-Za-z_$][\w$]*)\s*\(/g;
 
@@ -156,18 +159,21 @@ export function selectParseRanges(text: string, language: LanguageId, hits: read
 }
 
 /**
- * Keeps skippable declarations that kept code calls (a helper that builds SQL for a sink
- * must be parsed to be followed), and the helpers those call, two levels deep.
+ * Keeps skippable declarations that hold SQL text and that kept code calls (a helper that
+ * builds SQL for a sink must be parsed to be followed), and such helpers of helpers.
  */
 function keepCalledHelpers(text: string, segments: Segment[]): void {
   const end = (i: number) => segments[i + 1]?.offset ?? text.length;
+  // Only declarations that hold SQL text can matter; most files have none.
+  const candidates = new Set(segments.flatMap((s, i) => (s.skip && s.name !== undefined && SQL_HINT.test(text.slice(s.offset, end(i))) ? [i] : [])));
+  if (candidates.size === 0) return;
   let pending = segments.map((s, i) => (s.skip ? -1 : i)).filter((i) => i >= 0);
   for (let round = 0; round < 3 && pending.length > 0; round++) {
     const called = new Set<string>();
     for (const i of pending) for (const m of text.slice(segments[i]!.offset, end(i)).matchAll(CALLED)) called.add(m[1]!);
     pending = [];
     segments.forEach((segment, i) => {
-      if (segment.skip && segment.name !== undefined && called.has(segment.name)) {
+      if (segment.skip && candidates.has(i) && called.has(segment.name!)) {
         segment.skip = false;
         pending.push(i);
       }
