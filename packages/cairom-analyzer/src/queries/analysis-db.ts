@@ -1,7 +1,7 @@
 import { Database, type EngineListener, type QueryContext } from "@sextant/query-engine";
 import type { Diagnostic } from "../diagnostic.js";
 import type { ModuleFile } from "../project/project.js";
-import { checkItem, type CheckEnv, type FunctionAnalysis } from "../semantics/checker.js";
+import { checkItem, PARAM_REF, type CheckEnv, type FunctionAnalysis } from "../semantics/checker.js";
 import { buildItemIndex, itemKeys, type ItemIndex } from "../semantics/item-index.js";
 import { checkModule, findImportCycles, unusedTopLevel, type ImportCycle, type ModuleCheckResult } from "../semantics/module-checks.js";
 import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols, type ModuleWorld } from "../semantics/symbols.js";
@@ -227,6 +227,24 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     });
   });
 
+  /** Turns abstract parameter references (see `PARAM_REF`) into locations. */
+  const resolveParamRefs = (ctx: QueryContext, d: Diagnostic, project: string): Diagnostic => {
+    if (!d.related?.some((r) => r.file === PARAM_REF)) return d;
+    const related = d.related.flatMap((r) => {
+      if (r.file !== PARAM_REF) return [r];
+      const [module, key] = splitKey(r.message);
+      const target = modulePathMap(ctx.get(projectModules, project)).get(module);
+      if (target === undefined) return [];
+      const file = ctx.get(parsed, target);
+      const i = file.byKey.get(key);
+      const item = i === undefined ? undefined : file.result.items[i];
+      const param = item?.ast.k === "fn" ? item.ast.params[r.range.start] : undefined;
+      if (!item || !param) return [];
+      return [{ file: target, range: { start: item.start + param.ns, end: item.start + param.ty.e }, message: `parameter \`${param.name}\` declared here` }];
+    });
+    return { ...d, related };
+  };
+
   const fileDiagnostics = db.query<string, number>(
     "fileDiagnostics",
     (ctx, path) => {
@@ -238,6 +256,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const used = new Set(mod.usedNames);
       const syntaxErrors = result.diagnostics.filter((d) => d.code === "syntax-error" || d.code === "invalid-character");
       const undeclaredSeen = new Set<string>();
+      const { project } = ctx.get(fileModule, path);
       result.items.forEach((item, i) => {
         if (item.ast.k !== "fn" && item.ast.k !== "const") return;
         const analysis = ctx.get(itemAnalysis, itemQueryKey(path, file.keys[i]!));
@@ -253,7 +272,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
             if (undeclaredSeen.has(d.message)) continue;
             undeclaredSeen.add(d.message);
           }
-          out.push(shift(d, item.start, path));
+          out.push(resolveParamRefs(ctx, shift(d, item.start, path), project));
         }
       });
       out.push(...unusedTopLevel(result.text, result.items, used));

@@ -79,6 +79,13 @@ export interface FunctionAnalysis {
   readonly usedTopLevel: readonly string[];
 }
 
+/**
+ * `file` of a related entry that still names a parameter abstractly (range = parameter
+ * index, message = defining module and item key); the per-file query turns it into a
+ * location, since the checker does not know other files' offsets.
+ */
+export const PARAM_REF = "\u0000param";
+
 const ORDERED_OPS = new Set(["<", "<=", ">", ">="]);
 const EQUALITY_OPS = new Set(["==", "!="]);
 const LOGIC_OPS = new Set(["&&", "||"]);
@@ -863,6 +870,8 @@ class Checker {
         if (!compatible(t, p.ty)) {
           this.report("argument-type-mismatch", `argument \`${p.name}\` expects \`${typeToString(p.ty)}\`, found \`${typeToString(t)}\``, a.s, a.e, {
             fixes: asFeltFix(a, t, p.ty),
+            // Resolved to the parameter's file and range by the per-file diagnostics query.
+            related: [{ file: PARAM_REF, range: { start: i, end: i }, message: `${def.module}\u0000${def.key}` }],
           });
         }
       }
