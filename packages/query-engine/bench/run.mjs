@@ -8,7 +8,8 @@
 // observable work: change a source, then read the results.
 import { computed as alienComputed, signal as alienSignal } from "alien-signals";
 import { computed as preactComputed, signal as preactSignal } from "@preact/signals-core";
-import { Database } from "../dist/index.js";
+// QE_DIST=/path/to/index.js benchmarks another build of the engine (e.g. an older dist/).
+const { Database } = await import(process.env.QE_DIST ?? "../dist/index.js");
 
 const QUICK = process.argv.includes("--quick");
 const ROUNDS = QUICK ? 9 : 31;
@@ -17,7 +18,8 @@ const WARMUP_MS = QUICK ? 100 : 400;
 /**
  * Runs each library's `fn` in interleaved rounds (so load from other processes hits all
  * libraries alike) after a warm-up that lets the JIT optimize, and returns the median
- * milliseconds per call for each library.
+ * milliseconds per call for each library: wall-clock time, and the CPU time of this
+ * process (which leaves out the time it waited for a core on a loaded machine).
  */
 function timeInterleaved(fns) {
   const names = Object.keys(fns);
@@ -25,20 +27,23 @@ function timeInterleaved(fns) {
     const until = performance.now() + WARMUP_MS;
     do fns[name](); while (performance.now() < until);
   }
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  const wall = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of names) {
+      const cpuStart = process.cpuUsage();
       const start = performance.now();
       fns[name]();
-      samples[name].push(performance.now() - start);
+      wall[name].push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu[name].push((used.user + used.system) / 1000);
     }
   }
-  return Object.fromEntries(
-    names.map((n) => {
-      const sorted = samples[n].sort((a, b) => a - b);
-      return [n, sorted[Math.floor(sorted.length / 2)]];
-    }),
-  );
+  const median = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  return {
+    wall: Object.fromEntries(names.map((n) => [n, median(wall[n])])),
+    cpu: Object.fromEntries(names.map((n) => [n, median(cpu[n])])),
+  };
 }
 
 let sink = 0;
@@ -365,8 +370,12 @@ function row(shape, unit, setup, scale = (ms) => ms) {
   for (const [name, engine] of Object.entries(engines)) fns[name] = setup(engine, name);
   const medians = timeInterleaved(fns);
   const results = {};
-  for (const name of Object.keys(medians)) results[name] = scale(medians[name]);
-  rows.push({ shape, unit, results });
+  const cpuResults = {};
+  for (const name of Object.keys(medians.wall)) {
+    results[name] = scale(medians.wall[name]);
+    cpuResults[name] = scale(medians.cpu[name]);
+  }
+  rows.push({ shape, unit, results, cpuResults });
 }
 
 const perRead = (reads) => (ms) => (ms * 1e6) / reads;
@@ -383,19 +392,25 @@ row("100k-memo graph: no-change re-read of top layer", "ms", (_e, name) => graph
 
 const names = Object.keys(engines);
 const format = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
-const lines = [
-  `| shape | unit | ${names.join(" | ")} | query-engine / alien-signals | query-engine / preact |`,
-  `|---|---|${names.map(() => "---:").join("|")}|---:|---:|`,
-];
-for (const { shape, unit, results } of rows) {
-  const qe = results["query-engine"];
-  lines.push(
-    `| ${shape} | ${unit} | ${names.map((n) => format(results[n])).join(" | ")} | ${(qe / results["alien-signals"]).toFixed(2)}× | ${(qe / results["@preact/signals-core"]).toFixed(2)}× |`,
-  );
+/** One markdown table of the `pick`ed medians (wall-clock or CPU time). */
+function table(pick) {
+  const lines = [
+    `| shape | unit | ${names.join(" | ")} | query-engine / alien-signals | query-engine / preact |`,
+    `|---|---|${names.map(() => "---:").join("|")}|---:|---:|`,
+  ];
+  for (const row of rows) {
+    const results = pick(row);
+    const qe = results["query-engine"];
+    lines.push(
+      `| ${row.shape} | ${row.unit} | ${names.map((n) => format(results[n])).join(" | ")} | ${(qe / results["alien-signals"]).toFixed(2)}× | ${(qe / results["@preact/signals-core"]).toFixed(2)}× |`,
+    );
+  }
+  return lines.join("\n");
 }
 console.log(`query-engine memos in the big graph: ${graphs["query-engine"].memos}`);
 console.log(
   `node ${process.version}, ${QUICK ? "quick" : "full"} run: median of ${ROUNDS} interleaved rounds after ${WARMUP_MS} ms warm-up; lower is better\n`,
 );
-console.log(lines.join("\n"));
+console.log(`Wall-clock time:\n\n${table((row) => row.results)}\n`);
+console.log(`CPU time of this process (leaves out waiting for a core on a loaded machine):\n\n${table((row) => row.cpuResults)}`);
 if (sink === 42) console.log("");

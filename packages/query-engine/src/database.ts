@@ -33,7 +33,19 @@ import {
   VERIFYING,
   type Slot,
 } from "./slot.js";
-import { CHANGED_AT, DEP0, DEP_COUNT, DURABILITY, FLAGS, RECORD, REST_START, SlotStore, VERIFIED_AT } from "./slot-store.js";
+import {
+  CHANGED_AT,
+  CHUNK_BITS,
+  CHUNK_MASK,
+  DEP0,
+  DEP_COUNT,
+  DURABILITY,
+  FLAGS,
+  RECORD,
+  REST_START,
+  SlotStore,
+  VERIFIED_AT,
+} from "./slot-store.js";
 import { Snapshot } from "./snapshot.js";
 import { collectStats, type DatabaseStats } from "./stats.js";
 
@@ -140,7 +152,9 @@ export class Database {
     const slot = source.table.slot(key);
     // Hot path: a memo verified at this revision, outside any query. Kept tiny so engines
     // inline it; everything else (inputs, verification, cancellation) is in getSlow.
-    if (slot.verifiedAt === this.rev && (slot.flags & (HAS_VALUE | IN_LRU)) === HAS_VALUE && this.active === null) {
+    const meta = slot.meta;
+    const at = slot.at;
+    if (meta[at + VERIFIED_AT] === this.rev && (meta[at + FLAGS]! & (HAS_VALUE | IN_LRU)) === HAS_VALUE && this.active === null) {
       return slot.value as V;
     }
     return this.getSlow(source, slot) as V;
@@ -170,18 +184,23 @@ export class Database {
       slot.depMark = frame.id;
       this.depStack.push(slot);
     }
-    if (slot.isInput) {
+    const meta = slot.meta;
+    const at = slot.at;
+    const flags = meta[at + FLAGS]!;
+    if (flags & IS_INPUT) {
       // Cancellation is checked at input reads, executions and verifications (not at
       // memo hits, which do no work worth interrupting).
       if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
-      if (slot.durability < frame.durability) frame.durability = slot.durability;
-      slot.flags |= HAS_READERS;
-      return this.inputValue(slot) as V;
+      const durability = meta[at + DURABILITY]!;
+      if (durability < frame.durability) frame.durability = durability;
+      meta[at + FLAGS] = flags | HAS_READERS;
+      if (flags & HAS_VALUE) return slot.value as V;
+      throw new MissingInputError(slot.owner.name, slot.key);
     }
-    const flags = slot.flags;
-    if (slot.verifiedAt === this.rev && (flags & (HAS_VALUE | PROVISIONAL)) === HAS_VALUE) {
+    if (meta[at + VERIFIED_AT] === this.rev && (flags & (HAS_VALUE | PROVISIONAL)) === HAS_VALUE) {
       if (flags & IN_LRU) lruTouch(source as Query<Key, unknown>, slot);
-      if (slot.durability < frame.durability) frame.durability = slot.durability;
+      const durability = meta[at + DURABILITY]!;
+      if (durability < frame.durability) frame.durability = durability;
       return slot.value as V;
     }
     try {
@@ -210,34 +229,37 @@ export class Database {
    * unchanged → reuse; otherwise execute (with backdating).
    */
   private fetchSlow(slot: Slot): unknown {
-    if (slot.flags & COMPUTING) return this.reenter(slot);
+    const meta = slot.meta;
+    const at = slot.at;
+    const flags = meta[at + FLAGS]!;
+    if (flags & COMPUTING) return this.reenter(slot);
     if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
     const rev = this.rev;
-    if (slot.depCount < 0 || slot.flags & VERIFYING) {
+    if (meta[at + DEP_COUNT]! < 0 || flags & VERIFYING) {
       // VERIFYING: a verification further down the stack has not settled this memo yet
       // and a re-run it triggered reads it (a cycle that formed in this revision). Running
       // it now is always correct; the pending verification notices it was settled.
       this.execute(slot, false);
-    } else if (slot.verifiedAt !== rev) {
-      if (slot.flags & IN_CYCLE) {
+    } else if (meta[at + VERIFIED_AT] !== rev) {
+      if (flags & IN_CYCLE) {
         this.settleCycle(slot.cycleHead ?? slot);
         // A former member that the head's new run no longer reaches runs on its own.
-        if (slot.verifiedAt !== rev) this.execute(slot, false);
-      } else if (this.lastChanged[slot.durability]! <= slot.verifiedAt) {
-        slot.verifiedAt = rev;
+        if (meta[at + VERIFIED_AT] !== rev) this.execute(slot, false);
+      } else if (this.lastChanged[meta[at + DURABILITY]!]! <= meta[at + VERIFIED_AT]!) {
+        meta[at + VERIFIED_AT] = rev;
         if (this.listeners.length > 0) this.emit("did-reuse", slot);
       } else if (!this.verifyShallowly(slot)) {
         this.execute(slot, false);
       }
       // A memo verified without its value (LRU-evicted) re-runs but keeps its changedAt:
       // its inputs are unchanged, so the recomputed value is the same.
-      if (!(slot.flags & HAS_RESULT)) this.execute(slot, true);
-    } else if (!(slot.flags & HAS_RESULT)) {
+      if (!(meta[at + FLAGS]! & HAS_RESULT)) this.execute(slot, true);
+    } else if (!(flags & HAS_RESULT)) {
       this.execute(slot, true);
-    } else if (slot.flags & IN_LRU) {
+    } else if (flags & IN_LRU) {
       lruTouch(slot.owner as Query<Key, unknown>, slot);
     }
-    if (slot.flags & HAS_ERROR) throw slot.value;
+    if (meta[at + FLAGS]! & HAS_ERROR) throw slot.value;
     return slot.value;
   }
 
@@ -293,10 +315,12 @@ export class Database {
     let value: unknown;
     let threw: boolean;
     let hadCycle = false;
+    const meta = slot.meta;
+    const at = slot.at;
     for (;;) {
       iterations++;
       frame = new Frame(this, slot, ++this.frameIds, this.active, this.depStack.length);
-      slot.flags |= COMPUTING;
+      meta[at + FLAGS] = meta[at + FLAGS]! | COMPUTING;
       this.active = frame;
       threw = false;
       try {
@@ -319,9 +343,9 @@ export class Database {
       } finally {
         frame.done = true;
         this.active = frame.parent;
-        slot.flags &= ~COMPUTING;
+        meta[at + FLAGS] = meta[at + FLAGS]! & ~COMPUTING;
       }
-      if (!(slot.flags & CYCLE_HIT)) break;
+      if (!(meta[at + FLAGS]! & CYCLE_HIT)) break;
       // This query is the head of a fixpoint cycle.
       hadCycle = true;
       slot.flags &= ~CYCLE_HIT;
@@ -345,28 +369,30 @@ export class Database {
       if (threw) this.invalidateMembers(slot);
       else this.finalizeMembers(slot, frame!.taintHeads);
     }
-    slot.provisional = undefined;
-    slot.flags &= ~HAS_PROVISIONAL;
+    const flags = meta[at + FLAGS]!;
+    if (flags & HAS_PROVISIONAL) {
+      slot.provisional = undefined;
+      meta[at + FLAGS] = flags & ~HAS_PROVISIONAL;
+    }
 
-    const flags = slot.flags;
     const durability = frame.durability;
     this.storeDeps(slot, frame.depsStart);
-    slot.pushes = frame.pushes;
+    if (frame.pushes !== null || slot.pushes !== null) slot.pushes = frame.pushes;
     if (
       !threw &&
       flags & HAS_VALUE &&
-      durability >= slot.durability &&
+      durability >= meta[at + DURABILITY]! &&
       this.safeEquals(query.equals, slot.value, value)
     ) {
       // Early cutoff: keep the old value (and its identity) and its changedAt.
       if (this.listeners.length > 0) this.emit("did-backdate", slot);
     } else {
       slot.value = value;
-      slot.flags = (flags & ~HAS_RESULT) | (threw ? HAS_ERROR : HAS_VALUE);
-      if (!keepChangedAt || slot.changedAt === 0) slot.changedAt = rev;
+      meta[at + FLAGS] = (meta[at + FLAGS]! & ~HAS_RESULT) | (threw ? HAS_ERROR : HAS_VALUE);
+      if (!keepChangedAt || meta[at + CHANGED_AT] === 0) meta[at + CHANGED_AT] = rev;
     }
-    slot.durability = durability;
-    slot.verifiedAt = rev;
+    meta[at + DURABILITY] = durability;
+    meta[at + VERIFIED_AT] = rev;
     const heads = frame.taintHeads;
     if (heads !== null) {
       // Computed from provisional values: re-run on every iteration of those heads.
@@ -378,7 +404,7 @@ export class Database {
       slot.flags |= IN_CYCLE;
       slot.cycleHead = null;
     } else {
-      slot.flags &= ~IN_CYCLE;
+      meta[at + FLAGS] = meta[at + FLAGS]! & ~IN_CYCLE;
       slot.cycleHead = null;
       if (!hadCycle) slot.cycleMembers = null;
     }
@@ -403,7 +429,7 @@ export class Database {
     } else {
       slot.depsRest = null;
     }
-    this.slotStore.setEdges(slot.id, stack, start, count);
+    this.slotStore.setEdges(slot, stack, start, count);
     this.truncateDeps(start);
   }
 
@@ -473,16 +499,19 @@ export class Database {
    */
   private verifyShallowly(slot: Slot): boolean {
     const store = this.slotStore;
-    const meta = store.meta;
+    const chunks = store.chunks;
     const edges = store.edges;
-    const at = slot.id * RECORD;
+    const meta = slot.meta;
+    const at = slot.at;
     const count = meta[at + DEP_COUNT]!;
     const verifiedAt = meta[at + VERIFIED_AT]!;
     const restStart = meta[at + REST_START]! - 2;
     for (let i = 0; i < count; i++) {
-      const dep = (i < 2 ? meta[at + DEP0 + i]! : edges[restStart + i]!) * RECORD;
-      if (!(meta[dep + FLAGS]! & IS_INPUT)) return this.verifyDeep(slot);
-      if (meta[dep + CHANGED_AT]! > verifiedAt) return false;
+      const depId = i < 2 ? meta[at + DEP0 + i]! : edges[restStart + i]!;
+      const depMeta = chunks[depId >> CHUNK_BITS]!;
+      const dep = (depId & CHUNK_MASK) * RECORD;
+      if (!(depMeta[dep + FLAGS]! & IS_INPUT)) return this.verifyDeep(slot);
+      if (depMeta[dep + CHANGED_AT]! > verifiedAt) return false;
     }
     meta[at + VERIFIED_AT] = this.rev;
     if (this.listeners.length > 0) this.emit("did-reuse", slot);
@@ -498,109 +527,109 @@ export class Database {
   private verifyDeep(root: Slot): boolean {
     // The walk works on slot ids and the store's packed records, touching slot objects
     // only to execute a memo or to emit an event. Anything that runs user code (execute,
-    // listeners) may create slots and so grow the store's arrays: `meta` and `edges` are
-    // re-read from the store after each such call.
+    // listeners) may store new edges and so replace `edges`: it is re-read after each
+    // such call (record chunks never move).
     const store = this.slotStore;
     const slots = store.slots;
+    const chunks = store.chunks;
     const stack = this.verifyStack;
     const index = this.verifyIndex;
     const base = stack.length;
     const rev = this.rev;
     const lastChanged = this.lastChanged;
-    let meta = store.meta;
     let edges = store.edges;
     stack.push(root.id);
     index.push(0);
-    meta[root.id * RECORD + FLAGS] = meta[root.id * RECORD + FLAGS]! | VERIFYING;
+    root.flags |= VERIFYING;
     try {
       while (stack.length > base) {
         const top = stack.length - 1;
         const nodeId = stack[top]!;
-        const node = nodeId * RECORD;
-        if (meta[node + VERIFIED_AT] === rev) {
+        const nodeMeta = chunks[nodeId >> CHUNK_BITS]!;
+        const node = (nodeId & CHUNK_MASK) * RECORD;
+        if (nodeMeta[node + VERIFIED_AT] === rev) {
           // Settled meanwhile by a nested execution (see fetchSlow): pass its result up.
           stack.pop();
           index.pop();
-          meta[node + FLAGS] = meta[node + FLAGS]! & ~VERIFYING;
+          nodeMeta[node + FLAGS] = nodeMeta[node + FLAGS]! & ~VERIFYING;
           if (stack.length === base) return true;
           const parentTop = stack.length - 1;
-          const parent = stack[parentTop]! * RECORD;
-          index[parentTop] = changedSince(meta, node, meta[parent + VERIFIED_AT]!) ? -1 : index[parentTop]! + 1;
+          const parentId = stack[parentTop]!;
+          const parentVerifiedAt = chunks[parentId >> CHUNK_BITS]![(parentId & CHUNK_MASK) * RECORD + VERIFIED_AT]!;
+          index[parentTop] = changedSince(nodeMeta, node, parentVerifiedAt) ? -1 : index[parentTop]! + 1;
           continue;
         }
         let i = index[top]!;
         // 0 = every dependency unchanged, 1 = something changed, 2 = descended into a dependency.
         let outcome = i < 0 ? 1 : 0;
-        const verifiedAt = meta[node + VERIFIED_AT]!;
-        for (; outcome === 0 && i < meta[node + DEP_COUNT]!; i++) {
-          const depId = i < 2 ? meta[node + DEP0 + i]! : edges[meta[node + REST_START]! + i - 2]!;
-          const dep = depId * RECORD;
-          const depFlags = meta[dep + FLAGS]!;
-          if (!(depFlags & IS_INPUT) && meta[dep + VERIFIED_AT] !== rev) {
+        const verifiedAt = nodeMeta[node + VERIFIED_AT]!;
+        for (; outcome === 0 && i < nodeMeta[node + DEP_COUNT]!; i++) {
+          const depId = i < 2 ? nodeMeta[node + DEP0 + i]! : edges[nodeMeta[node + REST_START]! + i - 2]!;
+          const depMeta = chunks[depId >> CHUNK_BITS]!;
+          const dep = (depId & CHUNK_MASK) * RECORD;
+          const depFlags = depMeta[dep + FLAGS]!;
+          if (!(depFlags & IS_INPUT) && depMeta[dep + VERIFIED_AT] !== rev) {
             if (depFlags & IN_CYCLE) {
               // Fixpoint participants are verified as one unit, through their head.
               const refreshed = this.refreshDependency(slots[depId]!);
-              meta = store.meta;
               edges = store.edges;
               if (!refreshed) {
                 outcome = 1;
                 break;
               }
-              if (meta[node + VERIFIED_AT] === rev) {
+              if (nodeMeta[node + VERIFIED_AT] === rev) {
                 // Settled (and its dependencies replaced) by a nested run: resume at the top.
                 outcome = 2;
                 break;
               }
-            } else if (depFlags & (VERIFYING | COMPUTING | DROPPED) || meta[dep + DEP_COUNT]! < 0) {
+            } else if (depFlags & (VERIFYING | COMPUTING | DROPPED) || depMeta[dep + DEP_COUNT]! < 0) {
               // VERIFYING: a cycle through a slot whose verification has not settled; its
               // state is unknown, so treat it as changed (re-running is always correct).
               outcome = 1;
               break;
-            } else if (lastChanged[meta[dep + DURABILITY]!]! <= meta[dep + VERIFIED_AT]!) {
-              meta[dep + VERIFIED_AT] = rev;
+            } else if (lastChanged[depMeta[dep + DURABILITY]!]! <= depMeta[dep + VERIFIED_AT]!) {
+              depMeta[dep + VERIFIED_AT] = rev;
             } else {
               // A long verification is interruptible too: one check per memo descended into.
               if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
               index[top] = i;
               stack.push(depId);
               index.push(0);
-              meta[dep + FLAGS] = depFlags | VERIFYING;
+              depMeta[dep + FLAGS] = depFlags | VERIFYING;
               outcome = 2;
               break;
             }
           }
-          if (changedSince(meta, dep, verifiedAt)) outcome = 1;
+          if (changedSince(depMeta, dep, verifiedAt)) outcome = 1;
         }
         if (outcome === 2) continue;
         stack.pop();
         index.pop();
-        meta[node + FLAGS] = meta[node + FLAGS]! & ~VERIFYING;
+        nodeMeta[node + FLAGS] = nodeMeta[node + FLAGS]! & ~VERIFYING;
         if (outcome === 0) {
-          meta[node + VERIFIED_AT] = rev;
+          nodeMeta[node + VERIFIED_AT] = rev;
           if (this.listeners.length > 0) {
             this.emit("did-reuse", slots[nodeId]!);
-            meta = store.meta;
             edges = store.edges;
           }
           if (stack.length === base) return true;
-        } else if (meta[node + VERIFIED_AT] !== rev) {
+        } else if (nodeMeta[node + VERIFIED_AT] !== rev) {
           if (stack.length === base) return false;
           this.execute(slots[nodeId]!, false);
-          meta = store.meta;
           edges = store.edges;
         } else if (stack.length === base) {
           return true;
         }
         const parentTop = stack.length - 1;
-        const parent = stack[parentTop]! * RECORD;
-        index[parentTop] = changedSince(meta, node, meta[parent + VERIFIED_AT]!) ? -1 : index[parentTop]! + 1;
+        const parentId = stack[parentTop]!;
+        const parentVerifiedAt = chunks[parentId >> CHUNK_BITS]![(parentId & CHUNK_MASK) * RECORD + VERIFIED_AT]!;
+        index[parentTop] = changedSince(nodeMeta, node, parentVerifiedAt) ? -1 : index[parentTop]! + 1;
       }
       return true;
     } finally {
       // Only reached with entries above base when an exception (e.g. Cancelled) unwinds.
       while (stack.length > base) {
-        const at = stack.pop()! * RECORD + FLAGS;
-        store.meta[at] = store.meta[at]! & ~VERIFYING;
+        slots[stack.pop()!]!.flags &= ~VERIFYING;
         index.pop();
       }
     }

@@ -28,50 +28,63 @@ export const DEP1 = 6;
  */
 export const REST_START = 7;
 
+/** Slots per chunk of records is `1 << CHUNK_BITS`. */
+export const CHUNK_BITS = 10;
+/** Mask of the position of a slot id within its chunk. */
+export const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
+
 /**
  * The verification state of every slot of one database, struct-of-arrays style: one
- * fixed-size record of integers per slot id in `meta` (with the first two dependencies as
- * slot ids), and further dependencies as slot ids in the shared `edges` array. Verification after a change walks tens of thousands of memos
- * and is bound by memory latency; packed records in id (creation) order touch about a
- * fifth of the memory that slot objects scattered over the heap do.
+ * fixed-size record of integers per slot id (with the first two dependencies as slot
+ * ids), and further dependencies as slot ids in the shared `edges` array. Verification
+ * after a change walks tens of thousands of memos and is bound by memory latency; packed
+ * records in id (creation) order touch far less memory than slot objects scattered over
+ * the heap.
+ *
+ * Records live in fixed-size chunks that are never moved, so a slot keeps a direct
+ * reference to its chunk (`Slot.meta`) that stays valid while user code creates slots.
  *
  * Ids are never reused: a swept slot keeps its record (flagged `DROPPED`) because edges
  * of live memos may still point at it. That costs 32 bytes per swept memo.
  */
 export class SlotStore {
-  /** One `RECORD`-cell record per slot id (see the cell constants above). */
-  meta = new Int32Array(RECORD * 1024);
-  /** Dependency ids of every memo, each memo's in its own region. */
+  /** Chunks of `1 << CHUNK_BITS` records; slot `id` is at `(id & CHUNK_MASK) * RECORD` of chunk `id >> CHUNK_BITS`. */
+  readonly chunks: Int32Array[] = [];
+  /** Dependencies 2, 3, ... of every memo as slot ids, each memo's in its own region. */
   edges = new Int32Array(4096);
   /** Next free cell of `edges` (cell 0 is never used, so a 0 `REST_START` means none). */
   private edgeTop = 1;
   /** The slot object of each id (null once swept). */
   readonly slots: (Slot | null)[] = [];
 
-  /** Gives `slot` the next id and an empty record: no flags but `initialFlags`, never executed. */
+  /**
+   * Gives `slot` the next id and an empty record: no flags but `initialFlags`, never
+   * executed. Returns the id; the record is at `recordOffset(id)` of `chunkOf(id)`.
+   */
   allocate(slot: Slot, initialFlags: number): number {
     const id = this.slots.length;
     this.slots.push(slot);
-    let meta = this.meta;
-    if ((id + 1) * RECORD > meta.length) {
-      const grown = new Int32Array(meta.length * 2);
-      grown.set(meta);
-      this.meta = meta = grown;
-    }
-    const at = id * RECORD;
+    if (id >> CHUNK_BITS === this.chunks.length) this.chunks.push(new Int32Array(RECORD << CHUNK_BITS));
+    const meta = this.chunks[id >> CHUNK_BITS]!;
+    const at = (id & CHUNK_MASK) * RECORD;
     meta[at + FLAGS] = initialFlags;
     meta[at + DEP_COUNT] = -1;
     return id;
   }
 
+  /** The chunk that holds the record of slot `id`. */
+  chunkOf(id: number): Int32Array {
+    return this.chunks[id >> CHUNK_BITS]!;
+  }
+
   /**
-   * Stores `count` dependency ids, taken from `from[start..]`, as the edges of slot `id`:
+   * Stores `count` dependencies, taken from `from[start..]`, as the edges of `slot`:
    * two in its record, the rest in its region of `edges` when they fit (the common case
    * when a memo re-runs), else in a new region at the end with room to grow.
    */
-  setEdges(id: number, from: readonly Slot[], start: number, count: number): void {
-    const meta = this.meta;
-    const at = id * RECORD;
+  setEdges(slot: Slot, from: readonly Slot[], start: number, count: number): void {
+    const meta = slot.meta;
+    const at = slot.at;
     meta[at + DEP0] = count > 0 ? from[start]!.id : 0;
     meta[at + DEP1] = count > 1 ? from[start + 1]!.id : 0;
     if (count > 2) {

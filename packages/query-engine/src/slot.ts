@@ -1,5 +1,5 @@
 import { canonicalKey, isPrimitiveKey } from "./key.js";
-import { CHANGED_AT, DEP_COUNT, DURABILITY, FLAGS, RECORD, VERIFIED_AT, type SlotStore } from "./slot-store.js";
+import { CHANGED_AT, CHUNK_MASK, DEP_COUNT, DURABILITY, FLAGS, RECORD, VERIFIED_AT, type SlotStore } from "./slot-store.js";
 
 /** The slot holds a value (for a memo: the last result; for an input: the set value). */
 export const HAS_VALUE = 1;
@@ -64,8 +64,10 @@ export class SlotExtra {
 export class Slot {
   /** Index of this slot's record in its database's `SlotStore`. */
   readonly id: number;
-  /** The store that holds this slot's verification state. */
-  readonly store: SlotStore;
+  /** The chunk of the store that holds this slot's record (chunks never move). */
+  readonly meta: Int32Array;
+  /** Where this slot's record starts in `meta`. */
+  readonly at: number;
   /**
    * The dependencies as objects, in read order (the store holds them as ids for the
    * verification walk): the first two inline (most memos read one or two things), the
@@ -88,43 +90,45 @@ export class Slot {
   constructor(owner: SlotOwner, key: unknown, isInput: boolean, store: SlotStore) {
     this.owner = owner;
     this.key = key;
-    this.store = store;
-    this.id = store.allocate(this, isInput ? IS_INPUT : 0);
+    const id = store.allocate(this, isInput ? IS_INPUT : 0);
+    this.id = id;
+    this.meta = store.chunkOf(id);
+    this.at = (id & CHUNK_MASK) * RECORD;
   }
 
   // The verification fields live in the store (see `SlotStore`); these accessors keep the
   // code off the hot walk readable.
   /** Bit set of the flags above. */
   get flags(): number {
-    return this.store.meta[this.id * RECORD + FLAGS]!;
+    return this.meta[this.at + FLAGS]!;
   }
   set flags(flags: number) {
-    this.store.meta[this.id * RECORD + FLAGS] = flags;
+    this.meta[this.at + FLAGS] = flags;
   }
   /** Revision at which the memo was last known to be up to date. */
   get verifiedAt(): number {
-    return this.store.meta[this.id * RECORD + VERIFIED_AT]!;
+    return this.meta[this.at + VERIFIED_AT]!;
   }
   set verifiedAt(revision: number) {
-    this.store.meta[this.id * RECORD + VERIFIED_AT] = revision;
+    this.meta[this.at + VERIFIED_AT] = revision;
   }
   /** Revision in which the value last changed (backdating keeps it old). */
   get changedAt(): number {
-    return this.store.meta[this.id * RECORD + CHANGED_AT]!;
+    return this.meta[this.at + CHANGED_AT]!;
   }
   set changedAt(revision: number) {
-    this.store.meta[this.id * RECORD + CHANGED_AT] = revision;
+    this.meta[this.at + CHANGED_AT] = revision;
   }
   /** Input: its durability. Memo: the lowest durability of everything it read. */
   get durability(): number {
-    return this.store.meta[this.id * RECORD + DURABILITY]!;
+    return this.meta[this.at + DURABILITY]!;
   }
   set durability(level: number) {
-    this.store.meta[this.id * RECORD + DURABILITY] = level;
+    this.meta[this.at + DURABILITY] = level;
   }
   /** Number of dependencies the last execution read; -1 if it never executed. */
   get depCount(): number {
-    return this.store.meta[this.id * RECORD + DEP_COUNT]!;
+    return this.meta[this.at + DEP_COUNT]!;
   }
 
   /** The `i`-th dependency (`0 <= i < depCount`). */
@@ -141,7 +145,7 @@ export class Slot {
 
   /** Forgets the dependencies (the memo must re-run before it can be verified). */
   clearDeps(): void {
-    this.store.meta[this.id * RECORD + DEP_COUNT] = -1;
+    this.meta[this.at + DEP_COUNT] = -1;
     this.dep0 = null;
     this.dep1 = null;
     this.depsRest = null;
