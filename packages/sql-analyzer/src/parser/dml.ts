@@ -1,5 +1,6 @@
 import { ALIAS_STOP_WORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseIndexElem } from "./ddl-table.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
 import { atIdent, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -109,16 +110,8 @@ function parseOnConflict(p: Parser): void {
       expectIdent(p, "constraint name");
     } else {
       p.bump();
-      do {
-        p.start(SyntaxKind.IndexElem);
-        parseExpr(p);
-        if (p.atKw("collate")) {
-          p.bump();
-          expectLabel(p);
-        }
-        if (p.atKw("asc") || p.atKw("desc")) p.bump();
-        p.finish();
-      } while (p.eat(SyntaxKind.Comma));
+      do parseIndexElem(p);
+      while (p.eat(SyntaxKind.Comma));
       p.expect(SyntaxKind.RParen, "')'");
       if (p.atKw("where")) parseWhereClause(p);
     }

@@ -755,10 +755,12 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   if (keywordName) p.bump(SyntaxKind.Ident);
   else p.bumpIdent();
   let star = false;
+  let parts = 1;
   while (p.at(SyntaxKind.Dot)) {
     if (atLabel(p, 1)) {
       p.bump();
       p.bumpIdent();
+      parts++;
     } else if (p.nth(1) === SyntaxKind.Operator && p.wordAt(1) === "*") {
       p.bump();
       p.bump();
@@ -777,7 +779,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
     const saved = p.noIn;
     p.noIn = first === "position";
-    parseArgList(p, cp);
+    parseArgList(p, cp, first !== undefined && SPECIAL_ARG_FUNCTIONS.has(first) && parts === 1);
     p.noIn = saved;
     parseCallSuffixes(p);
     p.finish();
@@ -788,7 +790,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   return true;
 }
 
-function parseArgList(p: Parser, nameCp: number): void {
+function parseArgList(p: Parser, nameCp: number, specialSyntax = true): void {
   void nameCp;
   p.start(SyntaxKind.ArgList);
   p.bump();
@@ -805,7 +807,11 @@ function parseArgList(p: Parser, nameCp: number): void {
     do {
       parseArg(p);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
-      while (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape")) {
+      // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
+      while (
+        (specialSyntax || !p.postgres) &&
+        (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape"))
+      ) {
         p.bump();
         parseArg(p);
       }

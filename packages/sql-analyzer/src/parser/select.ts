@@ -171,7 +171,8 @@ function parseSelectCore(p: Parser): void {
   p.start(SyntaxKind.SelectCore);
   p.start(SyntaxKind.SelectClause);
   p.bump();
-  if (p.atKw("distinct") || p.atKw("all") || p.atKw("distinctrow")) {
+  const distinctSeen = p.atKw("distinct") || p.atKw("all") || p.atKw("distinctrow");
+  if (distinctSeen) {
     p.start(SyntaxKind.DistinctClause);
     const distinct = !p.atKw("all");
     p.bump();
@@ -193,7 +194,7 @@ function parseSelectCore(p: Parser): void {
     )
       p.bump();
   }
-  parseSelectList(p);
+  parseSelectList(p, distinctSeen);
   p.finish();
   if (p.atKw("into") && !p.sqlite) parseIntoClause(p);
   if (p.atKw("from")) parseFromClause(p);
@@ -209,18 +210,19 @@ function parseSelectCore(p: Parser): void {
   p.finish();
 }
 
-function parseSelectList(p: Parser): void {
-  // PostgreSQL allows an empty target list: `SELECT FROM t`, `SELECT;`.
-  if (p.postgres && (atClauseBoundary(p) || p.atKw("for") || p.atKw("into"))) return;
+function parseSelectList(p: Parser, afterDistinct: boolean): void {
+  // PostgreSQL allows an empty target list (`SELECT FROM t`, `SELECT;`), but not after DISTINCT.
+  if (p.postgres && !afterDistinct && (atClauseBoundary(p) || p.atKw("for") || p.atKw("into"))) return;
   do {
     if (p.postgres && p.at(SyntaxKind.Comma)) {
       p.expected("expression");
       continue;
     }
     p.start(SyntaxKind.SelectItem);
+    const star = p.atOp("*");
     if (!parseExprOrStar(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
-    } else parseOptionalAlias(p, false);
+    } else if (!star) parseOptionalAlias(p, false);
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
 }
@@ -422,6 +424,8 @@ function parseTableRef(p: Parser): boolean {
       p.finish();
       return true;
     }
+    // LATERAL takes a subquery or a function call, never a plain table name.
+    if (!atFunctionCall(p)) p.expected("subquery or function call after LATERAL");
     p.startAt(cp, SyntaxKind.FunctionTable);
     parseExpr(p);
     if (p.eatKw("with")) p.expectKw("ordinality");
@@ -854,4 +858,12 @@ export function parenGroupContinues(p: Parser): boolean {
 
 function isSetOpWord(p: Parser, n: number): boolean {
   return p.nthKw(n, "union") || p.nthKw(n, "intersect") || p.nthKw(n, "except") || p.nthKw(n, "order") || p.nthKw(n, "limit") || p.nthKw(n, "offset") || p.nthKw(n, "fetch");
+}
+
+/** Whether a (possibly qualified) name followed by `(` starts here. */
+function atFunctionCall(p: Parser): boolean {
+  let n = 0;
+  if (!atLabel(p, n)) return false;
+  while (p.nth(n + 1) === SyntaxKind.Dot && atLabel(p, n + 2)) n += 2;
+  return p.nth(n + 1) === SyntaxKind.LParen;
 }

@@ -231,7 +231,8 @@ export function parseExplain(p: Parser): void {
       expectLabel(p, "format");
     }
   }
-  if (p.enter()) {
+  if (p.atStatementEnd) p.expected("statement");
+  else if (p.enter()) {
     if (p.mysql && atLabel(p) && !atSelectStart(p) && !["insert", "update", "delete", "replace", "with", "table"].includes(p.word ?? "")) {
       // MySQL EXPLAIN t == DESCRIBE t
       parseQualifiedName(p, "table name");
