@@ -238,8 +238,12 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const file = ctx.get(parsed, target);
       const i = file.byKey.get(key);
       const item = i === undefined ? undefined : file.result.items[i];
-      const param = item?.ast.k === "fn" ? item.ast.params[r.range.start] : undefined;
-      if (!item || !param) return [];
+      if (!item || item.ast.k === "use") return [];
+      if (r.range.start < 0) {
+        return [{ file: target, range: { start: item.start + item.ast.ns, end: item.start + item.ast.ne }, message: `\`${item.ast.name}\` is declared here` }];
+      }
+      const param = item.ast.k === "fn" ? item.ast.params[r.range.start] : undefined;
+      if (!param) return [];
       return [{ file: target, range: { start: item.start + param.ns, end: item.start + param.ty.e }, message: `parameter \`${param.name}\` declared here` }];
     });
     return { ...d, related };

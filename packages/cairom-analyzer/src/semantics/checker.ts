@@ -80,9 +80,10 @@ export interface FunctionAnalysis {
 }
 
 /**
- * `file` of a related entry that still names a parameter abstractly (range = parameter
- * index, message = defining module and item key); the per-file query turns it into a
- * location, since the checker does not know other files' offsets.
+ * `file` of a related entry that still names a declaration abstractly (range start =
+ * parameter index, or -1 for the item's name; message = defining module and item key);
+ * the per-file query turns it into a location, since the checker does not know other
+ * files' offsets.
  */
 export const PARAM_REF = "\u0000param";
 
@@ -515,8 +516,13 @@ class Checker {
     }
     if (place !== "ok") {
       const local = this.lookupLocal(place);
+      const top = local ? undefined : this.env.binding(place)?.def;
       const related: RelatedInformation[] =
-        local?.kind === "const" ? [{ file: "", range: { start: local.s, end: local.e }, message: `\`${place}\` is declared here` }] : [];
+        local?.kind === "const"
+          ? [{ file: "", range: { start: local.s, end: local.e }, message: `\`${place}\` is declared here` }]
+          : top
+            ? [{ file: PARAM_REF, range: { start: -1, end: -1 }, message: `${top.module}\u0000${top.key}` }]
+            : [];
       this.report("assign-to-const", `\`${place}\` is a constant and cannot be assigned`, lhs.s, lhs.e, { related });
       return;
     }

@@ -180,18 +180,20 @@ describe("related information", () => {
 describe("related information across files", () => {
   it("points an argument mismatch at the parameter's declaration in its module", async () => {
     const { createCairoMService, InMemoryFileSystem } = await import("../../src/index.js");
-    const lib = "fn area(w: u32, h: u32) -> u32 { return w * h; }\n";
+    const lib = "fn area(w: u32, h: u32) -> u32 { return w * h; }\nconst LIMIT: u32 = 1;\n";
     const s = createCairoMService({
       fs: new InMemoryFileSystem({
         "/p/cairom.toml": 'name = "p"\nentry_point = "main.cm"\n',
-        "/p/src/main.cm": "use geo::area;\nfn main() -> u32 { return area(true, 2); }\n",
+        "/p/src/main.cm": "use geo::{area, LIMIT};\nfn main() -> u32 { LIMIT = 3; return area(true, 2); }\n",
         "/p/src/geo.cm": lib,
       }),
     });
-    const [d] = s.getDiagnostics("/p/src/main.cm");
-    expect(d!.code).toBe("argument-type-mismatch");
-    expect(d!.related!.map((r) => [r.file, lib.slice(r.range.start, r.range.end), r.message])).toEqual([
-      ["/p/src/geo.cm", "w: u32", "parameter `w` declared here"],
+    const related = s
+      .getDiagnostics("/p/src/main.cm")
+      .map((d) => [d.code, ...(d.related ?? []).map((r) => `${r.file} ${lib.slice(r.range.start, r.range.end)} (${r.message})`)]);
+    expect(related).toEqual([
+      ["assign-to-const", "/p/src/geo.cm LIMIT (`LIMIT` is declared here)"],
+      ["argument-type-mismatch", "/p/src/geo.cm w: u32 (parameter `w` declared here)"],
     ]);
   });
 });
