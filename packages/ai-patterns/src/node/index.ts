@@ -34,3 +34,6 @@ export async function classify(text: string): Promise<Classification> {
     throw error;
   }
 }
+
+// The application-code scanner's Node loader (grammar .wasm files from @vscode/tree-sitter-wasm).
+export { createNodeScanner, createNodeGrammarLoader } from "./scanner-node.js";
