@@ -178,7 +178,9 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
   const original = node.text();
   const keep = (status: StatementFormatStatus): FormattedStatement => ({ range, status, text: original });
   if (node.kind === SyntaxKind.UnsupportedStmt) return keep("unsupported");
-  if (node.kind === SyntaxKind.Error || hasError(parsed, node)) return keep("syntax-error");
+  // Error diagnostics were already assigned to segments (a segment with one is never formatted);
+  // matching them to nodes again would also catch errors that only touch this statement's edge.
+  if (node.kind === SyntaxKind.Error) return keep("syntax-error");
   const doc = new StatementDocBuilder(options).build(node);
   const printed = printDoc(doc, options.lineWidth, options.indentUnit, eol);
   const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
@@ -187,20 +189,23 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
 }
 
 /**
- * The line break to write. For `"auto"`, that of the first line break between tokens (not
- * inside a string or comment): the formatter writes its own breaks there, so the choice is
- * the same when the output is formatted again.
+ * The line break to write. `"auto"` gives CRLF only when every line break between tokens
+ * is CRLF (and there is one): the output then has only CRLF breaks between tokens, while
+ * any LF there survives formatting, so the choice is the same when formatting again.
  */
 function lineBreakOf(parsed: ParseResult, lineEnding: "lf" | "crlf" | "auto"): string {
   if (lineEnding === "crlf") return "\r\n";
   if (lineEnding === "lf") return "\n";
+  let sawCrlf = false;
   for (const token of parsed.root.tokens()) {
     if (token.kind !== SyntaxKind.Whitespace) continue;
     const text = token.text();
-    const at = text.indexOf("\n");
-    if (at >= 0) return at > 0 && text.charCodeAt(at - 1) === 13 ? "\r\n" : "\n";
+    for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) {
+      if (at === 0 || text.charCodeAt(at - 1) !== 13) return "\n";
+      sawCrlf = true;
+    }
   }
-  return "\n";
+  return sawCrlf ? "\r\n" : "\n";
 }
 
 function parseOf(text: string, options: FormatOptions, resolved: ResolvedFormatOptions): ParseResult {

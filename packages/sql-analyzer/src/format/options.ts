@@ -23,9 +23,9 @@ export interface FormatOptions {
   /** Where list commas go when a list is broken over lines. Defaults to `"trailing"`. */
   readonly commaPosition?: "trailing" | "leading";
   /**
-   * Line breaks the formatter writes: `"lf"`, `"crlf"`, or `"auto"` (that of the first line
-   * break between tokens, else `"lf"`). Strings, comments and statements kept as written keep
-   * their own. Defaults to `"auto"`.
+   * Line breaks the formatter writes: `"lf"`, `"crlf"`, or `"auto"` (CRLF when every line
+   * break between tokens is CRLF, else LF). Strings, comments and statements kept as written
+   * keep their own. Defaults to `"auto"`.
    */
   readonly lineEnding?: "lf" | "crlf" | "auto";
   /**

@@ -178,3 +178,18 @@ test("auto line endings follow the breaks between tokens, not those inside strin
   expect(once).toBe("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql AS $fn$ select 1\n$fn$\r\n");
   expect(format(once)).toBe(once);
 });
+
+describe("found by the long fuzz run (scripts/fuzz-format.mjs)", () => {
+  test("an error that only touches the next statement's edge does not keep that statement as written", () => {
+    const input = "with t as (values (1)) ;select * from t";
+    const once = format(input);
+    expect(once).toBe("with t as (values (1)) ;\nSELECT * FROM t\n");
+    expect(format(once)).toBe(once);
+  });
+  test("mixed line endings: LF unless every break between tokens is CRLF", () => {
+    const input = "\nselect a,\r\nb from t where x\r\nunion select from\r\nwhere";
+    const once = format(input);
+    expect(format(once)).toBe(once);
+    expect(format("select 1;\r\nselect 2;\nselect 3")).toBe("SELECT 1;\nSELECT 2;\nSELECT 3\n");
+  });
+});
