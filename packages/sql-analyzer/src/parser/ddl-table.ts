@@ -180,7 +180,8 @@ export function parsePartitionBound(p: Parser): void {
   else if (p.eatKw("with")) {
     p.expect(SyntaxKind.LParen, "'('");
     do {
-      expectLabel(p, "MODULUS or REMAINDER");
+      if (p.atKw("modulus") || p.atKw("remainder")) p.bump();
+      else p.expected("MODULUS or REMAINDER");
       p.expect(SyntaxKind.Number, "number");
     } while (p.eat(SyntaxKind.Comma));
     p.expect(SyntaxKind.RParen, "')'");

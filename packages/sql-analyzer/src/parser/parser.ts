@@ -149,6 +149,11 @@ export class Parser {
   get atStatementEnd(): boolean {
     return this.pos >= this.nSig || this.kinds[this.sig[this.pos]!] === SyntaxKind.Semicolon;
   }
+  /** Whether the n-th token ahead is past the end or a `;`. */
+  atStatementEndAt(n: number): boolean {
+    const i = this.pos + n;
+    return i >= this.nSig || this.kinds[this.sig[i]!] === SyntaxKind.Semicolon;
+  }
   /** Whether nothing (no trivia) separates the current token from the next one. */
   adjacentToNext(): boolean {
     if (this.pos + 1 >= this.nSig) return false;

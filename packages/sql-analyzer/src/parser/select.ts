@@ -90,12 +90,24 @@ export function parseQueryBody(p: Parser): void {
 
 /** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses after a query body. */
 export function parseQueryTail(p: Parser): void {
-  for (let guard = 0; guard < 8; guard++) {
-    if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
-    else if (p.atKw("limit")) parseLimitClause(p);
-    else if (p.atKw("offset")) parseOffsetClause(p);
-    else if (p.atKw("fetch")) parseFetchClause(p);
-    else if (p.atKw("for") && !p.sqlite) parseLockingClause(p);
+  // Each clause at most once, in order: ORDER BY, then LIMIT/OFFSET/FETCH, then locking.
+  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+  let limit = false;
+  let offset = false;
+  for (let guard = 0; guard < 4; guard++) {
+    if (p.atKw("limit") && !limit) {
+      parseLimitClause(p);
+      limit = true;
+    } else if (p.atKw("offset") && !offset) {
+      parseOffsetClause(p);
+      offset = true;
+    } else if (p.atKw("fetch") && !limit) {
+      parseFetchClause(p);
+      limit = true;
+    } else break;
+  }
+  for (let guard = 0; guard < 4; guard++) {
+    if (p.atKw("for") && !p.sqlite) parseLockingClause(p);
     else if (p.atKw("lock") && p.mysql) parseLockingClause(p);
     else if (p.atKw("into") && p.mysql) parseIntoClause(p);
     else break;
@@ -171,8 +183,8 @@ function parseSelectCore(p: Parser): void {
   p.start(SyntaxKind.SelectCore);
   p.start(SyntaxKind.SelectClause);
   p.bump();
-  const distinctSeen = p.atKw("distinct") || p.atKw("all") || p.atKw("distinctrow");
-  if (distinctSeen) {
+  const distinctSeen = p.atKw("distinct") || p.atKw("distinctrow");
+  if (distinctSeen || p.atKw("all")) {
     p.start(SyntaxKind.DistinctClause);
     const distinct = !p.atKw("all");
     p.bump();

@@ -83,7 +83,7 @@ const FETCH_DIRECTIONS = new Set(["next", "prior", "first", "last", "absolute", 
 export function parseFetch(p: Parser): void {
   p.start(SyntaxKind.FetchStmt);
   p.bump();
-  if (p.at(SyntaxKind.Word) && FETCH_DIRECTIONS.has(p.word!)) {
+  if (p.at(SyntaxKind.Word) && FETCH_DIRECTIONS.has(p.word!) && !p.atStatementEndAt(1)) {
     const w = p.word;
     p.bump();
     if ((w === "absolute" || w === "relative") || ((w === "forward" || w === "backward") && !p.atKw("from") && !p.atKw("in") && !p.atKw("all"))) {
@@ -236,6 +236,7 @@ function parseLooseOptions(p: Parser, roleOptions = false): void {
     p.eatOp("=");
     if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
     else if (w === "password" && p.atKw("null")) p.bump();
+    else if (!roleOptions && !(p.at(SyntaxKind.Word) || p.at(SyntaxKind.Operator))) p.expected(`a value for ${w?.toUpperCase() ?? "the option"}`);
     else if (p.at(SyntaxKind.Operator) && p.word === "-" && p.nth(1) === SyntaxKind.Number) {
       p.bump();
       p.bump();

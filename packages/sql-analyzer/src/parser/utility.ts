@@ -77,7 +77,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
     case "rollback":
       if (!p.eatKw("transaction")) p.eatKw("work");
       if (p.eatKw("to")) {
-        p.eatKw("savepoint");
+        if (p.atKw("savepoint") && (atLabel(p, 1) || !p.postgres)) p.bump();
         expectIdent(p, "savepoint name");
       } else if (p.atKw("and")) {
         p.bump();
@@ -92,7 +92,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
       expectIdent(p, "savepoint name");
       break;
     case "release":
-      p.eatKw("savepoint");
+      if (p.atKw("savepoint") && (atLabel(p, 1) || !p.postgres)) p.bump();
       expectIdent(p, "savepoint name");
       break;
   }
