@@ -779,7 +779,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
     const saved = p.noIn;
     p.noIn = first === "position";
-    parseArgList(p, cp, first !== undefined && SPECIAL_ARG_FUNCTIONS.has(first) && parts === 1);
+    parseArgList(p, cp, first !== undefined && SPECIAL_ARG_FUNCTIONS.has(first) && parts === 1 ? first : undefined);
     p.noIn = saved;
     parseCallSuffixes(p);
     p.finish();
@@ -790,8 +790,21 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   return true;
 }
 
-function parseArgList(p: Parser, nameCp: number, specialSyntax = true): void {
+/** The keyword sequences each special-form function accepts between its arguments (PostgreSQL). */
+const SPECIAL_FORMS: Record<string, readonly string[]> = {
+  extract: ["from"],
+  position: ["in"],
+  substring: ["from", "for", "from for", "for from", "similar escape"],
+  substr: ["from", "for", "from for"],
+  trim: ["from"],
+  overlay: ["placing from", "placing from for"],
+  normalize: [],
+};
+
+function parseArgList(p: Parser, nameCp: number, special?: string): void {
   void nameCp;
+  const specialSyntax = special !== undefined || !p.postgres;
+  const separators: string[] = [];
   p.start(SyntaxKind.ArgList);
   p.bump();
   if (!p.enter()) {
@@ -808,10 +821,15 @@ function parseArgList(p: Parser, nameCp: number, specialSyntax = true): void {
       parseArg(p);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
-      while (
-        (specialSyntax || !p.postgres) &&
-        (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape"))
-      ) {
+      while (specialSyntax && (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape"))) {
+        separators.push(p.word!);
+        const sequence = separators.join(" ");
+        const forms = special !== undefined && p.postgres ? SPECIAL_FORMS[special] : undefined;
+        if (forms && !forms.some((form) => form === sequence || form.startsWith(sequence + " "))) {
+          p.errorBump(`unexpected ${p.word!.toUpperCase()} in ${special!.toUpperCase()}(…)`);
+          parseArg(p);
+          continue;
+        }
         p.bump();
         parseArg(p);
       }
