@@ -150,13 +150,10 @@ export class Database {
    */
   get<K extends Key, V>(source: Readable<K, V>, key: K): V {
     const slot = source.table.slot(key);
-    // Hot path: a memo verified at this revision, outside any query. Kept tiny so engines
-    // inline it; everything else (inputs, verification, cancellation) is in getSlow.
-    const meta = slot.meta;
-    const at = slot.at;
-    if (meta[at + VERIFIED_AT] === this.rev && (meta[at + FLAGS]! & (HAS_VALUE | IN_LRU)) === HAS_VALUE && this.active === null) {
-      return slot.value as V;
-    }
+    // Hot path: a memo already read at top level in this revision (see `Slot.hitRevision`),
+    // outside any query. Kept tiny so engines inline it; everything else (inputs,
+    // verification, cancellation) is in getSlow.
+    if (slot.hitRevision === this.rev && this.active === null) return slot.value as V;
     return this.getSlow(source, slot) as V;
   }
 
@@ -169,11 +166,18 @@ export class Database {
       return slot.value;
     }
     this.busy++;
+    let value: unknown;
     try {
-      return this.fetchSlow(slot);
+      value = this.fetchSlow(slot);
     } finally {
       this.busy--;
     }
+    // A plain memo (no error, not provisional, not under an LRU capacity) that is now up
+    // to date: later top-level reads in this revision take the hot path.
+    if ((slot.flags & (HAS_RESULT | PROVISIONAL | IN_LRU)) === HAS_VALUE && slot.verifiedAt === this.rev) {
+      slot.hitRevision = this.rev;
+    }
+    return value;
   }
 
   /** @internal `ctx.get`: reads and records `slot` as a dependency of `frame`. */
@@ -304,6 +308,7 @@ export class Database {
    */
   private execute(slot: Slot, keepChangedAt: boolean): void {
     if (Atomics.load(this.cancelCells, 0) !== 0) this.throwPendingWrite();
+    slot.hitRevision = 0;
     const query = slot.owner as Query<Key, unknown>;
     const rev = this.rev;
     if (this.listeners.length > 0) this.emit("will-execute", slot);
@@ -444,6 +449,7 @@ export class Database {
     const members = head.cycleMembers;
     if (members === null) return;
     for (const member of members) {
+      member.hitRevision = 0;
       member.flags &= ~(PROVISIONAL | HAS_RESULT | IN_CYCLE);
       member.value = undefined;
       member.clearDeps();
@@ -831,6 +837,7 @@ export class Database {
 
   /** An LRU capacity dropped `slot`'s value; its edges, revisions and pushes stay. */
   private readonly evictValue = (slot: Slot): void => {
+    slot.hitRevision = 0;
     slot.value = undefined;
     slot.flags &= ~HAS_RESULT;
     if (this.listeners.length > 0) this.emit("did-evict", slot);
@@ -856,6 +863,7 @@ export class Database {
         query.table.delete(slot);
         lruRemove(query, slot);
         slot.flags = DROPPED;
+        slot.hitRevision = 0;
         slot.value = undefined;
         slot.clearDeps();
         slot.pushes = null;

@@ -76,6 +76,13 @@ export class Slot {
   dep0: Slot | null = null;
   dep1: Slot | null = null;
   depsRest: Slot[] | null = null;
+  /**
+   * The revision in which a top-level read last found this memo up to date with a plain
+   * value (no error, not provisional, no LRU capacity), else 0. While it equals the
+   * current revision, `Database.get` returns `value` without looking at the record.
+   * Everything that replaces or drops the value within a revision resets it.
+   */
+  hitRevision = 0;
   /** Id of the last frame that recorded this slot as a dependency (deduplicates edges). */
   depMark = 0;
   /** The value, or the thrown error when `HAS_ERROR` is set. */
