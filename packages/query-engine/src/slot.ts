@@ -210,6 +210,15 @@ export class Slot {
 }
 
 /**
+ * Keys that `SlotTable` indexes by array position: integers from 0 to 2^20 - 1 (`-0`
+ * included, as `Map` treats it like 0). The bound keeps a stray large id from making a
+ * huge array.
+ */
+function isIndexKey(key: number): boolean {
+  return (key & 0xfffff) === key;
+}
+
+/**
  * Maps keys to slots. Primitive keys go straight into a `Map`; compound keys (tuples,
  * objects) go through their canonical string in a second map so the two never collide.
  */
@@ -222,6 +231,12 @@ export class SlotTable {
    */
   private lastKey: unknown = undefined;
   private lastSlot: Slot | null = null;
+  /**
+   * Slots of small non-negative integer keys (interned ids, file numbers, indexes) by key:
+   * an array index instead of a hash lookup. An index only: `primitive` still holds every
+   * primitive key, so iteration order and size do not depend on it.
+   */
+  private readonly byIndex: (Slot | undefined)[] = [];
 
   constructor(
     private readonly owner: SlotOwner,
@@ -232,6 +247,17 @@ export class SlotTable {
   slot(key: unknown): Slot {
     if (key === this.lastKey && this.lastSlot !== null) return this.lastSlot;
     const type = typeof key;
+    if (type === "number" && isIndexKey(key as number)) {
+      let slot = this.byIndex[key as number];
+      if (slot === undefined) {
+        slot = new Slot(this.owner, key, this.owner.isInput, this.store);
+        this.primitive.set(key, slot);
+        this.byIndex[key as number] = slot;
+      }
+      this.lastKey = key;
+      this.lastSlot = slot;
+      return slot;
+    }
     if (type === "number" || type === "string" || isPrimitiveKey(key)) {
       let slot = this.primitive.get(key);
       if (slot === undefined) {
@@ -262,6 +288,7 @@ export class SlotTable {
       this.lastKey = undefined;
       this.lastSlot = null;
     }
+    if (typeof slot.key === "number" && isIndexKey(slot.key)) this.byIndex[slot.key] = undefined;
     if (isPrimitiveKey(slot.key)) this.primitive.delete(slot.key);
     else this.compound.delete(canonicalKey(slot.key));
   }
