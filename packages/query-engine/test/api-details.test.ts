@@ -111,4 +111,31 @@ describe("API details", () => {
     shared.acknowledge();
     expect(two.get(y, null)).toBe(2);
   });
+
+  it("keeps integer keys on both sides of the array index apart, with Map semantics for -0", () => {
+    const db = new Database();
+    const log = new ExecutionLog();
+    const base = db.input<number, number>("base");
+    base.set(0, 10);
+    const q = db.query<number, number>("q", (ctx, k) => {
+      log.record("q", k);
+      return ctx.get(base, 0) + k;
+    });
+    // Small integers (array-indexed), the bound 2^20 and past it, negatives and fractions (Map).
+    const keys = [0, 1, 2 ** 20 - 1, 2 ** 20, 2 ** 31, -1, 1.5];
+    expect(keys.map((k) => db.get(q, k))).toEqual(keys.map((k) => 10 + k));
+    expect(log.take()).toEqual(keys.map((k) => `q(${k})`));
+    // -0 is the same key as 0 (as in a Map); re-reads hit the memos.
+    expect(db.get(q, -0)).toBe(10);
+    expect(keys.map((k) => db.get(q, k))).toEqual(keys.map((k) => 10 + k));
+    expect(log.take()).toEqual([]);
+    expect(db.stats().queries.find((s) => s.name === "q")?.slots).toBe(keys.length);
+    base.set(0, 20);
+    expect(db.get(q, 2 ** 20 - 1)).toBe(20 + 2 ** 20 - 1);
+    expect(log.take()).toEqual([`q(${2 ** 20 - 1})`]);
+    // A sweep forgets array-indexed and Map-held memos alike.
+    expect(db.sweep({ unusedSince: db.revision })).toBe(keys.length - 1);
+    expect(db.get(q, 0)).toBe(20);
+    expect(log.take()).toEqual(["q(0)"]);
+  });
 });
