@@ -465,11 +465,31 @@ export class TokenBuffer {
   /** The intern-table slot of each short token's text. */
   slots: Int32Array;
 
-  constructor(readonly text: string, capacity = 64) {
+  constructor(
+    /** The scanned text (replaced by `reset`). */
+    public text: string,
+    capacity = 64,
+  ) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Uint32Array(capacity + 1);
     this.flags = new Uint8Array(capacity);
     this.slots = new Int32Array(capacity);
+  }
+
+  /**
+   * Empties the buffer for a new text starting at offset `from`, keeping its
+   * arrays: a parse that recycles one buffer allocates no typed arrays, whose
+   * off-heap backing stores are costly to create and to collect.
+   */
+  reset(text: string, from: number): void {
+    this.text = text;
+    this.count = 0;
+    this.starts[0] = from;
+  }
+
+  /** Number of tokens the buffer holds without growing. */
+  get capacity(): number {
+    return this.kinds.length;
   }
 
   /** Appends the token the lexer just scanned. */

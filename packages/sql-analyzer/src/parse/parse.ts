@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { isDialect, type Dialect } from "../dialect.js";
-import type { TokenStream } from "../lexer/lexer.js";
+import type { TokenBuffer, TokenStream } from "../lexer/lexer.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
 import { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
@@ -128,6 +128,26 @@ class Result implements ParseResult {
 }
 
 /**
+ * A token buffer left by the last parse, recycled by the next one (taken out
+ * while in use, so a nested parse allocates its own). Parsing many short texts
+ * would otherwise allocate four typed arrays per call. Buffers above
+ * `MAX_RECYCLED_TOKENS` are dropped so a huge file's buffer is not kept alive.
+ */
+let spareTokens: TokenBuffer | undefined;
+const MAX_RECYCLED_TOKENS = 1 << 16;
+
+function takeSpareTokens(): TokenBuffer | undefined {
+  const spare = spareTokens;
+  spareTokens = undefined;
+  return spare;
+}
+
+/** Offers a buffer that nothing references any more for reuse. */
+function recycleTokens(tokens: TokenBuffer): void {
+  if (tokens.capacity <= MAX_RECYCLED_TOKENS) spareTokens = tokens;
+}
+
+/**
  * Parses SQL text into a lossless concrete syntax tree. Never throws; problems
  * are diagnostics. `parse(t).root.text() === t` for every string `t`.
  *
@@ -151,8 +171,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   };
 
   if (!previous) {
-    const split = splitSegments(text, dialect, 0);
+    // A hook may keep `compute` (and so the tokens) for later: recycle only without one.
+    const split = splitSegments(text, dialect, 0, undefined, hook ? undefined : takeSpareTokens());
     const parts = split.segments.map((seg) => parseOne(split.tokens, seg));
+    if (!hook) recycleTokens(split.tokens);
     return new Result(text, dialect, parts, startsOf(parts), reparsed);
   }
 
@@ -178,9 +200,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     if (index < 0 || oldStarts[index] !== oldOffset) return false;
     reuseFrom = index;
     return true;
-  });
+  }, hook ? undefined : takeSpareTokens());
   const parts: SegmentParse[] = old.slice(0, prefix);
   for (const seg of split.segments) parts.push(parseOne(split.tokens, seg));
+  if (!hook) recycleTokens(split.tokens);
   for (let i = reuseFrom; i < old.length; i++) parts.push(old[i]!);
   return new Result(text, dialect, parts, startsOf(parts), reparsed);
 }

@@ -35,11 +35,24 @@ export interface Split {
  * routine bodies, `BEGIN ATOMIC`) hold their inner `;`. Stops early at the first
  * closed boundary for which `stopAt(offset)` is true.
  */
-export function splitSegments(text: string, dialect: Dialect, from = 0, stopAt?: (offset: number) => boolean): Split {
+export function splitSegments(
+  text: string,
+  dialect: Dialect,
+  from = 0,
+  stopAt?: (offset: number) => boolean,
+  /** A buffer no one else uses any more, to fill instead of allocating one. */
+  recycled?: TokenBuffer,
+): Split {
   const lexer = new Lexer(text, dialect, from);
-  // Start small when a reuse boundary may stop us early; the buffer grows by doubling.
-  const tokens = new TokenBuffer(text, stopAt ? 256 : Math.max(16, (text.length - from) >> 2));
-  tokens.starts[0] = from;
+  let tokens: TokenBuffer;
+  if (recycled) {
+    tokens = recycled;
+    tokens.reset(text, from);
+  } else {
+    // Start small when a reuse boundary may stop us early; the buffer grows by doubling.
+    tokens = new TokenBuffer(text, stopAt ? 256 : Math.max(16, (text.length - from) >> 1));
+    tokens.starts[0] = from;
+  }
   const segments: Segment[] = [];
   const postgres = dialect === "postgres";
   let segStart = from;
