@@ -22,6 +22,19 @@ export const CLASSES = 12;
 /** Exact slots of the class 4-gram table (CLASSES⁴). */
 export const SHAPE4_SLOTS = CLASSES ** 4;
 
+/** Buckets of the marker × bigram interaction table. */
+export const INTERACTION_BUCKETS = 131071;
+/** Multiplier folding a bigram key into its interaction key with one context marker. */
+export const INTERACTION_MULTIPLIER = 1009;
+/**
+ * Token positions of the context markers each bigram is conjoined with: the whole-text
+ * reading (1), the numeric-position reading (2) and the inside-'…' reading (4) — see
+ * src/context/. An interaction weight lets a marker change what a bigram means (e.g. `;
+ * UPDATE` in a well-formed script vs after a quote break-out), which a sum of separate
+ * marker and bigram weights cannot.
+ */
+export const INTERACTION_MARKERS: readonly number[] = [1, 2, 4];
+
 /** Weights of one model. */
 export interface NgramWeights {
   /** One weight per vocabulary id. */
@@ -36,6 +49,8 @@ export interface NgramWeights {
   readonly shape4: Float32Array;
   /** One weight per class 5-gram bucket. */
   readonly shape5: Float32Array;
+  /** One weight per marker × bigram interaction bucket (empty when the model has none). */
+  readonly interaction: Float32Array;
   /** The bias (a one-element array so the optimizer can update it in place). */
   readonly bias: Float32Array;
 }
@@ -55,6 +70,11 @@ export function skipgramBucket(a: number, c: number): number {
   return (a * SKIP_MULTIPLIER + c) % HASH_BUCKETS;
 }
 
+/** Bucket of the bigram (a, b) conjoined with the context marker id `marker`; exact in doubles. */
+export function interactionBucket(a: number, b: number, marker: number): number {
+  return ((a * BIGRAM_MULTIPLIER + b) * INTERACTION_MULTIPLIER + marker) % INTERACTION_BUCKETS;
+}
+
 /** Slot of the class 4-gram (a, b, c, d). */
 export function shape4Slot(a: number, b: number, c: number, d: number): number {
   return ((a * CLASSES + b) * CLASSES + c) * CLASSES + d;
@@ -69,15 +89,24 @@ export function shape5Bucket(a: number, b: number, c: number, d: number, e: numb
  * Feature indices of one token sequence, in one flat index space: unigrams, bigrams,
  * trigrams, skip-bigrams, then class 4-grams and class 5-grams (`classes` maps id → class).
  */
-export function featureIndices(ids: readonly number[], vocabularySize: number, classes: Int32Array, shapes = true): Int32Array {
+export function featureIndices(ids: readonly number[], vocabularySize: number, classes: Int32Array, shapes = true, interactions = false): Int32Array {
   const n = ids.length;
   const shapeCount = shapes ? Math.max(0, n - 3) + Math.max(0, n - 4) : 0;
-  const out = new Int32Array(n + Math.max(0, n - 1) + 2 * Math.max(0, n - 2) + shapeCount);
+  const interactionCount = interactions ? INTERACTION_MARKERS.length * Math.max(0, n - 1) : 0;
+  const out = new Int32Array(n + Math.max(0, n - 1) + 2 * Math.max(0, n - 2) + shapeCount + interactionCount);
   let k = 0;
   for (let i = 0; i < n; i++) out[k++] = ids[i]!;
   for (let i = 0; i + 1 < n; i++) out[k++] = vocabularySize + bigramBucket(ids[i]!, ids[i + 1]!);
   for (let i = 0; i + 2 < n; i++) out[k++] = vocabularySize + HASH_BUCKETS + trigramBucket(ids[i]!, ids[i + 1]!, ids[i + 2]!);
   for (let i = 0; i + 2 < n; i++) out[k++] = vocabularySize + 2 * HASH_BUCKETS + skipgramBucket(ids[i]!, ids[i + 2]!);
+  if (interactions) {
+    // Only sequences with the context markers (tokenizeForModel) have interactions.
+    const base = vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS + SHAPE_BUCKETS;
+    for (const position of INTERACTION_MARKERS) {
+      const marker = ids[position] ?? 0;
+      for (let i = 0; i + 1 < n; i++) out[k++] = base + interactionBucket(ids[i]!, ids[i + 1]!, marker);
+    }
+  }
   if (!shapes) return out;
   const c = Array.from(ids, (id) => classes[id]!);
   const shapeBase = vocabularySize + 3 * HASH_BUCKETS;
@@ -95,18 +124,19 @@ export function logit(features: Int32Array, weights: Float32Array, bias: number)
 
 /** Size of the flat weight vector. */
 export function flatSize(vocabularySize: number): number {
-  return vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS + SHAPE_BUCKETS;
+  return vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS + SHAPE_BUCKETS + INTERACTION_BUCKETS;
 }
 
-/** Splits flat weights into the six tables. */
-export function splitWeights(flat: Float32Array, bias: number, vocabularySize: number): NgramWeights {
+/** Splits flat weights into the seven tables. */
+export function splitWeights(flat: Float32Array, bias: number, vocabularySize: number, interactions = true): NgramWeights {
   return {
     unigram: flat.slice(0, vocabularySize),
     bigram: flat.slice(vocabularySize, vocabularySize + HASH_BUCKETS),
     trigram: flat.slice(vocabularySize + HASH_BUCKETS, vocabularySize + 2 * HASH_BUCKETS),
     skipgram: flat.slice(vocabularySize + 2 * HASH_BUCKETS, vocabularySize + 3 * HASH_BUCKETS),
     shape4: flat.slice(vocabularySize + 3 * HASH_BUCKETS, vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS),
-    shape5: flat.slice(vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS),
+    shape5: flat.slice(vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS, vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS + SHAPE_BUCKETS),
+    interaction: interactions ? flat.slice(vocabularySize + 3 * HASH_BUCKETS + SHAPE4_SLOTS + SHAPE_BUCKETS) : new Float32Array(0),
     bias: Float32Array.of(bias),
   };
 }

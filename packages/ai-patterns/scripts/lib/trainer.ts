@@ -1,5 +1,6 @@
 import { Rng } from "../../src/corpus/rng.js";
 import { flatSize, logit } from "./ngram-model.js";
+import { BagMlpAdam, bagForward, initBagMlp, type BagMlp } from "./bag-mlp.js";
 
 /** One training example: its feature indices and label. */
 export interface Example {
@@ -7,6 +8,26 @@ export interface Example {
   readonly features: Int32Array;
   /** 1 = injection. */
   readonly label: 0 | 1;
+  /** Bag rows for the MLP part (see `bagRows`); needed when training with `mlp`. */
+  readonly rows?: Int32Array;
+}
+
+/** Settings of the optional bag MLP trained jointly with the linear model. */
+export interface MlpOptions {
+  /** Embedding width. */
+  readonly dim: number;
+  /** Hidden units. */
+  readonly hidden: number;
+  /** Whether hashed bigrams are in the bag (else unigrams and context markers only). */
+  readonly bigrams: boolean;
+  /** Coarse rows (markers + token classes, see `coarseRowTable`) instead of token ids. */
+  readonly rowTable?: Int32Array;
+  /** Mean instead of sum pooling. */
+  readonly mean?: boolean;
+  /** Adam step size. */
+  readonly rate: number;
+  /** L2 decay of the MLP weights an example touches. */
+  readonly l2: number;
 }
 
 /** Hyper-parameters of a training run. */
@@ -19,6 +40,8 @@ export interface TrainOptions {
   readonly l2?: number;
   /** Seed of the shuffles. Defaults to 7. */
   readonly seed?: number;
+  /** When given, a bag MLP (bag-mlp.ts) is trained jointly; its logit adds to the linear one. */
+  readonly mlp?: MlpOptions;
   /** Called after each epoch with the mean training loss. */
   readonly onEpoch?: (epoch: number, loss: number) => void;
 }
@@ -30,7 +53,7 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
  * Float32Array math). Classes are weighted so benign and injection count equally.
  * Returns flat weights and the bias.
  */
-export function trainLogistic(examples: readonly Example[], vocabularySize: number, options: TrainOptions = {}): { weights: Float32Array; bias: number } {
+export function trainLogistic(examples: readonly Example[], vocabularySize: number, options: TrainOptions = {}): { weights: Float32Array; bias: number; mlp?: BagMlp } {
   const size = flatSize(vocabularySize);
   const weights = new Float32Array(size);
   const squares = new Float32Array(size);
@@ -43,12 +66,15 @@ export function trainLogistic(examples: readonly Example[], vocabularySize: numb
   const positives = examples.filter((e) => e.label === 1).length;
   const classWeight = [examples.length / (2 * Math.max(1, examples.length - positives)), examples.length / (2 * Math.max(1, positives))];
   const order = examples.map((_, i) => i);
+  const mlp = options.mlp ? initBagMlp(vocabularySize, options.mlp.dim, options.mlp.hidden, options.mlp.bigrams, (options.seed ?? 7) + 1, options.mlp.rowTable, options.mlp.mean) : undefined;
+  const adam = mlp && options.mlp ? new BagMlpAdam(mlp, options.mlp.rate, options.mlp.l2) : undefined;
   for (let epoch = 1; epoch <= epochs; epoch++) {
     rng.shuffle(order);
     let loss = 0;
     for (const index of order) {
       const example = examples[index]!;
-      const z = logit(example.features, weights, bias);
+      const forward = mlp ? bagForward(mlp, example.rows!) : undefined;
+      const z = logit(example.features, weights, bias) + (forward?.z ?? 0);
       const p = sigmoid(z);
       const w = classWeight[example.label]!;
       loss += -w * Math.log(Math.max(1e-12, example.label === 1 ? p : 1 - p));
@@ -59,12 +85,13 @@ export function trainLogistic(examples: readonly Example[], vocabularySize: numb
         squares[f]! += g * g;
         weights[f]! -= (rate * g) / (Math.sqrt(squares[f]!) + 1e-8);
       }
+      if (adam && forward) adam.step(example.rows!, forward, gradient);
       biasSquares += gradient * gradient;
       bias -= (rate * gradient) / (Math.sqrt(biasSquares) + 1e-8);
     }
     options.onEpoch?.(epoch, loss / examples.length);
   }
-  return { weights, bias };
+  return mlp ? { weights, bias, mlp } : { weights, bias };
 }
 
 /** Finds the temperature T (logit / T) that minimizes the log-loss on held-aside data. */
