@@ -53,15 +53,22 @@ export class Parser {
   /** The dialect's reserved words. */
   readonly reserved: ReadonlySet<string>;
 
-  private readonly sig: number[];
+  /** Raw token index of each significant token (`[0, nSig)` valid; may be a recycled, longer array). */
+  private readonly sig: Int32Array;
   private readonly nSig: number;
   /** Index into `sig` of the current significant token. */
   private pos = 0;
   /** Next raw token index not yet given to the builder. */
   private raw: number;
-  private readonly children: GreenElement[] = [];
-  private readonly frames: number[] = [];
-  private readonly frameKinds: SyntaxKind[] = [];
+  /** The builder's stack of finished children: `[0, nChildren)` valid (a recycled array is longer). */
+  private readonly children: GreenElement[];
+  private nChildren = 0;
+  /** Highest `nChildren` seen at a `finish` (slots up to here may hold references to clear). */
+  private highWater = 0;
+  private readonly frames: number[];
+  private readonly frameKinds: SyntaxKind[];
+  /** The recycled work arrays this parser holds until `takeChildren` (or none). */
+  private scratch: Scratch | undefined;
   private readonly text: string;
   private readonly kinds: Uint8Array;
   private readonly starts: Uint32Array;
@@ -89,11 +96,19 @@ export class Parser {
     this.texts = stream.texts;
     this.slots = stream.slots;
     this.reserved = reservedWords(dialect);
-    const sig: number[] = [];
+    const scratch = spareScratch;
+    spareScratch = undefined;
+    this.scratch = scratch;
+    let sig = scratch !== undefined && scratch.sig.length >= to - from ? scratch.sig : new Int32Array(Math.max(16, to - from));
+    if (scratch !== undefined) scratch.sig = sig;
+    let n = 0;
     const kinds = this.kinds;
-    for (let i = from; i < to; i++) if (kinds[i]! > SyntaxKind.BlockComment) sig.push(i);
+    for (let i = from; i < to; i++) if (kinds[i]! > SyntaxKind.BlockComment) sig[n++] = i;
     this.sig = sig;
-    this.nSig = sig.length;
+    this.nSig = n;
+    this.children = scratch !== undefined ? scratch.children : [];
+    this.frames = scratch !== undefined ? scratch.frames : [];
+    this.frameKinds = scratch !== undefined ? scratch.frameKinds : [];
     this.raw = from;
   }
 
@@ -199,7 +214,7 @@ export class Parser {
     else if (kind === SyntaxKind.Unknown)
       this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
     const shared = this.texts[i];
-    this.children.push(shared !== undefined ? sharedTokenAt(kind, shared, this.slots[i]!) : sharedToken(kind, this.text.slice(start, end)));
+    this.children[this.nChildren++] = shared !== undefined ? sharedTokenAt(kind, shared, this.slots[i]!) : sharedToken(kind, this.text.slice(start, end));
     this.raw = i + 1;
   }
 
@@ -214,14 +229,14 @@ export class Parser {
   /** Opens a node; leading trivia stays outside it. */
   start(kind: SyntaxKind): void {
     this.flushTrivia();
-    this.frames.push(this.children.length);
+    this.frames.push(this.nChildren);
     this.frameKinds.push(kind);
   }
 
   /** A point to wrap later with `startAt` (for left-recursive constructs). */
   checkpoint(): Checkpoint {
     this.flushTrivia();
-    return this.children.length;
+    return this.nChildren;
   }
 
   /** Opens a node that starts at an earlier checkpoint of the current node. */
@@ -235,22 +250,30 @@ export class Parser {
     const at = this.frames.pop()!;
     const kind = this.frameKinds.pop()!;
     const children = this.children;
+    const count = this.nChildren;
+    if (count > this.highWater) this.highWater = count;
     // Trivia flushed at the node's end (by a checkpoint of a construct that then
     // found nothing) belongs after the node: nodes never end with trivia.
-    let end = children.length;
+    let end = count;
     while (end > at && children[end - 1]!.isToken && isTrivia(children[end - 1]!.kind)) end--;
     if (end === at) return; // nothing was parsed: no empty node
-    const trailing = end < children.length ? children.splice(end) : undefined;
-    const kids = children.splice(at);
+    // Copy into an exact-size array; the shared stack keeps its capacity.
+    const kids = new Array<GreenElement>(end - at);
     let width = 0;
-    for (const k of kids) width += k.width;
-    children.push(new GreenNode(kind, width, kids));
-    if (trailing) for (const t of trailing) children.push(t);
+    for (let i = at; i < end; i++) {
+      const k = children[i]!;
+      kids[i - at] = k;
+      width += k.width;
+    }
+    children[at] = new GreenNode(kind, width, kids);
+    // Trailing trivia moves down right after the new node.
+    for (let i = end; i < count; i++) children[at + 1 + i - end] = children[i]!;
+    this.nChildren = at + 1 + count - end;
   }
 
   /** Changes the kind of the node finished last (when its kind is known only at its end). */
   relabelLast(kind: SyntaxKind): void {
-    for (let i = this.children.length - 1; i >= 0; i--) {
+    for (let i = this.nChildren - 1; i >= 0; i--) {
       const last = this.children[i]!;
       if (last.isToken && isTrivia(last.kind)) continue;
       if (!last.isToken) this.children[i] = new GreenNode(kind, last.width, last.children);
@@ -339,7 +362,18 @@ export class Parser {
 
   /** The built children of the outermost level (once every node is closed). */
   takeChildren(): GreenElement[] {
-    return this.children.splice(0);
+    const out = this.children.slice(0, this.nChildren);
+    const scratch = this.scratch;
+    if (scratch !== undefined) {
+      // Drop references to this tree (and any frames left by a bail-out) before handing the arrays on.
+      this.children.fill(undefined as unknown as GreenElement, 0, Math.max(this.highWater, this.nChildren));
+      this.frames.length = 0;
+      this.frameKinds.length = 0;
+      this.scratch = undefined;
+      if (this.children.length <= MAX_RECYCLED_LENGTH && scratch.sig.length <= MAX_RECYCLED_LENGTH) spareScratch = scratch;
+    }
+    this.nChildren = 0;
+    return out;
   }
 
   // -------------------------------------------------------------- diagnostics
@@ -381,7 +415,7 @@ export class Parser {
 
   /** End offset of the last consumed significant token. */
   prevEnd(): number {
-    if (this.pos === 0) return this.starts[this.sig[0] ?? this.to] ?? this.base;
+    if (this.pos === 0) return this.starts[this.nSig > 0 ? this.sig[0]! : this.to] ?? this.base;
     const t = this.sig[this.pos - 1]!;
     return this.starts[t + 1]!;
   }
@@ -482,6 +516,25 @@ export class Parser {
     return this.starts[this.sig[i]!]! - this.base;
   }
 }
+
+/**
+ * Work arrays (significant-token index, child stack, frame stacks) handed from
+ * one finished parser to the next, so parsing many statements does not grow
+ * fresh arrays for each. A parser takes them when constructed and gives them
+ * back in `takeChildren`; one that never finishes just keeps them, and the next
+ * parser allocates its own — correctness never depends on recycling.
+ */
+interface Scratch {
+  sig: Int32Array;
+  readonly children: GreenElement[];
+  readonly frames: number[];
+  readonly frameKinds: SyntaxKind[];
+}
+
+/** Longest work array kept for reuse (a huge file's arrays are dropped). */
+const MAX_RECYCLED_LENGTH = 1 << 16;
+
+let spareScratch: Scratch | undefined = { sig: new Int32Array(256), children: [], frames: [], frameKinds: [] };
 
 const DIALECT_NAMES: Record<Dialect, string> = { postgres: "PostgreSQL", mysql: "MySQL", sqlite: "SQLite" };
 
