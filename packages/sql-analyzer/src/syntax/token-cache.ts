@@ -44,12 +44,24 @@ export function internSlice(text: string, start: number, end: number): string {
     entries = 0;
     slot = h & (TABLE_SIZE - 1);
   }
-  const value = text.slice(start, end);
+  const value = canonical(text.slice(start, end));
   texts[slot] = value;
   hashes[slot] = h;
   entries++;
   lastSlot = slot;
   return value;
+}
+
+/**
+ * The engine's canonical copy of `s`: a property key is stored as the engine's
+ * unique ("internalized") string, and `Object.keys` hands that copy back. The
+ * grammar compares words with `===` against string literals, which are
+ * canonical too; two canonical strings compare by identity instead of by
+ * content. Paid once per distinct token text.
+ */
+function canonical(s: string): string {
+  for (const key in { [s]: 0 }) return key;
+  return s;
 }
 
 const lowerOf = new Map<string, string>();
@@ -60,7 +72,7 @@ export function lowerWord(word: string, hasUpper: boolean): string {
   let lower = lowerOf.get(word);
   if (lower === undefined) {
     if (lowerOf.size >= MAX_ENTRIES) lowerOf.clear();
-    lower = word.toLowerCase();
+    lower = canonical(word.toLowerCase());
     lowerOf.set(word, lower);
   }
   return lower;
