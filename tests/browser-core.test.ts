@@ -6,16 +6,15 @@
  */
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { CHROMIUM_PATH, launchChromium, listenOnLoopback } from "./support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { missingServer } from "./support/servers.js";
 import { runCoreSmoke } from "./browser/core-smoke.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const hasChromium = existsSync(CHROMIUM) || (missingServer("chromium", "chromium"), false);
+const hasChromium = existsSync(CHROMIUM_PATH) || (missingServer("chromium", "chromium"), false);
 
 describe.skipIf(!hasChromium)("core packages in Chromium", () => {
   let server: Server;
@@ -42,13 +41,8 @@ describe.skipIf(!hasChromium)("core packages in Chromium", () => {
         res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>core</title>");
       }
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    origin = await listenOnLoopback(server);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

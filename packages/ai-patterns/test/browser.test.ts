@@ -5,14 +5,13 @@
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { CHROMIUM_PATH, launchChromium, listenOnLoopback } from "../../../tests/support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNodeClassifier } from "../src/node/index.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const isCI = process.env.CI === "true";
 const packageDir = join(import.meta.dirname, "..");
 const repoRoot = join(packageDir, "..", "..");
@@ -29,7 +28,7 @@ const INPUTS = [
 
 const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".wasm": "application/wasm", ".onnx": "application/octet-stream" };
 
-describe.skipIf(!existsSync(CHROMIUM) && !isCI)("classifier in Chromium", () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH) && !isCI)("classifier in Chromium", () => {
   let server: Server;
   let browser: Browser;
   let origin = "";
@@ -74,13 +73,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !isCI)("classifier in Chromium", () => 
       response.writeHead(404);
       response.end();
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    origin = await listenOnLoopback(server);
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { join, normalize } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { CHROMIUM_PATH, launchChromium, listenOnLoopback } from "../../../tests/support/browser.js";
 import { isCI } from "../../../tests/support/servers.js";
 
 // The core must run unchanged in a browser: load the BUILT package (npm test builds first)
 // into headless Chromium with an import map for its two dependencies, and run page.mjs.
 const packageDir = join(import.meta.dirname, "..");
 const rootModules = join(packageDir, "..", "..", "node_modules");
-const chromiumPath = "/usr/bin/chromium";
-const hasChromium = existsSync(chromiumPath);
+const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) {
   const message = "chromium is not installed (apt-get install -y chromium): the browser test cannot run";
   if (isCI) throw new Error(`CI=true and ${message}`);
@@ -37,13 +37,8 @@ beforeAll(async () => {
     res.writeHead(200, { "content-type": "text/javascript" });
     res.end(readFileSync(file));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  browser = await chromium.launch({
-    executablePath: chromiumPath, headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  origin = await listenOnLoopback(server);
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

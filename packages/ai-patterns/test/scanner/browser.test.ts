@@ -5,15 +5,14 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { CHROMIUM_PATH, launchChromium, listenOnLoopback } from "../../../../tests/support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scanner } from "./support.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const isCI = process.env.CI === "true";
 const require = createRequire(import.meta.url);
 const grammarDir = dirname(require.resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-javascript.wasm"));
@@ -41,9 +40,9 @@ window.scanInBrowser = async (files) => {
 };
 `;
 
-if (!existsSync(CHROMIUM) && !isCI) console.warn(`scanner browser test skipped: ${CHROMIUM} not found`);
+if (!existsSync(CHROMIUM_PATH) && !isCI) console.warn(`scanner browser test skipped: ${CHROMIUM_PATH} not found`);
 
-describe.skipIf(!existsSync(CHROMIUM) && !isCI)("scanner in Chromium", () => {
+describe.skipIf(!existsSync(CHROMIUM_PATH) && !isCI)("scanner in Chromium", () => {
   let server: Server;
   let browser: Browser;
   let origin = "";
@@ -81,13 +80,8 @@ describe.skipIf(!existsSync(CHROMIUM) && !isCI)("scanner in Chromium", () => {
         response.end();
       }
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    origin = await listenOnLoopback(server);
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
