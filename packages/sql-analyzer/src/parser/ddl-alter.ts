@@ -5,6 +5,7 @@ import { parseExpr } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
+import { parseSharedRoutineOption } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
 
 const DROP_OBJECTS = new Set([
@@ -498,12 +499,6 @@ function parseAlterRoutineOption(p: Parser): void {
       p.bump();
       p.expectKw("leakproof");
       return;
-    case "called":
-      p.bump();
-      p.expectKw("on");
-      p.expectKw("null");
-      p.expectKw("input");
-      return;
     case "returns":
       p.bump();
       p.expectKw("null");
@@ -511,42 +506,12 @@ function parseAlterRoutineOption(p: Parser): void {
       p.expectKw("null");
       p.expectKw("input");
       return;
-    case "external":
-    case "security":
-      p.eatKw("external");
-      p.expectKw("security");
-      if (!p.eatKw("definer")) p.expectKw("invoker");
-      return;
-    case "parallel":
-      p.bump();
-      expectLabel(p, "SAFE, RESTRICTED or UNSAFE");
-      return;
-    case "cost":
-    case "rows":
-      p.bump();
-      p.expect(SyntaxKind.Number, "number");
-      return;
-    case "support":
-      p.bump();
-      parseQualifiedName(p);
-      return;
     case "reset":
       p.bump();
       if (!p.eatKw("all")) parseQualifiedName(p, "parameter");
       return;
-    case "set":
-      p.bump();
-      parseQualifiedName(p, "parameter");
-      if (p.eatKw("from")) p.expectKw("current");
-      else {
-        if (!p.eatKw("to")) p.expectOp("=");
-        do {
-          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
-          else p.expected("value");
-        } while (p.eat(SyntaxKind.Comma));
-      }
-      return;
     default:
+      parseSharedRoutineOption(p, w);
       return;
   }
 }

@@ -82,43 +82,6 @@ export function parseCreateRoutineRest(p: Parser): void {
           p.bump();
           if (!p.eatKw("leakproof")) p.expectKw("deterministic");
           break;
-        case "called":
-          p.bump();
-          p.expectKw("on");
-          p.expectKw("null");
-          p.expectKw("input");
-          break;
-        case "external":
-        case "security":
-          p.eatKw("external");
-          p.expectKw("security");
-          if (!p.eatKw("definer")) p.expectKw("invoker");
-          break;
-        case "parallel":
-          p.bump();
-          expectLabel(p, "SAFE, RESTRICTED or UNSAFE");
-          break;
-        case "cost":
-        case "rows":
-          p.bump();
-          p.expect(SyntaxKind.Number, "number");
-          break;
-        case "support":
-          p.bump();
-          parseQualifiedName(p);
-          break;
-        case "set":
-          p.bump();
-          parseQualifiedName(p, "parameter");
-          if (p.eatKw("from")) p.expectKw("current");
-          else {
-            if (!p.eatKw("to")) p.expectOp("=");
-            do {
-              if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
-              else p.expected("value");
-            } while (p.eat(SyntaxKind.Comma));
-          }
-          break;
         case "contains":
         case "no":
           p.bump();
@@ -144,6 +107,7 @@ export function parseCreateRoutineRest(p: Parser): void {
           while (!p.atEnd && (p.atKw("for") || p.atKw("type") || p.at(SyntaxKind.Comma) || atLabel(p)) && !p.atKw("as") && !p.atKw("language")) p.bump();
           break;
         default:
+          parseSharedRoutineOption(p, w);
           break;
       }
     }
@@ -160,6 +124,55 @@ export function parseCreateRoutineRest(p: Parser): void {
     }
   }
   if (body && (language === "sql" || language === "plpgsql")) p.embedded.push({ start: body.start, text: body.text, language });
+}
+
+/**
+ * The routine options that CREATE and ALTER FUNCTION/PROCEDURE spell the same way
+ * (null-input behaviour, security, parallel safety, cost/rows, support, SET). Returns
+ * false, consuming nothing, for any other word.
+ */
+export function parseSharedRoutineOption(p: Parser, word: string | undefined): boolean {
+  switch (word) {
+    case "called":
+      p.bump();
+      p.expectKw("on");
+      p.expectKw("null");
+      p.expectKw("input");
+      return true;
+    case "external":
+    case "security":
+      p.eatKw("external");
+      p.expectKw("security");
+      if (!p.eatKw("definer")) p.expectKw("invoker");
+      return true;
+    case "parallel":
+      p.bump();
+      expectLabel(p, "SAFE, RESTRICTED or UNSAFE");
+      return true;
+    case "cost":
+    case "rows":
+      p.bump();
+      p.expect(SyntaxKind.Number, "number");
+      return true;
+    case "support":
+      p.bump();
+      parseQualifiedName(p);
+      return true;
+    case "set":
+      p.bump();
+      parseQualifiedName(p, "parameter");
+      if (p.eatKw("from")) p.expectKw("current");
+      else {
+        if (!p.eatKw("to")) p.expectOp("=");
+        do {
+          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+          else p.expected("value");
+        } while (p.eat(SyntaxKind.Comma));
+      }
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The content of a `$tag$…$tag$` or `'…'` body, with its offset; `undefined` when escapes make offsets non-trivial. */
