@@ -186,6 +186,14 @@ export function parseUpdateBody(p: Parser): void {
     parseFromList(p);
     p.finish();
   }
+  parseUpdateOrDeleteTail(p);
+}
+
+/**
+ * The clauses UPDATE and DELETE end with alike: WHERE, then MySQL's ORDER BY and LIMIT,
+ * then PostgreSQL's RETURNING.
+ */
+function parseUpdateOrDeleteTail(p: Parser): void {
   if (p.atKw("where")) parseWhereClause(p);
   if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
   if (p.atKw("limit")) {
@@ -222,15 +230,7 @@ export function parseDeleteBody(p: Parser): void {
     parseFromList(p);
     p.finish();
   }
-  if (p.atKw("where")) parseWhereClause(p);
-  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
-  if (p.atKw("limit")) {
-    p.start(SyntaxKind.LimitClause);
-    p.bump();
-    parseExpr(p);
-    p.finish();
-  }
-  if (p.atKw("returning")) parseReturningClause(p);
+  parseUpdateOrDeleteTail(p);
 }
 
 /** MERGE after any WITH clause (PostgreSQL 15+). */
