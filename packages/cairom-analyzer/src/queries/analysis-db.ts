@@ -57,8 +57,6 @@ export function splitKey(key: string): [string, string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
-const NO_TOKENS = { kinds: new Uint8Array(0), starts: new Uint32Array(1), count: 0, errors: [] } as const;
-
 const pathMaps = new WeakMap<readonly ModuleFile[], ReadonlyMap<string, string>>();
 /** Module name → file path, built once per module list. */
 function modulePathMap(modules: readonly ModuleFile[]): ReadonlyMap<string, string> {
@@ -107,8 +105,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     (ctx, path) => {
       // The analysis needs only the item ASTs and diagnostics; the lossless tree and the
       // tokens are the `syntaxTree` query's (kept for a bounded number of files).
-      const full = parse(ctx.get(fileText, path), { tree: false });
-      const result: ParseResult = { ...full, tokens: NO_TOKENS };
+      const result = parse(ctx.get(fileText, path), { tree: false });
       const keys = itemKeys(result.items);
       return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])) };
     },

@@ -65,7 +65,7 @@ export interface RefInfo {
 export interface FunctionAnalysis {
   /** Diagnostics (ranges and fix edits relative to the item start). */
   readonly diagnostics: readonly Diagnostic[];
-  /** Local bindings. */
+  /** Local bindings (empty unless types were recorded). */
   readonly locals: readonly LocalInfo[];
   /** Name uses (only when recorded for IDE features), flattened: use `i` spans `refSpans[2i]..refSpans[2i+1]` (see {@link refsOf}). */
   readonly refSpans: readonly number[];
@@ -87,6 +87,7 @@ export interface FunctionAnalysis {
  */
 export const PARAM_REF = "\u0000param";
 
+const NONE: readonly never[] = [];
 const ORDERED_OPS = new Set(["<", "<=", ">", ">="]);
 const EQUALITY_OPS = new Set(["==", "!="]);
 const LOGIC_OPS = new Set(["&&", "||"]);
@@ -204,7 +205,16 @@ class Checker {
   ) {}
 
   result(): FunctionAnalysis {
-    return { diagnostics: this.diags, locals: this.locals, refSpans: this.refSpans, refTargets: this.refTargets, typeSpans: this.typeSpans, typeValues: this.typeValues, usedTopLevel: [...this.used].sort() };
+    if (!this.recordTypes) {
+      // The diagnostics pass keeps only what the per-file query reads: the locals and the
+      // empty recording arrays would otherwise stay in memory once per item.
+      return { diagnostics: this.diags, locals: NONE, refSpans: NONE, refTargets: NONE, typeSpans: NONE, typeValues: NONE, usedTopLevel: this.usedNames() };
+    }
+    return { diagnostics: this.diags, locals: this.locals, refSpans: this.refSpans, refTargets: this.refTargets, typeSpans: this.typeSpans, typeValues: this.typeValues, usedTopLevel: this.usedNames() };
+  }
+
+  private usedNames(): string[] {
+    return this.used.size === 0 ? [] : [...this.used].sort();
   }
 
   private report(code: string, message: string, s: number, e: number, extra?: { fixes?: Fix[]; related?: RelatedInformation[] }): void {

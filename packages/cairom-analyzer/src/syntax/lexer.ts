@@ -39,6 +39,17 @@ function isDigit(c: number): boolean {
 
 /** Splits `text` into tokens. Never throws; every character ends up in exactly one token. */
 export function lex(text: string): TokenStream {
+  const t = lexShared(text);
+  // Exact-size copies: memoized token streams stay small and outlive the shared buffers.
+  return { kinds: t.kinds.slice(0, t.count), starts: t.starts.slice(0, t.count + 1), count: t.count, errors: t.errors };
+}
+
+/**
+ * @internal Like {@link lex}, but the arrays are views of buffers shared between calls:
+ * valid only until the next call (the lean parse uses them and drops them, which saves two
+ * typed-array allocations per file).
+ */
+export function lexShared(text: string): TokenStream {
   const n = text.length;
   // Every token but the last spans at least one character, so n + 1 entries suffice.
   // The scratch buffers are shared between calls (lexing is synchronous), so each call
@@ -144,8 +155,7 @@ export function lex(text: string): TokenStream {
   kinds[count] = SyntaxKind.EndOfFile;
   starts[count++] = n;
   starts[count] = n;
-  // Keep only what was used (memoized token streams stay small).
-  return { kinds: kinds.slice(0, count), starts: starts.slice(0, count + 1), count, errors };
+  return { kinds, starts, count, errors };
 }
 
 function describeChar(ch: string): string {

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type {
   BinaryOp, Block, Expr, FieldDeclAst, FieldInit, ItemAst, LocatedItem, ParamAst, Pattern, Stmt, TypeRef, UseName,
 } from "./ast.js";
-import { intLiteralParts, lex, type TokenStream } from "./lexer.js";
+import { intLiteralParts, lex, lexShared, type TokenStream } from "./lexer.js";
 import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
 
@@ -32,27 +32,42 @@ interface Frame {
   children: (SyntaxNode | number)[];
 }
 
-const BINARY_PREC = new Map<number, [number, BinaryOp]>([
-  [K.AmpAmp, [1, "&&"]], [K.PipePipe, [1, "||"]],
-  [K.Amp, [2, "&"]], [K.Pipe, [2, "|"]], [K.Caret, [2, "^"]],
-  [K.EqEq, [3, "=="]], [K.NotEq, [3, "!="]], [K.Lt, [3, "<"]], [K.LtEq, [3, "<="]], [K.Gt, [3, ">"]], [K.GtEq, [3, ">="]],
-  [K.Plus, [4, "+"]], [K.Minus, [4, "-"]],
-  [K.Star, [5, "*"]], [K.Slash, [5, "/"]], [K.Percent, [5, "%"]],
-]);
+const BINARY_OPS: readonly [number, number, BinaryOp][] = [
+  [K.AmpAmp, 1, "&&"], [K.PipePipe, 1, "||"],
+  [K.Amp, 2, "&"], [K.Pipe, 2, "|"], [K.Caret, 2, "^"],
+  [K.EqEq, 3, "=="], [K.NotEq, 3, "!="], [K.Lt, 3, "<"], [K.LtEq, 3, "<="], [K.Gt, 3, ">"], [K.GtEq, 3, ">="],
+  [K.Plus, 4, "+"], [K.Minus, 4, "-"],
+  [K.Star, 5, "*"], [K.Slash, 5, "/"], [K.Percent, 5, "%"],
+];
+// Token kinds fit in a byte (the lexer stores them in a Uint8Array), so the per-token
+// questions of the parser are array loads rather than hash lookups.
+/** Precedence of a binary operator token (0: not one). */
+const BINARY_PREC = new Uint8Array(256);
+/** The operator spelled by a binary operator token. */
+const BINARY_OP: (BinaryOp | undefined)[] = new Array(256).fill(undefined);
+for (const [kind, prec, op] of BINARY_OPS) {
+  BINARY_PREC[kind] = prec;
+  BINARY_OP[kind] = op;
+}
 
-const ITEM_START = new Set<number>([K.FnKw, K.StructKw, K.ConstKw, K.UseKw]);
-const STMT_START = new Set<number>([
+function kindSet(kinds: readonly number[]): { has(kind: number): boolean } {
+  const table = new Uint8Array(256);
+  for (const k of kinds) table[k] = 1;
+  return { has: (kind) => table[kind] === 1 };
+}
+
+const ITEM_START = kindSet([K.FnKw, K.StructKw, K.ConstKw, K.UseKw]);
+const STMT_START = kindSet([
   K.LBrace, K.IfKw, K.LoopKw, K.WhileKw, K.ForKw, K.BreakKw, K.ContinueKw, K.LetKw, K.ConstKw, K.ReturnKw,
 ]);
-const EXPR_START = new Set<number>([
-  K.Int, K.Ident, K.TrueKw, K.FalseKw, K.NewKw, K.LParen, K.LBracket, K.Bang, K.Minus,
-]);
+const EXPR_START = kindSet([K.Int, K.Ident, K.TrueKw, K.FalseKw, K.NewKw, K.LParen, K.LBracket, K.Bang, K.Minus]);
 
 /** Options of {@link parse}. */
 export interface ParseOptions {
   /**
-   * Build the lossless syntax tree. Without it `root` is an empty `SourceFile` node and
-   * parsing allocates far less (the analysis only needs the item ASTs). Defaults to `true`.
+   * Build the lossless syntax tree. Without it `root` is an empty `SourceFile` node,
+   * `tokens` is empty and parsing allocates far less (the analysis only needs the item
+   * ASTs). Defaults to `true`.
    */
   readonly tree?: boolean;
 }
@@ -63,6 +78,9 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 }
 
 const NO_NODE: SyntaxNode = { kind: K.Error, start: 0, end: 0, children: [] };
+const NO_TOKENS: TokenStream = { kinds: new Uint8Array(0), starts: new Uint32Array(1), count: 0, errors: [] };
+/** Significant-token indices, shared between lean parses (parsing is synchronous). */
+let sharedSig = new Int32Array(4096);
 
 class Parser {
   private readonly tokens: TokenStream;
@@ -85,12 +103,19 @@ class Parser {
     private readonly text: string,
     private readonly buildTree: boolean,
   ) {
-    this.tokens = lex(text);
+    // The lean parse drops the tokens at the end, so it lexes into shared buffers.
+    this.tokens = buildTree ? lex(text) : lexShared(text);
     this.kinds = this.tokens.kinds;
     this.starts = this.tokens.starts;
-    const sig = new Int32Array(this.tokens.count);
+    const count = this.tokens.count;
+    let sig: Int32Array;
+    if (buildTree) sig = new Int32Array(count);
+    else {
+      if (sharedSig.length < count) sharedSig = new Int32Array(Math.max(count, sharedSig.length * 2));
+      sig = sharedSig;
+    }
     let n = 0;
-    for (let i = 0; i < this.tokens.count; i++) if (!isTrivia(this.kinds[i]!)) sig[n++] = i;
+    for (let i = 0; i < count; i++) if (!isTrivia(this.kinds[i]!)) sig[n++] = i;
     this.sig = sig.subarray(0, n);
     this.diagnostics = [...this.tokens.errors];
     this.invalidNumbers = new Set(
@@ -250,7 +275,7 @@ class Parser {
     if (this.buildTree) while (this.emitted < this.tokens.count) top.children.push(this.emitted++);
     const root = makeNode(K.SourceFile, top.children, this.starts, this.text.length);
     this.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-    return { text: this.text, tokens: this.tokens, root, items, diagnostics: this.diagnostics };
+    return { text: this.text, tokens: this.buildTree ? this.tokens : NO_TOKENS, root, items, diagnostics: this.diagnostics };
   }
 
   private parseItem(k: number): ItemAst {
@@ -769,8 +794,9 @@ class Parser {
     this.depth++;
     let lhs = this.parseCast();
     for (;;) {
-      const entry = BINARY_PREC.get(this.cur());
-      if (!entry || entry[0] < minPrec) break;
+      const opKind = this.cur();
+      const prec = BINARY_PREC[opKind]!;
+      if (prec === 0 || prec < minPrec) break;
       if (this.depth >= MAX_NESTING) {
         this.precede();
         this.skipTooDeep();
@@ -782,9 +808,9 @@ class Parser {
       const os = this.rel(this.curStart());
       this.precede();
       this.bump();
-      const rhs = this.parseBinary(entry[0] + 1);
+      const rhs = this.parseBinary(prec + 1);
       this.finish(K.BinExpr);
-      lhs = { k: "binary", s: lhs.s, e: this.rel(this.prevEnd()), op: entry[1], lhs, rhs, os };
+      lhs = { k: "binary", s: lhs.s, e: this.rel(this.prevEnd()), op: BINARY_OP[opKind]!, lhs, rhs, os };
     }
     this.depth = savedDepth;
     return lhs;
