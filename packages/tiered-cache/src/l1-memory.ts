@@ -13,7 +13,7 @@ export interface L1Entry {
   readonly size: number;
   /** Namespace name. */
   readonly namespace: string;
-  /** Storage key (hashed when key hashing is on), known once the entry reached a storage tier. */
+  /** Hashed storage key, kept when key hashing is on and the entry reached a storage tier (bus messages carry it). */
   readonly storageKey: string | undefined;
   /** L1 counters of the entry's namespace, so evictions are counted where they belong. */
   readonly counters: TierCounters;

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTieredCache } from "@sextant/tiered-cache";
 import { createDiskTier, createNodeCache, type DiskFs } from "@sextant/tiered-cache/node";
+import { memoryTier } from "./support/memory-tier.js";
 
 const freshDir = () => mkdtempSync(join(tmpdir(), "sextant-l2-"));
 
@@ -36,17 +37,24 @@ describe("disk tier (L2)", () => {
     expect(await c.get("k")).toEqual({ v: 1 });
   });
 
-  for (const syncReads of [true, false]) it(`treats a corrupt or torn file as a miss and removes it (syncReads ${syncReads})`, async () => {
+  // The third case reads synchronously into a buffer too small for the entries, so each read
+  // falls back to the promise API after the synchronous attempt.
+  for (const reads of [{ syncReads: true }, { syncReads: false }, { syncReads: true, syncReadMaxBytes: 64 }]) it(`treats a corrupt or torn file as a miss and removes it (${JSON.stringify(reads)})`, async () => {
     const dir = freshDir();
     const writer = createNodeCache({ disk: { dir } });
     await writer.set("flip", "x".repeat(100));
     await writer.set("torn", "y".repeat(100));
-    const [one, two] = entryFiles(dir).sort();
+    await writer.set("good", "z".repeat(100));
+    const files = entryFiles(dir);
+    const goodFile = files.find((f) => readFileSync(f).includes("zzz"))!;
+    const [one, two] = files.filter((f) => f !== goodFile);
     const bytes = readFileSync(one!);
     bytes[bytes.length - 5]! ^= 0xff;
     writeFileSync(one!, bytes);
     writeFileSync(two!, readFileSync(two!).subarray(0, 70));
-    const reader = createNodeCache({ disk: { dir, syncReads } });
+    const reader = createNodeCache({ disk: { dir, ...reads } });
+    expect(await reader.get("good")).toBe("z".repeat(100));
+    unlinkSync(goodFile);
     const corrupt: string[] = [];
     reader.on("corrupt", (c) => corrupt.push(c.reason));
     expect(await reader.get("flip")).toBeUndefined();
@@ -54,6 +62,44 @@ describe("disk tier (L2)", () => {
     expect(corrupt.sort()).toEqual(expect.arrayContaining([expect.stringMatching(/checksum mismatch|length mismatch/)]));
     expect(corrupt).toHaveLength(2);
     expect(entryFiles(dir)).toHaveLength(0);
+  });
+
+  it("reads entries on both sides of the synchronous read limit, and a file of the first layout is a miss that is removed", async () => {
+    const dir = freshDir();
+    const writer = createNodeCache({ disk: { dir } });
+    const small = "s".repeat(10);
+    const large = "L".repeat(5_000);
+    await writer.set("small", small);
+    await writer.set("large", large);
+    await writer.set("old", "o");
+    const old = entryFiles(dir).find((f) => readFileSync(f).includes("\"o\""))!;
+    const stc1 = readFileSync(old);
+    stc1.write("STC1", 0, "latin1");
+    writeFileSync(old, stc1);
+    for (const syncReadMaxBytes of [0, 100, 5_000, 64 * 1024]) {
+      const reader = createNodeCache({ disk: { dir, syncReadMaxBytes } });
+      expect(await reader.get("small")).toBe(small);
+      expect(await reader.get("large")).toBe(large);
+    }
+    const reader = createNodeCache({ disk: { dir } });
+    const corrupt: string[] = [];
+    reader.on("corrupt", (c) => corrupt.push(c.reason));
+    expect(await reader.get("old")).toBeUndefined();
+    expect(corrupt).toEqual(["older file format"]);
+    expect(entryFiles(dir)).toHaveLength(2);
+  });
+
+  it("hands out copies of what it read synchronously, so a later read cannot change bytes a faster tier is still writing", async () => {
+    const dir = freshDir();
+    const writer = createNodeCache({ disk: { dir } });
+    for (let i = 0; i < 20; i++) await writer.set(`k${i}`, { i, text: String(i).repeat(20) });
+    const upper = memoryTier("upper");
+    const cache = createTieredCache({ tiers: [upper, createDiskTier({ dir })], l1: { maxEntries: 1 } });
+    // Twenty disk hits back to back: each backfills the upper tier with the bytes it read.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => cache.get(`k${i}`)));
+    expect(upper.data.size).toBe(20);
+    const check = createTieredCache({ tiers: [upper], l1: { maxEntries: 1 } });
+    for (let i = 0; i < 20; i++) expect(await check.get(`k${i}`)).toEqual({ i, text: String(i).repeat(20) });
   });
 
   it("expires entries on disk after ttl + grace and removes the file", async () => {

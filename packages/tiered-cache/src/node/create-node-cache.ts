@@ -39,6 +39,7 @@ const nodeSchema = z.object({
     maxBytes: z.number().int().positive().optional(),
     fsync: z.boolean().optional(),
     syncReads: z.boolean().optional(),
+    syncReadMaxBytes: z.number().int().nonnegative().optional(),
     name: z.string().min(1).optional(),
     fs: z.any().optional(),
   }).strict().optional(),

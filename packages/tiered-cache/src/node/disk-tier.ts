@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hash, randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { StorageTier, TierContext } from "../storage-tier.js";
 import { describeError } from "../errors.js";
-import { frameEntry, parseEntry, peekCreatedAt } from "./disk-entry-format.js";
+import { CREATED_AT_PREFIX_BYTES, frameEntry, framedSize, parseEntry, peekCreatedAt } from "./disk-entry-format.js";
 import { nodeDiskFs, type DiskFs } from "./disk-fs.js";
 
 /** Options of the disk tier (L2). */
@@ -14,12 +14,21 @@ export interface DiskTierOptions {
   /** `fsync` each file and its directory before a write counts as done (slower, survives power loss). Defaults to `false`. */
   fsync?: boolean;
   /**
-   * Read entries with one synchronous `readFileSync` instead of the promise API. A small
-   * file in the page cache reads in microseconds, while the promise API makes four thread
-   * pool round trips (about 14× slower measured on a loaded 2-core machine). Turn it off
-   * for slow or network disks, where a blocking read would stall the event loop. Defaults to `true`.
+   * Read entries synchronously (one `open`, `read`, `close` into a buffer the tier keeps)
+   * instead of through the promise API. A small file in the page cache reads in about
+   * 10 µs this way, while `fs/promises` makes four thread-pool round trips (open, fstat,
+   * read, close) and costs several times that. The price is that the event loop is blocked
+   * for the read: turn it off for slow or network disks. Entries of `syncReadMaxBytes` or
+   * more are always read through the promise API. Defaults to `true`.
    */
   syncReads?: boolean;
+  /**
+   * Entries smaller than this are read synchronously (when `syncReads` is on), and the tier
+   * keeps one buffer of this size for them. Larger entries cost one wasted synchronous read
+   * of this many bytes and are then read through the thread pool, so a big value never
+   * blocks the event loop for long. Defaults to `65536` (64 KiB).
+   */
+  syncReadMaxBytes?: number;
   /** Tier name in metrics and logs. Defaults to `l2`. */
   name?: string;
   /** File system layer (tests inject faults here). Defaults to `node:fs/promises`. */
@@ -30,6 +39,8 @@ export interface DiskTierOptions {
 const FATAL_CODES = new Set(["ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "ENOTDIR", "ELOOP", "ENAMETOOLONG"]);
 const LAYOUT = "v1";
 const STALE_TEMP_MS = 60_000;
+/** Keys per namespace whose file path is remembered (about 200 bytes each). */
+const PATH_MEMO_SIZE = 4096;
 
 const errorCode = (error: unknown): string | undefined => (error as { code?: string } | null)?.code;
 
@@ -48,6 +59,13 @@ export class DiskTier implements StorageTier {
   readonly #maxBytes: number;
   readonly #fsync: boolean;
   readonly #syncReads: boolean;
+  /** Read buffer of the synchronous path; its contents never outlive one synchronous `get`. */
+  readonly #scratch: Uint8Array;
+  /** File paths by namespace and key, so a repeated lookup does not hash again; each map is emptied when it reaches `PATH_MEMO_SIZE`. */
+  readonly #paths = new Map<string, Map<string, string>>();
+  /** Read buffer for the start of a header (`delete(olderThan)` needs the creation time only). */
+  readonly #head = new Uint8Array(CREATED_AT_PREFIX_BYTES);
+  #opened = false;
   /** Known files in least-recently-used order (Map insertion order), with their sizes. */
   readonly #index = new Map<string, number>();
   #bytes = 0;
@@ -61,8 +79,10 @@ export class DiskTier implements StorageTier {
     this.#fs = options.fs ?? nodeDiskFs;
     this.#maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
     this.#fsync = options.fsync ?? false;
-    this.#syncReads = (options.syncReads ?? true) && this.#fs.readFileSync !== undefined;
-    this.#ready = this.#open();
+    const syncReadMaxBytes = options.syncReadMaxBytes ?? 64 * 1024;
+    this.#syncReads = (options.syncReads ?? true) && syncReadMaxBytes > 0 && this.#fs.readIntoSync !== undefined;
+    this.#scratch = new Uint8Array(this.#syncReads ? syncReadMaxBytes : 0);
+    this.#ready = this.#open().finally(() => { this.#opened = true; });
   }
 
   /** Whether the tier switched itself off after a fatal disk error. */
@@ -163,17 +183,30 @@ export class DiskTier implements StorageTier {
   }
 
   #pathOf(namespace: string, key: string): string {
-    const hash = createHash("sha256").update(key).digest("hex");
-    return join(this.#root, "ns", namespace, hash.slice(0, 2), hash);
+    let paths = this.#paths.get(namespace);
+    if (paths === undefined) this.#paths.set(namespace, (paths = new Map()));
+    let path = paths.get(key);
+    if (path !== undefined) return path;
+    const name = hash("sha256", key, "hex");
+    path = join(this.#root, "ns", namespace, name.slice(0, 2), name);
+    if (paths.size >= PATH_MEMO_SIZE) paths.clear();
+    paths.set(key, path);
+    return path;
   }
 
   async get(namespace: string, key: string): Promise<Uint8Array | undefined> {
-    await this.#ready;
+    if (!this.#opened) await this.#ready;
     if (this.#disabled) return undefined;
     const path = this.#pathOf(namespace, key);
-    let bytes: Uint8Array;
+    let bytes: Uint8Array | undefined;
+    let copy = false;
     try {
-      bytes = this.#syncReads ? this.#fs.readFileSync!(path) : await this.#fs.readFile(path);
+      if (this.#syncReads) {
+        const count = this.#fs.readIntoSync!(path, this.#scratch, framedSize);
+        // A full buffer means the entry may be larger: read it off the event loop instead.
+        if (count < this.#scratch.length) { bytes = this.#scratch.subarray(0, count); copy = true; }
+      }
+      bytes ??= await this.#fs.readFile(path);
     } catch (error) {
       if (errorCode(error) === "ENOENT") { this.#untrack(path); return undefined; }
       this.#fail(error, "a read");
@@ -190,7 +223,8 @@ export class DiskTier implements StorageTier {
       return undefined;
     }
     this.#track(path, bytes.length);
-    return entry.payload;
+    // The scratch buffer is reused by the next read, so a value read into it leaves as a copy.
+    return copy ? entry.payload.slice() : entry.payload;
   }
 
   async set(namespace: string, key: string, bytes: Uint8Array, ttlMs: number, createdAt: number): Promise<void> {
@@ -248,7 +282,13 @@ export class DiskTier implements StorageTier {
     const path = this.#pathOf(namespace, key);
     if (olderThan !== undefined) {
       let bytes: Uint8Array;
-      try { bytes = this.#syncReads ? this.#fs.readFileSync!(path) : await this.#fs.readFile(path); } catch { return; }
+      try {
+        if (this.#syncReads) {
+          bytes = this.#head.subarray(0, this.#fs.readIntoSync!(path, this.#head));
+        } else {
+          bytes = await this.#fs.readFile(path);
+        }
+      } catch { return; }
       const createdAt = peekCreatedAt(bytes);
       if (createdAt !== undefined && createdAt >= olderThan) return;
     }
