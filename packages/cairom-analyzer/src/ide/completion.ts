@@ -2,6 +2,8 @@ import type { TextRange } from "../diagnostic.js";
 import { typeToString, type Ty } from "../semantics/types.js";
 import { SyntaxKind as K, isTrivia } from "../syntax/syntax-kind.js";
 import { nodesAt } from "../syntax/syntax-tree.js";
+import type { FunctionAnalysis } from "../semantics/checker.js";
+import type { ModuleSymbols } from "../semantics/symbols.js";
 import { signatureOf, type Model } from "./model.js";
 
 /** Kinds of completion items (the adapter maps them to LSP kinds). */
@@ -124,14 +126,21 @@ export function complete(model: Model, path: string, offset: number): Completion
     }
   }
 
-  const scopeItems: CompletionItem[] = [];
-  const addTopLevel = (typesOnly: boolean) => {
-    for (const b of model.symbols(project, module).bindings) {
-      if (!b.def) continue;
-      if (typesOnly && b.def.k !== "struct") continue;
-      if (b.via === "item" && b.def.k === "const" && b.order >= found.index) continue;
-      const kind = b.def.k === "fn" ? "function" : b.def.k === "struct" ? "struct" : "constant";
-      scopeItems.push({ label: b.name, kind, detail: signatureOf(b.def), range });
+  // Expressions, statements and types read precomputed tables (built once per module
+  // symbols and per function analysis), so a request only filters them and attaches the range.
+  const out: CompletionItem[] = [];
+  const add = (t: ItemTemplate) => {
+    if (prefix !== "" && !t.label.startsWith(prefix)) return;
+    out.push(t.detail === undefined ? { label: t.label, kind: t.kind, range } : { label: t.label, kind: t.kind, detail: t.detail, range });
+  };
+  const topLevel = topLevelTable(model.symbols(project, module));
+  const addTopLevel = (typesOnly: boolean, shadowed?: readonly ItemTemplate[]) => {
+    for (const t of topLevel) {
+      if (typesOnly && !t.isStruct) continue;
+      // Top-level constants are visible only to later items.
+      if (t.constOrder >= found.index) continue;
+      if (shadowed && shadowed.some((l) => l.label === t.label)) continue;
+      add(t);
     }
   };
 
@@ -144,29 +153,16 @@ export function complete(model: Model, path: string, offset: number): Completion
     inKind(K.NamedType) ||
     item.ast.k === "struct";
   if (typeContext) {
+    for (const t of PRIMITIVE_ITEMS) add(t);
     addTopLevel(true);
-    return filter([...PRIMITIVES.map((p) => ({ label: p, kind: "type" as const, range })), ...scopeItems]);
+    return out;
   }
   if (item.ast.k !== "fn" && item.ast.k !== "const") return [];
 
   // Expressions and statements: locals in scope (innermost, latest first), then items, then keywords.
-  const analysis = model.typedAnalysis(path, key);
-  const rel = prefixStart - item.start;
-  const visible = new Map<string, (typeof analysis.locals)[number]>();
-  for (const l of analysis.locals) {
-    if (l.visibleFrom <= rel && rel < l.scopeEnd) {
-      const prev = visible.get(l.name);
-      if (!prev || l.visibleFrom >= prev.visibleFrom) visible.set(l.name, l);
-    }
-  }
-  const localItems: CompletionItem[] = [...visible.values()].map((l) => ({
-    label: l.name,
-    kind: l.kind === "param" ? "parameter" : l.kind === "const" ? "constant" : "variable",
-    detail: typeToString(l.ty),
-    range,
-  }));
-  addTopLevel(false);
-  const shadowed = new Set(localItems.map((l) => l.label));
+  const locals = visibleLocals(localTable(model.typedAnalysis(path, key)), prefixStart - item.start);
+  for (const l of locals) add(l);
+  addTopLevel(false, locals);
   const atStatementStart = prevKind === K.Semi || prevKind === K.LBrace || prevKind === K.RBrace || prevKind === K.RParen && inKind(K.IfStmt);
   // `else` only right after the body of an `if` that has none yet.
   let afterIfBody = false;
@@ -179,13 +175,84 @@ export function complete(model: Model, path: string, offset: number): Completion
       parent?.kind === K.IfStmt &&
       !parent.children.some((c) => typeof c !== "number" && c.kind === K.ElseBranch);
   }
-  const keywords = [...(afterIfBody ? ["else"] : []), ...(atStatementStart ? STATEMENT_KEYWORDS : []), ...EXPRESSION_KEYWORDS].map((k) => ({
-    label: k,
-    kind: "keyword" as const,
-    range,
-  }));
-  const builtins: CompletionItem[] = [{ label: "assert", kind: "function", detail: "fn assert(condition: bool)", range }];
-  return filter([...localItems, ...scopeItems.filter((i) => !shadowed.has(i.label)), ...builtins, ...keywords]);
+  add(ASSERT_ITEM);
+  if (afterIfBody) add(ELSE_ITEM);
+  if (atStatementStart) for (const t of STATEMENT_KEYWORD_ITEMS) add(t);
+  for (const t of EXPRESSION_KEYWORD_ITEMS) add(t);
+  return out;
+}
+
+/** A completion item without its range (shared between requests). */
+interface ItemTemplate {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+}
+
+const keywordItems = (words: readonly string[]): ItemTemplate[] => words.map((label) => ({ label, kind: "keyword" }));
+const STATEMENT_KEYWORD_ITEMS = keywordItems(STATEMENT_KEYWORDS);
+const EXPRESSION_KEYWORD_ITEMS = keywordItems(EXPRESSION_KEYWORDS);
+const ELSE_ITEM: ItemTemplate = { label: "else", kind: "keyword" };
+const PRIMITIVE_ITEMS: ItemTemplate[] = PRIMITIVES.map((label) => ({ label, kind: "type" }));
+const ASSERT_ITEM: ItemTemplate = { label: "assert", kind: "function", detail: "fn assert(condition: bool)" };
+
+/** A module-level name as a completion. */
+interface TopLevelTemplate extends ItemTemplate {
+  readonly isStruct: boolean;
+  /** Item order of a constant defined in this module (visible only after it), else -1. */
+  readonly constOrder: number;
+}
+
+const topLevelTables = new WeakMap<ModuleSymbols, readonly TopLevelTemplate[]>();
+/** The completions of a module's top-level names, with their signatures (built once per memoized symbols). */
+function topLevelTable(symbols: ModuleSymbols): readonly TopLevelTemplate[] {
+  let table = topLevelTables.get(symbols);
+  if (!table) {
+    const rows: TopLevelTemplate[] = [];
+    for (const b of symbols.bindings) {
+      if (!b.def) continue;
+      const kind = b.def.k === "fn" ? "function" : b.def.k === "struct" ? "struct" : "constant";
+      rows.push({ label: b.name, kind, detail: signatureOf(b.def), isStruct: b.def.k === "struct", constOrder: b.via === "item" && b.def.k === "const" ? b.order : -1 });
+    }
+    table = rows;
+    topLevelTables.set(symbols, table);
+  }
+  return table;
+}
+
+/** A local binding as a completion, with the range where it is visible (item-relative). */
+interface LocalTemplate extends ItemTemplate {
+  readonly visibleFrom: number;
+  readonly scopeEnd: number;
+}
+
+const localTables = new WeakMap<FunctionAnalysis, readonly LocalTemplate[]>();
+/** The scope table of a function: every local with its type shown once (built once per memoized analysis). */
+function localTable(analysis: FunctionAnalysis): readonly LocalTemplate[] {
+  let table = localTables.get(analysis);
+  if (!table) {
+    table = analysis.locals.map((l) => ({
+      label: l.name,
+      kind: l.kind === "param" ? "parameter" : l.kind === "const" ? "constant" : "variable",
+      detail: typeToString(l.ty),
+      visibleFrom: l.visibleFrom,
+      scopeEnd: l.scopeEnd,
+    }));
+    localTables.set(analysis, table);
+  }
+  return table;
+}
+
+/** The locals visible at `rel`, one per name (the innermost, latest binding), in first-binding order. */
+function visibleLocals(table: readonly LocalTemplate[], rel: number): LocalTemplate[] {
+  const out: LocalTemplate[] = [];
+  for (const l of table) {
+    if (l.visibleFrom > rel || rel >= l.scopeEnd) continue;
+    const i = out.findIndex((x) => x.label === l.label);
+    if (i < 0) out.push(l);
+    else if (l.visibleFrom >= out[i]!.visibleFrom) out[i] = l;
+  }
+  return out;
 }
 
 function innermostIs(path: readonly { kind: number }[], kinds: number[]): boolean {

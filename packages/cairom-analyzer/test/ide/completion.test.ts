@@ -120,3 +120,27 @@ describe("keywords by position", () => {
     checkCompletion(`fn f(a: felt) -> felt { while a != 0 { a = a - 1; } e$0 return a; }`, (labels) => expect(labels).toEqual([]));
   });
 });
+
+describe("completion tables are per memoized analysis", () => {
+  it("follows edits: a local's new type, a new top-level item, a local shadowing an item", () => {
+    const f = parseFixtureForTest(`fn total() -> felt { return 1; }\nfn f() -> felt { let count = 1; $0return count; }`);
+    const service = serviceForTest(f);
+    const path = f.cursor!.path;
+    const at = () => {
+      const text = service.host.fs.readFile(path)!;
+      return service.getCompletions(path, text.indexOf("return count"));
+    };
+    expect(at().find((i) => i.label === "count")).toMatchObject({ kind: "variable", detail: "felt" });
+    // The same request twice gives equal answers (the tables are reused, not mutated).
+    expect(at()).toEqual(at());
+    const text = service.host.fs.readFile(path)!;
+    const retyped = text.replace("let count = 1;", "let count = true;");
+    service.setFileText(path, retyped);
+    expect(at().find((i) => i.label === "count")).toMatchObject({ detail: "bool" });
+    service.setFileText(path, `fn extra() { return; }\n${retyped.replace("let count = true;", "let count = true; let total = 2u32;")}`);
+    const items = at();
+    expect(items.map((i) => i.label)).toContain("extra");
+    // `total` the local hides `total` the function.
+    expect(items.filter((i) => i.label === "total")).toEqual([expect.objectContaining({ kind: "variable", detail: "u32" })]);
+  });
+});
