@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { MAX_SHARED_LENGTH, internSlice, lastSlot, lowerWord } from "../syntax/token-cache.js";
+import { MAX_SHARED_LENGTH, internSlice, internWord, lastSlot, lowerWord } from "../syntax/token-cache.js";
 import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./char-class.js";
 
 /** Token flag: the token runs to the end of input without its closing delimiter. */
@@ -469,6 +469,12 @@ export class TokenBuffer {
     /** The scanned text (replaced by `reset`). */
     public text: string,
     capacity = 64,
+    /**
+     * Whether to fill `texts` and `slots` (what `tokenize` returns). The parser
+     * needs only `words`, so `parse()` skips interning every other token.
+     * Defaults to `true`.
+     */
+    readonly withTexts = true,
   ) {
     this.kinds = new Uint8Array(capacity);
     this.starts = new Uint32Array(capacity + 1);
@@ -502,7 +508,16 @@ export class TokenBuffer {
     this.flags[i] = lexer.flags;
     const start = lexer.start;
     const end = lexer.pos;
-    if (end - start <= MAX_SHARED_LENGTH) {
+    if (!this.withTexts) {
+      this.words[i] =
+        kind === SyntaxKind.Word || kind === SyntaxKind.Operator
+          ? end - start <= MAX_SHARED_LENGTH
+            ? internWord(this.text, start, end)
+            : kind === SyntaxKind.Word
+              ? this.text.slice(start, end).toLowerCase()
+              : this.text.slice(start, end)
+          : undefined;
+    } else if (end - start <= MAX_SHARED_LENGTH) {
       const text = internSlice(this.text, start, end);
       this.slots[i] = lastSlot;
       this.texts[i] = text;
@@ -533,8 +548,13 @@ export class TokenBuffer {
 
 /** Scans `text[from, to)` into a token stream. */
 export function tokenize(text: string, dialect: Dialect, from = 0, to = text.length): TokenStream {
+  return scanTokens(text, dialect, from, to, true);
+}
+
+/** `tokenize`, optionally without `texts`/`slots` (all the parser needs is `words`). */
+export function scanTokens(text: string, dialect: Dialect, from: number, to: number, withTexts: boolean): TokenStream {
   const lexer = new Lexer(text, dialect, from, to);
-  const buffer = new TokenBuffer(text, Math.max(16, (to - from) >> 2));
+  const buffer = new TokenBuffer(text, Math.max(16, (to - from) >> 2), withTexts);
   buffer.starts[0] = from;
   for (;;) {
     const kind = lexer.next();

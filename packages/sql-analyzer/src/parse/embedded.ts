@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
-import { tokenize } from "../lexer/lexer.js";
+import { scanTokens } from "../lexer/lexer.js";
+import { buildGreen } from "../parser/events.js";
 import { Parser } from "../parser/parser.js";
 import { parseStatements } from "../parser/statement.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
@@ -28,7 +29,7 @@ export function parseEmbedded(host: string, start: number, length: number, langu
   const end = start + length;
   if (language === "sql") return [parseRange(host, start, end, language, dialect)];
   const out: ParsedFragment[] = [];
-  const stream = tokenize(host, dialect, start, end);
+  const stream = scanTokens(host, dialect, start, end, false);
   const { kinds, words, starts, count } = stream;
   let prevWord: string | undefined;
   let atPieceStart = true;
@@ -82,10 +83,10 @@ export function parseEmbedded(host: string, start: number, length: number, langu
 }
 
 function parseRange(host: string, start: number, end: number, language: "sql" | "plpgsql", dialect: Dialect): ParsedFragment {
-  const stream = tokenize(host, dialect, start, end);
+  const stream = scanTokens(host, dialect, start, end, false);
   const parser = new Parser(stream, dialect, 0, stream.count, 0);
   if (parser.depth === 0) parseStatements(parser);
-  const children: GreenElement[] = parser.takeChildren();
+  const children: GreenElement[] = buildGreen(parser.takeEvents());
   let width = 0;
   for (const c of children) width += c.width;
   return { language, start, green: new GreenNode(SyntaxKind.SourceFile, width, children), diagnostics: parser.diagnostics };

@@ -47,7 +47,10 @@ export interface ParsedSegment {
   readonly parse: SegmentParse;
 }
 
-/** What `parse` returns: a lossless tree plus diagnostics. Never thrown at. */
+/**
+ * What `parse` returns: a lossless tree plus diagnostics. Never thrown at. The
+ * tree is built the first time `root` is read; `diagnostics` do not need it.
+ */
 export interface ParseResult {
   /** The parsed text. `root.text() === text`. */
   readonly text: string;
@@ -73,7 +76,7 @@ class Result implements ParseResult {
   private diagnosticsCache: Diagnostic[] | undefined;
   private embeddedCache: EmbeddedSql[] | undefined;
   private segmentsCache: ParsedSegment[] | undefined;
-  readonly root: SyntaxNode;
+  private rootCache: SyntaxNode | undefined;
 
   constructor(
     readonly text: string,
@@ -83,13 +86,20 @@ class Result implements ParseResult {
     /** @internal Start offset of each part (plus the text length at the end). */
     readonly starts: Uint32Array,
     readonly reparsedSegments: number,
-  ) {
-    let count = 0;
-    for (const part of parts) count += part.elements.length;
-    const children: GreenElement[] = new Array<GreenElement>(count);
-    let i = 0;
-    for (const part of parts) for (const el of part.elements) children[i++] = el;
-    this.root = SyntaxNode.root(new GreenNode(SyntaxKind.SourceFile, text.length, children), text);
+  ) {}
+
+  /** Built on first read from the segments' event logs: `parse()` itself builds no tree. */
+  get root(): SyntaxNode {
+    if (this.rootCache === undefined) {
+      const parts = this.parts;
+      let count = 0;
+      for (const part of parts) count += part.elements.length;
+      const children: GreenElement[] = new Array<GreenElement>(count);
+      let i = 0;
+      for (const part of parts) for (const el of part.elements) children[i++] = el;
+      this.rootCache = SyntaxNode.root(new GreenNode(SyntaxKind.SourceFile, this.text.length, children), this.text);
+    }
+    return this.rootCache;
   }
 
   get diagnostics(): readonly Diagnostic[] {

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
-import { tokenize, type TokenStream } from "../lexer/lexer.js";
+import type { TokenStream } from "../lexer/lexer.js";
+import { buildGreen, type EventLog } from "../parser/events.js";
 import { Parser } from "../parser/parser.js";
 import { parseStatements } from "../parser/statement.js";
 import type { GreenElement, GreenNode } from "../syntax/green.js";
@@ -20,7 +21,8 @@ export interface EmbeddedFragment {
  * The position-independent parse of one segment: its green elements, and its
  * diagnostics and embedded fragments relative to the segment start. A pure
  * function of (dialect, segment text), so it can be reused whenever the same
- * text reappears at any offset.
+ * text reappears at any offset. `elements` is built from the parser's event log
+ * the first time it is read; diagnostics never need it.
  */
 export interface SegmentParse {
   readonly elements: readonly GreenElement[];
@@ -32,11 +34,37 @@ export interface SegmentParse {
   readonly closed: boolean;
 }
 
+/**
+ * A segment parse whose green elements are built on first read from the
+ * recorded events (then the log is dropped).
+ */
+class LazySegmentParse implements SegmentParse {
+  private log: EventLog | undefined;
+  private built: readonly GreenElement[] | undefined;
+  constructor(
+    log: EventLog,
+    readonly diagnostics: readonly Diagnostic[],
+    readonly embedded: readonly EmbeddedFragment[],
+    readonly width: number,
+    readonly closed: boolean,
+  ) {
+    this.log = log;
+  }
+
+  get elements(): readonly GreenElement[] {
+    if (this.built === undefined) {
+      this.built = buildGreen(this.log!);
+      this.log = undefined;
+    }
+    return this.built;
+  }
+}
+
 /** Parses the tokens `[tokenFrom, tokenTo)` of `stream`, starting at text offset `base`. */
 export function parseSegment(stream: TokenStream, dialect: Dialect, tokenFrom: number, tokenTo: number, base: number, end: number, closed: boolean): SegmentParse {
   const parser = new Parser(stream, dialect, tokenFrom, tokenTo, base);
   parseStatements(parser);
-  const elements = parser.takeChildren();
+  const log = parser.takeEvents();
   const diagnostics = parser.diagnostics;
   const embedded: EmbeddedFragment[] = [];
   for (const request of parser.embedded) {
@@ -45,13 +73,12 @@ export function parseSegment(stream: TokenStream, dialect: Dialect, tokenFrom: n
       for (const d of fragment.diagnostics) diagnostics.push({ ...d, range: { start: d.range.start - base, end: d.range.end - base } });
     }
   }
-  return { elements, diagnostics, embedded, width: end - base, closed };
+  return new LazySegmentParse(log, diagnostics, embedded, end - base, closed);
 }
 
 /** Parses a standalone segment text (offset 0) — the same result `parseSegment` gives for that text inside a file. */
 export function parseSegmentText(text: string, dialect: Dialect): SegmentParse {
-  const stream = tokenize(text, dialect);
   const split = splitSegments(text, dialect, 0);
   const closed = split.segments.length === 1 && split.segments[0]!.closed;
-  return parseSegment(stream, dialect, 0, stream.count, 0, text.length, closed);
+  return parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, text.length, closed);
 }

@@ -40,7 +40,7 @@ export function splitSegments(
   dialect: Dialect,
   from = 0,
   stopAt?: (offset: number) => boolean,
-  /** A buffer no one else uses any more, to fill instead of allocating one. */
+  /** A buffer (made without texts) no one else uses any more, to fill instead of allocating one. */
   recycled?: TokenBuffer,
 ): Split {
   const lexer = new Lexer(text, dialect, from);
@@ -50,7 +50,7 @@ export function splitSegments(
     tokens.reset(text, from);
   } else {
     // Start small when a reuse boundary may stop us early; the buffer grows by doubling.
-    tokens = new TokenBuffer(text, stopAt ? 256 : Math.max(16, (text.length - from) >> 1));
+    tokens = new TokenBuffer(text, stopAt ? 256 : Math.max(16, (text.length - from) >> 1), false);
     tokens.starts[0] = from;
   }
   const segments: Segment[] = [];

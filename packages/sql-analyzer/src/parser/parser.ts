@@ -3,9 +3,8 @@ import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { reservedWords } from "../lexer/keywords.js";
 import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED, type TokenStream } from "../lexer/lexer.js";
-import { GreenNode, type GreenElement } from "../syntax/green.js";
-import { sharedToken, sharedTokenAt } from "../syntax/token-cache.js";
-import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { FINISH, FORWARDED, PLACEHOLDER, RELABEL, storeEvents, type EventLog } from "./events.js";
 
 /**
  * How deep expressions, subqueries and parentheses may nest before the parser
@@ -14,7 +13,7 @@ import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
  */
 export const MAX_NESTING_DEPTH = 1000;
 
-/** A position in the builder's child list, to wrap already-parsed children later. */
+/** A position in the event log (a placeholder), to wrap already-parsed children later. */
 export type Checkpoint = number;
 
 /** An embedded SQL text found inside a string token (a routine body). */
@@ -29,7 +28,9 @@ export interface EmbeddedRequest {
 
 /**
  * The recursive-descent parser's state: a cursor over the significant tokens of
- * one token range, a green-tree builder that attaches trivia, and diagnostics.
+ * one token range, an event log that records the tree (built later, on demand,
+ * by `buildGreen`: trivia attach exactly as a tree builder would attach them),
+ * and diagnostics.
  * Grammar functions (in the other files of this folder) drive it.
  *
  * It never throws on any input: every loop in the grammar either consumes a
@@ -60,21 +61,19 @@ export class Parser {
   private pos = 0;
   /** Next raw token index not yet given to the builder. */
   private raw: number;
-  /** The builder's stack of finished children: `[0, nChildren)` valid (a recycled array is longer). */
-  private readonly children: GreenElement[];
-  private nChildren = 0;
-  /** Highest `nChildren` seen at a `finish` (slots up to here may hold references to clear). */
-  private highWater = 0;
+  /** The event log: `[0, nEvents)` valid (see events.ts for the encoding). */
+  private events: Int32Array;
+  private nEvents = 0;
+  /** Event index of each open node's first start event (the chain head for `startAt`). */
   private readonly frames: number[];
-  private readonly frameKinds: SyntaxKind[];
   /** The recycled work arrays this parser holds until `takeChildren` (or none). */
   private scratch: Scratch | undefined;
   private readonly text: string;
   private readonly kinds: Uint8Array;
   private readonly starts: Uint32Array;
   private readonly words: (string | undefined)[];
-  private readonly texts: (string | undefined)[];
-  private readonly slots: Int32Array;
+  /** Text offset of the range's first token: token events record ends relative to it. */
+  private readonly origin: number;
 
   constructor(
     readonly stream: TokenStream,
@@ -93,8 +92,6 @@ export class Parser {
     this.kinds = stream.kinds;
     this.starts = stream.starts;
     this.words = stream.words;
-    this.texts = stream.texts;
-    this.slots = stream.slots;
     this.reserved = reservedWords(dialect);
     const scratch = spareScratch;
     spareScratch = undefined;
@@ -106,10 +103,10 @@ export class Parser {
     for (let i = from; i < to; i++) if (kinds[i]! > SyntaxKind.BlockComment) sig[n++] = i;
     this.sig = sig;
     this.nSig = n;
-    this.children = scratch !== undefined ? scratch.children : [];
+    this.events = scratch !== undefined ? scratch.events : new Int32Array(256);
     this.frames = scratch !== undefined ? scratch.frames : [];
-    this.frameKinds = scratch !== undefined ? scratch.frameKinds : [];
     this.raw = from;
+    this.origin = this.starts[from]!;
   }
 
   // ---------------------------------------------------------------- lookahead
@@ -205,17 +202,44 @@ export class Parser {
   }
 
   private pushRaw(i: number, kind: SyntaxKind): void {
+    const flags = this.stream.flags[i]!;
+    if (flags !== 0 || kind === SyntaxKind.Unknown) this.reportToken(i, kind, flags);
+    let n = this.nEvents;
+    if (n + 2 > this.events.length) this.growEvents();
+    const events = this.events;
+    events[n] = kind;
+    events[n + 1] = this.starts[i + 1]! - this.origin;
+    this.nEvents = n + 2;
+    this.raw = i + 1;
+  }
+
+  private reportToken(i: number, kind: SyntaxKind, flags: number): void {
     const start = this.starts[i]!;
     const end = this.starts[i + 1]!;
-    const flags = this.stream.flags[i]!;
     if (flags & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
     else if (flags & FLAG_OTHER_DIALECT)
       this.report(SyntaxCode.WrongDialect, `backtick-quoted identifiers are not ${DIALECT_NAMES[this.dialect]} syntax; use double quotes`, start, end);
     else if (kind === SyntaxKind.Unknown)
       this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
-    const shared = this.texts[i];
-    this.children[this.nChildren++] = shared !== undefined ? sharedTokenAt(kind, shared, this.slots[i]!) : sharedToken(kind, this.text.slice(start, end));
-    this.raw = i + 1;
+  }
+
+  private growEvents(): void {
+    const bigger = new Int32Array(this.events.length * 2);
+    bigger.set(this.events);
+    this.events = bigger;
+    if (this.scratch !== undefined) this.scratch.events = bigger;
+  }
+
+  /** Appends a three-slot start or placeholder event; returns its index. */
+  private pushStart(code: number): number {
+    const n = this.nEvents;
+    if (n + 3 > this.events.length) this.growEvents();
+    const events = this.events;
+    events[n] = code;
+    events[n + 1] = 0;
+    events[n + 2] = 0;
+    this.nEvents = n + 3;
+    return n;
   }
 
   private reportUnterminated(kind: SyntaxKind, start: number, end: number): void {
@@ -229,56 +253,59 @@ export class Parser {
   /** Opens a node; leading trivia stays outside it. */
   start(kind: SyntaxKind): void {
     this.flushTrivia();
-    this.frames.push(this.nChildren);
-    this.frameKinds.push(kind);
+    this.frames.push(this.pushStart(kind));
   }
 
   /** A point to wrap later with `startAt` (for left-recursive constructs). */
   checkpoint(): Checkpoint {
     this.flushTrivia();
-    return this.nChildren;
+    return this.pushStart(PLACEHOLDER);
   }
 
   /** Opens a node that starts at an earlier checkpoint of the current node. */
   startAt(checkpoint: Checkpoint, kind: SyntaxKind): void {
-    this.frames.push(checkpoint);
-    this.frameKinds.push(kind);
+    const events = this.events;
+    const head = events[checkpoint]!;
+    const frames = this.frames;
+    if (head === PLACEHOLDER) {
+      events[checkpoint] = kind;
+    } else if (frames.length > 0 && frames[frames.length - 1] === checkpoint) {
+      // The node opened at the checkpoint is still open: the new node goes inside
+      // it, so it becomes the chain's head and the old head moves to a forwarded event.
+      const q = this.pushStart(0);
+      const ev = this.events;
+      ev[q] = head | FORWARDED;
+      ev[q + 1] = ev[checkpoint + 1]!;
+      ev[checkpoint] = kind;
+      ev[checkpoint + 1] = q;
+      if (ev[checkpoint + 2] === 0) ev[checkpoint + 2] = q;
+    } else {
+      // The nodes at the checkpoint are finished: the new node encloses them.
+      const q = this.pushStart(kind | FORWARDED);
+      const ev = this.events;
+      const tail = ev[checkpoint + 2] === 0 ? checkpoint : ev[checkpoint + 2]!;
+      ev[tail + 1] = q;
+      ev[checkpoint + 2] = q;
+    }
+    frames.push(checkpoint);
   }
 
   /** Closes the innermost open node. */
   finish(): void {
-    const at = this.frames.pop()!;
-    const kind = this.frameKinds.pop()!;
-    const children = this.children;
-    const count = this.nChildren;
-    if (count > this.highWater) this.highWater = count;
-    // Trivia flushed at the node's end (by a checkpoint of a construct that then
-    // found nothing) belongs after the node: nodes never end with trivia.
-    let end = count;
-    while (end > at && children[end - 1]!.isToken && isTrivia(children[end - 1]!.kind)) end--;
-    if (end === at) return; // nothing was parsed: no empty node
-    // Copy into an exact-size array; the shared stack keeps its capacity.
-    const kids = new Array<GreenElement>(end - at);
-    let width = 0;
-    for (let i = at; i < end; i++) {
-      const k = children[i]!;
-      kids[i - at] = k;
-      width += k.width;
-    }
-    children[at] = new GreenNode(kind, width, kids);
-    // Trailing trivia moves down right after the new node.
-    for (let i = end; i < count; i++) children[at + 1 + i - end] = children[i]!;
-    this.nChildren = at + 1 + count - end;
+    this.frames.pop();
+    const n = this.nEvents;
+    if (n + 1 > this.events.length) this.growEvents();
+    this.events[n] = FINISH;
+    this.nEvents = n + 1;
   }
 
   /** Changes the kind of the node finished last (when its kind is known only at its end). */
   relabelLast(kind: SyntaxKind): void {
-    for (let i = this.nChildren - 1; i >= 0; i--) {
-      const last = this.children[i]!;
-      if (last.isToken && isTrivia(last.kind)) continue;
-      if (!last.isToken) this.children[i] = new GreenNode(kind, last.width, last.children);
-      return;
-    }
+    const n = this.nEvents;
+    if (n + 2 > this.events.length) this.growEvents();
+    this.events[n] = RELABEL;
+    this.events[n + 1] = kind;
+    this.nEvents = n + 2;
   }
 
   /** Number of open nodes (for grammar assertions in tests). */
@@ -360,20 +387,21 @@ export class Parser {
     while (this.raw < this.to) this.pushRaw(this.raw, this.kinds[this.raw]! as SyntaxKind);
   }
 
-  /** The built children of the outermost level (once every node is closed). */
-  takeChildren(): GreenElement[] {
-    const out = this.children.slice(0, this.nChildren);
+  /**
+   * The recorded event log (once parsing is done), copied out of the parser's
+   * work arrays, which go back for the next parser to reuse.
+   */
+  takeEvents(): EventLog {
+    const stored = storeEvents(this.events, this.nEvents);
+    const log: EventLog = { events: stored.events, from: stored.from, to: stored.from + this.nEvents, text: this.text, origin: this.origin };
     const scratch = this.scratch;
     if (scratch !== undefined) {
-      // Drop references to this tree (and any frames left by a bail-out) before handing the arrays on.
-      this.children.fill(undefined as unknown as GreenElement, 0, Math.max(this.highWater, this.nChildren));
       this.frames.length = 0;
-      this.frameKinds.length = 0;
       this.scratch = undefined;
-      if (this.children.length <= MAX_RECYCLED_LENGTH && scratch.sig.length <= MAX_RECYCLED_LENGTH) spareScratch = scratch;
+      if (scratch.events.length <= MAX_RECYCLED_LENGTH && scratch.sig.length <= MAX_RECYCLED_LENGTH) spareScratch = scratch;
     }
-    this.nChildren = 0;
-    return out;
+    this.nEvents = 0;
+    return log;
   }
 
   // -------------------------------------------------------------- diagnostics
@@ -518,23 +546,22 @@ export class Parser {
 }
 
 /**
- * Work arrays (significant-token index, child stack, frame stacks) handed from
+ * Work arrays (significant-token index, event log, frame stack) handed from
  * one finished parser to the next, so parsing many statements does not grow
  * fresh arrays for each. A parser takes them when constructed and gives them
- * back in `takeChildren`; one that never finishes just keeps them, and the next
+ * back in `takeEvents`; one that never finishes just keeps them, and the next
  * parser allocates its own — correctness never depends on recycling.
  */
 interface Scratch {
   sig: Int32Array;
-  readonly children: GreenElement[];
+  events: Int32Array;
   readonly frames: number[];
-  readonly frameKinds: SyntaxKind[];
 }
 
 /** Longest work array kept for reuse (a huge file's arrays are dropped). */
 const MAX_RECYCLED_LENGTH = 1 << 16;
 
-let spareScratch: Scratch | undefined = { sig: new Int32Array(256), children: [], frames: [], frameKinds: [] };
+let spareScratch: Scratch | undefined = { sig: new Int32Array(256), events: new Int32Array(1024), frames: [] };
 
 const DIALECT_NAMES: Record<Dialect, string> = { postgres: "PostgreSQL", mysql: "MySQL", sqlite: "SQLite" };
 

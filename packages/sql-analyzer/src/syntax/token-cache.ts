@@ -64,6 +64,61 @@ function canonical(s: string): string {
   return s;
 }
 
+const WORD_TABLE_SIZE = 1 << 14;
+const MAX_WORDS = (WORD_TABLE_SIZE * 3) >> 2;
+const wordTexts: (string | undefined)[] = new Array<string | undefined>(WORD_TABLE_SIZE);
+const wordHashes = new Int32Array(WORD_TABLE_SIZE);
+let wordEntries = 0;
+
+/**
+ * The canonical form of the word (or operator) `text[start, end)` (at most
+ * `MAX_SHARED_LENGTH` long) with ASCII letters lower-cased (as PostgreSQL folds
+ * identifiers), found by a hash of its folded char codes: no slice and no
+ * lower-casing unless the word is new. The grammar compares the result with
+ * `===` against lower-case literals.
+ */
+export function internWord(text: string, start: number, end: number): string {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+  }
+  const length = end - start;
+  let slot = h & (WORD_TABLE_SIZE - 1);
+  for (;;) {
+    const entry = wordTexts[slot];
+    if (entry === undefined) break;
+    if (wordHashes[slot] === h && entry.length === length && foldedEquals(entry, text, start)) return entry;
+    slot = (slot + 1) & (WORD_TABLE_SIZE - 1);
+  }
+  if (wordEntries >= MAX_WORDS) {
+    wordTexts.fill(undefined);
+    wordEntries = 0;
+    slot = h & (WORD_TABLE_SIZE - 1);
+  }
+  const value = canonical(asciiLower(text, start, end));
+  wordTexts[slot] = value;
+  wordHashes[slot] = h;
+  wordEntries++;
+  return value;
+}
+
+/** `text[start, end)` with only the ASCII letters lower-cased. */
+function asciiLower(text: string, start: number, end: number): string {
+  const slice = text.slice(start, end);
+  for (let i = 0; i < slice.length; i++) if (slice.charCodeAt(i) >= 128) return slice.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  return slice.toLowerCase();
+}
+
+/** Whether `text` from `start` equals the lower-case `lower` with ASCII letters compared case-insensitively. */
+function foldedEquals(lower: string, text: string, start: number): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = text.charCodeAt(start + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 const lowerOf = new Map<string, string>();
 
 /** The lower-cased form of an interned word, computed once per distinct word. */
