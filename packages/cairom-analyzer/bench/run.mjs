@@ -95,6 +95,24 @@ for (let k = 0; k < 5; k++) {
   scratch.push(performance.now() - t0);
 }
 
+// References and rename on a cold-checked service that has no IDE memos (the state after
+// the item-types LRU evicted them): the first request also builds the per-file reference index.
+const ideFresh = steady[1].svc;
+const refAt = (m) => {
+  const path = `/bench/src/mod_${m}.cm`;
+  return [path, files.get(path).indexOf(`fn helper${m}`) + 3];
+};
+t0 = performance.now();
+const firstRefs = ideFresh.getReferences(...refAt(100));
+const refsFirstMs = performance.now() - t0;
+t0 = performance.now();
+const laterRefs = ideFresh.getReferences(...refAt(50));
+const refsLaterMs = performance.now() - t0;
+t0 = performance.now();
+const renamed = ideFresh.rename(...refAt(60), "renamed_helper");
+const renameMs = performance.now() - t0;
+if (firstRefs.length < 3 || laterRefs.length < 3 || !renamed.ok) throw new Error("references/rename found nothing");
+
 const ks = [...keystroke].sort((a, b) => a - b);
 const ksc = [...keystrokeCpu].sort((a, b) => a - b);
 const csc = [...completionCpu].sort((a, b) => a - b);
@@ -115,4 +133,7 @@ console.log(`| completion (memoized state), p99 | ${fmt(percentile(cs, 99))} ms 
 console.log(`| completion right after a keystroke, p99 | ${fmt(percentile(ce, 99))} ms | |`);
 console.log(`| same keystroke, fresh non-incremental service (baseline), p50 | ${fmt(percentile(sc, 50))} ms | |`);
 console.log(`| incremental speed-up over the baseline (p50) | ${fmt(percentile(sc, 50) / percentile(ks, 50))}× | |`);
+console.log(`| references of a function used in 2 files, no IDE memos, first request (builds the reference index) | ${fmt(refsFirstMs)} ms | |`);
+console.log(`| references, another function, no IDE memos for its items (as after LRU eviction) | ${fmt(refsLaterMs)} ms | |`);
+console.log(`| rename of a function used in 2 files, no IDE memos for its items | ${fmt(renameMs)} ms | |`);
 console.log(`| heap after cold check (all memos) | ${fmt(heapAfter - heapBefore)} MB${globalThis.gc ? "" : " (run with --expose-gc for exact figures)"} | |`);

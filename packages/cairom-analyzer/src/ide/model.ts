@@ -48,6 +48,19 @@ export class Model {
     return this.adb.db.get(this.adb.parsed, path);
   }
 
+  /** The items of a file that mention `name` (a superset of its uses), as `[item, key]` pairs. */
+  itemsMentioning(path: string, name: string): { item: LocatedItem; key: string }[] {
+    const keys = this.adb.db.get(this.adb.referenceIndex, path).get(name);
+    if (!keys) return [];
+    const file = this.parsed(path);
+    const out: { item: LocatedItem; key: string }[] = [];
+    for (const key of keys) {
+      const i = file.byKey.get(key);
+      if (i !== undefined) out.push({ item: file.result.items[i]!, key });
+    }
+    return out;
+  }
+
   /** The full parse (with the lossless tree) of a file. */
   tree(path: string): ParseResult {
     return this.adb.db.get(this.adb.syntaxTree, path);

@@ -101,20 +101,21 @@ function occurrences(model: Model, s: SymbolRef, includeDeclaration: boolean): L
     }
   } else if (s.k !== "module") {
     const project = s.project;
+    // Only items that mention the name can refer to the symbol (there is no import
+    // renaming), so the per-file reference index spares analysing all the others.
+    const name = s.k === "top" ? s.def.name : s.field;
     for (const f of model.projectFiles(project)) {
-      const file = model.parsed(f.path);
-      file.result.items.forEach((item, i) => {
-        const key = file.keys[i]!;
+      for (const { item, key } of model.itemsMentioning(f.path, name)) {
         const ast = item.ast;
         const push = (st: number, en: number) => out.push({ path: f.path, range: { start: item.start + st, end: item.start + en } });
-        const matchesTop = (name: string): boolean => {
+        const matchesTop = (used: string): boolean => {
           if (s.k !== "top") return false;
-          const def = model.binding(project, f.module, name)?.def;
+          const def = model.binding(project, f.module, used)?.def;
           return def !== undefined && sameSymbol(s, { k: "top", project, def });
         };
         if (ast.k === "use") {
           for (const n of ast.items) if (matchesTop(n.name)) push(n.s, n.e);
-          return;
+          continue;
         }
         if (ast.k === "struct") {
           for (const fd of ast.fields) {
@@ -123,13 +124,13 @@ function occurrences(model: Model, s: SymbolRef, includeDeclaration: boolean): L
               if (matchesTop(n.name)) push(n.s, n.e);
             });
           }
-          return;
+          continue;
         }
         for (const r of refsOf(model.typedAnalysis(f.path, key))) {
           if (r.target.k === "top" && matchesTop(r.target.name)) push(r.s, r.e);
           if (r.target.k === "field" && s.k === "field" && r.target.module === s.module && r.target.struct === s.struct && r.target.field === s.field) push(r.s, r.e);
         }
-      });
+      }
     }
   }
   if (includeDeclaration && decl) out.unshift(decl);
@@ -203,12 +204,12 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
       const binding = symbols.bindings.find((b) => b.def && b.def.module === s.def.module && b.def.name === s.def.name);
       if (!binding) continue;
       if (symbols.bindings.some((b) => b.name === newName)) return `module \`${f.module}\` already has an item named \`${newName}\``;
-      // A local named `newName` visible at a use would capture the renamed item there.
-      const file = model.parsed(f.path);
-      for (let i = 0; i < file.result.items.length; i++) {
-        const ast = file.result.items[i]!.ast;
+      // A local named `newName` visible at a use would capture the renamed item there
+      // (only items that mention the item's name can use it).
+      for (const { item, key } of model.itemsMentioning(f.path, binding.name)) {
+        const ast = item.ast;
         if (ast.k !== "fn" && ast.k !== "const") continue;
-        const a = model.typedAnalysis(f.path, file.keys[i]!);
+        const a = model.typedAnalysis(f.path, key);
         for (const r of refsOf(a)) {
           if (r.target.k !== "top" || r.target.name !== binding.name) continue;
           const capture = a.locals.find((l) => l.name === newName && l.visibleFrom <= r.s && r.s < l.scopeEnd);

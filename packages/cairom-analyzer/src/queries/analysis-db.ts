@@ -4,6 +4,7 @@ import type { ModuleFile } from "../project/project.js";
 import { checkItem, PARAM_REF, type CheckEnv, type FunctionAnalysis } from "../semantics/checker.js";
 import { buildItemIndex, itemKeys, type ItemIndex } from "../semantics/item-index.js";
 import { checkModule, findImportCycles, unusedTopLevel, type ImportCycle, type ModuleCheckResult } from "../semantics/module-checks.js";
+import { buildReferenceIndex, sameReferenceIndex, type ReferenceIndex } from "../semantics/reference-index.js";
 import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols, type ModuleWorld } from "../semantics/symbols.js";
 import { ERROR, primitiveType, type Ty } from "../semantics/types.js";
 import type { ItemAst } from "../syntax/ast.js";
@@ -116,6 +117,19 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     equals: (a, b) => a.text === b.text,
     lru: 64,
   });
+
+  /**
+   * Names mentioned per item of a file (for references and rename, never read by the
+   * diagnostics pass); backdates unless an edit adds or drops a name of some item.
+   */
+  const referenceIndex = db.query<string, ReferenceIndex>(
+    "referenceIndex",
+    (ctx, path) => {
+      const file = ctx.get(parsed, path);
+      return buildReferenceIndex(file.result.items, file.keys);
+    },
+    { equals: sameReferenceIndex },
+  );
 
   const itemIndex = db.query<string, ItemIndex>("itemIndex", (ctx, path) => buildItemIndex(ctx.get(parsed, path).result.items));
 
@@ -292,6 +306,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     parsed,
     syntaxTree,
     itemIndex,
+    referenceIndex,
     modulePath,
     moduleSymbols,
     importCycles,

@@ -94,3 +94,52 @@ describe("sweeping", () => {
     expect(service.getDiagnostics("/p/src/math.cm")).toEqual([]);
   });
 });
+
+describe("references and rename read the per-file reference index", () => {
+  const OTHER = `fn unrelated(n: felt) -> felt {\n    let m = n + 1;\n    return m;\n}\nfn alone() -> felt { return 7; }\n`;
+  function project() {
+    const fs = new InMemoryFileSystem({
+      "/p/cairom.toml": 'name = "p"\nentry_point = "main.cm"\n',
+      "/p/src/main.cm": MAIN,
+      "/p/src/math.cm": MATH,
+      "/p/src/other.cm": OTHER,
+    });
+    const log: EngineEvent[] = [];
+    const service = createCairoMService({ fs, onEvent: (e) => log.push(e) });
+    for (const f of ["main", "math", "other"]) service.getDiagnostics(`/p/src/${f}.cm`);
+    log.length = 0;
+    const executed = (query: string) => log.filter((e) => e.kind === "will-execute" && e.query === query).map((e) => e.key);
+    return { service, log, executed };
+  }
+
+  it("analyses only the items that mention the name (no item of a file without it)", () => {
+    const { service, executed } = project();
+    const at = MATH.indexOf("twice");
+    const refs = service.getReferences("/p/src/math.cm", at);
+    expect(refs.map((r) => `${r.path}:${(r.path.endsWith("math.cm") ? MATH : MAIN).slice(r.range.start, r.range.end)}`)).toEqual([
+      "/p/src/math.cm:twice",
+      "/p/src/main.cm:twice",
+      "/p/src/main.cm:twice",
+    ]);
+    // `twice` is written in `second` (main.cm) and, as its own name, in `twice` (math.cm): only
+    // those two functions get the IDE analysis; `first`, `third`, `add` and all of other.cm do not.
+    expect(executed("itemTypes").sort()).toEqual([itemQueryKey("/p/src/main.cm", "fn:second#0"), itemQueryKey("/p/src/math.cm", "fn:twice#0")].sort());
+    expect(executed("referenceIndex").sort()).toEqual(["/p/src/main.cm", "/p/src/math.cm", "/p/src/other.cm"]);
+  });
+
+  it("rename checks conflicts and edits through the same index; a body edit that keeps the names backdates it", () => {
+    const { service, log, executed } = project();
+    const result = service.rename("/p/src/math.cm", MATH.indexOf("add"), "plus");
+    expect(result.ok).toBe(true);
+    expect(executed("itemTypes").sort()).toEqual([itemQueryKey("/p/src/main.cm", "fn:first#0"), itemQueryKey("/p/src/math.cm", "fn:add#0")].sort());
+    log.length = 0;
+    // Same names, new literal: the index of other.cm re-runs, comes out equal, and nothing after it re-runs.
+    service.setFileText("/p/src/other.cm", OTHER.replace("n + 1", "n + 2"));
+    expect(service.rename("/p/src/math.cm", MATH.indexOf("add"), "plus")).toEqual(result);
+    expect(log.some((e) => e.kind === "did-backdate" && e.query === "referenceIndex" && e.key === "/p/src/other.cm")).toBe(true);
+    expect(executed("itemTypes")).toEqual([]);
+    // A conflict found through the index: a local named like the new name where the item is used.
+    const refused = service.rename("/p/src/math.cm", MATH.indexOf("twice"), "z");
+    expect(refused).toEqual({ ok: false, error: "a local `z` in `second` would shadow the renamed item" });
+  });
+});
