@@ -59,6 +59,30 @@ describe.skipIf(!redisUrl)("Redis faults (private redis-server)", () => {
     }
   });
 
+  it("treats a Redis that stops answering (SIGSTOP) as down within the command timeout, then uses it again", async () => {
+    const server = await startRedis();
+    servers.push(server);
+    const prefix = uniquePrefix("hang");
+    const { cache, warnings, infos } = track(createNodeCache({ l1: { maxEntries: 1 }, redis: { url: server.url, prefix, bus: false, commandTimeout: 100 } }));
+    await cache.set("k", "v");
+    await cache.set("other", 1); // pushes k out of the one-entry L1
+    expect(await cache.get("k")).toBe("v");
+    await cache.set("other", 2);
+    server.process.kill("SIGSTOP");
+    try {
+      const started = Date.now();
+      // Unanswered: the watchdog drops the connection after 100–200 ms and the lookup is a miss.
+      expect(await cache.get("k")).toBeUndefined();
+      expect(Date.now() - started).toBeLessThan(5_000); // no hang (ioredis alone would wait for its 2 s disconnect timeout)
+      expect(warnings.filter((w) => w.tier === "l3").map((w) => w.message).join("\n")).toMatch(/did not answer within the command timeout/);
+    } finally {
+      server.process.kill("SIGCONT");
+    }
+    await vi.waitFor(async () => expect(await cache.get("k")).toBe("v"), { timeout: 5_000, interval: 50 });
+    expect(infos.join("\n")).toMatch(/l3|Redis/);
+    expect(warnings.filter((w) => w.tier === "l3")).toHaveLength(1);
+  });
+
   it("survives Redis killed mid-load and serves nothing stale after it returns", async () => {
     const server = await startRedis();
     servers.push(server);

@@ -72,6 +72,18 @@ describe.skipIf(!redisUrl)("Redis tier (L3)", () => {
     await waitFor(() => expect(b.namespace("n").peek("x")).toBeUndefined());
   });
 
+  it("answers many concurrent lookups (written to the socket together) each with its own value", async () => {
+    const prefix = uniquePrefix("concurrent");
+    const writer = make({ redis: { bus: false } }, prefix);
+    await Promise.all(Array.from({ length: 200 }, (_, i) => writer.set(`c${i}`, { i })));
+    const reader = make({ redis: { bus: false }, l1: { maxEntries: 1 } }, prefix);
+    for (let round = 0; round < 3; round++) {
+      const values = await Promise.all(Array.from({ length: 200 }, (_, i) => reader.get(`c${(i * 7 + round) % 200}`)));
+      values.forEach((v, i) => expect(v).toEqual({ i: (i * 7 + round) % 200 }));
+    }
+    expect(await reader.get("absent")).toBeUndefined();
+  });
+
   it("learns tag invalidations made before it started (tag times kept in Redis)", async () => {
     const prefix = uniquePrefix("tags");
     const a = make({ redis: { bus: false } }, prefix);

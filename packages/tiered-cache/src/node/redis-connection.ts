@@ -5,14 +5,15 @@ export type RedisTarget = string | RedisOptions;
 
 /**
  * Opens an ioredis connection tuned for a cache that must never hang its caller: commands
- * fail at once while disconnected (no offline queue), each command has a timeout, and the
- * client keeps reconnecting in the background with a capped backoff.
+ * fail at once while disconnected (no offline queue), each command has a timeout when
+ * `commandTimeout` is given (the Redis tier passes none and runs its own, cheaper watchdog),
+ * and the client keeps reconnecting in the background with a capped backoff.
  */
-export function openRedis(target: RedisTarget, commandTimeout: number, extra: RedisOptions = {}): Redis {
+export function openRedis(target: RedisTarget, commandTimeout: number | undefined, extra: RedisOptions = {}): Redis {
   const options: RedisOptions = {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 0,
-    commandTimeout,
+    ...(commandTimeout !== undefined ? { commandTimeout } : {}),
     connectTimeout: 2_000,
     // Auto-pipelining delays every command to the next tick: it helps many concurrent
     // callers but measured 1.5–3× slower for sequential gets, so it is opt-in; batch
