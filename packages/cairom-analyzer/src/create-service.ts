@@ -1,8 +1,8 @@
 import { Cancelled } from "@sextant/query-engine";
-import { diagnostic, type TextRange } from "./diagnostic.js";
+import { diagnostic, type TextEdit, type TextRange } from "./diagnostic.js";
 import { codeActionsFor, type CodeAction } from "./ide/code-actions.js";
 import { complete, signatureHelp, type CompletionItem, type SignatureHelp } from "./ide/completion.js";
-import { formatParsed, type FormatOptions } from "./ide/format.js";
+import { formatParsed, formatParsedRange, type FormatOptions } from "./ide/format.js";
 import { inlayHints, type InlayHint } from "./ide/inlay-hints.js";
 import { Model, type Location } from "./ide/model.js";
 import { definition, hover, references, rename, type Hover, type RenameResult } from "./ide/navigation.js";
@@ -37,6 +37,11 @@ export interface CairoMService extends CairoMServiceCore {
   getInlayHints(path: string, range?: TextRange): InlayHint[];
   /** The formatted text of a file, or `undefined` when it has syntax errors. */
   format(path: string, options?: FormatOptions): string | undefined;
+  /**
+   * Edits that format only the items (or the statements of the innermost block) overlapping
+   * a range, or `undefined` when the file has syntax errors.
+   */
+  formatRange(path: string, range: TextRange, options?: FormatOptions): TextEdit[] | undefined;
   /** Fixes of the diagnostics overlapping a range. */
   getCodeActions(path: string, range: TextRange): CodeAction[];
 }
@@ -100,6 +105,7 @@ export function createCairoMService(
     getSignatureHelp: guard("signatureHelp", undefined, (path: string, offset: number) => signatureHelp(model, p(path), offset), onError),
     getInlayHints: guard("inlayHints", [], (path: string, range?: TextRange) => inlayHints(model, p(path), range), onError),
     format: guard("format", undefined, (path: string, fo?: FormatOptions) => (model.known(p(path)) ? formatParsed(model.tree(p(path)), fo) : undefined), onError),
+    formatRange: guard("formatRange", undefined, (path: string, range: TextRange, fo?: FormatOptions) => (model.known(p(path)) ? formatParsedRange(model.tree(p(path)), range, fo) : undefined), onError),
     getCodeActions: guard("codeActions", [], (path: string, range: TextRange) => codeActionsFor(core.getDiagnostics(path), range), onError),
   };
 }

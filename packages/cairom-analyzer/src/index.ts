@@ -12,7 +12,7 @@ export type { Diagnostic, Severity, TextRange, TextEdit, Fix, RelatedInformation
 export { createCairoMService } from "./create-service.js";
 export type { CairoMService } from "./create-service.js";
 export type { CairoMServiceCore, CairoMServiceOptions } from "./service.js";
-export { formatParsed } from "./ide/format.js";
+export { formatParsed, formatParsedRange } from "./ide/format.js";
 export type { FormatOptions } from "./ide/format.js";
 export { applyEdits } from "./ide/code-actions.js";
 export type { CodeAction } from "./ide/code-actions.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deep, mutated, nthInput, prng, truncated } from "../fuzz/generate.mjs";
-import { createCairoMService, formatParsed, InMemoryFileSystem, parse } from "../src/index.js";
+import { applyEdits, createCairoMService, formatParsed, InMemoryFileSystem, parse } from "../src/index.js";
 
 describe("whole-service fuzzing (seeded): every request on broken programs", () => {
   it("1,500 random programs: diagnostics in range, no request fails, formatting idempotent", () => {
@@ -48,6 +48,18 @@ describe("whole-service fuzzing (seeded): every request on broken programs", () 
           if (g.format("/x.cm") !== once) failures.push(`format not idempotent on ${JSON.stringify(text)}`);
           if (JSON.stringify(parse(once).items.map((it) => it.ast.k)) !== JSON.stringify(parse(text).items.map((it) => it.ast.k))) {
             failures.push(`format changed the items of ${JSON.stringify(text)}`);
+          }
+          // Range formatting is a step towards the full format: formatting its result gives
+          // the same text, and every comment survives it.
+          const from = Math.floor(rand() * (text.length + 1));
+          const range = { start: from, end: Math.min(text.length, from + Math.floor(rand() * 60)) };
+          const edits = service.formatRange("/p/src/main.cm", range);
+          if (edits === undefined) failures.push(`range format refused what format accepted: ${JSON.stringify(text)}`);
+          else {
+            const ranged = applyEdits(text, edits);
+            if (formatParsed(parse(ranged)) !== once) failures.push(`range format at ${JSON.stringify(range)} diverges on ${JSON.stringify(text)}`);
+            const comments = (s: string) => (s.match(/\/\/.*$/gm) ?? []).map((c) => c.trimEnd());
+            if (JSON.stringify(comments(ranged)) !== JSON.stringify(comments(text))) failures.push(`range format lost a comment in ${JSON.stringify(text)}`);
           }
         }
       }

@@ -1,4 +1,5 @@
-import type { ParseResult } from "../syntax/parser.js";
+import type { TextEdit, TextRange } from "../diagnostic.js";
+import { binaryPrecedence, type ParseResult } from "../syntax/parser.js";
 import { SyntaxKind as K, isKeyword } from "../syntax/syntax-kind.js";
 import type { SyntaxNode } from "../syntax/syntax-tree.js";
 
@@ -6,7 +7,7 @@ import type { SyntaxNode } from "../syntax/syntax-tree.js";
 export interface FormatOptions {
   /** Spaces per indentation level. Defaults to `4`. */
   readonly indent?: number;
-  /** Line width beyond which argument, parameter and array lists break. Defaults to `100`. */
+  /** Line width beyond which argument, parameter and array lists and operator chains break. Defaults to `100`. */
   readonly width?: number;
 }
 
@@ -15,10 +16,60 @@ export interface FormatOptions {
  * in struct definitions, single spaces around binary operators, comments kept where they
  * were (trailing or on their own line) and at most one blank line kept between lines.
  * Argument, parameter and array lists that would pass the width (or hold a comment)
- * break into one element per line with a trailing comma; flat lists drop it.
+ * break into one element per line with a trailing comma; flat lists drop it. An
+ * expression whose operator chain would pass the width (or holds a comment) breaks before
+ * each operator of its loosest level, continuation lines indented one level deeper.
  * Returns `undefined` when the file has syntax errors (its structure is not reliable).
  */
 export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): string | undefined {
+  return layout(parsed, options)?.text;
+}
+
+/**
+ * Formats only the top-level items, or the statements of the innermost block, that
+ * overlap `range` (a cursor formats the one it is in): edits replace each such unit and
+ * the whitespace before it with what {@link formatParsed} prints for it, and touch no
+ * other text. Returns `undefined` when the file has syntax errors, `[]` when nothing changes.
+ */
+export function formatParsedRange(parsed: ParseResult, range: TextRange, options: FormatOptions = {}): TextEdit[] | undefined {
+  const laid = layout(parsed, options);
+  if (!laid) return undefined;
+  const { tokens, text } = parsed;
+  const edits: TextEdit[] = [];
+  for (const unit of unitsOverlapping(parsed.root, range)) {
+    const first = firstToken(unit);
+    let last = lastToken(unit);
+    if (first < 0 || last < 0) continue;
+    // A comment after the unit on its last line belongs to it.
+    for (let j = last + 1; j < tokens.count; j++) {
+      const k = tokens.kinds[j]!;
+      if (k === K.Comment) last = j;
+      else if (k !== K.Whitespace || text.slice(tokens.starts[j], tokens.starts[j + 1]).includes("\n")) break;
+    }
+    let before = first - 1;
+    while (before >= 0 && tokens.kinds[before] === K.Whitespace) before--;
+    // From the end of the previous token (so indentation and line breaks are included),
+    // unless that token is a comma the layout dropped.
+    const fromPrev = before < 0 || laid.outEnd[before]! >= 0;
+    const origFrom = fromPrev ? (before < 0 ? 0 : tokens.starts[before + 1]!) : tokens.starts[first]!;
+    const outFrom = fromPrev ? (before < 0 ? 0 : laid.outEnd[before]!) : laid.outStart[first]!;
+    const origTo = tokens.starts[last + 1]!;
+    const outTo = laid.outEnd[last]!;
+    if (outTo < 0 || outFrom < 0) continue;
+    const edit = minimalEdit(text, origFrom, origTo, laid.text.slice(outFrom, outTo));
+    if (edit) edits.push(edit);
+  }
+  return edits;
+}
+
+/** The printed text, and where each token landed in it (`-1` for tokens not printed). */
+interface Layout {
+  readonly text: string;
+  readonly outStart: Int32Array;
+  readonly outEnd: Int32Array;
+}
+
+function layout(parsed: ParseResult, options: FormatOptions): Layout | undefined {
   if (parsed.diagnostics.some((d) => d.code === "syntax-error" || d.code === "invalid-character")) return undefined;
   const unit = " ".repeat(options.indent ?? 4);
   const width = options.width ?? 100;
@@ -27,16 +78,33 @@ export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): 
   const parentKind = new Int32Array(tokens.count).fill(-1);
   const parentId = new Int32Array(tokens.count).fill(-1);
   const closerOf = new Map<number, number>();
+  // Operator chains: the outermost binary expression of each expression, by its first
+  // token; its last token; and the chain each loosest-level operator token belongs to.
+  const chainAt = new Map<number, { id: number; last: number }>();
+  const chainOfOperator = new Map<number, number>();
   let nextId = 0;
-  const stack: SyntaxNode[] = [parsed.root];
+  const stack: [SyntaxNode, number][] = [[parsed.root, -1]];
   while (stack.length > 0) {
-    const n = stack.pop()!;
+    const [n, parent] = stack.pop()!;
     const id = nextId++;
     for (const c of n.children) {
       if (typeof c === "number") {
         parentKind[c] = n.kind;
         parentId[c] = id;
-      } else stack.push(c);
+      } else stack.push([c, n.kind]);
+    }
+    if (n.kind === K.BinExpr && parent !== K.BinExpr) {
+      const first = firstToken(n);
+      const level = binaryPrecedence(tokens.kinds[operatorToken(n, tokens.kinds)]!);
+      chainAt.set(first, { id, last: lastToken(n) });
+      // Down the left spine while the operators are of the same (loosest) level.
+      let m: SyntaxNode | number | undefined = n;
+      while (typeof m === "object" && m.kind === K.BinExpr) {
+        const op = operatorToken(m, tokens.kinds);
+        if (op < 0 || binaryPrecedence(tokens.kinds[op]!) !== level) break;
+        chainOfOperator.set(op, id);
+        m = m.children[0];
+      }
     }
     if (WRAPPABLE.has(n.kind)) {
       const first = n.children[0];
@@ -94,6 +162,12 @@ export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): 
     }
     return w;
   };
+  const brokenChains = new Set<number>();
+  const chainEnds = new Map<number, number>();
+  let braceOnOwnLine = false;
+  // Where each token was printed: its line and column, turned into offsets at the end.
+  const tokLine = new Int32Array(tokens.count).fill(-1);
+  const tokCol = new Int32Array(tokens.count);
   const lines: string[] = [];
   let line = "";
   let depth = 0;
@@ -129,6 +203,13 @@ export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): 
       prev = i;
       continue; // a flat list drops its trailing comma
     }
+    if (braceOnOwnLine) {
+      braceOnOwnLine = false;
+      if (k === K.LBrace && !atLineStart) newline(false);
+    }
+    // An operator of a broken chain starts a continuation line.
+    const chainOfOp = chainOfOperator.get(i);
+    if (chainOfOp !== undefined && brokenChains.has(chainOfOp) && !atLineStart) newline(false);
     if (k === K.Comment) {
       if (atLineStart || newlinesBefore > 0) {
         if (!atLineStart) newline(newlinesBefore > 1);
@@ -144,7 +225,32 @@ export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): 
     } else if (prev >= 0 && needsSpace(prev, i, kindOf, parentKind)) {
       line += " ";
     }
+    tokLine[i] = lines.length;
+    tokCol[i] = line.length;
     line += tokText(i);
+    // An expression whose operator chain does not fit (or holds a comment) breaks before
+    // each operator of its loosest level; the continuation lines are one level deeper.
+    const chain = chainAt.get(i);
+    if (chain !== undefined) {
+      const to = seqIndex.get(chain.last)!;
+      let hasComment = false;
+      for (let m = n + 1; m < to; m++) if (kindOf(seq[m]!.i) === K.Comment) hasComment = true;
+      const column = line.length - tokText(i).length;
+      if (hasComment || column + flatWidth(n, to) > width) {
+        brokenChains.add(chain.id);
+        chainEnds.set(chain.last, (chainEnds.get(chain.last) ?? 0) + 1);
+        depth++;
+      }
+    }
+    const chainsEnding = chainEnds.get(i);
+    if (chainsEnding !== undefined) {
+      depth = Math.max(0, depth - chainsEnding);
+      chainEnds.delete(i);
+      // A block after a broken condition opens on its own line, so the condition's
+      // continuation lines do not run into the body.
+      const after = seq[n + 1];
+      if (after && kindOf(after.i) === K.LBrace && parentKind[after.i] === K.Block) braceOnOwnLine = true;
+    }
     // One field per line in struct definitions, each ending with a comma.
     if (k !== K.Comment && k !== K.Comma && !(k === K.LBrace && pk === K.FieldList)) {
       let j = n + 1;
@@ -187,7 +293,103 @@ export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): 
   }
   if (line !== "") lines.push(line.trimEnd());
   while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+  const out = lines.length === 0 ? "" : lines.join("\n") + "\n";
+  const lineStart = new Int32Array(lines.length + 1);
+  for (let l = 0; l < lines.length; l++) lineStart[l + 1] = lineStart[l]! + lines[l]!.length + 1;
+  const outStart = new Int32Array(tokens.count).fill(-1);
+  const outEnd = new Int32Array(tokens.count).fill(-1);
+  for (let i = 0; i < tokens.count; i++) {
+    const l = tokLine[i]!;
+    if (l < 0 || l >= lines.length) continue;
+    const width = tokens.starts[i + 1]! - tokens.starts[i]!;
+    // A comment's trailing spaces were trimmed with its line.
+    outStart[i] = lineStart[l]! + tokCol[i]!;
+    outEnd[i] = lineStart[l]! + Math.min(tokCol[i]! + width, lines[l]!.length);
+  }
+  return { text: out, outStart, outEnd };
+}
+
+/** The direct operator token of a binary expression node, or -1. */
+function operatorToken(n: SyntaxNode, kinds: Uint8Array): number {
+  for (const c of n.children) if (typeof c === "number" && binaryPrecedence(kinds[c]!) > 0) return c;
+  return -1;
+}
+
+/** First token index under a node (-1 for an empty node). */
+function firstToken(n: SyntaxNode): number {
+  let cur: SyntaxNode | number | undefined = n;
+  while (typeof cur === "object") cur = cur.children[0];
+  return cur ?? -1;
+}
+
+/** Last token index under a node (-1 for an empty node). */
+function lastToken(n: SyntaxNode): number {
+  let cur: SyntaxNode | number | undefined = n;
+  while (typeof cur === "object") cur = cur.children[cur.children.length - 1];
+  return cur ?? -1;
+}
+
+/**
+ * The nodes range formatting works on: the statements of the innermost block that holds
+ * the whole range, else the top-level items; those overlapping the range (or holding it,
+ * for an empty range).
+ */
+function unitsOverlapping(root: SyntaxNode, range: TextRange): SyntaxNode[] {
+  let container = root;
+  for (;;) {
+    let inner: SyntaxNode | undefined;
+    for (const c of container.children) {
+      if (typeof c === "number" || c.start > range.start || c.end < range.end) continue;
+      inner = c;
+      break;
+    }
+    if (!inner) break;
+    // Strictly inside the braces of a block: its statements are the units.
+    if (inner.kind === K.Block && range.start > inner.start && range.end < inner.end) {
+      container = inner;
+      continue;
+    }
+    // Otherwise descend (towards a block), stopping at nodes with no children nodes.
+    if (!inner.children.some((c) => typeof c !== "number")) break;
+    const blockBelow = findBlockHolding(inner, range);
+    if (!blockBelow) break;
+    container = blockBelow;
+  }
+  const units: SyntaxNode[] = [];
+  for (const c of container.children) {
+    if (typeof c === "number") continue;
+    const overlaps = range.start === range.end ? c.start <= range.start && range.start <= c.end : c.start < range.end && range.start < c.end;
+    if (overlaps) units.push(c);
+  }
+  return units;
+}
+
+/** The innermost block under `n` whose braces strictly hold `range`. */
+function findBlockHolding(n: SyntaxNode, range: TextRange): SyntaxNode | undefined {
+  let found: SyntaxNode | undefined;
+  const stack: SyntaxNode[] = [n];
+  while (stack.length > 0) {
+    const m = stack.pop()!;
+    if (m.start > range.start || m.end < range.end) continue;
+    if (m.kind === K.Block && range.start > m.start && range.end < m.end) found = m;
+    for (const c of m.children) if (typeof c !== "number") stack.push(c);
+  }
+  return found;
+}
+
+/** Replacing `text[from, to)` by `replacement`, trimmed to the part that differs; `undefined` when equal. */
+function minimalEdit(text: string, from: number, to: number, replacement: string): TextEdit | undefined {
+  const original = text.slice(from, to);
+  if (original === replacement) return undefined;
+  let head = 0;
+  while (head < original.length && head < replacement.length && original[head] === replacement[head]) head++;
+  let tail = 0;
+  while (
+    tail < original.length - head &&
+    tail < replacement.length - head &&
+    original[original.length - 1 - tail] === replacement[replacement.length - 1 - tail]
+  ) tail++;
+  return { range: { start: from + head, end: to - tail }, newText: replacement.slice(head, replacement.length - tail) };
 }
 
 /** Lists that break one element per line when they do not fit. */

@@ -50,6 +50,11 @@ for (const [kind, prec, op] of BINARY_OPS) {
   BINARY_OP[kind] = op;
 }
 
+/** @internal Precedence of a binary operator token kind (1 loosest .. 5 tightest), 0 for other kinds. */
+export function binaryPrecedence(kind: number): number {
+  return BINARY_PREC[kind] ?? 0;
+}
+
 function kindSet(kinds: readonly number[]): { has(kind: number): boolean } {
   const table = new Uint8Array(256);
   for (const k of kinds) table[k] = 1;

@@ -1,0 +1,234 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { applyEdits, createCairoMService, formatParsed, formatParsedRange, InMemoryFileSystem, parse, type TextEdit } from "../../src/index.js";
+import { prng } from "../../fuzz/generate.mjs";
+import { loadDirectory } from "../support/load-fs.js";
+
+const comments = (s: string) => (s.match(/\/\/.*$/gm) ?? []).map((c) => c.trimEnd());
+
+/** Formats `source` at `width` and checks idempotence and comment preservation on the way. */
+function formatted(source: string, width = 100): string {
+  const once = formatParsed(parse(source), { width });
+  expect(once).toBeDefined();
+  expect(formatParsed(parse(once!), { width }), "idempotent").toBe(once);
+  expect(comments(once!)).toEqual(comments(source));
+  return once!;
+}
+
+describe("operator chains wrap within the line width", () => {
+  it("breaks before each operator of the loosest level, continuation lines one level deeper", () => {
+    const out = formatted(
+      `fn f(alpha: felt, beta: felt, gamma: felt) -> felt {
+    let total = alpha * 2 + beta * 3 + gamma * 4 + alpha * beta + beta * gamma + gamma * alpha + 12345;
+    let short = alpha + beta;
+    return total + short;
+}
+`,
+      60,
+    );
+    expect(out).toBe(`fn f(alpha: felt, beta: felt, gamma: felt) -> felt {
+    let total = alpha * 2
+        + beta * 3
+        + gamma * 4
+        + alpha * beta
+        + beta * gamma
+        + gamma * alpha
+        + 12345;
+    let short = alpha + beta;
+    return total + short;
+}
+`);
+  });
+
+  it("puts the block of a broken condition on its own line; `&&` and `||` break together", () => {
+    const out = formatted(
+      `fn f(a: felt, b: felt) -> bool {
+    while a != 100000 && b != 200000 || a == b && b != 0 { a = a + 1; }
+    return a == 1;
+}
+`,
+      40,
+    );
+    expect(out).toBe(`fn f(a: felt, b: felt) -> bool {
+    while a != 100000
+        && b != 200000
+        || a == b
+        && b != 0
+    {
+        a = a + 1;
+    }
+    return a == 1;
+}
+`);
+  });
+
+  it("breaks chains inside broken argument lists and keeps comments inside a chain", () => {
+    const out = formatted(
+      `fn g(x: felt, y: felt) -> felt { return x; }
+fn f(first_value: felt, second_value: felt) -> felt {
+    let v = first_value + // why
+        second_value;
+    return g(first_value * second_value + first_value * 3 + second_value * 7, second_value - first_value - 1);
+}
+`,
+      50,
+    );
+    expect(out).toBe(`fn g(x: felt, y: felt) -> felt {
+    return x;
+}
+fn f(
+    first_value: felt,
+    second_value: felt,
+) -> felt {
+    let v = first_value
+        + // why
+        second_value;
+    return g(
+        first_value * second_value
+            + first_value * 3
+            + second_value * 7,
+        second_value - first_value - 1,
+    );
+}
+`);
+  });
+
+  it("keeps every line of the examples within the width where a break can help, at 60 columns", () => {
+    const fs = loadDirectory(join(import.meta.dirname, "../corpus/examples"), "/ex");
+    for (const p of fs.paths().filter((x) => x.endsWith(".cm") && !x.includes("e01") && !x.includes("e02"))) {
+      const out = formatted(fs.readFile(p)!, 60);
+      for (const line of out.split("\n")) {
+        // A longer line is a single unbreakable piece: a comment, or an operand without a break point.
+        if (line.length > 60 && !line.includes("//")) expect(line.trim().split(/ (?:[-+*/%^|&]|&&|\|\||==|!=|<=?|>=?) /).length, `${p}: ${line}`).toBe(1);
+      }
+    }
+  });
+});
+
+/** `«` and `»` in `source` mark the range to format (removed from the text). */
+function rangeFormat(source: string): { text: string; edits: TextEdit[]; result: string } {
+  const start = source.indexOf("«");
+  const end = source.indexOf("»") - 1;
+  const text = source.replace("«", "").replace("»", "");
+  const edits = formatParsedRange(parse(text), { start, end })!;
+  expect(edits).toBeDefined();
+  const result = applyEdits(text, edits);
+  expect(comments(result)).toEqual(comments(text));
+  // Idempotent: formatting the edited region again changes nothing.
+  if (edits.length > 0) {
+    const delta = edits.reduce((d, e) => d + e.newText.length - (e.range.end - e.range.start), 0);
+    const region = { start: edits[0]!.range.start, end: edits[edits.length - 1]!.range.end + delta };
+    expect(formatParsedRange(parse(result), region)).toEqual([]);
+  }
+  return { text, edits, result };
+}
+
+describe("range formatting", () => {
+  const messy = `fn a(x:felt)->felt{
+    let   y=x*2;   // keep me
+  let z  =  y+1;
+      return z;
+}
+fn   b( ) {   return  ; }
+`;
+
+  it("formats only the statements the range touches", () => {
+    const { result } = rangeFormat(messy.replace("let z", "«let z").replace("+1;", "+1;»"));
+    expect(result).toBe(`fn a(x:felt)->felt{
+    let   y=x*2;   // keep me
+    let z = y + 1;
+      return z;
+}
+fn   b( ) {   return  ; }
+`);
+  });
+
+  it("a cursor formats the statement it is in, with its trailing comment", () => {
+    const { result } = rangeFormat(messy.replace("x*2", "x«»*2"));
+    expect(result).toBe(`fn a(x:felt)->felt{
+    let y = x * 2; // keep me
+  let z  =  y+1;
+      return z;
+}
+fn   b( ) {   return  ; }
+`);
+  });
+
+  it("a range across items formats those items whole, and nothing else", () => {
+    const { result } = rangeFormat(messy.replace("return z;", "return «z;").replace("fn   b", "fn  » b"));
+    expect(result).toBe(`fn a(x: felt) -> felt {
+    let y = x * 2; // keep me
+    let z = y + 1;
+    return z;
+}
+fn b() {
+    return;
+}
+`);
+  });
+
+  it("statements in a nested block keep their depth", () => {
+    const { result } = rangeFormat(`fn f(a: felt) -> felt {
+    if a == 1 {
+        let b   =   a;
+        «return   b;»
+    }
+    return a;
+}
+`);
+    expect(result).toBe(`fn f(a: felt) -> felt {
+    if a == 1 {
+        let b   =   a;
+        return b;
+    }
+    return a;
+}
+`);
+  });
+
+  it("refuses files with syntax errors and gives no edits where nothing changes", () => {
+    expect(formatParsedRange(parse(`fn f() { let x = ; return; }`), { start: 10, end: 12 })).toBeUndefined();
+    const clean = formatParsed(parse(messy))!;
+    expect(formatParsedRange(parse(clean), { start: 0, end: clean.length })).toEqual([]);
+  });
+
+  it("is offered by the service", () => {
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": messy }) });
+    const at = messy.indexOf("let z");
+    const edits = s.formatRange("/m.cm", { start: at, end: at })!;
+    expect(applyEdits(messy, edits)).toBe(messy.replace("  let z  =  y+1;", "    let z = y + 1;"));
+    // A cursor in a signature (outside every block) formats that item.
+    expect(applyEdits(messy, s.formatRange("/m.cm", { start: 0, end: 0 })!)).toBe(`fn a(x: felt) -> felt {
+    let y = x * 2; // keep me
+    let z = y + 1;
+    return z;
+}
+fn   b( ) {   return  ; }
+`);
+    expect(s.formatRange("/nope.txt", { start: 0, end: 0 })).toBeUndefined();
+  });
+
+  it("on the examples, random ranges move towards the full format and never lose a comment", () => {
+    const fs = loadDirectory(join(import.meta.dirname, "../corpus/examples"), "/ex");
+    const rand = prng(42);
+    for (const p of fs.paths().filter((x) => x.endsWith(".cm") && !x.includes("e01") && !x.includes("e02"))) {
+      // De-format first (one space between tokens on few lines) so ranges have work to do.
+      const src = fs.readFile(p)!.replace(/ {4}/g, "  ").replace(/ = /g, "=");
+      const full = formatParsed(parse(src))!;
+      const parsed = parse(src);
+      for (let k = 0; k < 8; k++) {
+        const start = Math.floor(rand() * src.length);
+        const range = { start, end: Math.min(src.length, start + Math.floor(rand() * 200)) };
+        const edits = formatParsedRange(parsed, range)!;
+        const ranged = applyEdits(src, edits);
+        expect(formatParsed(parse(ranged)), `${p} ${JSON.stringify(range)}`).toBe(full);
+        expect(comments(ranged)).toEqual(comments(src));
+        // Text before the first unit and after the last one is untouched.
+        if (edits.length > 0) {
+          expect(ranged.startsWith(src.slice(0, edits[0]!.range.start))).toBe(true);
+          expect(ranged.endsWith(src.slice(edits[edits.length - 1]!.range.end))).toBe(true);
+        }
+      }
+    }
+  });
+});
