@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { MAX_SHARED_LENGTH, internSlice, internWord, lastSlot, lowerWord } from "../syntax/token-cache.js";
+import { FOLD_HASH_PRIME, FOLD_HASH_SEED, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internSlice, internWord, lastSlot, lowerWord } from "../syntax/token-cache.js";
 import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./char-class.js";
 
 /** Token flag: the token runs to the end of input without its closing delimiter. */
@@ -23,6 +23,8 @@ export class Lexer {
   flags = 0;
   /** Whether the word just scanned contained an ASCII upper-case letter. */
   hasUpper = false;
+  /** `foldHash` of the word just scanned (so interning it needs no second pass over its characters). */
+  wordHash = 0;
   private readonly postgres: boolean;
   private readonly mysql: boolean;
   private readonly sqlite: boolean;
@@ -83,16 +85,22 @@ export class Lexer {
         if (q === 34) return this.quoted(p + 2, 34, false, SyntaxKind.QuotedIdent);
       }
       let upper = c >= 65 && c <= 90;
+      let h = Math.imul(FOLD_HASH_SEED ^ (upper ? c + 32 : c), FOLD_HASH_PRIME);
       p++;
       while (p < end) {
         const d = text.charCodeAt(p);
         if (d < 128) {
           if ((CHAR_CLASS[d]! & 2) === 0) break;
-          if (d >= 65 && d <= 90) upper = true;
+          if (d >= 65 && d <= 90) {
+            upper = true;
+            h = Math.imul(h ^ (d + 32), FOLD_HASH_PRIME);
+          } else h = Math.imul(h ^ d, FOLD_HASH_PRIME);
         } else if (!isIdentPart(d)) break;
+        else h = Math.imul(h ^ d, FOLD_HASH_PRIME);
         p++;
       }
       this.hasUpper = upper;
+      this.wordHash = h;
       this.pos = p;
       return SyntaxKind.Word;
     }
@@ -385,6 +393,7 @@ export class Lexer {
       this.pos = after;
       if (this.mysql) {
         this.hasUpper = /[A-Z]/.test(text.slice(p, after));
+        this.wordHash = foldHash(text, p, after);
         return SyntaxKind.Word;
       }
       return SyntaxKind.Param;
@@ -512,7 +521,9 @@ export class TokenBuffer {
       this.words[i] =
         kind === SyntaxKind.Word || kind === SyntaxKind.Operator
           ? end - start <= MAX_SHARED_LENGTH
-            ? internWord(this.text, start, end)
+            ? kind === SyntaxKind.Word
+              ? internFoldedWord(this.text, start, end, lexer.wordHash)
+              : internWord(this.text, start, end)
             : kind === SyntaxKind.Word
               ? this.text.slice(start, end).toLowerCase()
               : this.text.slice(start, end)

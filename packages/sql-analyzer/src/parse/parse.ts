@@ -171,6 +171,18 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   if (!isDialect(dialect)) throw new RangeError(`parse: unknown dialect ${JSON.stringify(dialect)} (expected "postgres", "mysql" or "sqlite")`);
   const previous = options.previous instanceof Result && options.previous.dialect === dialect ? options.previous : undefined;
   const hook = options.parseSegment;
+  if (!previous && !hook) {
+    // The common case, without closures: split, parse every segment, recycle the tokens.
+    const split = splitSegments(text, dialect, 0, undefined, takeSpareTokens());
+    const segments = split.segments;
+    const parts = new Array<SegmentParse>(segments.length);
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]!;
+      parts[i] = parseSegment(split.tokens, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end, seg.closed);
+    }
+    recycleTokens(split.tokens);
+    return new Result(text, dialect, parts, startsOf(parts), segments.length);
+  }
   let reparsed = 0;
   const parseOne = (stream: TokenStream, seg: Segment): SegmentParse => {
     const compute = (): SegmentParse => {

@@ -63,7 +63,11 @@ export function storeEvents(events: Int32Array, length: number): { events: Int32
     chunkUsed = 0;
   }
   const from = chunkUsed;
-  chunk.set(events.subarray(0, length), from);
+  if (length <= 1024) {
+    // A short log: a plain loop beats making a subarray view to copy from.
+    const target = chunk;
+    for (let i = 0; i < length; i++) target[from + i] = events[i]!;
+  } else chunk.set(events.subarray(0, length), from);
   chunkUsed += length;
   return { events: chunk, from };
 }

@@ -59,6 +59,9 @@ export class Parser {
   private readonly nSig: number;
   /** Index into `sig` of the current significant token. */
   private pos = 0;
+  /** Kind and word of the current token, cached (read far more often than the cursor moves). */
+  private curKind: SyntaxKind = SyntaxKind.Eof;
+  private curWord: string | undefined = undefined;
   /** Next raw token index not yet given to the builder. */
   private raw: number;
   /** The event log: `[0, nEvents)` valid (see events.ts for the encoding). */
@@ -107,6 +110,7 @@ export class Parser {
     this.frames = scratch !== undefined ? scratch.frames : [];
     this.raw = from;
     this.origin = this.starts[from]!;
+    this.syncCurrent();
   }
 
   // ---------------------------------------------------------------- lookahead
@@ -118,7 +122,7 @@ export class Parser {
   }
   /** Kind of the current token. */
   get kind(): SyntaxKind {
-    return this.pos < this.nSig ? (this.kinds[this.sig[this.pos]!]! as SyntaxKind) : SyntaxKind.Eof;
+    return this.curKind;
   }
   /** Lower-cased word (or operator text) of the n-th token ahead. */
   wordAt(n: number): string | undefined {
@@ -127,15 +131,15 @@ export class Parser {
   }
   /** Lower-cased word (or operator text) of the current token. */
   get word(): string | undefined {
-    return this.pos < this.nSig ? this.words[this.sig[this.pos]!] : undefined;
+    return this.curWord;
   }
   /** Whether the current token is `kind`. */
   at(kind: SyntaxKind): boolean {
-    return this.kind === kind;
+    return this.curKind === kind;
   }
   /** Whether the current token is the bare word `w` (lower case). */
   atKw(w: string): boolean {
-    return this.pos < this.nSig && this.kinds[this.sig[this.pos]!] === SyntaxKind.Word && this.words[this.sig[this.pos]!] === w;
+    return this.curKind === SyntaxKind.Word && this.curWord === w;
   }
   /** Whether the n-th token ahead is the bare word `w`. */
   nthKw(n: number, w: string): boolean {
@@ -143,7 +147,7 @@ export class Parser {
   }
   /** Whether the current token is the operator `op`. */
   atOp(op: string): boolean {
-    return this.kind === SyntaxKind.Operator && this.word === op;
+    return this.curKind === SyntaxKind.Operator && this.curWord === op;
   }
   /** Whether the n-th token ahead is the operator `op`. */
   nthOp(n: number, op: string): boolean {
@@ -159,7 +163,7 @@ export class Parser {
    * `atEnd`: `errorBump` cannot consume a `;`.
    */
   get atStatementEnd(): boolean {
-    return this.pos >= this.nSig || this.kinds[this.sig[this.pos]!] === SyntaxKind.Semicolon;
+    return this.curKind === SyntaxKind.Eof || this.curKind === SyntaxKind.Semicolon;
   }
   /** Whether the n-th token ahead is past the end or a `;`. */
   atStatementEndAt(n: number): boolean {
@@ -321,6 +325,20 @@ export class Parser {
     const raw = this.kinds[i]! as SyntaxKind;
     this.pushRaw(i, kind ?? (raw === SyntaxKind.Word ? SyntaxKind.Keyword : raw));
     this.pos++;
+    this.syncCurrent();
+  }
+
+  /** Refreshes the cached kind and word of the current token (after the cursor moved). */
+  private syncCurrent(): void {
+    const pos = this.pos;
+    if (pos < this.nSig) {
+      const t = this.sig[pos]!;
+      this.curKind = this.kinds[t]! as SyntaxKind;
+      this.curWord = this.words[t];
+    } else {
+      this.curKind = SyntaxKind.Eof;
+      this.curWord = undefined;
+    }
   }
 
   /** Adds the current token as an identifier. */

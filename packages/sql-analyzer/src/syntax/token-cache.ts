@@ -68,6 +68,8 @@ const WORD_TABLE_SIZE = 1 << 14;
 const MAX_WORDS = (WORD_TABLE_SIZE * 3) >> 2;
 const wordTexts: (string | undefined)[] = new Array<string | undefined>(WORD_TABLE_SIZE);
 const wordHashes = new Int32Array(WORD_TABLE_SIZE);
+/** Length of each slot's word; 0 marks an empty slot (probing reads no string until hash and length match). */
+const wordLengths = new Int32Array(WORD_TABLE_SIZE);
 let wordEntries = 0;
 
 /**
@@ -78,27 +80,47 @@ let wordEntries = 0;
  * `===` against lower-case literals.
  */
 export function internWord(text: string, start: number, end: number): string {
-  let h = 0x811c9dc5 | 0;
+  return internFoldedWord(text, start, end, foldHash(text, start, end));
+}
+
+/** FNV-1a offset basis and prime (32-bit): the hash `foldHash` computes (the lexer computes it while scanning). */
+export const FOLD_HASH_SEED = 0x811c9dc5 | 0;
+/** See `FOLD_HASH_SEED`. */
+export const FOLD_HASH_PRIME = 0x01000193;
+
+/** Hash of `text[start, end)` with ASCII letters lower-cased. */
+export function foldHash(text: string, start: number, end: number): number {
+  let h = FOLD_HASH_SEED;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), FOLD_HASH_PRIME);
   }
+  return h;
+}
+
+/** `internWord` with the word's `foldHash` already computed (by the lexer, while scanning it). */
+export function internFoldedWord(text: string, start: number, end: number, h: number): string {
   const length = end - start;
   let slot = h & (WORD_TABLE_SIZE - 1);
   for (;;) {
-    const entry = wordTexts[slot];
-    if (entry === undefined) break;
-    if (wordHashes[slot] === h && entry.length === length && foldedEquals(entry, text, start)) return entry;
+    const entryLength = wordLengths[slot]!;
+    if (entryLength === 0) break;
+    if (entryLength === length && wordHashes[slot] === h) {
+      const entry = wordTexts[slot]!;
+      if (foldedEquals(entry, text, start)) return entry;
+    }
     slot = (slot + 1) & (WORD_TABLE_SIZE - 1);
   }
   if (wordEntries >= MAX_WORDS) {
     wordTexts.fill(undefined);
+    wordLengths.fill(0);
     wordEntries = 0;
     slot = h & (WORD_TABLE_SIZE - 1);
   }
   const value = canonical(asciiLower(text, start, end));
   wordTexts[slot] = value;
   wordHashes[slot] = h;
+  wordLengths[slot] = length;
   wordEntries++;
   return value;
 }
