@@ -33,7 +33,7 @@ const regex = test.map((s) => detectByRegex(s.text));
 
 type Detector = { name: string; predict: (i: number) => boolean };
 const detectors: Detector[] = [
-  { name: "model (threshold 0.5)", predict: (i) => results[i]!.label === "injection" },
+  { name: `model (threshold ${classifier.threshold}, chosen on training templates)`, predict: (i) => results[i]!.label === "injection" },
   { name: "fingerprint baseline", predict: (i) => fingerprint[i]! },
   { name: "regex detector", predict: (i) => regex[i]! },
 ];

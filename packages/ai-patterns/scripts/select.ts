@@ -19,7 +19,15 @@ import { bagForward, bagRows, coarseRowTable } from "./lib/bag-mlp.js";
 const vocabulary = buildVocabulary();
 const tokenizer = new SqlTokenizer(vocabulary);
 const classes = tokenClassTable(vocabulary);
-const samples = buildCorpus({ split: "train", seed: 1 });
+// `--new=id,id,…` compares the corpus without those (new) training templates against the
+// corpus with them. The new templates are dealt into folds after the others and are not
+// scored, so both rows score the same existing templates with the same folds: the
+// question is whether the new templates help the model on templates it never saw.
+const newTemplates = (process.argv.find((a) => a.startsWith("--new="))?.slice(6).split(",") ?? []).filter(Boolean);
+// `--drop=id,…` leaves templates out of every row.
+const dropped = (process.argv.find((a) => a.startsWith("--drop="))?.slice(7).split(",") ?? []).filter(Boolean);
+const corpora = newTemplates.length > 0 ? [{ name: "without new", without: [...newTemplates, ...dropped] }, { name: "with new", without: dropped }] : [{ name: "all", without: dropped }];
+const late = new Set(newTemplates);
 // `--only-context` skips the runs without context markers (their figures are in the README).
 const contexts = process.argv.includes("--only-context") ? [true] : [false, true];
 // `--interactions` also scores marker × bigram interaction features (context runs only).
@@ -37,8 +45,11 @@ const mlpGrid: MlpOptions[] = [
   { dim: 16, hidden: 32, bigrams: false, rowTable: coarse, mean: true, rate: 3e-3, l2: 1e-4 },
 ];
 const mlpChoices: Array<MlpOptions | undefined> = process.argv.includes("--mlp") ? [...(process.argv.includes("--mlp-only") ? [] : [undefined]), ...mlpGrid] : [undefined];
-console.log("| context markers | shape features | marker × bigram | bag MLP (dim/hidden/rate) | epochs | l2 | rate | out-of-template F1 | recall | FPR | FPR benign SQL | log-loss |");
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("| corpus | context markers | shape features | marker × bigram | bag MLP (dim/hidden/rate) | epochs | l2 | rate | out-of-template F1 | recall | FPR | FPR benign SQL | log-loss |");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+for (const corpus of corpora) {
+// `--seed=N` draws another training corpus (to see how much of a difference is noise).
+const samples = buildCorpus({ split: "train", seed: Number(process.argv.find((a) => a.startsWith("--seed="))?.slice(7) ?? 1), withoutTemplates: corpus.without });
 for (const context of contexts) for (const interactions of context ? interactionChoices : [false]) for (const mlpSetting of context ? mlpChoices : [undefined]) {
 const shapes = true;
 const idsOf = (text: string) => {
@@ -47,9 +58,11 @@ const idsOf = (text: string) => {
 };
 const features = new Map(samples.map((s) => [s, featureIndices(idsOf(s.text), vocabulary.length, classes, shapes, interactions)]));
 const rows = new Map(samples.map((s) => [s, bagRows(idsOf(s.text), vocabulary.length, mlpSetting?.bigrams ?? false, mlpSetting?.rowTable)]));
-const folds = templateFolds(samples, 3);
+const folds = templateFolds(samples, 3, late);
 // `--shipped` scores only the setting train.ts uses.
-const grid = process.argv.includes("--shipped") ? [{ epochs: 8, l2: 1e-3, learningRate: 0.05 }] : [
+// `--dropout=a,b` scores the shipped setting with those feature-dropout rates.
+const dropouts = (process.argv.find((a) => a.startsWith("--dropout="))?.slice(10).split(",") ?? []).map(Number);
+const grid = dropouts.length > 0 ? dropouts.map((dropout) => ({ epochs: 8, l2: 1e-3, learningRate: 0.05, dropout })) : process.argv.includes("--shipped") ? [{ epochs: 8, l2: 1e-3, learningRate: 0.05 }] : [
   { epochs: 4, l2: 1e-4, learningRate: 0.05 },
   { epochs: 4, l2: 1e-3, learningRate: 0.05 },
   ...(process.argv.includes("--wide") ? [{ epochs: 4, l2: 3e-3, learningRate: 0.05 }, { epochs: 8, l2: 1e-3, learningRate: 0.05 }, { epochs: 4, l2: 1e-3, learningRate: 0.1 }] : []),
@@ -64,7 +77,7 @@ for (const setting of grid) {
   let n = 0;
   for (const fold of folds) {
     const { weights, bias, mlp } = trainLogistic(fold.train.map((s) => ({ features: features.get(s)!, rows: rows.get(s)!, label: s.label })), vocabulary.length, { ...setting, seed: 1, ...(mlpSetting ? { mlp: mlpSetting } : {}) });
-    for (const s of fold.validation) {
+    for (const s of fold.validation.filter((v) => !late.has(v.template))) {
       const z = logit(features.get(s)!, weights, bias) + (mlp ? bagForward(mlp, rows.get(s)!).z : 0);
       const p = 1 / (1 + Math.exp(-z));
       record(c, s.label, p >= 0.5);
@@ -80,6 +93,7 @@ for (const setting of grid) {
       console.log(`${template}: ${texts.length} errors, e.g. ${texts.slice(0, 3).map((t) => JSON.stringify(t)).join("  ")}`);
     }
   }
-  console.log(`| ${context} | ${shapes} | ${interactions} | ${mlpSetting ? `${mlpSetting.dim}/${mlpSetting.hidden}/${mlpSetting.rate}/L2 ${mlpSetting.l2}${mlpSetting.bigrams ? "/+bigrams" : ""}${mlpSetting.rowTable ? "/classes" : ""}${mlpSetting.mean ? "/mean" : ""}` : "—"} | ${setting.epochs} | ${setting.l2} | ${setting.learningRate} | ${r.f1.toFixed(4)} | ${r.recall.toFixed(4)} | ${(100 * r.fpr).toFixed(2)}% | ${(100 * rates(sql).fpr).toFixed(2)}% | ${(loss / n).toFixed(4)} |`);
+  console.log(`| ${corpus.name} | ${context} | ${shapes} | ${interactions} | ${mlpSetting ? `${mlpSetting.dim}/${mlpSetting.hidden}/${mlpSetting.rate}/L2 ${mlpSetting.l2}${mlpSetting.bigrams ? "/+bigrams" : ""}${mlpSetting.rowTable ? "/classes" : ""}${mlpSetting.mean ? "/mean" : ""}` : "—"} | ${setting.epochs}${"dropout" in setting ? ` (dropout ${setting.dropout})` : ""} | ${setting.l2} | ${setting.learningRate} | ${r.f1.toFixed(4)} | ${r.recall.toFixed(4)} | ${(100 * r.fpr).toFixed(2)}% | ${(100 * rates(sql).fpr).toFixed(2)}% | ${(loss / n).toFixed(4)} |`);
+}
 }
 }

@@ -24,6 +24,8 @@ describe("context analysis", () => {
 
   it("tells complete statements and scripts from fragments and cut-short queries", () => {
     expect(markers("BEGIN; UPDATE t SET a = a - 5 WHERE id = 42; INSERT INTO t (c) VALUES ('x'); COMMIT;")[0]).toBe("stmt:script");
+    expect(markers("UPDATE t SET a = 1; DELETE FROM u -- done")[0]).toBe("stmt:script-open");
+    expect(markers("SELECT * FROM t WHERE id = 1; DROP TABLE u")[0]).toBe("stmt:script-open");
     expect(markers("SELECT name FROM sqlite_master WHERE type = 'table'")[0]).toBe("stmt:single");
     expect(markers("SELECT * FROM t WHERE a = 1 -- newest first")[0]).toBe("stmt:single");
     expect(markers("SELECT * FROM t WHERE name = '' OR 1=1 --'")[0]).toBe("stmt:broken-comment");

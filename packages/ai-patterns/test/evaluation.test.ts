@@ -3,9 +3,9 @@
  * the README (with a margin for the smaller sample). It fails if a retrained model gets
  * worse on held-out templates, stops beating the baseline, or starts flagging prose.
  *
- * FIXME: the issue's goals (F1 ≥ 0.99 on held-out families, FPR ≤ 0.5 % on benign SQL)
- * are NOT met on held-out templates (0.982 and 2.3 % in the full run); the README says
- * where it fails and why. These assertions pin today's level so it can only go up.
+ * The full run (README) meets the issue's goals on held-out templates (F1 0.996, FPR 0 %
+ * on benign SQL and text); these assertions pin that level with a margin for the smaller
+ * sample, so a retrained model cannot silently fall back below the goals.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCorpus, type Sample } from "../src/corpus/build-corpus.js";
@@ -42,14 +42,12 @@ describe("evaluation thresholds", () => {
 
   it("on held-out templates: beats the fingerprint baseline and keeps benign text clean", async () => {
     const result = await evaluate(buildCorpus({ split: "test", attacks: 1500, seed: 31 }));
-    // Full run (README): F1 0.982, recall 0.977, FPR benign SQL 2.30 %, benign text 0 %.
-    expect(result.model.f1).toBeGreaterThan(0.97);
-    expect(result.model.recall).toBeGreaterThan(0.96);
+    // Full run (README): F1 0.996, recall 0.993, FPR benign SQL 0 %, benign text 0 %.
+    expect(result.model.f1).toBeGreaterThanOrEqual(0.99);
+    expect(result.model.recall).toBeGreaterThan(0.98);
     expect(result.model.f1 - result.baseline.f1).toBeGreaterThan(0.3);
     expect(result.textFpr).toBeLessThanOrEqual(0.005);
-    // FIXME: held-out benign SQL (mostly transaction scripts) is still flagged above the
-    // 0.5 % goal; this bound only stops it from getting worse.
-    expect(result.sqlFpr).toBeLessThan(0.04);
+    expect(result.sqlFpr).toBeLessThanOrEqual(0.005);
   });
 
   it("on templates seen in training (a fresh seed): the saturated regime", async () => {

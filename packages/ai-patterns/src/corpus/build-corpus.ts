@@ -41,6 +41,11 @@ export interface CorpusOptions {
   readonly benignText?: number;
   /** Seed. Defaults to 1 for train, 2 for validation, 3 for test. */
   readonly seed?: number;
+  /**
+   * Template ids to leave out (model selection compares a corpus with and without new
+   * training templates). Defaults to none.
+   */
+  readonly withoutTemplates?: readonly string[];
 }
 
 const DEFAULT_ATTACKS: Record<Split, number> = { train: 24_000, validation: 4_000, test: 8_000 };
@@ -62,12 +67,14 @@ export function buildCorpus(options: CorpusOptions): Sample[] {
   const test = split === "test";
   const seenEvasions = EVASIONS.filter((e) => !e.heldOut);
   const heldOutEvasions = EVASIONS.filter((e) => e.heldOut);
-  const seenTemplates = ATTACK_TEMPLATES.filter((t) => !t.heldOut);
-  const heldOutTemplates = ATTACK_TEMPLATES.filter((t) => t.heldOut);
+  const without = new Set(options.withoutTemplates ?? []);
+  const catalogue = ATTACK_TEMPLATES.filter((t) => !without.has(t.id));
+  const seenTemplates = catalogue.filter((t) => !t.heldOut);
+  const heldOutTemplates = catalogue.filter((t) => t.heldOut);
 
   const samples: Sample[] = [];
   for (let i = 0; i < attacks; i++) {
-    let template: AttackTemplate = ATTACK_TEMPLATES[0]!;
+    let template: AttackTemplate = catalogue[0]!;
     let evasion: Evasion | undefined;
     let payload = "";
     // An evasion that finds nothing to rewrite would leave a seen template unchanged in
@@ -81,7 +88,7 @@ export function buildCorpus(options: CorpusOptions): Sample[] {
         template = rng.pick(heldOutTemplates);
         if (rng.chance(0.3)) evasion = rng.pick(seenEvasions);
       } else {
-        template = rng.pick(ATTACK_TEMPLATES);
+        template = rng.pick(catalogue);
         evasion = rng.pick(heldOutEvasions);
       }
       payload = template.make(g);
@@ -97,7 +104,7 @@ export function buildCorpus(options: CorpusOptions): Sample[] {
     samples.push({ text, label: 1, group: "attack", family: template.family, template: template.id, ...(evasion ? { evasion: evasion.id } : {}), form });
   }
   const benign = (group: "benign-sql" | "benign-text", count: number) => {
-    const pool = BENIGN_TEMPLATES.filter((t) => t.group === group && t.heldOut === test);
+    const pool = BENIGN_TEMPLATES.filter((t) => t.group === group && t.heldOut === test && !without.has(t.id));
     for (let i = 0; i < count; i++) {
       const template: BenignTemplate = rng.pick(pool);
       samples.push({ text: template.make(g), label: 0, group, family: group, template: template.id, form: group === "benign-sql" ? "query" : "parameter" });
