@@ -34,6 +34,8 @@ export interface ItemSource {
   readonly text: string;
   /** Its AST, item-relative. */
   readonly ast: ItemAst | undefined;
+  /** Its position among the file's items (top-level constants are visible only to later items). */
+  readonly order: number;
 }
 
 /**
@@ -170,13 +172,13 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const file = ctx.get(parsed, path);
       const i = file.byKey.get(key);
       const item = i === undefined ? undefined : file.result.items[i];
-      return { text: item?.text ?? "", ast: item?.ast };
+      return { text: item?.text ?? "", ast: item?.ast, order: i ?? 0 };
     },
-    { equals: (a, b) => a.text === b.text },
+    { equals: (a, b) => a.text === b.text && a.order === b.order },
   );
 
   const analyse = (ctx: QueryContext, k: string, recordTypes: boolean): FunctionAnalysis => {
-    const [path, key] = splitKey(k);
+    const path = k.slice(0, k.indexOf(SEP));
     const src = ctx.get(itemSource, k);
     const { project, module } = ctx.get(fileModule, path);
     const symbols = ctx.get(moduleSymbols, moduleKey(project, module));
@@ -192,10 +194,9 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const b = other.get(name);
       return b?.via === "item" ? b.def : undefined;
     };
-    const order = ctx.get(itemIndex, path).items.find((i) => i.key === key)?.order ?? 0;
     const env: CheckEnv = {
       module,
-      order,
+      order: src.order,
       binding: (name) => map.get(name),
       typeName(name): Ty | "undeclared" | "not-a-type" {
         const prim = primitiveType(name);

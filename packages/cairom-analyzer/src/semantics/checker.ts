@@ -160,15 +160,9 @@ function missingFieldsFix(e: Extract<Expr, { k: "struct" }>, missing: readonly {
   return [{ title: `Add missing field${missing.length > 1 ? "s" : ""} with placeholder values`, safety: "unsafe", edits: [edit] }];
 }
 
-const fnTypes = new WeakMap<Def, Ty>();
-/** The (shared) function type of a definition. */
+/** The function type of a definition (a fresh small object: cheaper than a weak-map lookup per use). */
 function fnType(def: Extract<Def, { k: "fn" }>): Ty {
-  let t = fnTypes.get(def);
-  if (!t) {
-    t = { k: "fn", module: def.module, name: def.name };
-    fnTypes.set(def, t);
-  }
-  return t;
+  return { k: "fn", module: def.module, name: def.name };
 }
 
 /**

@@ -19,8 +19,24 @@ export interface TokenStream {
 let scratchKinds = new Uint8Array(4096);
 let scratchStarts = new Uint32Array(4097);
 
-/** `firstCharCode * 16 + length` of every keyword, to skip most identifiers cheaply. */
-const KEYWORD_SHAPES = new Set([...KEYWORDS.keys()].map((k) => k.charCodeAt(0) * 16 + k.length));
+/**
+ * Keywords by shape (`firstCharCode * 16 + length`): most identifiers match no shape, and
+ * the others are compared in place (`startsWith` at an offset), without slicing them.
+ */
+const KEYWORDS_BY_SHAPE: ([string, number][] | undefined)[] = [];
+for (const [word, kind] of KEYWORDS) {
+  const shape = word.charCodeAt(0) * 16 + word.length;
+  (KEYWORDS_BY_SHAPE[shape] ??= []).push([word, kind]);
+}
+
+/** The keyword kind of the identifier `text[start, start + len)`, or `Ident`. */
+function identKind(text: string, start: number, len: number, first: number): number {
+  if (len > 8) return SyntaxKind.Ident;
+  const candidates = KEYWORDS_BY_SHAPE[first * 16 + len];
+  if (candidates === undefined) return SyntaxKind.Ident;
+  for (const [word, kind] of candidates) if (text.startsWith(word, start)) return kind;
+  return SyntaxKind.Ident;
+}
 
 const CH_TAB = 9;
 const CH_LF = 10;
@@ -80,10 +96,7 @@ export function lexShared(text: string): TokenStream {
     if (isIdentStart(c)) {
       i++;
       while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      const len = i - start;
-      // Slice only identifiers whose first letter and length match some keyword.
-      const kw = len <= 8 && KEYWORD_SHAPES.has(c * 16 + len) ? KEYWORDS.get(text.slice(start, i)) : undefined;
-      kinds[count] = kw ?? SyntaxKind.Ident;
+      kinds[count] = identKind(text, start, i - start, c);
       starts[count++] = start;
       continue;
     }
