@@ -4,6 +4,8 @@ import type { Sample } from "../../src/corpus/build-corpus.js";
  * Grouped k-fold split for model selection: whole templates (and whole evasions) are
  * assigned to folds, so each validation fold is made of templates its training part
  * never saw — the same kind of shift the test split measures, without touching it.
+ * Templates in `late` (new ones being evaluated) are dealt after all others, so the
+ * existing templates keep the folds they had without them. Defaults to none.
  */
 export function templateFolds(samples: readonly Sample[], k: number, late: ReadonlySet<string> = new Set()): Array<{ train: Sample[]; validation: Sample[] }> {
   const foldOf = new Map<string, number>();
