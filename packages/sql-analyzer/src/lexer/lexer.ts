@@ -473,6 +473,9 @@ export class TokenBuffer {
   texts: (string | undefined)[] = [];
   /** The intern-table slot of each short token's text. */
   slots: Int32Array;
+  /** Index of each significant (non-trivia) token, `[0, sigCount)` valid: the parser's cursor runs over it. */
+  sig: Int32Array;
+  sigCount = 0;
 
   constructor(
     /** The scanned text (replaced by `reset`). */
@@ -489,6 +492,7 @@ export class TokenBuffer {
     this.starts = new Uint32Array(capacity + 1);
     this.flags = new Uint8Array(capacity);
     this.slots = new Int32Array(capacity);
+    this.sig = new Int32Array(capacity);
   }
 
   /**
@@ -499,6 +503,7 @@ export class TokenBuffer {
   reset(text: string, from: number): void {
     this.text = text;
     this.count = 0;
+    this.sigCount = 0;
     this.starts[0] = from;
   }
 
@@ -512,6 +517,7 @@ export class TokenBuffer {
     const i = this.count;
     if (i >= this.kinds.length) this.grow();
     this.kinds[i] = kind;
+    if (kind > SyntaxKind.BlockComment) this.sig[this.sigCount++] = i;
     this.starts[i] = lexer.start;
     this.starts[i + 1] = lexer.pos;
     this.flags[i] = lexer.flags;
@@ -550,6 +556,9 @@ export class TokenBuffer {
     flags.set(this.flags);
     const slots = new Int32Array(capacity);
     slots.set(this.slots);
+    const sig = new Int32Array(capacity);
+    sig.set(this.sig);
+    this.sig = sig;
     this.slots = slots;
     this.kinds = kinds;
     this.starts = starts;

@@ -178,7 +178,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     const parts = new Array<SegmentParse>(segments.length);
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
-      parts[i] = parseSegment(split.tokens, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end, seg.closed);
+      parts[i] = parseSegment(split.tokens, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end, seg.closed, seg.sigFrom, seg.sigTo);
     }
     recycleTokens(split.tokens);
     return new Result(text, dialect, parts, startsOf(parts), segments.length);
@@ -187,7 +187,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const parseOne = (stream: TokenStream, seg: Segment): SegmentParse => {
     const compute = (): SegmentParse => {
       reparsed++;
-      return parseSegment(stream, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end, seg.closed);
+      return parseSegment(stream, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end, seg.closed, seg.sigFrom, seg.sigTo);
     };
     return hook ? hook(text.slice(seg.start, seg.end), compute) : compute();
   };

@@ -61,8 +61,20 @@ class LazySegmentParse implements SegmentParse {
 }
 
 /** Parses the tokens `[tokenFrom, tokenTo)` of `stream`, starting at text offset `base`. */
-export function parseSegment(stream: TokenStream, dialect: Dialect, tokenFrom: number, tokenTo: number, base: number, end: number, closed: boolean): SegmentParse {
-  const parser = new Parser(stream, dialect, tokenFrom, tokenTo, base);
+export function parseSegment(
+  stream: TokenStream,
+  dialect: Dialect,
+  tokenFrom: number,
+  tokenTo: number,
+  base: number,
+  end: number,
+  closed: boolean,
+  /** The range's significant tokens in `TokenBuffer.sig` when known (`-1`: the parser lists them). Defaults to `-1`. */
+  sigFrom = -1,
+  /** End of that range. Defaults to `-1`. */
+  sigTo = -1,
+): SegmentParse {
+  const parser = new Parser(stream, dialect, tokenFrom, tokenTo, base, sigFrom, sigTo);
   parseStatements(parser);
   const log = parser.takeEvents();
   const diagnostics = parser.diagnostics;
@@ -80,5 +92,5 @@ export function parseSegment(stream: TokenStream, dialect: Dialect, tokenFrom: n
 export function parseSegmentText(text: string, dialect: Dialect): SegmentParse {
   const split = splitSegments(text, dialect, 0);
   const closed = split.segments.length === 1 && split.segments[0]!.closed;
-  return parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, text.length, closed);
+  return parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, text.length, closed, 0, split.tokens.sigCount);
 }

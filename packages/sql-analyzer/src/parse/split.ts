@@ -17,6 +17,10 @@ export interface Segment {
   readonly tokenFrom: number;
   /** Token index after the last token. */
   readonly tokenTo: number;
+  /** First index into the buffer's significant-token index (`TokenBuffer.sig`). */
+  readonly sigFrom: number;
+  /** Index after the segment's last significant token in `TokenBuffer.sig`. */
+  readonly sigTo: number;
   /** Whether the segment ends with a statement-terminating `;`. */
   readonly closed: boolean;
 }
@@ -57,6 +61,7 @@ export function splitSegments(
   const postgres = dialect === "postgres";
   let segStart = from;
   let segTok = 0;
+  let segSig = 0;
   let firstWord: string | undefined;
   let sawSignificant = false;
   let depth = 0;
@@ -95,9 +100,10 @@ export function splitSegments(
       }
       if (depth > 0) continue;
       const end = lexer.pos;
-      segments.push({ start: segStart, end, tokenFrom: segTok, tokenTo: tokens.count, closed: true });
+      segments.push({ start: segStart, end, tokenFrom: segTok, tokenTo: tokens.count, sigFrom: segSig, sigTo: tokens.sigCount, closed: true });
       segStart = end;
       segTok = tokens.count;
+      segSig = tokens.sigCount;
       sawSignificant = false;
       firstWord = undefined;
       prevWord = undefined;
@@ -105,7 +111,7 @@ export function splitSegments(
     }
   }
   if (segStart < text.length || segments.length === 0 || segTok < tokens.count) {
-    segments.push({ start: segStart, end: text.length, tokenFrom: segTok, tokenTo: tokens.count, closed: false });
+    segments.push({ start: segStart, end: text.length, tokenFrom: segTok, tokenTo: tokens.count, sigFrom: segSig, sigTo: tokens.sigCount, closed: false });
   }
   return { tokens, segments, end: text.length };
 }

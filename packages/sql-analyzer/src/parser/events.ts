@@ -1,5 +1,5 @@
 import { GreenNode, type GreenElement } from "../syntax/green.js";
-import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
+import { type SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
 import { MAX_SHARED_LENGTH, internSlice, lastSlot, sharedToken, sharedTokenAt } from "../syntax/token-cache.js";
 
 /*
@@ -9,9 +9,10 @@ import { MAX_SHARED_LENGTH, internSlice, lastSlot, sharedToken, sharedTokenAt } 
  * diagnostics never pay for the tree, and the parse itself allocates almost nothing.
  *
  * Encoding (one event = 1–3 int32 slots):
- * - token:       [kind (< FIRST_NODE_KIND), end]  — `end` relative to the origin;
- *                tokens tile the text, so a token starts where the previous one ended.
- * - start:       [kind | flags, forwardParent, chainTail]
+ * - token:       [end << 5 | kind]  (≥ 0) — `end` relative to the origin; tokens tile
+ *                the text, so a token starts where the previous one ended. An end
+ *                from 2^26 on is written as [LONG_TOKEN, kind, end].
+ * - start:       [startCode(kind, forwarded), forwardParent, chainTail]  (≤ -16)
  * - placeholder: [PLACEHOLDER, forwardParent, chainTail]  (a checkpoint no node used yet)
  * - finish:      [FINISH]
  * - relabel:     [RELABEL, kind]  (the last finished child of the open node changes kind)
@@ -24,10 +25,17 @@ import { MAX_SHARED_LENGTH, internSlice, lastSlot, sharedToken, sharedTokenAt } 
  * chain's first event) makes appending O(1), so long chains stay linear.
  */
 
-/** First node kind: kinds below it are token kinds. */
-export const FIRST_NODE_KIND = SyntaxKind.SourceFile;
+/** Token ends below this fit in a one-slot token event. */
+export const MAX_SHORT_END = 1 << 26;
 /** Marks a start event reached through a chain (skipped when met in sequence). */
 export const FORWARDED = 1 << 20;
+/** A token whose end does not fit in one slot: [LONG_TOKEN, kind, end]. */
+export const LONG_TOKEN = -4;
+
+/** The first slot of a start event. */
+export function startCode(kind: SyntaxKind, forwarded: boolean): number {
+  return -(16 + kind + (forwarded ? FORWARDED : 0));
+}
 /** A checkpoint no node has started at (yet). */
 export const PLACEHOLDER = -2;
 /** Closes the innermost open node. */
@@ -51,25 +59,33 @@ export interface EventLog {
 const CHUNK_SIZE = 1 << 16;
 let chunk = new Int32Array(CHUNK_SIZE);
 let chunkUsed = 0;
+let arenaBusy = false;
 
 /**
- * Copies `events[0, length)` into the shared arena: finished parses share large
- * chunks instead of each allocating a typed array (whose backing store is costly
- * to create and to collect). A chunk lives as long as any parse that uses it.
+ * The shared event arena: parsers write their events straight into the free
+ * tail of one large chunk (no per-parse typed array, whose backing store is
+ * costly to create and to collect; no copy when the parse is done). A chunk
+ * lives as long as any event log in it. One parser at a time owns the tail:
+ * `claimArena` returns the chunk and the first free slot, or `undefined` when
+ * another parser holds it (that one then uses an array of its own).
  */
-export function storeEvents(events: Int32Array, length: number): { events: Int32Array; from: number } {
-  if (chunkUsed + length > chunk.length) {
-    chunk = new Int32Array(Math.max(CHUNK_SIZE, length));
-    chunkUsed = 0;
-  }
-  const from = chunkUsed;
-  if (length <= 1024) {
-    // A short log: a plain loop beats making a subarray view to copy from.
-    const target = chunk;
-    for (let i = 0; i < length; i++) target[from + i] = events[i]!;
-  } else chunk.set(events.subarray(0, length), from);
-  chunkUsed += length;
-  return { events: chunk, from };
+export function claimArena(): { chunk: Int32Array; used: number } | undefined {
+  if (arenaBusy) return undefined;
+  arenaBusy = true;
+  return { chunk, used: chunkUsed };
+}
+
+/** A bigger chunk for the arena's owner, which copies its log so far into it (returns it). */
+export function growArena(minimum: number): Int32Array {
+  chunk = new Int32Array(Math.max(CHUNK_SIZE, minimum));
+  chunkUsed = 0;
+  return chunk;
+}
+
+/** Gives the tail back: slots before `used` of the current chunk are taken. */
+export function releaseArena(used: number): void {
+  chunkUsed = used;
+  arenaBusy = false;
 }
 
 /**
@@ -94,17 +110,26 @@ export function buildGreen(log: EventLog): GreenElement[] {
   let at = base;
   for (let i = from; i < to; ) {
     const code = events[i]!;
-    if (code >= 0 && code < FIRST_NODE_KIND) {
-      const end = base + events[i + 1]!;
-      children[n++] = end - at <= MAX_SHARED_LENGTH ? sharedTokenAt(code, internSlice(text, at, end), lastSlot) : sharedToken(code, text.slice(at, end));
+    if (code >= 0 || code === LONG_TOKEN) {
+      let kind: SyntaxKind;
+      let end: number;
+      if (code >= 0) {
+        kind = code & 31;
+        end = base + (code >>> 5);
+        i += 1;
+      } else {
+        kind = events[i + 1]!;
+        end = base + events[i + 2]!;
+        i += 3;
+      }
+      children[n++] = end - at <= MAX_SHARED_LENGTH ? sharedTokenAt(kind, internSlice(text, at, end), lastSlot) : sharedToken(kind, text.slice(at, end));
       at = end;
-      i += 2;
-    } else if (code >= FIRST_NODE_KIND) {
-      if ((code & FORWARDED) === 0) {
+    } else if (code <= -16) {
+      if (((-code - 16) & FORWARDED) === 0) {
         // The chain runs from the innermost node to the outermost: open outermost first.
         let links = 0;
         for (let e = i; ; ) {
-          chain[links++] = (events[e]! & ~FORWARDED) as SyntaxKind;
+          chain[links++] = ((-events[e]! - 16) & ~FORWARDED) as SyntaxKind;
           const next = events[e + 1]!;
           if (next === 0) break;
           e = from + next;

@@ -2,9 +2,9 @@ import type { Diagnostic, Severity } from "../diagnostic.js";
 import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { reservedWords } from "../lexer/keywords.js";
-import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED, type TokenStream } from "../lexer/lexer.js";
+import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED, TokenBuffer, type TokenStream } from "../lexer/lexer.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { FINISH, FORWARDED, PLACEHOLDER, RELABEL, storeEvents, type EventLog } from "./events.js";
+import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, claimArena, growArena, releaseArena, startCode, type EventLog } from "./events.js";
 
 /**
  * How deep expressions, subqueries and parentheses may nest before the parser
@@ -54,9 +54,10 @@ export class Parser {
   /** The dialect's reserved words. */
   readonly reserved: ReadonlySet<string>;
 
-  /** Raw token index of each significant token (`[0, nSig)` valid; may be a recycled, longer array). */
+  /** Raw token index of each significant token (`[sigStart, sigEnd)` valid: the token buffer's own index, or a recycled work array). */
   private readonly sig: Int32Array;
-  private readonly nSig: number;
+  private readonly sigStart: number;
+  private readonly sigEnd: number;
   /** Index into `sig` of the current significant token. */
   private pos = 0;
   /** Kind and word of the current token, cached (read far more often than the cursor moves). */
@@ -64,9 +65,16 @@ export class Parser {
   private curWord: string | undefined = undefined;
   /** Next raw token index not yet given to the builder. */
   private raw: number;
-  /** The event log: `[0, nEvents)` valid (see events.ts for the encoding). */
+  /**
+   * The event log (see events.ts for the encoding): slots `[evBase, nEvents)` of
+   * `events`, the shared arena's chunk when this parser owns it. Checkpoints and
+   * forward-parent links are relative to `evBase`, so the log can move.
+   */
   private events: Int32Array;
-  private nEvents = 0;
+  private evBase: number;
+  private nEvents: number;
+  /** Whether `events` is the shared arena's chunk (given back in `takeEvents`). */
+  private ownsArena: boolean;
   /** Event index of each open node's first start event (the chain head for `startAt`). */
   private readonly frames: number[];
   /** The recycled work arrays this parser holds until `takeChildren` (or none). */
@@ -87,6 +95,14 @@ export class Parser {
     private readonly to: number,
     /** Text offset that diagnostics are made relative to. */
     readonly base: number,
+    /**
+     * The range's significant tokens as a range of the buffer's own index
+     * (`TokenBuffer.sig`, filled while lexing), when the caller knows it;
+     * otherwise (`-1`) the parser lists them itself. Defaults to `-1`.
+     */
+    sigFrom = -1,
+    /** End of that range (with `sigFrom`). Defaults to `-1`. */
+    sigTo = -1,
   ) {
     this.postgres = dialect === "postgres";
     this.mysql = dialect === "mysql";
@@ -99,14 +115,25 @@ export class Parser {
     const scratch = spareScratch;
     spareScratch = undefined;
     this.scratch = scratch;
-    let sig = scratch !== undefined && scratch.sig.length >= to - from ? scratch.sig : new Int32Array(Math.max(16, to - from));
-    if (scratch !== undefined) scratch.sig = sig;
-    let n = 0;
-    const kinds = this.kinds;
-    for (let i = from; i < to; i++) if (kinds[i]! > SyntaxKind.BlockComment) sig[n++] = i;
-    this.sig = sig;
-    this.nSig = n;
-    this.events = scratch !== undefined ? scratch.events : new Int32Array(256);
+    if (sigFrom >= 0 && stream instanceof TokenBuffer) {
+      this.sig = stream.sig;
+      this.sigStart = sigFrom;
+      this.sigEnd = sigTo;
+    } else {
+      const sig = scratch !== undefined && scratch.sig.length >= to - from ? scratch.sig : new Int32Array(Math.max(16, to - from));
+      if (scratch !== undefined) scratch.sig = sig;
+      let n = 0;
+      const kinds = this.kinds;
+      for (let i = from; i < to; i++) if (kinds[i]! > SyntaxKind.BlockComment) sig[n++] = i;
+      this.sig = sig;
+      this.sigStart = 0;
+      this.sigEnd = n;
+    }
+    this.pos = this.sigStart;
+    const arena = claimArena();
+    this.ownsArena = arena !== undefined;
+    this.events = arena !== undefined ? arena.chunk : new Int32Array(256);
+    this.evBase = this.nEvents = arena !== undefined ? arena.used : 0;
     this.frames = scratch !== undefined ? scratch.frames : [];
     this.raw = from;
     this.origin = this.starts[from]!;
@@ -118,7 +145,7 @@ export class Parser {
   /** Kind of the n-th significant token ahead (`Eof` past the end). */
   nth(n: number): SyntaxKind {
     const i = this.pos + n;
-    return i < this.nSig ? (this.kinds[this.sig[i]!]! as SyntaxKind) : SyntaxKind.Eof;
+    return i < this.sigEnd ? (this.kinds[this.sig[i]!]! as SyntaxKind) : SyntaxKind.Eof;
   }
   /** Kind of the current token. */
   get kind(): SyntaxKind {
@@ -127,7 +154,7 @@ export class Parser {
   /** Lower-cased word (or operator text) of the n-th token ahead. */
   wordAt(n: number): string | undefined {
     const i = this.pos + n;
-    return i >= 0 && i < this.nSig ? this.words[this.sig[i]!] : undefined;
+    return i >= this.sigStart && i < this.sigEnd ? this.words[this.sig[i]!] : undefined;
   }
   /** Lower-cased word (or operator text) of the current token. */
   get word(): string | undefined {
@@ -155,7 +182,7 @@ export class Parser {
   }
   /** Whether the current token is at the end of the range. */
   get atEnd(): boolean {
-    return this.pos >= this.nSig;
+    return this.pos >= this.sigEnd;
   }
   /**
    * At the end of the range or at a `;` — which the grammar never consumes inside
@@ -168,16 +195,16 @@ export class Parser {
   /** Whether the n-th token ahead is past the end or a `;`. */
   atStatementEndAt(n: number): boolean {
     const i = this.pos + n;
-    return i >= this.nSig || this.kinds[this.sig[i]!] === SyntaxKind.Semicolon;
+    return i >= this.sigEnd || this.kinds[this.sig[i]!] === SyntaxKind.Semicolon;
   }
   /** Whether nothing (no trivia) separates the current token from the next one. */
   adjacentToNext(): boolean {
-    if (this.pos + 1 >= this.nSig) return false;
+    if (this.pos + 1 >= this.sigEnd) return false;
     return this.sig[this.pos + 1] === this.sig[this.pos]! + 1;
   }
   /** Whether the gap between the previous significant token and the current one contains a line break. */
   newlineBefore(): boolean {
-    if (this.pos === 0 || this.pos >= this.nSig) return false;
+    if (this.pos === this.sigStart || this.pos >= this.sigEnd) return false;
     const from = this.starts[this.sig[this.pos - 1]! + 1]!;
     const to = this.starts[this.sig[this.pos]!]!;
     for (let i = from; i < to; i++) {
@@ -189,7 +216,7 @@ export class Parser {
   /** Text of the current token. */
   tokenText(n = 0): string {
     const i = this.pos + n;
-    if (i >= this.nSig) return "";
+    if (i >= this.sigEnd) return "";
     const t = this.sig[i]!;
     return this.text.slice(this.starts[t], this.starts[t + 1]);
   }
@@ -201,19 +228,26 @@ export class Parser {
   // ------------------------------------------------------------------ builder
 
   private flushTrivia(): void {
-    const limit = this.pos < this.nSig ? this.sig[this.pos]! : this.to;
+    const limit = this.pos < this.sigEnd ? this.sig[this.pos]! : this.to;
     while (this.raw < limit) this.pushRaw(this.raw, this.kinds[this.raw]! as SyntaxKind);
   }
 
   private pushRaw(i: number, kind: SyntaxKind): void {
     const flags = this.stream.flags[i]!;
     if (flags !== 0 || kind === SyntaxKind.Unknown) this.reportToken(i, kind, flags);
-    let n = this.nEvents;
-    if (n + 2 > this.events.length) this.growEvents();
+    if (this.nEvents + 3 > this.events.length) this.growEvents();
+    const n = this.nEvents;
     const events = this.events;
-    events[n] = kind;
-    events[n + 1] = this.starts[i + 1]! - this.origin;
-    this.nEvents = n + 2;
+    const end = this.starts[i + 1]! - this.origin;
+    if (end < MAX_SHORT_END) {
+      events[n] = (end << 5) | kind;
+      this.nEvents = n + 1;
+    } else {
+      events[n] = LONG_TOKEN;
+      events[n + 1] = kind;
+      events[n + 2] = end;
+      this.nEvents = n + 3;
+    }
     this.raw = i + 1;
   }
 
@@ -227,23 +261,27 @@ export class Parser {
       this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
   }
 
+  /** Moves the log so far to the start of a bigger array (an arena chunk when this parser owns the arena). */
   private growEvents(): void {
-    const bigger = new Int32Array(this.events.length * 2);
-    bigger.set(this.events);
+    const length = this.nEvents - this.evBase;
+    const minimum = 2 * length + 1024;
+    const bigger = this.ownsArena ? growArena(minimum) : new Int32Array(minimum);
+    bigger.set(this.events.subarray(this.evBase, this.nEvents));
     this.events = bigger;
-    if (this.scratch !== undefined) this.scratch.events = bigger;
+    this.evBase = 0;
+    this.nEvents = length;
   }
 
-  /** Appends a three-slot start or placeholder event; returns its index. */
+  /** Appends a three-slot start or placeholder event; returns its index relative to `evBase`. */
   private pushStart(code: number): number {
+    if (this.nEvents + 3 > this.events.length) this.growEvents();
     const n = this.nEvents;
-    if (n + 3 > this.events.length) this.growEvents();
     const events = this.events;
     events[n] = code;
     events[n + 1] = 0;
     events[n + 2] = 0;
     this.nEvents = n + 3;
-    return n;
+    return n - this.evBase;
   }
 
   private reportUnterminated(kind: SyntaxKind, start: number, end: number): void {
@@ -257,7 +295,7 @@ export class Parser {
   /** Opens a node; leading trivia stays outside it. */
   start(kind: SyntaxKind): void {
     this.flushTrivia();
-    this.frames.push(this.pushStart(kind));
+    this.frames.push(this.pushStart(startCode(kind, false)));
   }
 
   /** A point to wrap later with `startAt` (for left-recursive constructs). */
@@ -268,28 +306,32 @@ export class Parser {
 
   /** Opens a node that starts at an earlier checkpoint of the current node. */
   startAt(checkpoint: Checkpoint, kind: SyntaxKind): void {
-    const events = this.events;
-    const head = events[checkpoint]!;
+    const cp = this.evBase + checkpoint;
+    const head = this.events[cp]!;
     const frames = this.frames;
     if (head === PLACEHOLDER) {
-      events[checkpoint] = kind;
+      this.events[cp] = startCode(kind, false);
     } else if (frames.length > 0 && frames[frames.length - 1] === checkpoint) {
       // The node opened at the checkpoint is still open: the new node goes inside
       // it, so it becomes the chain's head and the old head moves to a forwarded event.
       const q = this.pushStart(0);
       const ev = this.events;
-      ev[q] = head | FORWARDED;
-      ev[q + 1] = ev[checkpoint + 1]!;
-      ev[checkpoint] = kind;
-      ev[checkpoint + 1] = q;
-      if (ev[checkpoint + 2] === 0) ev[checkpoint + 2] = q;
+      const base = this.evBase;
+      const at = base + checkpoint;
+      ev[base + q] = head - FORWARDED; // the same start, marked forwarded
+      ev[base + q + 1] = ev[at + 1]!;
+      ev[at] = startCode(kind, false);
+      ev[at + 1] = q;
+      if (ev[at + 2] === 0) ev[at + 2] = q;
     } else {
       // The nodes at the checkpoint are finished: the new node encloses them.
-      const q = this.pushStart(kind | FORWARDED);
+      const q = this.pushStart(startCode(kind, true));
       const ev = this.events;
-      const tail = ev[checkpoint + 2] === 0 ? checkpoint : ev[checkpoint + 2]!;
-      ev[tail + 1] = q;
-      ev[checkpoint + 2] = q;
+      const base = this.evBase;
+      const at = base + checkpoint;
+      const tail = ev[at + 2] === 0 ? checkpoint : ev[at + 2]!;
+      ev[base + tail + 1] = q;
+      ev[at + 2] = q;
     }
     frames.push(checkpoint);
   }
@@ -297,16 +339,16 @@ export class Parser {
   /** Closes the innermost open node. */
   finish(): void {
     this.frames.pop();
+    if (this.nEvents + 1 > this.events.length) this.growEvents();
     const n = this.nEvents;
-    if (n + 1 > this.events.length) this.growEvents();
     this.events[n] = FINISH;
     this.nEvents = n + 1;
   }
 
   /** Changes the kind of the node finished last (when its kind is known only at its end). */
   relabelLast(kind: SyntaxKind): void {
+    if (this.nEvents + 2 > this.events.length) this.growEvents();
     const n = this.nEvents;
-    if (n + 2 > this.events.length) this.growEvents();
     this.events[n] = RELABEL;
     this.events[n + 1] = kind;
     this.nEvents = n + 2;
@@ -319,7 +361,7 @@ export class Parser {
 
   /** Adds the current token as `kind` (a word becomes a `Keyword` unless told otherwise). */
   bump(kind?: SyntaxKind): void {
-    if (this.pos >= this.nSig) return;
+    if (this.pos >= this.sigEnd) return;
     this.flushTrivia();
     const i = this.sig[this.pos]!;
     const raw = this.kinds[i]! as SyntaxKind;
@@ -331,7 +373,7 @@ export class Parser {
   /** Refreshes the cached kind and word of the current token (after the cursor moved). */
   private syncCurrent(): void {
     const pos = this.pos;
-    if (pos < this.nSig) {
+    if (pos < this.sigEnd) {
       const t = this.sig[pos]!;
       this.curKind = this.kinds[t]! as SyntaxKind;
       this.curWord = this.words[t];
@@ -406,19 +448,21 @@ export class Parser {
   }
 
   /**
-   * The recorded event log (once parsing is done), copied out of the parser's
-   * work arrays, which go back for the next parser to reuse.
+   * The recorded event log (once parsing is done; call once). The arena tail and
+   * the parser's work arrays go back for the next parser.
    */
   takeEvents(): EventLog {
-    const stored = storeEvents(this.events, this.nEvents);
-    const log: EventLog = { events: stored.events, from: stored.from, to: stored.from + this.nEvents, text: this.text, origin: this.origin };
+    const log: EventLog = { events: this.events, from: this.evBase, to: this.nEvents, text: this.text, origin: this.origin };
+    if (this.ownsArena) {
+      releaseArena(this.nEvents);
+      this.ownsArena = false;
+    }
     const scratch = this.scratch;
     if (scratch !== undefined) {
       this.frames.length = 0;
       this.scratch = undefined;
-      if (scratch.events.length <= MAX_RECYCLED_LENGTH && scratch.sig.length <= MAX_RECYCLED_LENGTH) spareScratch = scratch;
+      if (scratch.sig.length <= MAX_RECYCLED_LENGTH) spareScratch = scratch;
     }
-    this.nEvents = 0;
     return log;
   }
 
@@ -447,12 +491,12 @@ export class Parser {
 
   /** Absolute range of the current token, or of the end of the previous token at the end. */
   currentRange(): [number, number] {
-    if (this.pos < this.nSig) {
+    if (this.pos < this.sigEnd) {
       const t = this.sig[this.pos]!;
       return [this.starts[t]!, this.starts[t + 1]!];
     }
-    if (this.nSig > 0) {
-      const t = this.sig[this.nSig - 1]!;
+    if (this.sigEnd > this.sigStart) {
+      const t = this.sig[this.sigEnd - 1]!;
       return [this.starts[t]!, this.starts[t + 1]!];
     }
     const at = this.starts[this.to] ?? this.base;
@@ -461,7 +505,7 @@ export class Parser {
 
   /** End offset of the last consumed significant token. */
   prevEnd(): number {
-    if (this.pos === 0) return this.starts[this.nSig > 0 ? this.sig[0]! : this.to] ?? this.base;
+    if (this.pos === this.sigStart) return this.starts[this.sigEnd > this.sigStart ? this.sig[this.sigStart]! : this.to] ?? this.base;
     const t = this.sig[this.pos - 1]!;
     return this.starts[t + 1]!;
   }
@@ -558,13 +602,13 @@ export class Parser {
   /** Relative offset of the current token's start (for embedded requests). */
   relativeStart(n = 0): number {
     const i = this.pos + n;
-    if (i >= this.nSig) return this.prevEnd() - this.base;
+    if (i >= this.sigEnd) return this.prevEnd() - this.base;
     return this.starts[this.sig[i]!]! - this.base;
   }
 }
 
 /**
- * Work arrays (significant-token index, event log, frame stack) handed from
+ * Work arrays (significant-token index, frame stack) handed from
  * one finished parser to the next, so parsing many statements does not grow
  * fresh arrays for each. A parser takes them when constructed and gives them
  * back in `takeEvents`; one that never finishes just keeps them, and the next
@@ -572,14 +616,13 @@ export class Parser {
  */
 interface Scratch {
   sig: Int32Array;
-  events: Int32Array;
   readonly frames: number[];
 }
 
 /** Longest work array kept for reuse (a huge file's arrays are dropped). */
 const MAX_RECYCLED_LENGTH = 1 << 16;
 
-let spareScratch: Scratch | undefined = { sig: new Int32Array(256), events: new Int32Array(1024), frames: [] };
+let spareScratch: Scratch | undefined = { sig: new Int32Array(256), frames: [] };
 
 const DIALECT_NAMES: Record<Dialect, string> = { postgres: "PostgreSQL", mysql: "MySQL", sqlite: "SQLite" };
 
