@@ -87,3 +87,48 @@ export function nthInput(rand) {
   if (r < 0.65) return truncated(rand);
   return mutated(rand);
 }
+
+const NAMES = ["a", "b", "total", "count", "first_value", "second_value", "a_rather_long_variable_name", "x"];
+const OPERATORS = ["+", "-", "*", "/", "%", "==", "!=", "<", "<=", ">", ">=", "&&", "||", "&", "|", "^"];
+
+/** A random expression of felt-ish names, literals, calls, parentheses and operators. */
+function randomExpr(rand, depth) {
+  const r = rand();
+  if (depth <= 0 || r < 0.3) return rand() < 0.7 ? pick(rand, NAMES) : String(Math.floor(rand() * 100000));
+  if (r < 0.4) return `(${randomExpr(rand, depth - 1)})`;
+  if (r < 0.5) return `f(${randomExpr(rand, depth - 1)}, ${randomExpr(rand, depth - 1)})`;
+  if (r < 0.55) return `-${randomExpr(rand, depth - 1)}`;
+  if (r < 0.6) return `${randomExpr(rand, depth - 1)} as felt`;
+  const n = 1 + Math.floor(rand() * 6);
+  let out = randomExpr(rand, depth - 1);
+  for (let i = 0; i < n; i++) {
+    // Sometimes a comment inside the chain, on its own line or trailing.
+    const gap = rand() < 0.05 ? " // note\n" : " ";
+    out += `${gap}${pick(rand, OPERATORS)} ${randomExpr(rand, depth - 1)}`;
+  }
+  return out;
+}
+
+/**
+ * A syntactically valid program (types not necessarily right) with long operator chains,
+ * nested blocks, comments and odd spacing: input for the formatter campaigns.
+ */
+export function validProgram(rand) {
+  const space = () => (rand() < 0.2 ? "" : rand() < 0.8 ? " " : "\n  ");
+  let out = rand() < 0.3 ? "// file comment\n" : "";
+  const fns = 1 + Math.floor(rand() * 3);
+  for (let f = 0; f < fns; f++) {
+    out += `fn f${f}(a: felt,${space()}b: felt)${space()}-> felt {\n`;
+    const stmts = 1 + Math.floor(rand() * 5);
+    for (let s = 0; s < stmts; s++) {
+      const r = rand();
+      if (r < 0.35) out += `  let ${pick(rand, NAMES)}${space()}=${space()}${randomExpr(rand, 2)};${rand() < 0.2 ? " // why" : ""}\n`;
+      else if (r < 0.55) out += `  if ${randomExpr(rand, 2)} {${space()}return ${randomExpr(rand, 1)};${space()}}\n`;
+      else if (r < 0.7) out += `while ${randomExpr(rand, 2)} { a = ${randomExpr(rand, 2)}; }\n`;
+      else if (r < 0.85) out += `    ${pick(rand, NAMES)} = f(${randomExpr(rand, 2)}, [${randomExpr(rand, 1)}, ${randomExpr(rand, 1)}]);\n`;
+      else out += `  {\n// inner\n let q = ${randomExpr(rand, 3)}; }\n`;
+    }
+    out += `  return ${randomExpr(rand, 2)};\n}\n${rand() < 0.3 ? "\n\n" : ""}`;
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyEdits, createCairoMService, formatParsed, formatParsedRange, InMemoryFileSystem, parse, type TextEdit } from "../../src/index.js";
-import { prng } from "../../fuzz/generate.mjs";
+import { prng, validProgram } from "../../fuzz/generate.mjs";
 import { loadDirectory } from "../support/load-fs.js";
 
 const comments = (s: string) => (s.match(/\/\/.*$/gm) ?? []).map((c) => c.trimEnd());
@@ -230,5 +230,28 @@ fn   b( ) {   return  ; }
         }
       }
     }
+  });
+});
+
+describe("formatter fuzzing (seeded)", () => {
+  it("1,000 generated programs with long chains and comments: idempotent at width 40, comments kept, ranges converge", () => {
+    const rand = prng(0xc4a1);
+    const failures: string[] = [];
+    for (let i = 0; i < 1000 && failures.length === 0; i++) {
+      const src = validProgram(rand);
+      const parsed = parse(src);
+      const once = formatParsed(parsed, { width: 40 });
+      if (once === undefined) {
+        failures.push(`refused a valid program: ${JSON.stringify(src)}`);
+        continue;
+      }
+      if (formatParsed(parse(once), { width: 40 }) !== once) failures.push(`not idempotent: ${JSON.stringify(src)}`);
+      if (JSON.stringify(comments(once)) !== JSON.stringify(comments(src))) failures.push(`lost a comment: ${JSON.stringify(src)}`);
+      const from = Math.floor(rand() * src.length);
+      const range = { start: from, end: Math.min(src.length, from + Math.floor(rand() * 80)) };
+      const ranged = applyEdits(src, formatParsedRange(parsed, range, { width: 40 })!);
+      if (formatParsed(parse(ranged), { width: 40 }) !== once) failures.push(`range ${JSON.stringify(range)} diverges: ${JSON.stringify(src)}`);
+    }
+    expect(failures).toEqual([]);
   });
 });
