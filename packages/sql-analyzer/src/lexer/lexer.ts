@@ -454,7 +454,10 @@ export interface TokenStream {
   readonly kinds: Uint8Array;
   readonly starts: Uint32Array;
   readonly flags: Uint8Array;
-  /** For words: the lower-cased text; for operators: the text; else `undefined`. */
+  /**
+   * For words: the lower-cased text; for operators: the text; else `undefined`
+   * (in the buffers `parse()` fills internally, trivia slots are unspecified).
+   */
   readonly words: (string | undefined)[];
   /** The shared text of short tokens (see `internSlice`); `undefined` for long ones. */
   readonly texts: (string | undefined)[];
@@ -524,7 +527,10 @@ export class TokenBuffer {
     const start = lexer.start;
     const end = lexer.pos;
     if (!this.withTexts) {
-      this.words[i] =
+      // The parser never reads a trivia token's word: a recycled buffer's slot is
+      // left as it was (written only to append, so the array never gets holes).
+      if (kind > SyntaxKind.BlockComment || i >= this.words.length)
+        this.words[i] =
         kind === SyntaxKind.Word || kind === SyntaxKind.Operator
           ? end - start <= MAX_SHARED_LENGTH
             ? kind === SyntaxKind.Word

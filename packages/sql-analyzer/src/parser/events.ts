@@ -1,4 +1,4 @@
-import { GreenNode, type GreenElement } from "../syntax/green.js";
+import { GreenNode, type GreenElement, type GreenToken } from "../syntax/green.js";
 import { type SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
 import { MAX_SHARED_LENGTH, internSlice, lastSlot, sharedToken, sharedTokenAt } from "../syntax/token-cache.js";
 
@@ -66,13 +66,18 @@ let arenaBusy = false;
  * tail of one large chunk (no per-parse typed array, whose backing store is
  * costly to create and to collect; no copy when the parse is done). A chunk
  * lives as long as any event log in it. One parser at a time owns the tail:
- * `claimArena` returns the chunk and the first free slot, or `undefined` when
- * another parser holds it (that one then uses an array of its own).
+ * `claimArena` returns the chunk (its first free slot is `arenaUsed()`), or
+ * `undefined` when another parser holds it (that one then uses an array of its own).
  */
-export function claimArena(): { chunk: Int32Array; used: number } | undefined {
+export function claimArena(): Int32Array | undefined {
   if (arenaBusy) return undefined;
   arenaBusy = true;
-  return { chunk, used: chunkUsed };
+  return chunk;
+}
+
+/** The first free slot of the arena's chunk (read right after `claimArena`). */
+export function arenaUsed(): number {
+  return chunkUsed;
 }
 
 /** A bigger chunk for the arena's owner, which copies its log so far into it (returns it). */
@@ -122,7 +127,18 @@ export function buildGreen(log: EventLog): GreenElement[] {
         end = base + events[i + 2]!;
         i += 3;
       }
-      children[n++] = end - at <= MAX_SHARED_LENGTH ? sharedTokenAt(kind, internSlice(text, at, end), lastSlot) : sharedToken(kind, text.slice(at, end));
+      let token: GreenElement | undefined;
+      if (end - at === 1) {
+        // One-character tokens (a space, `(`, `)`, `,`, `.`) are about half of all
+        // tokens: one table read instead of hashing and probing the intern table.
+        const c = text.charCodeAt(at);
+        if (c < 128) {
+          const key = (kind << 7) | c;
+          token = oneCharTokens[key];
+          if (token === undefined) oneCharTokens[key] = token = sharedToken(kind, text.slice(at, end));
+        } else token = sharedToken(kind, text.slice(at, end));
+      } else token = end - at <= MAX_SHARED_LENGTH ? sharedTokenAt(kind, internSlice(text, at, end), lastSlot) : sharedToken(kind, text.slice(at, end));
+      children[n++] = token;
       at = end;
     } else if (code <= -16) {
       if (((-code - 16) & FORWARDED) === 0) {
@@ -168,6 +184,9 @@ export function buildGreen(log: EventLog): GreenElement[] {
   }
   return out;
 }
+
+/** Shared green tokens of one ASCII character, by `kind << 7 | charCode` (immutable, so shared forever). */
+const oneCharTokens: (GreenToken | undefined)[] = new Array<GreenToken | undefined>(32 << 7).fill(undefined);
 
 interface BuildWork {
   readonly children: GreenElement[];

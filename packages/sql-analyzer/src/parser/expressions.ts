@@ -527,9 +527,15 @@ function parseFieldSelection(p: Parser, cp: number): void {
   }
 }
 
+/** The words `parseWordPrefix`'s switch handles (one set lookup skips its chain of compares for plain names). */
+const PREFIX_SWITCH_WORDS = new Set([
+  "not", "true", "false", "null", "unknown", "default", "case", "cast", "try_cast", "exists", "array", "row", "interval",
+  "any", "some", "all", "match", "binary",
+]);
+
 function parseWordPrefix(p: Parser): boolean {
   const w = p.word!;
-  switch (w) {
+  if (PREFIX_SWITCH_WORDS.has(w)) switch (w) {
     case "not":
       p.start(SyntaxKind.PrefixExpr);
       p.bump();

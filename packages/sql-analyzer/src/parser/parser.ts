@@ -4,7 +4,7 @@ import type { Dialect } from "../dialect.js";
 import { reservedWords } from "../lexer/keywords.js";
 import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED, TokenBuffer, type TokenStream } from "../lexer/lexer.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, claimArena, growArena, releaseArena, startCode, type EventLog } from "./events.js";
+import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, arenaUsed, claimArena, growArena, releaseArena, startCode, type EventLog } from "./events.js";
 
 /**
  * How deep expressions, subqueries and parentheses may nest before the parser
@@ -132,8 +132,8 @@ export class Parser {
     this.pos = this.sigStart;
     const arena = claimArena();
     this.ownsArena = arena !== undefined;
-    this.events = arena !== undefined ? arena.chunk : new Int32Array(256);
-    this.evBase = this.nEvents = arena !== undefined ? arena.used : 0;
+    this.events = arena !== undefined ? arena : new Int32Array(256);
+    this.evBase = this.nEvents = arena !== undefined ? arenaUsed() : 0;
     this.frames = scratch !== undefined ? scratch.frames : [];
     this.raw = from;
     this.origin = this.starts[from]!;
