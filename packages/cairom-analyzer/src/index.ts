@@ -12,7 +12,8 @@ export type { Diagnostic, Severity, TextRange, TextEdit, Fix, RelatedInformation
 export { createCairoMService } from "./create-service.js";
 export type { CairoMService } from "./create-service.js";
 export type { CairoMServiceCore, CairoMServiceOptions } from "./service.js";
-export { formatParsed, formatParsedRange } from "./ide/format.js";
+export { formatParsed } from "./ide/format.js";
+export { formatParsedRange } from "./ide/format-range.js";
 export type { FormatOptions } from "./ide/format.js";
 export { applyEdits } from "./ide/code-actions.js";
 export type { CodeAction } from "./ide/code-actions.js";

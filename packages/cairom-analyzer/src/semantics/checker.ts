@@ -177,13 +177,17 @@ export function checkItem(env: CheckEnv, item: ItemAst, recordTypes = false): Fu
   return c.result();
 }
 
+/** Stands for the recording arrays in the diagnostics pass (frozen: a stray push throws). */
+const NOT_RECORDED: never[] = Object.freeze([]) as unknown as never[];
+
 class Checker {
   private readonly diags: Diagnostic[] = [];
   private readonly locals: LocalInfo[] = [];
-  private readonly refSpans: number[] = [];
-  private readonly refTargets: (number | string | Extract<RefTarget, { k: "field" }>)[] = [];
-  private readonly typeSpans: number[] = [];
-  private readonly typeValues: Ty[] = [];
+  // Allocated only when recording (IDE features): the diagnostics pass never pushes.
+  private readonly refSpans: number[];
+  private readonly refTargets: (number | string | Extract<RefTarget, { k: "field" }>)[];
+  private readonly typeSpans: number[];
+  private readonly typeValues: Ty[];
   private readonly used = new Set<string>();
   private readonly scopes: Scope[] = [];
   private leak: Ty | null = null;
@@ -196,7 +200,12 @@ class Checker {
   constructor(
     private readonly env: CheckEnv,
     private readonly recordTypes: boolean,
-  ) {}
+  ) {
+    this.refSpans = recordTypes ? [] : NOT_RECORDED;
+    this.refTargets = recordTypes ? [] : NOT_RECORDED;
+    this.typeSpans = recordTypes ? [] : NOT_RECORDED;
+    this.typeValues = recordTypes ? [] : NOT_RECORDED;
+  }
 
   result(): FunctionAnalysis {
     if (!this.recordTypes) {

@@ -67,6 +67,14 @@ const STMT_START = kindSet([
 ]);
 const EXPR_START = kindSet([K.Int, K.Ident, K.TrueKw, K.FalseKw, K.NewKw, K.LParen, K.LBracket, K.Bang, K.Minus]);
 
+// List-element tests shared by every call (no closure per list).
+function isIdentKind(kind: number): boolean {
+  return kind === K.Ident;
+}
+function isExprStart(kind: number): boolean {
+  return EXPR_START.has(kind);
+}
+
 /** Options of {@link parse}. */
 export interface ParseOptions {
   /**
@@ -320,7 +328,7 @@ class Parser {
     if (this.at(K.LParen)) {
       this.start();
       this.bump();
-      this.parseCommaList(K.RParen, (k) => k === K.Ident, () => {
+      this.parseCommaList(K.RParen, isIdentKind, () => {
         this.start();
         const p = this.parseName();
         const ty = this.parseAnnotation();
@@ -352,7 +360,7 @@ class Parser {
     if (this.at(K.LBrace)) {
       this.start();
       this.bump();
-      this.parseCommaList(K.RBrace, (k) => k === K.Ident, () => {
+      this.parseCommaList(K.RBrace, isIdentKind, () => {
         this.start();
         const f = this.parseName();
         const ty = this.parseAnnotation();
@@ -395,7 +403,7 @@ class Parser {
         list = true;
         this.start();
         this.bump();
-        this.parseCommaList(K.RBrace, (k) => k === K.Ident, () => {
+        this.parseCommaList(K.RBrace, isIdentKind, () => {
           const n = this.parseName();
           items.push({ name: n.name, s: n.ns, e: n.ne });
         }, "a name");
@@ -936,7 +944,7 @@ class Parser {
     const saved = this.noStruct;
     this.noStruct = false;
     const out: Expr[] = [];
-    this.parseCommaList(close, (k) => EXPR_START.has(k), () => out.push(this.parseExpr()), "an expression");
+    this.parseCommaList(close, isExprStart, () => out.push(this.parseExpr()), "an expression");
     this.noStruct = saved;
     this.expect(close);
     this.finish(kind);
@@ -1039,7 +1047,7 @@ class Parser {
     }
     const elems = [first];
     if (this.eat(K.Comma)) {
-      this.parseCommaList(K.RBracket, (t) => EXPR_START.has(t), () => elems.push(this.parseExpr()), "an expression");
+      this.parseCommaList(K.RBracket, isExprStart, () => elems.push(this.parseExpr()), "an expression");
     }
     this.expect(K.RBracket);
     this.noStruct = saved;
@@ -1061,7 +1069,7 @@ class Parser {
     const first = this.parseExpr();
     if (this.eat(K.Comma)) {
       const elems = [first];
-      this.parseCommaList(K.RParen, (t) => EXPR_START.has(t), () => elems.push(this.parseExpr()), "an expression");
+      this.parseCommaList(K.RParen, isExprStart, () => elems.push(this.parseExpr()), "an expression");
       this.expect(K.RParen);
       this.noStruct = saved;
       this.finish(K.TupleExpr);
@@ -1087,7 +1095,7 @@ class Parser {
     const saved = this.noStruct;
     this.noStruct = false;
     const fields: FieldInit[] = [];
-    this.parseCommaList(K.RBrace, (k) => k === K.Ident, () => {
+    this.parseCommaList(K.RBrace, isIdentKind, () => {
       this.start();
       const f = this.parseName();
       let value: Expr;

@@ -63,3 +63,17 @@ export function nodesAt(root: SyntaxNode, offset: number): SyntaxNode[] {
     node = next;
   }
 }
+
+/** First token index under a node (-1 for an empty node). */
+export function firstToken(n: SyntaxNode): number {
+  let cur: SyntaxNode | number | undefined = n;
+  while (typeof cur === "object") cur = cur.children[0];
+  return cur ?? -1;
+}
+
+/** Last token index under a node (-1 for an empty node). */
+export function lastToken(n: SyntaxNode): number {
+  let cur: SyntaxNode | number | undefined = n;
+  while (typeof cur === "object") cur = cur.children[cur.children.length - 1];
+  return cur ?? -1;
+}
