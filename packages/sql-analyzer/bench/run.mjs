@@ -4,7 +4,8 @@
 // a one-character edit in a 10,000-line file. Prints Markdown tables.
 //
 // Build first:  npx turbo run build --filter=@sextant/sql-analyzer
-// Run:          npm run bench -w @sextant/sql-analyzer      (BENCH_MS=500 for a quicker run)
+// Run:          npm run bench -w @sextant/sql-analyzer      (BENCH_MS=500 for a quicker run;
+//               BENCH_BASELINE=<older build>/dist/index.js adds that build's rows)
 
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -27,6 +28,9 @@ try {
 } catch (error) {
   console.error(`note: dist/ not importable (${error.message.split("\n")[0]}); build first. Peers only.`);
 }
+// BENCH_BASELINE=/path/to/an/older/build/dist/index.js adds rows for that build, measured in
+// the same process and rounds (before/after comparisons on a noisy machine).
+const baseline = process.env.BENCH_BASELINE ? await import(process.env.BENCH_BASELINE) : null;
 
 await loadModule();
 const NodeSqlParser = nodeSqlParser.Parser ?? nodeSqlParser.default?.Parser;
@@ -48,6 +52,7 @@ const peers = {
 // for comparing with parsers that always build their tree.
 const ours = sextant?.parse ? (sql) => sextant.parse(sql, { dialect: "postgres" }) : null;
 const oursLazy = ours ? (sql) => ours(sql).diagnostics : null;
+const OURS = "@sextant/sql-analyzer (parse, tree built lazily)";
 const oursTree = ours ? (sql) => ours(sql).root : null;
 
 const accepts = (fn, sql) => {
@@ -72,16 +77,21 @@ const eachStatement = (fn) => () => {
 const lines = file.split("\n").length - 1;
 const bytes = Buffer.byteLength(file);
 
+/**
+ * Runs per second of this process's CPU time (user + system, all threads: garbage
+ * collection included). The machine is shared: wall time would also count the time
+ * other jobs held the cores, CPU time counts only the work done.
+ */
 function measureOnce(fn, ms) {
   let runs = 0;
   const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < ms) {
+  const cpu = process.cpuUsage();
+  while (performance.now() - start < ms) {
     fn();
     runs++;
-    elapsed = performance.now() - start;
   }
-  return (runs * 1000) / elapsed;
+  const used = process.cpuUsage(cpu);
+  return (runs * 1e6) / (used.user + used.system);
 }
 
 /**
@@ -107,13 +117,13 @@ async function measureAsync(fn) {
   for (let round = 0; round < ROUNDS; round++) {
     let runs = 0;
     const start = performance.now();
-    let elapsed = 0;
-    while (elapsed < MIN_MS / ROUNDS) {
+    const cpu = process.cpuUsage();
+    while (performance.now() - start < MIN_MS / ROUNDS) {
       await fn();
       runs++;
-      elapsed = performance.now() - start;
     }
-    best = Math.max(best, (runs * 1000) / elapsed);
+    const used = process.cpuUsage(cpu);
+    best = Math.max(best, (runs * 1e6) / (used.user + used.system));
   }
   return best;
 }
@@ -121,7 +131,7 @@ async function measureAsync(fn) {
 const fmt = (n, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 console.log(`# @sextant/sql-analyzer benchmark\n`);
-console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Input: the ${common.length} statements of corpus/postgres.json that every peer parser accepts, as one file of ${fmt(lines)} lines (${fmt(bytes / 1024, 0)} KiB). Each row parses every statement of that file, one parse call per statement; best of ${ROUNDS} interleaved rounds of ${MIN_MS / ROUNDS} ms.\n`);
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Input: the ${common.length} statements of corpus/postgres.json that every peer parser accepts, as one file of ${fmt(lines)} lines (${fmt(bytes / 1024, 0)} KiB). Each row parses every statement of that file, one parse call per statement; best of ${ROUNDS} interleaved rounds of ${MIN_MS / ROUNDS} ms; rates are per second of this process's CPU time.\n`);
 console.log(`Peer acceptance of the ${valid.length} valid corpus statements: ${Object.entries(acceptance).map(([n, c]) => `${n} ${((c / valid.length) * 100).toFixed(1)} %`).join(", ")}${ours ? `, sextant ${((valid.filter((sql) => !ours(sql).diagnostics.some((d) => d.severity === "error")).length / valid.length) * 100).toFixed(1)} %` : ""}.\n`);
 
 // ---- parse ---------------------------------------------------------------
@@ -129,16 +139,17 @@ const parseSubjects = {};
 if (ours) {
   const tree = ours(file);
   if (tree.root.text() !== file) throw new Error("sextant parse is not lossless on the bench file");
-  parseSubjects["@sextant/sql-analyzer"] = eachStatement(oursLazy);
+  parseSubjects[OURS] = eachStatement(oursLazy);
   parseSubjects["@sextant/sql-analyzer (parse + build tree)"] = eachStatement(oursTree);
   parseSubjects["@sextant/sql-analyzer (whole file, one call)"] = () => oursLazy(file);
   parseSubjects["@sextant/sql-analyzer (whole file, one call, + build tree)"] = () => oursTree(file);
+  if (baseline) parseSubjects["baseline build (parse + build tree)"] = eachStatement((sql) => baseline.parse(sql, { dialect: "postgres" }).root);
 }
 for (const [name, fn] of Object.entries(peers)) parseSubjects[name] = eachStatement(fn);
 const parseRows = Object.entries(measureAll(parseSubjects));
-const oursParse = parseRows.find(([n]) => n === "@sextant/sql-analyzer")?.[1];
+const oursParse = parseRows.find(([n]) => n === OURS)?.[1];
 console.log("## Parse throughput\n");
-console.log("The plain sextant rows are `parse()` with its diagnostics read (the tree is built lazily, on first read of `root`); the \"+ build tree\" rows also read `root`.\n");
+console.log("The lazy sextant rows are `parse()` with its diagnostics read (the tree is built on first read of `root`); the \"+ build tree\" rows also read `root`.\n");
 console.log("| parser | files/s | lines/s | MB/s | sextant is × faster |");
 console.log("|---|---:|---:|---:|---:|");
 for (const [name, ops] of parseRows) {
@@ -150,17 +161,19 @@ if (ours) {
   const all = valid;
   const allLines = all.reduce((n, sql) => n + sql.split("\n").length, 0);
   const allBytes = all.reduce((n, sql) => n + Buffer.byteLength(sql), 0);
-  const { a, t, b } = measureAll({
+  const { a, t, b, old } = measureAll({
     a: () => { for (const sql of all) oursLazy(sql); },
     t: () => { for (const sql of all) oursTree(sql); },
     b: () => { for (const sql of all) pgParse(sql); },
+    ...(baseline ? { old: () => { for (const sql of all) baseline.parse(sql, { dialect: "postgres" }).root; } } : {}),
   });
   console.log(`\nAll ${all.length} valid statements (${fmt(allLines)} lines, ${fmt(allBytes / 1024)} KiB), one call per statement:\n`);
   console.log("| parser | lines/s | MB/s | sextant is × faster |");
   console.log("|---|---:|---:|---:|");
-  console.log(`| @sextant/sql-analyzer | ${fmt(a * allLines)} | ${fmt((a * allBytes) / 1e6, 2)} | 1.00 |`);
+  console.log(`| ${OURS} | ${fmt(a * allLines)} | ${fmt((a * allBytes) / 1e6, 2)} | 1.00 |`);
   console.log(`| @sextant/sql-analyzer (parse + build tree) | ${fmt(t * allLines)} | ${fmt((t * allBytes) / 1e6, 2)} | ${fmt(a / t, 2)} |`);
   console.log(`| libpg-query | ${fmt(b * allLines)} | ${fmt((b * allBytes) / 1e6, 2)} | ${fmt(a / b, 2)} |`);
+  if (old) console.log(`| baseline build (parse + build tree) | ${fmt(old * allLines)} | ${fmt((old * allBytes) / 1e6, 2)} | ${fmt(a / old, 2)} |`);
 }
 
 // ---- format --------------------------------------------------------------
@@ -215,7 +228,7 @@ if (ours) {
     flip = !flip;
   });
   if (previous.root.text() !== (flip ? edited : big)) throw new Error("incremental parse is not lossless");
-  console.log(`| operation | time per run |\n|---|---:|`);
+  console.log(`| operation | CPU time per run |\n|---|---:|`);
   console.log(`| full parse (${fmt(bigLines)} lines, ${fmt(Buffer.byteLength(big) / 1024)} KiB, ${fmt(bigStatements.length)} statements) | ${fmt(1000 / full, 3)} ms |`);
   console.log(`| full parse + build tree (\`root\` read) | ${fmt(1000 / fullTree, 3)} ms |`);
   console.log(`| reparse after a 1-character edit, \`parse(text, { previous })\` (segments reparsed: ${maxReparsed}) | ${fmt(1000 / incremental, 4)} ms |`);
