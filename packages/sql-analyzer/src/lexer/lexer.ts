@@ -3,6 +3,10 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { FOLD_HASH_PRIME, FOLD_HASH_SEED, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internSlice, internWord, lastSlot, lowerWord } from "../syntax/token-cache.js";
 import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./char-class.js";
 
+/** For ASCII code units that continue an unquoted word: the unit lower-cased; 0 for the others. */
+const WORD_PART_FOLDED = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isIdentPart(c)) WORD_PART_FOLDED[c] = c >= 65 && c <= 90 ? c + 32 : c;
+
 /** Token flag: the token runs to the end of input without its closing delimiter. */
 export const FLAG_UNTERMINATED = 1;
 /** Token flag: the token is another dialect's syntax (a `backtick` identifier in PostgreSQL). */
@@ -90,11 +94,11 @@ export class Lexer {
       while (p < end) {
         const d = text.charCodeAt(p);
         if (d < 128) {
-          if ((CHAR_CLASS[d]! & 2) === 0) break;
-          if (d >= 65 && d <= 90) {
-            upper = true;
-            h = Math.imul(h ^ (d + 32), FOLD_HASH_PRIME);
-          } else h = Math.imul(h ^ d, FOLD_HASH_PRIME);
+          // One table read: 0 ends the word, else the character lower-cased.
+          const folded = WORD_PART_FOLDED[d]!;
+          if (folded === 0) break;
+          if (folded !== d) upper = true;
+          h = Math.imul(h ^ folded, FOLD_HASH_PRIME);
         } else if (!isIdentPart(d)) break;
         else h = Math.imul(h ^ d, FOLD_HASH_PRIME);
         p++;

@@ -83,6 +83,7 @@ export class Parser {
   private readonly kinds: Uint8Array;
   private readonly starts: Uint32Array;
   private readonly words: (string | undefined)[];
+  private readonly flags: Uint8Array;
   /** Text offset of the range's first token: token events record ends relative to it. */
   private readonly origin: number;
 
@@ -111,6 +112,7 @@ export class Parser {
     this.kinds = stream.kinds;
     this.starts = stream.starts;
     this.words = stream.words;
+    this.flags = stream.flags;
     this.reserved = reservedWords(dialect);
     const scratch = spareScratch;
     spareScratch = undefined;
@@ -233,7 +235,7 @@ export class Parser {
   }
 
   private pushRaw(i: number, kind: SyntaxKind): void {
-    const flags = this.stream.flags[i]!;
+    const flags = this.flags[i]!;
     if (flags !== 0 || kind === SyntaxKind.Unknown) this.reportToken(i, kind, flags);
     if (this.nEvents + 3 > this.events.length) this.growEvents();
     const n = this.nEvents;
