@@ -2,6 +2,7 @@
 //   npm run build -w @sextant/cairom-analyzer && node --expose-gc packages/cairom-analyzer/bench/run.mjs
 // Prints a markdown table. The "from scratch" row re-analyses the whole edited file in a
 // fresh service (no incremental reuse), the baseline the incremental numbers compare to.
+import { readFileSync } from "node:fs";
 import { createCairoMService, InMemoryFileSystem } from "../dist/index.js";
 import { generateProject } from "./generate-project.mjs";
 
@@ -21,7 +22,23 @@ function heapMB() {
   return process.memoryUsage().heapUsed / 1048576;
 }
 
+/**
+ * CPU time of the main thread alone, in ms (Linux /proc, 10 ms ticks; NaN elsewhere).
+ * `process.cpuUsage()` also counts V8's helper threads (concurrent optimizing compiles,
+ * parallel and concurrent GC), which a language server overlaps with its own work.
+ */
+function mainThreadMs() {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 function coldCheck() {
+  const main0 = mainThreadMs();
   const cpu0 = process.cpuUsage();
   const t = performance.now();
   const svc = createCairoMService({ fs });
@@ -29,8 +46,9 @@ function coldCheck() {
   for (const p of paths) count += svc.getDiagnostics(p).length;
   const ms = performance.now() - t;
   const cpu = process.cpuUsage(cpu0);
+  const mainMs = mainThreadMs() - main0;
   if (count !== 0) throw new Error(`generated project should be clean, got ${count} diagnostics`);
-  return { svc, ms, cpuMs: (cpu.user + cpu.system) / 1000 };
+  return { svc, ms, cpuMs: (cpu.user + cpu.system) / 1000, mainMs };
 }
 
 const heapBefore = heapMB();
@@ -125,8 +143,8 @@ console.log("");
 console.log("| measure | value | goal |");
 console.log("|---|---|---|");
 const rate = (ms) => Math.round(lines / (ms / 1000)).toLocaleString("en-US");
-console.log(`| cold check, first in process (parse + resolve + type-check + diagnostics, all files) | ${fmt(coldMs)} ms wall = ${rate(coldMs)} lines/s; ${fmt(first.cpuMs)} ms CPU = ${rate(first.cpuMs)} lines/CPU-s | ≥ 300,000 lines/s |`);
-console.log(`| cold check, fresh service in a warm process (long-running server; median of 3 after 3 runs) | ${fmt(second.ms)} ms wall = ${rate(second.ms)} lines/s; ${fmt(second.cpuMs)} ms CPU = ${rate(second.cpuMs)} lines/CPU-s | ≥ 300,000 lines/s |`);
+console.log(`| cold check, first in process (parse + resolve + type-check + diagnostics, all files) | ${fmt(coldMs)} ms wall = ${rate(coldMs)} lines/s; ${fmt(first.cpuMs)} ms CPU = ${rate(first.cpuMs)} lines/CPU-s; main thread ${first.mainMs} ms = ${rate(first.mainMs)} lines/s | ≥ 300,000 lines/s |`);
+console.log(`| cold check, fresh service in a warm process (long-running server; median of 3 after 3 runs) | ${fmt(second.ms)} ms wall = ${rate(second.ms)} lines/s; ${fmt(second.cpuMs)} ms CPU = ${rate(second.cpuMs)} lines/CPU-s; main thread ${second.mainMs} ms = ${rate(second.mainMs)} lines/s | ≥ 300,000 lines/s |`);
 console.log(`| keystroke in one function → fresh diagnostics of its file, p50 | ${fmt(percentile(ks, 50))} ms wall, ${fmt(percentile(ksc, 50))} ms CPU | ≤ 5 ms |`);
 console.log(`| keystroke → fresh diagnostics, p99 | ${fmt(percentile(ks, 99))} ms wall, ${fmt(percentile(ksc, 99))} ms CPU | |`);
 console.log(`| completion (memoized state), p99 | ${fmt(percentile(cs, 99))} ms wall, ${fmt(percentile(csc, 99))} ms CPU | ≤ 10 ms |`);

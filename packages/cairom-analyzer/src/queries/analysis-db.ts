@@ -1,4 +1,4 @@
-import { Database, type EngineListener, type QueryContext } from "@sextant/query-engine";
+import { Database, type EngineListener, type Query, type QueryContext } from "@sextant/query-engine";
 import type { Diagnostic } from "../diagnostic.js";
 import type { ModuleFile } from "../project/project.js";
 import { checkItem, PARAM_REF, type CheckEnv, type FunctionAnalysis } from "../semantics/checker.js";
@@ -88,6 +88,57 @@ function shift(d: Diagnostic, by: number, path: string): Diagnostic {
   if (d.fixes) out.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: r(e.range), newText: e.newText })) }));
   if (d.related) out.related = d.related.map((x) => (x.file ? x : { file: path, range: r(x.range), message: x.message }));
   return out;
+}
+
+/**
+ * What the checker asks of the project, answered through queries: one object per
+ * analysis, no closures (and one class for every database, so call sites stay monomorphic).
+ */
+class ItemEnv implements CheckEnv {
+  /** Bindings of the other modules read so far: one query read per module, however many accesses. */
+  private others: Map<string, Map<string, ModuleBinding>> | undefined;
+
+  constructor(
+    private readonly ctx: QueryContext,
+    private readonly symbolsQuery: Query<string, ModuleSymbols>,
+    private readonly project: string,
+    readonly module: string,
+    readonly order: number,
+    private readonly map: Map<string, ModuleBinding>,
+  ) {}
+
+  binding(name: string): ModuleBinding | undefined {
+    return this.map.get(name);
+  }
+
+  typeName(name: string): Ty | "undeclared" | "not-a-type" {
+    const prim = primitiveType(name);
+    if (prim) return prim;
+    const b = this.map.get(name);
+    if (!b) return "undeclared";
+    if (!b.def) return ERROR;
+    return b.def.k === "struct" ? { k: "struct", module: b.def.module, name: b.def.name } : "not-a-type";
+  }
+
+  structFields(m: string, name: string) {
+    const d = this.defIn(m, name);
+    return d?.k === "struct" ? d.fields : undefined;
+  }
+
+  fnDef(m: string, name: string) {
+    const d = this.defIn(m, name);
+    return d?.k === "fn" ? d : undefined;
+  }
+
+  private defIn(m: string, name: string): Def | undefined {
+    let bindings = m === this.module ? this.map : this.others?.get(m);
+    if (!bindings) {
+      bindings = bindingMap(this.ctx.get(this.symbolsQuery, moduleKey(this.project, m)));
+      (this.others ??= new Map()).set(m, bindings);
+    }
+    const b = bindings.get(name);
+    return b?.via === "item" ? b.def : undefined;
+  }
 }
 
 /**
@@ -181,42 +232,9 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     const path = k.slice(0, k.indexOf(SEP));
     const src = ctx.get(itemSource, k);
     const { project, module } = ctx.get(fileModule, path);
-    const symbols = ctx.get(moduleSymbols, moduleKey(project, module));
-    const map = bindingMap(symbols);
-    // One read of each other module's bindings per analysis, however many accesses.
-    const maps = new Map<string, Map<string, ModuleBinding>>([[module, map]]);
-    const defIn = (m: string, name: string): Def | undefined => {
-      let other = maps.get(m);
-      if (!other) {
-        other = bindingMap(ctx.get(moduleSymbols, moduleKey(project, m)));
-        maps.set(m, other);
-      }
-      const b = other.get(name);
-      return b?.via === "item" ? b.def : undefined;
-    };
-    const env: CheckEnv = {
-      module,
-      order: src.order,
-      binding: (name) => map.get(name),
-      typeName(name): Ty | "undeclared" | "not-a-type" {
-        const prim = primitiveType(name);
-        if (prim) return prim;
-        const b = map.get(name);
-        if (!b) return "undeclared";
-        if (!b.def) return ERROR;
-        return b.def.k === "struct" ? { k: "struct", module: b.def.module, name: b.def.name } : "not-a-type";
-      },
-      structFields(m, name) {
-        const d = defIn(m, name);
-        return d?.k === "struct" ? d.fields : undefined;
-      },
-      fnDef(m, name) {
-        const d = defIn(m, name);
-        return d?.k === "fn" ? d : undefined;
-      },
-    };
+    const map = bindingMap(ctx.get(moduleSymbols, moduleKey(project, module)));
     if (!src.ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
-    return checkItem(env, src.ast, recordTypes);
+    return checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), src.ast, recordTypes);
   };
 
   /** The analysis of one function or constant for diagnostics (no name uses or expression types: see `itemTypes`). */

@@ -75,7 +75,7 @@ export interface FunctionAnalysis {
   readonly typeSpans: readonly number[];
   /** The type of expression `i`. */
   readonly typeValues: readonly Ty[];
-  /** Module-level names this item reads (for unused imports/constants). */
+  /** Module-level names this item reads (for unused imports/constants), in first-use order. */
   readonly usedTopLevel: readonly string[];
 }
 
@@ -188,7 +188,8 @@ class Checker {
   private readonly refTargets: (number | string | Extract<RefTarget, { k: "field" }>)[];
   private readonly typeSpans: number[];
   private readonly typeValues: Ty[];
-  private readonly used = new Set<string>();
+  /** Module-level names read, in first-use order (an item reads few: a list beats a set). */
+  private readonly used: string[] = [];
   private readonly scopes: Scope[] = [];
   private leak: Ty | null = null;
   private loopDepth = 0;
@@ -217,7 +218,12 @@ class Checker {
   }
 
   private usedNames(): string[] {
-    return this.used.size === 0 ? [] : [...this.used].sort();
+    // First-use order is already deterministic for a given item, so no sort.
+    return this.used;
+  }
+
+  private markUsed(name: string): void {
+    if (!this.used.includes(name)) this.used.push(name);
   }
 
   private report(code: string, message: string, s: number, e: number, extra?: { fixes?: Fix[]; related?: RelatedInformation[] }): void {
@@ -259,16 +265,18 @@ class Checker {
   checkFunction(fn: Extract<ItemAst, { k: "fn" }>): void {
     this.fnName = fn.name;
     this.push(fn.e);
-    const seen = new Map<string, { s: number; e: number }>();
-    for (const p of fn.params) {
+    for (let i = 0; i < fn.params.length; i++) {
+      const p = fn.params[i]!;
       const ty = this.resolveType(p.ty, true);
       if (!p.name) continue;
-      const first = seen.get(p.name);
+      // Parameter lists are short: a scan of the earlier ones beats a map per function.
+      let first: (typeof p) | undefined;
+      for (let j = 0; j < i && !first; j++) if (fn.params[j]!.name === p.name) first = fn.params[j];
       if (first) {
         this.report("duplicate-parameter", `parameter \`${p.name}\` is declared twice`, p.ns, p.ne, {
-          related: [{ file: "", range: { start: first.s, end: first.e }, message: `first \`${p.name}\` declared here` }],
+          related: [{ file: "", range: { start: first.ns, end: first.ne }, message: `first \`${p.name}\` declared here` }],
         });
-      } else seen.set(p.name, { s: p.ns, e: p.ne });
+      }
       this.bind(p.name, "param", p.ns, p.ne, ty, 0, true);
     }
     this.retTy = fn.ret ? this.resolveType(fn.ret, true) : UNIT;
@@ -318,7 +326,7 @@ class Checker {
           return ERROR;
         }
         if (t.k === "struct") {
-          this.used.add(ref.name);
+          this.markUsed(ref.name);
           this.ref(ref.s, ref.e, ref.name);
         }
         return t;
@@ -802,7 +810,7 @@ class Checker {
     const b = this.env.binding(e.name);
     const visible = b && !(b.via === "item" && b.def?.k === "const" && b.order >= this.env.order);
     if (b && visible) {
-      this.used.add(e.name);
+      this.markUsed(e.name);
       this.ref(e.s, e.e, e.name);
       const def = b.def;
       if (!def) return ERROR;

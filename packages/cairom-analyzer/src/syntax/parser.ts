@@ -157,6 +157,17 @@ class Parser {
   private curText(): string {
     return this.text.slice(this.curStart(), this.curEnd());
   }
+  /** The value of `text[start, end)` when it is a plain decimal of at most 15 digits, else -1. */
+  private plainDecimal(start: number, end: number): number {
+    if (end - start > 15) return -1;
+    let value = 0;
+    for (let i = start; i < end; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c < 48 || c > 57) return -1;
+      value = value * 10 + (c - 48);
+    }
+    return value;
+  }
   /** End offset of the last significant token consumed. */
   private prevEnd(): number {
     return this.p === 0 ? 0 : this.starts[this.sig[this.p - 1]! + 1]!;
@@ -963,9 +974,17 @@ class Parser {
     const k = this.cur();
     switch (k) {
       case K.Int: {
+        const abs = this.curStart();
+        const plain = this.plainDecimal(abs, this.curEnd());
+        if (plain >= 0) {
+          // Most literals are short plain decimals: no token text, no parts object.
+          this.start();
+          this.bump();
+          this.finish(K.Literal);
+          return { k: "int", s, e: this.rel(this.prevEnd()), value: plain, suffix: "", bad: false };
+        }
         const tokenText = this.curText();
         const parts = intLiteralParts(tokenText);
-        const abs = this.curStart();
         this.start();
         this.bump();
         this.finish(K.Literal);
