@@ -461,7 +461,8 @@ export class Parser {
     }
     const scratch = this.scratch;
     if (scratch !== undefined) {
-      this.frames.length = 0;
+      // Frames are left open only by a bail-out; shrinking an array is a slow path, so only then.
+      if (this.frames.length !== 0) this.frames.length = 0;
       this.scratch = undefined;
       if (scratch.sig.length <= MAX_RECYCLED_LENGTH) spareScratch = scratch;
     }
