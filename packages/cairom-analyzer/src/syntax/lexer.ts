@@ -61,9 +61,9 @@ export function lex(text: string): TokenStream {
 }
 
 /**
- * @internal Like {@link lex}, but the arrays are views of buffers shared between calls:
- * valid only until the next call (the lean parse uses them and drops them, which saves two
- * typed-array allocations per file).
+ * @internal Like {@link lex}, but the arrays are buffers shared between calls (longer
+ * than `count`), valid only until the next call: the lean parse uses them and drops them,
+ * which saves two typed-array allocations per file.
  */
 export function lexShared(text: string): TokenStream {
   const n = text.length;
