@@ -95,10 +95,6 @@ const U32_ONLY_OPS = new Set(["%", "&", "|", "^"]);
 const FELT_MAX = 2147483647;
 const U32_MAX = 4294967295;
 
-interface Scope {
-  readonly locals: LocalInfo[];
-  readonly end: number;
-}
 
 function isPrim(t: Ty | null): boolean {
   return t !== null && (t.k === "felt" || t.k === "u32");
@@ -190,7 +186,11 @@ class Checker {
   private readonly typeValues: Ty[];
   /** Module-level names read, in first-use order (an item reads few: a list beats a set). */
   private readonly used: string[] = [];
-  private readonly scopes: Scope[] = [];
+  // Scopes as flat stacks (no object per block): the locals in scope, innermost last, and
+  // per open scope where its locals start in that list and where the scope ends.
+  private readonly inScope: LocalInfo[] = [];
+  private readonly scopeStarts: number[] = [];
+  private readonly scopeEnds: number[] = [];
   private leak: Ty | null = null;
   private loopDepth = 0;
   private fnName = "";
@@ -240,23 +240,23 @@ class Checker {
   // ---- scopes ---------------------------------------------------------------------------
 
   private push(end: number): void {
-    this.scopes.push({ locals: [], end });
+    this.scopeStarts.push(this.inScope.length);
+    this.scopeEnds.push(end);
   }
   private pop(): void {
-    this.scopes.pop();
+    this.inScope.length = this.scopeStarts.pop()!;
+    this.scopeEnds.pop();
   }
   private bind(name: string, kind: LocalInfo["kind"], s: number, e: number, ty: Ty, visibleFrom: number, annotated: boolean): LocalInfo {
-    const scope = this.scopes[this.scopes.length - 1]!;
-    const local: LocalInfo = { id: this.locals.length, name, kind, s, e, ty, visibleFrom, scopeEnd: scope.end, annotated, used: false };
+    const scopeEnd = this.scopeEnds[this.scopeEnds.length - 1]!;
+    const local: LocalInfo = { id: this.locals.length, name, kind, s, e, ty, visibleFrom, scopeEnd, annotated, used: false };
     this.locals.push(local);
-    scope.locals.push(local);
+    this.inScope.push(local);
     return local;
   }
   private lookupLocal(name: string): LocalInfo | undefined {
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const list = this.scopes[i]!.locals;
-      for (let j = list.length - 1; j >= 0; j--) if (list[j]!.name === name) return list[j];
-    }
+    // Innermost and latest first: the list is in binding order, inner scopes last.
+    for (let j = this.inScope.length - 1; j >= 0; j--) if (this.inScope[j]!.name === name) return this.inScope[j];
     return undefined;
   }
 
