@@ -12,6 +12,7 @@ import { detectByFingerprint } from "../src/baseline/fingerprint-detector.js";
 import { detectByRegex } from "../src/baseline/regex-detector.js";
 import { calibration, emptyConfusion, percentile, rates, record, thresholdForRecall, type Confusion } from "../src/eval/metrics.js";
 import { ROBUSTNESS_PROBES } from "../src/eval/robustness-probes.js";
+import { HELD_OUT_PROBES } from "../src/eval/held-out-probes.js";
 import { createInjectionClassifier } from "../src/classifier/injection-classifier.js";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -97,26 +98,33 @@ for (const [name, filter] of rows) {
 }
 line();
 
-line("**Robustness probes** (hand-written; ✓ = correct decision)");
-line();
-line("| input | trick | label | model score | model | fingerprint | regex |");
-line("|---|---|---|---|---|---|---|");
-const probeResults = await classifier.classifyBatch(ROBUSTNESS_PROBES.map((p) => p.text));
-let modelRight = 0;
-let fingerprintRight = 0;
-let regexRight = 0;
-ROBUSTNESS_PROBES.forEach((probe, i) => {
-  const model = probeResults[i]!.label === "injection";
-  const fp = detectByFingerprint(probe.text).injection;
-  const rx = detectByRegex(probe.text);
-  const mark = (flag: boolean) => (flag === (probe.label === 1) ? "✓" : "✗");
-  modelRight += Number(model === (probe.label === 1));
-  fingerprintRight += Number(fp === (probe.label === 1));
-  regexRight += Number(rx === (probe.label === 1));
-  line(`| \`${probe.text.replace(/\|/g, "\\|").replace(/\t/g, "\\t").replace(/\n/g, "\\n")}\` | ${probe.trick} | ${probe.label ? "injection" : "benign"} | ${probeResults[i]!.score.toFixed(3)} | ${mark(model)} | ${mark(fp)} | ${mark(rx)} |`);
-});
-line(`| **correct** | | | | **${modelRight}/${ROBUSTNESS_PROBES.length}** | ${fingerprintRight}/${ROBUSTNESS_PROBES.length} | ${regexRight}/${ROBUSTNESS_PROBES.length} |`);
-line();
+type Probe = { readonly text: string; readonly label: 0 | 1; readonly trick: string };
+async function probeTable(title: string, probes: readonly Probe[]) {
+  line(title);
+  line();
+  line("| input | trick | label | model score | model | fingerprint | regex |");
+  line("|---|---|---|---|---|---|---|");
+  const probeResults = await classifier.classifyBatch(probes.map((p) => p.text));
+  let modelRight = 0;
+  let fingerprintRight = 0;
+  let regexRight = 0;
+  probes.forEach((probe, i) => {
+    const model = probeResults[i]!.label === "injection";
+    const fp = detectByFingerprint(probe.text).injection;
+    const rx = detectByRegex(probe.text);
+    const mark = (flag: boolean) => (flag === (probe.label === 1) ? "✓" : "✗");
+    modelRight += Number(model === (probe.label === 1));
+    fingerprintRight += Number(fp === (probe.label === 1));
+    regexRight += Number(rx === (probe.label === 1));
+    line(`| \`${probe.text.replace(/\|/g, "\\|").replace(/\t/g, "\\t").replace(/\n/g, "\\n")}\` | ${probe.trick} | ${probe.label ? "injection" : "benign"} | ${probeResults[i]!.score.toFixed(3)} | ${mark(model)} | ${mark(fp)} | ${mark(rx)} |`);
+  });
+  line(`| **correct** | | | | **${modelRight}/${probes.length}** | ${fingerprintRight}/${probes.length} | ${regexRight}/${probes.length} |`);
+  line();
+}
+await probeTable("**Robustness probes** (hand-written; ✓ = correct decision)", ROBUSTNESS_PROBES);
+// Written before the robustness round tuned anything and never used to choose a change:
+// whether the fixes for the named probes carry over to the same tricks in other words.
+await probeTable("**Held-out robustness probes** (hand-written before the robustness round's changes, never used to choose one)", HELD_OUT_PROBES);
 
 const { ece, table } = calibration(scores, labels);
 line(`**Calibration**: expected calibration error ${ece.toFixed(4)} (10 bins).`);

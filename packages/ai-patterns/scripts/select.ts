@@ -15,6 +15,7 @@ import { featureIndices, logit } from "./lib/ngram-model.js";
 import { templateFolds } from "./lib/template-folds.js";
 import { trainLogistic, type MlpOptions } from "./lib/trainer.js";
 import { bagForward, bagRows, coarseRowTable } from "./lib/bag-mlp.js";
+import { modelIds } from "./lib/statement-ids.js";
 
 const vocabulary = buildVocabulary();
 const tokenizer = new SqlTokenizer(vocabulary);
@@ -57,6 +58,10 @@ const idsOf = (text: string) => {
   return (context ? tokenizeForModel(tokenizer, prepared) : tokenizer.tokenize(prepared)).tokens.map((t) => t.id);
 };
 const features = new Map(samples.map((s) => [s, featureIndices(idsOf(s.text), vocabulary.length, classes, shapes, interactions)]));
+// `--per-statement` also scores scripts of statements each ended by `;` statement by
+// statement (highest statement logit), as the classifier does (script-statements.ts).
+const perStatement = context && process.argv.includes("--per-statement");
+const statementFeatures = new Map(perStatement ? samples.map((s) => [s, modelIds(tokenizer, s.text).statements?.map((ids) => featureIndices(ids, vocabulary.length, classes, shapes, interactions))]) : []);
 const rows = new Map(samples.map((s) => [s, bagRows(idsOf(s.text), vocabulary.length, mlpSetting?.bigrams ?? false, mlpSetting?.rowTable)]));
 const folds = templateFolds(samples, 3, late);
 // `--shipped` scores only the setting train.ts uses.
@@ -75,6 +80,7 @@ for (const setting of grid) {
   const sql = emptyConfusion();
   let loss = 0;
   let n = 0;
+  const split = { c: emptyConfusion(), sql: emptyConfusion(), loss: 0 };
   for (const fold of folds) {
     const { weights, bias, mlp } = trainLogistic(fold.train.map((s) => ({ features: features.get(s)!, rows: rows.get(s)!, label: s.label })), vocabulary.length, { ...setting, seed: 1, ...(mlpSetting ? { mlp: mlpSetting } : {}) });
     for (const s of fold.validation.filter((v) => !late.has(v.template))) {
@@ -85,6 +91,14 @@ for (const setting of grid) {
       if (s.group !== "benign-text") record(sql, s.label, p >= 0.5);
       loss -= Math.log(Math.max(1e-12, s.label === 1 ? p : 1 - p));
       n++;
+      if (perStatement) {
+        const parts = statementFeatures.get(s);
+        const zs = parts ? Math.max(...parts.map((f) => logit(f, weights, bias))) : z;
+        const ps = 1 / (1 + Math.exp(-zs));
+        record(split.c, s.label, ps >= 0.5);
+        if (s.group !== "benign-text") record(split.sql, s.label, ps >= 0.5);
+        split.loss -= Math.log(Math.max(1e-12, s.label === 1 ? ps : 1 - ps));
+      }
     }
   }
   const r = rates(c);
@@ -94,6 +108,10 @@ for (const setting of grid) {
     }
   }
   console.log(`| ${corpus.name} | ${context} | ${shapes} | ${interactions} | ${mlpSetting ? `${mlpSetting.dim}/${mlpSetting.hidden}/${mlpSetting.rate}/L2 ${mlpSetting.l2}${mlpSetting.bigrams ? "/+bigrams" : ""}${mlpSetting.rowTable ? "/classes" : ""}${mlpSetting.mean ? "/mean" : ""}` : "—"} | ${setting.epochs}${"dropout" in setting ? ` (dropout ${setting.dropout})` : ""} | ${setting.l2} | ${setting.learningRate} | ${r.f1.toFixed(4)} | ${r.recall.toFixed(4)} | ${(100 * r.fpr).toFixed(2)}% | ${(100 * rates(sql).fpr).toFixed(2)}% | ${(loss / n).toFixed(4)} |`);
+  if (perStatement) {
+    const rs = rates(split.c);
+    console.log(`| ${corpus.name}, per statement | ${context} | ${shapes} | ${interactions} | — | ${setting.epochs} | ${setting.l2} | ${setting.learningRate} | ${rs.f1.toFixed(4)} | ${rs.recall.toFixed(4)} | ${(100 * rs.fpr).toFixed(2)}% | ${(100 * rates(split.sql).fpr).toFixed(2)}% | ${(split.loss / n).toFixed(4)} |`);
+  }
 }
 }
 }

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { AutoModelForSequenceClassification, Tensor, env } from "@huggingface/transformers";
 import { buildCorpus, type Sample } from "../src/corpus/build-corpus.js";
 import { prepareInput } from "../src/classifier/prepare-input.js";
+import { modelIds } from "./lib/statement-ids.js";
 import { tokenizeForModel } from "../src/classifier/model-input.js";
 import { SqlTokenizer } from "../src/tokenizer/sql-tokenizer.js";
 import { buildVocabulary } from "../src/tokenizer/vocabulary.js";
@@ -57,9 +58,13 @@ const outOfFoldLogits: number[] = [];
 const outOfFoldLabels: Array<0 | 1> = [];
 for (const fold of templateFolds(train, 3)) {
   const model = trainLogistic(examplesOf(fold.train), vocabulary.length, { ...SETTINGS, seed: SEED, ...(MLP ? { mlp: MLP } : {}) });
-  for (const example of examplesOf(fold.validation)) {
-    outOfFoldLogits.push(logit(example.features, model.weights, model.bias) + (model.mlp ? bagForward(model.mlp, example.rows!).z : 0));
-    outOfFoldLabels.push(example.label);
+  const score = (features: Int32Array, rows: Int32Array | undefined) => logit(features, model.weights, model.bias) + (model.mlp && rows ? bagForward(model.mlp, rows).z : 0);
+  for (const sample of fold.validation) {
+    // As the classifier scores it: a script of statements each ended by ';' by its highest statement.
+    const { whole, statements } = modelIds(tokenizer, sample.text);
+    const logits = (statements ?? [whole]).map((ids) => score(featureIndices(ids, vocabulary.length, classes, true, INTERACTIONS), bagRows(ids, vocabulary.length, MLP?.bigrams, MLP?.rowTable)));
+    outOfFoldLogits.push(Math.max(...logits));
+    outOfFoldLabels.push(sample.label);
   }
 }
 const temperature = fitTemperature(outOfFoldLogits, outOfFoldLabels);

@@ -69,6 +69,26 @@ describe("injection classifier", () => {
     for (const r of result.reasons.filter((r) => r.kind === "ngram")) expect(text.slice(r.range!.start, r.range!.end)).toBe(r.text);
   });
 
+  it("reads form-encoded '+' as spaces and boolean literals as tautology operands", async () => {
+    const plus = await classifier.classify("1+or+1=1");
+    expect(plus.label).toBe("injection");
+    expect(plus.reasons[0]).toMatchObject({ kind: "note", message: expect.stringContaining("form encoding") });
+    expect((await classifier.classify("1 or true")).label).toBe("injection");
+    // Benign look-alikes kept benign: a bare word after OR, no expression after OR.
+    for (const text of ["salt+and+pepper", "a || b", "1 OR 5 bottles"]) expect((await classifier.classify(text)).label, text).toBe("benign");
+  });
+
+  it("scores a script of statements each ended by ';' statement by statement", async () => {
+    const text = "DELETE FROM orders WHERE id = 12; DELETE FROM orders WHERE id = 13;";
+    const script = await classifier.classify(text);
+    expect(script.label).toBe("benign");
+    expect(script.reasons.some((r) => r.kind === "note" && /statement by statement/.test(r.message))).toBe(true);
+    for (const r of script.reasons.filter((r) => r.kind === "ngram")) expect(text.slice(r.range!.start, r.range!.end)).toBe(r.text);
+    // A statement after a value is a stacked query, not a script.
+    expect((await classifier.classify("77; DELETE FROM orders WHERE id = 78")).label).toBe("injection");
+    expect((await classifier.classify("77; DELETE FROM orders WHERE id = 78;")).label).toBe("injection");
+  });
+
   it("tags the attack family", async () => {
     expect((await classifier.classify("' UNION SELECT NULL,NULL--")).family).toBe("union-based");
     expect((await classifier.classify("1 AND SLEEP(5)")).family).toBe("time-blind");

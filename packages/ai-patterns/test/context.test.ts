@@ -4,7 +4,7 @@
  * complete statement script from a fragment that breaks out of its literal.
  */
 import { describe, expect, it } from "vitest";
-import { analyseContext, CONTEXT_TOKENS, contextPrefix } from "../src/context/sql-context.js";
+import { analyseContext, CONTEXT_MARKER_COUNT, CONTEXT_TOKENS, contextPrefix } from "../src/context/sql-context.js";
 import { lexSql } from "../src/context/sql-lexer.js";
 import { prepareInput } from "../src/classifier/prepare-input.js";
 import { tokenizeForModel } from "../src/classifier/model-input.js";
@@ -55,6 +55,40 @@ describe("context analysis", () => {
     expect(markers('a") or ("1"="1').slice(5, 7)).toEqual(["dq:close", "dq-rest:clean"]);
   });
 
+  it("reads '+' as a space in form-encoded input, and only there", () => {
+    const prepared = prepareInput("1+or+1=1");
+    expect(prepared.mapped.text).toBe("1 or 1=1");
+    expect(prepared.notes.join()).toMatch(/form encoding/);
+    expect(prepareInput("-1+union+select+null--").mapped.text).toBe("-1 union select null--");
+    // Arithmetic, operators next to quotes, and text with spaces keep their '+'.
+    expect(prepareInput("2+2=4").mapped.text).toBe("2+2=4");
+    expect(prepareInput("'+sleep(10)+'").mapped.text).toBe("'+sleep(10)+'");
+    expect(prepareInput("c++ or java").mapped.text).toBe("c++ or java");
+    // A server decodes '+' before %XX, so an encoded plus stays a plus.
+    expect(prepareInput("1%2Bor%2B1").mapped.text).toBe("1+or+1");
+  });
+
+  it("says whether the operand after a break-out's logic operator is a constant: that makes a tautology", () => {
+    const operand = (text: string) => markers(text)[7];
+    for (const text of ["1 or true", "0 OR NOT FALSE", "1) or true--", "x' and not true"]) expect(operand(text), text).toBe("operand:boolean");
+    for (const text of ["1 or 1=1", "x' or 'a'='a", "1 or 5 is not null", "12345||12345"]) expect(operand(text), text).toBe("operand:constant");
+    // Not constants: a column test, a call, a bare word, no expression; and whole statements.
+    for (const text of ["' or not email is null--", "1 and sleep(5)", "a || b", "rock or roll", "1 OR 5 bottles", "O'Brien", "SELECT * FROM t WHERE a = 1 OR true"]) {
+      expect(operand(text), text).toBe("operand:none");
+    }
+  });
+
+  it("recognises a comment glued inside a keyword and reads the whole word", () => {
+    expect(markers("SEL/**/ECT password FR/**/OM users")).toEqual(expect.arrayContaining(["stmt:single", "split:keyword"]));
+    expect(markers("1 UN/*x*/ION SELECT 1")).toEqual(expect.arrayContaining(["num:keyword", "split:keyword"]));
+    expect(analyseContext("DR/**/OP TABLE t")[8]!.description).toMatch(/"drop"/);
+    // Comments between whole words are whitespace, and MySQL's /*! runs its content.
+    expect(markers("1 union/**/select 1")[8]).toBe("split:none");
+    expect(markers("1/*!50000union*/ select 1")[8]).toBe("split:none");
+    // Not a keyword once joined: code with a comment between two names.
+    expect(markers("total/*net*/price")[8]).toBe("split:none");
+  });
+
   it("emits one marker per context, always from the fixed list, with a sentence each", () => {
     const rng = new Rng(99);
     const pieces = ["'", '"', "--", "/*", "*/", "#", ";", "(", ")", "or", "select", "1", " ", "+", "x", "\\", "/*!", "`", "é", "\u0000"];
@@ -62,7 +96,7 @@ describe("context analysis", () => {
     for (let i = 0; i < 2000; i++) {
       const text = Array.from({ length: rng.int(0, 30) }, () => rng.pick(pieces)).join("");
       const result = analyseContext(text);
-      expect(result).toHaveLength(7);
+      expect(result).toHaveLength(CONTEXT_MARKER_COUNT);
       for (const m of result) {
         if (!allowed.has(m.token) || m.description.length < 10) expect.fail(`${JSON.stringify(text)} → ${m.token}: ${m.description}`);
       }
@@ -74,8 +108,9 @@ describe("context analysis", () => {
     const text = "1' OR '1'='1";
     const input = tokenizeForModel(tokenizer, text);
     expect(input.tokens.map((t) => t.id)).toEqual(tokenizer.tokenize(contextPrefix(text) + text).tokens.map((t) => t.id));
-    expect(input.tokens.slice(1, 8).map((t) => t.piece)).toEqual(input.markers.map((m) => m.token));
-    const own = input.tokens.slice(8, -1);
+    expect(CONTEXT_MARKER_COUNT).toBe(9);
+    expect(input.tokens.slice(1, 1 + CONTEXT_MARKER_COUNT).map((t) => t.piece)).toEqual(input.markers.map((m) => m.token));
+    const own = input.tokens.slice(1 + CONTEXT_MARKER_COUNT, -1);
     expect(own.map((t) => text.slice(t.start, t.end))).toEqual(["1", "'", "OR", "'", "1", "'", "=", "'", "1"]);
   });
 
@@ -85,8 +120,8 @@ describe("context analysis", () => {
     expect(prepared.notes.join()).toMatch(/reserved characters/);
     const tokenizer = new SqlTokenizer(buildVocabulary());
     const ids = tokenizeForModel(tokenizer, prepared.mapped.text).tokens.map((t) => t.id);
-    // Seven markers after [CLS], and no marker id among the text's own tokens.
+    // The markers after [CLS], and no marker id among the text's own tokens.
     const markerIds = new Set(CONTEXT_TOKENS.map((t) => tokenizer.idOf(t)));
-    expect(ids.slice(8).filter((id) => markerIds.has(id))).toEqual([]);
+    expect(ids.slice(1 + CONTEXT_MARKER_COUNT).filter((id) => markerIds.has(id))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { explain } from "./explain.js";
 import { tagFamily } from "./family-tagger.js";
 import { tokenizeForModel, type ModelInput } from "./model-input.js";
 import { DEFAULT_MAX_CHARS, prepareInput, type PreparedInput } from "./prepare-input.js";
+import { scriptStatements } from "./script-statements.js";
 import type { Classification, ClassificationCache, ClassificationReason } from "./types.js";
 
 /** The model that ships in the package's `models/` folder. */
@@ -110,11 +111,34 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
     readonly text: string;
     readonly input: PreparedInput;
     readonly tokenization: ModelInput;
+    /** A script of statements each ended by `;` is scored statement by statement (script-statements.ts). */
+    readonly statements?: readonly Prepared[];
   }
 
   const prepare = (text: string): Prepared => {
     const input = prepareInput(text, maxChars);
-    return { text: typeof text === "string" ? text : String(text), input, tokenization: tokenizeForModel(tokenizer, input.mapped.text) };
+    const original = typeof text === "string" ? text : String(text);
+    const tokenization = tokenizeForModel(tokenizer, input.mapped.text);
+    const statements = scriptStatements(input.mapped, tokenization.markers)?.map((mapped) => ({
+      text: original,
+      input: { mapped, notes: input.notes },
+      tokenization: tokenizeForModel(tokenizer, mapped.text),
+    }));
+    return { text: original, input, tokenization, ...(statements ? { statements } : {}) };
+  };
+
+  /** The highest-scoring statement's result stands for a script, with a note that says so. */
+  const combine = (prepared: Prepared, results: readonly Classification[]): Classification => {
+    if (!prepared.statements) return results[0]!;
+    let top = 0;
+    results.forEach((r, i) => (top = r.score > results[top]!.score ? i : top));
+    const chosen = results[top]!;
+    const notes = chosen.reasons.filter((r) => r.kind === "note");
+    const note: ClassificationReason = {
+      kind: "note",
+      message: `read as a script of ${results.length} statements each ended by ';': scored statement by statement; the score is that of statement ${top + 1}, the highest`,
+    };
+    return { ...chosen, reasons: [...notes, note, ...chosen.reasons.filter((r) => r.kind !== "note")] };
   };
 
   /** One model call for a group of prepared texts (padded to the longest). */
@@ -154,20 +178,28 @@ export async function createInjectionClassifier(options: InjectionClassifierOpti
 
   async function classifyMany(texts: readonly string[]): Promise<Classification[]> {
     const prepared = texts.map(prepare);
+    // What the model scores: each text, or each statement of a script.
+    const units = prepared.flatMap((p) => p.statements ?? [p]);
     // Batching texts of similar length keeps padding (wasted model work) small.
-    const order = prepared.map((_, i) => i).sort((a, b) => prepared[a]!.tokenization.tokens.length - prepared[b]!.tokenization.tokens.length);
-    const results = new Array<Classification>(texts.length);
+    const order = units.map((_, i) => i).sort((a, b) => units[a]!.tokenization.tokens.length - units[b]!.tokenization.tokens.length);
+    const unitResults = new Array<Classification>(units.length);
     for (let start = 0; start < order.length; start += batchSize) {
       const indices = order.slice(start, start + batchSize);
-      const batchResults = await runBatch(indices.map((i) => prepared[i]!));
-      indices.forEach((index, k) => (results[index] = batchResults[k]!));
+      const batchResults = await runBatch(indices.map((i) => units[i]!));
+      indices.forEach((index, k) => (unitResults[index] = batchResults[k]!));
     }
-    return results;
+    let next = 0;
+    return prepared.map((p) => {
+      const count = p.statements?.length ?? 1;
+      const results = unitResults.slice(next, next + count);
+      next += count;
+      return combine(p, results);
+    });
   }
 
   const cache = options.cache;
   const classify = (text: string): Promise<Classification> => {
-    const run = async () => (await runBatch([prepare(text)]))[0]!;
+    const run = async () => (await classifyMany([text]))[0]!;
     return cache ? cache.getOrSet(`patterns:classify:${modelId}:${contentKey(String(text))}`, run) : run();
   };
 

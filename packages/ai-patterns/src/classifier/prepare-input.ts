@@ -16,7 +16,8 @@ export interface PreparedInput {
 
 /**
  * Makes any string safe to classify: cuts it to `maxChars` (never inside a surrogate
- * pair), repairs lone surrogates, decodes URL escapes (twice at most), because
+ * pair), repairs lone surrogates, reads `+` as a space in form-encoded input (see
+ * {@link formDecodePluses}), decodes URL escapes (twice at most), because
  * attackers encode payloads to slip past filters, and replaces the two characters that
  * spell context markers (⟦ ⟧), so no input can forge one. Never throws.
  */
@@ -32,7 +33,9 @@ export function prepareInput(input: string, maxChars: number = DEFAULT_MAX_CHARS
   }
   const repaired = toWellFormed(text);
   if (repaired !== text) notes.push("invalid UTF-16 (lone surrogates) replaced by U+FFFD");
-  const identity = identityText(repaired);
+  const formDecoded = formDecodePluses(repaired);
+  if (formDecoded !== repaired) notes.push("'+' between words was read as a space (form encoding)");
+  const identity = identityText(formDecoded);
   const decoded = urlDecode(identity);
   if (decoded !== identity) notes.push("URL-encoded input was decoded before classification");
   if (decoded.text.includes(MARKER_OPEN) || decoded.text.includes(MARKER_CLOSE)) {
@@ -42,4 +45,20 @@ export function prepareInput(input: string, maxChars: number = DEFAULT_MAX_CHARS
     return { mapped: { ...decoded, text }, notes };
   }
   return { mapped: decoded, notes };
+}
+
+// A `+` between two word characters, at least one of them a letter: `1+or+1`, `salt+and`.
+const PLUS_BETWEEN_WORDS = /\p{L}\+[\p{L}\p{N}_]|[\p{N}_]\+\p{L}/u;
+
+/**
+ * Form decoding (application/x-www-form-urlencoded): a web server reads `+` as a space
+ * before it decodes `%XX`, so `1+or+1=1` reaches the query as `1 or 1=1`. In SQL `+` is
+ * also an operator (`2+2`, `'+sleep(1)+'`), so the text is only read as form-encoded when
+ * it has no whitespace at all and at least one `+` separates two words (a letter on one
+ * side); then every `+` is a space, as the server would read it. One code unit for one,
+ * so offsets do not move.
+ */
+function formDecodePluses(text: string): string {
+  if (!text.includes("+") || /\s/u.test(text) || !PLUS_BETWEEN_WORDS.test(text)) return text;
+  return text.replaceAll("+", " ");
 }

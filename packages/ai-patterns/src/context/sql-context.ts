@@ -22,7 +22,13 @@ const REST_STATES = ["none", "clean", "dirty", "unbalanced", "commented"] as con
 /** Whole-text readings. */
 const STATEMENT_STATES = ["single", "script", "script-open", "broken-quote", "broken-paren", "broken-semicolon", "broken-comment", "fragment"] as const;
 
+/** Whether the operand after a break-out's logic operator is a boolean literal (`1 or true`) or another constant (`1 or 1=1`). */
+const OPERAND_KINDS = ["none", "boolean", "constant"] as const;
+/** Whether a comment was glued inside a SQL keyword (`SEL/**\/ECT`). */
+const SPLIT_STATES = ["none", "keyword"] as const;
+
 type NextKind = (typeof NEXT_KINDS)[number];
+type OperandKind = (typeof OPERAND_KINDS)[number];
 type RestState = (typeof REST_STATES)[number];
 type StatementState = (typeof STATEMENT_STATES)[number];
 
@@ -37,6 +43,9 @@ export const CONTEXT_TOKENS: readonly string[] = [
   ...REST_STATES.map((s) => marker(`sq-rest:${s}`)),
   ...["literal", ...NEXT_KINDS].map((k) => marker(`dq:${k}`)),
   ...REST_STATES.map((s) => marker(`dq-rest:${s}`)),
+  // Added in the robustness round.
+  ...OPERAND_KINDS.map((k) => marker(`operand:${k}`)),
+  ...SPLIT_STATES.map((s) => marker(`split:${s}`)),
 ];
 
 /** One context marker: its token and what it means in words (for `reasons`). */
@@ -61,18 +70,44 @@ const KEYWORDS = new Set(
     "insert update delete drop create alter exec execute declare shutdown truncate set values returning if").split(" "),
 );
 
+const WHOLE_STATEMENTS = new Set(["single", "script", "script-open"].map((s) => marker(`stmt:${s}`)));
+
+/** Number of markers {@link analyseContext} returns for every text. */
+export const CONTEXT_MARKER_COUNT = 9;
+
+// Words a glued comment may split: statement and clause keywords, logic words, and the
+// functions payloads call (delays, string building, error tricks).
+const SPLITTABLE_WORDS = new Set([
+  ...STATEMENT_KEYWORDS,
+  ...KEYWORDS,
+  ...LOGIC_WORDS,
+  ..."sleep pg_sleep benchmark waitfor concat group_concat char chr ascii substring substr extractvalue updatexml version database information_schema load_file null".split(" "),
+]);
+
 /** Reads every context of `text` and returns one marker per context, in a fixed order. */
 export function analyseContext(text: string): ContextMarker[] {
-  const normalized = normalizeForContext(text);
+  const { text: normalized, splitKeywords } = normalizeForContext(text);
+  const split = splitKeywords.length > 0
+    ? { token: marker("split:keyword"), description: `a comment is glued inside the SQL keyword${splitKeywords.length > 1 ? "s" : ""} ${splitKeywords.map((w) => JSON.stringify(w)).join(", ")} (a filter evasion); read as the whole word` }
+    : { token: marker("split:none"), description: "no comment is glued inside a SQL keyword" };
   const lexemes = lexSql(normalized);
   const statement = statementMarker(lexemes);
   // A complete statement is a query, not a value: reading it as one would only add noise
   // that the model has to outweigh, so its value readings are "none".
-  if (statement.token === marker("stmt:single") || statement.token === marker("stmt:script") || statement.token === marker("stmt:script-open")) {
+  if (WHOLE_STATEMENTS.has(statement.token)) {
     const none = (name: string, context: string) => ({ token: marker(`${name}:none`), description: `${context}: not read, the input is a whole statement` });
-    return [statement, none("num", "in a numeric position"), none("num-rest", "in a numeric position"), none("sq", "inside '…'"), none("sq-rest", "inside '…'"), none("dq", 'inside "…"'), none("dq-rest", 'inside "…"')];
+    return [statement, none("num", "in a numeric position"), none("num-rest", "in a numeric position"), none("sq", "inside '…'"), none("sq-rest", "inside '…'"), none("dq", 'inside "…"'), none("dq-rest", 'inside "…"'), none("operand", "after a logic operator"), split];
   }
-  return [statement, numericMarker(lexemes), ...restMarkers("num", numericRest(lexemes)), ...quoteMarkers(normalized, "'", "sq"), ...quoteMarkers(normalized, '"', "dq")];
+  const numeric = numericMarker(lexemes);
+  const single = quoteMarkers(normalized, "'", "sq");
+  const double = quoteMarkers(normalized, '"', "dq");
+  // The operand after the first reading that breaks out into a logic operator: `1 or true`
+  // and `1 or 1=1` are both a constant there, which is what makes them tautologies.
+  const operand = numeric.operand ?? single.operand ?? double.operand;
+  const operandMarker = operand
+    ? { token: marker(`operand:${operand.kind}`), description: `${operand.context}, the operand after the logic operator is ${describeOperand(operand.kind)}` }
+    : { token: marker("operand:none"), description: "no reading breaks out into a logic operator" };
+  return [statement, numeric.marker, ...restMarkers("num", numericRest(lexemes)), ...single.markers, ...double.markers, operandMarker, split];
 }
 
 /** The markers as one string, to prepend to the text for plain transformers.js use. */
@@ -86,11 +121,26 @@ export function contextPrefix(text: string): string {
  * NFKC + lowercase like the tokenizer; and form decoding: when the text has no space at
  * all, `+` stands for one (application/x-www-form-urlencoded), as a web server reads it.
  */
-function normalizeForContext(text: string): string {
+function normalizeForContext(text: string): { text: string; splitKeywords: string[] } {
   let out = text.normalize("NFKC").toLowerCase();
   if (!out.includes(" ") && out.includes("+")) out = out.replace(/\+/g, " ");
-  return out;
+  // A block comment glued between two halves of a keyword (`sel/**/ect`) is an evasion:
+  // SQL would read two words, but filters that look for the keyword miss it and some
+  // back-ends (and filters that strip comments) join it. Read as the whole word; a
+  // comment between two whole words (`union/**/select`) stays whitespace.
+  const splitKeywords: string[] = [];
+  if (out.includes("/*")) {
+    out = out.replace(SPLIT_KEYWORD, (match, left: string, right: string) => {
+      if (!SPLITTABLE_WORDS.has(left + right)) return match;
+      splitKeywords.push(left + right);
+      return left + right;
+    });
+  }
+  return { text: out, splitKeywords };
 }
+
+// Letters, a block comment that is not MySQL's executable `/*!`, letters.
+const SPLIT_KEYWORD = /([\p{L}_]+)\/\*(?!!)(?:[^*]|\*(?!\/))*\*\/([\p{L}_]+)/gu;
 
 const significant = (lexemes: readonly Lexeme[]) => lexemes.filter((l) => l.kind !== "block-comment" || !isInlineComment(l));
 // A closed block comment between tokens is whitespace to SQL; one that never closes truncates.
@@ -192,13 +242,69 @@ function statementMarker(all: readonly Lexeme[]): ContextMarker {
   return { token: marker(`stmt:${state}`), description: descriptions[state] };
 }
 
+/** A reading's verdict plus, when it breaks out into a logic operator, the operand after it. */
+interface Reading<M> {
+  readonly marker: M;
+  readonly operand?: { readonly kind: OperandKind; readonly context: string };
+}
+
 /** In a numeric position: skip one leading operand (or `-n`), then say what comes next. */
-function numericMarker(all: readonly Lexeme[]): ContextMarker {
+function numericMarker(all: readonly Lexeme[]): Reading<ContextMarker> {
   const lexemes = significant(all);
   const start = numericStart(lexemes);
   const next = kindOf(lexemes, start);
   const where = start > 0 ? `after the value ${JSON.stringify(lexemes.slice(0, start).map((l) => l.text).join(" "))}` : "at its start";
-  return { token: marker(`num:${next}`), description: `in a numeric position, the input continues ${where} with ${describeKind(next)}` };
+  const result = { token: marker(`num:${next}`), description: `in a numeric position, the input continues ${where} with ${describeKind(next)}` };
+  const logic = logicAfter(lexemes, start);
+  return logic >= 0 ? { marker: result, operand: { kind: operandKind(lexemes, logic + 1), context: "in a numeric position" } } : { marker: result };
+}
+
+/** Index of the logic operator that follows `start` (after any `)` it closes: `1) or …`), or -1. */
+function logicAfter(lexemes: readonly Lexeme[], start: number): number {
+  let i = start;
+  while (lexemes[i]?.kind === "close") i++;
+  return kindOf(lexemes, i) === "logic" ? i : -1;
+}
+
+const CONSTANT_WORDS = new Set(["not", "is", "null", "true", "false", "unknown", "like", "in", "between", "regexp", "rlike", "glob", "div", "mod"]);
+const ENDS_OPERAND = new Set(["and", "or", "xor", "&&", "||"]);
+
+/**
+ * Whether the operand that starts at `start` (right after a logic operator), up to the
+ * next logic operator, comment, `;` or unopened `)`, is a constant: true or false
+ * whatever the row — a boolean literal (`true`, `not false`) or another constant (`1=1`,
+ * `'a'='a'`, `5 is not null`). A bare word
+ * (`a || b`, `rock or roll`), a column test, a call or no expression at all (`2 apples`)
+ * is not. Grouped CV chose this one distinction over finer kinds (see README).
+ */
+function operandKind(lexemes: readonly Lexeme[], start: number): OperandKind {
+  const operand: Lexeme[] = [];
+  let depth = 0;
+  for (let i = start; i < lexemes.length; i++) {
+    const l = lexemes[i]!;
+    if (l.kind === "line-comment" || l.kind === "block-comment" || l.kind === "semicolon" || l.kind === "unterminated") break;
+    if ((l.kind === "word" || l.kind === "operator") && ENDS_OPERAND.has(l.text) && depth === 0) break;
+    if (l.kind === "open") depth++;
+    if (l.kind === "close" && --depth < 0) break;
+    operand.push(l);
+  }
+  const isValue = (l: Lexeme) => l.kind === "number" || l.kind === "string" || l.kind === "quoted" || (l.kind === "word" && VALUE_WORDS.has(l.text));
+  const isPart = (l: Lexeme) => isValue(l) || l.kind === "operator" || l.kind === "open" || l.kind === "close" || l.kind === "comma" || (l.kind === "word" && CONSTANT_WORDS.has(l.text));
+  // Two values in a row (`1 2`) is no expression.
+  const wellFormed = operand.every((l, i) => i === 0 || !(isValue(l) && isValue(operand[i - 1]!)));
+  if (operand.length === 0 || !wellFormed || !operand.every(isPart)) return "none";
+  // `true`, `not false`: SQL's own truth values, which no prose or arithmetic ends with.
+  const isBoolean = (l: Lexeme) => l.kind === "word" && (l.text === "true" || l.text === "false" || l.text === "not");
+  return operand.every(isBoolean) && operand.some((l) => l.text !== "not") ? "boolean" : "constant";
+}
+
+function describeOperand(kind: OperandKind): string {
+  const words: Record<OperandKind, string> = {
+    none: "not a constant",
+    boolean: "a boolean literal (`true`, `not false`), true or false whatever the row",
+    constant: "a constant, true or false whatever the row (`1=1`, `'a'='a'`, `5 is not null`)",
+  };
+  return words[kind];
 }
 
 function numericStart(lexemes: readonly Lexeme[]): number {
@@ -227,7 +333,7 @@ function restMarkers(prefix: string, rest: { state: RestState; context: string }
  * quote), what follows it, and how does the rest read once the application's own
  * closing quote is appended.
  */
-function quoteMarkers(text: string, quote: "'" | '"', prefix: "sq" | "dq"): ContextMarker[] {
+function quoteMarkers(text: string, quote: "'" | '"', prefix: "sq" | "dq"): { markers: ContextMarker[]; operand?: Reading<unknown>["operand"] } {
   const context = `inside ${quote}…${quote}`;
   let i = 0;
   let breakAt = -1;
@@ -243,18 +349,22 @@ function quoteMarkers(text: string, quote: "'" | '"', prefix: "sq" | "dq"): Cont
     } else i++;
   }
   if (breakAt < 0) {
-    return [
-      { token: marker(`${prefix}:literal`), description: `${context}, the input stays a literal` },
-      { token: marker(`${prefix}-rest:clean`), description: `${context}, nothing escapes the literal` },
-    ];
+    return {
+      markers: [
+        { token: marker(`${prefix}:literal`), description: `${context}, the input stays a literal` },
+        { token: marker(`${prefix}-rest:clean`), description: `${context}, nothing escapes the literal` },
+      ],
+    };
   }
   const rest = significant(lexSql(`${text.slice(breakAt + 1)}${quote}`));
   // The appended quote is the application's; a lone one at the end is no lexeme to report.
   const next = rest.length === 1 && rest[0]!.kind === "unterminated" ? "end" : kindOf(rest, 0);
-  return [
+  const markers = [
     { token: marker(`${prefix}:${next}`), description: `${context}, the input closes the literal and continues with ${describeKind(next)}` },
     ...restMarkers(`${prefix}`, { state: restState(rest, true), context }),
   ];
+  const logic = logicAfter(rest, 0);
+  return logic >= 0 ? { markers, operand: { kind: operandKind(rest, logic + 1), context } } : { markers };
 }
 
 function describeKind(kind: NextKind): string {

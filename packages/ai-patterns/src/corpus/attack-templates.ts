@@ -117,6 +117,22 @@ export const ATTACK_TEMPLATES: readonly AttackTemplate[] = [
   template("stacked-queries", "delete-all", "number", false, (g) => `${numberBreak(g)}; ${g.kw("delete")} ${g.kw("from")} ${g.table()}${tail(g)}`),
   template("stacked-queries", "select-after", "string", false, (g) => `${stringBreak(g)}; ${g.kw("select")} ${g.pick(["*", g.column()])} ${g.kw("from")} ${g.table()}${tail(g)}`),
   template("stacked-queries", "update-role", "string", true, (g) => `${stringBreak(g)}; ${g.kw("update")} ${g.table()} ${g.kw("set")} ${g.column()}='${g.word()}' ${g.kw("where")} ${g.column()}='${g.word()}'${tail(g)}`),
+  // Added in the robustness round: a whole statement whose keywords are split by empty
+  // comments (`SEL/**/ECT … FR/**/OM …`). Nobody writes SQL that way; it only serves to
+  // slip a statement past keyword filters, so the split itself is the evidence (every
+  // keyword is split, so the rest shares few n-grams with benign statements). Only
+  // SELECT and DELETE here, so the held-out probes (DROP, UPDATE) test the idea.
+  template("stacked-queries", "comment-split-statement", "number", false, (g) => {
+    const split = (word: string) => {
+      const cut = g.int(1, word.length - 1);
+      return `${word.slice(0, cut)}/**/${word.slice(cut)}`;
+    };
+    const kw = (word: string) => split(g.kw(word));
+    const where = () => (g.chance(0.5) ? ` ${kw("where")} ${g.column()} = ${g.pick([`${g.int()}`, `'${g.word()}'`])}` : "");
+    return g.chance(0.6)
+      ? `${kw("select")} ${g.pick(["*", g.columns(g.int(1, 3))])} ${kw("from")} ${g.table()}${where()}`
+      : `${kw("delete")} ${kw("from")} ${g.table()}${where()}`;
+  }),
   template("stacked-queries", "shutdown", "number", true, (g) => `${numberBreak(g)}; ${g.pick([g.kw("shutdown"), `${g.kw("truncate")} ${g.kw("table")} ${g.table()}`])}${tail(g)}`),
   template("stacked-queries", "alter-or-create", "string", true, (g) => `${stringBreak(g)}; ${g.pick([`${g.kw("alter")} ${g.kw("table")} ${g.table()} ${g.kw("drop")} ${g.kw("column")} ${g.column()}`, `${g.kw("create")} ${g.kw("user")} ${g.word()} ${g.kw("identified")} ${g.kw("by")} '${g.word()}'`])}${tail(g)}`),
 
