@@ -34,6 +34,16 @@ export interface StorageTier {
   attach?(context: TierContext): void;
   /** Reads the stored bytes of a key, or `undefined`. May throw when the tier is down. */
   get(namespace: string, key: string): Promise<Uint8Array | undefined>;
+  /**
+   * Optional synchronous read, for a tier that can often answer without waiting (the disk
+   * tier reads a small file with one `open`, `read`, `close`). It hands the stored bytes to
+   * `use` — they are valid only during that call, so the tier may read into a buffer it
+   * reuses and skip a copy — and returns what `use` returned; `undefined` when the key is
+   * absent; `null` when it cannot answer synchronously this time (not ready, a large entry,
+   * anything that needs cleanup), and the cache then calls `get`. `use` never throws. May
+   * throw when the tier is down, like `get`.
+   */
+  readNow?<T>(namespace: string, key: string, use: (bytes: Uint8Array) => T): T | undefined | null;
   /** Stores bytes for `ttlMs` milliseconds; `createdAt` is the entry's creation time. */
   set(namespace: string, key: string, bytes: Uint8Array, ttlMs: number, createdAt: number): Promise<void>;
   /** Removes a key; with `olderThan`, only when the stored entry was created before it. */

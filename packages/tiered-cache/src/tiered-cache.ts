@@ -18,18 +18,32 @@ export const DEFAULT_NAMESPACE = "default";
 interface Found {
   value: unknown;
   meta: EntryMeta;
+  /** The stored bytes, kept only when faster storage tiers must be backfilled with them. */
   sealed: Uint8Array | undefined;
+  /** Stored size in bytes (the L1 byte budget counts it). */
+  size: number;
   tierIndex: number;
+  /** Fresh, or only within grace. */
+  fresh: boolean;
 }
 
 interface Decoded {
   meta: EntryMeta;
   value: unknown;
+  size: number;
+  sealed: Uint8Array | undefined;
+}
+
+/** Stored bytes that did not decode (a `readNow` callback returns this instead of throwing). */
+class Undecodable {
+  constructor(readonly error: unknown) {}
 }
 
 interface Lookup {
   fresh: Found | undefined;
   stale: Found | undefined;
+  /** Index of the tier the asynchronous part of a lookup goes on with; -1 when the lookup is finished. */
+  next: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -159,8 +173,25 @@ class Engine {
 
   decode(plain: Uint8Array): Decoded {
     const { meta, value } = decodeEnvelope(plain);
-    return { meta, value: this.serializer.deserialize(value) };
+    return { meta, value: this.serializer.deserialize(value), size: plain.length, sealed: undefined };
   }
+
+  /**
+   * `readNow` callbacks (made once, not per lookup): decode bytes that are only valid during
+   * the call. The first tier's copy is never needed (nothing above it but L1, which holds the
+   * live value); a lower tier's bytes are copied because faster tiers get backfilled with them.
+   */
+  readonly #decodeTransient = (bytes: Uint8Array): Decoded | Undecodable => {
+    try { return this.decode(bytes); } catch (error) { return new Undecodable(error); }
+  };
+
+  readonly #decodeKept = (bytes: Uint8Array): Decoded | Undecodable => {
+    try {
+      const decoded = this.decode(bytes);
+      decoded.sealed = bytes.slice();
+      return decoded;
+    } catch (error) { return new Undecodable(error); }
+  };
 
   /** Whether an entry survived tag invalidations (and, in local tiers, the last reset). */
   trusted(meta: { createdAt: number; tags: readonly string[] }, local: boolean): boolean {
@@ -196,11 +227,54 @@ class Engine {
     this.warnTier(tier.name, `${tier.name} failed (${describeError(error)}); carrying on without it`, error);
   }
 
-  /** Looks a key up in the storage tiers, fastest first, stopping at the first fresh entry. */
-  async lookupTiers(ns: NamespaceState, key: string, storageKey: string): Promise<Lookup> {
+  /**
+   * Looks a key up in the storage tiers, fastest first, stopping at the first fresh entry.
+   * Synchronous (a plain object, no promise) when every tier it reads answers through `readNow`.
+   */
+  lookupTiers(ns: NamespaceState, key: string, storageKey: string): Lookup | Promise<Lookup> {
+    const now = this.lookupNow(ns, key, storageKey);
+    return now.next < 0 ? now : this.lookupLater(ns, key, storageKey, now);
+  }
+
+  /**
+   * The synchronous part of a lookup: tiers with `readNow` are read in order for as long as
+   * they answer at once (without encryption: decryption is asynchronous). Returns the finished
+   * lookup, or one whose `next` says where the asynchronous part goes on.
+   */
+  lookupNow(ns: NamespaceState, key: string, storageKey: string): Lookup {
     const tiers = this.options.tiers;
     let stale: Found | undefined;
+    if (this.#keyring) return { fresh: undefined, stale, next: 0 };
     for (let i = 0; i < tiers.length; i++) {
+      const tier = tiers[i]!;
+      if (tier.readNow === undefined) return { fresh: undefined, stale, next: i };
+      const counters = ns.tiers[i]!;
+      const started = performance.now();
+      let result: Decoded | Undecodable | undefined | null;
+      try {
+        result = tier.readNow(ns.name, storageKey, i === 0 ? this.#decodeTransient : this.#decodeKept);
+        this.tierAnswered(tier);
+      } catch (error) {
+        this.tierFailed(tier, counters, error);
+        result = undefined;
+      }
+      if (result === null) return { fresh: undefined, stale, next: i };
+      counters.latency.observe(performance.now() - started);
+      if (result === undefined) { counters.misses++; continue; }
+      if (result instanceof Undecodable) { this.#undecodable(ns, key, storageKey, i, result.error); continue; }
+      const found = this.#judge(ns, storageKey, i, result);
+      if (found === undefined) continue;
+      if (found.fresh) return { fresh: found, stale, next: -1 };
+      stale ??= found;
+    }
+    return { fresh: undefined, stale, next: -1 };
+  }
+
+  /** The asynchronous part of a lookup, from tier `from.next` on (through `get`). */
+  async lookupLater(ns: NamespaceState, key: string, storageKey: string, from: Lookup): Promise<Lookup> {
+    const tiers = this.options.tiers;
+    let stale = from.stale;
+    for (let i = from.next; i < tiers.length; i++) {
       const tier = tiers[i]!;
       const counters = ns.tiers[i]!;
       const started = performance.now();
@@ -220,28 +294,47 @@ class Engine {
         const pending = this.unseal(ns, storageKey, bytes);
         decoded = pending instanceof Promise ? await pending : pending;
       } catch (error) {
-        counters.misses++;
-        counters.evictions++;
-        this.events.emit("corrupt", { tier: tier.name, namespace: ns.name, key, reason: describeError(error) });
-        this.background(this.guard(tier, counters, () => tier.delete(ns.name, storageKey), undefined));
+        this.#undecodable(ns, key, storageKey, i, error);
         continue;
       }
-      const { meta, value } = decoded;
-      const now = Date.now();
-      if (!this.trusted(meta, tier.scope === "local") || now >= meta.staleUntil) {
-        counters.misses++;
-        this.background(this.guard(tier, counters, () => tier.delete(ns.name, storageKey, meta.createdAt + 0.0005), undefined));
-        continue;
-      }
-      const found = { value, meta, sealed: bytes, tierIndex: i };
-      if (now < meta.freshUntil) {
-        counters.hits++;
-        return { fresh: found, stale };
-      }
-      counters.misses++;
+      decoded.size = bytes.length;
+      decoded.sealed = bytes;
+      const found = this.#judge(ns, storageKey, i, decoded);
+      if (found === undefined) continue;
+      if (found.fresh) return { fresh: found, stale, next: -1 };
       stale ??= found;
     }
-    return { fresh: undefined, stale };
+    return { fresh: undefined, stale, next: -1 };
+  }
+
+  /**
+   * Counts and judges a decoded entry of tier `i`: fresh or stale (within grace), or a miss
+   * (`undefined`) — an entry invalidated by a tag or a reset, or past its grace, is deleted.
+   */
+  #judge(ns: NamespaceState, storageKey: string, i: number, decoded: Decoded): Found | undefined {
+    const tier = this.options.tiers[i]!;
+    const counters = ns.tiers[i]!;
+    const meta = decoded.meta;
+    const now = Date.now();
+    if (!this.trusted(meta, tier.scope === "local") || now >= meta.staleUntil) {
+      counters.misses++;
+      this.background(this.guard(tier, counters, () => tier.delete(ns.name, storageKey, meta.createdAt + 0.0005), undefined));
+      return undefined;
+    }
+    const fresh = now < meta.freshUntil;
+    if (fresh) counters.hits++;
+    else counters.misses++;
+    return { value: decoded.value, meta, sealed: decoded.sealed, size: decoded.size, tierIndex: i, fresh };
+  }
+
+  /** Stored bytes that do not decode: a miss, reported, and removed from the tier. */
+  #undecodable(ns: NamespaceState, key: string, storageKey: string, i: number, error: unknown): void {
+    const tier = this.options.tiers[i]!;
+    const counters = ns.tiers[i]!;
+    counters.misses++;
+    counters.evictions++;
+    this.events.emit("corrupt", { tier: tier.name, namespace: ns.name, key, reason: describeError(error) });
+    this.background(this.guard(tier, counters, () => tier.delete(ns.name, storageKey), undefined));
   }
 
   /**
@@ -252,7 +345,7 @@ class Engine {
     // A tag invalidation or a reset may have arrived since the lookup checked the entry:
     // then the caller still gets the value it looked up, but no tier keeps it.
     if (!this.trusted(found.meta, this.options.tiers[found.tierIndex]!.scope === "local")) return undefined;
-    this.putL1(ns, key, storageKey, found.value, found.meta, found.sealed?.length);
+    this.putL1(ns, key, storageKey, found.value, found.meta, found.size);
     if (found.tierIndex === 0 || !found.sealed) return undefined;
     const ttl = found.meta.staleUntil - Date.now();
     if (ttl <= 0) return undefined;
@@ -534,10 +627,13 @@ export class CacheNamespace {
       this.#counters.hits++;
       return entry.value as T;
     }
-    return this.#getSlow<T>(key);
+    // An L2 hit read synchronously comes back as a value: no promise of ours on that path.
+    const result = this.#getMiss<T>(key);
+    return result instanceof Promise ? await result : result;
   }
 
-  async #getSlow<T>(key: string): Promise<T | undefined> {
+  /** An L1 miss: the value, or a promise of it when a tier had to be awaited. */
+  #getMiss<T>(key: string): T | undefined | Promise<T | undefined> {
     const ns = this.#ns;
     const engine = this.#engine;
     checkKey(key, ns);
@@ -549,13 +645,30 @@ export class CacheNamespace {
     if (engine.options.tiers.length === 0) return undefined;
     const pending = engine.inflight.get(l1Key);
     if (pending) return pending.then(() => this.peek<T>(key), () => undefined);
-    const pendingKey = engine.storageKey(ns, key);
-    const storageKey = typeof pendingKey === "string" ? pendingKey : await pendingKey;
-    const found = await engine.lookupTiers(ns, key, storageKey);
-    if (!found.fresh) return undefined;
-    const writes = engine.backfill(ns, key, storageKey, found.fresh);
-    if (writes) await writes;
-    return found.fresh.value as T;
+    const storageKey = engine.storageKey(ns, key);
+    if (typeof storageKey !== "string") return this.#getHashed<T>(key, storageKey);
+    const found = engine.lookupNow(ns, key, storageKey);
+    if (found.next >= 0) return this.#getLater<T>(key, storageKey, engine.lookupLater(ns, key, storageKey, found));
+    return this.#backfilled<T>(key, storageKey, found);
+  }
+
+  async #getHashed<T>(key: string, pendingKey: Promise<string>): Promise<T | undefined> {
+    const storageKey = await pendingKey;
+    const found = await this.#engine.lookupTiers(this.#ns, key, storageKey);
+    return this.#backfilled<T>(key, storageKey, found);
+  }
+
+  async #getLater<T>(key: string, storageKey: string, lookup: Promise<Lookup>): Promise<T | undefined> {
+    const result = this.#backfilled<T>(key, storageKey, await lookup);
+    return result instanceof Promise ? await result : result;
+  }
+
+  /** Backfills faster tiers with a fresh find; a promise only when there are tier writes to wait for. */
+  #backfilled<T>(key: string, storageKey: string, found: Lookup): T | undefined | Promise<T | undefined> {
+    const fresh = found.fresh;
+    if (fresh === undefined) return undefined;
+    const writes = this.#engine.backfill(this.#ns, key, storageKey, fresh);
+    return writes === undefined ? (fresh.value as T) : writes.then(() => fresh.value as T);
   }
 
   /**

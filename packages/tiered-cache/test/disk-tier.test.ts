@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, unlinkSync, writeFile
 import * as fsPromises from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createTieredCache } from "@sextant/tiered-cache";
 import { createDiskTier, createNodeCache, type DiskFs } from "@sextant/tiered-cache/node";
 import { memoryTier } from "./support/memory-tier.js";
@@ -100,6 +100,59 @@ describe("disk tier (L2)", () => {
     expect(upper.data.size).toBe(20);
     const check = createTieredCache({ tiers: [upper], l1: { maxEntries: 1 } });
     for (let i = 0; i < 20; i++) expect(await check.get(`k${i}`)).toEqual({ i, text: String(i).repeat(20) });
+  });
+
+  it("answers a small entry synchronously through readNow, and declines what needs the slow path", async () => {
+    const dir = freshDir();
+    const tier = createDiskTier({ dir, syncReadMaxBytes: 256 });
+    const use = (bytes: Uint8Array) => Array.from(bytes);
+    // Not open yet: the caller must go through get().
+    expect(tier.readNow("default", "k", use)).toBeNull();
+    await tier.set("default", "k", new Uint8Array([1, 2, 3]), 60_000, Date.now());
+    await tier.set("default", "big", new Uint8Array(300), 60_000, Date.now());
+    await tier.set("default", "old", new Uint8Array([4]), 1, Date.now());
+    expect(tier.readNow("default", "k", use)).toEqual([1, 2, 3]);
+    expect(tier.readNow("default", "absent", use)).toBeUndefined();
+    expect(tier.readNow("default", "big", use)).toBeNull();
+    expect((await tier.get("default", "big"))?.length).toBe(300);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(tier.readNow("default", "old", use)).toBeNull();
+    expect(await tier.get("default", "old")).toBeUndefined();
+    expect(createDiskTier({ dir, syncReads: false }).readNow("default", "k", use)).toBeNull();
+  });
+
+  it("removes an entry whose checksum holds but whose envelope does not decode, read synchronously", async () => {
+    const dir = freshDir();
+    const tier = createDiskTier({ dir });
+    await tier.set("default", "k", new Uint8Array([9, 9, 9]), 60_000, Date.now());
+    const cache = createTieredCache({ tiers: [tier] });
+    const corrupt: string[] = [];
+    cache.on("corrupt", (c) => corrupt.push(c.reason));
+    expect(await cache.get("k")).toBeUndefined();
+    expect(corrupt).toEqual([expect.stringMatching(/envelope/)]);
+    await vi.waitFor(() => expect(entryFiles(dir)).toHaveLength(0));
+  });
+
+  it("turns a failing synchronous read into a miss with one warning, or a rejection (never a throw) when strict", async () => {
+    const dir = freshDir();
+    await createNodeCache({ disk: { dir } }).set("k", 1);
+    const failing: DiskFs = {
+      ...fsPromises,
+      readIntoSync: () => { throw Object.assign(new Error("EIO: simulated"), { code: "EIO" }); },
+    };
+    const lenient = createTieredCache({ tiers: [createDiskTier({ dir, fs: failing })] });
+    await lenient.ready();
+    const warnings: string[] = [];
+    lenient.on("warning", (w) => warnings.push(w.message));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await lenient.get("k")).toBeUndefined();
+    expect(await lenient.get("k")).toBeUndefined();
+    expect(warnings).toEqual([expect.stringMatching(/EIO/)]);
+    const strict = createTieredCache({ tiers: [createDiskTier({ dir, fs: failing })], strict: true });
+    await new Promise((r) => setTimeout(r, 20));
+    let pending: Promise<unknown> | undefined;
+    expect(() => { pending = strict.get("k"); }).not.toThrow();
+    await expect(pending).rejects.toThrow(/tier l2 is unavailable/);
   });
 
   it("expires entries on disk after ttl + grace and removes the file", async () => {

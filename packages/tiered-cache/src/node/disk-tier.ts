@@ -194,14 +194,49 @@ export class DiskTier implements StorageTier {
     return path;
   }
 
+  /**
+   * The synchronous read (see `StorageTier.readNow`): the verified payload is handed to `use`
+   * straight from the reused buffer, so nothing is copied and no promise is made. Declines
+   * (`null`) before the tier is open, when reads go through the thread pool, for a large
+   * entry, and for a corrupt or expired file: `get` then does the slow path and the cleanup.
+   */
+  readNow<T>(namespace: string, key: string, use: (bytes: Uint8Array) => T): T | undefined | null {
+    if (!this.#opened || !this.#syncReads) return null;
+    if (this.#disabled) return undefined;
+    const path = this.#pathOf(namespace, key);
+    let count: number;
+    try {
+      count = this.#fs.readIntoSync!(path, this.#scratch, framedSize);
+    } catch (error) {
+      if (errorCode(error) === "ENOENT") { this.#untrack(path); return undefined; }
+      this.#fail(error, "a read");
+      return undefined;
+    }
+    if (count >= this.#scratch.length) {
+      // Possibly larger than the buffer: get() reads it through the thread pool, without a second synchronous read.
+      this.#declined = path;
+      return null;
+    }
+    const bytes = this.#scratch.subarray(0, count);
+    const entry = parseEntry(bytes);
+    if (!entry.ok || Date.now() >= entry.expiresAt) return null;
+    this.#track(path, count);
+    return use(entry.payload);
+  }
+
+  /** The path `readNow` last declined as too large for the synchronous buffer. */
+  #declined: string | undefined;
+
   async get(namespace: string, key: string): Promise<Uint8Array | undefined> {
     if (!this.#opened) await this.#ready;
     if (this.#disabled) return undefined;
     const path = this.#pathOf(namespace, key);
     let bytes: Uint8Array | undefined;
     let copy = false;
+    const declined = this.#declined === path;
+    this.#declined = undefined;
     try {
-      if (this.#syncReads) {
+      if (this.#syncReads && !declined) {
         const count = this.#fs.readIntoSync!(path, this.#scratch, framedSize);
         // A full buffer means the entry may be larger: read it off the event loop instead.
         if (count < this.#scratch.length) { bytes = this.#scratch.subarray(0, count); copy = true; }
