@@ -30,10 +30,12 @@ export class L1Memory {
   readonly #byTag = new Map<string, Set<string>>();
   readonly #byStorageKey = new Map<string, string>();
   #bytes = 0;
+  readonly #maxBytes: number;
   #onEvict: (count: number, bytes: number) => void;
 
   constructor(maxEntries: number, maxBytes: number, onEvict: (count: number, bytes: number) => void) {
     this.#onEvict = onEvict;
+    this.#maxBytes = maxBytes;
     this.lru = new LRUCache<string, L1Entry>({
       max: maxEntries,
       maxSize: maxBytes,
@@ -50,8 +52,10 @@ export class L1Memory {
   /** Stores an entry, indexing its tags and storage key. */
   set(key: string, entry: L1Entry): void {
     this.lru.set(key, entry);
-    // lru-cache refuses entries larger than its byte budget; only index what it kept.
-    if (this.lru.peek(key) !== entry) return;
+    // lru-cache refuses (and drops the old entry of the key) when an entry is larger than its
+    // byte budget (its maxEntrySize defaults to maxSize); only index what it kept. Compared
+    // here rather than by a second lookup: a backfill on every L1 miss pays for this.
+    if (entry.size > this.#maxBytes) return;
     this.#bytes += entry.size;
     for (const tag of entry.tags) {
       let keys = this.#byTag.get(tag);

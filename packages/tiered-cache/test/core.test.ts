@@ -64,6 +64,15 @@ describe("L1", () => {
     expect(byBytes.l1Stats().entries).toBeLessThan(20);
     const row = byBytes.metrics().tiers.find((t) => t.tier === "l1")!;
     expect(row.evictions).toBeGreaterThan(0);
+    // An entry over the whole byte budget is refused, and replaces (drops) the key's old entry.
+    const before = byBytes.l1Stats();
+    await byBytes.set("huge", "y".repeat(20_000), { tags: ["t"] });
+    expect(byBytes.peek("huge")).toBeUndefined();
+    expect(byBytes.l1Stats()).toEqual(before);
+    await byBytes.set("k19", "y".repeat(20_000));
+    expect(byBytes.peek("k19")).toBeUndefined();
+    expect(byBytes.l1Stats().entries).toBe(before.entries - 1);
+    expect(byBytes.l1Stats().bytes).toBeLessThan(before.bytes);
   });
 
   it("keeps namespaces apart and clears one", async () => {

@@ -10,11 +10,11 @@ export type DiskFs = Pick<typeof fsPromises, "mkdir" | "open" | "rename" | "read
   /**
    * Synchronously reads the start of a file into `buffer` and returns the byte count. It
    * stops at the end of the file, when `buffer` is full, or once `sizeOf` (given what has
-   * been read so far) says the file is complete; so a count below `buffer.length` means the
-   * whole file is in `buffer`. Used for entry reads when `syncReads` is on; without it every
-   * read goes through `readFile`.
+   * been read so far: the first `count` bytes of `buffer`) says the file is complete; so a
+   * count below `buffer.length` means the whole file is in `buffer`. Used for entry reads
+   * when `syncReads` is on; without it every read goes through `readFile`.
    */
-  readIntoSync?: (path: string, buffer: Uint8Array, sizeOf?: (head: Uint8Array) => number | undefined) => number;
+  readIntoSync?: (path: string, buffer: Uint8Array, sizeOf?: (buffer: Uint8Array, count: number) => number | undefined) => number;
 };
 
 /**
@@ -22,7 +22,7 @@ export type DiskFs = Pick<typeof fsPromises, "mkdir" | "open" | "rename" | "read
  * `readFileSync` does), because the caller reads into a buffer it keeps, and no trailing
  * zero-byte `read` to find the end when the file's own header says how long it is.
  */
-function readIntoSync(path: string, buffer: Uint8Array, sizeOf?: (head: Uint8Array) => number | undefined): number {
+function readIntoSync(path: string, buffer: Uint8Array, sizeOf?: (buffer: Uint8Array, count: number) => number | undefined): number {
   const fd = openSync(path, "r");
   try {
     let count = 0;
@@ -30,7 +30,7 @@ function readIntoSync(path: string, buffer: Uint8Array, sizeOf?: (head: Uint8Arr
       const read = readSync(fd, buffer, count, buffer.length - count, count);
       if (read === 0) break;
       count += read;
-      const size = sizeOf?.(buffer.subarray(0, count));
+      const size = sizeOf?.(buffer, count);
       if (size !== undefined && count >= size) break;
     }
     return count;
