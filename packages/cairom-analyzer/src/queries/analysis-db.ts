@@ -20,7 +20,10 @@ export interface FileModule {
 
 /** A parsed file with the stable keys of its items. */
 export interface ParsedFile {
-  /** The parse result, without tokens or tree (see the `syntaxTree` query). */
+  /**
+   * The parse result, without tokens or tree (see the `syntaxTree` query) and without
+   * function bodies (`body: null`; the item analyses parse their item's text).
+   */
   readonly result: ParseResult;
   /** `keys[i]` is the key of `result.items[i]`. */
   readonly keys: readonly string[];
@@ -28,12 +31,10 @@ export interface ParsedFile {
   readonly byKey: ReadonlyMap<string, number>;
 }
 
-/** The text and AST of one item (equal text ⇒ equal AST, since offsets are item-relative). */
+/** The text of one item and its position (the analysis parses the text: equal text ⇒ equal AST). */
 export interface ItemSource {
   /** The item's text ("" when the key no longer exists). */
   readonly text: string;
-  /** Its AST, item-relative. */
-  readonly ast: ItemAst | undefined;
   /** Its position among the file's items (top-level constants are visible only to later items). */
   readonly order: number;
 }
@@ -159,8 +160,14 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     (ctx, path) => {
       // The analysis needs only the item ASTs and diagnostics; the lossless tree and the
       // tokens are the `syntaxTree` query's (kept for a bounded number of files).
-      const result = parse(ctx.get(fileText, path), { tree: false });
-      const keys = itemKeys(result.items);
+      const full = parse(ctx.get(fileText, path), { tree: false });
+      // Function bodies are not kept: each function's analysis parses its own item text
+      // again, so body ASTs live only while one function is checked. Keeping them for every
+      // file made them most of the heap, and copying and marking them most of the
+      // collector's work in a cold check.
+      const items = full.items.map((item) => (item.ast.k === "fn" && item.ast.body ? { ...item, ast: { ...item.ast, body: null } } : item));
+      const result: ParseResult = { ...full, items };
+      const keys = itemKeys(items);
       return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])) };
     },
     { equals: (a, b) => a.result.text === b.result.text },
@@ -223,7 +230,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const file = ctx.get(parsed, path);
       const i = file.byKey.get(key);
       const item = i === undefined ? undefined : file.result.items[i];
-      return { text: item?.text ?? "", ast: item?.ast, order: i ?? 0 };
+      return { text: item?.text ?? "", order: i ?? 0 };
     },
     { equals: (a, b) => a.text === b.text && a.order === b.order },
   );
@@ -233,8 +240,11 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     const src = ctx.get(itemSource, k);
     const { project, module } = ctx.get(fileModule, path);
     const map = bindingMap(ctx.get(moduleSymbols, moduleKey(project, module)));
-    if (!src.ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
-    return checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), src.ast, recordTypes);
+    // The item's own text, parsed alone: offsets are item-relative either way, and the AST
+    // lives only as long as this check.
+    const ast = src.text === "" ? undefined : parse(src.text, { tree: false }).items[0]?.ast;
+    if (!ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
+    return checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), ast, recordTypes);
   };
 
   /** The analysis of one function or constant for diagnostics (no name uses or expression types: see `itemTypes`). */
