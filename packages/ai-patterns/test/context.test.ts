@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { analyseContext, CONTEXT_MARKER_COUNT, CONTEXT_TOKENS, contextPrefix } from "../src/context/sql-context.js";
 import { lexSql } from "../src/context/sql-lexer.js";
 import { prepareInput } from "../src/classifier/prepare-input.js";
+import { scriptStatements } from "../src/classifier/script-statements.js";
 import { tokenizeForModel } from "../src/classifier/model-input.js";
 import { Rng } from "../src/corpus/rng.js";
 import { SqlTokenizer } from "../src/tokenizer/sql-tokenizer.js";
@@ -87,6 +88,20 @@ describe("context analysis", () => {
     expect(markers("1/*!50000union*/ select 1")[8]).toBe("split:none");
     // Not a keyword once joined: code with a comment between two names.
     expect(markers("total/*net*/price")[8]).toBe("split:none");
+  });
+
+  it("splits only scripts whose every statement ends in ';', with spans into the input", () => {
+    const parts = (text: string) => {
+      const mapped = prepareInput(text).mapped;
+      return scriptStatements(mapped, analyseContext(mapped.text))?.map((m) => text.slice(m.origin[0], m.origin[m.text.length]));
+    };
+    expect(parts("DELETE FROM t WHERE id = 7; DELETE FROM t WHERE id = 8;")).toEqual(["DELETE FROM t WHERE id = 7;", " DELETE FROM t WHERE id = 8;"]);
+    // Blank statements join the one before; a trailing remark joins the last one.
+    expect(parts("BEGIN;; UPDATE t SET a = 1; COMMIT; /* done */")).toEqual(["BEGIN;;", " UPDATE t SET a = 1;", " COMMIT; /* done */"]);
+    // Through URL decoding, spans still point into what the caller passed.
+    expect(parts("SELECT%201;%20SELECT%202;")).toEqual(["SELECT%201;", "%20SELECT%202;"]);
+    // Not scripts: a last statement left open, a stacked query after a value, one statement.
+    for (const text of ["DELETE FROM t WHERE id = 7; DELETE FROM u", "7; DELETE FROM t;", "SELECT 1;"]) expect(parts(text), text).toBeUndefined();
   });
 
   it("emits one marker per context, always from the fixed list, with a sentence each", () => {
