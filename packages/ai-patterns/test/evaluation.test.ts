@@ -3,14 +3,18 @@
  * the README (with a margin for the smaller sample). It fails if a retrained model gets
  * worse on held-out templates, stops beating the baseline, or starts flagging prose.
  *
- * The full run (README) meets the issue's goals on held-out templates (F1 0.996, FPR 0 %
+ * The full run (README) meets the issue's goals on held-out templates (F1 0.997, FPR 0 %
  * on benign SQL and text); these assertions pin that level with a margin for the smaller
- * sample, so a retrained model cannot silently fall back below the goals.
+ * sample, so a retrained model cannot silently fall back below the goals. The probe
+ * tables are pinned too: every named probe right, and the held-out probes (written
+ * before the robustness round's changes) at the README's 36 of 38.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCorpus, type Sample } from "../src/corpus/build-corpus.js";
 import { detectByFingerprint } from "../src/baseline/fingerprint-detector.js";
 import { emptyConfusion, rates, record } from "../src/eval/metrics.js";
+import { HELD_OUT_PROBES } from "../src/eval/held-out-probes.js";
+import { ROBUSTNESS_PROBES } from "../src/eval/robustness-probes.js";
 import type { InjectionClassifier } from "../src/index.js";
 import { createNodeClassifier } from "../src/node/index.js";
 
@@ -42,12 +46,24 @@ describe("evaluation thresholds", () => {
 
   it("on held-out templates: beats the fingerprint baseline and keeps benign text clean", async () => {
     const result = await evaluate(buildCorpus({ split: "test", attacks: 1500, seed: 31 }));
-    // Full run (README): F1 0.996, recall 0.993, FPR benign SQL 0 %, benign text 0 %.
+    // Full run (README): F1 0.997, recall 0.993, FPR benign SQL 0 %, benign text 0 %.
     expect(result.model.f1).toBeGreaterThanOrEqual(0.99);
     expect(result.model.recall).toBeGreaterThan(0.98);
     expect(result.model.f1 - result.baseline.f1).toBeGreaterThan(0.3);
     expect(result.textFpr).toBeLessThanOrEqual(0.005);
     expect(result.sqlFpr).toBeLessThanOrEqual(0.005);
+  });
+
+  it("on the robustness probes: every named one, and 36 of the 38 held-out ones", async () => {
+    const wrong = async (probes: typeof ROBUSTNESS_PROBES) => {
+      const results = await classifier.classifyBatch(probes.map((p) => p.text));
+      return probes.filter((p, i) => (results[i]!.label === "injection") !== (p.label === 1)).map((p) => p.text);
+    };
+    expect(await wrong(ROBUSTNESS_PROBES)).toEqual([]);
+    // FIXME: these two should be right too (README, Known limits): a comment inside a
+    // keyword of a statement kind the split template does not write, and a benign script
+    // whose last ';' is missing (scored as a whole, it reads like a spliced stacked query).
+    expect(await wrong(HELD_OUT_PROBES)).toEqual(["UPD/*x*/ATE users SET role='admin'", "DELETE FROM sessions WHERE user_id = 5; DELETE FROM users WHERE id = 5"]);
   });
 
   it("on templates seen in training (a fresh seed): the saturated regime", async () => {
