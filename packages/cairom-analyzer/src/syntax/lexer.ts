@@ -23,18 +23,23 @@ let scratchStarts = new Uint32Array(4097);
  * Keywords by shape (`firstCharCode * 16 + length`): most identifiers match no shape, and
  * the others are compared in place (`startsWith` at an offset), without slicing them.
  */
-const KEYWORDS_BY_SHAPE: ([string, number][] | undefined)[] = [];
+const KEYWORDS_BY_SHAPE: ({ readonly word: string; readonly kind: number }[] | undefined)[] = [];
 for (const [word, kind] of KEYWORDS) {
   const shape = word.charCodeAt(0) * 16 + word.length;
-  (KEYWORDS_BY_SHAPE[shape] ??= []).push([word, kind]);
+  (KEYWORDS_BY_SHAPE[shape] ??= []).push({ word, kind });
 }
 
-/** The keyword kind of the identifier `text[start, start + len)`, or `Ident`. */
+/** The keyword kind of the identifier `text[start, start + len)` (first char code `first`), or `Ident`. */
 function identKind(text: string, start: number, len: number, first: number): number {
   if (len > 8) return SyntaxKind.Ident;
   const candidates = KEYWORDS_BY_SHAPE[first * 16 + len];
   if (candidates === undefined) return SyntaxKind.Ident;
-  for (const [word, kind] of candidates) if (text.startsWith(word, start)) return kind;
+  for (let c = 0; c < candidates.length; c++) {
+    const { word, kind } = candidates[c]!;
+    let j = 1;
+    while (j < len && word.charCodeAt(j) === text.charCodeAt(start + j)) j++;
+    if (j === len) return kind;
+  }
   return SyntaxKind.Ident;
 }
 
