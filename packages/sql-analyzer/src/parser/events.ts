@@ -1,5 +1,6 @@
-import { GreenNode, type GreenElement, type GreenToken } from "../syntax/green.js";
+import type { GreenElement, GreenToken } from "../syntax/green.js";
 import { type SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
+import { internNode } from "../syntax/node-cache.js";
 import { MAX_SHARED_LENGTH, internSlice, lastSlot, sharedToken, sharedTokenAt } from "../syntax/token-cache.js";
 
 /*
@@ -171,7 +172,7 @@ export function buildGreen(log: EventLog): GreenElement[] {
       for (let c = n - 1; c >= 0; c--) {
         const last = children[c]!;
         if (last.isToken && isTrivia(last.kind)) continue;
-        if (!last.isToken) children[c] = new GreenNode(kind, last.width, last.children);
+        if (!last.isToken) children[c] = internNode(kind, last.children, 0, last.children.length);
         break;
       }
       i += 2;
@@ -206,14 +207,7 @@ function finishNode(children: GreenElement[], count: number, at: number, kind: S
   let end = count;
   while (end > at && children[end - 1]!.isToken && isTrivia(children[end - 1]!.kind)) end--;
   if (end === at) return count; // nothing was parsed: no empty node
-  const kids = new Array<GreenElement>(end - at);
-  let width = 0;
-  for (let i = at; i < end; i++) {
-    const k = children[i]!;
-    kids[i - at] = k;
-    width += k.width;
-  }
-  children[at] = new GreenNode(kind, width, kids);
+  children[at] = internNode(kind, children, at, end);
   // Trailing trivia moves down right after the new node.
   for (let i = end; i < count; i++) children[at + 1 + i - end] = children[i]!;
   return at + 1 + count - end;

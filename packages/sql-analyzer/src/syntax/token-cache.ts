@@ -178,6 +178,8 @@ export function sharedToken(kind: SyntaxKind, text: string): GreenToken {
       greenEntries = 0;
     }
     token = new GreenToken(kind, text);
+    // Shared: the node cache may share the nodes made of it.
+    token.shared = true;
     cache.set(text, token);
     greenEntries++;
   }
