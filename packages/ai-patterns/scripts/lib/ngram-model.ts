@@ -1,3 +1,4 @@
+import { CLASS_COUNT } from "./token-classes.js";
 /**
  * The model trained here: hashed n-gram logistic regression over the SQL-aware
  * tokens. Every unigram, bigram, trigram and skip-bigram (token i with token i+2, which
@@ -18,7 +19,8 @@ export const HASH_BUCKETS = 262139;
 /** Buckets of the class 5-gram table. */
 export const SHAPE_BUCKETS = 65521;
 /** Number of token classes (see token-classes.ts). */
-export const CLASSES = 12;
+// Derived, not written out: a class added to token-classes.ts must widen the shape tables.
+export const CLASSES = CLASS_COUNT;
 /** Exact slots of the class 4-gram table (CLASSES⁴). */
 export const SHAPE4_SLOTS = CLASSES ** 4;
 
