@@ -1,3 +1,5 @@
+import { readFloat64BE, readUint16BE } from "./byte-reader.js";
+
 /**
  * The stored form of an entry in L2/L3: a small binary header (timestamps and tags)
  * followed by the serialized value. Byte layout, big-endian:
@@ -52,29 +54,29 @@ export function encodeEnvelope(meta: EntryMeta, value: Uint8Array): Uint8Array {
   return out;
 }
 
-/** Unpacks an envelope; throws a `TypeError` on anything malformed. */
+/** Unpacks an envelope; throws a `TypeError` on anything malformed. The value is a view into `bytes`. */
 export function decodeEnvelope(bytes: Uint8Array): { meta: EntryMeta; value: Uint8Array } {
   if (bytes.length < FIXED_BYTES) throw new TypeError(`envelope too short (${bytes.length} bytes)`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint8(0);
+  const version = bytes[0]!;
   if (version !== VERSION) throw new TypeError(`unknown envelope version ${version}`);
-  const createdAt = view.getFloat64(1);
-  const freshUntil = view.getFloat64(9);
-  const staleUntil = view.getFloat64(17);
+  const createdAt = readFloat64BE(bytes, 1);
+  const freshUntil = readFloat64BE(bytes, 9);
+  const staleUntil = readFloat64BE(bytes, 17);
   if (!(createdAt <= freshUntil && freshUntil <= staleUntil)) throw new TypeError("envelope timestamps are out of order");
-  const count = view.getUint16(25);
+  const count = readUint16BE(bytes, 25);
   let tags = NO_TAGS;
   let at = FIXED_BYTES;
   if (count > 0) {
     const list: string[] = [];
     for (let i = 0; i < count; i++) {
       if (at + 2 > bytes.length) throw new TypeError("envelope tag list overruns the entry");
-      const length = view.getUint16(at);
+      const length = readUint16BE(bytes, at);
       if (at + 2 + length > bytes.length) throw new TypeError("envelope tag overruns the entry");
       list.push(decoder.decode(bytes.subarray(at + 2, at + 2 + length)));
       at += 2 + length;
     }
     tags = list;
   }
-  return { meta: { createdAt, freshUntil, staleUntil, tags }, value: bytes.subarray(at) };
+  // A view made with the constructor: `subarray` looks up a species constructor first.
+  return { meta: { createdAt, freshUntil, staleUntil, tags }, value: new Uint8Array(bytes.buffer, bytes.byteOffset + at, bytes.length - at) };
 }

@@ -1,4 +1,5 @@
 import { crc32 } from "node:zlib";
+import { readFloat64BE, readUint32BE } from "../byte-reader.js";
 
 /**
  * Layout of one L2 file: magic `STC2` (u32), CRC-32 (u32) over everything after it,
@@ -43,13 +44,19 @@ export type ParsedEntry =
  */
 export function parseEntry(bytes: Uint8Array): ParsedEntry {
   if (bytes.length < HEADER_BYTES) return { ok: false, reason: `truncated header (${bytes.length} bytes)` };
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magic = view.getUint32(0);
+  const magic = readUint32BE(bytes, 0);
   if (magic !== MAGIC) return { ok: false, reason: magic === OLD_MAGIC ? "older file format" : "bad magic" };
-  const length = view.getUint32(24);
+  const length = readUint32BE(bytes, 24);
   if (bytes.length !== HEADER_BYTES + length) return { ok: false, reason: `length mismatch (header says ${length}, file has ${bytes.length - HEADER_BYTES})` };
-  if (crc32(bytes.subarray(CHECKED_FROM)) !== view.getUint32(4)) return { ok: false, reason: "checksum mismatch" };
-  return { ok: true, createdAt: view.getFloat64(8), expiresAt: view.getFloat64(16), payload: bytes.subarray(HEADER_BYTES) };
+  // Views made with the constructor, not subarray() (which looks up a species constructor first).
+  const checked = new Uint8Array(bytes.buffer, bytes.byteOffset + CHECKED_FROM, bytes.length - CHECKED_FROM);
+  if (crc32(checked) !== readUint32BE(bytes, 4)) return { ok: false, reason: "checksum mismatch" };
+  return {
+    ok: true,
+    createdAt: readFloat64BE(bytes, 8),
+    expiresAt: readFloat64BE(bytes, 16),
+    payload: new Uint8Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, length),
+  };
 }
 
 /**
@@ -59,9 +66,7 @@ export function parseEntry(bytes: Uint8Array): ParsedEntry {
  */
 export function framedSize(buffer: Uint8Array, count: number): number | undefined {
   if (count < HEADER_BYTES) return undefined;
-  const magic = ((buffer[0]! << 24) | (buffer[1]! << 16) | (buffer[2]! << 8) | buffer[3]!) >>> 0;
-  if (magic !== MAGIC) return undefined;
-  return HEADER_BYTES + (((buffer[24]! << 24) | (buffer[25]! << 16) | (buffer[26]! << 8) | buffer[27]!) >>> 0);
+  return readUint32BE(buffer, 0) === MAGIC ? HEADER_BYTES + readUint32BE(buffer, 24) : undefined;
 }
 
 /** How many bytes from the start of a file `peekCreatedAt` needs. */

@@ -217,7 +217,7 @@ export class DiskTier implements StorageTier {
       this.#declined = path;
       return null;
     }
-    const bytes = this.#scratch.subarray(0, count);
+    const bytes = new Uint8Array(this.#scratch.buffer, 0, count);
     const entry = parseEntry(bytes);
     if (!entry.ok || Date.now() >= entry.expiresAt) return null;
     this.#track(path, count);
