@@ -14,15 +14,17 @@ export class GreenToken {
   declare readonly kind: SyntaxKind;
   /** The exact source text of the token. */
   declare readonly text: string;
-  /** @internal Whether this token is shared (interned), so nodes over it may be shared too (`node-cache.ts`). */
-  declare shared: boolean;
-  /** @internal The last shared node made with this token as its only child (see `node-cache.ts`). */
-  declare wrapper: GreenNode | undefined;
+  /**
+   * @internal For a shared (interned) token, the last shared node made with it as
+   * its only child, or `undefined`; `null` for a token that is not shared, over
+   * which no node is shared (see `node-cache.ts`). One field for both: it is on
+   * every token and node.
+   */
+  declare wrapper: GreenNode | null | undefined;
   constructor(kind: SyntaxKind, text: string) {
     this.kind = kind;
     this.text = text;
-    this.shared = false;
-    this.wrapper = undefined;
+    this.wrapper = null;
   }
   /** Length of the token text in UTF-16 code units. */
   get width(): number {
@@ -41,16 +43,17 @@ export class GreenNode {
   declare readonly width: number;
   /** Children in source order. */
   declare readonly children: readonly GreenElement[];
-  /** @internal Whether this node is shared through the node cache (`node-cache.ts`). */
-  declare shared: boolean;
-  /** @internal The last shared node made with this node as its only child (see `node-cache.ts`). */
-  declare wrapper: GreenNode | undefined;
+  /**
+   * @internal For a node shared through the node cache, the last shared node
+   * made with it as its only child, or `undefined`; `null` for a node that is
+   * not shared (see `node-cache.ts`).
+   */
+  declare wrapper: GreenNode | null | undefined;
   constructor(kind: SyntaxKind, width: number, children: readonly GreenElement[]) {
     this.kind = kind;
     this.width = width;
     this.children = children;
-    this.shared = false;
-    this.wrapper = undefined;
+    this.wrapper = null;
   }
 }
 Object.defineProperty(GreenNode.prototype, "isToken", { value: false });

@@ -26,11 +26,11 @@ import type { SyntaxKind } from "./syntax-kind.js";
 export function internNode(kind: SyntaxKind, children: readonly GreenElement[], from: number, to: number): GreenNode {
   if (to - from === 1) {
     const only = children[from]!;
-    if (!only.shared) return new GreenNode(kind, only.width, [only]);
     const memo = only.wrapper;
+    if (memo === null) return new GreenNode(kind, only.width, [only]);
     if (memo !== undefined && memo.kind === kind) return memo;
     const node = new GreenNode(kind, only.width, [only]);
-    node.shared = true;
+    node.wrapper = undefined; // shared, so nodes over it may be shared too
     only.wrapper = node;
     return node;
   }

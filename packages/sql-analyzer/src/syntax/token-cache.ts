@@ -179,7 +179,7 @@ export function sharedToken(kind: SyntaxKind, text: string): GreenToken {
     }
     token = new GreenToken(kind, text);
     // Shared: the node cache may share the nodes made of it.
-    token.shared = true;
+    token.wrapper = undefined;
     cache.set(text, token);
     greenEntries++;
   }
