@@ -525,7 +525,8 @@ export class TokenBuffer {
     if (i >= this.kinds.length) this.grow();
     this.kinds[i] = kind;
     if (kind > SyntaxKind.BlockComment) this.sig[this.sigCount++] = i;
-    this.starts[i] = lexer.start;
+    // Tokens tile the text: this token starts where the previous one ended
+    // (`starts[i]` is already written; `reset` writes `starts[0]`).
     this.starts[i + 1] = lexer.pos;
     this.flags[i] = lexer.flags;
     const start = lexer.start;
