@@ -43,11 +43,32 @@ describe("L1", () => {
     expect(cache.peek("a")).toBeUndefined();
   });
 
+  it("getSync counts hits and misses and keeps namespaces apart, on the default namespace and others", async () => {
+    const cache = createTieredCache();
+    const other = cache.namespace("other");
+    await cache.set("k", "default value");
+    await other.set("k", "other value");
+    expect(cache.getSync("k")).toBe("default value");
+    expect(cache.namespace("default").getSync("k")).toBe("default value");
+    expect(other.getSync("k")).toBe("other value");
+    // A default-namespace key that spells another namespace's L1 key never reads its entry.
+    expect(cache.getSync("\u0000other\u0000k")).toBeUndefined();
+    expect(cache.peek("\u0000other\u0000k")).toBeUndefined();
+    expect(other.getSync("nope")).toBeUndefined();
+    const l1 = (ns: string) => cache.metrics().tiers.find((t) => t.tier === "l1" && t.namespace === ns)!;
+    expect([l1("default").hits, l1("default").misses]).toEqual([2, 1]);
+    expect([l1("other").hits, l1("other").misses]).toEqual([1, 1]);
+    await expect(cache.get("\u0000other\u0000k")).rejects.toThrow(/NUL/);
+    await expect(cache.getOrSet("\u0000other\u0000k", () => "x")).rejects.toThrow(/NUL/);
+  });
+
   it("expires entries after their ttl", async () => {
     const cache = createTieredCache({ ttl: 30 });
     await cache.set("a", 1);
     expect(await cache.get("a")).toBe(1);
+    expect(cache.getSync("a")).toBe(1);
     await new Promise((r) => setTimeout(r, 50));
+    expect(cache.getSync("a")).toBeUndefined();
     expect(await cache.get("a")).toBeUndefined();
     expect(cache.l1Stats().entries).toBe(0);
   });
