@@ -133,7 +133,10 @@ function asFeltFix(e: Expr, found: Ty, expected: Ty): Fix[] {
 
 /** The field named `name`, without allocating a closure per lookup. */
 function findField<F extends { readonly name: string }>(fields: readonly F[], name: string): F | undefined {
-  for (const f of fields) if (f.name === name) return f;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    if (f.name === name) return f;
+  }
   return undefined;
 }
 
@@ -283,7 +286,10 @@ class Checker {
     this.retRef = fn.ret;
     if (fn.body) {
       this.bodyStart = fn.body.s;
-      for (const s of fn.body.stmts) this.stmt(s);
+      for (let i = 0; i < fn.body.stmts.length; i++) {
+        const s = fn.body.stmts[i]!;
+        this.stmt(s);
+      }
       this.unreachable(fn.body.stmts, false);
       if (!this.bodyReturns(fn.body.stmts) && fn.name) {
         const fixes: Fix[] = isUnit(this.retTy)
@@ -303,7 +309,8 @@ class Checker {
   }
 
   private reportUnusedLocals(): void {
-    for (const l of this.locals) {
+    for (let i = 0; i < this.locals.length; i++) {
+      const l = this.locals[i]!;
       if (l.used || l.name.startsWith("_")) continue;
       this.report("unused-variable", `\`${l.name}\` is never used (prefix it with \`_\` to silence)`, l.s, l.e, {
         fixes: [{ title: `Prefix \`${l.name}\` with \`_\``, safety: "safe", edits: [{ range: { start: l.s, end: l.s }, newText: "_" }] }],
@@ -355,7 +362,10 @@ class Checker {
     switch (s.k) {
       case "block":
         this.push(s.e);
-        for (const x of s.stmts) this.stmt(x);
+        for (let i = 0; i < s.stmts.length; i++) {
+          const x = s.stmts[i]!;
+          this.stmt(x);
+        }
         this.pop();
         return;
       case "let":
@@ -417,8 +427,9 @@ class Checker {
   /** A branch or loop body: its own scope even when it is not a block. */
   private branch(s: Stmt): void {
     this.push(s.e);
-    if (s.k === "block") for (const x of s.stmts) this.stmt(x);
-    else this.stmt(s);
+    if (s.k === "block") {
+      for (let i = 0; i < s.stmts.length; i++) this.stmt(s.stmts[i]!);
+    } else this.stmt(s);
     this.pop();
   }
 
@@ -582,7 +593,10 @@ class Checker {
     switch (s.k) {
       case "return": return true;
       case "block":
-        for (const x of s.stmts) if (this.surelyReturns(x)) return true;
+        for (let i = 0; i < s.stmts.length; i++) {
+          const x = s.stmts[i]!;
+          if (this.surelyReturns(x)) return true;
+        }
         return false;
       case "if": return s.else !== null && this.surelyReturns(s.then) && this.surelyReturns(s.else);
       case "loop": return this.surelyReturns(s.body);
@@ -607,7 +621,10 @@ class Checker {
     switch (s.k) {
       case "break": return true;
       case "block":
-        for (const x of s.stmts) if (this.hasBreak(x)) return true;
+        for (let i = 0; i < s.stmts.length; i++) {
+          const x = s.stmts[i]!;
+          if (this.hasBreak(x)) return true;
+        }
         return false;
       case "if": return this.hasBreak(s.then) || (s.else !== null && this.hasBreak(s.else));
       default: return false; // nested loops own their breaks
@@ -619,7 +636,10 @@ class Checker {
       case "break":
       case "continue": return inLoop;
       case "block":
-        for (const x of s.stmts) if (this.terminates(x, inLoop)) return true;
+        for (let i = 0; i < s.stmts.length; i++) {
+          const x = s.stmts[i]!;
+          if (this.terminates(x, inLoop)) return true;
+        }
         return false;
       case "if": return s.else !== null && this.terminates(s.then, inLoop) && this.terminates(s.else, inLoop);
       case "loop": return !this.hasBreak(s.body);
@@ -629,7 +649,8 @@ class Checker {
   /** Warns on every statement after a terminating one, in this list and nested lists. */
   private unreachable(stmts: readonly Stmt[], inLoop: boolean): void {
     let dead = false;
-    for (const s of stmts) {
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i]!;
       if (dead) this.report("unreachable-code", `unreachable ${stmtKindName(s)}`, s.s, s.e);
       this.nestedUnreachable(s, inLoop);
       if (!dead && this.terminates(s, inLoop)) dead = true;
@@ -880,13 +901,19 @@ class Checker {
     if (ct.k === "fn") {
       const def = this.env.fnDef(ct.module, ct.name);
       if (!def) {
-        for (const a of e.args) this.expr(a, null);
+        for (let i = 0; i < e.args.length; i++) {
+          const a = e.args[i]!;
+          this.expr(a, null);
+        }
         return ERROR;
       }
       if (def.params.length !== e.args.length) {
         const n = def.params.length;
         this.report("wrong-argument-count", `\`${def.name}\` takes ${n} argument${n === 1 ? "" : "s"} but ${e.args.length} ${e.args.length === 1 ? "was" : "were"} given`, e.callee.s, e.callee.e);
-        for (const a of e.args) this.expr(a, null);
+        for (let i = 0; i < e.args.length; i++) {
+          const a = e.args[i]!;
+          this.expr(a, null);
+        }
         return def.ret;
       }
       for (let i = 0; i < e.args.length; i++) {
@@ -904,7 +931,10 @@ class Checker {
       }
       return def.ret;
     }
-    for (const a of e.args) this.expr(a, null);
+    for (let i = 0; i < e.args.length; i++) {
+      const a = e.args[i]!;
+      this.expr(a, null);
+    }
     if (ct.k === "error") return ERROR;
     const what = e.callee.k === "name" ? `\`${e.callee.name}\`` : "this expression";
     this.report("not-callable", `${what} has type \`${typeToString(ct)}\` and cannot be called`, e.callee.s, e.callee.e);
@@ -968,7 +998,10 @@ class Checker {
   private structLiteral(e: Extract<Expr, { k: "struct" }>): Ty {
     const t = this.env.typeName(e.name);
     const fieldsTyped = (): void => {
-      for (const f of e.fields) this.expr(f.value, null);
+      for (let i = 0; i < e.fields.length; i++) {
+        const f = e.fields[i]!;
+        this.expr(f.value, null);
+      }
     };
     if (t === "undeclared") {
       const b = this.lookupLocal(e.name);
@@ -991,7 +1024,8 @@ class Checker {
     const fields = this.env.structFields(t.module, t.name) ?? [];
     const given = new Set<string>();
     const saved = this.leak;
-    for (const f of e.fields) {
+    for (let i = 0; i < e.fields.length; i++) {
+      const f = e.fields[i]!;
       const decl = findField(fields, f.name);
       if (given.has(f.name)) this.report("duplicate-field-init", `field \`${f.name}\` is given more than once`, f.ns, f.ne);
       given.add(f.name);

@@ -23,7 +23,9 @@ let scratchStarts = new Uint32Array(4097);
  * Keywords by shape (`firstCharCode * 16 + length`): most identifiers match no shape, and
  * the others are compared in place (`startsWith` at an offset), without slicing them.
  */
-const KEYWORDS_BY_SHAPE: ({ readonly word: string; readonly kind: number }[] | undefined)[] = [];
+const KEYWORDS_BY_SHAPE: ({ readonly word: string; readonly kind: number }[] | undefined)[] =
+  // Filled up front: an array written at scattered indices would become a slow sparse one.
+  new Array<{ readonly word: string; readonly kind: number }[] | undefined>(128 * 16).fill(undefined);
 for (const [word, kind] of KEYWORDS) {
   const shape = word.charCodeAt(0) * 16 + word.length;
   (KEYWORDS_BY_SHAPE[shape] ??= []).push({ word, kind });
@@ -43,19 +45,51 @@ function identKind(text: string, start: number, len: number, first: number): num
   return SyntaxKind.Ident;
 }
 
-const CH_TAB = 9;
 const CH_LF = 10;
-const CH_CR = 13;
-const CH_SPACE = 32;
 
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+// Character classes of ASCII characters, as bits, so each step of the lexer's loops is one
+// byte-table load (cheap in V8's interpreter and baseline code too, which is what runs
+// during the first check in a process, before the optimizing compiler has caught up).
+const WS = 1;
+const IDENT_START = 2;
+const DIGIT = 4;
+const IDENT_PART = IDENT_START | DIGIT;
+/** Class bits of each ASCII character (0 for punctuation and others). */
+const CHAR_CLASS = new Uint8Array(128);
+for (const c of [9, 10, 13, 32]) CHAR_CLASS[c] = WS;
+for (let c = 97; c <= 122; c++) CHAR_CLASS[c] = IDENT_START;
+for (let c = 65; c <= 90; c++) CHAR_CLASS[c] = IDENT_START;
+CHAR_CLASS[95] = IDENT_START;
+for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = DIGIT;
+
+/** Class bits of the character code `c` (non-ASCII characters have none). */
+function classOf(c: number): number {
+  return c < 128 ? CHAR_CLASS[c]! : 0;
 }
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
-}
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+
+const NONE = 255;
+/** Kind of a one-character punctuation token, `NONE` for other characters. */
+const SINGLE = new Uint8Array(128).fill(NONE);
+/** Kind of the two-character token made of this character and `PAIR_SECOND`, `NONE` if none. */
+const PAIR = new Uint8Array(128).fill(NONE);
+/** The second character of the two-character token starting with this character. */
+const PAIR_SECOND = new Uint8Array(128);
+const SINGLES: readonly [string, number][] = [
+  ["/", SyntaxKind.Slash], ["+", SyntaxKind.Plus], ["-", SyntaxKind.Minus], ["*", SyntaxKind.Star],
+  ["%", SyntaxKind.Percent], ["!", SyntaxKind.Bang], ["=", SyntaxKind.Eq], ["<", SyntaxKind.Lt],
+  [">", SyntaxKind.Gt], ["&", SyntaxKind.Amp], ["|", SyntaxKind.Pipe], ["^", SyntaxKind.Caret],
+  ["(", SyntaxKind.LParen], [")", SyntaxKind.RParen], ["{", SyntaxKind.LBrace], ["}", SyntaxKind.RBrace],
+  ["[", SyntaxKind.LBracket], ["]", SyntaxKind.RBracket], [",", SyntaxKind.Comma], [";", SyntaxKind.Semi],
+  [":", SyntaxKind.Colon], [".", SyntaxKind.Dot],
+];
+const PAIRS: readonly [string, number][] = [
+  ["->", SyntaxKind.Arrow], ["!=", SyntaxKind.NotEq], ["==", SyntaxKind.EqEq], ["<=", SyntaxKind.LtEq],
+  [">=", SyntaxKind.GtEq], ["&&", SyntaxKind.AmpAmp], ["||", SyntaxKind.PipePipe], ["::", SyntaxKind.ColonColon],
+];
+for (const [ch, kind] of SINGLES) SINGLE[ch.charCodeAt(0)] = kind;
+for (const [pair, kind] of PAIRS) {
+  PAIR[pair.charCodeAt(0)] = kind;
+  PAIR_SECOND[pair.charCodeAt(0)] = pair.charCodeAt(1);
 }
 
 /** Splits `text` into tokens. Never throws; every character ends up in exactly one token. */
@@ -87,93 +121,60 @@ export function lexShared(text: string): TokenStream {
   while (i < n) {
     const start = i;
     const c = text.charCodeAt(i);
-    if (c === CH_SPACE || c === CH_TAB || c === CH_LF || c === CH_CR) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d !== CH_SPACE && d !== CH_TAB && d !== CH_LF && d !== CH_CR) break;
-        i++;
+    const cls = classOf(c);
+    i++;
+    let kind: number;
+    if (cls === WS) {
+      while (i < n && classOf(text.charCodeAt(i)) === WS) i++;
+      kind = SyntaxKind.Whitespace;
+    } else if (cls === IDENT_START) {
+      while (i < n && (classOf(text.charCodeAt(i)) & IDENT_PART) !== 0) i++;
+      kind = identKind(text, start, i - start, c);
+    } else if (cls === DIGIT) {
+      let plain = true;
+      for (; i < n; i++) {
+        const d = classOf(text.charCodeAt(i));
+        if ((d & IDENT_PART) === 0) break;
+        if (d !== DIGIT) plain = false;
       }
-      kinds[count] = SyntaxKind.Whitespace;
-      starts[count++] = start;
-      continue;
-    }
-    if (isIdentStart(c)) {
+      kind = SyntaxKind.Int;
+      if (!plain || i - start > 15) numberError(text, start, i, errors);
+    } else if (c === 47 && i < n && text.charCodeAt(i) === 47) {
+      // A line comment.
+      while (i < n && text.charCodeAt(i) !== CH_LF) i++;
+      kind = SyntaxKind.Comment;
+    } else if (c < 128 && PAIR[c] !== NONE && i < n && text.charCodeAt(i) === PAIR_SECOND[c]) {
       i++;
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      kinds[count] = identKind(text, start, i - start, c);
-      starts[count++] = start;
-      continue;
+      kind = PAIR[c]!;
+    } else if (c < 128 && SINGLE[c] !== NONE) {
+      kind = SINGLE[c]!;
+    } else {
+      i = invalidCharacter(text, start, errors);
+      kind = SyntaxKind.ErrorToken;
     }
-    if (isDigit(c)) {
-      i++;
-      while (i < n && isIdentPart(text.charCodeAt(i))) i++;
-      kinds[count] = SyntaxKind.Int;
-      starts[count++] = start;
-      let plain = i - start <= 15;
-      for (let j = start; plain && j < i; j++) plain = isDigit(text.charCodeAt(j));
-      if (!plain) {
-        const problem = checkNumber(text.slice(start, i));
-        if (problem) errors.push(diagnostic("invalid-number", "error", problem, start, i));
-      }
-      continue;
-    }
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-    let kind: number = -1;
-    let width = 1;
-    switch (c) {
-      case 47: // '/'
-        if (next === 47) {
-          i += 2;
-          while (i < n && text.charCodeAt(i) !== CH_LF) i++;
-          kinds[count] = SyntaxKind.Comment;
-          starts[count++] = start;
-          continue;
-        }
-        kind = SyntaxKind.Slash;
-        break;
-      case 43: kind = SyntaxKind.Plus; break;
-      case 45: if (next === 62) { kind = SyntaxKind.Arrow; width = 2; } else kind = SyntaxKind.Minus; break;
-      case 42: kind = SyntaxKind.Star; break;
-      case 37: kind = SyntaxKind.Percent; break;
-      case 33: if (next === 61) { kind = SyntaxKind.NotEq; width = 2; } else kind = SyntaxKind.Bang; break;
-      case 61: if (next === 61) { kind = SyntaxKind.EqEq; width = 2; } else kind = SyntaxKind.Eq; break;
-      case 60: if (next === 61) { kind = SyntaxKind.LtEq; width = 2; } else kind = SyntaxKind.Lt; break;
-      case 62: if (next === 61) { kind = SyntaxKind.GtEq; width = 2; } else kind = SyntaxKind.Gt; break;
-      case 38: if (next === 38) { kind = SyntaxKind.AmpAmp; width = 2; } else kind = SyntaxKind.Amp; break;
-      case 124: if (next === 124) { kind = SyntaxKind.PipePipe; width = 2; } else kind = SyntaxKind.Pipe; break;
-      case 94: kind = SyntaxKind.Caret; break;
-      case 40: kind = SyntaxKind.LParen; break;
-      case 41: kind = SyntaxKind.RParen; break;
-      case 123: kind = SyntaxKind.LBrace; break;
-      case 125: kind = SyntaxKind.RBrace; break;
-      case 91: kind = SyntaxKind.LBracket; break;
-      case 93: kind = SyntaxKind.RBracket; break;
-      case 44: kind = SyntaxKind.Comma; break;
-      case 59: kind = SyntaxKind.Semi; break;
-      case 58: if (next === 58) { kind = SyntaxKind.ColonColon; width = 2; } else kind = SyntaxKind.Colon; break;
-      case 46: kind = SyntaxKind.Dot; break;
-    }
-    if (kind >= 0) {
-      kinds[count] = kind;
-      starts[count++] = start;
-      i += width;
-      continue;
-    }
-    // One error token per character (a surrogate pair is one character).
-    if (c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) width = 2;
-    i += width;
-    kinds[count] = SyntaxKind.ErrorToken;
+    kinds[count] = kind;
     starts[count++] = start;
-    const shown = text.slice(start, i);
-    errors.push(
-      diagnostic("invalid-character", "error", `unexpected character ${describeChar(shown)}`, start, i),
-    );
   }
   kinds[count] = SyntaxKind.EndOfFile;
   starts[count++] = n;
   starts[count] = n;
   return { kinds, starts, count, errors };
+}
+
+/** Reports the number token `text[start, end)` if it is invalid (kept out of the lexer's loop). */
+function numberError(text: string, start: number, end: number, errors: Diagnostic[]): void {
+  const problem = checkNumber(text.slice(start, end));
+  if (problem) errors.push(diagnostic("invalid-number", "error", problem, start, end));
+}
+
+/** Reports the character at `start` (one error token per character, a surrogate pair is one); returns its end. */
+function invalidCharacter(text: string, start: number, errors: Diagnostic[]): number {
+  const c = text.charCodeAt(start);
+  const next = start + 1 < text.length ? text.charCodeAt(start + 1) : -1;
+  const end = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? start + 2 : start + 1;
+  const shown = text.slice(start, end);
+  errors.push(diagnostic("invalid-character", "error", `unexpected character ${describeChar(shown)}`, start, end));
+  return end;
 }
 
 function describeChar(ch: string): string {
