@@ -239,7 +239,9 @@ describe("storage tiers", () => {
     const secret = "0123456789abcdef0123456789abcdef";
     const cache = createTieredCache({ tiers: [tier], encryption: { secret } });
     await cache.set("SELECT secret FROM users", { text: "private source text" });
-    const [[storedKey, bytes]] = [...tier.data];
+    const entries = [...tier.data];
+    expect(entries).toHaveLength(1);
+    const [storedKey, bytes] = entries[0]!;
     expect(storedKey).not.toContain("SELECT");
     expect(new TextDecoder().decode(bytes)).not.toContain("private");
     const other = createTieredCache({ tiers: [tier], encryption: { secret } });
