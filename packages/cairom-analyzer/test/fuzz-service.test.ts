@@ -81,6 +81,23 @@ describe("whole-service fuzzing (seeded): every request on broken programs", () 
   });
 });
 
+describe("syntax errors of skipped bodies", () => {
+  it("the service reports exactly the syntax and lexical errors of a full parse (body errors come from the item analyses)", () => {
+    const rand = prng(0x5b0d);
+    const parseCodes = new Set(["syntax-error", "invalid-number", "invalid-character", "array-length-not-literal", "suffixed-tuple-index", "unknown-literal-suffix"]);
+    const mismatches: string[] = [];
+    for (let i = 0; i < 2000 && mismatches.length === 0; i++) {
+      const text = nthInput(rand);
+      const service = createCairoMService({ fs: new InMemoryFileSystem({ "/s.cm": text }) });
+      const key = (d: { code: string; range: { start: number; end: number }; message: string }) => `${d.range.start}-${d.range.end} ${d.code} ${d.message}`;
+      const got = service.getDiagnostics("/s.cm").filter((d) => parseCodes.has(d.code)).map(key).sort();
+      const want = parse(text).diagnostics.map(key).sort();
+      if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${JSON.stringify(text)}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
+
 describe("deep nesting through the whole service", () => {
   it("diagnoses 5,000-level nesting of every shape without overflowing the stack", () => {
     const rand = prng(5);

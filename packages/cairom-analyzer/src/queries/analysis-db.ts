@@ -8,7 +8,7 @@ import { buildReferenceIndex, sameReferenceIndex, type ReferenceIndex } from "..
 import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols, type ModuleWorld } from "../semantics/symbols.js";
 import { ERROR, primitiveType, type Ty } from "../semantics/types.js";
 import type { ItemAst } from "../syntax/ast.js";
-import { parse, type ParseResult } from "../syntax/parser.js";
+import { parse, SKIPPED_BODY, type ParseResult } from "../syntax/parser.js";
 
 /** Which project and module a file belongs to. */
 export interface FileModule {
@@ -29,6 +29,11 @@ export interface ParsedFile {
   readonly keys: readonly string[];
   /** Item position by key. */
   readonly byKey: ReadonlyMap<string, number>;
+  /**
+   * `bodySkipped[i]`: the file parse stepped over the body of item `i` (see `skipBodies`),
+   * so its syntax errors come from the item's analysis, which parses the item anyway.
+   */
+  readonly bodySkipped: readonly boolean[];
 }
 
 /** The text of one item and its position (the analysis parses the text: equal text ⇒ equal AST). */
@@ -37,6 +42,8 @@ export interface ItemSource {
   readonly text: string;
   /** Its position among the file's items (top-level constants are visible only to later items). */
   readonly order: number;
+  /** The file parse did not parse the body: the analysis reports the body's syntax errors. */
+  readonly bodySkipped: boolean;
 }
 
 /**
@@ -89,6 +96,25 @@ function shift(d: Diagnostic, by: number, path: string): Diagnostic {
   if (d.fixes) out.fixes = d.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: r(e.range), newText: e.newText })) }));
   if (d.related) out.related = d.related.map((x) => (x.file ? x : { file: path, range: r(x.range), message: x.message }));
   return out;
+}
+
+/**
+ * Adds the syntax errors of a body the file parse stepped over (those after `bodyStart`;
+ * lexical errors were reported by the file parse, which lexes everything). Like
+ * `fileDiagnostics` does for errors the file parse found, a body cut short by a syntax error
+ * is not also reported as falling off its end.
+ */
+function withBodySyntaxErrors(analysis: FunctionAnalysis, parseDiagnostics: readonly Diagnostic[], bodyStart: number): FunctionAnalysis {
+  const own = parseDiagnostics.filter(
+    // An error at the body's `{` itself is the signature's (the file parse reported it).
+    (d) => d.range.start > bodyStart && d.code !== "invalid-number" && d.code !== "invalid-character",
+  );
+  if (own.length === 0) return analysis;
+  const broken = own.some((d) => d.code === "syntax-error");
+  const checked = broken
+    ? analysis.diagnostics.filter((d) => d.code !== "missing-return" && d.code !== "unreachable-code")
+    : analysis.diagnostics;
+  return { ...analysis, diagnostics: [...own, ...checked] };
 }
 
 /**
@@ -160,15 +186,20 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     (ctx, path) => {
       // The analysis needs only the item ASTs and diagnostics; the lossless tree and the
       // tokens are the `syntaxTree` query's (kept for a bounded number of files).
-      const full = parse(ctx.get(fileText, path), { tree: false });
-      // Function bodies are not kept: each function's analysis parses its own item text
-      // again, so body ASTs live only while one function is checked. Keeping them for every
-      // file made them most of the heap, and copying and marking them most of the
-      // collector's work in a cold check.
-      const items = full.items.map((item) => (item.ast.k === "fn" && item.ast.body ? { ...item, ast: { ...item.ast, body: null } } : item));
+      // Function bodies are not kept: each function's analysis parses its own item text,
+      // so body ASTs live only while one function is checked (keeping them for every file
+      // made them most of the heap, and copying and marking them most of the collector's
+      // work in a cold check). So the file parse steps over the bodies it safely can, and
+      // the analyses report those bodies' syntax errors from their own parse: each body is
+      // parsed once instead of twice.
+      const full = parse(ctx.get(fileText, path), { tree: false, skipBodies: true });
+      const bodySkipped = full.items.map((item) => item.ast.k === "fn" && item.ast.body === SKIPPED_BODY);
+      const items = full.items.map((item) =>
+        item.ast.k === "fn" && item.ast.body ? { start: item.start, end: item.end, text: item.text, ast: { ...item.ast, body: null } } : item,
+      );
       const result: ParseResult = { ...full, items };
       const keys = itemKeys(items);
-      return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])) };
+      return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])), bodySkipped };
     },
     { equals: (a, b) => a.result.text === b.result.text },
   );
@@ -230,9 +261,9 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const file = ctx.get(parsed, path);
       const i = file.byKey.get(key);
       const item = i === undefined ? undefined : file.result.items[i];
-      return { text: item?.text ?? "", order: i ?? 0 };
+      return { text: item?.text ?? "", order: i ?? 0, bodySkipped: i !== undefined && file.bodySkipped[i] === true };
     },
-    { equals: (a, b) => a.text === b.text && a.order === b.order },
+    { equals: (a, b) => a.text === b.text && a.order === b.order && a.bodySkipped === b.bodySkipped },
   );
 
   const analyse = (ctx: QueryContext, k: string, recordTypes: boolean): FunctionAnalysis => {
@@ -242,9 +273,12 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     const map = bindingMap(ctx.get(moduleSymbols, moduleKey(project, module)));
     // The item's own text, parsed alone: offsets are item-relative either way, and the AST
     // lives only as long as this check.
-    const ast = src.text === "" ? undefined : parse(src.text, { tree: false }).items[0]?.ast;
+    const itemParse = src.text === "" ? undefined : parse(src.text, { tree: false });
+    const ast = itemParse?.items[0]?.ast;
     if (!ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
-    return checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), ast, recordTypes);
+    const analysis = checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), ast, recordTypes);
+    if (!src.bodySkipped || ast.k !== "fn" || !ast.body || itemParse!.diagnostics.length === 0) return analysis;
+    return withBodySyntaxErrors(analysis, itemParse!.diagnostics, ast.body.s);
   };
 
   /** The analysis of one function or constant for diagnostics (no name uses or expression types: see `itemTypes`). */

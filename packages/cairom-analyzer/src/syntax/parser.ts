@@ -83,11 +83,29 @@ export interface ParseOptions {
    * ASTs). Defaults to `true`.
    */
   readonly tree?: boolean;
+  /**
+   * In a parse without a tree, step over each function body whose braces balance before
+   * any `fn`/`struct`/`use` keyword or invalid character, without parsing it: its AST is
+   * {@link SKIPPED_BODY} and its syntax errors are not reported (parse the item's own text
+   * for them). Bodies that might not end where a full parse would end them are parsed.
+   * Defaults to `false`.
+   */
+  readonly skipBodies?: boolean;
 }
+
+/**
+ * @internal The body of a function stepped over by a parse with `skipBodies` (compare by
+ * identity).
+ */
+export const SKIPPED_BODY: Block = { k: "block", s: 0, e: 0, stmts: [] };
+
+/** Brace depth beyond which a body is parsed rather than skipped (the parser reports deep nesting). */
+const SKIP_MAX_DEPTH = 64;
 
 /** Parses one Cairo-M file into a lossless tree plus item ASTs and diagnostics. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  return new Parser(text, options.tree ?? true).parseFile();
+  const tree = options.tree ?? true;
+  return new Parser(text, tree, !tree && options.skipBodies === true).parseFile();
 }
 
 const NO_NODE: SyntaxNode = { kind: K.Error, start: 0, end: 0, children: [] };
@@ -115,6 +133,7 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly buildTree: boolean,
+    private readonly skipBodies: boolean,
   ) {
     // The lean parse drops the tokens at the end, so it lexes into shared buffers.
     this.tokens = buildTree ? lex(text) : lexShared(text);
@@ -357,10 +376,36 @@ class Parser {
       this.finish(K.RetType);
     }
     let body: Block | null = null;
-    if (this.at(K.LBrace)) body = this.parseBlock();
+    if (this.at(K.LBrace)) body = this.skipBodies && this.trySkipBody() ? SKIPPED_BODY : this.parseBlock();
     else this.errorExpected("`{`");
     this.finish(K.FnDef);
     return { k: "fn", name, ns, ne, params, ret, body, e: this.rel(this.prevEnd()) };
+  }
+
+  /**
+   * Steps over the block at the cursor if a full parse would surely end it at its matching
+   * `}`; returns whether it did. That holds when the braces balance before any item
+   * keyword, invalid character or the end of the file, and no `{` follows a name: such a
+   * `{` may open a struct literal, whose recovery from a broken field list leaves its `{`
+   * unmatched (every other construct consumes braces in pairs, even with errors).
+   */
+  private trySkipBody(): boolean {
+    const { kinds, sig } = this;
+    const last = sig.length - 1;
+    let depth = 0;
+    for (let q = this.p; q < last; q++) {
+      const k = kinds[sig[q]!]!;
+      if (k === K.LBrace) {
+        if (++depth > SKIP_MAX_DEPTH || (q > this.p && kinds[sig[q - 1]!] === K.Ident)) return false;
+      } else if (k === K.RBrace) {
+        if (--depth === 0) {
+          this.p = q + 1;
+          this.emitted = sig[q]! + 1;
+          return true;
+        }
+      } else if (k === K.FnKw || k === K.StructKw || k === K.UseKw || k === K.ErrorToken) return false;
+    }
+    return false;
   }
 
   private parseStruct(): ItemAst {
@@ -707,12 +752,14 @@ class Parser {
         break;
     }
     if (EXPR_START.has(this.cur())) return this.parseExprOrAssign(true);
-    // Not a statement: report once and skip to a likely statement boundary.
+    // Not a statement: report once and skip to a likely statement boundary. A `{` is one
+    // (parsed as a block next): swallowing it would leave its `}` to close the enclosing
+    // block early, so recovery would depend on more than the text up to the error.
     this.errorExpected("a statement");
     this.start();
     for (;;) {
       const k = this.cur();
-      if (k === K.EndOfFile || k === K.RBrace || (STMT_START.has(k) && k !== K.LBrace) || ITEM_START.has(k)) break;
+      if (k === K.EndOfFile || k === K.RBrace || STMT_START.has(k) || ITEM_START.has(k)) break;
       this.bump();
       if (k === K.Semi) break;
     }
