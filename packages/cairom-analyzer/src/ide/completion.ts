@@ -5,6 +5,7 @@ import { nodesAt } from "../syntax/syntax-tree.js";
 import type { FunctionAnalysis } from "../semantics/checker.js";
 import type { ModuleSymbols } from "../semantics/symbols.js";
 import { signatureOf, type Model } from "./model.js";
+import { memoByObject } from "../memo-by-object.js";
 
 /** Kinds of completion items (the adapter maps them to LSP kinds). */
 export type CompletionKind = "function" | "variable" | "parameter" | "constant" | "struct" | "field" | "module" | "keyword" | "type";
@@ -203,22 +204,16 @@ interface TopLevelTemplate extends ItemTemplate {
   readonly constOrder: number;
 }
 
-const topLevelTables = new WeakMap<ModuleSymbols, readonly TopLevelTemplate[]>();
 /** The completions of a module's top-level names, with their signatures (built once per memoized symbols). */
-function topLevelTable(symbols: ModuleSymbols): readonly TopLevelTemplate[] {
-  let table = topLevelTables.get(symbols);
-  if (!table) {
-    const rows: TopLevelTemplate[] = [];
-    for (const b of symbols.bindings) {
-      if (!b.def) continue;
-      const kind = b.def.k === "fn" ? "function" : b.def.k === "struct" ? "struct" : "constant";
-      rows.push({ label: b.name, kind, detail: signatureOf(b.def), isStruct: b.def.k === "struct", constOrder: b.via === "item" && b.def.k === "const" ? b.order : -1 });
-    }
-    table = rows;
-    topLevelTables.set(symbols, table);
+const topLevelTable = memoByObject((symbols: ModuleSymbols): readonly TopLevelTemplate[] => {
+  const rows: TopLevelTemplate[] = [];
+  for (const b of symbols.bindings) {
+    if (!b.def) continue;
+    const kind = b.def.k === "fn" ? "function" : b.def.k === "struct" ? "struct" : "constant";
+    rows.push({ label: b.name, kind, detail: signatureOf(b.def), isStruct: b.def.k === "struct", constOrder: b.via === "item" && b.def.k === "const" ? b.order : -1 });
   }
-  return table;
-}
+  return rows;
+});
 
 /** A local binding as a completion, with the range where it is visible (item-relative). */
 interface LocalTemplate extends ItemTemplate {
@@ -226,22 +221,17 @@ interface LocalTemplate extends ItemTemplate {
   readonly scopeEnd: number;
 }
 
-const localTables = new WeakMap<FunctionAnalysis, readonly LocalTemplate[]>();
 /** The scope table of a function: every local with its type shown once (built once per memoized analysis). */
-function localTable(analysis: FunctionAnalysis): readonly LocalTemplate[] {
-  let table = localTables.get(analysis);
-  if (!table) {
-    table = analysis.locals.map((l) => ({
+const localTable = memoByObject(
+  (analysis: FunctionAnalysis): readonly LocalTemplate[] =>
+    analysis.locals.map((l) => ({
       label: l.name,
       kind: l.kind === "param" ? "parameter" : l.kind === "const" ? "constant" : "variable",
       detail: typeToString(l.ty),
       visibleFrom: l.visibleFrom,
       scopeEnd: l.scopeEnd,
-    }));
-    localTables.set(analysis, table);
-  }
-  return table;
-}
+    })),
+);
 
 /** The locals visible at `rel`, one per name (the innermost, latest binding), in first-binding order. */
 function visibleLocals(table: readonly LocalTemplate[], rel: number): LocalTemplate[] {

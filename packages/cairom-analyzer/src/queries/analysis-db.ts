@@ -9,6 +9,7 @@ import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols,
 import { ERROR, primitiveType, type Ty } from "../semantics/types.js";
 import type { ItemAst } from "../syntax/ast.js";
 import { parse, SKIPPED_BODY, type ParseResult } from "../syntax/parser.js";
+import { memoByObject } from "../memo-by-object.js";
 
 /** Which project and module a file belongs to. */
 export interface FileModule {
@@ -68,26 +69,15 @@ export function splitKey(key: string): [string, string] {
   return [key.slice(0, i), key.slice(i + 1)];
 }
 
-const pathMaps = new WeakMap<readonly ModuleFile[], ReadonlyMap<string, string>>();
 /** Module name → file path, built once per module list. */
-function modulePathMap(modules: readonly ModuleFile[]): ReadonlyMap<string, string> {
-  let map = pathMaps.get(modules);
-  if (!map) {
-    map = new Map(modules.map((m) => [m.name, m.path]));
-    pathMaps.set(modules, map);
-  }
-  return map;
-}
+const modulePathMap = memoByObject(
+  (modules: readonly ModuleFile[]): ReadonlyMap<string, string> => new Map(modules.map((m) => [m.name, m.path])),
+);
 
-const bindingMaps = new WeakMap<ModuleSymbols, Map<string, ModuleBinding>>();
-function bindingMap(symbols: ModuleSymbols): Map<string, ModuleBinding> {
-  let map = bindingMaps.get(symbols);
-  if (!map) {
-    map = new Map(symbols.bindings.map((b) => [b.name, b]));
-    bindingMaps.set(symbols, map);
-  }
-  return map;
-}
+/** Name → binding of a module's symbols, built once per memoized symbols. */
+const bindingMap = memoByObject(
+  (symbols: ModuleSymbols): Map<string, ModuleBinding> => new Map(symbols.bindings.map((b) => [b.name, b])),
+);
 
 /** Moves an item-relative diagnostic to file offsets; related entries with no file are in this item. */
 function shift(d: Diagnostic, by: number, path: string): Diagnostic {
