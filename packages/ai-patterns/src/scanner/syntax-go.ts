@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
+import { binaryConcat } from "./binary-concat.js";
 import { namedChildrenOf, operatorOf, sameNode, type HostSyntax } from "./host-syntax.js";
-import { binaryConcat } from "./syntax-java.js";
 
 /** Go: `database/sql` (and sqlx/gorm `Raw`), `+` and `fmt.Sprintf`. */
 export const goSyntax: HostSyntax = {
@@ -90,7 +90,7 @@ export const goSyntax: HostSyntax = {
   },
 
   evaluateSpecial(node, ctx) {
-    if (node.type === "binary_expression") return binaryConcat(node, "+", (n) => ctx.evaluate(n, "concatenation"));
+    if (node.type === "binary_expression") return binaryConcat(node, "+", ctx);
     if (node.type === "var_spec") return { pieces: [], tagged: false };
     if (node.type !== "call_expression") return null;
     const callee = node.childForFieldName("function");

@@ -1,4 +1,4 @@
-import type { Node } from "web-tree-sitter";
+import { binaryConcat } from "./binary-concat.js";
 import { namedChildrenOf, operatorOf, sameNode, type HostSyntax } from "./host-syntax.js";
 import { concatValues, type SqlValue } from "./sql-value.js";
 
@@ -72,12 +72,8 @@ export const javaSyntax: HostSyntax = {
 
   evaluateSpecial(node, ctx) {
     switch (node.type) {
-      case "binary_expression": {
-        const left = node.childForFieldName("left");
-        const right = node.childForFieldName("right");
-        if (!left || !right || operatorOf(node) !== "+") return null;
-        return concatValues([ctx.evaluate(left, "concatenation"), ctx.evaluate(right, "concatenation")]);
-      }
+      case "binary_expression":
+        return binaryConcat(node, "+", ctx);
       case "ternary_expression": {
         const a = node.childForFieldName("consequence");
         const b = node.childForFieldName("alternative");
@@ -110,10 +106,3 @@ export const javaSyntax: HostSyntax = {
   },
 };
 
-/** Exposed for the Go and PHP syntaxes, which share the shape of a plain binary `+`/`.`. */
-export function binaryConcat(node: Node, operator: string, evaluate: (n: Node) => SqlValue): SqlValue | null {
-  const left = node.childForFieldName("left");
-  const right = node.childForFieldName("right");
-  if (!left || !right || operatorOf(node) !== operator) return null;
-  return concatValues([evaluate(left), evaluate(right)]);
-}

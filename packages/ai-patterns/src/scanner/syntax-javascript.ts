@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import { binaryConcat } from "./binary-concat.js";
 import { decodeLiteral } from "./escapes.js";
 import { namedChildrenOf, operatorOf, sameNode, type EvalContext, type HostSyntax, type StringParts } from "./host-syntax.js";
 import { concatValues, type SqlPiece, type SqlValue } from "./sql-value.js";
@@ -126,12 +127,8 @@ export const javascriptSyntax: HostSyntax = {
 
   evaluateSpecial(node, ctx) {
     switch (node.type) {
-      case "binary_expression": {
-        const left = node.childForFieldName("left");
-        const right = node.childForFieldName("right");
-        if (!left || !right || operatorOf(node) !== "+") return null;
-        return concatValues([ctx.evaluate(left, "concatenation"), ctx.evaluate(right, "concatenation")]);
-      }
+      case "binary_expression":
+        return binaryConcat(node, "+", ctx);
       case "object": {
         // pg's query config `{ text, values }` (and `{ sql, values }` in mysql2): the SQL is a property.
         for (const pair of namedChildrenOf(node)) {

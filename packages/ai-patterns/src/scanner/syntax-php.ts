@@ -1,6 +1,6 @@
 import type { Node } from "web-tree-sitter";
+import { binaryConcat } from "./binary-concat.js";
 import { namedChildrenOf, operatorOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
-import { binaryConcat } from "./syntax-java.js";
 
 const CALL_TYPES = new Set(["member_call_expression", "nullsafe_member_call_expression", "scoped_call_expression", "function_call_expression"]);
 const CONTENT_TYPES = new Set(["string_content", "escape_sequence", "string_value"]);
@@ -92,7 +92,7 @@ export const phpSyntax: HostSyntax = {
   evaluateSpecial(node, ctx) {
     switch (node.type) {
       case "binary_expression":
-        return binaryConcat(node, ".", (n) => ctx.evaluate(n, "concatenation"));
+        return binaryConcat(node, ".", ctx);
       case "conditional_expression": {
         const a = node.childForFieldName("body");
         const b = node.childForFieldName("alternative");
