@@ -1,3 +1,4 @@
+import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { binaryConcat } from "./binary-concat.js";
 import { namedChildrenOf, operatorOf, sameNode, type HostSyntax } from "./host-syntax.js";
 import { concatValues, type SqlValue } from "./sql-value.js";
@@ -50,15 +51,10 @@ export const javaSyntax: HostSyntax = {
   assignmentAt(occurrence) {
     const parent = occurrence.parent;
     if (!parent) return null;
-    if (parent.type === "variable_declarator") {
-      const value = parent.childForFieldName("value");
-      return sameNode(parent.childForFieldName("name"), occurrence) && value ? { op: "set", value } : null;
-    }
+    if (parent.type === "variable_declarator") return plainAssignment(parent, occurrence, "name", "value");
     if (parent.type === "assignment_expression") {
-      const value = parent.childForFieldName("right");
-      if (!sameNode(parent.childForFieldName("left"), occurrence) || !value) return null;
-      const op = operatorOf(parent);
-      return op === "=" ? { op: "set", value } : op === "+=" ? { op: "append", value } : { op: "set", value: parent };
+      // Java has one node type for `=` and the compound operators.
+      return operatorOf(parent) === "=" ? plainAssignment(parent, occurrence) : compoundAssignment(parent, occurrence, "+=");
     }
     // `sb.append(x);` as a statement extends a StringBuilder held in a variable.
     if (parent.type === "method_invocation" && sameNode(parent.childForFieldName("object"), occurrence)) {

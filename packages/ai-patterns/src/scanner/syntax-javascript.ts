@@ -1,7 +1,8 @@
 import type { Node } from "web-tree-sitter";
+import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { binaryConcat } from "./binary-concat.js";
 import { decodeLiteral } from "./escapes.js";
-import { namedChildrenOf, operatorOf, sameNode, type EvalContext, type HostSyntax, type StringParts } from "./host-syntax.js";
+import { namedChildrenOf, sameNode, type EvalContext, type HostSyntax, type StringParts } from "./host-syntax.js";
 import { concatValues, type SqlPiece, type SqlValue } from "./sql-value.js";
 
 /** Tags whose template substitutions become bound parameters. */
@@ -91,19 +92,12 @@ export const javascriptSyntax: HostSyntax = {
     const parent = occurrence.parent;
     if (!parent) return null;
     switch (parent.type) {
-      case "variable_declarator": {
-        const value = parent.childForFieldName("value");
-        return sameNode(parent.childForFieldName("name"), occurrence) && value ? { op: "set", value } : null;
-      }
-      case "assignment_expression": {
-        const value = parent.childForFieldName("right");
-        return sameNode(parent.childForFieldName("left"), occurrence) && value ? { op: "set", value } : null;
-      }
-      case "augmented_assignment_expression": {
-        const value = parent.childForFieldName("right");
-        if (!sameNode(parent.childForFieldName("left"), occurrence) || !value) return null;
-        return operatorOf(parent) === "+=" ? { op: "append", value } : { op: "set", value: parent };
-      }
+      case "variable_declarator":
+        return plainAssignment(parent, occurrence, "name", "value");
+      case "assignment_expression":
+        return plainAssignment(parent, occurrence);
+      case "augmented_assignment_expression":
+        return compoundAssignment(parent, occurrence, "+=");
       case "object_pattern":
       case "array_pattern":
       case "pair_pattern": {

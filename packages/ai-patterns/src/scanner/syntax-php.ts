@@ -1,6 +1,7 @@
 import type { Node } from "web-tree-sitter";
+import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { binaryConcat } from "./binary-concat.js";
-import { namedChildrenOf, operatorOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
+import { namedChildrenOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
 
 const CALL_TYPES = new Set(["member_call_expression", "nullsafe_member_call_expression", "scoped_call_expression", "function_call_expression"]);
 const CONTENT_TYPES = new Set(["string_content", "escape_sequence", "string_value"]);
@@ -76,15 +77,8 @@ export const phpSyntax: HostSyntax = {
   assignmentAt(occurrence) {
     const parent = occurrence.parent;
     if (!parent) return null;
-    if (parent.type === "assignment_expression") {
-      const value = parent.childForFieldName("right");
-      return sameNode(parent.childForFieldName("left"), occurrence) && value ? { op: "set", value } : null;
-    }
-    if (parent.type === "augmented_assignment_expression") {
-      const value = parent.childForFieldName("right");
-      if (!sameNode(parent.childForFieldName("left"), occurrence) || !value) return null;
-      return operatorOf(parent) === ".=" ? { op: "append", value } : { op: "set", value: parent };
-    }
+    if (parent.type === "assignment_expression") return plainAssignment(parent, occurrence);
+    if (parent.type === "augmented_assignment_expression") return compoundAssignment(parent, occurrence, ".=");
     if (/parameter$/.test(parent.type) || parent.type === "foreach_statement" || parent.type === "pair") return { op: "parameter" };
     return null;
   },

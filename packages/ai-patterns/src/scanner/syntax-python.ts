@@ -1,4 +1,5 @@
 import type { Node } from "web-tree-sitter";
+import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { namedChildrenOf, operatorOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
 import { concatValues } from "./sql-value.js";
 
@@ -80,15 +81,8 @@ export const pythonSyntax: HostSyntax = {
   assignmentAt(occurrence) {
     const parent = occurrence.parent;
     if (!parent) return null;
-    if (parent.type === "assignment") {
-      const value = parent.childForFieldName("right");
-      return sameNode(parent.childForFieldName("left"), occurrence) && value ? { op: "set", value } : null;
-    }
-    if (parent.type === "augmented_assignment") {
-      const value = parent.childForFieldName("right");
-      if (!sameNode(parent.childForFieldName("left"), occurrence) || !value) return null;
-      return operatorOf(parent) === "+=" ? { op: "append", value } : { op: "set", value: parent };
-    }
+    if (parent.type === "assignment") return plainAssignment(parent, occurrence);
+    if (parent.type === "augmented_assignment") return compoundAssignment(parent, occurrence, "+=");
     if (parent.type === "pattern_list" || parent.type === "tuple_pattern") {
       const assignment = parent.parent;
       const right = assignment?.type === "assignment" ? assignment.childForFieldName("right") : null;

@@ -1,3 +1,4 @@
+import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { namedChildrenOf, operatorOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
 import { concatValues } from "./sql-value.js";
 
@@ -69,15 +70,8 @@ export const rubySyntax: HostSyntax = {
   assignmentAt(occurrence) {
     const parent = occurrence.parent;
     if (!parent) return null;
-    if (parent.type === "assignment") {
-      const value = parent.childForFieldName("right");
-      return sameNode(parent.childForFieldName("left"), occurrence) && value ? { op: "set", value } : null;
-    }
-    if (parent.type === "operator_assignment") {
-      const value = parent.childForFieldName("right");
-      if (!sameNode(parent.childForFieldName("left"), occurrence) || !value) return null;
-      return operatorOf(parent) === "+=" ? { op: "append", value } : { op: "set", value: parent };
-    }
+    if (parent.type === "assignment") return plainAssignment(parent, occurrence);
+    if (parent.type === "operator_assignment") return compoundAssignment(parent, occurrence, "+=");
     // `sql << "..."` as a statement appends in place.
     if (parent.type === "binary" && operatorOf(parent) === "<<" && sameNode(parent.childForFieldName("left"), occurrence)) {
       const value = parent.childForFieldName("right");
