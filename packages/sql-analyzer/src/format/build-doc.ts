@@ -107,15 +107,8 @@ export class StatementDocBuilder {
       const child = children[i]!;
       let target = frames[frames.length - 1]!;
       if (child.isToken) {
+        if (this.placeTrivia(child, target)) continue;
         const k = child.kind;
-        if (k === SyntaxKind.Whitespace) {
-          this.hadSpace = true;
-          continue;
-        }
-        if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {
-          this.comment(child, target);
-          continue;
-        }
         // Where a clause's keyword head ends and its body begins.
         if (headBody && body === undefined && frames.length === 1 && k !== SyntaxKind.Keyword && this.prev !== undefined && !this.separatorDone) {
           body = [];
@@ -213,16 +206,8 @@ export class StatementDocBuilder {
     let current = head;
     for (const child of node.children()) {
       if (child.isToken) {
-        const k = child.kind;
-        if (k === SyntaxKind.Whitespace) {
-          this.hadSpace = true;
-          continue;
-        }
-        if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {
-          this.comment(child, current);
-          continue;
-        }
-        if (k === SyntaxKind.Keyword && child.text().toLowerCase() === "end") {
+        if (this.placeTrivia(child, current)) continue;
+        if (isEndKeyword(child)) {
           current = tail;
           this.placeToken(child, tail, line);
           continue;
@@ -248,16 +233,8 @@ export class StatementDocBuilder {
     let current = head;
     for (const child of node.children()) {
       if (child.isToken) {
-        const k = child.kind;
-        if (k === SyntaxKind.Whitespace) {
-          this.hadSpace = true;
-          continue;
-        }
-        if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {
-          this.comment(child, current);
-          continue;
-        }
-        if (k === SyntaxKind.Keyword && child.text().toLowerCase() === "end") {
+        if (this.placeTrivia(child, current)) continue;
+        if (isEndKeyword(child)) {
           current = tail;
           tail.push(hardline);
         }
@@ -301,6 +278,24 @@ export class StatementDocBuilder {
     this.afterInlineComment = false;
   }
 
+  /**
+   * Handles a whitespace or comment token the same way wherever a node's children are laid
+   * out: whitespace only marks that the source had a space, comments go through `comment`.
+   * Returns false (and does nothing) for any other token.
+   */
+  private placeTrivia(token: SyntaxToken, target: Doc[]): boolean {
+    const k = token.kind;
+    if (k === SyntaxKind.Whitespace) {
+      this.hadSpace = true;
+      return true;
+    }
+    if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {
+      this.comment(token, target);
+      return true;
+    }
+    return false;
+  }
+
   private comment(token: SyntaxToken, target: Doc[]): void {
     const info = this.comments.get(token.offset) ?? { ownLine: true, newlineAfter: true };
     const text = token.text();
@@ -335,6 +330,11 @@ function applyCase(text: string, style: CaseStyle): string {
   if (style === "upper") return text.toUpperCase();
   if (style === "lower") return text.toLowerCase();
   return text;
+}
+
+/** Whether `token` is the keyword `END` that closes a CASE expression or a BEGIN block. */
+function isEndKeyword(token: SyntaxToken): boolean {
+  return token.kind === SyntaxKind.Keyword && token.text().toLowerCase() === "end";
 }
 
 /** A `BEGIN … END` node whose direct children are statements separated by `;`. */
