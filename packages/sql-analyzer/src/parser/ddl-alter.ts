@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parseSequenceOption, parseTableConstraint } from "./ddl-table.js";
+import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
@@ -143,11 +143,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     parseQualifiedName(p, "sequence name");
     if (!parseCommonAlterTail(p)) {
       if (!p.at(SyntaxKind.Word)) p.expected("sequence option");
-      while (p.at(SyntaxKind.Word)) {
-        const progress = p.position;
-        parseSequenceOption(p);
-        if (p.position === progress) break;
-      }
+      parseSequenceOptions(p);
     }
     p.finish();
     return true;

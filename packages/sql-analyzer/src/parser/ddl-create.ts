@@ -1,5 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseSequenceOption, parseTableConstraint } from "./ddl-table.js";
+import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { parseExpr } from "./expressions.js";
@@ -71,10 +71,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
         p.bump();
         expectIdent(p);
       }
-      if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
-        p.bump();
-        parseOptionList(p);
-      }
+      parseWithOptionList(p);
       p.expectKw("as");
       parseSelectStmt(p);
       if (p.atKw("with")) {
@@ -124,11 +121,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       bumpModifiers(p, n);
       if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       parseQualifiedName(p, "sequence name");
-      while (p.at(SyntaxKind.Word)) {
-        const progress = p.position;
-        parseSequenceOption(p);
-        if (p.position === progress) break;
-      }
+      parseSequenceOptions(p);
       p.finish();
       return true;
     case "type":
@@ -264,10 +257,7 @@ function parseCreateIndexRest(p: Parser): void {
     p.eatKw("not");
     p.expectKw("distinct");
   }
-  if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
-    p.bump();
-    parseOptionList(p);
-  }
+  parseWithOptionList(p);
   if (p.atKw("tablespace")) {
     p.bump();
     expectIdent(p);
@@ -284,10 +274,7 @@ function parseCreateViewRest(p: Parser): void {
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "view name");
   if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
-  if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
-    p.bump();
-    parseOptionList(p);
-  }
+  parseWithOptionList(p);
   p.expectKw("as");
   if (atSelectStart(p)) parseSelectStmt(p);
   else p.expected("query");

@@ -48,10 +48,8 @@ export function parseCreateTableRest(p: Parser): void {
     p.bump();
     expectIdent(p, "access method");
   }
-  if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
-    p.bump();
-    parseOptionList(p);
-  } else if (p.atKw("without") && p.nthKw(1, "oids")) {
+  // WITH (…) and WITHOUT OIDS exclude each other.
+  if (!parseWithOptionList(p) && p.atKw("without") && p.nthKw(1, "oids")) {
     p.bump();
     p.bump();
   }
@@ -468,10 +466,7 @@ function parseIndexParameters(p: Parser): void {
     p.bump();
     parseParenNameList(p);
   }
-  if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
-    p.bump();
-    parseOptionList(p);
-  }
+  parseWithOptionList(p);
   if (p.atKw("using") && p.nthKw(1, "index")) {
     p.bump();
     p.bump();
@@ -631,6 +626,18 @@ export function parseIndexElem(p: Parser): void {
   p.finish();
 }
 
+/**
+ * An optional `WITH (name = value, …)` storage-parameter list, as tables, views,
+ * materialized views, indexes and index-backed constraints take it. Returns whether one
+ * was there (a bare `WITH` not followed by `(` is left alone: it may start another clause).
+ */
+export function parseWithOptionList(p: Parser): boolean {
+  if (!p.atKw("with") || p.nth(1) !== SyntaxKind.LParen) return false;
+  p.bump();
+  parseOptionList(p);
+  return true;
+}
+
 /** `(name [=] value, …)` generic options (`WITH (fillfactor = 70)`, COPY options, EXPLAIN options). */
 export function parseOptionList(p: Parser): void {
   p.start(SyntaxKind.OptionList);
@@ -660,6 +667,18 @@ export function parseOptionList(p: Parser): void {
     p.expect(SyntaxKind.RParen, "')'");
   }
   p.finish();
+}
+
+/**
+ * Zero or more sequence options, as CREATE SEQUENCE and ALTER SEQUENCE take them after the
+ * name: stops at the first token that is not a word or that no option consumes.
+ */
+export function parseSequenceOptions(p: Parser): void {
+  while (p.at(SyntaxKind.Word)) {
+    const progress = p.position;
+    parseSequenceOption(p);
+    if (p.position === progress) break;
+  }
 }
 
 /** One sequence option (CREATE/ALTER SEQUENCE, identity columns). */
