@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
-import { parseExpr, parseExprListItems } from "./expressions.js";
+import { parseExpr, parseParenArgList } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseStatement } from "./statement.js";
@@ -127,6 +127,22 @@ export function parseCreateRoutineRest(p: Parser): void {
 }
 
 /**
+ * What follows `SET name` where a routine, role or database attaches a configuration
+ * parameter: `FROM CURRENT`, or `TO`/`=` and one or more comma-separated values
+ * (strings, numbers or words).
+ */
+export function parseSetParameterValue(p: Parser): void {
+  if (p.eatKw("from")) p.expectKw("current");
+  else {
+    if (!p.eatKw("to")) p.expectOp("=");
+    do {
+      if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+      else p.expected("value");
+    } while (p.eat(SyntaxKind.Comma));
+  }
+}
+
+/**
  * The routine options that CREATE and ALTER FUNCTION/PROCEDURE spell the same way
  * (null-input behaviour, security, parallel safety, cost/rows, support, SET). Returns
  * false, consuming nothing, for any other word.
@@ -161,14 +177,7 @@ export function parseSharedRoutineOption(p: Parser, word: string | undefined): b
     case "set":
       p.bump();
       parseQualifiedName(p, "parameter");
-      if (p.eatKw("from")) p.expectKw("current");
-      else {
-        if (!p.eatKw("to")) p.expectOp("=");
-        do {
-          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
-          else p.expected("value");
-        } while (p.eat(SyntaxKind.Comma));
-      }
+      parseSetParameterValue(p);
       return true;
     default:
       return false;
@@ -328,12 +337,7 @@ export function parseCreateTriggerRest(p: Parser): void {
     p.expectKw("execute");
     if (!p.eatKw("function")) p.expectKw("procedure");
     parseQualifiedName(p, "function name");
-    p.start(SyntaxKind.ArgList);
-    if (p.expect(SyntaxKind.LParen, "'('")) {
-      parseExprListItems(p);
-      p.expect(SyntaxKind.RParen, "')'");
-    }
-    p.finish();
+    parseParenArgList(p);
   } else if (p.atKw("begin")) parseBlock(p);
   else if (p.mysql) parseStatement(p);
   else p.expectKw("begin");

@@ -370,6 +370,20 @@ export function parseExprListItems(p: Parser): void {
   } while (p.eat(SyntaxKind.Comma));
 }
 
+/**
+ * An ArgList node holding `( expr, … )` whose opening parenthesis is required (reported
+ * when missing, and then nothing more is taken): a trigger's function arguments, a
+ * TABLESAMPLE method's arguments.
+ */
+export function parseParenArgList(p: Parser): void {
+  p.start(SyntaxKind.ArgList);
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    parseExprListItems(p);
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
+}
+
 function parseQuantified(p: Parser): void {
   p.start(SyntaxKind.QuantifiedExpr);
   p.bump();

@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
-import { atExprStart, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseSubquery } from "./expressions.js";
+import { atExprStart, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenArgList, parseSubquery } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
@@ -514,12 +514,7 @@ function parseTableRef(p: Parser): boolean {
     p.start(SyntaxKind.TablesampleClause);
     p.bump();
     expectIdent(p, "sampling method");
-    p.start(SyntaxKind.ArgList);
-    if (p.expect(SyntaxKind.LParen, "'('")) {
-      parseExprListItems(p);
-      p.expect(SyntaxKind.RParen, "')'");
-    }
-    p.finish();
+    parseParenArgList(p);
     if (p.eatKw("repeatable")) {
       p.expect(SyntaxKind.LParen, "'('");
       parseExpr(p);

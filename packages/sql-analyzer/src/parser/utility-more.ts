@@ -1,5 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGrantOrRevoke } from "./ddl-create.js";
+import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
@@ -287,16 +288,7 @@ export function parseAlterRole(p: Parser): void {
     const set = p.atKw("set");
     p.bump();
     parseQualifiedName(p, "parameter");
-    if (set) {
-      if (p.eatKw("from")) p.expectKw("current");
-      else {
-        if (!p.eatKw("to")) p.expectOp("=");
-        do {
-          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
-          else p.expected("value");
-        } while (p.eat(SyntaxKind.Comma));
-      }
-    }
+    if (set) parseSetParameterValue(p);
   } else {
     p.eatKw("with");
     parseLooseOptions(p, true);
