@@ -171,14 +171,7 @@ export function parseUpdateBody(p: Parser): void {
     while (p.atKw("low_priority") || p.atKw("ignore")) p.bump();
     // MySQL multi-table UPDATE: UPDATE t1 JOIN t2 ON … SET …
     parseFromList(p);
-  } else {
-    p.start(SyntaxKind.TableRef);
-    p.eatKw("only");
-    parseQualifiedName(p, "table name");
-    p.eatOp("*");
-    parseTableAlias(p);
-    p.finish();
-  }
+  } else parseTargetTable(p);
   parseSetClause(p);
   if (p.atKw("from")) {
     p.start(SyntaxKind.FromClause);
@@ -187,6 +180,19 @@ export function parseUpdateBody(p: Parser): void {
     p.finish();
   }
   parseUpdateOrDeleteTail(p);
+}
+
+/**
+ * The table UPDATE and DELETE change: `[ONLY] name [*] [[AS] alias]` as one TableRef
+ * (MERGE's target takes no `*`, so it does not use this).
+ */
+function parseTargetTable(p: Parser): void {
+  p.start(SyntaxKind.TableRef);
+  p.eatKw("only");
+  parseQualifiedName(p, "table name");
+  p.eatOp("*");
+  parseTableAlias(p);
+  p.finish();
 }
 
 /**
@@ -215,12 +221,7 @@ export function parseDeleteBody(p: Parser): void {
     while (p.eat(SyntaxKind.Comma));
   }
   p.expectKw("from");
-  p.start(SyntaxKind.TableRef);
-  p.eatKw("only");
-  parseQualifiedName(p, "table name");
-  p.eatOp("*");
-  parseTableAlias(p);
-  p.finish();
+  parseTargetTable(p);
   if (p.mysql && (p.at(SyntaxKind.Comma) || p.atKw("join") || p.atKw("inner") || p.atKw("left"))) {
     while (p.eat(SyntaxKind.Comma)) parseJoinedTable(p);
   }
