@@ -2,7 +2,11 @@
 // handlers that query databases (safe and unsafe shapes) between ordinary code that
 // does not touch SQL, in the proportions of a typical web service.
 
-/** Small seeded PRNG (mulberry32) so every run scans the same code. */
+/**
+ * Small seeded PRNG (mulberry32) so every run scans the same code. It is the generator of
+ * src/corpus/rng.ts, written again here because the bench is plain JavaScript run against
+ * dist/, and the package does not export Rng.
+ */
 export function prng(seed) {
   let a = seed >>> 0;
   return () => {

@@ -6,20 +6,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { Rng } from "../../src/corpus/rng.js";
 import type { ScanResult, SourceFile } from "../../src/scanner/index.js";
 import { scanner } from "./support.js";
 
 afterAll(() => scanner().dispose());
 
+/** The package's seeded generator (mulberry32, as every other seeded test uses) as a plain function. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.next();
 }
 
 const dir = join(import.meta.dirname, "fixtures");
