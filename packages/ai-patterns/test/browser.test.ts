@@ -11,6 +11,7 @@ import type { Browser } from "playwright-core";
 import { CHROMIUM_PATH, launchChromium, listenOnLoopback } from "../../../tests/support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNodeClassifier } from "../src/node/index.js";
+import { openOfflinePage, serveBundlePage } from "./support/browser-page.js";
 
 const isCI = process.env.CI === "true";
 const packageDir = join(import.meta.dirname, "..");
@@ -51,16 +52,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) && !isCI)("classifier in Chromium", (
     };
     server = createServer((request, response) => {
       const url = new URL(request.url ?? "/", "http://127.0.0.1");
-      if (url.pathname === "/") {
-        response.writeHead(200, { "content-type": "text/html" });
-        response.end(`<!doctype html><script type="module" src="/bundle.js"></script>`);
-        return;
-      }
-      if (url.pathname === "/bundle.js") {
-        response.writeHead(200, { "content-type": "text/javascript" });
-        response.end(bundle);
-        return;
-      }
+      if (serveBundlePage(url.pathname, response, bundle)) return;
       for (const [prefix, dir] of Object.entries(roots)) {
         if (!url.pathname.startsWith(prefix)) continue;
         const file = normalize(join(dir, decodeURIComponent(url.pathname.slice(prefix.length))));
@@ -83,17 +75,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) && !isCI)("classifier in Chromium", (
   });
 
   it("classifies offline and agrees with Node", async () => {
-    const page = await browser.newPage();
-    const leaks: string[] = [];
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin)) return route.continue();
-      leaks.push(url);
-      return route.abort();
-    });
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(origin);
+    const { page, leaks, errors } = await openOfflinePage(browser, origin);
     await page.waitForFunction(() => typeof window.classifyInBrowser === "function");
     const inBrowser = (await page.evaluate((texts) => window.classifyInBrowser(texts), INPUTS)) as Array<{ label: string; score: number; reasons: Array<{ range?: unknown }> }>;
 

@@ -11,6 +11,7 @@ import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { CHROMIUM_PATH, launchChromium, listenOnLoopback } from "../../../../tests/support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openOfflinePage, serveBundlePage } from "../support/browser-page.js";
 import { scanner } from "./support.js";
 
 const isCI = process.env.CI === "true";
@@ -69,13 +70,8 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) && !isCI)("scanner in Chromium", () =
         response.end(readFileSync(file));
         return true;
       };
-      if (path === "/") {
-        response.writeHead(200, { "content-type": "text/html" });
-        response.end(`<!doctype html><script type="module" src="/bundle.js"></script>`);
-      } else if (path === "/bundle.js") {
-        response.writeHead(200, { "content-type": "text/javascript" });
-        response.end(bundle);
-      } else if (!(path.startsWith("/grammars/") && wasm(grammarDir, path.slice(10))) && !(path.startsWith("/runtime/") && wasm(runtimeDir, path.slice(9)))) {
+      if (serveBundlePage(path, response, bundle)) return;
+      if (!(path.startsWith("/grammars/") && wasm(grammarDir, path.slice(10))) && !(path.startsWith("/runtime/") && wasm(runtimeDir, path.slice(9)))) {
         response.writeHead(404);
         response.end();
       }
@@ -94,17 +90,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) && !isCI)("scanner in Chromium", () =
     const files = readdirSync(fixtureDir)
       .sort()
       .map((name) => ({ path: name, text: readFileSync(join(fixtureDir, name), "utf8") }));
-    const page = await browser.newPage();
-    const leaks: string[] = [];
-    await page.route("**/*", (route) => {
-      const url = route.request().url();
-      if (url.startsWith(origin)) return route.continue();
-      leaks.push(url);
-      return route.abort();
-    });
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
-    await page.goto(origin);
+    const { page, leaks, errors } = await openOfflinePage(browser, origin);
     await page.waitForFunction(() => typeof (window as unknown as { scanInBrowser?: unknown }).scanInBrowser === "function");
     const inBrowser = await page.evaluate(
       (input) => (window as unknown as { scanInBrowser: (f: unknown) => Promise<unknown[]> }).scanInBrowser(input),
