@@ -13,6 +13,7 @@ import { detectByRegex } from "../src/baseline/regex-detector.js";
 import { calibration, emptyConfusion, percentile, rates, record, thresholdForRecall, type Confusion } from "../src/eval/metrics.js";
 import { ROBUSTNESS_PROBES } from "../src/eval/robustness-probes.js";
 import { HELD_OUT_PROBES } from "../src/eval/held-out-probes.js";
+import type { Probe } from "../src/eval/probe.js";
 import { createInjectionClassifier } from "../src/classifier/injection-classifier.js";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -98,7 +99,6 @@ for (const [name, filter] of rows) {
 }
 line();
 
-type Probe = { readonly text: string; readonly label: 0 | 1; readonly trick: string };
 async function probeTable(title: string, probes: readonly Probe[]) {
   line(title);
   line();

@@ -1,3 +1,5 @@
+import type { Probe } from "./probe.js";
+
 /**
  * A second set of hand-written probes, written in the robustness round BEFORE any
  * change was tuned, and never used to choose one: the same tricks as the three probes
@@ -7,7 +9,7 @@
  * repeated statements). They show whether a fix generalises beyond the strings it was
  * made for; the evaluation prints them as a table of their own.
  */
-export const HELD_OUT_PROBES: ReadonlyArray<{ readonly text: string; readonly label: 0 | 1; readonly trick: string }> = [
+export const HELD_OUT_PROBES: readonly Probe[] = [
   // Boolean literals as the truthy (or falsy) operand.
   { text: "5 OR TRUE", label: 1, trick: "boolean literal after OR" },
   { text: "1) or true--", label: 1, trick: "boolean literal after OR" },

@@ -1,8 +1,10 @@
+import type { Probe } from "./probe.js";
+
 /**
  * Hand-written obfuscation probes (not from any payload list) for the robustness table:
  * each is a known trick to slip past detectors, plus benign look-alikes.
  */
-export const ROBUSTNESS_PROBES: ReadonlyArray<{ readonly text: string; readonly label: 0 | 1; readonly trick: string }> = [
+export const ROBUSTNESS_PROBES: readonly Probe[] = [
   { text: "1 or true", label: 1, trick: "unquoted tautology" },
   { text: "0 OR NOT FALSE", label: 1, trick: "unquoted tautology" },
   { text: ")-sleep(9999", label: 1, trick: "arithmetic time delay" },
