@@ -1,8 +1,8 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
+import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
-import { parseExpr } from "./expressions.js";
+import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
@@ -148,9 +148,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
           /* ok */
         } else if (p.eatKw("collate")) parseQualifiedName(p, "collation");
         else if (p.eatKw("check")) {
-          p.expect(SyntaxKind.LParen, "'('");
-          parseExpr(p);
-          p.expect(SyntaxKind.RParen, "')'");
+          expectParenthesizedExpr(p);
         } else p.expected("domain constraint");
         p.finish();
         if (p.position === progress) break;
@@ -252,11 +250,7 @@ function parseCreateIndexRest(p: Parser): void {
     p.bump();
     parseParenNameList(p);
   }
-  if (p.atKw("nulls")) {
-    p.bump();
-    p.eatKw("not");
-    p.expectKw("distinct");
-  }
+  parseNullsDistinct(p);
   parseWithOptionList(p);
   if (p.atKw("tablespace")) {
     p.bump();

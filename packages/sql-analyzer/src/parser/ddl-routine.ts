@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
-import { parseExpr, parseParenArgList } from "./expressions.js";
+import { expectParenthesizedExpr, parseExpr, parseParenArgList } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseStatement } from "./statement.js";
@@ -325,9 +325,7 @@ export function parseCreateTriggerRest(p: Parser): void {
     } else if (p.atKw("when")) {
       p.bump();
       if (p.postgres) {
-        p.expect(SyntaxKind.LParen, "'('");
-        parseExpr(p);
-        p.expect(SyntaxKind.RParen, "')'");
+        expectParenthesizedExpr(p);
       } else parseExpr(p);
     } else break;
     if (p.position === progress) break;

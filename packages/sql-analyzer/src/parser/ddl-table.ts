@@ -1,5 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseExpr, parseExprBp, parseExprListItems } from "./expressions.js";
+import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
@@ -342,11 +342,7 @@ function parseColumnConstraint(p: Parser): void {
     case "unique":
       p.bump();
       if (p.mysql) p.eatKw("key");
-      if (p.atKw("nulls")) {
-        p.bump();
-        p.eatKw("not");
-        p.expectKw("distinct");
-      }
+      parseNullsDistinct(p);
       parseConflictClause(p);
       parseIndexParameters(p);
       break;
@@ -355,9 +351,7 @@ function parseColumnConstraint(p: Parser): void {
       break;
     case "check":
       p.bump();
-      p.expect(SyntaxKind.LParen, "'('");
-      parseExpr(p);
-      p.expect(SyntaxKind.RParen, "')'");
+      expectParenthesizedExpr(p);
       if (p.atKw("no") && p.nthKw(1, "inherit")) {
         p.bump();
         p.bump();
@@ -383,18 +377,14 @@ function parseColumnConstraint(p: Parser): void {
           p.expect(SyntaxKind.RParen, "')'");
         }
       } else {
-        p.expect(SyntaxKind.LParen, "'('");
-        parseExpr(p);
-        p.expect(SyntaxKind.RParen, "')'");
+        expectParenthesizedExpr(p);
         if (p.atKw("stored") || p.atKw("virtual")) p.bump();
         else if (p.postgres) p.expectKw("stored");
       }
       break;
     case "as":
       p.bump();
-      p.expect(SyntaxKind.LParen, "'('");
-      parseExpr(p);
-      p.expect(SyntaxKind.RParen, "')'");
+      expectParenthesizedExpr(p);
       if (p.atKw("stored") || p.atKw("virtual")) p.bump();
       break;
     case "collate":
@@ -426,6 +416,18 @@ function parseColumnConstraint(p: Parser): void {
   }
   parseDeferrable(p);
   p.finish();
+}
+
+/**
+ * The optional `NULLS [NOT] DISTINCT` of a unique constraint or unique index (PostgreSQL 15+):
+ * whether NULLs count as equal to each other.
+ */
+export function parseNullsDistinct(p: Parser): void {
+  if (p.atKw("nulls")) {
+    p.bump();
+    p.eatKw("not");
+    p.expectKw("distinct");
+  }
 }
 
 function parseConflictClause(p: Parser): void {
@@ -526,20 +528,14 @@ export function parseTableConstraint(p: Parser): void {
       p.bump();
       if (p.mysql && (p.atKw("key") || p.atKw("index"))) p.bump();
       if (p.mysql && atIdent(p)) p.bumpIdent();
-      if (p.atKw("nulls")) {
-        p.bump();
-        p.eatKw("not");
-        p.expectKw("distinct");
-      }
+      parseNullsDistinct(p);
       parseIndexElemList(p);
       parseConflictClause(p);
       parseIndexParameters(p);
       break;
     case "check":
       p.bump();
-      p.expect(SyntaxKind.LParen, "'('");
-      parseExpr(p);
-      p.expect(SyntaxKind.RParen, "')'");
+      expectParenthesizedExpr(p);
       break;
     case "foreign":
       p.bump();
@@ -563,9 +559,7 @@ export function parseTableConstraint(p: Parser): void {
       parseIndexParameters(p);
       if (p.atKw("where")) {
         p.bump();
-        p.expect(SyntaxKind.LParen, "'('");
-        parseExpr(p);
-        p.expect(SyntaxKind.RParen, "')'");
+        expectParenthesizedExpr(p);
       }
       break;
     case "key":

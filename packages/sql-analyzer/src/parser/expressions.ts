@@ -371,6 +371,18 @@ export function parseExprListItems(p: Parser): void {
 }
 
 /**
+ * A required `( expr )` whose parentheses belong to the enclosing node (no ParenExpr of its
+ * own): CHECK constraints, generated columns, trigger WHEN, policy USING / WITH CHECK,
+ * EXCLUDE … WHERE, TABLESAMPLE REPEATABLE. A missing parenthesis is reported and the
+ * expression is still parsed.
+ */
+export function expectParenthesizedExpr(p: Parser): void {
+  p.expect(SyntaxKind.LParen, "'('");
+  parseExpr(p);
+  p.expect(SyntaxKind.RParen, "')'");
+}
+
+/**
  * An ArgList node holding `( expr, … )` whose opening parenthesis is required (reported
  * when missing, and then nothing more is taken): a trigger's function arguments, a
  * TABLESAMPLE method's arguments.

@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
-import { atExprStart, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenArgList, parseSubquery } from "./expressions.js";
+import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenArgList, parseSubquery } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
@@ -516,9 +516,7 @@ function parseTableRef(p: Parser): boolean {
     expectIdent(p, "sampling method");
     parseParenArgList(p);
     if (p.eatKw("repeatable")) {
-      p.expect(SyntaxKind.LParen, "'('");
-      parseExpr(p);
-      p.expect(SyntaxKind.RParen, "')'");
+      expectParenthesizedExpr(p);
     }
     p.finish();
   }

@@ -2,7 +2,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
-import { parseExpr, parseExprListItems } from "./expressions.js";
+import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
@@ -337,16 +337,12 @@ export function parseCreatePolicyRest(p: Parser): void {
     while (p.eat(SyntaxKind.Comma));
   }
   if (p.eatKw("using")) {
-    p.expect(SyntaxKind.LParen, "'('");
-    parseExpr(p);
-    p.expect(SyntaxKind.RParen, "')'");
+    expectParenthesizedExpr(p);
   }
   if (p.atKw("with") && p.nthKw(1, "check")) {
     p.bump();
     p.bump();
-    p.expect(SyntaxKind.LParen, "'('");
-    parseExpr(p);
-    p.expect(SyntaxKind.RParen, "')'");
+    expectParenthesizedExpr(p);
   }
 }
 
