@@ -1,5 +1,6 @@
 import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { binaryConcat } from "./binary-concat.js";
+import { conditionalBranches } from "./conditional-branches.js";
 import { namedChildrenOf, operatorOf, sameNode, type HostSyntax } from "./host-syntax.js";
 import { concatValues, type SqlValue } from "./sql-value.js";
 
@@ -70,11 +71,8 @@ export const javaSyntax: HostSyntax = {
     switch (node.type) {
       case "binary_expression":
         return binaryConcat(node, "+", ctx);
-      case "ternary_expression": {
-        const a = node.childForFieldName("consequence");
-        const b = node.childForFieldName("alternative");
-        return a && b ? ctx.conditional(node, [a, b]) : null;
-      }
+      case "ternary_expression":
+        return conditionalBranches(node, ctx);
       case "object_creation_expression": {
         const type = node.childForFieldName("type")?.text ?? "";
         if (!/^(?:StringBuilder|StringBuffer)$/.test(type)) return null;

@@ -1,6 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { binaryConcat } from "./binary-concat.js";
+import { conditionalBranches } from "./conditional-branches.js";
 import { decodeLiteral } from "./escapes.js";
 import { namedChildrenOf, sameNode, type EvalContext, type HostSyntax, type StringParts } from "./host-syntax.js";
 import { concatValues, type SqlPiece, type SqlValue } from "./sql-value.js";
@@ -132,11 +133,8 @@ export const javascriptSyntax: HostSyntax = {
         }
         return null;
       }
-      case "ternary_expression": {
-        const a = node.childForFieldName("consequence");
-        const b = node.childForFieldName("alternative");
-        return a && b ? ctx.conditional(node, [a, b]) : null;
-      }
+      case "ternary_expression":
+        return conditionalBranches(node, ctx);
       case "call_expression": {
         const fn = node.childForFieldName("function");
         const args = node.childForFieldName("arguments");

@@ -1,6 +1,7 @@
 import type { Node } from "web-tree-sitter";
 import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { binaryConcat } from "./binary-concat.js";
+import { conditionalBranches } from "./conditional-branches.js";
 import { namedChildrenOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
 
 const CALL_TYPES = new Set(["member_call_expression", "nullsafe_member_call_expression", "scoped_call_expression", "function_call_expression"]);
@@ -87,11 +88,8 @@ export const phpSyntax: HostSyntax = {
     switch (node.type) {
       case "binary_expression":
         return binaryConcat(node, ".", ctx);
-      case "conditional_expression": {
-        const a = node.childForFieldName("body");
-        const b = node.childForFieldName("alternative");
-        return a && b ? ctx.conditional(node, [a, b]) : null;
-      }
+      case "conditional_expression":
+        return conditionalBranches(node, ctx, "body");
       case "function_call_expression": {
         const fn = node.childForFieldName("function")?.text;
         const args = namedChildrenOf(node.childForFieldName("arguments") ?? node).map((a) => a.lastNamedChild ?? a);

@@ -1,4 +1,5 @@
 import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
+import { conditionalBranches } from "./conditional-branches.js";
 import { namedChildrenOf, operatorOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
 import { concatValues } from "./sql-value.js";
 
@@ -103,11 +104,8 @@ export const rubySyntax: HostSyntax = {
         const first = namedChildrenOf(node)[0];
         return first && rubySyntax.stringParts(first) ? ctx.evaluate(first, "opaque") : null;
       }
-      case "conditional": {
-        const a = node.childForFieldName("consequence");
-        const b = node.childForFieldName("alternative");
-        return a && b ? ctx.conditional(node, [a, b]) : null;
-      }
+      case "conditional":
+        return conditionalBranches(node, ctx);
       default:
         return null;
     }
