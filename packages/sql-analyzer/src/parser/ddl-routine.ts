@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
-import { expectParenthesizedExpr, parseExpr, parseParenArgList } from "./expressions.js";
+import { expectParenthesizedExpr, parseExpr, parseParenExprList } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseStatement } from "./statement.js";
@@ -335,7 +335,7 @@ export function parseCreateTriggerRest(p: Parser): void {
     p.expectKw("execute");
     if (!p.eatKw("function")) p.expectKw("procedure");
     parseQualifiedName(p, "function name");
-    parseParenArgList(p);
+    parseParenExprList(p, SyntaxKind.ArgList);
   } else if (p.atKw("begin")) parseBlock(p);
   else if (p.mysql) parseStatement(p);
   else p.expectKw("begin");

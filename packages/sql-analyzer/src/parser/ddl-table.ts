@@ -1,5 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems } from "./expressions.js";
+import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
@@ -187,13 +187,9 @@ export function parsePartitionBound(p: Parser): void {
   p.finish();
 }
 
+/** A partition bound list: `FROM (…) TO (…)`, `IN (…)`. */
 function parseBoundList(p: Parser): void {
-  p.start(SyntaxKind.ExprList);
-  if (p.expect(SyntaxKind.LParen, "'('")) {
-    parseExprListItems(p);
-    p.expect(SyntaxKind.RParen, "')'");
-  }
-  p.finish();
+  parseParenExprList(p, SyntaxKind.ExprList);
 }
 
 /** `( column_def | table_constraint | LIKE t [options], … )` */

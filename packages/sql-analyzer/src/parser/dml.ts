@@ -1,7 +1,7 @@
 import { ALIAS_STOP_WORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIndexElem } from "./ddl-table.js";
-import { parseExpr, parseExprListItems } from "./expressions.js";
+import { parseExpr, parseExprListItems, parseParenExprList } from "./expressions.js";
 import { atIdent, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import {
@@ -277,12 +277,7 @@ export function parseMergeBody(p: Parser): void {
       } else {
         p.start(SyntaxKind.ValuesClause);
         p.expectKw("values");
-        p.start(SyntaxKind.ValuesRow);
-        if (p.expect(SyntaxKind.LParen, "'('")) {
-          parseExprListItems(p);
-          p.expect(SyntaxKind.RParen, "')'");
-        }
-        p.finish();
+        parseParenExprList(p, SyntaxKind.ValuesRow);
         p.finish();
       }
     } else if (p.eatKw("do")) p.expectKw("nothing");

@@ -383,12 +383,12 @@ export function expectParenthesizedExpr(p: Parser): void {
 }
 
 /**
- * An ArgList node holding `( expr, … )` whose opening parenthesis is required (reported
- * when missing, and then nothing more is taken): a trigger's function arguments, a
- * TABLESAMPLE method's arguments.
+ * A `kind` node holding `( expr, … )` whose opening parenthesis is required (reported when
+ * missing, and then nothing more is taken): a trigger's or TABLESAMPLE method's arguments
+ * (ArgList), DISTINCT ON and partition bound lists (ExprList), an ON CONFLICT VALUES row.
  */
-export function parseParenArgList(p: Parser): void {
-  p.start(SyntaxKind.ArgList);
+export function parseParenExprList(p: Parser, kind: SyntaxKind): void {
+  p.start(kind);
   if (p.expect(SyntaxKind.LParen, "'('")) {
     parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");

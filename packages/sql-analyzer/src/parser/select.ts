@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
-import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenArgList, parseSubquery } from "./expressions.js";
+import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenExprList, parseSubquery } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
@@ -190,12 +190,7 @@ function parseSelectCore(p: Parser): void {
     p.bump();
     if (distinct && p.atKw("on") && p.postgres) {
       p.bump();
-      p.start(SyntaxKind.ExprList);
-      if (p.expect(SyntaxKind.LParen, "'('")) {
-        parseExprListItems(p);
-        p.expect(SyntaxKind.RParen, "')'");
-      }
-      p.finish();
+      parseParenExprList(p, SyntaxKind.ExprList);
     }
     p.finish();
   }
@@ -514,7 +509,7 @@ function parseTableRef(p: Parser): boolean {
     p.start(SyntaxKind.TablesampleClause);
     p.bump();
     expectIdent(p, "sampling method");
-    parseParenArgList(p);
+    parseParenExprList(p, SyntaxKind.ArgList);
     if (p.eatKw("repeatable")) {
       expectParenthesizedExpr(p);
     }
