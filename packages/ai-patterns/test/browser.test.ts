@@ -6,12 +6,11 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
-import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { CHROMIUM_PATH, launchChromium, listenOnLoopback } from "../../../tests/support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNodeClassifier } from "../src/node/index.js";
-import { openOfflinePage, serveBundlePage } from "./support/browser-page.js";
+import { bundleForBrowser, openOfflinePage, serveBundlePage } from "./support/browser-page.js";
 
 const isCI = process.env.CI === "true";
 const packageDir = join(import.meta.dirname, "..");
@@ -36,16 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) && !isCI)("classifier in Chromium", (
   let bundle = "";
 
   beforeAll(async () => {
-    const result = await build({
-      entryPoints: [join(packageDir, "test", "browser", "entry.ts")],
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      write: false,
-      logLevel: "silent",
-    });
-    bundle = result.outputFiles[0]!.text;
+    bundle = await bundleForBrowser({ entryPoints: [join(packageDir, "test", "browser", "entry.ts")] });
     const roots: Record<string, string> = {
       "/models/": join(packageDir, "models"),
       "/ort/": join(repoRoot, "node_modules", "onnxruntime-web", "dist"),

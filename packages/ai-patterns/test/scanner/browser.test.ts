@@ -7,11 +7,10 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { CHROMIUM_PATH, launchChromium, listenOnLoopback } from "../../../../tests/support/browser.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openOfflinePage, serveBundlePage } from "../support/browser-page.js";
+import { bundleForBrowser, openOfflinePage, serveBundlePage } from "../support/browser-page.js";
 import { scanner } from "./support.js";
 
 const isCI = process.env.CI === "true";
@@ -49,18 +48,11 @@ describe.skipIf(!existsSync(CHROMIUM_PATH) && !isCI)("scanner in Chromium", () =
   let origin = "";
 
   beforeAll(async () => {
-    const result = await build({
+    const bundle = await bundleForBrowser({
       stdin: { contents: ENTRY, resolveDir: import.meta.dirname, loader: "js" },
-      bundle: true,
-      format: "esm",
-      platform: "browser",
-      target: "es2022",
-      write: false,
-      logLevel: "silent",
       // web-tree-sitter imports these only on its Node code path.
       external: ["fs", "fs/promises", "module", "path", "url"],
     });
-    const bundle = result.outputFiles[0]!.text;
     server = createServer((request, response) => {
       const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
       const wasm = (dir: string, name: string) => {

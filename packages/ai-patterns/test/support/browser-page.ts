@@ -3,7 +3,18 @@
  * runs one ES module bundle, and the page may reach nothing but that server.
  */
 import type { ServerResponse } from "node:http";
+import { build, type BuildOptions } from "esbuild";
 import type { Browser, Page } from "playwright-core";
+
+/**
+ * Bundles the page's code with esbuild into one ES2022 module for the browser, kept in
+ * memory (the text `serveBundlePage` serves). `input` names the entry (`entryPoints` or
+ * `stdin`) and any modules to leave out (`external`).
+ */
+export async function bundleForBrowser(input: Pick<BuildOptions, "entryPoints" | "stdin" | "external">): Promise<string> {
+  const result = await build({ ...input, bundle: true, format: "esm", platform: "browser", target: "es2022", write: false, logLevel: "silent" });
+  return result.outputFiles[0]!.text;
+}
 
 /**
  * Answers `/` with a page that loads `/bundle.js` as a module, and `/bundle.js` with
