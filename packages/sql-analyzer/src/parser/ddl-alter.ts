@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
-import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import { atLabel, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parseSharedRoutineOption } from "./ddl-routine.js";
@@ -55,11 +55,7 @@ export function parseTruncate(p: Parser): void {
   p.bump();
   p.eatKw("table");
   p.start(SyntaxKind.NameList);
-  do {
-    p.eatKw("only");
-    parseQualifiedName(p, "table name");
-    p.eatOp("*");
-  } while (p.eat(SyntaxKind.Comma));
+  parseTableNameList(p);
   p.finish();
   if (p.atKw("restart") || p.atKw("continue")) {
     p.bump();

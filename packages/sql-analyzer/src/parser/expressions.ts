@@ -385,7 +385,7 @@ export function expectParenthesizedExpr(p: Parser): void {
 /**
  * A `kind` node holding `( expr, … )` whose opening parenthesis is required (reported when
  * missing, and then nothing more is taken): a trigger's or TABLESAMPLE method's arguments
- * (ArgList), DISTINCT ON and partition bound lists (ExprList), an ON CONFLICT VALUES row.
+ * (ArgList), DISTINCT ON and partition bound lists (ExprList), the VALUES row of a MERGE INSERT.
  */
 export function parseParenExprList(p: Parser, kind: SyntaxKind): void {
   p.start(kind);

@@ -105,6 +105,18 @@ export function parseParenNameList(p: Parser, kind: SyntaxKind = SyntaxKind.Name
   p.finish();
 }
 
+/**
+ * `[ONLY] table [*], …` (no parentheses, no wrapping node), as TRUNCATE and LOCK name their
+ * tables: ONLY leaves out inheritance children, `*` spells out that they are included.
+ */
+export function parseTableNameList(p: Parser): void {
+  do {
+    p.eatKw("only");
+    parseQualifiedName(p, "table name");
+    p.eatOp("*");
+  } while (p.eat(SyntaxKind.Comma));
+}
+
 /** A comma-separated list of qualified names (no parentheses). */
 export function parseQualifiedNameList(p: Parser): void {
   p.start(SyntaxKind.NameList);

@@ -3,7 +3,7 @@ import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
-import { atIdent, atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import { atIdent, atLabel, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseStatement } from "./statement.js";
@@ -186,11 +186,7 @@ export function parseLock(p: Parser): void {
     return;
   }
   p.eatKw("table");
-  do {
-    p.eatKw("only");
-    parseQualifiedName(p, "table name");
-    p.eatOp("*");
-  } while (p.eat(SyntaxKind.Comma));
+  parseTableNameList(p);
   if (p.eatKw("in")) {
     const words: string[] = [];
     for (let guard = 0; guard < 4 && p.at(SyntaxKind.Word) && !p.atKw("mode"); guard++) {
