@@ -3,7 +3,8 @@ import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { binaryConcat } from "./binary-concat.js";
 import { conditionalBranches } from "./conditional-branches.js";
 import { decodeLiteral } from "./escapes.js";
-import { namedChildrenOf, sameNode, type EvalContext, type HostSyntax, type StringParts } from "./host-syntax.js";
+import { namedChildrenOf, sameNode, type EvalContext, type HostSyntax } from "./host-syntax.js";
+import { interpolationHoles } from "./interpolation-holes.js";
 import { concatValues, type SqlPiece, type SqlValue } from "./sql-value.js";
 
 /** Tags whose template substitutions become bound parameters. */
@@ -80,13 +81,7 @@ export const javascriptSyntax: HostSyntax = {
   stringParts(node) {
     if (node.type === "string") return { start: node.startIndex + 1, end: node.endIndex - 1, escapes: "c", holes: [] };
     if (node.type !== "template_string") return null;
-    const parts: StringParts = { start: node.startIndex + 1, end: node.endIndex - 1, escapes: "c", holes: [] };
-    for (const child of node.namedChildren) {
-      if (child?.type === "template_substitution") {
-        parts.holes.push({ outer: { start: child.startIndex, end: child.endIndex }, expr: namedChildrenOf(child)[0] ?? null });
-      }
-    }
-    return parts;
+    return { start: node.startIndex + 1, end: node.endIndex - 1, escapes: "c", holes: interpolationHoles(node, "template_substitution") };
   },
 
   assignmentAt(occurrence) {

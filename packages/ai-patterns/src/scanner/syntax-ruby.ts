@@ -1,6 +1,7 @@
 import { compoundAssignment, plainAssignment } from "./assignment-shapes.js";
 import { conditionalBranches } from "./conditional-branches.js";
-import { namedChildrenOf, operatorOf, sameNode, type HostSyntax, type StringParts } from "./host-syntax.js";
+import { namedChildrenOf, operatorOf, sameNode, type HostSyntax } from "./host-syntax.js";
+import { interpolationHoles } from "./interpolation-holes.js";
 import { concatValues } from "./sql-value.js";
 
 const PARAMETER_PARENTS = new Set([
@@ -59,13 +60,7 @@ export const rubySyntax: HostSyntax = {
     const last = node.lastChild;
     if (!first || !last || first.isNamed || last.isNamed) return null;
     const single = first.text === "'" || first.text.startsWith("%q");
-    const parts: StringParts = { start: first.endIndex, end: last.startIndex, escapes: single ? "quotes" : "c", holes: [] };
-    for (const child of node.namedChildren) {
-      if (child?.type === "interpolation") {
-        parts.holes.push({ outer: { start: child.startIndex, end: child.endIndex }, expr: namedChildrenOf(child)[0] ?? null });
-      }
-    }
-    return parts;
+    return { start: first.endIndex, end: last.startIndex, escapes: single ? "quotes" : "c", holes: interpolationHoles(node, "interpolation") };
   },
 
   assignmentAt(occurrence) {
