@@ -205,6 +205,7 @@ function lexInto(text: string, skipBodies: boolean): TokenStream {
   return { kinds, starts, count, errors };
 }
 
+const CH_SLASH = 47;
 const CH_LBRACE = 123;
 const CH_RBRACE = 125;
 /** Brace depth beyond which {@link scanBody} declines (the parser reports deep nesting). */
@@ -221,10 +222,12 @@ const SCAN_MAX_DEPTH = 64;
  * every following letter, digit and `_`). A regular expression because V8 compiles it
  * to native code after a few uses, while a character loop in JavaScript runs in the
  * interpreter and baseline tiers for much of a first check (measured: a JavaScript loop
- * here scanned no faster than lexing in a fresh process).
+ * here scanned no faster than lexing in a fresh process). At most 256 tokens per match:
+ * V8 keeps a backtracking entry per repetition, and an unbounded run over a huge body
+ * overflows its stack (a `RangeError`); the caller runs it again where it stopped.
  */
 const PLAIN_RUN =
-  /(?:[\t\n\r !%&()*+,\-.:;<=>[\]^|]+|\/(?!\/)|\/\/[^\n]*|(?!(?:fn|struct|use)(?![A-Za-z_0-9]))[A-Za-z_][A-Za-z_0-9]*|[0-9]{1,15}(?![A-Za-z_0-9]))*/y;
+  /(?:[\t\n\r !%&()*+,\-.:;<=>[\]^|]+|\/(?!\/)|\/\/[^\n]*|(?!(?:fn|struct|use)(?![A-Za-z_0-9]))[A-Za-z_][A-Za-z_0-9]*|[0-9]{1,15}(?![A-Za-z_0-9])){0,256}/y;
 
 /**
  * Where the parser's token-level skip (`trySkipBody`) would end the block whose `{` is at
@@ -241,6 +244,8 @@ function scanBody(text: string, open: number, errors: Diagnostic[]): number {
   const errorCount = errors.length;
   let depth = 0;
   let i = open;
+  /** The last plain run consumed something (it may have stopped at its bound). */
+  let advanced = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === CH_LBRACE) {
@@ -254,12 +259,13 @@ function scanBody(text: string, open: number, errors: Diagnostic[]): number {
       const start = i++;
       while (i < n && (classOf(text.charCodeAt(i)) & IDENT_PART) !== 0) i++;
       numberError(text, start, i, errors);
-    } else {
-      // `fn`, `struct`, `use` or a character outside the grammar (the run stopped here).
+    } else if (!advanced) {
+      // `fn`, `struct`, `use` or a character outside the grammar (a run stopped here).
       break;
     }
     PLAIN_RUN.lastIndex = i;
     PLAIN_RUN.test(text);
+    advanced = PLAIN_RUN.lastIndex > i;
     i = PLAIN_RUN.lastIndex;
   }
   errors.length = errorCount;
@@ -267,19 +273,25 @@ function scanBody(text: string, open: number, errors: Diagnostic[]): number {
 }
 
 /**
- * Whether the significant token before offset `at` is an identifier (not a keyword or a
- * number), looking backwards; a body's `{` precedes `at`, so the look stops there. Tokens
- * never span lines, and a line has no strings, so a character is in a comment exactly when
- * a `//` comes before it on its line.
+ * Whether the significant token before offset `at` (a `{` outside comments) is an
+ * identifier (not a keyword or a number), looking backwards; a body's `{` precedes `at`,
+ * so the look stops there. Tokens never span lines and a line has no strings, so a
+ * character is in a comment exactly when a `//` comes before it on its line: a character
+ * on the line of a token outside comments, before it, is outside comments too, and only a
+ * look that crosses a line end checks the line it reaches (each line at most once per
+ * scan, so the look costs linear time overall).
  */
 function identBefore(text: string, at: number): boolean {
   let j = at - 1;
   for (;;) {
-    while (classOf(text.charCodeAt(j)) === WS) j--;
-    const comment = text.indexOf("//", text.lastIndexOf("\n", j) + 1);
-    if (comment >= 0 && comment < j) {
-      j = comment - 1;
-      continue;
+    let crossedLine = false;
+    for (let c = text.charCodeAt(j); classOf(c) === WS; c = text.charCodeAt(--j)) if (c === CH_LF) crossedLine = true;
+    if (crossedLine) {
+      const comment = commentStartBefore(text, j);
+      if (comment >= 0) {
+        j = comment - 1;
+        continue;
+      }
     }
     if ((classOf(text.charCodeAt(j)) & IDENT_PART) === 0) return false;
     let k = j;
@@ -287,6 +299,13 @@ function identBefore(text: string, at: number): boolean {
     const first = text.charCodeAt(k);
     return classOf(first) === IDENT_START && identKind(text, k, j + 1 - k, first) === SyntaxKind.Ident;
   }
+}
+
+/** Start of the `//` comment that holds offset `j`, or -1 (the line is read up to `j` only). */
+function commentStartBefore(text: string, j: number): number {
+  let i = text.lastIndexOf("\n", j) + 1;
+  for (; i < j; i++) if (text.charCodeAt(i) === CH_SLASH && text.charCodeAt(i + 1) === CH_SLASH) return i;
+  return -1;
 }
 
 /** Reports the number token `text[start, end)` if it is invalid (kept out of the lexer's loop). */
