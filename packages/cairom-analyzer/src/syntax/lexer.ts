@@ -105,33 +105,6 @@ export function lex(text: string): TokenStream {
  * which saves two typed-array allocations per file.
  */
 export function lexShared(text: string): TokenStream {
-  return lexInto(text, false);
-}
-
-/**
- * @internal Kind of the token that stands for the rest of a function body the lexer
- * stepped over (everything after its `{`, up to and including its matching `}`). Not a
- * {@link SyntaxKind}: only {@link lexSkippingBodies} makes it, and only the lean parse
- * with `skipBodies` reads it.
- */
-export const SKIPPED_BODY_REST = 254;
-
-/**
- * @internal Like {@link lexShared}, but the first `{` after each `fn` keyword is tried as
- * a function body: when {@link scanBody} finds where the token-level skip of the parser
- * would end it, the body is not lexed but becomes `{` plus one {@link SKIPPED_BODY_REST}
- * token. `skippedBodies` counts them: the parser checks that it consumed each one as a
- * body, and lexes and parses again without this otherwise.
- */
-export function lexSkippingBodies(text: string): TokenStream & { readonly skippedBodies: number } {
-  const t = lexInto(text, true);
-  return { kinds: t.kinds, starts: t.starts, count: t.count, errors: t.errors, skippedBodies: lastSkippedBodies };
-}
-
-/** Bodies stepped over by the last {@link lexInto} call (read right after it). */
-let lastSkippedBodies = 0;
-
-function lexInto(text: string, skipBodies: boolean): TokenStream {
   const n = text.length;
   // Every token but the last spans at least one character, so n + 1 entries suffice.
   // The scratch buffers are shared between calls (lexing is synchronous), so each call
@@ -144,12 +117,9 @@ function lexInto(text: string, skipBodies: boolean): TokenStream {
   const starts = scratchStarts;
   let count = 0;
   const errors: Diagnostic[] = [];
-  let skipped = 0;
-  /** A `fn` keyword was lexed and no `{` since: the next `{` may open its body. */
-  let afterFn = false;
   let i = 0;
   while (i < n) {
-    let start = i;
+    const start = i;
     const c = text.charCodeAt(i);
     const cls = classOf(c);
     i++;
@@ -160,7 +130,6 @@ function lexInto(text: string, skipBodies: boolean): TokenStream {
     } else if (cls === IDENT_START) {
       while (i < n && (classOf(text.charCodeAt(i)) & IDENT_PART) !== 0) i++;
       kind = identKind(text, start, i - start, c);
-      if (kind === SyntaxKind.FnKw) afterFn = skipBodies;
     } else if (cls === DIGIT) {
       let plain = true;
       for (; i < n; i++) {
@@ -179,18 +148,6 @@ function lexInto(text: string, skipBodies: boolean): TokenStream {
       kind = PAIR[c]!;
     } else if (c < 128 && SINGLE[c] !== NONE) {
       kind = SINGLE[c]!;
-      if (afterFn && kind === SyntaxKind.LBrace) {
-        afterFn = false;
-        const end = scanBody(text, start, errors);
-        if (end > 0) {
-          kinds[count] = kind;
-          starts[count++] = start;
-          kind = SKIPPED_BODY_REST;
-          start = i;
-          i = end;
-          skipped++;
-        }
-      }
     } else {
       i = invalidCharacter(text, start, errors);
       kind = SyntaxKind.ErrorToken;
@@ -201,111 +158,7 @@ function lexInto(text: string, skipBodies: boolean): TokenStream {
   kinds[count] = SyntaxKind.EndOfFile;
   starts[count++] = n;
   starts[count] = n;
-  lastSkippedBodies = skipped;
   return { kinds, starts, count, errors };
-}
-
-const CH_SLASH = 47;
-const CH_LBRACE = 123;
-const CH_RBRACE = 125;
-/** Brace depth beyond which {@link scanBody} declines (the parser reports deep nesting). */
-const SCAN_MAX_DEPTH = 64;
-
-/**
- * The longest run of tokens from `lastIndex` that {@link scanBody} can pass without a
- * look: whitespace; punctuation other than braces and `/`; a `/` that does not start a
- * comment; a comment (to the line end); a word other than `fn`, `struct` and `use`; a
- * plain decimal of at most 15 digits (always a valid number). It stops at a brace, at
- * those three keywords, at any other number (it may be invalid) and at a character
- * outside the lexical grammar. Each alternative consumes whole tokens, as the lexer
- * splits them (a word starts with a letter or `_`; a digit starts a number that takes
- * every following letter, digit and `_`). A regular expression because V8 compiles it
- * to native code after a few uses, while a character loop in JavaScript runs in the
- * interpreter and baseline tiers for much of a first check (measured: a JavaScript loop
- * here scanned no faster than lexing in a fresh process). At most 256 tokens per match:
- * V8 keeps a backtracking entry per repetition, and an unbounded run over a huge body
- * overflows its stack (a `RangeError`); the caller runs it again where it stopped.
- */
-const PLAIN_RUN =
-  /(?:[\t\n\r !%&()*+,\-.:;<=>[\]^|]+|\/(?!\/)|\/\/[^\n]*|(?!(?:fn|struct|use)(?![A-Za-z_0-9]))[A-Za-z_][A-Za-z_0-9]*|[0-9]{1,15}(?![A-Za-z_0-9])){0,256}/y;
-
-/**
- * Where the parser's token-level skip (`trySkipBody`) would end the block whose `{` is at
- * `open`, found without making tokens: the offset after its matching `}`, or -1 where
- * that skip would decline (then the block is lexed). It follows the lexer's token
- * boundaries (see {@link PLAIN_RUN}; braces in comments do not count) and declines like
- * the skip: on `fn`/`struct`/`use`, an invalid character, a depth past 64, a `{` right
- * after an identifier (maybe a struct literal), or the end of the text. Invalid numbers
- * it passes are pushed to `errors` as the lexer reports them; on a decline nothing is
- * pushed, since the lexer will lex the block.
- */
-function scanBody(text: string, open: number, errors: Diagnostic[]): number {
-  const n = text.length;
-  const errorCount = errors.length;
-  let depth = 0;
-  let i = open;
-  /** The last plain run consumed something (it may have stopped at its bound). */
-  let advanced = false;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === CH_LBRACE) {
-      if (++depth > SCAN_MAX_DEPTH || (i > open && identBefore(text, i))) break;
-      i++;
-    } else if (c === CH_RBRACE) {
-      if (--depth === 0) return i + 1;
-      i++;
-    } else if (c >= 48 && c <= 57) {
-      // A number the plain run did not take: as the lexer, report it if invalid.
-      const start = i++;
-      while (i < n && (classOf(text.charCodeAt(i)) & IDENT_PART) !== 0) i++;
-      numberError(text, start, i, errors);
-    } else if (!advanced) {
-      // `fn`, `struct`, `use` or a character outside the grammar (a run stopped here).
-      break;
-    }
-    PLAIN_RUN.lastIndex = i;
-    PLAIN_RUN.test(text);
-    advanced = PLAIN_RUN.lastIndex > i;
-    i = PLAIN_RUN.lastIndex;
-  }
-  errors.length = errorCount;
-  return -1;
-}
-
-/**
- * Whether the significant token before offset `at` (a `{` outside comments) is an
- * identifier (not a keyword or a number), looking backwards; a body's `{` precedes `at`,
- * so the look stops there. Tokens never span lines and a line has no strings, so a
- * character is in a comment exactly when a `//` comes before it on its line: a character
- * on the line of a token outside comments, before it, is outside comments too, and only a
- * look that crosses a line end checks the line it reaches (each line at most once per
- * scan, so the look costs linear time overall).
- */
-function identBefore(text: string, at: number): boolean {
-  let j = at - 1;
-  for (;;) {
-    let crossedLine = false;
-    for (let c = text.charCodeAt(j); classOf(c) === WS; c = text.charCodeAt(--j)) if (c === CH_LF) crossedLine = true;
-    if (crossedLine) {
-      const comment = commentStartBefore(text, j);
-      if (comment >= 0) {
-        j = comment - 1;
-        continue;
-      }
-    }
-    if ((classOf(text.charCodeAt(j)) & IDENT_PART) === 0) return false;
-    let k = j;
-    while (k > 0 && (classOf(text.charCodeAt(k - 1)) & IDENT_PART) !== 0) k--;
-    const first = text.charCodeAt(k);
-    return classOf(first) === IDENT_START && identKind(text, k, j + 1 - k, first) === SyntaxKind.Ident;
-  }
-}
-
-/** Start of the `//` comment that holds offset `j`, or -1 (the line is read up to `j` only). */
-function commentStartBefore(text: string, j: number): number {
-  let i = text.lastIndexOf("\n", j) + 1;
-  for (; i < j; i++) if (text.charCodeAt(i) === CH_SLASH && text.charCodeAt(i + 1) === CH_SLASH) return i;
-  return -1;
 }
 
 /** Reports the number token `text[start, end)` if it is invalid (kept out of the lexer's loop). */

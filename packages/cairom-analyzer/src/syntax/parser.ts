@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type {
   BinaryOp, Block, Expr, FieldDeclAst, FieldInit, ItemAst, LocatedItem, ParamAst, Pattern, Stmt, TypeRef, UseName,
 } from "./ast.js";
-import { intLiteralParts, lex, lexShared, lexSkippingBodies, SKIPPED_BODY_REST, type TokenStream } from "./lexer.js";
+import { intLiteralParts, lex, lexShared, type TokenStream } from "./lexer.js";
 import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
 
@@ -105,33 +105,7 @@ const SKIP_MAX_DEPTH = 64;
 /** Parses one Cairo-M file into a lossless tree plus item ASTs and diagnostics. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const tree = options.tree ?? true;
-  if (tree || options.skipBodies !== true) return new Parser(text, tree, false, false).parseFile();
-  return parseSkippingBodies(text, true);
-}
-
-/**
- * @internal Counts of the lexer's body scan over all parses (tests read them to see that
- * the scan, not only its fallback, was exercised): bodies the lexer stepped over, and
- * parses redone with every body lexed because the parser did not take one of them.
- */
-export const bodyScanStats = { scanned: 0, redone: 0 };
-
-/**
- * @internal A lean parse with `skipBodies`. With `scanBodies` the lexer steps over the
- * bodies it can find the end of from the characters ({@link lexSkippingBodies}); if the
- * parse then does not take each of them exactly where it would have skipped that body
- * anyway, it is redone from fully lexed tokens. Without `scanBodies` it is that
- * token-level skip only (the reference the tests compare against).
- */
-export function parseSkippingBodies(text: string, scanBodies: boolean): ParseResult {
-  if (scanBodies) {
-    const parser = new Parser(text, false, true, true);
-    const result = parser.parseFile();
-    bodyScanStats.scanned += parser.scannedBodies;
-    if (parser.tookEveryScannedBody()) return result;
-    bodyScanStats.redone++;
-  }
-  return new Parser(text, false, true, false).parseFile();
+  return new Parser(text, tree, !tree && options.skipBodies === true).parseFile();
 }
 
 const NO_NODE: SyntaxNode = { kind: K.Error, start: 0, end: 0, children: [] };
@@ -155,31 +129,14 @@ class Parser {
   private depth = 0;
   private noStruct = false;
   private readonly invalidNumbers: Set<number>;
-  /** Bodies the lexer stepped over (each a `{` then a {@link SKIPPED_BODY_REST} token). */
-  readonly scannedBodies: number;
-  /** Of those, how many `parseFn` took as its body, where `trySkipBody` would skip it. */
-  private takenBodies = 0;
-  /** Something other than `parseFn` looked at a {@link SKIPPED_BODY_REST} token. */
-  private peekedAtSkipped = false;
 
   constructor(
     private readonly text: string,
     private readonly buildTree: boolean,
     private readonly skipBodies: boolean,
-    scanBodies: boolean,
   ) {
     // The lean parse drops the tokens at the end, so it lexes into shared buffers.
-    if (buildTree) {
-      this.tokens = lex(text);
-      this.scannedBodies = 0;
-    } else if (scanBodies) {
-      const tokens = lexSkippingBodies(text);
-      this.tokens = tokens;
-      this.scannedBodies = tokens.skippedBodies;
-    } else {
-      this.tokens = lexShared(text);
-      this.scannedBodies = 0;
-    }
+    this.tokens = buildTree ? lex(text) : lexShared(text);
     this.kinds = this.tokens.kinds;
     this.starts = this.tokens.starts;
     const count = this.tokens.count;
@@ -196,17 +153,6 @@ class Parser {
     this.invalidNumbers = new Set(
       this.tokens.errors.filter((d) => d.code === "invalid-number").map((d) => d.range.start),
     );
-  }
-
-  /**
-   * Whether the parse took every body the lexer stepped over, and nothing else saw one:
-   * then it equals the parse of fully lexed tokens. The parser reads tokens in order and
-   * only `isStructLiteralAhead` looks past the next one, so a body token is either taken
-   * by `parseFn` at its `{` (where `trySkipBody` would skip exactly the same text), or
-   * peeked at there, or reached in some other way and never counted as taken.
-   */
-  tookEveryScannedBody(): boolean {
-    return this.takenBodies === this.scannedBodies && !this.peekedAtSkipped;
   }
 
   // ---- token cursor -------------------------------------------------------------------
@@ -430,15 +376,8 @@ class Parser {
       this.finish(K.RetType);
     }
     let body: Block | null = null;
-    if (this.at(K.LBrace)) {
-      if (this.skipBodies && this.nth(1) === SKIPPED_BODY_REST) {
-        // The lexer found the end of this body without tokens (see `lexSkippingBodies`).
-        this.p += 2;
-        this.emitted = this.sig[this.p - 1]! + 1;
-        this.takenBodies++;
-        body = SKIPPED_BODY;
-      } else body = this.skipBodies && this.trySkipBody() ? SKIPPED_BODY : this.parseBlock();
-    } else this.errorExpected("`{`");
+    if (this.at(K.LBrace)) body = this.skipBodies && this.trySkipBody() ? SKIPPED_BODY : this.parseBlock();
+    else this.errorExpected("`{`");
     this.finish(K.FnDef);
     return { k: "fn", name, ns, ne, params, ret, body, e: this.rel(this.prevEnd()) };
   }
@@ -464,9 +403,7 @@ class Parser {
           this.emitted = sig[q]! + 1;
           return true;
         }
-      } else if (k === K.FnKw || k === K.StructKw || k === K.UseKw || k === K.ErrorToken || k === SKIPPED_BODY_REST) {
-        return false;
-      }
+      } else if (k === K.FnKw || k === K.StructKw || k === K.UseKw || k === K.ErrorToken) return false;
     }
     return false;
   }
@@ -1075,7 +1012,6 @@ class Parser {
   private isStructLiteralAhead(): boolean {
     if (this.nth(1) !== K.LBrace) return false;
     const k2 = this.nth(2);
-    if (k2 === SKIPPED_BODY_REST) this.peekedAtSkipped = true;
     if (k2 === K.Ident && this.nth(3) === K.Colon) return true;
     return k2 === K.RBrace && !this.noStruct;
   }
