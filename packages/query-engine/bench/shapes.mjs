@@ -1,6 +1,8 @@
 // The graph shapes of the benchmarks, one builder per library, shared by run.mjs (the
 // table) and focus.mjs (one shape at a time, for profilers). Each builder sets a graph up
 // and returns the timed step as a closure; results go to `sink` so no read is optimised away.
+// The two signal libraries are written out each in its own idiom (`s()` vs `s.value`) rather
+// than through shared read/write callbacks: an extra call per read would be part of what is timed.
 import { computed as alienComputed, signal as alienSignal } from "alien-signals";
 import { computed as preactComputed, signal as preactSignal } from "@preact/signals-core";
 
