@@ -16,8 +16,28 @@ export interface TokenStream {
   readonly errors: readonly Diagnostic[];
 }
 
+/**
+ * The significant tokens of one file (no whitespace or comments): token `i` spans
+ * `starts[i]..ends[i]`; the last one is `EndOfFile` (empty, at the text length).
+ */
+export interface SignificantTokens {
+  /** Kind of each token. */
+  readonly kinds: Uint8Array;
+  /** Start offset of each token. */
+  readonly starts: Uint32Array;
+  /** End offset of each token. */
+  readonly ends: Uint32Array;
+  /** Number of tokens, including the final `EndOfFile`. */
+  readonly count: number;
+  /** Lexical errors (`invalid-character`, `invalid-number`), in text order. */
+  readonly errors: readonly Diagnostic[];
+}
+
+// Buffers shared between calls (lexing is synchronous): each call allocates only what it
+// returns, not a zeroed buffer per character.
 let scratchKinds = new Uint8Array(4096);
 let scratchStarts = new Uint32Array(4097);
+let scratchEnds = new Uint32Array(4097);
 
 /**
  * Keywords by shape (`firstCharCode * 16 + length`): most identifiers match no shape, and
@@ -47,25 +67,21 @@ function identKind(text: string, start: number, len: number, first: number): num
 
 const CH_LF = 10;
 
-// Character classes of ASCII characters, as bits, so each step of the lexer's loops is one
-// byte-table load (cheap in V8's interpreter and baseline code too, which is what runs
-// during the first check in a process, before the optimizing compiler has caught up).
+// Character classes as bits, so each step of the lexer's loops is one byte-table load
+// (cheap in V8's interpreter and baseline code too, which is what runs during the first
+// check in a process, before the optimizing compiler has caught up). The table covers
+// every UTF-16 code unit, so the loops need no range test and no helper call.
 const WS = 1;
 const IDENT_START = 2;
 const DIGIT = 4;
 const IDENT_PART = IDENT_START | DIGIT;
-/** Class bits of each ASCII character (0 for punctuation and others). */
-const CHAR_CLASS = new Uint8Array(128);
+/** Class bits of each UTF-16 code unit (0 for punctuation, non-ASCII and others). */
+const CHAR_CLASS = new Uint8Array(65536);
 for (const c of [9, 10, 13, 32]) CHAR_CLASS[c] = WS;
 for (let c = 97; c <= 122; c++) CHAR_CLASS[c] = IDENT_START;
 for (let c = 65; c <= 90; c++) CHAR_CLASS[c] = IDENT_START;
 CHAR_CLASS[95] = IDENT_START;
 for (let c = 48; c <= 57; c++) CHAR_CLASS[c] = DIGIT;
-
-/** Class bits of the character code `c` (non-ASCII characters have none). */
-function classOf(c: number): number {
-  return c < 128 ? CHAR_CLASS[c]! : 0;
-}
 
 const NONE = 255;
 /** Kind of a one-character punctuation token, `NONE` for other characters. */
@@ -94,46 +110,63 @@ for (const [pair, kind] of PAIRS) {
 
 /** Splits `text` into tokens. Never throws; every character ends up in exactly one token. */
 export function lex(text: string): TokenStream {
-  const t = lexShared(text);
-  // Exact-size copies: memoized token streams stay small and outlive the shared buffers.
-  return { kinds: t.kinds.slice(0, t.count), starts: t.starts.slice(0, t.count + 1), count: t.count, errors: t.errors };
+  const count = lexInto(text, false);
+  // Exact-size copies: the shared buffers are reused by the next call.
+  const starts = scratchStarts.slice(0, count + 1);
+  starts[count] = text.length;
+  return { kinds: scratchKinds.slice(0, count), starts, count, errors: lastErrors };
 }
 
 /**
- * @internal Like {@link lex}, but the arrays are buffers shared between calls (longer
- * than `count`), valid only until the next call: the lean parse uses them and drops them,
- * which saves two typed-array allocations per file.
+ * @internal The significant tokens of `text` (what a parse without a tree reads), in
+ * buffers shared between calls (longer than `count`), valid only until the next call:
+ * the lean parse uses them and drops them, so it allocates no token arrays at all.
  */
-export function lexShared(text: string): TokenStream {
+export function lexSignificant(text: string): SignificantTokens {
+  const count = lexInto(text, true);
+  return { kinds: scratchKinds, starts: scratchStarts, ends: scratchEnds, count, errors: lastErrors };
+}
+
+/** The lexical errors of the last {@link lexInto} call. */
+let lastErrors: Diagnostic[] = [];
+
+/**
+ * Lexes `text` into the shared buffers (kinds, starts, ends), whitespace and comments
+ * included unless `significantOnly`; returns the number of tokens, the final `EndOfFile`
+ * included. Its errors are left in `lastErrors`.
+ */
+function lexInto(text: string, significantOnly: boolean): number {
   const n = text.length;
   // Every token but the last spans at least one character, so n + 1 entries suffice.
-  // The scratch buffers are shared between calls (lexing is synchronous), so each call
-  // allocates only the exact-size copies it returns, not a zeroed buffer per character.
   if (scratchKinds.length < n + 1) {
     scratchKinds = new Uint8Array(Math.max(n + 1, scratchKinds.length * 2));
     scratchStarts = new Uint32Array(scratchKinds.length + 1);
+    scratchEnds = new Uint32Array(scratchKinds.length + 1);
   }
   const kinds = scratchKinds;
   const starts = scratchStarts;
+  const ends = scratchEnds;
+  const classes = CHAR_CLASS;
   let count = 0;
   const errors: Diagnostic[] = [];
   let i = 0;
   while (i < n) {
     const start = i;
     const c = text.charCodeAt(i);
-    const cls = classOf(c);
+    const cls = classes[c]!;
     i++;
     let kind: number;
     if (cls === WS) {
-      while (i < n && classOf(text.charCodeAt(i)) === WS) i++;
+      while (i < n && classes[text.charCodeAt(i)] === WS) i++;
+      if (significantOnly) continue;
       kind = SyntaxKind.Whitespace;
     } else if (cls === IDENT_START) {
-      while (i < n && (classOf(text.charCodeAt(i)) & IDENT_PART) !== 0) i++;
+      while (i < n && (classes[text.charCodeAt(i)]! & IDENT_PART) !== 0) i++;
       kind = identKind(text, start, i - start, c);
     } else if (cls === DIGIT) {
       let plain = true;
       for (; i < n; i++) {
-        const d = classOf(text.charCodeAt(i));
+        const d = classes[text.charCodeAt(i)]!;
         if ((d & IDENT_PART) === 0) break;
         if (d !== DIGIT) plain = false;
       }
@@ -142,6 +175,7 @@ export function lexShared(text: string): TokenStream {
     } else if (c === 47 && i < n && text.charCodeAt(i) === 47) {
       // A line comment.
       while (i < n && text.charCodeAt(i) !== CH_LF) i++;
+      if (significantOnly) continue;
       kind = SyntaxKind.Comment;
     } else if (c < 128 && PAIR[c] !== NONE && i < n && text.charCodeAt(i) === PAIR_SECOND[c]) {
       i++;
@@ -153,12 +187,14 @@ export function lexShared(text: string): TokenStream {
       kind = SyntaxKind.ErrorToken;
     }
     kinds[count] = kind;
-    starts[count++] = start;
+    starts[count] = start;
+    ends[count++] = i;
   }
   kinds[count] = SyntaxKind.EndOfFile;
-  starts[count++] = n;
   starts[count] = n;
-  return { kinds, starts, count, errors };
+  ends[count++] = n;
+  lastErrors = errors;
+  return count;
 }
 
 /** Reports the number token `text[start, end)` if it is invalid (kept out of the lexer's loop). */

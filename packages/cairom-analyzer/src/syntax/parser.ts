@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type {
   BinaryOp, Block, Expr, FieldDeclAst, FieldInit, ItemAst, LocatedItem, ParamAst, Pattern, Stmt, TypeRef, UseName,
 } from "./ast.js";
-import { intLiteralParts, lex, lexShared, type TokenStream } from "./lexer.js";
+import { intLiteralParts, lex, lexSignificant, type TokenStream } from "./lexer.js";
 import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
 
@@ -110,17 +110,23 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 
 const NO_NODE: SyntaxNode = { kind: K.Error, start: 0, end: 0, children: [] };
 const NO_TOKENS: TokenStream = { kinds: new Uint8Array(0), starts: new Uint32Array(1), count: 0, errors: [] };
-/** Significant-token indices, shared between lean parses (parsing is synchronous). */
-let sharedSig = new Int32Array(4096);
+const NO_INDEX = new Int32Array(0);
 
 class Parser {
+  /** All tokens, trivia included (tree parse only: the lean parse never sees trivia). */
   private readonly tokens: TokenStream;
+  // The significant tokens, which is all the grammar reads: kind, start and end of each;
+  // the last is EndOfFile.
   private readonly kinds: Uint8Array;
   private readonly starts: Uint32Array;
-  /** Token indices of the significant (non-trivia) tokens; the last is EndOfFile. */
+  private readonly ends: Uint32Array;
+  /** Index of the final EndOfFile among the significant tokens. */
+  private readonly last: number;
+  /** Tree parse: index in `tokens` of each significant token. */
   private readonly sig: Int32Array;
+  /** Position among the significant tokens. */
   private p = 0;
-  /** First token index not yet placed in the tree. */
+  /** Tree parse: first index in `tokens` not yet placed in the tree. */
   private emitted = 0;
   private readonly stack: Frame[] = [];
   private readonly diagnostics: Diagnostic[];
@@ -128,53 +134,76 @@ class Parser {
   private base = 0;
   private depth = 0;
   private noStruct = false;
-  private readonly invalidNumbers: Set<number>;
+  /** Starts of the invalid-number tokens (almost always none: no set per parse then). */
+  private readonly invalidNumbers: Set<number> | undefined;
 
   constructor(
     private readonly text: string,
     private readonly buildTree: boolean,
     private readonly skipBodies: boolean,
   ) {
-    // The lean parse drops the tokens at the end, so it lexes into shared buffers.
-    this.tokens = buildTree ? lex(text) : lexShared(text);
-    this.kinds = this.tokens.kinds;
-    this.starts = this.tokens.starts;
-    const count = this.tokens.count;
-    let sig: Int32Array;
-    if (buildTree) sig = new Int32Array(count);
-    else {
-      if (sharedSig.length < count) sharedSig = new Int32Array(Math.max(count, sharedSig.length * 2));
-      sig = sharedSig;
+    let errors: readonly Diagnostic[];
+    if (buildTree) {
+      const tokens = lex(text);
+      errors = tokens.errors;
+      const count = tokens.count;
+      let n = 0;
+      for (let i = 0; i < count; i++) if (!isTrivia(tokens.kinds[i]!)) n++;
+      const sig = new Int32Array(n);
+      const kinds = new Uint8Array(n);
+      const starts = new Uint32Array(n);
+      const ends = new Uint32Array(n);
+      n = 0;
+      for (let i = 0; i < count; i++) {
+        const kind = tokens.kinds[i]!;
+        if (isTrivia(kind)) continue;
+        sig[n] = i;
+        kinds[n] = kind;
+        starts[n] = tokens.starts[i]!;
+        ends[n++] = tokens.starts[i + 1]!;
+      }
+      this.tokens = tokens;
+      this.sig = sig;
+      this.kinds = kinds;
+      this.starts = starts;
+      this.ends = ends;
+      this.last = n - 1;
+    } else {
+      // The lean parse reads the lexer's shared buffers and drops them at the end.
+      const t = lexSignificant(text);
+      errors = t.errors;
+      this.tokens = NO_TOKENS;
+      this.sig = NO_INDEX;
+      this.kinds = t.kinds;
+      this.starts = t.starts;
+      this.ends = t.ends;
+      this.last = t.count - 1;
     }
-    let n = 0;
-    for (let i = 0; i < count; i++) if (!isTrivia(this.kinds[i]!)) sig[n++] = i;
-    this.sig = sig.subarray(0, n);
-    this.diagnostics = [...this.tokens.errors];
-    this.invalidNumbers = new Set(
-      this.tokens.errors.filter((d) => d.code === "invalid-number").map((d) => d.range.start),
-    );
+    this.diagnostics = errors.length === 0 ? [] : [...errors];
+    let invalid: Set<number> | undefined;
+    for (const d of errors) if (d.code === "invalid-number") (invalid ??= new Set()).add(d.range.start);
+    this.invalidNumbers = invalid;
   }
 
   // ---- token cursor -------------------------------------------------------------------
 
   private cur(): number {
-    return this.kinds[this.sig[this.p]!]!;
+    return this.kinds[this.p]!;
   }
   private nth(k: number): number {
-    const i = Math.min(this.p + k, this.sig.length - 1);
-    return this.kinds[this.sig[i]!]!;
+    return this.kinds[Math.min(this.p + k, this.last)]!;
   }
   private at(kind: number): boolean {
-    return this.cur() === kind;
+    return this.kinds[this.p] === kind;
   }
   private curStart(): number {
-    return this.starts[this.sig[this.p]!]!;
+    return this.starts[this.p]!;
   }
   private curEnd(): number {
-    return this.starts[this.sig[this.p]! + 1]!;
+    return this.ends[this.p]!;
   }
   private curText(): string {
-    return this.text.slice(this.curStart(), this.curEnd());
+    return this.text.slice(this.starts[this.p]!, this.ends[this.p]!);
   }
   /** The value of `text[start, end)` when it is a plain decimal of at most 15 digits, else -1. */
   private plainDecimal(start: number, end: number): number {
@@ -189,34 +218,32 @@ class Parser {
   }
   /** End offset of the last significant token consumed. */
   private prevEnd(): number {
-    return this.p === 0 ? 0 : this.starts[this.sig[this.p - 1]! + 1]!;
+    return this.p === 0 ? 0 : this.ends[this.p - 1]!;
   }
   private rel(abs: number): number {
     return abs - this.base;
   }
 
-  // ---- tree building ------------------------------------------------------------------
+  // ---- tree building (all no-ops in the lean parse) ----------------------------------
 
+  /** Places the trivia tokens before token index `upTo` (in `tokens`) in the open node. */
   private flushTrivia(upTo: number): void {
-    if (!this.buildTree) {
-      this.emitted = upTo;
-      return;
-    }
     const top = this.stack[this.stack.length - 1]!;
     while (this.emitted < upTo) top.children.push(this.emitted++);
   }
   private bump(): void {
-    const tok = this.sig[this.p]!;
-    if (this.kinds[tok] === K.EndOfFile) return;
+    const p = this.p;
+    if (this.kinds[p] === K.EndOfFile) return;
     if (this.buildTree) {
+      const tok = this.sig[p]!;
       this.flushTrivia(tok);
       this.stack[this.stack.length - 1]!.children.push(tok);
+      this.emitted = tok + 1;
     }
-    this.emitted = tok + 1;
-    this.p++;
+    this.p = p + 1;
   }
   private eat(kind: number): boolean {
-    if (this.cur() !== kind) return false;
+    if (this.kinds[this.p] !== kind) return false;
     this.bump();
     return true;
   }
@@ -228,7 +255,8 @@ class Parser {
   private finish(kind: number): SyntaxNode {
     if (!this.buildTree) return NO_NODE;
     const frame = this.stack.pop()!;
-    const node = makeNode(kind, frame.children, this.starts, this.starts[this.emitted]!);
+    const starts = this.tokens.starts;
+    const node = makeNode(kind, frame.children, starts, starts[this.emitted]!);
     this.stack[this.stack.length - 1]!.children.push(node);
     return node;
   }
@@ -316,9 +344,9 @@ class Parser {
     // Trailing trivia and the end-of-file token.
     const top = this.stack[0]!;
     if (this.buildTree) while (this.emitted < this.tokens.count) top.children.push(this.emitted++);
-    const root = makeNode(K.SourceFile, top.children, this.starts, this.text.length);
+    const root = makeNode(K.SourceFile, top.children, this.tokens.starts, this.text.length);
     this.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-    return { text: this.text, tokens: this.buildTree ? this.tokens : NO_TOKENS, root, items, diagnostics: this.diagnostics };
+    return { text: this.text, tokens: this.tokens, root, items, diagnostics: this.diagnostics };
   }
 
   private parseItem(k: number): ItemAst {
@@ -390,17 +418,15 @@ class Parser {
    * unmatched (every other construct consumes braces in pairs, even with errors).
    */
   private trySkipBody(): boolean {
-    const { kinds, sig } = this;
-    const last = sig.length - 1;
+    const { kinds, last } = this;
     let depth = 0;
     for (let q = this.p; q < last; q++) {
-      const k = kinds[sig[q]!]!;
+      const k = kinds[q]!;
       if (k === K.LBrace) {
-        if (++depth > SKIP_MAX_DEPTH || (q > this.p && kinds[sig[q - 1]!] === K.Ident)) return false;
+        if (++depth > SKIP_MAX_DEPTH || (q > this.p && kinds[q - 1] === K.Ident)) return false;
       } else if (k === K.RBrace) {
         if (--depth === 0) {
           this.p = q + 1;
-          this.emitted = sig[q]! + 1;
           return true;
         }
       } else if (k === K.FnKw || k === K.StructKw || k === K.UseKw || k === K.ErrorToken) return false;
@@ -1035,7 +1061,7 @@ class Parser {
         this.start();
         this.bump();
         this.finish(K.Literal);
-        let bad = this.invalidNumbers.has(abs);
+        let bad = this.invalidNumbers?.has(abs) === true;
         if (!bad && parts.suffix !== "" && parts.suffix !== "felt" && parts.suffix !== "u32") {
           bad = true;
           this.error(
