@@ -8,7 +8,8 @@ import { buildReferenceIndex, sameReferenceIndex, type ReferenceIndex } from "..
 import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols, type ModuleWorld } from "../semantics/symbols.js";
 import { ERROR, primitiveType, type Ty } from "../semantics/types.js";
 import type { ItemAst } from "../syntax/ast.js";
-import { parse, SKIPPED_BODY, type ParseResult } from "../syntax/parser.js";
+import type { SignificantTokens } from "../syntax/lexer.js";
+import { parse, parseItemAt, parseKeepingTokens, SKIPPED_BODY, type ParseResult } from "../syntax/parser.js";
 import { memoByObject } from "../memo-by-object.js";
 
 /** Which project and module a file belongs to. */
@@ -35,7 +36,29 @@ export interface ParsedFile {
    * so its syntax errors come from the item's analysis, which parses the item anyway.
    */
   readonly bodySkipped: readonly boolean[];
+  /** @internal The file's tokens while its skipped items may still be analysed (see {@link KeptTokens}). */
+  readonly kept: KeptTokens;
 }
+
+/**
+ * The significant tokens of a parsed file, kept so that the analyses of the items whose
+ * body the file parse skipped parse them from these tokens instead of lexing their text
+ * again (`parseItemAt`: the same AST and syntax errors). Only while they are likely to be
+ * needed: they are dropped once the file's diagnostics are computed, when the file is
+ * parsed again, or when too many are kept (oldest first); an analysis that finds them gone
+ * parses its item's text, as it always may.
+ */
+export class KeptTokens {
+  constructor(
+    /** The file text they were lexed from. */
+    readonly text: string,
+    /** The tokens, or `undefined` once dropped. */
+    public tokens: SignificantTokens | undefined,
+  ) {}
+}
+
+/** Most tokens kept at once per database (about 9 bytes each, outside the JavaScript heap). */
+const MAX_KEPT_TOKENS = 4_000_000;
 
 /** The text of one item and its position (the analysis parses the text: equal text ⇒ equal AST). */
 export interface ItemSource {
@@ -45,6 +68,10 @@ export interface ItemSource {
   readonly order: number;
   /** The file parse did not parse the body: the analysis reports the body's syntax errors. */
   readonly bodySkipped: boolean;
+  /** @internal Where the item starts in the text of `kept` (not compared: a backdated value keeps both from its own parse). */
+  readonly start: number;
+  /** @internal The file's tokens from the same parse. */
+  readonly kept: KeptTokens | undefined;
 }
 
 /**
@@ -171,6 +198,26 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
   const projectModules = db.input<string, readonly ModuleFile[]>("projectModules");
   const diagnostics = db.accumulator<Diagnostic>("diagnostics");
 
+  // Files whose tokens are kept (insertion order = age), and how many tokens that is.
+  const keptByPath = new Map<string, KeptTokens>();
+  let keptCount = 0;
+  const dropKept = (path: string): void => {
+    const kept = keptByPath.get(path);
+    if (!kept) return;
+    keptByPath.delete(path);
+    keptCount -= kept.tokens?.count ?? 0;
+    kept.tokens = undefined;
+  };
+  const keep = (path: string, kept: KeptTokens): void => {
+    dropKept(path);
+    keptByPath.set(path, kept);
+    keptCount += kept.tokens!.count;
+    for (const oldest of keptByPath.keys()) {
+      if (keptCount <= MAX_KEPT_TOKENS || oldest === path) break;
+      dropKept(oldest);
+    }
+  };
+
   const parsed = db.query<string, ParsedFile>(
     "parse",
     (ctx, path) => {
@@ -182,14 +229,17 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       // work in a cold check). So the file parse steps over the bodies it safely can, and
       // the analyses report those bodies' syntax errors from their own parse: each body is
       // parsed once instead of twice.
-      const full = parse(ctx.get(fileText, path), { tree: false, skipBodies: true });
+      const text = ctx.get(fileText, path);
+      const { result: full, tokens } = parseKeepingTokens(text);
+      const kept = new KeptTokens(text, tokens);
+      keep(path, kept);
       const bodySkipped = full.items.map((item) => item.ast.k === "fn" && item.ast.body === SKIPPED_BODY);
       const items = full.items.map((item) =>
         item.ast.k === "fn" && item.ast.body ? { start: item.start, end: item.end, text: item.text, ast: { ...item.ast, body: null } } : item,
       );
       const result: ParseResult = { ...full, items };
       const keys = itemKeys(items);
-      return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])), bodySkipped };
+      return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])), bodySkipped, kept };
     },
     { equals: (a, b) => a.result.text === b.result.text },
   );
@@ -251,7 +301,13 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const file = ctx.get(parsed, path);
       const i = file.byKey.get(key);
       const item = i === undefined ? undefined : file.result.items[i];
-      return { text: item?.text ?? "", order: i ?? 0, bodySkipped: i !== undefined && file.bodySkipped[i] === true };
+      return {
+        text: item?.text ?? "",
+        order: i ?? 0,
+        bodySkipped: i !== undefined && file.bodySkipped[i] === true,
+        start: item?.start ?? 0,
+        kept: file.kept,
+      };
     },
     { equals: (a, b) => a.text === b.text && a.order === b.order && a.bodySkipped === b.bodySkipped },
   );
@@ -263,12 +319,24 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     const map = bindingMap(ctx.get(moduleSymbols, moduleKey(project, module)));
     // The item's own text, parsed alone: offsets are item-relative either way, and the AST
     // lives only as long as this check.
-    const itemParse = src.text === "" ? undefined : parse(src.text, { tree: false });
-    const ast = itemParse?.items[0]?.ast;
+    // A skipped item is parsed from its file's tokens while they are kept (the same AST
+    // and syntax errors, without lexing the text again).
+    const tokens = src.bodySkipped ? src.kept?.tokens : undefined;
+    let ast: ItemAst | undefined;
+    let parseDiagnostics: readonly Diagnostic[] = [];
+    if (tokens) {
+      const item = parseItemAt(src.kept!.text, tokens, src.start);
+      ast = item.ast;
+      parseDiagnostics = item.diagnostics;
+    } else if (src.text !== "") {
+      const itemParse = parse(src.text, { tree: false });
+      ast = itemParse.items[0]?.ast;
+      parseDiagnostics = itemParse.diagnostics;
+    }
     if (!ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
     const analysis = checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), ast, recordTypes);
-    if (!src.bodySkipped || ast.k !== "fn" || !ast.body || itemParse!.diagnostics.length === 0) return analysis;
-    return withBodySyntaxErrors(analysis, itemParse!.diagnostics, ast.body.s);
+    if (!src.bodySkipped || ast.k !== "fn" || !ast.body || parseDiagnostics.length === 0) return analysis;
+    return withBodySyntaxErrors(analysis, parseDiagnostics, ast.body.s);
   };
 
   /** The analysis of one function or constant for diagnostics (no name uses or expression types: see `itemTypes`). */
@@ -344,6 +412,8 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
         }
       });
       out.push(...unusedTopLevel(result.text, result.items, used));
+      // Every item of the file is analysed now: its tokens are no longer worth keeping.
+      dropKept(path);
       for (const d of out) ctx.push(diagnostics, d);
       return out.length;
     },

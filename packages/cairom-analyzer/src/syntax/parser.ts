@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type {
   BinaryOp, Block, Expr, FieldDeclAst, FieldInit, ItemAst, LocatedItem, ParamAst, Pattern, Stmt, TypeRef, UseName,
 } from "./ast.js";
-import { intLiteralParts, lex, lexSignificant, type TokenStream } from "./lexer.js";
+import { intLiteralParts, lex, lexSignificant, type SignificantTokens, type TokenStream } from "./lexer.js";
 import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
 
@@ -105,7 +105,29 @@ const SKIP_MAX_DEPTH = 64;
 /** Parses one Cairo-M file into a lossless tree plus item ASTs and diagnostics. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const tree = options.tree ?? true;
-  return new Parser(text, tree, !tree && options.skipBodies === true).parseFile();
+  return new Parser(text, tree, !tree && options.skipBodies === true, undefined).parseFile();
+}
+
+/**
+ * @internal A parse without a tree and with `skipBodies`, plus the file's significant
+ * tokens (exact-size copies), from which {@link parseItemAt} parses a skipped item again
+ * without lexing its text a second time.
+ */
+export function parseKeepingTokens(text: string): { readonly result: ParseResult; readonly tokens: SignificantTokens } {
+  const parser = new Parser(text, false, true, undefined);
+  const result = parser.parseFile();
+  return { result, tokens: parser.copyTokens() };
+}
+
+/**
+ * @internal Parses the item starting at offset `start` of `text` from the file's tokens
+ * (as kept by {@link parseKeepingTokens}), offsets and diagnostics relative to the item
+ * start. For an item whose body that parse skipped, this gives exactly what parsing the
+ * item's own text gives (AST and syntax errors; lexical errors are the file's): the body
+ * ends at its matching `}`, and no lookahead inside it reaches past that brace.
+ */
+export function parseItemAt(text: string, tokens: SignificantTokens, start: number): { readonly ast: ItemAst | undefined; readonly diagnostics: readonly Diagnostic[] } {
+  return new Parser(text, false, false, tokens).parseItemAt(start);
 }
 
 const NO_NODE: SyntaxNode = { kind: K.Error, start: 0, end: 0, children: [] };
@@ -141,9 +163,20 @@ class Parser {
     private readonly text: string,
     private readonly buildTree: boolean,
     private readonly skipBodies: boolean,
+    lexed: SignificantTokens | undefined,
   ) {
     let errors: readonly Diagnostic[];
-    if (buildTree) {
+    if (lexed) {
+      // Tokens lexed before (an item parsed again from its file's tokens): the lexical
+      // errors are the file's, so only the invalid numbers matter here (they mark literals).
+      errors = lexed.errors;
+      this.tokens = NO_TOKENS;
+      this.sig = NO_INDEX;
+      this.kinds = lexed.kinds;
+      this.starts = lexed.starts;
+      this.ends = lexed.ends;
+      this.last = lexed.count - 1;
+    } else if (buildTree) {
       const tokens = lex(text);
       errors = tokens.errors;
       const count = tokens.count;
@@ -179,7 +212,7 @@ class Parser {
       this.ends = t.ends;
       this.last = t.count - 1;
     }
-    this.diagnostics = errors.length === 0 ? [] : [...errors];
+    this.diagnostics = errors.length === 0 || lexed ? [] : [...errors];
     let invalid: Set<number> | undefined;
     for (const d of errors) if (d.code === "invalid-number") (invalid ??= new Set()).add(d.range.start);
     this.invalidNumbers = invalid;
@@ -347,6 +380,38 @@ class Parser {
     const root = makeNode(K.SourceFile, top.children, this.tokens.starts, this.text.length);
     this.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
     return { text: this.text, tokens: this.tokens, root, items, diagnostics: this.diagnostics };
+  }
+
+  /** See {@link copyTokens}: exact-size copies of the significant tokens (the lean parse reads shared buffers). */
+  copyTokens(): SignificantTokens {
+    const count = this.last + 1;
+    return {
+      kinds: this.kinds.slice(0, count),
+      starts: this.starts.slice(0, count),
+      ends: this.ends.slice(0, count),
+      count,
+      errors: this.diagnostics.length === 0 ? [] : this.diagnostics.filter(isLexical),
+    };
+  }
+
+  /** See {@link parseItemAt}. */
+  parseItemAt(start: number): { ast: ItemAst | undefined; diagnostics: Diagnostic[] } {
+    // The item's first token: binary search over the (sorted) token starts.
+    let lo = 0;
+    let hi = this.last;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = this.kinds[lo]!;
+    if (this.starts[lo] !== start || !ITEM_START.has(k)) return { ast: undefined, diagnostics: [] };
+    this.p = lo;
+    this.base = start;
+    const ast = this.parseItem(k);
+    const diagnostics = this.diagnostics.map((d) => shiftDiagnostic(d, -start));
+    diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+    return { ast, diagnostics };
   }
 
   private parseItem(k: number): ItemAst {
@@ -1202,6 +1267,15 @@ class Parser {
     this.finish(K.StructLit);
     return { k: "struct", s, e: this.rel(this.prevEnd()), name, ns, ne, fields };
   }
+}
+
+function isLexical(d: Diagnostic): boolean {
+  return d.code === "invalid-number" || d.code === "invalid-character";
+}
+
+/** A parser diagnostic moved by `by` (parser diagnostics have a range and nothing else to move). */
+function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
+  return { ...d, range: { start: d.range.start + by, end: d.range.end + by } };
 }
 
 function makeNode(kind: number, children: (SyntaxNode | number)[], starts: Uint32Array, fallback: number): SyntaxNode {

@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { nthInput, prng } from "../../fuzz/generate.mjs";
 import type { Diagnostic } from "../../src/diagnostic.js";
-import { parse, SKIPPED_BODY } from "../../src/syntax/parser.js";
+import { parse, parseItemAt, parseKeepingTokens, SKIPPED_BODY } from "../../src/syntax/parser.js";
 
 const LEXICAL = new Set(["invalid-number", "invalid-character"]);
 /** How many bodies `compare` saw skipped, and how many of those had syntax errors. */
 const SKIPPED_BROKEN_MIN = 1_000;
-const seen = { skipped: 0, skippedBroken: 0 };
+const seen = { skipped: 0, skippedBroken: 0, fromTokensBroken: 0 };
 const key = (d: Diagnostic) => `${d.range.start}-${d.range.end} ${d.code} ${d.message}`;
 
 /**
@@ -20,6 +20,10 @@ function compare(text: string): string | undefined {
   const full = parse(text, { tree: false });
   const skipped = parse(text, { tree: false, skipBodies: true });
   if (skipped.items.length !== full.items.length) return "item count differs";
+  const kept = parseKeepingTokens(text);
+  if (JSON.stringify([kept.result.items, kept.result.diagnostics]) !== JSON.stringify([skipped.items, skipped.diagnostics])) {
+    return "parseKeepingTokens differs from the skipBodies parse";
+  }
   const got = skipped.diagnostics.map(key);
   for (let i = 0; i < skipped.items.length; i++) {
     const s = skipped.items[i]!;
@@ -35,6 +39,13 @@ function compare(text: string): string | undefined {
     const ast = alone.items[0]?.ast;
     if (ast?.k !== "fn" || !ast.body) return `skipped item ${i} has no body alone`;
     if (JSON.stringify(ast) !== JSON.stringify(f.ast)) return `item ${i} AST alone differs`;
+    // The analysis parses a skipped item from the file's tokens: the same AST, and the
+    // same syntax errors (relative to the item) as its text parsed alone.
+    const fromTokens = parseItemAt(text, kept.tokens, s.start);
+    if (JSON.stringify(fromTokens.ast) !== JSON.stringify(ast)) return `item ${i} AST from the file tokens differs`;
+    const aloneSyntax = alone.diagnostics.filter((d) => !LEXICAL.has(d.code));
+    if (JSON.stringify(fromTokens.diagnostics) !== JSON.stringify(aloneSyntax)) return `item ${i} diagnostics from the file tokens differ`;
+    if (aloneSyntax.length > 0) seen.fromTokensBroken++;
     for (const d of alone.diagnostics) {
       if (d.range.start <= ast.body.s || LEXICAL.has(d.code)) continue;
       got.push(key({ ...d, range: { start: d.range.start + s.start, end: d.range.end + s.start } }));
@@ -83,5 +94,6 @@ describe("parse with skipBodies", () => {
     // The comparison meant something: many bodies were skipped, some of them broken.
     expect(seen.skipped).toBeGreaterThan(2_000);
     expect(seen.skippedBroken).toBeGreaterThan(SKIPPED_BROKEN_MIN);
+    expect(seen.fromTokensBroken).toBeGreaterThan(SKIPPED_BROKEN_MIN);
   });
 });
