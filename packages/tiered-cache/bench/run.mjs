@@ -28,6 +28,9 @@ import { createTieredCache } from "../dist/index.js";
 import { createNodeCache } from "../dist/node/index.js";
 
 const QUICK = process.argv.includes("--quick");
+/** `--only=disk` (or l1, redis, stampede; comma-separated) runs those shape groups alone. */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const wanted = (group) => ONLY === undefined || ONLY.includes(group);
 /**
  * cache-manager's in-memory layer. Where it must hold every key (`max` ≥ the key count) it is
  * cache-manager's default, a Keyv over a plain `Map` (the fastest we found: about 1 µs per
@@ -271,10 +274,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // ---------- run ----------
 const redis = await startRedis();
 try {
-  await l1Shapes();
-  await tierShapes("disk");
-  await tierShapes("redis", redis.url);
-  await stampedeShape();
+  if (wanted("l1")) await l1Shapes();
+  if (wanted("disk")) await tierShapes("disk");
+  if (wanted("redis")) await tierShapes("redis", redis.url);
+  if (wanted("stampede")) await stampedeShape();
 } finally {
   redis.stop();
 }

@@ -40,6 +40,7 @@ const nodeSchema = z.object({
     fsync: z.boolean().optional(),
     syncReads: z.boolean().optional(),
     syncReadMaxBytes: z.number().int().nonnegative().optional(),
+    openFiles: z.number().int().nonnegative().optional(),
     name: z.string().min(1).optional(),
     fs: z.any().optional(),
   }).strict().optional(),

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 
 /**
@@ -7,6 +7,14 @@ import * as fsPromises from "node:fs/promises";
  * root-run test machine cannot otherwise produce.
  */
 export type DiskFs = Pick<typeof fsPromises, "mkdir" | "open" | "rename" | "readFile" | "unlink" | "readdir" | "stat" | "rm" | "writeFile"> & {
+  /** File system facts of the cache directory (the tier holds no files open on network file systems). Optional. */
+  statfs?: (path: string) => Promise<{ type: number }>;
+  /**
+   * Synchronous descriptor-level calls, for keeping entry files open between reads (see
+   * `DiskTierOptions.openFiles`). Without them every synchronous read goes through
+   * `readIntoSync`.
+   */
+  syncFiles?: SyncFileOps;
   /**
    * Synchronously reads the start of a file into `buffer` and returns the byte count. It
    * stops at the end of the file, when `buffer` is full, or once `sizeOf` (given what has
@@ -16,6 +24,22 @@ export type DiskFs = Pick<typeof fsPromises, "mkdir" | "open" | "rename" | "read
    */
   readIntoSync?: (path: string, buffer: Uint8Array, sizeOf?: (buffer: Uint8Array, count: number) => number | undefined) => number;
 };
+
+/** The synchronous calls the disk tier makes on descriptors it keeps open. */
+export interface SyncFileOps {
+  /** Opens a file for reading; returns its descriptor. */
+  open(path: string): number;
+  /** Reads up to `length` bytes at file offset `position` into `buffer` at `offset` (`pread`); returns the count. */
+  read(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  /**
+   * Facts of the open file (`fstat`): its hard link count (0 once it was unlinked or had
+   * another file renamed over it) and its status change time (which link, unlink, rename and
+   * writes all move).
+   */
+  stat(fd: number): { readonly nlink: number; readonly ctimeMs: number };
+  /** Closes a descriptor. */
+  close(fd: number): void;
+}
 
 /**
  * One `open`, usually one `read`, one `close`: no `fstat` to size a fresh buffer (what
@@ -40,4 +64,13 @@ function readIntoSync(path: string, buffer: Uint8Array, sizeOf?: (buffer: Uint8A
 }
 
 /** The real file system. */
-export const nodeDiskFs: DiskFs = { ...fsPromises, readIntoSync };
+export const nodeDiskFs: DiskFs = {
+  ...fsPromises,
+  readIntoSync,
+  syncFiles: {
+    open: (path) => openSync(path, "r"),
+    read: (fd, buffer, offset, length, position) => readSync(fd, buffer, offset, length, position),
+    stat: (fd) => fstatSync(fd),
+    close: (fd) => closeSync(fd),
+  },
+};

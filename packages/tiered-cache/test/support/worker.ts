@@ -2,14 +2,20 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 
-/** A child process running test/children/cache-worker.mjs, driven by request/response lines. */
+/** A child process running a script of test/children/, driven by request/response lines. */
 export interface Worker {
   call<T = unknown>(op: string, args?: Record<string, unknown>): Promise<T>;
   readonly process: ChildProcess;
 }
 
+/** Starts test/children/cache-worker.mjs: a cache with Redis (L3, bus, optionally the lock). */
 export function startWorker(url: string, prefix: string, lock = false): Worker {
-  const child = spawn(process.execPath, [join(import.meta.dirname, "..", "children", "cache-worker.mjs"), url, prefix, lock ? "lock" : ""], {
+  return startChild("cache-worker.mjs", [url, prefix, lock ? "lock" : ""]);
+}
+
+/** Starts a script of test/children/ that answers one JSON line per `{ id, op, ...args }` line. */
+export function startChild(script: string, args: readonly string[]): Worker {
+  const child = spawn(process.execPath, [join(import.meta.dirname, "..", "children", script), ...args], {
     stdio: ["pipe", "pipe", "inherit"],
   });
   const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
