@@ -51,18 +51,46 @@ for (const [word, kind] of KEYWORDS) {
   (KEYWORDS_BY_SHAPE[shape] ??= []).push({ word, kind });
 }
 
-/** The keyword kind of the identifier `text[start, start + len)` (first char code `first`), or `Ident`. */
-function identKind(text: string, start: number, len: number, first: number): number {
+/** The keyword kind of the identifier `codes[start, start + len)` (first code `first`), or `Ident`. */
+function identKind(codes: CharCodes, start: number, len: number, first: number): number {
   if (len > 8) return SyntaxKind.Ident;
   const candidates = KEYWORDS_BY_SHAPE[first * 16 + len];
   if (candidates === undefined) return SyntaxKind.Ident;
   for (let c = 0; c < candidates.length; c++) {
     const { word, kind } = candidates[c]!;
     let j = 1;
-    while (j < len && word.charCodeAt(j) === text.charCodeAt(start + j)) j++;
+    while (j < len && word.charCodeAt(j) === codes[start + j]) j++;
     if (j === len) return kind;
   }
   return SyntaxKind.Ident;
+}
+
+/** The UTF-16 code units of a text, as a typed array. */
+type CharCodes = Uint8Array | Uint16Array;
+
+/** The parts of the standard `TextEncoder` used here (the package's type library has no DOM types). */
+declare const TextEncoder: (new () => { encodeInto(source: string, destination: Uint8Array): { read: number; written: number } }) | undefined;
+const encoder = typeof TextEncoder === "function" ? new TextEncoder() : undefined;
+let asciiCodes = new Uint8Array(4096);
+let wideCodes = new Uint16Array(0);
+
+/**
+ * The code units of `text` in a buffer shared between calls (valid until the next call).
+ * The lexer reads them with typed-array loads rather than a `charCodeAt` call per
+ * character, which is what costs most in V8's interpreter and baseline code (the first
+ * check in a process). An ASCII text (the usual case) is copied by the native UTF-8
+ * encoder, whose bytes are then exactly its code units; other texts are copied unit by unit.
+ */
+function charCodes(text: string): CharCodes {
+  const n = text.length;
+  if (asciiCodes.length < n) asciiCodes = new Uint8Array(Math.max(n, asciiCodes.length * 2));
+  if (encoder) {
+    const { read, written } = encoder.encodeInto(text, asciiCodes.subarray(0, n));
+    if (read === n && written === n) return asciiCodes;
+  }
+  if (wideCodes.length < n) wideCodes = new Uint16Array(Math.max(n, wideCodes.length * 2));
+  for (let i = 0; i < n; i++) wideCodes[i] = text.charCodeAt(i);
+  return wideCodes;
 }
 
 const CH_LF = 10;
@@ -147,37 +175,38 @@ function lexInto(text: string, significantOnly: boolean): number {
   const starts = scratchStarts;
   const ends = scratchEnds;
   const classes = CHAR_CLASS;
+  const codes = charCodes(text);
   let count = 0;
   const errors: Diagnostic[] = [];
   let i = 0;
   while (i < n) {
     const start = i;
-    const c = text.charCodeAt(i);
+    const c = codes[i]!;
     const cls = classes[c]!;
     i++;
     let kind: number;
     if (cls === WS) {
-      while (i < n && classes[text.charCodeAt(i)] === WS) i++;
+      while (i < n && classes[codes[i]!] === WS) i++;
       if (significantOnly) continue;
       kind = SyntaxKind.Whitespace;
     } else if (cls === IDENT_START) {
-      while (i < n && (classes[text.charCodeAt(i)]! & IDENT_PART) !== 0) i++;
-      kind = identKind(text, start, i - start, c);
+      while (i < n && (classes[codes[i]!]! & IDENT_PART) !== 0) i++;
+      kind = identKind(codes, start, i - start, c);
     } else if (cls === DIGIT) {
       let plain = true;
       for (; i < n; i++) {
-        const d = classes[text.charCodeAt(i)]!;
+        const d = classes[codes[i]!]!;
         if ((d & IDENT_PART) === 0) break;
         if (d !== DIGIT) plain = false;
       }
       kind = SyntaxKind.Int;
       if (!plain || i - start > 15) numberError(text, start, i, errors);
-    } else if (c === 47 && i < n && text.charCodeAt(i) === 47) {
+    } else if (c === 47 && i < n && codes[i] === 47) {
       // A line comment.
-      while (i < n && text.charCodeAt(i) !== CH_LF) i++;
+      while (i < n && codes[i] !== CH_LF) i++;
       if (significantOnly) continue;
       kind = SyntaxKind.Comment;
-    } else if (c < 128 && PAIR[c] !== NONE && i < n && text.charCodeAt(i) === PAIR_SECOND[c]) {
+    } else if (c < 128 && PAIR[c] !== NONE && i < n && codes[i] === PAIR_SECOND[c]) {
       i++;
       kind = PAIR[c]!;
     } else if (c < 128 && SINGLE[c] !== NONE) {
