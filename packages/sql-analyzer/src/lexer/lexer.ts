@@ -47,6 +47,23 @@ export class Lexer {
     this.sqlite = dialect === "sqlite";
   }
 
+  /**
+   * Skips whitespace, then scans the next token like `next()` (never returns
+   * `Whitespace`): what the parser's token buffer is filled with.
+   */
+  nextSignificant(): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    let p = this.pos;
+    while (p < end) {
+      const d = text.charCodeAt(p);
+      if (d < 128 && (CHAR_CLASS[d]! & SPACE) !== 0) p++;
+      else break;
+    }
+    this.pos = p;
+    return this.next();
+  }
+
   /** Scans the next token; returns `SyntaxKind.Eof` at the end. */
   next(): SyntaxKind {
     const text = this.text;
@@ -480,9 +497,6 @@ export class TokenBuffer {
   texts: (string | undefined)[] = [];
   /** The intern-table slot of each short token's text. */
   slots: Int32Array;
-  /** Index of each significant (non-trivia) token, `[0, sigCount)` valid: the parser's cursor runs over it. */
-  sig: Int32Array;
-  sigCount = 0;
 
   constructor(
     /** The scanned text (replaced by `reset`). */
@@ -499,7 +513,6 @@ export class TokenBuffer {
     this.starts = new Uint32Array(capacity + 1);
     this.flags = new Uint8Array(capacity);
     this.slots = new Int32Array(capacity);
-    this.sig = new Int32Array(capacity);
   }
 
   /**
@@ -510,7 +523,6 @@ export class TokenBuffer {
   reset(text: string, from: number): void {
     this.text = text;
     this.count = 0;
-    this.sigCount = 0;
     this.starts[0] = from;
   }
 
@@ -524,7 +536,6 @@ export class TokenBuffer {
     const i = this.count;
     if (i >= this.kinds.length) this.grow();
     this.kinds[i] = kind;
-    if (kind > SyntaxKind.BlockComment) this.sig[this.sigCount++] = i;
     // Tokens tile the text: this token starts where the previous one ended
     // (`starts[i]` is already written; `reset` writes `starts[0]`).
     this.starts[i + 1] = lexer.pos;
@@ -567,9 +578,6 @@ export class TokenBuffer {
     flags.set(this.flags);
     const slots = new Int32Array(capacity);
     slots.set(this.slots);
-    const sig = new Int32Array(capacity);
-    sig.set(this.sig);
-    this.sig = sig;
     this.slots = slots;
     this.kinds = kinds;
     this.starts = starts;

@@ -1,6 +1,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { scanTokens } from "../lexer/lexer.js";
+import { scanSignificant } from "../lexer/significant-tokens.js";
 import { buildGreen } from "../parser/events.js";
 import { Parser } from "../parser/parser.js";
 import { parseStatements } from "../parser/statement.js";
@@ -83,8 +84,8 @@ export function parseEmbedded(host: string, start: number, length: number, langu
 }
 
 function parseRange(host: string, start: number, end: number, language: "sql" | "plpgsql", dialect: Dialect): ParsedFragment {
-  const stream = scanTokens(host, dialect, start, end, false);
-  const parser = new Parser(stream, dialect, 0, stream.count, 0);
+  const tokens = scanSignificant(host, dialect, start, end);
+  const parser = new Parser(tokens, dialect, 0, tokens.count, 0, tokens.commentCount, 0, start, end);
   if (parser.depth === 0) parseStatements(parser);
   const children: GreenElement[] = buildGreen(parser.takeEvents());
   let width = 0;

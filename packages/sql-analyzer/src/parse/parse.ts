@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { isDialect, type Dialect } from "../dialect.js";
-import type { TokenBuffer, TokenStream } from "../lexer/lexer.js";
+import type { SignificantTokens } from "../lexer/significant-tokens.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
 import { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
@@ -143,17 +143,17 @@ class Result implements ParseResult {
  * would otherwise allocate four typed arrays per call. Buffers above
  * `MAX_RECYCLED_TOKENS` are dropped so a huge file's buffer is not kept alive.
  */
-let spareTokens: TokenBuffer | undefined;
+let spareTokens: SignificantTokens | undefined;
 const MAX_RECYCLED_TOKENS = 1 << 16;
 
-function takeSpareTokens(): TokenBuffer | undefined {
+function takeSpareTokens(): SignificantTokens | undefined {
   const spare = spareTokens;
   spareTokens = undefined;
   return spare;
 }
 
 /** Offers a buffer that nothing references any more for reuse. */
-function recycleTokens(tokens: TokenBuffer): void {
+function recycleTokens(tokens: SignificantTokens): void {
   if (tokens.capacity <= MAX_RECYCLED_TOKENS) spareTokens = tokens;
 }
 
@@ -178,16 +178,16 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     const parts = new Array<SegmentParse>(segments.length);
     for (let i = 0; i < segments.length; i++) {
       const seg = segments[i]!;
-      parts[i] = parseSegment(split.tokens, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end, seg.closed, seg.sigFrom, seg.sigTo);
+      parts[i] = parseSegment(split.tokens, dialect, seg.tokenFrom, seg.tokenTo, seg.commentFrom, seg.commentTo, seg.start, seg.end, seg.closed);
     }
     recycleTokens(split.tokens);
     return new Result(text, dialect, parts, startsOf(parts), segments.length);
   }
   let reparsed = 0;
-  const parseOne = (stream: TokenStream, seg: Segment): SegmentParse => {
+  const parseOne = (stream: SignificantTokens, seg: Segment): SegmentParse => {
     const compute = (): SegmentParse => {
       reparsed++;
-      return parseSegment(stream, dialect, seg.tokenFrom, seg.tokenTo, seg.start, seg.end, seg.closed, seg.sigFrom, seg.sigTo);
+      return parseSegment(stream, dialect, seg.tokenFrom, seg.tokenTo, seg.commentFrom, seg.commentTo, seg.start, seg.end, seg.closed);
     };
     return hook ? hook(text.slice(seg.start, seg.end), compute) : compute();
   };

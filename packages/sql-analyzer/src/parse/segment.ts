@@ -1,6 +1,6 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
-import type { TokenStream } from "../lexer/lexer.js";
+import type { SignificantTokens } from "../lexer/significant-tokens.js";
 import { buildGreen, type EventLog } from "../parser/events.js";
 import { Parser } from "../parser/parser.js";
 import { parseStatements } from "../parser/statement.js";
@@ -60,21 +60,22 @@ class LazySegmentParse implements SegmentParse {
   }
 }
 
-/** Parses the tokens `[tokenFrom, tokenTo)` of `stream`, starting at text offset `base`. */
+/**
+ * Parses the significant tokens `[tokenFrom, tokenTo)` and comments
+ * `[commentFrom, commentTo)` of `stream`: the segment `[base, end)` of its text.
+ */
 export function parseSegment(
-  stream: TokenStream,
+  stream: SignificantTokens,
   dialect: Dialect,
   tokenFrom: number,
   tokenTo: number,
+  commentFrom: number,
+  commentTo: number,
   base: number,
   end: number,
   closed: boolean,
-  /** The range's significant tokens in `TokenBuffer.sig` when known (`-1`: the parser lists them). Defaults to `-1`. */
-  sigFrom = -1,
-  /** End of that range. Defaults to `-1`. */
-  sigTo = -1,
 ): SegmentParse {
-  const parser = new Parser(stream, dialect, tokenFrom, tokenTo, base, sigFrom, sigTo);
+  const parser = new Parser(stream, dialect, tokenFrom, tokenTo, commentFrom, commentTo, base, base, end);
   parseStatements(parser);
   const log = parser.takeEvents();
   const diagnostics = parser.diagnostics;
@@ -92,5 +93,5 @@ export function parseSegment(
 export function parseSegmentText(text: string, dialect: Dialect): SegmentParse {
   const split = splitSegments(text, dialect, 0);
   const closed = split.segments.length === 1 && split.segments[0]!.closed;
-  return parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, text.length, closed, 0, split.tokens.sigCount);
+  return parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, split.tokens.commentCount, 0, text.length, closed);
 }

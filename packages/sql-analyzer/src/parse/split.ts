@@ -1,5 +1,6 @@
 import type { Dialect } from "../dialect.js";
-import { Lexer, TokenBuffer } from "../lexer/lexer.js";
+import { Lexer } from "../lexer/lexer.js";
+import { SignificantTokens } from "../lexer/significant-tokens.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 
 /**
@@ -13,21 +14,21 @@ export interface Segment {
   readonly start: number;
   /** Absolute offset after the segment's last character. */
   readonly end: number;
-  /** First token index (into the split's token buffer). */
+  /** First significant-token index (into the split's token buffer). */
   readonly tokenFrom: number;
-  /** Token index after the last token. */
+  /** Significant-token index after the segment's last token. */
   readonly tokenTo: number;
-  /** First index into the buffer's significant-token index (`TokenBuffer.sig`). */
-  readonly sigFrom: number;
-  /** Index after the segment's last significant token in `TokenBuffer.sig`. */
-  readonly sigTo: number;
+  /** First comment index (into the buffer's comment list). */
+  readonly commentFrom: number;
+  /** Comment index after the segment's last comment. */
+  readonly commentTo: number;
   /** Whether the segment ends with a statement-terminating `;`. */
   readonly closed: boolean;
 }
 
 /** The tokens and segments of a region of text. */
 export interface Split {
-  readonly tokens: TokenBuffer;
+  readonly tokens: SignificantTokens;
   readonly segments: Segment[];
   /** Absolute offset where splitting stopped (the text end, or a reuse boundary). */
   readonly end: number;
@@ -44,34 +45,36 @@ export function splitSegments(
   dialect: Dialect,
   from = 0,
   stopAt?: (offset: number) => boolean,
-  /** A buffer (made without texts) no one else uses any more, to fill instead of allocating one. */
-  recycled?: TokenBuffer,
+  /** A buffer no one else uses any more, to fill instead of allocating one. */
+  recycled?: SignificantTokens,
 ): Split {
   const lexer = new Lexer(text, dialect, from);
-  let tokens: TokenBuffer;
+  let tokens: SignificantTokens;
   if (recycled) {
     tokens = recycled;
-    tokens.reset(text, from);
+    tokens.reset(text);
   } else {
     // Start small when a reuse boundary may stop us early; the buffer grows by doubling.
-    tokens = new TokenBuffer(text, stopAt ? 256 : Math.max(16, (text.length - from) >> 1), false);
-    tokens.starts[0] = from;
+    tokens = new SignificantTokens(text, stopAt ? 256 : Math.max(16, (text.length - from) >> 2));
   }
   const segments: Segment[] = [];
   const postgres = dialect === "postgres";
   let segStart = from;
   let segTok = 0;
-  let segSig = 0;
+  let segComment = 0;
   let firstWord: string | undefined;
   let sawSignificant = false;
   let depth = 0;
   let pendingEnd = false;
   let prevWord: string | undefined;
   for (;;) {
-    const kind = lexer.next();
+    const kind = lexer.nextSignificant();
     if (kind === SyntaxKind.Eof) break;
+    if (kind <= SyntaxKind.BlockComment) {
+      tokens.pushComment(lexer, kind);
+      continue;
+    }
     tokens.push(lexer, kind);
-    if (kind <= SyntaxKind.BlockComment) continue;
     const word = kind === SyntaxKind.Word ? tokens.words[tokens.count - 1] : undefined;
     if (!sawSignificant) {
       sawSignificant = true;
@@ -100,18 +103,18 @@ export function splitSegments(
       }
       if (depth > 0) continue;
       const end = lexer.pos;
-      segments.push({ start: segStart, end, tokenFrom: segTok, tokenTo: tokens.count, sigFrom: segSig, sigTo: tokens.sigCount, closed: true });
+      segments.push({ start: segStart, end, tokenFrom: segTok, tokenTo: tokens.count, commentFrom: segComment, commentTo: tokens.commentCount, closed: true });
       segStart = end;
       segTok = tokens.count;
-      segSig = tokens.sigCount;
+      segComment = tokens.commentCount;
       sawSignificant = false;
       firstWord = undefined;
       prevWord = undefined;
       if (stopAt?.(end)) return { tokens, segments, end };
     }
   }
-  if (segStart < text.length || segments.length === 0 || segTok < tokens.count) {
-    segments.push({ start: segStart, end: text.length, tokenFrom: segTok, tokenTo: tokens.count, sigFrom: segSig, sigTo: tokens.sigCount, closed: false });
+  if (segStart < text.length || segments.length === 0 || segTok < tokens.count || segComment < tokens.commentCount) {
+    segments.push({ start: segStart, end: text.length, tokenFrom: segTok, tokenTo: tokens.count, commentFrom: segComment, commentTo: tokens.commentCount, closed: false });
   }
   return { tokens, segments, end: text.length };
 }

@@ -1,7 +1,8 @@
 import type { GreenElement, GreenToken } from "../syntax/green.js";
-import { type SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
+import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
 import { internNode } from "../syntax/node-cache.js";
 import { MAX_SHARED_LENGTH, internSlice, lastSlot, sharedToken, sharedTokenAt } from "../syntax/token-cache.js";
+import { CHAR_CLASS, SPACE } from "../lexer/char-class.js";
 
 /*
  * The parser does not build the tree while it parses: it records what the tree
@@ -10,9 +11,10 @@ import { MAX_SHARED_LENGTH, internSlice, lastSlot, sharedToken, sharedTokenAt } 
  * diagnostics never pay for the tree, and the parse itself allocates almost nothing.
  *
  * Encoding (one event = 1–3 int32 slots):
- * - token:       [end << 5 | kind]  (≥ 0) — `end` relative to the origin; tokens tile
- *                the text, so a token starts where the previous one ended. An end
- *                from 2^26 on is written as [LONG_TOKEN, kind, end].
+ * - token:       [end << 5 | kind]  (≥ 0) — `end` relative to the origin. Whitespace
+ *                has no events: a token starts where the previous one ended, after
+ *                the run of blanks found there (see `buildGreen`). An end from 2^26
+ *                on is written as [LONG_TOKEN, kind, end].
  * - start:       [startCode(kind, forwarded), forwardParent, chainTail]  (≤ -16)
  * - placeholder: [PLACEHOLDER, forwardParent, chainTail]  (a checkpoint no node used yet)
  * - finish:      [FINISH]
@@ -46,7 +48,8 @@ export const RELABEL = -3;
 
 /**
  * A recorded parse: events `[from, to)` of `events` (an arena chunk shared with
- * other parses), with token ends relative to `origin` in `text`.
+ * other parses), with token ends relative to `origin` in `text`; the parsed
+ * range of `text` is `[origin, end)`.
  */
 export interface EventLog {
   readonly events: Int32Array;
@@ -54,6 +57,7 @@ export interface EventLog {
   readonly to: number;
   readonly text: string;
   readonly origin: number;
+  readonly end: number;
 }
 
 /** Slots per arena chunk; a parse larger than this gets a chunk of its own size. */
@@ -97,8 +101,11 @@ export function releaseArena(used: number): void {
 /**
  * Replays an event log into green elements: the children of the outermost
  * level, exactly what building the tree during the parse would have produced.
- * Trivia arrive as ordinary token events; a finished node drops trailing trivia
- * to its parent and an empty node is not made.
+ * Comments arrive as ordinary token events; whitespace is rebuilt from the
+ * text: the parser flushes trivia right before a token, start or checkpoint
+ * event, so whitespace found between the last token's end and such an event
+ * goes right before it (and what is left at the end goes last). A finished
+ * node drops trailing trivia to its parent and an empty node is not made.
  */
 export function buildGreen(log: EventLog): GreenElement[] {
   // Work stacks are reused from one build to the next (taken while in use, so a
@@ -109,6 +116,7 @@ export function buildGreen(log: EventLog): GreenElement[] {
   const { children, frames, frameKinds, chain } = work;
   const { events, from, to, text } = log;
   const base = log.origin;
+  const limit = log.end;
   let n = 0;
   let nFrames = 0;
   /** Highest child count reached (slots up to here may hold references to clear). */
@@ -116,6 +124,15 @@ export function buildGreen(log: EventLog): GreenElement[] {
   let at = base;
   for (let i = from; i < to; ) {
     const code = events[i]!;
+    if (at < limit && (code >= 0 || code === LONG_TOKEN || code === PLACEHOLDER || (code <= -16 && ((-code - 16) & FORWARDED) === 0))) {
+      // A flush point: the whitespace since the last token goes here.
+      const c = text.charCodeAt(at);
+      if (c < 128 && (CHAR_CLASS[c]! & SPACE) !== 0) {
+        const end = whitespaceEnd(text, at + 1, limit);
+        children[n++] = makeToken(SyntaxKind.Whitespace, text, at, end);
+        at = end;
+      }
+    }
     if (code >= 0 || code === LONG_TOKEN) {
       let kind: SyntaxKind;
       let end: number;
@@ -128,18 +145,7 @@ export function buildGreen(log: EventLog): GreenElement[] {
         end = base + events[i + 2]!;
         i += 3;
       }
-      let token: GreenElement | undefined;
-      if (end - at === 1) {
-        // One-character tokens (a space, `(`, `)`, `,`, `.`) are about half of all
-        // tokens: one table read instead of hashing and probing the intern table.
-        const c = text.charCodeAt(at);
-        if (c < 128) {
-          const key = (kind << 7) | c;
-          token = oneCharTokens[key];
-          if (token === undefined) oneCharTokens[key] = token = sharedToken(kind, text.slice(at, end));
-        } else token = sharedToken(kind, text.slice(at, end));
-      } else token = end - at <= MAX_SHARED_LENGTH ? sharedTokenAt(kind, internSlice(text, at, end), lastSlot) : sharedToken(kind, text.slice(at, end));
-      children[n++] = token;
+      children[n++] = makeToken(kind, text, at, end);
       at = end;
     } else if (code <= -16) {
       if (((-code - 16) & FORWARDED) === 0) {
@@ -178,12 +184,47 @@ export function buildGreen(log: EventLog): GreenElement[] {
       i += 2;
     }
   }
+  if (at < limit) {
+    // Trailing whitespace (the parser's last flush).
+    const end = whitespaceEnd(text, at, limit);
+    if (end > at) {
+      children[n++] = makeToken(SyntaxKind.Whitespace, text, at, end);
+      if (n > high) high = n;
+    }
+  }
   const out = children.slice(0, n);
   if (children.length <= MAX_RECYCLED_LENGTH) {
     children.fill(undefined as unknown as GreenElement, 0, Math.max(high, n));
     spareWork = work;
   }
   return out;
+}
+
+/** The end of the run of blanks from `at` (at most `limit`). */
+function whitespaceEnd(text: string, at: number, limit: number): number {
+  while (at < limit) {
+    const c = text.charCodeAt(at);
+    if (c < 128 && (CHAR_CLASS[c]! & SPACE) !== 0) at++;
+    else break;
+  }
+  return at;
+}
+
+/** The (shared) green token of `kind` over `text[at, end)`. */
+function makeToken(kind: SyntaxKind, text: string, at: number, end: number): GreenToken {
+  if (end - at === 1) {
+    // One-character tokens (a space, `(`, `)`, `,`, `.`) are about half of all
+    // tokens: one table read instead of hashing and probing the intern table.
+    const c = text.charCodeAt(at);
+    if (c < 128) {
+      const key = (kind << 7) | c;
+      let token = oneCharTokens[key];
+      if (token === undefined) oneCharTokens[key] = token = sharedToken(kind, text.slice(at, end));
+      return token;
+    }
+    return sharedToken(kind, text.slice(at, end));
+  }
+  return end - at <= MAX_SHARED_LENGTH ? sharedTokenAt(kind, internSlice(text, at, end), lastSlot) : sharedToken(kind, text.slice(at, end));
 }
 
 /** Shared green tokens of one ASCII character, by `kind << 7 | charCode` (immutable, so shared forever). */

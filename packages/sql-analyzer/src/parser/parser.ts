@@ -2,7 +2,8 @@ import type { Diagnostic, Severity } from "../diagnostic.js";
 import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { reservedWords } from "../lexer/keywords.js";
-import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED, TokenBuffer, type TokenStream } from "../lexer/lexer.js";
+import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED } from "../lexer/lexer.js";
+import type { SignificantTokens } from "../lexer/significant-tokens.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, arenaUsed, claimArena, growArena, releaseArena, startCode, type EventLog } from "./events.js";
 
@@ -54,17 +55,17 @@ export class Parser {
   /** The dialect's reserved words. */
   readonly reserved: ReadonlySet<string>;
 
-  /** Raw token index of each significant token (`[sigStart, sigEnd)` valid: the token buffer's own index, or a recycled work array). */
-  private readonly sig: Int32Array;
+  /** The range's significant tokens: indexes `[sigStart, sigEnd)` of the token buffer. */
   private readonly sigStart: number;
   private readonly sigEnd: number;
-  /** Index into `sig` of the current significant token. */
+  /** Token index of the current significant token. */
   private pos = 0;
   /** Kind and word of the current token, cached (read far more often than the cursor moves). */
   private curKind: SyntaxKind = SyntaxKind.Eof;
   private curWord: string | undefined = undefined;
-  /** Next raw token index not yet given to the builder. */
-  private raw: number;
+  /** Next comment index not yet given to the builder, and the range's end in the comment list. */
+  private comment: number;
+  private readonly commentEnd: number;
   /**
    * The event log (see events.ts for the encoding): slots `[evBase, nEvents)` of
    * `events`, the shared arena's chunk when this parser owns it. Checkpoints and
@@ -81,29 +82,32 @@ export class Parser {
   private scratch: Scratch | undefined;
   private readonly text: string;
   private readonly kinds: Uint8Array;
+  private readonly ends: Uint32Array;
   private readonly starts: Uint32Array;
   private readonly words: (string | undefined)[];
   private readonly flags: Uint8Array;
-  /** Text offset of the range's first token: token events record ends relative to it. */
+  /** Text offset where the range starts (its leading whitespace included): token events record ends relative to it. */
   private readonly origin: number;
+  /** Text offset where the range ends (its trailing whitespace included). */
+  private readonly rangeEnd: number;
 
   constructor(
-    readonly stream: TokenStream,
+    readonly stream: SignificantTokens,
     readonly dialect: Dialect,
-    /** First raw token index of the range. */
+    /** First significant-token index of the range. */
     from: number,
-    /** Raw token index after the range. */
-    private readonly to: number,
+    /** Significant-token index after the range. */
+    to: number,
+    /** First comment index of the range. */
+    commentFrom: number,
+    /** Comment index after the range. */
+    commentTo: number,
     /** Text offset that diagnostics are made relative to. */
     readonly base: number,
-    /**
-     * The range's significant tokens as a range of the buffer's own index
-     * (`TokenBuffer.sig`, filled while lexing), when the caller knows it;
-     * otherwise (`-1`) the parser lists them itself. Defaults to `-1`.
-     */
-    sigFrom = -1,
-    /** End of that range (with `sigFrom`). Defaults to `-1`. */
-    sigTo = -1,
+    /** Text offset of the range's start (before any leading whitespace). */
+    rangeStart: number,
+    /** Text offset of the range's end (after any trailing whitespace). */
+    rangeEnd: number,
   ) {
     this.postgres = dialect === "postgres";
     this.mysql = dialect === "mysql";
@@ -111,34 +115,25 @@ export class Parser {
     this.text = stream.text;
     this.kinds = stream.kinds;
     this.starts = stream.starts;
+    this.ends = stream.ends;
     this.words = stream.words;
     this.flags = stream.flags;
     this.reserved = reservedWords(dialect);
     const scratch = spareScratch;
     spareScratch = undefined;
     this.scratch = scratch;
-    if (sigFrom >= 0 && stream instanceof TokenBuffer) {
-      this.sig = stream.sig;
-      this.sigStart = sigFrom;
-      this.sigEnd = sigTo;
-    } else {
-      const sig = scratch !== undefined && scratch.sig.length >= to - from ? scratch.sig : new Int32Array(Math.max(16, to - from));
-      if (scratch !== undefined) scratch.sig = sig;
-      let n = 0;
-      const kinds = this.kinds;
-      for (let i = from; i < to; i++) if (kinds[i]! > SyntaxKind.BlockComment) sig[n++] = i;
-      this.sig = sig;
-      this.sigStart = 0;
-      this.sigEnd = n;
-    }
-    this.pos = this.sigStart;
+    this.sigStart = from;
+    this.sigEnd = to;
+    this.pos = from;
+    this.comment = commentFrom;
+    this.commentEnd = commentTo;
     const arena = claimArena();
     this.ownsArena = arena !== undefined;
     this.events = arena !== undefined ? arena : new Int32Array(256);
     this.evBase = this.nEvents = arena !== undefined ? arenaUsed() : 0;
     this.frames = scratch !== undefined ? scratch.frames : [];
-    this.raw = from;
-    this.origin = this.starts[from]!;
+    this.origin = rangeStart;
+    this.rangeEnd = rangeEnd;
     this.syncCurrent();
   }
 
@@ -147,7 +142,7 @@ export class Parser {
   /** Kind of the n-th significant token ahead (`Eof` past the end). */
   nth(n: number): SyntaxKind {
     const i = this.pos + n;
-    return i < this.sigEnd ? (this.kinds[this.sig[i]!]! as SyntaxKind) : SyntaxKind.Eof;
+    return i < this.sigEnd ? (this.kinds[i]! as SyntaxKind) : SyntaxKind.Eof;
   }
   /** Kind of the current token. */
   get kind(): SyntaxKind {
@@ -156,7 +151,7 @@ export class Parser {
   /** Lower-cased word (or operator text) of the n-th token ahead. */
   wordAt(n: number): string | undefined {
     const i = this.pos + n;
-    return i >= this.sigStart && i < this.sigEnd ? this.words[this.sig[i]!] : undefined;
+    return i >= this.sigStart && i < this.sigEnd ? this.words[i] : undefined;
   }
   /** Lower-cased word (or operator text) of the current token. */
   get word(): string | undefined {
@@ -197,18 +192,21 @@ export class Parser {
   /** Whether the n-th token ahead is past the end or a `;`. */
   atStatementEndAt(n: number): boolean {
     const i = this.pos + n;
-    return i >= this.sigEnd || this.kinds[this.sig[i]!] === SyntaxKind.Semicolon;
+    return i >= this.sigEnd || this.kinds[i] === SyntaxKind.Semicolon;
   }
   /** Whether nothing (no trivia) separates the current token from the next one. */
   adjacentToNext(): boolean {
     if (this.pos + 1 >= this.sigEnd) return false;
-    return this.sig[this.pos + 1] === this.sig[this.pos]! + 1;
+    // Trivia between them would leave a gap (whitespace) or a comment, which starts at the token's end.
+    const end = this.ends[this.pos]!;
+    if (this.starts[this.pos + 1] !== end) return false;
+    return this.comment >= this.commentEnd || this.stream.commentStarts[this.comment] !== end;
   }
   /** Whether the gap between the previous significant token and the current one contains a line break. */
   newlineBefore(): boolean {
     if (this.pos === this.sigStart || this.pos >= this.sigEnd) return false;
-    const from = this.starts[this.sig[this.pos - 1]! + 1]!;
-    const to = this.starts[this.sig[this.pos]!]!;
+    const from = this.ends[this.pos - 1]!;
+    const to = this.starts[this.pos]!;
     for (let i = from; i < to; i++) {
       const c = this.text.charCodeAt(i);
       if (c === 10 || c === 13) return true;
@@ -219,8 +217,7 @@ export class Parser {
   tokenText(n = 0): string {
     const i = this.pos + n;
     if (i >= this.sigEnd) return "";
-    const t = this.sig[i]!;
-    return this.text.slice(this.starts[t], this.starts[t + 1]);
+    return this.text.slice(this.starts[i], this.ends[i]);
   }
   /** Current significant-token index, to detect progress. */
   get position(): number {
@@ -229,18 +226,40 @@ export class Parser {
 
   // ------------------------------------------------------------------ builder
 
+  /**
+   * Gives the builder the comments before the current token (before the range
+   * end when at the end). Whitespace is not recorded: the builder rebuilds it
+   * from the gaps, at the same places (before the next token, start or
+   * checkpoint event, which is where a flush happens).
+   */
   private flushTrivia(): void {
-    const limit = this.pos < this.sigEnd ? this.sig[this.pos]! : this.to;
-    while (this.raw < limit) this.pushRaw(this.raw, this.kinds[this.raw]! as SyntaxKind);
+    if (this.comment >= this.commentEnd) return;
+    const limit = this.pos < this.sigEnd ? this.starts[this.pos]! : this.rangeEnd;
+    const comments = this.stream;
+    while (this.comment < this.commentEnd && comments.commentStarts[this.comment]! < limit) {
+      const c = this.comment++;
+      const kind = comments.commentKinds[c]! as SyntaxKind;
+      const flags = comments.commentFlags[c]!;
+      const start = comments.commentStarts[c]!;
+      const end = comments.commentEnds[c]!;
+      if (flags & FLAG_UNTERMINATED) this.reportUnterminated(kind, start, end);
+      this.pushToken(kind, end);
+    }
   }
 
-  private pushRaw(i: number, kind: SyntaxKind): void {
+  /** Records the significant token `i` as `kind`. */
+  private pushSignificant(i: number, kind: SyntaxKind): void {
     const flags = this.flags[i]!;
     if (flags !== 0 || kind === SyntaxKind.Unknown) this.reportToken(i, kind, flags);
+    this.pushToken(kind, this.ends[i]!);
+  }
+
+  /** Appends a token event (the token ends at text offset `absoluteEnd`). */
+  private pushToken(kind: SyntaxKind, absoluteEnd: number): void {
     if (this.nEvents + 3 > this.events.length) this.growEvents();
     const n = this.nEvents;
     const events = this.events;
-    const end = this.starts[i + 1]! - this.origin;
+    const end = absoluteEnd - this.origin;
     if (end < MAX_SHORT_END) {
       events[n] = (end << 5) | kind;
       this.nEvents = n + 1;
@@ -250,12 +269,11 @@ export class Parser {
       events[n + 2] = end;
       this.nEvents = n + 3;
     }
-    this.raw = i + 1;
   }
 
   private reportToken(i: number, kind: SyntaxKind, flags: number): void {
     const start = this.starts[i]!;
-    const end = this.starts[i + 1]!;
+    const end = this.ends[i]!;
     if (flags & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
     else if (flags & FLAG_OTHER_DIALECT)
       this.report(SyntaxCode.WrongDialect, `backtick-quoted identifiers are not ${DIALECT_NAMES[this.dialect]} syntax; use double quotes`, start, end);
@@ -365,9 +383,9 @@ export class Parser {
   bump(kind?: SyntaxKind): void {
     if (this.pos >= this.sigEnd) return;
     this.flushTrivia();
-    const i = this.sig[this.pos]!;
+    const i = this.pos;
     const raw = this.kinds[i]! as SyntaxKind;
-    this.pushRaw(i, kind ?? (raw === SyntaxKind.Word ? SyntaxKind.Keyword : raw));
+    this.pushSignificant(i, kind ?? (raw === SyntaxKind.Word ? SyntaxKind.Keyword : raw));
     this.pos++;
     this.syncCurrent();
   }
@@ -376,9 +394,8 @@ export class Parser {
   private syncCurrent(): void {
     const pos = this.pos;
     if (pos < this.sigEnd) {
-      const t = this.sig[pos]!;
-      this.curKind = this.kinds[t]! as SyntaxKind;
-      this.curWord = this.words[t];
+      this.curKind = this.kinds[pos]! as SyntaxKind;
+      this.curWord = this.words[pos];
     } else {
       this.curKind = SyntaxKind.Eof;
       this.curWord = undefined;
@@ -446,7 +463,11 @@ export class Parser {
 
   /** Adds remaining trivia to the current node (call at the very end). */
   finishTrivia(): void {
-    while (this.raw < this.to) this.pushRaw(this.raw, this.kinds[this.raw]! as SyntaxKind);
+    // Comments only: the builder rebuilds the trailing whitespace up to the range end.
+    const pos = this.pos;
+    this.pos = this.sigEnd;
+    this.flushTrivia();
+    this.pos = pos;
   }
 
   /**
@@ -454,7 +475,7 @@ export class Parser {
    * the parser's work arrays go back for the next parser.
    */
   takeEvents(): EventLog {
-    const log: EventLog = { events: this.events, from: this.evBase, to: this.nEvents, text: this.text, origin: this.origin };
+    const log: EventLog = { events: this.events, from: this.evBase, to: this.nEvents, text: this.text, origin: this.origin, end: this.rangeEnd };
     if (this.ownsArena) {
       releaseArena(this.nEvents);
       this.ownsArena = false;
@@ -464,7 +485,7 @@ export class Parser {
       // Frames are left open only by a bail-out; shrinking an array is a slow path, so only then.
       if (this.frames.length !== 0) this.frames.length = 0;
       this.scratch = undefined;
-      if (scratch.sig.length <= MAX_RECYCLED_LENGTH) spareScratch = scratch;
+      spareScratch = scratch;
     }
     return log;
   }
@@ -495,22 +516,19 @@ export class Parser {
   /** Absolute range of the current token, or of the end of the previous token at the end. */
   currentRange(): [number, number] {
     if (this.pos < this.sigEnd) {
-      const t = this.sig[this.pos]!;
-      return [this.starts[t]!, this.starts[t + 1]!];
+      return [this.starts[this.pos]!, this.ends[this.pos]!];
     }
     if (this.sigEnd > this.sigStart) {
-      const t = this.sig[this.sigEnd - 1]!;
-      return [this.starts[t]!, this.starts[t + 1]!];
+      return [this.starts[this.sigEnd - 1]!, this.ends[this.sigEnd - 1]!];
     }
-    const at = this.starts[this.to] ?? this.base;
+    const at = this.rangeEnd;
     return [at, at];
   }
 
   /** End offset of the last consumed significant token. */
   prevEnd(): number {
-    if (this.pos === this.sigStart) return this.starts[this.sigEnd > this.sigStart ? this.sig[this.sigStart]! : this.to] ?? this.base;
-    const t = this.sig[this.pos - 1]!;
-    return this.starts[t + 1]!;
+    if (this.pos === this.sigStart) return this.sigEnd > this.sigStart ? this.starts[this.sigStart]! : this.rangeEnd;
+    return this.ends[this.pos - 1]!;
   }
 
   /** Reports that `what` was expected at the current token. */
@@ -606,26 +624,22 @@ export class Parser {
   relativeStart(n = 0): number {
     const i = this.pos + n;
     if (i >= this.sigEnd) return this.prevEnd() - this.base;
-    return this.starts[this.sig[i]!]! - this.base;
+    return this.starts[i]! - this.base;
   }
 }
 
 /**
- * Work arrays (significant-token index, frame stack) handed from
- * one finished parser to the next, so parsing many statements does not grow
- * fresh arrays for each. A parser takes them when constructed and gives them
- * back in `takeEvents`; one that never finishes just keeps them, and the next
- * parser allocates its own — correctness never depends on recycling.
+ * The work array (the frame stack) handed from one finished parser to the next,
+ * so parsing many statements does not grow a fresh array for each. A parser
+ * takes it when constructed and gives it back in `takeEvents`; one that never
+ * finishes just keeps it, and the next parser allocates its own — correctness
+ * never depends on recycling. (Its length is bounded by the nesting limit.)
  */
 interface Scratch {
-  sig: Int32Array;
   readonly frames: number[];
 }
 
-/** Longest work array kept for reuse (a huge file's arrays are dropped). */
-const MAX_RECYCLED_LENGTH = 1 << 16;
-
-let spareScratch: Scratch | undefined = { sig: new Int32Array(256), frames: [] };
+let spareScratch: Scratch | undefined = { frames: [] };
 
 const DIALECT_NAMES: Record<Dialect, string> = { postgres: "PostgreSQL", mysql: "MySQL", sqlite: "SQLite" };
 
