@@ -293,6 +293,20 @@ class Parser {
     this.stack[this.stack.length - 1]!.children.push(node);
     return node;
   }
+  /**
+   * Consumes the current token (not the end of the file) as a node of `kind` of its own.
+   * The lean parse only advances: the most common nodes (names, literals, named types)
+   * then cost no tree-building calls.
+   */
+  private leaf(kind: number): void {
+    if (!this.buildTree) {
+      this.p++;
+      return;
+    }
+    this.start();
+    this.bump();
+    this.finish(kind);
+  }
   /** Reopens the last finished node as the first child of a new node (for infix forms). */
   private precede(): void {
     if (!this.buildTree) return;
@@ -431,12 +445,12 @@ class Parser {
 
   /** Parses `IDENT`, returning name and relative range ("" when missing). */
   private parseName(): { name: string; ns: number; ne: number } {
-    if (this.at(K.Ident)) {
-      const name = this.curText();
-      const ns = this.rel(this.curStart());
-      const ne = this.rel(this.curEnd());
+    const p = this.p;
+    if (this.kinds[p] === K.Ident) {
+      const start = this.starts[p]!;
+      const end = this.ends[p]!;
       this.bump();
-      return { name, ns, ne };
+      return { name: this.text.slice(start, end), ns: start - this.base, ne: end - this.base };
     }
     this.errorExpected("a name");
     const at = this.rel(this.curStart());
@@ -616,11 +630,10 @@ class Parser {
     let ty: TypeRef;
     const k = this.cur();
     if (k === K.Ident) {
-      this.start();
-      const name = this.curText();
-      this.bump();
-      this.finish(K.NamedType);
-      ty = { k: "named", name, s, e: this.rel(this.prevEnd()) };
+      const end = this.ends[this.p]!;
+      const name = this.text.slice(this.starts[this.p]!, end);
+      this.leaf(K.NamedType);
+      ty = { k: "named", name, s, e: end - this.base };
     } else if (k === K.LBracket) {
       this.start();
       this.bump();
@@ -699,11 +712,10 @@ class Parser {
   private parsePattern(): Pattern {
     const s = this.rel(this.curStart());
     if (this.at(K.Ident)) {
-      this.start();
-      const name = this.curText();
-      this.bump();
-      this.finish(K.IdentPat);
-      return { k: "ident", name, s, e: this.rel(this.prevEnd()) };
+      const end = this.ends[this.p]!;
+      const name = this.text.slice(this.starts[this.p]!, end);
+      this.leaf(K.IdentPat);
+      return { k: "ident", name, s, e: end - this.base };
     }
     if (this.at(K.LParen)) {
       if (this.depth >= MAX_NESTING) {
@@ -942,21 +954,25 @@ class Parser {
     return { k: "missing", s: at, e: at };
   }
 
-  private parseExpr(): Expr {
-    return this.parseBinary(1);
-  }
-
-  private parseBinary(minPrec: number): Expr {
+  /**
+   * An expression whose binary operators bind at least as tightly as `minPrec` (1: any).
+   * The operand chain (prefix operators, postfix forms, casts) is written out in
+   * `parseUnary` and here rather than one method per level: each operand then costs three
+   * calls instead of five, which matters most before the optimizing compiler inlines them.
+   */
+  private parseExpr(minPrec = 1): Expr {
     if (this.depth >= MAX_NESTING) {
-      const s = this.rel(this.curStart());
+      const s = this.starts[this.p]! - this.base;
       this.skipTooDeep();
       return { k: "missing", s, e: this.rel(this.prevEnd()) };
     }
     const savedDepth = this.depth;
     this.depth++;
-    let lhs = this.parseCast();
+    let lhs = this.parseUnary();
+    // Casts: `operand as T as U ...`.
+    if (this.kinds[this.p] === K.AsKw) lhs = this.parseCasts(lhs);
     for (;;) {
-      const opKind = this.cur();
+      const opKind = this.kinds[this.p]!;
       const prec = BINARY_PREC[opKind]!;
       if (prec === 0 || prec < minPrec) break;
       if (this.depth >= MAX_NESTING) {
@@ -967,19 +983,20 @@ class Parser {
         break;
       }
       this.depth++;
-      const os = this.rel(this.curStart());
+      const os = this.starts[this.p]! - this.base;
       this.precede();
       this.bump();
-      const rhs = this.parseBinary(prec + 1);
+      const rhs = this.parseExpr(prec + 1);
       this.finish(K.BinExpr);
-      lhs = { k: "binary", s: lhs.s, e: this.rel(this.prevEnd()), op: BINARY_OP[opKind]!, lhs, rhs, os };
+      lhs = { k: "binary", s: lhs.s, e: this.ends[this.p - 1]! - this.base, op: BINARY_OP[opKind]!, lhs, rhs, os };
     }
     this.depth = savedDepth;
     return lhs;
   }
 
-  private parseCast(): Expr {
-    let expr = this.parseUnary();
+  /** The `as T` suffixes after an operand (the cursor is at the first `as`). */
+  private parseCasts(operand: Expr): Expr {
+    let expr = operand;
     const savedDepth = this.depth;
     while (this.at(K.AsKw)) {
       if (++this.depth >= MAX_NESTING) {
@@ -1009,15 +1026,17 @@ class Parser {
     return expr;
   }
 
+  /** A prefix-operator chain, then a primary expression with its postfix forms. */
   private parseUnary(): Expr {
-    if (this.at(K.Bang) || this.at(K.Minus)) {
+    const first = this.kinds[this.p];
+    if (first === K.Bang || first === K.Minus) {
       if (this.depth >= MAX_NESTING) {
         const s = this.rel(this.curStart());
         this.skipTooDeep();
         return { k: "missing", s, e: this.rel(this.prevEnd()) };
       }
       const s = this.rel(this.curStart());
-      const op = this.at(K.Bang) ? "!" : "-";
+      const op = first === K.Bang ? "!" : "-";
       this.start();
       this.bump();
       this.depth++;
@@ -1026,11 +1045,14 @@ class Parser {
       this.finish(K.PrefixExpr);
       return { k: "unary", s, e: this.rel(this.prevEnd()), op, expr };
     }
-    return this.parsePostfix();
+    const expr = this.parsePrimary();
+    const k = this.kinds[this.p];
+    return k === K.LParen || k === K.Dot || k === K.LBracket ? this.parsePostfix(expr) : expr;
   }
 
-  private parsePostfix(): Expr {
-    let expr = this.parsePrimary();
+  /** Calls, indexing and field accesses after `operand` (the cursor is at the first). */
+  private parsePostfix(operand: Expr): Expr {
+    let expr = operand;
     const savedDepth = this.depth;
     for (;;) {
       const k = this.cur();
@@ -1108,18 +1130,18 @@ class Parser {
   }
 
   private parsePrimary(): Expr {
-    const s = this.rel(this.curStart());
-    const k = this.cur();
+    const p = this.p;
+    const s = this.starts[p]! - this.base;
+    const k = this.kinds[p]!;
     switch (k) {
       case K.Int: {
-        const abs = this.curStart();
-        const plain = this.plainDecimal(abs, this.curEnd());
+        const abs = this.starts[p]!;
+        const end = this.ends[p]!;
+        const plain = this.plainDecimal(abs, end);
         if (plain >= 0) {
           // Most literals are short plain decimals: no token text, no parts object.
-          this.start();
-          this.bump();
-          this.finish(K.Literal);
-          return { k: "int", s, e: this.rel(this.prevEnd()), value: plain, suffix: "", bad: false };
+          this.leaf(K.Literal);
+          return { k: "int", s, e: end - this.base, value: plain, suffix: "", bad: false };
         }
         const tokenText = this.curText();
         const parts = intLiteralParts(tokenText);
@@ -1140,17 +1162,14 @@ class Parser {
       }
       case K.TrueKw:
       case K.FalseKw:
-        this.start();
-        this.bump();
-        this.finish(K.Literal);
-        return { k: "bool", s, e: this.rel(this.prevEnd()), value: k === K.TrueKw };
+        this.leaf(K.Literal);
+        return { k: "bool", s, e: this.ends[p]! - this.base, value: k === K.TrueKw };
       case K.Ident: {
-        if (this.isStructLiteralAhead()) return this.parseStructLiteral();
-        const name = this.curText();
-        this.start();
-        this.bump();
-        this.finish(K.NameRef);
-        return { k: "name", s, e: this.rel(this.prevEnd()), name };
+        if (this.kinds[p + 1] === K.LBrace && this.isStructLiteralAhead()) return this.parseStructLiteral();
+        const end = this.ends[p]!;
+        const name = this.text.slice(this.starts[p]!, end);
+        this.leaf(K.NameRef);
+        return { k: "name", s, e: end - this.base, name };
       }
       case K.NewKw: {
         this.start();
