@@ -35,7 +35,7 @@ export class TierCounters {
   errors = 0;
   /** Stale values served from this tier under grace. */
   staleServed = 0;
-  /** Lookup latency (L1 is sampled: timing every memory hit would cost more than the hit). */
+  /** Lookup latency (sampled for L1 hits, one in 64, and for synchronous storage-tier reads, one in 8: timing every one would cost a visible share of it). */
   readonly latency = new LatencyHistogram();
   constructor(readonly tier: string, readonly namespace: string) {}
 }

@@ -192,6 +192,23 @@ describe("disk tier (L2)", () => {
     expect(await cache.get("k0")).toBeUndefined();
   });
 
+  it("counts a read as a use: a file read since it was written outlives files written after it", async () => {
+    const dir = freshDir();
+    const tier = createDiskTier({ dir, maxBytes: 12_000 });
+    // L1 keeps nothing, so every get below reads the disk tier.
+    const cache = createTieredCache({ tiers: [tier], l1: { maxBytes: 1 } });
+    for (let i = 0; i < 10; i++) await cache.set(`k${i}`, "z".repeat(1000));
+    expect(await cache.get("k0")).toBe("z".repeat(1000));
+    expect(await cache.get("k1")).toBe("z".repeat(1000));
+    for (let i = 10; i < 14; i++) await cache.set(`k${i}`, "z".repeat(1000));
+    expect(tier.bytes()).toBeLessThanOrEqual(12_000);
+    expect(await cache.get("k0")).toBe("z".repeat(1000));
+    expect(await cache.get("k1")).toBe("z".repeat(1000));
+    expect(await cache.get("k13")).toBe("z".repeat(1000));
+    expect(await cache.get("k2")).toBeUndefined();
+    expect(await cache.get("k3")).toBeUndefined();
+  });
+
   it("counts files left by earlier processes against the budget", async () => {
     const dir = freshDir();
     const first = createDiskTier({ dir, maxBytes: 1_000_000 });

@@ -1,6 +1,7 @@
 import { hash, randomBytes } from "node:crypto";
 import { dirname, join } from "node:path";
 import type { StorageTier, TierContext } from "../storage-tier.js";
+import { coarseNow } from "../clock.js";
 import { describeError } from "../errors.js";
 import { CREATED_AT_PREFIX_BYTES, frameEntry, framedSize, parseEntry, peekCreatedAt } from "./disk-entry-format.js";
 import { nodeDiskFs, type DiskFs } from "./disk-fs.js";
@@ -61,6 +62,13 @@ const NETWORK_FS_TYPES = new Set([0x6969, 0x517b, 0xff534d42, 0xfe534d42, 0x0102
 /** Keys per namespace whose file path is remembered (about 200 bytes each). */
 const PATH_MEMO_SIZE = 4096;
 
+/** A file the disk tier knows of. */
+interface IndexedFile {
+  size: number;
+  /** `#useCounter` at the file's last write or read. */
+  used: number;
+}
+
 const errorCode = (error: unknown): string | undefined => (error as { code?: string } | null)?.code;
 
 /**
@@ -87,8 +95,13 @@ export class DiskTier implements StorageTier {
   #opened = false;
   /** Entry files kept open between synchronous reads; `undefined` when not used. */
   #held: HeldFiles | undefined;
-  /** Known files in least-recently-used order (Map insertion order), with their sizes. */
-  readonly #index = new Map<string, number>();
+  /**
+   * Known files with their sizes and when each was last used (a counter, not a time). A read
+   * stamps its file instead of moving it to the end of an ordered map: a `delete` and `set`
+   * of a long path on every read cost about three times as much, and only eviction needs the order.
+   */
+  readonly #index = new Map<string, IndexedFile>();
+  #useCounter = 0;
   #bytes = 0;
   #disabled = false;
   #context: TierContext | undefined;
@@ -205,16 +218,21 @@ export class DiskTier implements StorageTier {
   }
 
   #track(path: string, size: number): void {
-    const previous = this.#index.get(path);
-    if (previous !== undefined) { this.#bytes -= previous; this.#index.delete(path); }
-    this.#index.set(path, size);
-    this.#bytes += size;
+    const known = this.#index.get(path);
+    if (known === undefined) {
+      this.#index.set(path, { size, used: ++this.#useCounter });
+      this.#bytes += size;
+      return;
+    }
+    this.#bytes += size - known.size;
+    known.size = size;
+    known.used = ++this.#useCounter;
   }
 
   #untrack(path: string): void {
-    const previous = this.#index.get(path);
-    if (previous === undefined) return;
-    this.#bytes -= previous;
+    const known = this.#index.get(path);
+    if (known === undefined) return;
+    this.#bytes -= known.size;
     this.#index.delete(path);
   }
 
@@ -240,7 +258,8 @@ export class DiskTier implements StorageTier {
     if (!this.#opened || !this.#syncReads) return null;
     if (this.#disabled) return undefined;
     const path = this.#pathOf(namespace, key);
-    const now = Date.now();
+    // The cache's hot-path clock (one property read within a millisecond), as L1 uses for its entries.
+    const now = coarseNow();
     let count: number;
     try {
       count = this.#held !== undefined ? this.#held.read(path, this.#scratch, framedSize, now) : this.#fs.readIntoSync!(path, this.#scratch, framedSize);
@@ -336,11 +355,14 @@ export class DiskTier implements StorageTier {
     const target = this.#maxBytes * 0.9;
     let count = 0;
     let freed = 0;
-    for (const [path, size] of this.#index) {
+    const coldestFirst = [...this.#index].sort((a, b) => a[1].used - b[1].used);
+    for (const [path, file] of coldestFirst) {
       if (this.#bytes <= target) break;
+      // Removed meanwhile (another eviction, a delete): nothing to free.
+      if (this.#index.get(path) !== file) continue;
       await this.#remove(path);
       count++;
-      freed += size;
+      freed += file.size;
     }
     if (count > 0) this.#context?.evicted(count, freed, "disk budget");
   }
