@@ -9,7 +9,7 @@ import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols,
 import { ERROR, primitiveType, type Ty } from "../semantics/types.js";
 import type { ItemAst } from "../syntax/ast.js";
 import type { SignificantTokens } from "../syntax/lexer.js";
-import { parse, parseItemAt, parseKeepingTokens, SKIPPED_BODY, type ParseResult } from "../syntax/parser.js";
+import { parse, parseItemAt, parseKeepingTokens, type ParseResult } from "../syntax/parser.js";
 import { memoByObject } from "../memo-by-object.js";
 
 /** Which project and module a file belongs to. */
@@ -230,15 +230,10 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       // the analyses report those bodies' syntax errors from their own parse: each body is
       // parsed once instead of twice.
       const text = ctx.get(fileText, path);
-      const { result: full, tokens } = parseKeepingTokens(text);
+      const { result, tokens, bodySkipped } = parseKeepingTokens(text);
       const kept = new KeptTokens(text, tokens);
       keep(path, kept);
-      const bodySkipped = full.items.map((item) => item.ast.k === "fn" && item.ast.body === SKIPPED_BODY);
-      const items = full.items.map((item) =>
-        item.ast.k === "fn" && item.ast.body ? { start: item.start, end: item.end, text: item.text, ast: { ...item.ast, body: null } } : item,
-      );
-      const result: ParseResult = { ...full, items };
-      const keys = itemKeys(items);
+      const keys = itemKeys(result.items);
       return { result, keys, byKey: new Map(keys.map((k, i) => [k, i])), bodySkipped, kept };
     },
     { equals: (a, b) => a.result.text === b.result.text },
@@ -262,7 +257,10 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
     { equals: sameReferenceIndex },
   );
 
-  const itemIndex = db.query<string, ItemIndex>("itemIndex", (ctx, path) => buildItemIndex(ctx.get(parsed, path).result.items));
+  const itemIndex = db.query<string, ItemIndex>("itemIndex", (ctx, path) => {
+    const file = ctx.get(parsed, path);
+    return buildItemIndex(file.result.items, file.keys);
+  });
 
   const modulePath = db.query<string, string | null>("modulePath", (ctx, k) => {
     const [project, module] = splitKey(k);

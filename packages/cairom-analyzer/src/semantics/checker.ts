@@ -88,10 +88,35 @@ export interface FunctionAnalysis {
 export const PARAM_REF = "\u0000param";
 
 const NONE: readonly never[] = [];
-const ORDERED_OPS = new Set(["<", "<=", ">", ">="]);
-const EQUALITY_OPS = new Set(["==", "!="]);
-const LOGIC_OPS = new Set(["&&", "||"]);
-const U32_ONLY_OPS = new Set(["%", "&", "|", "^"]);
+// Classes of binary operators, as bits: one lookup per operator instead of a set lookup per
+// question (a binary expression asks up to eight).
+const ORDERED = 1;
+const EQUALITY = 2;
+const LOGIC = 4;
+const U32_ONLY = 8;
+/** The class bits of a binary operator (0 for arithmetic: `+ - * /`). */
+function opClass(op: string): number {
+  switch (op) {
+    case "<":
+    case "<=":
+    case ">":
+    case ">=":
+      return ORDERED;
+    case "==":
+    case "!=":
+      return EQUALITY;
+    case "&&":
+    case "||":
+      return LOGIC;
+    case "%":
+    case "&":
+    case "|":
+    case "^":
+      return U32_ONLY;
+    default:
+      return 0;
+  }
+}
 const FELT_MAX = 2147483647;
 const U32_MAX = 4294967295;
 
@@ -848,6 +873,7 @@ class Checker {
 
   private binary(e: Extract<Expr, { k: "binary" }>): Ty {
     const op = e.op;
+    const cls = opClass(op);
     const literalLeft = (op === "+" || op === "*" || op === "==" || op === "!=") && e.lhs.k === "int" && e.lhs.suffix === "" && !e.lhs.bad;
     let lt: Ty;
     let rt: Ty;
@@ -855,17 +881,17 @@ class Checker {
       rt = this.expr(e.rhs, null);
       lt = this.expr(e.lhs, rt);
     } else {
-      lt = this.expr(e.lhs, LOGIC_OPS.has(op) ? BOOL : null);
+      lt = this.expr(e.lhs, cls === LOGIC ? BOOL : null);
       rt = this.expr(e.rhs, lt);
     }
-    const yieldsBool = ORDERED_OPS.has(op) || EQUALITY_OPS.has(op) || LOGIC_OPS.has(op);
+    const yieldsBool = (cls & (ORDERED | EQUALITY | LOGIC)) !== 0;
     const fallback = yieldsBool ? BOOL : ERROR;
-    if (lt.k === "error") return rt.k === "error" ? fallback : yieldsBool ? BOOL : this.allowed(op, rt) ? rt : ERROR;
-    if (!this.allowed(op, lt)) {
+    if (lt.k === "error") return rt.k === "error" ? fallback : yieldsBool ? BOOL : this.allowed(cls, rt) ? rt : ERROR;
+    if (!this.allowed(cls, lt)) {
       let why = "";
-      if (ORDERED_OPS.has(op) && lt.k === "felt") why = " (only `u32` is ordered)";
-      else if (U32_ONLY_OPS.has(op)) why = " (only `u32`)";
-      else if (LOGIC_OPS.has(op)) why = " (it needs `bool`)";
+      if (cls === ORDERED && lt.k === "felt") why = " (only `u32` is ordered)";
+      else if (cls === U32_ONLY) why = " (only `u32`)";
+      else if (cls === LOGIC) why = " (it needs `bool`)";
       this.report("operator-type-mismatch", `\`${op}\` cannot be applied to \`${typeToString(lt)}\`${why}`, e.lhs.s, e.lhs.e);
       return fallback;
     }
@@ -876,10 +902,11 @@ class Checker {
     return yieldsBool ? BOOL : lt;
   }
 
-  private allowed(op: string, t: Ty): boolean {
-    if (LOGIC_OPS.has(op)) return t.k === "bool";
-    if (EQUALITY_OPS.has(op)) return t.k === "felt" || t.k === "u32" || t.k === "bool";
-    if (ORDERED_OPS.has(op) || U32_ONLY_OPS.has(op)) return t.k === "u32";
+  /** Whether an operator of class `cls` (see {@link opClass}) applies to a left operand of type `t`. */
+  private allowed(cls: number, t: Ty): boolean {
+    if (cls === LOGIC) return t.k === "bool";
+    if (cls === EQUALITY) return t.k === "felt" || t.k === "u32" || t.k === "bool";
+    if (cls === ORDERED || cls === U32_ONLY) return t.k === "u32";
     return t.k === "felt" || t.k === "u32";
   }
 

@@ -30,9 +30,8 @@ export function itemKeys(items: readonly LocatedItem[]): string[] {
   });
 }
 
-/** Builds the item index of a parsed file. */
-export function buildItemIndex(items: readonly LocatedItem[]): ItemIndex {
-  const keys = itemKeys(items);
+/** Builds the item index of a parsed file; `keys` are its {@link itemKeys} (computed by the caller when it has them). */
+export function buildItemIndex(items: readonly LocatedItem[], keys: readonly string[] = itemKeys(items)): ItemIndex {
   return {
     items: items.map((item, order) => {
       const key = keys[order]!;

@@ -1,3 +1,4 @@
+import { memoByObject } from "../memo-by-object.js";
 import type { Expr, TypeRef } from "../syntax/ast.js";
 import type { IndexedItem, ItemIndex } from "./item-index.js";
 import { BOOL, ERROR, FELT, primitiveType, U32, type Ty } from "./types.js";
@@ -43,15 +44,21 @@ function moduleOf(item: Extract<IndexedItem, { k: "use" }>): string {
   return item.path.map((p) => p.name).join("::");
 }
 
-function findLocal(index: ItemIndex, name: string): IndexedItem | undefined {
-  for (const item of index.items) if (item.k !== "use" && item.name === name) return item;
-  return undefined;
-}
-
-function findImport(index: ItemIndex, name: string): Extract<IndexedItem, { k: "use" }> | undefined {
-  for (const item of index.items) if (item.k === "use" && item.items.some((i) => i.name === name)) return item;
-  return undefined;
-}
+/**
+ * The first local item and the first `use` item of each name in an item index, built once
+ * per (memoized) index: name lookups were scans of the module's items, one per type name
+ * in every signature of the project.
+ */
+const namesOf = memoByObject((index: ItemIndex) => {
+  const locals = new Map<string, Exclude<IndexedItem, { k: "use" }>>();
+  const imports = new Map<string, Extract<IndexedItem, { k: "use" }>>();
+  for (const item of index.items) {
+    if (item.k !== "use") {
+      if (!locals.has(item.name)) locals.set(item.name, item);
+    } else for (const i of item.items) if (!imports.has(i.name)) imports.set(i.name, item);
+  }
+  return { locals, imports };
+});
 
 /**
  * Finds the item that `name` in `module` denotes: a local item, or an import of the
@@ -62,18 +69,25 @@ export function locateInModule(
   world: ModuleWorld,
   module: string,
   name: string,
-  visited: Set<string> = new Set(),
+  visited?: Set<string>,
 ): { module: string; item: Exclude<IndexedItem, { k: "use" }> } | ImportProblem {
   const index = world.itemIndex(module);
   if (!index) return "no-module";
-  const mark = `${module}\u0000${name}`;
-  if (visited.has(mark)) return "cycle";
-  visited.add(mark);
-  const local = findLocal(index, name);
-  if (local && local.k !== "use") return { module, item: local };
-  const imp = findImport(index, name);
+  // The set of modules visited matters only when following imports (or to a caller that
+  // passed one): a local hit without one allocates neither the set nor the mark.
+  let mark: string | undefined;
+  if (visited) {
+    mark = `${module}\u0000${name}`;
+    if (visited.has(mark)) return "cycle";
+    visited.add(mark);
+  }
+  const names = namesOf(index);
+  const local = names.locals.get(name);
+  if (local) return { module, item: local };
+  const imp = names.imports.get(name);
   if (imp) {
-    const r = locateInModule(world, moduleOf(imp), name, visited);
+    const seen = visited ?? new Set([`${module}\u0000${name}`]);
+    const r = locateInModule(world, moduleOf(imp), name, seen);
     return r === "no-module" ? "no-item" : r;
   }
   return "no-item";
@@ -122,7 +136,8 @@ export function resolveTypeRef(world: ModuleWorld, module: string, ref: TypeRef)
   }
 }
 
-function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, { k: "use" }>, visited: Set<string>): Def {
+/** The definition of a local item; `visited` (constants only) guards inference through other constants. Defaults to an empty set. */
+function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, { k: "use" }>, visited: Set<string> | undefined): Def {
   switch (item.k) {
     case "fn":
       return {
@@ -150,7 +165,7 @@ function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, 
         module,
         key: item.key,
         order: item.order,
-        ty: item.ty ? resolveTypeRef(world, module, item.ty) : inferConstType(world, module, item.init, visited, 0),
+        ty: item.ty ? resolveTypeRef(world, module, item.ty) : inferConstType(world, module, item.init, visited ?? new Set(), 0),
       };
   }
 }
@@ -239,7 +254,7 @@ export function computeModuleSymbols(world: ModuleWorld, module: string, index: 
     }
     if (!item.name || seen.has(item.name)) continue;
     seen.add(item.name);
-    bindings.push({ name: item.name, via: "item", order: item.order, key: item.key, def: makeDef(world, module, item, new Set()) });
+    bindings.push({ name: item.name, via: "item", order: item.order, key: item.key, def: makeDef(world, module, item, undefined) });
   }
   return { module, bindings };
 }

@@ -113,10 +113,16 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
  * tokens (exact-size copies), from which {@link parseItemAt} parses a skipped item again
  * without lexing its text a second time.
  */
-export function parseKeepingTokens(text: string): { readonly result: ParseResult; readonly tokens: SignificantTokens } {
+export function parseKeepingTokens(text: string): {
+  readonly result: ParseResult;
+  readonly tokens: SignificantTokens;
+  /** Whether the body of item `i` was stepped over (the ASTs of this parse keep no bodies: `body: null`). */
+  readonly bodySkipped: readonly boolean[];
+} {
   const parser = new Parser(text, false, true, undefined);
+  parser.bodySkipped = [];
   const result = parser.parseFile();
-  return { result, tokens: parser.copyTokens() };
+  return { result, tokens: parser.copyTokens(), bodySkipped: parser.bodySkipped };
 }
 
 /**
@@ -156,8 +162,15 @@ class Parser {
   private base = 0;
   private depth = 0;
   private noStruct = false;
+  /**
+   * When set (`parseKeepingTokens`), function ASTs get `body: null` and this records, per
+   * item, whether its body was stepped over: the caller keeps no bodies, so none is copied.
+   */
+  bodySkipped: boolean[] | undefined = undefined;
   /** Starts of the invalid-number tokens (almost always none: no set per parse then). */
   private readonly invalidNumbers: Set<number> | undefined;
+  /** Whether the last function parsed had its body stepped over. */
+  private lastBodySkipped = false;
 
   constructor(
     private readonly text: string,
@@ -378,9 +391,11 @@ class Parser {
         const start = this.curStart();
         this.base = start;
         this.depth = 0;
+        this.lastBodySkipped = false;
         const ast = this.parseItem(k);
         const end = this.prevEnd();
         items.push({ start, end, text: this.text.slice(start, end), ast });
+        this.bodySkipped?.push(this.lastBodySkipped);
         continue;
       }
       this.errorExpected("an item (`fn`, `struct`, `const` or `use`)");
@@ -483,8 +498,13 @@ class Parser {
       this.finish(K.RetType);
     }
     let body: Block | null = null;
-    if (this.at(K.LBrace)) body = this.skipBodies && this.trySkipBody() ? SKIPPED_BODY : this.parseBlock();
-    else this.errorExpected("`{`");
+    if (this.at(K.LBrace)) {
+      if (this.skipBodies && this.trySkipBody()) {
+        body = SKIPPED_BODY;
+        this.lastBodySkipped = true;
+      } else body = this.parseBlock();
+      if (this.bodySkipped) body = null;
+    } else this.errorExpected("`{`");
     this.finish(K.FnDef);
     return { k: "fn", name, ns, ne, params, ret, body, e: this.rel(this.prevEnd()) };
   }
