@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect.js";
+import { wordClass } from "../syntax/token-cache.js";
 
 function words(list: string): ReadonlySet<string> {
   return new Set(list.split(/\s+/).filter(Boolean));
@@ -74,8 +75,25 @@ export function reservedWords(dialect: Dialect): ReadonlySet<string> {
 /** Words that cannot be a bare (AS-less) alias in any dialect. */
 export const ALIAS_STOP_WORDS = ALIAS_STOP;
 
+// Word-class bits (see `wordClass`): each token carries the classes of its word,
+// so the parser tests these sets with a mask.
+const POSTGRES_RESERVED_CLASS = wordClass(POSTGRES_RESERVED);
+const MYSQL_RESERVED_CLASS = wordClass(MYSQL_RESERVED);
+const SQLITE_RESERVED_CLASS = wordClass(SQLITE_RESERVED);
+/** Word-class bit of `ALIAS_STOP_WORDS`. */
+export const ALIAS_STOP_CLASS = wordClass(ALIAS_STOP);
+/** Word-class bit of `POSTGRES_AS_LABEL_WORDS`. */
+export const POSTGRES_AS_LABEL_CLASS = wordClass(POSTGRES_AS_LABEL_WORDS);
+
+/** The word-class bit of the dialect's reserved words (`reservedWords(dialect)`). */
+export function reservedClass(dialect: Dialect): number {
+  return dialect === "postgres" ? POSTGRES_RESERVED_CLASS : dialect === "mysql" ? MYSQL_RESERVED_CLASS : SQLITE_RESERVED_CLASS;
+}
+
 /** PostgreSQL keywords that may name a function even though they are reserved as column names. */
 export const FUNCTION_NAME_KEYWORDS = words(`
   left right collation current_schema ilike like similar overlaps binary values replace insert if char
   format mod repeat schema database user grouping truncate interval
 `);
+/** Word-class bit of `FUNCTION_NAME_KEYWORDS`. */
+export const FUNCTION_NAME_CLASS = wordClass(FUNCTION_NAME_KEYWORDS);

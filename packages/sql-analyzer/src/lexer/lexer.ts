@@ -29,6 +29,15 @@ export class Lexer {
   hasUpper = false;
   /** `foldHash` of the word just scanned (so interning it needs no second pass over its characters). */
   wordHash = 0;
+  /**
+   * Whether the word just scanned is all ASCII, so that for words of at most
+   * eight characters `wordPackHi`/`wordPackLo` spell it exactly (see `internPackedWord`).
+   */
+  wordAscii = false;
+  /** The folded characters of the word just scanned before its last four, one byte each (see `wordAscii`). */
+  wordPackHi = 0;
+  /** The last four folded characters of the word just scanned, one byte each (see `wordAscii`). */
+  wordPackLo = 0;
   private readonly postgres: boolean;
   private readonly mysql: boolean;
   private readonly sqlite: boolean;
@@ -106,22 +115,35 @@ export class Lexer {
         if (q === 34) return this.quoted(p + 2, 34, false, SyntaxKind.QuotedIdent);
       }
       let upper = c >= 65 && c <= 90;
-      let h = Math.imul(FOLD_HASH_SEED ^ (upper ? c + 32 : c), FOLD_HASH_PRIME);
+      let ascii = c < 128;
+      let lo = upper ? c + 32 : c;
+      let hi = 0;
+      let h = Math.imul(FOLD_HASH_SEED ^ lo, FOLD_HASH_PRIME);
       p++;
       while (p < end) {
         const d = text.charCodeAt(p);
+        let folded: number;
         if (d < 128) {
           // One table read: 0 ends the word, else the character lower-cased.
-          const folded = WORD_PART_FOLDED[d]!;
+          folded = WORD_PART_FOLDED[d]!;
           if (folded === 0) break;
           if (folded !== d) upper = true;
-          h = Math.imul(h ^ folded, FOLD_HASH_PRIME);
         } else if (!isIdentPart(d)) break;
-        else h = Math.imul(h ^ d, FOLD_HASH_PRIME);
+        else {
+          folded = d;
+          ascii = false;
+        }
+        h = Math.imul(h ^ folded, FOLD_HASH_PRIME);
+        // The pack: a byte per character, the last eight kept (exact for short ASCII words).
+        hi = (hi << 8) | (lo >>> 24);
+        lo = (lo << 8) | folded;
         p++;
       }
       this.hasUpper = upper;
       this.wordHash = h;
+      this.wordAscii = ascii;
+      this.wordPackHi = hi;
+      this.wordPackLo = lo;
       this.pos = p;
       return SyntaxKind.Word;
     }
@@ -415,6 +437,7 @@ export class Lexer {
       if (this.mysql) {
         this.hasUpper = /[A-Z]/.test(text.slice(p, after));
         this.wordHash = foldHash(text, p, after);
+        this.wordAscii = false; // no pack: interned by comparing characters
         return SyntaxKind.Word;
       }
       return SyntaxKind.Param;

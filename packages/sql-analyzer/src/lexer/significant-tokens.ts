@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { MAX_SHARED_LENGTH, internFoldedWord, internWord } from "../syntax/token-cache.js";
+import { MAX_PACKED_LENGTH, MAX_SHARED_LENGTH, internFoldedWord, internPackedWord, internWord, lastWordClasses, wordClassesOf } from "../syntax/token-cache.js";
 import { Lexer } from "./lexer.js";
 
 /**
@@ -23,6 +23,8 @@ export class SignificantTokens {
   flags: Uint8Array;
   /** For words: the lower-cased text (interned); for operators: the text; else `undefined`. */
   words: (string | undefined)[] = [];
+  /** The word-class bits of each token's word (see `wordClass`); 0 for tokens without one. */
+  classes: Int32Array;
   /** Number of comments (line and block comments, in text order). */
   commentCount = 0;
   commentKinds: Uint8Array;
@@ -39,6 +41,7 @@ export class SignificantTokens {
     this.starts = new Uint32Array(capacity);
     this.ends = new Uint32Array(capacity);
     this.flags = new Uint8Array(capacity);
+    this.classes = new Int32Array(capacity);
     const comments = 8;
     this.commentKinds = new Uint8Array(comments);
     this.commentStarts = new Uint32Array(comments);
@@ -72,16 +75,28 @@ export class SignificantTokens {
     this.starts[i] = start;
     this.ends[i] = end;
     this.flags[i] = lexer.flags;
-    this.words[i] =
-      kind === SyntaxKind.Word
-        ? end - start <= MAX_SHARED_LENGTH
-          ? internFoldedWord(this.text, start, end, lexer.wordHash)
-          : this.text.slice(start, end).toLowerCase()
-        : kind === SyntaxKind.Operator
-          ? end - start <= MAX_SHARED_LENGTH
+    if (kind === SyntaxKind.Word || kind === SyntaxKind.Operator) {
+      let word: string;
+      let classes: number;
+      if (end - start > MAX_SHARED_LENGTH) {
+        // Long words are not interned (rarely repeated): classes looked up directly.
+        word = kind === SyntaxKind.Word ? this.text.slice(start, end).toLowerCase() : this.text.slice(start, end);
+        classes = wordClassesOf(word);
+      } else {
+        word =
+          kind === SyntaxKind.Operator
             ? internWord(this.text, start, end)
-            : this.text.slice(start, end)
-          : undefined;
+            : end - start <= MAX_PACKED_LENGTH && lexer.wordAscii
+              ? internPackedWord(this.text, start, end, lexer.wordHash, lexer.wordPackHi, lexer.wordPackLo)
+              : internFoldedWord(this.text, start, end, lexer.wordHash);
+        classes = lastWordClasses;
+      }
+      this.words[i] = word;
+      this.classes[i] = classes;
+    } else {
+      this.words[i] = undefined;
+      this.classes[i] = 0;
+    }
     this.count = i + 1;
   }
 
@@ -106,6 +121,9 @@ export class SignificantTokens {
     ends.set(this.ends);
     const flags = new Uint8Array(capacity);
     flags.set(this.flags);
+    const classes = new Int32Array(capacity);
+    classes.set(this.classes);
+    this.classes = classes;
     this.kinds = kinds;
     this.starts = starts;
     this.ends = ends;

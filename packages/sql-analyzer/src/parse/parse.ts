@@ -69,24 +69,30 @@ export interface ParseResult {
 
 /**
  * The result object. Segments are kept position-free (their parses plus one
- * typed array of start offsets), so a reparse reuses them without allocating
- * per unchanged statement; diagnostics and embedded roots are built on demand.
+ * typed array of start offsets, made when first needed), so a reparse reuses
+ * them without allocating per unchanged statement; diagnostics and embedded
+ * roots are built on demand.
  */
 class Result implements ParseResult {
   private diagnosticsCache: Diagnostic[] | undefined;
   private embeddedCache: EmbeddedSql[] | undefined;
   private segmentsCache: ParsedSegment[] | undefined;
   private rootCache: SyntaxNode | undefined;
+  private startsCache: Uint32Array | undefined;
 
   constructor(
     readonly text: string,
     readonly dialect: Dialect,
     /** @internal Position-free segment parses, in order. */
     readonly parts: readonly SegmentParse[],
-    /** @internal Start offset of each part (plus the text length at the end). */
-    readonly starts: Uint32Array,
     readonly reparsedSegments: number,
   ) {}
+
+  /** @internal Start offset of each part (plus the text length at the end). */
+  get starts(): Uint32Array {
+    if (this.startsCache === undefined) this.startsCache = startsOf(this.parts);
+    return this.startsCache;
+  }
 
   /** Built on first read from the segments' event logs: `parse()` itself builds no tree. */
   get root(): SyntaxNode {
@@ -105,10 +111,11 @@ class Result implements ParseResult {
   get diagnostics(): readonly Diagnostic[] {
     if (!this.diagnosticsCache) {
       const out: Diagnostic[] = [];
+      let base = 0;
       for (let i = 0; i < this.parts.length; i++) {
         const part = this.parts[i]!;
+        if (i > 0) base += this.parts[i - 1]!.width;
         if (part.diagnostics.length === 0) continue;
-        const base = this.starts[i]!;
         for (const d of part.diagnostics) out.push(base === 0 ? d : { ...d, range: { start: d.range.start + base, end: d.range.end + base } });
       }
       out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
@@ -181,7 +188,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
       parts[i] = parseSegment(split.tokens, dialect, seg.tokenFrom, seg.tokenTo, seg.commentFrom, seg.commentTo, seg.start, seg.end, seg.closed);
     }
     recycleTokens(split.tokens);
-    return new Result(text, dialect, parts, startsOf(parts), segments.length);
+    return new Result(text, dialect, parts, segments.length);
   }
   let reparsed = 0;
   const parseOne = (stream: SignificantTokens, seg: Segment): SegmentParse => {
@@ -197,14 +204,14 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     const split = splitSegments(text, dialect, 0, undefined, hook ? undefined : takeSpareTokens());
     const parts = split.segments.map((seg) => parseOne(split.tokens, seg));
     if (!hook) recycleTokens(split.tokens);
-    return new Result(text, dialect, parts, startsOf(parts), reparsed);
+    return new Result(text, dialect, parts, reparsed);
   }
 
   const old = previous.parts;
   const oldStarts = previous.starts;
   const oldText = previous.text;
   const same = commonPrefixLength(oldText, text);
-  if (same === text.length && same === oldText.length) return new Result(text, dialect, old, oldStarts, 0);
+  if (same === text.length && same === oldText.length) return new Result(text, dialect, old, 0);
   // Reuse the closed segments wholly inside the common prefix…
   let prefix = upperBound(oldStarts, 1, old.length + 1, same) - 1; // parts ending at or before `same`
   while (prefix > 0 && !old[prefix - 1]!.closed) prefix--;
@@ -227,7 +234,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   for (const seg of split.segments) parts.push(parseOne(split.tokens, seg));
   if (!hook) recycleTokens(split.tokens);
   for (let i = reuseFrom; i < old.length; i++) parts.push(old[i]!);
-  return new Result(text, dialect, parts, startsOf(parts), reparsed);
+  return new Result(text, dialect, parts, reparsed);
 }
 
 function startsOf(parts: readonly SegmentParse[]): Uint32Array {

@@ -60,6 +60,9 @@ class LazySegmentParse implements SegmentParse {
   }
 }
 
+/** The (frozen, shared) fragment list of the segments that hold none. */
+const NO_FRAGMENTS: EmbeddedFragment[] = Object.freeze([]) as unknown as EmbeddedFragment[];
+
 /**
  * Parses the significant tokens `[tokenFrom, tokenTo)` and comments
  * `[commentFrom, commentTo)` of `stream`: the segment `[base, end)` of its text.
@@ -79,7 +82,7 @@ export function parseSegment(
   parseStatements(parser);
   const log = parser.takeEvents();
   const diagnostics = parser.diagnostics;
-  const embedded: EmbeddedFragment[] = [];
+  const embedded: EmbeddedFragment[] = parser.embedded.length === 0 ? NO_FRAGMENTS : [];
   for (const request of parser.embedded) {
     for (const fragment of parseEmbedded(stream.text, base + request.start, request.text.length, request.language, dialect)) {
       embedded.push({ language: fragment.language, start: fragment.start - base, green: fragment.green });

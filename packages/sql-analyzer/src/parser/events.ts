@@ -15,7 +15,10 @@ import { CHAR_CLASS, SPACE } from "../lexer/char-class.js";
  *                has no events: a token starts where the previous one ended, after
  *                the run of blanks found there (see `buildGreen`). An end from 2^26
  *                on is written as [LONG_TOKEN, kind, end].
- * - start:       [startCode(kind, forwarded), forwardParent, chainTail]  (≤ -16)
+ * - start:       [startCode(kind, forwarded), forwardParent, chainTail]  (≤ -16): a node
+ *                opened at a checkpoint (`startAt`)
+ * - plain start: [plainStartCode(kind)]  (≤ -16): a node opened by `start`, which no
+ *                later node can start at (only checkpoints are), so it needs no links
  * - placeholder: [PLACEHOLDER, forwardParent, chainTail]  (a checkpoint no node used yet)
  * - finish:      [FINISH]
  * - relabel:     [RELABEL, kind]  (the last finished child of the open node changes kind)
@@ -38,6 +41,13 @@ export const LONG_TOKEN = -4;
 /** The first slot of a start event. */
 export function startCode(kind: SyntaxKind, forwarded: boolean): number {
   return -(16 + kind + (forwarded ? FORWARDED : 0));
+}
+/** Marks a one-slot start event (a node opened by `start`, never a chain member). */
+export const PLAIN_START = 1 << 21;
+
+/** The one slot of a plain start event. */
+export function plainStartCode(kind: SyntaxKind): number {
+  return -(16 + kind + PLAIN_START);
 }
 /** A checkpoint no node has started at (yet). */
 export const PLACEHOLDER = -2;
@@ -148,7 +158,14 @@ export function buildGreen(log: EventLog): GreenElement[] {
       children[n++] = makeToken(kind, text, at, end);
       at = end;
     } else if (code <= -16) {
-      if (((-code - 16) & FORWARDED) === 0) {
+      const value = -code - 16;
+      if ((value & PLAIN_START) !== 0) {
+        frames[nFrames] = n;
+        frameKinds[nFrames++] = (value - PLAIN_START) as SyntaxKind;
+        i += 1;
+        continue;
+      }
+      if ((value & FORWARDED) === 0) {
         // The chain runs from the innermost node to the outermost: open outermost first.
         let links = 0;
         for (let e = i; ; ) {

@@ -1,5 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
-import { FUNCTION_NAME_KEYWORDS } from "../lexer/keywords.js";
+import { FUNCTION_NAME_CLASS } from "../lexer/keywords.js";
+import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atLabel, expectIdent, expectLabel, isReservedAt } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -27,6 +28,8 @@ const VALUE_KEYWORDS = new Set([
   "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user", "session_user",
   "user", "current_role", "current_catalog", "current_schema", "system_user",
 ]);
+/** Word-class bit of `VALUE_KEYWORDS` (a mask test per token instead of a set lookup). */
+const VALUE_CLASS = wordClass(VALUE_KEYWORDS);
 const TYPED_LITERAL_WORDS = new Set(["date", "time", "timestamp", "timestamptz", "interval", "json", "jsonb", "uuid", "inet"]);
 
 /** Parses an expression; returns false (after reporting) when none starts here. */
@@ -86,7 +89,7 @@ function isExprKeyword(p: Parser): boolean {
     case "distinct":
       return true;
     default:
-      return VALUE_KEYWORDS.has(w) || (FUNCTION_NAME_KEYWORDS.has(w) && p.nth(1) === SyntaxKind.LParen);
+      return (p.wordClassesAt(0) & VALUE_CLASS) !== 0 || ((p.wordClassesAt(0) & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen);
   }
 }
 
@@ -558,10 +561,12 @@ const PREFIX_SWITCH_WORDS = new Set([
   "not", "true", "false", "null", "unknown", "default", "case", "cast", "try_cast", "exists", "array", "row", "interval",
   "any", "some", "all", "match", "binary",
 ]);
+const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
 
 function parseWordPrefix(p: Parser): boolean {
   const w = p.word!;
-  if (PREFIX_SWITCH_WORDS.has(w)) switch (w) {
+  const classes = p.wordClassesAt(0);
+  if ((classes & PREFIX_SWITCH_CLASS) !== 0) switch (w) {
     case "not":
       p.start(SyntaxKind.PrefixExpr);
       p.bump();
@@ -696,7 +701,7 @@ function parseWordPrefix(p: Parser): boolean {
       }
       break;
   }
-  if (VALUE_KEYWORDS.has(w)) {
+  if ((classes & VALUE_CLASS) !== 0) {
     if (p.nth(1) === SyntaxKind.LParen) return parseNameOrCall(p, true);
     p.start(SyntaxKind.Literal);
     p.bump();
@@ -727,7 +732,7 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (atIdent(p) || (FUNCTION_NAME_KEYWORDS.has(w) && p.nth(1) === SyntaxKind.LParen)) return parseNameOrCall(p, isReservedAt(p));
+  if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen)) return parseNameOrCall(p, isReservedAt(p));
   p.expected("expression");
   return false;
 }

@@ -1,21 +1,17 @@
-import { ALIAS_STOP_WORDS, POSTGRES_AS_LABEL_WORDS } from "../lexer/keywords.js";
+import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import type { Parser } from "./parser.js";
 
-function reserved(p: Parser): ReadonlySet<string> {
-  return p.reserved;
-}
-
 /** Whether the n-th token is a word the dialect reserves. */
 export function isReservedAt(p: Parser, n = 0): boolean {
-  return p.nth(n) === SyntaxKind.Word && reserved(p).has(p.wordAt(n)!);
+  return p.nth(n) === SyntaxKind.Word && (p.wordClassesAt(n) & p.reservedClass) !== 0;
 }
 
 /** Whether the n-th token can be an identifier (a quoted one, or a non-reserved word). */
 export function atIdent(p: Parser, n = 0): boolean {
   const k = p.nth(n);
   if (k === SyntaxKind.QuotedIdent) return true;
-  return k === SyntaxKind.Word && !reserved(p).has(p.wordAt(n)!);
+  return k === SyntaxKind.Word && (p.wordClassesAt(n) & p.reservedClass) === 0;
 }
 
 /** Whether the n-th token can be a name after `AS` or `.` (any word, quoted identifiers). */
@@ -29,10 +25,7 @@ export function atLabel(p: Parser, n = 0): boolean {
  * any word but a few (bare column labels), elsewhere like a table alias.
  */
 export function atBareColumnLabel(p: Parser): boolean {
-  if (p.postgres && p.at(SyntaxKind.Word)) {
-    const w = p.word!;
-    return !POSTGRES_AS_LABEL_WORDS.has(w) && !ALIAS_STOP_WORDS.has(w);
-  }
+  if (p.postgres && p.at(SyntaxKind.Word)) return (p.wordClassesAt(0) & (POSTGRES_AS_LABEL_CLASS | ALIAS_STOP_CLASS)) === 0;
   return atBareAlias(p);
 }
 
@@ -41,7 +34,7 @@ export function atBareAlias(p: Parser): boolean {
   const k = p.kind;
   if (k === SyntaxKind.QuotedIdent) return true;
   if (k === SyntaxKind.String) return !p.postgres;
-  return k === SyntaxKind.Word && !reserved(p).has(p.word!) && !ALIAS_STOP_WORDS.has(p.word!);
+  return k === SyntaxKind.Word && (p.wordClassesAt(0) & (p.reservedClass | ALIAS_STOP_CLASS)) === 0;
 }
 
 /** Consumes an identifier, or reports one missing. Returns whether one was consumed. */

@@ -1,11 +1,11 @@
 import type { Diagnostic, Severity } from "../diagnostic.js";
 import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
-import { reservedWords } from "../lexer/keywords.js";
+import { reservedClass, reservedWords } from "../lexer/keywords.js";
 import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED } from "../lexer/lexer.js";
 import type { SignificantTokens } from "../lexer/significant-tokens.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, arenaUsed, claimArena, growArena, releaseArena, startCode, type EventLog } from "./events.js";
+import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, arenaUsed, claimArena, growArena, plainStartCode, releaseArena, startCode, type EventLog } from "./events.js";
 
 /**
  * How deep expressions, subqueries and parentheses may nest before the parser
@@ -54,6 +54,8 @@ export class Parser {
   readonly sqlite: boolean;
   /** The dialect's reserved words. */
   readonly reserved: ReadonlySet<string>;
+  /** The word-class bit of the dialect's reserved words (see `wordClassesAt`). */
+  readonly reservedClass: number;
 
   /** The range's significant tokens: indexes `[sigStart, sigEnd)` of the token buffer. */
   private readonly sigStart: number;
@@ -85,6 +87,7 @@ export class Parser {
   private readonly ends: Uint32Array;
   private readonly starts: Uint32Array;
   private readonly words: (string | undefined)[];
+  private readonly classes: Int32Array;
   private readonly flags: Uint8Array;
   /** Text offset where the range starts (its leading whitespace included): token events record ends relative to it. */
   private readonly origin: number;
@@ -117,8 +120,10 @@ export class Parser {
     this.starts = stream.starts;
     this.ends = stream.ends;
     this.words = stream.words;
+    this.classes = stream.classes;
     this.flags = stream.flags;
     this.reserved = reservedWords(dialect);
+    this.reservedClass = reservedClass(dialect);
     const scratch = spareScratch;
     spareScratch = undefined;
     this.scratch = scratch;
@@ -152,6 +157,14 @@ export class Parser {
   wordAt(n: number): string | undefined {
     const i = this.pos + n;
     return i >= this.sigStart && i < this.sigEnd ? this.words[i] : undefined;
+  }
+  /**
+   * Word-class bits (`wordClass`) of the n-th token's word: a mask test that
+   * answers "is `wordAt(n)` in this set" for registered sets; 0 without a word.
+   */
+  wordClassesAt(n: number): number {
+    const i = this.pos + n;
+    return i >= this.sigStart && i < this.sigEnd ? this.classes[i]! : 0;
   }
   /** Lower-cased word (or operator text) of the current token. */
   get word(): string | undefined {
@@ -315,7 +328,11 @@ export class Parser {
   /** Opens a node; leading trivia stays outside it. */
   start(kind: SyntaxKind): void {
     this.flushTrivia();
-    this.frames.push(this.pushStart(startCode(kind, false)));
+    if (this.nEvents + 1 > this.events.length) this.growEvents();
+    const n = this.nEvents;
+    this.events[n] = plainStartCode(kind);
+    this.nEvents = n + 1;
+    this.frames.push(n - this.evBase);
   }
 
   /** A point to wrap later with `startAt` (for left-recursive constructs). */

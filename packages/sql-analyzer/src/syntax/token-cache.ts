@@ -67,10 +67,58 @@ function canonical(s: string): string {
 const WORD_TABLE_SIZE = 1 << 14;
 const MAX_WORDS = (WORD_TABLE_SIZE * 3) >> 2;
 const wordTexts: (string | undefined)[] = new Array<string | undefined>(WORD_TABLE_SIZE);
-const wordHashes = new Int32Array(WORD_TABLE_SIZE);
-/** Length of each slot's word; 0 marks an empty slot (probing reads no string until hash and length match). */
-const wordLengths = new Int32Array(WORD_TABLE_SIZE);
+/**
+ * Per slot, four int32s side by side (one cache line visit per probe): the
+ * word's length (0 marks an empty slot) plus `PACKED` when its pack is exact
+ * plus its word-class bits shifted by `CLASS_SHIFT`, its `foldHash`, and its
+ * pack (`packHi`, `packLo`: see `internPackedWord`). Probing reads no string
+ * until hash and length match.
+ */
+const wordKeys = new Int32Array(WORD_TABLE_SIZE * 4);
+/** Flag in a slot's length field: the slot's pack spells its word exactly. */
+const PACKED = 256;
+/** Where a slot's word-class bits start in its length field. */
+const CLASS_SHIFT = 9;
+/** The length and `PACKED` part of a slot's length field. */
+const META_MASK = (1 << CLASS_SHIFT) - 1;
 let wordEntries = 0;
+
+/** The word-class bits of the word the last `internFoldedWord`/`internPackedWord`/`internWord` call returned. */
+export let lastWordClasses = 0;
+
+/** Registered word classes: bit `1 << i` is membership in `wordClassSets[i]`. */
+const wordClassSets: ReadonlySet<string>[] = [];
+/** Most word classes there can be (the bits share a slot's length field). */
+const MAX_WORD_CLASSES = 31 - CLASS_SHIFT;
+
+/**
+ * Registers a set of lower-case words as a word class and returns its bit:
+ * every interned word then carries the bits of the classes it belongs to
+ * (`lastWordClasses`, computed once per distinct word), so the grammar tests
+ * membership with a mask instead of a `Set` lookup per token. Call at module
+ * load time; the set must not change afterwards.
+ */
+export function wordClass(words: ReadonlySet<string>): number {
+  if (wordClassSets.length >= MAX_WORD_CLASSES) throw new Error("too many word classes");
+  wordClassSets.push(words);
+  // Words interned before this class existed lack its bit: start the table afresh.
+  if (wordEntries > 0) {
+    wordTexts.fill(undefined);
+    wordKeys.fill(0);
+    wordEntries = 0;
+  }
+  return 1 << (wordClassSets.length - 1);
+}
+
+/** The word-class bits of `word` (looked up in every class; interning caches the result). */
+export function wordClassesOf(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < wordClassSets.length; i++) if (wordClassSets[i]!.has(word)) bits |= 1 << i;
+  return bits;
+}
+
+/** Longest word whose folded characters fit exactly in a pack (two int32s, one byte per character). */
+export const MAX_PACKED_LENGTH = 8;
 
 /**
  * The canonical form of the word (or operator) `text[start, end)` (at most
@@ -103,24 +151,61 @@ export function internFoldedWord(text: string, start: number, end: number, h: nu
   const length = end - start;
   let slot = h & (WORD_TABLE_SIZE - 1);
   for (;;) {
-    const entryLength = wordLengths[slot]!;
-    if (entryLength === 0) break;
-    if (entryLength === length && wordHashes[slot] === h) {
+    const j = slot << 2;
+    const entryMeta = wordKeys[j]!;
+    if (entryMeta === 0) break;
+    if ((entryMeta & META_MASK & ~PACKED) === length && wordKeys[j + 1] === h) {
       const entry = wordTexts[slot]!;
-      if (foldedEquals(entry, text, start)) return entry;
+      if (foldedEquals(entry, text, start)) {
+        lastWordClasses = entryMeta >>> CLASS_SHIFT;
+        return entry;
+      }
     }
     slot = (slot + 1) & (WORD_TABLE_SIZE - 1);
   }
+  return addWord(text, start, end, h, slot, 0, 0, 0);
+}
+
+/**
+ * `internFoldedWord` for a word of at most `MAX_PACKED_LENGTH` ASCII characters
+ * whose folded characters the lexer also packed while scanning, one byte each:
+ * `packLo` holds the last four, `packHi` the ones before. Two such words are
+ * equal exactly when their lengths and packs are, so a probe compares integers
+ * instead of the characters of two strings.
+ */
+export function internPackedWord(text: string, start: number, end: number, h: number, packHi: number, packLo: number): string {
+  const meta = (end - start) | PACKED;
+  let slot = h & (WORD_TABLE_SIZE - 1);
+  for (;;) {
+    const j = slot << 2;
+    const entryMeta = wordKeys[j]!;
+    if (entryMeta === 0) break;
+    if ((entryMeta & META_MASK) === meta && wordKeys[j + 1] === h && wordKeys[j + 2] === packHi && wordKeys[j + 3] === packLo) {
+      lastWordClasses = entryMeta >>> CLASS_SHIFT;
+      return wordTexts[slot]!;
+    }
+    slot = (slot + 1) & (WORD_TABLE_SIZE - 1);
+  }
+  return addWord(text, start, end, h, slot, PACKED, packHi, packLo);
+}
+
+/** Stores a new word at the free `slot` its probe ended on (the table is emptied first when full). */
+function addWord(text: string, start: number, end: number, h: number, slot: number, packed: number, packHi: number, packLo: number): string {
   if (wordEntries >= MAX_WORDS) {
     wordTexts.fill(undefined);
-    wordLengths.fill(0);
+    wordKeys.fill(0);
     wordEntries = 0;
     slot = h & (WORD_TABLE_SIZE - 1);
   }
   const value = canonical(asciiLower(text, start, end));
+  const classes = wordClassesOf(value);
+  const j = slot << 2;
   wordTexts[slot] = value;
-  wordHashes[slot] = h;
-  wordLengths[slot] = length;
+  wordKeys[j] = (end - start) | packed | (classes << CLASS_SHIFT);
+  lastWordClasses = classes;
+  wordKeys[j + 1] = h;
+  wordKeys[j + 2] = packHi;
+  wordKeys[j + 3] = packLo;
   wordEntries++;
   return value;
 }
