@@ -490,9 +490,9 @@ class Checker {
     this.leak = this.leakFor(ann);
     const initTy = this.expr(s.init, ann, true);
     this.leak = saved;
-    const label = s.pat.k === "ident" ? `\`${s.pat.name}\`` : "this pattern";
     if (ann) {
       if (!compatible(initTy, ann) && s.init.k !== "missing") {
+        const label = s.pat.k === "ident" ? `\`${s.pat.name}\`` : "this pattern";
         this.report("let-type-mismatch", `${label} is declared \`${typeToString(ann)}\` but initialised with \`${typeToString(initTy)}\``, s.init.s, s.init.e, {
           fixes: asFeltFix(s.init, initTy, ann),
         });

@@ -191,7 +191,9 @@ function lexInto(text: string, significantOnly: boolean): number {
       kind = SyntaxKind.Whitespace;
     } else if (cls === IDENT_START) {
       while (i < n && (classes[codes[i]!]! & IDENT_PART) !== 0) i++;
-      kind = identKind(codes, start, i - start, c);
+      // Most identifiers match no keyword shape: only the others pay for a call.
+      const len = i - start;
+      kind = len > 8 || KEYWORDS_BY_SHAPE[c * 16 + len] === undefined ? SyntaxKind.Ident : identKind(codes, start, len, c);
     } else if (cls === DIGIT) {
       let plain = true;
       for (; i < n; i++) {
