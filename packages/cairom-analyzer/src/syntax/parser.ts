@@ -414,10 +414,18 @@ class Parser {
   /** See {@link copyTokens}: exact-size copies of the significant tokens (the lean parse reads shared buffers). */
   copyTokens(): SignificantTokens {
     const count = this.last + 1;
+    // One buffer for the three arrays: one backing-store allocation per file, not three.
+    const buffer = new ArrayBuffer(count * 9);
+    const starts = new Uint32Array(buffer, 0, count);
+    const ends = new Uint32Array(buffer, count * 4, count);
+    const kinds = new Uint8Array(buffer, count * 8, count);
+    starts.set(this.starts.subarray(0, count));
+    ends.set(this.ends.subarray(0, count));
+    kinds.set(this.kinds.subarray(0, count));
     return {
-      kinds: this.kinds.slice(0, count),
-      starts: this.starts.slice(0, count),
-      ends: this.ends.slice(0, count),
+      kinds,
+      starts,
+      ends,
       count,
       errors: this.diagnostics.length === 0 ? [] : this.diagnostics.filter(isLexical),
     };
