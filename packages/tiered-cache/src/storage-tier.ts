@@ -44,6 +44,15 @@ export interface StorageTier {
    * throw when the tier is down, like `get`.
    */
   readNow?<T>(namespace: string, key: string, use: (bytes: Uint8Array) => T): T | undefined | null;
+  /**
+   * Optional: the `readNow` calls until `endBatch` were all requested before this call (the
+   * cache gathers the lookups its callers started in one synchronous run and reads them
+   * together), so the tier may check state they share once instead of once per read; the
+   * disk tier looks at a namespace's directory once instead of at every file.
+   */
+  beginBatch?(): void;
+  /** Ends what `beginBatch` began. */
+  endBatch?(): void;
   /** Stores bytes for `ttlMs` milliseconds; `createdAt` is the entry's creation time. */
   set(namespace: string, key: string, bytes: Uint8Array, ttlMs: number, createdAt: number): Promise<void>;
   /** Removes a key; with `olderThan`, only when the stored entry was created before it. */

@@ -39,6 +39,20 @@ class Undecodable {
   constructor(readonly error: unknown) {}
 }
 
+/** A storage-tier lookup waiting for the batch of its synchronous run (see `Engine.queueRead`). */
+interface QueuedRead {
+  read: (key: string, storageKey: string) => unknown;
+  key: string;
+  storageKey: string;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const SETTLED = Promise.resolve();
+
+/** Below this many queued lookups a batch is not worth a look at shared state: each read checks its own. */
+const MIN_BATCH = 4;
+
 interface Lookup {
   fresh: Found | undefined;
   stale: Found | undefined;
@@ -85,6 +99,12 @@ class Engine {
   #closed = false;
   #sampler = 0;
   #readSampler = 0;
+  /** Whether L1-miss lookups of one synchronous run are read as a batch (the first tier supports it, no decryption). */
+  readonly batchReads: boolean;
+  /** Whether the current synchronous run has read a tier and gathers the lookups after it. */
+  #gathering = false;
+  /** Lookups queued in the current synchronous run. */
+  #queued: QueuedRead[] = [];
   readonly closeHooks: (() => void | Promise<void>)[] = [];
 
   constructor(options: ResolvedOptions) {
@@ -108,7 +128,44 @@ class Engine {
       this.#contextFor("bus"),
     );
     if (options.tiers.some((t) => t.loadTagTimes)) this.background(this.loadTagTimes());
+    const first = options.tiers[0];
+    this.batchReads = !options.encryption && first?.readNow !== undefined && first.beginBatch !== undefined;
   }
+
+  /**
+   * Batches the storage-tier lookups that callers start in one synchronous run (e.g. a
+   * `Promise.all` of gets). The first one reads at once and opens the run's window; the ones
+   * after it are queued and read together in a microtask, between the tiers' `beginBatch` and
+   * `endBatch`: every one of them was requested before the batch began, so a tier may check
+   * shared state once for all (the disk tier looks at a directory instead of every file).
+   * Returns `undefined` when the caller must read now, else the promise of its result.
+   */
+  queueRead(read: (key: string, storageKey: string) => unknown, key: string, storageKey: string): Promise<unknown> | undefined {
+    if (!this.#gathering) {
+      this.#gathering = true;
+      // A reaction on a settled promise: the cheapest microtask (queueMicrotask makes an async resource per call in Node).
+      void SETTLED.then(this.#flush);
+      return undefined;
+    }
+    const queued = this.#queued;
+    return new Promise((resolve, reject) => { queued.push({ read, key, storageKey, resolve, reject }); });
+  }
+
+  readonly #flush = (): void => {
+    this.#gathering = false;
+    const queued = this.#queued;
+    if (queued.length === 0) return;
+    this.#queued = [];
+    const tiers = queued.length >= MIN_BATCH ? this.options.tiers : [];
+    for (const tier of tiers) tier.beginBatch?.();
+    try {
+      for (const q of queued) {
+        try { q.resolve(q.read(q.key, q.storageKey)); } catch (error) { q.reject(error); }
+      }
+    } finally {
+      for (const tier of tiers) tier.endBatch?.();
+    }
+  };
 
   #contextFor(tier: string): TierContext {
     return {
@@ -655,10 +712,20 @@ export class CacheNamespace {
     if (pending) return pending.then(() => this.peek<T>(key), () => undefined);
     const storageKey = engine.storageKey(ns, key);
     if (typeof storageKey !== "string") return this.#getHashed<T>(key, storageKey);
-    const found = engine.lookupNow(ns, key, storageKey);
-    if (found.next >= 0) return this.#getLater<T>(key, storageKey, engine.lookupLater(ns, key, storageKey, found));
-    return this.#backfilled<T>(key, storageKey, found);
+    if (engine.batchReads) {
+      const queued = engine.queueRead(this.#readTiers, key, storageKey);
+      if (queued !== undefined) return queued as Promise<T | undefined>;
+    }
+    return this.#readTiers(key, storageKey) as T | undefined | Promise<T | undefined>;
   }
+
+  /** The storage-tier part of an L1 miss (now, or in its run's batch): the value, or a promise of it. */
+  readonly #readTiers = (key: string, storageKey: string): unknown => {
+    const engine = this.#engine;
+    const found = engine.lookupNow(this.#ns, key, storageKey);
+    if (found.next >= 0) return this.#getLater(key, storageKey, engine.lookupLater(this.#ns, key, storageKey, found));
+    return this.#backfilled(key, storageKey, found);
+  };
 
   async #getHashed<T>(key: string, pendingKey: Promise<string>): Promise<T | undefined> {
     const storageKey = await pendingKey;

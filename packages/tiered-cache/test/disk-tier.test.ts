@@ -18,7 +18,7 @@ function entryFiles(dir: string): string[] {
       if (statSync(p).isDirectory()) { if (name !== "tmp") walk(p); } else if (name !== "tags.json") out.push(p);
     }
   };
-  walk(join(dir, "v1"));
+  walk(join(dir, "v2"));
   return out;
 }
 

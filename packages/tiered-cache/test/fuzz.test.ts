@@ -52,7 +52,7 @@ describe("fuzz (seeded)", () => {
       }
       return "";
     };
-    const file = find(join(dir, "v1"));
+    const file = find(join(dir, "v2"));
     const good = new Uint8Array(readFileSync(file));
     const rng = seeded(11);
     for (let i = 0; i < 150; i++) {

@@ -1,9 +1,9 @@
-import { linkSync, mkdtempSync, readdirSync, readlinkSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { dirname, join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { createTieredCache } from "@sextant/tiered-cache";
-import { createDiskTier, nodeDiskFs, type DiskTier } from "@sextant/tiered-cache/node";
+import { createDiskTier, createNodeCache, nodeDiskFs, type DiskTier } from "@sextant/tiered-cache/node";
 import { HeldFiles } from "../src/node/held-files.js";
 import type { SyncFileOps } from "../src/node/disk-fs.js";
 import { startChild, type Worker } from "./support/worker.js";
@@ -15,22 +15,27 @@ const whole = () => undefined;
 /** Reads a file through `held` and returns its text. */
 function readText(held: HeldFiles, path: string, now = Date.now()): string {
   const buffer = new Uint8Array(4096);
-  const count = held.read(path, buffer, whole, now);
+  const count = held.read(path, dirname(path), buffer, whole, now);
   return Buffer.from(buffer.subarray(0, count)).toString("utf8");
 }
 
 /** Counts the calls made through `ops`. */
-function counting(base: SyncFileOps): SyncFileOps & { opens: number; closes: number } {
+function counting(base: SyncFileOps): SyncFileOps & { opens: number; closes: number; stats: number; dirLooks: number } {
   const counted = {
     opens: 0,
     closes: 0,
+    stats: 0,
+    dirLooks: 0,
     open: (path: string) => { const fd = base.open(path); counted.opens++; return fd; },
     read: base.read,
-    stat: base.stat,
+    stat: (fd: number) => { counted.stats++; return base.stat(fd); },
+    statPath: (path: string) => { counted.dirLooks++; return base.statPath(path); },
     close: (fd: number) => { counted.closes++; base.close(fd); },
   };
   return counted;
 }
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("held entry files", () => {
   it("reads a held file again without opening it, and reopens once it was replaced, hard-linked, rewritten or unlinked", () => {
@@ -131,7 +136,71 @@ describe("held entry files", () => {
     const dir = freshDir();
     writeFileSync(join(dir, "big"), "x".repeat(100));
     const held = new HeldFiles(ops, 8, 60_000);
-    expect(held.read(join(dir, "big"), new Uint8Array(100), whole, Date.now())).toBe(100);
+    expect(held.read(join(dir, "big"), dir, new Uint8Array(100), whole, Date.now())).toBe(100);
+    expect(held.size).toBe(0);
+  });
+});
+
+describe("held entry files read in batches", () => {
+  it("looks at the directory once per batch instead of at every held file, and at the files again once it changed", async () => {
+    const dir = freshDir();
+    const paths = Array.from({ length: 4 }, (_, i) => join(dir, `f${i}`));
+    paths.forEach((p, i) => writeFileSync(p, `v${i}`));
+    await sleep(80); // the directory's times are now well behind the clock: its epoch can be trusted
+    const calls = counting(ops);
+    const held = new HeldFiles(calls, 8, 60_000);
+    const batch = () => { held.beginBatch(); try { return paths.map((p) => readText(held, p)); } finally { held.endBatch(); } };
+    expect(batch()).toEqual(["v0", "v1", "v2", "v3"]);
+    expect(calls.dirLooks).toBe(1);
+    const stats = calls.stats;
+    expect(batch()).toEqual(["v0", "v1", "v2", "v3"]);
+    expect(calls.dirLooks).toBe(2);
+    expect(calls.stats).toBe(stats); // no fstat: the directory is as it was
+    // Another writer replaces f1: the directory changes, so every held file is checked again.
+    writeFileSync(join(dir, "temp"), "new");
+    renameSync(join(dir, "temp"), paths[1]!);
+    expect(batch()).toEqual(["v0", "new", "v2", "v3"]);
+    expect(calls.stats).toBeGreaterThanOrEqual(stats + 3);
+    unlinkSync(paths[2]!);
+    held.beginBatch();
+    try {
+      expect(readText(held, paths[0]!)).toBe("v0");
+      expect(() => readText(held, paths[2]!)).toThrow(expect.objectContaining({ code: "ENOENT" }));
+    } finally { held.endBatch(); }
+  });
+
+  it("does not trust a directory changed within the last few ms (coarse timestamps could hide a second change)", () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, "f"), "x");
+    const calls = counting(ops);
+    const held = new HeldFiles(calls, 8, 60_000);
+    for (let i = 0; i < 3; i++) {
+      held.beginBatch();
+      try { readText(held, join(dir, "f")); } finally { held.endBatch(); }
+    }
+    // Read as a batch three times right after the write: each held read was checked with its own fstat.
+    expect(calls.stats).toBe(3);
+  });
+
+  it("drops what it holds in a directory that was renamed away or removed", async () => {
+    const dir = freshDir();
+    const ns = join(dir, "ns");
+    mkdirSync(ns);
+    writeFileSync(join(ns, "f"), "old");
+    await sleep(80);
+    const held = new HeldFiles(ops, 8, 60_000);
+    const inBatch = (path: string) => { held.beginBatch(); try { return readText(held, path); } finally { held.endBatch(); } };
+    expect(inBatch(join(ns, "f"))).toBe("old");
+    expect(inBatch(join(ns, "f"))).toBe("old");
+    // What clear() does: the directory goes to the trash with its files still linked; a new one follows.
+    renameSync(ns, join(dir, "trash"));
+    expect(() => inBatch(join(ns, "f"))).toThrow(expect.objectContaining({ code: "ENOENT" }));
+    mkdirSync(ns);
+    writeFileSync(join(ns, "f"), "new");
+    expect(inBatch(join(ns, "f"))).toBe("new");
+    renameSync(ns, join(dir, "trash2"));
+    mkdirSync(ns);
+    expect(() => inBatch(join(ns, "f"))).toThrow(expect.objectContaining({ code: "ENOENT" }));
     expect(held.size).toBe(0);
   });
 });
@@ -209,6 +278,39 @@ describe("disk tier with held files, shared with another process", () => {
     await reader.close();
   });
 
+  it("a batch of concurrent gets sees what the other process replaced, deleted or cleared, without an fstat per file while nothing changed", async () => {
+    const dir = freshDir();
+    const writer = other(dir);
+    const keys = Array.from({ length: 8 }, (_, i) => `b${i}`);
+    for (const [i, key] of keys.entries()) await writer.call("set", { ns: "default", key, value: i });
+    await sleep(80);
+    const calls = counting(ops);
+    const tier = createDiskTier({ dir, fs: { ...nodeDiskFs, syncFiles: calls } });
+    const reader = readerOf(tier);
+    const all = () => Promise.all(keys.map((key) => reader.get(key)));
+    expect(await all()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(await all()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    const stats = calls.stats;
+    const looks = calls.dirLooks;
+    expect(await all()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(calls.dirLooks).toBe(looks + 1);
+    // One fstat for the first get of the run (read at once); the seven batched ones need none.
+    expect(calls.stats).toBe(stats + 1);
+    await writer.call("set", { ns: "default", key: "b3", value: 33 });
+    expect(await all()).toEqual([0, 1, 2, 33, 4, 5, 6, 7]);
+    await writer.call("delete", { ns: "default", key: "b5" });
+    expect(await all()).toEqual([0, 1, 2, 33, 4, undefined, 6, 7]);
+    await sleep(80);
+    expect(await all()).toEqual([0, 1, 2, 33, 4, undefined, 6, 7]);
+    await writer.call("set", { ns: "default", key: "b6", value: 66 });
+    expect(await all()).toEqual([0, 1, 2, 33, 4, undefined, 66, 7]);
+    await sleep(80);
+    await all();
+    await writer.call("clear", { ns: "default" });
+    expect(await all()).toEqual(Array(8).fill(undefined));
+    await reader.close();
+  });
+
   it("holds no files with openFiles: 0, and reads the same values", async () => {
     const dir = freshDir();
     const writer = other(dir);
@@ -254,3 +356,41 @@ function descriptorsUnder(dir: string): string[] {
   }
   return out;
 }
+
+describe("batched L2 lookups", () => {
+  it("give each concurrent caller its own value, and a corrupt entry is a miss (and removed) for its key alone", async () => {
+    const dir = freshDir();
+    const tier = createDiskTier({ dir });
+    const cache = createTieredCache({ tiers: [tier], l1: { maxBytes: 1 } });
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+    for (const [i, key] of keys.entries()) await cache.set(key, { i, text: `value ${i}` });
+    const victim = readdirSync(join(dir, "v2", "ns", "default")).map((name) => join(dir, "v2", "ns", "default", name))
+      .find((file) => readFileSync(file).includes("value 17"))!;
+    const bytes = readFileSync(victim);
+    bytes[bytes.length - 3]! ^= 0x55;
+    writeFileSync(victim, bytes);
+    const corrupt: string[] = [];
+    cache.on("corrupt", (c) => corrupt.push(c.key));
+    // Duplicates too: the same key twice in one batch reads the same entry twice.
+    const asked = [...keys, "k3", "k3", "absent", ...keys.slice(0, 5)];
+    const got = await Promise.all(asked.map((key) => cache.get<{ i: number }>(key)));
+    asked.forEach((key, n) => {
+      if (key === "k17" || key === "absent") expect(got[n]).toBeUndefined();
+      else expect(got[n]).toEqual({ i: Number(key.slice(1)), text: `value ${key.slice(1)}` });
+    });
+    expect(corrupt).toEqual(["k17"]);
+    await vi.waitFor(() => expect(existsSync(victim)).toBe(false));
+  });
+
+  it("turn a failing tier into a rejection of each batched get in strict mode, never a throw", async () => {
+    const dir = freshDir();
+    await createNodeCache({ disk: { dir } }).set("k", 1);
+    const failing = { ...ops, read: () => { throw Object.assign(new Error("EIO: simulated"), { code: "EIO" }); } };
+    const strict = createTieredCache({ tiers: [createDiskTier({ dir, fs: { ...nodeDiskFs, syncFiles: failing } })], strict: true, l1: { maxBytes: 1 } });
+    await sleep(20);
+    let pending: Promise<unknown>[] = [];
+    expect(() => { pending = Array.from({ length: 6 }, () => strict.get("k")); }).not.toThrow();
+    const settled = await Promise.allSettled(pending);
+    expect(settled.map((r) => r.status)).toEqual(Array(6).fill("rejected"));
+  });
+});

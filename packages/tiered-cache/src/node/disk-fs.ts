@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import * as fsPromises from "node:fs/promises";
 
 /**
@@ -37,6 +37,8 @@ export interface SyncFileOps {
    * writes all move).
    */
   stat(fd: number): { readonly nlink: number; readonly ctimeMs: number };
+  /** Facts of what is at a path (`stat`): for a directory, which one it is and when its entries last changed. */
+  statPath(path: string): { readonly ino: number; readonly nlink: number; readonly ctimeMs: number; readonly mtimeMs: number };
   /** Closes a descriptor. */
   close(fd: number): void;
 }
@@ -71,6 +73,7 @@ export const nodeDiskFs: DiskFs = {
     open: (path) => openSync(path, "r"),
     read: (fd, buffer, offset, length, position) => readSync(fd, buffer, offset, length, position),
     stat: (fd) => fstatSync(fd),
+    statPath: (path) => statSync(path),
     close: (fd) => closeSync(fd),
   },
 };

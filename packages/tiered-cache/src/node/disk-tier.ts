@@ -49,7 +49,13 @@ export interface DiskTierOptions {
 
 /** Errors after which the disk is not usable at all: the tier switches itself off. */
 const FATAL_CODES = new Set(["ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "ENOTDIR", "ELOOP", "ENAMETOOLONG"]);
-const LAYOUT = "v1";
+/**
+ * Layout version, the first directory level. v2 keeps a namespace's files directly in its
+ * directory (v1 had 256 shard directories under it), so one look at that directory tells a
+ * batch of reads whether any entry in the namespace changed (see `HeldFiles`). Files of v1
+ * are left where they are and not read.
+ */
+const LAYOUT = "v2";
 const STALE_TEMP_MS = 60_000;
 /** A held entry file is reopened by path when older than this (see `HeldFiles`). */
 const HELD_FILE_MAX_AGE_MS = 5_000;
@@ -90,6 +96,8 @@ export class DiskTier implements StorageTier {
   readonly #scratch: Uint8Array;
   /** File paths by namespace and key, so a repeated lookup does not hash again; each map is emptied when it reaches `PATH_MEMO_SIZE`. */
   readonly #paths = new Map<string, Map<string, string>>();
+  /** Entry directories by namespace. */
+  readonly #nsDirs = new Map<string, string>();
   /** Read buffer for the start of a header (`delete(olderThan)` needs the creation time only). */
   readonly #head = new Uint8Array(CREATED_AT_PREFIX_BYTES);
   #opened = false;
@@ -205,8 +213,8 @@ export class DiskTier implements StorageTier {
           // Leftovers of killed writers and interrupted clears; never entries.
           if (Date.now() - info.mtimeMs > STALE_TEMP_MS) await this.#fs.rm(path, { recursive: true, force: true }).catch(() => {});
         } else if (info.isDirectory()) {
-          // root → ns → <namespace> → <2-hex shard> → files
-          if (depth < 3) await walk(path, depth + 1);
+          // root → ns → <namespace> → files
+          if (depth < 2) await walk(path, depth + 1);
         } else if (name !== "tags.json") {
           found.push({ path, size: info.size, mtime: info.mtimeMs });
         }
@@ -236,13 +244,19 @@ export class DiskTier implements StorageTier {
     this.#index.delete(path);
   }
 
+  /** The directory of a namespace's entry files. */
+  #dirOf(namespace: string): string {
+    let dir = this.#nsDirs.get(namespace);
+    if (dir === undefined) this.#nsDirs.set(namespace, (dir = join(this.#root, "ns", namespace)));
+    return dir;
+  }
+
   #pathOf(namespace: string, key: string): string {
     let paths = this.#paths.get(namespace);
     if (paths === undefined) this.#paths.set(namespace, (paths = new Map()));
     let path = paths.get(key);
     if (path !== undefined) return path;
-    const name = hash("sha256", key, "hex");
-    path = join(this.#root, "ns", namespace, name.slice(0, 2), name);
+    path = join(this.#dirOf(namespace), hash("sha256", key, "hex"));
     if (paths.size >= PATH_MEMO_SIZE) paths.clear();
     paths.set(key, path);
     return path;
@@ -262,7 +276,7 @@ export class DiskTier implements StorageTier {
     const now = coarseNow();
     let count: number;
     try {
-      count = this.#held !== undefined ? this.#held.read(path, this.#scratch, framedSize, now) : this.#fs.readIntoSync!(path, this.#scratch, framedSize);
+      count = this.#held !== undefined ? this.#held.read(path, this.#dirOf(namespace), this.#scratch, framedSize, now) : this.#fs.readIntoSync!(path, this.#scratch, framedSize);
     } catch (error) {
       if (errorCode(error) === "ENOENT") { this.#untrack(path); return undefined; }
       this.#fail(error, "a read");
@@ -280,6 +294,16 @@ export class DiskTier implements StorageTier {
     return use(entry.payload);
   }
 
+  /** Starts a batch of reads all requested before this call (see `StorageTier.beginBatch`). */
+  beginBatch(): void {
+    this.#held?.beginBatch();
+  }
+
+  /** Ends the batch. */
+  endBatch(): void {
+    this.#held?.endBatch();
+  }
+
   /** The path `readNow` last declined as too large for the synchronous buffer. */
   #declined: string | undefined;
 
@@ -293,7 +317,7 @@ export class DiskTier implements StorageTier {
     this.#declined = undefined;
     try {
       if (this.#syncReads && !declined) {
-        const count = this.#held !== undefined ? this.#held.read(path, this.#scratch, framedSize, Date.now()) : this.#fs.readIntoSync!(path, this.#scratch, framedSize);
+        const count = this.#held !== undefined ? this.#held.read(path, this.#dirOf(namespace), this.#scratch, framedSize, Date.now()) : this.#fs.readIntoSync!(path, this.#scratch, framedSize);
         // A full buffer means the entry may be larger: read it off the event loop instead.
         if (count < this.#scratch.length) { bytes = this.#scratch.subarray(0, count); copy = true; }
       }
