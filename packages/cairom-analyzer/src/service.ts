@@ -134,7 +134,11 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
       for (const p of paths) host.refreshText(p);
     },
     getProject: (path) => host.ensure(path),
-    sweep: (unusedSince) => adb.db.sweep({ unusedSince: unusedSince ?? adb.db.revision }),
+    sweep: (unusedSince) => {
+      // Tokens kept for analyses still to come (files parsed but not yet diagnosed) go too.
+      adb.dropKeptTokens();
+      return adb.db.sweep({ unusedSince: unusedSince ?? adb.db.revision });
+    },
     get revision() {
       return adb.db.revision;
     },

@@ -57,8 +57,8 @@ export class KeptTokens {
   ) {}
 }
 
-/** Most tokens kept at once per database (about 9 bytes each, outside the JavaScript heap). */
-const MAX_KEPT_TOKENS = 4_000_000;
+/** Most tokens kept at once per database (9 bytes each, outside the JavaScript heap: 18 MB). */
+const MAX_KEPT_TOKENS = 2_000_000;
 
 /** The text of one item and its position (the analysis parses the text: equal text ⇒ equal AST). */
 export interface ItemSource {
@@ -420,6 +420,15 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
 
   return {
     db,
+    /**
+     * Drops every file's kept tokens (see {@link KeptTokens}); for hosts reclaiming memory,
+     * e.g. with `sweep`. Returns how many files had tokens kept.
+     */
+    dropKeptTokens(): number {
+      const n = keptByPath.size;
+      for (const path of [...keptByPath.keys()]) dropKept(path);
+      return n;
+    },
     fileText,
     fileModule,
     projectModules,

@@ -43,4 +43,15 @@ describe("file tokens kept for the analyses of skipped bodies", () => {
     parsed.kept.tokens = undefined;
     expect(fileDiagnostics(withoutTokens)).toBe(expected);
   });
+
+  it("are dropped by dropKeptTokens (what the service's sweep calls), and the analyses still agree", () => {
+    const withTokens = load();
+    const expected = fileDiagnostics(withTokens);
+    const adb = load();
+    const parsed = adb.db.get(adb.parsed, "/a.cm");
+    expect(adb.dropKeptTokens()).toBe(1);
+    expect(parsed.kept.tokens).toBeUndefined();
+    expect(adb.dropKeptTokens()).toBe(0);
+    expect(fileDiagnostics(adb)).toBe(expected);
+  });
 });
