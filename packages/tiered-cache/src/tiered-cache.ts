@@ -49,6 +49,8 @@ interface QueuedRead {
 }
 
 const SETTLED = Promise.resolve();
+/** Windows skipped after one that gathered nothing (see `Engine.#windowsSkipped`). */
+const SKIP_AFTER_EMPTY_WINDOW = 15;
 
 /** Below this many queued lookups a batch is not worth a look at shared state: each read checks its own. */
 const MIN_BATCH = 4;
@@ -103,6 +105,12 @@ class Engine {
   readonly batchReads: boolean;
   /** Whether the current synchronous run has read a tier and gathers the lookups after it. */
   #gathering = false;
+  /**
+   * Runs that will not open a window: after a window gathered nothing (lookups one at a time,
+   * each awaited), the next few lookups skip the microtask a window costs. A burst arriving
+   * meanwhile is read one by one until a window opens again, which only costs speed.
+   */
+  #windowsSkipped = 0;
   /** Lookups queued in the current synchronous run. */
   #queued: QueuedRead[] = [];
   readonly closeHooks: (() => void | Promise<void>)[] = [];
@@ -142,6 +150,10 @@ class Engine {
    */
   queueRead(read: (key: string, storageKey: string) => unknown, key: string, storageKey: string): Promise<unknown> | undefined {
     if (!this.#gathering) {
+      if (this.#windowsSkipped > 0) {
+        this.#windowsSkipped--;
+        return undefined;
+      }
       this.#gathering = true;
       // A reaction on a settled promise: the cheapest microtask (queueMicrotask makes an async resource per call in Node).
       void SETTLED.then(this.#flush);
@@ -154,7 +166,10 @@ class Engine {
   readonly #flush = (): void => {
     this.#gathering = false;
     const queued = this.#queued;
-    if (queued.length === 0) return;
+    if (queued.length === 0) {
+      this.#windowsSkipped = SKIP_AFTER_EMPTY_WINDOW;
+      return;
+    }
     this.#queued = [];
     const tiers = queued.length >= MIN_BATCH ? this.options.tiers : [];
     for (const tier of tiers) tier.beginBatch?.();
@@ -693,20 +708,22 @@ export class CacheNamespace {
       return entry.value as T;
     }
     // An L2 hit read synchronously comes back as a value: no promise of ours on that path.
-    const result = this.#getMiss<T>(key);
+    const result = this.#getMiss<T>(key, entry !== undefined);
     return result instanceof Promise ? await result : result;
   }
 
   /** An L1 miss: the value, or a promise of it when a tier had to be awaited. */
-  #getMiss<T>(key: string): T | undefined | Promise<T | undefined> {
+  #getMiss<T>(key: string, inL1: boolean): T | undefined | Promise<T | undefined> {
     const ns = this.#ns;
     const engine = this.#engine;
     checkKey(key, ns);
     ns.l1.misses++;
     const l1Key = ns.prefix + key;
-    const expired = engine.l1.lru.peek(l1Key);
     // L1 has no timers: an entry past its grace is dropped when a lookup finds it.
-    if (expired !== undefined && Date.now() >= expired.staleUntil) engine.l1.lru.delete(l1Key);
+    if (inL1) {
+      const expired = engine.l1.lru.peek(l1Key);
+      if (expired !== undefined && Date.now() >= expired.staleUntil) engine.l1.lru.delete(l1Key);
+    }
     if (engine.options.tiers.length === 0) return undefined;
     const pending = engine.inflight.get(l1Key);
     if (pending) return pending.then(() => this.peek<T>(key), () => undefined);

@@ -382,6 +382,21 @@ describe("batched L2 lookups", () => {
     await vi.waitFor(() => expect(existsSync(victim)).toBe(false));
   });
 
+  it("give every caller its value when awaited lookups one at a time turn into bursts, and batch the bursts again", async () => {
+    const dir = freshDir();
+    const calls = counting(ops);
+    const tier = createDiskTier({ dir, fs: { ...nodeDiskFs, syncFiles: calls } });
+    const cache = createTieredCache({ tiers: [tier], l1: { maxBytes: 1 } });
+    const keys = Array.from({ length: 32 }, (_, i) => `k${i}`);
+    for (const [i, key] of keys.entries()) await cache.set(key, i);
+    await sleep(80);
+    // One at a time: windows gather nothing, so the cache stops opening them for a while.
+    for (const [i, key] of keys.entries()) expect(await cache.get(key)).toBe(i);
+    expect(calls.dirLooks).toBe(0);
+    for (let round = 0; round < 3; round++) expect(await Promise.all(keys.map((key) => cache.get(key)))).toEqual(keys.map((_, i) => i));
+    expect(calls.dirLooks).toBeGreaterThanOrEqual(2);
+  });
+
   it("turn a failing tier into a rejection of each batched get in strict mode, never a throw", async () => {
     const dir = freshDir();
     await createNodeCache({ disk: { dir } }).set("k", 1);
