@@ -32,3 +32,7 @@ export function isIdentStart(c: number): boolean {
 export function isIdentPart(c: number): boolean {
   return c >= 128 ? c !== 0xfeff && c !== 0xa0 : (CHAR_CLASS[c]! & IDENT_PART) !== 0;
 }
+
+/** For ASCII code units that continue an unquoted word: the unit lower-cased; 0 for the others. */
+export const WORD_PART_FOLDED = new Uint8Array(128);
+for (let c = 0; c < 128; c++) if (isIdentPart(c)) WORD_PART_FOLDED[c] = c >= 65 && c <= 90 ? c + 32 : c;

@@ -1,11 +1,7 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { FOLD_HASH_PRIME, FOLD_HASH_SEED, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internSlice, internWord, lastSlot, lowerWord } from "../syntax/token-cache.js";
-import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, isIdentPart, isIdentStart } from "./char-class.js";
-
-/** For ASCII code units that continue an unquoted word: the unit lower-cased; 0 for the others. */
-const WORD_PART_FOLDED = new Uint8Array(128);
-for (let c = 0; c < 128; c++) if (isIdentPart(c)) WORD_PART_FOLDED[c] = c >= 65 && c <= 90 ? c + 32 : c;
+import { FOLD_HASH_PRIME, FOLD_HASH_SEED, MAX_PACKED_LENGTH, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internPackedWord, internSlice, internWord, lastSlot, lowerWord } from "../syntax/token-cache.js";
+import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, WORD_PART_FOLDED, isIdentPart, isIdentStart } from "./char-class.js";
 
 /** Token flag: the token runs to the end of input without its closing delimiter. */
 export const FLAG_UNTERMINATED = 1;
@@ -54,23 +50,6 @@ export class Lexer {
     this.postgres = dialect === "postgres";
     this.mysql = dialect === "mysql";
     this.sqlite = dialect === "sqlite";
-  }
-
-  /**
-   * Skips whitespace, then scans the next token like `next()` (never returns
-   * `Whitespace`): what the parser's token buffer is filled with.
-   */
-  nextSignificant(): SyntaxKind {
-    const text = this.text;
-    const end = this.end;
-    let p = this.pos;
-    while (p < end) {
-      const d = text.charCodeAt(p);
-      if (d < 128 && (CHAR_CLASS[d]! & SPACE) !== 0) p++;
-      else break;
-    }
-    this.pos = p;
-    return this.next();
   }
 
   /** Scans the next token; returns `SyntaxKind.Eof` at the end. */
@@ -573,7 +552,9 @@ export class TokenBuffer {
         kind === SyntaxKind.Word || kind === SyntaxKind.Operator
           ? end - start <= MAX_SHARED_LENGTH
             ? kind === SyntaxKind.Word
-              ? internFoldedWord(this.text, start, end, lexer.wordHash)
+              ? lexer.wordAscii && end - start <= MAX_PACKED_LENGTH
+                ? internPackedWord(this.text, start, end, lexer.wordPackHi, lexer.wordPackLo)
+                : internFoldedWord(this.text, start, end, lexer.wordHash)
               : internWord(this.text, start, end)
             : kind === SyntaxKind.Word
               ? this.text.slice(start, end).toLowerCase()

@@ -1,6 +1,7 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { MAX_PACKED_LENGTH, MAX_SHARED_LENGTH, internFoldedWord, internPackedWord, internWord, lastWordClasses, wordClassesOf } from "../syntax/token-cache.js";
+import { MAX_PACKED_LENGTH, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internPackedWord, internWord, lastWordClasses, wordClassesOf } from "../syntax/token-cache.js";
+import { CHAR_CLASS, IDENT_START, SPACE, WORD_PART_FOLDED, isIdentPart } from "./char-class.js";
 import { Lexer } from "./lexer.js";
 
 /**
@@ -87,7 +88,7 @@ export class SignificantTokens {
           kind === SyntaxKind.Operator
             ? internWord(this.text, start, end)
             : end - start <= MAX_PACKED_LENGTH && lexer.wordAscii
-              ? internPackedWord(this.text, start, end, lexer.wordHash, lexer.wordPackHi, lexer.wordPackLo)
+              ? internPackedWord(this.text, start, end, lexer.wordPackHi, lexer.wordPackLo)
               : internFoldedWord(this.text, start, end, lexer.wordHash);
         classes = lastWordClasses;
       }
@@ -97,6 +98,111 @@ export class SignificantTokens {
       this.words[i] = undefined;
       this.classes[i] = 0;
     }
+    this.count = i + 1;
+  }
+
+  /**
+   * Scans the next token from `lexer.pos` (skipping whitespace) and appends it
+   * (a comment to the comment list); returns its kind, `Eof` at the end. Plain
+   * ASCII words and `( ) , ;` — most tokens — are scanned here, without the
+   * lexer's per-token state; everything else is the lexer's `next()`. Afterwards
+   * only `lexer.pos` is meaningful (the end of the token).
+   */
+  scanNext(lexer: Lexer): SyntaxKind {
+    const text = lexer.text;
+    const end = lexer.end;
+    let p = lexer.pos;
+    let c = 0;
+    while (p < end) {
+      c = text.charCodeAt(p);
+      if (c < 128 && (CHAR_CLASS[c]! & SPACE) !== 0) p++;
+      else break;
+    }
+    if (p >= end) {
+      lexer.pos = p;
+      return SyntaxKind.Eof;
+    }
+    if (c < 128) {
+      if ((CHAR_CLASS[c]! & IDENT_START) !== 0) {
+        // A word, unless a quote or `&` follows its first letter (E'…', U&'…': the lexer's cases).
+        const second = p + 1 < end ? text.charCodeAt(p + 1) : 0;
+        if (second !== 39 && second !== 38) {
+          const start = p;
+          let lo = WORD_PART_FOLDED[c]!;
+          let hi = 0;
+          let ascii = true;
+          p++;
+          while (p < end) {
+            const d = text.charCodeAt(p);
+            if (d >= 128) {
+              ascii = !isIdentPart(d);
+              break;
+            }
+            const folded = WORD_PART_FOLDED[d]!;
+            if (folded === 0) break;
+            // The pack (see `internPackedWord`): a byte per character, the last eight kept.
+            hi = (hi << 8) | (lo >>> 24);
+            lo = (lo << 8) | folded;
+            p++;
+          }
+          if (ascii) {
+            lexer.pos = p;
+            this.pushWord(start, p, hi, lo);
+            return SyntaxKind.Word;
+          }
+          p = start; // a non-ASCII word: the lexer's
+        }
+      } else if (c === 40 || c === 41 || c === 44 || c === 59) {
+        const kind = c === 40 ? SyntaxKind.LParen : c === 41 ? SyntaxKind.RParen : c === 44 ? SyntaxKind.Comma : SyntaxKind.Semicolon;
+        lexer.pos = p + 1;
+        this.pushPunctuation(kind, p);
+        return kind;
+      }
+    }
+    lexer.pos = p;
+    const kind = lexer.next();
+    if (kind === SyntaxKind.Eof) return kind;
+    if (kind <= SyntaxKind.BlockComment) this.pushComment(lexer, kind);
+    else this.push(lexer, kind);
+    return kind;
+  }
+
+  /** Appends an ASCII word scanned by `scanNext` (with its pack). */
+  private pushWord(start: number, end: number, packHi: number, packLo: number): void {
+    const i = this.count;
+    if (i >= this.kinds.length) this.grow();
+    this.kinds[i] = SyntaxKind.Word;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.flags[i] = 0;
+    const length = end - start;
+    let word: string;
+    let classes: number;
+    if (length <= MAX_PACKED_LENGTH) {
+      word = internPackedWord(this.text, start, end, packHi, packLo);
+      classes = lastWordClasses;
+    } else if (length <= MAX_SHARED_LENGTH) {
+      word = internFoldedWord(this.text, start, end, foldHash(this.text, start, end));
+      classes = lastWordClasses;
+    } else {
+      word = this.text.slice(start, end).toLowerCase();
+      classes = wordClassesOf(word);
+    }
+    this.words[i] = word;
+    this.classes[i] = classes;
+    this.count = i + 1;
+  }
+
+  /** Appends a one-character token scanned by `scanNext`. */
+  private pushPunctuation(kind: SyntaxKind, start: number): void {
+    const i = this.count;
+    if (i >= this.kinds.length) this.grow();
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = start + 1;
+    this.flags[i] = 0;
+    this.words[i] = undefined;
+    this.classes[i] = 0;
     this.count = i + 1;
   }
 
@@ -151,11 +257,6 @@ export class SignificantTokens {
 export function scanSignificant(text: string, dialect: Dialect, from: number, to: number): SignificantTokens {
   const lexer = new Lexer(text, dialect, from, to);
   const tokens = new SignificantTokens(text, Math.max(16, (to - from) >> 2));
-  for (;;) {
-    const kind = lexer.nextSignificant();
-    if (kind === SyntaxKind.Eof) break;
-    if (kind <= SyntaxKind.BlockComment) tokens.pushComment(lexer, kind);
-    else tokens.push(lexer, kind);
-  }
+  while (tokens.scanNext(lexer) !== SyntaxKind.Eof);
   return tokens;
 }

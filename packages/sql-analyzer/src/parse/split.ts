@@ -68,13 +68,9 @@ export function splitSegments(
   let pendingEnd = false;
   let prevWord: string | undefined;
   for (;;) {
-    const kind = lexer.nextSignificant();
+    const kind = tokens.scanNext(lexer);
     if (kind === SyntaxKind.Eof) break;
-    if (kind <= SyntaxKind.BlockComment) {
-      tokens.pushComment(lexer, kind);
-      continue;
-    }
-    tokens.push(lexer, kind);
+    if (kind <= SyntaxKind.BlockComment) continue;
     const word = kind === SyntaxKind.Word ? tokens.words[tokens.count - 1] : undefined;
     if (!sawSignificant) {
       sawSignificant = true;

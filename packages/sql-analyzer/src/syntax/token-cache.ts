@@ -168,13 +168,18 @@ export function internFoldedWord(text: string, start: number, end: number, h: nu
 
 /**
  * `internFoldedWord` for a word of at most `MAX_PACKED_LENGTH` ASCII characters
- * whose folded characters the lexer also packed while scanning, one byte each:
+ * whose folded characters the lexer packed while scanning, one byte each:
  * `packLo` holds the last four, `packHi` the ones before. Two such words are
  * equal exactly when their lengths and packs are, so a probe compares integers
- * instead of the characters of two strings.
+ * instead of the characters of two strings, and the table hash is mixed from
+ * the pack (no per-character hashing). A word is always interned the same way
+ * (packed when it is short and ASCII), so it has one slot.
  */
-export function internPackedWord(text: string, start: number, end: number, h: number, packHi: number, packLo: number): string {
+export function internPackedWord(text: string, start: number, end: number, packHi: number, packLo: number): string {
   const meta = (end - start) | PACKED;
+  let h = Math.imul(packLo ^ (packLo >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ packHi ^ (packHi >>> 13) ^ meta, 0x2c1b3c6d);
+  h ^= h >>> 15;
   let slot = h & (WORD_TABLE_SIZE - 1);
   for (;;) {
     const j = slot << 2;
