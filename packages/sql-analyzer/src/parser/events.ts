@@ -1,7 +1,7 @@
 import type { GreenElement, GreenToken } from "../syntax/green.js";
 import { SyntaxKind, isTrivia } from "../syntax/syntax-kind.js";
 import { internNode } from "../syntax/node-cache.js";
-import { MAX_SHARED_LENGTH, internSlice, lastSlot, sharedToken, sharedTokenAt } from "../syntax/token-cache.js";
+import { MAX_SHARED_LENGTH, MAX_SHORT_TOKEN, internSlice, lastSlot, sharedShortToken, sharedToken, sharedTokenAt } from "../syntax/token-cache.js";
 import { CHAR_CLASS, SPACE } from "../lexer/char-class.js";
 
 /*
@@ -240,6 +240,10 @@ function makeToken(kind: SyntaxKind, text: string, at: number, end: number): Gre
       return token;
     }
     return sharedToken(kind, text.slice(at, end));
+  }
+  if (end - at <= MAX_SHORT_TOKEN) {
+    const token = sharedShortToken(kind, text, at, end);
+    if (token !== undefined) return token;
   }
   return end - at <= MAX_SHARED_LENGTH ? sharedTokenAt(kind, internSlice(text, at, end), lastSlot) : sharedToken(kind, text.slice(at, end));
 }

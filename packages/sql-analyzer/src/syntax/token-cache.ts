@@ -292,3 +292,56 @@ export function sharedTokenAt(kind: SyntaxKind, text: string, slot: number): Gre
   else slotTokens2[slot] = token;
   return token;
 }
+
+const SHORT_TABLE_SIZE = 1 << 14;
+const MAX_SHORT_ENTRIES = (SHORT_TABLE_SIZE * 3) >> 2;
+/** Per slot: `length | kind << 8` (0 = empty) and the text's pack (see `sharedShortToken`), side by side. */
+const shortKeys = new Int32Array(SHORT_TABLE_SIZE * 4);
+const shortTokens: (GreenToken | undefined)[] = new Array<GreenToken | undefined>(SHORT_TABLE_SIZE).fill(undefined);
+let shortEntries = 0;
+/** Longest token `sharedShortToken` handles. */
+export const MAX_SHORT_TOKEN = 8;
+
+/**
+ * The shared green token of `kind` over `text[start, end)` (2 to
+ * `MAX_SHORT_TOKEN` characters, all below U+0100), found by its exact byte
+ * pack: no hashing of the characters, no string comparison, no intern-table
+ * probe on a hit. Returns the same token `sharedTokenAt(kind, internSlice(…))`
+ * gives (it is asked on a miss), or `undefined` for texts it does not handle.
+ */
+export function sharedShortToken(kind: SyntaxKind, text: string, start: number, end: number): GreenToken | undefined {
+  let hi = 0;
+  let lo = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 255) return undefined;
+    hi = (hi << 8) | (lo >>> 24);
+    lo = (lo << 8) | c;
+  }
+  const meta = (end - start) | (kind << 8);
+  let h = Math.imul(lo ^ (lo >>> 16), 0x45d9f3b);
+  h = Math.imul(h ^ hi ^ (hi >>> 13) ^ meta, 0x2c1b3c6d);
+  h ^= h >>> 15;
+  let slot = h & (SHORT_TABLE_SIZE - 1);
+  for (;;) {
+    const j = slot << 2;
+    const entryMeta = shortKeys[j]!;
+    if (entryMeta === 0) break;
+    if (entryMeta === meta && shortKeys[j + 1] === hi && shortKeys[j + 2] === lo) return shortTokens[slot]!;
+    slot = (slot + 1) & (SHORT_TABLE_SIZE - 1);
+  }
+  if (shortEntries >= MAX_SHORT_ENTRIES) {
+    shortKeys.fill(0);
+    shortTokens.fill(undefined);
+    shortEntries = 0;
+    slot = h & (SHORT_TABLE_SIZE - 1);
+  }
+  const token = sharedTokenAt(kind, internSlice(text, start, end), lastSlot);
+  const j = slot << 2;
+  shortKeys[j] = meta;
+  shortKeys[j + 1] = hi;
+  shortKeys[j + 2] = lo;
+  shortTokens[slot] = token;
+  shortEntries++;
+  return token;
+}

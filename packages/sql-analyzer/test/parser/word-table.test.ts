@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { DIALECTS, SyntaxKind } from "../../src/index.js";
 import { ALIAS_STOP_CLASS, ALIAS_STOP_WORDS, FUNCTION_NAME_CLASS, FUNCTION_NAME_KEYWORDS, POSTGRES_AS_LABEL_CLASS, POSTGRES_AS_LABEL_WORDS, reservedClass, reservedWords } from "../../src/lexer/keywords.js";
 import { scanSignificant } from "../../src/lexer/significant-tokens.js";
-import { wordClassesOf } from "../../src/syntax/token-cache.js";
+import { internSlice, lastSlot, sharedShortToken, sharedTokenAt, wordClassesOf } from "../../src/syntax/token-cache.js";
 import { createRandom } from "../../fuzz/generators.mjs";
 
 /** The word and class bits the parser's buffer gives the first token of `text`. */
@@ -75,5 +75,27 @@ describe("word table", () => {
     const words = ["abcdefgh", "abcdefghi", "abcdefghj", "xabcdefgh", "abcdefg", "bcdefgh", "a", "aa", "ab", "ba"];
     for (const word of words) expect(firstWord(word.toUpperCase()).word).toBe(word);
     for (const word of words) expect(firstWord(word).word).toBe(word);
+  });
+});
+
+describe("short green tokens", () => {
+  it("are the tokens the intern table gives, found by their exact pack", () => {
+    const rng = createRandom(9);
+    const alphabet = "aAzZ09_ (),.;'é\u00ff";
+    for (let i = 0; i < 5000; i++) {
+      const length = 2 + Math.floor(rng() * 7);
+      let text = "";
+      for (let j = 0; j < length; j++) text += alphabet[Math.floor(rng() * alphabet.length)];
+      const kind = rng() < 0.5 ? SyntaxKind.Ident : SyntaxKind.String;
+      const host = `xy${text}zw`;
+      const token = sharedShortToken(kind, host, 2, 2 + length)!;
+      expect(token.text).toBe(text);
+      expect(token.kind).toBe(kind);
+      expect(token).toBe(sharedTokenAt(kind, internSlice(host, 2, 2 + length), lastSlot));
+      expect(sharedShortToken(kind, text, 0, length)).toBe(token);
+    }
+    // Another kind with the same text is another token; characters above U+00FF are not handled.
+    expect(sharedShortToken(SyntaxKind.Keyword, "ab", 0, 2)).not.toBe(sharedShortToken(SyntaxKind.Ident, "ab", 0, 2));
+    expect(sharedShortToken(SyntaxKind.Ident, "a\u0100", 0, 2)).toBeUndefined();
   });
 });
