@@ -72,6 +72,12 @@ class NamespaceState {
   readonly prefix: string;
   readonly l1: TierCounters;
   readonly tiers: TierCounters[];
+  /**
+   * The storage-tier part of an L1 miss in this namespace, for lookups read in a batch: set
+   * once by the namespace's handle, so a queued lookup carries no closure of its own, and the
+   * handle (whose fields every L1 hit reads) keeps the layout it had.
+   */
+  readTiers: (key: string, storageKey: string) => unknown = () => undefined;
   constructor(readonly name: string, metrics: CacheMetrics, tiers: readonly StorageTier[]) {
     // The default namespace uses bare keys (fast path); others get a NUL-framed prefix
     // that no default-namespace key may start with.
@@ -693,6 +699,7 @@ export class CacheNamespace {
     this.#lru = engine.l1.lru;
     this.#counters = ns.l1;
     this.#bare = ns.prefix === "";
+    ns.readTiers = (key, storageKey) => this.#readTiers(key, storageKey);
   }
 
   /** The namespace's name. */
@@ -730,19 +737,19 @@ export class CacheNamespace {
     const storageKey = engine.storageKey(ns, key);
     if (typeof storageKey !== "string") return this.#getHashed<T>(key, storageKey);
     if (engine.batchReads) {
-      const queued = engine.queueRead(this.#readTiers, key, storageKey);
+      const queued = engine.queueRead(ns.readTiers, key, storageKey);
       if (queued !== undefined) return queued as Promise<T | undefined>;
     }
     return this.#readTiers(key, storageKey) as T | undefined | Promise<T | undefined>;
   }
 
   /** The storage-tier part of an L1 miss (now, or in its run's batch): the value, or a promise of it. */
-  readonly #readTiers = (key: string, storageKey: string): unknown => {
+  #readTiers(key: string, storageKey: string): unknown {
     const engine = this.#engine;
     const found = engine.lookupNow(this.#ns, key, storageKey);
     if (found.next >= 0) return this.#getLater(key, storageKey, engine.lookupLater(this.#ns, key, storageKey, found));
     return this.#backfilled(key, storageKey, found);
-  };
+  }
 
   async #getHashed<T>(key: string, pendingKey: Promise<string>): Promise<T | undefined> {
     const storageKey = await pendingKey;
