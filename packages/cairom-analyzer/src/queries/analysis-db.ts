@@ -201,11 +201,16 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
   // Files whose tokens are kept (insertion order = age), and how many tokens that is.
   const keptByPath = new Map<string, KeptTokens>();
   let keptCount = 0;
+  /** The buffer of the last tokens dropped, for the next file parse to copy into (an edit re-parses and drops in turn). */
+  let spare: ArrayBuffer | undefined;
   const dropKept = (path: string): void => {
     const kept = keptByPath.get(path);
     if (!kept) return;
     keptByPath.delete(path);
-    keptCount -= kept.tokens?.count ?? 0;
+    if (kept.tokens) {
+      keptCount -= kept.tokens.count;
+      spare = kept.tokens.starts.buffer as ArrayBuffer;
+    }
     kept.tokens = undefined;
   };
   const keep = (path: string, kept: KeptTokens): void => {
@@ -230,7 +235,8 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       // the analyses report those bodies' syntax errors from their own parse: each body is
       // parsed once instead of twice.
       const text = ctx.get(fileText, path);
-      const { result, tokens, bodySkipped } = parseKeepingTokens(text);
+      const { result, tokens, bodySkipped } = parseKeepingTokens(text, spare);
+      if (tokens.starts.buffer === spare) spare = undefined;
       const kept = new KeptTokens(text, tokens);
       keep(path, kept);
       const keys = itemKeys(result.items);

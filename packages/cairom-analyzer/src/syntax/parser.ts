@@ -110,10 +110,11 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 
 /**
  * @internal A parse without a tree and with `skipBodies`, plus the file's significant
- * tokens (exact-size copies), from which {@link parseItemAt} parses a skipped item again
- * without lexing its text a second time.
+ * tokens (copies, in one buffer), from which {@link parseItemAt} parses a skipped item
+ * again without lexing its text a second time. The copies go to `spare` when it is large
+ * enough: a buffer of tokens the caller has dropped (no new allocation per re-parse).
  */
-export function parseKeepingTokens(text: string): {
+export function parseKeepingTokens(text: string, spare?: ArrayBuffer): {
   readonly result: ParseResult;
   readonly tokens: SignificantTokens;
   /** Whether the body of item `i` was stepped over (the ASTs of this parse keep no bodies: `body: null`). */
@@ -122,7 +123,7 @@ export function parseKeepingTokens(text: string): {
   const parser = new Parser(text, false, true, undefined);
   parser.bodySkipped = [];
   const result = parser.parseFile();
-  return { result, tokens: parser.copyTokens(), bodySkipped: parser.bodySkipped };
+  return { result, tokens: parser.copyTokens(spare), bodySkipped: parser.bodySkipped };
 }
 
 /**
@@ -139,6 +140,11 @@ export function parseItemAt(text: string, tokens: SignificantTokens, start: numb
 const NO_NODE: SyntaxNode = { kind: K.Error, start: 0, end: 0, children: [] };
 const NO_TOKENS: TokenStream = { kinds: new Uint8Array(0), starts: new Uint32Array(1), count: 0, errors: [] };
 const NO_INDEX = new Int32Array(0);
+// The tree parse's significant-token buffers (see the Parser constructor).
+let treeSig = new Int32Array(1024);
+let treeKinds = new Uint8Array(1024);
+let treeStarts = new Uint32Array(1024);
+let treeEnds = new Uint32Array(1024);
 
 class Parser {
   /** All tokens, trivia included (tree parse only: the lean parse never sees trivia). */
@@ -193,13 +199,21 @@ class Parser {
       const tokens = lex(text);
       errors = tokens.errors;
       const count = tokens.count;
+      // The significant tokens go to buffers shared between tree parses (needed only while
+      // parsing; the result keeps the full stream), so a tree parse allocates no more
+      // typed arrays than `lex` does.
+      if (treeSig.length < count) {
+        const size = Math.max(count, treeSig.length * 2);
+        treeSig = new Int32Array(size);
+        treeKinds = new Uint8Array(size);
+        treeStarts = new Uint32Array(size);
+        treeEnds = new Uint32Array(size);
+      }
+      const sig = treeSig;
+      const kinds = treeKinds;
+      const starts = treeStarts;
+      const ends = treeEnds;
       let n = 0;
-      for (let i = 0; i < count; i++) if (!isTrivia(tokens.kinds[i]!)) n++;
-      const sig = new Int32Array(n);
-      const kinds = new Uint8Array(n);
-      const starts = new Uint32Array(n);
-      const ends = new Uint32Array(n);
-      n = 0;
       for (let i = 0; i < count; i++) {
         const kind = tokens.kinds[i]!;
         if (isTrivia(kind)) continue;
@@ -411,11 +425,12 @@ class Parser {
     return { text: this.text, tokens: this.tokens, root, items, diagnostics: this.diagnostics };
   }
 
-  /** See {@link copyTokens}: exact-size copies of the significant tokens (the lean parse reads shared buffers). */
-  copyTokens(): SignificantTokens {
+  /** Copies of the significant tokens (the lean parse reads shared buffers), in `spare` when it is large enough. */
+  copyTokens(spare: ArrayBuffer | undefined): SignificantTokens {
     const count = this.last + 1;
-    // One buffer for the three arrays: one backing-store allocation per file, not three.
-    const buffer = new ArrayBuffer(count * 9);
+    // One buffer for the three arrays: one backing-store allocation per file, not three,
+    // and none when the caller hands back a large enough buffer it no longer uses.
+    const buffer = spare !== undefined && spare.byteLength >= count * 9 ? spare : new ArrayBuffer(count * 9);
     const starts = new Uint32Array(buffer, 0, count);
     const ends = new Uint32Array(buffer, count * 4, count);
     const kinds = new Uint8Array(buffer, count * 8, count);

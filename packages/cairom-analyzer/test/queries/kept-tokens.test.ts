@@ -54,4 +54,19 @@ describe("file tokens kept for the analyses of skipped bodies", () => {
     expect(adb.dropKeptTokens()).toBe(0);
     expect(fileDiagnostics(adb)).toBe(expected);
   });
+
+  it("a re-parse after an edit copies its tokens into the buffer of the dropped ones, and the diagnostics match a fresh database", () => {
+    const adb = load();
+    const buffer = adb.db.get(adb.parsed, "/a.cm").kept.tokens!.starts.buffer;
+    fileDiagnostics(adb);
+    // Same token count (so the buffer fits), one more diagnostic (an undeclared name).
+    const edited = TEXT.replace("return y;", "return w;");
+    adb.fileText.set("/a.cm", edited);
+    const reparsed = adb.db.get(adb.parsed, "/a.cm");
+    expect(reparsed.kept.tokens!.starts.buffer).toBe(buffer);
+    const fresh = load();
+    fresh.fileText.set("/a.cm", edited);
+    expect(fileDiagnostics(adb)).toBe(fileDiagnostics(fresh));
+    expect(JSON.parse(fileDiagnostics(fresh)).length).toBeGreaterThan(JSON.parse(fileDiagnostics(load())).length);
+  });
 });
