@@ -311,6 +311,11 @@ describe("disk tier with held files, shared with another process", () => {
     await reader.close();
   });
 
+  it("refuses a bad openFiles option by name", () => {
+    expect(() => createNodeCache({ disk: { dir: freshDir(), openFiles: -1 } })).toThrow(/disk\.openFiles/);
+    expect(() => createNodeCache({ disk: { dir: freshDir(), openFiles: 1.5 } })).toThrow(/disk\.openFiles/);
+  });
+
   it("holds no files with openFiles: 0, and reads the same values", async () => {
     const dir = freshDir();
     const writer = other(dir);
