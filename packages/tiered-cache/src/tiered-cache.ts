@@ -177,16 +177,40 @@ class Engine {
       return;
     }
     this.#queued = [];
-    const tiers = queued.length >= MIN_BATCH ? this.options.tiers : [];
-    for (const tier of tiers) tier.beginBatch?.();
-    try {
+    if (queued.length < MIN_BATCH) {
       for (const q of queued) {
         try { q.resolve(q.read(q.key, q.storageKey)); } catch (error) { q.reject(error); }
       }
+      return;
+    }
+    this.#beginBatch();
+    try {
+      for (const q of queued) {
+        // The next lookupNow is this queued read; any other one before the next queued read was
+        // started meanwhile (by an event listener) and must not use the batch (see lookupNow).
+        this.#batchedReadNext = true;
+        try { q.resolve(q.read(q.key, q.storageKey)); } catch (error) { q.reject(error); }
+      }
     } finally {
-      for (const tier of tiers) tier.endBatch?.();
+      this.#batchedReadNext = false;
+      this.#endBatch();
     }
   };
+
+  /** Whether the tiers are in a batch begun by `#flush`. */
+  #inBatch = false;
+  /** Set by `#flush` before each queued read: the next `lookupNow` is that read. */
+  #batchedReadNext = false;
+
+  #beginBatch(): void {
+    this.#inBatch = true;
+    for (const tier of this.options.tiers) tier.beginBatch?.();
+  }
+
+  #endBatch(): void {
+    this.#inBatch = false;
+    for (const tier of this.options.tiers) tier.endBatch?.();
+  }
 
   #contextFor(tier: string): TierContext {
     return {
@@ -321,6 +345,21 @@ class Engine {
    * lookup, or one whose `next` says where the asynchronous part goes on.
    */
   lookupNow(ns: NamespaceState, key: string, storageKey: string): Lookup {
+    if (this.#inBatch) {
+      if (this.#batchedReadNext) {
+        this.#batchedReadNext = false;
+      } else {
+        // A lookup started during a batch (a listener called the cache): it was not requested
+        // before the batch began, so it reads outside it, and the batch starts over after it
+        // (the queued reads left look at shared state again, which is still after their request).
+        this.#endBatch();
+        try { return this.#lookupNow(ns, key, storageKey); } finally { this.#beginBatch(); }
+      }
+    }
+    return this.#lookupNow(ns, key, storageKey);
+  }
+
+  #lookupNow(ns: NamespaceState, key: string, storageKey: string): Lookup {
     const tiers = this.options.tiers;
     let stale: Found | undefined;
     if (this.#keyring) return { fresh: undefined, stale, next: 0 };
