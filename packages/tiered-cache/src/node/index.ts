@@ -2,7 +2,7 @@ export { createNodeCache } from "./create-node-cache.js";
 export type { NodeCacheOptions } from "./create-node-cache.js";
 export { DiskTier, createDiskTier } from "./disk-tier.js";
 export type { DiskTierOptions } from "./disk-tier.js";
-export type { DiskFs } from "./disk-fs.js";
+export type { DiskFs, SyncFileOps } from "./disk-fs.js";
 export { nodeDiskFs } from "./disk-fs.js";
 export { RedisTier, createRedisTier } from "./redis-tier.js";
 export type { RedisTierOptions } from "./redis-tier.js";
