@@ -79,6 +79,11 @@ export function readStart(ops: SyncFileOps, fd: number, buffer: Uint8Array, size
  * open file. So a descriptor is also reopened by path once it is `maxAgeMs` old, and the
  * disk tier does not hold files on network file systems.
  *
+ * Between `beginBatch` and `endBatch` (reads all requested before the batch began) the tier
+ * looks at each entry directory once, by path (`DirStamp`): while the same directory has the
+ * same times as when a held file was last verified, the file needs no `fstat` of its own; a
+ * directory gone or replaced at its path (a clear) drops the files held in it.
+ *
  * At most `capacity` files are held; past that, the one opened first is closed.
  */
 export class HeldFiles {
