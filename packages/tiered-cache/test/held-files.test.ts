@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
@@ -173,14 +173,22 @@ describe("held entry files read in batches", () => {
   it("does not trust a directory changed within the last few ms (coarse timestamps could hide a second change)", () => {
     const dir = freshDir();
     writeFileSync(join(dir, "f"), "x");
-    const calls = counting(ops);
-    const held = new HeldFiles(calls, 8, 60_000);
-    for (let i = 0; i < 3; i++) {
+    const seen = statSync(dir);
+    const changed = Math.max(seen.mtimeMs, seen.ctimeMs);
+    const batchAt = (held: HeldFiles, now: number) => {
       held.beginBatch();
-      try { readText(held, join(dir, "f")); } finally { held.endBatch(); }
-    }
-    // Read as a batch three times right after the write: each held read was checked with its own fstat.
-    expect(calls.stats).toBe(3);
+      try { readText(held, join(dir, "f"), now); } finally { held.endBatch(); }
+    };
+    // Three batches 10 ms after the directory changed: each held read is checked with its own fstat.
+    const racy = counting(ops);
+    const early = new HeldFiles(racy, 8, 60_000);
+    for (let i = 0; i < 3; i++) batchAt(early, changed + 10);
+    expect(racy.stats).toBe(3);
+    // The same a second later: the first batch opens (one fstat), the next two trust the directory.
+    const settled = counting(ops);
+    const late = new HeldFiles(settled, 8, 60_000);
+    for (let i = 0; i < 3; i++) batchAt(late, changed + 1_000);
+    expect(settled.stats).toBe(1);
   });
 
   it("drops what it holds in a directory that was renamed away or removed", async () => {
