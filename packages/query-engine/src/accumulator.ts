@@ -1,4 +1,5 @@
-import { DROPPED, IS_INPUT, type Slot } from "./slot.js";
+import type { QueryGraphNode } from "./query-graph.js";
+import { DROPPED, type Slot } from "./slot.js";
 
 /**
  * A side output channel: queries push values (typically diagnostics) with
@@ -22,8 +23,10 @@ export class Accumulator<T> {
 /**
  * Walks from `root` over the recorded dependencies (depth first, in read order, each slot
  * once) and returns the values pushed to `accumulator`: a slot's own pushes come before
- * those of the slots it read. `stamp` must be a number no slot carries in `depMark` yet;
- * `revive` replaces a swept slot by a live one for the same key.
+ * those of the slots it read. Dependencies whose query cannot reach a pushing query
+ * (`reachesPush`, brought up to date by the caller) are not entered: nothing below them
+ * pushed. `stamp` must be a number no slot carries in `depMark` yet; `revive` replaces a
+ * swept slot by a live one for the same key.
  */
 export function collectAccumulated<T>(
   root: Slot,
@@ -32,6 +35,7 @@ export function collectAccumulated<T>(
   revive: (dropped: Slot) => Slot,
 ): T[] {
   const out: T[] = [];
+  if (!(root.owner as unknown as QueryGraphNode).reachesPush) return out;
   const pending: Slot[] = [root];
   while (pending.length > 0) {
     let slot = pending.pop()!;
@@ -44,7 +48,8 @@ export function collectAccumulated<T>(
     }
     for (let i = slot.depCount - 1; i >= 0; i--) {
       const dep = slot.depAt(i);
-      if (!(dep.flags & IS_INPUT)) pending.push(dep);
+      const owner = dep.owner;
+      if (!owner.isInput && (owner as unknown as QueryGraphNode).reachesPush) pending.push(dep);
     }
   }
   return out;

@@ -28,35 +28,47 @@ export interface QueryContext {
  * It doubles as the `QueryContext` handed to the query function.
  */
 export class Frame implements QueryContext {
+  // Fields are `declare`d and assigned in the constructor (one frame per execution): see
+  // the note in `Slot` on class field initializers.
+  /** The database that runs this execution. */
+  declare readonly db: Database;
+  /** The memo being computed. */
+  declare readonly slot: Slot;
+  /** Unique id of this execution (marks the dependencies it recorded). */
+  declare readonly id: number;
+  /** The execution that read this one, or null at top level. */
+  declare readonly parent: Frame | null;
   /**
    * Where this execution's dependencies start on the database's shared dependency stack
    * (reads push there, in read order, without duplicates).
    */
-  readonly depsStart: number;
+  declare readonly depsStart: number;
   /** [accumulator, value] pairs pushed so far. */
-  pushes: unknown[] | null = null;
+  declare pushes: unknown[] | null;
   /** Lowest durability read so far. */
-  durability = 2;
+  declare durability: number;
   /** Set once the query function returned or threw. */
-  done = false;
+  declare done: boolean;
   /** Fixpoint heads whose provisional values this execution read (directly or not). */
-  taintHeads: Slot[] | null = null;
+  declare taintHeads: Slot[] | null;
+
+  constructor(db: Database, slot: Slot, id: number, parent: Frame | null, depsStart: number) {
+    this.db = db;
+    this.slot = slot;
+    this.id = id;
+    this.parent = parent;
+    this.depsStart = depsStart;
+    this.pushes = null;
+    this.durability = 2;
+    this.done = false;
+    this.taintHeads = null;
+  }
 
   /** Records that this execution depends on the provisional value of `head`. */
   taint(head: Slot): void {
     if (head === this.slot) return;
     const heads = (this.taintHeads ??= []);
     if (!heads.includes(head)) heads.push(head);
-  }
-
-  constructor(
-    readonly db: Database,
-    readonly slot: Slot,
-    readonly id: number,
-    readonly parent: Frame | null,
-    depsStart: number,
-  ) {
-    this.depsStart = depsStart;
   }
 
   get<K extends Key, V>(source: Readable<K, V>, key: K): V {

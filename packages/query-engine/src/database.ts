@@ -17,6 +17,7 @@ import { lruInsert, lruRemove, lruTouch } from "./lru.js";
 import { Interner } from "./interner.js";
 import type { Key } from "./key.js";
 import { Query, type QueryFunction, type QueryOptions } from "./query.js";
+import { QueryGraph } from "./query-graph.js";
 import {
   COMPUTING,
   CYCLE_HIT,
@@ -80,6 +81,8 @@ export class Database {
 
   /** @internal Verification state of every slot, by slot id. */
   readonly slotStore = new SlotStore();
+  /** @internal Which queries read which, and which pushed (prunes accumulator collection). */
+  readonly queryGraph = new QueryGraph();
   private rev = 1;
   /** Per durability level d: last revision in which an input of durability >= d changed. */
   private readonly lastChanged: number[] = new Array<number>(DURABILITY_LEVELS).fill(0);
@@ -124,6 +127,7 @@ export class Database {
   query<K extends Key, V>(name: string, fn: QueryFunction<K, V>, options: QueryOptions<K, V> = {}): Query<K, V> {
     const query = new Query<K, V>(this, name, fn, options);
     this.register(query as unknown as Query<Key, unknown>);
+    this.queryGraph.add(query);
     return query;
   }
 
@@ -314,7 +318,7 @@ export class Database {
     if (this.listeners.length > 0) this.emit("will-execute", slot);
     // Members of this head's previous fixpoint were verified on the assumption that the
     // head is unchanged; now that it re-runs they must re-run too.
-    if (slot.cycleMembers !== null) this.invalidateMembers(slot);
+    if (slot.extra !== null && slot.extra.cycleMembers !== null) this.invalidateMembers(slot);
     let iterations = 0;
     let frame: Frame;
     let value: unknown;
@@ -382,7 +386,7 @@ export class Database {
 
     const durability = frame.durability;
     this.storeDeps(slot, frame.depsStart);
-    if (frame.pushes !== null || slot.pushes !== null) slot.pushes = frame.pushes;
+    if (frame.pushes !== null || (slot.extra !== null && slot.extra.pushes !== null)) slot.pushes = frame.pushes;
     if (
       !threw &&
       flags & HAS_VALUE &&
@@ -410,8 +414,11 @@ export class Database {
       slot.cycleHead = null;
     } else {
       meta[at + FLAGS] = meta[at + FLAGS]! & ~IN_CYCLE;
-      slot.cycleHead = null;
-      if (!hadCycle) slot.cycleMembers = null;
+      const extra = slot.extra;
+      if (extra !== null) {
+        extra.cycleHead = null;
+        if (!hadCycle) extra.cycleMembers = null;
+      }
     }
     if (query.lru > 0) lruInsert(query, slot, this.evictValue);
   }
@@ -424,6 +431,15 @@ export class Database {
   private storeDeps(slot: Slot, start: number): void {
     const stack = this.depStack;
     const count = stack.length - start;
+    // Query-level edges for accumulator collection: one bit test per memo dependency.
+    const reader = slot.owner as Query<Key, unknown>;
+    const words = reader.readWords;
+    for (let i = start; i < stack.length; i++) {
+      const owner = stack[i]!.owner;
+      if (owner.isInput) continue;
+      const index = (owner as Query<Key, unknown>).graphIndex;
+      if (((words[index >> 5] ?? 0) & (1 << (index & 31))) === 0) this.queryGraph.addRead(reader, index);
+    }
     slot.dep0 = count > 0 ? stack[start]! : null;
     slot.dep1 = count > 1 ? stack[start + 1]! : null;
     if (count > 2) {
@@ -778,6 +794,7 @@ export class Database {
   pushAccumulated(frame: Frame, accumulator: Accumulator<unknown>, value: unknown): void {
     if (this.active !== frame) throw this.staleContext(frame);
     if (accumulator.owner !== this) throw new UsageError(`Accumulator "${accumulator.name}" belongs to another database`);
+    this.queryGraph.markPushed(frame.slot.owner as Query<Key, unknown>);
     (frame.pushes ??= []).push(accumulator, value);
   }
 
@@ -791,6 +808,7 @@ export class Database {
     if (this.active !== null) throw this.nestedTopLevelRead(query.name);
     if (accumulator.owner !== this) throw new UsageError(`Accumulator "${accumulator.name}" belongs to another database`);
     this.tryGet(query, key);
+    this.queryGraph.refresh();
     return collectAccumulated(query.table.slot(key), accumulator, ++this.frameIds, (dropped) => {
       // Swept after its reader was verified: bring back a live memo for the same key.
       const owner = dropped.owner as Query<Key, unknown>;

@@ -1,6 +1,7 @@
 import type { QueryContext } from "./context.js";
 import type { Database } from "./database.js";
 import type { Key } from "./key.js";
+import type { QueryGraphNode } from "./query-graph.js";
 import { SlotTable, type Slot, type SlotOwner } from "./slot.js";
 
 /** Fixpoint recovery for a query that may (transitively) read itself. */
@@ -31,7 +32,7 @@ export type QueryFunction<K, V> = (ctx: QueryContext, key: K) => V;
  * A derived query: a pure function of its key and of what it reads through its context,
  * memoized per key and re-run only when something it read has changed.
  */
-export class Query<K extends Key, V> implements SlotOwner {
+export class Query<K extends Key, V> implements SlotOwner, QueryGraphNode {
   /** Always false: distinguishes queries from inputs. */
   readonly isInput = false;
   /** @internal Slots per key. */
@@ -50,6 +51,14 @@ export class Query<K extends Key, V> implements SlotOwner {
   lruTail: Slot | null = null;
   /** @internal Number of slots in the LRU list. */
   lruSize = 0;
+  /** @internal Position in the database's query graph. */
+  readonly graphIndex: number;
+  /** @internal Query-level reads (see `QueryGraph`). */
+  readonly readWords: number[] = [];
+  /** @internal Some execution pushed to an accumulator. */
+  everPushed = false;
+  /** @internal May contribute to `db.accumulated` (see `QueryGraph.refresh`). */
+  reachesPush = false;
   /** Phantom fields that carry the key and value types. */
   declare readonly keyType?: K;
   declare readonly valueType?: V;
@@ -64,6 +73,7 @@ export class Query<K extends Key, V> implements SlotOwner {
     options: QueryOptions<K, V>,
   ) {
     this.table = new SlotTable(this, db.slotStore);
+    this.graphIndex = db.queryGraph.size;
     this.fn = fn as QueryFunction<unknown, unknown>;
     this.equals = options.equals as ((previous: unknown, next: unknown) => boolean) | undefined;
     const lru = options.lru ?? 0;

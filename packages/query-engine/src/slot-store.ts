@@ -50,8 +50,15 @@ export const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 export class SlotStore {
   /** Chunks of `1 << CHUNK_BITS` records; slot `id` is at `(id & CHUNK_MASK) * RECORD` of chunk `id >> CHUNK_BITS`. */
   readonly chunks: Int32Array[] = [];
-  /** Dependencies 2, 3, ... of every memo as slot ids, each memo's in its own region. */
-  edges = new Int32Array(4096);
+  /**
+   * Dependencies 2, 3, ... of every memo as slot ids, each memo's in its own region. It
+   * starts small on purpose: it then grows a few times within the first executions, while
+   * they still run unoptimized and record type feedback, so the optimizing compiler sees
+   * the growth path. Starting large made the first growth happen only later, inside
+   * already optimized code, which then deoptimized `execute` (into which this is inlined)
+   * in the middle of a cold analysis.
+   */
+  edges = new Int32Array(64);
   /** Next free cell of `edges` (cell 0 is never used, so a 0 `REST_START` means none). */
   private edgeTop = 1;
   /** The slot object of each id (null once swept). */

@@ -62,45 +62,61 @@ export class SlotExtra {
  * class so the hot read path sees a single object shape.
  */
 export class Slot {
+  // The fields are `declare`d and assigned in the constructor, not initialized in their
+  // declarations: class field initializers compile to a separate initializer function
+  // that defines every field (as undefined first, for those the constructor sets), which
+  // costs a call and twice the stores per slot while the code still runs unoptimized, as
+  // in a cold analysis that creates thousands of slots.
   /** Index of this slot's record in its database's `SlotStore`. */
-  readonly id: number;
+  declare readonly id: number;
   /** The chunk of the store that holds this slot's record (chunks never move). */
-  readonly meta: Int32Array;
+  declare readonly meta: Int32Array;
   /** Where this slot's record starts in `meta`. */
-  readonly at: number;
+  declare readonly at: number;
   /**
    * The dependencies as objects, in read order (the store holds them as ids for the
    * verification walk): the first two inline (most memos read one or two things), the
    * rest in `depsRest`. Read them with `depAt`.
    */
-  dep0: Slot | null = null;
-  dep1: Slot | null = null;
-  depsRest: Slot[] | null = null;
+  declare dep0: Slot | null;
+  declare dep1: Slot | null;
+  declare depsRest: Slot[] | null;
   /**
    * The revision in which a top-level read last found this memo up to date with a plain
    * value (no error, not provisional, no LRU capacity), else 0. While it equals the
    * current revision, `Database.get` returns `value` without looking at the record.
    * Everything that replaces or drops the value within a revision resets it.
    */
-  hitRevision = 0;
+  declare hitRevision: number;
   /** Id of the last frame that recorded this slot as a dependency (deduplicates edges). */
-  depMark = 0;
+  declare depMark: number;
   /** The value, or the thrown error when `HAS_ERROR` is set. */
-  value: unknown = undefined;
+  declare value: unknown;
   /** What this slot belongs to. */
-  readonly owner: SlotOwner;
+  declare readonly owner: SlotOwner;
   /** The key of this slot. */
-  readonly key: unknown;
-  /** LRU, fixpoint and accumulator bookkeeping, allocated on first use. */
-  private extra: SlotExtra | null = null;
+  declare readonly key: unknown;
+  /**
+   * @internal LRU, fixpoint and accumulator bookkeeping, allocated on first use. Read
+   * directly (not through the accessors below) where a plain memo should pay one field
+   * check instead of several accessor calls, e.g. after every execution.
+   */
+  declare extra: SlotExtra | null;
 
   constructor(owner: SlotOwner, key: unknown, isInput: boolean, store: SlotStore) {
-    this.owner = owner;
-    this.key = key;
     const id = store.allocate(this, isInput ? IS_INPUT : 0);
     this.id = id;
     this.meta = store.chunkOf(id);
     this.at = (id & CHUNK_MASK) * RECORD;
+    this.dep0 = null;
+    this.dep1 = null;
+    this.depsRest = null;
+    this.hitRevision = 0;
+    this.depMark = 0;
+    this.value = undefined;
+    this.owner = owner;
+    this.key = key;
+    this.extra = null;
   }
 
   // The verification fields live in the store (see `SlotStore`); these accessors keep the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Database } from "@sextant/query-engine";
+import { Database, type Query } from "@sextant/query-engine";
 import { ExecutionLog } from "./harness.js";
 
 interface Diagnostic {
@@ -99,5 +99,89 @@ describe("accumulators", () => {
     });
     expect(() => db.get(q, null)).toThrow(/belongs to another database/);
     expect(() => db.accumulated(q, null, other)).toThrow(/belongs to another database/);
+  });
+  // Collection skips dependencies whose query cannot reach a query that ever pushed (a
+  // query-level graph): these cases change which queries push and which read which.
+  describe("pruning by the query-level graph", () => {
+    it("finds pushes of a query that starts pushing after an edit, below queries that never push", () => {
+      const db = new Database();
+      const notes = db.accumulator<string>("notes");
+      const text = db.input<string, string>("text");
+      const lint = db.query<string, number>("lint", (ctx, file) => {
+        const words = ctx.get(text, file).split(" ");
+        for (const word of words) if (word === "TODO") ctx.push(notes, `${file}: todo`);
+        return words.length;
+      });
+      const wrap = db.query<string, number>("wrap", (ctx, file) => ctx.get(lint, file) + 1);
+      const root = db.query<string, number>("root", (ctx, file) => ctx.get(wrap, file) + ctx.get(wrap, `${file}.h`));
+      text.set("a", "fine");
+      text.set("a.h", "fine too");
+      expect(db.accumulated(root, "a", notes)).toEqual([]);
+      text.set("a.h", "a TODO here");
+      expect(db.accumulated(root, "a", notes)).toEqual(["a.h: todo"]);
+      // Other keys of the same queries are found too, and dropping the push drops it.
+      text.set("a", "TODO");
+      expect(db.accumulated(root, "a", notes)).toEqual(["a: todo", "a.h: todo"]);
+      text.set("a.h", "done");
+      expect(db.accumulated(root, "a", notes)).toEqual(["a: todo"]);
+      expect(db.accumulated(wrap, "a.h", notes)).toEqual([]);
+    });
+
+    it("finds pushes behind a query-level edge that appears after an edit", () => {
+      const db = new Database();
+      const notes = db.accumulator<string>("notes");
+      const useB = db.input<null, boolean>("useB");
+      const a = db.query<null, number>("a", () => 1);
+      const b = db.query<null, number>("b", (ctx) => {
+        ctx.push(notes, "from b");
+        return 2;
+      });
+      const mid = db.query<null, number>("mid", (ctx) => (ctx.get(useB, null) ? ctx.get(b, null) : ctx.get(a, null)));
+      const root = db.query<null, number>("root", (ctx) => ctx.get(mid, null));
+      useB.set(null, false);
+      // b has pushed already (read on its own), but nothing reads it yet.
+      expect(db.accumulated(b, null, notes)).toEqual(["from b"]);
+      expect(db.accumulated(root, null, notes)).toEqual([]);
+      useB.set(null, true);
+      expect(db.accumulated(root, null, notes)).toEqual(["from b"]);
+      useB.set(null, false);
+      expect(db.accumulated(root, null, notes)).toEqual([]);
+    });
+
+    it("finds pushes through a recursive query that pushes only at some depth", () => {
+      const db = new Database();
+      const notes = db.accumulator<number>("notes");
+      const limit = db.input<null, number>("limit");
+      const depth: Query<number, number> = db.query<number, number>("depth", (ctx, n): number => {
+        const max = ctx.get(limit, null);
+        if (n === max) ctx.push(notes, n);
+        return n >= max ? n : ctx.get(depth, n + 1);
+      });
+      const root = db.query<null, number>("root", (ctx) => ctx.get(depth, 0));
+      limit.set(null, 3);
+      expect(db.accumulated(root, null, notes)).toEqual([3]);
+      limit.set(null, 0);
+      expect(db.accumulated(root, null, notes)).toEqual([0]);
+      limit.set(null, 5);
+      expect(db.accumulated(root, null, notes)).toEqual([5]);
+    });
+
+    it("finds pushes of memos revived after a sweep", () => {
+      const db = new Database();
+      const notes = db.accumulator<string>("notes");
+      const text = db.input<string, string>("text");
+      const leaf = db.query<string, string>("leaf", (ctx, k) => {
+        const value = ctx.get(text, k);
+        if (value.startsWith("!")) ctx.push(notes, k);
+        return value;
+      });
+      const root = db.query<null, string>("root", (ctx) => ctx.get(leaf, "x") + ctx.get(leaf, "y"));
+      text.set("x", "!x");
+      text.set("y", "y");
+      expect(db.accumulated(root, null, notes)).toEqual(["x"]);
+      text.set("y", "!y");
+      db.sweep({ unusedSince: db.revision + 1 });
+      expect(db.accumulated(root, null, notes)).toEqual(["x", "y"]);
+    });
   });
 });
