@@ -38,7 +38,12 @@ const nsp = new NodeSqlParser();
 const prettierPlugin = prettierSql.default ?? prettierSql;
 
 const corpus = JSON.parse(readFileSync(join(root, "corpus/postgres.json"), "utf8")).statements;
-const valid = corpus.filter((s) => s.expect === "accept").map((s) => s.sql.replace(/;\s*$/, ""));
+// `replace()` returns V8 *sliced* strings (views into the corpus JSON's strings), which cost a
+// char-by-char scanner ~12 % more to read than the flat strings a file read from disk gives.
+// Each statement is flattened once, before any timing, by a UTF-8 round trip; every parser,
+// ours and the peers, gets the same flat strings.
+const flat = (s) => Buffer.from(s, "utf8").toString("utf8");
+const valid = corpus.filter((s) => s.expect === "accept").map((s) => flat(s.sql.replace(/;\s*$/, "")));
 
 const peers = {
   "libpg-query": (sql) => pgParse(sql),

@@ -1,3 +1,4 @@
+import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
 import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenExprList, parseSubquery } from "./expressions.js";
@@ -8,34 +9,34 @@ import { parseTypeName } from "./types.js";
 /** Whether a query expression (SELECT, VALUES, TABLE, WITH, or a parenthesized one) starts here. */
 export function atSelectStart(p: Parser): boolean {
   if (p.at(SyntaxKind.LParen)) return isSubqueryAhead(p);
-  return p.atKw("select") || p.atKw("values") || p.atKw("with") || (p.atKw("table") && p.postgres);
+  return p.atK(Kw.select) || p.atK(Kw.values) || p.atK(Kw.with) || (p.atK(Kw.table) && p.postgres);
 }
 
 /** Words that end the current clause, for recovery inside a SELECT. */
 export function atClauseBoundary(p: Parser): boolean {
   if (p.atEnd || p.at(SyntaxKind.RParen) || p.at(SyntaxKind.Semicolon)) return true;
   if (!p.at(SyntaxKind.Word)) return false;
-  switch (p.word) {
-    case "from":
-    case "where":
-    case "group":
-    case "having":
-    case "window":
-    case "order":
-    case "limit":
-    case "offset":
-    case "fetch":
-    case "union":
-    case "intersect":
-    case "except":
-    case "returning":
-    case "on":
-    case "set":
-    case "values":
-    case "select":
-    case "into":
-    case "using":
-    case "when":
+  switch (p.kw) {
+    case Kw.from:
+    case Kw.where:
+    case Kw.group:
+    case Kw.having:
+    case Kw.window:
+    case Kw.order:
+    case Kw.limit:
+    case Kw.offset:
+    case Kw.fetch:
+    case Kw.union:
+    case Kw.intersect:
+    case Kw.except:
+    case Kw.returning:
+    case Kw.on:
+    case Kw.set:
+    case Kw.values:
+    case Kw.select:
+    case Kw.into:
+    case Kw.using:
+    case Kw.when:
       return true;
     default:
       return false;
@@ -49,7 +50,7 @@ export function atClauseBoundary(p: Parser): boolean {
  */
 export function parseSelectStmt(p: Parser): void {
   const cp = p.checkpoint();
-  if (p.atKw("with")) {
+  if (p.atK(Kw.with)) {
     parseWithClause(p);
     const kind = dmlKindAfterWith(p);
     if (kind !== undefined) {
@@ -66,11 +67,11 @@ export function parseSelectStmt(p: Parser): void {
 
 /** The statement kind of INSERT/UPDATE/DELETE/MERGE at the current token, if any. */
 export function dmlKindAfterWith(p: Parser): SyntaxKind | undefined {
-  if (p.atKw("insert")) return SyntaxKind.InsertStmt;
-  if (p.atKw("replace") && !p.postgres) return SyntaxKind.ReplaceStmt;
-  if (p.atKw("update")) return SyntaxKind.UpdateStmt;
-  if (p.atKw("delete")) return SyntaxKind.DeleteStmt;
-  if (p.atKw("merge")) return SyntaxKind.MergeStmt;
+  if (p.atK(Kw.insert)) return SyntaxKind.InsertStmt;
+  if (p.atK(Kw.replace) && !p.postgres) return SyntaxKind.ReplaceStmt;
+  if (p.atK(Kw.update)) return SyntaxKind.UpdateStmt;
+  if (p.atK(Kw.delete)) return SyntaxKind.DeleteStmt;
+  if (p.atK(Kw.merge)) return SyntaxKind.MergeStmt;
   return undefined;
 }
 
@@ -91,32 +92,32 @@ export function parseQueryBody(p: Parser): void {
 /** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses after a query body. */
 export function parseQueryTail(p: Parser): void {
   // Each clause at most once, in order: ORDER BY, then LIMIT/OFFSET/FETCH, then locking.
-  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+  if (p.atK(Kw.order) && p.nthK(1, Kw.by)) parseOrderByClause(p);
   let limit = false;
   let offset = false;
   for (let guard = 0; guard < 4; guard++) {
-    if (p.atKw("limit") && !limit) {
+    if (p.atK(Kw.limit) && !limit) {
       parseLimitClause(p);
       limit = true;
-    } else if (p.atKw("offset") && !offset) {
+    } else if (p.atK(Kw.offset) && !offset) {
       parseOffsetClause(p);
       offset = true;
-    } else if (p.atKw("fetch") && !limit) {
+    } else if (p.atK(Kw.fetch) && !limit) {
       parseFetchClause(p);
       limit = true;
     } else break;
   }
   for (let guard = 0; guard < 4; guard++) {
-    if (p.atKw("for") && !p.sqlite) parseLockingClause(p);
-    else if (p.atKw("lock") && p.mysql) parseLockingClause(p);
-    else if (p.atKw("into") && p.mysql) parseIntoClause(p);
+    if (p.atK(Kw.for) && !p.sqlite) parseLockingClause(p);
+    else if (p.atK(Kw.lock) && p.mysql) parseLockingClause(p);
+    else if (p.atK(Kw.into) && p.mysql) parseIntoClause(p);
     else break;
   }
 }
 
 function setOpPrecedence(p: Parser): number {
-  if (p.atKw("union") || p.atKw("except") || (p.atKw("minus") && p.mysql)) return 1;
-  if (p.atKw("intersect")) return 2;
+  if (p.atK(Kw.union) || p.atK(Kw.except) || (p.atK(Kw.minus) && p.mysql)) return 1;
+  if (p.atK(Kw.intersect)) return 2;
   return 0;
 }
 
@@ -128,7 +129,7 @@ function parseSetExpr(p: Parser, minPrec: number): void {
     if (prec === 0 || prec <= minPrec - 1 || prec < minPrec) break;
     p.startAt(cp, SyntaxKind.SetOperation);
     p.bump();
-    if (!p.eatKw("all")) p.eatKw("distinct");
+    if (!p.eatK(Kw.all)) p.eatK(Kw.distinct);
     if (!p.enter()) {
       p.finish();
       break;
@@ -140,12 +141,12 @@ function parseSetExpr(p: Parser, minPrec: number): void {
 }
 
 function parseSelectPrimary(p: Parser): void {
-  if (p.atKw("select")) parseSelectCore(p);
-  else if (p.atKw("values")) parseValuesClause(p);
-  else if (p.atKw("table") && p.postgres) {
+  if (p.atK(Kw.select)) parseSelectCore(p);
+  else if (p.atK(Kw.values)) parseValuesClause(p);
+  else if (p.atK(Kw.table) && p.postgres) {
     p.start(SyntaxKind.TableCommand);
     p.bump();
-    p.eatKw("only");
+    p.eatK(Kw.only);
     parseQualifiedName(p, "table name");
     p.eatOp("*");
     p.finish();
@@ -169,7 +170,7 @@ export function parseValuesClause(p: Parser): void {
   p.bump();
   do {
     p.start(SyntaxKind.ValuesRow);
-    if (p.mysql && p.atKw("row")) p.bump();
+    if (p.mysql && p.atK(Kw.row)) p.bump();
     if (p.expect(SyntaxKind.LParen, "'('")) {
       if (!p.at(SyntaxKind.RParen) || !p.postgres) parseExprListItems(p);
       p.expect(SyntaxKind.RParen, "')'");
@@ -183,12 +184,12 @@ function parseSelectCore(p: Parser): void {
   p.start(SyntaxKind.SelectCore);
   p.start(SyntaxKind.SelectClause);
   p.bump();
-  const distinctSeen = p.atKw("distinct") || p.atKw("distinctrow");
-  if (distinctSeen || p.atKw("all")) {
+  const distinctSeen = p.atK(Kw.distinct) || p.atK(Kw.distinctrow);
+  if (distinctSeen || p.atK(Kw.all)) {
     p.start(SyntaxKind.DistinctClause);
-    const distinct = !p.atKw("all");
+    const distinct = !p.atK(Kw.all);
     p.bump();
-    if (distinct && p.atKw("on") && p.postgres) {
+    if (distinct && p.atK(Kw.on) && p.postgres) {
       p.bump();
       parseParenExprList(p, SyntaxKind.ExprList);
     }
@@ -203,23 +204,23 @@ function parseSelectCore(p: Parser): void {
   }
   parseSelectList(p, distinctSeen);
   p.finish();
-  if (p.atKw("into") && !p.sqlite) parseIntoClause(p);
-  if (p.atKw("from")) parseFromClause(p);
-  if (p.atKw("where")) parseWhereClause(p);
-  if (p.atKw("group") && p.nthKw(1, "by")) parseGroupByClause(p);
-  if (p.atKw("having")) {
+  if (p.atK(Kw.into) && !p.sqlite) parseIntoClause(p);
+  if (p.atK(Kw.from)) parseFromClause(p);
+  if (p.atK(Kw.where)) parseWhereClause(p);
+  if (p.atK(Kw.group) && p.nthK(1, Kw.by)) parseGroupByClause(p);
+  if (p.atK(Kw.having)) {
     p.start(SyntaxKind.HavingClause);
     p.bump();
     parseExpr(p);
     p.finish();
   }
-  if (p.atKw("window")) parseWindowClause(p);
+  if (p.atK(Kw.window)) parseWindowClause(p);
   p.finish();
 }
 
 function parseSelectList(p: Parser, afterDistinct: boolean): void {
   // PostgreSQL allows an empty target list (`SELECT FROM t`, `SELECT;`), but not after DISTINCT.
-  if (p.postgres && !afterDistinct && (atClauseBoundary(p) || p.atKw("for") || p.atKw("into"))) return;
+  if (p.postgres && !afterDistinct && (atClauseBoundary(p) || p.atK(Kw.for) || p.atK(Kw.into))) return;
   do {
     if (p.postgres && p.at(SyntaxKind.Comma)) {
       p.expected("expression");
@@ -236,7 +237,7 @@ function parseSelectList(p: Parser, afterDistinct: boolean): void {
 
 /** `[AS] alias` — for select items (no column list) or table refs (`withColumns`). */
 export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes = false): void {
-  if (p.atKw("as")) {
+  if (p.atK(Kw.as)) {
     p.start(SyntaxKind.Alias);
     p.bump();
     if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
@@ -276,7 +277,7 @@ function parseIntoClause(p: Parser): void {
   p.start(SyntaxKind.IntoClause);
   p.bump();
   if (p.mysql) {
-    if (p.atKw("outfile") || p.atKw("dumpfile")) {
+    if (p.atK(Kw.outfile) || p.atK(Kw.dumpfile)) {
       p.bump();
       p.expect(SyntaxKind.String, "file name");
       while (p.at(SyntaxKind.Word) && !["from", "where", "for", "lock"].includes(p.word!)) p.bump();
@@ -288,8 +289,8 @@ function parseIntoClause(p: Parser): void {
       } while (p.eat(SyntaxKind.Comma));
     }
   } else {
-    if ((p.atKw("temporary") || p.atKw("temp") || p.atKw("unlogged")) && atLabel(p, 1)) p.bump();
-    if (p.atKw("table") && atLabel(p, 1)) p.bump();
+    if ((p.atK(Kw.temporary) || p.atK(Kw.temp) || p.atK(Kw.unlogged)) && atLabel(p, 1)) p.bump();
+    if (p.atK(Kw.table) && atLabel(p, 1)) p.bump();
     parseQualifiedName(p, "table name");
   }
   p.finish();
@@ -308,7 +309,7 @@ export function parseFromList(p: Parser): void {
   do {
     if (!parseJoinedTable(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
-    } else if (p.sqlite && p.atKw("on")) {
+    } else if (p.sqlite && p.atK(Kw.on)) {
       // SQLite: `FROM a, b ON …` (a comma is a join operator there)
       p.start(SyntaxKind.OnClause);
       p.bump();
@@ -320,19 +321,19 @@ export function parseFromList(p: Parser): void {
 
 function atJoin(p: Parser): boolean {
   if (!p.at(SyntaxKind.Word)) return false;
-  switch (p.word) {
-    case "join":
-    case "inner":
-    case "cross":
-    case "natural":
-    case "straight_join":
+  switch (p.kw) {
+    case Kw.join:
+    case Kw.inner:
+    case Kw.cross:
+    case Kw.natural:
+    case Kw.straight_join:
       return true;
-    case "left":
-    case "right":
-    case "full":
-      return p.nthKw(1, "join") || p.nthKw(1, "outer") || (p.mysql && false);
-    case "outer":
-      return p.nthKw(1, "join") || p.nthKw(1, "apply");
+    case Kw.left:
+    case Kw.right:
+    case Kw.full:
+      return p.nthK(1, Kw.join) || p.nthK(1, Kw.outer) || (p.mysql && false);
+    case Kw.outer:
+      return p.nthK(1, Kw.join) || p.nthK(1, Kw.apply);
     default:
       return false;
   }
@@ -356,18 +357,18 @@ function parseJoins(p: Parser, cp: number): void {
   while (atJoin(p)) {
     const progress = p.position;
     p.startAt(cp, SyntaxKind.JoinExpr);
-    const natural = p.eatKw("natural");
+    const natural = p.eatK(Kw.natural);
     let cross = false;
-    if (p.atKw("cross")) {
+    if (p.atK(Kw.cross)) {
       p.bump();
       cross = true;
-    } else if (p.atKw("inner")) p.bump();
-    else if (p.atKw("left") || p.atKw("right") || p.atKw("full")) {
+    } else if (p.atK(Kw.inner)) p.bump();
+    else if (p.atK(Kw.left) || p.atK(Kw.right) || p.atK(Kw.full)) {
       p.bump();
-      p.eatKw("outer");
+      p.eatK(Kw.outer);
     }
-    if (p.atKw("straight_join")) p.bump();
-    else p.expectKw("join");
+    if (p.atK(Kw.straight_join)) p.bump();
+    else p.expectK(Kw.join);
     const right = p.checkpoint();
     if (!parseTableRef(p)) p.expected("table");
     if (!natural && !cross && atJoin(p) && p.enter()) {
@@ -375,17 +376,17 @@ function parseJoins(p: Parser, cp: number): void {
       p.leave();
     }
     // SQLite and MySQL take ON/USING after any join operator (even CROSS JOIN).
-    if (!natural && (!cross || (!p.postgres && (p.atKw("on") || p.atKw("using"))))) {
-      if (p.atKw("on")) {
+    if (!natural && (!cross || (!p.postgres && (p.atK(Kw.on) || p.atK(Kw.using))))) {
+      if (p.atK(Kw.on)) {
         p.start(SyntaxKind.OnClause);
         p.bump();
         parseExpr(p);
         p.finish();
-      } else if (p.atKw("using")) {
+      } else if (p.atK(Kw.using)) {
         p.start(SyntaxKind.UsingClause);
         p.bump();
         parseParenNameList(p);
-        if (p.atKw("as")) {
+        if (p.atK(Kw.as)) {
           p.start(SyntaxKind.Alias);
           p.bump();
           expectIdent(p, "alias");
@@ -421,7 +422,7 @@ function parseTableRef(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (p.atKw("lateral")) {
+  if (p.atK(Kw.lateral)) {
     const cp = p.checkpoint();
     p.bump();
     if (p.at(SyntaxKind.LParen) && isSubqueryAhead(p)) {
@@ -435,47 +436,47 @@ function parseTableRef(p: Parser): boolean {
     if (!atFunctionCall(p)) p.expected("subquery or function call after LATERAL");
     p.startAt(cp, SyntaxKind.FunctionTable);
     parseExpr(p);
-    if (p.eatKw("with")) p.expectKw("ordinality");
+    if (p.eatK(Kw.with)) p.expectK(Kw.ordinality);
     parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }
-  if (p.atKw("rows") && p.nthKw(1, "from")) {
+  if (p.atK(Kw.rows) && p.nthK(1, Kw.from)) {
     p.start(SyntaxKind.FunctionTable);
     p.bump();
     p.bump();
     p.expect(SyntaxKind.LParen, "'('");
     parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
-    if (p.eatKw("with")) p.expectKw("ordinality");
+    if (p.eatK(Kw.with)) p.expectK(Kw.ordinality);
     parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }
-  if (p.atKw("values") && !p.postgres) {
+  if (p.atK(Kw.values) && !p.postgres) {
     p.start(SyntaxKind.DerivedTable);
     parseValuesClause(p);
     parseOptionalAlias(p, true);
     p.finish();
     return true;
   }
-  if (p.postgres && p.atKw("values") && p.nth(1) === SyntaxKind.LParen) {
+  if (p.postgres && p.atK(Kw.values) && p.nth(1) === SyntaxKind.LParen) {
     // PostgreSQL wants `(VALUES …) alias` in FROM.
     p.expected("table name or '('");
     return false;
   }
-  if (p.mysql && p.atKw("dual")) {
+  if (p.mysql && p.atK(Kw.dual)) {
     p.start(SyntaxKind.TableRef);
     p.bump();
     p.finish();
     return true;
   }
-  if (!atIdent(p) && !p.atKw("only") && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen && !p.atKw("values") && !p.atKw("select"))) {
+  if (!atIdent(p) && !p.atK(Kw.only) && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen && !p.atK(Kw.values) && !p.atK(Kw.select))) {
     p.expected("table name");
     return false;
   }
   const cp = p.checkpoint();
-  const only = p.atKw("only") && p.postgres;
+  const only = p.atK(Kw.only) && p.postgres;
   if (only) p.bump();
   if (only && p.at(SyntaxKind.LParen)) {
     p.bump();
@@ -490,7 +491,7 @@ function parseTableRef(p: Parser): boolean {
     parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
-    if (p.atKw("with") && p.nthKw(1, "ordinality")) {
+    if (p.atK(Kw.with) && p.nthK(1, Kw.ordinality)) {
       p.bump();
       p.bump();
     }
@@ -500,28 +501,28 @@ function parseTableRef(p: Parser): boolean {
   }
   p.startAt(cp, SyntaxKind.TableRef);
   if (p.atOp("*")) p.bump();
-  if (p.mysql && p.atKw("partition")) {
+  if (p.mysql && p.atK(Kw.partition)) {
     p.bump();
     parseParenNameList(p);
   }
   parseOptionalAlias(p, true);
-  if (p.atKw("tablesample")) {
+  if (p.atK(Kw.tablesample)) {
     p.start(SyntaxKind.TablesampleClause);
     p.bump();
     expectIdent(p, "sampling method");
     parseParenExprList(p, SyntaxKind.ArgList);
-    if (p.eatKw("repeatable")) {
+    if (p.eatK(Kw.repeatable)) {
       expectParenthesizedExpr(p);
     }
     p.finish();
   }
   if (p.mysql) {
-    while ((p.atKw("use") || p.atKw("force") || p.atKw("ignore")) && (p.nthKw(1, "index") || p.nthKw(1, "key"))) {
+    while ((p.atK(Kw.use) || p.atK(Kw.force) || p.atK(Kw.ignore)) && (p.nthK(1, Kw.index) || p.nthK(1, Kw.key))) {
       p.bump();
       p.bump();
-      if (p.eatKw("for")) {
-        if (p.atKw("join")) p.bump();
-        else if (p.eatKw("order") || p.eatKw("group")) p.expectKw("by");
+      if (p.eatK(Kw.for)) {
+        if (p.atK(Kw.join)) p.bump();
+        else if (p.eatK(Kw.order) || p.eatK(Kw.group)) p.expectK(Kw.by);
       }
       p.start(SyntaxKind.NameList);
       p.expect(SyntaxKind.LParen, "'('");
@@ -535,11 +536,11 @@ function parseTableRef(p: Parser): boolean {
     }
   }
   if (p.sqlite) {
-    if (p.atKw("indexed") && p.nthKw(1, "by")) {
+    if (p.atK(Kw.indexed) && p.nthK(1, Kw.by)) {
       p.bump();
       p.bump();
       expectIdent(p, "index name");
-    } else if (p.atKw("not") && p.nthKw(1, "indexed")) {
+    } else if (p.atK(Kw.not) && p.nthK(1, Kw.indexed)) {
       p.bump();
       p.bump();
     }
@@ -552,7 +553,7 @@ function parseTableRef(p: Parser): boolean {
 export function parseWhereClause(p: Parser): void {
   p.start(SyntaxKind.WhereClause);
   p.bump();
-  if (p.atKw("current") && p.nthKw(1, "of")) {
+  if (p.atK(Kw.current) && p.nthK(1, Kw.of)) {
     p.bump();
     p.bump();
     expectIdent(p, "cursor name");
@@ -564,11 +565,11 @@ function parseGroupByClause(p: Parser): void {
   p.start(SyntaxKind.GroupByClause);
   p.bump();
   p.bump();
-  if (p.atKw("all") || p.atKw("distinct")) p.bump();
+  if (p.atK(Kw.all) || p.atK(Kw.distinct)) p.bump();
   do {
     parseGroupingElement(p);
   } while (p.eat(SyntaxKind.Comma));
-  if (p.mysql && p.atKw("with") && p.nthKw(1, "rollup")) {
+  if (p.mysql && p.atK(Kw.with) && p.nthK(1, Kw.rollup)) {
     p.bump();
     p.bump();
   }
@@ -576,7 +577,7 @@ function parseGroupByClause(p: Parser): void {
 }
 
 function parseGroupingElement(p: Parser): void {
-  if ((p.atKw("rollup") || p.atKw("cube")) && p.nth(1) === SyntaxKind.LParen) {
+  if ((p.atK(Kw.rollup) || p.atK(Kw.cube)) && p.nth(1) === SyntaxKind.LParen) {
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -585,7 +586,7 @@ function parseGroupingElement(p: Parser): void {
     p.finish();
     return;
   }
-  if (p.atKw("grouping") && p.nthKw(1, "sets")) {
+  if (p.atK(Kw.grouping) && p.nthK(1, Kw.sets)) {
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -616,7 +617,7 @@ function parseWindowClause(p: Parser): void {
   do {
     p.start(SyntaxKind.WindowDef);
     expectIdent(p, "window name");
-    p.expectKw("as");
+    p.expectK(Kw.as);
     if (p.at(SyntaxKind.LParen)) parseWindowSpec(p);
     else p.expected("'('");
     p.finish();
@@ -628,16 +629,16 @@ function parseWindowClause(p: Parser): void {
 export function parseWindowSpec(p: Parser): void {
   p.start(SyntaxKind.WindowSpec);
   p.bump();
-  if (atIdent(p) && !p.atKw("partition") && !p.atKw("order") && !p.atKw("rows") && !p.atKw("range") && !p.atKw("groups")) p.bumpIdent();
-  if (p.atKw("partition") && p.nthKw(1, "by")) {
+  if (atIdent(p) && !p.atK(Kw.partition) && !p.atK(Kw.order) && !p.atK(Kw.rows) && !p.atK(Kw.range) && !p.atK(Kw.groups)) p.bumpIdent();
+  if (p.atK(Kw.partition) && p.nthK(1, Kw.by)) {
     p.start(SyntaxKind.PartitionByClause);
     p.bump();
     p.bump();
     parseExprListItems(p);
     p.finish();
   }
-  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
-  if (p.atKw("rows") || p.atKw("range") || p.atKw("groups")) parseFrameClause(p);
+  if (p.atK(Kw.order) && p.nthK(1, Kw.by)) parseOrderByClause(p);
+  if (p.atK(Kw.rows) || p.atK(Kw.range) || p.atK(Kw.groups)) parseFrameClause(p);
   if (!p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.RParen));
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();
@@ -646,27 +647,27 @@ export function parseWindowSpec(p: Parser): void {
 function parseFrameClause(p: Parser): void {
   p.start(SyntaxKind.FrameClause);
   p.bump();
-  if (p.eatKw("between")) {
+  if (p.eatK(Kw.between)) {
     parseFrameBound(p);
-    p.expectKw("and");
+    p.expectK(Kw.and);
     parseFrameBound(p);
   } else parseFrameBound(p);
-  if (p.eatKw("exclude")) {
-    if (p.eatKw("current")) p.expectKw("row");
-    else if (p.eatKw("no")) p.expectKw("others");
-    else if (!p.eatKw("group")) p.expectKw("ties");
+  if (p.eatK(Kw.exclude)) {
+    if (p.eatK(Kw.current)) p.expectK(Kw.row);
+    else if (p.eatK(Kw.no)) p.expectK(Kw.others);
+    else if (!p.eatK(Kw.group)) p.expectK(Kw.ties);
   }
   p.finish();
 }
 
 function parseFrameBound(p: Parser): void {
   p.start(SyntaxKind.FrameBound);
-  if (p.eatKw("unbounded")) {
-    if (!p.eatKw("preceding")) p.expectKw("following");
-  } else if (p.eatKw("current")) p.expectKw("row");
+  if (p.eatK(Kw.unbounded)) {
+    if (!p.eatK(Kw.preceding)) p.expectK(Kw.following);
+  } else if (p.eatK(Kw.current)) p.expectK(Kw.row);
   else {
     parseExpr(p);
-    if (!p.eatKw("preceding")) p.expectKw("following");
+    if (!p.eatK(Kw.preceding)) p.expectK(Kw.following);
   }
   p.finish();
 }
@@ -675,21 +676,21 @@ function parseFrameBound(p: Parser): void {
 export function parseOrderByClause(p: Parser): void {
   p.start(SyntaxKind.OrderByClause);
   p.bump();
-  p.expectKw("by");
+  p.expectK(Kw.by);
   do {
     p.start(SyntaxKind.OrderItem);
     if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
-    if (p.atKw("asc") || p.atKw("desc")) p.bump();
-    else if (p.atKw("using") && p.postgres) {
+    if (p.atK(Kw.asc) || p.atK(Kw.desc)) p.bump();
+    else if (p.atK(Kw.using) && p.postgres) {
       p.bump();
       if (p.at(SyntaxKind.Operator)) p.bump();
       else p.expected("operator");
     }
-    if (p.atKw("nulls")) {
+    if (p.atK(Kw.nulls)) {
       p.bump();
-      if (!p.eatKw("first")) p.expectKw("last");
+      if (!p.eatK(Kw.first)) p.expectK(Kw.last);
     }
-    if (p.sqlite && p.atKw("collate")) {
+    if (p.sqlite && p.atK(Kw.collate)) {
       p.bump();
       expectLabel(p);
     }
@@ -701,13 +702,13 @@ export function parseOrderByClause(p: Parser): void {
 function parseLimitClause(p: Parser): void {
   p.start(SyntaxKind.LimitClause);
   p.bump();
-  if (!p.eatKw("all")) parseExpr(p);
+  if (!p.eatK(Kw.all)) parseExpr(p);
   if (p.at(SyntaxKind.Comma)) {
     if (p.postgres) p.wrongDialect("LIMIT offset, count", "use LIMIT count OFFSET offset");
     p.bump();
     parseExpr(p);
   }
-  else if (p.atKw("offset")) {
+  else if (p.atK(Kw.offset)) {
     p.bump();
     parseExpr(p);
   }
@@ -718,50 +719,50 @@ function parseOffsetClause(p: Parser): void {
   p.start(SyntaxKind.OffsetClause);
   p.bump();
   parseExpr(p);
-  if (p.atKw("row") || p.atKw("rows")) p.bump();
+  if (p.atK(Kw.row) || p.atK(Kw.rows)) p.bump();
   p.finish();
 }
 
 function parseFetchClause(p: Parser): void {
   p.start(SyntaxKind.FetchClause);
   p.bump();
-  if (!p.eatKw("first")) p.expectKw("next");
-  if (!p.atKw("row") && !p.atKw("rows")) parseExpr(p);
-  if (!p.eatKw("row")) p.expectKw("rows");
-  if (p.eatKw("with")) p.expectKw("ties");
-  else p.expectKw("only");
+  if (!p.eatK(Kw.first)) p.expectK(Kw.next);
+  if (!p.atK(Kw.row) && !p.atK(Kw.rows)) parseExpr(p);
+  if (!p.eatK(Kw.row)) p.expectK(Kw.rows);
+  if (p.eatK(Kw.with)) p.expectK(Kw.ties);
+  else p.expectK(Kw.only);
   p.finish();
 }
 
 function parseLockingClause(p: Parser): void {
   p.start(SyntaxKind.LockingClause);
-  if (p.atKw("lock")) {
+  if (p.atK(Kw.lock)) {
     p.bump();
-    p.expectKw("in");
-    p.expectKw("share");
-    p.expectKw("mode");
+    p.expectK(Kw.in);
+    p.expectK(Kw.share);
+    p.expectK(Kw.mode);
     p.finish();
     return;
   }
-  while (p.atKw("for")) {
+  while (p.atK(Kw.for)) {
     p.bump();
-    if (p.eatKw("update")) {
+    if (p.eatK(Kw.update)) {
       /* FOR UPDATE */
-    } else if (p.eatKw("share")) {
+    } else if (p.eatK(Kw.share)) {
       /* FOR SHARE */
-    } else if (p.eatKw("no")) {
-      p.expectKw("key");
-      p.expectKw("update");
-    } else if (p.eatKw("key")) p.expectKw("share");
+    } else if (p.eatK(Kw.no)) {
+      p.expectK(Kw.key);
+      p.expectK(Kw.update);
+    } else if (p.eatK(Kw.key)) p.expectK(Kw.share);
     else p.expected("UPDATE or SHARE");
-    if (p.eatKw("of")) {
+    if (p.eatK(Kw.of)) {
       do {
         parseQualifiedName(p, "table name");
       } while (p.eat(SyntaxKind.Comma));
     }
-    if (p.eatKw("nowait")) {
+    if (p.eatK(Kw.nowait)) {
       /* done */
-    } else if (p.eatKw("skip")) p.expectKw("locked");
+    } else if (p.eatK(Kw.skip)) p.expectK(Kw.locked);
   }
   p.finish();
 }
@@ -770,16 +771,16 @@ function parseLockingClause(p: Parser): void {
 export function parseWithClause(p: Parser): void {
   p.start(SyntaxKind.WithClause);
   p.bump();
-  p.eatKw("recursive");
+  p.eatK(Kw.recursive);
   do {
     p.start(SyntaxKind.Cte);
     expectIdent(p, "CTE name");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
-    p.expectKw("as");
-    if (p.atKw("not") && p.nthKw(1, "materialized")) {
+    p.expectK(Kw.as);
+    if (p.atK(Kw.not) && p.nthK(1, Kw.materialized)) {
       p.bump();
       p.bump();
-    } else p.eatKw("materialized");
+    } else p.eatK(Kw.materialized);
     if (p.expect(SyntaxKind.LParen, "'('")) {
       if (p.enter()) {
         const kind = dmlKindAfterWith(p);
@@ -794,31 +795,31 @@ export function parseWithClause(p: Parser): void {
       if (!p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.RParen));
       p.expect(SyntaxKind.RParen, "')'");
     }
-    if (p.atKw("search")) {
+    if (p.atK(Kw.search)) {
       p.start(SyntaxKind.CteSearchClause);
       p.bump();
-      if (!p.eatKw("depth")) p.expectKw("breadth");
-      p.expectKw("first");
-      p.expectKw("by");
+      if (!p.eatK(Kw.depth)) p.expectK(Kw.breadth);
+      p.expectK(Kw.first);
+      p.expectK(Kw.by);
       do expectIdent(p, "column");
       while (p.eat(SyntaxKind.Comma));
-      p.expectKw("set");
+      p.expectK(Kw.set);
       expectIdent(p, "column");
       p.finish();
     }
-    if (p.atKw("cycle")) {
+    if (p.atK(Kw.cycle)) {
       p.start(SyntaxKind.CteCycleClause);
       p.bump();
       do expectIdent(p, "column");
       while (p.eat(SyntaxKind.Comma));
-      p.expectKw("set");
+      p.expectK(Kw.set);
       expectIdent(p, "column");
-      if (p.eatKw("to")) {
+      if (p.eatK(Kw.to)) {
         parseExpr(p);
-        p.expectKw("default");
+        p.expectK(Kw.default);
         parseExpr(p);
       }
-      p.expectKw("using");
+      p.expectK(Kw.using);
       expectIdent(p, "column");
       p.finish();
     }
@@ -857,7 +858,7 @@ export function parenGroupContinues(p: Parser): boolean {
 }
 
 function isSetOpWord(p: Parser, n: number): boolean {
-  return p.nthKw(n, "union") || p.nthKw(n, "intersect") || p.nthKw(n, "except") || p.nthKw(n, "order") || p.nthKw(n, "limit") || p.nthKw(n, "offset") || p.nthKw(n, "fetch");
+  return p.nthK(n, Kw.union) || p.nthK(n, Kw.intersect) || p.nthK(n, Kw.except) || p.nthK(n, Kw.order) || p.nthK(n, Kw.limit) || p.nthK(n, Kw.offset) || p.nthK(n, Kw.fetch);
 }
 
 /** Whether a (possibly qualified) name followed by `(` starts here. */

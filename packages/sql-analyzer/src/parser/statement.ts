@@ -1,3 +1,4 @@
+import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAlter, parseDrop, parseRename, parseTruncate } from "./ddl-alter.js";
@@ -101,8 +102,8 @@ function parseStatementInner(p: Parser): void {
     p.finish();
     return;
   }
-  switch (w) {
-    case "with": {
+  switch (p.kw) {
+    case Kw.with: {
       parseWithClause(p);
       const kind = dmlKindAfterWith(p);
       if (kind !== undefined) {
@@ -116,178 +117,178 @@ function parseStatementInner(p: Parser): void {
       p.finish();
       return;
     }
-    case "select":
-    case "values":
+    case Kw.select:
+    case Kw.values:
       p.start(SyntaxKind.SelectStmt);
       parseQueryBody(p);
       p.finish();
       return;
-    case "table":
+    case Kw.table:
       if (!p.postgres) break;
       p.start(SyntaxKind.SelectStmt);
       parseQueryBody(p);
       p.finish();
       return;
-    case "insert":
+    case Kw.insert:
       p.start(SyntaxKind.InsertStmt);
       parseDmlBody(p, SyntaxKind.InsertStmt);
       p.finish();
       return;
-    case "replace":
+    case Kw.replace:
       if (p.postgres) break;
       p.start(SyntaxKind.ReplaceStmt);
       parseDmlBody(p, SyntaxKind.InsertStmt);
       p.finish();
       return;
-    case "update":
-    case "delete":
-    case "merge": {
+    case Kw.update:
+    case Kw.delete:
+    case Kw.merge: {
       const kind = w === "update" ? SyntaxKind.UpdateStmt : w === "delete" ? SyntaxKind.DeleteStmt : SyntaxKind.MergeStmt;
       p.start(kind);
       parseDmlBody(p, kind);
       p.finish();
       return;
     }
-    case "create":
+    case Kw.create:
       if (parseCreate(p, cp)) return;
       break;
-    case "alter":
+    case Kw.alter:
       if (parseAlter(p, cp)) return;
       break;
-    case "drop":
+    case Kw.drop:
       if (parseDrop(p, cp)) return;
       break;
-    case "truncate":
+    case Kw.truncate:
       parseTruncate(p);
       return;
-    case "rename":
+    case Kw.rename:
       if (parseRename(p, cp)) return;
       break;
-    case "comment":
-      if (p.nthKw(1, "on")) {
+    case Kw.comment:
+      if (p.nthK(1, Kw.on)) {
         parseComment(p);
         return;
       }
       break;
-    case "grant":
-    case "revoke":
+    case Kw.grant:
+    case Kw.revoke:
       parseGrantOrRevoke(p);
       return;
-    case "begin":
-    case "start":
-    case "commit":
-    case "end":
-    case "rollback":
-    case "abort":
-    case "savepoint":
-    case "release":
+    case Kw.begin:
+    case Kw.start:
+    case Kw.commit:
+    case Kw.end:
+    case Kw.rollback:
+    case Kw.abort:
+    case Kw.savepoint:
+    case Kw.release:
       if (parseTransaction(p, cp)) return;
       break;
-    case "set":
+    case Kw.set:
       parseSet(p);
       return;
-    case "show":
+    case Kw.show:
       parseShow(p);
       return;
-    case "reset":
+    case Kw.reset:
       parseReset(p);
       return;
-    case "explain":
+    case Kw.explain:
       parseExplain(p);
       return;
-    case "analyze":
-    case "analyse":
+    case Kw.analyze:
+    case Kw.analyse:
       parseAnalyze(p);
       return;
-    case "vacuum":
+    case Kw.vacuum:
       parseVacuum(p);
       return;
-    case "copy":
+    case Kw.copy:
       parseCopy(p);
       return;
-    case "pragma":
+    case Kw.pragma:
       if (!p.sqlite) break;
       parsePragma(p);
       return;
-    case "attach":
+    case Kw.attach:
       if (!p.sqlite) break;
       parseAttach(p);
       return;
-    case "detach":
+    case Kw.detach:
       if (!p.sqlite) break;
       parseDetach(p);
       return;
-    case "call":
+    case Kw.call:
       parseCall(p);
       return;
-    case "do":
+    case Kw.do:
       if (!p.postgres) break;
       parseDo(p);
       return;
-    case "use":
+    case Kw.use:
       if (!p.mysql) break;
       parseUse(p);
       return;
-    case "refresh":
+    case Kw.refresh:
       if (parseRefresh(p, cp)) return;
       break;
-    case "prepare":
+    case Kw.prepare:
       parsePrepare(p);
       return;
-    case "execute":
+    case Kw.execute:
       parseExecute(p);
       return;
-    case "deallocate":
+    case Kw.deallocate:
       parseDeallocate(p);
       return;
-    case "declare":
+    case Kw.declare:
       if (!p.postgres) break;
       parseDeclareCursor(p);
       return;
-    case "fetch":
-    case "move":
+    case Kw.fetch:
+    case Kw.move:
       if (!p.postgres) break;
       parseFetch(p);
       return;
-    case "close":
+    case Kw.close:
       if (!p.postgres) break;
       parseClose(p);
       return;
-    case "listen":
-    case "notify":
-    case "unlisten":
+    case Kw.listen:
+    case Kw.notify:
+    case Kw.unlisten:
       if (!p.postgres) break;
       parseListenNotify(p);
       return;
-    case "checkpoint":
+    case Kw.checkpoint:
       if (!p.postgres) break;
       parseCheckpoint(p);
       return;
-    case "cluster":
+    case Kw.cluster:
       if (!p.postgres) break;
       parseCluster(p);
       return;
-    case "reindex":
+    case Kw.reindex:
       if (p.mysql) break;
       parseReindex(p);
       return;
-    case "discard":
+    case Kw.discard:
       if (!p.postgres) break;
       parseDiscard(p);
       return;
-    case "lock":
+    case Kw.lock:
       if (p.sqlite) break;
       parseLock(p);
       return;
-    case "unlock":
+    case Kw.unlock:
       if (!p.mysql) break;
       parseMysqlTableCommand(p);
       return;
-    case "describe":
-    case "desc":
-    case "optimize":
-    case "repair":
-    case "checksum":
+    case Kw.describe:
+    case Kw.desc:
+    case Kw.optimize:
+    case Kw.repair:
+    case Kw.checksum:
       if (!p.mysql) break;
       parseMysqlTableCommand(p);
       return;
