@@ -70,6 +70,8 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 class NamespaceState {
   readonly prefix: string;
+  /** This namespace's L1 entries by the caller's key (kept by `L1Memory`): the hit path's lookup. */
+  readonly index = new Map<string, L1Entry>();
   readonly l1: TierCounters;
   readonly tiers: TierCounters[];
   /**
@@ -484,7 +486,7 @@ class Engine {
   putL1(ns: NamespaceState, key: string, storageKey: string | undefined, value: unknown, meta: EntryMeta, size?: number): void {
     const entry: L1Entry = {
       value, createdAt: meta.createdAt, freshUntil: meta.freshUntil, staleUntil: meta.staleUntil, tags: meta.tags,
-      size: Math.max(1, size ?? estimateSize(value)), namespace: ns.name, counters: ns.l1,
+      size: Math.max(1, size ?? estimateSize(value)), namespace: ns.name, counters: ns.l1, bareKey: key, home: ns.index, moved: 0, used: 0,
       // Only hashed storage keys need the reverse index; a plain one maps back to its L1 key directly (#plainL1Key).
       storageKey: this.options.encryption?.hashKeys ? storageKey : undefined,
     };
@@ -722,22 +724,19 @@ export class CacheNamespace {
   readonly #engine: Engine;
   readonly #ns: NamespaceState;
   /** Held directly so an L1 hit costs as few property loads as possible. */
-  readonly #lru: L1Memory["lru"];
-  /**
-   * L1 counters of this namespace. A hit also checks that the entry carries them: a
-   * default-namespace key starting with NUL could otherwise spell another namespace's L1 key
-   * (`\0name\0key`) on the paths that look L1 up before validating the key.
-   */
+  readonly #l1: L1Memory;
+  /** This namespace's L1 entries by the caller's key (no prefixed key to build on a hit). */
+  readonly #index: Map<string, L1Entry>;
+  /** L1 counters of this namespace. */
   readonly #counters: TierCounters;
-  readonly #bare: boolean;
 
   /** @internal Use `TieredCache.namespace()`. */
   constructor(engine: Engine, ns: NamespaceState) {
     this.#engine = engine;
     this.#ns = ns;
-    this.#lru = engine.l1.lru;
+    this.#l1 = engine.l1;
+    this.#index = ns.index;
     this.#counters = ns.l1;
-    this.#bare = ns.prefix === "";
     ns.readTiers = (key, storageKey) => this.#readTiers(key, storageKey);
   }
 
@@ -748,9 +747,12 @@ export class CacheNamespace {
 
   /** The fresh value of `key` from the fastest tier holding one, backfilling faster tiers; `undefined` when there is none. */
   async get<T = unknown>(key: string): Promise<T | undefined> {
-    const entry = this.#lru.get(this.#bare ? key : this.#ns.prefix + key);
-    if (entry !== undefined && coarseNow() < entry.freshUntil && entry.counters === this.#counters) {
+    const entry = this.#index.get(key);
+    if (entry !== undefined && coarseNow() < entry.freshUntil) {
       this.#counters.hits++;
+      const l1 = this.#l1;
+      entry.used = ++l1.clock;
+      if (entry.moved < l1.olderThan) this.#touch(entry);
       return entry.value as T;
     }
     // An L2 hit read synchronously comes back as a value: no promise of ours on that path.
@@ -817,13 +819,16 @@ export class CacheNamespace {
   async getOrSet<T>(key: string, factory: Factory<T>, options?: EntryOptions): Promise<T> {
     const ns = this.#ns;
     const engine = this.#engine;
-    const l1Key = this.#bare ? key : ns.prefix + key;
-    const entry = this.#lru.get(l1Key);
-    if (entry !== undefined && coarseNow() < entry.freshUntil && entry.counters === this.#counters) {
+    const entry = this.#index.get(key);
+    if (entry !== undefined && coarseNow() < entry.freshUntil) {
       this.#counters.hits++;
+      const l1 = this.#l1;
+      entry.used = ++l1.clock;
+      if (entry.moved < l1.olderThan) this.#touch(entry);
       return entry.value as T;
     }
     checkKey(key, ns);
+    const l1Key = ns.prefix + key;
     if (options) checkEntryOptions(options);
     ns.l1.misses++;
     const pending = engine.inflight.get(l1Key);
@@ -862,19 +867,27 @@ export class CacheNamespace {
    * fall back to `get` themselves. It counts an L1 hit or miss and refreshes recency, like `get`.
    */
   getSync<T = unknown>(key: string): T | undefined {
-    const entry = this.#lru.get(this.#bare ? key : this.#ns.prefix + key);
-    if (entry !== undefined && coarseNow() < entry.freshUntil && entry.counters === this.#counters) {
+    const entry = this.#index.get(key);
+    if (entry !== undefined && coarseNow() < entry.freshUntil) {
       this.#counters.hits++;
+      const l1 = this.#l1;
+      entry.used = ++l1.clock;
+      if (entry.moved < l1.olderThan) this.#touch(entry);
       return entry.value as T;
     }
     this.#counters.misses++;
     return undefined;
   }
 
+  /** A hit on an entry in the older half of L1's recency list: move it to the young end (see `L1Memory`). Kept out of the hit path's body so that stays small. */
+  #touch(entry: L1Entry): void {
+    this.#l1.touch(this.#ns.prefix + entry.bareKey, entry);
+  }
+
   /** The fresh value of `key` in L1 only, synchronously, without touching its recency or metrics. */
   peek<T = unknown>(key: string): T | undefined {
-    const entry = this.#lru.peek(this.#bare ? key : this.#ns.prefix + key);
-    return entry !== undefined && coarseNow() < entry.freshUntil && entry.counters === this.#counters ? (entry.value as T) : undefined;
+    const entry = this.#index.get(key);
+    return entry !== undefined && coarseNow() < entry.freshUntil ? (entry.value as T) : undefined;
   }
 
   /** Empties this namespace in every tier and in other processes. */
@@ -899,33 +912,12 @@ export class CacheNamespace {
 export class TieredCache extends CacheNamespace {
   readonly #engine: Engine;
   readonly #namespaces = new Map<string, CacheNamespace>();
-  /** L1 and the default namespace's L1 counters, held for `getSync` (the parent's fields are private to it). */
-  readonly #l1: L1Memory["lru"];
-  readonly #l1Counters: TierCounters;
-
   /** @internal Use `createTieredCache`. */
   constructor(engine: Engine) {
     const ns = new NamespaceState(DEFAULT_NAMESPACE, engine.metrics, engine.options.tiers);
     super(engine, ns);
     this.#engine = engine;
-    this.#l1 = engine.l1.lru;
-    this.#l1Counters = ns.l1;
     this.#namespaces.set(DEFAULT_NAMESPACE, this);
-  }
-
-  /**
-   * `getSync` of the default namespace, whose L1 keys are the caller's keys: the same as
-   * `CacheNamespace.getSync` without the namespace-prefix branch, which measured a few percent
-   * of an L1 hit.
-   */
-  override getSync<T = unknown>(key: string): T | undefined {
-    const entry = this.#l1.get(key);
-    if (entry !== undefined && coarseNow() < entry.freshUntil && entry.counters === this.#l1Counters) {
-      this.#l1Counters.hits++;
-      return entry.value as T;
-    }
-    this.#l1Counters.misses++;
-    return undefined;
   }
 
   /** The namespace called `name` (letters, digits, `_ . -`, at most 64). */
