@@ -166,6 +166,46 @@ describe("accumulators", () => {
       expect(db.accumulated(root, null, notes)).toEqual([5]);
     });
 
+    it("follows query-level edges across more than 32 query definitions, in both directions", () => {
+      // The query graph keeps its edges as bit sets of 32 queries per word: a chain of 70
+      // queries puts both ends in different words. The first query defined reads the
+      // second, ..., the last pushes; then the same the other way round.
+      const db = new Database();
+      const notes = db.accumulator<number>("notes");
+      const text = db.input<null, string>("text");
+      const forward: Query<null, number>[] = [];
+      for (let i = 0; i < 70; i++) {
+        forward.push(
+          db.query<null, number>(`forward${i}`, (ctx): number => {
+            if (i === 69) {
+              if (ctx.get(text, null) === "push") ctx.push(notes, i);
+              return i;
+            }
+            return ctx.get(forward[i + 1]!, null);
+          }),
+        );
+      }
+      const backward: Query<null, number>[] = [];
+      for (let i = 0; i < 70; i++) {
+        backward.push(
+          db.query<null, number>(`backward${i}`, (ctx): number => {
+            if (i === 0) {
+              if (ctx.get(text, null) === "push") ctx.push(notes, -1);
+              return i;
+            }
+            return ctx.get(backward[i - 1]!, null);
+          }),
+        );
+      }
+      text.set(null, "quiet");
+      expect(db.accumulated(forward[0]!, null, notes)).toEqual([]);
+      expect(db.accumulated(backward[69]!, null, notes)).toEqual([]);
+      text.set(null, "push");
+      expect(db.accumulated(forward[0]!, null, notes)).toEqual([69]);
+      expect(db.accumulated(backward[69]!, null, notes)).toEqual([-1]);
+      expect(db.accumulated(forward[40]!, null, notes)).toEqual([69]);
+    });
+
     it("finds pushes of memos revived after a sweep", () => {
       const db = new Database();
       const notes = db.accumulator<string>("notes");
