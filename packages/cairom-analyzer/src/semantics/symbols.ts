@@ -137,6 +137,24 @@ export function resolveTypeRef(world: ModuleWorld, module: string, ref: TypeRef)
 }
 
 /** The definition of a local item; `visited` (constants only) guards inference through other constants. Defaults to an empty set. */
+const MEMBER_SEED: { readonly name: string; readonly ty: Ty } = { name: "", ty: ERROR };
+
+/**
+ * The resolved `{ name, ty }` of each parameter or field. The array starts with V8's
+ * generic (object) elements kind even when it stays empty: `map` made empty and filled
+ * arrays of two kinds, i.e. two hidden classes, and the checker's reads of
+ * `params.length` and of struct fields deoptimized when the second one showed up.
+ */
+function typedMembers(world: ModuleWorld, module: string, members: readonly { readonly name: string; readonly ty: TypeRef }[]): { readonly name: string; readonly ty: Ty }[] {
+  const out = [MEMBER_SEED];
+  out.pop();
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    out.push({ name: m.name, ty: resolveTypeRef(world, module, m.ty) });
+  }
+  return out;
+}
+
 function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, { k: "use" }>, visited: Set<string> | undefined): Def {
   switch (item.k) {
     case "fn":
@@ -146,7 +164,7 @@ function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, 
         module,
         key: item.key,
         order: item.order,
-        params: item.params.map((p) => ({ name: p.name, ty: resolveTypeRef(world, module, p.ty) })),
+        params: typedMembers(world, module, item.params),
         ret: item.ret ? resolveTypeRef(world, module, item.ret) : { k: "tuple", elems: [] },
       };
     case "struct":
@@ -156,7 +174,7 @@ function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, 
         module,
         key: item.key,
         order: item.order,
-        fields: item.fields.map((f) => ({ name: f.name, ty: resolveTypeRef(world, module, f.ty) })),
+        fields: typedMembers(world, module, item.fields),
       };
     case "const":
       return {

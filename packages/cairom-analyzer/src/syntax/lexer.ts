@@ -171,13 +171,30 @@ function lexInto(text: string, significantOnly: boolean): number {
     scratchStarts = new Uint32Array(scratchKinds.length + 1);
     scratchEnds = new Uint32Array(scratchKinds.length + 1);
   }
-  const kinds = scratchKinds;
-  const starts = scratchStarts;
-  const ends = scratchEnds;
-  const classes = CHAR_CLASS;
-  const codes = charCodes(text);
-  let count = 0;
   const errors: Diagnostic[] = [];
+  const count = scan(text, charCodes(text), n, significantOnly, scratchKinds, scratchStarts, scratchEnds, errors);
+  lastErrors = errors;
+  return count;
+}
+
+/**
+ * The loop of {@link lexInto}, apart so that everything it reads before the loop is a
+ * parameter: V8 optimizes it during its first (long) call, when the property and global
+ * loads before the loop had run without type feedback, and the next call then deoptimized
+ * on the first of them (`text.length`).
+ */
+function scan(
+  text: string,
+  codes: CharCodes,
+  n: number,
+  significantOnly: boolean,
+  kinds: Uint8Array,
+  starts: Uint32Array,
+  ends: Uint32Array,
+  errors: Diagnostic[],
+): number {
+  const classes = CHAR_CLASS;
+  let count = 0;
   let i = 0;
   while (i < n) {
     const start = i;
@@ -224,7 +241,6 @@ function lexInto(text: string, significantOnly: boolean): number {
   kinds[count] = SyntaxKind.EndOfFile;
   starts[count] = n;
   ends[count++] = n;
-  lastErrors = errors;
   return count;
 }
 

@@ -461,6 +461,9 @@ class Parser {
     this.p = lo;
     this.base = start;
     const ast = this.parseItem(k);
+    // Almost every item has no diagnostics: no map/sort then. (An empty `map` result has
+    // another V8 array map than a filled one, and the sort call deoptimized on it.)
+    if (this.diagnostics.length === 0) return { ast, diagnostics: [] };
     const diagnostics = this.diagnostics.map((d) => shiftDiagnostic(d, -start));
     diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
     return { ast, diagnostics };
