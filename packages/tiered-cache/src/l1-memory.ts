@@ -17,13 +17,15 @@ export interface L1Entry {
   readonly storageKey: string | undefined;
   /** L1 counters of the entry's namespace, so evictions are counted where they belong. */
   readonly counters: TierCounters;
+  /** The L1 key (namespace prefix and the caller's key), as lru-cache knows the entry. */
+  readonly key: string;
   /** The caller's key, without the namespace prefix of the L1 key. */
   readonly bareKey: string;
   /** The key index of the entry's namespace (bare key → entry), which the hit path reads; `L1Memory` keeps it in step. */
   readonly home: Map<string, L1Entry>;
-  /** Value of `L1Memory.moves` when the entry last went to the young end of lru-cache's recency list (set by `L1Memory`). */
+  /** Value of `L1Memory.clock` when the entry last went to the young end of lru-cache's recency list (set by `L1Memory`). */
   moved: number;
-  /** Value of `L1Memory.clock` at the entry's last set or hit (memory-pressure shedding takes the lowest first). */
+  /** Value of `L1Memory.clock` at the entry's last set or hit (a hit stamps it; eviction and shedding read it). */
   used: number;
 }
 
@@ -39,26 +41,37 @@ export interface L1Entry {
  * `get` has optimized code of its own (its size with what it inlined nearly fills the
  * caller's inlining budget): which happens first is a race between concurrent compile jobs,
  * so the same code ran 0.55× or 0.75× raw lru-cache from one process to the next. The index
- * makes a hit one `Map` lookup whether inlined or not. Recency is kept as lru-cache keeps it
- * wherever it can matter: a hit moves its entry to the young end of lru-cache's list (through
- * `lru.get`) once the entry has drifted into the older half of the list (more list moves since
- * its last one than half the list's capacity), so an entry hit while in the half that eviction
- * takes first is never evicted ahead of entries not hit since; within the younger half the
- * order is that of the last move rather than the last hit (the memcached "bump interval" idea).
+ * makes a hit one `Map` lookup whether inlined or not. Below its bounds (where nothing is
+ * evicted) a hit only stamps the entry (`used`); within an eighth of a bound (`full`) a hit
+ * also moves the entry in lru-cache's list at once, through `lru.get`, as plain lru-cache does.
+ * Hits stamped while below the bounds reach the list when a set needs room ("second chance",
+ * the CLOCK idea): entries at the old end of the list hit since they last moved are moved to
+ * the young end, and the first one not hit since is evicted. Each hit buys at most one such
+ * move. The eviction order is lru-cache's, with the hits made below the bounds applied late.
  */
+/** Entries `L1Memory.#makeRoom` reads from the old end of the list at a time. */
+const ROOM_BATCH = 16;
+
 export class L1Memory {
   readonly lru: LRUCache<string, L1Entry>;
-  /** Moves to the young end of lru-cache's list so far (sets and hit moves). */
-  moves = 0;
-  /** Sets and hits so far: a logical clock for `L1Entry.used`. */
+  /** Sets, hits and moves so far: a logical clock for `L1Entry.used` and `L1Entry.moved`. */
   clock = 0;
-  /** An entry whose `moved` is below this has drifted into the older half of the list: a hit moves it (see `touch`). */
-  olderThan = 0;
+  /**
+   * Whether L1 is within an eighth of either bound, where sets start to evict: then every hit
+   * moves its entry in lru-cache's list at once (`touch`), as plain lru-cache does; below, a hit
+   * only stamps `used` and the move waits until a set needs room.
+   */
+  full = false;
   readonly #byTag = new Map<string, Set<string>>();
   readonly #byStorageKey = new Map<string, string>();
   #bytes = 0;
   readonly #maxBytes: number;
   readonly #maxEntries: number;
+  /** Set while `#makeRoom` evicts, so the dispose hook counts an eviction. */
+  #evicting = false;
+  /** Whether entries moved before `#pendingBefore` may hold hits not yet applied to the list (see `#makeRoom`). */
+  #secondChances = false;
+  #pendingBefore = 0;
   #onEvict: (count: number, bytes: number) => void;
 
   constructor(maxEntries: number, maxBytes: number, onEvict: (count: number, bytes: number) => void) {
@@ -80,6 +93,7 @@ export class L1Memory {
 
   /** Stores an entry, indexing its tags and storage key. */
   set(key: string, entry: L1Entry): void {
+    if (entry.size <= this.#maxBytes) this.#makeRoom(key, entry.size);
     this.lru.set(key, entry);
     // lru-cache refuses (and drops the old entry of the key) when an entry is larger than its
     // byte budget (its maxEntrySize defaults to maxSize); only index what it kept. Compared
@@ -87,9 +101,8 @@ export class L1Memory {
     if (entry.size > this.#maxBytes) return;
     this.#bytes += entry.size;
     entry.home.set(entry.bareKey, entry);
-    entry.moved = ++this.moves;
-    entry.used = ++this.clock;
-    this.#markOlderHalf();
+    entry.moved = entry.used = ++this.clock;
+    this.#measure();
     for (const tag of entry.tags) {
       let keys = this.#byTag.get(tag);
       if (!keys) this.#byTag.set(tag, (keys = new Set()));
@@ -98,28 +111,61 @@ export class L1Memory {
     if (entry.storageKey !== undefined) this.#byStorageKey.set(`${entry.namespace}\u0000${entry.storageKey}`, key);
   }
 
-  /**
-   * A hit on an entry in the older half of lru-cache's list (`entry.moved < olderThan`): moves
-   * it to the young end, as `lru.get` does on every hit, so eviction (which takes the old
-   * end first) keeps it over entries not hit since.
-   */
-  touch(key: string, entry: L1Entry): void {
-    this.lru.get(key);
-    entry.moved = ++this.moves;
-    this.#markOlderHalf();
+  /** A hit while `full`: moves the entry to the young end of lru-cache's list now. */
+  touch(entry: L1Entry): void {
+    this.lru.get(entry.key);
+    entry.moved = entry.used;
+  }
+
+  #measure(): void {
+    const was = this.full;
+    this.full = this.lru.size >= this.#maxEntries - (this.#maxEntries >> 3) || this.#bytes >= this.#maxBytes - this.#maxBytes / 8;
+    if (this.full && !was) {
+      // Hits stamped below the bounds are on entries moved before now; later hits move at once.
+      this.#pendingBefore = this.clock;
+      this.#secondChances = true;
+    }
   }
 
   /**
-   * An entry is in the younger half of the list when fewer moves than half the list's
-   * capacity came after its own: the entries the budget holds, `maxEntries`, or fewer when the
-   * byte budget binds first (estimated from the mean entry size). Measured against capacity
-   * rather than the entries held, so a cache below its bounds (which evicts nothing until it
-   * fills) moves nothing on hits.
+   * Before a set that would make lru-cache evict: applies the hits to its list from the old
+   * end ("second chance"), moving each entry hit since it last moved to the young end, and
+   * evicts the first ones not hit since until the new entry fits. lru-cache still enforces
+   * both bounds on `set`; this only chooses the victims in recency order.
    */
-  #markOlderHalf(): void {
-    const held = this.lru.size;
-    const byBytes = this.#bytes > 0 ? Math.floor((held * this.#maxBytes) / this.#bytes) : this.#maxEntries;
-    this.olderThan = this.moves - (Math.min(this.#maxEntries, byBytes) >> 1);
+  #makeRoom(key: string, size: number): void {
+    // The list is in `moved` order: once its old end was moved after L1 became full, every
+    // hit since has moved its entry at once and there is nothing left to apply.
+    if (!this.#secondChances) return;
+    const lru = this.lru;
+    const old = lru.peek(key);
+    const grows = old === undefined ? 1 : 0;
+    const delta = size - (old?.size ?? 0);
+    // Each entry gets at most one move here (it is then younger than its last hit).
+    let moves = lru.size;
+    const batch: L1Entry[] = [];
+    for (;;) {
+      // The oldest entries, read a few at a time: lru-cache's iterators must not run across moves.
+      batch.length = 0;
+      for (const entry of lru.rvalues()) if (entry !== undefined && batch.push(entry) === ROOM_BATCH) break;
+      for (const entry of batch) {
+        if (lru.size === 0 || (lru.size + grows <= this.#maxEntries && this.#bytes + delta <= this.#maxBytes)) return;
+        // The entry being replaced, or one a listener removed meanwhile: leave the rest to lru-cache.
+        if (entry.key === key || entry.home.get(entry.bareKey) !== entry) return;
+        if (entry.moved >= this.#pendingBefore) {
+          this.#secondChances = false;
+          return;
+        }
+        if (entry.used > entry.moved && moves-- > 0) {
+          lru.get(entry.key);
+          entry.moved = ++this.clock;
+          continue;
+        }
+        this.#evicting = true;
+        try { lru.delete(entry.key); } finally { this.#evicting = false; }
+      }
+      if (batch.length === 0) return;
+    }
   }
 
   /** The L1 key of an entry by its storage key, if held. */
@@ -161,10 +207,8 @@ export class L1Memory {
   #forget(entry: L1Entry, key: string, reason: LRUCache.DisposeReason): void {
     // On a replacement lru-cache disposes of the old entry before `set` indexes the new one.
     this.#bytes -= entry.size;
-    if (entry.home.get(entry.bareKey) === entry) {
-      entry.home.delete(entry.bareKey);
-      this.#markOlderHalf();
-    }
+    if (entry.home.get(entry.bareKey) === entry) entry.home.delete(entry.bareKey);
+    if (this.full) this.#measure();
     for (const tag of entry.tags) {
       const keys = this.#byTag.get(tag);
       if (keys && keys.delete(key) && keys.size === 0) this.#byTag.delete(tag);
@@ -173,7 +217,7 @@ export class L1Memory {
       const id = `${entry.namespace}\u0000${entry.storageKey}`;
       if (this.#byStorageKey.get(id) === key) this.#byStorageKey.delete(id);
     }
-    if (reason === "evict") {
+    if (reason === "evict" || this.#evicting) {
       entry.counters.evictions++;
       this.#onEvict(1, entry.size);
     }

@@ -486,12 +486,12 @@ class Engine {
   putL1(ns: NamespaceState, key: string, storageKey: string | undefined, value: unknown, meta: EntryMeta, size?: number): void {
     const entry: L1Entry = {
       value, createdAt: meta.createdAt, freshUntil: meta.freshUntil, staleUntil: meta.staleUntil, tags: meta.tags,
-      size: Math.max(1, size ?? estimateSize(value)), namespace: ns.name, counters: ns.l1, bareKey: key, home: ns.index, moved: 0, used: 0,
+      size: Math.max(1, size ?? estimateSize(value)), namespace: ns.name, counters: ns.l1, key: ns.prefix + key, bareKey: key, home: ns.index, moved: 0, used: 0,
       // Only hashed storage keys need the reverse index; a plain one maps back to its L1 key directly (#plainL1Key).
       storageKey: this.options.encryption?.hashKeys ? storageKey : undefined,
     };
     ns.l1.writes++;
-    this.l1.set(ns.prefix + key, entry);
+    this.l1.set(entry.key, entry);
   }
 
   /** Writes a value to every tier and tells the other processes. */
@@ -752,7 +752,7 @@ export class CacheNamespace {
       this.#counters.hits++;
       const l1 = this.#l1;
       entry.used = ++l1.clock;
-      if (entry.moved < l1.olderThan) this.#touch(entry);
+      if (l1.full) l1.touch(entry);
       return entry.value as T;
     }
     // An L2 hit read synchronously comes back as a value: no promise of ours on that path.
@@ -824,7 +824,7 @@ export class CacheNamespace {
       this.#counters.hits++;
       const l1 = this.#l1;
       entry.used = ++l1.clock;
-      if (entry.moved < l1.olderThan) this.#touch(entry);
+      if (l1.full) l1.touch(entry);
       return entry.value as T;
     }
     checkKey(key, ns);
@@ -872,16 +872,11 @@ export class CacheNamespace {
       this.#counters.hits++;
       const l1 = this.#l1;
       entry.used = ++l1.clock;
-      if (entry.moved < l1.olderThan) this.#touch(entry);
+      if (l1.full) l1.touch(entry);
       return entry.value as T;
     }
     this.#counters.misses++;
     return undefined;
-  }
-
-  /** A hit on an entry in the older half of L1's recency list: move it to the young end (see `L1Memory`). Kept out of the hit path's body so that stays small. */
-  #touch(entry: L1Entry): void {
-    this.#l1.touch(this.#ns.prefix + entry.bareKey, entry);
   }
 
   /** The fresh value of `key` in L1 only, synchronously, without touching its recency or metrics. */

@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { createTieredCache } from "../src/index.js";
 
-// L1 hits read a per-namespace key index and move an entry in lru-cache's recency list only
-// once it has drifted into the older half of the list's capacity (see L1Memory). These tests
-// pin down what that must keep: eviction order where it matters, and the index in step with
-// lru-cache through replacements, deletes, clears, evictions and shedding.
+// L1 hits read a per-namespace key index and only stamp the entry; the hits reach lru-cache's
+// recency list when a set would evict ("second chance", see L1Memory). These tests pin down
+// what that must keep: LRU eviction order, and the index in step with lru-cache through
+// replacements, deletes, clears, evictions and shedding.
 describe("L1 recency and key index", () => {
-  it("keeps an entry hit in the older half over entries not hit since", async () => {
+  it("keeps an entry hit since it last moved over entries not hit since", async () => {
     const cache = createTieredCache({ l1: { maxEntries: 4 } });
     for (const k of ["a", "b", "c", "d"]) await cache.set(k, k);
-    expect(cache.getSync("a")).toBe("a"); // oldest: moved to the young end
+    expect(cache.getSync("a")).toBe("a"); // the oldest, but hit: moved when e needs room
     await cache.set("e", "e"); // evicts the oldest not hit since: b
     expect(cache.peek("a")).toBe("a");
     expect(cache.peek("b")).toBeUndefined();
-    expect(await cache.get("c")).toBe("c"); // now the oldest: moved (async path)
+    expect(await cache.get("c")).toBe("c"); // now the oldest, hit (async path)
     await cache.set("f", "f");
     expect(cache.peek("c")).toBe("c");
     expect(cache.peek("d")).toBeUndefined();
@@ -30,7 +30,7 @@ describe("L1 recency and key index", () => {
     for (let i = 1; i < 8; i++) expect(cache.peek(`k${i}`)).toBe(i);
   });
 
-  it("moves hit entries when the byte budget, not the entry count, bounds L1", async () => {
+  it("applies hits when the byte budget, not the entry count, makes room", async () => {
     // Entries of 1-2 KB fill a 20 KB budget long before 10,000 entries.
     const cache = createTieredCache({ l1: { maxBytes: 20_000 } });
     const big = (i: number) => `${i}`.padEnd(900, "x");
@@ -82,5 +82,44 @@ describe("L1 recency and key index", () => {
     expect(cache.shed(0.5).count).toBe(4);
     for (const k of ["k0", "k1", "k6", "k7"]) expect(cache.peek(k)).not.toBeUndefined();
     for (const k of ["k2", "k3", "k4", "k5"]) expect(cache.peek(k)).toBeUndefined();
+  });
+});
+
+describe("L1 eviction counting with second chance", () => {
+  it("counts and reports each entry evicted to make room, never a moved one", async () => {
+    const cache = createTieredCache({ l1: { maxEntries: 3 } });
+    const evicted: number[] = [];
+    cache.on("evict", (e) => evicted.push(e.count));
+    for (const k of ["a", "b", "c"]) await cache.set(k, k);
+    cache.getSync("a");
+    cache.getSync("b");
+    await cache.set("d", "d"); // a and b were hit: moved; c is evicted
+    expect(cache.peek("c")).toBeUndefined();
+    for (const k of ["a", "b", "d"]) expect(cache.peek(k)).toBe(k);
+    await cache.set("e", "e"); // a is oldest again and not hit since it moved
+    expect(cache.peek("a")).toBeUndefined();
+    expect(evicted).toEqual([1, 1]);
+    const m = cache.metrics().tiers.find((t) => t.tier === "l1" && t.namespace === "default")!;
+    expect(m.evictions).toBe(2);
+    expect(cache.l1Stats().entries).toBe(3);
+  });
+});
+
+describe("L1 hits made below the bounds", () => {
+  it("reach the eviction order when L1 fills (second chance)", async () => {
+    const cache = createTieredCache({ l1: { maxEntries: 16 } });
+    for (let i = 0; i < 10; i++) await cache.set(`k${i}`, i); // below 7/8 of 16: hits only stamp
+    expect(cache.getSync("k0")).toBe(0);
+    expect(await cache.get("k2")).toBe(2);
+    for (let i = 10; i < 16; i++) await cache.set(`k${i}`, i);
+    await cache.set("n1", 1); // k0 is oldest but was hit: moved; k1 goes
+    await cache.set("n2", 2); // k2 likewise: k3 goes
+    expect(cache.peek("k0")).toBe(0);
+    expect(cache.peek("k2")).toBe(2);
+    expect(cache.peek("k1")).toBeUndefined();
+    expect(cache.peek("k3")).toBeUndefined();
+    expect(cache.l1Stats().entries).toBe(16);
+    const m = cache.metrics().tiers.find((t) => t.tier === "l1" && t.namespace === "default")!;
+    expect(m.evictions).toBe(2);
   });
 });
