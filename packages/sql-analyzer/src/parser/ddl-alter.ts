@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
@@ -24,28 +23,28 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   p.start(SyntaxKind.ObjectKind);
   const object = p.word;
   p.bump();
-  if (object === "materialized") p.expectK(Kw.view);
+  if (object === "materialized") p.expectKw("view");
   if (object === "foreign") {
-    if (!p.eatK(Kw.table)) {
-      p.expectK(Kw.data);
-      p.expectK(Kw.wrapper);
+    if (!p.eatKw("table")) {
+      p.expectKw("data");
+      p.expectKw("wrapper");
     }
   }
-  if (object === "temporary" || object === "temp") p.eatK(Kw.table);
+  if (object === "temporary" || object === "temp") p.eatKw("table");
   p.finish();
-  p.eatK(Kw.concurrently);
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
+  p.eatKw("concurrently");
+  if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
   p.start(SyntaxKind.NameList);
   do {
     parseQualifiedName(p, "object name");
     if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "aggregate" || object === "routine")) p.bumpBalanced(true);
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
-  if (p.atK(Kw.on) && (object === "trigger" || object === "policy" || object === "rule" || object === "index")) {
+  if (p.atKw("on") && (object === "trigger" || object === "policy" || object === "rule" || object === "index")) {
     p.bump();
     parseQualifiedName(p, "table name");
   }
-  if (p.atK(Kw.cascade) || p.atK(Kw.restrict)) p.bump();
+  if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
   p.finish();
   return true;
 }
@@ -54,21 +53,21 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
 export function parseTruncate(p: Parser): void {
   p.start(SyntaxKind.TruncateStmt);
   p.bump();
-  p.eatK(Kw.table);
+  p.eatKw("table");
   p.start(SyntaxKind.NameList);
   parseTableNameList(p);
   p.finish();
-  if (p.atK(Kw.restart) || p.atK(Kw.continue)) {
+  if (p.atKw("restart") || p.atKw("continue")) {
     p.bump();
-    p.expectK(Kw.identity);
+    p.expectKw("identity");
   }
-  if (p.atK(Kw.cascade) || p.atK(Kw.restrict)) p.bump();
+  if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
   p.finish();
 }
 
 /** MySQL `RENAME TABLE a TO b, c TO d` */
 export function parseRename(p: Parser, cp: Checkpoint): boolean {
-  if (!p.mysql || !(p.nthK(1, Kw.table) || p.nthK(1, Kw.user))) return false;
+  if (!p.mysql || !(p.nthKw(1, "table") || p.nthKw(1, "user"))) return false;
   void cp;
   p.start(SyntaxKind.RenameStmt);
   p.bump();
@@ -76,7 +75,7 @@ export function parseRename(p: Parser, cp: Checkpoint): boolean {
   do {
     p.start(SyntaxKind.RenamePair);
     parseQualifiedName(p, "table name");
-    p.expectK(Kw.to);
+    p.expectKw("to");
     parseQualifiedName(p, "new name");
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
@@ -91,40 +90,40 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     parseAlterRole(p);
     return true;
   }
-  if (object === "default" && p.nthK(2, Kw.privileges) && p.postgres) {
+  if (object === "default" && p.nthKw(2, "privileges") && p.postgres) {
     parseAlterDefaultPrivileges(p);
     return true;
   }
-  if (object === "table" && p.nthK(2, Kw.all) && p.nthK(3, Kw.in) && p.postgres) {
+  if (object === "table" && p.nthKw(2, "all") && p.nthKw(3, "in") && p.postgres) {
     // ALTER TABLE ALL IN TABLESPACE a [OWNED BY r] SET TABLESPACE b [NOWAIT]
     p.start(SyntaxKind.AlterTableStmt);
     p.bump();
     p.bump();
     p.bump();
     p.bump();
-    p.expectK(Kw.tablespace);
+    p.expectKw("tablespace");
     expectIdent(p, "tablespace");
-    if (p.eatK(Kw.owned)) {
-      p.expectK(Kw.by);
+    if (p.eatKw("owned")) {
+      p.expectKw("by");
       do expectLabel(p, "role");
       while (p.eat(SyntaxKind.Comma));
     }
     p.start(SyntaxKind.AlterAction);
-    p.expectK(Kw.set);
-    p.expectK(Kw.tablespace);
+    p.expectKw("set");
+    p.expectKw("tablespace");
     expectIdent(p, "tablespace");
-    p.eatK(Kw.nowait);
+    p.eatKw("nowait");
     p.finish();
     p.finish();
     return true;
   }
-  if (object === "table" || (object === "foreign" && p.nthK(2, Kw.table))) {
+  if (object === "table" || (object === "foreign" && p.nthKw(2, "table"))) {
     p.start(SyntaxKind.AlterTableStmt);
     p.bump();
-    if (p.eatK(Kw.foreign)) p.bump();
+    if (p.eatKw("foreign")) p.bump();
     else p.bump();
-    if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
-    p.eatK(Kw.only);
+    if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
+    p.eatKw("only");
     parseQualifiedName(p, "table name");
     p.eatOp("*");
     do parseAlterTableAction(p);
@@ -136,7 +135,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     p.start(SyntaxKind.AlterSequenceStmt);
     p.bump();
     p.bump();
-    if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
+    if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
     parseQualifiedName(p, "sequence name");
     if (!parseCommonAlterTail(p)) {
       if (!p.at(SyntaxKind.Word)) p.expected("sequence option");
@@ -152,94 +151,94 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
   p.bump();
   p.start(SyntaxKind.ObjectKind);
   p.bump();
-  if (object === "materialized") p.expectK(Kw.view);
+  if (object === "materialized") p.expectKw("view");
   p.finish();
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
   parseQualifiedName(p, "object name");
   if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "routine")) p.bumpBalanced(true);
   if (object === "trigger") {
-    p.expectK(Kw.on);
+    p.expectKw("on");
     parseQualifiedName(p, "table name");
   }
   if (p.atEnd || p.at(SyntaxKind.Semicolon)) p.expected("ALTER action");
   else if (!parseCommonAlterTail(p)) {
-    if (object === "type" && p.atK(Kw.add)) {
+    if (object === "type" && p.atKw("add")) {
       p.start(SyntaxKind.AlterAction);
       p.bump();
-      if (p.eatK(Kw.value)) {
-        if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+      if (p.eatKw("value")) {
+        if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
         p.expect(SyntaxKind.String, "string literal");
-        if (p.atK(Kw.before) || p.atK(Kw.after)) {
+        if (p.atKw("before") || p.atKw("after")) {
           p.bump();
           p.expect(SyntaxKind.String, "string literal");
         }
       } else {
-        p.expectK(Kw.attribute);
+        p.expectKw("attribute");
         parseColumnDef(p);
       }
       p.finish();
-    } else if (object === "type" && p.atK(Kw.rename) && p.nthK(1, Kw.value)) {
+    } else if (object === "type" && p.atKw("rename") && p.nthKw(1, "value")) {
       p.start(SyntaxKind.AlterAction);
       p.bump();
       p.bump();
       p.expect(SyntaxKind.String, "string literal");
-      p.expectK(Kw.to);
+      p.expectKw("to");
       p.expect(SyntaxKind.String, "string literal");
       p.finish();
-    } else if (object === "extension" && p.atK(Kw.update)) {
+    } else if (object === "extension" && p.atKw("update")) {
       p.start(SyntaxKind.AlterAction);
       p.bump();
-      if (p.eatK(Kw.to)) {
+      if (p.eatKw("to")) {
         if (p.at(SyntaxKind.String)) p.bump();
         else expectLabel(p, "version");
       }
       p.finish();
-    } else if (object === "domain" && (p.atK(Kw.set) || p.atK(Kw.drop) || p.atK(Kw.add))) {
+    } else if (object === "domain" && (p.atKw("set") || p.atKw("drop") || p.atKw("add"))) {
       p.start(SyntaxKind.AlterAction);
-      if (p.eatK(Kw.add)) parseTableConstraint(p);
-      else if (p.eatK(Kw.set)) {
-        if (p.eatK(Kw.default)) parseExpr(p);
+      if (p.eatKw("add")) parseTableConstraint(p);
+      else if (p.eatKw("set")) {
+        if (p.eatKw("default")) parseExpr(p);
         else {
-          p.expectK(Kw.not);
-          p.expectK(Kw.null);
+          p.expectKw("not");
+          p.expectKw("null");
         }
       } else {
         p.bump();
-        if (p.eatK(Kw.default)) {
+        if (p.eatKw("default")) {
           /* ok */
-        } else if (p.eatK(Kw.not)) p.expectK(Kw.null);
+        } else if (p.eatKw("not")) p.expectKw("null");
         else {
-          p.expectK(Kw.constraint);
-          if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
+          p.expectKw("constraint");
+          if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
           expectIdent(p);
-          if (p.atK(Kw.cascade) || p.atK(Kw.restrict)) p.bump();
+          if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
         }
       }
       p.finish();
-    } else if ((object === "view" || object === "materialized") && p.atK(Kw.alter)) {
+    } else if ((object === "view" || object === "materialized") && p.atKw("alter")) {
       p.start(SyntaxKind.AlterAction);
       p.bump();
-      p.eatK(Kw.column);
+      p.eatKw("column");
       expectIdent(p, "column name");
-      if (p.eatK(Kw.set)) {
-        p.expectK(Kw.default);
+      if (p.eatKw("set")) {
+        p.expectKw("default");
         parseExpr(p);
       } else {
-        p.expectK(Kw.drop);
-        p.expectK(Kw.default);
+        p.expectKw("drop");
+        p.expectKw("default");
       }
       p.finish();
     } else if ((object === "function" || object === "procedure" || object === "routine") && p.at(SyntaxKind.Word)) {
-      while (p.at(SyntaxKind.Word) && !p.atK(Kw.restrict)) {
+      while (p.at(SyntaxKind.Word) && !p.atKw("restrict")) {
         const progress = p.position;
         p.start(SyntaxKind.RoutineOption);
         parseAlterRoutineOption(p);
         p.finish();
         if (p.position === progress) break;
       }
-      p.eatK(Kw.restrict);
+      p.eatKw("restrict");
       unsupportedTail(p);
-    } else if ((object === "index" || object === "view" || object === "materialized") && p.atK(Kw.set) && p.nth(1) === SyntaxKind.LParen) {
+    } else if ((object === "index" || object === "view" || object === "materialized") && p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
       p.start(SyntaxKind.AlterAction);
       p.bump();
       parseOptionList(p);
@@ -262,7 +261,7 @@ export function unsupportedTail(p: Parser): void {
 
 /** RENAME TO x / OWNER TO r / SET SCHEMA s — shared by most ALTER forms. */
 function parseCommonAlterTail(p: Parser): boolean {
-  if (p.atK(Kw.rename) && p.nthK(1, Kw.to)) {
+  if (p.atKw("rename") && p.nthKw(1, "to")) {
     p.start(SyntaxKind.AlterAction);
     p.bump();
     p.bump();
@@ -270,7 +269,7 @@ function parseCommonAlterTail(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (p.atK(Kw.owner) && p.nthK(1, Kw.to)) {
+  if (p.atKw("owner") && p.nthKw(1, "to")) {
     p.start(SyntaxKind.AlterAction);
     p.bump();
     p.bump();
@@ -278,7 +277,7 @@ function parseCommonAlterTail(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (p.atK(Kw.set) && p.nthK(1, Kw.schema)) {
+  if (p.atKw("set") && p.nthKw(1, "schema")) {
     p.start(SyntaxKind.AlterAction);
     p.bump();
     p.bump();
@@ -295,110 +294,110 @@ function parseAlterTableAction(p: Parser): void {
   switch (w) {
     case "add":
       p.bump();
-      if (p.atK(Kw.constraint) || p.atK(Kw.primary) || p.atK(Kw.unique) || p.atK(Kw.check) || p.atK(Kw.foreign) || p.atK(Kw.exclude) || (p.mysql && (p.atK(Kw.index) || p.atK(Kw.key) || p.atK(Kw.fulltext)))) {
+      if (p.atKw("constraint") || p.atKw("primary") || p.atKw("unique") || p.atKw("check") || p.atKw("foreign") || p.atKw("exclude") || (p.mysql && (p.atKw("index") || p.atKw("key") || p.atKw("fulltext")))) {
         parseTableConstraint(p);
-        if (p.atK(Kw.not) && p.nthK(1, Kw.valid)) {
+        if (p.atKw("not") && p.nthKw(1, "valid")) {
           p.bump();
           p.bump();
         }
       } else {
-        p.eatK(Kw.column);
-        if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+        p.eatKw("column");
+        if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
         parseColumnDef(p);
-        if (p.mysql && (p.atK(Kw.first) || p.atK(Kw.after))) {
-          if (p.eatK(Kw.after)) expectIdent(p);
+        if (p.mysql && (p.atKw("first") || p.atKw("after"))) {
+          if (p.eatKw("after")) expectIdent(p);
           else p.bump();
         }
       }
       break;
     case "drop":
       p.bump();
-      if (p.eatK(Kw.constraint)) {
-        if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
+      if (p.eatKw("constraint")) {
+        if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
         expectIdent(p, "constraint name");
-      } else if (p.mysql && (p.atK(Kw.index) || p.atK(Kw.key) || p.atK(Kw.foreign) || p.atK(Kw.primary) || p.atK(Kw.check))) {
+      } else if (p.mysql && (p.atKw("index") || p.atKw("key") || p.atKw("foreign") || p.atKw("primary") || p.atKw("check"))) {
         const kw = p.word;
         p.bump();
-        if (kw === "foreign" || kw === "primary") p.expectK(Kw.key);
+        if (kw === "foreign" || kw === "primary") p.expectKw("key");
         if (kw !== "primary") expectIdent(p);
       } else {
-        p.eatK(Kw.column);
-        if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
+        p.eatKw("column");
+        if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
         expectIdent(p, "column name");
       }
-      if (p.atK(Kw.cascade) || p.atK(Kw.restrict)) p.bump();
+      if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
       break;
     case "alter":
       p.bump();
-      p.eatK(Kw.column);
+      p.eatKw("column");
       expectIdent(p, "column name");
-      if (p.atK(Kw.type) || (p.atK(Kw.set) && p.nthK(1, Kw.data))) {
-        if (p.eatK(Kw.set)) p.bump();
-        p.expectK(Kw.type);
+      if (p.atKw("type") || (p.atKw("set") && p.nthKw(1, "data"))) {
+        if (p.eatKw("set")) p.bump();
+        p.expectKw("type");
         parseTypeName(p);
-        if (p.atK(Kw.collate)) {
+        if (p.atKw("collate")) {
           p.bump();
           parseQualifiedName(p);
         }
-        if (p.eatK(Kw.using)) parseExpr(p);
-      } else if (p.eatK(Kw.set)) {
-        if (p.eatK(Kw.default)) parseExpr(p);
-        else if (p.eatK(Kw.not)) p.expectK(Kw.null);
-        else if (p.eatK(Kw.statistics)) p.expect(SyntaxKind.Number, "number");
-        else if (p.eatK(Kw.storage)) expectLabel(p);
-        else if (p.eatK(Kw.generated)) {
-          if (!p.eatK(Kw.always)) {
-            p.expectK(Kw.by);
-            p.expectK(Kw.default);
+        if (p.eatKw("using")) parseExpr(p);
+      } else if (p.eatKw("set")) {
+        if (p.eatKw("default")) parseExpr(p);
+        else if (p.eatKw("not")) p.expectKw("null");
+        else if (p.eatKw("statistics")) p.expect(SyntaxKind.Number, "number");
+        else if (p.eatKw("storage")) expectLabel(p);
+        else if (p.eatKw("generated")) {
+          if (!p.eatKw("always")) {
+            p.expectKw("by");
+            p.expectKw("default");
           }
         } else if (p.at(SyntaxKind.LParen)) parseOptionList(p);
-        else if (p.eatK(Kw.visible) || p.eatK(Kw.invisible)) {
+        else if (p.eatKw("visible") || p.eatKw("invisible")) {
           /* mysql */
         } else p.expected("DEFAULT, NOT NULL, STATISTICS or STORAGE");
-      } else if (p.eatK(Kw.drop)) {
-        if (p.eatK(Kw.default)) {
+      } else if (p.eatKw("drop")) {
+        if (p.eatKw("default")) {
           /* ok */
-        } else if (p.eatK(Kw.not)) p.expectK(Kw.null);
-        else if (p.eatK(Kw.identity)) {
-          if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
-        } else if (p.eatK(Kw.expression)) {
-          if (p.atK(Kw.if) && (p.nthK(1, Kw.exists) || !p.postgres)) parseIfExists(p);
+        } else if (p.eatKw("not")) p.expectKw("null");
+        else if (p.eatKw("identity")) {
+          if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
+        } else if (p.eatKw("expression")) {
+          if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
         } else p.expected("DEFAULT or NOT NULL");
-      } else if (p.eatK(Kw.add)) {
-        p.expectK(Kw.generated);
-        if (!p.eatK(Kw.always)) {
-          p.expectK(Kw.by);
-          p.expectK(Kw.default);
+      } else if (p.eatKw("add")) {
+        p.expectKw("generated");
+        if (!p.eatKw("always")) {
+          p.expectKw("by");
+          p.expectKw("default");
         }
-        p.expectK(Kw.as);
-        p.expectK(Kw.identity);
+        p.expectKw("as");
+        p.expectKw("identity");
         if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
       } else p.expected("TYPE, SET, DROP or ADD");
       break;
     case "rename":
       p.bump();
-      if (p.eatK(Kw.to) || p.eatK(Kw.as)) parseQualifiedName(p, "new name");
+      if (p.eatKw("to") || p.eatKw("as")) parseQualifiedName(p, "new name");
       else {
-        if (p.eatK(Kw.constraint)) {
+        if (p.eatKw("constraint")) {
           /* ok */
-        } else if (p.mysql && (p.atK(Kw.index) || p.atK(Kw.key))) p.bump();
-        else p.eatK(Kw.column);
+        } else if (p.mysql && (p.atKw("index") || p.atKw("key"))) p.bump();
+        else p.eatKw("column");
         expectIdent(p, "name");
-        p.expectK(Kw.to);
+        p.expectKw("to");
         expectIdent(p, "new name");
       }
       break;
     case "owner":
       p.bump();
-      p.expectK(Kw.to);
+      p.expectKw("to");
       expectLabel(p, "role");
       break;
     case "set":
       p.bump();
-      if (p.eatK(Kw.schema) || p.eatK(Kw.tablespace)) expectIdent(p);
-      else if (p.eatK(Kw.logged) || p.eatK(Kw.unlogged)) {
+      if (p.eatKw("schema") || p.eatKw("tablespace")) expectIdent(p);
+      else if (p.eatKw("logged") || p.eatKw("unlogged")) {
         /* ok */
-      } else if (p.eatK(Kw.without)) expectLabel(p);
+      } else if (p.eatKw("without")) expectLabel(p);
       else if (p.at(SyntaxKind.LParen)) parseOptionList(p);
       else p.expected("SCHEMA, TABLESPACE, LOGGED or '('");
       break;
@@ -408,44 +407,44 @@ function parseAlterTableAction(p: Parser): void {
       break;
     case "attach":
       p.bump();
-      p.expectK(Kw.partition);
+      p.expectKw("partition");
       parseQualifiedName(p, "partition name");
-      if (p.atK(Kw.default)) p.bump();
+      if (p.atKw("default")) p.bump();
       else parsePartitionBound(p);
       break;
     case "detach":
       p.bump();
-      p.expectK(Kw.partition);
+      p.expectKw("partition");
       parseQualifiedName(p, "partition name");
-      if (p.atK(Kw.concurrently) || p.atK(Kw.finalize)) p.bump();
+      if (p.atKw("concurrently") || p.atKw("finalize")) p.bump();
       break;
     case "enable":
     case "disable":
       p.bump();
-      if (p.atK(Kw.replica) || p.atK(Kw.always)) p.bump();
-      if (p.eatK(Kw.trigger) || p.eatK(Kw.rule)) {
-        if (!p.eatK(Kw.all) && !p.eatK(Kw.user)) expectIdent(p);
-      } else if (p.eatK(Kw.row)) {
-        p.expectK(Kw.level);
-        p.expectK(Kw.security);
-      } else if (p.mysql && p.eatK(Kw.keys)) {
+      if (p.atKw("replica") || p.atKw("always")) p.bump();
+      if (p.eatKw("trigger") || p.eatKw("rule")) {
+        if (!p.eatKw("all") && !p.eatKw("user")) expectIdent(p);
+      } else if (p.eatKw("row")) {
+        p.expectKw("level");
+        p.expectKw("security");
+      } else if (p.mysql && p.eatKw("keys")) {
         /* ok */
       } else p.expected("TRIGGER, RULE or ROW LEVEL SECURITY");
       break;
     case "validate":
       p.bump();
-      p.expectK(Kw.constraint);
+      p.expectKw("constraint");
       expectIdent(p);
       break;
     case "inherit":
     case "no":
       p.bump();
-      if (w === "no") p.expectK(Kw.inherit);
+      if (w === "no") p.expectKw("inherit");
       parseQualifiedName(p);
       break;
     case "cluster":
       p.bump();
-      p.expectK(Kw.on);
+      p.expectKw("on");
       expectIdent(p);
       break;
     case "modify":
@@ -455,11 +454,11 @@ function parseAlterTableAction(p: Parser): void {
         break;
       }
       p.bump();
-      p.eatK(Kw.column);
+      p.eatKw("column");
       if (w === "change") expectIdent(p, "column name");
       parseColumnDef(p);
-      if (p.atK(Kw.first) || p.atK(Kw.after)) {
-        if (p.eatK(Kw.after)) expectIdent(p);
+      if (p.atKw("first") || p.atKw("after")) {
+        if (p.eatKw("after")) expectIdent(p);
         else p.bump();
       }
       break;
@@ -490,18 +489,18 @@ function parseAlterRoutineOption(p: Parser): void {
       return;
     case "not":
       p.bump();
-      p.expectK(Kw.leakproof);
+      p.expectKw("leakproof");
       return;
     case "returns":
       p.bump();
-      p.expectK(Kw.null);
-      p.expectK(Kw.on);
-      p.expectK(Kw.null);
-      p.expectK(Kw.input);
+      p.expectKw("null");
+      p.expectKw("on");
+      p.expectKw("null");
+      p.expectKw("input");
       return;
     case "reset":
       p.bump();
-      if (!p.eatK(Kw.all)) parseQualifiedName(p, "parameter");
+      if (!p.eatKw("all")) parseQualifiedName(p, "parameter");
       return;
     default:
       parseSharedRoutineOption(p, w);

@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest } from "./ddl-routine.js";
@@ -20,7 +19,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
   let n = 1;
   for (;;) {
     const w = p.wordAt(n);
-    if (w === "or" && p.nthK(n + 1, Kw.replace)) n += 2;
+    if (w === "or" && p.nthKw(n + 1, "replace")) n += 2;
     else if (
       w === "temp" || w === "temporary" || w === "unlogged" || w === "global" || w === "local" || w === "unique" ||
       w === "recursive" || w === "constraint" || w === "virtual" || w === "trusted" || w === "procedural" ||
@@ -64,21 +63,21 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     case "materialized":
       p.start(SyntaxKind.CreateMaterializedViewStmt);
       bumpModifiers(p, n);
-      p.expectK(Kw.view);
-      if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+      p.expectKw("view");
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       parseQualifiedName(p, "view name");
       if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
-      if (p.atK(Kw.using)) {
+      if (p.atKw("using")) {
         p.bump();
         expectIdent(p);
       }
       parseWithOptionList(p);
-      p.expectK(Kw.as);
+      p.expectKw("as");
       parseSelectStmt(p);
-      if (p.atK(Kw.with)) {
+      if (p.atKw("with")) {
         p.bump();
-        p.eatK(Kw.no);
-        p.expectK(Kw.data);
+        p.eatKw("no");
+        p.expectKw("data");
       }
       p.finish();
       return true;
@@ -93,13 +92,13 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       }
       p.start(SyntaxKind.CreateSchemaStmt);
       bumpModifiers(p, n);
-      if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
-      if (p.atK(Kw.authorization)) {
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
+      if (p.atKw("authorization")) {
         p.bump();
         expectLabel(p, "role");
       } else {
         parseQualifiedName(p, "schema name");
-        if (p.atK(Kw.authorization)) {
+        if (p.atKw("authorization")) {
           p.bump();
           expectLabel(p, "role");
         }
@@ -107,8 +106,8 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       while (p.mysql && p.at(SyntaxKind.Word)) {
         const progress = p.position;
         p.start(SyntaxKind.TableOption);
-        p.eatK(Kw.default);
-        if (p.atK(Kw.character) && p.nthK(1, Kw.set)) p.bump();
+        p.eatKw("default");
+        if (p.atKw("character") && p.nthKw(1, "set")) p.bump();
         p.bump();
         p.eatOp("=");
         expectLabel(p, "value");
@@ -120,7 +119,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     case "sequence":
       p.start(SyntaxKind.CreateSequenceStmt);
       bumpModifiers(p, n);
-      if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       parseQualifiedName(p, "sequence name");
       parseSequenceOptions(p);
       p.finish();
@@ -137,18 +136,18 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       p.start(SyntaxKind.CreateDomainStmt);
       bumpModifiers(p, n);
       parseQualifiedName(p, "domain name");
-      p.eatK(Kw.as);
+      p.eatKw("as");
       parseTypeName(p);
       for (let guard = 0; guard < 32 && p.at(SyntaxKind.Word); guard++) {
         const progress = p.position;
         p.start(SyntaxKind.ColumnConstraint);
-        if (p.eatK(Kw.constraint)) expectIdent(p, "constraint name");
-        if (p.eatK(Kw.default)) parseExpr(p);
-        else if (p.eatK(Kw.not)) p.expectK(Kw.null);
-        else if (p.eatK(Kw.null)) {
+        if (p.eatKw("constraint")) expectIdent(p, "constraint name");
+        if (p.eatKw("default")) parseExpr(p);
+        else if (p.eatKw("not")) p.expectKw("null");
+        else if (p.eatKw("null")) {
           /* ok */
-        } else if (p.eatK(Kw.collate)) parseQualifiedName(p, "collation");
-        else if (p.eatK(Kw.check)) {
+        } else if (p.eatKw("collate")) parseQualifiedName(p, "collation");
+        else if (p.eatKw("check")) {
           expectParenthesizedExpr(p);
         } else p.expected("domain constraint");
         p.finish();
@@ -173,15 +172,15 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       if (!p.postgres) return false;
       p.start(SyntaxKind.CreateExtensionStmt);
       bumpModifiers(p, n);
-      if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       expectLabel(p, "extension name");
-      p.eatK(Kw.with);
+      p.eatKw("with");
       for (let guard = 0; guard < 8; guard++) {
-        if (p.eatK(Kw.schema)) expectLabel(p, "schema name");
-        else if (p.eatK(Kw.version)) {
+        if (p.eatKw("schema")) expectLabel(p, "schema name");
+        else if (p.eatKw("version")) {
           if (p.at(SyntaxKind.String)) p.bump();
           else expectLabel(p, "version");
-        } else if (p.eatK(Kw.cascade)) {
+        } else if (p.eatKw("cascade")) {
           /* ok */
         } else break;
       }
@@ -195,7 +194,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       p.finish();
       return true;
     case "event":
-      if (!p.postgres || !p.nthK(n + 1, Kw.trigger)) return false;
+      if (!p.postgres || !p.nthKw(n + 1, "trigger")) return false;
       p.start(SyntaxKind.CreateEventTriggerStmt);
       bumpModifiers(p, n + 1);
       parseCreateEventTriggerRest(p);
@@ -224,19 +223,19 @@ function bumpModifiers(p: Parser, n: number): void {
 }
 
 function parseCreateIndexRest(p: Parser): void {
-  p.eatK(Kw.concurrently);
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
-  if (!p.atK(Kw.on)) parseQualifiedName(p, "index name");
-  if (p.mysql && p.atK(Kw.using)) {
+  p.eatKw("concurrently");
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
+  if (!p.atKw("on")) parseQualifiedName(p, "index name");
+  if (p.mysql && p.atKw("using")) {
     p.bump();
     expectLabel(p);
   }
-  p.expectK(Kw.on);
+  p.expectKw("on");
   p.start(SyntaxKind.TableRef);
-  p.eatK(Kw.only);
+  p.eatKw("only");
   parseQualifiedName(p, "table name");
   p.finish();
-  if (p.atK(Kw.using)) {
+  if (p.atKw("using")) {
     p.bump();
     expectLabel(p, "index method");
   }
@@ -247,18 +246,18 @@ function parseCreateIndexRest(p: Parser): void {
     p.expect(SyntaxKind.RParen, "')'");
   }
   p.finish();
-  if (p.atK(Kw.include)) {
+  if (p.atKw("include")) {
     p.bump();
     parseParenNameList(p);
   }
   parseNullsDistinct(p);
   parseWithOptionList(p);
-  if (p.atK(Kw.tablespace)) {
+  if (p.atKw("tablespace")) {
     p.bump();
     expectIdent(p);
   }
-  if (p.atK(Kw.where)) parseWhereClause(p);
-  if (p.mysql) while (p.at(SyntaxKind.Word) && (p.atK(Kw.using) || p.atK(Kw.comment) || p.atK(Kw.algorithm) || p.atK(Kw.lock))) {
+  if (p.atKw("where")) parseWhereClause(p);
+  if (p.mysql) while (p.at(SyntaxKind.Word) && (p.atKw("using") || p.atKw("comment") || p.atKw("algorithm") || p.atKw("lock"))) {
     p.bump();
     p.eatOp("=");
     p.bump();
@@ -266,30 +265,30 @@ function parseCreateIndexRest(p: Parser): void {
 }
 
 function parseCreateViewRest(p: Parser): void {
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "view name");
   if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
   parseWithOptionList(p);
-  p.expectK(Kw.as);
+  p.expectKw("as");
   if (atSelectStart(p)) parseSelectStmt(p);
   else p.expected("query");
-  if (p.atK(Kw.with)) {
+  if (p.atKw("with")) {
     p.bump();
-    if (p.atK(Kw.cascaded) || p.atK(Kw.local)) p.bump();
-    p.expectK(Kw.check);
-    p.expectK(Kw.option);
+    if (p.atKw("cascaded") || p.atKw("local")) p.bump();
+    p.expectKw("check");
+    p.expectKw("option");
   }
 }
 
 function parseCreateTypeRest(p: Parser): void {
   parseQualifiedName(p, "type name");
-  if (!p.atK(Kw.as)) {
+  if (!p.atKw("as")) {
     // Base type: CREATE TYPE t (INPUT = …, OUTPUT = …) or a shell type.
     if (p.at(SyntaxKind.LParen)) parseOptionList(p);
     return;
   }
   p.bump();
-  if (p.atK(Kw.enum)) {
+  if (p.atKw("enum")) {
     p.bump();
     p.start(SyntaxKind.EnumValues);
     if (p.expect(SyntaxKind.LParen, "'('")) {
@@ -300,7 +299,7 @@ function parseCreateTypeRest(p: Parser): void {
       p.expect(SyntaxKind.RParen, "')'");
     }
     p.finish();
-  } else if (p.atK(Kw.range)) {
+  } else if (p.atKw("range")) {
     p.bump();
     parseOptionList(p);
   } else if (p.at(SyntaxKind.LParen)) {
@@ -311,7 +310,7 @@ function parseCreateTypeRest(p: Parser): void {
         p.start(SyntaxKind.ColumnDef);
         expectIdent(p, "attribute name");
         parseTypeName(p);
-        if (p.atK(Kw.collate)) {
+        if (p.atKw("collate")) {
           p.bump();
           parseQualifiedName(p, "collation");
         }
@@ -339,65 +338,65 @@ export function parseComment(p: Parser): void {
   if (p.at(SyntaxKind.Word) && COMMENT_OBJECTS.has(p.word!)) {
     const w = p.word;
     p.bump();
-    if ((w === "materialized" && p.atK(Kw.view)) || (w === "foreign" && (p.atK(Kw.table) || p.atK(Kw.data))) || w === "text" || w === "access" || w === "large" || w === "event")
+    if ((w === "materialized" && p.atKw("view")) || (w === "foreign" && (p.atKw("table") || p.atKw("data"))) || w === "text" || w === "access" || w === "large" || w === "event")
       p.bump();
-    if (w === "foreign" && p.atK(Kw.wrapper)) p.bump();
+    if (w === "foreign" && p.atKw("wrapper")) p.bump();
   } else p.expected("object kind");
   p.finish();
   parseQualifiedName(p, "object name");
   if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
-  if (p.atK(Kw.on)) {
+  if (p.atKw("on")) {
     p.bump();
-    if (p.atK(Kw.domain)) p.bump();
+    if (p.atKw("domain")) p.bump();
     parseQualifiedName(p, "table name");
   }
-  p.expectK(Kw.is);
-  if (!p.eatK(Kw.null)) p.expect(SyntaxKind.String, "string literal or NULL");
+  p.expectKw("is");
+  if (!p.eatKw("null")) p.expect(SyntaxKind.String, "string literal or NULL");
   p.finish();
 }
 
 /** GRANT … ON … TO … / REVOKE … ON … FROM …, and role grants `GRANT r TO u`. */
 export function parseGrantOrRevoke(p: Parser): void {
-  const grant = p.atK(Kw.grant);
+  const grant = p.atKw("grant");
   p.start(grant ? SyntaxKind.GrantStmt : SyntaxKind.RevokeStmt);
   p.bump();
-  if (!grant && ((p.atK(Kw.grant) && p.nthK(1, Kw.option)) || (p.atK(Kw.admin) && p.nthK(1, Kw.option)))) {
+  if (!grant && ((p.atKw("grant") && p.nthKw(1, "option")) || (p.atKw("admin") && p.nthKw(1, "option")))) {
     p.bump();
     p.bump();
-    p.expectK(Kw.for);
+    p.expectKw("for");
   }
   p.start(SyntaxKind.PrivilegeList);
   do {
     p.start(SyntaxKind.Privilege);
-    if (p.atK(Kw.all)) {
+    if (p.atKw("all")) {
       p.bump();
-      p.eatK(Kw.privileges);
+      p.eatKw("privileges");
     } else if (atLabel(p)) {
       // One word (SELECT, USAGE, a role name, …); ALTER SYSTEM is the one two-word privilege.
       const w = p.word;
       p.bump(p.at(SyntaxKind.QuotedIdent) ? undefined : SyntaxKind.Keyword);
-      if (w === "alter" && p.atK(Kw.system)) p.bump();
+      if (w === "alter" && p.atKw("system")) p.bump();
     } else p.expected("privilege");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
-  if (p.eatK(Kw.on)) {
+  if (p.eatKw("on")) {
     p.start(SyntaxKind.GrantTarget);
-    if (p.atK(Kw.all) && p.nth(2) === SyntaxKind.Word && p.nthK(2, Kw.in)) {
+    if (p.atKw("all") && p.nth(2) === SyntaxKind.Word && p.nthKw(2, "in")) {
       p.bump();
       p.bump();
       p.bump();
-      p.expectK(Kw.schema);
+      p.expectKw("schema");
     } else if (
       p.at(SyntaxKind.Word) &&
       ["table", "sequence", "function", "procedure", "routine", "schema", "database", "type", "domain", "language", "tablespace", "foreign", "large"].includes(p.word!) &&
-      (atLabel(p, 1) && !p.nthK(1, Kw.to) && !p.nthK(1, Kw.from))
+      (atLabel(p, 1) && !p.nthKw(1, "to") && !p.nthKw(1, "from"))
     ) {
       p.bump();
-      if (p.atK(Kw.data) || p.atK(Kw.server) || p.atK(Kw.object)) {
+      if (p.atKw("data") || p.atKw("server") || p.atKw("object")) {
         p.bump();
-        if (p.atK(Kw.wrapper)) p.bump();
+        if (p.atKw("wrapper")) p.bump();
       }
     }
     do {
@@ -418,11 +417,11 @@ export function parseGrantOrRevoke(p: Parser): void {
     } while (p.eat(SyntaxKind.Comma));
     p.finish();
   }
-  if (grant) p.expectK(Kw.to);
-  else p.expectK(Kw.from);
+  if (grant) p.expectKw("to");
+  else p.expectKw("from");
   p.start(SyntaxKind.RoleList);
   do {
-    p.eatK(Kw.group);
+    p.eatKw("group");
     if (p.at(SyntaxKind.String) || atLabel(p)) {
       p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
       if (p.at(SyntaxKind.Param) || p.atOp("@")) {
@@ -434,17 +433,17 @@ export function parseGrantOrRevoke(p: Parser): void {
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
   for (let guard = 0; guard < 4; guard++) {
-    if (p.atK(Kw.with) && (p.nthK(1, Kw.grant) || p.nthK(1, Kw.admin) || p.nthK(1, Kw.inherit) || p.nthK(1, Kw.set))) {
+    if (p.atKw("with") && (p.nthKw(1, "grant") || p.nthKw(1, "admin") || p.nthKw(1, "inherit") || p.nthKw(1, "set"))) {
       p.bump();
       p.bump();
-      if (!p.eatK(Kw.option)) {
-        if (!p.eatK(Kw.true)) p.eatK(Kw.false);
+      if (!p.eatKw("option")) {
+        if (!p.eatKw("true")) p.eatKw("false");
       }
-    } else if (p.atK(Kw.granted) && p.nthK(1, Kw.by)) {
+    } else if (p.atKw("granted") && p.nthKw(1, "by")) {
       p.bump();
       p.bump();
       expectLabel(p, "role");
-    } else if (p.atK(Kw.cascade) || p.atK(Kw.restrict)) p.bump();
+    } else if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
     else break;
   }
   p.finish();
@@ -459,9 +458,9 @@ function isVirtual(p: Parser, n: number): boolean {
 
 /** SQLite `CREATE VIRTUAL TABLE [IF NOT EXISTS] name USING module [(arguments)]` — module arguments are free-form. */
 function parseVirtualTableRest(p: Parser): void {
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "table name");
-  p.expectK(Kw.using);
+  p.expectKw("using");
   expectIdent(p, "module name");
   if (p.at(SyntaxKind.LParen)) {
     p.start(SyntaxKind.OptionList);

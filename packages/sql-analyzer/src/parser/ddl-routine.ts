@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseParenExprList } from "./expressions.js";
@@ -20,29 +19,29 @@ const TYPE_KEYWORDS = new Set([
  * embedded-SQL request (parsed afterwards with ranges into the host text).
  */
 export function parseCreateRoutineRest(p: Parser): void {
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "routine name");
   parseRoutineParams(p);
   let language: string | undefined;
   let body: { start: number; text: string } | undefined;
   for (let guard = 0; guard < 64 && !p.atEnd && !p.at(SyntaxKind.Semicolon); guard++) {
     const progress = p.position;
-    if (p.atK(Kw.returns)) {
+    if (p.atKw("returns")) {
       p.start(SyntaxKind.ReturnsClause);
       p.bump();
-      if (p.atK(Kw.table) && p.nth(1) === SyntaxKind.LParen) {
+      if (p.atKw("table") && p.nth(1) === SyntaxKind.LParen) {
         p.bump();
         parseRoutineParams(p);
-      } else if (p.atK(Kw.null) && p.nthK(1, Kw.on)) {
+      } else if (p.atKw("null") && p.nthKw(1, "on")) {
         p.bump();
         p.bump();
-        p.expectK(Kw.null);
-        p.expectK(Kw.input);
+        p.expectKw("null");
+        p.expectKw("input");
       } else parseTypeName(p);
       p.finish();
       continue;
     }
-    if (p.atK(Kw.begin) || (p.atK(Kw.return) && p.postgres)) {
+    if (p.atKw("begin") || (p.atKw("return") && p.postgres)) {
       parseStandardBody(p);
       continue;
     }
@@ -81,23 +80,23 @@ export function parseCreateRoutineRest(p: Parser): void {
           break;
         case "not":
           p.bump();
-          if (!p.eatK(Kw.leakproof)) p.expectK(Kw.deterministic);
+          if (!p.eatKw("leakproof")) p.expectKw("deterministic");
           break;
         case "contains":
         case "no":
           p.bump();
-          p.expectK(Kw.sql);
+          p.expectKw("sql");
           break;
         case "reads":
         case "modifies":
           p.bump();
-          p.expectK(Kw.sql);
-          p.expectK(Kw.data);
+          p.expectKw("sql");
+          p.expectKw("data");
           break;
         case "sql":
           p.bump();
-          p.expectK(Kw.security);
-          if (!p.eatK(Kw.definer)) p.expectK(Kw.invoker);
+          p.expectKw("security");
+          if (!p.eatKw("definer")) p.expectKw("invoker");
           break;
         case "comment":
           p.bump();
@@ -105,7 +104,7 @@ export function parseCreateRoutineRest(p: Parser): void {
           break;
         case "transform":
           p.bump();
-          while (!p.atEnd && (p.atK(Kw.for) || p.atK(Kw.type) || p.at(SyntaxKind.Comma) || atLabel(p)) && !p.atK(Kw.as) && !p.atK(Kw.language)) p.bump();
+          while (!p.atEnd && (p.atKw("for") || p.atKw("type") || p.at(SyntaxKind.Comma) || atLabel(p)) && !p.atKw("as") && !p.atKw("language")) p.bump();
           break;
         default:
           parseSharedRoutineOption(p, w);
@@ -133,9 +132,9 @@ export function parseCreateRoutineRest(p: Parser): void {
  * (strings, numbers or words).
  */
 export function parseSetParameterValue(p: Parser): void {
-  if (p.eatK(Kw.from)) p.expectK(Kw.current);
+  if (p.eatKw("from")) p.expectKw("current");
   else {
-    if (!p.eatK(Kw.to)) p.expectOp("=");
+    if (!p.eatKw("to")) p.expectOp("=");
     do {
       if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
       else p.expected("value");
@@ -152,15 +151,15 @@ export function parseSharedRoutineOption(p: Parser, word: string | undefined): b
   switch (word) {
     case "called":
       p.bump();
-      p.expectK(Kw.on);
-      p.expectK(Kw.null);
-      p.expectK(Kw.input);
+      p.expectKw("on");
+      p.expectKw("null");
+      p.expectKw("input");
       return true;
     case "external":
     case "security":
-      p.eatK(Kw.external);
-      p.expectK(Kw.security);
-      if (!p.eatK(Kw.definer)) p.expectK(Kw.invoker);
+      p.eatKw("external");
+      p.expectKw("security");
+      if (!p.eatKw("definer")) p.expectKw("invoker");
       return true;
     case "parallel":
       p.bump();
@@ -217,8 +216,8 @@ function parseRoutineParams(p: Parser): void {
   if (!p.at(SyntaxKind.RParen)) {
     do {
       p.start(SyntaxKind.RoutineParam);
-      if (p.atK(Kw.in) || p.atK(Kw.out) || p.atK(Kw.inout) || p.atK(Kw.variadic)) {
-        if (!(p.atK(Kw.in) && p.nthK(1, Kw.out))) p.bump();
+      if (p.atKw("in") || p.atKw("out") || p.atKw("inout") || p.atKw("variadic")) {
+        if (!(p.atKw("in") && p.nthKw(1, "out"))) p.bump();
         else {
           p.bump();
           p.bump();
@@ -231,7 +230,7 @@ function parseRoutineParams(p: Parser): void {
       }
       else if (p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
       parseTypeName(p);
-      if (p.atK(Kw.default) || p.atOp("=")) {
+      if (p.atKw("default") || p.atOp("=")) {
         p.bump();
         parseExpr(p);
       }
@@ -244,13 +243,13 @@ function parseRoutineParams(p: Parser): void {
 
 function isTypeWithTz(p: Parser): boolean {
   const w = p.word;
-  return (w === "double" && p.nthK(1, Kw.precision)) || ((w === "character" || w === "bit") && p.nthK(1, Kw.varying));
+  return (w === "double" && p.nthKw(1, "precision")) || ((w === "character" || w === "bit") && p.nthKw(1, "varying"));
 }
 
 /** `RETURN expr` or `BEGIN ATOMIC stmt; … END` (SQL-standard bodies), or a BEGIN … END block. */
 function parseStandardBody(p: Parser): void {
   p.start(SyntaxKind.RoutineBody);
-  if (p.eatK(Kw.return)) parseExpr(p);
+  if (p.eatKw("return")) parseExpr(p);
   else parseBlock(p);
   p.finish();
 }
@@ -258,72 +257,72 @@ function parseStandardBody(p: Parser): void {
 /** `BEGIN [ATOMIC] stmt; … END` with the statements parsed as SQL. */
 export function parseBlock(p: Parser): void {
   p.bump(); // BEGIN
-  p.eatK(Kw.atomic);
-  while (!p.atEnd && !(p.atK(Kw.end) && !p.nthK(1, Kw.if) && !p.nthK(1, Kw.loop) && !p.nthK(1, Kw.while) && !p.nthK(1, Kw.repeat) && !p.nthK(1, Kw.case))) {
+  p.eatKw("atomic");
+  while (!p.atEnd && !(p.atKw("end") && !p.nthKw(1, "if") && !p.nthKw(1, "loop") && !p.nthKw(1, "while") && !p.nthKw(1, "repeat") && !p.nthKw(1, "case"))) {
     const progress = p.position;
     if (!p.eat(SyntaxKind.Semicolon)) {
       if (p.enter()) {
         parseStatement(p);
         p.leave();
       }
-      if (!p.at(SyntaxKind.Semicolon) && !p.atK(Kw.end) && !p.atEnd) p.recoverUntil(() => p.at(SyntaxKind.Semicolon) || p.atK(Kw.end));
+      if (!p.at(SyntaxKind.Semicolon) && !p.atKw("end") && !p.atEnd) p.recoverUntil(() => p.at(SyntaxKind.Semicolon) || p.atKw("end"));
     }
     if (p.position === progress) p.errorBump();
   }
-  p.expectK(Kw.end);
+  p.expectKw("end");
 }
 
 /** The rest of CREATE TRIGGER after the keyword (PostgreSQL, MySQL and SQLite forms). */
 export function parseCreateTriggerRest(p: Parser): void {
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "trigger name");
-  if (p.atK(Kw.before) || p.atK(Kw.after)) p.bump();
-  else if (p.atK(Kw.instead)) {
+  if (p.atKw("before") || p.atKw("after")) p.bump();
+  else if (p.atKw("instead")) {
     p.bump();
-    p.expectK(Kw.of);
+    p.expectKw("of");
   } else if (!p.sqlite) p.expected("BEFORE, AFTER or INSTEAD OF");
   do {
     p.start(SyntaxKind.TriggerEvent);
-    if (p.atK(Kw.insert) || p.atK(Kw.delete) || p.atK(Kw.truncate)) p.bump();
-    else if (p.atK(Kw.update)) {
+    if (p.atKw("insert") || p.atKw("delete") || p.atKw("truncate")) p.bump();
+    else if (p.atKw("update")) {
       p.bump();
-      if (p.eatK(Kw.of)) {
+      if (p.eatKw("of")) {
         do expectIdent(p, "column name");
         while (p.eat(SyntaxKind.Comma));
       }
     } else p.expected("INSERT, UPDATE, DELETE or TRUNCATE");
     p.finish();
-  } while (p.eatK(Kw.or));
-  p.expectK(Kw.on);
+  } while (p.eatKw("or"));
+  p.expectKw("on");
   parseQualifiedName(p, "table name");
   for (let guard = 0; guard < 16; guard++) {
     const progress = p.position;
-    if (p.atK(Kw.from)) {
+    if (p.atKw("from")) {
       p.bump();
       parseQualifiedName(p);
-    } else if (p.atK(Kw.not) && p.nthK(1, Kw.deferrable)) {
+    } else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
       p.bump();
       p.bump();
-    } else if (p.atK(Kw.deferrable)) p.bump();
-    else if (p.atK(Kw.initially)) {
+    } else if (p.atKw("deferrable")) p.bump();
+    else if (p.atKw("initially")) {
       p.bump();
-      if (!p.eatK(Kw.deferred)) p.expectK(Kw.immediate);
-    } else if (p.atK(Kw.referencing)) {
+      if (!p.eatKw("deferred")) p.expectKw("immediate");
+    } else if (p.atKw("referencing")) {
       p.bump();
-      while (p.atK(Kw.old) || p.atK(Kw.new)) {
+      while (p.atKw("old") || p.atKw("new")) {
         p.bump();
-        if (!p.eatK(Kw.table)) p.expectK(Kw.row);
-        p.eatK(Kw.as);
+        if (!p.eatKw("table")) p.expectKw("row");
+        p.eatKw("as");
         expectIdent(p, "transition name");
       }
-    } else if (p.atK(Kw.for)) {
+    } else if (p.atKw("for")) {
       p.bump();
-      p.eatK(Kw.each);
-      if (!p.eatK(Kw.row)) p.expectK(Kw.statement);
-    } else if (p.atK(Kw.follows) || p.atK(Kw.precedes)) {
+      p.eatKw("each");
+      if (!p.eatKw("row")) p.expectKw("statement");
+    } else if (p.atKw("follows") || p.atKw("precedes")) {
       p.bump();
       expectIdent(p, "trigger name");
-    } else if (p.atK(Kw.when)) {
+    } else if (p.atKw("when")) {
       p.bump();
       if (p.postgres) {
         expectParenthesizedExpr(p);
@@ -333,13 +332,13 @@ export function parseCreateTriggerRest(p: Parser): void {
   }
   p.start(SyntaxKind.TriggerBody);
   if (p.postgres) {
-    p.expectK(Kw.execute);
-    if (!p.eatK(Kw.function)) p.expectK(Kw.procedure);
+    p.expectKw("execute");
+    if (!p.eatKw("function")) p.expectKw("procedure");
     parseQualifiedName(p, "function name");
     parseParenExprList(p, SyntaxKind.ArgList);
-  } else if (p.atK(Kw.begin)) parseBlock(p);
+  } else if (p.atKw("begin")) parseBlock(p);
   else if (p.mysql) parseStatement(p);
-  else p.expectK(Kw.begin);
+  else p.expectKw("begin");
   p.finish();
 }
 

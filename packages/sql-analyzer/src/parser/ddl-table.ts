@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
@@ -12,18 +11,18 @@ import { parseTypeName } from "./types.js";
  * MySQL/SQLite table options.
  */
 export function parseCreateTableRest(p: Parser): void {
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) parseIfNotExists(p);
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "table name");
-  if (p.atK(Kw.partition) && p.nthK(1, Kw.of)) {
+  if (p.atKw("partition") && p.nthKw(1, "of")) {
     p.start(SyntaxKind.PartitionOf);
     p.bump();
     p.bump();
     parseQualifiedName(p, "parent table");
     if (p.at(SyntaxKind.LParen)) parseTableElements(p);
-    if (p.atK(Kw.default)) p.bump();
+    if (p.atKw("default")) p.bump();
     else parsePartitionBound(p);
     p.finish();
-  } else if (p.atK(Kw.of) && p.postgres) {
+  } else if (p.atKw("of") && p.postgres) {
     p.bump();
     parseQualifiedName(p, "type name");
     if (p.at(SyntaxKind.LParen)) parseTableElements(p);
@@ -31,11 +30,11 @@ export function parseCreateTableRest(p: Parser): void {
     parseParenNameList(p);
   } else if (p.at(SyntaxKind.LParen)) {
     parseTableElements(p);
-  } else if (p.atK(Kw.like) && p.mysql) {
+  } else if (p.atKw("like") && p.mysql) {
     p.bump();
     parseQualifiedName(p, "table name");
-  } else if (!p.atK(Kw.as)) p.expected("'(' or AS");
-  if (p.atK(Kw.inherits)) {
+  } else if (!p.atKw("as")) p.expected("'(' or AS");
+  if (p.atKw("inherits")) {
     p.bump();
     p.start(SyntaxKind.NameList);
     p.expect(SyntaxKind.LParen, "'('");
@@ -44,32 +43,32 @@ export function parseCreateTableRest(p: Parser): void {
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
   }
-  if (p.atK(Kw.partition) && p.nthK(1, Kw.by)) parsePartitionBy(p);
-  if (p.atK(Kw.using) && p.postgres) {
+  if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
+  if (p.atKw("using") && p.postgres) {
     p.bump();
     expectIdent(p, "access method");
   }
   // WITH (…) and WITHOUT OIDS exclude each other.
-  if (!parseWithOptionList(p) && p.atK(Kw.without) && p.nthK(1, Kw.oids)) {
+  if (!parseWithOptionList(p) && p.atKw("without") && p.nthKw(1, "oids")) {
     p.bump();
     p.bump();
   }
-  if (p.atK(Kw.on) && p.nthK(1, Kw.commit)) {
+  if (p.atKw("on") && p.nthKw(1, "commit")) {
     p.bump();
     p.bump();
-    if (p.eatK(Kw.preserve) || p.eatK(Kw.delete)) p.expectK(Kw.rows);
-    else p.expectK(Kw.drop);
+    if (p.eatKw("preserve") || p.eatKw("delete")) p.expectKw("rows");
+    else p.expectKw("drop");
   }
-  if (p.atK(Kw.tablespace)) {
+  if (p.atKw("tablespace")) {
     p.bump();
     expectIdent(p, "tablespace");
   }
   if (p.sqlite) parseSqliteTableOptions(p);
   if (p.mysql) parseMysqlTableOptions(p);
-  if (p.atK(Kw.as)) {
+  if (p.atKw("as")) {
     p.bump();
     if (atSelectStart(p)) parseSelectStmt(p);
-    else if (p.atK(Kw.execute)) {
+    else if (p.atKw("execute")) {
       p.bump();
       expectIdent(p);
       if (p.at(SyntaxKind.LParen)) {
@@ -78,10 +77,10 @@ export function parseCreateTableRest(p: Parser): void {
         p.expect(SyntaxKind.RParen, "')'");
       }
     } else p.expected("query");
-    if (p.atK(Kw.with)) {
+    if (p.atKw("with")) {
       p.bump();
-      p.eatK(Kw.no);
-      p.expectK(Kw.data);
+      p.eatKw("no");
+      p.expectKw("data");
     }
   } else if (p.mysql && atSelectStart(p)) parseSelectStmt(p);
 }
@@ -89,25 +88,25 @@ export function parseCreateTableRest(p: Parser): void {
 /** `IF NOT EXISTS` */
 export function parseIfNotExists(p: Parser): void {
   p.bump();
-  p.expectK(Kw.not);
-  p.expectK(Kw.exists);
+  p.expectKw("not");
+  p.expectKw("exists");
 }
 
 /** `IF EXISTS` */
 export function parseIfExists(p: Parser): void {
   p.bump();
-  p.expectK(Kw.exists);
+  p.expectKw("exists");
 }
 
 function parseSqliteTableOptions(p: Parser): void {
-  if (!p.atK(Kw.without) && !p.atK(Kw.strict)) return;
+  if (!p.atKw("without") && !p.atKw("strict")) return;
   p.start(SyntaxKind.TableOptions);
   do {
     p.start(SyntaxKind.TableOption);
-    if (p.eatK(Kw.without)) {
+    if (p.eatKw("without")) {
       if (p.at(SyntaxKind.Word) && p.word === "rowid") p.bump();
       else p.expected("ROWID");
-    } else p.expectK(Kw.strict);
+    } else p.expectKw("strict");
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
@@ -115,16 +114,16 @@ function parseSqliteTableOptions(p: Parser): void {
 
 /** ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=… AUTO_INCREMENT=5 COMMENT='…' */
 function parseMysqlTableOptions(p: Parser): void {
-  if (!p.at(SyntaxKind.Word) || p.atK(Kw.as) || p.atK(Kw.select) || p.atK(Kw.partition)) {
-    if (p.atK(Kw.partition) && p.nthK(1, Kw.by)) parsePartitionBy(p);
+  if (!p.at(SyntaxKind.Word) || p.atKw("as") || p.atKw("select") || p.atKw("partition")) {
+    if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
     return;
   }
   p.start(SyntaxKind.TableOptions);
-  while (p.at(SyntaxKind.Word) && !p.atK(Kw.as) && !p.atK(Kw.select) && !(p.atK(Kw.partition) && p.nthK(1, Kw.by))) {
+  while (p.at(SyntaxKind.Word) && !p.atKw("as") && !p.atKw("select") && !(p.atKw("partition") && p.nthKw(1, "by"))) {
     const progress = p.position;
     p.start(SyntaxKind.TableOption);
-    p.eatK(Kw.default);
-    if (p.atK(Kw.character) && p.nthK(1, Kw.set)) p.bump();
+    p.eatKw("default");
+    if (p.atKw("character") && p.nthKw(1, "set")) p.bump();
     p.bump();
     p.eatOp("=");
     if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
@@ -135,7 +134,7 @@ function parseMysqlTableOptions(p: Parser): void {
     if (p.position === progress) break;
   }
   p.finish();
-  if (p.atK(Kw.partition) && p.nthK(1, Kw.by)) parsePartitionBy(p);
+  if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
 }
 
 /** `PARTITION BY RANGE|LIST|HASH (cols)` (+ MySQL's `PARTITIONS n (…)` definitions). */
@@ -143,10 +142,10 @@ function parsePartitionBy(p: Parser): void {
   p.start(SyntaxKind.PartitionBy);
   p.bump();
   p.bump();
-  if (p.atK(Kw.linear)) p.bump();
-  if (p.atK(Kw.range) || p.atK(Kw.list) || p.atK(Kw.hash) || p.atK(Kw.key)) p.bump();
+  if (p.atKw("linear")) p.bump();
+  if (p.atKw("range") || p.atKw("list") || p.atKw("hash") || p.atKw("key")) p.bump();
   else p.expected("RANGE, LIST or HASH");
-  if (p.atK(Kw.columns)) p.bump();
+  if (p.atKw("columns")) p.bump();
   p.start(SyntaxKind.IndexElemList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
     if (!p.at(SyntaxKind.RParen)) {
@@ -157,7 +156,7 @@ function parsePartitionBy(p: Parser): void {
   }
   p.finish();
   if (p.mysql) {
-    if (p.atK(Kw.partitions)) {
+    if (p.atKw("partitions")) {
       p.bump();
       p.expect(SyntaxKind.Number, "number");
     }
@@ -169,17 +168,17 @@ function parsePartitionBy(p: Parser): void {
 /** `FOR VALUES FROM (…) TO (…)` / `IN (…)` / `WITH (MODULUS n, REMAINDER m)` */
 export function parsePartitionBound(p: Parser): void {
   p.start(SyntaxKind.PartitionBound);
-  p.expectK(Kw.for);
-  p.expectK(Kw.values);
-  if (p.eatK(Kw.from)) {
+  p.expectKw("for");
+  p.expectKw("values");
+  if (p.eatKw("from")) {
     parseBoundList(p);
-    p.expectK(Kw.to);
+    p.expectKw("to");
     parseBoundList(p);
-  } else if (p.eatK(Kw.in)) parseBoundList(p);
-  else if (p.eatK(Kw.with)) {
+  } else if (p.eatKw("in")) parseBoundList(p);
+  else if (p.eatKw("with")) {
     p.expect(SyntaxKind.LParen, "'('");
     do {
-      if (p.atK(Kw.modulus) || p.atK(Kw.remainder)) p.bump();
+      if (p.atKw("modulus") || p.atKw("remainder")) p.bump();
       else p.expected("MODULUS or REMAINDER");
       p.expect(SyntaxKind.Number, "number");
     } while (p.eat(SyntaxKind.Comma));
@@ -230,11 +229,11 @@ function atTableConstraint(p: Parser): boolean {
 }
 
 function parseTableElement(p: Parser): void {
-  if (p.atK(Kw.like) && p.postgres) {
+  if (p.atKw("like") && p.postgres) {
     p.start(SyntaxKind.LikeClause);
     p.bump();
     parseQualifiedName(p, "table name");
-    while ((p.atK(Kw.including) || p.atK(Kw.excluding)) && p.nth(1) === SyntaxKind.Word) {
+    while ((p.atKw("including") || p.atKw("excluding")) && p.nth(1) === SyntaxKind.Word) {
       p.bump();
       p.bump();
     }
@@ -254,7 +253,7 @@ export function parseColumnDef(p: Parser): void {
   expectIdent(p, "column name");
   if (!atColumnConstraint(p) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) parseTypeName(p);
   else if (!p.sqlite) p.expected("column type");
-  if (p.atK(Kw.collate) && !p.sqlite) {
+  if (p.atKw("collate") && !p.sqlite) {
     p.bump();
     parseQualifiedName(p, "collation");
   }
@@ -304,12 +303,12 @@ function atColumnConstraint(p: Parser): boolean {
 
 function parseColumnConstraint(p: Parser): void {
   p.start(SyntaxKind.ColumnConstraint);
-  if (p.eatK(Kw.constraint)) expectIdent(p, "constraint name");
+  if (p.eatKw("constraint")) expectIdent(p, "constraint name");
   const w = p.word;
   switch (w) {
     case "not":
       p.bump();
-      p.expectK(Kw.null);
+      p.expectKw("null");
       parseConflictClause(p);
       break;
     case "null":
@@ -330,15 +329,15 @@ function parseColumnConstraint(p: Parser): void {
       break;
     case "primary":
       p.bump();
-      p.expectK(Kw.key);
-      if (p.atK(Kw.asc) || p.atK(Kw.desc)) p.bump();
+      p.expectKw("key");
+      if (p.atKw("asc") || p.atKw("desc")) p.bump();
       parseConflictClause(p);
-      p.eatK(Kw.autoincrement);
+      p.eatKw("autoincrement");
       parseIndexParameters(p);
       break;
     case "unique":
       p.bump();
-      if (p.mysql) p.eatK(Kw.key);
+      if (p.mysql) p.eatKw("key");
       parseNullsDistinct(p);
       parseConflictClause(p);
       parseIndexParameters(p);
@@ -349,7 +348,7 @@ function parseColumnConstraint(p: Parser): void {
     case "check":
       p.bump();
       expectParenthesizedExpr(p);
-      if (p.atK(Kw.no) && p.nthK(1, Kw.inherit)) {
+      if (p.atKw("no") && p.nthKw(1, "inherit")) {
         p.bump();
         p.bump();
       }
@@ -359,11 +358,11 @@ function parseColumnConstraint(p: Parser): void {
       break;
     case "generated":
       p.bump();
-      if (p.eatK(Kw.always)) {
+      if (p.eatKw("always")) {
         /* ok */
-      } else if (p.eatK(Kw.by)) p.expectK(Kw.default);
-      p.expectK(Kw.as);
-      if (p.eatK(Kw.identity)) {
+      } else if (p.eatKw("by")) p.expectKw("default");
+      p.expectKw("as");
+      if (p.eatKw("identity")) {
         if (p.at(SyntaxKind.LParen)) {
           p.bump();
           while (!p.atStatementEnd && !p.at(SyntaxKind.RParen)) {
@@ -375,14 +374,14 @@ function parseColumnConstraint(p: Parser): void {
         }
       } else {
         expectParenthesizedExpr(p);
-        if (p.atK(Kw.stored) || p.atK(Kw.virtual)) p.bump();
-        else if (p.postgres) p.expectK(Kw.stored);
+        if (p.atKw("stored") || p.atKw("virtual")) p.bump();
+        else if (p.postgres) p.expectKw("stored");
       }
       break;
     case "as":
       p.bump();
       expectParenthesizedExpr(p);
-      if (p.atK(Kw.stored) || p.atK(Kw.virtual)) p.bump();
+      if (p.atKw("stored") || p.atKw("virtual")) p.bump();
       break;
     case "collate":
       p.bump();
@@ -394,12 +393,12 @@ function parseColumnConstraint(p: Parser): void {
       break;
     case "on":
       p.bump();
-      p.expectK(Kw.update);
+      p.expectKw("update");
       parseExpr(p);
       break;
     case "character":
     case "charset":
-      if (p.eatK(Kw.character)) p.expectK(Kw.set);
+      if (p.eatKw("character")) p.expectKw("set");
       else p.bump();
       expectLabel(p, "character set");
       break;
@@ -420,16 +419,16 @@ function parseColumnConstraint(p: Parser): void {
  * whether NULLs count as equal to each other.
  */
 export function parseNullsDistinct(p: Parser): void {
-  if (p.atK(Kw.nulls)) {
+  if (p.atKw("nulls")) {
     p.bump();
-    p.eatK(Kw.not);
-    p.expectK(Kw.distinct);
+    p.eatKw("not");
+    p.expectKw("distinct");
   }
 }
 
 function parseConflictClause(p: Parser): void {
   // SQLite: ON CONFLICT ROLLBACK|ABORT|FAIL|IGNORE|REPLACE on constraints.
-  if (p.sqlite && p.atK(Kw.on) && p.nthK(1, Kw.conflict)) {
+  if (p.sqlite && p.atKw("on") && p.nthKw(1, "conflict")) {
     p.bump();
     p.bump();
     if (p.at(SyntaxKind.Word)) p.bump();
@@ -439,21 +438,21 @@ function parseConflictClause(p: Parser): void {
 
 function parseDeferrable(p: Parser): void {
   for (let guard = 0; guard < 4; guard++) {
-    if (p.atK(Kw.deferrable)) p.bump();
-    else if (p.atK(Kw.not) && p.nthK(1, Kw.deferrable)) {
+    if (p.atKw("deferrable")) p.bump();
+    else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
       p.bump();
       p.bump();
-    } else if (p.atK(Kw.initially)) {
+    } else if (p.atKw("initially")) {
       p.bump();
-      if (!p.eatK(Kw.deferred)) p.expectK(Kw.immediate);
-    } else if (p.atK(Kw.not) && p.nthK(1, Kw.valid)) {
-      p.bump();
-      p.bump();
-    } else if (p.atK(Kw.no) && p.nthK(1, Kw.inherit)) {
+      if (!p.eatKw("deferred")) p.expectKw("immediate");
+    } else if (p.atKw("not") && p.nthKw(1, "valid")) {
       p.bump();
       p.bump();
-    } else if (p.mysql && (p.atK(Kw.enforced) || (p.atK(Kw.not) && p.nthK(1, Kw.enforced)))) {
-      if (p.eatK(Kw.not)) p.bump();
+    } else if (p.atKw("no") && p.nthKw(1, "inherit")) {
+      p.bump();
+      p.bump();
+    } else if (p.mysql && (p.atKw("enforced") || (p.atKw("not") && p.nthKw(1, "enforced")))) {
+      if (p.eatKw("not")) p.bump();
       else p.bump();
     } else break;
   }
@@ -461,15 +460,15 @@ function parseDeferrable(p: Parser): void {
 
 function parseIndexParameters(p: Parser): void {
   if (!p.postgres) return;
-  if (p.atK(Kw.include)) {
+  if (p.atKw("include")) {
     p.bump();
     parseParenNameList(p);
   }
   parseWithOptionList(p);
-  if (p.atK(Kw.using) && p.nthK(1, Kw.index)) {
+  if (p.atKw("using") && p.nthKw(1, "index")) {
     p.bump();
     p.bump();
-    p.expectK(Kw.tablespace);
+    p.expectKw("tablespace");
     expectIdent(p, "tablespace");
   }
 }
@@ -481,18 +480,18 @@ function parseReferences(p: Parser): void {
   parseQualifiedName(p, "table name");
   if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
   for (let guard = 0; guard < 4; guard++) {
-    if (p.atK(Kw.match)) {
+    if (p.atKw("match")) {
       p.bump();
-      if (p.atK(Kw.full) || p.atK(Kw.partial) || p.atK(Kw.simple)) p.bump();
+      if (p.atKw("full") || p.atKw("partial") || p.atKw("simple")) p.bump();
       else p.expected("FULL, PARTIAL or SIMPLE");
-    } else if (p.atK(Kw.on) && (p.nthK(1, Kw.delete) || p.nthK(1, Kw.update))) {
+    } else if (p.atKw("on") && (p.nthKw(1, "delete") || p.nthKw(1, "update"))) {
       p.bump();
       p.bump();
-      if (p.eatK(Kw.cascade) || p.eatK(Kw.restrict)) {
+      if (p.eatKw("cascade") || p.eatKw("restrict")) {
         /* done */
-      } else if (p.eatK(Kw.no)) p.expectK(Kw.action);
-      else if (p.eatK(Kw.set)) {
-        if (!p.eatK(Kw.null)) p.expectK(Kw.default);
+      } else if (p.eatKw("no")) p.expectKw("action");
+      else if (p.eatKw("set")) {
+        if (!p.eatKw("null")) p.expectKw("default");
         if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
       } else p.expected("CASCADE, RESTRICT, NO ACTION, SET NULL or SET DEFAULT");
     } else break;
@@ -504,7 +503,7 @@ function parseReferences(p: Parser): void {
 /** `[CONSTRAINT name] PRIMARY KEY (…) | UNIQUE (…) | CHECK (…) | FOREIGN KEY (…) REFERENCES … | EXCLUDE …` */
 export function parseTableConstraint(p: Parser): void {
   p.start(SyntaxKind.TableConstraint);
-  if (p.eatK(Kw.constraint)) {
+  if (p.eatKw("constraint")) {
     if (atIdent(p) && !atTableConstraintWord(p)) p.bumpIdent();
     else if (!p.mysql) expectIdent(p, "constraint name");
   }
@@ -512,8 +511,8 @@ export function parseTableConstraint(p: Parser): void {
   switch (w) {
     case "primary":
       p.bump();
-      p.expectK(Kw.key);
-      if (p.mysql && p.atK(Kw.using)) {
+      p.expectKw("key");
+      if (p.mysql && p.atKw("using")) {
         p.bump();
         p.bump();
       }
@@ -523,7 +522,7 @@ export function parseTableConstraint(p: Parser): void {
       break;
     case "unique":
       p.bump();
-      if (p.mysql && (p.atK(Kw.key) || p.atK(Kw.index))) p.bump();
+      if (p.mysql && (p.atKw("key") || p.atKw("index"))) p.bump();
       if (p.mysql && atIdent(p)) p.bumpIdent();
       parseNullsDistinct(p);
       parseIndexElemList(p);
@@ -536,25 +535,25 @@ export function parseTableConstraint(p: Parser): void {
       break;
     case "foreign":
       p.bump();
-      p.expectK(Kw.key);
+      p.expectKw("key");
       if (p.mysql && atIdent(p)) p.bumpIdent();
       parseParenNameList(p);
-      if (p.atK(Kw.references)) parseReferences(p);
-      else p.expectK(Kw.references);
+      if (p.atKw("references")) parseReferences(p);
+      else p.expectKw("references");
       break;
     case "exclude":
       p.bump();
-      if (p.eatK(Kw.using)) expectIdent(p, "index method");
+      if (p.eatKw("using")) expectIdent(p, "index method");
       p.expect(SyntaxKind.LParen, "'('");
       do {
         parseIndexElem(p);
-        p.expectK(Kw.with);
+        p.expectKw("with");
         if (p.at(SyntaxKind.Operator)) p.bump();
         else p.expected("operator");
       } while (p.eat(SyntaxKind.Comma));
       p.expect(SyntaxKind.RParen, "')'");
       parseIndexParameters(p);
-      if (p.atK(Kw.where)) {
+      if (p.atKw("where")) {
         p.bump();
         expectParenthesizedExpr(p);
       }
@@ -564,7 +563,7 @@ export function parseTableConstraint(p: Parser): void {
     case "fulltext":
     case "spatial":
       p.bump();
-      if (p.atK(Kw.key) || p.atK(Kw.index)) p.bump();
+      if (p.atKw("key") || p.atKw("index")) p.bump();
       if (atIdent(p)) p.bumpIdent();
       parseIndexElemList(p);
       break;
@@ -572,7 +571,7 @@ export function parseTableConstraint(p: Parser): void {
       p.expected("constraint");
   }
   parseDeferrable(p);
-  if (p.mysql) while (p.atK(Kw.using) || p.atK(Kw.comment)) {
+  if (p.mysql) while (p.atKw("using") || p.atKw("comment")) {
     p.bump();
     p.bump();
   }
@@ -601,18 +600,18 @@ export function parseIndexElem(p: Parser): void {
   p.start(SyntaxKind.IndexElem);
   // PostgreSQL: a column, a function call or a parenthesized expression — no bare operators.
   if (!(p.postgres ? parseExprBp(p, 21) : parseExpr(p))) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
-  if (p.atK(Kw.collate)) {
+  if (p.atKw("collate")) {
     p.bump();
     parseQualifiedName(p, "collation");
   }
-  if (p.postgres && atIdent(p) && !p.atK(Kw.asc) && !p.atK(Kw.desc) && !p.atK(Kw.nulls) && !p.atK(Kw.with)) {
+  if (p.postgres && atIdent(p) && !p.atKw("asc") && !p.atKw("desc") && !p.atKw("nulls") && !p.atKw("with")) {
     parseQualifiedName(p, "operator class");
     if (p.at(SyntaxKind.LParen)) parseOptionList(p);
   }
-  if (p.atK(Kw.asc) || p.atK(Kw.desc)) p.bump();
-  if (p.atK(Kw.nulls)) {
+  if (p.atKw("asc") || p.atKw("desc")) p.bump();
+  if (p.atKw("nulls")) {
     p.bump();
-    if (!p.eatK(Kw.first)) p.expectK(Kw.last);
+    if (!p.eatKw("first")) p.expectKw("last");
   }
   p.finish();
 }
@@ -623,7 +622,7 @@ export function parseIndexElem(p: Parser): void {
  * was there (a bare `WITH` not followed by `(` is left alone: it may start another clause).
  */
 export function parseWithOptionList(p: Parser): boolean {
-  if (!p.atK(Kw.with) || p.nth(1) !== SyntaxKind.LParen) return false;
+  if (!p.atKw("with") || p.nth(1) !== SyntaxKind.LParen) return false;
   p.bump();
   parseOptionList(p);
   return true;
@@ -683,7 +682,7 @@ export function parseSequenceOption(p: Parser): void {
       break;
     case "increment":
       p.bump();
-      p.eatK(Kw.by);
+      p.eatKw("by");
       parseSignedNumber(p);
       break;
     case "minvalue":
@@ -694,13 +693,13 @@ export function parseSequenceOption(p: Parser): void {
       break;
     case "no":
       p.bump();
-      if (p.atK(Kw.minvalue) || p.atK(Kw.maxvalue) || p.atK(Kw.cycle)) p.bump();
+      if (p.atKw("minvalue") || p.atKw("maxvalue") || p.atKw("cycle")) p.bump();
       else p.expected("MINVALUE, MAXVALUE or CYCLE");
       break;
     case "start":
     case "restart":
       p.bump();
-      p.eatK(Kw.with);
+      p.eatKw("with");
       if (w === "start" || p.at(SyntaxKind.Number) || p.at(SyntaxKind.Operator)) parseSignedNumber(p);
       break;
     case "cycle":
@@ -708,12 +707,12 @@ export function parseSequenceOption(p: Parser): void {
       break;
     case "owned":
       p.bump();
-      p.expectK(Kw.by);
-      if (!p.eatK(Kw.none)) parseQualifiedName(p, "column");
+      p.expectKw("by");
+      if (!p.eatKw("none")) parseQualifiedName(p, "column");
       break;
     case "sequence":
       p.bump();
-      p.expectK(Kw.name);
+      p.expectKw("name");
       parseQualifiedName(p, "sequence name");
       break;
     default:

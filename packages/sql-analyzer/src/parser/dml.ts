@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { ALIAS_STOP_CLASS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIndexElem } from "./ddl-table.js";
@@ -19,9 +18,9 @@ import {
 
 function parseTableAlias(p: Parser): void {
   // Target-table aliases never take a column list; SQLite requires AS.
-  if (p.atK(Kw.as) || (!p.sqlite && atIdent(p) && !(p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & ALIAS_STOP_CLASS) !== 0) && !p.atK(Kw.default))) {
+  if (p.atKw("as") || (!p.sqlite && atIdent(p) && !(p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & ALIAS_STOP_CLASS) !== 0) && !p.atKw("default"))) {
     p.start(SyntaxKind.Alias);
-    p.eatK(Kw.as);
+    p.eatKw("as");
     expectIdent(p, "alias");
     p.finish();
   }
@@ -32,37 +31,37 @@ function parseTableAlias(p: Parser): void {
  * {VALUES … | SELECT … | DEFAULT VALUES | SET a = 1} [ON CONFLICT …] [ON DUPLICATE KEY UPDATE …] [RETURNING …]`.
  */
 export function parseInsertBody(p: Parser): void {
-  const replace = p.atK(Kw.replace);
+  const replace = p.atKw("replace");
   p.bump();
-  if (p.sqlite && p.atK(Kw.or)) {
+  if (p.sqlite && p.atKw("or")) {
     p.bump();
     if (["rollback", "abort", "replace", "fail", "ignore"].includes(p.word ?? "")) p.bump();
     else p.errorBump("expected ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
   }
   if (p.mysql) while (["low_priority", "delayed", "high_priority", "ignore"].includes(p.word ?? "") && p.at(SyntaxKind.Word)) p.bump();
-  if (p.mysql || (replace && p.sqlite)) p.eatK(Kw.into);
-  else p.expectK(Kw.into);
+  if (p.mysql || (replace && p.sqlite)) p.eatKw("into");
+  else p.expectKw("into");
   parseQualifiedName(p, "table name");
-  if (p.atK(Kw.as) && !p.mysql) {
+  if (p.atKw("as") && !p.mysql) {
     p.start(SyntaxKind.Alias);
     p.bump();
     expectIdent(p, "alias");
     p.finish();
   }
   if (p.at(SyntaxKind.LParen) && !atSelectStart(p)) parseParenNameList(p, SyntaxKind.InsertColumns, p.mysql);
-  if (p.atK(Kw.overriding)) {
+  if (p.atKw("overriding")) {
     p.bump();
-    if (!p.eatK(Kw.system)) p.expectK(Kw.user);
-    p.expectK(Kw.value);
+    if (!p.eatKw("system")) p.expectKw("user");
+    p.expectKw("value");
   }
-  if (p.atK(Kw.default) && p.nthK(1, Kw.values)) {
+  if (p.atKw("default") && p.nthKw(1, "values")) {
     p.start(SyntaxKind.DefaultValues);
     p.bump();
     p.bump();
     p.finish();
-  } else if (p.atK(Kw.set) && p.mysql) {
+  } else if (p.atKw("set") && p.mysql) {
     parseSetClause(p);
-  } else if (p.atK(Kw.value) && p.mysql) {
+  } else if (p.atKw("value") && p.mysql) {
     p.start(SyntaxKind.ValuesClause);
     p.bump();
     do {
@@ -76,37 +75,37 @@ export function parseInsertBody(p: Parser): void {
   } else if (atSelectStart(p)) {
     parseSelectStmt(p);
   } else p.expected("VALUES, SELECT or DEFAULT VALUES");
-  if (p.mysql && p.atK(Kw.as)) {
+  if (p.mysql && p.atKw("as")) {
     p.start(SyntaxKind.Alias);
     p.bump();
     expectIdent(p, "alias");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
     p.finish();
   }
-  while (p.atK(Kw.on) && p.nthK(1, Kw.conflict)) {
+  while (p.atKw("on") && p.nthKw(1, "conflict")) {
     if (p.mysql) p.wrongDialect("ON CONFLICT", "use ON DUPLICATE KEY UPDATE");
     parseOnConflict(p);
   }
-  if (p.atK(Kw.on) && p.nthK(1, Kw.duplicate)) {
+  if (p.atKw("on") && p.nthKw(1, "duplicate")) {
     if (!p.mysql) p.wrongDialect("ON DUPLICATE KEY UPDATE", "use ON CONFLICT (…) DO UPDATE");
     p.start(SyntaxKind.OnDuplicateKeyUpdate);
     p.bump();
     p.bump();
-    p.expectK(Kw.key);
-    p.expectK(Kw.update);
+    p.expectKw("key");
+    p.expectKw("update");
     parseAssignments(p);
     p.finish();
   }
-  if (p.atK(Kw.returning)) parseReturningClause(p);
+  if (p.atKw("returning")) parseReturningClause(p);
 }
 
 function parseOnConflict(p: Parser): void {
   p.start(SyntaxKind.OnConflictClause);
   p.bump();
   p.bump();
-  if (p.at(SyntaxKind.LParen) || (p.atK(Kw.on) && p.nthK(1, Kw.constraint))) {
+  if (p.at(SyntaxKind.LParen) || (p.atKw("on") && p.nthKw(1, "constraint"))) {
     p.start(SyntaxKind.ConflictTarget);
-    if (p.eatK(Kw.on)) {
+    if (p.eatKw("on")) {
       p.bump();
       expectIdent(p, "constraint name");
     } else {
@@ -114,17 +113,17 @@ function parseOnConflict(p: Parser): void {
       do parseIndexElem(p);
       while (p.eat(SyntaxKind.Comma));
       p.expect(SyntaxKind.RParen, "')'");
-      if (p.atK(Kw.where)) parseWhereClause(p);
+      if (p.atKw("where")) parseWhereClause(p);
     }
     p.finish();
   }
   p.start(SyntaxKind.ConflictAction);
-  p.expectK(Kw.do);
-  if (p.eatK(Kw.nothing)) {
+  p.expectKw("do");
+  if (p.eatKw("nothing")) {
     /* done */
-  } else if (p.eatK(Kw.update)) {
+  } else if (p.eatKw("update")) {
     parseSetClause(p);
-    if (p.atK(Kw.where)) parseWhereClause(p);
+    if (p.atKw("where")) parseWhereClause(p);
   } else p.expected("NOTHING or UPDATE");
   p.finish();
   p.finish();
@@ -133,7 +132,7 @@ function parseOnConflict(p: Parser): void {
 /** `SET a = 1, (b, c) = (2, 3)` as a `SetClause`. */
 export function parseSetClause(p: Parser): void {
   p.start(SyntaxKind.SetClause);
-  p.expectK(Kw.set);
+  p.expectKw("set");
   parseAssignments(p);
   p.finish();
 }
@@ -144,7 +143,7 @@ function parseAssignments(p: Parser): void {
     if (p.at(SyntaxKind.LParen)) {
       parseParenNameList(p);
       p.expectOp("=");
-      if (p.atK(Kw.row)) p.bump();
+      if (p.atKw("row")) p.bump();
       parseExpr(p);
     } else {
       parseQualifiedName(p, "column name");
@@ -163,18 +162,18 @@ function parseAssignments(p: Parser): void {
 /** UPDATE after any WITH clause. */
 export function parseUpdateBody(p: Parser): void {
   p.bump();
-  if (p.sqlite && p.atK(Kw.or)) {
+  if (p.sqlite && p.atKw("or")) {
     p.bump();
     if (["rollback", "abort", "replace", "fail", "ignore"].includes(p.word ?? "")) p.bump();
     else p.errorBump("expected ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
   }
   if (p.mysql) {
-    while (p.atK(Kw.low_priority) || p.atK(Kw.ignore)) p.bump();
+    while (p.atKw("low_priority") || p.atKw("ignore")) p.bump();
     // MySQL multi-table UPDATE: UPDATE t1 JOIN t2 ON … SET …
     parseFromList(p);
   } else parseTargetTable(p);
   parseSetClause(p);
-  if (p.atK(Kw.from)) {
+  if (p.atKw("from")) {
     p.start(SyntaxKind.FromClause);
     p.bump();
     parseFromList(p);
@@ -189,7 +188,7 @@ export function parseUpdateBody(p: Parser): void {
  */
 function parseTargetTable(p: Parser): void {
   p.start(SyntaxKind.TableRef);
-  p.eatK(Kw.only);
+  p.eatKw("only");
   parseQualifiedName(p, "table name");
   p.eatOp("*");
   parseTableAlias(p);
@@ -201,32 +200,32 @@ function parseTargetTable(p: Parser): void {
  * then PostgreSQL's RETURNING.
  */
 function parseUpdateOrDeleteTail(p: Parser): void {
-  if (p.atK(Kw.where)) parseWhereClause(p);
-  if (p.atK(Kw.order) && p.nthK(1, Kw.by)) parseOrderByClause(p);
-  if (p.atK(Kw.limit)) {
+  if (p.atKw("where")) parseWhereClause(p);
+  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+  if (p.atKw("limit")) {
     p.start(SyntaxKind.LimitClause);
     p.bump();
     parseExpr(p);
     p.finish();
   }
-  if (p.atK(Kw.returning)) parseReturningClause(p);
+  if (p.atKw("returning")) parseReturningClause(p);
 }
 
 /** DELETE after any WITH clause. */
 export function parseDeleteBody(p: Parser): void {
   p.bump();
-  if (p.mysql) while (p.atK(Kw.low_priority) || p.atK(Kw.quick) || p.atK(Kw.ignore)) p.bump();
-  if (p.mysql && !p.atK(Kw.from)) {
+  if (p.mysql) while (p.atKw("low_priority") || p.atKw("quick") || p.atKw("ignore")) p.bump();
+  if (p.mysql && !p.atKw("from")) {
     // DELETE t1, t2 FROM t1 JOIN t2 …
     do parseQualifiedName(p, "table name");
     while (p.eat(SyntaxKind.Comma));
   }
-  p.expectK(Kw.from);
+  p.expectKw("from");
   parseTargetTable(p);
-  if (p.mysql && (p.at(SyntaxKind.Comma) || p.atK(Kw.join) || p.atK(Kw.inner) || p.atK(Kw.left))) {
+  if (p.mysql && (p.at(SyntaxKind.Comma) || p.atKw("join") || p.atKw("inner") || p.atKw("left"))) {
     while (p.eat(SyntaxKind.Comma)) parseJoinedTable(p);
   }
-  if (p.atK(Kw.using)) {
+  if (p.atKw("using")) {
     p.start(SyntaxKind.UsingClause);
     p.bump();
     parseFromList(p);
@@ -238,55 +237,55 @@ export function parseDeleteBody(p: Parser): void {
 /** MERGE after any WITH clause (PostgreSQL 15+). */
 export function parseMergeBody(p: Parser): void {
   p.bump();
-  p.expectK(Kw.into);
+  p.expectKw("into");
   p.start(SyntaxKind.TableRef);
-  p.eatK(Kw.only);
+  p.eatKw("only");
   parseQualifiedName(p, "table name");
   parseTableAlias(p);
   p.finish();
-  p.expectK(Kw.using);
+  p.expectKw("using");
   parseJoinedTable(p);
   p.start(SyntaxKind.OnClause);
-  p.expectK(Kw.on);
+  p.expectKw("on");
   parseExpr(p);
   p.finish();
-  if (!p.atK(Kw.when)) p.expected("WHEN");
-  while (p.atK(Kw.when)) {
+  if (!p.atKw("when")) p.expected("WHEN");
+  while (p.atKw("when")) {
     p.start(SyntaxKind.MergeWhenClause);
     p.bump();
-    const not = p.eatK(Kw.not);
-    p.expectK(Kw.matched);
-    if (not && p.eatK(Kw.by)) {
-      if (!p.eatK(Kw.source)) p.expectK(Kw.target);
+    const not = p.eatKw("not");
+    p.expectKw("matched");
+    if (not && p.eatKw("by")) {
+      if (!p.eatKw("source")) p.expectKw("target");
     }
-    if (p.eatK(Kw.and)) parseExpr(p);
-    p.expectK(Kw.then);
+    if (p.eatKw("and")) parseExpr(p);
+    p.expectKw("then");
     p.start(SyntaxKind.MergeAction);
-    if (p.eatK(Kw.update)) parseSetClause(p);
-    else if (p.eatK(Kw.delete)) {
+    if (p.eatKw("update")) parseSetClause(p);
+    else if (p.eatKw("delete")) {
       /* done */
-    } else if (p.eatK(Kw.insert)) {
+    } else if (p.eatKw("insert")) {
       if (p.at(SyntaxKind.LParen)) parseParenNameList(p, SyntaxKind.InsertColumns);
-      if (p.atK(Kw.overriding)) {
+      if (p.atKw("overriding")) {
         p.bump();
-        if (!p.eatK(Kw.system)) p.expectK(Kw.user);
-        p.expectK(Kw.value);
+        if (!p.eatKw("system")) p.expectKw("user");
+        p.expectKw("value");
       }
-      if (p.atK(Kw.default)) {
+      if (p.atKw("default")) {
         p.bump();
-        p.expectK(Kw.values);
+        p.expectKw("values");
       } else {
         p.start(SyntaxKind.ValuesClause);
-        p.expectK(Kw.values);
+        p.expectKw("values");
         parseParenExprList(p, SyntaxKind.ValuesRow);
         p.finish();
       }
-    } else if (p.eatK(Kw.do)) p.expectK(Kw.nothing);
+    } else if (p.eatKw("do")) p.expectKw("nothing");
     else p.expected("UPDATE, DELETE, INSERT or DO NOTHING");
     p.finish();
     p.finish();
   }
-  if (p.atK(Kw.returning)) parseReturningClause(p);
+  if (p.atKw("returning")) parseReturningClause(p);
 }
 
 export { parseOptionalAlias };

@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxCode } from "../diagnostic.js";
 import { FUNCTION_NAME_CLASS } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
@@ -24,8 +23,6 @@ const BP_COLLATE = 12;
 const BP_UNARY = 13;
 
 const COMPARISON = new Set(["=", "<", ">", "<=", ">=", "<>", "!=", "<=>", "=="]);
-/** Word-class bit of `COMPARISON` (operators are interned with class bits too: a mask test per operator). */
-const COMPARISON_CLASS = wordClass(COMPARISON);
 const SPECIAL_ARG_FUNCTIONS = new Set(["extract", "position", "substring", "substr", "trim", "overlay", "normalize"]);
 const VALUE_KEYWORDS = new Set([
   "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user", "session_user",
@@ -73,23 +70,23 @@ export function atExprStart(p: Parser): boolean {
 
 function isExprKeyword(p: Parser): boolean {
   const w = p.word!;
-  switch (p.kw) {
-    case Kw.not:
-    case Kw.case:
-    case Kw.cast:
-    case Kw.exists:
-    case Kw.array:
-    case Kw.true:
-    case Kw.false:
-    case Kw.null:
-    case Kw.default:
-    case Kw.interval:
-    case Kw.row:
-    case Kw.any:
-    case Kw.some:
-    case Kw.all:
-    case Kw.binary:
-    case Kw.distinct:
+  switch (w) {
+    case "not":
+    case "case":
+    case "cast":
+    case "exists":
+    case "array":
+    case "true":
+    case "false":
+    case "null":
+    case "default":
+    case "interval":
+    case "row":
+    case "any":
+    case "some":
+    case "all":
+    case "binary":
+    case "distinct":
       return true;
     default:
       return (p.wordClassesAt(0) & VALUE_CLASS) !== 0 || ((p.wordClassesAt(0) & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen);
@@ -129,7 +126,7 @@ function infixOp(p: Parser): number {
   switch (p.kind) {
     case SyntaxKind.Operator: {
       const w = p.word!;
-      if ((p.wordClassesAt(0) & COMPARISON_CLASS) !== 0) return BP_COMPARE;
+      if (COMPARISON.has(w)) return BP_COMPARE;
       if (w === "+" || w === "-") return BP_ADD;
       if (w === "*" || w === "/" || w === "%") return BP_MUL;
       if (w === "^") return BP_EXP;
@@ -145,45 +142,45 @@ function infixOp(p: Parser): number {
     case SyntaxKind.LBracket:
       return p.postgres || p.kind === SyntaxKind.DoubleColon ? 20 : 0;
     case SyntaxKind.Word: {
-      switch (p.kw) {
-        case Kw.or:
+      switch (p.word) {
+        case "or":
           return BP_OR;
-        case Kw.xor:
+        case "xor":
           return p.mysql ? BP_OR : 0;
-        case Kw.and:
+        case "and":
           return BP_AND;
-        case Kw.is:
-        case Kw.isnull:
-        case Kw.notnull:
+        case "is":
+        case "isnull":
+        case "notnull":
           return BP_IS;
-        case Kw.in:
+        case "in":
           return p.noIn ? 0 : BP_LIKE;
-        case Kw.between:
-        case Kw.like:
-        case Kw.ilike:
-        case Kw.similar:
-        case Kw.glob:
-        case Kw.regexp:
-        case Kw.rlike:
-        case Kw.match:
+        case "between":
+        case "like":
+        case "ilike":
+        case "similar":
+        case "glob":
+        case "regexp":
+        case "rlike":
+        case "match":
           return BP_LIKE;
-        case Kw.not: {
-          const n = p.kwAt(1);
-          if (n === Kw.null && p.sqlite) return BP_IS;
-          return n === Kw.between || n === Kw.in || n === Kw.like || n === Kw.ilike || n === Kw.similar || n === Kw.glob || n === Kw.regexp || n === Kw.rlike || n === Kw.match
+        case "not": {
+          const n = p.wordAt(1);
+          if (n === "null" && p.sqlite) return BP_IS;
+          return n === "between" || n === "in" || n === "like" || n === "ilike" || n === "similar" || n === "glob" || n === "regexp" || n === "rlike" || n === "match"
             ? BP_LIKE
             : 0;
         }
-        case Kw.div:
-        case Kw.mod:
+        case "div":
+        case "mod":
           return p.mysql ? BP_MUL : 0;
-        case Kw.overlaps:
+        case "overlaps":
           return p.postgres ? BP_OTHER : 0;
-        case Kw.at:
-          return p.nthK(1, Kw.time) || p.nthK(1, Kw.local) ? BP_AT : 0;
-        case Kw.collate:
+        case "at":
+          return p.nthKw(1, "time") || p.nthKw(1, "local") ? BP_AT : 0;
+        case "collate":
           return BP_COLLATE;
-        case Kw.escape:
+        case "escape":
           return 0;
         default:
           return 0;
@@ -216,7 +213,7 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
     p.startAt(cp, SyntaxKind.BinaryExpr);
     p.bump();
     // `x = ANY (…)`, `x > ALL (…)`
-    if ((p.atK(Kw.any) || p.atK(Kw.some) || p.atK(Kw.all)) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
+    if ((p.atKw("any") || p.atKw("some") || p.atKw("all")) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
     else if (!parseExprBp(p, bp + 1)) {
       /* reported */
     }
@@ -224,55 +221,55 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
     return true;
   }
   const w = p.word!;
-  switch (p.kw) {
-    case Kw.or:
-    case Kw.and:
-    case Kw.xor:
-    case Kw.div:
-    case Kw.mod:
-    case Kw.overlaps:
+  switch (w) {
+    case "or":
+    case "and":
+    case "xor":
+    case "div":
+    case "mod":
+    case "overlaps":
       p.startAt(cp, SyntaxKind.BinaryExpr);
       p.bump();
       parseExprBp(p, bp + 1);
       p.finish();
       return true;
-    case Kw.isnull:
-    case Kw.notnull:
+    case "isnull":
+    case "notnull":
       p.startAt(cp, SyntaxKind.IsExpr);
       p.bump();
       p.finish();
       return true;
 
-    case Kw.is:
+    case "is":
       p.startAt(cp, SyntaxKind.IsExpr);
       p.bump();
-      p.eatK(Kw.not);
-      if (p.atK(Kw.distinct)) {
+      p.eatKw("not");
+      if (p.atKw("distinct")) {
         p.bump();
-        p.expectK(Kw.from);
+        p.expectKw("from");
         parseExprBp(p, BP_IS + 1);
-      } else if (p.atK(Kw.null) || p.atK(Kw.true) || p.atK(Kw.false) || p.atK(Kw.unknown) || p.atK(Kw.document)) p.bump();
-      else if (p.atK(Kw.json)) {
+      } else if (p.atKw("null") || p.atKw("true") || p.atKw("false") || p.atKw("unknown") || p.atKw("document")) p.bump();
+      else if (p.atKw("json")) {
         p.bump();
-        if (p.atK(Kw.value) || p.atK(Kw.array) || p.atK(Kw.object) || p.atK(Kw.scalar)) p.bump();
-      } else if (p.atK(Kw.normalized) || (p.at(SyntaxKind.Word) && p.nthK(1, Kw.normalized))) {
-        if (!p.atK(Kw.normalized)) p.bump();
+        if (p.atKw("value") || p.atKw("array") || p.atKw("object") || p.atKw("scalar")) p.bump();
+      } else if (p.atKw("normalized") || (p.at(SyntaxKind.Word) && p.nthKw(1, "normalized"))) {
+        if (!p.atKw("normalized")) p.bump();
         p.bump();
       } else if (p.sqlite) parseExprBp(p, BP_IS + 1);
       else p.expected("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM");
       p.finish();
       return true;
-    case Kw.not:
-    case Kw.between:
-    case Kw.in:
-    case Kw.like:
-    case Kw.ilike:
-    case Kw.similar:
-    case Kw.glob:
-    case Kw.regexp:
-    case Kw.rlike:
-    case Kw.match: {
-      if (w === "not" && p.sqlite && p.nthK(1, Kw.null)) {
+    case "not":
+    case "between":
+    case "in":
+    case "like":
+    case "ilike":
+    case "similar":
+    case "glob":
+    case "regexp":
+    case "rlike":
+    case "match": {
+      if (w === "not" && p.sqlite && p.nthKw(1, "null")) {
         // SQLite's postfix `x NOT NULL`
         p.startAt(cp, SyntaxKind.IsExpr);
         p.bump();
@@ -289,34 +286,34 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
       if (negated) p.bump();
       p.bump();
       if (op === "between") {
-        p.eatK(Kw.symmetric) || p.eatK(Kw.asymmetric);
+        p.eatKw("symmetric") || p.eatKw("asymmetric");
         parseExprBp(p, BP_LIKE + 1);
-        p.expectK(Kw.and);
+        p.expectKw("and");
         parseExprBp(p, BP_LIKE + 1);
       } else if (op === "in") {
         parseInList(p);
       } else {
-        if (op === "similar") p.expectK(Kw.to);
-        if ((p.atK(Kw.any) || p.atK(Kw.all) || p.atK(Kw.some)) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
+        if (op === "similar") p.expectKw("to");
+        if ((p.atKw("any") || p.atKw("all") || p.atKw("some")) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
         else parseExprBp(p, BP_LIKE + 1);
-        if (p.eatK(Kw.escape)) parseExprBp(p, BP_LIKE + 1);
+        if (p.eatKw("escape")) parseExprBp(p, BP_LIKE + 1);
       }
       p.finish();
       return true;
     }
-    case Kw.at:
+    case "at":
       p.startAt(cp, SyntaxKind.AtTimeZoneExpr);
       p.bump();
-      if (p.eatK(Kw.local)) {
+      if (p.eatKw("local")) {
         p.finish();
         return true;
       }
-      p.expectK(Kw.time);
-      p.expectK(Kw.zone);
+      p.expectKw("time");
+      p.expectKw("zone");
       parseExprBp(p, BP_AT + 1);
       p.finish();
       return true;
-    case Kw.collate:
+    case "collate":
       p.startAt(cp, SyntaxKind.CollateExpr);
       p.bump();
       if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
@@ -505,7 +502,7 @@ function parsePrefixOperator(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if ((p.wordClassesAt(0) & COMPARISON_CLASS) !== 0 || w === "*" || w === "/" || w === "%" || w === "^" || w === ":=") {
+  if (COMPARISON.has(w) || w === "*" || w === "/" || w === "%" || w === "^" || w === ":=") {
     p.expected("expression");
     return false;
   }
@@ -569,50 +566,50 @@ const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
 function parseWordPrefix(p: Parser): boolean {
   const w = p.word!;
   const classes = p.wordClassesAt(0);
-  if ((classes & PREFIX_SWITCH_CLASS) !== 0) switch (p.kw) {
-    case Kw.not:
+  if ((classes & PREFIX_SWITCH_CLASS) !== 0) switch (w) {
+    case "not":
       p.start(SyntaxKind.PrefixExpr);
       p.bump();
       parseExprBp(p, BP_NOT);
       p.finish();
       return true;
-    case Kw.true:
-    case Kw.false:
-    case Kw.null:
-    case Kw.unknown:
+    case "true":
+    case "false":
+    case "null":
+    case "unknown":
       if (w === "unknown" && !p.postgres) break;
       p.start(SyntaxKind.Literal);
       p.bump();
       p.finish();
       return true;
-    case Kw.default:
+    case "default":
       p.start(SyntaxKind.DefaultExpr);
       p.bump();
       p.finish();
       return true;
-    case Kw.case:
+    case "case":
       parseCase(p);
       return true;
-    case Kw.cast:
-    case Kw.try_cast:
+    case "cast":
+    case "try_cast":
       if (p.nth(1) !== SyntaxKind.LParen) break;
       p.start(SyntaxKind.CastExpr);
       p.bump();
       p.bump();
       parseExpr(p);
-      p.expectK(Kw.as);
+      p.expectKw("as");
       parseTypeName(p);
       p.expect(SyntaxKind.RParen, "')'");
       p.finish();
       return true;
-    case Kw.exists:
+    case "exists":
       if (p.nth(1) !== SyntaxKind.LParen) break;
       p.start(SyntaxKind.ExistsExpr);
       p.bump();
       parseSubquery(p, SyntaxKind.SubqueryExpr);
       p.finish();
       return true;
-    case Kw.array:
+    case "array":
       if (p.nth(1) === SyntaxKind.LBracket) {
         p.start(SyntaxKind.ArrayExpr);
         p.bump();
@@ -628,7 +625,7 @@ function parseWordPrefix(p: Parser): boolean {
         return true;
       }
       break;
-    case Kw.row:
+    case "row":
       if (p.nth(1) !== SyntaxKind.LParen) break;
       p.start(SyntaxKind.RowExpr);
       p.bump();
@@ -637,7 +634,7 @@ function parseWordPrefix(p: Parser): boolean {
       p.expect(SyntaxKind.RParen, "')'");
       p.finish();
       return true;
-    case Kw.interval:
+    case "interval":
       if (p.postgres && p.nth(1) !== SyntaxKind.String) break; // a column named interval, or interval(…)
       p.start(SyntaxKind.IntervalExpr);
       p.bump();
@@ -656,15 +653,15 @@ function parseWordPrefix(p: Parser): boolean {
       }
       p.finish();
       return true;
-    case Kw.any:
-    case Kw.some:
-    case Kw.all:
+    case "any":
+    case "some":
+    case "all":
       if (p.nth(1) === SyntaxKind.LParen) {
         parseQuantified(p);
         return true;
       }
       break;
-    case Kw.match:
+    case "match":
       if (p.mysql && p.nth(1) === SyntaxKind.LParen) {
         // MATCH (cols) AGAINST ('text' [IN BOOLEAN MODE | IN NATURAL LANGUAGE MODE] [WITH QUERY EXPANSION])
         p.start(SyntaxKind.FunctionCall);
@@ -674,19 +671,19 @@ function parseWordPrefix(p: Parser): boolean {
         parseExprListItems(p);
         p.expect(SyntaxKind.RParen, "')'");
         p.finish();
-        p.expectK(Kw.against);
+        p.expectKw("against");
         p.start(SyntaxKind.ArgList);
         p.expect(SyntaxKind.LParen, "'('");
         parseExprBp(p, BP_LIKE + 1);
-        if (p.eatK(Kw.in)) {
-          if (p.eatK(Kw.natural)) {
-            p.expectK(Kw.language);
-          } else p.expectK(Kw.boolean);
-          p.expectK(Kw.mode);
+        if (p.eatKw("in")) {
+          if (p.eatKw("natural")) {
+            p.expectKw("language");
+          } else p.expectKw("boolean");
+          p.expectKw("mode");
         }
-        if (p.eatK(Kw.with)) {
-          p.expectK(Kw.query);
-          p.expectK(Kw.expansion);
+        if (p.eatKw("with")) {
+          p.expectKw("query");
+          p.expectKw("expansion");
         }
         p.expect(SyntaxKind.RParen, "')'");
         p.finish();
@@ -694,7 +691,7 @@ function parseWordPrefix(p: Parser): boolean {
         return true;
       }
       break;
-    case Kw.binary:
+    case "binary":
       if (p.mysql) {
         p.start(SyntaxKind.PrefixExpr);
         p.bump();
@@ -721,14 +718,14 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if ((w === "timestamp" || w === "time") && (p.nthK(1, Kw.with) || p.nthK(1, Kw.without)) && p.nth(4) === SyntaxKind.String) {
+  if ((w === "timestamp" || w === "time") && (p.nthKw(1, "with") || p.nthKw(1, "without")) && p.nth(4) === SyntaxKind.String) {
     p.start(SyntaxKind.TypedLiteral);
     parseTypeName(p);
     p.bump();
     p.finish();
     return true;
   }
-  if (w === "double" && p.nthK(1, Kw.precision) && p.nth(2) === SyntaxKind.String) {
+  if (w === "double" && p.nthKw(1, "precision") && p.nth(2) === SyntaxKind.String) {
     p.start(SyntaxKind.TypedLiteral);
     parseTypeName(p);
     p.bump();
@@ -764,23 +761,23 @@ function parseArrayBrackets(p: Parser): void {
 function parseCase(p: Parser): void {
   p.start(SyntaxKind.CaseExpr);
   p.bump();
-  if (!p.atK(Kw.when)) parseExpr(p);
-  if (!p.atK(Kw.when)) p.expected("WHEN");
-  while (p.atK(Kw.when)) {
+  if (!p.atKw("when")) parseExpr(p);
+  if (!p.atKw("when")) p.expected("WHEN");
+  while (p.atKw("when")) {
     p.start(SyntaxKind.WhenClause);
     p.bump();
     parseExpr(p);
-    p.expectK(Kw.then);
+    p.expectKw("then");
     parseExpr(p);
     p.finish();
   }
-  if (p.atK(Kw.else)) {
+  if (p.atKw("else")) {
     p.start(SyntaxKind.ElseClause);
     p.bump();
     parseExpr(p);
     p.finish();
   }
-  p.expectK(Kw.end);
+  p.expectKw("end");
   p.finish();
 }
 
@@ -789,18 +786,6 @@ function parseCase(p: Parser): void {
  * `s.f(…)` with its FILTER / WITHIN GROUP / OVER clauses.
  */
 function parseNameOrCall(p: Parser, keywordName = false): boolean {
-  const next = p.nth(1);
-  if (next !== SyntaxKind.Dot && next !== SyntaxKind.LParen) {
-    // A bare column reference (most names): the same NameRef > QualifiedName nodes
-    // as below, opened directly — no checkpoint to write and fill in afterwards.
-    p.start(SyntaxKind.NameRef);
-    p.start(SyntaxKind.QualifiedName);
-    if (keywordName) p.bump(SyntaxKind.Ident);
-    else p.bumpIdent();
-    p.finish();
-    p.finish();
-    return true;
-  }
   const cp = p.checkpoint();
   const first = p.word;
   p.start(SyntaxKind.QualifiedName);
@@ -868,12 +853,12 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
     p.bump();
     p.finish();
   } else if (!p.at(SyntaxKind.RParen)) {
-    if (p.atK(Kw.distinct) || p.atK(Kw.all)) p.bump();
+    if (p.atKw("distinct") || p.atKw("all")) p.bump();
     do {
       parseArg(p);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
-      while (specialSyntax && (p.atK(Kw.from) || p.atK(Kw.for) || p.atK(Kw.in) || p.atK(Kw.placing) || p.atK(Kw.similar) || p.atK(Kw.escape))) {
+      while (specialSyntax && (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape"))) {
         separators.push(p.word!);
         const sequence = separators.join(" ");
         const forms = special !== undefined && p.postgres ? SPECIAL_FORMS[special] : undefined;
@@ -885,17 +870,17 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
         p.bump();
         parseArg(p);
       }
-      if (p.atK(Kw.as) && p.mysql) {
+      if (p.atKw("as") && p.mysql) {
         p.bump();
         parseTypeName(p);
       }
     } while (p.eat(SyntaxKind.Comma));
-    if (p.at(SyntaxKind.Word) && p.word === "order" && p.nthK(1, Kw.by)) parseOrderByClause(p);
-    if (p.atK(Kw.separator)) {
+    if (p.at(SyntaxKind.Word) && p.word === "order" && p.nthKw(1, "by")) parseOrderByClause(p);
+    if (p.atKw("separator")) {
       p.bump();
       p.expect(SyntaxKind.String, "string literal");
     }
-    if (p.atK(Kw.on) && p.nthK(2, Kw.null)) {
+    if (p.atKw("on") && p.nthKw(2, "null")) {
       // JSON_ARRAYAGG(x ABSENT ON NULL) and friends
       p.bump();
       p.bump();
@@ -909,8 +894,8 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
 
 function parseArg(p: Parser): void {
   // TRIM(LEADING 'x' FROM y), TRIM(BOTH FROM y)
-  if ((p.atK(Kw.leading) || p.atK(Kw.trailing) || p.atK(Kw.both)) && !p.nthK(1, Kw.from)) p.bump();
-  else if ((p.atK(Kw.leading) || p.atK(Kw.trailing) || p.atK(Kw.both)) && p.nthK(1, Kw.from)) {
+  if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && !p.nthKw(1, "from")) p.bump();
+  else if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && p.nthKw(1, "from")) {
     p.bump();
     return;
   }
@@ -922,35 +907,35 @@ function parseArg(p: Parser): void {
     p.finish();
     return;
   }
-  if (p.atK(Kw.variadic)) p.bump();
+  if (p.atKw("variadic")) p.bump();
   if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
 }
 
 function parseCallSuffixes(p: Parser): void {
-  if (p.atK(Kw.within) && p.nthK(1, Kw.group)) {
+  if (p.atKw("within") && p.nthKw(1, "group")) {
     p.start(SyntaxKind.WithinGroupClause);
     p.bump();
     p.bump();
     p.expect(SyntaxKind.LParen, "'('");
-    if (p.atK(Kw.order)) parseOrderByClause(p);
+    if (p.atKw("order")) parseOrderByClause(p);
     else p.expected("ORDER BY");
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
   }
-  if (p.atK(Kw.filter) && p.nth(1) === SyntaxKind.LParen) {
+  if (p.atKw("filter") && p.nth(1) === SyntaxKind.LParen) {
     p.start(SyntaxKind.FilterClause);
     p.bump();
     p.bump();
-    p.expectK(Kw.where);
+    p.expectKw("where");
     parseExpr(p);
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
   }
-  if ((p.atK(Kw.respect) || p.atK(Kw.ignore)) && p.nthK(1, Kw.nulls)) {
+  if ((p.atKw("respect") || p.atKw("ignore")) && p.nthKw(1, "nulls")) {
     p.bump();
     p.bump();
   }
-  if (p.atK(Kw.over)) {
+  if (p.atKw("over")) {
     p.start(SyntaxKind.OverClause);
     p.bump();
     if (p.at(SyntaxKind.LParen)) parseWindowSpec(p);

@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import type { Parser } from "./parser.js";
@@ -105,7 +104,7 @@ export function parseParenNameList(p: Parser, kind: SyntaxKind = SyntaxKind.Name
  */
 export function parseTableNameList(p: Parser): void {
   do {
-    p.eatK(Kw.only);
+    p.eatKw("only");
     parseQualifiedName(p, "table name");
     p.eatOp("*");
   } while (p.eat(SyntaxKind.Comma));

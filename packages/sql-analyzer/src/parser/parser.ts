@@ -3,9 +3,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { reservedClass, reservedWords } from "../lexer/keywords.js";
 import { FLAG_OTHER_DIALECT, FLAG_UNTERMINATED } from "../lexer/lexer.js";
-import { Kw, keywordText } from "../lexer/keyword-ids.js";
 import type { SignificantTokens } from "../lexer/significant-tokens.js";
-import { KEYWORD_ID_SHIFT } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, arenaUsed, claimArena, growArena, plainStartCode, releaseArena, startCode, type EventLog } from "./events.js";
 
@@ -67,8 +65,6 @@ export class Parser {
   /** Kind and word of the current token, cached (read far more often than the cursor moves). */
   private curKind: SyntaxKind = SyntaxKind.Eof;
   private curWord: string | undefined = undefined;
-  /** Keyword id (`Kw`) of the current token, cached: `Kw.None` unless it is a word the grammar names. */
-  private curKw: Kw = Kw.None;
   /** Next comment index not yet given to the builder, and the range's end in the comment list. */
   private comment: number;
   private readonly commentEnd: number;
@@ -177,35 +173,6 @@ export class Parser {
   /** Whether the current token is `kind`. */
   at(kind: SyntaxKind): boolean {
     return this.curKind === kind;
-  }
-  /** Keyword id of the current token (`Kw.None` when it is no keyword the grammar names, or no word). */
-  get kw(): Kw {
-    return this.curKw;
-  }
-  /** Keyword id of the n-th token ahead (`Kw.None` past either end). */
-  kwAt(n: number): Kw {
-    const i = this.pos + n;
-    return i >= this.sigStart && i < this.sigEnd ? ((this.classes[i]! >>> KEYWORD_ID_SHIFT) as Kw) : Kw.None;
-  }
-  /** Whether the current token is the bare word with keyword id `k` (`atKw` by id: one integer compare). */
-  atK(k: Kw): boolean {
-    return this.curKw === k;
-  }
-  /** Whether the n-th token ahead is the bare word with keyword id `k`. */
-  nthK(n: number, k: Kw): boolean {
-    return this.kwAt(n) === k;
-  }
-  /** Consumes the keyword with id `k` if present. */
-  eatK(k: Kw): boolean {
-    if (this.curKw !== k) return false;
-    this.bump(SyntaxKind.Keyword);
-    return true;
-  }
-  /** Consumes the keyword with id `k` or reports it missing. */
-  expectK(k: Kw): boolean {
-    if (this.eatK(k)) return true;
-    this.expected(keywordText(k).toUpperCase());
-    return false;
   }
   /** Whether the current token is the bare word `w` (lower case). */
   atKw(w: string): boolean {
@@ -446,11 +413,9 @@ export class Parser {
     if (pos < this.sigEnd) {
       this.curKind = this.kinds[pos]! as SyntaxKind;
       this.curWord = this.words[pos];
-      this.curKw = (this.classes[pos]! >>> KEYWORD_ID_SHIFT) as Kw;
     } else {
       this.curKind = SyntaxKind.Eof;
       this.curWord = undefined;
-      this.curKw = Kw.None;
     }
   }
 

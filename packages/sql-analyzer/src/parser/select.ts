@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
 import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenExprList, parseSubquery } from "./expressions.js";
@@ -9,34 +8,34 @@ import { parseTypeName } from "./types.js";
 /** Whether a query expression (SELECT, VALUES, TABLE, WITH, or a parenthesized one) starts here. */
 export function atSelectStart(p: Parser): boolean {
   if (p.at(SyntaxKind.LParen)) return isSubqueryAhead(p);
-  return p.atK(Kw.select) || p.atK(Kw.values) || p.atK(Kw.with) || (p.atK(Kw.table) && p.postgres);
+  return p.atKw("select") || p.atKw("values") || p.atKw("with") || (p.atKw("table") && p.postgres);
 }
 
 /** Words that end the current clause, for recovery inside a SELECT. */
 export function atClauseBoundary(p: Parser): boolean {
   if (p.atEnd || p.at(SyntaxKind.RParen) || p.at(SyntaxKind.Semicolon)) return true;
   if (!p.at(SyntaxKind.Word)) return false;
-  switch (p.kw) {
-    case Kw.from:
-    case Kw.where:
-    case Kw.group:
-    case Kw.having:
-    case Kw.window:
-    case Kw.order:
-    case Kw.limit:
-    case Kw.offset:
-    case Kw.fetch:
-    case Kw.union:
-    case Kw.intersect:
-    case Kw.except:
-    case Kw.returning:
-    case Kw.on:
-    case Kw.set:
-    case Kw.values:
-    case Kw.select:
-    case Kw.into:
-    case Kw.using:
-    case Kw.when:
+  switch (p.word) {
+    case "from":
+    case "where":
+    case "group":
+    case "having":
+    case "window":
+    case "order":
+    case "limit":
+    case "offset":
+    case "fetch":
+    case "union":
+    case "intersect":
+    case "except":
+    case "returning":
+    case "on":
+    case "set":
+    case "values":
+    case "select":
+    case "into":
+    case "using":
+    case "when":
       return true;
     default:
       return false;
@@ -50,7 +49,7 @@ export function atClauseBoundary(p: Parser): boolean {
  */
 export function parseSelectStmt(p: Parser): void {
   const cp = p.checkpoint();
-  if (p.atK(Kw.with)) {
+  if (p.atKw("with")) {
     parseWithClause(p);
     const kind = dmlKindAfterWith(p);
     if (kind !== undefined) {
@@ -67,11 +66,11 @@ export function parseSelectStmt(p: Parser): void {
 
 /** The statement kind of INSERT/UPDATE/DELETE/MERGE at the current token, if any. */
 export function dmlKindAfterWith(p: Parser): SyntaxKind | undefined {
-  if (p.atK(Kw.insert)) return SyntaxKind.InsertStmt;
-  if (p.atK(Kw.replace) && !p.postgres) return SyntaxKind.ReplaceStmt;
-  if (p.atK(Kw.update)) return SyntaxKind.UpdateStmt;
-  if (p.atK(Kw.delete)) return SyntaxKind.DeleteStmt;
-  if (p.atK(Kw.merge)) return SyntaxKind.MergeStmt;
+  if (p.atKw("insert")) return SyntaxKind.InsertStmt;
+  if (p.atKw("replace") && !p.postgres) return SyntaxKind.ReplaceStmt;
+  if (p.atKw("update")) return SyntaxKind.UpdateStmt;
+  if (p.atKw("delete")) return SyntaxKind.DeleteStmt;
+  if (p.atKw("merge")) return SyntaxKind.MergeStmt;
   return undefined;
 }
 
@@ -92,32 +91,32 @@ export function parseQueryBody(p: Parser): void {
 /** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses after a query body. */
 export function parseQueryTail(p: Parser): void {
   // Each clause at most once, in order: ORDER BY, then LIMIT/OFFSET/FETCH, then locking.
-  if (p.atK(Kw.order) && p.nthK(1, Kw.by)) parseOrderByClause(p);
+  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
   let limit = false;
   let offset = false;
   for (let guard = 0; guard < 4; guard++) {
-    if (p.atK(Kw.limit) && !limit) {
+    if (p.atKw("limit") && !limit) {
       parseLimitClause(p);
       limit = true;
-    } else if (p.atK(Kw.offset) && !offset) {
+    } else if (p.atKw("offset") && !offset) {
       parseOffsetClause(p);
       offset = true;
-    } else if (p.atK(Kw.fetch) && !limit) {
+    } else if (p.atKw("fetch") && !limit) {
       parseFetchClause(p);
       limit = true;
     } else break;
   }
   for (let guard = 0; guard < 4; guard++) {
-    if (p.atK(Kw.for) && !p.sqlite) parseLockingClause(p);
-    else if (p.atK(Kw.lock) && p.mysql) parseLockingClause(p);
-    else if (p.atK(Kw.into) && p.mysql) parseIntoClause(p);
+    if (p.atKw("for") && !p.sqlite) parseLockingClause(p);
+    else if (p.atKw("lock") && p.mysql) parseLockingClause(p);
+    else if (p.atKw("into") && p.mysql) parseIntoClause(p);
     else break;
   }
 }
 
 function setOpPrecedence(p: Parser): number {
-  if (p.atK(Kw.union) || p.atK(Kw.except) || (p.atK(Kw.minus) && p.mysql)) return 1;
-  if (p.atK(Kw.intersect)) return 2;
+  if (p.atKw("union") || p.atKw("except") || (p.atKw("minus") && p.mysql)) return 1;
+  if (p.atKw("intersect")) return 2;
   return 0;
 }
 
@@ -129,7 +128,7 @@ function parseSetExpr(p: Parser, minPrec: number): void {
     if (prec === 0 || prec <= minPrec - 1 || prec < minPrec) break;
     p.startAt(cp, SyntaxKind.SetOperation);
     p.bump();
-    if (!p.eatK(Kw.all)) p.eatK(Kw.distinct);
+    if (!p.eatKw("all")) p.eatKw("distinct");
     if (!p.enter()) {
       p.finish();
       break;
@@ -141,12 +140,12 @@ function parseSetExpr(p: Parser, minPrec: number): void {
 }
 
 function parseSelectPrimary(p: Parser): void {
-  if (p.atK(Kw.select)) parseSelectCore(p);
-  else if (p.atK(Kw.values)) parseValuesClause(p);
-  else if (p.atK(Kw.table) && p.postgres) {
+  if (p.atKw("select")) parseSelectCore(p);
+  else if (p.atKw("values")) parseValuesClause(p);
+  else if (p.atKw("table") && p.postgres) {
     p.start(SyntaxKind.TableCommand);
     p.bump();
-    p.eatK(Kw.only);
+    p.eatKw("only");
     parseQualifiedName(p, "table name");
     p.eatOp("*");
     p.finish();
@@ -170,7 +169,7 @@ export function parseValuesClause(p: Parser): void {
   p.bump();
   do {
     p.start(SyntaxKind.ValuesRow);
-    if (p.mysql && p.atK(Kw.row)) p.bump();
+    if (p.mysql && p.atKw("row")) p.bump();
     if (p.expect(SyntaxKind.LParen, "'('")) {
       if (!p.at(SyntaxKind.RParen) || !p.postgres) parseExprListItems(p);
       p.expect(SyntaxKind.RParen, "')'");
@@ -184,12 +183,12 @@ function parseSelectCore(p: Parser): void {
   p.start(SyntaxKind.SelectCore);
   p.start(SyntaxKind.SelectClause);
   p.bump();
-  const distinctSeen = p.atK(Kw.distinct) || p.atK(Kw.distinctrow);
-  if (distinctSeen || p.atK(Kw.all)) {
+  const distinctSeen = p.atKw("distinct") || p.atKw("distinctrow");
+  if (distinctSeen || p.atKw("all")) {
     p.start(SyntaxKind.DistinctClause);
-    const distinct = !p.atK(Kw.all);
+    const distinct = !p.atKw("all");
     p.bump();
-    if (distinct && p.atK(Kw.on) && p.postgres) {
+    if (distinct && p.atKw("on") && p.postgres) {
       p.bump();
       parseParenExprList(p, SyntaxKind.ExprList);
     }
@@ -204,23 +203,23 @@ function parseSelectCore(p: Parser): void {
   }
   parseSelectList(p, distinctSeen);
   p.finish();
-  if (p.atK(Kw.into) && !p.sqlite) parseIntoClause(p);
-  if (p.atK(Kw.from)) parseFromClause(p);
-  if (p.atK(Kw.where)) parseWhereClause(p);
-  if (p.atK(Kw.group) && p.nthK(1, Kw.by)) parseGroupByClause(p);
-  if (p.atK(Kw.having)) {
+  if (p.atKw("into") && !p.sqlite) parseIntoClause(p);
+  if (p.atKw("from")) parseFromClause(p);
+  if (p.atKw("where")) parseWhereClause(p);
+  if (p.atKw("group") && p.nthKw(1, "by")) parseGroupByClause(p);
+  if (p.atKw("having")) {
     p.start(SyntaxKind.HavingClause);
     p.bump();
     parseExpr(p);
     p.finish();
   }
-  if (p.atK(Kw.window)) parseWindowClause(p);
+  if (p.atKw("window")) parseWindowClause(p);
   p.finish();
 }
 
 function parseSelectList(p: Parser, afterDistinct: boolean): void {
   // PostgreSQL allows an empty target list (`SELECT FROM t`, `SELECT;`), but not after DISTINCT.
-  if (p.postgres && !afterDistinct && (atClauseBoundary(p) || p.atK(Kw.for) || p.atK(Kw.into))) return;
+  if (p.postgres && !afterDistinct && (atClauseBoundary(p) || p.atKw("for") || p.atKw("into"))) return;
   do {
     if (p.postgres && p.at(SyntaxKind.Comma)) {
       p.expected("expression");
@@ -237,7 +236,7 @@ function parseSelectList(p: Parser, afterDistinct: boolean): void {
 
 /** `[AS] alias` — for select items (no column list) or table refs (`withColumns`). */
 export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes = false): void {
-  if (p.atK(Kw.as)) {
+  if (p.atKw("as")) {
     p.start(SyntaxKind.Alias);
     p.bump();
     if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
@@ -277,7 +276,7 @@ function parseIntoClause(p: Parser): void {
   p.start(SyntaxKind.IntoClause);
   p.bump();
   if (p.mysql) {
-    if (p.atK(Kw.outfile) || p.atK(Kw.dumpfile)) {
+    if (p.atKw("outfile") || p.atKw("dumpfile")) {
       p.bump();
       p.expect(SyntaxKind.String, "file name");
       while (p.at(SyntaxKind.Word) && !["from", "where", "for", "lock"].includes(p.word!)) p.bump();
@@ -289,8 +288,8 @@ function parseIntoClause(p: Parser): void {
       } while (p.eat(SyntaxKind.Comma));
     }
   } else {
-    if ((p.atK(Kw.temporary) || p.atK(Kw.temp) || p.atK(Kw.unlogged)) && atLabel(p, 1)) p.bump();
-    if (p.atK(Kw.table) && atLabel(p, 1)) p.bump();
+    if ((p.atKw("temporary") || p.atKw("temp") || p.atKw("unlogged")) && atLabel(p, 1)) p.bump();
+    if (p.atKw("table") && atLabel(p, 1)) p.bump();
     parseQualifiedName(p, "table name");
   }
   p.finish();
@@ -309,7 +308,7 @@ export function parseFromList(p: Parser): void {
   do {
     if (!parseJoinedTable(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
-    } else if (p.sqlite && p.atK(Kw.on)) {
+    } else if (p.sqlite && p.atKw("on")) {
       // SQLite: `FROM a, b ON …` (a comma is a join operator there)
       p.start(SyntaxKind.OnClause);
       p.bump();
@@ -321,19 +320,19 @@ export function parseFromList(p: Parser): void {
 
 function atJoin(p: Parser): boolean {
   if (!p.at(SyntaxKind.Word)) return false;
-  switch (p.kw) {
-    case Kw.join:
-    case Kw.inner:
-    case Kw.cross:
-    case Kw.natural:
-    case Kw.straight_join:
+  switch (p.word) {
+    case "join":
+    case "inner":
+    case "cross":
+    case "natural":
+    case "straight_join":
       return true;
-    case Kw.left:
-    case Kw.right:
-    case Kw.full:
-      return p.nthK(1, Kw.join) || p.nthK(1, Kw.outer) || (p.mysql && false);
-    case Kw.outer:
-      return p.nthK(1, Kw.join) || p.nthK(1, Kw.apply);
+    case "left":
+    case "right":
+    case "full":
+      return p.nthKw(1, "join") || p.nthKw(1, "outer") || (p.mysql && false);
+    case "outer":
+      return p.nthKw(1, "join") || p.nthKw(1, "apply");
     default:
       return false;
   }
@@ -357,18 +356,18 @@ function parseJoins(p: Parser, cp: number): void {
   while (atJoin(p)) {
     const progress = p.position;
     p.startAt(cp, SyntaxKind.JoinExpr);
-    const natural = p.eatK(Kw.natural);
+    const natural = p.eatKw("natural");
     let cross = false;
-    if (p.atK(Kw.cross)) {
+    if (p.atKw("cross")) {
       p.bump();
       cross = true;
-    } else if (p.atK(Kw.inner)) p.bump();
-    else if (p.atK(Kw.left) || p.atK(Kw.right) || p.atK(Kw.full)) {
+    } else if (p.atKw("inner")) p.bump();
+    else if (p.atKw("left") || p.atKw("right") || p.atKw("full")) {
       p.bump();
-      p.eatK(Kw.outer);
+      p.eatKw("outer");
     }
-    if (p.atK(Kw.straight_join)) p.bump();
-    else p.expectK(Kw.join);
+    if (p.atKw("straight_join")) p.bump();
+    else p.expectKw("join");
     const right = p.checkpoint();
     if (!parseTableRef(p)) p.expected("table");
     if (!natural && !cross && atJoin(p) && p.enter()) {
@@ -376,17 +375,17 @@ function parseJoins(p: Parser, cp: number): void {
       p.leave();
     }
     // SQLite and MySQL take ON/USING after any join operator (even CROSS JOIN).
-    if (!natural && (!cross || (!p.postgres && (p.atK(Kw.on) || p.atK(Kw.using))))) {
-      if (p.atK(Kw.on)) {
+    if (!natural && (!cross || (!p.postgres && (p.atKw("on") || p.atKw("using"))))) {
+      if (p.atKw("on")) {
         p.start(SyntaxKind.OnClause);
         p.bump();
         parseExpr(p);
         p.finish();
-      } else if (p.atK(Kw.using)) {
+      } else if (p.atKw("using")) {
         p.start(SyntaxKind.UsingClause);
         p.bump();
         parseParenNameList(p);
-        if (p.atK(Kw.as)) {
+        if (p.atKw("as")) {
           p.start(SyntaxKind.Alias);
           p.bump();
           expectIdent(p, "alias");
@@ -422,7 +421,7 @@ function parseTableRef(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (p.atK(Kw.lateral)) {
+  if (p.atKw("lateral")) {
     const cp = p.checkpoint();
     p.bump();
     if (p.at(SyntaxKind.LParen) && isSubqueryAhead(p)) {
@@ -436,47 +435,47 @@ function parseTableRef(p: Parser): boolean {
     if (!atFunctionCall(p)) p.expected("subquery or function call after LATERAL");
     p.startAt(cp, SyntaxKind.FunctionTable);
     parseExpr(p);
-    if (p.eatK(Kw.with)) p.expectK(Kw.ordinality);
+    if (p.eatKw("with")) p.expectKw("ordinality");
     parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }
-  if (p.atK(Kw.rows) && p.nthK(1, Kw.from)) {
+  if (p.atKw("rows") && p.nthKw(1, "from")) {
     p.start(SyntaxKind.FunctionTable);
     p.bump();
     p.bump();
     p.expect(SyntaxKind.LParen, "'('");
     parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
-    if (p.eatK(Kw.with)) p.expectK(Kw.ordinality);
+    if (p.eatKw("with")) p.expectKw("ordinality");
     parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }
-  if (p.atK(Kw.values) && !p.postgres) {
+  if (p.atKw("values") && !p.postgres) {
     p.start(SyntaxKind.DerivedTable);
     parseValuesClause(p);
     parseOptionalAlias(p, true);
     p.finish();
     return true;
   }
-  if (p.postgres && p.atK(Kw.values) && p.nth(1) === SyntaxKind.LParen) {
+  if (p.postgres && p.atKw("values") && p.nth(1) === SyntaxKind.LParen) {
     // PostgreSQL wants `(VALUES …) alias` in FROM.
     p.expected("table name or '('");
     return false;
   }
-  if (p.mysql && p.atK(Kw.dual)) {
+  if (p.mysql && p.atKw("dual")) {
     p.start(SyntaxKind.TableRef);
     p.bump();
     p.finish();
     return true;
   }
-  if (!atIdent(p) && !p.atK(Kw.only) && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen && !p.atK(Kw.values) && !p.atK(Kw.select))) {
+  if (!atIdent(p) && !p.atKw("only") && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen && !p.atKw("values") && !p.atKw("select"))) {
     p.expected("table name");
     return false;
   }
   const cp = p.checkpoint();
-  const only = p.atK(Kw.only) && p.postgres;
+  const only = p.atKw("only") && p.postgres;
   if (only) p.bump();
   if (only && p.at(SyntaxKind.LParen)) {
     p.bump();
@@ -491,7 +490,7 @@ function parseTableRef(p: Parser): boolean {
     parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
-    if (p.atK(Kw.with) && p.nthK(1, Kw.ordinality)) {
+    if (p.atKw("with") && p.nthKw(1, "ordinality")) {
       p.bump();
       p.bump();
     }
@@ -501,28 +500,28 @@ function parseTableRef(p: Parser): boolean {
   }
   p.startAt(cp, SyntaxKind.TableRef);
   if (p.atOp("*")) p.bump();
-  if (p.mysql && p.atK(Kw.partition)) {
+  if (p.mysql && p.atKw("partition")) {
     p.bump();
     parseParenNameList(p);
   }
   parseOptionalAlias(p, true);
-  if (p.atK(Kw.tablesample)) {
+  if (p.atKw("tablesample")) {
     p.start(SyntaxKind.TablesampleClause);
     p.bump();
     expectIdent(p, "sampling method");
     parseParenExprList(p, SyntaxKind.ArgList);
-    if (p.eatK(Kw.repeatable)) {
+    if (p.eatKw("repeatable")) {
       expectParenthesizedExpr(p);
     }
     p.finish();
   }
   if (p.mysql) {
-    while ((p.atK(Kw.use) || p.atK(Kw.force) || p.atK(Kw.ignore)) && (p.nthK(1, Kw.index) || p.nthK(1, Kw.key))) {
+    while ((p.atKw("use") || p.atKw("force") || p.atKw("ignore")) && (p.nthKw(1, "index") || p.nthKw(1, "key"))) {
       p.bump();
       p.bump();
-      if (p.eatK(Kw.for)) {
-        if (p.atK(Kw.join)) p.bump();
-        else if (p.eatK(Kw.order) || p.eatK(Kw.group)) p.expectK(Kw.by);
+      if (p.eatKw("for")) {
+        if (p.atKw("join")) p.bump();
+        else if (p.eatKw("order") || p.eatKw("group")) p.expectKw("by");
       }
       p.start(SyntaxKind.NameList);
       p.expect(SyntaxKind.LParen, "'('");
@@ -536,11 +535,11 @@ function parseTableRef(p: Parser): boolean {
     }
   }
   if (p.sqlite) {
-    if (p.atK(Kw.indexed) && p.nthK(1, Kw.by)) {
+    if (p.atKw("indexed") && p.nthKw(1, "by")) {
       p.bump();
       p.bump();
       expectIdent(p, "index name");
-    } else if (p.atK(Kw.not) && p.nthK(1, Kw.indexed)) {
+    } else if (p.atKw("not") && p.nthKw(1, "indexed")) {
       p.bump();
       p.bump();
     }
@@ -553,7 +552,7 @@ function parseTableRef(p: Parser): boolean {
 export function parseWhereClause(p: Parser): void {
   p.start(SyntaxKind.WhereClause);
   p.bump();
-  if (p.atK(Kw.current) && p.nthK(1, Kw.of)) {
+  if (p.atKw("current") && p.nthKw(1, "of")) {
     p.bump();
     p.bump();
     expectIdent(p, "cursor name");
@@ -565,11 +564,11 @@ function parseGroupByClause(p: Parser): void {
   p.start(SyntaxKind.GroupByClause);
   p.bump();
   p.bump();
-  if (p.atK(Kw.all) || p.atK(Kw.distinct)) p.bump();
+  if (p.atKw("all") || p.atKw("distinct")) p.bump();
   do {
     parseGroupingElement(p);
   } while (p.eat(SyntaxKind.Comma));
-  if (p.mysql && p.atK(Kw.with) && p.nthK(1, Kw.rollup)) {
+  if (p.mysql && p.atKw("with") && p.nthKw(1, "rollup")) {
     p.bump();
     p.bump();
   }
@@ -577,7 +576,7 @@ function parseGroupByClause(p: Parser): void {
 }
 
 function parseGroupingElement(p: Parser): void {
-  if ((p.atK(Kw.rollup) || p.atK(Kw.cube)) && p.nth(1) === SyntaxKind.LParen) {
+  if ((p.atKw("rollup") || p.atKw("cube")) && p.nth(1) === SyntaxKind.LParen) {
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -586,7 +585,7 @@ function parseGroupingElement(p: Parser): void {
     p.finish();
     return;
   }
-  if (p.atK(Kw.grouping) && p.nthK(1, Kw.sets)) {
+  if (p.atKw("grouping") && p.nthKw(1, "sets")) {
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -617,7 +616,7 @@ function parseWindowClause(p: Parser): void {
   do {
     p.start(SyntaxKind.WindowDef);
     expectIdent(p, "window name");
-    p.expectK(Kw.as);
+    p.expectKw("as");
     if (p.at(SyntaxKind.LParen)) parseWindowSpec(p);
     else p.expected("'('");
     p.finish();
@@ -629,16 +628,16 @@ function parseWindowClause(p: Parser): void {
 export function parseWindowSpec(p: Parser): void {
   p.start(SyntaxKind.WindowSpec);
   p.bump();
-  if (atIdent(p) && !p.atK(Kw.partition) && !p.atK(Kw.order) && !p.atK(Kw.rows) && !p.atK(Kw.range) && !p.atK(Kw.groups)) p.bumpIdent();
-  if (p.atK(Kw.partition) && p.nthK(1, Kw.by)) {
+  if (atIdent(p) && !p.atKw("partition") && !p.atKw("order") && !p.atKw("rows") && !p.atKw("range") && !p.atKw("groups")) p.bumpIdent();
+  if (p.atKw("partition") && p.nthKw(1, "by")) {
     p.start(SyntaxKind.PartitionByClause);
     p.bump();
     p.bump();
     parseExprListItems(p);
     p.finish();
   }
-  if (p.atK(Kw.order) && p.nthK(1, Kw.by)) parseOrderByClause(p);
-  if (p.atK(Kw.rows) || p.atK(Kw.range) || p.atK(Kw.groups)) parseFrameClause(p);
+  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+  if (p.atKw("rows") || p.atKw("range") || p.atKw("groups")) parseFrameClause(p);
   if (!p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.RParen));
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();
@@ -647,27 +646,27 @@ export function parseWindowSpec(p: Parser): void {
 function parseFrameClause(p: Parser): void {
   p.start(SyntaxKind.FrameClause);
   p.bump();
-  if (p.eatK(Kw.between)) {
+  if (p.eatKw("between")) {
     parseFrameBound(p);
-    p.expectK(Kw.and);
+    p.expectKw("and");
     parseFrameBound(p);
   } else parseFrameBound(p);
-  if (p.eatK(Kw.exclude)) {
-    if (p.eatK(Kw.current)) p.expectK(Kw.row);
-    else if (p.eatK(Kw.no)) p.expectK(Kw.others);
-    else if (!p.eatK(Kw.group)) p.expectK(Kw.ties);
+  if (p.eatKw("exclude")) {
+    if (p.eatKw("current")) p.expectKw("row");
+    else if (p.eatKw("no")) p.expectKw("others");
+    else if (!p.eatKw("group")) p.expectKw("ties");
   }
   p.finish();
 }
 
 function parseFrameBound(p: Parser): void {
   p.start(SyntaxKind.FrameBound);
-  if (p.eatK(Kw.unbounded)) {
-    if (!p.eatK(Kw.preceding)) p.expectK(Kw.following);
-  } else if (p.eatK(Kw.current)) p.expectK(Kw.row);
+  if (p.eatKw("unbounded")) {
+    if (!p.eatKw("preceding")) p.expectKw("following");
+  } else if (p.eatKw("current")) p.expectKw("row");
   else {
     parseExpr(p);
-    if (!p.eatK(Kw.preceding)) p.expectK(Kw.following);
+    if (!p.eatKw("preceding")) p.expectKw("following");
   }
   p.finish();
 }
@@ -676,21 +675,21 @@ function parseFrameBound(p: Parser): void {
 export function parseOrderByClause(p: Parser): void {
   p.start(SyntaxKind.OrderByClause);
   p.bump();
-  p.expectK(Kw.by);
+  p.expectKw("by");
   do {
     p.start(SyntaxKind.OrderItem);
     if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
-    if (p.atK(Kw.asc) || p.atK(Kw.desc)) p.bump();
-    else if (p.atK(Kw.using) && p.postgres) {
+    if (p.atKw("asc") || p.atKw("desc")) p.bump();
+    else if (p.atKw("using") && p.postgres) {
       p.bump();
       if (p.at(SyntaxKind.Operator)) p.bump();
       else p.expected("operator");
     }
-    if (p.atK(Kw.nulls)) {
+    if (p.atKw("nulls")) {
       p.bump();
-      if (!p.eatK(Kw.first)) p.expectK(Kw.last);
+      if (!p.eatKw("first")) p.expectKw("last");
     }
-    if (p.sqlite && p.atK(Kw.collate)) {
+    if (p.sqlite && p.atKw("collate")) {
       p.bump();
       expectLabel(p);
     }
@@ -702,13 +701,13 @@ export function parseOrderByClause(p: Parser): void {
 function parseLimitClause(p: Parser): void {
   p.start(SyntaxKind.LimitClause);
   p.bump();
-  if (!p.eatK(Kw.all)) parseExpr(p);
+  if (!p.eatKw("all")) parseExpr(p);
   if (p.at(SyntaxKind.Comma)) {
     if (p.postgres) p.wrongDialect("LIMIT offset, count", "use LIMIT count OFFSET offset");
     p.bump();
     parseExpr(p);
   }
-  else if (p.atK(Kw.offset)) {
+  else if (p.atKw("offset")) {
     p.bump();
     parseExpr(p);
   }
@@ -719,50 +718,50 @@ function parseOffsetClause(p: Parser): void {
   p.start(SyntaxKind.OffsetClause);
   p.bump();
   parseExpr(p);
-  if (p.atK(Kw.row) || p.atK(Kw.rows)) p.bump();
+  if (p.atKw("row") || p.atKw("rows")) p.bump();
   p.finish();
 }
 
 function parseFetchClause(p: Parser): void {
   p.start(SyntaxKind.FetchClause);
   p.bump();
-  if (!p.eatK(Kw.first)) p.expectK(Kw.next);
-  if (!p.atK(Kw.row) && !p.atK(Kw.rows)) parseExpr(p);
-  if (!p.eatK(Kw.row)) p.expectK(Kw.rows);
-  if (p.eatK(Kw.with)) p.expectK(Kw.ties);
-  else p.expectK(Kw.only);
+  if (!p.eatKw("first")) p.expectKw("next");
+  if (!p.atKw("row") && !p.atKw("rows")) parseExpr(p);
+  if (!p.eatKw("row")) p.expectKw("rows");
+  if (p.eatKw("with")) p.expectKw("ties");
+  else p.expectKw("only");
   p.finish();
 }
 
 function parseLockingClause(p: Parser): void {
   p.start(SyntaxKind.LockingClause);
-  if (p.atK(Kw.lock)) {
+  if (p.atKw("lock")) {
     p.bump();
-    p.expectK(Kw.in);
-    p.expectK(Kw.share);
-    p.expectK(Kw.mode);
+    p.expectKw("in");
+    p.expectKw("share");
+    p.expectKw("mode");
     p.finish();
     return;
   }
-  while (p.atK(Kw.for)) {
+  while (p.atKw("for")) {
     p.bump();
-    if (p.eatK(Kw.update)) {
+    if (p.eatKw("update")) {
       /* FOR UPDATE */
-    } else if (p.eatK(Kw.share)) {
+    } else if (p.eatKw("share")) {
       /* FOR SHARE */
-    } else if (p.eatK(Kw.no)) {
-      p.expectK(Kw.key);
-      p.expectK(Kw.update);
-    } else if (p.eatK(Kw.key)) p.expectK(Kw.share);
+    } else if (p.eatKw("no")) {
+      p.expectKw("key");
+      p.expectKw("update");
+    } else if (p.eatKw("key")) p.expectKw("share");
     else p.expected("UPDATE or SHARE");
-    if (p.eatK(Kw.of)) {
+    if (p.eatKw("of")) {
       do {
         parseQualifiedName(p, "table name");
       } while (p.eat(SyntaxKind.Comma));
     }
-    if (p.eatK(Kw.nowait)) {
+    if (p.eatKw("nowait")) {
       /* done */
-    } else if (p.eatK(Kw.skip)) p.expectK(Kw.locked);
+    } else if (p.eatKw("skip")) p.expectKw("locked");
   }
   p.finish();
 }
@@ -771,16 +770,16 @@ function parseLockingClause(p: Parser): void {
 export function parseWithClause(p: Parser): void {
   p.start(SyntaxKind.WithClause);
   p.bump();
-  p.eatK(Kw.recursive);
+  p.eatKw("recursive");
   do {
     p.start(SyntaxKind.Cte);
     expectIdent(p, "CTE name");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
-    p.expectK(Kw.as);
-    if (p.atK(Kw.not) && p.nthK(1, Kw.materialized)) {
+    p.expectKw("as");
+    if (p.atKw("not") && p.nthKw(1, "materialized")) {
       p.bump();
       p.bump();
-    } else p.eatK(Kw.materialized);
+    } else p.eatKw("materialized");
     if (p.expect(SyntaxKind.LParen, "'('")) {
       if (p.enter()) {
         const kind = dmlKindAfterWith(p);
@@ -795,31 +794,31 @@ export function parseWithClause(p: Parser): void {
       if (!p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.RParen));
       p.expect(SyntaxKind.RParen, "')'");
     }
-    if (p.atK(Kw.search)) {
+    if (p.atKw("search")) {
       p.start(SyntaxKind.CteSearchClause);
       p.bump();
-      if (!p.eatK(Kw.depth)) p.expectK(Kw.breadth);
-      p.expectK(Kw.first);
-      p.expectK(Kw.by);
+      if (!p.eatKw("depth")) p.expectKw("breadth");
+      p.expectKw("first");
+      p.expectKw("by");
       do expectIdent(p, "column");
       while (p.eat(SyntaxKind.Comma));
-      p.expectK(Kw.set);
+      p.expectKw("set");
       expectIdent(p, "column");
       p.finish();
     }
-    if (p.atK(Kw.cycle)) {
+    if (p.atKw("cycle")) {
       p.start(SyntaxKind.CteCycleClause);
       p.bump();
       do expectIdent(p, "column");
       while (p.eat(SyntaxKind.Comma));
-      p.expectK(Kw.set);
+      p.expectKw("set");
       expectIdent(p, "column");
-      if (p.eatK(Kw.to)) {
+      if (p.eatKw("to")) {
         parseExpr(p);
-        p.expectK(Kw.default);
+        p.expectKw("default");
         parseExpr(p);
       }
-      p.expectK(Kw.using);
+      p.expectKw("using");
       expectIdent(p, "column");
       p.finish();
     }
@@ -858,7 +857,7 @@ export function parenGroupContinues(p: Parser): boolean {
 }
 
 function isSetOpWord(p: Parser, n: number): boolean {
-  return p.nthK(n, Kw.union) || p.nthK(n, Kw.intersect) || p.nthK(n, Kw.except) || p.nthK(n, Kw.order) || p.nthK(n, Kw.limit) || p.nthK(n, Kw.offset) || p.nthK(n, Kw.fetch);
+  return p.nthKw(n, "union") || p.nthKw(n, "intersect") || p.nthKw(n, "except") || p.nthKw(n, "order") || p.nthKw(n, "limit") || p.nthKw(n, "offset") || p.nthKw(n, "fetch");
 }
 
 /** Whether a (possibly qualified) name followed by `(` starts here. */

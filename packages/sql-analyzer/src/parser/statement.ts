@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAlter, parseDrop, parseRename, parseTruncate } from "./ddl-alter.js";
@@ -102,8 +101,8 @@ function parseStatementInner(p: Parser): void {
     p.finish();
     return;
   }
-  switch (p.kw) {
-    case Kw.with: {
+  switch (w) {
+    case "with": {
       parseWithClause(p);
       const kind = dmlKindAfterWith(p);
       if (kind !== undefined) {
@@ -117,178 +116,178 @@ function parseStatementInner(p: Parser): void {
       p.finish();
       return;
     }
-    case Kw.select:
-    case Kw.values:
+    case "select":
+    case "values":
       p.start(SyntaxKind.SelectStmt);
       parseQueryBody(p);
       p.finish();
       return;
-    case Kw.table:
+    case "table":
       if (!p.postgres) break;
       p.start(SyntaxKind.SelectStmt);
       parseQueryBody(p);
       p.finish();
       return;
-    case Kw.insert:
+    case "insert":
       p.start(SyntaxKind.InsertStmt);
       parseDmlBody(p, SyntaxKind.InsertStmt);
       p.finish();
       return;
-    case Kw.replace:
+    case "replace":
       if (p.postgres) break;
       p.start(SyntaxKind.ReplaceStmt);
       parseDmlBody(p, SyntaxKind.InsertStmt);
       p.finish();
       return;
-    case Kw.update:
-    case Kw.delete:
-    case Kw.merge: {
+    case "update":
+    case "delete":
+    case "merge": {
       const kind = w === "update" ? SyntaxKind.UpdateStmt : w === "delete" ? SyntaxKind.DeleteStmt : SyntaxKind.MergeStmt;
       p.start(kind);
       parseDmlBody(p, kind);
       p.finish();
       return;
     }
-    case Kw.create:
+    case "create":
       if (parseCreate(p, cp)) return;
       break;
-    case Kw.alter:
+    case "alter":
       if (parseAlter(p, cp)) return;
       break;
-    case Kw.drop:
+    case "drop":
       if (parseDrop(p, cp)) return;
       break;
-    case Kw.truncate:
+    case "truncate":
       parseTruncate(p);
       return;
-    case Kw.rename:
+    case "rename":
       if (parseRename(p, cp)) return;
       break;
-    case Kw.comment:
-      if (p.nthK(1, Kw.on)) {
+    case "comment":
+      if (p.nthKw(1, "on")) {
         parseComment(p);
         return;
       }
       break;
-    case Kw.grant:
-    case Kw.revoke:
+    case "grant":
+    case "revoke":
       parseGrantOrRevoke(p);
       return;
-    case Kw.begin:
-    case Kw.start:
-    case Kw.commit:
-    case Kw.end:
-    case Kw.rollback:
-    case Kw.abort:
-    case Kw.savepoint:
-    case Kw.release:
+    case "begin":
+    case "start":
+    case "commit":
+    case "end":
+    case "rollback":
+    case "abort":
+    case "savepoint":
+    case "release":
       if (parseTransaction(p, cp)) return;
       break;
-    case Kw.set:
+    case "set":
       parseSet(p);
       return;
-    case Kw.show:
+    case "show":
       parseShow(p);
       return;
-    case Kw.reset:
+    case "reset":
       parseReset(p);
       return;
-    case Kw.explain:
+    case "explain":
       parseExplain(p);
       return;
-    case Kw.analyze:
-    case Kw.analyse:
+    case "analyze":
+    case "analyse":
       parseAnalyze(p);
       return;
-    case Kw.vacuum:
+    case "vacuum":
       parseVacuum(p);
       return;
-    case Kw.copy:
+    case "copy":
       parseCopy(p);
       return;
-    case Kw.pragma:
+    case "pragma":
       if (!p.sqlite) break;
       parsePragma(p);
       return;
-    case Kw.attach:
+    case "attach":
       if (!p.sqlite) break;
       parseAttach(p);
       return;
-    case Kw.detach:
+    case "detach":
       if (!p.sqlite) break;
       parseDetach(p);
       return;
-    case Kw.call:
+    case "call":
       parseCall(p);
       return;
-    case Kw.do:
+    case "do":
       if (!p.postgres) break;
       parseDo(p);
       return;
-    case Kw.use:
+    case "use":
       if (!p.mysql) break;
       parseUse(p);
       return;
-    case Kw.refresh:
+    case "refresh":
       if (parseRefresh(p, cp)) return;
       break;
-    case Kw.prepare:
+    case "prepare":
       parsePrepare(p);
       return;
-    case Kw.execute:
+    case "execute":
       parseExecute(p);
       return;
-    case Kw.deallocate:
+    case "deallocate":
       parseDeallocate(p);
       return;
-    case Kw.declare:
+    case "declare":
       if (!p.postgres) break;
       parseDeclareCursor(p);
       return;
-    case Kw.fetch:
-    case Kw.move:
+    case "fetch":
+    case "move":
       if (!p.postgres) break;
       parseFetch(p);
       return;
-    case Kw.close:
+    case "close":
       if (!p.postgres) break;
       parseClose(p);
       return;
-    case Kw.listen:
-    case Kw.notify:
-    case Kw.unlisten:
+    case "listen":
+    case "notify":
+    case "unlisten":
       if (!p.postgres) break;
       parseListenNotify(p);
       return;
-    case Kw.checkpoint:
+    case "checkpoint":
       if (!p.postgres) break;
       parseCheckpoint(p);
       return;
-    case Kw.cluster:
+    case "cluster":
       if (!p.postgres) break;
       parseCluster(p);
       return;
-    case Kw.reindex:
+    case "reindex":
       if (p.mysql) break;
       parseReindex(p);
       return;
-    case Kw.discard:
+    case "discard":
       if (!p.postgres) break;
       parseDiscard(p);
       return;
-    case Kw.lock:
+    case "lock":
       if (p.sqlite) break;
       parseLock(p);
       return;
-    case Kw.unlock:
+    case "unlock":
       if (!p.mysql) break;
       parseMysqlTableCommand(p);
       return;
-    case Kw.describe:
-    case Kw.desc:
-    case Kw.optimize:
-    case Kw.repair:
-    case Kw.checksum:
+    case "describe":
+    case "desc":
+    case "optimize":
+    case "repair":
+    case "checksum":
       if (!p.mysql) break;
       parseMysqlTableCommand(p);
       return;

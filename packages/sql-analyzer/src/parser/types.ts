@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atLabel, expectLabel } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -46,12 +45,12 @@ export function parseTypeName(p: Parser): boolean {
     return false;
   }
   p.start(SyntaxKind.TypeName);
-  if (p.atK(Kw.setof)) p.bump();
+  if (p.atKw("setof")) p.bump();
   const first = p.word;
   p.bumpIdent();
   if (first !== undefined && continuesType(first, p.word)) {
     p.bumpIdent();
-    if (p.atK(Kw.varying)) p.bumpIdent();
+    if (p.atKw("varying")) p.bumpIdent();
   } else if (p.sqlite) {
     // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`.
     while (p.at(SyntaxKind.Word) && !TYPE_STOP.has(p.word!)) p.bumpIdent();
@@ -61,13 +60,13 @@ export function parseTypeName(p: Parser): boolean {
       p.bumpIdent();
     }
   }
-  if (p.at(SyntaxKind.Operator) && p.word === "%" && (p.nthK(1, Kw.type) || p.nthK(1, Kw.rowtype))) {
+  if (p.at(SyntaxKind.Operator) && p.word === "%" && (p.nthKw(1, "type") || p.nthKw(1, "rowtype"))) {
     p.bump();
     p.bump();
   }
   if (p.at(SyntaxKind.LParen)) parseTypeArgs(p);
   if (first === "timestamp" || first === "time") {
-    if ((p.atK(Kw.with) || p.atK(Kw.without)) && p.nthK(1, Kw.time) && p.nthK(2, Kw.zone)) {
+    if ((p.atKw("with") || p.atKw("without")) && p.nthKw(1, "time") && p.nthKw(2, "zone")) {
       p.bump();
       p.bump();
       p.bump();
@@ -76,13 +75,13 @@ export function parseTypeName(p: Parser): boolean {
     parseIntervalFields(p);
   }
   if (p.mysql) {
-    while (p.atK(Kw.unsigned) || p.atK(Kw.signed) || p.atK(Kw.zerofill)) p.bump();
-    if ((p.atK(Kw.character) && p.nthK(1, Kw.set)) || p.atK(Kw.charset)) {
-      if (p.atK(Kw.character)) p.bump();
+    while (p.atKw("unsigned") || p.atKw("signed") || p.atKw("zerofill")) p.bump();
+    if ((p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) {
+      if (p.atKw("character")) p.bump();
       p.bump();
       expectLabel(p, "character set");
     }
-    if (p.atK(Kw.binary)) p.bump();
+    if (p.atKw("binary")) p.bump();
   }
   parseArrayBounds(p);
   p.finish();
@@ -94,7 +93,7 @@ export function parseIntervalFields(p: Parser): void {
   const fields = ["year", "month", "day", "hour", "minute", "second"];
   if (p.at(SyntaxKind.Word) && fields.includes(p.word!)) {
     p.bump();
-    if (p.atK(Kw.to) && fields.includes(p.wordAt(1) ?? "")) {
+    if (p.atKw("to") && fields.includes(p.wordAt(1) ?? "")) {
       p.bump();
       p.bump();
     }
@@ -119,9 +118,9 @@ function parseTypeArgs(p: Parser): void {
 }
 
 function parseArrayBounds(p: Parser): void {
-  while (p.at(SyntaxKind.LBracket) || (p.atK(Kw.array) && p.postgres)) {
+  while (p.at(SyntaxKind.LBracket) || (p.atKw("array") && p.postgres)) {
     p.start(SyntaxKind.ArrayBounds);
-    if (p.atK(Kw.array)) p.bump();
+    if (p.atKw("array")) p.bump();
     if (p.at(SyntaxKind.LBracket)) {
       p.bump();
       if (p.at(SyntaxKind.Number)) p.bump();

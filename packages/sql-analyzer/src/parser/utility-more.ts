@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
@@ -14,7 +13,7 @@ import { parseTypeName } from "./types.js";
 export function parsePrepare(p: Parser): void {
   p.start(SyntaxKind.PrepareStmt);
   p.bump();
-  if (p.atK(Kw.transaction) && p.nth(1) === SyntaxKind.String) {
+  if (p.atKw("transaction") && p.nth(1) === SyntaxKind.String) {
     p.bump();
     p.bump();
   } else {
@@ -24,8 +23,8 @@ export function parsePrepare(p: Parser): void {
       while (p.eat(SyntaxKind.Comma));
       p.expect(SyntaxKind.RParen, "')'");
     }
-    if (p.expectK(Kw.as) || p.mysql) {
-      if (p.mysql && p.atK(Kw.from)) {
+    if (p.expectKw("as") || p.mysql) {
+      if (p.mysql && p.atKw("from")) {
         p.bump();
         parseExpr(p);
       } else parseStatement(p);
@@ -43,7 +42,7 @@ export function parseExecute(p: Parser): void {
     parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
   }
-  if (p.mysql && p.eatK(Kw.using)) {
+  if (p.mysql && p.eatKw("using")) {
     do parseExpr(p);
     while (p.eat(SyntaxKind.Comma));
   }
@@ -54,8 +53,8 @@ export function parseExecute(p: Parser): void {
 export function parseDeallocate(p: Parser): void {
   p.start(SyntaxKind.DeallocateStmt);
   p.bump();
-  p.eatK(Kw.prepare);
-  if (!p.eatK(Kw.all)) expectIdent(p, "statement name");
+  p.eatKw("prepare");
+  if (!p.eatKw("all")) expectIdent(p, "statement name");
   p.finish();
 }
 
@@ -65,15 +64,15 @@ export function parseDeclareCursor(p: Parser): void {
   p.bump();
   expectIdent(p, "cursor name");
   for (let guard = 0; guard < 6; guard++) {
-    if (p.atK(Kw.binary) || p.atK(Kw.asensitive) || p.atK(Kw.insensitive) || p.atK(Kw.scroll)) p.bump();
-    else if (p.atK(Kw.no) && p.nthK(1, Kw.scroll)) {
+    if (p.atKw("binary") || p.atKw("asensitive") || p.atKw("insensitive") || p.atKw("scroll")) p.bump();
+    else if (p.atKw("no") && p.nthKw(1, "scroll")) {
       p.bump();
       p.bump();
     } else break;
   }
-  p.expectK(Kw.cursor);
-  if (p.eatK(Kw.with) || p.eatK(Kw.without)) p.expectK(Kw.hold);
-  p.expectK(Kw.for);
+  p.expectKw("cursor");
+  if (p.eatKw("with") || p.eatKw("without")) p.expectKw("hold");
+  p.expectKw("for");
   if (atSelectStart(p)) parseSelectStmt(p);
   else p.expected("query");
   p.finish();
@@ -88,16 +87,16 @@ export function parseFetch(p: Parser): void {
   if (p.at(SyntaxKind.Word) && FETCH_DIRECTIONS.has(p.word!) && !p.atStatementEndAt(1)) {
     const w = p.word;
     p.bump();
-    if ((w === "absolute" || w === "relative") || ((w === "forward" || w === "backward") && !p.atK(Kw.from) && !p.atK(Kw.in) && !p.atK(Kw.all))) {
+    if ((w === "absolute" || w === "relative") || ((w === "forward" || w === "backward") && !p.atKw("from") && !p.atKw("in") && !p.atKw("all"))) {
       if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
       if (p.at(SyntaxKind.Number)) p.bump();
     }
-    if ((w === "forward" || w === "backward") && p.atK(Kw.all)) p.bump();
+    if ((w === "forward" || w === "backward") && p.atKw("all")) p.bump();
   } else if (p.at(SyntaxKind.Number) || (p.at(SyntaxKind.Operator) && p.word === "-")) {
     if (!p.at(SyntaxKind.Number)) p.bump();
     p.bump();
   }
-  if (!p.eatK(Kw.from)) p.eatK(Kw.in);
+  if (!p.eatKw("from")) p.eatKw("in");
   expectIdent(p, "cursor name");
   p.finish();
 }
@@ -106,7 +105,7 @@ export function parseFetch(p: Parser): void {
 export function parseClose(p: Parser): void {
   p.start(SyntaxKind.CloseStmt);
   p.bump();
-  if (!p.eatK(Kw.all)) expectIdent(p, "cursor name");
+  if (!p.eatKw("all")) expectIdent(p, "cursor name");
   p.finish();
 }
 
@@ -133,10 +132,10 @@ export function parseCluster(p: Parser): void {
   p.start(SyntaxKind.ClusterStmt);
   p.bump();
   if (p.at(SyntaxKind.LParen)) parseOptionList(p);
-  p.eatK(Kw.verbose);
+  p.eatKw("verbose");
   if (atIdent(p)) {
     parseQualifiedName(p, "table name");
-    if (p.eatK(Kw.using)) expectIdent(p, "index name");
+    if (p.eatKw("using")) expectIdent(p, "index name");
   }
   p.finish();
 }
@@ -151,9 +150,9 @@ export function parseReindex(p: Parser): void {
     return;
   }
   if (p.at(SyntaxKind.LParen)) parseOptionList(p);
-  if (p.atK(Kw.index) || p.atK(Kw.table) || p.atK(Kw.schema) || p.atK(Kw.database) || p.atK(Kw.system)) p.bump();
+  if (p.atKw("index") || p.atKw("table") || p.atKw("schema") || p.atKw("database") || p.atKw("system")) p.bump();
   else p.expected("INDEX, TABLE, SCHEMA, DATABASE or SYSTEM");
-  p.eatK(Kw.concurrently);
+  p.eatKw("concurrently");
   if (atLabel(p)) parseQualifiedName(p);
   p.finish();
 }
@@ -162,7 +161,7 @@ export function parseReindex(p: Parser): void {
 export function parseDiscard(p: Parser): void {
   p.start(SyntaxKind.DiscardStmt);
   p.bump();
-  if (p.atK(Kw.all) || p.atK(Kw.plans) || p.atK(Kw.sequences) || p.atK(Kw.temp) || p.atK(Kw.temporary)) p.bump();
+  if (p.atKw("all") || p.atKw("plans") || p.atKw("sequences") || p.atKw("temp") || p.atKw("temporary")) p.bump();
   else p.expected("ALL, PLANS, SEQUENCES or TEMP");
   p.finish();
 }
@@ -176,40 +175,40 @@ export function parseLock(p: Parser): void {
   p.start(SyntaxKind.LockStmt);
   p.bump();
   if (p.mysql) {
-    if (!p.eatK(Kw.tables)) p.expectK(Kw.table);
+    if (!p.eatKw("tables")) p.expectKw("table");
     do {
       parseQualifiedName(p, "table name");
-      if (p.eatK(Kw.as)) expectIdent(p);
-      if (p.eatK(Kw.read)) p.eatK(Kw.local);
-      else if (!p.eatK(Kw.write)) p.expected("READ or WRITE");
+      if (p.eatKw("as")) expectIdent(p);
+      if (p.eatKw("read")) p.eatKw("local");
+      else if (!p.eatKw("write")) p.expected("READ or WRITE");
     } while (p.eat(SyntaxKind.Comma));
     p.finish();
     return;
   }
-  p.eatK(Kw.table);
+  p.eatKw("table");
   parseTableNameList(p);
-  if (p.eatK(Kw.in)) {
+  if (p.eatKw("in")) {
     const words: string[] = [];
-    for (let guard = 0; guard < 4 && p.at(SyntaxKind.Word) && !p.atK(Kw.mode); guard++) {
+    for (let guard = 0; guard < 4 && p.at(SyntaxKind.Word) && !p.atKw("mode"); guard++) {
       words.push(p.word!);
       p.bump();
     }
     if (!LOCK_MODES.has(words.join(" "))) p.expected("lock mode");
-    p.expectK(Kw.mode);
+    p.expectKw("mode");
   }
-  p.eatK(Kw.nowait);
+  p.eatKw("nowait");
   p.finish();
 }
 
 /** CREATE DATABASE name [[WITH] option [=] value …] */
 export function parseCreateDatabaseRest(p: Parser): void {
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) {
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) {
     p.bump();
-    p.expectK(Kw.not);
-    p.expectK(Kw.exists);
+    p.expectKw("not");
+    p.expectKw("exists");
   }
   expectIdent(p, "database name");
-  p.eatK(Kw.with);
+  p.eatKw("with");
   parseLooseOptions(p);
 }
 
@@ -230,10 +229,10 @@ function parseLooseOptions(p: Parser, roleOptions = false): void {
     p.start(SyntaxKind.Option);
     const w = p.word;
     p.bump();
-    if ((w === "connection" && p.atK(Kw.limit)) || (w === "valid" && p.atK(Kw.until)) || (w === "in" && (p.atK(Kw.role) || p.atK(Kw.group)))) p.bump();
+    if ((w === "connection" && p.atKw("limit")) || (w === "valid" && p.atKw("until")) || (w === "in" && (p.atKw("role") || p.atKw("group")))) p.bump();
     p.eatOp("=");
     if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
-    else if (w === "password" && p.atK(Kw.null)) p.bump();
+    else if (w === "password" && p.atKw("null")) p.bump();
     else if (!roleOptions && !(p.at(SyntaxKind.Word) || p.at(SyntaxKind.Operator))) p.expected(`a value for ${w?.toUpperCase() ?? "the option"}`);
     else if (p.at(SyntaxKind.Operator) && p.word === "-" && p.nth(1) === SyntaxKind.Number) {
       p.bump();
@@ -249,10 +248,10 @@ function parseLooseOptions(p: Parser, roleOptions = false): void {
 
 /** CREATE ROLE|USER|GROUP name [[WITH] options] */
 export function parseCreateRoleRest(p: Parser): void {
-  if (p.atK(Kw.if) && (p.nthK(1, Kw.not) || !p.postgres)) {
+  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) {
     p.bump();
-    p.expectK(Kw.not);
-    p.expectK(Kw.exists);
+    p.expectKw("not");
+    p.expectKw("exists");
   }
   if (p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
@@ -262,7 +261,7 @@ export function parseCreateRoleRest(p: Parser): void {
     while (p.at(SyntaxKind.Word) || p.at(SyntaxKind.String)) p.bump();
     return;
   }
-  p.eatK(Kw.with);
+  p.eatKw("with");
   parseLooseOptions(p, true);
 }
 
@@ -273,21 +272,21 @@ export function parseAlterRole(p: Parser): void {
   p.bump();
   if (p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
-  if (p.atK(Kw.rename)) {
+  if (p.atKw("rename")) {
     p.bump();
-    p.expectK(Kw.to);
+    p.expectKw("to");
     expectIdent(p, "new name");
-  } else if (p.atK(Kw.set) || p.atK(Kw.reset) || p.atK(Kw.in)) {
-    if (p.eatK(Kw.in)) {
-      p.expectK(Kw.database);
+  } else if (p.atKw("set") || p.atKw("reset") || p.atKw("in")) {
+    if (p.eatKw("in")) {
+      p.expectKw("database");
       expectIdent(p);
     }
-    const set = p.atK(Kw.set);
+    const set = p.atKw("set");
     p.bump();
     parseQualifiedName(p, "parameter");
     if (set) parseSetParameterValue(p);
   } else {
-    p.eatK(Kw.with);
+    p.eatKw("with");
     parseLooseOptions(p, true);
   }
   p.finish();
@@ -300,19 +299,19 @@ export function parseAlterDefaultPrivileges(p: Parser): void {
   p.bump();
   p.bump();
   for (let guard = 0; guard < 2; guard++) {
-    if (p.atK(Kw.for)) {
+    if (p.atKw("for")) {
       p.bump();
-      if (!p.eatK(Kw.role)) p.expectK(Kw.user);
+      if (!p.eatKw("role")) p.expectKw("user");
       do expectLabel(p, "role");
       while (p.eat(SyntaxKind.Comma));
-    } else if (p.atK(Kw.in)) {
+    } else if (p.atKw("in")) {
       p.bump();
-      p.expectK(Kw.schema);
+      p.expectKw("schema");
       do expectIdent(p, "schema name");
       while (p.eat(SyntaxKind.Comma));
     }
   }
-  if (p.atK(Kw.grant) || p.atK(Kw.revoke)) parseGrantOrRevoke(p);
+  if (p.atKw("grant") || p.atKw("revoke")) parseGrantOrRevoke(p);
   else p.expected("GRANT or REVOKE");
   p.finish();
 }
@@ -320,23 +319,23 @@ export function parseAlterDefaultPrivileges(p: Parser): void {
 /** CREATE POLICY name ON table [AS PERMISSIVE|RESTRICTIVE] [FOR cmd] [TO roles] [USING (expr)] [WITH CHECK (expr)] */
 export function parseCreatePolicyRest(p: Parser): void {
   expectIdent(p, "policy name");
-  p.expectK(Kw.on);
+  p.expectKw("on");
   parseQualifiedName(p, "table name");
-  if (p.eatK(Kw.as)) {
-    if (!p.eatK(Kw.permissive)) p.expectK(Kw.restrictive);
+  if (p.eatKw("as")) {
+    if (!p.eatKw("permissive")) p.expectKw("restrictive");
   }
-  if (p.eatK(Kw.for)) {
-    if (p.atK(Kw.all) || p.atK(Kw.select) || p.atK(Kw.insert) || p.atK(Kw.update) || p.atK(Kw.delete)) p.bump();
+  if (p.eatKw("for")) {
+    if (p.atKw("all") || p.atKw("select") || p.atKw("insert") || p.atKw("update") || p.atKw("delete")) p.bump();
     else p.expected("ALL, SELECT, INSERT, UPDATE or DELETE");
   }
-  if (p.eatK(Kw.to)) {
+  if (p.eatKw("to")) {
     do expectLabel(p, "role");
     while (p.eat(SyntaxKind.Comma));
   }
-  if (p.eatK(Kw.using)) {
+  if (p.eatKw("using")) {
     expectParenthesizedExpr(p);
   }
-  if (p.atK(Kw.with) && p.nthK(1, Kw.check)) {
+  if (p.atKw("with") && p.nthKw(1, "check")) {
     p.bump();
     p.bump();
     expectParenthesizedExpr(p);
@@ -346,20 +345,20 @@ export function parseCreatePolicyRest(p: Parser): void {
 /** CREATE EVENT TRIGGER name ON event [WHEN TAG IN ('…') [AND …]] EXECUTE FUNCTION|PROCEDURE f() */
 export function parseCreateEventTriggerRest(p: Parser): void {
   expectIdent(p, "trigger name");
-  p.expectK(Kw.on);
+  p.expectKw("on");
   expectIdent(p, "event name");
-  if (p.eatK(Kw.when)) {
+  if (p.eatKw("when")) {
     do {
       expectIdent(p, "filter variable");
-      p.expectK(Kw.in);
+      p.expectKw("in");
       p.expect(SyntaxKind.LParen, "'('");
       do p.expect(SyntaxKind.String, "string literal");
       while (p.eat(SyntaxKind.Comma));
       p.expect(SyntaxKind.RParen, "')'");
-    } while (p.eatK(Kw.and));
+    } while (p.eatKw("and"));
   }
-  p.expectK(Kw.execute);
-  if (!p.eatK(Kw.function)) p.expectK(Kw.procedure);
+  p.expectKw("execute");
+  if (!p.eatKw("function")) p.expectKw("procedure");
   parseQualifiedName(p, "function name");
   p.expect(SyntaxKind.LParen, "'('");
   p.expect(SyntaxKind.RParen, "')'");
@@ -371,13 +370,13 @@ export function parseMysqlTableCommand(p: Parser): void {
   p.start(w === "unlock" ? SyntaxKind.LockStmt : SyntaxKind.ShowStmt);
   p.bump();
   if (w === "unlock") {
-    if (!p.eatK(Kw.tables)) p.expectK(Kw.table);
+    if (!p.eatKw("tables")) p.expectKw("table");
   } else if (w === "describe" || w === "desc") {
     parseQualifiedName(p, "table name");
     if (atLabel(p) || p.at(SyntaxKind.String)) p.bump();
   } else {
-    if (p.atK(Kw.no_write_to_binlog) || p.atK(Kw.local)) p.bump();
-    if (!p.eatK(Kw.table)) p.expectK(Kw.tables);
+    if (p.atKw("no_write_to_binlog") || p.atKw("local")) p.bump();
+    if (!p.eatKw("table")) p.expectKw("tables");
     do parseQualifiedName(p, "table name");
     while (p.eat(SyntaxKind.Comma));
     while (p.at(SyntaxKind.Word)) p.bump();

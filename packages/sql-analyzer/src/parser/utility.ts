@@ -1,4 +1,3 @@
-import { Kw } from "../lexer/keyword-ids.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { unsupportedTail } from "./ddl-alter.js";
 import { parseOptionList } from "./ddl-table.js";
@@ -11,25 +10,25 @@ import { parseStatement } from "./statement.js";
 function parseTransactionModes(p: Parser): void {
   for (let guard = 0; guard < 8; guard++) {
     p.start(SyntaxKind.TransactionMode);
-    if (p.eatK(Kw.isolation)) {
-      p.expectK(Kw.level);
-      if (p.eatK(Kw.serializable)) {
+    if (p.eatKw("isolation")) {
+      p.expectKw("level");
+      if (p.eatKw("serializable")) {
         /* ok */
-      } else if (p.eatK(Kw.repeatable)) p.expectK(Kw.read);
-      else if (p.eatK(Kw.read)) {
-        if (!p.eatK(Kw.committed)) p.expectK(Kw.uncommitted);
+      } else if (p.eatKw("repeatable")) p.expectKw("read");
+      else if (p.eatKw("read")) {
+        if (!p.eatKw("committed")) p.expectKw("uncommitted");
       } else p.expected("isolation level");
-    } else if (p.eatK(Kw.read)) {
-      if (!p.eatK(Kw.write)) p.expectK(Kw.only);
-    } else if (p.atK(Kw.not) && p.nthK(1, Kw.deferrable)) {
+    } else if (p.eatKw("read")) {
+      if (!p.eatKw("write")) p.expectKw("only");
+    } else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
       p.bump();
       p.bump();
-    } else if (p.eatK(Kw.deferrable)) {
+    } else if (p.eatKw("deferrable")) {
       /* ok */
-    } else if (p.mysql && p.atK(Kw.with) && p.nthK(1, Kw.consistent)) {
+    } else if (p.mysql && p.atKw("with") && p.nthKw(1, "consistent")) {
       p.bump();
       p.bump();
-      p.expectK(Kw.snapshot);
+      p.expectKw("snapshot");
     } else {
       p.finish();
       return;
@@ -43,13 +42,13 @@ function parseTransactionModes(p: Parser): void {
 export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
   void cp;
   const w = p.word;
-  if (w === "start" && !p.nthK(1, Kw.transaction)) return false;
+  if (w === "start" && !p.nthKw(1, "transaction")) return false;
   p.start(SyntaxKind.TransactionStmt);
   p.bump();
   switch (w) {
     case "begin":
-      if (p.sqlite && (p.atK(Kw.deferred) || p.atK(Kw.immediate) || p.atK(Kw.exclusive))) p.bump();
-      if (!p.eatK(Kw.transaction)) p.eatK(Kw.work);
+      if (p.sqlite && (p.atKw("deferred") || p.atKw("immediate") || p.atKw("exclusive"))) p.bump();
+      if (!p.eatKw("transaction")) p.eatKw("work");
       if (p.postgres) parseTransactionModes(p);
       break;
     case "start":
@@ -59,32 +58,32 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
     case "commit":
     case "end":
     case "abort":
-      if (w === "commit" && p.postgres && p.atK(Kw.prepared)) {
+      if (w === "commit" && p.postgres && p.atKw("prepared")) {
         p.bump();
         p.expect(SyntaxKind.String, "transaction id");
         break;
       }
-      if (!p.eatK(Kw.transaction)) p.eatK(Kw.work);
-      if (p.atK(Kw.and)) {
+      if (!p.eatKw("transaction")) p.eatKw("work");
+      if (p.atKw("and")) {
         p.bump();
-        p.eatK(Kw.no);
-        p.expectK(Kw.chain);
+        p.eatKw("no");
+        p.expectKw("chain");
       }
-      if (p.mysql && p.atK(Kw.no) && p.nthK(1, Kw.release)) {
+      if (p.mysql && p.atKw("no") && p.nthKw(1, "release")) {
         p.bump();
         p.bump();
-      } else if (p.mysql) p.eatK(Kw.release);
+      } else if (p.mysql) p.eatKw("release");
       break;
     case "rollback":
-      if (!p.eatK(Kw.transaction)) p.eatK(Kw.work);
-      if (p.eatK(Kw.to)) {
-        if (p.atK(Kw.savepoint) && (atLabel(p, 1) || !p.postgres)) p.bump();
+      if (!p.eatKw("transaction")) p.eatKw("work");
+      if (p.eatKw("to")) {
+        if (p.atKw("savepoint") && (atLabel(p, 1) || !p.postgres)) p.bump();
         expectIdent(p, "savepoint name");
-      } else if (p.atK(Kw.and)) {
+      } else if (p.atKw("and")) {
         p.bump();
-        p.eatK(Kw.no);
-        p.expectK(Kw.chain);
-      } else if (p.atK(Kw.prepared)) {
+        p.eatKw("no");
+        p.expectKw("chain");
+      } else if (p.atKw("prepared")) {
         p.bump();
         p.expect(SyntaxKind.String, "transaction id");
       }
@@ -93,7 +92,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
       expectIdent(p, "savepoint name");
       break;
     case "release":
-      if (p.atK(Kw.savepoint) && (atLabel(p, 1) || !p.postgres)) p.bump();
+      if (p.atKw("savepoint") && (atLabel(p, 1) || !p.postgres)) p.bump();
       expectIdent(p, "savepoint name");
       break;
   }
@@ -108,27 +107,27 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
 export function parseSet(p: Parser): void {
   p.start(SyntaxKind.SetStmt);
   p.bump();
-  if (p.atK(Kw.transaction) || (p.atK(Kw.session) && p.nthK(1, Kw.characteristics))) {
-    if (p.eatK(Kw.session)) {
+  if (p.atKw("transaction") || (p.atKw("session") && p.nthKw(1, "characteristics"))) {
+    if (p.eatKw("session")) {
       p.bump();
-      p.expectK(Kw.as);
+      p.expectKw("as");
     }
     p.bump();
     parseTransactionModes(p);
     p.finish();
     return;
   }
-  if (p.atK(Kw.constraints) && p.postgres) {
+  if (p.atKw("constraints") && p.postgres) {
     p.bump();
-    if (!p.eatK(Kw.all)) {
+    if (!p.eatKw("all")) {
       do parseQualifiedName(p);
       while (p.eat(SyntaxKind.Comma));
     }
-    if (!p.eatK(Kw.deferred)) p.expectK(Kw.immediate);
+    if (!p.eatKw("deferred")) p.expectKw("immediate");
     p.finish();
     return;
   }
-  if (p.postgres && p.atK(Kw.session) && p.nthK(1, Kw.authorization)) {
+  if (p.postgres && p.atKw("session") && p.nthKw(1, "authorization")) {
     p.bump();
     p.bump();
     if (p.at(SyntaxKind.String)) p.bump();
@@ -138,25 +137,25 @@ export function parseSet(p: Parser): void {
   }
   do {
     p.start(SyntaxKind.Assignment);
-    if (p.atK(Kw.session) || p.atK(Kw.local) || p.atK(Kw.global) || p.atK(Kw.persist) || p.atK(Kw.persist_only)) p.bump();
-    if (p.atK(Kw.time) && p.nthK(1, Kw.zone)) {
+    if (p.atKw("session") || p.atKw("local") || p.atKw("global") || p.atKw("persist") || p.atKw("persist_only")) p.bump();
+    if (p.atKw("time") && p.nthKw(1, "zone")) {
       p.bump();
       p.bump();
-      if (!p.eatK(Kw.local) && !p.eatK(Kw.default)) parseExpr(p);
-    } else if ((p.atK(Kw.names) || (p.atK(Kw.character) && p.nthK(1, Kw.set)) || p.atK(Kw.charset)) && p.mysql) {
-      if (p.eatK(Kw.character)) p.bump();
+      if (!p.eatKw("local") && !p.eatKw("default")) parseExpr(p);
+    } else if ((p.atKw("names") || (p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) && p.mysql) {
+      if (p.eatKw("character")) p.bump();
       else p.bump();
-      if (!p.eatK(Kw.default)) {
+      if (!p.eatKw("default")) {
         if (p.at(SyntaxKind.String)) p.bump();
         else expectLabel(p, "character set");
       }
-      if (p.eatK(Kw.collate)) {
+      if (p.eatKw("collate")) {
         if (p.at(SyntaxKind.String)) p.bump();
         else expectLabel(p, "collation");
       }
-    } else if ((p.atK(Kw.role) || p.atK(Kw.session)) && p.postgres && !p.nthOp(1, "=") && !p.nthK(1, Kw.to)) {
+    } else if ((p.atKw("role") || p.atKw("session")) && p.postgres && !p.nthOp(1, "=") && !p.nthKw(1, "to")) {
       p.bump();
-      if (p.eatK(Kw.authorization)) {
+      if (p.eatKw("authorization")) {
         /* SET SESSION AUTHORIZATION x */
       }
       if (p.at(SyntaxKind.String)) p.bump();
@@ -164,7 +163,7 @@ export function parseSet(p: Parser): void {
     } else {
       if (p.at(SyntaxKind.Param) || p.at(SyntaxKind.Variable)) p.bump();
       else parseQualifiedName(p, "parameter name");
-      if (!p.eatK(Kw.to) && !p.eatOp("=") && !p.eatOp(":=")) p.expected("TO or '='");
+      if (!p.eatKw("to") && !p.eatOp("=") && !p.eatOp(":=")) p.expected("TO or '='");
       if (p.mysql || p.sqlite) parseExpr(p);
       else {
         do {
@@ -189,19 +188,19 @@ export function parseShow(p: Parser): void {
   p.bump();
   if (p.mysql) {
     while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) {
-      if (p.atK(Kw.like) || p.atK(Kw.where)) {
+      if (p.atKw("like") || p.atKw("where")) {
         p.bump();
         parseExpr(p);
       } else p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Keyword : undefined);
     }
-  } else if (!p.eatK(Kw.all)) {
-    if (p.atK(Kw.time) && p.nthK(1, Kw.zone)) {
+  } else if (!p.eatKw("all")) {
+    if (p.atKw("time") && p.nthKw(1, "zone")) {
       p.bump();
       p.bump();
-    } else if (p.atK(Kw.transaction) && p.nthK(1, Kw.isolation)) {
+    } else if (p.atKw("transaction") && p.nthKw(1, "isolation")) {
       p.bump();
       p.bump();
-      p.expectK(Kw.level);
+      p.expectKw("level");
     } else parseQualifiedName(p, "parameter name");
   }
   p.finish();
@@ -211,7 +210,7 @@ export function parseShow(p: Parser): void {
 export function parseReset(p: Parser): void {
   p.start(SyntaxKind.ResetStmt);
   p.bump();
-  if (!p.eatK(Kw.all)) parseQualifiedName(p, "parameter name");
+  if (!p.eatKw("all")) parseQualifiedName(p, "parameter name");
   p.finish();
 }
 
@@ -221,12 +220,12 @@ export function parseExplain(p: Parser): void {
   p.bump();
   if (p.at(SyntaxKind.LParen) && p.postgres) parseOptionList(p);
   else {
-    if (p.sqlite && p.atK(Kw.query)) {
+    if (p.sqlite && p.atKw("query")) {
       p.bump();
-      p.expectK(Kw.plan);
+      p.expectKw("plan");
     }
-    while (p.atK(Kw.analyze) || p.atK(Kw.analyse) || p.atK(Kw.verbose) || p.atK(Kw.extended)) p.bump();
-    if (p.mysql && p.atK(Kw.format)) {
+    while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
+    if (p.mysql && p.atKw("format")) {
       p.bump();
       p.expectOp("=");
       expectLabel(p, "format");
@@ -248,9 +247,9 @@ export function parseAnalyze(p: Parser): void {
   p.start(SyntaxKind.AnalyzeStmt);
   p.bump();
   if (p.at(SyntaxKind.LParen)) parseOptionList(p);
-  p.eatK(Kw.verbose);
+  p.eatKw("verbose");
   if (p.mysql) {
-    p.eatK(Kw.table);
+    p.eatKw("table");
   }
   parseTableList(p);
   p.finish();
@@ -271,10 +270,10 @@ export function parseVacuum(p: Parser): void {
   p.start(SyntaxKind.VacuumStmt);
   p.bump();
   if (p.at(SyntaxKind.LParen)) parseOptionList(p);
-  while (p.atK(Kw.full) || p.atK(Kw.freeze) || p.atK(Kw.verbose) || p.atK(Kw.analyze) || p.atK(Kw.analyse)) p.bump();
+  while (p.atKw("full") || p.atKw("freeze") || p.atKw("verbose") || p.atKw("analyze") || p.atKw("analyse")) p.bump();
   if (p.sqlite) {
-    if (atLabel(p) && !p.atK(Kw.into)) p.bumpIdent();
-    if (p.eatK(Kw.into)) parseExpr(p);
+    if (atLabel(p) && !p.atKw("into")) p.bumpIdent();
+    if (p.eatKw("into")) parseExpr(p);
   } else parseTableList(p);
   p.finish();
 }
@@ -297,23 +296,23 @@ export function parseCopy(p: Parser): void {
     parseQualifiedName(p, "table name");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
   }
-  if (!p.eatK(Kw.from)) p.expectK(Kw.to);
+  if (!p.eatKw("from")) p.expectKw("to");
   p.start(SyntaxKind.CopyTarget);
-  if (p.eatK(Kw.program)) p.expect(SyntaxKind.String, "command string");
-  else if (p.atK(Kw.stdin) || p.atK(Kw.stdout)) p.bump();
+  if (p.eatKw("program")) p.expect(SyntaxKind.String, "command string");
+  else if (p.atKw("stdin") || p.atKw("stdout")) p.bump();
   else p.expect(SyntaxKind.String, "file name, STDIN or STDOUT");
   p.finish();
-  p.eatK(Kw.with);
+  p.eatKw("with");
   if (p.at(SyntaxKind.LParen)) parseOptionList(p);
   else {
     // Legacy options: BINARY, CSV HEADER, DELIMITER ',', NULL '', …
-    while (p.at(SyntaxKind.Word) && !p.atK(Kw.where)) {
+    while (p.at(SyntaxKind.Word) && !p.atKw("where")) {
       p.bump();
-      if (p.atK(Kw.as)) p.bump();
+      if (p.atKw("as")) p.bump();
       if (p.at(SyntaxKind.String)) p.bump();
     }
   }
-  if (p.atK(Kw.where)) {
+  if (p.atKw("where")) {
     p.bump();
     parseExpr(p);
   }
@@ -343,9 +342,9 @@ function parsePragmaValue(p: Parser): void {
 export function parseAttach(p: Parser): void {
   p.start(SyntaxKind.AttachStmt);
   p.bump();
-  p.eatK(Kw.database);
+  p.eatKw("database");
   parseExpr(p);
-  p.expectK(Kw.as);
+  p.expectKw("as");
   expectIdent(p, "schema name");
   p.finish();
 }
@@ -354,7 +353,7 @@ export function parseAttach(p: Parser): void {
 export function parseDetach(p: Parser): void {
   p.start(SyntaxKind.DetachStmt);
   p.bump();
-  p.eatK(Kw.database);
+  p.eatKw("database");
   expectIdent(p, "schema name");
   p.finish();
 }
@@ -378,7 +377,7 @@ export function parseDo(p: Parser): void {
   p.start(SyntaxKind.DoStmt);
   p.bump();
   let language = "plpgsql";
-  if (p.eatK(Kw.language)) {
+  if (p.eatKw("language")) {
     language = (p.word ?? "").toLowerCase();
     expectLabel(p, "language");
   }
@@ -395,7 +394,7 @@ export function parseDo(p: Parser): void {
         p.embedded.push({ start: start + tag.length, text: text.slice(tag.length, text.length - tag.length), language });
     }
   } else if (language === "plpgsql" && !p.atEnd) p.expected("code block string");
-  if (p.eatK(Kw.language)) expectLabel(p, "language");
+  if (p.eatKw("language")) expectLabel(p, "language");
   p.finish();
 }
 
@@ -410,16 +409,16 @@ export function parseUse(p: Parser): void {
 /** `REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]` */
 export function parseRefresh(p: Parser, cp: Checkpoint): boolean {
   void cp;
-  if (!p.nthK(1, Kw.materialized)) return false;
+  if (!p.nthKw(1, "materialized")) return false;
   p.start(SyntaxKind.RefreshMaterializedViewStmt);
   p.bump();
   p.bump();
-  p.expectK(Kw.view);
-  p.eatK(Kw.concurrently);
+  p.expectKw("view");
+  p.eatKw("concurrently");
   parseQualifiedName(p, "view name");
-  if (p.eatK(Kw.with)) {
-    p.eatK(Kw.no);
-    p.expectK(Kw.data);
+  if (p.eatKw("with")) {
+    p.eatKw("no");
+    p.expectKw("data");
   }
   unsupportedTail(p);
   p.finish();

@@ -1,5 +1,4 @@
 import { GreenToken } from "./green.js";
-import { keywordIdOf } from "../lexer/keyword-ids.js";
 import type { SyntaxKind } from "./syntax-kind.js";
 
 /** Tokens longer than this are never shared (long strings and comments are rarely repeated). */
@@ -71,9 +70,9 @@ const wordTexts: (string | undefined)[] = new Array<string | undefined>(WORD_TAB
 /**
  * Per slot, four int32s side by side (one cache line visit per probe): the
  * word's length (0 marks an empty slot) plus `PACKED` when its pack is exact
- * plus its word bits (word-class bits and keyword id, see `wordBitsOf`) shifted
- * by `CLASS_SHIFT`, its `foldHash`, and its pack (`packHi`, `packLo`: see
- * `internPackedWord`). Probing reads no string until hash and length match.
+ * plus its word-class bits shifted by `CLASS_SHIFT`, its `foldHash`, and its
+ * pack (`packHi`, `packLo`: see `internPackedWord`). Probing reads no string
+ * until hash and length match.
  */
 const wordKeys = new Int32Array(WORD_TABLE_SIZE * 4);
 /** Flag in a slot's length field: the slot's pack spells its word exactly. */
@@ -84,27 +83,13 @@ const CLASS_SHIFT = 9;
 const META_MASK = (1 << CLASS_SHIFT) - 1;
 let wordEntries = 0;
 
-/**
- * The word bits (`wordBitsOf`: word-class bits, keyword id above `KEYWORD_ID_SHIFT`)
- * of the word the last `internFoldedWord`/`internPackedWord`/`internWord` call returned.
- */
+/** The word-class bits of the word the last `internFoldedWord`/`internPackedWord`/`internWord` call returned. */
 export let lastWordClasses = 0;
 
 /** Registered word classes: bit `1 << i` is membership in `wordClassSets[i]`. */
 const wordClassSets: ReadonlySet<string>[] = [];
-/**
- * Most word classes there can be: the class bits and the keyword id share a
- * slot's length field (9 bits of length and flag, 11 class bits, 11 id bits).
- */
-const MAX_WORD_CLASSES = 11;
-/**
- * Where a word's keyword id starts in its word bits (`wordBitsOf`, the token
- * buffer's `classes`): `bits >>> KEYWORD_ID_SHIFT` is the id (`Kw`), and the
- * class bits below it are tested with masks as before.
- */
-export const KEYWORD_ID_SHIFT = MAX_WORD_CLASSES;
-/** Largest keyword id the word bits hold. */
-export const MAX_KEYWORD_ID = (1 << (31 - CLASS_SHIFT - KEYWORD_ID_SHIFT)) - 1;
+/** Most word classes there can be (the bits share a slot's length field). */
+const MAX_WORD_CLASSES = 31 - CLASS_SHIFT;
 
 /**
  * Registers a set of lower-case words as a word class and returns its bit:
@@ -125,15 +110,11 @@ export function wordClass(words: ReadonlySet<string>): number {
   return 1 << (wordClassSets.length - 1);
 }
 
-/**
- * The word bits of the lower-case `word`: its word-class bits (looked up in
- * every class) and, from `KEYWORD_ID_SHIFT` on, its keyword id (`keywordIdOf`).
- * Interning computes them once per distinct word.
- */
+/** The word-class bits of `word` (looked up in every class; interning caches the result). */
 export function wordClassesOf(word: string): number {
   let bits = 0;
   for (let i = 0; i < wordClassSets.length; i++) if (wordClassSets[i]!.has(word)) bits |= 1 << i;
-  return bits | (keywordIdOf(word) << KEYWORD_ID_SHIFT);
+  return bits;
 }
 
 /** Longest word whose folded characters fit exactly in a pack (two int32s, one byte per character). */
