@@ -173,15 +173,28 @@ function lexInto(text: string, significantOnly: boolean): number {
   }
   const errors: Diagnostic[] = [];
   const count = scan(text, charCodes(text), n, significantOnly, scratchKinds, scratchStarts, scratchEnds, errors);
+  scratchKinds[count] = SyntaxKind.EndOfFile;
+  scratchStarts[count] = n;
+  scratchEnds[count] = n;
   lastErrors = errors;
-  return count;
+  return count + 1;
 }
+
+// Token kinds the scan loop writes, read as module constants rather than properties of
+// `SyntaxKind`: a property load in a branch that had not run yet when V8 optimized the
+// loop (on-stack, during the first call) had no type feedback and deoptimized the loop's
+// code on every later call that reached it.
+const KIND_WHITESPACE = SyntaxKind.Whitespace;
+const KIND_IDENT = SyntaxKind.Ident;
+const KIND_INT = SyntaxKind.Int;
+const KIND_COMMENT = SyntaxKind.Comment;
+const KIND_ERROR_TOKEN = SyntaxKind.ErrorToken;
 
 /**
  * The loop of {@link lexInto}, apart so that everything it reads before the loop is a
  * parameter: V8 optimizes it during its first (long) call, when the property and global
  * loads before the loop had run without type feedback, and the next call then deoptimized
- * on the first of them (`text.length`).
+ * on the first of them (`text.length`). Returns the number of tokens before `EndOfFile`.
  */
 function scan(
   text: string,
@@ -205,12 +218,12 @@ function scan(
     if (cls === WS) {
       while (i < n && classes[codes[i]!] === WS) i++;
       if (significantOnly) continue;
-      kind = SyntaxKind.Whitespace;
+      kind = KIND_WHITESPACE;
     } else if (cls === IDENT_START) {
       while (i < n && (classes[codes[i]!]! & IDENT_PART) !== 0) i++;
       // Most identifiers match no keyword shape: only the others pay for a call.
       const len = i - start;
-      kind = len > 8 || KEYWORDS_BY_SHAPE[c * 16 + len] === undefined ? SyntaxKind.Ident : identKind(codes, start, len, c);
+      kind = len > 8 || KEYWORDS_BY_SHAPE[c * 16 + len] === undefined ? KIND_IDENT : identKind(codes, start, len, c);
     } else if (cls === DIGIT) {
       let plain = true;
       for (; i < n; i++) {
@@ -218,13 +231,13 @@ function scan(
         if ((d & IDENT_PART) === 0) break;
         if (d !== DIGIT) plain = false;
       }
-      kind = SyntaxKind.Int;
+      kind = KIND_INT;
       if (!plain || i - start > 15) numberError(text, start, i, errors);
     } else if (c === 47 && i < n && codes[i] === 47) {
       // A line comment.
       while (i < n && codes[i] !== CH_LF) i++;
       if (significantOnly) continue;
-      kind = SyntaxKind.Comment;
+      kind = KIND_COMMENT;
     } else if (c < 128 && PAIR[c] !== NONE && i < n && codes[i] === PAIR_SECOND[c]) {
       i++;
       kind = PAIR[c]!;
@@ -232,15 +245,12 @@ function scan(
       kind = SINGLE[c]!;
     } else {
       i = invalidCharacter(text, start, errors);
-      kind = SyntaxKind.ErrorToken;
+      kind = KIND_ERROR_TOKEN;
     }
     kinds[count] = kind;
     starts[count] = start;
     ends[count++] = i;
   }
-  kinds[count] = SyntaxKind.EndOfFile;
-  starts[count] = n;
-  ends[count++] = n;
   return count;
 }
 
