@@ -29,6 +29,9 @@ export interface L1Entry {
   used: number;
 }
 
+/** Entries `L1Memory.#makeRoom` reads from the old end of the list at a time. */
+const ROOM_BATCH = 16;
+
 /**
  * The in-memory tier: an `lru-cache` bounded by entry count and estimated bytes, plus indexes
  * kept in step through the LRU's dispose hook: per namespace, key → entry (the hit path: a
@@ -49,9 +52,6 @@ export interface L1Entry {
  * the young end, and the first one not hit since is evicted. Each hit buys at most one such
  * move. The eviction order is lru-cache's, with the hits made below the bounds applied late.
  */
-/** Entries `L1Memory.#makeRoom` reads from the old end of the list at a time. */
-const ROOM_BATCH = 16;
-
 export class L1Memory {
   readonly lru: LRUCache<string, L1Entry>;
   /** Sets, hits and moves so far: a logical clock for `L1Entry.used` and `L1Entry.moved`. */
