@@ -283,40 +283,51 @@ function build(
   };
 }
 
+/** One generated graph and change sequence. */
+type Scenario = typeof graphArb extends fc.Arbitrary<infer T> ? T : never;
+
+/**
+ * Replays one generated change sequence on `t`, checking every read and collect against the
+ * oracle, then that every query agrees with it and a second pass re-runs nothing.
+ */
+function replayAndCheck(t: ReturnType<typeof build>, { specs, ops }: Scenario): void {
+    for (const op of ops) {
+      if ("set" in op) {
+        t.setInput(op.set, op.value, op.durability);
+      } else if ("read" in op) {
+        if (op.cancelAfter !== undefined) {
+          t.armCancellation(op.cancelAfter);
+          try {
+            // Either it finished before the cancellation point (then it must be right)...
+            expect(t.read(op.read)).toEqual(t.expected(op.read));
+          } catch (error) {
+            // ...or it was cancelled, and nothing wrong may have been memoized.
+            if (!(error instanceof Cancelled)) throw error;
+            coverage.cancelled++;
+          }
+          t.armCancellation(0);
+          if (t.db.cancellationFlag.pending > 0) t.db.cancellationFlag.acknowledge();
+        }
+        expect(t.read(op.read)).toEqual(t.expected(op.read));
+      } else {
+        expect(t.db.accumulated(t.queries[op.collect]!, 0, t.collected)).toEqual(t.oracleCollect(op.collect));
+      }
+      expect(t.violations).toEqual([]);
+    }
+    // Finally every query agrees with the oracle, and a second pass runs nothing.
+    specs.forEach((_, j) => expect(t.read(j)).toEqual(t.expected(j)));
+    t.executions.length = 0;
+    specs.forEach((_, j) => t.read(j));
+    expect(t.executions).toEqual([]);
+}
+
 describe("differential property: random DAGs and change sequences", () => {
   it("results equal a from-scratch recomputation and nothing reusable re-runs", () => {
     fc.assert(
       fc.property(graphArb, ({ inputs: inputCount, specs, ops }) => {
         const t = build(inputCount, specs);
         for (let i = 0; i < inputCount; i++) t.setInput(i, 0, 0);
-        for (const op of ops) {
-          if ("set" in op) {
-            t.setInput(op.set, op.value, op.durability);
-          } else if ("read" in op) {
-            if (op.cancelAfter !== undefined) {
-              t.armCancellation(op.cancelAfter);
-              try {
-                // Either it finished before the cancellation point (then it must be right)...
-                expect(t.read(op.read)).toEqual(t.expected(op.read));
-              } catch (error) {
-                // ...or it was cancelled, and nothing wrong may have been memoized.
-                if (!(error instanceof Cancelled)) throw error;
-                coverage.cancelled++;
-              }
-              t.armCancellation(0);
-              if (t.db.cancellationFlag.pending > 0) t.db.cancellationFlag.acknowledge();
-            }
-            expect(t.read(op.read)).toEqual(t.expected(op.read));
-          } else {
-            expect(t.db.accumulated(t.queries[op.collect]!, 0, t.collected)).toEqual(t.oracleCollect(op.collect));
-          }
-          expect(t.violations).toEqual([]);
-        }
-        // Finally every query agrees with the oracle, and a second pass runs nothing.
-        specs.forEach((_, j) => expect(t.read(j)).toEqual(t.expected(j)));
-        t.executions.length = 0;
-        specs.forEach((_, j) => t.read(j));
-        expect(t.executions).toEqual([]);
+        replayAndCheck(t, { inputs: inputCount, specs, ops });
       }),
       { numRuns: Number(process.env.QE_PROPERTY_RUNS ?? 300), seed: Number(process.env.QE_PROPERTY_SEED ?? 20261123) },
     );
@@ -330,34 +341,7 @@ describe("differential property: random DAGs and change sequences", () => {
       fc.property(graphArb, ({ inputs: inputCount, specs, ops }) => {
         const t = build(inputCount, specs, { conditionalPushes: true });
         for (let i = 0; i < inputCount; i++) t.setInput(i, 0, 0);
-        for (const op of ops) {
-          if ("set" in op) {
-            t.setInput(op.set, op.value, op.durability);
-          } else if ("read" in op) {
-            if (op.cancelAfter !== undefined) {
-              t.armCancellation(op.cancelAfter);
-              try {
-                // Either it finished before the cancellation point (then it must be right)...
-                expect(t.read(op.read)).toEqual(t.expected(op.read));
-              } catch (error) {
-                // ...or it was cancelled, and nothing wrong may have been memoized.
-                if (!(error instanceof Cancelled)) throw error;
-                coverage.cancelled++;
-              }
-              t.armCancellation(0);
-              if (t.db.cancellationFlag.pending > 0) t.db.cancellationFlag.acknowledge();
-            }
-            expect(t.read(op.read)).toEqual(t.expected(op.read));
-          } else {
-            expect(t.db.accumulated(t.queries[op.collect]!, 0, t.collected)).toEqual(t.oracleCollect(op.collect));
-          }
-          expect(t.violations).toEqual([]);
-        }
-        // Finally every query agrees with the oracle, and a second pass runs nothing.
-        specs.forEach((_, j) => expect(t.read(j)).toEqual(t.expected(j)));
-        t.executions.length = 0;
-        specs.forEach((_, j) => t.read(j));
-        expect(t.executions).toEqual([]);
+        replayAndCheck(t, { inputs: inputCount, specs, ops });
       }),
       { numRuns: Number(process.env.QE_PROPERTY_RUNS ?? 200), seed: Number(process.env.QE_PROPERTY_SEED ?? 5) },
     );
