@@ -1,6 +1,6 @@
 // Child process for the multi-process tests: one cache (L1 + Redis L3 + bus, optionally the
 // lock) driven by JSON lines on stdin; every command is answered by one JSON line on stdout.
-import { createInterface } from "node:readline";
+import { serveCommands } from "./serve-commands.mjs";
 import { createNodeCache } from "../../dist/node/index.js";
 
 const [url, prefix, lock] = process.argv.slice(2);
@@ -26,12 +26,4 @@ const handlers = {
   close: async () => { await cache.close(); setImmediate(() => process.exit(0)); return true; },
 };
 
-for await (const line of createInterface({ input: process.stdin })) {
-  const { id, op, ...args } = JSON.parse(line);
-  try {
-    const result = await handlers[op](args);
-    process.stdout.write(JSON.stringify({ id, result: result === undefined ? null : result }) + "\n");
-  } catch (error) {
-    process.stdout.write(JSON.stringify({ id, error: String(error) }) + "\n");
-  }
-}
+await serveCommands(handlers);

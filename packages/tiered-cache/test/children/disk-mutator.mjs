@@ -2,7 +2,7 @@
 // Driven by JSON lines on stdin ({ id, op, ...args }); every command is answered by one JSON
 // line on stdout. "churn" keeps replacing small entries until "stop", so a reader in the
 // parent races real renames. Imports the built package (Node 20 cannot import .ts).
-import { createInterface } from "node:readline";
+import { serveCommands } from "./serve-commands.mjs";
 import { createNodeCache } from "../../dist/node/index.js";
 
 const dir = process.argv[2];
@@ -29,12 +29,4 @@ const handlers = {
   close: async () => { await cache.close(); setImmediate(() => process.exit(0)); return true; },
 };
 
-for await (const line of createInterface({ input: process.stdin })) {
-  const { id, op, ...args } = JSON.parse(line);
-  try {
-    const result = await handlers[op](args);
-    process.stdout.write(JSON.stringify({ id, result: result === undefined ? null : result }) + "\n");
-  } catch (error) {
-    process.stdout.write(JSON.stringify({ id, error: String(error) }) + "\n");
-  }
-}
+await serveCommands(handlers);
