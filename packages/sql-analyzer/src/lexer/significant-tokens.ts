@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { MAX_PACKED_LENGTH, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internPackedWord, internWord, lastWordClasses, wordClassesOf } from "../syntax/token-cache.js";
+import { MAX_PACKED16_LENGTH, MAX_PACKED_LENGTH, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internPackedWord, internPackedWord16, internWord, lastWordClasses, wordClassesOf } from "../syntax/token-cache.js";
 import { CHAR_CLASS, IDENT_START, SPACE, WORD_PART_FOLDED, isIdentPart } from "./char-class.js";
 import { Lexer } from "./lexer.js";
 
@@ -130,24 +130,52 @@ export class SignificantTokens {
           const start = p;
           let lo = WORD_PART_FOLDED[c]!;
           let hi = 0;
+          let lo2 = 0;
+          let hi2 = 0;
           let ascii = true;
           p++;
-          while (p < end) {
-            const d = text.charCodeAt(p);
-            if (d >= 128) {
-              ascii = !isIdentPart(d);
-              break;
+          // The pack (see `internPackedWord`): a byte per character, the first eight in
+          // hi/lo, the next eight in hi2/lo2 (`internPackedWord16`); longer words are hashed.
+          scan: {
+            const cut = start + MAX_PACKED_LENGTH < end ? start + MAX_PACKED_LENGTH : end;
+            while (p < cut) {
+              const d = text.charCodeAt(p);
+              if (d >= 128) {
+                ascii = !isIdentPart(d);
+                break scan;
+              }
+              const folded = WORD_PART_FOLDED[d]!;
+              if (folded === 0) break scan;
+              hi = (hi << 8) | (lo >>> 24);
+              lo = (lo << 8) | folded;
+              p++;
             }
-            const folded = WORD_PART_FOLDED[d]!;
-            if (folded === 0) break;
-            // The pack (see `internPackedWord`): a byte per character, the last eight kept.
-            hi = (hi << 8) | (lo >>> 24);
-            lo = (lo << 8) | folded;
-            p++;
+            const cut2 = start + MAX_PACKED16_LENGTH < end ? start + MAX_PACKED16_LENGTH : end;
+            while (p < cut2) {
+              const d = text.charCodeAt(p);
+              if (d >= 128) {
+                ascii = !isIdentPart(d);
+                break scan;
+              }
+              const folded = WORD_PART_FOLDED[d]!;
+              if (folded === 0) break scan;
+              hi2 = (hi2 << 8) | (lo2 >>> 24);
+              lo2 = (lo2 << 8) | folded;
+              p++;
+            }
+            while (p < end) {
+              const d = text.charCodeAt(p);
+              if (d >= 128) {
+                ascii = !isIdentPart(d);
+                break scan;
+              }
+              if (WORD_PART_FOLDED[d]! === 0) break scan;
+              p++;
+            }
           }
           if (ascii) {
             lexer.pos = p;
-            this.pushWord(start, p, hi, lo);
+            this.pushWord(start, p, hi, lo, hi2, lo2);
             return SyntaxKind.Word;
           }
           p = start; // a non-ASCII word: the lexer's
@@ -167,8 +195,8 @@ export class SignificantTokens {
     return kind;
   }
 
-  /** Appends an ASCII word scanned by `scanNext` (with its pack). */
-  private pushWord(start: number, end: number, packHi: number, packLo: number): void {
+  /** Appends an ASCII word scanned by `scanNext` (with its pack: see `scanNext`). */
+  private pushWord(start: number, end: number, packHi: number, packLo: number, packHi2: number, packLo2: number): void {
     const i = this.count;
     if (i >= this.kinds.length) this.grow();
     this.kinds[i] = SyntaxKind.Word;
@@ -180,6 +208,9 @@ export class SignificantTokens {
     let classes: number;
     if (length <= MAX_PACKED_LENGTH) {
       word = internPackedWord(this.text, start, end, packHi, packLo);
+      classes = lastWordClasses;
+    } else if (length <= MAX_PACKED16_LENGTH) {
+      word = internPackedWord16(this.text, start, end, packHi, packLo, packHi2, packLo2);
       classes = lastWordClasses;
     } else if (length <= MAX_SHARED_LENGTH) {
       word = internFoldedWord(this.text, start, end, foldHash(this.text, start, end));

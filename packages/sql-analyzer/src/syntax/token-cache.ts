@@ -107,6 +107,11 @@ export function wordClass(words: ReadonlySet<string>): number {
     wordKeys.fill(0);
     wordEntries = 0;
   }
+  if (longEntries > 0) {
+    longTexts.fill(undefined);
+    longKeys.fill(0);
+    longEntries = 0;
+  }
   return 1 << (wordClassSets.length - 1);
 }
 
@@ -212,6 +217,61 @@ function addWord(text: string, start: number, end: number, h: number, slot: numb
   wordKeys[j + 2] = packHi;
   wordKeys[j + 3] = packLo;
   wordEntries++;
+  return value;
+}
+
+/** Longest word `internPackedWord16` takes (four int32s, one byte per character). */
+export const MAX_PACKED16_LENGTH = 16;
+const LONG_TABLE_SIZE = 1 << 12;
+const MAX_LONG_WORDS = (LONG_TABLE_SIZE * 3) >> 2;
+const longTexts: (string | undefined)[] = new Array<string | undefined>(LONG_TABLE_SIZE);
+/** Per slot, eight int32s: the length field (as in `wordKeys`), the hash, the four pack words, two unused. */
+const longKeys = new Int32Array(LONG_TABLE_SIZE * 8);
+let longEntries = 0;
+
+/**
+ * `internPackedWord` for ASCII words of 9 to `MAX_PACKED16_LENGTH` characters: the
+ * first eight folded characters are packed in `hi`/`lo`, the rest in `hi2`/`lo2`
+ * (the last ones lowest). These words live in a table of their own (wider
+ * slots), so the table of short words keeps its four-int slots. `tokenize()`'s
+ * lexer interns such words by hash in the other table; both tables give
+ * V8-internalized strings and the same class bits, so equal words are the same
+ * string whichever table made them.
+ */
+export function internPackedWord16(text: string, start: number, end: number, hi: number, lo: number, hi2: number, lo2: number): string {
+  const meta = (end - start) | PACKED;
+  let h = Math.imul(lo ^ (lo >>> 16) ^ lo2, 0x45d9f3b);
+  h = Math.imul(h ^ hi ^ (hi >>> 13) ^ (hi2 << 7) ^ (lo2 >>> 11) ^ meta, 0x2c1b3c6d);
+  h ^= h >>> 15;
+  let slot = h & (LONG_TABLE_SIZE - 1);
+  for (;;) {
+    const j = slot << 3;
+    const entryMeta = longKeys[j]!;
+    if (entryMeta === 0) break;
+    if ((entryMeta & META_MASK) === meta && longKeys[j + 1] === h && longKeys[j + 2] === hi && longKeys[j + 3] === lo && longKeys[j + 4] === hi2 && longKeys[j + 5] === lo2) {
+      lastWordClasses = entryMeta >>> CLASS_SHIFT;
+      return longTexts[slot]!;
+    }
+    slot = (slot + 1) & (LONG_TABLE_SIZE - 1);
+  }
+  if (longEntries >= MAX_LONG_WORDS) {
+    longTexts.fill(undefined);
+    longKeys.fill(0);
+    longEntries = 0;
+    slot = h & (LONG_TABLE_SIZE - 1);
+  }
+  const value = canonical(asciiLower(text, start, end));
+  const classes = wordClassesOf(value);
+  const j = slot << 3;
+  longTexts[slot] = value;
+  longKeys[j] = (end - start) | PACKED | (classes << CLASS_SHIFT);
+  longKeys[j + 1] = h;
+  longKeys[j + 2] = hi;
+  longKeys[j + 3] = lo;
+  longKeys[j + 4] = hi2;
+  longKeys[j + 5] = lo2;
+  longEntries++;
+  lastWordClasses = classes;
   return value;
 }
 

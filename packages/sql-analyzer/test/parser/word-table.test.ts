@@ -1,6 +1,6 @@
 /**
- * The word intern table: words are interned by hash plus, for ASCII words of
- * at most eight characters, an exact byte pack computed by the lexer; each
+ * The word intern tables: words are interned by hash plus, for ASCII words of
+ * at most sixteen characters, an exact byte pack computed by the scanner; each
  * interned word carries the bits of the word classes (keyword sets) it belongs
  * to. These tests check both against the plain definitions: the interned word
  * is the ASCII-lower-cased text, and its class bits are the set memberships.
@@ -71,8 +71,9 @@ describe("word table", () => {
     expect(problems).toEqual([]);
   });
 
-  it("words that differ only after their eighth character, or only in length, stay apart", () => {
+  it("words that differ only after their eighth or sixteenth character, or only in length, stay apart", () => {
     const words = ["abcdefgh", "abcdefghi", "abcdefghj", "xabcdefgh", "abcdefg", "bcdefgh", "a", "aa", "ab", "ba"];
+    words.push("abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnoq", "xbcdefghijklmnop", "abcdefghijklmno", "ijklmnopabcdefgh", "abcdefghabcdefgh");
     for (const word of words) expect(firstWord(word.toUpperCase()).word).toBe(word);
     for (const word of words) expect(firstWord(word).word).toBe(word);
   });
