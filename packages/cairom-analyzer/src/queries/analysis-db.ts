@@ -6,7 +6,7 @@ import { buildItemIndex, itemKeys, type ItemIndex } from "../semantics/item-inde
 import { checkModule, findImportCycles, unusedTopLevel, type ImportCycle, type ModuleCheckResult } from "../semantics/module-checks.js";
 import { buildReferenceIndex, sameReferenceIndex, type ReferenceIndex } from "../semantics/reference-index.js";
 import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols, type ModuleWorld } from "../semantics/symbols.js";
-import { ERROR, primitiveType, type Ty } from "../semantics/types.js";
+import { ERROR, primitiveType, StructType, type Ty } from "../semantics/types.js";
 import type { ItemAst } from "../syntax/ast.js";
 import type { SignificantTokens } from "../syntax/lexer.js";
 import { parse, parseItemAt, parseKeepingTokens, type ParseResult } from "../syntax/parser.js";
@@ -55,6 +55,22 @@ export class KeptTokens {
     /** The tokens, or `undefined` once dropped. */
     public tokens: SignificantTokens | undefined,
   ) {}
+}
+
+/** An {@link ItemSource} (a class, for the reason given in `alloc.ts`: one per item, kept in the memo). */
+class ItemSourceValue implements ItemSource {
+  declare readonly text: string;
+  declare readonly order: number;
+  declare readonly bodySkipped: boolean;
+  declare readonly start: number;
+  declare readonly kept: KeptTokens | undefined;
+  constructor(text: string, order: number, bodySkipped: boolean, start: number, kept: KeptTokens | undefined) {
+    this.text = text;
+    this.order = order;
+    this.bodySkipped = bodySkipped;
+    this.start = start;
+    this.kept = kept;
+  }
 }
 
 /** Most tokens kept at once per database (9 bytes each, outside the JavaScript heap: 18 MB). */
@@ -161,7 +177,7 @@ class ItemEnv implements CheckEnv {
     const b = this.map.get(name);
     if (!b) return "undeclared";
     if (!b.def) return ERROR;
-    return b.def.k === "struct" ? { k: "struct", module: b.def.module, name: b.def.name } : "not-a-type";
+    return b.def.k === "struct" ? new StructType(b.def.module, b.def.name) : "not-a-type";
   }
 
   structFields(m: string, name: string) {
@@ -305,13 +321,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       const file = ctx.get(parsed, path);
       const i = file.byKey.get(key);
       const item = i === undefined ? undefined : file.result.items[i];
-      return {
-        text: item?.text ?? "",
-        order: i ?? 0,
-        bodySkipped: i !== undefined && file.bodySkipped[i] === true,
-        start: item?.start ?? 0,
-        kept: file.kept,
-      };
+      return new ItemSourceValue(item?.text ?? "", i ?? 0, i !== undefined && file.bodySkipped[i] === true, item?.start ?? 0, file.kept);
     },
     { equals: (a, b) => a.text === b.text && a.order === b.order && a.bodySkipped === b.bodySkipped },
   );

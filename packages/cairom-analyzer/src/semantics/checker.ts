@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Fix, type RelatedInformation } from "../diagnostic.js";
+import { newList } from "../alloc.js";
 import type { Block, Expr, ItemAst, Pattern, Stmt, TypeRef } from "../syntax/ast.js";
 import type { Def, ModuleBinding } from "./symbols.js";
 import { BOOL, compatible, ERROR, FELT, isUnit, primitiveType, typeToString, U32, UNIT, type Ty } from "./types.js";
@@ -201,19 +202,48 @@ export function checkItem(env: CheckEnv, item: ItemAst, recordTypes = false): Fu
   return c.result();
 }
 
+/** A {@link FunctionAnalysis} (a class, for the reason given in `alloc.ts`). */
+class AnalysisResult implements FunctionAnalysis {
+  declare readonly diagnostics: readonly Diagnostic[];
+  declare readonly locals: readonly LocalInfo[];
+  declare readonly refSpans: readonly number[];
+  declare readonly refTargets: readonly (number | string | Extract<RefTarget, { k: "field" }>)[];
+  declare readonly typeSpans: readonly number[];
+  declare readonly typeValues: readonly Ty[];
+  declare readonly usedTopLevel: readonly string[];
+  constructor(
+    diagnostics: readonly Diagnostic[],
+    locals: readonly LocalInfo[],
+    refSpans: readonly number[],
+    refTargets: readonly (number | string | Extract<RefTarget, { k: "field" }>)[],
+    typeSpans: readonly number[],
+    typeValues: readonly Ty[],
+    usedTopLevel: readonly string[],
+  ) {
+    this.diagnostics = diagnostics;
+    this.locals = locals;
+    this.refSpans = refSpans;
+    this.refTargets = refTargets;
+    this.typeSpans = typeSpans;
+    this.typeValues = typeValues;
+    this.usedTopLevel = usedTopLevel;
+  }
+}
+
 /** Stands for the recording arrays in the diagnostics pass (frozen: a stray push throws). */
 const NOT_RECORDED: never[] = Object.freeze([]) as unknown as never[];
 
 class Checker {
-  private readonly diags: Diagnostic[] = [];
-  private readonly locals: LocalInfo[] = [];
+  // Kept by the memo with the result: see `alloc.ts` on why these are not `[]` literals.
+  private readonly diags: Diagnostic[] = newList();
+  private readonly locals: LocalInfo[] = newList();
   // Allocated only when recording (IDE features): the diagnostics pass never pushes.
   private readonly refSpans: number[];
   private readonly refTargets: (number | string | Extract<RefTarget, { k: "field" }>)[];
   private readonly typeSpans: number[];
   private readonly typeValues: Ty[];
   /** Module-level names read, in first-use order (an item reads few: a list beats a set). */
-  private readonly used: string[] = [];
+  private readonly used: string[] = newList();
   // Scopes as flat stacks (no object per block): the locals in scope, innermost last, and
   // per open scope where its locals start in that list and where the scope ends.
   private readonly inScope: LocalInfo[] = [];
@@ -240,9 +270,9 @@ class Checker {
     if (!this.recordTypes) {
       // The diagnostics pass keeps only what the per-file query reads: the locals and the
       // empty recording arrays would otherwise stay in memory once per item.
-      return { diagnostics: this.diags, locals: NONE, refSpans: NONE, refTargets: NONE, typeSpans: NONE, typeValues: NONE, usedTopLevel: this.usedNames() };
+      return new AnalysisResult(this.diags, NONE, NONE, NONE, NONE, NONE, this.usedNames());
     }
-    return { diagnostics: this.diags, locals: this.locals, refSpans: this.refSpans, refTargets: this.refTargets, typeSpans: this.typeSpans, typeValues: this.typeValues, usedTopLevel: this.usedNames() };
+    return new AnalysisResult(this.diags, this.locals, this.refSpans, this.refTargets, this.typeSpans, this.typeValues, this.usedNames());
   }
 
   private usedNames(): string[] {

@@ -1,7 +1,8 @@
 import { memoByObject } from "../memo-by-object.js";
 import type { Expr, TypeRef } from "../syntax/ast.js";
 import type { IndexedItem, ItemIndex } from "./item-index.js";
-import { BOOL, ERROR, FELT, primitiveType, U32, type Ty } from "./types.js";
+import { newList } from "../alloc.js";
+import { BOOL, ERROR, FELT, primitiveType, StructType, U32, UNIT, type Ty } from "./types.js";
 
 /** A resolved top-level definition. `module` is where it is defined. */
 export type Def =
@@ -35,6 +36,92 @@ export interface ModuleSymbols {
 export interface ModuleWorld {
   /** The item index of a module, or `undefined` when no such module exists in the project. */
   itemIndex(module: string): ItemIndex | undefined;
+}
+
+// The definitions and bindings are kept in memos for the whole check: classes, not
+// literals, for the reason given in `alloc.ts`. Fields are set in the order of the
+// literals they replace.
+
+/** A parameter or struct field with its resolved type. */
+class TypedMember {
+  declare readonly name: string;
+  declare readonly ty: Ty;
+  constructor(name: string, ty: Ty) {
+    this.name = name;
+    this.ty = ty;
+  }
+}
+
+/** A resolved function definition. */
+class FnDef {
+  declare readonly k: "fn";
+  declare readonly name: string;
+  declare readonly module: string;
+  declare readonly key: string;
+  declare readonly order: number;
+  declare readonly params: readonly TypedMember[];
+  declare readonly ret: Ty;
+  constructor(name: string, module: string, key: string, order: number, params: readonly TypedMember[], ret: Ty) {
+    this.k = "fn";
+    this.name = name;
+    this.module = module;
+    this.key = key;
+    this.order = order;
+    this.params = params;
+    this.ret = ret;
+  }
+}
+
+/** A resolved struct definition. */
+class StructDef {
+  declare readonly k: "struct";
+  declare readonly name: string;
+  declare readonly module: string;
+  declare readonly key: string;
+  declare readonly order: number;
+  declare readonly fields: readonly TypedMember[];
+  constructor(name: string, module: string, key: string, order: number, fields: readonly TypedMember[]) {
+    this.k = "struct";
+    this.name = name;
+    this.module = module;
+    this.key = key;
+    this.order = order;
+    this.fields = fields;
+  }
+}
+
+/** A resolved constant definition. */
+class ConstDef {
+  declare readonly k: "const";
+  declare readonly name: string;
+  declare readonly module: string;
+  declare readonly key: string;
+  declare readonly order: number;
+  declare readonly ty: Ty;
+  constructor(name: string, module: string, key: string, order: number, ty: Ty) {
+    this.k = "const";
+    this.name = name;
+    this.module = module;
+    this.key = key;
+    this.order = order;
+    this.ty = ty;
+  }
+}
+
+/** A {@link ModuleBinding}. */
+class Binding implements ModuleBinding {
+  declare readonly name: string;
+  declare readonly via: "item" | "import";
+  declare readonly order: number;
+  declare readonly key: string;
+  declare readonly def: Def | undefined;
+  constructor(name: string, via: "item" | "import", order: number, key: string, def: Def | undefined) {
+    this.name = name;
+    this.via = via;
+    this.order = order;
+    this.key = key;
+    this.def = def;
+  }
 }
 
 /** Why an import did not resolve. */
@@ -112,7 +199,7 @@ export function resolveTypeName(world: ModuleWorld, module: string, name: string
   const found = locateInModule(world, module, name);
   if (typeof found === "string") return "undeclared";
   if (found.item.k !== "struct") return "not-a-type";
-  return { k: "struct", module: found.module, name: found.item.name };
+  return new StructType(found.module, found.item.name);
 }
 
 /** Resolves a written type in `module`; unknown names and nested arrays become the error type. */
@@ -137,7 +224,7 @@ export function resolveTypeRef(world: ModuleWorld, module: string, ref: TypeRef)
 }
 
 /** The definition of a local item; `visited` (constants only) guards inference through other constants. Defaults to an empty set. */
-const MEMBER_SEED: { readonly name: string; readonly ty: Ty } = { name: "", ty: ERROR };
+const MEMBER_SEED = new TypedMember("", ERROR);
 
 /**
  * The resolved `{ name, ty }` of each parameter or field. The array starts with V8's
@@ -146,11 +233,13 @@ const MEMBER_SEED: { readonly name: string; readonly ty: Ty } = { name: "", ty: 
  * `params.length` and of struct fields deoptimized when the second one showed up.
  */
 function typedMembers(world: ModuleWorld, module: string, members: readonly { readonly name: string; readonly ty: TypeRef }[]): { readonly name: string; readonly ty: Ty }[] {
-  const out = [MEMBER_SEED];
+  // Starts with the generic elements kind (one array map for empty and filled lists), and
+  // made by the builtin (no allocation site: see `alloc.ts`).
+  const out = Array.of(MEMBER_SEED);
   out.pop();
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
-    out.push({ name: m.name, ty: resolveTypeRef(world, module, m.ty) });
+    out.push(new TypedMember(m.name, resolveTypeRef(world, module, m.ty)));
   }
   return out;
 }
@@ -158,33 +247,17 @@ function typedMembers(world: ModuleWorld, module: string, members: readonly { re
 function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, { k: "use" }>, visited: Set<string> | undefined): Def {
   switch (item.k) {
     case "fn":
-      return {
-        k: "fn",
-        name: item.name,
-        module,
-        key: item.key,
-        order: item.order,
-        params: typedMembers(world, module, item.params),
-        ret: item.ret ? resolveTypeRef(world, module, item.ret) : { k: "tuple", elems: [] },
-      };
+      return new FnDef(item.name, module, item.key, item.order, typedMembers(world, module, item.params), item.ret ? resolveTypeRef(world, module, item.ret) : UNIT);
     case "struct":
-      return {
-        k: "struct",
-        name: item.name,
-        module,
-        key: item.key,
-        order: item.order,
-        fields: typedMembers(world, module, item.fields),
-      };
+      return new StructDef(item.name, module, item.key, item.order, typedMembers(world, module, item.fields));
     case "const":
-      return {
-        k: "const",
-        name: item.name,
+      return new ConstDef(
+        item.name,
         module,
-        key: item.key,
-        order: item.order,
-        ty: item.ty ? resolveTypeRef(world, module, item.ty) : inferConstType(world, module, item.init, visited ?? new Set(), 0),
-      };
+        item.key,
+        item.order,
+        item.ty ? resolveTypeRef(world, module, item.ty) : inferConstType(world, module, item.init, visited ?? new Set(), 0),
+      );
   }
 }
 
@@ -257,7 +330,7 @@ function inferConstType(world: ModuleWorld, module: string, e: Expr, visited: Se
 
 /** Computes the top-level bindings of `module` from its item index. */
 export function computeModuleSymbols(world: ModuleWorld, module: string, index: ItemIndex): ModuleSymbols {
-  const bindings: ModuleBinding[] = [];
+  const bindings: ModuleBinding[] = newList();
   const seen = new Set<string>();
   for (const item of index.items) {
     if (item.k === "use") {
@@ -266,13 +339,13 @@ export function computeModuleSymbols(world: ModuleWorld, module: string, index: 
         if (!name.name || seen.has(name.name)) continue;
         seen.add(name.name);
         const r = item.path.length === 0 ? "no-module" : resolveInModule(world, target, name.name);
-        bindings.push({ name: name.name, via: "import", order: item.order, key: item.key, def: typeof r === "string" ? undefined : r });
+        bindings.push(new Binding(name.name, "import", item.order, item.key, typeof r === "string" ? undefined : r));
       }
       continue;
     }
     if (!item.name || seen.has(item.name)) continue;
     seen.add(item.name);
-    bindings.push({ name: item.name, via: "item", order: item.order, key: item.key, def: makeDef(world, module, item, undefined) });
+    bindings.push(new Binding(item.name, "item", item.order, item.key, makeDef(world, module, item, undefined)));
   }
   return { module, bindings };
 }

@@ -21,6 +21,21 @@ export const UNIT: Ty = { k: "tuple", elems: [] };
 /** The error type: compatible with everything, so one mistake is reported once. */
 export const ERROR: Ty = { k: "error" };
 
+/**
+ * A struct type (a class rather than a literal: struct types end up in the memoized
+ * definitions, see `alloc.ts`).
+ */
+export class StructType {
+  declare readonly k: "struct";
+  declare readonly module: string;
+  declare readonly name: string;
+  constructor(module: string, name: string) {
+    this.k = "struct";
+    this.module = module;
+    this.name = name;
+  }
+}
+
 /** Primitive type names (identifiers, not keywords). */
 export function primitiveType(name: string): Ty | undefined {
   return name === "felt" ? FELT : name === "u32" ? U32 : name === "bool" ? BOOL : undefined;

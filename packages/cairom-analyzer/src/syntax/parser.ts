@@ -2,6 +2,8 @@ import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type {
   BinaryOp, Block, Expr, FieldDeclAst, FieldInit, ItemAst, LocatedItem, ParamAst, Pattern, Stmt, TypeRef, UseName,
 } from "./ast.js";
+import { newList } from "../alloc.js";
+import { ArrayTypeNode, FnItemNode, LocatedItemNode, MissingNode, NameAndTypeNode, NamedTypeNode, PtrTypeNode, TupleTypeNode } from "./item-nodes.js";
 import { intLiteralParts, lex, lexSignificant, type SignificantTokens, type TokenStream } from "./lexer.js";
 import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
@@ -398,7 +400,7 @@ class Parser {
 
   parseFile(): ParseResult {
     this.stack.push({ kind: K.SourceFile, children: [] });
-    const items: LocatedItem[] = [];
+    const items: LocatedItem[] = newList();
     while (!this.at(K.EndOfFile)) {
       const k = this.cur();
       if (ITEM_START.has(k)) {
@@ -408,7 +410,7 @@ class Parser {
         this.lastBodySkipped = false;
         const ast = this.parseItem(k);
         const end = this.prevEnd();
-        items.push({ start, end, text: this.text.slice(start, end), ast });
+        items.push(new LocatedItemNode(start, end, this.text.slice(start, end), ast));
         this.bodySkipped?.push(this.lastBodySkipped);
         continue;
       }
@@ -502,7 +504,7 @@ class Parser {
     this.start();
     this.bump(); // fn
     const { name, ns, ne } = this.parseName();
-    const params: ParamAst[] = [];
+    const params: ParamAst[] = newList();
     if (this.at(K.LParen)) {
       this.start();
       this.bump();
@@ -511,7 +513,7 @@ class Parser {
         const p = this.parseName();
         const ty = this.parseAnnotation();
         this.finish(K.Param);
-        params.push({ name: p.name, ns: p.ns, ne: p.ne, ty });
+        params.push(new NameAndTypeNode(p.name, p.ns, p.ne, ty));
       }, "a parameter");
       this.expect(K.RParen);
       this.finish(K.ParamList);
@@ -532,7 +534,7 @@ class Parser {
       if (this.bodySkipped) body = null;
     } else this.errorExpected("`{`");
     this.finish(K.FnDef);
-    return { k: "fn", name, ns, ne, params, ret, body, e: this.rel(this.prevEnd()) };
+    return new FnItemNode(name, ns, ne, params, ret, body, this.rel(this.prevEnd()));
   }
 
   /**
@@ -563,7 +565,7 @@ class Parser {
     this.start();
     this.bump();
     const { name, ns, ne } = this.parseName();
-    const fields: FieldDeclAst[] = [];
+    const fields: FieldDeclAst[] = newList();
     if (this.at(K.LBrace)) {
       this.start();
       this.bump();
@@ -572,7 +574,7 @@ class Parser {
         const f = this.parseName();
         const ty = this.parseAnnotation();
         this.finish(K.FieldDecl);
-        fields.push({ name: f.name, ns: f.ns, ne: f.ne, ty });
+        fields.push(new NameAndTypeNode(f.name, f.ns, f.ne, ty));
       }, "a field");
       this.expect(K.RBrace);
       this.finish(K.FieldList);
@@ -662,7 +664,7 @@ class Parser {
     if (this.expect(K.Colon)) return this.parseType();
     const k = this.cur();
     if (k === K.Ident || k === K.LBracket || k === K.LParen) return this.parseType();
-    return { k: "missing", s: this.rel(this.curStart()), e: this.rel(this.curStart()) };
+    return new MissingNode(this.rel(this.curStart()), this.rel(this.curStart()));
   }
 
   private parseType(): TypeRef {
@@ -679,7 +681,7 @@ class Parser {
       const end = this.ends[this.p]!;
       const name = this.text.slice(this.starts[this.p]!, end);
       this.leaf(K.NamedType);
-      ty = { k: "named", name, s, e: end - this.base };
+      ty = new NamedTypeNode(name, s, end - this.base);
     } else if (k === K.LBracket) {
       this.start();
       this.bump();
@@ -688,11 +690,11 @@ class Parser {
       if (this.expect(K.Semi)) len = this.parseArrayLength();
       this.expect(K.RBracket);
       this.finish(K.ArrayType);
-      ty = { k: "array", elem, len, s, e: this.rel(this.prevEnd()) };
+      ty = new ArrayTypeNode(elem, len, s, this.rel(this.prevEnd()));
     } else if (k === K.LParen) {
       this.start();
       this.bump();
-      const elems: TypeRef[] = [];
+      const elems: TypeRef[] = newList();
       let trailingComma = false;
       // Quirk of the reference: `(,)` is the unit type.
       if (this.at(K.Comma) && this.nth(1) === K.RParen) {
@@ -710,18 +712,18 @@ class Parser {
       this.expect(K.RParen);
       this.finish(K.TupleType);
       const e = this.rel(this.prevEnd());
-      ty = elems.length === 1 && !trailingComma ? elems[0]! : { k: "tuple", elems, s, e };
+      ty = elems.length === 1 && !trailingComma ? elems[0]! : new TupleTypeNode(elems, s, e);
     } else {
       this.errorExpected("a type");
       this.start();
       this.finish(K.Error);
-      ty = { k: "missing", s, e: s };
+      ty = new MissingNode(s, s);
     }
     while (this.at(K.Star)) {
       this.precede();
       this.bump();
       this.finish(K.PointerType);
-      ty = { k: "ptr", elem: ty, s, e: this.rel(this.prevEnd()) };
+      ty = new PtrTypeNode(ty, s, this.rel(this.prevEnd()));
     }
     this.depth--;
     return ty;
@@ -1224,7 +1226,7 @@ class Parser {
         if (this.at(K.Ident) || this.at(K.LParen)) ty = this.parseType();
         else {
           this.errorExpected("a type name or tuple type");
-          ty = { k: "missing", s: this.rel(this.curStart()), e: this.rel(this.curStart()) };
+          ty = new MissingNode(this.rel(this.curStart()), this.rel(this.curStart()));
         }
         let count: Expr;
         if (this.expect(K.LBracket)) {
