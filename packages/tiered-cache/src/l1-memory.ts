@@ -23,14 +23,23 @@ export interface L1Entry {
   readonly bareKey: string;
   /** The key index of the entry's namespace (bare key → entry), which the hit path reads; `L1Memory` keeps it in step. */
   readonly home: Map<string, L1Entry>;
-  /** Value of `L1Memory.clock` when the entry last went to the young end of lru-cache's recency list (set by `L1Memory`). */
-  moved: number;
+  /** Value of `L1Memory.clock` when the entry was set (set by `L1Memory`). */
+  setAt: number;
   /** Value of `L1Memory.clock` at the entry's last set or hit (a hit stamps it; eviction and shedding read it). */
   used: number;
+  /**
+   * Where `L1Memory` keeps the entry for eviction: its position in the set-order queue, `IN_HEAP`
+   * once taken into the heap of entries hit since they were set, `GONE` once it left L1.
+   */
+  slot: number;
 }
 
-/** Entries `L1Memory.#makeRoom` reads from the old end of the list at a time. */
-const ROOM_BATCH = 16;
+/** `L1Entry.slot` of an entry in `L1Memory`'s heap. */
+const IN_HEAP = -2;
+/** `L1Entry.slot` of an entry no longer in L1. */
+const GONE = -1;
+/** Dead positions beyond which the queue or the heap is compacted (see `L1Memory.#enqueue`, `#heapPush`). */
+const SLACK = 1024;
 
 /**
  * The in-memory tier: an `lru-cache` bounded by entry count and estimated bytes, plus indexes
@@ -44,24 +53,27 @@ const ROOM_BATCH = 16;
  * `get` has optimized code of its own (its size with what it inlined nearly fills the
  * caller's inlining budget): which happens first is a race between concurrent compile jobs,
  * so the same code ran 0.55× or 0.75× raw lru-cache from one process to the next. The index
- * makes a hit one `Map` lookup whether inlined or not. Below its bounds (where nothing is
- * evicted) a hit only stamps the entry (`used`); within an eighth of a bound (`full`) a hit
- * also moves the entry in lru-cache's list at once, through `lru.get`, as plain lru-cache does.
- * Hits stamped while below the bounds reach the list when a set needs room ("second chance",
- * the CLOCK idea): entries at the old end of the list hit since they last moved are moved to
- * the young end, and the first one not hit since is evicted. Each hit buys at most one such
- * move. The eviction order is lru-cache's, with the hits made below the bounds applied late.
+ * makes a hit one `Map` lookup whether inlined or not.
+ *
+ * Recency without touching lru-cache on a hit: a hit only stamps the entry with a logical
+ * clock (`used`), full or not. When a set needs room, the victim is the entry least recently
+ * set or hit — exactly LRU — found without a list move per hit:
+ * - a queue holds entries in the order they were set, so along it `setAt` only grows;
+ * - entries at its old end that were hit since they were set are taken into a min-heap keyed
+ *   by `used`, until the oldest one left is unhit (its `used` is its `setAt`, no larger than the
+ *   `used` of any entry behind it);
+ * - the victim is that one or the heap's top, whichever was used less recently. A heap entry
+ *   hit again while in the heap is re-keyed when it reaches the top.
+ * Each hit costs at most one heap insertion or re-key later, paid only by sets that evict.
+ * lru-cache still holds the entries and enforces both bounds on `set` (its own list order,
+ * which is set order, only matters if an entry slipped past this, which the bounds check in
+ * `set` prevents). Queue and heap delete lazily: an entry that left L1 has `slot` `GONE` and
+ * is skipped when reached; both are compacted when dead positions pile up.
  */
 export class L1Memory {
   readonly lru: LRUCache<string, L1Entry>;
-  /** Sets, hits and moves so far: a logical clock for `L1Entry.used` and `L1Entry.moved`. */
+  /** Sets and hits so far: a logical clock for `L1Entry.used` and `L1Entry.setAt`. */
   clock = 0;
-  /**
-   * Whether L1 is within an eighth of either bound, where sets start to evict: then every hit
-   * moves its entry in lru-cache's list at once (`touch`), as plain lru-cache does; below, a hit
-   * only stamps `used` and the move waits until a set needs room.
-   */
-  full = false;
   readonly #byTag = new Map<string, Set<string>>();
   readonly #byStorageKey = new Map<string, string>();
   #bytes = 0;
@@ -69,10 +81,22 @@ export class L1Memory {
   readonly #maxEntries: number;
   /** Set while `#makeRoom` evicts, so the dispose hook counts an eviction. */
   #evicting = false;
-  /** Whether entries moved before `#pendingBefore` may hold hits not yet applied to the list (see `#makeRoom`). */
-  #secondChances = false;
-  #pendingBefore = 0;
+  /** The L1 key `set` is storing while lru-cache runs (its old entry is replaced, not removed, in the key index). */
+  #replacing: string | undefined = undefined;
+  /** Entries in the order they were set, oldest at `#head` (a position is live while its entry's `slot` names it). */
+  #queue: (L1Entry | undefined)[] = [];
+  #head = 0;
+  /** Entries hit since they were set, taken off the queue: a binary min-heap by `#heapUsed`. */
+  #heap: L1Entry[] = [];
+  /** The `used` of each heap entry when it was placed (it may have been hit since). */
+  #heapUsed: number[] = [];
   #onEvict: (count: number, bytes: number) => void;
+  /**
+   * The options of every `lru.set`, reused: the size is known, so lru-cache need not call
+   * `sizeCalculation`, and a set allocates no options object (lru-cache writes its `status`,
+   * undefined here, into it; it reads the size before anything can call back into us).
+   */
+  readonly #sized: LRUCache.SetOptions<string, L1Entry, unknown> = { size: 0 };
 
   constructor(maxEntries: number, maxBytes: number, onEvict: (count: number, bytes: number) => void) {
     this.#onEvict = onEvict;
@@ -93,17 +117,30 @@ export class L1Memory {
 
   /** Stores an entry, indexing its tags and storage key. */
   set(key: string, entry: L1Entry): void {
-    if (entry.size <= this.#maxBytes) this.#makeRoom(key, entry.size);
-    this.lru.set(key, entry);
+    const size = entry.size;
     // lru-cache refuses (and drops the old entry of the key) when an entry is larger than its
     // byte budget (its maxEntrySize defaults to maxSize); only index what it kept. Compared
     // here rather than by a second lookup: a backfill on every L1 miss pays for this.
-    if (entry.size > this.#maxBytes) return;
-    this.#bytes += entry.size;
+    const sized = this.#sized;
+    sized.size = size;
+    if (size > this.#maxBytes) {
+      this.lru.set(key, entry, sized);
+      return;
+    }
+    if (this.lru.size >= this.#maxEntries || this.#bytes + size > this.#maxBytes) this.#makeRoom(entry);
+    this.#replacing = key;
+    try {
+      this.lru.set(key, entry, sized);
+    } finally {
+      this.#replacing = undefined;
+    }
+    this.#bytes += size;
     entry.home.set(entry.bareKey, entry);
-    entry.moved = entry.used = ++this.clock;
-    this.#measure();
-    for (const tag of entry.tags) {
+    entry.setAt = entry.used = ++this.clock;
+    this.#enqueue(entry);
+    const tags = entry.tags;
+    for (let i = 0; i < tags.length; i++) {
+      const tag = tags[i]!;
       let keys = this.#byTag.get(tag);
       if (!keys) this.#byTag.set(tag, (keys = new Set()));
       keys.add(key);
@@ -111,61 +148,142 @@ export class L1Memory {
     if (entry.storageKey !== undefined) this.#byStorageKey.set(`${entry.namespace}\u0000${entry.storageKey}`, key);
   }
 
-  /** A hit while `full`: moves the entry to the young end of lru-cache's list now. */
-  touch(entry: L1Entry): void {
-    this.lru.get(entry.key);
-    entry.moved = entry.used;
-  }
-
-  #measure(): void {
-    const was = this.full;
-    this.full = this.lru.size >= this.#maxEntries - (this.#maxEntries >> 3) || this.#bytes >= this.#maxBytes - this.#maxBytes / 8;
-    if (this.full && !was) {
-      // Hits stamped below the bounds are on entries moved before now; later hits move at once.
-      this.#pendingBefore = this.clock;
-      this.#secondChances = true;
+  /** Puts a newly set entry at the young end of the queue. */
+  #enqueue(entry: L1Entry): void {
+    let queue = this.#queue;
+    // Past this much slack (replacements and deletes leave dead positions), keep only live
+    // ones: the copy is paid for by the SLACK or more pushes since the last one.
+    if (queue.length >= 2 * this.lru.size + SLACK) {
+      const live: L1Entry[] = [];
+      for (let i = this.#head; i < queue.length; i++) {
+        const held = queue[i];
+        if (held !== undefined && held.slot === i) {
+          held.slot = live.length;
+          live.push(held);
+        }
+      }
+      this.#queue = queue = live;
+      this.#head = 0;
     }
+    entry.slot = queue.length;
+    queue.push(entry);
   }
 
   /**
-   * Before a set that would make lru-cache evict: applies the hits to its list from the old
-   * end ("second chance"), moving each entry hit since it last moved to the young end, and
-   * evicts the first ones not hit since until the new entry fits. lru-cache still enforces
-   * both bounds on `set`; this only chooses the victims in recency order.
+   * Before a set that would make lru-cache evict: evicts the entries least recently set or
+   * hit until the new entry fits (see the class comment). If nothing is left to evict,
+   * lru-cache enforces its bounds itself.
    */
-  #makeRoom(key: string, size: number): void {
-    // The list is in `moved` order: once its old end was moved after L1 became full, every
-    // hit since has moved its entry at once and there is nothing left to apply.
-    if (!this.#secondChances) return;
+  #makeRoom(entry: L1Entry): void {
     const lru = this.lru;
-    const old = lru.peek(key);
+    // The key index holds what lru-cache holds, and reading it costs no options object.
+    const old = entry.home.get(entry.bareKey);
     const grows = old === undefined ? 1 : 0;
-    const delta = size - (old?.size ?? 0);
-    // Each entry gets at most one move here (it is then younger than its last hit).
-    let moves = lru.size;
-    const batch: L1Entry[] = [];
-    for (;;) {
-      // The oldest entries, read a few at a time: lru-cache's iterators must not run across moves.
-      batch.length = 0;
-      for (const entry of lru.rvalues()) if (entry !== undefined && batch.push(entry) === ROOM_BATCH) break;
-      for (const entry of batch) {
-        if (lru.size === 0 || (lru.size + grows <= this.#maxEntries && this.#bytes + delta <= this.#maxBytes)) return;
-        // The entry being replaced, or one a listener removed meanwhile: leave the rest to lru-cache.
-        if (entry.key === key || entry.home.get(entry.bareKey) !== entry) return;
-        if (entry.moved >= this.#pendingBefore) {
-          this.#secondChances = false;
-          return;
-        }
-        if (entry.used > entry.moved && moves-- > 0) {
-          lru.get(entry.key);
-          entry.moved = ++this.clock;
+    const delta = entry.size - (old === undefined ? 0 : old.size);
+    while (lru.size + grows > this.#maxEntries || this.#bytes + delta > this.#maxBytes) {
+      // Fields are read afresh each time: an "evict" listener may have set or deleted entries.
+      const queue = this.#queue;
+      let oldest: L1Entry | undefined;
+      while (this.#head < queue.length) {
+        const at = this.#head;
+        const held = queue[at]!;
+        // A dead position, or the entry this set replaces (lru-cache drops it).
+        if (held.slot !== at || held === old) {
+          queue[this.#head++] = undefined;
           continue;
         }
-        this.#evicting = true;
-        try { lru.delete(entry.key); } finally { this.#evicting = false; }
+        if (held.used === held.setAt) {
+          oldest = held;
+          break;
+        }
+        queue[this.#head++] = undefined;
+        this.#heapPush(held);
       }
-      if (batch.length === 0) return;
+      const top = this.#heapTop();
+      let victim: L1Entry;
+      if (top !== undefined && (oldest === undefined || top.used < oldest.used)) {
+        this.#heapPop();
+        if (top === old) continue;
+        victim = top;
+      } else if (oldest !== undefined) {
+        queue[this.#head++] = undefined;
+        victim = oldest;
+      } else return;
+      victim.slot = GONE;
+      this.#evicting = true;
+      try {
+        lru.delete(victim.key);
+      } finally {
+        this.#evicting = false;
+      }
     }
+  }
+
+  #heapPush(entry: L1Entry): void {
+    let heap = this.#heap;
+    let keys = this.#heapUsed;
+    if (heap.length >= this.lru.size + SLACK) {
+      // Entries that left L1 while in the heap: rebuild it from the live ones.
+      const live = heap.filter((held) => held.slot === IN_HEAP);
+      this.#heap = heap = [];
+      this.#heapUsed = keys = [];
+      for (const held of live) this.#heapPush(held);
+    }
+    entry.slot = IN_HEAP;
+    let i = heap.length;
+    const used = entry.used;
+    heap.push(entry);
+    keys.push(used);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent]! <= used) break;
+      heap[i] = heap[parent]!;
+      keys[i] = keys[parent]!;
+      i = parent;
+    }
+    heap[i] = entry;
+    keys[i] = used;
+  }
+
+  /** The heap entry least recently used, after dropping dead ones and re-keying ones hit while in the heap. */
+  #heapTop(): L1Entry | undefined {
+    const heap = this.#heap;
+    while (heap.length > 0) {
+      const top = heap[0]!;
+      if (top.slot !== IN_HEAP) {
+        this.#heapPop();
+        continue;
+      }
+      if (this.#heapUsed[0] === top.used) return top;
+      this.#siftDown(top, top.used);
+    }
+    return undefined;
+  }
+
+  #heapPop(): void {
+    const heap = this.#heap;
+    const last = heap.pop()!;
+    const lastUsed = this.#heapUsed.pop()!;
+    if (heap.length > 0) this.#siftDown(last, lastUsed);
+  }
+
+  /** Places `entry` with key `used` at the root and sifts it down. */
+  #siftDown(entry: L1Entry, used: number): void {
+    const heap = this.#heap;
+    const keys = this.#heapUsed;
+    const n = heap.length;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && keys[child + 1]! < keys[child]!) child++;
+      if (keys[child]! >= used) break;
+      heap[i] = heap[child]!;
+      keys[i] = keys[child]!;
+      i = child;
+    }
+    heap[i] = entry;
+    keys[i] = used;
   }
 
   /** The L1 key of an entry by its storage key, if held. */
@@ -186,14 +304,20 @@ export class L1Memory {
 
   /** Drops the entries of one namespace (by L1 key predicate), or all. */
   clear(matches?: (key: string, entry: L1Entry) => boolean): void {
-    if (!matches) return this.lru.clear();
+    if (!matches) {
+      this.lru.clear();
+      this.#queue = [];
+      this.#head = 0;
+      this.#heap = [];
+      this.#heapUsed = [];
+      return;
+    }
     for (const [key, entry] of this.lru.entries()) if (matches(key, entry)) this.lru.delete(key);
   }
 
   /**
    * Evicts the coldest `fraction` of entries (memory pressure): those least recently set or
-   * hit (by `used`, since hits move only entries in the older half of lru-cache's list);
-   * returns count and bytes.
+   * hit, by `used`; returns count and bytes.
    */
   shed(fraction: number): { count: number; bytes: number } {
     const target = Math.ceil(this.lru.size * Math.min(1, Math.max(0, fraction)));
@@ -205,10 +329,12 @@ export class L1Memory {
   }
 
   #forget(entry: L1Entry, key: string, reason: LRUCache.DisposeReason): void {
-    // On a replacement lru-cache disposes of the old entry before `set` indexes the new one.
+    // On a replacement lru-cache disposes of the old entry before `set` indexes the new one,
+    // which then takes its place in the key index: deleting the key first would cost a
+    // delete and an insert in that Map (and V8 rehashes a Map that gathered deleted slots).
     this.#bytes -= entry.size;
-    if (entry.home.get(entry.bareKey) === entry) entry.home.delete(entry.bareKey);
-    if (this.full) this.#measure();
+    entry.slot = GONE;
+    if (key !== this.#replacing && entry.home.get(entry.bareKey) === entry) entry.home.delete(entry.bareKey);
     for (const tag of entry.tags) {
       const keys = this.#byTag.get(tag);
       if (keys && keys.delete(key) && keys.size === 0) this.#byTag.delete(tag);

@@ -49,6 +49,8 @@ interface QueuedRead {
 }
 
 const SETTLED = Promise.resolve();
+/** The tags of an entry stored without any (shared: entries never change their tags). */
+const NO_TAGS: readonly string[] = Object.freeze([]);
 /** Windows skipped after one that gathered nothing (see `Engine.#windowsSkipped`). */
 const SKIP_AFTER_EMPTY_WINDOW = 15;
 
@@ -486,7 +488,7 @@ class Engine {
   putL1(ns: NamespaceState, key: string, storageKey: string | undefined, value: unknown, meta: EntryMeta, size?: number): void {
     const entry: L1Entry = {
       value, createdAt: meta.createdAt, freshUntil: meta.freshUntil, staleUntil: meta.staleUntil, tags: meta.tags,
-      size: Math.max(1, size ?? estimateSize(value)), namespace: ns.name, counters: ns.l1, key: ns.prefix + key, bareKey: key, home: ns.index, moved: 0, used: 0,
+      size: Math.max(1, size ?? estimateSize(value)), namespace: ns.name, counters: ns.l1, key: ns.prefix + key, bareKey: key, home: ns.index, setAt: 0, used: 0, slot: -1,
       // Only hashed storage keys need the reverse index; a plain one maps back to its L1 key directly (#plainL1Key).
       storageKey: this.options.encryption?.hashKeys ? storageKey : undefined,
     };
@@ -494,18 +496,25 @@ class Engine {
     this.l1.set(entry.key, entry);
   }
 
-  /** Writes a value to every tier and tells the other processes. */
-  async set(ns: NamespaceState, key: string, value: unknown, options: EntryOptions | undefined): Promise<void> {
-    if (value === undefined) throw new TypeError(`cannot cache undefined for key "${key}": use delete() to remove an entry`);
+  /**
+   * Writes a value to every tier and tells the other processes. With L1 alone (no storage
+   * tier, no bus) the write is done when this returns, and the promise is one settled before.
+   */
+  set(ns: NamespaceState, key: string, value: unknown, options: EntryOptions | undefined): Promise<void> {
+    if (value === undefined) return Promise.reject(new TypeError(`cannot cache undefined for key "${key}": use delete() to remove an entry`));
     const ttl = options?.ttl ?? this.options.ttl;
     const grace = options?.grace ?? this.options.grace;
     const createdAt = strictNow();
-    const meta: EntryMeta = { createdAt, freshUntil: createdAt + ttl, staleUntil: createdAt + ttl + grace, tags: options?.tags ?? [] };
-    const tiers = this.options.tiers;
-    if (tiers.length === 0 && !this.options.bus) {
+    const meta: EntryMeta = { createdAt, freshUntil: createdAt + ttl, staleUntil: createdAt + ttl + grace, tags: options?.tags ?? NO_TAGS };
+    if (this.options.tiers.length === 0 && !this.options.bus) {
       this.putL1(ns, key, undefined, value, meta);
-      return;
+      return SETTLED;
     }
+    return this.#setEverywhere(ns, key, value, meta, ttl + grace);
+  }
+
+  async #setEverywhere(ns: NamespaceState, key: string, value: unknown, meta: EntryMeta, lifetime: number): Promise<void> {
+    const tiers = this.options.tiers;
     const storageKey = await this.storageKey(ns, key);
     let sealed: Uint8Array | undefined;
     if (tiers.length > 0) {
@@ -518,9 +527,9 @@ class Engine {
     this.putL1(ns, key, storageKey, value, meta, sealed?.length);
     await Promise.all(tiers.map((tier, i) => {
       ns.tiers[i]!.writes++;
-      return this.guard(tier, ns.tiers[i], () => tier.set(ns.name, storageKey, sealed!, ttl + grace, createdAt), undefined);
+      return this.guard(tier, ns.tiers[i], () => tier.set(ns.name, storageKey, sealed!, lifetime, meta.createdAt), undefined);
     }));
-    await this.options.bus?.publish({ type: "set", namespace: ns.name, keys: [storageKey], at: createdAt });
+    await this.options.bus?.publish({ type: "set", namespace: ns.name, keys: [storageKey], at: meta.createdAt });
   }
 
   async delete(ns: NamespaceState, key: string): Promise<void> {
@@ -752,7 +761,6 @@ export class CacheNamespace {
       this.#counters.hits++;
       const l1 = this.#l1;
       entry.used = ++l1.clock;
-      if (l1.full) l1.touch(entry);
       return entry.value as T;
     }
     // An L2 hit read synchronously comes back as a value: no promise of ours on that path.
@@ -824,7 +832,6 @@ export class CacheNamespace {
       this.#counters.hits++;
       const l1 = this.#l1;
       entry.used = ++l1.clock;
-      if (l1.full) l1.touch(entry);
       return entry.value as T;
     }
     checkKey(key, ns);
@@ -838,11 +845,19 @@ export class CacheNamespace {
     return run;
   }
 
-  /** Stores a value in every tier (`undefined` is refused: use `delete`). */
-  async set(key: string, value: unknown, options?: EntryOptions): Promise<void> {
-    checkKey(key, this.#ns);
-    if (options) checkEntryOptions(options);
-    await this.#engine.set(this.#ns, key, value, options);
+  /**
+   * Stores a value in every tier (`undefined` is refused: use `delete`). Not an async
+   * function: with L1 alone the write is done synchronously and the promise returned is one
+   * settled before, so a set makes no promise of its own; a bad argument is a rejection.
+   */
+  set(key: string, value: unknown, options?: EntryOptions): Promise<void> {
+    try {
+      checkKey(key, this.#ns);
+      if (options) checkEntryOptions(options);
+      return this.#engine.set(this.#ns, key, value, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   /** Removes `key` from every tier and from other processes' L1 (through the bus). */
@@ -872,7 +887,6 @@ export class CacheNamespace {
       this.#counters.hits++;
       const l1 = this.#l1;
       entry.used = ++l1.clock;
-      if (l1.full) l1.touch(entry);
       return entry.value as T;
     }
     this.#counters.misses++;

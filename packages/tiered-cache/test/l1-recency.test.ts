@@ -1,16 +1,145 @@
 import { describe, expect, it } from "vitest";
-import { createTieredCache } from "../src/index.js";
+import { createTieredCache, type CacheNamespace } from "../src/index.js";
 
-// L1 hits read a per-namespace key index and only stamp the entry; the hits reach lru-cache's
-// recency list when a set would evict ("second chance", see L1Memory). These tests pin down
-// what that must keep: LRU eviction order, and the index in step with lru-cache through
-// replacements, deletes, clears, evictions and shedding.
+// L1 hits read a per-namespace key index and only stamp the entry with a logical clock; a set
+// that needs room evicts the entry least recently set or hit, found through a set-order queue
+// and a heap of the entries hit since they were set (see L1Memory). These tests pin down what
+// users can observe: LRU eviction order (against a plain model), peek leaving recency alone,
+// and the index in step with lru-cache through replacements, deletes, clears, evictions and
+// shedding.
+
+/** A small seeded generator (LCG), so failures reproduce. */
+function seeded(seed: number) {
+  let state = seed >>> 0;
+  return (n: number) => Math.floor(((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32) * n);
+}
+
+/**
+ * The behaviour L1 must show, kept the plain way: a `Map` in recency order (a set or a hit
+ * moves the key to the end), and a set that does not fit evicts from the front. Sizes are
+ * what L1 estimates for a string value (16 bytes plus two per character).
+ */
+class LruModel {
+  readonly entries = new Map<string, { value: string; size: number }>();
+  bytes = 0;
+  constructor(readonly maxEntries: number, readonly maxBytes: number) {}
+  set(key: string, value: string): void {
+    const size = 16 + 2 * value.length;
+    this.delete(key);
+    if (size > this.maxBytes) return;
+    for (const [oldest] of this.entries) {
+      if (this.entries.size + 1 <= this.maxEntries && this.bytes + size <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+    this.entries.set(key, { value, size });
+    this.bytes += size;
+  }
+  get(key: string): string | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+  peek(key: string): string | undefined {
+    return this.entries.get(key)?.value;
+  }
+  delete(key: string): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.entries.delete(key);
+    this.bytes -= entry.size;
+  }
+}
+
 describe("L1 recency and key index", () => {
-  it("keeps an entry hit since it last moved over entries not hit since", async () => {
+  it("evicts exactly as an LRU by last set or hit (seeded operations against a model)", async () => {
+    const bounds = [
+      { maxEntries: 8, maxBytes: 64 * 1024 * 1024 },
+      { maxEntries: 64, maxBytes: 64 * 1024 * 1024 },
+      { maxEntries: 1_000, maxBytes: 1_500 }, // the byte budget binds first
+      { maxEntries: 24, maxBytes: 1_200 }, // either
+    ];
+    let evicted = 0;
+    for (const [b, bound] of bounds.entries()) {
+      for (const seed of [1, 2, 3]) {
+        const next = seeded(seed * 100 + b);
+        const cache = createTieredCache({ l1: bound });
+        cache.on("evict", (e) => (evicted += e.count));
+        const spaces: [CacheNamespace, string][] = [[cache.namespace("default"), "d"], [cache.namespace("other"), "o"]];
+        const model = new LruModel(bound.maxEntries, bound.maxBytes);
+        // Keys drawn from a hot few and a long tail, so entries are hit, evicted and set again.
+        const keyOf = () => `k${next(4) === 0 ? next(400) : next(12)}`;
+        for (let step = 0; step < 3_000; step++) {
+          const [ns, tag] = spaces[next(2)]!;
+          const key = keyOf();
+          const id = `${tag}:${key}`;
+          const op = next(10);
+          if (op < 4) {
+            const value = "v".repeat(next(40));
+            await ns.set(key, value);
+            model.set(id, value);
+          } else if (op < 6) {
+            expect(ns.getSync(key), `step ${step}: getSync ${id}`).toBe(model.get(id));
+          } else if (op < 8) {
+            expect(await ns.get(key), `step ${step}: get ${id}`).toBe(model.get(id));
+          } else if (op < 9) {
+            expect(ns.peek(key), `step ${step}: peek ${id}`).toBe(model.peek(id));
+          } else {
+            await ns.delete(key);
+            model.delete(id);
+          }
+          if (step % 97 === 0) {
+            const held = [...model.entries.keys()].sort();
+            const ours = spaces.flatMap(([n, t]) => [...new Set([...model.entries.keys()].concat(Array.from({ length: 400 }, (_, i) => `${t}:k${i}`)))]
+              .filter((id) => id.startsWith(`${t}:`) && n.peek(id.slice(2)) !== undefined)).sort();
+            expect(ours, `step ${step}`).toEqual(held);
+          }
+        }
+        expect(cache.l1Stats()).toEqual({ entries: model.entries.size, bytes: model.bytes });
+        await cache.close();
+      }
+    }
+    expect(evicted).toBeGreaterThan(1_000);
+  });
+
+  it("keeps every entry of a batch of sets into a full L1, whatever was hit before it", async () => {
+    const cache = createTieredCache({ l1: { maxEntries: 100 } });
+    for (let i = 0; i < 100; i++) await cache.set(`old${i}`, i);
+    for (let round = 0; round < 3; round++) for (let i = 0; i < 100; i++) cache.getSync(`old${i}`);
+    for (let i = 0; i < 100; i++) await cache.set(`new${i}`, i);
+    for (let i = 0; i < 100; i++) expect(cache.peek(`new${i}`)).toBe(i);
+    for (let i = 0; i < 100; i++) expect(cache.peek(`old${i}`)).toBeUndefined();
+  });
+
+  it("evicts the entry hit longest ago among entries hit since they were set, re-hits counted", async () => {
     const cache = createTieredCache({ l1: { maxEntries: 4 } });
     for (const k of ["a", "b", "c", "d"]) await cache.set(k, k);
-    expect(cache.getSync("a")).toBe("a"); // the oldest, but hit: moved when e needs room
-    await cache.set("e", "e"); // evicts the oldest not hit since: b
+    for (const k of ["d", "c", "b", "a"]) cache.getSync(k); // hit order: d oldest
+    await cache.set("e", "e"); // takes all four into the heap: d goes
+    expect(cache.peek("d")).toBeUndefined();
+    cache.getSync("c"); // c hit again while in the heap: now b is the least recently used
+    await cache.set("f", "f");
+    expect(cache.peek("b")).toBeUndefined();
+    await cache.set("g", "g"); // then a, hit before c's second hit and before e was set
+    expect(cache.peek("a")).toBeUndefined();
+    for (const k of ["c", "e", "f", "g"]) expect(cache.peek(k)).toBe(k);
+  });
+
+  it("does not count a peek as a use", async () => {
+    const cache = createTieredCache({ l1: { maxEntries: 3 } });
+    for (const k of ["a", "b", "c"]) await cache.set(k, k);
+    expect(cache.peek("a")).toBe("a");
+    await cache.set("d", "d");
+    expect(cache.peek("a")).toBeUndefined();
+    expect(cache.peek("b")).toBe("b");
+  });
+
+  it("keeps an entry hit since it was set over entries not used since", async () => {
+    const cache = createTieredCache({ l1: { maxEntries: 4 } });
+    for (const k of ["a", "b", "c", "d"]) await cache.set(k, k);
+    expect(cache.getSync("a")).toBe("a"); // the oldest set, but hit since
+    await cache.set("e", "e"); // evicts the least recently used: b
     expect(cache.peek("a")).toBe("a");
     expect(cache.peek("b")).toBeUndefined();
     expect(await cache.get("c")).toBe("c"); // now the oldest, hit (async path)
@@ -85,18 +214,18 @@ describe("L1 recency and key index", () => {
   });
 });
 
-describe("L1 eviction counting with second chance", () => {
-  it("counts and reports each entry evicted to make room, never a moved one", async () => {
+describe("L1 eviction counting", () => {
+  it("counts and reports each entry evicted to make room, never one it kept", async () => {
     const cache = createTieredCache({ l1: { maxEntries: 3 } });
     const evicted: number[] = [];
     cache.on("evict", (e) => evicted.push(e.count));
     for (const k of ["a", "b", "c"]) await cache.set(k, k);
     cache.getSync("a");
     cache.getSync("b");
-    await cache.set("d", "d"); // a and b were hit: moved; c is evicted
+    await cache.set("d", "d"); // a and b were hit: kept; c is evicted
     expect(cache.peek("c")).toBeUndefined();
     for (const k of ["a", "b", "d"]) expect(cache.peek(k)).toBe(k);
-    await cache.set("e", "e"); // a is oldest again and not hit since it moved
+    await cache.set("e", "e"); // a is now the least recently used
     expect(cache.peek("a")).toBeUndefined();
     expect(evicted).toEqual([1, 1]);
     const m = cache.metrics().tiers.find((t) => t.tier === "l1" && t.namespace === "default")!;
@@ -105,14 +234,14 @@ describe("L1 eviction counting with second chance", () => {
   });
 });
 
-describe("L1 hits made below the bounds", () => {
-  it("reach the eviction order when L1 fills (second chance)", async () => {
+describe("L1 hits made while L1 was far from full", () => {
+  it("count when L1 fills", async () => {
     const cache = createTieredCache({ l1: { maxEntries: 16 } });
-    for (let i = 0; i < 10; i++) await cache.set(`k${i}`, i); // below 7/8 of 16: hits only stamp
+    for (let i = 0; i < 10; i++) await cache.set(`k${i}`, i);
     expect(cache.getSync("k0")).toBe(0);
     expect(await cache.get("k2")).toBe(2);
     for (let i = 10; i < 16; i++) await cache.set(`k${i}`, i);
-    await cache.set("n1", 1); // k0 is oldest but was hit: moved; k1 goes
+    await cache.set("n1", 1); // k0 is the oldest set but was hit: k1 goes
     await cache.set("n2", 2); // k2 likewise: k3 goes
     expect(cache.peek("k0")).toBe(0);
     expect(cache.peek("k2")).toBe(2);
