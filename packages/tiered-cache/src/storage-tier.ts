@@ -10,6 +10,8 @@ export interface TierContext {
   warn(message: string, error?: unknown): void;
   /** The tier works again after a warning. */
   recovered(message: string): void;
+  /** Something worth logging that is no fault (the cache emits it as an `info` event). Optional for callers that build contexts. */
+  info?(message: string): void;
   /** A stored entry failed its checksum or decoding; it has been removed. */
   corrupt(namespace: string, key: string, reason: string): void;
   /** Entries were evicted to respect a budget. */

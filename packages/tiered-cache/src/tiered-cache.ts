@@ -220,6 +220,7 @@ class Engine {
     return {
       warn: (message, error) => this.warnTier(tier, message, error),
       recovered: (message) => this.recoverTier(tier, message),
+      info: (message) => this.events.emit("info", { tier, message }),
       corrupt: (namespace, key, reason) => this.events.emit("corrupt", { tier, namespace, key, reason }),
       evicted: (count, bytes, reason) => this.events.emit("evict", { tier, count, bytes, reason }),
       requestReset: (reason) => {

@@ -7,6 +7,12 @@ import * as fsPromises from "node:fs/promises";
  * root-run test machine cannot otherwise produce.
  */
 export type DiskFs = Pick<typeof fsPromises, "mkdir" | "open" | "rename" | "readFile" | "unlink" | "readdir" | "stat" | "rm" | "writeFile"> & {
+  /**
+   * `lstat` and `rmdir` let the tier remove the directory of its previous on-disk layout
+   * (`<dir>/v1`) when it opens; without them that directory is left alone. Optional.
+   */
+  lstat?: typeof fsPromises.lstat;
+  rmdir?: typeof fsPromises.rmdir;
   /** File system facts of the cache directory (the tier holds no files open on network file systems). Optional. */
   statfs?: (path: string) => Promise<{ type: number }>;
   /**

@@ -6,6 +6,7 @@ import { describeError } from "../errors.js";
 import { CREATED_AT_PREFIX_BYTES, frameEntry, framedSize, parseEntry, peekCreatedAt } from "./disk-entry-format.js";
 import { nodeDiskFs, type DiskFs } from "./disk-fs.js";
 import { HeldFiles } from "./held-files.js";
+import { canRemoveOldLayout, removeOldLayout, type OldLayoutCleanup } from "./old-layout.js";
 
 /** Options of the disk tier (L2). */
 export interface DiskTierOptions {
@@ -52,10 +53,13 @@ const FATAL_CODES = new Set(["ENOSPC", "EDQUOT", "EACCES", "EPERM", "EROFS", "EN
 /**
  * Layout version, the first directory level. v2 keeps a namespace's files directly in its
  * directory (v1 had 256 shard directories under it), so one look at that directory tells a
- * batch of reads whether any entry in the namespace changed (see `HeldFiles`). Files of v1
- * are left where they are and not read.
+ * batch of reads whether any entry in the namespace changed (see `HeldFiles`). The v1
+ * directory is removed after the tier opens, as far as it is recognizably the cache's and has
+ * been left alone for `OLD_LAYOUT_QUIET_MS` (see `removeOldLayout`).
  */
 const LAYOUT = "v2";
+/** The v1 directory is removed only once nothing in it changed for this long (an earlier version may still use it). */
+const OLD_LAYOUT_QUIET_MS = 10 * 60_000;
 const STALE_TEMP_MS = 60_000;
 /** A held entry file is reopened by path when older than this (see `HeldFiles`). */
 const HELD_FILE_MAX_AGE_MS = 5_000;
@@ -114,8 +118,13 @@ export class DiskTier implements StorageTier {
   #disabled = false;
   #context: TierContext | undefined;
   readonly #ready: Promise<void>;
+  readonly #dir: string;
+  /** The removal of the previous layout's directory, started once the tier is open. */
+  readonly #oldLayout: Promise<OldLayoutCleanup>;
+  #closing = false;
 
   constructor(options: DiskTierOptions) {
+    this.#dir = options.dir;
     this.name = options.name ?? "l2";
     this.#root = join(options.dir, LAYOUT);
     this.#fs = options.fs ?? nodeDiskFs;
@@ -129,6 +138,29 @@ export class DiskTier implements StorageTier {
       this.#held = new HeldFiles(this.#fs.syncFiles, openFiles, HELD_FILE_MAX_AGE_MS);
     }
     this.#ready = this.#open().finally(() => { this.#opened = true; });
+    this.#oldLayout = this.#ready.then(() => this.#removeOldLayout()).catch((error: unknown) => ({ removed: 0, kept: [], busy: false, error: describeError(error) }));
+  }
+
+  /** Removes `<dir>/v1` in the background, as far as it is ours (see `removeOldLayout`), and says what it did. */
+  async #removeOldLayout(): Promise<OldLayoutCleanup> {
+    const fs = this.#fs;
+    if (this.#disabled || !canRemoveOldLayout(fs)) return { removed: 0, kept: [], busy: false };
+    const result = await removeOldLayout(fs, this.#dir, OLD_LAYOUT_QUIET_MS, Date.now(), () => this.#closing);
+    const old = join(this.#dir, "v1");
+    const info = this.#context?.info;
+    if (result.removed > 0) info?.(`removed ${result.removed} files and directories of the previous disk layout under ${old}`);
+    if (result.busy) info?.(`left ${old} (the previous disk layout) for now: it changed within the last ${OLD_LAYOUT_QUIET_MS / 60_000} minutes, so an earlier version may still use it`);
+    else if (result.kept.length > 0) info?.(`left in ${old} what is not the cache's (e.g. ${result.kept[0]}): remove it by hand if it is yours to remove`);
+    if (result.error !== undefined) info?.(`stopped removing ${old} (the previous disk layout): ${result.error}`);
+    return result;
+  }
+
+  /**
+   * What the removal of the previous layout's directory (`<dir>/v1`) did, once it is done (it
+   * runs in the background after the tier opens). For tests and diagnostics.
+   */
+  oldLayoutCleanup(): Promise<OldLayoutCleanup> {
+    return this.#oldLayout;
   }
 
   /** Whether the tier switched itself off after a fatal disk error. */
@@ -467,6 +499,8 @@ export class DiskTier implements StorageTier {
 
   async close(): Promise<void> {
     await this.#ready;
+    this.#closing = true;
+    await this.#oldLayout;
     this.#held?.close();
   }
 

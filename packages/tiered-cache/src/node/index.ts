@@ -1,6 +1,7 @@
 export { createNodeCache } from "./create-node-cache.js";
 export type { NodeCacheOptions } from "./create-node-cache.js";
 export { DiskTier, createDiskTier } from "./disk-tier.js";
+export type { OldLayoutCleanup } from "./old-layout.js";
 export type { DiskTierOptions } from "./disk-tier.js";
 export type { DiskFs, SyncFileOps } from "./disk-fs.js";
 export { nodeDiskFs } from "./disk-fs.js";
