@@ -1,28 +1,32 @@
 import { LRUCache } from "lru-cache";
 import type { TierCounters } from "./metrics.js";
 
-/** One live entry in L1. */
+/**
+ * One entry in L1. Only `L1Memory` writes its fields: an entry object is reused for a later
+ * set of the same key (same size and tags) and for the entry that takes an evicted one's
+ * place, so nothing outside L1 keeps one past a synchronous read.
+ */
 export interface L1Entry {
   /** The value as the caller gave it (never serialized). */
-  readonly value: unknown;
-  readonly createdAt: number;
-  readonly freshUntil: number;
-  readonly staleUntil: number;
-  readonly tags: readonly string[];
+  value: unknown;
+  createdAt: number;
+  freshUntil: number;
+  staleUntil: number;
+  tags: readonly string[];
   /** Estimated bytes, for the byte budget. */
-  readonly size: number;
+  size: number;
   /** Namespace name. */
-  readonly namespace: string;
+  namespace: string;
   /** Hashed storage key, kept when key hashing is on and the entry reached a storage tier (bus messages carry it). */
-  readonly storageKey: string | undefined;
+  storageKey: string | undefined;
   /** L1 counters of the entry's namespace, so evictions are counted where they belong. */
-  readonly counters: TierCounters;
+  counters: TierCounters;
   /** The L1 key (namespace prefix and the caller's key), as lru-cache knows the entry. */
-  readonly key: string;
+  key: string;
   /** The caller's key, without the namespace prefix of the L1 key. */
-  readonly bareKey: string;
+  bareKey: string;
   /** The key index of the entry's namespace (bare key → entry), which the hit path reads; `L1Memory` keeps it in step. */
-  readonly home: Map<string, L1Entry>;
+  home: Map<string, L1Entry>;
   /** Value of `L1Memory.clock` when the entry was set (set by `L1Memory`). */
   setAt: number;
   /** Value of `L1Memory.clock` at the entry's last set or hit (a hit stamps it; eviction and shedding read it). */
@@ -32,6 +36,17 @@ export interface L1Entry {
    * once taken into the heap of entries hit since they were set, `GONE` once it left L1.
    */
   slot: number;
+}
+
+/** What `L1Memory.store` needs of a namespace. */
+export interface L1Namespace {
+  readonly name: string;
+  /** L1 key prefix of the namespace's keys. */
+  readonly prefix: string;
+  /** The namespace's key index (bare key → entry). */
+  readonly index: Map<string, L1Entry>;
+  /** The namespace's L1 counters. */
+  readonly l1: TierCounters;
 }
 
 /** `L1Entry.slot` of an entry in `L1Memory`'s heap. */
@@ -115,37 +130,72 @@ export class L1Memory {
     return this.#bytes;
   }
 
-  /** Stores an entry, indexing its tags and storage key. */
-  set(key: string, entry: L1Entry): void {
-    const size = entry.size;
-    // lru-cache refuses (and drops the old entry of the key) when an entry is larger than its
-    // byte budget (its maxEntrySize defaults to maxSize); only index what it kept. Compared
-    // here rather than by a second lookup: a backfill on every L1 miss pays for this.
-    const sized = this.#sized;
-    sized.size = size;
-    if (size > this.#maxBytes) {
-      this.lru.set(key, entry, sized);
+  /**
+   * Stores a value under `key` of namespace `ns`, indexing its tags and storage key.
+   *
+   * Allocation is what a set mostly cost (an entry object, stored into lru-cache's arrays and
+   * our maps, then garbage once replaced or evicted), so entry objects are reused: a set of a
+   * key whose entry has the same size, tags and storage key updates that entry in place (lru-cache
+   * holds the same object at the same size, so it need not hear of it), and a set that evicts
+   * takes over the evicted entry's object. Nothing outside L1 keeps an entry (see `L1Entry`).
+   */
+  store(ns: L1Namespace, key: string, value: unknown, createdAt: number, freshUntil: number, staleUntil: number, tags: readonly string[], size: number, storageKey: string | undefined): void {
+    const old = ns.index.get(key);
+    if (old !== undefined && old.size === size && old.storageKey === storageKey && (old.tags === tags || (old.tags.length === 0 && tags.length === 0))) {
+      old.value = value;
+      old.createdAt = createdAt;
+      old.freshUntil = freshUntil;
+      old.staleUntil = staleUntil;
+      old.tags = tags;
+      old.setAt = old.used = ++this.clock;
+      // Its old place in the queue (or the heap) is dead from here: `slot` names the new one.
+      this.#enqueue(old);
       return;
     }
-    if (this.lru.size >= this.#maxEntries || this.#bytes + size > this.#maxBytes) this.#makeRoom(entry);
-    this.#replacing = key;
+    const l1Key = ns.prefix + key;
+    const sized = this.#sized;
+    sized.size = size;
+    let entry: L1Entry | undefined;
+    if (size <= this.#maxBytes && (this.lru.size >= this.#maxEntries || this.#bytes + size > this.#maxBytes)) entry = this.#makeRoom(old, size);
+    if (entry === undefined) {
+      entry = { value, createdAt, freshUntil, staleUntil, tags, size, namespace: ns.name, storageKey, counters: ns.l1, key: l1Key, bareKey: key, home: ns.index, setAt: 0, used: 0, slot: GONE };
+    } else {
+      entry.value = value;
+      entry.createdAt = createdAt;
+      entry.freshUntil = freshUntil;
+      entry.staleUntil = staleUntil;
+      entry.tags = tags;
+      entry.size = size;
+      entry.namespace = ns.name;
+      entry.storageKey = storageKey;
+      entry.counters = ns.l1;
+      entry.key = l1Key;
+      entry.bareKey = key;
+      entry.home = ns.index;
+    }
+    // lru-cache refuses (and drops the old entry of the key) when an entry is larger than its
+    // byte budget (its maxEntrySize defaults to maxSize); only index what it kept.
+    if (size > this.#maxBytes) {
+      this.lru.set(l1Key, entry, sized);
+      return;
+    }
+    this.#replacing = l1Key;
     try {
-      this.lru.set(key, entry, sized);
+      this.lru.set(l1Key, entry, sized);
     } finally {
       this.#replacing = undefined;
     }
     this.#bytes += size;
-    entry.home.set(entry.bareKey, entry);
+    ns.index.set(key, entry);
     entry.setAt = entry.used = ++this.clock;
     this.#enqueue(entry);
-    const tags = entry.tags;
     for (let i = 0; i < tags.length; i++) {
       const tag = tags[i]!;
       let keys = this.#byTag.get(tag);
       if (!keys) this.#byTag.set(tag, (keys = new Set()));
-      keys.add(key);
+      keys.add(l1Key);
     }
-    if (entry.storageKey !== undefined) this.#byStorageKey.set(`${entry.namespace}\u0000${entry.storageKey}`, key);
+    if (storageKey !== undefined) this.#byStorageKey.set(`${ns.name}\u0000${storageKey}`, l1Key);
   }
 
   /** Puts a newly set entry at the young end of the queue. */
@@ -171,15 +221,15 @@ export class L1Memory {
 
   /**
    * Before a set that would make lru-cache evict: evicts the entries least recently set or
-   * hit until the new entry fits (see the class comment). If nothing is left to evict,
-   * lru-cache enforces its bounds itself.
+   * hit until an entry of `size` fits in place of `old` (see the class comment), and returns
+   * the last one evicted, whose object the new entry may take over. If nothing is left to
+   * evict, lru-cache enforces its bounds itself.
    */
-  #makeRoom(entry: L1Entry): void {
+  #makeRoom(old: L1Entry | undefined, size: number): L1Entry | undefined {
     const lru = this.lru;
-    // The key index holds what lru-cache holds, and reading it costs no options object.
-    const old = entry.home.get(entry.bareKey);
     const grows = old === undefined ? 1 : 0;
-    const delta = entry.size - (old === undefined ? 0 : old.size);
+    const delta = size - (old === undefined ? 0 : old.size);
+    let evicted: L1Entry | undefined;
     while (lru.size + grows > this.#maxEntries || this.#bytes + delta > this.#maxBytes) {
       // Fields are read afresh each time: an "evict" listener may have set or deleted entries.
       const queue = this.#queue;
@@ -208,7 +258,7 @@ export class L1Memory {
       } else if (oldest !== undefined) {
         queue[this.#head++] = undefined;
         victim = oldest;
-      } else return;
+      } else return evicted;
       victim.slot = GONE;
       this.#evicting = true;
       try {
@@ -216,7 +266,10 @@ export class L1Memory {
       } finally {
         this.#evicting = false;
       }
+      // Unless an "evict" listener stored it again meanwhile, nothing refers to it now.
+      evicted = victim.slot === GONE ? victim : undefined;
     }
+    return evicted;
   }
 
   #heapPush(entry: L1Entry): void {

@@ -487,14 +487,10 @@ class Engine {
   }
 
   putL1(ns: NamespaceState, key: string, storageKey: string | undefined, value: unknown, meta: EntryMeta, size?: number): void {
-    const entry: L1Entry = {
-      value, createdAt: meta.createdAt, freshUntil: meta.freshUntil, staleUntil: meta.staleUntil, tags: meta.tags,
-      size: Math.max(1, size ?? estimateSize(value)), namespace: ns.name, counters: ns.l1, key: ns.prefix + key, bareKey: key, home: ns.index, setAt: 0, used: 0, slot: -1,
-      // Only hashed storage keys need the reverse index; a plain one maps back to its L1 key directly (#plainL1Key).
-      storageKey: this.options.encryption?.hashKeys ? storageKey : undefined,
-    };
     ns.l1.writes++;
-    this.l1.set(entry.key, entry);
+    this.l1.store(ns, key, value, meta.createdAt, meta.freshUntil, meta.staleUntil, meta.tags, Math.max(1, size ?? estimateSize(value)),
+      // Only hashed storage keys need the reverse index; a plain one maps back to its L1 key directly (#plainL1Key).
+      this.options.encryption?.hashKeys ? storageKey : undefined);
   }
 
   /**
@@ -506,11 +502,13 @@ class Engine {
     const ttl = options?.ttl ?? this.options.ttl;
     const grace = options?.grace ?? this.options.grace;
     const createdAt = strictNow();
-    const meta: EntryMeta = { createdAt, freshUntil: createdAt + ttl, staleUntil: createdAt + ttl + grace, tags: options?.tags ?? NO_TAGS };
+    const tags = options?.tags ?? NO_TAGS;
     if (this.options.tiers.length === 0 && !this.options.bus) {
-      this.putL1(ns, key, undefined, value, meta);
+      ns.l1.writes++;
+      this.l1.store(ns, key, value, createdAt, createdAt + ttl, createdAt + ttl + grace, tags, Math.max(1, estimateSize(value)), undefined);
       return SETTLED;
     }
+    const meta: EntryMeta = { createdAt, freshUntil: createdAt + ttl, staleUntil: createdAt + ttl + grace, tags };
     return this.#setEverywhere(ns, key, value, meta, ttl + grace);
   }
 

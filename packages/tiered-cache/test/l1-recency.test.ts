@@ -126,6 +126,30 @@ describe("L1 recency and key index", () => {
     for (const k of ["c", "e", "f", "g"]) expect(cache.peek(k)).toBe(k);
   });
 
+  it("keeps tags, sizes and values right when a set of a key or of a new key reuses an entry", async () => {
+    const cache = createTieredCache({ l1: { maxEntries: 3 } });
+    const ns = cache.namespace("n");
+    const tags = ["t1"];
+    await cache.set("a", "x1", { tags }); // then the same size and the same tags: updated in place
+    await cache.set("a", "x2", { tags });
+    expect(cache.getSync("a")).toBe("x2");
+    await cache.set("a", "x3", { tags: ["t2"] }); // other tags: a new entry
+    await cache.invalidateTags(["t1"]);
+    expect(cache.peek("a")).toBe("x3");
+    await cache.invalidateTags(["t2"]);
+    expect(cache.peek("a")).toBeUndefined();
+    for (const k of ["b", "c", "d"]) await cache.set(k, k, { tags: ["old"] });
+    await ns.set("e", "e", { tags: ["new"] }); // evicts b and takes over its object, in another namespace
+    expect(cache.peek("b")).toBeUndefined();
+    expect(ns.peek("e")).toBe("e");
+    expect(cache.peek("e")).toBeUndefined();
+    await cache.invalidateTags(["old"]);
+    expect(ns.peek("e")).toBe("e");
+    expect(cache.l1Stats().entries).toBe(1);
+    await cache.invalidateTags(["new"]);
+    expect(cache.l1Stats()).toEqual({ entries: 0, bytes: 0 });
+  });
+
   it("does not count a peek as a use", async () => {
     const cache = createTieredCache({ l1: { maxEntries: 3 } });
     for (const k of ["a", "b", "c"]) await cache.set(k, k);
