@@ -262,7 +262,10 @@ export class L1Memory {
       victim.slot = GONE;
       this.#evicting = true;
       try {
-        lru.delete(victim.key);
+        // The only entry left is lru-cache's head: pop it. (lru-cache's delete of its last entry
+        // clears the whole cache instead, about 0.3 µs of an L1 miss with a one-entry L1.)
+        if (lru.size === 1) lru.pop();
+        else lru.delete(victim.key);
       } finally {
         this.#evicting = false;
       }
