@@ -9,6 +9,9 @@ export const SPACE = 8;
 /** Class bit: may be part of an operator (PostgreSQL's operator characters). */
 export const OP_CHAR = 16;
 
+/** Class bit: an operator character that is an operator on its own in every dialect when no operator character follows (`* = < > + - / %`). */
+export const ONE_CHAR_OPERATOR = 32;
+
 /** Class bits for code units 0–127; code units ≥ 128 are identifier characters. */
 export const CHAR_CLASS = new Uint8Array(128);
 
@@ -20,6 +23,7 @@ for (let c = 0; c < 128; c++) {
   if (c === 36) bits |= IDENT_PART; // `$` inside identifiers (PostgreSQL, MySQL)
   if (c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11) bits |= SPACE;
   if ("+-*/<>=~!@#%^&|`?".includes(ch)) bits |= OP_CHAR;
+  if ("*=<>+-/%".includes(ch)) bits |= ONE_CHAR_OPERATOR;
   CHAR_CLASS[c] = bits;
 }
 

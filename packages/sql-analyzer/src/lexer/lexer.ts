@@ -35,7 +35,8 @@ export class Lexer {
   /** The last four folded characters of the word just scanned, one byte each (see `wordAscii`). */
   wordPackLo = 0;
   private readonly postgres: boolean;
-  private readonly mysql: boolean;
+  /** Whether the dialect is MySQL (backslash escapes in strings: `SignificantTokens.scanNext` leaves those to `next()`). */
+  readonly mysql: boolean;
   private readonly sqlite: boolean;
 
   constructor(

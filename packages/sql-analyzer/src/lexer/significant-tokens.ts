@@ -1,7 +1,7 @@
 import type { Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { MAX_PACKED16_LENGTH, MAX_PACKED_LENGTH, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internPackedWord, internPackedWord16, internWord, lastWordClasses, wordClassesOf } from "../syntax/token-cache.js";
-import { CHAR_CLASS, IDENT_START, SPACE, WORD_PART_FOLDED, isIdentPart } from "./char-class.js";
+import { CHAR_CLASS, DIGIT, IDENT_PART, IDENT_START, ONE_CHAR_OPERATOR, OP_CHAR, SPACE, WORD_PART_FOLDED, isIdentPart } from "./char-class.js";
 import { Lexer } from "./lexer.js";
 
 /**
@@ -183,8 +183,48 @@ export class SignificantTokens {
       } else if (c === 40 || c === 41 || c === 44 || c === 59) {
         const kind = c === 40 ? SyntaxKind.LParen : c === 41 ? SyntaxKind.RParen : c === 44 ? SyntaxKind.Comma : SyntaxKind.Semicolon;
         lexer.pos = p + 1;
-        this.pushPunctuation(kind, p);
+        this.pushPlain(kind, p, p + 1);
         return kind;
+      } else {
+        // Other frequent tokens whose end is plain to see; their corner cases are the lexer's.
+        const second = p + 1 < end ? text.charCodeAt(p + 1) : 0;
+        const secondClass = second < 128 ? CHAR_CLASS[second]! : 0;
+        if (c === 46) {
+          // `.` (not `.5`, a number)
+          if ((secondClass & DIGIT) === 0) {
+            lexer.pos = p + 1;
+            this.pushPlain(SyntaxKind.Dot, p, p + 1);
+            return SyntaxKind.Dot;
+          }
+        } else if (c === 39) {
+          // A '…' string without doubled quotes (MySQL's have backslash escapes: the lexer's).
+          if (!lexer.mysql) {
+            const close = text.indexOf("'", p + 1);
+            if (close >= 0 && close < end && (close + 1 >= end || text.charCodeAt(close + 1) !== 39)) {
+              lexer.pos = close + 1;
+              this.pushPlain(SyntaxKind.String, p, close + 1);
+              return SyntaxKind.String;
+            }
+          }
+        } else if ((CHAR_CLASS[c]! & DIGIT) !== 0) {
+          // Digits not followed by `.`, `_`, `e`, `x`, … (decimals, exponents, 0x1F: the lexer's).
+          let q = p + 1;
+          let d = second;
+          while (d >= 48 && d <= 57) {
+            q++;
+            d = q < end ? text.charCodeAt(q) : 0;
+          }
+          if (d !== 46 && (d >= 128 || (CHAR_CLASS[d]! & IDENT_PART) === 0)) {
+            lexer.pos = q;
+            this.pushPlain(SyntaxKind.Number, p, q);
+            return SyntaxKind.Number;
+          }
+        } else if ((CHAR_CLASS[c]! & ONE_CHAR_OPERATOR) !== 0 && (secondClass & OP_CHAR) === 0) {
+          // `*`, `=`, `<`, `>`, `+`, `-`, `/`, `%` alone (no operator character follows).
+          lexer.pos = p + 1;
+          this.pushOperator1(c, p);
+          return SyntaxKind.Operator;
+        }
       }
     }
     lexer.pos = p;
@@ -224,16 +264,35 @@ export class SignificantTokens {
     this.count = i + 1;
   }
 
-  /** Appends a one-character token scanned by `scanNext`. */
-  private pushPunctuation(kind: SyntaxKind, start: number): void {
+  /** Appends a token without a word scanned by `scanNext`. */
+  private pushPlain(kind: SyntaxKind, start: number, end: number): void {
     const i = this.count;
     if (i >= this.kinds.length) this.grow();
     this.kinds[i] = kind;
     this.starts[i] = start;
-    this.ends[i] = start + 1;
+    this.ends[i] = end;
     this.flags[i] = 0;
     this.words[i] = undefined;
     this.classes[i] = 0;
+    this.count = i + 1;
+  }
+
+  /** Appends the one-character operator `c` scanned by `scanNext` (its interned text kept per character). */
+  private pushOperator1(c: number, start: number): void {
+    const i = this.count;
+    if (i >= this.kinds.length) this.grow();
+    this.kinds[i] = SyntaxKind.Operator;
+    this.starts[i] = start;
+    this.ends[i] = start + 1;
+    this.flags[i] = 0;
+    let word = oneCharOperators[c];
+    if (word === undefined) {
+      word = internWord(this.text, start, start + 1);
+      oneCharOperators[c] = word;
+      oneCharOperatorClasses[c] = lastWordClasses;
+    }
+    this.words[i] = word;
+    this.classes[i] = oneCharOperatorClasses[c]!;
     this.count = i + 1;
   }
 
@@ -283,6 +342,15 @@ export class SignificantTokens {
     this.commentFlags = flags;
   }
 }
+
+/**
+ * The interned text and word-class bits of each one-character operator, filled
+ * on first use (after every word class is registered: classes are registered
+ * when modules load). The strings are V8-internalized, so they are the very
+ * strings the word table gives for these texts, however often it is emptied.
+ */
+const oneCharOperators: (string | undefined)[] = new Array<string | undefined>(128).fill(undefined);
+const oneCharOperatorClasses = new Int32Array(128);
 
 /** Scans `text[from, to)` into significant tokens and comments (whitespace skipped). */
 export function scanSignificant(text: string, dialect: Dialect, from: number, to: number): SignificantTokens {

@@ -8,7 +8,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SyntaxKind, parse, tokenize, type Dialect, type SyntaxToken } from "../../src/index.js";
+import { DIALECTS, SyntaxKind, parse, tokenize, type Dialect, type SyntaxToken } from "../../src/index.js";
 import { scanSignificant } from "../../src/lexer/significant-tokens.js";
 import { corpusFrom, createRandom, nthInput } from "../../fuzz/generators.mjs";
 import { loadFixtures } from "../support/fixtures.js";
@@ -73,6 +73,25 @@ describe("significant-token buffer (whitespace as gaps)", () => {
       for (const problem of compareBuffers(text, dialect)) failures.push(`${JSON.stringify(text)} (${dialect}): ${problem}`);
     }
     expect(failures).toEqual([]);
+  });
+
+  it("scans the tokens it handles inline (., strings, integers, one-character operators) as the lexer does, corner cases included", () => {
+    const texts = [
+      "a.b .5 1.5 1..2 1e5 1E+5 1_000 0x1F 0b1 0o7 01 7abc 12é 3",
+      "'a' 'a''b' 'it''s' '' '''' 'x'y 'unterminated",
+      "'a\\' b' 'c'",
+      "* = < > + - / % *= <> -- comment\n-1 /* c */ /*x*/ a*b a=-1 1-1 x%y =? =# a#b `q`",
+      "select t.*, 'x' || 'y', 42 from t where a=1 and b<>2;",
+    ];
+    for (const dialect of DIALECTS) for (const text of texts) expect(compareBuffers(text, dialect)).toEqual([]);
+    // A sub-range ending inside a string or a number cuts them as the lexer does.
+    for (const dialect of DIALECTS) {
+      const text = "'abc' 12345 x";
+      const buffer = scanSignificant(text, dialect, 0, 3);
+      expect([buffer.kinds[0], buffer.ends[0], buffer.flags[0]]).toEqual([SyntaxKind.String, 3, 1]);
+      const digits = scanSignificant(text, dialect, 6, 9);
+      expect([digits.count, digits.kinds[0], digits.starts[0], digits.ends[0]]).toEqual([1, SyntaxKind.Number, 6, 9]);
+    }
   });
 
   it("scans a sub-range: whitespace at its ends stays outside the buffer", () => {
