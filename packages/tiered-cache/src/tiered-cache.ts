@@ -501,13 +501,17 @@ class Engine {
     if (value === undefined) return Promise.reject(new TypeError(`cannot cache undefined for key "${key}": use delete() to remove an entry`));
     const ttl = options?.ttl ?? this.options.ttl;
     const grace = options?.grace ?? this.options.grace;
-    const createdAt = strictNow();
     const tags = options?.tags ?? NO_TAGS;
     if (this.options.tiers.length === 0 && !this.options.bus) {
+      // With L1 alone, an entry's creation time is only the base of its deadlines (nothing
+      // compares it with invalidation times), so the hit path's once-per-millisecond clock
+      // serves: a clock read costs about a fifth of such a set.
+      const createdAt = coarseNow();
       ns.l1.writes++;
       this.l1.store(ns, key, value, createdAt, createdAt + ttl, createdAt + ttl + grace, tags, Math.max(1, estimateSize(value)), undefined);
       return SETTLED;
     }
+    const createdAt = strictNow();
     const meta: EntryMeta = { createdAt, freshUntil: createdAt + ttl, staleUntil: createdAt + ttl + grace, tags };
     return this.#setEverywhere(ns, key, value, meta, ttl + grace);
   }
