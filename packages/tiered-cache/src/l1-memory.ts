@@ -81,8 +81,8 @@ const SLACK = 1024;
  *   hit again while in the heap is re-keyed when it reaches the top.
  * Each hit costs at most one heap insertion or re-key later, paid only by sets that evict.
  * lru-cache still holds the entries and enforces both bounds on `set` (its own list order,
- * which is set order, only matters if an entry slipped past this, which the bounds check in
- * `set` prevents). Queue and heap delete lazily: an entry that left L1 has `slot` `GONE` and
+ * the order in which keys were first stored, would only matter if an entry slipped past this,
+ * which the bounds check in `store` prevents). Queue and heap delete lazily: an entry that left L1 has `slot` `GONE` and
  * is skipped when reached; both are compacted when dead positions pile up.
  */
 export class L1Memory {
@@ -96,7 +96,7 @@ export class L1Memory {
   readonly #maxEntries: number;
   /** Set while `#makeRoom` evicts, so the dispose hook counts an eviction. */
   #evicting = false;
-  /** The L1 key `set` is storing while lru-cache runs (its old entry is replaced, not removed, in the key index). */
+  /** The L1 key `store` is storing while lru-cache runs (its old entry is replaced, not removed, in the key index). */
   #replacing: string | undefined = undefined;
   /** Entries in the order they were set, oldest at `#head` (a position is live while its entry's `slot` names it). */
   #queue: (L1Entry | undefined)[] = [];
