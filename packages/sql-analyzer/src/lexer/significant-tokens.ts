@@ -124,62 +124,61 @@ export class SignificantTokens {
     }
     if (c < 128) {
       if ((CHAR_CLASS[c]! & IDENT_START) !== 0) {
-        // A word, unless a quote or `&` follows its first letter (E'…', U&'…': the lexer's cases).
-        const second = p + 1 < end ? text.charCodeAt(p + 1) : 0;
-        if (second !== 39 && second !== 38) {
-          const start = p;
-          let lo = WORD_PART_FOLDED[c]!;
-          let hi = 0;
-          let lo2 = 0;
-          let hi2 = 0;
-          let ascii = true;
-          p++;
-          // The pack (see `internPackedWord`): a byte per character, the first eight in
-          // hi/lo, the next eight in hi2/lo2 (`internPackedWord16`); longer words are hashed.
-          scan: {
-            const cut = start + MAX_PACKED_LENGTH < end ? start + MAX_PACKED_LENGTH : end;
-            while (p < cut) {
-              const d = text.charCodeAt(p);
-              if (d >= 128) {
-                ascii = !isIdentPart(d);
-                break scan;
-              }
-              const folded = WORD_PART_FOLDED[d]!;
-              if (folded === 0) break scan;
-              hi = (hi << 8) | (lo >>> 24);
-              lo = (lo << 8) | folded;
-              p++;
+        const start = p;
+        let lo = WORD_PART_FOLDED[c]!;
+        let hi = 0;
+        let lo2 = 0;
+        let hi2 = 0;
+        let ascii = true;
+        p++;
+        // The pack (see `internPackedWord`): a byte per character, the first eight in
+        // hi/lo, the next eight in hi2/lo2 (`internPackedWord16`); longer words are hashed.
+        scan: {
+          const cut = start + MAX_PACKED_LENGTH < end ? start + MAX_PACKED_LENGTH : end;
+          while (p < cut) {
+            const d = text.charCodeAt(p);
+            if (d >= 128) {
+              ascii = !isIdentPart(d);
+              break scan;
             }
-            const cut2 = start + MAX_PACKED16_LENGTH < end ? start + MAX_PACKED16_LENGTH : end;
-            while (p < cut2) {
-              const d = text.charCodeAt(p);
-              if (d >= 128) {
-                ascii = !isIdentPart(d);
-                break scan;
-              }
-              const folded = WORD_PART_FOLDED[d]!;
-              if (folded === 0) break scan;
-              hi2 = (hi2 << 8) | (lo2 >>> 24);
-              lo2 = (lo2 << 8) | folded;
-              p++;
-            }
-            while (p < end) {
-              const d = text.charCodeAt(p);
-              if (d >= 128) {
-                ascii = !isIdentPart(d);
-                break scan;
-              }
-              if (WORD_PART_FOLDED[d]! === 0) break scan;
-              p++;
-            }
+            const folded = WORD_PART_FOLDED[d]!;
+            if (folded === 0) break scan;
+            hi = (hi << 8) | (lo >>> 24);
+            lo = (lo << 8) | folded;
+            p++;
           }
-          if (ascii) {
-            lexer.pos = p;
-            this.pushWord(start, p, hi, lo, hi2, lo2);
-            return SyntaxKind.Word;
+          const cut2 = start + MAX_PACKED16_LENGTH < end ? start + MAX_PACKED16_LENGTH : end;
+          while (p < cut2) {
+            const d = text.charCodeAt(p);
+            if (d >= 128) {
+              ascii = !isIdentPart(d);
+              break scan;
+            }
+            const folded = WORD_PART_FOLDED[d]!;
+            if (folded === 0) break scan;
+            hi2 = (hi2 << 8) | (lo2 >>> 24);
+            lo2 = (lo2 << 8) | folded;
+            p++;
           }
-          p = start; // a non-ASCII word: the lexer's
+          while (p < end) {
+            const d = text.charCodeAt(p);
+            if (d >= 128) {
+              ascii = !isIdentPart(d);
+              break scan;
+            }
+            if (WORD_PART_FOLDED[d]! === 0) break scan;
+            p++;
+          }
         }
+        // A one-letter word followed by a quote or `&` may be a prefix (E'…', U&'…'): the lexer's
+        // cases (tested here, after the word, so longer words skip the test).
+        const prefix = p === start + 1 && p < end && (text.charCodeAt(p) === 39 || text.charCodeAt(p) === 38);
+        if (ascii && !prefix) {
+          lexer.pos = p;
+          this.pushWord(start, p, hi, lo, hi2, lo2);
+          return SyntaxKind.Word;
+        }
+        p = start; // a non-ASCII word or a prefix: the lexer's
       } else if (c === 40 || c === 41 || c === 44 || c === 59) {
         const kind = c === 40 ? SyntaxKind.LParen : c === 41 ? SyntaxKind.RParen : c === 44 ? SyntaxKind.Comma : SyntaxKind.Semicolon;
         lexer.pos = p + 1;

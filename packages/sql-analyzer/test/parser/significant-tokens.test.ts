@@ -75,13 +75,14 @@ describe("significant-token buffer (whitespace as gaps)", () => {
     expect(failures).toEqual([]);
   });
 
-  it("scans the tokens it handles inline (., strings, integers, one-character operators) as the lexer does, corner cases included", () => {
+  it("scans the tokens it handles inline (words, ., strings, integers, one-character operators) as the lexer does, corner cases included", () => {
     const texts = [
       "a.b .5 1.5 1..2 1e5 1E+5 1_000 0x1F 0b1 0o7 01 7abc 12é 3",
       "'a' 'a''b' 'it''s' '' '''' 'x'y 'unterminated",
       "'a\\' b' 'c'",
       "* = < > + - / % *= <> -- comment\n-1 /* c */ /*x*/ a*b a=-1 1-1 x%y =? =# a#b `q`",
       "select t.*, 'x' || 'y', 42 from t where a=1 and b<>2;",
+      "e'x' E'\\n' u&'x' U&\"y\" b'1' x'ff' n'z' a'b' a&b e&f ee'x' é'x' e",
     ];
     for (const dialect of DIALECTS) for (const text of texts) expect(compareBuffers(text, dialect)).toEqual([]);
     // A sub-range ending inside a string or a number cuts them as the lexer does.
