@@ -441,9 +441,7 @@ function parsePrefix(p: Parser): boolean {
   const k = p.kind;
   switch (k) {
     case SyntaxKind.Number:
-      p.start(SyntaxKind.Literal);
-      p.bump();
-      p.finish();
+      p.leaf(SyntaxKind.Literal, SyntaxKind.Number);
       return true;
     case SyntaxKind.String:
       p.start(SyntaxKind.Literal);
@@ -786,6 +784,21 @@ function parseCase(p: Parser): void {
  * `s.f(…)` with its FILTER / WITHIN GROUP / OVER clauses.
  */
 function parseNameOrCall(p: Parser, keywordName = false): boolean {
+  // The commonest shapes, `a` and `a.b` not followed by `.` or `(`, write their
+  // events in one call (the same events as the general path below).
+  const next = p.nth(1);
+  if (next !== SyntaxKind.Dot) {
+    if (next !== SyntaxKind.LParen) {
+      p.nameRef(1, keywordName || p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
+      return true;
+    }
+  } else if (atLabel(p, 2)) {
+    const after = p.nth(3);
+    if (after !== SyntaxKind.Dot && after !== SyntaxKind.LParen) {
+      p.nameRef(2, keywordName || p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
+      return true;
+    }
+  }
   const cp = p.checkpoint();
   const first = p.word;
   p.start(SyntaxKind.QualifiedName);

@@ -74,6 +74,11 @@ export function expectLabel(p: Parser, what = "name"): boolean {
  * part is still wrapped, so consumers see one shape).
  */
 export function parseQualifiedName(p: Parser, what = "name"): boolean {
+  if (p.nth(1) !== SyntaxKind.Dot && atIdent(p)) {
+    // One part: the same events in one call.
+    p.leaf(SyntaxKind.QualifiedName, p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
+    return true;
+  }
   p.start(SyntaxKind.QualifiedName);
   const ok = expectIdent(p, what);
   while (ok && p.at(SyntaxKind.Dot) && atLabel(p, 1)) {

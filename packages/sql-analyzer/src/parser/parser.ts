@@ -391,6 +391,64 @@ export class Parser {
     this.nEvents = n + 2;
   }
 
+  /**
+   * `start(nodeKind); bump(tokenKind); finish()` in one call, writing the same
+   * three events (a leaf node: a literal, a one-part name). The caller checks
+   * that the range has a current token.
+   */
+  leaf(nodeKind: SyntaxKind, tokenKind: SyntaxKind): void {
+    this.flushTrivia();
+    if (this.nEvents + 5 > this.events.length) this.growEvents();
+    const i = this.pos;
+    const events = this.events;
+    const n = this.nEvents;
+    events[n] = plainStartCode(nodeKind);
+    this.nEvents = n + 1;
+    this.pushSignificant(i, tokenKind);
+    events[this.nEvents++] = FINISH;
+    this.pos = i + 1;
+    this.syncCurrent();
+  }
+
+  /**
+   * A column reference of `parts` (1 or 2) name tokens from the current one
+   * (`a`, or `a . b` — the caller checks the shape; the first name token becomes
+   * `firstKind`, the second an identifier unless quoted): the events of a
+   * checkpoint wrapped by `startAt(cp, NameRef)` around a `QualifiedName` node,
+   * written in one call instead of a checkpoint, start, bumps and two finishes.
+   */
+  nameRef(parts: 1 | 2, firstKind: SyntaxKind): void {
+    this.flushTrivia();
+    // 3 (start) + 1 (start) + up to 3 tokens of up to 3 slots + 2 finishes.
+    if (this.nEvents + 15 > this.events.length) this.growEvents();
+    const events = this.events;
+    const n = this.nEvents;
+    events[n] = NAME_REF_START;
+    events[n + 1] = 0;
+    events[n + 2] = 0;
+    events[n + 3] = QUALIFIED_NAME_START;
+    this.nEvents = n + 4;
+    const i = this.pos;
+    this.pushSignificant(i, firstKind);
+    if (parts === 2) {
+      this.pos = i + 1;
+      this.flushTrivia();
+      this.pushSignificant(i + 1, SyntaxKind.Dot);
+      this.pos = i + 2;
+      this.flushTrivia();
+      const k = this.kinds[i + 2]! as SyntaxKind;
+      this.pushSignificant(i + 2, k === SyntaxKind.Word ? SyntaxKind.Ident : k);
+    }
+    // Comments flushed between the parts may have grown the log.
+    if (this.nEvents + 2 > this.events.length) this.growEvents();
+    const m = this.nEvents;
+    this.events[m] = FINISH;
+    this.events[m + 1] = FINISH;
+    this.nEvents = m + 2;
+    this.pos = parts === 2 ? i + 3 : i + 1;
+    this.syncCurrent();
+  }
+
   /** Number of open nodes (for grammar assertions in tests). */
   get openNodes(): number {
     return this.frames.length;
@@ -657,6 +715,11 @@ interface Scratch {
 }
 
 let spareScratch: Scratch | undefined = { frames: [] };
+
+/** The first slot of a `NameRef` start written at a checkpoint (see `Parser.nameRef`). */
+const NAME_REF_START = startCode(SyntaxKind.NameRef, false);
+/** The one slot of a plain `QualifiedName` start. */
+const QUALIFIED_NAME_START = plainStartCode(SyntaxKind.QualifiedName);
 
 const DIALECT_NAMES: Record<Dialect, string> = { postgres: "PostgreSQL", mysql: "MySQL", sqlite: "SQLite" };
 

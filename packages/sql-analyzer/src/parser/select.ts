@@ -247,6 +247,10 @@ export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes 
     if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
     p.finish();
   } else if (withColumns ? atBareAlias(p) : atBareColumnLabel(p)) {
+    if (!withColumns || p.nth(1) !== SyntaxKind.LParen) {
+      p.leaf(SyntaxKind.Alias, p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
+      return;
+    }
     p.start(SyntaxKind.Alias);
     p.bumpIdent();
     if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);

@@ -23,6 +23,17 @@ describe("lazy tree", () => {
     }
   });
 
+  it("keeps comments inside and around one-call names (a, a.b, table names, aliases)", () => {
+    const text = 'SELECT /* lead */ a /* x */ . /* y */ "b", t.c /* z */ c2, 1 FROM s /* w */ t;';
+    const root = parse(text).root;
+    expect(root.text()).toBe(text);
+    const names = root.descendants().filter((n) => n.kind === SyntaxKind.QualifiedName);
+    expect(names.map((n) => n.text())).toEqual(['a /* x */ . /* y */ "b"', "t.c", "s"]);
+    const refs = root.descendants().filter((n) => n.kind === SyntaxKind.NameRef);
+    expect(refs.map((n) => n.childNodes().map((c) => c.kind))).toEqual([[SyntaxKind.QualifiedName], [SyntaxKind.QualifiedName]]);
+    expect(root.descendants().filter((n) => n.kind === SyntaxKind.Alias).map((n) => n.text())).toEqual(["c2", "t"]);
+  });
+
   it("builds the tree once and caches it", () => {
     const result = parse(texts[0]!);
     expect(result.root).toBe(result.root);
