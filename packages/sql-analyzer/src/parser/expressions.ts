@@ -121,6 +121,13 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
   return true;
 }
 
+/** The words `infixOp`'s switch can give a binding power (any other word gives 0). */
+const INFIX_WORDS = new Set([
+  "or", "xor", "and", "is", "isnull", "notnull", "in", "between", "like", "ilike", "similar", "glob", "regexp", "rlike", "match",
+  "not", "div", "mod", "overlaps", "at", "collate",
+]);
+const INFIX_WORD_CLASS = wordClass(INFIX_WORDS);
+
 /** The binding power of the infix/postfix operator at the current token (0 if none). */
 function infixOp(p: Parser): number {
   switch (p.kind) {
@@ -142,6 +149,8 @@ function infixOp(p: Parser): number {
     case SyntaxKind.LBracket:
       return p.postgres || p.kind === SyntaxKind.DoubleColon ? 20 : 0;
     case SyntaxKind.Word: {
+      // Most words after an expression (FROM, AS, an alias, WHERE, …) are no operator: one mask test.
+      if ((p.wordClassesAt(0) & INFIX_WORD_CLASS) === 0) return 0;
       switch (p.word) {
         case "or":
           return BP_OR;
