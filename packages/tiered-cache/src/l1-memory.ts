@@ -21,8 +21,11 @@ export interface L1Entry {
   storageKey: string | undefined;
   /** L1 counters of the entry's namespace, so evictions are counted where they belong. */
   counters: TierCounters;
-  /** The L1 key (namespace prefix and the caller's key), as lru-cache knows the entry. */
-  key: string;
+  /**
+   * The entry's key in lru-cache: a small number that L1 hands out again once the entry has
+   * left (see `L1Memory`); -1 once the entry has left L1.
+   */
+  id: number;
   /** The caller's key, without the namespace prefix of the L1 key. */
   bareKey: string;
   /** The key index of the entry's namespace (bare key → entry), which the hit path reads; `L1Memory` keeps it in step. */
@@ -41,8 +44,6 @@ export interface L1Entry {
 /** What `L1Memory.store` needs of a namespace. */
 export interface L1Namespace {
   readonly name: string;
-  /** L1 key prefix of the namespace's keys. */
-  readonly prefix: string;
   /** The namespace's key index (bare key → entry). */
   readonly index: Map<string, L1Entry>;
   /** The namespace's L1 counters. */
@@ -59,8 +60,8 @@ const SLACK = 1024;
 /**
  * The in-memory tier: an `lru-cache` bounded by entry count and estimated bytes, plus indexes
  * kept in step through the LRU's dispose hook: per namespace, key → entry (the hit path: a
- * lookup in the namespace's own map needs no prefixed key); tag → keys (so a tag invalidation
- * drops entries at once); storage key → L1 key (so bus messages, which carry hashed keys,
+ * lookup in the namespace's own map needs no prefixed key); tag → entries (so a tag invalidation
+ * drops entries at once); storage key → entry (so bus messages, which carry hashed keys,
  * find the entry).
  *
  * Why a key index beside lru-cache: a hit through `lru.get` costs about as much as the rest of
@@ -81,23 +82,43 @@ const SLACK = 1024;
  *   hit again while in the heap is re-keyed when it reaches the top.
  * Each hit costs at most one heap insertion or re-key later, paid only by sets that evict.
  * lru-cache still holds the entries and enforces both bounds on `set` (its own list order,
- * the order in which keys were first stored, would only matter if an entry slipped past this,
- * which the bounds check in `store` prevents). Queue and heap delete lazily: an entry that left L1 has `slot` `GONE` and
+ * by last set, would only matter if an entry slipped past this,
+ * which the bounds check in `store` prevents).
+ *
+ * lru-cache keys are small numbers (`L1Entry.id`), not the caller's keys: an id that left
+ * with its entry is handed out again, and a new key into a full L1 takes over the lru-cache key
+ * of the entry it evicts (a replacing `lru.set`, which moves the id to lru-cache's young end
+ * and leaves its key map as it was). A new key so costs one insertion into (and an eviction
+ * one deletion from) a hash map, the namespace's key index, instead of two in each: lru-cache's
+ * key map of strings (with the prefixed key built and hashed), kept in step with ours, was about
+ * a third of such a set in a CPU profile. Everything that finds an entry by the caller's key goes through the key index.
+ * Queue and heap delete lazily: an entry that left L1 has `slot` `GONE` and
  * is skipped when reached; both are compacted when dead positions pile up.
  */
 export class L1Memory {
-  readonly lru: LRUCache<string, L1Entry>;
+  readonly lru: LRUCache<number, L1Entry>;
   /** Sets and hits so far: a logical clock for `L1Entry.used` and `L1Entry.setAt`. */
   clock = 0;
-  readonly #byTag = new Map<string, Set<string>>();
-  readonly #byStorageKey = new Map<string, string>();
+  readonly #byTag = new Map<string, Set<L1Entry>>();
+  readonly #byStorageKey = new Map<string, L1Entry>();
+  /** lru-cache keys that left with their entries, to hand out again (see the class comment). */
+  #freeIds: number[] = [];
+  #nextId = 0;
+  /**
+   * The lru-cache key of the entry `#makeRoom` evicted last when it was making room for a new
+   * key (-1 if none): that entry left our indexes but lru-cache still holds it under this key,
+   * so the new entry takes the key over in a replacing `lru.set`.
+   */
+  #takenId = -1;
+  /** Stores that made room so far (so `store` sees whether an "evict" listener stored meanwhile). */
+  #stores = 0;
   #bytes = 0;
   readonly #maxBytes: number;
   readonly #maxEntries: number;
   /** Set while `#makeRoom` evicts, so the dispose hook counts an eviction. */
   #evicting = false;
-  /** The L1 key `store` is storing while lru-cache runs (its old entry is replaced, not removed, in the key index). */
-  #replacing: string | undefined = undefined;
+  /** The lru-cache key `store` is storing under while lru-cache runs (its old entry is replaced, not removed, in the key index). */
+  #replacing = -1;
   /** Entries in the order they were set, oldest at `#head` (a position is live while its entry's `slot` names it). */
   #queue: (L1Entry | undefined)[] = [];
   #head = 0;
@@ -111,17 +132,20 @@ export class L1Memory {
    * `sizeCalculation`, and a set allocates no options object (lru-cache writes its `status`,
    * undefined here, into it; it reads the size before anything can call back into us).
    */
-  readonly #sized: LRUCache.SetOptions<string, L1Entry, unknown> = { size: 0 };
+  readonly #sized: LRUCache.SetOptions<number, L1Entry, unknown> = { size: 0 };
 
   constructor(maxEntries: number, maxBytes: number, onEvict: (count: number, bytes: number) => void) {
     this.#onEvict = onEvict;
     this.#maxBytes = maxBytes;
     this.#maxEntries = maxEntries;
-    this.lru = new LRUCache<string, L1Entry>({
+    this.lru = new LRUCache<number, L1Entry>({
       max: maxEntries,
       maxSize: maxBytes,
       sizeCalculation: (entry) => entry.size,
-      dispose: (entry, key, reason) => this.#forget(entry, key, reason),
+      // An entry `#makeRoom` already took out of our books (its `id` is -1) is not forgotten twice.
+      dispose: (entry, id, reason) => {
+        if (entry.id === id) this.#forget(entry, reason === "evict" || this.#evicting, reason !== "set");
+      },
     });
   }
 
@@ -152,13 +176,31 @@ export class L1Memory {
       this.#enqueue(old);
       return;
     }
-    const l1Key = ns.prefix + key;
+    // lru-cache refuses an entry larger than its byte budget (its maxEntrySize defaults to
+    // maxSize) and drops the old entry of the key: so does L1.
+    if (size > this.#maxBytes) {
+      if (old !== undefined) this.remove(old);
+      return;
+    }
     const sized = this.#sized;
     sized.size = size;
     let entry: L1Entry | undefined;
-    if (size <= this.#maxBytes && (this.lru.size >= this.#maxEntries || this.#bytes + size > this.#maxBytes)) entry = this.#makeRoom(old, size);
+    let id = -1;
+    if (this.lru.size >= this.#maxEntries || this.#bytes + size > this.#maxBytes) {
+      const stores = ++this.#stores;
+      entry = this.#makeRoom(old, size);
+      id = this.#takenId;
+      this.#takenId = -1;
+      if (this.#stores !== stores) {
+        // An "evict" listener stored meanwhile: if it stored this key, that entry goes.
+        const now = ns.index.get(key);
+        if (now !== undefined && now !== old) this.remove(now);
+      }
+      // lru-cache updates an entry's size only when the value stored under the key changes.
+      if (entry !== undefined && id >= 0 && entry.size !== size) entry = undefined;
+    }
     if (entry === undefined) {
-      entry = { value, createdAt, freshUntil, staleUntil, tags, size, namespace: ns.name, storageKey, counters: ns.l1, key: l1Key, bareKey: key, home: ns.index, setAt: 0, used: 0, slot: GONE };
+      entry = { value, createdAt, freshUntil, staleUntil, tags, size, namespace: ns.name, storageKey, counters: ns.l1, id: -1, bareKey: key, home: ns.index, setAt: 0, used: 0, slot: GONE };
     } else {
       entry.value = value;
       entry.createdAt = createdAt;
@@ -169,21 +211,19 @@ export class L1Memory {
       entry.namespace = ns.name;
       entry.storageKey = storageKey;
       entry.counters = ns.l1;
-      entry.key = l1Key;
       entry.bareKey = key;
       entry.home = ns.index;
     }
-    // lru-cache refuses (and drops the old entry of the key) when an entry is larger than its
-    // byte budget (its maxEntrySize defaults to maxSize); only index what it kept.
-    if (size > this.#maxBytes) {
-      this.lru.set(l1Key, entry, sized);
-      return;
-    }
-    this.#replacing = l1Key;
+    // The key of the entry replaced, else the one of the entry evicted last (lru-cache sees a
+    // set of a key it holds), else a free one.
+    if (old !== undefined && old.id >= 0) id = old.id;
+    else if (id < 0) id = this.#freeIds.length > 0 ? this.#freeIds.pop()! : this.#nextId++;
+    entry.id = id;
+    this.#replacing = id;
     try {
-      this.lru.set(l1Key, entry, sized);
+      this.lru.set(id, entry, sized);
     } finally {
-      this.#replacing = undefined;
+      this.#replacing = -1;
     }
     this.#bytes += size;
     ns.index.set(key, entry);
@@ -193,9 +233,9 @@ export class L1Memory {
       const tag = tags[i]!;
       let keys = this.#byTag.get(tag);
       if (!keys) this.#byTag.set(tag, (keys = new Set()));
-      keys.add(l1Key);
+      keys.add(entry);
     }
-    if (storageKey !== undefined) this.#byStorageKey.set(`${ns.name}\u0000${storageKey}`, l1Key);
+    if (storageKey !== undefined) this.#byStorageKey.set(`${ns.name}\u0000${storageKey}`, entry);
   }
 
   /** Puts a newly set entry at the young end of the queue. */
@@ -222,8 +262,10 @@ export class L1Memory {
   /**
    * Before a set that would make lru-cache evict: evicts the entries least recently set or
    * hit until an entry of `size` fits in place of `old` (see the class comment), and returns
-   * the last one evicted, whose object the new entry may take over. If nothing is left to
-   * evict, lru-cache enforces its bounds itself.
+   * the last one evicted, whose object the new entry may take over. Before a new key (no
+   * `old`), that last victim stays in lru-cache: it leaves our books here and `#takenId` names
+   * its lru-cache key, which the new entry takes over. If nothing is left to evict, lru-cache
+   * enforces its bounds itself.
    */
   #makeRoom(old: L1Entry | undefined, size: number): L1Entry | undefined {
     const lru = this.lru;
@@ -260,17 +302,25 @@ export class L1Memory {
         victim = oldest;
       } else return evicted;
       victim.slot = GONE;
+      if (old === undefined && lru.size - 1 + grows <= this.#maxEntries && this.#bytes - victim.size + delta <= this.#maxBytes) {
+        // The last eviction before a new key: lru-cache keeps the victim under its key, which
+        // the new entry takes over (a replacing set), so lru-cache's key map neither loses nor
+        // gains a key. The victim leaves our books here, counted as an eviction.
+        const id = victim.id;
+        this.#forget(victim, true, false);
+        this.#takenId = id;
+        return victim;
+      }
       this.#evicting = true;
       try {
         // The only entry left is lru-cache's head: pop it. (lru-cache's delete of its last entry
         // clears the whole cache instead, about 0.3 µs of an L1 miss with a one-entry L1.)
         if (lru.size === 1) lru.pop();
-        else lru.delete(victim.key);
+        else lru.delete(victim.id);
       } finally {
         this.#evicting = false;
       }
-      // Unless an "evict" listener stored it again meanwhile, nothing refers to it now.
-      evicted = victim.slot === GONE ? victim : undefined;
+      evicted = victim;
     }
     return evicted;
   }
@@ -342,24 +392,29 @@ export class L1Memory {
     keys[i] = used;
   }
 
-  /** The L1 key of an entry by its storage key, if held. */
-  keyOfStorageKey(namespace: string, storageKey: string): string | undefined {
+  /** The entry of a storage key, if held. */
+  entryOfStorageKey(namespace: string, storageKey: string): L1Entry | undefined {
     return this.#byStorageKey.get(`${namespace}\u0000${storageKey}`);
+  }
+
+  /** Drops `entry` if it is still in L1; returns whether it was. */
+  remove(entry: L1Entry | undefined): boolean {
+    return entry !== undefined && entry.id >= 0 && this.lru.delete(entry.id);
   }
 
   /** Drops every entry carrying one of `tags`; returns how many went. */
   deleteTagged(tags: readonly string[]): number {
     let count = 0;
     for (const tag of tags) {
-      const keys = this.#byTag.get(tag);
-      if (!keys) continue;
-      for (const key of [...keys]) if (this.lru.delete(key)) count++;
+      const entries = this.#byTag.get(tag);
+      if (!entries) continue;
+      for (const entry of [...entries]) if (this.remove(entry)) count++;
     }
     return count;
   }
 
-  /** Drops the entries of one namespace (by L1 key predicate), or all. */
-  clear(matches?: (key: string, entry: L1Entry) => boolean): void {
+  /** Drops the entries `matches` picks, or all. */
+  clear(matches?: (entry: L1Entry) => boolean): void {
     if (!matches) {
       this.lru.clear();
       this.#queue = [];
@@ -368,7 +423,7 @@ export class L1Memory {
       this.#heapUsed = [];
       return;
     }
-    for (const [key, entry] of this.lru.entries()) if (matches(key, entry)) this.lru.delete(key);
+    for (const entry of [...this.lru.values()]) if (matches(entry)) this.remove(entry);
   }
 
   /**
@@ -379,27 +434,35 @@ export class L1Memory {
     const target = Math.ceil(this.lru.size * Math.min(1, Math.max(0, fraction)));
     const before = this.#bytes;
     let count = 0;
-    const cold = [...this.lru.entries()].sort((a, b) => a[1].used - b[1].used).slice(0, target);
-    for (const [key] of cold) if (this.lru.delete(key)) count++;
+    const cold = [...this.lru.values()].sort((a, b) => a.used - b.used).slice(0, target);
+    for (const entry of cold) if (this.remove(entry)) count++;
     return { count, bytes: before - this.#bytes };
   }
 
-  #forget(entry: L1Entry, key: string, reason: LRUCache.DisposeReason): void {
+  /**
+   * Takes an entry that leaves L1 out of our books; `counted` when it is an eviction, `freeId`
+   * when lru-cache no longer holds its key (not on a replacing set, nor when `#makeRoom`
+   * hands the key to a new entry).
+   */
+  #forget(entry: L1Entry, counted: boolean, freeId: boolean): void {
     // On a replacement lru-cache disposes of the old entry before `set` indexes the new one,
     // which then takes its place in the key index: deleting the key first would cost a
     // delete and an insert in that Map (and V8 rehashes a Map that gathered deleted slots).
+    const id = entry.id;
+    entry.id = -1;
+    if (freeId) this.#freeIds.push(id);
     this.#bytes -= entry.size;
     entry.slot = GONE;
-    if (key !== this.#replacing && entry.home.get(entry.bareKey) === entry) entry.home.delete(entry.bareKey);
+    if (id !== this.#replacing && entry.home.get(entry.bareKey) === entry) entry.home.delete(entry.bareKey);
     for (const tag of entry.tags) {
-      const keys = this.#byTag.get(tag);
-      if (keys && keys.delete(key) && keys.size === 0) this.#byTag.delete(tag);
+      const entries = this.#byTag.get(tag);
+      if (entries && entries.delete(entry) && entries.size === 0) this.#byTag.delete(tag);
     }
     if (entry.storageKey !== undefined) {
-      const id = `${entry.namespace}\u0000${entry.storageKey}`;
-      if (this.#byStorageKey.get(id) === key) this.#byStorageKey.delete(id);
+      const at = `${entry.namespace}\u0000${entry.storageKey}`;
+      if (this.#byStorageKey.get(at) === entry) this.#byStorageKey.delete(at);
     }
-    if (reason === "evict" || this.#evicting) {
+    if (counted) {
       entry.counters.evictions++;
       this.#onEvict(1, entry.size);
     }

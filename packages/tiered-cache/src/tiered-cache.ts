@@ -98,6 +98,8 @@ class NamespaceState {
 class Engine {
   readonly options: ResolvedOptions;
   readonly l1: L1Memory;
+  /** Namespace states by name (the bus names namespaces). */
+  readonly namespaces = new Map<string, NamespaceState>();
   readonly events = new CacheEvents();
   readonly metrics = new CacheMetrics();
   readonly serializer: Serializer;
@@ -536,7 +538,7 @@ class Engine {
   }
 
   async delete(ns: NamespaceState, key: string): Promise<void> {
-    this.l1.lru.delete(ns.prefix + key);
+    this.l1.remove(ns.index.get(key));
     if (this.options.tiers.length === 0 && !this.options.bus) return;
     const storageKey = await this.storageKey(ns, key);
     await Promise.all(this.options.tiers.map((tier, i) => this.guard(tier, ns.tiers[i], () => tier.delete(ns.name, storageKey), undefined)));
@@ -551,7 +553,7 @@ class Engine {
 
   clearL1(namespace: string | undefined): void {
     if (namespace === undefined) return this.l1.clear();
-    this.l1.clear((_, entry) => entry.namespace === namespace);
+    this.l1.clear((entry) => entry.namespace === namespace);
   }
 
   async invalidateTags(tags: readonly string[]): Promise<void> {
@@ -596,11 +598,8 @@ class Engine {
       case "set":
       case "delete":
         for (const storageKey of message.keys) {
-          const l1Key = this.l1.keyOfStorageKey(message.namespace, storageKey) ?? this.#plainL1Key(message.namespace, storageKey);
-          if (l1Key !== undefined) {
-            const entry = this.l1.lru.peek(l1Key);
-            if (entry && entry.createdAt < message.at) this.l1.lru.delete(l1Key);
-          }
+          const entry = this.l1.entryOfStorageKey(message.namespace, storageKey) ?? this.#plainL1Entry(message.namespace, storageKey);
+          if (entry && entry.createdAt < message.at) this.l1.remove(entry);
           for (const tier of localTiers) this.background(this.guard(tier, undefined, () => tier.delete(message.namespace, storageKey, message.at), undefined));
         }
         break;
@@ -618,9 +617,9 @@ class Engine {
   }
 
   /** Without key hashing, a storage key is the caller's key. */
-  #plainL1Key(namespace: string, storageKey: string): string | undefined {
+  #plainL1Entry(namespace: string, storageKey: string): L1Entry | undefined {
     if (this.options.encryption?.hashKeys) return undefined;
-    return namespace === DEFAULT_NAMESPACE ? storageKey : `\u0000${namespace}\u0000${storageKey}`;
+    return this.namespaces.get(namespace)?.index.get(storageKey);
   }
 
   async close(): Promise<void> {
@@ -670,8 +669,7 @@ class Engine {
   }
 
   async getOrSetSlow<T>(ns: NamespaceState, key: string, factory: Factory<T>, options: EntryOptions | undefined): Promise<T> {
-    const l1Key = ns.prefix + key;
-    const l1Entry = this.l1.lru.peek(l1Key);
+    const l1Entry = ns.index.get(key);
     let stale: { value: T } | undefined;
     if (l1Entry && Date.now() < l1Entry.staleUntil) stale = { value: l1Entry.value as T };
     const pendingKey = this.storageKey(ns, key);
@@ -780,8 +778,8 @@ export class CacheNamespace {
     const l1Key = ns.prefix + key;
     // L1 has no timers: an entry past its grace is dropped when a lookup finds it.
     if (inL1) {
-      const expired = engine.l1.lru.peek(l1Key);
-      if (expired !== undefined && Date.now() >= expired.staleUntil) engine.l1.lru.delete(l1Key);
+      const expired = ns.index.get(key);
+      if (expired !== undefined && Date.now() >= expired.staleUntil) engine.l1.remove(expired);
     }
     if (engine.options.tiers.length === 0) return undefined;
     const pending = engine.inflight.get(l1Key);
@@ -873,7 +871,7 @@ export class CacheNamespace {
   async has(key: string): Promise<boolean> {
     const ns = this.#ns;
     checkKey(key, ns);
-    const entry = this.#engine.l1.lru.peek(ns.prefix + key);
+    const entry = ns.index.get(key);
     if (entry !== undefined && Date.now() < entry.freshUntil) return true;
     if (this.#engine.options.tiers.length === 0) return false;
     const found = await this.#engine.lookupTiers(ns, key, await this.#engine.storageKey(ns, key));
@@ -927,6 +925,7 @@ export class TieredCache extends CacheNamespace {
   /** @internal Use `createTieredCache`. */
   constructor(engine: Engine) {
     const ns = new NamespaceState(DEFAULT_NAMESPACE, engine.metrics, engine.options.tiers);
+    engine.namespaces.set(DEFAULT_NAMESPACE, ns);
     super(engine, ns);
     this.#engine = engine;
     this.#namespaces.set(DEFAULT_NAMESPACE, this);
@@ -939,7 +938,9 @@ export class TieredCache extends CacheNamespace {
     if (typeof name !== "string" || !NAMESPACE_PATTERN.test(name)) {
       throw new TieredCacheOptionsError("namespace", `"${String(name)}" is not a valid namespace name (${NAMESPACE_PATTERN})`);
     }
-    handle = new CacheNamespace(this.#engine, new NamespaceState(name, this.#engine.metrics, this.#engine.options.tiers));
+    const ns = new NamespaceState(name, this.#engine.metrics, this.#engine.options.tiers);
+    this.#engine.namespaces.set(name, ns);
+    handle = new CacheNamespace(this.#engine, ns);
     this.#namespaces.set(name, handle);
     return handle;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createTieredCache, type CacheNamespace } from "../src/index.js";
+import { createTieredCache, type BusHandlers, type CacheNamespace, type InvalidationBus } from "../src/index.js";
 
 // L1 hits read a per-namespace key index and only stamp the entry with a logical clock; a set
 // that needs room evicts the entry least recently set or hit, found through a set-order queue
@@ -274,5 +274,74 @@ describe("L1 hits made while L1 was far from full", () => {
     expect(cache.l1Stats().entries).toBe(16);
     const m = cache.metrics().tiers.find((t) => t.tier === "l1" && t.namespace === "default")!;
     expect(m.evictions).toBe(2);
+  });
+});
+
+describe("L1 entries found by the caller's key (lru-cache holds them under reused numbers)", () => {
+  it("stays whole when an evict listener sets, deletes or clears during a set", async () => {
+    const cache = createTieredCache({ l1: { maxEntries: 3 } });
+    const keys = new Set<string>();
+    const set = async (key: string, value: string) => {
+      keys.add(key);
+      await cache.set(key, value);
+    };
+    const held = () => [...keys].filter((k) => cache.peek(k) !== undefined).length;
+    let onEvict: (() => void) | undefined;
+    cache.on("evict", () => {
+      const run = onEvict;
+      onEvict = undefined;
+      run?.();
+    });
+    for (const k of ["a", "b", "c"]) await set(k, k);
+    // The listener stores the very key being set: the outer set's value is the one kept.
+    onEvict = () => void set("n", "inner");
+    await set("n", "outer");
+    expect(cache.peek("n")).toBe("outer");
+    expect(cache.l1Stats().entries).toBe(held());
+    expect(cache.l1Stats().entries).toBeLessThanOrEqual(3);
+    // The listener stores other keys.
+    onEvict = () => { void set("x", "x"); void set("y", "y"); };
+    await set("m", "m");
+    expect(cache.peek("m")).toBe("m");
+    expect(cache.l1Stats().entries).toBe(held());
+    expect(cache.l1Stats().entries).toBeLessThanOrEqual(3);
+    // The listener deletes the entry just set, then clears everything.
+    onEvict = () => void cache.delete("m");
+    await set("p", "p");
+    expect(cache.peek("m")).toBeUndefined();
+    expect(cache.l1Stats().entries).toBe(held());
+    await set("o", "o"); // full again
+    onEvict = () => void cache.clear();
+    await set("q", "q");
+    expect(cache.peek("q")).toBe("q");
+    expect(cache.l1Stats().entries).toBe(1);
+    expect(cache.l1Stats().bytes).toBe(16 + 2);
+    // Afterwards L1 still fills to its bound and evicts by LRU.
+    for (const k of ["r", "s", "t", "u"]) await set(k, k);
+    expect(cache.l1Stats().entries).toBe(3);
+    expect(held()).toBe(3);
+    for (const k of ["s", "t", "u"]) expect(cache.peek(k)).toBe(k);
+    expect(cache.l1Stats().bytes).toBe(3 * (16 + 2));
+  });
+
+  it("drops the entry a bus set or delete names, in its own namespace only", async () => {
+    let handlers: BusHandlers | undefined;
+    const bus: InvalidationBus = { start: (h) => void (handlers = h), publish: async () => {}, close: async () => {} };
+    const cache = createTieredCache({ l1: { maxEntries: 4 }, bus });
+    await cache.set("k", "default");
+    await cache.namespace("n").set("k", "n");
+    await cache.namespace("n").set("j", "n");
+    // Sets after the message are newer than it: a stale message leaves them.
+    handlers!.message({ type: "set", namespace: "n", keys: ["k"], at: 0 });
+    expect(cache.namespace("n").peek("k")).toBe("n");
+    handlers!.message({ type: "set", namespace: "n", keys: ["k"], at: Date.now() + 1_000 });
+    expect(cache.namespace("n").peek("k")).toBeUndefined();
+    expect(cache.peek("k")).toBe("default");
+    handlers!.message({ type: "delete", namespace: "default", keys: ["k"], at: Date.now() + 1_000 });
+    expect(cache.peek("k")).toBeUndefined();
+    handlers!.message({ type: "delete", namespace: "unknown", keys: ["j"], at: Date.now() + 1_000 });
+    expect(cache.namespace("n").peek("j")).toBe("n");
+    expect(cache.l1Stats().entries).toBe(1);
+    await cache.close();
   });
 });
