@@ -486,8 +486,22 @@ function parsePrefix(p: Parser): boolean {
       return parseNameOrCall(p);
     case SyntaxKind.Operator:
       return parsePrefixOperator(p);
-    case SyntaxKind.Word:
+    case SyntaxKind.Word: {
+      // A plain column name followed by no word, string, `.` or `(`: nothing in
+      // parseWordPrefix applies but its last case, so go straight to its result.
+      const next = p.nth(1);
+      if (
+        next !== SyntaxKind.Word &&
+        next !== SyntaxKind.Dot &&
+        next !== SyntaxKind.LParen &&
+        next !== SyntaxKind.String &&
+        (p.wordClassesAt(0) & (PREFIX_SWITCH_CLASS | VALUE_CLASS | p.reservedClass)) === 0
+      ) {
+        p.nameRef(1, SyntaxKind.Ident);
+        return true;
+      }
       return parseWordPrefix(p);
+    }
     default:
       p.expected("expression");
       return false;
