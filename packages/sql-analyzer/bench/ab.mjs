@@ -15,6 +15,7 @@ import { loadModule, parseSync as pgParse } from "libpg-query";
 import * as pgsqlAst from "pgsql-ast-parser";
 import nodeSqlParser from "node-sql-parser";
 import { parse as cstParse } from "sql-parser-cst";
+import { cpuRate } from "./cpu-rate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [newDir, oldDir, roundsArg = "60", msArg = "200", set = "common"] = process.argv.slice(2);
@@ -58,22 +59,10 @@ const run = (api) => () => {
 const runNew = run(A);
 const runOld = run(B);
 
-/** Runs per second of this process's CPU time, over about `ms` of wall time. */
-function once(fn, ms) {
-  let runs = 0;
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  while (performance.now() - start < ms) {
-    fn();
-    runs++;
-  }
-  const used = process.cpuUsage(cpu);
-  return (runs * 1e6) / (used.user + used.system);
-}
 
 for (let i = 0; i < 3; i++) {
-  once(runNew, 300);
-  once(runOld, 300);
+  cpuRate(runNew, 300);
+  cpuRate(runOld, 300);
 }
 const rounds = Number(roundsArg);
 const ms = Number(msArg);
@@ -84,11 +73,11 @@ for (let r = 0; r < rounds; r++) {
   let a;
   let b;
   if (r % 2 === 0) {
-    a = once(runNew, ms);
-    b = once(runOld, ms);
+    a = cpuRate(runNew, ms);
+    b = cpuRate(runOld, ms);
   } else {
-    b = once(runOld, ms);
-    a = once(runNew, ms);
+    b = cpuRate(runOld, ms);
+    a = cpuRate(runNew, ms);
   }
   ratios.push(a / b);
   rateNew.push(a * lines);

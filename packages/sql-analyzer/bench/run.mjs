@@ -17,6 +17,7 @@ import { parse as cstParse } from "sql-parser-cst";
 import { format as sqlFormatterFormat } from "sql-formatter";
 import * as prettier from "prettier";
 import * as prettierSql from "prettier-plugin-sql";
+import { cpuRate } from "./cpu-rate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MIN_MS = Number(process.env.BENCH_MS ?? 3000);
@@ -82,22 +83,6 @@ const eachStatement = (fn) => () => {
 const lines = file.split("\n").length - 1;
 const bytes = Buffer.byteLength(file);
 
-/**
- * Runs per second of this process's CPU time (user + system, all threads: garbage
- * collection included). The machine is shared: wall time would also count the time
- * other jobs held the cores, CPU time counts only the work done.
- */
-function measureOnce(fn, ms) {
-  let runs = 0;
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  while (performance.now() - start < ms) {
-    fn();
-    runs++;
-  }
-  const used = process.cpuUsage(cpu);
-  return (runs * 1e6) / (used.user + used.system);
-}
 
 /**
  * Runs/s of each subject, measured in ROUNDS interleaved rounds and keeping each subject's
@@ -107,7 +92,7 @@ function measureAll(subjects) {
   for (const fn of Object.values(subjects)) fn();
   const best = Object.fromEntries(Object.keys(subjects).map((k) => [k, 0]));
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, fn] of Object.entries(subjects)) best[name] = Math.max(best[name], measureOnce(fn, MIN_MS / ROUNDS));
+    for (const [name, fn] of Object.entries(subjects)) best[name] = Math.max(best[name], cpuRate(fn, MIN_MS / ROUNDS));
   }
   return best;
 }
