@@ -223,7 +223,7 @@ export function resolveTypeRef(world: ModuleWorld, module: string, ref: TypeRef)
   }
 }
 
-/** The definition of a local item; `visited` (constants only) guards inference through other constants. Defaults to an empty set. */
+/** Seeds `typedMembers`' arrays with the object elements kind (popped at once). */
 const MEMBER_SEED = new TypedMember("", ERROR);
 
 /**
@@ -231,10 +231,9 @@ const MEMBER_SEED = new TypedMember("", ERROR);
  * generic (object) elements kind even when it stays empty: `map` made empty and filled
  * arrays of two kinds, i.e. two hidden classes, and the checker's reads of
  * `params.length` and of struct fields deoptimized when the second one showed up.
+ * `Array.of` rather than a literal: no allocation site (see `alloc.ts`).
  */
 function typedMembers(world: ModuleWorld, module: string, members: readonly { readonly name: string; readonly ty: TypeRef }[]): { readonly name: string; readonly ty: Ty }[] {
-  // Starts with the generic elements kind (one array map for empty and filled lists), and
-  // made by the builtin (no allocation site: see `alloc.ts`).
   const out = Array.of(MEMBER_SEED);
   out.pop();
   for (let i = 0; i < members.length; i++) {
@@ -244,6 +243,7 @@ function typedMembers(world: ModuleWorld, module: string, members: readonly { re
   return out;
 }
 
+/** The definition of a local item; `visited` (constants only) guards inference through other constants. Defaults to an empty set. */
 function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, { k: "use" }>, visited: Set<string> | undefined): Def {
   switch (item.k) {
     case "fn":
