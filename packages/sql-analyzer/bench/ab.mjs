@@ -15,7 +15,7 @@ import { loadModule, parseSync as pgParse } from "libpg-query";
 import * as pgsqlAst from "pgsql-ast-parser";
 import nodeSqlParser from "node-sql-parser";
 import { parse as cstParse } from "sql-parser-cst";
-import { cpuRate } from "./cpu-rate.mjs";
+import { accepts, cpuRate } from "./helpers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const [newDir, oldDir, roundsArg = "60", msArg = "200", set = "common"] = process.argv.slice(2);
@@ -42,14 +42,6 @@ if (set === "common") {
     (sql) => nsp.astify(sql, { database: "postgresql" }),
     (sql) => cstParse(sql, { dialect: "postgresql", includeSpaces: true, includeComments: true, includeNewlines: true, includeRange: true, paramTypes: ["$nr"] }),
   ];
-  const accepts = (fn, sql) => {
-    try {
-      fn(sql);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   statements = valid.filter((sql) => peers.every((fn) => accepts(fn, sql)));
 }
 const lines = (statements.join(";\n") + ";\n").split("\n").length - 1;

@@ -17,7 +17,7 @@ import { parse as cstParse } from "sql-parser-cst";
 import { format as sqlFormatterFormat } from "sql-formatter";
 import * as prettier from "prettier";
 import * as prettierSql from "prettier-plugin-sql";
-import { cpuRate } from "./cpu-rate.mjs";
+import { accepts, cpuRate } from "./helpers.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MIN_MS = Number(process.env.BENCH_MS ?? 3000);
@@ -61,14 +61,6 @@ const oursLazy = ours ? (sql) => ours(sql).diagnostics : null;
 const OURS = "@sextant/sql-analyzer (parse, tree built lazily)";
 const oursTree = ours ? (sql) => ours(sql).root : null;
 
-const accepts = (fn, sql) => {
-  try {
-    fn(sql);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 // The common subset: statements every peer parses, so each parser does the same work.
 const acceptance = {};
