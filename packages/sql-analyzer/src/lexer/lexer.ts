@@ -34,23 +34,36 @@ export class Lexer {
   wordPackHi = 0;
   /** The last four folded characters of the word just scanned, one byte each (see `wordAscii`). */
   wordPackLo = 0;
-  private readonly postgres: boolean;
+  private postgres: boolean;
   /** Whether the dialect is MySQL (backslash escapes in strings: `SignificantTokens.scanNext` leaves those to `next()`). */
-  readonly mysql: boolean;
-  private readonly sqlite: boolean;
+  mysql: boolean;
+  private sqlite: boolean;
 
   constructor(
-    /** The whole text. */
-    readonly text: string,
-    readonly dialect: Dialect,
+    /** The whole text (replaced by `reset`). */
+    public text: string,
+    public dialect: Dialect,
     /** Offset of the next token to scan. */
     public pos = 0,
     /** Offset at which input ends (defaults to the text length). */
-    readonly end = text.length,
+    public end = text.length,
   ) {
     this.postgres = dialect === "postgres";
     this.mysql = dialect === "mysql";
     this.sqlite = dialect === "sqlite";
+  }
+
+  /** Starts over on `text[pos, end)`, as a new lexer would (a recycled lexer is one object less per parse). */
+  reset(text: string, dialect: Dialect, pos: number, end: number): void {
+    this.text = text;
+    this.pos = pos;
+    this.end = end;
+    if (dialect !== this.dialect) {
+      this.dialect = dialect;
+      this.postgres = dialect === "postgres";
+      this.mysql = dialect === "mysql";
+      this.sqlite = dialect === "sqlite";
+    }
   }
 
   /** Scans the next token; returns `SyntaxKind.Eof` at the end. */

@@ -13,7 +13,7 @@ export interface ParsedFragment {
   readonly language: "sql" | "plpgsql";
   readonly start: number;
   readonly green: GreenNode;
-  readonly diagnostics: Diagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 const SQL_STARTS = new Set(["select", "insert", "update", "delete", "with", "merge"]);

@@ -1,12 +1,12 @@
 import type { Diagnostic } from "../diagnostic.js";
 import { isDialect, type Dialect } from "../dialect.js";
-import type { SignificantTokens } from "../lexer/significant-tokens.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
+import { NO_DIAGNOSTICS } from "../parser/parser.js";
 import { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { commonPrefixLength, commonSuffixLength } from "./common-affix.js";
 import { parseSegment, type SegmentParse } from "./segment.js";
-import { splitSegments, type Segment } from "./split.js";
+import { recycleSplit, splitSegments, type Split } from "./split.js";
 
 /** Options of `parse`. */
 export interface ParseOptions {
@@ -74,7 +74,7 @@ export interface ParseResult {
  * roots are built on demand.
  */
 class Result implements ParseResult {
-  private diagnosticsCache: Diagnostic[] | undefined;
+  private diagnosticsCache: readonly Diagnostic[] | undefined;
   private embeddedCache: EmbeddedSql[] | undefined;
   private segmentsCache: ParsedSegment[] | undefined;
   private rootCache: SyntaxNode | undefined;
@@ -110,15 +110,21 @@ class Result implements ParseResult {
 
   get diagnostics(): readonly Diagnostic[] {
     if (!this.diagnosticsCache) {
+      const parts = this.parts;
+      // Most texts are one statement (its diagnostics need no shift) or have no diagnostics at all.
+      if (parts.length === 1) return (this.diagnosticsCache = sortedCopy(parts[0]!.diagnostics));
+      let any = false;
+      for (let i = 0; i < parts.length; i++) if (parts[i]!.diagnostics.length !== 0) any = true;
+      if (!any) return (this.diagnosticsCache = NO_DIAGNOSTICS);
       const out: Diagnostic[] = [];
       let base = 0;
-      for (let i = 0; i < this.parts.length; i++) {
-        const part = this.parts[i]!;
-        if (i > 0) base += this.parts[i - 1]!.width;
+      for (let i = 0; i < parts.length; i++) {
+        const part = parts[i]!;
+        if (i > 0) base += parts[i - 1]!.width;
         if (part.diagnostics.length === 0) continue;
         for (const d of part.diagnostics) out.push(base === 0 ? d : { ...d, range: { start: d.range.start + base, end: d.range.end + base } });
       }
-      out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+      out.sort(byRange);
       this.diagnosticsCache = out;
     }
     return this.diagnosticsCache;
@@ -145,26 +151,6 @@ class Result implements ParseResult {
 }
 
 /**
- * A token buffer left by the last parse, recycled by the next one (taken out
- * while in use, so a nested parse allocates its own). Parsing many short texts
- * would otherwise allocate four typed arrays per call. Buffers above
- * `MAX_RECYCLED_TOKENS` are dropped so a huge file's buffer is not kept alive.
- */
-let spareTokens: SignificantTokens | undefined;
-const MAX_RECYCLED_TOKENS = 1 << 16;
-
-function takeSpareTokens(): SignificantTokens | undefined {
-  const spare = spareTokens;
-  spareTokens = undefined;
-  return spare;
-}
-
-/** Offers a buffer that nothing references any more for reuse. */
-function recycleTokens(tokens: SignificantTokens): void {
-  if (tokens.capacity <= MAX_RECYCLED_TOKENS) spareTokens = tokens;
-}
-
-/**
  * Parses SQL text into a lossless concrete syntax tree. Never throws; problems
  * are diagnostics. `parse(t).root.text() === t` for every string `t`.
  *
@@ -179,31 +165,33 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const previous = options.previous instanceof Result && options.previous.dialect === dialect ? options.previous : undefined;
   const hook = options.parseSegment;
   if (!previous && !hook) {
-    // The common case, without closures: split, parse every segment, recycle the tokens.
-    const split = splitSegments(text, dialect, 0, undefined, takeSpareTokens());
-    const segments = split.segments;
-    const parts = new Array<SegmentParse>(segments.length);
-    for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i]!;
-      parts[i] = parseSegment(split.tokens, dialect, seg.tokenFrom, seg.tokenTo, seg.commentFrom, seg.commentTo, seg.start, seg.end, seg.closed);
+    // The common case, without closures: split, parse every segment, recycle the split.
+    const split = splitSegments(text, dialect, 0, undefined, true);
+    const count = split.count;
+    let parts: SegmentParse[];
+    if (count === 1) parts = [parseSplitSegment(split, 0, dialect)];
+    else {
+      parts = new Array<SegmentParse>(count);
+      for (let i = 0; i < count; i++) parts[i] = parseSplitSegment(split, i, dialect);
     }
-    recycleTokens(split.tokens);
-    return new Result(text, dialect, parts, segments.length);
+    recycleSplit(split);
+    return new Result(text, dialect, parts, count);
   }
   let reparsed = 0;
-  const parseOne = (stream: SignificantTokens, seg: Segment): SegmentParse => {
+  const parseOne = (split: Split, i: number): SegmentParse => {
     const compute = (): SegmentParse => {
       reparsed++;
-      return parseSegment(stream, dialect, seg.tokenFrom, seg.tokenTo, seg.commentFrom, seg.commentTo, seg.start, seg.end, seg.closed);
+      return parseSplitSegment(split, i, dialect);
     };
-    return hook ? hook(text.slice(seg.start, seg.end), compute) : compute();
+    return hook ? hook(text.slice(split.startOf(i), split.endOf(i)), compute) : compute();
   };
 
   if (!previous) {
-    // A hook may keep `compute` (and so the tokens) for later: recycle only without one.
-    const split = splitSegments(text, dialect, 0, undefined, hook ? undefined : takeSpareTokens());
-    const parts = split.segments.map((seg) => parseOne(split.tokens, seg));
-    if (!hook) recycleTokens(split.tokens);
+    // A hook may keep `compute` (and so the split) for later: recycle only without one.
+    const split = splitSegments(text, dialect, 0, undefined, !hook);
+    const parts = new Array<SegmentParse>(split.count);
+    for (let i = 0; i < split.count; i++) parts[i] = parseOne(split, i);
+    if (!hook) recycleSplit(split);
     return new Result(text, dialect, parts, reparsed);
   }
 
@@ -222,19 +210,43 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const delta = text.length - oldText.length;
   const suffixStart = oldText.length - tail;
   let reuseFrom = old.length;
-  const split = splitSegments(text, dialect, prefixEnd, (offset) => {
-    const oldOffset = offset - delta;
-    if (oldOffset < suffixStart || oldOffset >= oldText.length) return false;
-    const index = upperBound(oldStarts, 0, old.length, oldOffset) - 1;
-    if (index < 0 || oldStarts[index] !== oldOffset) return false;
-    reuseFrom = index;
-    return true;
-  }, hook ? undefined : takeSpareTokens());
+  const split = splitSegments(
+    text,
+    dialect,
+    prefixEnd,
+    (offset) => {
+      const oldOffset = offset - delta;
+      if (oldOffset < suffixStart || oldOffset >= oldText.length) return false;
+      const index = upperBound(oldStarts, 0, old.length, oldOffset) - 1;
+      if (index < 0 || oldStarts[index] !== oldOffset) return false;
+      reuseFrom = index;
+      return true;
+    },
+    !hook,
+  );
   const parts: SegmentParse[] = old.slice(0, prefix);
-  for (const seg of split.segments) parts.push(parseOne(split.tokens, seg));
-  if (!hook) recycleTokens(split.tokens);
+  for (let i = 0; i < split.count; i++) parts.push(parseOne(split, i));
+  if (!hook) recycleSplit(split);
   for (let i = reuseFrom; i < old.length; i++) parts.push(old[i]!);
   return new Result(text, dialect, parts, reparsed);
+}
+
+/** Parses segment `i` of `split`. */
+function parseSplitSegment(split: Split, i: number, dialect: Dialect): SegmentParse {
+  return parseSegment(split.tokens, dialect, split.tokenFrom(i), split.tokenTo(i), split.commentFrom(i), split.commentTo(i), split.startOf(i), split.endOf(i), split.closed(i));
+}
+
+/** Orders diagnostics by start, then end offset. */
+function byRange(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+/** A sorted copy of `diagnostics` (the shared frozen `NO_DIAGNOSTICS` for none: nothing to copy). */
+function sortedCopy(diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  if (diagnostics.length === 0) return NO_DIAGNOSTICS;
+  const out = diagnostics.slice();
+  if (out.length > 1) out.sort(byRange);
+  return out;
 }
 
 function startsOf(parts: readonly SegmentParse[]): Uint32Array {

@@ -6,7 +6,7 @@ import { Parser } from "../parser/parser.js";
 import { parseStatements } from "../parser/statement.js";
 import type { GreenElement, GreenNode } from "../syntax/green.js";
 import { parseEmbedded } from "./embedded.js";
-import { splitSegments } from "./split.js";
+import { recycleSplit, splitSegments } from "./split.js";
 
 /** An embedded SQL fragment found in a segment, with offsets relative to the segment start. */
 export interface EmbeddedFragment {
@@ -36,29 +36,51 @@ export interface SegmentParse {
 
 /**
  * A segment parse whose green elements are built on first read from the
- * recorded events (then the log is dropped).
+ * recorded events, which it holds itself (it is the event log: one object per
+ * segment, not two); once built, the log is dropped.
  */
-class LazySegmentParse implements SegmentParse {
-  private log: EventLog | undefined;
+class LazySegmentParse implements SegmentParse, EventLog {
+  /** The event log (see `EventLog`) until the elements are built, then an empty array. */
+  events: Int32Array;
+  readonly from: number;
+  readonly to: number;
+  /** The text the log was recorded from until the elements are built, then "" (not kept alive by reused segments). */
+  text: string;
+  readonly origin: number;
+  readonly end: number;
   private built: readonly GreenElement[] | undefined;
-  constructor(
-    log: EventLog,
-    readonly diagnostics: readonly Diagnostic[],
-    readonly embedded: readonly EmbeddedFragment[],
-    readonly width: number,
-    readonly closed: boolean,
-  ) {
-    this.log = log;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly embedded: readonly EmbeddedFragment[];
+  readonly width: number;
+  readonly closed: boolean;
+
+  constructor(parser: Parser, diagnostics: readonly Diagnostic[], embedded: readonly EmbeddedFragment[], width: number, closed: boolean) {
+    this.events = parser.logEvents;
+    this.from = parser.logFrom;
+    this.to = parser.logTo;
+    this.text = parser.text;
+    this.origin = parser.origin;
+    this.end = parser.rangeEnd;
+    this.built = undefined;
+    this.diagnostics = diagnostics;
+    this.embedded = embedded;
+    this.width = width;
+    this.closed = closed;
   }
 
   get elements(): readonly GreenElement[] {
     if (this.built === undefined) {
-      this.built = buildGreen(this.log!);
-      this.log = undefined;
+      this.built = buildGreen(this);
+      // The log's arena chunk and text are not kept alive for nothing.
+      this.events = NO_EVENTS;
+      this.text = "";
     }
     return this.built;
   }
 }
+
+/** What a built segment keeps of its event log. */
+const NO_EVENTS = new Int32Array(0);
 
 /** The (frozen, shared) fragment list of the segments that hold none. */
 const NO_FRAGMENTS: EmbeddedFragment[] = Object.freeze([]) as unknown as EmbeddedFragment[];
@@ -80,21 +102,24 @@ export function parseSegment(
 ): SegmentParse {
   const parser = new Parser(stream, dialect, tokenFrom, tokenTo, commentFrom, commentTo, base, base, end);
   parseStatements(parser);
-  const log = parser.takeEvents();
-  const diagnostics = parser.diagnostics;
-  const embedded: EmbeddedFragment[] = parser.embedded.length === 0 ? NO_FRAGMENTS : [];
+  parser.endEvents();
+  if (parser.embedded.length === 0) return new LazySegmentParse(parser, parser.diagnostics, NO_FRAGMENTS, end - base, closed);
+  const diagnostics = parser.diagnostics.slice();
+  const embedded: EmbeddedFragment[] = [];
   for (const request of parser.embedded) {
     for (const fragment of parseEmbedded(stream.text, base + request.start, request.text.length, request.language, dialect)) {
       embedded.push({ language: fragment.language, start: fragment.start - base, green: fragment.green });
       for (const d of fragment.diagnostics) diagnostics.push({ ...d, range: { start: d.range.start - base, end: d.range.end - base } });
     }
   }
-  return new LazySegmentParse(log, diagnostics, embedded, end - base, closed);
+  return new LazySegmentParse(parser, diagnostics, embedded, end - base, closed);
 }
 
 /** Parses a standalone segment text (offset 0) — the same result `parseSegment` gives for that text inside a file. */
 export function parseSegmentText(text: string, dialect: Dialect): SegmentParse {
-  const split = splitSegments(text, dialect, 0);
-  const closed = split.segments.length === 1 && split.segments[0]!.closed;
-  return parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, split.tokens.commentCount, 0, text.length, closed);
+  const split = splitSegments(text, dialect, 0, undefined, true);
+  const closed = split.count === 1 && split.closed(0);
+  const result = parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, split.tokens.commentCount, 0, text.length, closed);
+  recycleSplit(split);
+  return result;
 }

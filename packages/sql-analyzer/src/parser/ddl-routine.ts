@@ -123,7 +123,7 @@ export function parseCreateRoutineRest(p: Parser): void {
       p.errorBump("expected a routine option");
     }
   }
-  if (body && (language === "sql" || language === "plpgsql")) p.embedded.push({ start: body.start, text: body.text, language });
+  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language });
 }
 
 /**

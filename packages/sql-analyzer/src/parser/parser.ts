@@ -38,10 +38,13 @@ export interface EmbeddedRequest {
  * token or exits, and nesting is bounded by `MAX_NESTING_DEPTH`.
  */
 export class Parser {
-  /** Diagnostics with ranges relative to `base`. */
-  readonly diagnostics: Diagnostic[] = [];
-  /** Bodies to parse as embedded SQL after this parse. */
-  readonly embedded: EmbeddedRequest[] = [];
+  /**
+   * Diagnostics with ranges relative to `base`: the shared frozen `NO_DIAGNOSTICS`
+   * until the first one (most parses report none, and need no array of their own).
+   */
+  diagnostics: readonly Diagnostic[] = NO_DIAGNOSTICS;
+  /** Bodies to parse as embedded SQL after this parse (the shared frozen `NO_EMBEDDED` until the first). */
+  embedded: readonly EmbeddedRequest[] = NO_EMBEDDED;
   private lastErrorStart = -1;
   /** Set when the nesting limit was hit: the statement's remaining diagnostics are suppressed. */
   bailed = false;
@@ -82,7 +85,8 @@ export class Parser {
   private readonly frames: number[];
   /** The recycled work arrays this parser holds until `takeChildren` (or none). */
   private scratch: Scratch | undefined;
-  private readonly text: string;
+  /** The parsed text. */
+  readonly text: string;
   private readonly kinds: Uint8Array;
   private readonly ends: Uint32Array;
   private readonly starts: Uint32Array;
@@ -90,9 +94,9 @@ export class Parser {
   private readonly classes: Int32Array;
   private readonly flags: Uint8Array;
   /** Text offset where the range starts (its leading whitespace included): token events record ends relative to it. */
-  private readonly origin: number;
+  readonly origin: number;
   /** Text offset where the range ends (its trailing whitespace included). */
-  private readonly rangeEnd: number;
+  readonly rangeEnd: number;
 
   constructor(
     readonly stream: SignificantTokens,
@@ -551,6 +555,16 @@ export class Parser {
    */
   takeEvents(): EventLog {
     const log: EventLog = { events: this.events, from: this.evBase, to: this.nEvents, text: this.text, origin: this.origin, end: this.rangeEnd };
+    this.endEvents();
+    return log;
+  }
+
+  /**
+   * Ends the recording (once parsing is done; call once), like `takeEvents`
+   * without making the log object: the log is then `logEvents[logFrom, logTo)`,
+   * with token ends relative to `origin`, covering `[origin, rangeEnd)` of the text.
+   */
+  endEvents(): void {
     if (this.ownsArena) {
       releaseArena(this.nEvents);
       this.ownsArena = false;
@@ -562,7 +576,19 @@ export class Parser {
       this.scratch = undefined;
       spareScratch = scratch;
     }
-    return log;
+  }
+
+  /** The array holding the event log (see `endEvents`). */
+  get logEvents(): Int32Array {
+    return this.events;
+  }
+  /** Where the event log starts in `logEvents`. */
+  get logFrom(): number {
+    return this.evBase;
+  }
+  /** Where the event log ends in `logEvents`. */
+  get logTo(): number {
+    return this.nEvents;
   }
 
   // -------------------------------------------------------------- diagnostics
@@ -576,7 +602,15 @@ export class Parser {
       if (start === this.lastErrorStart) return;
       this.lastErrorStart = start;
     }
-    this.diagnostics.push({ code, severity, message, range: { start: start - this.base, end: end - this.base }, source: "sql" });
+    const diagnostic: Diagnostic = { code, severity, message, range: { start: start - this.base, end: end - this.base }, source: "sql" };
+    if (this.diagnostics === NO_DIAGNOSTICS) this.diagnostics = [diagnostic];
+    else (this.diagnostics as Diagnostic[]).push(diagnostic);
+  }
+
+  /** Asks for `request` to be parsed as embedded SQL after this parse. */
+  addEmbedded(request: EmbeddedRequest): void {
+    if (this.embedded === NO_EMBEDDED) this.embedded = [request];
+    else (this.embedded as EmbeddedRequest[]).push(request);
   }
 
   /**
@@ -710,6 +744,11 @@ export class Parser {
  * finishes just keeps it, and the next parser allocates its own — correctness
  * never depends on recycling. (Its length is bounded by the nesting limit.)
  */
+/** The (frozen, shared) diagnostics of every parse that reports none. */
+export const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+/** The (frozen, shared) embedded requests of every parse that finds none. */
+const NO_EMBEDDED: readonly EmbeddedRequest[] = Object.freeze([]);
+
 interface Scratch {
   readonly frames: number[];
 }
