@@ -96,58 +96,76 @@ export class Split {
     let segStart = from;
     let segTok = 0;
     let segComment = 0;
-    let firstWord: string | undefined;
-    let sawSignificant = false;
+    let kind = tokens.scanNext(lexer);
+    segments: while (kind !== SyntaxKind.Eof) {
+      if (kind <= SyntaxKind.BlockComment) {
+        kind = tokens.scanNext(lexer);
+        continue;
+      }
+      // The segment's first significant token decides how its `;` are read: only
+      // CREATE statements have blocks that hold theirs; the rest end at the first.
+      if (kind === SyntaxKind.Word && tokens.words[tokens.count - 1] === "create") {
+        if (!this.scanCreate(postgres)) break;
+      } else {
+        while (kind !== SyntaxKind.Semicolon) {
+          kind = tokens.scanNext(lexer);
+          if (kind === SyntaxKind.Eof) break segments;
+        }
+      }
+      const end = lexer.pos;
+      this.add(end, true);
+      segStart = end;
+      segTok = tokens.count;
+      segComment = tokens.commentCount;
+      if (stopAt?.(end)) {
+        this.end = end;
+        return;
+      }
+      kind = tokens.scanNext(lexer);
+    }
+    if (segStart < text.length || this.count === 0 || segTok < tokens.count || segComment < tokens.commentCount) this.add(text.length, false);
+    this.end = text.length;
+  }
+
+  /**
+   * Scans the rest of a CREATE statement (its `create` just scanned) through its
+   * top-level `;` (returns true) or to the end of the text (false). `BEGIN … END`
+   * (`BEGIN ATOMIC … END` in PostgreSQL) and `CASE … END` blocks hold their `;`;
+   * `END IF`, `END LOOP`, … close no block.
+   */
+  private scanCreate(postgres: boolean): boolean {
+    const tokens = this.tokens;
+    const lexer = this.lexer;
     let depth = 0;
     let pendingEnd = false;
-    let prevWord: string | undefined;
+    let prevWord: string | undefined = "create";
     for (;;) {
       const kind = tokens.scanNext(lexer);
-      if (kind === SyntaxKind.Eof) break;
+      if (kind === SyntaxKind.Eof) return false;
       if (kind <= SyntaxKind.BlockComment) continue;
       const word = kind === SyntaxKind.Word ? tokens.words[tokens.count - 1] : undefined;
-      if (!sawSignificant) {
-        sawSignificant = true;
-        firstWord = word;
-      }
-      if (firstWord === "create") {
-        if (pendingEnd) {
-          pendingEnd = false;
-          if (word !== "if" && word !== "loop" && word !== "while" && word !== "repeat" && word !== "for") {
-            if (depth > 0) depth--;
-            if (word === "case") {
-              prevWord = word;
-              continue;
-            }
+      if (pendingEnd) {
+        pendingEnd = false;
+        if (word !== "if" && word !== "loop" && word !== "while" && word !== "repeat" && word !== "for") {
+          if (depth > 0) depth--;
+          if (word === "case") {
+            prevWord = word;
+            continue;
           }
         }
-        if (word === "end" && depth > 0) pendingEnd = true;
-        else if (word === "case") depth++;
-        else if (postgres ? word === "atomic" && prevWord === "begin" : word === "begin") depth++;
-        prevWord = word;
       }
+      if (word === "end" && depth > 0) pendingEnd = true;
+      else if (word === "case") depth++;
+      else if (postgres ? word === "atomic" && prevWord === "begin" : word === "begin") depth++;
+      prevWord = word;
       if (kind === SyntaxKind.Semicolon) {
         if (pendingEnd) {
           pendingEnd = false;
           if (depth > 0) depth--;
         }
-        if (depth > 0) continue;
-        const end = lexer.pos;
-        this.add(end, true);
-        segStart = end;
-        segTok = tokens.count;
-        segComment = tokens.commentCount;
-        sawSignificant = false;
-        firstWord = undefined;
-        prevWord = undefined;
-        if (stopAt?.(end)) {
-          this.end = end;
-          return;
-        }
+        if (depth === 0) return true;
       }
     }
-    if (segStart < text.length || this.count === 0 || segTok < tokens.count || segComment < tokens.commentCount) this.add(text.length, false);
-    this.end = text.length;
   }
 }
 
