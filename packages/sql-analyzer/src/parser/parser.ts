@@ -79,11 +79,13 @@ export class Parser {
   private events: Int32Array;
   private evBase: number;
   private nEvents: number;
-  /** Whether `events` is the shared arena's chunk (given back in `takeEvents`). */
+  /** Whether `events` is the shared arena's chunk (given back in `endEvents`). */
   private ownsArena: boolean;
   /** Event index of each open node's first start event (the chain head for `startAt`). */
-  private readonly frames: number[];
-  /** The recycled work arrays this parser holds until `takeChildren` (or none). */
+  private frames: Int32Array;
+  /** Number of open nodes: `frames[0, nFrames)`. */
+  private nFrames = 0;
+  /** The recycled work arrays this parser holds until `endEvents` (or none). */
   private scratch: Scratch | undefined;
   /** The parsed text. */
   readonly text: string;
@@ -140,7 +142,7 @@ export class Parser {
     this.ownsArena = arena !== undefined;
     this.events = arena !== undefined ? arena : new Int32Array(256);
     this.evBase = this.nEvents = arena !== undefined ? arenaUsed() : 0;
-    this.frames = scratch !== undefined ? scratch.frames : [];
+    this.frames = scratch !== undefined ? scratch.frames : new Int32Array(64);
     this.origin = rangeStart;
     this.rangeEnd = rangeEnd;
     this.syncCurrent();
@@ -336,7 +338,16 @@ export class Parser {
     const n = this.nEvents;
     this.events[n] = plainStartCode(kind);
     this.nEvents = n + 1;
-    this.frames.push(n - this.evBase);
+    if (this.nFrames === this.frames.length) this.growFrames();
+    this.frames[this.nFrames++] = n - this.evBase;
+  }
+
+  /** Doubles the open-node stack (kept by the recycled scratch when this parser holds it). */
+  private growFrames(): void {
+    const bigger = new Int32Array(2 * this.frames.length);
+    bigger.set(this.frames);
+    this.frames = bigger;
+    if (this.scratch !== undefined) this.scratch.frames = bigger;
   }
 
   /** A point to wrap later with `startAt` (for left-recursive constructs). */
@@ -349,10 +360,9 @@ export class Parser {
   startAt(checkpoint: Checkpoint, kind: SyntaxKind): void {
     const cp = this.evBase + checkpoint;
     const head = this.events[cp]!;
-    const frames = this.frames;
     if (head === PLACEHOLDER) {
       this.events[cp] = startCode(kind, false);
-    } else if (frames.length > 0 && frames[frames.length - 1] === checkpoint) {
+    } else if (this.nFrames > 0 && this.frames[this.nFrames - 1] === checkpoint) {
       // The node opened at the checkpoint is still open: the new node goes inside
       // it, so it becomes the chain's head and the old head moves to a forwarded event.
       const q = this.pushStart(0);
@@ -374,12 +384,13 @@ export class Parser {
       ev[base + tail + 1] = q;
       ev[at + 2] = q;
     }
-    frames.push(checkpoint);
+    if (this.nFrames === this.frames.length) this.growFrames();
+    this.frames[this.nFrames++] = checkpoint;
   }
 
   /** Closes the innermost open node. */
   finish(): void {
-    this.frames.pop();
+    if (this.nFrames > 0) this.nFrames--;
     if (this.nEvents + 1 > this.events.length) this.growEvents();
     const n = this.nEvents;
     this.events[n] = FINISH;
@@ -455,7 +466,7 @@ export class Parser {
 
   /** Number of open nodes (for grammar assertions in tests). */
   get openNodes(): number {
-    return this.frames.length;
+    return this.nFrames;
   }
 
   /** Adds the current token as `kind` (a word becomes a `Keyword` unless told otherwise). */
@@ -571,8 +582,6 @@ export class Parser {
     }
     const scratch = this.scratch;
     if (scratch !== undefined) {
-      // Frames are left open only by a bail-out; shrinking an array is a slow path, so only then.
-      if (this.frames.length !== 0) this.frames.length = 0;
       this.scratch = undefined;
       spareScratch = scratch;
     }
@@ -737,23 +746,23 @@ export class Parser {
   }
 }
 
-/**
- * The work array (the frame stack) handed from one finished parser to the next,
- * so parsing many statements does not grow a fresh array for each. A parser
- * takes it when constructed and gives it back in `takeEvents`; one that never
- * finishes just keeps it, and the next parser allocates its own — correctness
- * never depends on recycling. (Its length is bounded by the nesting limit.)
- */
 /** The (frozen, shared) diagnostics of every parse that reports none. */
 export const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 /** The (frozen, shared) embedded requests of every parse that finds none. */
 const NO_EMBEDDED: readonly EmbeddedRequest[] = Object.freeze([]);
 
+/**
+ * The work array (the open-node stack, grown by doubling) handed from one
+ * finished parser to the next, so parsing many statements does not allocate one
+ * for each. A parser takes it when constructed and gives it back in `endEvents`; one that never
+ * finishes just keeps it, and the next parser allocates its own — correctness
+ * never depends on recycling. (Its length is bounded by the nesting limit.)
+ */
 interface Scratch {
-  readonly frames: number[];
+  frames: Int32Array;
 }
 
-let spareScratch: Scratch | undefined = { frames: [] };
+let spareScratch: Scratch | undefined = { frames: new Int32Array(64) };
 
 /** The first slot of a `NameRef` start written at a checkpoint (see `Parser.nameRef`). */
 const NAME_REF_START = startCode(SyntaxKind.NameRef, false);
