@@ -12,7 +12,21 @@
  * slower in the interpreter and baseline code most of a first check runs in.)
  */
 
-/** A new empty array without an allocation site (see the module comment). */
-export function newList<T>(): T[] {
-  return Array.of<T>();
+/** Any object: what a new list is seeded with to fix its elements kind (then emptied). */
+const SEED: object = {};
+
+/**
+ * A new empty list of objects or strings, without an allocation site (see the module
+ * comment). An array literal's site also remembers that its arrays came to hold objects,
+ * so later arrays start out ready for them; an empty `Array.of()` starts as a list of
+ * small integers every time instead, and its first `push` of an object is an
+ * elements-kind change that optimized code compiled for one kind deoptimizes on
+ * (`--trace-deopt`: "not a Smi" in the parser's and checker's pushes). Seeding the list
+ * with an object and emptying it gives an empty list of the general kind, so nothing
+ * changes kind later.
+ */
+export function newList<T extends object | string>(): T[] {
+  const list = Array.of<unknown>(SEED);
+  list.length = 0;
+  return list as T[];
 }
