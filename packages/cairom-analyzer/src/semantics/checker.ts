@@ -126,6 +126,20 @@ function isPrim(t: Ty | null): boolean {
   return t !== null && (t.k === "felt" || t.k === "u32");
 }
 
+/*
+ * Control-flow facts of a statement (`Flow` bits), as `Checker.stmt` returns them.
+ * SURELY_RETURNS: every path through it reaches a `return` (a statement after it in the
+ * same list cannot matter for the function's return). PROVIDES_RETURN: as the last
+ * statement of a body, it makes the body return on every path. HAS_BREAK: it contains a
+ * `break` of the enclosing loop (a nested loop's own breaks do not count). TERMINATES:
+ * control never reaches the next statement (a `return`, a `break` or `continue` inside a
+ * loop, an `if` whose both branches terminate, a `loop` without `break`).
+ */
+const SURELY_RETURNS = 1;
+const PROVIDES_RETURN = 2;
+const HAS_BREAK = 4;
+const TERMINATES = 8;
+
 function stmtKindName(s: Stmt): string {
   switch (s.k) {
     case "let": return "variable declaration";
@@ -341,12 +355,8 @@ class Checker {
     this.retRef = fn.ret;
     if (fn.body) {
       this.bodyStart = fn.body.s;
-      for (let i = 0; i < fn.body.stmts.length; i++) {
-        const s = fn.body.stmts[i]!;
-        this.stmt(s);
-      }
-      this.unreachable(fn.body.stmts, false);
-      if (!this.bodyReturns(fn.body.stmts) && fn.name) {
+      const flow = this.stmtList(fn.body.stmts);
+      if ((flow & PROVIDES_RETURN) === 0 && fn.name) {
         const fixes: Fix[] = isUnit(this.retTy)
           ? [{ title: "Add `return;` at the end of the function", safety: "safe", edits: [{ range: { start: fn.body.e - 1, end: fn.body.e - 1 }, newText: "return;\n" }] }]
           : [];
@@ -413,43 +423,50 @@ class Checker {
 
   // ---- statements -----------------------------------------------------------------------
 
-  private stmt(s: Stmt): void {
+  /**
+   * Checks `s` and returns its control-flow facts (`Flow` bits), from which the caller's
+   * statement list finds unreachable statements and the function body a missing return:
+   * one walk for both, instead of a separate recursive pass per fact.
+   */
+  private stmt(s: Stmt): number {
     switch (s.k) {
-      case "block":
+      case "block": {
         this.push(s.e);
-        for (let i = 0; i < s.stmts.length; i++) {
-          const x = s.stmts[i]!;
-          this.stmt(x);
-        }
+        const flow = this.stmtList(s.stmts);
         this.pop();
-        return;
+        return flow;
+      }
       case "let":
         this.letStmt(s);
-        return;
+        return 0;
       case "const": {
         const ty = this.constValue(s.name, s.ty, s.init);
         if (s.name) this.bind(s.name, "const", s.ns, s.ne, ty, s.e, s.ty !== null);
-        return;
+        return 0;
       }
       case "return":
         this.returnStmt(s);
-        return;
-      case "if":
+        return SURELY_RETURNS | PROVIDES_RETURN | TERMINATES;
+      case "if": {
         this.condition(s.cond);
-        this.branch(s.then);
-        if (s.else) this.branch(s.else);
-        return;
-      case "loop":
+        const then = this.branch(s.then);
+        if (!s.else) return then & HAS_BREAK;
+        const otherwise = this.branch(s.else);
+        return (then & otherwise) | ((then | otherwise) & HAS_BREAK);
+      }
+      case "loop": {
         this.loopDepth++;
-        this.branch(s.body);
+        const body = this.branch(s.body);
         this.loopDepth--;
-        return;
+        // A loop without a `break` never ends; its own breaks are not the enclosing loop's.
+        return (body & (SURELY_RETURNS | PROVIDES_RETURN)) | ((body & HAS_BREAK) === 0 ? TERMINATES : 0);
+      }
       case "while":
         this.condition(s.cond);
         this.loopDepth++;
         this.branch(s.body);
         this.loopDepth--;
-        return;
+        return 0;
       case "for": {
         this.push(s.e);
         // The init and step parts are outside the loop body for break/continue.
@@ -460,32 +477,51 @@ class Checker {
         this.branch(s.body);
         this.loopDepth--;
         this.pop();
-        return;
+        return 0;
       }
       case "break":
       case "continue":
         if (this.loopDepth === 0) {
           this.report(`${s.k}-outside-loop`, `\`${s.k}\` can only be used inside a loop`, s.s, s.e);
+          return s.k === "break" ? HAS_BREAK : 0;
         }
-        return;
+        return s.k === "break" ? HAS_BREAK | TERMINATES : TERMINATES;
       case "assign":
         this.assign(s.lhs, s.rhs);
-        return;
+        return 0;
       case "expr":
         this.expr(s.expr, null);
-        return;
+        return 0;
       case "error":
-        return;
+        return 0;
     }
   }
 
-  /** A branch or loop body: its own scope even when it is not a block. */
-  private branch(s: Stmt): void {
+  /**
+   * Checks a statement list, warning on every statement after one that terminates, and
+   * returns the list's `Flow` bits: any statement's `SURELY_RETURNS`, `HAS_BREAK` and
+   * `TERMINATES`; `PROVIDES_RETURN` when an earlier statement surely returns or the last
+   * one provides a return.
+   */
+  private stmtList(stmts: readonly Stmt[]): number {
+    let any = 0;
+    let last = 0;
+    for (let i = 0; i < stmts.length; i++) {
+      const x = stmts[i]!;
+      if ((any & TERMINATES) !== 0) this.report("unreachable-code", `unreachable ${stmtKindName(x)}`, x.s, x.e);
+      last = this.stmt(x);
+      if (i < stmts.length - 1) any |= last;
+    }
+    const provides = (any & SURELY_RETURNS) !== 0 || (last & PROVIDES_RETURN) !== 0 ? PROVIDES_RETURN : 0;
+    return ((any | last) & (SURELY_RETURNS | HAS_BREAK | TERMINATES)) | provides;
+  }
+
+  /** A branch or loop body: its own scope even when it is not a block. Returns its `Flow` bits. */
+  private branch(s: Stmt): number {
     this.push(s.e);
-    if (s.k === "block") {
-      for (let i = 0; i < s.stmts.length; i++) this.stmt(s.stmts[i]!);
-    } else this.stmt(s);
+    const flow = s.k === "block" ? this.stmtList(s.stmts) : this.stmt(s);
     this.pop();
+    return flow;
   }
 
   private condition(cond: Expr): void {
@@ -639,92 +675,6 @@ class Checker {
         return "ok";
       default:
         return "invalid";
-    }
-  }
-
-  // ---- control flow ---------------------------------------------------------------------
-
-  private surelyReturns(s: Stmt): boolean {
-    switch (s.k) {
-      case "return": return true;
-      case "block":
-        for (let i = 0; i < s.stmts.length; i++) {
-          const x = s.stmts[i]!;
-          if (this.surelyReturns(x)) return true;
-        }
-        return false;
-      case "if": return s.else !== null && this.surelyReturns(s.then) && this.surelyReturns(s.else);
-      case "loop": return this.surelyReturns(s.body);
-      default: return false;
-    }
-  }
-  private providesReturn(s: Stmt): boolean {
-    switch (s.k) {
-      case "return": return true;
-      case "block": return this.bodyReturns(s.stmts);
-      case "if": return s.else !== null && this.providesReturn(s.then) && this.providesReturn(s.else);
-      case "loop": return this.providesReturn(s.body);
-      default: return false;
-    }
-  }
-  private bodyReturns(stmts: readonly Stmt[]): boolean {
-    if (stmts.length === 0) return false;
-    for (let i = 0; i < stmts.length - 1; i++) if (this.surelyReturns(stmts[i]!)) return true;
-    return this.providesReturn(stmts[stmts.length - 1]!);
-  }
-  private hasBreak(s: Stmt): boolean {
-    switch (s.k) {
-      case "break": return true;
-      case "block":
-        for (let i = 0; i < s.stmts.length; i++) {
-          const x = s.stmts[i]!;
-          if (this.hasBreak(x)) return true;
-        }
-        return false;
-      case "if": return this.hasBreak(s.then) || (s.else !== null && this.hasBreak(s.else));
-      default: return false; // nested loops own their breaks
-    }
-  }
-  private terminates(s: Stmt, inLoop: boolean): boolean {
-    switch (s.k) {
-      case "return": return true;
-      case "break":
-      case "continue": return inLoop;
-      case "block":
-        for (let i = 0; i < s.stmts.length; i++) {
-          const x = s.stmts[i]!;
-          if (this.terminates(x, inLoop)) return true;
-        }
-        return false;
-      case "if": return s.else !== null && this.terminates(s.then, inLoop) && this.terminates(s.else, inLoop);
-      case "loop": return !this.hasBreak(s.body);
-      default: return false;
-    }
-  }
-  /** Warns on every statement after a terminating one, in this list and nested lists. */
-  private unreachable(stmts: readonly Stmt[], inLoop: boolean): void {
-    let dead = false;
-    for (let i = 0; i < stmts.length; i++) {
-      const s = stmts[i]!;
-      if (dead) this.report("unreachable-code", `unreachable ${stmtKindName(s)}`, s.s, s.e);
-      this.nestedUnreachable(s, inLoop);
-      if (!dead && this.terminates(s, inLoop)) dead = true;
-    }
-  }
-  private nestedUnreachable(s: Stmt, inLoop: boolean): void {
-    switch (s.k) {
-      case "block": this.unreachable(s.stmts, inLoop); return;
-      case "if":
-        this.nestedUnreachable(s.then, inLoop);
-        if (s.else) this.nestedUnreachable(s.else, inLoop);
-        return;
-      case "loop":
-      case "while":
-      case "for":
-        this.nestedUnreachable(s.body, true);
-        return;
-      default:
-        return;
     }
   }
 
