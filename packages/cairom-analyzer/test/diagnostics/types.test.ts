@@ -251,6 +251,54 @@ fn in_loop() -> felt {
 `);
   });
 
+  it("control flow through loops, nested blocks and branches", () => {
+    checkDiagnostics(`
+fn loop_returns() -> felt {
+    loop { return 1; }
+}
+fn loop_with_break(c: bool) -> felt {
+// ^^^^^^^^^^^^^^^ error[missing-return]
+    loop { if c { break; } }
+}
+fn break_in_branch(c: bool) -> felt {
+    loop { if c { break; } else { continue; } }
+    return 0;
+}
+fn nested_block() -> felt {
+    { { return 1; } }
+    let _a = 2;
+//  ^^^^^^^^^^^ warning[unreachable-code]: unreachable variable declaration
+}
+fn both_branches(c: bool) -> felt {
+    if c { return 1; } else { return 2; }
+    let _b = 3;
+//  ^^^^^^^^^^^ warning[unreachable-code]: unreachable variable declaration
+}
+fn one_branch(c: bool) -> felt {
+    if c { return 1; }
+    let _c = 3;
+    return _c;
+}
+fn dead_run(c: bool) -> felt {
+    while c {
+        continue;
+        let _d = 1;
+    //  ^^^^^^^^^^^ warning[unreachable-code]: unreachable variable declaration
+        if c { return 1; }
+    //  ^^^^^^^^^^^^^^^^^^ warning[unreachable-code]: unreachable if statement
+    }
+    return 0;
+}
+fn inner_loop_break() -> felt {
+    loop {
+        while true { break; }
+    }
+    return 0;
+//  ^^^^^^^^^ warning[unreachable-code]: unreachable return statement
+}
+`);
+  });
+
   it("syntax errors keep the rest of the file analysed", () => {
     checkDiagnostics(`
 fn broken(w: felt) -> felt {
