@@ -127,8 +127,17 @@ class Binding implements ModuleBinding {
 /** Why an import did not resolve. */
 export type ImportProblem = "no-module" | "no-item" | "cycle";
 
+/**
+ * The module path a `use` names (`a::b`). A loop rather than `map(…).join("::")`: in
+ * optimized code the array `map` made changed its elements kind partway through a first
+ * check, and `computeModuleSymbols`, which inlines this, deoptimized on the `join`
+ * (`--trace-deopt`: "wrong map") and was compiled again.
+ */
 function moduleOf(item: Extract<IndexedItem, { k: "use" }>): string {
-  return item.path.map((p) => p.name).join("::");
+  const path = item.path;
+  let module = path.length === 0 ? "" : path[0]!.name;
+  for (let i = 1; i < path.length; i++) module += "::" + path[i]!.name;
+  return module;
 }
 
 /**
