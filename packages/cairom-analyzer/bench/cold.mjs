@@ -13,24 +13,13 @@
 // background compiles and GC helpers included); with two builds also the median of the paired
 // differences (new − old) and how many pairs the new build won.
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 import { generateProject } from "./generate-project.mjs";
+import { mainThreadMs } from "./thread-time.mjs";
 
 const FILES = 200;
 const LINES_PER_FILE = 500;
-
-/** CPU time of this process's main thread in ms (Linux), or NaN where /proc is not there. */
-function mainThreadMs() {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 /** One measured first check; prints its figures as JSON for the parent. */
 async function child(build) {

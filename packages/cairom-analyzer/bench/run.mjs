@@ -2,9 +2,9 @@
 //   npm run build -w @sextant/cairom-analyzer && node --expose-gc packages/cairom-analyzer/bench/run.mjs
 // Prints a markdown table. The "from scratch" row re-analyses the whole edited file in a
 // fresh service (no incremental reuse), the baseline the incremental numbers compare to.
-import { readFileSync } from "node:fs";
 import { createCairoMService, InMemoryFileSystem } from "../dist/index.js";
 import { generateProject } from "./generate-project.mjs";
+import { mainThreadMs } from "./thread-time.mjs";
 
 const FILES = Number(process.env.BENCH_FILES ?? 200);
 const LINES = Number(process.env.BENCH_LINES_PER_FILE ?? 500);
@@ -20,21 +20,6 @@ function percentile(sorted, p) {
 function heapMB() {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 1048576;
-}
-
-/**
- * CPU time of the main thread alone, in ms (Linux /proc, 10 ms ticks; NaN elsewhere).
- * `process.cpuUsage()` also counts V8's helper threads (concurrent optimizing compiles,
- * parallel and concurrent GC), which a language server overlaps with its own work.
- */
-function mainThreadMs() {
-  try {
-    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
 }
 
 function coldCheck() {
