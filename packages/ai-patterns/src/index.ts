@@ -5,6 +5,9 @@ export type { InjectionClassifier, InjectionClassifierOptions } from "./classifi
 export type { Classification, ClassificationCache, ClassificationReason, InjectionLabel, TextRange } from "./classifier/types.js";
 export { prepareInput, DEFAULT_MAX_CHARS } from "./classifier/prepare-input.js";
 export type { PreparedInput } from "./classifier/prepare-input.js";
+export type { MappedText } from "./text/mapped-text.js";
+/** The scanner's ranges (`ScanDiagnostic.range`, fix edits): the same shape as the classifier's `TextRange`, mutable. */
+export type { TextRange as ScanTextRange } from "./scanner/types.js";
 export { tagFamily } from "./classifier/family-tagger.js";
 export { analyseContext, contextPrefix, CONTEXT_TOKENS } from "./context/sql-context.js";
 export type { ContextMarker } from "./context/sql-context.js";

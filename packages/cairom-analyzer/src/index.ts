@@ -25,7 +25,12 @@ export { SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS } from "./ide/semantic-t
 export type { SemanticToken } from "./ide/semantic-tokens.js";
 export type { InlayHint } from "./ide/inlay-hints.js";
 export { createAnalysisDatabase, moduleKey, itemQueryKey, splitKey } from "./queries/analysis-db.js";
-export type { AnalysisDatabase, FileModule, ParsedFile } from "./queries/analysis-db.js";
+export type { AnalysisDatabase, FileModule, ParsedFile, ItemSource } from "./queries/analysis-db.js";
+export type { Def, ModuleBinding, ModuleSymbols } from "./semantics/symbols.js";
+export type { FunctionAnalysis, LocalInfo, RefTarget } from "./semantics/checker.js";
+export type { ImportCycle, ModuleCheckResult } from "./semantics/module-checks.js";
+export type { IndexedItem, ItemIndex } from "./semantics/item-index.js";
+export type { ReferenceIndex } from "./semantics/reference-index.js";
 export { InMemoryFileSystem } from "./project/file-system.js";
 export type { FileSystem, DirectoryEntry } from "./project/file-system.js";
 export { discoverProject, findManifest, loadCrate, standaloneProject, moduleNameFor, MANIFEST_FILE } from "./project/project.js";

@@ -17,7 +17,7 @@ export interface PreparedInput {
 /**
  * Makes any string safe to classify: cuts it to `maxChars` (never inside a surrogate
  * pair), repairs lone surrogates, reads `+` as a space in form-encoded input (see
- * {@link formDecodePluses}), decodes URL escapes (twice at most), because
+ * `formDecodePluses`), decodes URL escapes (twice at most), because
  * attackers encode payloads to slip past filters, and replaces the two characters that
  * spell context markers (⟦ ⟧), so no input can forge one. Never throws.
  */

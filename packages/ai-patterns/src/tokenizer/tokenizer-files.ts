@@ -5,7 +5,7 @@ import { SPECIAL_TOKENS } from "./vocabulary.js";
 /**
  * Builds the Hugging Face `tokenizer.json` for a vocabulary: NFKC + lowercase +
  * the class replacements, a `Split` pre-tokenizer that keeps the matches of
- * {@link PIECE_PATTERN}, a WordPiece model without sub-word pieces, and the BERT
+ * `PIECE_PATTERN`, a WordPiece model without sub-word pieces, and the BERT
  * template `[CLS] $A [SEP]`.
  */
 export function buildTokenizerJson(vocabulary: readonly string[]): Record<string, unknown> {

@@ -36,7 +36,7 @@ export interface ParsedFile {
    * so its syntax errors come from the item's analysis, which parses the item anyway.
    */
   readonly bodySkipped: readonly boolean[];
-  /** @internal The file's tokens while its skipped items may still be analysed (see {@link KeptTokens}). */
+  /** @internal The file's tokens while its skipped items may still be analysed (see `KeptTokens`). */
   readonly kept: KeptTokens;
 }
 
@@ -437,7 +437,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
   return {
     db,
     /**
-     * Drops every file's kept tokens (see {@link KeptTokens}); for hosts reclaiming memory,
+     * Drops every file's kept tokens (see `ParsedFile.kept`); for hosts reclaiming memory,
      * e.g. with `sweep`. Returns how many files had tokens kept.
      */
     dropKeptTokens(): number {

@@ -68,7 +68,7 @@ export interface FunctionAnalysis {
   readonly diagnostics: readonly Diagnostic[];
   /** Local bindings (empty unless types were recorded). */
   readonly locals: readonly LocalInfo[];
-  /** Name uses (only when recorded for IDE features), flattened: use `i` spans `refSpans[2i]..refSpans[2i+1]` (see {@link refsOf}). */
+  /** Name uses (only when recorded for IDE features), flattened: use `i` spans `refSpans[2i]..refSpans[2i+1]` (see `refsOf`). */
   readonly refSpans: readonly number[];
   /** Target of use `i`: a local's id (number), a module-level name (string) or a field. */
   readonly refTargets: readonly (number | string | Extract<RefTarget, { k: "field" }>)[];

@@ -88,7 +88,7 @@ export interface ParseOptions {
   /**
    * In a parse without a tree, step over each function body whose braces balance before
    * any `fn`/`struct`/`use` keyword or invalid character, without parsing it: its AST is
-   * {@link SKIPPED_BODY} and its syntax errors are not reported (parse the item's own text
+   * `SKIPPED_BODY` and its syntax errors are not reported (parse the item's own text
    * for them). Bodies that might not end where a full parse would end them are parsed.
    * Defaults to `false`.
    */
