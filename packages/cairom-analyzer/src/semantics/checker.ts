@@ -127,7 +127,7 @@ function isPrim(t: Ty | null): boolean {
 }
 
 /*
- * Control-flow facts of a statement (`Flow` bits), as `Checker.stmt` returns them.
+ * Control-flow facts of a statement (flow bits), as `Checker.stmt` returns them.
  * SURELY_RETURNS: every path through it reaches a `return` (a statement after it in the
  * same list cannot matter for the function's return). PROVIDES_RETURN: as the last
  * statement of a body, it makes the body return on every path. HAS_BREAK: it contains a
@@ -424,7 +424,7 @@ class Checker {
   // ---- statements -----------------------------------------------------------------------
 
   /**
-   * Checks `s` and returns its control-flow facts (`Flow` bits), from which the caller's
+   * Checks `s` and returns its control-flow facts (flow bits), from which the caller's
    * statement list finds unreachable statements and the function body a missing return:
    * one walk for both, instead of a separate recursive pass per fact.
    */
@@ -499,7 +499,7 @@ class Checker {
 
   /**
    * Checks a statement list, warning on every statement after one that terminates, and
-   * returns the list's `Flow` bits: any statement's `SURELY_RETURNS`, `HAS_BREAK` and
+   * returns the list's flow bits: any statement's `SURELY_RETURNS`, `HAS_BREAK` and
    * `TERMINATES`; `PROVIDES_RETURN` when an earlier statement surely returns or the last
    * one provides a return.
    */
@@ -516,7 +516,7 @@ class Checker {
     return ((any | last) & (SURELY_RETURNS | HAS_BREAK | TERMINATES)) | provides;
   }
 
-  /** A branch or loop body: its own scope even when it is not a block. Returns its `Flow` bits. */
+  /** A branch or loop body: its own scope even when it is not a block. Returns its flow bits. */
   private branch(s: Stmt): number {
     this.push(s.e);
     const flow = s.k === "block" ? this.stmtList(s.stmts) : this.stmt(s);
