@@ -36,3 +36,15 @@ const EMPTY_OBJECT_LIST: readonly unknown[] = (() => {
 export function newList<T extends object | string>(): T[] {
   return EMPTY_OBJECT_LIST.slice() as T[];
 }
+
+/**
+ * `list` itself when it is empty, else an exact-size copy of it, for lists a memo keeps.
+ * A list's first `push` gives it room for 16 elements (~144 bytes) and V8 never shrinks a
+ * list that small, so the parameter, field, member and name lists of a project (~20,000,
+ * most with 1–4 elements) kept ~3 MB of empty slots, which every young-generation GC of
+ * the first check copied until they were promoted. `slice` copies without an allocation
+ * site and keeps the elements kind.
+ */
+export function trimmed<T>(list: T[]): T[] {
+  return list.length === 0 ? list : list.slice();
+}

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic, type Fix, type RelatedInformation } from "../diagnostic.js";
-import { newList } from "../alloc.js";
+import { newList, trimmed } from "../alloc.js";
 import type { Block, Expr, ItemAst, Pattern, Stmt, TypeRef } from "../syntax/ast.js";
 import type { Def, ModuleBinding } from "./symbols.js";
 import { BOOL, compatible, ERROR, FELT, isUnit, primitiveType, typeToString, U32, UNIT, type Ty } from "./types.js";
@@ -291,7 +291,7 @@ class Checker {
 
   private usedNames(): string[] {
     // First-use order is already deterministic for a given item, so no sort.
-    return this.used;
+    return trimmed(this.used);
   }
 
   private markUsed(name: string): void {

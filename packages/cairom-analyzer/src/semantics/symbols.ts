@@ -1,7 +1,7 @@
 import { memoByObject } from "../memo-by-object.js";
 import type { Expr, TypeRef } from "../syntax/ast.js";
 import type { IndexedItem, ItemIndex } from "./item-index.js";
-import { newList } from "../alloc.js";
+import { newList, trimmed } from "../alloc.js";
 import { BOOL, ERROR, FELT, primitiveType, StructType, U32, UNIT, type Ty } from "./types.js";
 
 /** A resolved top-level definition. `module` is where it is defined. */
@@ -245,7 +245,7 @@ function typedMembers(world: ModuleWorld, module: string, members: readonly { re
     const m = members[i]!;
     out.push(new TypedMember(m.name, resolveTypeRef(world, module, m.ty)));
   }
-  return out;
+  return trimmed(out);
 }
 
 /** The definition of a local item; `visited` (constants only) guards inference through other constants. Defaults to an empty set. */
@@ -352,5 +352,5 @@ export function computeModuleSymbols(world: ModuleWorld, module: string, index: 
     seen.add(item.name);
     bindings.push(new Binding(item.name, "item", item.order, item.key, makeDef(world, module, item, undefined)));
   }
-  return { module, bindings };
+  return { module, bindings: trimmed(bindings) };
 }

@@ -2,7 +2,7 @@ import { diagnostic, type Diagnostic } from "../diagnostic.js";
 import type {
   BinaryOp, Block, Expr, FieldDeclAst, FieldInit, ItemAst, LocatedItem, ParamAst, Pattern, Stmt, TypeRef, UseName,
 } from "./ast.js";
-import { newList } from "../alloc.js";
+import { newList, trimmed } from "../alloc.js";
 import { ArrayTypeNode, FnItemNode, LocatedItemNode, MissingNode, NameAndTypeNode, NamedTypeNode, PtrTypeNode, TupleTypeNode } from "./item-nodes.js";
 import { intLiteralParts, lex, lexSignificant, type SignificantTokens, type TokenStream } from "./lexer.js";
 import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
@@ -534,7 +534,7 @@ class Parser {
       if (this.bodySkipped) body = null;
     } else this.errorExpected("`{`");
     this.finish(K.FnDef);
-    return new FnItemNode(name, ns, ne, params, ret, body, this.rel(this.prevEnd()));
+    return new FnItemNode(name, ns, ne, trimmed(params), ret, body, this.rel(this.prevEnd()));
   }
 
   /**
@@ -580,7 +580,7 @@ class Parser {
       this.finish(K.FieldList);
     } else this.errorExpected("`{`");
     this.finish(K.StructDef);
-    return { k: "struct", name, ns, ne, fields, e: this.rel(this.prevEnd()) };
+    return { k: "struct", name, ns, ne, fields: trimmed(fields), e: this.rel(this.prevEnd()) };
   }
 
   private parseConst(kind: number): { name: string; ns: number; ne: number; ty: TypeRef | null; init: Expr; s: number; e: number } {
