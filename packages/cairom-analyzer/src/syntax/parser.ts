@@ -142,6 +142,12 @@ export function parseItemAt(text: string, tokens: SignificantTokens, start: numb
 const NO_NODE: SyntaxNode = { kind: K.Error, start: 0, end: 0, children: [] };
 const NO_TOKENS: TokenStream = { kinds: new Uint8Array(0), starts: new Uint32Array(1), count: 0, errors: [] };
 const NO_INDEX = new Int32Array(0);
+/**
+ * The parameters or fields of an item whose list is missing (`fn f {`): shared and never
+ * written. Not frozen: a frozen list has another elements kind, so reads of `length` and
+ * elements would see two array shapes where they now see one.
+ */
+const NO_MEMBERS: readonly NameAndTypeNode[] = newList<NameAndTypeNode>();
 // The tree parse's significant-token buffers (see the Parser constructor).
 let treeSig = new Int32Array(1024);
 let treeKinds = new Uint8Array(1024);
@@ -504,20 +510,9 @@ class Parser {
     this.start();
     this.bump(); // fn
     const { name, ns, ne } = this.parseName();
-    const params: ParamAst[] = newList();
-    if (this.at(K.LParen)) {
-      this.start();
-      this.bump();
-      this.parseCommaList(K.RParen, isIdentKind, () => {
-        this.start();
-        const p = this.parseName();
-        const ty = this.parseAnnotation();
-        this.finish(K.Param);
-        params.push(new NameAndTypeNode(p.name, p.ns, p.ne, ty));
-      }, "a parameter");
-      this.expect(K.RParen);
-      this.finish(K.ParamList);
-    } else this.errorExpected("`(`");
+    let params: readonly ParamAst[] = NO_MEMBERS;
+    if (this.at(K.LParen)) params = this.parseTypedNames(K.RParen, K.Param, K.ParamList, "a parameter");
+    else this.errorExpected("`(`");
     let ret: TypeRef | null = null;
     if (this.at(K.Arrow)) {
       this.start();
@@ -534,7 +529,7 @@ class Parser {
       if (this.bodySkipped) body = null;
     } else this.errorExpected("`{`");
     this.finish(K.FnDef);
-    return new FnItemNode(name, ns, ne, trimmed(params), ret, body, this.rel(this.prevEnd()));
+    return new FnItemNode(name, ns, ne, params, ret, body, this.rel(this.prevEnd()));
   }
 
   /**
@@ -565,22 +560,11 @@ class Parser {
     this.start();
     this.bump();
     const { name, ns, ne } = this.parseName();
-    const fields: FieldDeclAst[] = newList();
-    if (this.at(K.LBrace)) {
-      this.start();
-      this.bump();
-      this.parseCommaList(K.RBrace, isIdentKind, () => {
-        this.start();
-        const f = this.parseName();
-        const ty = this.parseAnnotation();
-        this.finish(K.FieldDecl);
-        fields.push(new NameAndTypeNode(f.name, f.ns, f.ne, ty));
-      }, "a field");
-      this.expect(K.RBrace);
-      this.finish(K.FieldList);
-    } else this.errorExpected("`{`");
+    let fields: readonly FieldDeclAst[] = NO_MEMBERS;
+    if (this.at(K.LBrace)) fields = this.parseTypedNames(K.RBrace, K.FieldDecl, K.FieldList, "a field");
+    else this.errorExpected("`{`");
     this.finish(K.StructDef);
-    return { k: "struct", name, ns, ne, fields: trimmed(fields), e: this.rel(this.prevEnd()) };
+    return { k: "struct", name, ns, ne, fields, e: this.rel(this.prevEnd()) };
   }
 
   private parseConst(kind: number): { name: string; ns: number; ne: number; ty: TypeRef | null; init: Expr; s: number; e: number } {
@@ -634,6 +618,26 @@ class Parser {
    * Parses `elem (, elem)* ,?` up to (not including) `close`. Stops early at a token that
    * begins a block, an item or a statement, so a broken list does not swallow the file.
    */
+  /**
+   * A parameter or field list at the cursor's `(` or `{`: `name: Type` elements up to
+   * `close`, each an `element` node inside a `list` node. Returns the list trimmed (memos keep it).
+   */
+  private parseTypedNames(close: number, element: number, list: number, what: string): NameAndTypeNode[] {
+    const members: NameAndTypeNode[] = newList();
+    this.start();
+    this.bump();
+    this.parseCommaList(close, isIdentKind, () => {
+      this.start();
+      const m = this.parseName();
+      const ty = this.parseAnnotation();
+      this.finish(element);
+      members.push(new NameAndTypeNode(m.name, m.ns, m.ne, ty));
+    }, what);
+    this.expect(close);
+    this.finish(list);
+    return trimmed(members);
+  }
+
   private parseCommaList(close: number, isStart: (k: number) => boolean, parseElem: () => void, what: string): void {
     while (!this.at(close) && !this.at(K.EndOfFile)) {
       const k = this.cur();
