@@ -5,7 +5,7 @@ export { parse, MAX_NESTING } from "./syntax/parser.js";
 export type { ParseResult } from "./syntax/parser.js";
 export { nodeText, forEachNode, nodesAt, isNode } from "./syntax/syntax-tree.js";
 export type { SyntaxNode } from "./syntax/syntax-tree.js";
-export { printTree } from "./syntax/tree-printer.js";
+export { printTree, MAX_PRINT_INDENT } from "./syntax/tree-printer.js";
 export type * from "./syntax/ast.js";
 export { diagnostic, sortDiagnostics } from "./diagnostic.js";
 export type { Diagnostic, Severity, TextRange, TextEdit, Fix, RelatedInformation } from "./diagnostic.js";

@@ -10,7 +10,7 @@ export { SyntaxNode, SyntaxToken } from "./syntax/red.js";
 export type { SyntaxElement } from "./syntax/red.js";
 export { GreenNode, GreenToken, greenText, greenNode } from "./syntax/green.js";
 export type { GreenElement } from "./syntax/green.js";
-export { printTree } from "./syntax/print-tree.js";
+export { printTree, MAX_PRINT_INDENT } from "./syntax/print-tree.js";
 export type { PrintTreeOptions } from "./syntax/print-tree.js";
 export { tokenize, Lexer, FLAG_UNTERMINATED } from "./lexer/lexer.js";
 export type { TokenStream } from "./lexer/lexer.js";

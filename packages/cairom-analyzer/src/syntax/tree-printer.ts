@@ -3,15 +3,24 @@ import { syntaxKindName } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
 
 /**
+ * Deepest level printed as indentation. Deeper lines are indented as this level and
+ * prefixed with their depth in brackets: an `else if` chain nests one level per branch, and
+ * full indentation would make the printout grow with the square of the depth.
+ */
+export const MAX_PRINT_INDENT = 128;
+const DEEP_PAD = "  ".repeat(MAX_PRINT_INDENT);
+
+/**
  * Prints a syntax tree one element per line, indented by depth: `Kind@start..end` for
  * nodes and `Kind@start..end "text"` for tokens. Stable and readable, for snapshots.
+ * Lines deeper than {@link MAX_PRINT_INDENT} levels read `[depth] Kind@…`.
  */
 export function printTree(root: SyntaxNode, tokens: TokenStream, text: string): string {
   const lines: string[] = [];
   const stack: [SyntaxNode | number, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [el, depth] = stack.pop()!;
-    const indent = "  ".repeat(depth);
+    const indent = depth <= MAX_PRINT_INDENT ? "  ".repeat(depth) : `${DEEP_PAD}[${depth}] `;
     if (typeof el === "number") {
       const s = tokens.starts[el]!;
       const e = tokens.starts[el + 1]!;

@@ -1,5 +1,6 @@
 import { SyntaxCode, type TextEdit, type TextRange } from "../diagnostic.js";
 import { parse, type ParseResult } from "../parse/parse.js";
+import type { GreenNode } from "../syntax/green.js";
 import type { SyntaxElement, SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { StatementDocBuilder } from "./build-doc.js";
@@ -13,9 +14,20 @@ import { sameTokens } from "./verify.js";
  * - `syntax-error`: it has an error diagnostic, so it was left exactly as written;
  * - `unsupported`: the parser does not understand it yet, so it was left as written;
  * - `unverified`: the formatted text did not have the same tokens and comments as the
- *   input (a formatter bug), so the input was kept.
+ *   input (a formatter bug), so the input was kept;
+ * - `too-deep`: its syntax tree is nested deeper than {@link MAX_FORMAT_DEPTH} levels (a
+ *   chain of thousands of `OR`s or `UNION`s nests one level per operator), so it was left as
+ *   written rather than risk running out of stack.
  */
-export type StatementFormatStatus = "formatted" | "syntax-error" | "unsupported" | "unverified";
+export type StatementFormatStatus = "formatted" | "syntax-error" | "unsupported" | "unverified" | "too-deep";
+
+/**
+ * The deepest syntax tree the formatter formats; a deeper statement is left as written
+ * (`too-deep`). The formatter builds and prints its layout recursively, with a few stack
+ * frames per tree level: at Node's default stack size a chain of ~2,500 operators
+ * overflowed, so this leaves room for callers with deep stacks of their own.
+ */
+export const MAX_FORMAT_DEPTH = 1000;
 
 /** One statement of a {@link FormatResult}. */
 export interface FormattedStatement {
@@ -181,8 +193,17 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
   // Error diagnostics were already assigned to segments (a segment with one is never formatted);
   // matching them to nodes again would also catch errors that only touch this statement's edge.
   if (node.kind === SyntaxKind.Error) return keep("syntax-error");
-  const doc = new StatementDocBuilder(options).build(node);
-  const printed = printDoc(doc, options.lineWidth, options.indentUnit, eol);
+  if (deeperThan(node.green, MAX_FORMAT_DEPTH)) return keep("too-deep");
+  let printed: string;
+  try {
+    const doc = new StatementDocBuilder(options).build(node);
+    printed = printDoc(doc, options.lineWidth, options.indentUnit, eol);
+  } catch (error) {
+    // Only a stack overflow is expected here (a caller already deep in its own stack);
+    // anything else is a formatter bug and must surface.
+    if (error instanceof RangeError) return keep("too-deep");
+    throw error;
+  }
   const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
   if (!sameTokens(node, printed, options.dialect, fold)) return keep("unverified");
   return { range, status: "formatted", text: printed };
@@ -219,6 +240,23 @@ function hasError(parsed: ParseResult, node: SyntaxNode): boolean {
   for (const d of parsed.diagnostics) {
     if (d.severity !== "error") continue;
     if (d.range.start <= end && d.range.end >= start) return true;
+  }
+  return false;
+}
+
+/** Whether the tree below `root` has more than `limit` levels of nodes (iterative: deep trees are the point). */
+function deeperThan(root: GreenNode, limit: number): boolean {
+  const nodes: GreenNode[] = [root];
+  const depths: number[] = [1];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
+    if (depth > limit) return true;
+    for (const child of node.children) {
+      if (child.isToken) continue;
+      nodes.push(child);
+      depths.push(depth + 1);
+    }
   }
   return false;
 }

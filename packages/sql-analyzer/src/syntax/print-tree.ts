@@ -8,8 +8,18 @@ export interface PrintTreeOptions {
 }
 
 /**
+ * Deepest level printed as indentation. Deeper lines are indented as this level and
+ * prefixed with their depth in brackets: a chain of thousands of operators nests one level
+ * per operator, and full indentation would make the printout grow with the square of the
+ * depth (20,000 levels exceeded V8's longest string).
+ */
+export const MAX_PRINT_INDENT = 128;
+const DEEP_PAD = "  ".repeat(MAX_PRINT_INDENT);
+
+/**
  * A stable, readable dump of a tree: one element per line, two-space indent,
  * `Kind@start..end` and, for tokens, the JSON-quoted text. Used for snapshots.
+ * Lines deeper than {@link MAX_PRINT_INDENT} levels read `[depth] Kind@…`.
  */
 export function printTree(root: SyntaxNode, options: PrintTreeOptions = {}): string {
   const showWhitespace = options.whitespace ?? true;
@@ -17,7 +27,7 @@ export function printTree(root: SyntaxNode, options: PrintTreeOptions = {}): str
   const stack: [SyntaxElement, number][] = [[root, 0]];
   while (stack.length > 0) {
     const [element, depth] = stack.pop()!;
-    const pad = "  ".repeat(depth);
+    const pad = depth <= MAX_PRINT_INDENT ? "  ".repeat(depth) : `${DEEP_PAD}[${depth}] `;
     const { start, end } = element.range;
     if (element.isToken) {
       if (!showWhitespace && syntaxKindName(element.kind) === "Whitespace") continue;

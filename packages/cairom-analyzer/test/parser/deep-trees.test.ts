@@ -1,0 +1,65 @@
+/**
+ * Long chains: an `else if` chain nests one level per branch (the parser's nesting limit
+ * stops it) and an operator chain one level per operator (flat in the AST). Every service
+ * request answers without an internal error, and the tree printer indents a bounded amount.
+ */
+import { describe, expect, it } from "vitest";
+import { InMemoryFileSystem, MAX_PRINT_INDENT, createCairoMService, parse, printTree } from "../../src/index.js";
+import { MAX_NESTING } from "../../src/syntax/parser.js";
+
+const fn = (body: string): string => `fn g(x: felt) -> felt { return x; }\nfn f(a: felt) -> felt {\n${body}\n}\n`;
+const chainsOf = (n: number): Record<string, string> => ({
+  "else-if chain": fn(`${Array(n).fill("if a == 1 { return 1; } else").join(" ")} { return 2; }`),
+  "operator chain": fn(`return ${Array(n).fill("a").join(" + ")};`),
+  "logical chain": fn(`let b = ${Array(n).fill("a == 1").join(" || ")};\nreturn a;`),
+  "call chain": fn(`return g${"(1)".repeat(n)};`),
+  "cast chain": fn(`return a${" as felt".repeat(n)};`),
+});
+// Below the nesting limit (formatted), and far above it (one syntax error; not formatted).
+const LENGTHS = [MAX_NESTING - 16, 5000];
+
+describe("very deep trees", () => {
+  for (const [name, n, text] of LENGTHS.flatMap((n) => Object.entries(chainsOf(n)).map(([k, t]) => [k, n, t] as const))) {
+    it(`${name} of ${n}: every request answers, none fails internally`, () => {
+      const failures: string[] = [];
+      const service = createCairoMService({
+        fs: new InMemoryFileSystem({ "/p/a.cm": text }),
+        onError: (request, error) => failures.push(`${request}: ${String(error)}`),
+      });
+      const path = "/p/a.cm";
+      const middle = text.length >> 1;
+      const diagnostics = service.getDiagnostics(path);
+      expect(diagnostics.filter((d) => d.code === "internal-error")).toEqual([]);
+      service.getHover(path, middle);
+      service.getCompletions(path, middle);
+      service.getDefinition(path, middle);
+      service.getSemanticTokens(path);
+      service.getFoldingRanges(path);
+      service.getInlayHints(path, { start: 0, end: text.length });
+      service.getDocumentSymbols(path);
+      const formatted = service.format(path);
+      expect(failures).toEqual([]);
+      // The formatter refuses a file with syntax errors (the nesting limit is one) and
+      // formats any other, to text that formats to itself.
+      const tooDeep = n > MAX_NESTING;
+      expect(diagnostics.some((d) => d.code === "syntax-error" && d.message.includes("nesting is too deep"))).toBe(tooDeep);
+      if (tooDeep) expect(formatted).toBeUndefined();
+      else {
+        expect(formatted).toBeTypeOf("string");
+        const again = createCairoMService({ fs: new InMemoryFileSystem({ "/p/b.cm": formatted! }) });
+        expect(again.format("/p/b.cm")).toBe(formatted);
+      }
+    });
+  }
+
+  it("printTree indents at most MAX_PRINT_INDENT levels and labels deeper lines with their depth", () => {
+    const text = chainsOf(5000)["else-if chain"]!;
+    const r = parse(text);
+    const lines = printTree(r.root, r.tokens, text).trimEnd().split("\n");
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(2 * MAX_PRINT_INDENT + 120);
+    const deepest = Math.max(...lines.map((l) => Number(/^ *\[(\d+)\] /.exec(l)?.[1] ?? 0)));
+    // The parser's nesting limit stops the chain's tree at a few hundred levels.
+    expect(deepest).toBeGreaterThan(MAX_PRINT_INDENT);
+    expect(lines[0]).toBe(`SourceFile@0..${text.length}`);
+  });
+});
