@@ -6,6 +6,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { StatementDocBuilder } from "./build-doc.js";
 import { type FormatOptions, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
 import { printDoc } from "./printer.js";
+import { ErrorRanges } from "./error-ranges.js";
 import { sameTokens } from "./verify.js";
 
 /**
@@ -69,6 +70,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   const eol = lineBreakOf(parsed, resolved.lineEnding);
   const separator = (): string => (empty ? "" : newlines === 0 ? " " : newlines === 1 ? eol : eol + eol);
   const segments = segmentChildren(parsed);
+  const errors = new ErrorRanges(parsed.diagnostics);
   let lastBad = false;
   let lastLineComment = false;
   for (const { items, bad } of segments) {
@@ -83,7 +85,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       const last = items[items.length - 1]!;
       const end = last.offset + last.text().length;
       for (const item of items) {
-        if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, parsed), text: item.text() });
+        if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, errors), text: item.text() });
       }
       out.push(empty ? "" : newlines >= 2 ? eol + eol : eol, text.slice(start, end));
       lastLineComment = false;
@@ -180,9 +182,10 @@ function segmentChildren(parsed: ParseResult): SegmentItems[] {
   return result;
 }
 
-function statusOfBad(node: SyntaxNode, parsed: ParseResult): StatementFormatStatus {
+function statusOfBad(node: SyntaxNode, errors: ErrorRanges): StatementFormatStatus {
   if (node.kind === SyntaxKind.UnsupportedStmt) return "unsupported";
-  return hasError(parsed, node) || node.kind === SyntaxKind.Error ? "syntax-error" : "unsupported";
+  const { start, end } = node.range;
+  return errors.touch(start, end) || node.kind === SyntaxKind.Error ? "syntax-error" : "unsupported";
 }
 
 function formatStatement(node: SyntaxNode, parsed: ParseResult, options: ResolvedFormatOptions, eol: string): FormattedStatement {
@@ -233,15 +236,6 @@ function parseOf(text: string, options: FormatOptions, resolved: ResolvedFormatO
   const given = options.parsed;
   if (given !== undefined && given.text === text && given.dialect === resolved.dialect) return given;
   return parse(text, { dialect: resolved.dialect });
-}
-
-function hasError(parsed: ParseResult, node: SyntaxNode): boolean {
-  const { start, end } = node.range;
-  for (const d of parsed.diagnostics) {
-    if (d.severity !== "error") continue;
-    if (d.range.start <= end && d.range.end >= start) return true;
-  }
-  return false;
 }
 
 /** Whether the tree below `root` has more than `limit` levels of nodes (iterative: deep trees are the point). */
