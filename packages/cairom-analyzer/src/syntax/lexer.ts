@@ -303,6 +303,22 @@ const BASES: Record<string, { radix: number; digit: RegExp; name: string }> = {
   b: { radix: 2, digit: /^[01]+/, name: "binary" },
 };
 
+/**
+ * The most significant digits (leading zeros aside) a literal below 2^64 can have, by
+ * radix. Longer ones are too large without converting them: `BigInt` of a decimal string
+ * is quadratic in its length, and a 4 MB literal took seconds.
+ */
+const MAX_DIGITS_BELOW_2_64: Record<number, number> = { 10: 20, 16: 16, 8: 22, 2: 64 };
+
+/**
+ * A token's text in backquotes for a message, shortened in the middle when it is long:
+ * messages quote what the user wrote, and a megabyte-long token made a megabyte-long
+ * diagnostic.
+ */
+export function quoteToken(text: string): string {
+  return text.length <= 48 ? `\`${text}\`` : `\`${text.slice(0, 32)}…${text.slice(-8)}\` (${text.length} characters)`;
+}
+
 /** Splits an integer literal into value and suffix (the token is assumed valid). */
 export function intLiteralParts(token: string): IntLiteralParts {
   if (token.length <= 15 && isAllDigits(token)) return { value: Number(token), suffix: "" };
@@ -321,13 +337,13 @@ function splitNumber(token: string): { value: bigint; suffix: string } | string 
     suffix = "u32";
     body = body.slice(0, -3);
   }
-  if (body.includes("felt") || body.includes("u32")) return `\`${token}\` is not a valid number`;
+  if (body.includes("felt") || body.includes("u32")) return `${quoteToken(token)} is not a valid number`;
   const prefix = body.length > 1 && body[0] === "0" ? BASES[body[1]!.toLowerCase()] : undefined;
   let digits: string;
   let rest: string;
   if (prefix) {
     const m = prefix.digit.exec(body.slice(2));
-    if (!m) return `\`${token}\` is not a valid ${prefix.name} number`;
+    if (!m) return `${quoteToken(token)} is not a valid ${prefix.name} number`;
     digits = m[0];
     rest = body.slice(2 + digits.length);
   } else {
@@ -338,13 +354,17 @@ function splitNumber(token: string): { value: bigint; suffix: string } | string 
   if (rest.length > 0) {
     if (suffix !== "" || !/^[A-Za-z_]/.test(rest)) {
       return prefix
-        ? `\`${token}\` is not a valid ${prefix.name} number`
-        : `\`${token}\` is not a valid number`;
+        ? `${quoteToken(token)} is not a valid ${prefix.name} number`
+        : `${quoteToken(token)} is not a valid number`;
     }
     suffix = rest;
   }
+  const tooLarge = `${quoteToken(token)} is too large (integer literals must fit in 64 bits)`;
+  let first = 0;
+  while (first < digits.length - 1 && digits.charCodeAt(first) === 48) first++;
+  if (digits.length - first > MAX_DIGITS_BELOW_2_64[prefix ? prefix.radix : 10]!) return tooLarge;
   const value = BigInt(prefix ? `0${body[1]!.toLowerCase()}${digits}` : digits);
-  if (value >= 1n << 64n) return `\`${token}\` is too large (integer literals must fit in 64 bits)`;
+  if (value >= 1n << 64n) return tooLarge;
   return { value, suffix };
 }
 

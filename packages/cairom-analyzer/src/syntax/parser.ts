@@ -4,7 +4,7 @@ import type {
 } from "./ast.js";
 import { newList, trimmed } from "../alloc.js";
 import { ArrayTypeNode, FnItemNode, LocatedItemNode, MissingNode, NameAndTypeNode, NamedTypeNode, PtrTypeNode, TupleTypeNode } from "./item-nodes.js";
-import { intLiteralParts, lex, lexSignificant, type SignificantTokens, type TokenStream } from "./lexer.js";
+import { intLiteralParts, lex, lexSignificant, quoteToken, type SignificantTokens, type TokenStream } from "./lexer.js";
 import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
 
@@ -1204,7 +1204,7 @@ class Parser {
         if (!bad && parts.suffix !== "" && parts.suffix !== "felt" && parts.suffix !== "u32") {
           bad = true;
           this.error(
-            `\`${parts.suffix}\` is not a valid literal suffix (use \`felt\` or \`u32\`)`,
+            `${quoteToken(parts.suffix)} is not a valid literal suffix (use \`felt\` or \`u32\`)`,
             abs,
             abs + tokenText.length,
             "unknown-literal-suffix",

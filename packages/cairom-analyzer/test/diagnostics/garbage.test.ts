@@ -1,0 +1,66 @@
+/**
+ * Garbage and oversized input: a binary file opened as Cairo-M (tens of thousands of items
+ * and syntax errors), and literals megabytes long. Each item is matched with the file's
+ * syntax errors by binary search (a scan per item was quadratic: 80,000 broken items took
+ * 12 s), huge literals are judged by their digit count (BigInt of a 4 MB decimal string
+ * took seconds), and messages quote long tokens shortened.
+ */
+import { describe, expect, it } from "vitest";
+import { InMemoryFileSystem, createCairoMService } from "../../src/index.js";
+
+function diagnosticsOf(text: string) {
+  const service = createCairoMService({ fs: new InMemoryFileSystem({ "/p/a.cm": text }) });
+  return service.getDiagnostics("/p/a.cm");
+}
+
+describe("syntax errors and the functions they cut short", () => {
+  it("only the function holding the error loses its missing-return warning", () => {
+    const text = [
+      "fn first() -> felt { let a = 1; }",
+      "fn second() -> felt { let b = 2 * ; }",
+      "fn third() -> felt { let c = 3; }",
+      "fn fourth() -> felt { let d = 4; }",
+    ].join("\n");
+    const codes = diagnosticsOf(text).map((d) => `${d.code}@${text.slice(0, d.range.start).split("\n").length}`);
+    expect(codes.filter((c) => c.startsWith("missing-return"))).toEqual(["missing-return@1", "missing-return@3", "missing-return@4"]);
+    expect(codes).toContain("syntax-error@2");
+  });
+});
+
+describe("garbage files", () => {
+  it("20,000 items with a NUL character each: one invalid-character error per item, no internal error", () => {
+    const text = Array.from({ length: 20_000 }, (_, i) => `fn f${i}() { \0 }`).join("\n");
+    const diagnostics = diagnosticsOf(text);
+    expect(diagnostics.filter((d) => d.code === "internal-error")).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === "invalid-character").length).toBe(20_000);
+  });
+});
+
+describe("oversized literals", () => {
+  it("a literal of a million digits is too large, and the message quotes it shortened", () => {
+    const digits = "9".repeat(1_000_000);
+    const diagnostics = diagnosticsOf(`fn main() -> felt { return ${digits}; }`);
+    const invalid = diagnostics.filter((d) => d.code === "invalid-number");
+    expect(invalid.length).toBe(1);
+    expect(invalid[0]!.message).toBe(`\`${"9".repeat(32)}…${"9".repeat(8)}\` (1000000 characters) is too large (integer literals must fit in 64 bits)`);
+  });
+
+  it("the 64-bit boundary is exact in every base, leading zeros aside", () => {
+    const invalidNumbers = (literal: string) => diagnosticsOf(`fn main() -> u32 { let _x = ${literal}; return 0; }`).filter((d) => d.code === "invalid-number").length;
+    expect(invalidNumbers("18446744073709551615")).toBe(0);
+    expect(invalidNumbers("18446744073709551616")).toBe(1);
+    expect(invalidNumbers(`${"0".repeat(40)}18446744073709551615`)).toBe(0);
+    expect(invalidNumbers(`0x${"f".repeat(16)}`)).toBe(0);
+    expect(invalidNumbers(`0x1${"0".repeat(16)}`)).toBe(1);
+    expect(invalidNumbers(`0b1${"0".repeat(63)}`)).toBe(0);
+    expect(invalidNumbers(`0b1${"0".repeat(64)}`)).toBe(1);
+    expect(invalidNumbers(`0o1${"7".repeat(21)}`)).toBe(0);
+    expect(invalidNumbers(`0o2${"0".repeat(21)}`)).toBe(1);
+  });
+
+  it("a long bad suffix is quoted shortened", () => {
+    const diagnostics = diagnosticsOf(`fn main() -> felt { return 5${"q".repeat(100)}; }`);
+    const suffix = diagnostics.find((d) => d.code === "unknown-literal-suffix");
+    expect(suffix?.message).toBe(`\`${"q".repeat(32)}…${"q".repeat(8)}\` (100 characters) is not a valid literal suffix (use \`felt\` or \`u32\`)`);
+  });
+});
