@@ -3,6 +3,7 @@ import { typeToString } from "../semantics/types.js";
 import { SyntaxKind as K } from "../syntax/syntax-kind.js";
 import { forEachNode } from "../syntax/syntax-tree.js";
 import { itemKindName, signatureOf, type Model } from "./model.js";
+import { hasElementIn } from "../sorted-search.js";
 
 /** An entry of the document outline. */
 export interface DocumentSymbol {
@@ -117,7 +118,11 @@ export function foldingRanges(model: Model, path: string): FoldingRange[] {
   if (!model.known(path)) return [];
   const result = model.tree(path);
   const { text, tokens } = result;
-  const multiLine = (s: number, e: number) => text.indexOf("\n", s) >= 0 && text.indexOf("\n", s) < e;
+  // The text's line breaks, found once: a node spans lines iff one lies inside it (an
+  // `indexOf` per node scanned to the end of a file without line breaks, for every node).
+  const breaks: number[] = [];
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) breaks.push(at);
+  const multiLine = (s: number, e: number) => hasElementIn(breaks, s, e);
   const out: FoldingRange[] = [];
   const foldable = new Set<number>([K.Block, K.FieldList, K.ParamList, K.FieldInitList, K.ArgList, K.ArrayExpr, K.UseList]);
   forEachNode(result.root, (n) => {

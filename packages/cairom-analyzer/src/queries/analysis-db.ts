@@ -11,6 +11,7 @@ import type { ItemAst } from "../syntax/ast.js";
 import type { SignificantTokens } from "../syntax/lexer.js";
 import { parse, parseItemAt, parseKeepingTokens, type ParseResult } from "../syntax/parser.js";
 import { memoByObject } from "../memo-by-object.js";
+import { firstAbove } from "../sorted-search.js";
 
 /** Which project and module a file belongs to. */
 export interface FileModule {
@@ -472,15 +473,3 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
 
 /** The analysis database and its inputs and queries. */
 export type AnalysisDatabase = ReturnType<typeof createAnalysisDatabase>;
-
-/** Index of the first element of ascending `sorted` that is greater than `value` (`sorted.length` if none). */
-function firstAbove(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

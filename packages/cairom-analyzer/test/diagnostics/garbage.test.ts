@@ -3,7 +3,8 @@
  * and syntax errors), and literals megabytes long. Each item is matched with the file's
  * syntax errors by binary search (a scan per item was quadratic: 80,000 broken items took
  * 12 s), huge literals are judged by their digit count (BigInt of a 4 MB decimal string
- * took seconds), and messages quote long tokens shortened.
+ * took seconds), messages quote long tokens shortened, and folding finds line breaks by
+ * binary search (an `indexOf` per node scanned to the end of a file without line breaks).
  */
 import { describe, expect, it } from "vitest";
 import { InMemoryFileSystem, createCairoMService } from "../../src/index.js";
@@ -33,6 +34,17 @@ describe("garbage files", () => {
     const diagnostics = diagnosticsOf(text);
     expect(diagnostics.filter((d) => d.code === "internal-error")).toEqual([]);
     expect(diagnostics.filter((d) => d.code === "invalid-character").length).toBe(20_000);
+  });
+});
+
+describe("folding a file without line breaks", () => {
+  it("20,000 items on one line fold nothing; the same bodies over two lines each fold", () => {
+    const oneLine = Array.from({ length: 20_000 }, (_, i) => `fn f${i}() { \0 }`).join(" ");
+    const service = createCairoMService({ fs: new InMemoryFileSystem({ "/p/a.cm": oneLine, "/p/b.cm": oneLine.replaceAll("{ ", "{\n") }) });
+    expect(service.getFoldingRanges("/p/a.cm")).toEqual([]);
+    const folds = service.getFoldingRanges("/p/b.cm");
+    expect(folds.length).toBe(20_000);
+    expect(folds.every((f) => f.kind === undefined)).toBe(true);
   });
 });
 
