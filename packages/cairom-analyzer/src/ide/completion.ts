@@ -236,11 +236,14 @@ const localTable = memoByObject(
 /** The locals visible at `rel`, one per name (the innermost, latest binding), in first-binding order. */
 function visibleLocals(table: readonly LocalTemplate[], rel: number): LocalTemplate[] {
   const out: LocalTemplate[] = [];
+  const slotOf = new Map<string, number>();
   for (const l of table) {
     if (l.visibleFrom > rel || rel >= l.scopeEnd) continue;
-    const i = out.findIndex((x) => x.label === l.label);
-    if (i < 0) out.push(l);
-    else if (l.visibleFrom >= out[i]!.visibleFrom) out[i] = l;
+    const i = slotOf.get(l.label);
+    if (i === undefined) {
+      slotOf.set(l.label, out.length);
+      out.push(l);
+    } else if (l.visibleFrom >= out[i]!.visibleFrom) out[i] = l;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { refsOf } from "../semantics/checker.js";
 import type { TextRange } from "../diagnostic.js";
-import { itemQueryKey, moduleKey, type ParsedFile } from "../queries/analysis-db.js";
+import { bindingMap, itemQueryKey, moduleKey, type ParsedFile } from "../queries/analysis-db.js";
 import type { ServiceHost } from "../service.js";
 import type { FunctionAnalysis, LocalInfo } from "../semantics/checker.js";
 import type { Def, ModuleBinding, ModuleSymbols } from "../semantics/symbols.js";
@@ -75,7 +75,9 @@ export class Model {
   }
 
   binding(project: string, module: string, name: string): ModuleBinding | undefined {
-    return this.symbols(project, module).bindings.find((b) => b.name === name);
+    // Through the name map built once per memoized symbols: IDE features ask this for every
+    // name use, and a scan of the module's bindings made them quadratic in the module size.
+    return bindingMap(this.symbols(project, module)).get(name);
   }
 
   modulePath(project: string, module: string): string | undefined {

@@ -3,6 +3,7 @@ import { typeToString } from "../semantics/types.js";
 import { SyntaxKind as K } from "../syntax/syntax-kind.js";
 import { forEachNode } from "../syntax/syntax-tree.js";
 import { itemKindName, signatureOf, type Model } from "./model.js";
+import type { Def } from "../semantics/symbols.js";
 import { hasElementIn } from "../sorted-search.js";
 
 /** An entry of the document outline. */
@@ -26,12 +27,14 @@ export function documentSymbols(model: Model, path: string): DocumentSymbol[] {
   if (!model.known(path)) return [];
   const file = model.parsed(path);
   const { project, module } = model.moduleOf(path);
-  const symbols = model.symbols(project, module);
+  // The module's own items by key, once: a scan of the bindings per item was quadratic.
+  const defByKey = new Map<string, Def | undefined>();
+  for (const b of model.symbols(project, module).bindings) if (b.via === "item" && !defByKey.has(b.key)) defByKey.set(b.key, b.def);
   const out: DocumentSymbol[] = [];
   file.result.items.forEach((item, i) => {
     const ast = item.ast;
     if (ast.k === "use" || !ast.name) return;
-    const def = symbols.bindings.find((b) => b.key === file.keys[i] && b.via === "item")?.def;
+    const def = defByKey.get(file.keys[i]!);
     const kind = itemKindName(ast) as DocumentSymbol["kind"];
     const children: DocumentSymbol[] =
       ast.k === "struct"

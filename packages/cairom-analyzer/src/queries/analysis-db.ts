@@ -119,7 +119,7 @@ const modulePathMap = memoByObject(
 );
 
 /** Name → binding of a module's symbols, built once per memoized symbols. */
-const bindingMap = memoByObject(
+export const bindingMap = memoByObject(
   (symbols: ModuleSymbols): Map<string, ModuleBinding> => new Map(symbols.bindings.map((b) => [b.name, b])),
 );
 
