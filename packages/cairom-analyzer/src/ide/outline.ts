@@ -1,5 +1,5 @@
 import type { TextRange } from "../diagnostic.js";
-import { typeToString } from "../semantics/types.js";
+import { typeToString, type Ty } from "../semantics/types.js";
 import { SyntaxKind as K } from "../syntax/syntax-kind.js";
 import { forEachNode } from "../syntax/syntax-tree.js";
 import { itemKindName, signatureOf, type Model } from "./model.js";
@@ -36,10 +36,13 @@ export function documentSymbols(model: Model, path: string): DocumentSymbol[] {
     if (ast.k === "use" || !ast.name) return;
     const def = defByKey.get(file.keys[i]!);
     const kind = itemKindName(ast) as DocumentSymbol["kind"];
+    // A struct's field types by name, once per struct (a scan per field was quadratic).
+    const fieldTypes = new Map<string, Ty>();
+    if (def?.k === "struct") for (const f of def.fields) if (!fieldTypes.has(f.name)) fieldTypes.set(f.name, f.ty);
     const children: DocumentSymbol[] =
       ast.k === "struct"
         ? ast.fields.map((f) => {
-            const fty = def?.k === "struct" ? def.fields.find((x) => x.name === f.name)?.ty : undefined;
+            const fty = fieldTypes.get(f.name);
             return {
               name: f.name,
               kind: "field" as const,

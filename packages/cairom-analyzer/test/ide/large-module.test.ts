@@ -2,7 +2,8 @@
  * IDE requests over one module of 5,000 functions that all call one helper. These are the
  * requests that looked a name up by scanning the module's bindings once per name use or
  * per item (references, rename, semantic tokens, document symbols: quadratic, seconds at
- * 20,000 functions); they now go through maps. Here: their answers at that scale.
+ * 20,000 functions); they now go through maps. Here: their answers at that scale, and
+ * the same for a struct far bigger than the checker's field scan is meant for.
  */
 import { describe, expect, it } from "vitest";
 import { InMemoryFileSystem, createCairoMService } from "../../src/index.js";
@@ -45,5 +46,30 @@ describe(`a module of ${N} functions`, () => {
     expect(symbols.length).toBe(N + 1);
     expect(symbols[N - 1]).toMatchObject({ name: `f${N - 1}`, kind: "function" });
     expect(symbols[N - 1]!.detail).toContain("felt");
+  });
+});
+
+describe("a struct of 2,000 fields", () => {
+  const n = 2000;
+  const fields = Array.from({ length: n }, (_, i) => `x${i}: ${i % 2 === 0 ? "felt" : "u32"}`).join(", ");
+  const inits = Array.from({ length: n - 1 }, (_, i) => `x${i}: ${i % 2 === 0 ? "1" : "2u32"}`).join(", ");
+  const source = `struct S { ${fields} }\nfn f() -> felt { let s = S { ${inits}, x0: 3, nope: 4 }; return s.x${n - 2}; }\n`;
+
+  it("a literal of it: the duplicate, the unknown and the missing field, nothing else", () => {
+    const service = createCairoMService({ fs: new InMemoryFileSystem({ [path]: source }) });
+    const diagnostics = service.getDiagnostics(path).map((d) => `${d.code}: ${d.message}`);
+    expect(diagnostics).toEqual([
+      `missing-struct-field: missing field \`x${n - 1}\` in \`S\` literal`,
+      "duplicate-field-init: field `x0` is given more than once",
+      "unknown-field: `S` has no field `nope`",
+    ]);
+  });
+
+  it("the outline lists every field with its type", () => {
+    const service = createCairoMService({ fs: new InMemoryFileSystem({ [path]: source }) });
+    const struct = service.getDocumentSymbols(path)[0]!;
+    expect(struct.children.length).toBe(n);
+    expect(struct.children.slice(0, 2).map((c) => `${c.name}: ${c.detail}`)).toEqual(["x0: felt", "x1: u32"]);
+    expect(struct.children[n - 1]!.detail).toBe("u32");
   });
 });
