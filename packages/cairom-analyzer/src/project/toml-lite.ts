@@ -1,3 +1,5 @@
+import { quoteToken } from "../syntax/lexer.js";
+
 /**
  * A small TOML reader, enough for `cairom.toml`: comments, `key = value` pairs with
  * strings, integers, floats, booleans and single-line arrays, and `[table]` headers.
@@ -91,7 +93,10 @@ function stripComment(line: string): string {
   return line;
 }
 
-function parseValue(text: string): unknown {
+/** Deepest array nesting read; deeper is an error (the reader recurses per level). */
+const MAX_ARRAY_DEPTH = 32;
+
+function parseValue(text: string, depth = 0): unknown {
   if (text === "") return { error: "missing value" };
   if (text.startsWith('"""') || text.startsWith("'''")) return { error: "multi-line strings are not supported here" };
   if (text.startsWith('"')) {
@@ -110,13 +115,14 @@ function parseValue(text: string): unknown {
   if (/^[+-]?\d[\d_]*(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return Number(text.replace(/_/g, ""));
   if (text.startsWith("[")) {
     if (!text.endsWith("]")) return { error: "arrays must be written on one line here" };
+    if (depth >= MAX_ARRAY_DEPTH) return { error: `arrays nested more than ${MAX_ARRAY_DEPTH} deep are not supported` };
     const inner = text.slice(1, -1).trim();
     if (inner === "") return [];
     const parts = inner.split(",").map((p) => p.trim()).filter((p) => p !== "");
-    const values = parts.map(parseValue);
+    const values = parts.map((part) => parseValue(part, depth + 1));
     const bad = values.find((v) => typeof v === "object" && v !== null && "error" in v);
     return bad ?? values;
   }
   if (text.startsWith("{")) return { inline: true };
-  return { error: `unrecognised value \`${text}\`` };
+  return { error: `unrecognised value ${quoteToken(text)}` };
 }

@@ -29,6 +29,14 @@ describe("cairom.toml validation", () => {
     ]);
   });
 
+  it("reports arrays nested too deep and quotes long values shortened, instead of overflowing", () => {
+    const deep = `name = "p"\nentry_point = "main.cm"\narr = ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`;
+    expect(validateManifest(deep).diagnostics.map((d) => d.message)).toEqual(["cairom.toml: arrays nested more than 32 deep are not supported"]);
+    expect(validateManifest(`name = "p"\nentry_point = "main.cm"\narr = [[[1]]]\n`).diagnostics).toEqual([]);
+    const long = validateManifest(`name = "p"\nentry_point = "main.cm"\nx = ${"z".repeat(1000)}\n`);
+    expect(long.diagnostics.map((d) => d.message)).toEqual([`cairom.toml: unrecognised value \`${"z".repeat(32)}…${"z".repeat(8)}\` (1000 characters)`]);
+  });
+
   it("never throws on random bytes (seeded)", () => {
     let seed = 42;
     const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
