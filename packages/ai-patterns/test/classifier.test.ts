@@ -7,7 +7,7 @@ import { env, pipeline } from "@huggingface/transformers";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Classification, ClassificationCache, InjectionClassifier } from "../src/index.js";
 import { createNodeClassifier, MODELS_DIRECTORY } from "../src/node/index.js";
-import { contextPrefix } from "../src/index.js";
+import { contextPrefix, createInjectionClassifier } from "../src/index.js";
 
 let classifier: InjectionClassifier;
 
@@ -23,6 +23,13 @@ describe("injection classifier", () => {
 
   afterAll(async () => {
     await classifier.dispose();
+  });
+
+  it("refuses options without a model path with a sentence that says what to pass", async () => {
+    const call = createInjectionClassifier as unknown as (options?: unknown) => Promise<unknown>;
+    for (const options of [undefined, {}, { modelPath: "" }]) {
+      await expect(call(options)).rejects.toThrow(/needs options\.modelPath.*createNodeClassifier\(\)/);
+    }
   });
 
   it("flags injections and passes benign look-alikes", async () => {

@@ -75,6 +75,12 @@ const PROBES = ["SELECT * FROM t WHERE a = 1 OR 1=1 --", "O'Brien <o@x.io> ï¼µï¼
  * Node (onnxruntime-node) and in browsers (onnxruntime-web).
  */
 export async function createInjectionClassifier(options: InjectionClassifierOptions): Promise<InjectionClassifier> {
+  // JavaScript callers get a sentence, not "cannot read properties of undefined".
+  if (typeof options?.modelPath !== "string" || options.modelPath === "") {
+    throw new TypeError(
+      "createInjectionClassifier needs options.modelPath, the folder (or URL path) that holds the model files; in Node, createNodeClassifier() from @sextant/ai-patterns/node finds the package's own models",
+    );
+  }
   const modelId = options.modelId ?? DEFAULT_MODEL_ID;
   env.allowRemoteModels = false;
   env.allowLocalModels = true;
