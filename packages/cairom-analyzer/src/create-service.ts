@@ -76,7 +76,7 @@ export function createCairoMService(
 ): CairoMService {
   const core = createServiceCore(options);
   const model = new Model(core.host);
-  const onError = options.onError ?? (() => {});
+  const onError = options?.onError ?? (() => {}); // `?.`: a JavaScript caller's `null` means no options
   const p = normalizePath;
   return {
     ...core,

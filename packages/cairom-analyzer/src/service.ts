@@ -113,7 +113,7 @@ export interface CairoMServiceCore {
 
 /** Builds the service core (diagnostics); `createCairoMService` adds the IDE features. */
 export function createServiceCore(options: CairoMServiceOptions = {}): CairoMServiceCore {
-  const host = new ProjectHost(options);
+  const host = new ProjectHost(options ?? {}); // a JavaScript caller's `null` means no options
   const { adb } = host;
   return {
     host,

@@ -104,9 +104,10 @@ export class Database {
   private readonly depStack: Slot[] = [];
 
   constructor(options: DatabaseOptions = {}) {
-    this.cancellationFlag = options.cancellationFlag ?? new CancellationFlag();
+    // `?.`: a JavaScript caller's `null` means no options, like `undefined`.
+    this.cancellationFlag = options?.cancellationFlag ?? new CancellationFlag();
     this.cancelCells = new Int32Array(this.cancellationFlag.buffer, 0, 1);
-    if (options.onEvent !== undefined) this.listeners.push(options.onEvent);
+    if (options?.onEvent !== undefined) this.listeners.push(options.onEvent);
   }
 
   /** The current revision; it grows by one with every effective input change. */

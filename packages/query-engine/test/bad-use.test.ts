@@ -161,4 +161,10 @@ describe("bad use gets a clear error, never a hang or a corrupted database", () 
     }
     expect(unhandled.length).toBeGreaterThan(0);
   });
+
+  it("null options from JavaScript mean no options", () => {
+    const db = new Database(null as unknown as undefined);
+    const double = db.query<number, number>("double", (_ctx, n) => n * 2);
+    expect(db.get(double, 21)).toBe(42);
+  });
 });

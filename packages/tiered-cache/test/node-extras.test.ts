@@ -41,4 +41,11 @@ describe("node options", () => {
     expect(() => createNodeCache({ memoryPressure: { shedFraction: 2 } })).toThrow(/"memoryPressure\.shedFraction"/);
     expect(() => createNodeCache({ ttl: -1 })).toThrow(/"ttl"/);
   });
+
+  it("no options at all give a memory-only cache", async () => {
+    const cache = createNodeCache(undefined as unknown as Parameters<typeof createNodeCache>[0]);
+    await cache.set("k", { v: 1 });
+    expect(await cache.get("k")).toEqual({ v: 1 });
+    await cache.close();
+  });
 });

@@ -106,8 +106,9 @@ const SKIP_MAX_DEPTH = 64;
 
 /** Parses one Cairo-M file into a lossless tree plus item ASTs and diagnostics. Never throws. */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const tree = options.tree ?? true;
-  return new Parser(text, tree, !tree && options.skipBodies === true, undefined).parseFile();
+  if (typeof text !== "string") throw new TypeError(`parse: text must be a string, got ${text === null ? "null" : typeof text}`);
+  const tree = options?.tree ?? true;
+  return new Parser(text, tree, !tree && options?.skipBodies === true, undefined).parseFile();
 }
 
 /**

@@ -7,7 +7,7 @@
  * binary search (an `indexOf` per node scanned to the end of a file without line breaks).
  */
 import { describe, expect, it } from "vitest";
-import { InMemoryFileSystem, createCairoMService } from "../../src/index.js";
+import { InMemoryFileSystem, createCairoMService, parse } from "../../src/index.js";
 
 function diagnosticsOf(text: string) {
   const service = createCairoMService({ fs: new InMemoryFileSystem({ "/p/a.cm": text }) });
@@ -74,5 +74,18 @@ describe("oversized literals", () => {
     const diagnostics = diagnosticsOf(`fn main() -> felt { return 5${"q".repeat(100)}; }`);
     const suffix = diagnostics.find((d) => d.code === "unknown-literal-suffix");
     expect(suffix?.message).toBe(`\`${"q".repeat(32)}…${"q".repeat(8)}\` (100 characters) is not a valid literal suffix (use \`felt\` or \`u32\`)`);
+  });
+});
+
+describe("bad arguments from JavaScript", () => {
+  it("parse of a non-string says so", () => {
+    expect(() => parse(undefined as unknown as string)).toThrow("parse: text must be a string, got undefined");
+    expect(() => parse(null as unknown as string)).toThrow("parse: text must be a string, got null");
+  });
+
+  it("null service options mean no options", () => {
+    const service = createCairoMService(null as unknown as undefined);
+    service.setFileText("/p/a.cm", "fn main() -> felt { return 1 }");
+    expect(service.getDiagnostics("/p/a.cm").map((d) => d.code)).toEqual(["syntax-error"]);
   });
 });

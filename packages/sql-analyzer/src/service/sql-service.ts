@@ -61,7 +61,8 @@ export interface SqlQueries {
  * `sql.statement.<dialect>` (per statement text: the reused unit),
  * `sql.statementList` and `sql.diagnostics` (per file).
  */
-export function createSqlService(options: SqlServiceOptions = {}): SqlService {
+export function createSqlService(given: SqlServiceOptions = {}): SqlService {
+  const options = given ?? {}; // a JavaScript caller's `null` means no options
   const db = options.database ?? new Database();
   const defaultDialect = options.dialect ?? "postgres";
   if (!isDialect(defaultDialect)) throw new RangeError(`createSqlService: unknown dialect ${JSON.stringify(defaultDialect)} (expected "postgres", "mysql" or "sqlite")`);

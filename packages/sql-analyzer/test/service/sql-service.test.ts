@@ -105,4 +105,10 @@ describe("createSqlService", () => {
     expect(service.hasFile("m.sql")).toBe(false);
     expect(() => service.parse("m.sql")).toThrow();
   });
+
+  it("null options from JavaScript mean no options (postgres)", () => {
+    const service = createSqlService(null as unknown as undefined);
+    service.setFile("a.sql", "SELECT 1; SELECT FROM;");
+    expect(service.statementList("a.sql")).toEqual(["SELECT 1", "SELECT FROM"]);
+  });
 });

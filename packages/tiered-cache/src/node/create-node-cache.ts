@@ -74,7 +74,7 @@ export function createNodeCache(options: NodeCacheOptions): TieredCache {
     const option = [...issue.path.map(String), ...keys.slice(0, 1)].join(".") || "(options)";
     throw new TieredCacheOptionsError(option, keys.length > 0 ? "unknown option" : issue.message);
   }
-  const { disk, redis, memoryPressure, ...core } = options;
+  const { disk, redis, memoryPressure, ...core } = options ?? {};
   const tiers: StorageTier[] = [];
   if (disk) tiers.push(new DiskTier(disk));
   let redisTier: RedisTier | undefined;
