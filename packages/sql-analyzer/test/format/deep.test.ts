@@ -33,6 +33,27 @@ describe("formatting statements deeper than MAX_FORMAT_DEPTH", () => {
     });
   }
 
+  it("a stack overflow during layout (a caller already deep in its stack) also gives too-deep", () => {
+    // How deep plain recursion can go here, then format from 95 % of that depth, where even
+    // a chain below the limit cannot be laid out.
+    const probe = (n: number): number => (n === 0 ? 0 : probe(n - 1) + 1);
+    let lo = 1;
+    let hi = 1_000_000;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      try {
+        probe(mid);
+        lo = mid;
+      } catch {
+        hi = mid - 1;
+      }
+    }
+    const chain = "SELECT * FROM t WHERE " + Array(MAX_FORMAT_DEPTH - 100).fill("a = 1").join(" OR ");
+    expect(formatDocument(chain).statements[0]!.status).toBe("formatted");
+    const deepCall = (n: number): string => (n === 0 ? formatDocument(chain).statements[0]!.status : deepCall(n - 1));
+    expect(deepCall(Math.floor(lo * 0.95))).toBe("too-deep");
+  });
+
   it("a chain well below the limit is still formatted", () => {
     const text = "select * from t where " + Array(MAX_FORMAT_DEPTH / 4).fill("a = 1").join(" or ");
     const result = formatDocument(text);
