@@ -40,11 +40,14 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
   // Parent kind and parent node id of every token; opener/closer of wrappable lists.
   const parentKind = new Int32Array(tokens.count).fill(-1);
   const parentId = new Int32Array(tokens.count).fill(-1);
-  const closerOf = new Map<number, number>();
+  // The per-token tables below are typed arrays indexed by token, -1 for none: maps keyed by
+  // token index made formatting a large file slow (a million entries, hashed and cache-missed).
+  const closerOf = new Int32Array(tokens.count).fill(-1);
   // Operator chains: the outermost binary expression of each expression, by its first
-  // token; its last token; and the chain each loosest-level operator token belongs to.
-  const chainAt = new Map<number, { id: number; last: number }>();
-  const chainOfOperator = new Map<number, number>();
+  // token (its id and last token); and the chain each loosest-level operator token belongs to.
+  const chainIdAt = new Int32Array(tokens.count).fill(-1);
+  const chainLastAt = new Int32Array(tokens.count).fill(-1);
+  const chainOfOperator = new Int32Array(tokens.count).fill(-1);
   let nextId = 0;
   const stack: [SyntaxNode, number][] = [[parsed.root, -1]];
   while (stack.length > 0) {
@@ -59,27 +62,28 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     if (n.kind === K.BinExpr && parent !== K.BinExpr) {
       const first = firstToken(n);
       const level = binaryPrecedence(tokens.kinds[operatorToken(n, tokens.kinds)]!);
-      chainAt.set(first, { id, last: lastToken(n) });
+      chainIdAt[first] = id;
+      chainLastAt[first] = lastToken(n);
       // Down the left spine while the operators are of the same (loosest) level.
       let m: SyntaxNode | number | undefined = n;
       while (typeof m === "object" && m.kind === K.BinExpr) {
         const op = operatorToken(m, tokens.kinds);
         if (op < 0 || binaryPrecedence(tokens.kinds[op]!) !== level) break;
-        chainOfOperator.set(op, id);
+        chainOfOperator[op] = id;
         m = m.children[0];
       }
     }
     if (WRAPPABLE.has(n.kind)) {
       const first = n.children[0];
       const last = n.children[n.children.length - 1];
-      if (typeof first === "number" && typeof last === "number" && first !== last) closerOf.set(first, last);
+      if (typeof first === "number" && typeof last === "number" && first !== last) closerOf[first] = last;
     }
   }
   const tokText = (i: number) => text.slice(tokens.starts[i], tokens.starts[i + 1]);
   const kindOf = (i: number) => tokens.kinds[i]!;
   // Significant tokens and comments, with the whitespace seen before each.
   const seq: { i: number; newlinesBefore: number }[] = [];
-  const seqIndex = new Map<number, number>();
+  const seqIndex = new Int32Array(tokens.count).fill(-1);
   let pendingNewlines = 0;
   for (let i = 0; i < tokens.count; i++) {
     const k = tokens.kinds[i]!;
@@ -88,7 +92,7 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
       continue;
     }
     if (k === K.EndOfFile) break;
-    seqIndex.set(i, seq.length);
+    seqIndex[i] = seq.length;
     seq.push({ i, newlinesBefore: pendingNewlines });
     pendingNewlines = 0;
   }
@@ -97,9 +101,12 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     const after = seq[n + 1];
     return kindOf(i) === K.Comma && after !== undefined && isCloserOf(after.i, parentId[i]!);
   };
-  const closerIds = new Map<number, number>();
-  for (const [open, close] of closerOf) closerIds.set(close, parentId[open]!);
-  const isCloserOf = (tok: number, group: number) => closerIds.get(tok) === group;
+  // The list (its node id) each closer token closes; NOT_A_CLOSER elsewhere (not -1, which a
+  // token without a parent would have as its group).
+  const NOT_A_CLOSER = -2;
+  const closerIds = new Int32Array(tokens.count).fill(NOT_A_CLOSER);
+  for (let open = 0; open < tokens.count; open++) if (closerOf[open]! >= 0) closerIds[closerOf[open]!] = parentId[open]!;
+  const isCloserOf = (tok: number, group: number) => closerIds[tok] === group;
   const broken = new Set<number>();
   /** Width of seq[from..to] printed flat (without a trailing comma), plus the rest of its line. */
   const flatWidth = (from: number, to: number): number => {
@@ -114,8 +121,8 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
       if (k === K.Comment) break;
       // The closer of an enclosing broken list goes on its own line: the element ends
       // here, followed by the comma that breaking adds.
-      const encl = closerIds.get(seq[n]!.i);
-      if (encl !== undefined && broken.has(encl)) {
+      const encl = closerIds[seq[n]!.i]!;
+      if (encl !== NOT_A_CLOSER && broken.has(encl)) {
         w += 1;
         break;
       }
@@ -171,8 +178,8 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
       if (k === K.LBrace && !atLineStart) newline(false);
     }
     // An operator of a broken chain starts a continuation line.
-    const chainOfOp = chainOfOperator.get(i);
-    if (chainOfOp !== undefined && brokenChains.has(chainOfOp) && !atLineStart) newline(false);
+    const chainOfOp = chainOfOperator[i]!;
+    if (chainOfOp >= 0 && brokenChains.has(chainOfOp) && !atLineStart) newline(false);
     if (k === K.Comment) {
       if (atLineStart || newlinesBefore > 0) {
         if (!atLineStart) newline(newlinesBefore > 1);
@@ -193,15 +200,16 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     line += tokText(i);
     // An expression whose operator chain does not fit (or holds a comment) breaks before
     // each operator of its loosest level; the continuation lines are one level deeper.
-    const chain = chainAt.get(i);
-    if (chain !== undefined) {
-      const to = seqIndex.get(chain.last)!;
+    const chainId = chainIdAt[i]!;
+    if (chainId >= 0) {
+      const chainLast = chainLastAt[i]!;
+      const to = seqIndex[chainLast]!;
       let hasComment = false;
       for (let m = n + 1; m < to; m++) if (kindOf(seq[m]!.i) === K.Comment) hasComment = true;
       const column = line.length - tokText(i).length;
       if (hasComment || column + flatWidth(n, to) > width) {
-        brokenChains.add(chain.id);
-        chainEnds.set(chain.last, (chainEnds.get(chain.last) ?? 0) + 1);
+        brokenChains.add(chainId);
+        chainEnds.set(chainLast, (chainEnds.get(chainLast) ?? 0) + 1);
         depth++;
       }
     }
@@ -227,9 +235,9 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     const nk = next ? kindOf(next.i) : -1;
     const trailingComment = nk === K.Comment && next!.newlinesBefore === 0;
     // An opener whose list does not fit (or holds a comment) breaks: one element per line.
-    const closer = closerOf.get(i);
-    if (closer !== undefined) {
-      const to = seqIndex.get(closer)!;
+    const closer = closerOf[i]!;
+    if (closer >= 0) {
+      const to = seqIndex[closer]!;
       let hasComment = false;
       for (let m = n + 1; m < to; m++) if (kindOf(seq[m]!.i) === K.Comment) hasComment = true;
       const column = line.length - tokText(i).length;
