@@ -80,6 +80,8 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     }
   }
   const tokText = (i: number) => text.slice(tokens.starts[i], tokens.starts[i + 1]);
+  // Lengths without slicing: width measurements run over every token of every list and chain.
+  const tokLen = (i: number) => tokens.starts[i + 1]! - tokens.starts[i]!;
   const kindOf = (i: number) => tokens.kinds[i]!;
   // Significant tokens and comments, with the whitespace seen before each.
   const seq: { i: number; newlinesBefore: number }[] = [];
@@ -88,7 +90,7 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
   for (let i = 0; i < tokens.count; i++) {
     const k = tokens.kinds[i]!;
     if (k === K.Whitespace) {
-      pendingNewlines += (tokText(i).match(/\n/g) ?? []).length;
+      for (let at = tokens.starts[i]!, end = tokens.starts[i + 1]!; at < end; at++) if (text.charCodeAt(at) === 10) pendingNewlines++;
       continue;
     }
     if (k === K.EndOfFile) break;
@@ -114,7 +116,7 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     for (let n = from; n <= to; n++) {
       if (isTrailingComma(n)) continue;
       if (n > from && needsSpace(seq[n - 1]!.i, seq[n]!.i, kindOf, parentKind)) w++;
-      w += tokText(seq[n]!.i).length;
+      w += tokLen(seq[n]!.i);
     }
     for (let n = to + 1; n < seq.length && n <= to + 24; n++) {
       const k = kindOf(seq[n]!.i);
@@ -127,7 +129,7 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
         break;
       }
       if (needsSpace(seq[n - 1]!.i, seq[n]!.i, kindOf, parentKind)) w++;
-      w += tokText(seq[n]!.i).length;
+      w += tokLen(seq[n]!.i);
       if (k === K.LBrace || k === K.Semi || k === K.Comma) break;
     }
     return w;
@@ -206,7 +208,7 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
       const to = seqIndex[chainLast]!;
       let hasComment = false;
       for (let m = n + 1; m < to; m++) if (kindOf(seq[m]!.i) === K.Comment) hasComment = true;
-      const column = line.length - tokText(i).length;
+      const column = line.length - tokLen(i);
       if (hasComment || column + flatWidth(n, to) > width) {
         brokenChains.add(chainId);
         chainEnds.set(chainLast, (chainEnds.get(chainLast) ?? 0) + 1);
@@ -240,7 +242,7 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
       const to = seqIndex[closer]!;
       let hasComment = false;
       for (let m = n + 1; m < to; m++) if (kindOf(seq[m]!.i) === K.Comment) hasComment = true;
-      const column = line.length - tokText(i).length;
+      const column = line.length - tokLen(i);
       if (to > n + 1 && (hasComment || column + flatWidth(n, to) > width)) {
         broken.add(group);
         depth++;
