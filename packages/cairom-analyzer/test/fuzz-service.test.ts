@@ -25,7 +25,10 @@ describe("whole-service fuzzing (seeded): every request on broken programs", () 
       for (const d of diags) {
         if (d.range.start < 0 || d.range.end > text.length || d.range.start > d.range.end) failures.push(`range ${JSON.stringify(d)} on ${JSON.stringify(text)}`);
       }
-      const at = Math.floor(rand() * (text.length + 1));
+      // Mostly a position in the text; sometimes what a client with a stale or broken
+      // position sends (past the end, negative, not an integer, not finite).
+      const odd = [-1, text.length + 7, 1e9, Number.POSITIVE_INFINITY, Number.NaN, 0.5];
+      const at = rand() < 0.1 ? odd[Math.floor(rand() * odd.length)]! : Math.floor(rand() * (text.length + 1));
       service.getHover("/p/src/main.cm", at);
       service.getCompletions("/p/src/main.cm", at);
       service.getDefinition("/p/src/main.cm", at);

@@ -28,10 +28,14 @@ const ITEM_KEYWORDS = ["fn", "struct", "const", "use"];
 const PRIMITIVES = ["felt", "u32", "bool"];
 
 /** Completions at an offset: members after `.`, module paths after `::`, types, names in scope and keywords. */
-export function complete(model: Model, path: string, offset: number): CompletionItem[] {
+export function complete(model: Model, path: string, requested: number): CompletionItem[] {
   if (!model.known(path)) return [];
   const result = model.tree(path);
   const { tokens, text } = result;
+  // A client's offset may be stale (past the end after the file shrank) or not an integer.
+  // Unclamped, the scan below read `text[offset - 1]` as undefined, which the regex saw as
+  // the word "undefined": it stepped back one offset at a time from there, forever for Infinity.
+  const offset = Math.min(Math.max(Math.trunc(requested) || 0, 0), text.length);
   // Find the identifier being typed (if any) and the significant token before it.
   let prefixStart = offset;
   while (prefixStart > 0 && /[A-Za-z0-9_]/.test(text[prefixStart - 1]!)) prefixStart--;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { InMemoryFileSystem, createCairoMService } from "../../src/index.js";
 import { checkCompletion, parseFixtureForTest, serviceForTest } from "./helpers.js";
 
 describe("completion", () => {
@@ -142,5 +143,18 @@ describe("completion tables are per memoized analysis", () => {
     expect(items.map((i) => i.label)).toContain("extra");
     // `total` the local hides `total` the function.
     expect(items.filter((i) => i.label === "total")).toEqual([expect.objectContaining({ kind: "variable", detail: "u32" })]);
+  });
+
+  it("clamps a stale or broken offset: past the end is the end, negative or NaN the start", () => {
+    // Unclamped, a position past the end made the prefix scan step back one offset at a
+    // time from there (forever from Infinity).
+    const text = "fn main() -> felt { let x = 1; return x; }\nfn other() {}\n";
+    const service = createCairoMService({ fs: new InMemoryFileSystem({ "/p/a.cm": text }) });
+    const labels = (offset: number) => service.getCompletions("/p/a.cm", offset).map((c) => c.label).join(",");
+    const atEnd = labels(text.length);
+    expect(atEnd).toContain("fn");
+    for (const past of [text.length + 1, 1e9, Number.POSITIVE_INFINITY]) expect(labels(past)).toBe(atEnd);
+    for (const before of [-1, -1e9, Number.NaN, Number.NEGATIVE_INFINITY]) expect(labels(before)).toBe(labels(0));
+    expect(labels(4.7)).toBe(labels(4));
   });
 });
