@@ -119,6 +119,7 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
     host,
     setFileText(path, text) {
       const p = normalizePath(path);
+      if (typeof text !== "string") throw new TypeError(`setFileText: the text of ${p} must be a string, got ${text === null ? "null" : typeof text} (closeFile drops an editor buffer)`);
       host.fs.set(p, text);
       const known = adb.fileModule.has(p);
       host.ensure(p);
@@ -126,12 +127,14 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
       host.refreshText(p);
     },
     closeFile(path) {
-      host.fs.delete(path);
-      host.refreshText(path);
+      const p = normalizePath(path);
+      host.fs.delete(p);
+      host.refreshText(p);
     },
     filesChanged(paths) {
+      if (typeof (paths as Iterable<string> | null)?.[Symbol.iterator] !== "function") throw new TypeError("filesChanged: expected a list of paths");
       host.reload();
-      for (const p of paths) host.refreshText(p);
+      for (const p of paths) host.refreshText(normalizePath(p));
     },
     getProject: (path) => host.ensure(path),
     sweep: (unusedSince) => {

@@ -5,6 +5,9 @@
 
 /** Collapses `//`, `.` and `..` segments; keeps a leading `/`. */
 export function normalizePath(path: string): string {
+  // Every request and edit passes through here: a JavaScript caller's non-string gets a
+  // sentence instead of "cannot read properties of null" from deep inside.
+  if (typeof path !== "string") throw new TypeError(`a path must be a string, got ${path === null ? "null" : typeof path}`);
   // Fast path: already normal (absolute, no empty, `.` or `..` segments, no trailing `/`).
   if (path.length > 1 && path[0] === "/" && !path.endsWith("/") && !path.includes("//") && !path.includes("/.")) return path;
   const absolute = path.startsWith("/");

@@ -83,6 +83,24 @@ describe("bad arguments from JavaScript", () => {
     expect(() => parse(null as unknown as string)).toThrow("parse: text must be a string, got null");
   });
 
+  it("edits with a non-string path or text are refused with a sentence; requests report it", () => {
+    const failures: string[] = [];
+    const service = createCairoMService({ onError: (request, error) => failures.push(`${request}: ${(error as Error).message}`) });
+    const anyService = service as unknown as Record<string, (...args: unknown[]) => unknown>;
+    expect(() => anyService.setFileText!(null, "fn main() {}")).toThrow("a path must be a string, got null");
+    expect(() => anyService.setFileText!("/p/a.cm", null)).toThrow("setFileText: the text of /p/a.cm must be a string, got null");
+    expect(() => anyService.closeFile!(42)).toThrow("a path must be a string, got number");
+    expect(() => anyService.filesChanged!(null)).toThrow("filesChanged: expected a list of paths");
+    expect(anyService.getHover!(null, 0)).toBeUndefined();
+    expect(failures).toEqual(["hover: a path must be a string, got null"]);
+    // The refused edits left nothing behind: the file then checks as in a fresh service.
+    const text = "fn main() -> felt { return 1; }";
+    service.setFileText("/p/a.cm", text);
+    const fresh = createCairoMService({ fs: new InMemoryFileSystem({ "/p/a.cm": text }) });
+    expect(service.getDiagnostics("/p/a.cm")).toEqual(fresh.getDiagnostics("/p/a.cm"));
+    expect(failures.length).toBe(1);
+  });
+
   it("null service options mean no options", () => {
     const service = createCairoMService(null as unknown as undefined);
     service.setFileText("/p/a.cm", "fn main() -> felt { return 1 }");
