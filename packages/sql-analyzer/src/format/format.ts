@@ -49,7 +49,8 @@ export interface FormatResult {
 }
 
 /**
- * Formats a whole SQL document. Never throws. Statements with syntax errors are left
+ * Formats a whole SQL document. Never throws on any text (options outside their choices
+ * are a `RangeError`, as an unknown dialect is). Statements with syntax errors are left
  * untouched; every comment is kept; `format(format(x)) === format(x)`.
  *
  * @example
@@ -234,7 +235,7 @@ function lineBreakOf(parsed: ParseResult, lineEnding: "lf" | "crlf" | "auto"): s
 }
 
 function parseOf(text: string, options: FormatOptions, resolved: ResolvedFormatOptions): ParseResult {
-  const given = options.parsed;
+  const given = options?.parsed; // `?.`: a JavaScript caller's null means no options
   if (given !== undefined && given.text === text && given.dialect === resolved.dialect) return given;
   return parse(text, { dialect: resolved.dialect });
 }

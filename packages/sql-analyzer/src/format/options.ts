@@ -48,17 +48,33 @@ export interface ResolvedFormatOptions {
   readonly lineEnding: "lf" | "crlf" | "auto";
 }
 
-/** Applies the defaults; out-of-range numbers are clamped rather than rejected. */
+/**
+ * Applies the defaults. Out-of-range numbers are clamped rather than rejected; a value
+ * outside a named option's choices (a misspelt `keywordCase`, say) is a `RangeError`
+ * naming the option and its choices, where it used to fall back silently to some style.
+ */
 export function resolveFormatOptions(options: FormatOptions = {}): ResolvedFormatOptions {
-  const indent = options.indent ?? 2;
-  const width = options.lineWidth ?? 80;
+  const given = options ?? {};
+  const indent = given.indent ?? 2;
+  const width = given.lineWidth ?? 80;
+  if (indent !== "tab" && typeof indent !== "number") throw new RangeError(`format: indent must be a number of spaces or "tab", got ${JSON.stringify(indent)}`);
   return {
-    dialect: options.dialect ?? "postgres",
-    keywordCase: options.keywordCase ?? "upper",
-    identifierCase: options.identifierCase ?? "preserve",
-    indentUnit: indent === "tab" ? "\t" : " ".repeat(Math.max(0, Math.min(16, Math.floor(indent)))),
-    lineWidth: Number.isFinite(width) ? Math.max(20, Math.floor(width)) : 80,
-    commaPosition: options.commaPosition === "leading" ? "leading" : "trailing",
-    lineEnding: options.lineEnding === "lf" || options.lineEnding === "crlf" ? options.lineEnding : "auto",
+    dialect: given.dialect ?? "postgres",
+    keywordCase: choice("keywordCase", given.keywordCase, CASE_STYLES, "upper"),
+    identifierCase: choice("identifierCase", given.identifierCase, CASE_STYLES, "preserve"),
+    indentUnit: indent === "tab" ? "\t" : " ".repeat(Math.max(0, Math.min(16, Math.floor(indent) || 0))),
+    lineWidth: typeof width === "number" && Number.isFinite(width) ? Math.max(20, Math.floor(width)) : 80,
+    commaPosition: choice("commaPosition", given.commaPosition, ["trailing", "leading"] as const, "trailing"),
+    lineEnding: choice("lineEnding", given.lineEnding, ["lf", "crlf", "auto"] as const, "auto"),
   };
+}
+
+const CASE_STYLES = ["upper", "lower", "preserve"] as const;
+
+/** `value` when it is one of `choices`, `fallback` when it is absent, else a RangeError. */
+function choice<T extends string>(option: string, value: T | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (choices.includes(value)) return value;
+  const expected = choices.map((c) => JSON.stringify(c));
+  throw new RangeError(`format: unknown ${option} ${JSON.stringify(value)} (expected ${expected.slice(0, -1).join(", ")} or ${expected.at(-1)})`);
 }

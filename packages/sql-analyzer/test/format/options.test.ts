@@ -193,3 +193,19 @@ describe("found by the long fuzz run (scripts/fuzz-format.mjs)", () => {
     expect(format("select 1;\r\nselect 2;\nselect 3")).toBe("SELECT 1;\nSELECT 2;\nSELECT 3\n");
   });
 });
+
+describe("option values outside their choices", () => {
+  const call = format as unknown as (text: string, options: Record<string, unknown>) => string;
+  test("are a RangeError naming the option and its choices", () => {
+    expect(() => call("select 1", { keywordCase: "weird" })).toThrow('format: unknown keywordCase "weird" (expected "upper", "lower" or "preserve")');
+    expect(() => call("select 1", { identifierCase: "UPPER" })).toThrow('format: unknown identifierCase "UPPER"');
+    expect(() => call("select 1", { commaPosition: "middle" })).toThrow('format: unknown commaPosition "middle" (expected "trailing" or "leading")');
+    expect(() => call("select 1", { lineEnding: "cr" })).toThrow('format: unknown lineEnding "cr" (expected "lf", "crlf" or "auto")');
+    expect(() => call("select 1", { indent: "4" })).toThrow('format: indent must be a number of spaces or "tab", got "4"');
+  });
+
+  test("out-of-range numbers are still clamped, and null options are no options", () => {
+    expect(call("select a from t", { indent: -5, lineWidth: Number.NaN })).toBe("SELECT a FROM t\n");
+    expect(format("select a from t", null as unknown as undefined)).toBe("SELECT a FROM t\n");
+  });
+});
