@@ -4,9 +4,9 @@ import { firstToken, lastToken, type SyntaxNode } from "../syntax/syntax-tree.js
 
 /** Formatting options. */
 export interface FormatOptions {
-  /** Spaces per indentation level. Defaults to `4`. */
+  /** Spaces per indentation level, clamped to 0–16. Defaults to `4`. */
   readonly indent?: number;
-  /** Line width beyond which argument, parameter and array lists and operator chains break. Defaults to `100`. */
+  /** Line width beyond which argument, parameter and array lists and operator chains break (at least 1). Defaults to `100`. */
   readonly width?: number;
 }
 
@@ -31,11 +31,24 @@ export interface Layout {
   readonly outEnd: Int32Array;
 }
 
+/**
+ * The indentation unit and width from `options`: numbers are clamped (an indent of 0–16
+ * spaces, a width of at least 1), a non-number is a RangeError, and null means no options.
+ * Unchecked, a negative or huge indent made `" ".repeat` throw inside the request (which
+ * then answered nothing), and `"tab"` quietly meant no indentation at all.
+ */
+function resolveLayoutOptions(options: FormatOptions | null | undefined): { unit: string; width: number } {
+  const indent = options?.indent ?? 4;
+  const width = options?.width ?? 100;
+  if (typeof indent !== "number" || Number.isNaN(indent)) throw new RangeError(`the format option indent must be a number of spaces, got ${JSON.stringify(indent)}`);
+  if (typeof width !== "number" || Number.isNaN(width)) throw new RangeError(`the format option width must be a number, got ${JSON.stringify(width)}`);
+  return { unit: " ".repeat(Math.max(0, Math.min(16, Math.floor(indent)))), width: Math.max(1, Math.floor(width)) };
+}
+
 /** @internal The whole-file layout behind {@link formatParsed} and range formatting; `undefined` on syntax errors. */
 export function layout(parsed: ParseResult, options: FormatOptions): Layout | undefined {
   if (parsed.diagnostics.some((d) => d.code === "syntax-error" || d.code === "invalid-character")) return undefined;
-  const unit = " ".repeat(options.indent ?? 4);
-  const width = options.width ?? 100;
+  const { unit, width } = resolveLayoutOptions(options);
   const { tokens, text } = parsed;
   // Parent kind and parent node id of every token; opener/closer of wrappable lists.
   const parentKind = new Int32Array(tokens.count).fill(-1);

@@ -101,6 +101,25 @@ describe("bad arguments from JavaScript", () => {
     expect(failures.length).toBe(1);
   });
 
+  it("format options: numbers clamped, non-numbers reported, null is no options", () => {
+    const failures: string[] = [];
+    const service = createCairoMService({
+      fs: new InMemoryFileSystem({ "/p/a.cm": "fn main() -> felt { return 1 + 2; }\n" }),
+      onError: (request, error) => failures.push(`${request}: ${(error as Error).message}`),
+    });
+    const format = service.format as unknown as (path: string, options: unknown) => string | undefined;
+    expect(format("/p/a.cm", { indent: -3 })).toBe("fn main() -> felt {\nreturn 1 + 2;\n}\n");
+    expect(format("/p/a.cm", { indent: 1e9 })).toBe(`fn main() -> felt {\n${" ".repeat(16)}return 1 + 2;\n}\n`);
+    expect(format("/p/a.cm", null)).toBe("fn main() -> felt {\n    return 1 + 2;\n}\n");
+    expect(failures).toEqual([]);
+    expect(format("/p/a.cm", { indent: "tab" })).toBeUndefined();
+    expect(format("/p/a.cm", { width: "wide" })).toBeUndefined();
+    expect(failures).toEqual([
+      'format: the format option indent must be a number of spaces, got "tab"',
+      'format: the format option width must be a number, got "wide"',
+    ]);
+  });
+
   it("null service options mean no options", () => {
     const service = createCairoMService(null as unknown as undefined);
     service.setFileText("/p/a.cm", "fn main() -> felt { return 1 }");
