@@ -99,3 +99,12 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   }
   return out;
 }
+
+/**
+ * A token's text in backquotes for a message, shortened in the middle when it is long:
+ * messages quote what the user wrote, and a megabyte-long token made a megabyte-long
+ * diagnostic.
+ */
+export function quoteToken(text: string): string {
+  return text.length <= 48 ? `\`${text}\`` : `\`${text.slice(0, 32)}…${text.slice(-8)}\` (${text.length} characters)`;
+}

@@ -1,4 +1,4 @@
-import { quoteToken } from "../syntax/lexer.js";
+import { quoteToken } from "../diagnostic.js";
 
 /**
  * A small TOML reader, enough for `cairom.toml`: comments, `key = value` pairs with

@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic } from "../diagnostic.js";
+import { diagnostic, quoteToken, type Diagnostic } from "../diagnostic.js";
 import { KEYWORDS, SyntaxKind } from "./syntax-kind.js";
 
 /**
@@ -309,15 +309,6 @@ const BASES: Record<string, { radix: number; digit: RegExp; name: string }> = {
  * is quadratic in its length, and a 4 MB literal took seconds.
  */
 const MAX_DIGITS_BELOW_2_64: Record<number, number> = { 10: 20, 16: 16, 8: 22, 2: 64 };
-
-/**
- * A token's text in backquotes for a message, shortened in the middle when it is long:
- * messages quote what the user wrote, and a megabyte-long token made a megabyte-long
- * diagnostic.
- */
-export function quoteToken(text: string): string {
-  return text.length <= 48 ? `\`${text}\`` : `\`${text.slice(0, 32)}…${text.slice(-8)}\` (${text.length} characters)`;
-}
 
 /** Splits an integer literal into value and suffix (the token is assumed valid). */
 export function intLiteralParts(token: string): IntLiteralParts {

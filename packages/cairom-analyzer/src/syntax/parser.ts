@@ -1,10 +1,10 @@
-import { diagnostic, type Diagnostic } from "../diagnostic.js";
+import { diagnostic, quoteToken, type Diagnostic } from "../diagnostic.js";
 import type {
   BinaryOp, Block, Expr, FieldDeclAst, FieldInit, ItemAst, LocatedItem, ParamAst, Pattern, Stmt, TypeRef, UseName,
 } from "./ast.js";
 import { newList, trimmed } from "../alloc.js";
 import { ArrayTypeNode, FnItemNode, LocatedItemNode, MissingNode, NameAndTypeNode, NamedTypeNode, PtrTypeNode, TupleTypeNode } from "./item-nodes.js";
-import { intLiteralParts, lex, lexSignificant, quoteToken, type SignificantTokens, type TokenStream } from "./lexer.js";
+import { intLiteralParts, lex, lexSignificant, type SignificantTokens, type TokenStream } from "./lexer.js";
 import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
 
