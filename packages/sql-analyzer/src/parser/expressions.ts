@@ -3,16 +3,17 @@ import { FUNCTION_NAME_CLASS } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atLabel, expectIdent, expectLabel, isReservedAt } from "./names.js";
-import type { Parser } from "./parser.js";
-import { atSelectStart, parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
+import type { Checkpoint, Parser } from "./parser.js";
+import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { parseIntervalFields, parseTypeName } from "./types.js";
+import { SQL_JSON_XML_CLASS, parseJsonUniqueKeys, parseSqlJsonXmlArgsGuarded, parseSqlJsonXmlCall, sqlTableFunctionBefore } from "./sql-json-xml.js";
 
 // Binding powers, loosest first (PostgreSQL's operator precedence table).
 const BP_OR = 1;
 const BP_AND = 2;
 const BP_NOT = 3;
 const BP_IS = 4;
-const BP_COMPARE = 5;
+export const BP_COMPARE = 5;
 const BP_LIKE = 6;
 const BP_OTHER = 7;
 const BP_ADD = 8;
@@ -73,6 +74,8 @@ function isExprKeyword(p: Parser): boolean {
   switch (w) {
     case "not":
     case "case":
+    case "convert":
+      return p.mysql && p.nth(1) === SyntaxKind.LParen;
     case "cast":
     case "exists":
     case "array":
@@ -98,10 +101,17 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
   if (!p.enter()) return true;
   const cp = p.checkpoint();
   const ok = parsePrefix(p);
-  if (!ok) {
-    p.leave();
-    return false;
-  }
+  if (ok) parseInfixChain(p, cp, minBp);
+  p.leave();
+  return ok;
+}
+
+/**
+ * The infix and postfix operators binding at least `minBp` after the operand that starts
+ * at `cp` (the loop of the Pratt parser; also continues an operand that `parseOperand`
+ * parsed alone, when what follows shows it began a larger expression).
+ */
+export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number): void {
   let lastCompare = false;
   for (;;) {
     const progress = p.position;
@@ -117,19 +127,17 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
     if (!parseInfix(p, cp, op)) break;
     if (p.position === progress) break;
   }
-  p.leave();
-  return true;
 }
 
 /** The words `infixOp`'s switch can give a binding power (any other word gives 0). */
 const INFIX_WORDS = new Set([
   "or", "xor", "and", "is", "isnull", "notnull", "in", "between", "like", "ilike", "similar", "glob", "regexp", "rlike", "match",
-  "not", "div", "mod", "overlaps", "at", "collate",
+  "not", "div", "mod", "overlaps", "at", "collate", "sounds",
 ]);
 const INFIX_WORD_CLASS = wordClass(INFIX_WORDS);
 
 /** The binding power of the infix/postfix operator at the current token (0 if none). */
-function infixOp(p: Parser): number {
+export function infixOp(p: Parser): number {
   switch (p.kind) {
     case SyntaxKind.Operator: {
       const w = p.word!;
@@ -183,6 +191,8 @@ function infixOp(p: Parser): number {
         case "div":
         case "mod":
           return p.mysql ? BP_MUL : 0;
+        case "sounds":
+          return p.mysql && p.nthKw(1, "like") ? BP_LIKE : 0;
         case "overlaps":
           return p.postgres ? BP_OTHER : 0;
         case "at":
@@ -200,7 +210,7 @@ function infixOp(p: Parser): number {
   }
 }
 
-function parseInfix(p: Parser, cp: number, bp: number): boolean {
+export function parseInfix(p: Parser, cp: number, bp: number): boolean {
   if (p.at(SyntaxKind.DoubleColon)) {
     p.startAt(cp, SyntaxKind.CastExpr);
     if (!p.postgres) p.wrongDialect("'::'", "use CAST(… AS …)");
@@ -261,6 +271,7 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
       else if (p.atKw("json")) {
         p.bump();
         if (p.atKw("value") || p.atKw("array") || p.atKw("object") || p.atKw("scalar")) p.bump();
+        parseJsonUniqueKeys(p);
       } else if (p.atKw("normalized") || (p.at(SyntaxKind.Word) && p.nthKw(1, "normalized"))) {
         if (!p.atKw("normalized")) p.bump();
         p.bump();
@@ -310,6 +321,14 @@ function parseInfix(p: Parser, cp: number, bp: number): boolean {
       p.finish();
       return true;
     }
+    case "sounds":
+      // MySQL: `a SOUNDS LIKE b`, i.e. SOUNDEX(a) = SOUNDEX(b).
+      p.startAt(cp, SyntaxKind.LikeExpr);
+      p.bump();
+      p.bump();
+      parseExprBp(p, BP_LIKE + 1);
+      p.finish();
+      return true;
     case "at":
       p.startAt(cp, SyntaxKind.AtTimeZoneExpr);
       p.bump();
@@ -374,6 +393,15 @@ function parseInList(p: Parser): void {
 
 /** Comma-separated expressions (without the surrounding parentheses). */
 export function parseExprListItems(p: Parser): void {
+  // JSON_TABLE / XMLTABLE in FROM: the table-reference grammar opened their argument
+  // list as any table function's; one mask test leaves every other list alone.
+  if ((p.wordClassesAt(-2) & SQL_JSON_XML_CLASS) !== 0) {
+    const name = sqlTableFunctionBefore(p);
+    if (name !== undefined) {
+      parseSqlJsonXmlArgsGuarded(p, name);
+      return;
+    }
+  }
   if (p.at(SyntaxKind.RParen)) return;
   do {
     if (!parseExpr(p)) {
@@ -446,7 +474,7 @@ export function parseSubquery(p: Parser, kind: SyntaxKind): void {
   p.finish();
 }
 
-function parsePrefix(p: Parser): boolean {
+export function parsePrefix(p: Parser): boolean {
   const k = p.kind;
   switch (k) {
     case SyntaxKind.Number:
@@ -580,7 +608,7 @@ function parseFieldSelection(p: Parser, cp: number): void {
 /** The words `parseWordPrefix`'s switch handles (one set lookup skips its chain of compares for plain names). */
 const PREFIX_SWITCH_WORDS = new Set([
   "not", "true", "false", "null", "unknown", "default", "case", "cast", "try_cast", "exists", "array", "row", "interval",
-  "any", "some", "all", "match", "binary",
+  "any", "some", "all", "match", "binary", "convert",
 ]);
 const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
 
@@ -610,6 +638,18 @@ function parseWordPrefix(p: Parser): boolean {
       return true;
     case "case":
       parseCase(p);
+      return true;
+    case "convert":
+      // MySQL: CONVERT(expr USING charset) converts between character sets, CONVERT(expr, type) casts.
+      if (!p.mysql || p.nth(1) !== SyntaxKind.LParen) break;
+      p.start(SyntaxKind.CastExpr);
+      p.bump();
+      p.bump();
+      parseExpr(p);
+      if (p.eatKw("using")) expectLabel(p, "character set");
+      else if (p.expect(SyntaxKind.Comma, "',' or USING")) parseTypeName(p);
+      p.expect(SyntaxKind.RParen, "')'");
+      p.finish();
       return true;
     case "cast":
     case "try_cast":
@@ -849,6 +889,11 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   }
   if (p.at(SyntaxKind.LParen)) {
     p.startAt(cp, SyntaxKind.FunctionCall);
+    if (parts === 1 && (p.wordClassesAt(-1) & SQL_JSON_XML_CLASS) !== 0 && p.postgres) {
+      parseSqlJsonXmlCall(p, first!);
+      p.finish();
+      return true;
+    }
     // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
     const saved = p.noIn;
     p.noIn = first === "position";
@@ -928,7 +973,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
   p.finish();
 }
 
-function parseArg(p: Parser): void {
+export function parseArg(p: Parser): void {
   // TRIM(LEADING 'x' FROM y), TRIM(BOTH FROM y)
   if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && !p.nthKw(1, "from")) p.bump();
   else if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && p.nthKw(1, "from")) {
@@ -947,7 +992,7 @@ function parseArg(p: Parser): void {
   if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
 }
 
-function parseCallSuffixes(p: Parser): void {
+export function parseCallSuffixes(p: Parser): void {
   if (p.atKw("within") && p.nthKw(1, "group")) {
     p.start(SyntaxKind.WithinGroupClause);
     p.bump();
@@ -979,5 +1024,3 @@ function parseCallSuffixes(p: Parser): void {
     p.finish();
   }
 }
-
-export { atSelectStart };
