@@ -131,7 +131,8 @@ export class Split {
    * Scans the rest of a CREATE statement (its `create` just scanned) through its
    * top-level `;` (returns true) or to the end of the text (false). `BEGIN … END`
    * (`BEGIN ATOMIC … END` in PostgreSQL) and `CASE … END` blocks hold their `;`;
-   * `END IF`, `END LOOP`, … close no block.
+   * `END IF`, `END LOOP`, … close no block; so do the parentheses of a PostgreSQL
+   * `CREATE RULE`.
    */
   private scanCreate(postgres: boolean): boolean {
     const tokens = this.tokens;
@@ -139,11 +140,22 @@ export class Split {
     let depth = 0;
     let pendingEnd = false;
     let prevWord: string | undefined = "create";
+    // CREATE RULE … DO (a; b): the actions' `;` are inside parentheses (PostgreSQL), so a
+    // rule's `;` counts only outside them. Only rules: elsewhere an unclosed `(` would
+    // swallow every statement after it.
+    let rule: boolean | undefined;
+    let parens = 0;
     for (;;) {
       const kind = tokens.scanNext(lexer);
       if (kind === SyntaxKind.Eof) return false;
       if (kind <= SyntaxKind.BlockComment) continue;
       const word = kind === SyntaxKind.Word ? tokens.words[tokens.count - 1] : undefined;
+      if (rule === undefined && word !== "or" && word !== "replace") rule = postgres && word === "rule";
+      if (rule) {
+        if (kind === SyntaxKind.LParen) parens++;
+        else if (kind === SyntaxKind.RParen && parens > 0) parens--;
+        else if (kind === SyntaxKind.Semicolon && parens > 0) continue;
+      }
       if (pendingEnd) {
         pendingEnd = false;
         if (word !== "if" && word !== "loop" && word !== "while" && word !== "repeat" && word !== "for") {

@@ -5,19 +5,41 @@ import { parseExpr } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
-import { parseSharedRoutineOption } from "./ddl-routine.js";
+import { parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
+import { parseAccountName } from "./ddl-create.js";
+import { parseGenericOptions } from "./ddl-shared-clauses.js";
+import { parseAlterSystem, parsePostgresAlterObject } from "./ddl-alter-objects.js";
+import { AGGREGATE_SIGNATURE, ALL_OBJECT_KINDS, objectKindAt, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList } from "./ddl-objects.js";
 
 const DROP_OBJECTS = new Set([
   "table", "index", "view", "schema", "sequence", "type", "domain", "function", "procedure", "trigger", "extension",
   "database", "materialized", "role", "user", "aggregate", "operator", "policy", "rule", "collation", "server",
   "publication", "subscription", "tablespace", "event", "routine", "cast", "owned", "statistics", "foreign", "language",
+  "temporary",
+]);
+
+/**
+ * What PostgreSQL's DROP takes (`DROP OWNED` apart). Kinds whose designator is more than a
+ * name (operators, casts, operator classes, transforms, user mappings) go through
+ * `parseObjectName`; the others keep the name-list shape below.
+ */
+const POSTGRES_DROP_KINDS: ReadonlySet<string> = new Set([...ALL_OBJECT_KINDS].filter((k) => k !== "column" && k !== "constraint" && k !== "large object"));
+
+/** Kinds dropped by name alone, or by name and an argument list (routines), in a `NameList`. */
+const DROP_BY_NAME = new Set([
+  "table", "index", "view", "schema", "sequence", "type", "domain", "function", "procedure", "trigger", "extension",
+  "database", "materialized view", "role", "user", "group", "aggregate", "policy", "rule", "collation", "server",
+  "publication", "subscription", "tablespace", "event trigger", "routine", "statistics", "foreign table",
+  "foreign data wrapper", "language", "procedural language", "access method", "conversion", "text search configuration",
+  "text search dictionary", "text search parser", "text search template",
 ]);
 
 /** DROP <object> [CONCURRENTLY] [IF EXISTS] names [(args)] [ON table] [CASCADE|RESTRICT] */
 export function parseDrop(p: Parser, cp: Checkpoint): boolean {
-  if (!(p.nth(1) === SyntaxKind.Word && DROP_OBJECTS.has(p.wordAt(1)!))) return false;
   void cp;
+  if (p.postgres) return parsePostgresDrop(p);
+  if (!(p.nth(1) === SyntaxKind.Word && DROP_OBJECTS.has(p.wordAt(1)!))) return false;
   p.start(SyntaxKind.DropStmt);
   p.bump();
   p.start(SyntaxKind.ObjectKind);
@@ -30,16 +52,17 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
       p.expectKw("wrapper");
     }
   }
-  if (object === "temporary" || object === "temp") p.eatKw("table");
+  if (object === "temporary") p.expectKw("table"); // MySQL: DROP TEMPORARY TABLE
   p.finish();
   p.eatKw("concurrently");
   if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
-  p.start(SyntaxKind.NameList);
-  do {
-    parseQualifiedName(p, "object name");
-    if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "aggregate" || object === "routine")) p.bumpBalanced(true);
-  } while (p.eat(SyntaxKind.Comma));
-  p.finish();
+  if (p.mysql && (object === "user" || object === "role")) {
+    // MySQL accounts: 'user'@'host', …
+    p.start(SyntaxKind.RoleList);
+    do parseAccountName(p);
+    while (p.eat(SyntaxKind.Comma));
+    p.finish();
+  } else parseDropNameList(p, object ?? "");
   if (p.atKw("on") && (object === "trigger" || object === "policy" || object === "rule" || object === "index")) {
     p.bump();
     parseQualifiedName(p, "table name");
@@ -47,6 +70,63 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
   p.finish();
   return true;
+}
+
+/** PostgreSQL's DROP: every object kind of its grammar, `DROP OWNED BY` and `DROP DATABASE … WITH (FORCE)`. */
+function parsePostgresDrop(p: Parser): boolean {
+  if (p.nthKw(1, "owned") && p.nthKw(2, "by")) {
+    // DROP OWNED BY role [, …] [CASCADE | RESTRICT]
+    p.start(SyntaxKind.DropStmt);
+    p.bump();
+    p.start(SyntaxKind.ObjectKind);
+    p.bump();
+    p.finish();
+    p.bump();
+    parseRoleList(p);
+    if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+    p.finish();
+    return true;
+  }
+  const kind = objectKindAt(p, POSTGRES_DROP_KINDS, 1);
+  if (kind === undefined) return false;
+  p.start(SyntaxKind.DropStmt);
+  p.bump();
+  parseObjectKind(p, POSTGRES_DROP_KINDS);
+  if (kind === "index") p.eatKw("concurrently");
+  parseOptionalIfExists(p);
+  if (DROP_BY_NAME.has(kind)) {
+    parseDropNameList(p, kind);
+    if (p.atKw("on") && (kind === "trigger" || kind === "policy" || kind === "rule")) {
+      p.bump();
+      parseQualifiedName(p, "table name");
+    } else if (kind === "trigger" || kind === "policy" || kind === "rule") p.expectKw("on");
+  } else {
+    p.start(SyntaxKind.NameList);
+    do parseObjectName(p, kind);
+    while (p.eat(SyntaxKind.Comma));
+    p.finish();
+  }
+  if (kind === "database" && (p.atKw("with") || p.at(SyntaxKind.LParen))) {
+    // DROP DATABASE name [WITH] (FORCE [, …])
+    p.eatKw("with");
+    parseOptionList(p);
+  }
+  if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+  p.finish();
+  return true;
+}
+
+/** The dropped names, each with its argument list when the object is a routine. */
+function parseDropNameList(p: Parser, object: string): void {
+  p.start(SyntaxKind.NameList);
+  do {
+    parseQualifiedName(p, "object name");
+    if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "aggregate" || object === "routine")) {
+      if (p.postgres) parseRoutineParams(p, object === "aggregate" ? AGGREGATE_SIGNATURE : {});
+      else p.bumpBalanced(true);
+    }
+  } while (p.eat(SyntaxKind.Comma));
+  p.finish();
 }
 
 /** TRUNCATE [TABLE] [ONLY] names [RESTART|CONTINUE IDENTITY] [CASCADE|RESTRICT] */
@@ -86,7 +166,7 @@ export function parseRename(p: Parser, cp: Checkpoint): boolean {
 /** ALTER TABLE with its actions, ALTER SEQUENCE, and the common ALTER forms of other objects. */
 export function parseAlter(p: Parser, cp: Checkpoint): boolean {
   const object = p.wordAt(1);
-  if ((object === "role" || object === "user" || object === "group") && !p.sqlite) {
+  if ((object === "role" || object === "user" || object === "group") && !p.sqlite && !(object === "user" && p.nthKw(2, "mapping") && p.nthKw(3, "for"))) {
     parseAlterRole(p);
     return true;
   }
@@ -94,11 +174,14 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     parseAlterDefaultPrivileges(p);
     return true;
   }
-  if (object === "table" && p.nthKw(2, "all") && p.nthKw(3, "in") && p.postgres) {
-    // ALTER TABLE ALL IN TABLESPACE a [OWNED BY r] SET TABLESPACE b [NOWAIT]
-    p.start(SyntaxKind.AlterTableStmt);
+  const allIn = object === "materialized" ? 3 : 2;
+  if ((object === "table" || object === "index" || (object === "materialized" && p.nthKw(2, "view"))) && p.nthKw(allIn, "all") && p.nthKw(allIn + 1, "in") && p.postgres) {
+    // ALTER {TABLE | INDEX | MATERIALIZED VIEW} ALL IN TABLESPACE a [OWNED BY r] SET TABLESPACE b [NOWAIT]
+    p.start(object === "table" ? SyntaxKind.AlterTableStmt : SyntaxKind.AlterStmt);
     p.bump();
-    p.bump();
+    if (object !== "table") p.start(SyntaxKind.ObjectKind);
+    for (let i = allIn - 1; i > 0; i--) p.bump();
+    if (object !== "table") p.finish();
     p.bump();
     p.bump();
     p.expectKw("tablespace");
@@ -123,9 +206,9 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     if (p.eatKw("foreign")) p.bump();
     else p.bump();
     if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
-    p.eatKw("only");
+    const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
-    p.eatOp("*");
+    if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
     do parseAlterTableAction(p);
     while (p.eat(SyntaxKind.Comma));
     p.finish();
@@ -137,13 +220,23 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     p.bump();
     if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
     parseQualifiedName(p, "sequence name");
-    if (!parseCommonAlterTail(p)) {
+    if (p.postgres && p.atKw("set") && (p.nthKw(1, "logged") || p.nthKw(1, "unlogged"))) {
+      p.start(SyntaxKind.AlterAction);
+      p.bump();
+      p.bump();
+      p.finish();
+    } else if (!parseCommonAlterTail(p)) {
       if (!p.at(SyntaxKind.Word)) p.expected("sequence option");
       parseSequenceOptions(p);
     }
     p.finish();
     return true;
   }
+  if (object === "system" && p.postgres) {
+    parseAlterSystem(p);
+    return true;
+  }
+  if (p.postgres) return parsePostgresAlterObject(p, unsupportedTail, parseCommonAlterTail, parseBuiltinKindAction);
   const supported = ["index", "view", "schema", "type", "domain", "function", "procedure", "materialized", "extension", "trigger", "database", "routine"];
   if (object === undefined || !supported.includes(object)) return false;
   void cp;
@@ -161,91 +254,120 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     parseQualifiedName(p, "table name");
   }
   if (p.atEnd || p.at(SyntaxKind.Semicolon)) p.expected("ALTER action");
-  else if (!parseCommonAlterTail(p)) {
-    if (object === "type" && p.atKw("add")) {
-      p.start(SyntaxKind.AlterAction);
-      p.bump();
-      if (p.eatKw("value")) {
-        if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
-        p.expect(SyntaxKind.String, "string literal");
-        if (p.atKw("before") || p.atKw("after")) {
-          p.bump();
-          p.expect(SyntaxKind.String, "string literal");
-        }
-      } else {
-        p.expectKw("attribute");
-        parseColumnDef(p);
-      }
-      p.finish();
-    } else if (object === "type" && p.atKw("rename") && p.nthKw(1, "value")) {
-      p.start(SyntaxKind.AlterAction);
-      p.bump();
-      p.bump();
-      p.expect(SyntaxKind.String, "string literal");
-      p.expectKw("to");
-      p.expect(SyntaxKind.String, "string literal");
-      p.finish();
-    } else if (object === "extension" && p.atKw("update")) {
-      p.start(SyntaxKind.AlterAction);
-      p.bump();
-      if (p.eatKw("to")) {
-        if (p.at(SyntaxKind.String)) p.bump();
-        else expectLabel(p, "version");
-      }
-      p.finish();
-    } else if (object === "domain" && (p.atKw("set") || p.atKw("drop") || p.atKw("add"))) {
-      p.start(SyntaxKind.AlterAction);
-      if (p.eatKw("add")) parseTableConstraint(p);
-      else if (p.eatKw("set")) {
-        if (p.eatKw("default")) parseExpr(p);
-        else {
-          p.expectKw("not");
-          p.expectKw("null");
-        }
-      } else {
-        p.bump();
-        if (p.eatKw("default")) {
-          /* ok */
-        } else if (p.eatKw("not")) p.expectKw("null");
-        else {
-          p.expectKw("constraint");
-          if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
-          expectIdent(p);
-          if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
-        }
-      }
-      p.finish();
-    } else if ((object === "view" || object === "materialized") && p.atKw("alter")) {
-      p.start(SyntaxKind.AlterAction);
-      p.bump();
-      p.eatKw("column");
-      expectIdent(p, "column name");
-      if (p.eatKw("set")) {
-        p.expectKw("default");
-        parseExpr(p);
-      } else {
-        p.expectKw("drop");
-        p.expectKw("default");
-      }
-      p.finish();
-    } else if ((object === "function" || object === "procedure" || object === "routine") && p.at(SyntaxKind.Word)) {
-      while (p.at(SyntaxKind.Word) && !p.atKw("restrict")) {
-        const progress = p.position;
-        p.start(SyntaxKind.RoutineOption);
-        parseAlterRoutineOption(p);
-        p.finish();
-        if (p.position === progress) break;
-      }
-      p.eatKw("restrict");
-      unsupportedTail(p);
-    } else if ((object === "index" || object === "view" || object === "materialized") && p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
-      p.start(SyntaxKind.AlterAction);
-      p.bump();
-      parseOptionList(p);
-      p.finish();
-    } else unsupportedTail(p);
-  }
+  else if (!parseCommonAlterTail(p) && !parseBuiltinKindAction(p, object === "materialized" ? "materialized view" : object)) unsupportedTail(p);
   p.finish();
+  return true;
+}
+
+/**
+ * The actions of ALTER TYPE, EXTENSION, DOMAIN, VIEW, MATERIALIZED VIEW, FUNCTION,
+ * PROCEDURE, ROUTINE and INDEX beyond RENAME / OWNER / SET SCHEMA; returns whether one
+ * was parsed (the kind is spelled out: `materialized view`).
+ */
+function parseBuiltinKindAction(p: Parser, object: string): boolean {
+  if (object === "materialized view" && p.postgres && (p.atKw("alter") || p.atKw("cluster") || p.atKw("set") || p.atKw("reset"))) {
+    // A materialized view takes ALTER TABLE's column, storage and clustering actions.
+    do parseAlterTableAction(p);
+    while (p.eat(SyntaxKind.Comma));
+    return true;
+  }
+  if (object === "type" && p.postgres && parseAlterTypeAttributes(p)) return true;
+  if (object === "domain" && p.postgres && (p.atKw("validate") || (p.atKw("rename") && p.nthKw(1, "constraint")))) {
+    // VALIDATE CONSTRAINT c / RENAME CONSTRAINT c TO d
+    p.start(SyntaxKind.AlterAction);
+    const rename = p.atKw("rename");
+    p.bump();
+    p.expectKw("constraint");
+    expectIdent(p, "constraint name");
+    if (rename) {
+      p.expectKw("to");
+      expectIdent(p, "new name");
+    }
+    p.finish();
+    return true;
+  }
+  if (object === "type" && p.atKw("add")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    if (p.eatKw("value")) {
+      if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
+      p.expect(SyntaxKind.String, "string literal");
+      if (p.atKw("before") || p.atKw("after")) {
+        p.bump();
+        p.expect(SyntaxKind.String, "string literal");
+      }
+    } else {
+      p.expectKw("attribute");
+      parseColumnDef(p);
+    }
+    p.finish();
+  } else if (object === "type" && p.atKw("rename") && p.nthKw(1, "value")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.bump();
+    p.expect(SyntaxKind.String, "string literal");
+    p.expectKw("to");
+    p.expect(SyntaxKind.String, "string literal");
+    p.finish();
+  } else if (object === "extension" && p.atKw("update")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    if (p.eatKw("to")) {
+      if (p.at(SyntaxKind.String)) p.bump();
+      else expectLabel(p, "version");
+    }
+    p.finish();
+  } else if (object === "domain" && (p.atKw("set") || p.atKw("drop") || p.atKw("add"))) {
+    p.start(SyntaxKind.AlterAction);
+    if (p.eatKw("add")) parseTableConstraint(p);
+    else if (p.eatKw("set")) {
+      if (p.eatKw("default")) parseExpr(p);
+      else {
+        p.expectKw("not");
+        p.expectKw("null");
+      }
+    } else {
+      p.bump();
+      if (p.eatKw("default")) {
+        /* ok */
+      } else if (p.eatKw("not")) p.expectKw("null");
+      else {
+        p.expectKw("constraint");
+        if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
+        expectIdent(p);
+        if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+      }
+    }
+    p.finish();
+  } else if ((object === "view" || object === "materialized view") && p.atKw("alter")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.eatKw("column");
+    expectIdent(p, "column name");
+    if (p.eatKw("set")) {
+      p.expectKw("default");
+      parseExpr(p);
+    } else {
+      p.expectKw("drop");
+      p.expectKw("default");
+    }
+    p.finish();
+  } else if ((object === "function" || object === "procedure" || object === "routine") && p.at(SyntaxKind.Word)) {
+    while (p.at(SyntaxKind.Word) && !p.atKw("restrict")) {
+      const progress = p.position;
+      p.start(SyntaxKind.RoutineOption);
+      parseAlterRoutineOption(p);
+      p.finish();
+      if (p.position === progress) break;
+    }
+    p.eatKw("restrict");
+    unsupportedTail(p);
+  } else if ((object === "index" || object === "view" || object === "materialized view") && p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    parseOptionList(p);
+    p.finish();
+  } else return false;
   return true;
 }
 
@@ -340,11 +462,17 @@ function parseAlterTableAction(p: Parser): void {
           parseQualifiedName(p);
         }
         if (p.eatKw("using")) parseExpr(p);
+      } else if (p.postgres && p.atKw("options")) parseGenericOptions(p, true);
+      else if (p.postgres && p.atKw("reset") && p.nth(1) === SyntaxKind.LParen) {
+        p.bump();
+        parseOptionList(p);
       } else if (p.eatKw("set")) {
         if (p.eatKw("default")) parseExpr(p);
         else if (p.eatKw("not")) p.expectKw("null");
-        else if (p.eatKw("statistics")) p.expect(SyntaxKind.Number, "number");
-        else if (p.eatKw("storage")) expectLabel(p);
+        else if (p.eatKw("statistics")) {
+          if (p.atOp("-") && p.nth(1) === SyntaxKind.Number) p.bump();
+          p.expect(SyntaxKind.Number, "number");
+        } else if (p.eatKw("storage") || (p.postgres && p.eatKw("compression"))) expectLabel(p);
         else if (p.eatKw("generated")) {
           if (!p.eatKw("always")) {
             p.expectKw("by");
@@ -395,7 +523,10 @@ function parseAlterTableAction(p: Parser): void {
     case "set":
       p.bump();
       if (p.eatKw("schema") || p.eatKw("tablespace")) expectIdent(p);
-      else if (p.eatKw("logged") || p.eatKw("unlogged")) {
+      else if (p.postgres && p.eatKw("access")) {
+        p.expectKw("method");
+        expectIdent(p, "access method");
+      } else if (p.eatKw("logged") || p.eatKw("unlogged")) {
         /* ok */
       } else if (p.eatKw("without")) expectLabel(p);
       else if (p.at(SyntaxKind.LParen)) parseOptionList(p);
@@ -436,16 +567,66 @@ function parseAlterTableAction(p: Parser): void {
       p.expectKw("constraint");
       expectIdent(p);
       break;
-    case "inherit":
     case "no":
+      if (p.nthKw(1, "force")) {
+        p.bump();
+        parseForceRowLevelSecurity(p);
+        break;
+      }
       p.bump();
-      if (w === "no") p.expectKw("inherit");
+      p.expectKw("inherit");
       parseQualifiedName(p);
+      break;
+    case "inherit":
+      p.bump();
+      parseQualifiedName(p);
+      break;
+    case "force":
+      if (!p.postgres) {
+        p.expected("ALTER TABLE action");
+        break;
+      }
+      parseForceRowLevelSecurity(p);
+      break;
+    case "options":
+      if (!p.postgres) {
+        p.expected("ALTER TABLE action");
+        break;
+      }
+      // ALTER FOREIGN TABLE f OPTIONS (ADD x 'y', DROP z)
+      parseGenericOptions(p, true);
+      break;
+    case "replica":
+      if (!p.postgres) {
+        p.expected("ALTER TABLE action");
+        break;
+      }
+      // REPLICA IDENTITY {DEFAULT | FULL | NOTHING | USING INDEX name}
+      p.bump();
+      p.expectKw("identity");
+      if (p.eatKw("using")) {
+        p.expectKw("index");
+        expectIdent(p, "index name");
+      } else if (p.atKw("default") || p.atKw("full") || p.atKw("nothing")) p.bump();
+      else p.expected("DEFAULT, FULL, NOTHING or USING INDEX");
       break;
     case "cluster":
       p.bump();
       p.expectKw("on");
       expectIdent(p);
+      break;
+    case "convert":
+      if (!p.mysql) {
+        p.expected("ALTER TABLE action");
+        break;
+      }
+      // CONVERT TO {CHARACTER SET | CHARSET} name [COLLATE name]
+      p.bump();
+      p.expectKw("to");
+      if (p.eatKw("character")) p.expectKw("set");
+      else p.expectKw("charset");
+      expectLabel(p, "character set");
+      if (p.eatKw("collate")) expectLabel(p, "collation");
       break;
     case "modify":
     case "change":
@@ -474,6 +655,63 @@ function parseAlterTableAction(p: Parser): void {
       if (!p.atEnd && !p.at(SyntaxKind.Semicolon)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.Semicolon));
   }
   p.finish();
+}
+
+/**
+ * ALTER TYPE of a composite type: `RENAME ATTRIBUTE a TO b`, or a comma-separated list of
+ * `ADD ATTRIBUTE a t`, `DROP ATTRIBUTE [IF EXISTS] a`, `ALTER ATTRIBUTE a [SET DATA] TYPE t
+ * [COLLATE c]` (each with CASCADE / RESTRICT); and a base type's `SET (property = value, …)`.
+ * Returns false, consuming nothing, for the other forms (ADD VALUE, RENAME VALUE, …).
+ */
+function parseAlterTypeAttributes(p: Parser): boolean {
+  if (p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    parseOptionList(p);
+    p.finish();
+    return true;
+  }
+  if (p.atKw("rename") && p.nthKw(1, "attribute")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.bump();
+    expectIdent(p, "attribute name");
+    p.expectKw("to");
+    expectIdent(p, "new name");
+    if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+    p.finish();
+    return true;
+  }
+  const atAttributeAction = (): boolean => (p.atKw("add") || p.atKw("drop") || p.atKw("alter")) && p.nthKw(1, "attribute");
+  if (!atAttributeAction()) return false;
+  do {
+    p.start(SyntaxKind.AlterAction);
+    const verb = p.word;
+    p.bump();
+    p.expectKw("attribute");
+    if (verb === "add") parseColumnDef(p);
+    else if (verb === "drop") {
+      if (p.atKw("if") && p.nthKw(1, "exists")) parseIfExists(p);
+      expectIdent(p, "attribute name");
+    } else {
+      expectIdent(p, "attribute name");
+      if (p.eatKw("set")) p.expectKw("data");
+      p.expectKw("type");
+      parseTypeName(p);
+      if (p.eatKw("collate")) parseQualifiedName(p, "collation");
+    }
+    if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+    p.finish();
+  } while (p.eat(SyntaxKind.Comma) && atAttributeAction());
+  return true;
+}
+
+/** `FORCE ROW LEVEL SECURITY` / `NO FORCE ROW LEVEL SECURITY` (the cursor at FORCE). */
+function parseForceRowLevelSecurity(p: Parser): void {
+  p.bump();
+  p.expectKw("row");
+  p.expectKw("level");
+  p.expectKw("security");
 }
 
 /** One action of ALTER FUNCTION/PROCEDURE (volatility, strictness, security, cost, SET …). */

@@ -1,13 +1,15 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
-import { parseCreateRoutineRest, parseCreateTriggerRest } from "./ddl-routine.js";
+import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
-import { parseUnsupported } from "./statement.js";
+import { parseStatement, parseUnsupported } from "./statement.js";
 import { parseTypeName } from "./types.js";
+import { ALL_OBJECT_KINDS, parseObjectKind, parseObjectName } from "./ddl-objects.js";
+import { CREATE_OBJECT_KINDS, createObjectKindAt, parseCreateObjectRest } from "./ddl-create-objects.js";
 
 /**
  * CREATE …: dispatches on the object kind after the modifiers
@@ -23,6 +25,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     else if (
       w === "temp" || w === "temporary" || w === "unlogged" || w === "global" || w === "local" || w === "unique" ||
       w === "recursive" || w === "constraint" || w === "virtual" || w === "trusted" || w === "procedural" ||
+      (w === "default" && p.nthKw(n + 1, "conversion")) ||
       (p.mysql && (w === "definer" || w === "algorithm" || w === "sql" || w === "fulltext" || w === "spatial"))
     ) {
       if (p.mysql && (w === "definer" || w === "algorithm")) {
@@ -40,6 +43,16 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     if (n > 12) break;
   }
   const kind = p.wordAt(n);
+  const objectKind = createObjectKindAt(p, n);
+  if (objectKind !== undefined) {
+    // CREATE FOREIGN TABLE is a table (a CreateTableStmt); the other long-tail kinds share one statement kind.
+    p.start(objectKind === "foreign table" ? SyntaxKind.CreateTableStmt : SyntaxKind.CreateObjectStmt);
+    bumpModifiers(p, n - 1);
+    parseObjectKind(p, CREATE_OBJECT_KINDS);
+    parseCreateObjectRest(p, objectKind);
+    p.finish();
+    return true;
+  }
   switch (kind) {
     case "table":
       p.start(SyntaxKind.CreateTableStmt);
@@ -72,6 +85,10 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
         expectIdent(p);
       }
       parseWithOptionList(p);
+      if (p.atKw("tablespace")) {
+        p.bump();
+        expectIdent(p, "tablespace");
+      }
       p.expectKw("as");
       parseSelectStmt(p);
       if (p.atKw("with")) {
@@ -102,6 +119,12 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
           p.bump();
           expectLabel(p, "role");
         }
+      }
+      // PostgreSQL: the schema's first objects, created in it (CREATE TABLE/VIEW/INDEX/SEQUENCE/TRIGGER, GRANT).
+      while (p.postgres && (atSchemaElementCreate(p) || p.atKw("grant"))) {
+        const progress = p.position;
+        parseStatement(p);
+        if (p.position === progress) break;
       }
       while (p.mysql && p.at(SyntaxKind.Word)) {
         const progress = p.position;
@@ -212,6 +235,15 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       void cp;
       return false;
   }
+}
+
+/** Whether a CREATE that CREATE SCHEMA takes as one of its elements starts here (table, view, index, sequence, trigger). */
+function atSchemaElementCreate(p: Parser): boolean {
+  if (!p.atKw("create")) return false;
+  let n = 1;
+  while (n < 6 && ["or", "replace", "temp", "temporary", "unlogged", "unique", "recursive", "constraint", "global", "local"].includes(p.wordAt(n) ?? "")) n++;
+  const kind = p.wordAt(n);
+  return kind === "table" || kind === "view" || kind === "index" || kind === "sequence" || kind === "trigger";
 }
 
 function bumpModifiers(p: Parser, n: number): void {
@@ -329,11 +361,24 @@ const COMMENT_OBJECTS = new Set([
   "statistics", "language", "cast", "access", "large", "text", "transform",
 ]);
 
+/** What PostgreSQL's COMMENT ON takes. */
+const POSTGRES_COMMENT_KINDS: ReadonlySet<string> = new Set([...ALL_OBJECT_KINDS].filter((k) => k !== "user mapping" && k !== "user" && k !== "group"));
+
 /** `COMMENT ON <object> name IS 'text' | NULL` */
 export function parseComment(p: Parser): void {
   p.start(SyntaxKind.CommentStmt);
   p.bump();
   p.bump();
+  if (p.postgres) {
+    const kind = parseObjectKind(p, POSTGRES_COMMENT_KINDS);
+    // A role is named here, not CURRENT_USER & co.
+    if (kind === "role") expectIdent(p, "role name");
+    else if (kind !== undefined) parseObjectName(p, kind);
+    else p.expected("object kind");
+    parseIsLabel(p);
+    p.finish();
+    return;
+  }
   p.start(SyntaxKind.ObjectKind);
   if (p.at(SyntaxKind.Word) && COMMENT_OBJECTS.has(p.word!)) {
     const w = p.word;
@@ -350,8 +395,37 @@ export function parseComment(p: Parser): void {
     if (p.atKw("domain")) p.bump();
     parseQualifiedName(p, "table name");
   }
+  parseIsLabel(p);
+  p.finish();
+}
+
+/** `IS 'text' | NULL`, the end of COMMENT ON and SECURITY LABEL. */
+function parseIsLabel(p: Parser): void {
   p.expectKw("is");
   if (!p.eatKw("null")) p.expect(SyntaxKind.String, "string literal or NULL");
+}
+
+/** What SECURITY LABEL takes. */
+const SECURITY_LABEL_KINDS = new Set([
+  "table", "column", "aggregate", "database", "domain", "event trigger", "foreign table", "function", "large object",
+  "materialized view", "language", "procedural language", "procedure", "publication", "role", "routine", "schema",
+  "sequence", "subscription", "tablespace", "type", "view",
+]);
+
+/** `SECURITY LABEL [FOR provider] ON <object> name IS 'label' | NULL` (PostgreSQL). */
+export function parseSecurityLabel(p: Parser): void {
+  p.start(SyntaxKind.SecurityLabelStmt);
+  p.bump();
+  p.expectKw("label");
+  if (p.eatKw("for")) {
+    if (p.at(SyntaxKind.String)) p.bump();
+    else expectLabel(p, "label provider");
+  }
+  p.expectKw("on");
+  const kind = parseObjectKind(p, SECURITY_LABEL_KINDS);
+  if (kind !== undefined) parseObjectName(p, kind);
+  else p.expected("object kind");
+  parseIsLabel(p);
   p.finish();
 }
 
@@ -390,7 +464,7 @@ export function parseGrantOrRevoke(p: Parser): void {
       p.expectKw("schema");
     } else if (
       p.at(SyntaxKind.Word) &&
-      ["table", "sequence", "function", "procedure", "routine", "schema", "database", "type", "domain", "language", "tablespace", "foreign", "large"].includes(p.word!) &&
+      ["table", "sequence", "function", "procedure", "routine", "schema", "database", "type", "domain", "language", "tablespace", "foreign", "large", "parameter"].includes(p.word!) &&
       (atLabel(p, 1) && !p.nthKw(1, "to") && !p.nthKw(1, "from"))
     ) {
       p.bump();
@@ -413,7 +487,10 @@ export function parseGrantOrRevoke(p: Parser): void {
         p.bump();
         p.bump();
       }
-      if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
+      if (p.at(SyntaxKind.LParen)) {
+        if (p.postgres) parseRoutineParams(p);
+        else p.bumpBalanced(true);
+      }
     } while (p.eat(SyntaxKind.Comma));
     p.finish();
   }
@@ -422,14 +499,7 @@ export function parseGrantOrRevoke(p: Parser): void {
   p.start(SyntaxKind.RoleList);
   do {
     p.eatKw("group");
-    if (p.at(SyntaxKind.String) || atLabel(p)) {
-      p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
-      if (p.at(SyntaxKind.Param) || p.atOp("@")) {
-        // MySQL 'user'@'host'
-        p.bump();
-        if (p.at(SyntaxKind.String) || atLabel(p)) p.bump();
-      }
-    } else p.expected("role name");
+    parseAccountName(p);
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
   for (let guard = 0; guard < 4; guard++) {
@@ -447,6 +517,19 @@ export function parseGrantOrRevoke(p: Parser): void {
     else break;
   }
   p.finish();
+}
+
+/** A role, or MySQL's `'user'@'host'` account (GRANT, REVOKE, DROP USER). */
+export function parseAccountName(p: Parser): void {
+  if (p.at(SyntaxKind.String) || atLabel(p)) {
+    p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+    if (p.at(SyntaxKind.Param) || p.atOp("@")) {
+      // The host is its own token only after a bare `@` (`@'%'` lexes as one token).
+      const bareAt = p.atOp("@") || p.tokenText() === "@";
+      p.bump();
+      if (bareAt && (p.at(SyntaxKind.String) || atLabel(p))) p.bump();
+    }
+  } else p.expected("role name");
 }
 
 export { atIdent, parseTableConstraint, parseUnsupported };

@@ -41,7 +41,7 @@ export function parseCreateRoutineRest(p: Parser): void {
       p.finish();
       continue;
     }
-    if (p.atKw("begin") || (p.atKw("return") && p.postgres)) {
+    if (p.atKw("begin") || (p.atKw("return") && !p.sqlite)) {
       parseStandardBody(p);
       continue;
     }
@@ -206,16 +206,39 @@ function unquote(text: string): string {
   return text.length >= 2 && text.startsWith("'") ? text.slice(1, -1) : text;
 }
 
-/** `( [mode] [name] type [DEFAULT expr], … )` */
-function parseRoutineParams(p: Parser): void {
+/**
+ * What a signature may hold beyond `[mode] [name] type, …`: an aggregate's `*` and
+ * `ORDER BY` (ordered-set aggregates), an operator's `NONE` for a missing operand.
+ */
+export interface SignatureForms {
+  readonly star?: boolean;
+  readonly orderBy?: boolean;
+  readonly none?: boolean;
+}
+
+/**
+ * `( [mode] [name] type [DEFAULT expr], … )`: a routine's parameters in CREATE, and the
+ * argument types that name a routine, aggregate or operator in DROP, ALTER and COMMENT ON.
+ */
+export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void {
   p.start(SyntaxKind.ParamList);
   if (!p.expect(SyntaxKind.LParen, "'('")) {
     p.finish();
     return;
   }
-  if (!p.at(SyntaxKind.RParen)) {
+  if (forms.star && p.atOp("*")) p.bump();
+  else if (!p.at(SyntaxKind.RParen)) {
     do {
+      if (forms.orderBy && p.atKw("order") && p.nthKw(1, "by")) {
+        p.bump();
+        p.bump();
+      }
       p.start(SyntaxKind.RoutineParam);
+      if (forms.none && p.atKw("none")) {
+        p.bump();
+        p.finish();
+        continue;
+      }
       if (p.atKw("in") || p.atKw("out") || p.atKw("inout") || p.atKw("variadic")) {
         if (!(p.atKw("in") && p.nthKw(1, "out"))) p.bump();
         else {
@@ -223,7 +246,7 @@ function parseRoutineParams(p: Parser): void {
           p.bump();
         }
       }
-      if (atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p)) {
+      if (atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
         // PostgreSQL: type keywords (int, bigint, varchar, …) cannot name a parameter.
         if (p.postgres && p.at(SyntaxKind.Word) && TYPE_KEYWORDS.has(p.word!)) p.expected("parameter name");
         p.bumpIdent();
@@ -235,7 +258,7 @@ function parseRoutineParams(p: Parser): void {
         parseExpr(p);
       }
       p.finish();
-    } while (p.eat(SyntaxKind.Comma));
+    } while (p.eat(SyntaxKind.Comma) || (forms.orderBy === true && p.atKw("order") && p.nthKw(1, "by")));
   }
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();

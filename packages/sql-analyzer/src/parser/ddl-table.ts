@@ -1,6 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
 import { parseTypeName } from "./types.js";
@@ -33,7 +34,7 @@ export function parseCreateTableRest(p: Parser): void {
   } else if (p.atKw("like") && p.mysql) {
     p.bump();
     parseQualifiedName(p, "table name");
-  } else if (!p.atKw("as")) p.expected("'(' or AS");
+  } else if (!p.atKw("as") && !(p.mysql && (atSelectStart(p) || p.atKw("ignore") || p.atKw("replace")))) p.expected("'(' or AS");
   if (p.atKw("inherits")) {
     p.bump();
     p.start(SyntaxKind.NameList);
@@ -65,6 +66,8 @@ export function parseCreateTableRest(p: Parser): void {
   }
   if (p.sqlite) parseSqliteTableOptions(p);
   if (p.mysql) parseMysqlTableOptions(p);
+  // MySQL: how a CREATE TABLE … SELECT treats rows that break a unique key.
+  if (p.mysql && (p.atKw("ignore") || p.atKw("replace")) && (p.nthKw(1, "as") || p.nthKw(1, "select") || p.nth(1) === SyntaxKind.LParen)) p.bump();
   if (p.atKw("as")) {
     p.bump();
     if (atSelectStart(p)) parseSelectStmt(p);
@@ -253,6 +256,17 @@ export function parseColumnDef(p: Parser): void {
   expectIdent(p, "column name");
   if (!atColumnConstraint(p) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) parseTypeName(p);
   else if (!p.sqlite) p.expected("column type");
+  // PostgreSQL's STORAGE and COMPRESSION come right after the type, before any constraint.
+  if (p.postgres && p.atKw("storage") && p.nth(1) === SyntaxKind.Word) {
+    p.bump();
+    p.bump();
+  }
+  if (p.postgres && p.atKw("compression")) {
+    p.bump();
+    expectLabel(p, "compression method");
+  }
+  // A foreign table's column options (SQL/MED): `a int OPTIONS (column_name 'b')`.
+  if (p.postgres && p.atKw("options") && p.nth(1) === SyntaxKind.LParen) parseGenericOptions(p, false);
   if (p.atKw("collate") && !p.sqlite) {
     p.bump();
     parseQualifiedName(p, "collation");
@@ -294,8 +308,6 @@ function atColumnConstraint(p: Parser): boolean {
       return p.mysql;
     case "autoincrement":
       return p.sqlite;
-    case "compression":
-      return p.postgres;
     default:
       return false;
   }
@@ -501,6 +513,20 @@ function parseReferences(p: Parser): void {
 }
 
 /** `[CONSTRAINT name] PRIMARY KEY (…) | UNIQUE (…) | CHECK (…) | FOREIGN KEY (…) REFERENCES … | EXCLUDE …` */
+/**
+ * PostgreSQL's `[CONSTRAINT c] {UNIQUE | PRIMARY KEY} USING INDEX i` (a constraint over an
+ * index that already exists; its grammar takes it in CREATE TABLE too, though only ALTER
+ * TABLE … ADD can run it): consumes `USING INDEX i` when present; returns whether it did.
+ */
+function parseUsingIndex(p: Parser): boolean {
+  if (!p.postgres || !p.atKw("using") || !p.nthKw(1, "index")) return false;
+  p.bump();
+  p.bump();
+  expectIdent(p, "index name");
+  parseDeferrable(p);
+  return true;
+}
+
 export function parseTableConstraint(p: Parser): void {
   p.start(SyntaxKind.TableConstraint);
   if (p.eatKw("constraint")) {
@@ -516,6 +542,7 @@ export function parseTableConstraint(p: Parser): void {
         p.bump();
         p.bump();
       }
+      if (parseUsingIndex(p)) break;
       parseIndexElemList(p);
       parseConflictClause(p);
       parseIndexParameters(p);
@@ -524,6 +551,7 @@ export function parseTableConstraint(p: Parser): void {
       p.bump();
       if (p.mysql && (p.atKw("key") || p.atKw("index"))) p.bump();
       if (p.mysql && atIdent(p)) p.bumpIdent();
+      if (parseUsingIndex(p)) break;
       parseNullsDistinct(p);
       parseIndexElemList(p);
       parseConflictClause(p);
@@ -645,11 +673,20 @@ export function parseOptionList(p: Parser): void {
         p.eatOp("=");
         if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
         else if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) {
-          if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
+          if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.QuotedIdent)) {
+            // A word, or a qualified name or type (`FUNCTION = s.f`, `STYPE = int[]`: CREATE AGGREGATE / OPERATOR).
+            p.bump();
+            while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
+              p.bump();
+              p.bump();
+            }
+            if (p.at(SyntaxKind.LBracket) || (p.at(SyntaxKind.LParen) && p.postgres)) p.bumpBalanced(true);
+          } else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number)) p.bump();
           else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
             p.bump();
             p.bump();
-          } else p.errorBump();
+          } else if (p.at(SyntaxKind.Operator) && p.postgres) p.bump(); // COMMUTATOR = ===
+          else p.errorBump();
         }
         p.finish();
       } while (p.eat(SyntaxKind.Comma));
@@ -664,7 +701,8 @@ export function parseOptionList(p: Parser): void {
  * name: stops at the first token that is not a word or that no option consumes.
  */
 export function parseSequenceOptions(p: Parser): void {
-  while (p.at(SyntaxKind.Word)) {
+  // CREATE SCHEMA s CREATE SEQUENCE q GRANT …: the next schema element ends the options.
+  while (p.at(SyntaxKind.Word) && !p.atKw("create") && !p.atKw("grant")) {
     const progress = p.position;
     parseSequenceOption(p);
     if (p.position === progress) break;

@@ -8,6 +8,7 @@ import {
   atClauseBoundary,
   atSelectStart,
   parseFromList,
+  parseIndexHint,
   parseJoinedTable,
   parseOptionalAlias,
   parseOrderByClause,
@@ -188,10 +189,11 @@ export function parseUpdateBody(p: Parser): void {
  */
 function parseTargetTable(p: Parser): void {
   p.start(SyntaxKind.TableRef);
-  p.eatKw("only");
+  const only = p.eatKw("only");
   parseQualifiedName(p, "table name");
-  p.eatOp("*");
+  if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
   parseTableAlias(p);
+  parseIndexHint(p);
   p.finish();
 }
 
@@ -215,13 +217,23 @@ function parseUpdateOrDeleteTail(p: Parser): void {
 export function parseDeleteBody(p: Parser): void {
   p.bump();
   if (p.mysql) while (p.atKw("low_priority") || p.atKw("quick") || p.atKw("ignore")) p.bump();
-  if (p.mysql && !p.atKw("from")) {
-    // DELETE t1, t2 FROM t1 JOIN t2 …
-    do parseQualifiedName(p, "table name");
-    while (p.eat(SyntaxKind.Comma));
+  const multiTable = p.mysql && !p.atKw("from");
+  if (multiTable) {
+    // DELETE t1, t2 FROM t1 JOIN t2 ON …: the rows of t1 and t2 that the joined tables select.
+    do {
+      parseQualifiedName(p, "table name");
+      if (p.at(SyntaxKind.Dot) && p.nthOp(1, "*")) {
+        p.bump();
+        p.bump();
+      }
+    } while (p.eat(SyntaxKind.Comma));
   }
   p.expectKw("from");
-  parseTargetTable(p);
+  if (multiTable) {
+    p.start(SyntaxKind.FromClause);
+    parseFromList(p);
+    p.finish();
+  } else parseTargetTable(p);
   if (p.mysql && (p.at(SyntaxKind.Comma) || p.atKw("join") || p.atKw("inner") || p.atKw("left"))) {
     while (p.eat(SyntaxKind.Comma)) parseJoinedTable(p);
   }

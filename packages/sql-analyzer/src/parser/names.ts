@@ -109,9 +109,9 @@ export function parseParenNameList(p: Parser, kind: SyntaxKind = SyntaxKind.Name
  */
 export function parseTableNameList(p: Parser): void {
   do {
-    p.eatKw("only");
+    const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
-    p.eatOp("*");
+    if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
   } while (p.eat(SyntaxKind.Comma));
 }
 

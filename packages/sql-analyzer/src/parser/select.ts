@@ -8,7 +8,7 @@ import { parseTypeName } from "./types.js";
 /** Whether a query expression (SELECT, VALUES, TABLE, WITH, or a parenthesized one) starts here. */
 export function atSelectStart(p: Parser): boolean {
   if (p.at(SyntaxKind.LParen)) return isSubqueryAhead(p);
-  return p.atKw("select") || p.atKw("values") || p.atKw("with") || (p.atKw("table") && p.postgres);
+  return p.atKw("select") || p.atKw("values") || p.atKw("with") || (p.atKw("table") && !p.sqlite);
 }
 
 /** Words that end the current clause, for recovery inside a SELECT. */
@@ -142,12 +142,12 @@ function parseSetExpr(p: Parser, minPrec: number): void {
 function parseSelectPrimary(p: Parser): void {
   if (p.atKw("select")) parseSelectCore(p);
   else if (p.atKw("values")) parseValuesClause(p);
-  else if (p.atKw("table") && p.postgres) {
+  else if (p.atKw("table") && !p.sqlite) {
     p.start(SyntaxKind.TableCommand);
     p.bump();
-    p.eatKw("only");
+    const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
-    p.eatOp("*");
+    if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
     p.finish();
   } else if (p.at(SyntaxKind.LParen)) {
     p.start(SyntaxKind.ParenSelect);
@@ -538,21 +538,25 @@ function parseTableRef(p: Parser): boolean {
       p.eat(SyntaxKind.Comma);
     }
   }
-  if (p.sqlite) {
-    if (p.atKw("indexed") && p.nthKw(1, "by")) {
-      p.bump();
-      p.bump();
-      expectIdent(p, "index name");
-    } else if (p.atKw("not") && p.nthKw(1, "indexed")) {
-      p.bump();
-      p.bump();
-    }
-  }
+  parseIndexHint(p);
   p.finish();
   return true;
 }
 
 /** `WHERE expr` */
+/** SQLite's `INDEXED BY index` / `NOT INDEXED` after a table (in FROM, UPDATE and DELETE). */
+export function parseIndexHint(p: Parser): void {
+  if (!p.sqlite) return;
+  if (p.atKw("indexed") && p.nthKw(1, "by")) {
+    p.bump();
+    p.bump();
+    expectIdent(p, "index name");
+  } else if (p.atKw("not") && p.nthKw(1, "indexed")) {
+    p.bump();
+    p.bump();
+  }
+}
+
 export function parseWhereClause(p: Parser): void {
   p.start(SyntaxKind.WhereClause);
   p.bump();

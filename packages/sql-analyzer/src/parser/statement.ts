@@ -1,7 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAlter, parseDrop, parseRename, parseTruncate } from "./ddl-alter.js";
-import { parseComment, parseCreate, parseGrantOrRevoke } from "./ddl-create.js";
+import { parseComment, parseCreate, parseGrantOrRevoke, parseSecurityLabel } from "./ddl-create.js";
 import { describeToken, type Checkpoint, type Parser } from "./parser.js";
 import { atSelectStart, dmlKindAfterWith, parseDmlBody, parseQueryBody, parseWithClause } from "./select.js";
 import {
@@ -21,6 +21,7 @@ import {
   parseUse,
   parseVacuum,
 } from "./utility.js";
+import { parseFlush, parseImportForeignSchema, parseKill, parseLoad, parseMysqlDo, parseReassignOwned } from "./utility-admin.js";
 import {
   parseMysqlTableCommand,
   parseCheckpoint,
@@ -43,7 +44,7 @@ const STATEMENT_KEYWORDS = new Set([
   "release", "set", "show", "reset", "explain", "analyze", "analyse", "vacuum", "copy", "pragma", "attach", "detach",
   "call", "do", "use", "refresh", "table", "lock", "declare", "fetch", "move", "close", "prepare", "execute", "deallocate",
   "listen", "notify", "unlisten", "discard", "checkpoint", "reindex", "cluster", "security", "import", "load",
-  "describe", "desc", "handler", "flush", "kill", "optimize", "repair", "check", "checksum", "install", "uninstall",
+  "describe", "desc", "handler", "reassign", "flush", "kill", "optimize", "repair", "check", "checksum", "install", "uninstall",
 ]);
 
 /** Whether the current token starts a statement (used to detect a missing `;`). */
@@ -123,7 +124,7 @@ function parseStatementInner(p: Parser): void {
       p.finish();
       return;
     case "table":
-      if (!p.postgres) break;
+      if (p.sqlite) break;
       p.start(SyntaxKind.SelectStmt);
       parseQueryBody(p);
       p.finish();
@@ -169,6 +170,22 @@ function parseStatementInner(p: Parser): void {
         return;
       }
       break;
+    case "import":
+      if (!p.postgres || !p.nthKw(1, "foreign")) break;
+      parseImportForeignSchema(p);
+      return;
+    case "reassign":
+      if (!p.postgres) break;
+      parseReassignOwned(p);
+      return;
+    case "load":
+      if (!p.postgres) break;
+      parseLoad(p);
+      return;
+    case "security":
+      if (!p.postgres || !p.nthKw(1, "label")) break;
+      parseSecurityLabel(p);
+      return;
     case "grant":
     case "revoke":
       parseGrantOrRevoke(p);
@@ -221,8 +238,18 @@ function parseStatementInner(p: Parser): void {
       parseCall(p);
       return;
     case "do":
+      if (p.mysql) {
+        parseMysqlDo(p);
+        return;
+      }
       if (!p.postgres) break;
       parseDo(p);
+      return;
+    case "kill":
+    case "flush":
+      if (!p.mysql) break;
+      if (w === "kill") parseKill(p);
+      else parseFlush(p);
       return;
     case "use":
       if (!p.mysql) break;
@@ -285,6 +312,7 @@ function parseStatementInner(p: Parser): void {
       return;
     case "describe":
     case "desc":
+    case "check":
     case "optimize":
     case "repair":
     case "checksum":

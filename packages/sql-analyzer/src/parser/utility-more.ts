@@ -4,6 +4,7 @@ import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
+import { parseRoleList } from "./ddl-objects.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseStatement } from "./statement.js";
@@ -23,12 +24,11 @@ export function parsePrepare(p: Parser): void {
       while (p.eat(SyntaxKind.Comma));
       p.expect(SyntaxKind.RParen, "')'");
     }
-    if (p.expectKw("as") || p.mysql) {
-      if (p.mysql && p.atKw("from")) {
-        p.bump();
-        parseExpr(p);
-      } else parseStatement(p);
-    }
+    if (p.mysql && p.atKw("from")) {
+      // MySQL: PREPARE s FROM 'text' | @variable
+      p.bump();
+      parseExpr(p);
+    } else if (p.expectKw("as")) parseStatement(p);
   }
   p.finish();
 }
@@ -237,10 +237,10 @@ function parseLooseOptions(p: Parser, roleOptions = false): void {
     else if (p.at(SyntaxKind.Operator) && p.word === "-" && p.nth(1) === SyntaxKind.Number) {
       p.bump();
       p.bump();
-    } else if (p.at(SyntaxKind.Word) && (w === "owner" || w === "template" || w === "encoding" || w === "tablespace" || w === "strategy" || w === "locale_provider" || w === "role" || w === "admin" || w === "user" || w === "group" || w === "sysid")) {
+    } else if (p.at(SyntaxKind.Word) && (w === "owner" || w === "template" || w === "encoding" || w === "tablespace" || w === "strategy" || w === "locale_provider" || w === "role" || w === "admin" || w === "user" || w === "group" || w === "sysid" || w === "in")) {
       do p.bumpIdent();
       while (p.eat(SyntaxKind.Comma) && atLabel(p));
-    }
+    } else if (roleOptions && (w === "in" || w === "role" || w === "admin" || w === "user")) p.expected("role name");
     p.finish();
     if (p.position === progress) break;
   }
@@ -269,10 +269,16 @@ export function parseCreateRoleRest(p: Parser): void {
 export function parseAlterRole(p: Parser): void {
   p.start(SyntaxKind.AlterRoleStmt);
   p.bump();
+  const group = p.atKw("group");
   p.bump();
   if (p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
-  if (p.atKw("rename")) {
+  if (group && p.postgres && (p.atKw("add") || p.atKw("drop"))) {
+    // ALTER GROUP g {ADD | DROP} USER u [, …]
+    p.bump();
+    p.expectKw("user");
+    parseRoleList(p);
+  } else if (p.atKw("rename")) {
     p.bump();
     p.expectKw("to");
     expectIdent(p, "new name");

@@ -108,6 +108,15 @@ export enum SyntaxKind {
   CreateRoleStmt,
   AlterRoleStmt,
   AlterDefaultPrivilegesStmt,
+  /** `CREATE <kind> …` for the object kinds without a statement kind of their own (server, cast, rule, …). */
+  CreateObjectStmt,
+  SecurityLabelStmt,
+  ImportForeignSchemaStmt,
+  ReassignOwnedStmt,
+  AlterSystemStmt,
+  LoadStmt,
+  KillStmt,
+  FlushStmt,
 
   // query structure
   WithClause,

@@ -66,7 +66,9 @@ describe("typed AST view", () => {
   });
 
   it("unsupported statements have their own view", () => {
-    expect(stmts("CREATE AGGREGATE a (int) (SFUNC = f, STYPE = int)")[0]).toBeInstanceOf(UnsupportedStmt);
+    // PostgreSQL's every statement is modelled now; DESCRIBE is MySQL's.
+    expect(stmts("DESCRIBE t")[0]).toBeInstanceOf(UnsupportedStmt);
+    expect(stmts("CREATE AGGREGATE a (int) (SFUNC = f, STYPE = int)")[0]).not.toBeInstanceOf(UnsupportedStmt);
   });
 
   it("identifier names per dialect", () => {

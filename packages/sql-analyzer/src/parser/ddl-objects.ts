@@ -1,0 +1,205 @@
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseIfExists } from "./ddl-table.js";
+import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import type { Parser } from "./parser.js";
+import { parseRoutineParams, type SignatureForms } from "./ddl-routine.js";
+import { parseTypeName } from "./types.js";
+
+/**
+ * PostgreSQL names most objects the same way in DROP, COMMENT ON, SECURITY LABEL, ALTER …
+ * OWNER TO / RENAME TO / SET SCHEMA and ALTER EXTENSION ADD: an object kind of one to
+ * three words, then a designator whose shape depends on the kind (a qualified name, a
+ * routine signature, `op (left, right)`, `(source AS target)`, `name ON table`, …). This
+ * module reads both, so each statement only says which kinds it takes.
+ */
+
+/** A kind written as more than one word: the words after the first, and the kind's spelling. */
+interface MultiWordKind {
+  readonly rest: readonly string[];
+  readonly kind: string;
+}
+
+/**
+ * Object kinds written as more than one word, by first word (longest first). The
+ * spellings are built once here: DROP and ALTER run through this for every statement, so
+ * finding a kind allocates nothing.
+ */
+const MULTI_WORD_KINDS: ReadonlyMap<string, readonly MultiWordKind[]> = new Map(
+  Object.entries({
+    materialized: [["view"]],
+    foreign: [["data", "wrapper"], ["table"]],
+    event: [["trigger"]],
+    access: [["method"]],
+    large: [["object"]],
+    text: [["search", "configuration"], ["search", "dictionary"], ["search", "parser"], ["search", "template"]],
+    operator: [["class"], ["family"]],
+    user: [["mapping"]],
+    procedural: [["language"]],
+  }).map(([first, forms]) => [first, forms.map((rest) => ({ rest, kind: `${first} ${rest.join(" ")}` }))]),
+);
+
+/** The number of words of each multi-word kind (a one-word kind is not listed). */
+const KIND_WORD_COUNT: ReadonlyMap<string, number> = new Map(
+  [...MULTI_WORD_KINDS.values()].flat().map((form) => [form.kind, form.rest.length + 1]),
+);
+
+/** Kinds whose objects are named by a possibly schema-qualified name (and nothing else). */
+const PLAIN_NAME_KINDS = new Set([
+  "table", "sequence", "view", "materialized view", "index", "foreign table", "type", "domain", "collation",
+  "conversion", "statistics", "text search configuration", "text search dictionary", "text search parser",
+  "text search template", "schema", "extension", "server", "foreign data wrapper", "publication", "subscription",
+  "tablespace", "database", "event trigger", "language", "procedural language", "access method", "column",
+]);
+
+/** Every kind {@link parseObjectName} knows, for statements that take them all. */
+export const ALL_OBJECT_KINDS: ReadonlySet<string> = new Set([
+  ...PLAIN_NAME_KINDS, "function", "procedure", "routine", "aggregate", "operator", "operator class",
+  "operator family", "cast", "transform", "trigger", "policy", "rule", "constraint", "large object", "role",
+  "user", "group", "user mapping",
+]);
+
+/**
+ * The object kind at the cursor (one to three words), when it is one of `allowed`: wraps
+ * its words in an `ObjectKind` node and returns its canonical spelling (`"operator class"`),
+ * else consumes nothing and returns `undefined`.
+ */
+export function parseObjectKind(p: Parser, allowed: ReadonlySet<string>): string | undefined {
+  const kind = objectKindAt(p, allowed, 0);
+  if (kind === undefined) return undefined;
+  p.start(SyntaxKind.ObjectKind);
+  for (let words = KIND_WORD_COUNT.get(kind) ?? 1; words > 0; words--) p.bump(SyntaxKind.Keyword);
+  p.finish();
+  return kind;
+}
+
+/** The object kind starting `n` tokens ahead when it is one of `allowed` (nothing consumed). */
+export function objectKindAt(p: Parser, allowed: ReadonlySet<string>, n: number): string | undefined {
+  if (p.nth(n) !== SyntaxKind.Word) return undefined;
+  const first = p.wordAt(n)!;
+  const forms = MULTI_WORD_KINDS.get(first);
+  if (forms !== undefined) {
+    for (const { rest, kind } of forms) {
+      let i = 0;
+      while (i < rest.length && p.nthKw(n + i + 1, rest[i]!)) i++;
+      if (i < rest.length) continue;
+      // `USER mapping` could be a role named "mapping": only the mapping form goes on with FOR / IF.
+      if (kind === "user mapping" && !(p.nthKw(n + 2, "for") || p.nthKw(n + 2, "if"))) break;
+      if (allowed.has(kind)) return kind;
+    }
+  }
+  return allowed.has(first) ? first : undefined;
+}
+
+/**
+ * The designator of one object of `kind` (after the kind and any IF [NOT] EXISTS):
+ * `name`, `name (args)`, `op (left, right)`, `(source AS target)`, `name USING method`,
+ * `name ON table`, `FOR type LANGUAGE lang`, `FOR role SERVER server`, or a number.
+ */
+export function parseObjectName(p: Parser, kind: string): void {
+  switch (kind) {
+    case "function":
+    case "procedure":
+    case "routine":
+    case "aggregate":
+      parseQualifiedName(p, nameOf(kind));
+      if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, kind === "aggregate" ? AGGREGATE_SIGNATURE : {});
+      else if (kind === "aggregate") p.expected("'(' and the aggregate's argument types");
+      return;
+    case "operator":
+      parseOperatorName(p);
+      if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, OPERATOR_SIGNATURE);
+      else p.expected("'(' and the operator's argument types");
+      return;
+    case "operator class":
+    case "operator family":
+      parseQualifiedName(p, nameOf(kind));
+      p.expectKw("using");
+      expectLabel(p, "index method");
+      return;
+    case "cast":
+      if (p.expect(SyntaxKind.LParen, "'('")) {
+        parseTypeName(p);
+        p.expectKw("as");
+        parseTypeName(p);
+        p.expect(SyntaxKind.RParen, "')'");
+      }
+      return;
+    case "transform":
+      p.expectKw("for");
+      parseTypeName(p);
+      p.expectKw("language");
+      expectLabel(p, "language name");
+      return;
+    case "trigger":
+    case "policy":
+    case "rule":
+    case "constraint":
+      expectIdent(p, nameOf(kind));
+      p.expectKw("on");
+      if (kind === "constraint") p.eatKw("domain");
+      parseQualifiedName(p, "table name");
+      return;
+    case "large object":
+      if (p.atOp("-") && p.nth(1) === SyntaxKind.Number) p.bump();
+      p.expect(SyntaxKind.Number, "large object number");
+      return;
+    case "user mapping":
+      p.expectKw("for");
+      parseRoleSpec(p);
+      p.expectKw("server");
+      expectIdent(p, "server name");
+      return;
+    case "role":
+    case "user":
+    case "group":
+      parseRoleSpec(p);
+      return;
+    default:
+      parseQualifiedName(p, nameOf(kind));
+  }
+}
+
+/** "table name", "operator class name", …: what an error says is missing (made once per kind, not per call). */
+const NAME_OF_KIND = new Map<string, string>();
+function nameOf(kind: string): string {
+  let what = NAME_OF_KIND.get(kind);
+  if (what === undefined) NAME_OF_KIND.set(kind, (what = `${kind} name`));
+  return what;
+}
+
+/** An aggregate's argument types: `(*)`, `(int, text)`, `(int ORDER BY text)`. */
+export const AGGREGATE_SIGNATURE: SignatureForms = { star: true, orderBy: true };
+/** An operator's operand types, `NONE` for a prefix operator's left one: `(NONE, int)`. */
+export const OPERATOR_SIGNATURE: SignatureForms = { none: true };
+
+/** An operator name: a symbol, optionally schema-qualified (`myschema.+`). */
+export function parseOperatorName(p: Parser): void {
+  p.start(SyntaxKind.QualifiedName);
+  while (atLabel(p) && p.nth(1) === SyntaxKind.Dot) {
+    p.bumpIdent();
+    p.bump();
+  }
+  // `*` and `=` scan as operators like the others; a lone `<` or `>` too.
+  if (p.at(SyntaxKind.Operator)) p.bump();
+  else p.expected("operator");
+  p.finish();
+}
+
+/** A role: a name, a string (MySQL), or CURRENT_USER / SESSION_USER / CURRENT_ROLE / PUBLIC / USER. */
+export function parseRoleSpec(p: Parser): void {
+  if (atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  else p.expected("role name");
+}
+
+/** A comma-separated list of roles (`REASSIGN OWNED BY a, b`, `DROP OWNED BY …`). */
+export function parseRoleList(p: Parser): void {
+  p.start(SyntaxKind.RoleList);
+  do parseRoleSpec(p);
+  while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+/** `IF EXISTS` when present (PostgreSQL spells it out; a bare IF is not it). */
+export function parseOptionalIfExists(p: Parser): void {
+  if (p.atKw("if") && p.nthKw(1, "exists")) parseIfExists(p);
+}
