@@ -1,5 +1,5 @@
 import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
-import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { SyntaxKind, isStatementKind } from "../syntax/syntax-kind.js";
 import { type Doc, group, hardline, indent, line, softline } from "./doc.js";
 import type { CaseStyle, ResolvedFormatOptions } from "./options.js";
 import { firstSignificantToken } from "./first-token.js";
@@ -30,6 +30,11 @@ const TRANSPARENT_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectCore, SyntaxKind
 const BREAK_BEFORE_KEYWORD_KINDS = new Set<SyntaxKind>([SyntaxKind.SetOperation, SyntaxKind.JoinExpr]);
 
 const LOGICAL = new Set(["and", "or"]);
+
+// MySQL's stored-program statements laid out one body statement per line (see `compound`).
+const COMPOUND_KINDS = new Set<SyntaxKind>([
+  SyntaxKind.BlockStmt, SyntaxKind.IfStmt, SyntaxKind.CaseStmt, SyntaxKind.LoopStmt, SyntaxKind.WhileStmt, SyntaxKind.RepeatStmt,
+]);
 
 // Tokens printed right after an inline comment without a space.
 const CLOSERS = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, SyntaxKind.RParen, SyntaxKind.RBracket]);
@@ -86,6 +91,7 @@ export class StatementDocBuilder {
   private node(node: SyntaxNode): Doc {
     const kind = node.kind;
     if (kind === SyntaxKind.CaseExpr) return this.caseExpr(node);
+    if (COMPOUND_KINDS.has(kind)) return this.compound(node);
     if (isStatementBlock(node)) return this.statementBlock(node);
     const headBody = HEAD_BODY_KINDS.has(kind);
     const parts: Doc[] = [];
@@ -246,6 +252,48 @@ export class StatementDocBuilder {
       body.push(group(this.node(child)));
     }
     return [head, indent(body), tail];
+  }
+
+  /**
+   * MySQL's stored-program statements (labelled BEGIN … END, IF, CASE, loops) and their
+   * ELSEIF / ELSE / WHEN branches: the head on one line, each statement of a body on its own
+   * indented line, each branch and the END (or UNTIL) after them at the head's indentation.
+   */
+  private compound(node: SyntaxNode): Doc {
+    let current: Doc[] = [];
+    const out: Doc[] = [current];
+    let body: Doc[] | undefined;
+    // After a branch, END starts a line of its own as it does after a body.
+    let afterBranch = false;
+    const newLine = (): void => {
+      if (body !== undefined) out.push(indent(body));
+      body = undefined;
+      current = [hardline];
+      out.push(current);
+    };
+    for (const child of node.children()) {
+      if (child.isToken) {
+        if (this.placeTrivia(child, body ?? current)) continue;
+        if (body !== undefined && child.kind === SyntaxKind.Semicolon) {
+          this.placeToken(child, body);
+          continue;
+        }
+        if ((body !== undefined || afterBranch) && (isEndKeyword(child) || (child.kind === SyntaxKind.Keyword && child.text().toLowerCase() === "until"))) newLine();
+        afterBranch = false;
+        this.placeToken(child, current);
+        continue;
+      }
+      if (isStatementKind(child.kind)) {
+        body ??= [];
+        body.push(hardline, group(this.node(child)));
+      } else if (child.kind === SyntaxKind.ElseIfClause || child.kind === SyntaxKind.ElseClause || child.kind === SyntaxKind.WhenClause) {
+        newLine();
+        current.push(this.compound(child));
+        afterBranch = true;
+      } else current.push(group(this.node(child)));
+    }
+    if (body !== undefined) out.push(indent(body));
+    return out;
   }
 
   /** Emits the separator before `next` (computed from the previous token unless `separator` is given). */

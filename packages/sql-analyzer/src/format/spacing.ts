@@ -47,6 +47,9 @@ function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean,
     if (HUGGING_BRACKET_PARENTS.has(next.parent.kind)) return "";
     return hadSpace ? " " : "";
   }
+  // A MySQL account `'user'@'host'`: the host (lexed with its `@`) stays glued to the user as written.
+  if (dialect === "mysql" && nk === SyntaxKind.Param && (pk === SyntaxKind.String || pk === SyntaxKind.QuotedIdent || pk === SyntaxKind.Ident) && next.text().startsWith("@"))
+    return hadSpace ? " " : "";
   // Slices `a[1:2]` and similar: keep the source's choice around a colon.
   if (nk === SyntaxKind.Colon || pk === SyntaxKind.Colon) return hadSpace ? " " : "";
   // Prefix operators hug their operand: `-x`, `~mask`, `@ x` stays as written.

@@ -93,6 +93,7 @@ export class Split {
     this.count = 0;
     this.from = from;
     const postgres = dialect === "postgres";
+    const mysql = dialect === "mysql";
     let segStart = from;
     let segTok = 0;
     let segComment = 0;
@@ -104,7 +105,17 @@ export class Split {
       }
       // The segment's first significant token decides how its `;` are read: only
       // CREATE statements have blocks that hold theirs; the rest end at the first.
-      if (kind === SyntaxKind.Word && tokens.words[tokens.count - 1] === "create") {
+      // MySQL's ALTER EVENT (`ALTER [DEFINER = …] EVENT e DO BEGIN … END`) is read as a CREATE.
+      const first = kind === SyntaxKind.Word ? tokens.words[tokens.count - 1] : undefined;
+      let blocks = first === "create";
+      if (first === "alter" && mysql) {
+        do kind = tokens.scanNext(lexer);
+        while (kind !== SyntaxKind.Eof && kind <= SyntaxKind.BlockComment);
+        if (kind === SyntaxKind.Eof) break;
+        const second = kind === SyntaxKind.Word ? tokens.words[tokens.count - 1] : undefined;
+        blocks = second === "event" || second === "definer";
+      }
+      if (blocks) {
         if (!this.scanCreate(postgres)) break;
       } else {
         while (kind !== SyntaxKind.Semicolon) {

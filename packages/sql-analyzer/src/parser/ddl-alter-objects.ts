@@ -179,6 +179,17 @@ function parseDependsOnExtension(p: Parser, kind: string): boolean {
   return true;
 }
 
+/** `SET TABLESPACE t` as an action (ALTER DATABASE, ALTER INDEX); returns whether it was there. */
+function parseSetTablespace(p: Parser): boolean {
+  if (!(p.atKw("set") && p.nthKw(1, "tablespace"))) return false;
+  action(p, () => {
+    p.bump();
+    p.bump();
+    expectIdent(p, "tablespace");
+  });
+  return true;
+}
+
 /** Wraps what `body` consumes in an `AlterAction` node. */
 function action(p: Parser, body: () => void): void {
   p.start(SyntaxKind.AlterAction);
@@ -267,14 +278,7 @@ function parseAlterSubscriptionAction(p: Parser): boolean {
 
 /** ALTER DATABASE: SET / RESET a parameter, SET TABLESPACE, REFRESH COLLATION VERSION, or `[WITH] option …`. */
 function parseAlterDatabaseAction(p: Parser): boolean {
-  if (p.atKw("set") && p.nthKw(1, "tablespace")) {
-    action(p, () => {
-      p.bump();
-      p.bump();
-      expectIdent(p, "tablespace");
-    });
-    return true;
-  }
+  if (parseSetTablespace(p)) return true;
   if (p.atKw("set") || p.atKw("reset")) {
     action(p, () => {
       const set = p.atKw("set");
@@ -316,14 +320,7 @@ function parseAlterDatabaseAction(p: Parser): boolean {
 
 /** ALTER INDEX: SET TABLESPACE, RESET (…), ATTACH PARTITION, ALTER [COLUMN] n SET STATISTICS k. */
 function parseAlterIndexAction(p: Parser, ifExists: boolean): boolean {
-  if (p.atKw("set") && p.nthKw(1, "tablespace")) {
-    action(p, () => {
-      p.bump();
-      p.bump();
-      expectIdent(p, "tablespace");
-    });
-    return true;
-  }
+  if (parseSetTablespace(p)) return true;
   if (p.atKw("reset") && p.nth(1) === SyntaxKind.LParen) {
     action(p, () => {
       p.bump();

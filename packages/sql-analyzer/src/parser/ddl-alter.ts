@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
+import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
@@ -8,6 +8,9 @@ import type { Checkpoint, Parser } from "./parser.js";
 import { parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
 import { parseAccountName } from "./ddl-create.js";
+import { parseRenameUser } from "./mysql-accounts.js";
+import { parseMysqlAlter } from "./mysql-ddl.js";
+import { atMysqlTableOption, atMysqlTableOptionName, parseMysqlAlterTableAction, parseMysqlTableOption } from "./mysql-alter-table.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseAlterSystem, parsePostgresAlterObject } from "./ddl-alter-objects.js";
 import { AGGREGATE_SIGNATURE, ALL_OBJECT_KINDS, objectKindAt, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList } from "./ddl-objects.js";
@@ -145,10 +148,14 @@ export function parseTruncate(p: Parser): void {
   p.finish();
 }
 
-/** MySQL `RENAME TABLE a TO b, c TO d` */
+/** MySQL `RENAME TABLE a TO b, c TO d` and `RENAME USER a TO b, …` */
 export function parseRename(p: Parser, cp: Checkpoint): boolean {
   if (!p.mysql || !(p.nthKw(1, "table") || p.nthKw(1, "user"))) return false;
   void cp;
+  if (p.nthKw(1, "user")) {
+    parseRenameUser(p);
+    return true;
+  }
   p.start(SyntaxKind.RenameStmt);
   p.bump();
   p.bump();
@@ -165,6 +172,7 @@ export function parseRename(p: Parser, cp: Checkpoint): boolean {
 
 /** ALTER TABLE with its actions, ALTER SEQUENCE, and the common ALTER forms of other objects. */
 export function parseAlter(p: Parser, cp: Checkpoint): boolean {
+  if (p.mysql && parseMysqlAlter(p)) return true;
   const object = p.wordAt(1);
   if ((object === "role" || object === "user" || object === "group") && !p.sqlite && !(object === "user" && p.nthKw(2, "mapping") && p.nthKw(3, "for"))) {
     parseAlterRole(p);
@@ -209,8 +217,13 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
     if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
-    do parseAlterTableAction(p);
-    while (p.eat(SyntaxKind.Comma));
+    // MySQL: the actions may be left out (`ALTER TABLE t PARTITION BY …`), and partitioning ends the list.
+    if (!(p.mysql && p.atKw("partition") && p.nthKw(1, "by"))) {
+      // MySQL's table options need no comma between them: ENGINE = InnoDB AUTO_INCREMENT = 5
+      do parseAlterTableAction(p);
+      while (p.eat(SyntaxKind.Comma) || (p.mysql && atMysqlTableOption(p)));
+    }
+    if (p.mysql && p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
     p.finish();
     return true;
   }
@@ -412,6 +425,10 @@ function parseCommonAlterTail(p: Parser): boolean {
 
 function parseAlterTableAction(p: Parser): void {
   p.start(SyntaxKind.AlterAction);
+  if (p.mysql && parseMysqlAlterTableAction(p)) {
+    p.finish();
+    return;
+  }
   const w = p.word;
   switch (w) {
     case "add":
@@ -644,11 +661,9 @@ function parseAlterTableAction(p: Parser): void {
       }
       break;
     default:
-      if (p.mysql && atLabel(p)) {
+      if (p.mysql && atMysqlTableOptionName(p)) {
         // Table options: ENGINE = InnoDB, AUTO_INCREMENT = 10, …
-        p.bump();
-        p.eatOp("=");
-        if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+        parseMysqlTableOption(p);
         break;
       }
       p.expected("ALTER TABLE action");

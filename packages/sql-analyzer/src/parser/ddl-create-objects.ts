@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
-import { AGGREGATE_SIGNATURE, objectKindAt, parseOperatorName, parseRoleSpec } from "./ddl-objects.js";
+import { AGGREGATE_SIGNATURE, objectKindAt, parseCastTypes, parseOperatorName, parseRoleSpec, parseTransformTarget } from "./ddl-objects.js";
 import { parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptionList } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
@@ -179,12 +179,7 @@ function isOptionListAhead(p: Parser): boolean {
 
 /** `(source AS target) {WITH FUNCTION f[(args)] | WITHOUT FUNCTION | WITH INOUT} [AS ASSIGNMENT | AS IMPLICIT]` */
 function parseCreateCastRest(p: Parser): void {
-  if (p.expect(SyntaxKind.LParen, "'('")) {
-    parseTypeName(p);
-    p.expectKw("as");
-    parseTypeName(p);
-    p.expect(SyntaxKind.RParen, "')'");
-  }
+  parseCastTypes(p);
   if (p.eatKw("without")) p.expectKw("function");
   else {
     p.expectKw("with");
@@ -272,10 +267,7 @@ function parseCreateRuleRest(p: Parser): void {
 
 /** `FOR type LANGUAGE lang (FROM SQL WITH FUNCTION f(args) [, TO SQL WITH FUNCTION g(args)])` (either order). */
 function parseCreateTransformRest(p: Parser): void {
-  p.expectKw("for");
-  parseTypeName(p);
-  p.expectKw("language");
-  expectLabel(p, "language name");
+  parseTransformTarget(p);
   p.start(SyntaxKind.OptionList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
     do {

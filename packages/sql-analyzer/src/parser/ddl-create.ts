@@ -1,5 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
+import { parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
@@ -10,6 +10,8 @@ import { parseStatement, parseUnsupported } from "./statement.js";
 import { parseTypeName } from "./types.js";
 import { ALL_OBJECT_KINDS, parseObjectKind, parseObjectName } from "./ddl-objects.js";
 import { CREATE_OBJECT_KINDS, createObjectKindAt, parseCreateObjectRest } from "./ddl-create-objects.js";
+import { parseGrantAs, parseMysqlCreateUserRest } from "./mysql-accounts.js";
+import { parseCreateEventRest, parseCreateTablespaceRest } from "./mysql-ddl.js";
 
 /**
  * CREATE …: dispatches on the object kind after the modifiers
@@ -217,6 +219,13 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       p.finish();
       return true;
     case "event":
+      if (p.mysql) {
+        p.start(SyntaxKind.CreateEventStmt);
+        bumpModifiers(p, n);
+        parseCreateEventRest(p);
+        p.finish();
+        return true;
+      }
       if (!p.postgres || !p.nthKw(n + 1, "trigger")) return false;
       p.start(SyntaxKind.CreateEventTriggerStmt);
       bumpModifiers(p, n + 1);
@@ -228,7 +237,16 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     case "group":
       p.start(SyntaxKind.CreateRoleStmt);
       bumpModifiers(p, n);
-      parseCreateRoleRest(p);
+      if (p.mysql && kind !== "group") parseMysqlCreateUserRest(p, kind === "role");
+      else parseCreateRoleRest(p);
+      p.finish();
+      return true;
+    case "tablespace":
+    case "undo":
+      if (!p.mysql || (kind === "undo" && !p.nthKw(n + 1, "tablespace"))) return false;
+      p.start(SyntaxKind.CreateTablespaceStmt);
+      bumpModifiers(p, kind === "undo" ? n + 1 : n);
+      parseCreateTablespaceRest(p);
       p.finish();
       return true;
     default:
@@ -434,28 +452,40 @@ export function parseGrantOrRevoke(p: Parser): void {
   const grant = p.atKw("grant");
   p.start(grant ? SyntaxKind.GrantStmt : SyntaxKind.RevokeStmt);
   p.bump();
-  if (!grant && ((p.atKw("grant") && p.nthKw(1, "option")) || (p.atKw("admin") && p.nthKw(1, "option")))) {
+  if (!grant && p.mysql && p.atKw("if") && p.nthKw(1, "exists")) parseIfExists(p);
+  if (!grant && !p.mysql && ((p.atKw("grant") && p.nthKw(1, "option")) || (p.atKw("admin") && p.nthKw(1, "option")))) {
     p.bump();
     p.bump();
     p.expectKw("for");
   }
+  // MySQL's GRANT PROXY ON account: the target is an account, not an object.
+  const proxy = p.mysql && p.atKw("proxy") && p.nthKw(1, "on");
   p.start(SyntaxKind.PrivilegeList);
   do {
     p.start(SyntaxKind.Privilege);
     if (p.atKw("all")) {
       p.bump();
       p.eatKw("privileges");
+    } else if (p.mysql && (p.at(SyntaxKind.String) || p.nth(1) === SyntaxKind.Param)) {
+      // A MySQL role granted to accounts: 'r', 'r'@'h', r@h.
+      parseAccountName(p);
     } else if (atLabel(p)) {
       // One word (SELECT, USAGE, a role name, …); ALTER SYSTEM is the one two-word privilege.
       const w = p.word;
       p.bump(p.at(SyntaxKind.QuotedIdent) ? undefined : SyntaxKind.Keyword);
       if (w === "alter" && p.atKw("system")) p.bump();
+      // MySQL's privileges of several words: CREATE TEMPORARY TABLES, REPLICATION SLAVE, SHOW VIEW, GRANT OPTION, …
+      else if (p.mysql) while (p.at(SyntaxKind.Word) && !p.atKw("on") && !p.atKw("to") && !p.atKw("from")) p.bump();
     } else p.expected("privilege");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
-  if (p.eatKw("on")) {
+  if (proxy && p.eatKw("on")) {
+    p.start(SyntaxKind.GrantTarget);
+    parseAccountName(p);
+    p.finish();
+  } else if (p.eatKw("on")) {
     p.start(SyntaxKind.GrantTarget);
     if (p.atKw("all") && p.nth(2) === SyntaxKind.Word && p.nthKw(2, "in")) {
       p.bump();
@@ -514,6 +544,11 @@ export function parseGrantOrRevoke(p: Parser): void {
       p.bump();
       expectLabel(p, "role");
     } else if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+    else if (p.mysql && !grant && p.atKw("ignore") && p.nthKw(1, "unknown")) {
+      p.bump();
+      p.bump();
+      p.expectKw("user");
+    } else if (p.mysql && grant && p.atKw("as")) parseGrantAs(p);
     else break;
   }
   p.finish();

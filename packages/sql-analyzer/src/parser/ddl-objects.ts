@@ -117,18 +117,10 @@ export function parseObjectName(p: Parser, kind: string): void {
       expectLabel(p, "index method");
       return;
     case "cast":
-      if (p.expect(SyntaxKind.LParen, "'('")) {
-        parseTypeName(p);
-        p.expectKw("as");
-        parseTypeName(p);
-        p.expect(SyntaxKind.RParen, "')'");
-      }
+      parseCastTypes(p);
       return;
     case "transform":
-      p.expectKw("for");
-      parseTypeName(p);
-      p.expectKw("language");
-      expectLabel(p, "language name");
+      parseTransformTarget(p);
       return;
     case "trigger":
     case "policy":
@@ -171,6 +163,24 @@ function nameOf(kind: string): string {
 export const AGGREGATE_SIGNATURE: SignatureForms = { star: true, orderBy: true };
 /** An operator's operand types, `NONE` for a prefix operator's left one: `(NONE, int)`. */
 export const OPERATOR_SIGNATURE: SignatureForms = { none: true };
+
+/** `(source AS target)`: what names a cast. */
+export function parseCastTypes(p: Parser): void {
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    parseTypeName(p);
+    p.expectKw("as");
+    parseTypeName(p);
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+}
+
+/** `FOR type LANGUAGE lang`: what names a transform. */
+export function parseTransformTarget(p: Parser): void {
+  p.expectKw("for");
+  parseTypeName(p);
+  p.expectKw("language");
+  expectLabel(p, "language name");
+}
 
 /** An operator name: a symbol, optionally schema-qualified (`myschema.+`). */
 export function parseOperatorName(p: Parser): void {

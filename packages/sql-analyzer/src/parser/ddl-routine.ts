@@ -3,6 +3,7 @@ import { parseIfNotExists } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseParenExprList } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
+import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { parseStatement } from "./statement.js";
 import { parseTypeName } from "./types.js";
 
@@ -24,6 +25,7 @@ export function parseCreateRoutineRest(p: Parser): void {
   parseRoutineParams(p);
   let language: string | undefined;
   let body: { start: number; text: string } | undefined;
+  let mysqlBody = false;
   for (let guard = 0; guard < 64 && !p.atEnd && !p.at(SyntaxKind.Semicolon); guard++) {
     const progress = p.position;
     if (p.atKw("returns")) {
@@ -40,6 +42,14 @@ export function parseCreateRoutineRest(p: Parser): void {
       } else parseTypeName(p);
       p.finish();
       continue;
+    }
+    if (p.mysql && !atMysqlCharacteristic(p)) {
+      // MySQL: the body is one statement of its stored-program language (often BEGIN … END).
+      p.start(SyntaxKind.RoutineBody);
+      parseMysqlProgramBody(p);
+      p.finish();
+      mysqlBody = true;
+      break;
     }
     if (p.atKw("begin") || (p.atKw("return") && !p.sqlite)) {
       parseStandardBody(p);
@@ -112,18 +122,34 @@ export function parseCreateRoutineRest(p: Parser): void {
       }
     }
     p.finish();
-    if (p.position === progress) {
-      if (p.mysql) {
-        // MySQL: the body is a single statement (often BEGIN … END).
-        p.start(SyntaxKind.RoutineBody);
-        parseStatement(p);
-        p.finish();
-        break;
-      }
-      p.errorBump("expected a routine option");
-    }
+    if (p.position === progress) p.errorBump("expected a routine option");
   }
+  if (p.mysql && !mysqlBody) p.expected("routine body");
   if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language });
+}
+
+/**
+ * Whether a MySQL routine characteristic starts here (COMMENT, LANGUAGE SQL, [NOT]
+ * DETERMINISTIC, CONTAINS SQL, NO SQL, READS / MODIFIES SQL DATA, SQL SECURITY): any
+ * other word begins the body.
+ */
+function atMysqlCharacteristic(p: Parser): boolean {
+  switch (p.at(SyntaxKind.Word) ? p.word : undefined) {
+    case "comment":
+    case "language":
+    case "deterministic":
+    case "contains":
+    case "reads":
+    case "modifies":
+      return true;
+    case "not":
+      return p.nthKw(1, "deterministic");
+    case "no":
+    case "sql":
+      return p.nthKw(1, p.word === "no" ? "sql" : "security");
+    default:
+      return false;
+  }
 }
 
 /**
@@ -359,8 +385,8 @@ export function parseCreateTriggerRest(p: Parser): void {
     if (!p.eatKw("function")) p.expectKw("procedure");
     parseQualifiedName(p, "function name");
     parseParenExprList(p, SyntaxKind.ArgList);
-  } else if (p.atKw("begin")) parseBlock(p);
-  else if (p.mysql) parseStatement(p);
+  } else if (p.mysql) parseMysqlProgramBody(p);
+  else if (p.atKw("begin")) parseBlock(p);
   else p.expectKw("begin");
   p.finish();
 }

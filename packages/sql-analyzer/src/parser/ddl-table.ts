@@ -2,6 +2,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
+import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
 import { parseTypeName } from "./types.js";
@@ -140,14 +141,16 @@ function parseMysqlTableOptions(p: Parser): void {
   if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
 }
 
-/** `PARTITION BY RANGE|LIST|HASH (cols)` (+ MySQL's `PARTITIONS n (…)` definitions). */
-function parsePartitionBy(p: Parser): void {
+/** `PARTITION BY RANGE|LIST|HASH (cols)` (+ MySQL's KEY, PARTITIONS n, subpartitions and partition definitions). */
+export function parsePartitionBy(p: Parser): void {
   p.start(SyntaxKind.PartitionBy);
   p.bump();
   p.bump();
   if (p.atKw("linear")) p.bump();
-  if (p.atKw("range") || p.atKw("list") || p.atKw("hash") || p.atKw("key")) p.bump();
+  const key = p.atKw("key");
+  if (p.atKw("range") || p.atKw("list") || p.atKw("hash") || key) p.bump();
   else p.expected("RANGE, LIST or HASH");
+  if (key && p.mysql) parseKeyAlgorithm(p);
   if (p.atKw("columns")) p.bump();
   p.start(SyntaxKind.IndexElemList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
@@ -158,13 +161,7 @@ function parsePartitionBy(p: Parser): void {
     p.expect(SyntaxKind.RParen, "')'");
   }
   p.finish();
-  if (p.mysql) {
-    if (p.atKw("partitions")) {
-      p.bump();
-      p.expect(SyntaxKind.Number, "number");
-    }
-    if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
-  }
+  if (p.mysql) parseMysqlPartitionByTail(p);
   p.finish();
 }
 
@@ -551,6 +548,10 @@ export function parseTableConstraint(p: Parser): void {
       p.bump();
       if (p.mysql && (p.atKw("key") || p.atKw("index"))) p.bump();
       if (p.mysql && atIdent(p)) p.bumpIdent();
+      if (p.mysql && p.atKw("using")) {
+        p.bump();
+        expectLabel(p, "index type");
+      }
       if (parseUsingIndex(p)) break;
       parseNullsDistinct(p);
       parseIndexElemList(p);
@@ -593,17 +594,42 @@ export function parseTableConstraint(p: Parser): void {
       p.bump();
       if (p.atKw("key") || p.atKw("index")) p.bump();
       if (atIdent(p)) p.bumpIdent();
+      if (p.mysql && p.atKw("using")) {
+        // The index type may come before the columns: INDEX i USING BTREE (a)
+        p.bump();
+        expectLabel(p, "index type");
+      }
       parseIndexElemList(p);
       break;
     default:
       p.expected("constraint");
   }
   parseDeferrable(p);
-  if (p.mysql) while (p.atKw("using") || p.atKw("comment")) {
-    p.bump();
-    p.bump();
-  }
+  if (p.mysql) parseMysqlIndexOptions(p);
   p.finish();
+}
+
+/**
+ * MySQL's index options after a key's columns: `USING {BTREE | HASH}`, `COMMENT 'x'`,
+ * `WITH PARSER p`, `VISIBLE`, `INVISIBLE`, `KEY_BLOCK_SIZE [=] n`, `[SECONDARY_]ENGINE_ATTRIBUTE [=] 's'`.
+ */
+function parseMysqlIndexOptions(p: Parser): void {
+  for (let guard = 0; guard < 16 && p.at(SyntaxKind.Word); guard++) {
+    if (p.atKw("using") || p.atKw("comment")) {
+      p.bump();
+      p.bump();
+    } else if (p.atKw("with") && p.nthKw(1, "parser")) {
+      p.bump();
+      p.bump();
+      expectIdent(p, "parser name");
+    } else if (p.atKw("visible") || p.atKw("invisible")) p.bump();
+    else if (p.atKw("key_block_size") || p.atKw("engine_attribute") || p.atKw("secondary_engine_attribute")) {
+      p.bump();
+      p.eatOp("=");
+      if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String)) p.bump();
+      else p.expected("option value");
+    } else break;
+  }
 }
 
 function atTableConstraintWord(p: Parser): boolean {

@@ -43,6 +43,7 @@ export function parseInsertBody(p: Parser): void {
   if (p.mysql || (replace && p.sqlite)) p.eatKw("into");
   else p.expectKw("into");
   parseQualifiedName(p, "table name");
+  if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
   if (p.atKw("as") && !p.mysql) {
     p.start(SyntaxKind.Alias);
     p.bump();
@@ -193,7 +194,23 @@ function parseTargetTable(p: Parser): void {
   parseQualifiedName(p, "table name");
   if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
   parseTableAlias(p);
+  if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
   parseIndexHint(p);
+  p.finish();
+}
+
+/** MySQL's `PARTITION (p, …)`: the partitions a statement reads or changes (at PARTITION). */
+export function parsePartitionSelection(p: Parser): void {
+  p.bump();
+  if (p.at(SyntaxKind.LParen) || !atIdent(p)) {
+    parseParenNameList(p);
+    return;
+  }
+  // `PARTITION p0`: report the missing parentheses and take the names as if they were there.
+  p.expected("'('");
+  p.start(SyntaxKind.NameList);
+  do expectIdent(p, "partition name");
+  while (p.eat(SyntaxKind.Comma));
   p.finish();
 }
 

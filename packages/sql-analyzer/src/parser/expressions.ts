@@ -132,7 +132,7 @@ export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number): void 
 /** The words `infixOp`'s switch can give a binding power (any other word gives 0). */
 const INFIX_WORDS = new Set([
   "or", "xor", "and", "is", "isnull", "notnull", "in", "between", "like", "ilike", "similar", "glob", "regexp", "rlike", "match",
-  "not", "div", "mod", "overlaps", "at", "collate", "sounds",
+  "not", "div", "mod", "overlaps", "at", "collate", "sounds", "member",
 ]);
 const INFIX_WORD_CLASS = wordClass(INFIX_WORDS);
 
@@ -193,6 +193,8 @@ export function infixOp(p: Parser): number {
           return p.mysql ? BP_MUL : 0;
         case "sounds":
           return p.mysql && p.nthKw(1, "like") ? BP_LIKE : 0;
+        case "member":
+          return p.mysql && (p.nthKw(1, "of") || p.nth(1) === SyntaxKind.LParen) ? BP_LIKE : 0;
         case "overlaps":
           return p.postgres ? BP_OTHER : 0;
         case "at":
@@ -327,6 +329,19 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       p.bump();
       p.bump();
       parseExprBp(p, BP_LIKE + 1);
+      p.finish();
+      return true;
+    case "member":
+      // MySQL: `value MEMBER [OF] (json_array)`, whether the array holds the value.
+      p.startAt(cp, SyntaxKind.BinaryExpr);
+      p.bump();
+      p.eatKw("of");
+      p.start(SyntaxKind.ParenExpr);
+      if (p.expect(SyntaxKind.LParen, "'('")) {
+        parseExpr(p);
+        p.expect(SyntaxKind.RParen, "')'");
+      }
+      p.finish();
       p.finish();
       return true;
     case "at":
@@ -897,7 +912,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
     const saved = p.noIn;
     p.noIn = first === "position";
-    parseArgList(p, cp, first !== undefined && SPECIAL_ARG_FUNCTIONS.has(first) && parts === 1 ? first : undefined);
+    parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && first === "char")) ? first : undefined);
     p.noIn = saved;
     parseCallSuffixes(p);
     p.finish();
@@ -956,6 +971,11 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
         parseTypeName(p);
       }
     } while (p.eat(SyntaxKind.Comma));
+    if (special === "char" && p.atKw("using")) {
+      // MySQL: CHAR(n, … USING charset)
+      p.bump();
+      expectLabel(p, "character set");
+    }
     if (p.at(SyntaxKind.Word) && p.word === "order" && p.nthKw(1, "by")) parseOrderByClause(p);
     if (p.atKw("separator")) {
       p.bump();

@@ -1,7 +1,9 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseDeleteBody, parseInsertBody, parseMergeBody, parseUpdateBody } from "./dml.js";
+import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
 import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenExprList, parseSubquery } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { parseMysqlJsonTable } from "./mysql-json-table.js";
+import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
 
@@ -280,11 +282,15 @@ function parseIntoClause(p: Parser): void {
   p.start(SyntaxKind.IntoClause);
   p.bump();
   if (p.mysql) {
-    if (p.atKw("outfile") || p.atKw("dumpfile")) {
+    if (p.atKw("outfile")) {
+      // INTO OUTFILE 'file' [CHARACTER SET cs] [FIELDS …] [LINES …]
       p.bump();
       p.expect(SyntaxKind.String, "file name");
-      while (p.at(SyntaxKind.Word) && !["from", "where", "for", "lock"].includes(p.word!)) p.bump();
-      while (p.at(SyntaxKind.String)) p.bump();
+      parseCharacterSet(p);
+      parseExportOptions(p);
+    } else if (p.atKw("dumpfile")) {
+      p.bump();
+      p.expect(SyntaxKind.String, "file name");
     } else {
       do {
         if (p.at(SyntaxKind.Param)) p.bump();
@@ -418,6 +424,8 @@ function parseTableRef(p: Parser): boolean {
     p.bump();
     if (p.enter()) {
       if (!parseJoinedTable(p)) p.expected("table");
+      // MySQL: a parenthesized list of table references, `(u, v)`
+      else if (p.mysql) while (p.eat(SyntaxKind.Comma)) if (!parseJoinedTable(p)) break;
       p.leave();
     }
     p.expect(SyntaxKind.RParen, "')'");
@@ -468,6 +476,10 @@ function parseTableRef(p: Parser): boolean {
     p.expected("table name or '('");
     return false;
   }
+  if (p.mysql && p.atKw("json_table") && p.nth(1) === SyntaxKind.LParen) {
+    parseMysqlJsonTable(p);
+    return true;
+  }
   if (p.mysql && p.atKw("dual")) {
     p.start(SyntaxKind.TableRef);
     p.bump();
@@ -504,10 +516,7 @@ function parseTableRef(p: Parser): boolean {
   }
   p.startAt(cp, SyntaxKind.TableRef);
   if (p.atOp("*")) p.bump();
-  if (p.mysql && p.atKw("partition")) {
-    p.bump();
-    parseParenNameList(p);
-  }
+  if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
   parseOptionalAlias(p, true);
   if (p.atKw("tablesample")) {
     p.start(SyntaxKind.TablesampleClause);
@@ -575,6 +584,7 @@ function parseGroupByClause(p: Parser): void {
   if (p.atKw("all") || p.atKw("distinct")) p.bump();
   do {
     parseGroupingElement(p);
+    if (p.mysql && (p.atKw("asc") || p.atKw("desc"))) p.errorBump("ASC and DESC after GROUP BY were removed in MySQL 8.0.13; sort with ORDER BY");
   } while (p.eat(SyntaxKind.Comma));
   if (p.mysql && p.atKw("with") && p.nthKw(1, "rollup")) {
     p.bump();
@@ -706,7 +716,8 @@ export function parseOrderByClause(p: Parser): void {
   p.finish();
 }
 
-function parseLimitClause(p: Parser): void {
+/** `LIMIT count [OFFSET n]` / `LIMIT offset, count` / `LIMIT ALL`. */
+export function parseLimitClause(p: Parser): void {
   p.start(SyntaxKind.LimitClause);
   p.bump();
   if (!p.eatKw("all")) parseExpr(p);

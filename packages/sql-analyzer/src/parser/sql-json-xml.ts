@@ -491,8 +491,11 @@ function parseJsonTablePath(p: Parser): void {
   p.report(SyntaxCode.UnexpectedToken, "the path of JSON_TABLE must be a string literal", start, p.prevEnd());
 }
 
-/** `COLUMNS ( column, … )` of JSON_TABLE or of a NESTED column, as a TableElementList. */
-function parseJsonTableColumns(p: Parser): void {
+/**
+ * `COLUMNS ( column, … )` of JSON_TABLE or of a NESTED column, as a TableElementList;
+ * `parseColumn` parses one column (MySQL's JSON_TABLE has columns of its own).
+ */
+export function parseJsonTableColumns(p: Parser, parseColumn: (p: Parser) => void = parseJsonTableColumn): void {
   if (!p.atKw("columns")) {
     p.expected("COLUMNS");
     return;
@@ -501,7 +504,7 @@ function parseJsonTableColumns(p: Parser): void {
   p.bump();
   if (p.expect(SyntaxKind.LParen, "'('") && p.enter()) {
     do {
-      parseJsonTableColumn(p);
+      parseColumn(p);
       if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
     } while (p.eat(SyntaxKind.Comma));
     p.leave();

@@ -22,6 +22,9 @@ import {
   parseVacuum,
 } from "./utility.js";
 import { parseFlush, parseImportForeignSchema, parseKill, parseLoad, parseMysqlDo, parseReassignOwned } from "./utility-admin.js";
+import { parseBinlog, parseCacheIndex, parseChangeReplication, parseHandler, parseHelp, parsePlugin, parsePurgeLogs, parseShutdown, parseXa } from "./mysql-admin.js";
+import { parseLoadData } from "./mysql-load.js";
+import { parseGetDiagnostics } from "./mysql-routines.js";
 import {
   parseMysqlTableCommand,
   parseCheckpoint,
@@ -179,8 +182,55 @@ function parseStatementInner(p: Parser): void {
       parseReassignOwned(p);
       return;
     case "load":
+      if (p.mysql) {
+        if (p.nthKw(1, "data") || p.nthKw(1, "xml")) parseLoadData(p);
+        else if (p.nthKw(1, "index")) parseCacheIndex(p);
+        else break;
+        return;
+      }
       if (!p.postgres) break;
       parseLoad(p);
+      return;
+    case "handler":
+      if (!p.mysql) break;
+      parseHandler(p);
+      return;
+    case "xa":
+      if (!p.mysql) break;
+      parseXa(p);
+      return;
+    case "install":
+    case "uninstall":
+      if (!p.mysql) break;
+      parsePlugin(p);
+      return;
+    case "cache":
+      if (!p.mysql || !p.nthKw(1, "index")) break;
+      parseCacheIndex(p);
+      return;
+    case "purge":
+      if (!p.mysql) break;
+      parsePurgeLogs(p);
+      return;
+    case "shutdown":
+      if (!p.mysql) break;
+      parseShutdown(p);
+      return;
+    case "help":
+      if (!p.mysql) break;
+      parseHelp(p);
+      return;
+    case "binlog":
+      if (!p.mysql) break;
+      parseBinlog(p);
+      return;
+    case "change":
+      if (!p.mysql || !(p.nthKw(1, "replication") || p.nthKw(1, "master"))) break;
+      parseChangeReplication(p);
+      return;
+    case "get":
+      if (!p.mysql) break;
+      parseGetDiagnostics(p);
       return;
     case "security":
       if (!p.postgres || !p.nthKw(1, "label")) break;

@@ -75,6 +75,8 @@ export function parseTypeName(p: Parser): boolean {
     parseIntervalFields(p);
   }
   if (p.mysql) {
+    // CAST(x AS SIGNED INTEGER) / UNSIGNED INT
+    if ((first === "signed" || first === "unsigned") && (p.atKw("integer") || p.atKw("int"))) p.bumpIdent();
     while (p.atKw("unsigned") || p.atKw("signed") || p.atKw("zerofill")) p.bump();
     if ((p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) {
       if (p.atKw("character")) p.bump();

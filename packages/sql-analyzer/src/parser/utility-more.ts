@@ -8,6 +8,7 @@ import { parseRoleList } from "./ddl-objects.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseStatement } from "./statement.js";
+import { parseExplain } from "./utility.js";
 import { parseTypeName } from "./types.js";
 
 /** PREPARE TRANSACTION 'id' | PREPARE name [(types)] AS statement */
@@ -179,7 +180,9 @@ export function parseLock(p: Parser): void {
     do {
       parseQualifiedName(p, "table name");
       if (p.eatKw("as")) expectIdent(p);
+      else if (atIdent(p) && !p.atKw("read") && !p.atKw("write") && !p.atKw("low_priority")) p.bumpIdent();
       if (p.eatKw("read")) p.eatKw("local");
+      else if (p.eatKw("low_priority")) p.expectKw("write");
       else if (!p.eatKw("write")) p.expected("READ or WRITE");
     } while (p.eat(SyntaxKind.Comma));
     p.finish();
@@ -370,9 +373,39 @@ export function parseCreateEventTriggerRest(p: Parser): void {
   p.expect(SyntaxKind.RParen, "')'");
 }
 
+/** Whether the n-th token starts what EXPLAIN takes beyond a table name (a statement, ANALYZE, FORMAT =, FOR CONNECTION). */
+function atExplainableAt(p: Parser, n: number): boolean {
+  if (p.nth(n) === SyntaxKind.LParen) return true;
+  if (p.nth(n) !== SyntaxKind.Word) return false;
+  switch (p.wordAt(n)) {
+    case "select":
+    case "with":
+    case "insert":
+    case "update":
+    case "delete":
+    case "replace":
+    case "table":
+    case "values":
+    case "analyze":
+    case "extended":
+      return true;
+    case "format":
+      return p.nthOp(n + 1, "=");
+    case "for":
+      return p.nthKw(n + 1, "connection");
+    default:
+      return false;
+  }
+}
+
 /** MySQL table commands: DESCRIBE t [col], OPTIMIZE|REPAIR|CHECKSUM TABLE t, …, UNLOCK TABLES. */
 export function parseMysqlTableCommand(p: Parser): void {
   const w = p.word;
+  if ((w === "describe" || w === "desc") && atExplainableAt(p, 1)) {
+    // DESCRIBE and DESC are EXPLAIN's synonyms: DESCRIBE SELECT …, DESC FORMAT=TREE …
+    parseExplain(p);
+    return;
+  }
   p.start(w === "unlock" ? SyntaxKind.LockStmt : SyntaxKind.ShowStmt);
   p.bump();
   if (w === "unlock") {

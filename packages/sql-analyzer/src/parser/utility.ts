@@ -5,6 +5,7 @@ import { parseExpr, parseExprListItems } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
+import { parseSetAccount } from "./mysql-accounts.js";
 import { parseStatement } from "./statement.js";
 
 function parseTransactionModes(p: Parser): void {
@@ -107,6 +108,18 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
 export function parseSet(p: Parser): void {
   p.start(SyntaxKind.SetStmt);
   p.bump();
+  if (p.mysql && ((p.atKw("global") || p.atKw("session")) && p.nthKw(1, "transaction"))) {
+    // MySQL: SET {GLOBAL | SESSION} TRANSACTION modes (the scope of the characteristics).
+    p.bump();
+    p.bump();
+    parseTransactionModes(p);
+    p.finish();
+    return;
+  }
+  if (p.mysql && parseSetAccount(p)) {
+    p.finish();
+    return;
+  }
   if (p.atKw("transaction") || (p.atKw("session") && p.nthKw(1, "characteristics"))) {
     if (p.eatKw("session")) {
       p.bump();
@@ -232,10 +245,16 @@ export function parseExplain(p: Parser): void {
     }
   }
   if (p.atStatementEnd) p.expected("statement");
-  else if (p.enter()) {
+  else if (p.mysql && p.atKw("for") && p.nthKw(1, "connection")) {
+    // MySQL: EXPLAIN FOR CONNECTION id (the statement another connection is running)
+    p.bump();
+    p.bump();
+    parseExpr(p);
+  } else if (p.enter()) {
     if (p.mysql && atLabel(p) && !atSelectStart(p) && !["insert", "update", "delete", "replace", "with", "table"].includes(p.word ?? "")) {
-      // MySQL EXPLAIN t == DESCRIBE t
+      // MySQL EXPLAIN t [column | 'wildcard'] == DESCRIBE t
       parseQualifiedName(p, "table name");
+      if (atLabel(p) || p.at(SyntaxKind.String)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
     } else parseStatement(p);
     p.leave();
   }
@@ -246,12 +265,53 @@ export function parseExplain(p: Parser): void {
 export function parseAnalyze(p: Parser): void {
   p.start(SyntaxKind.AnalyzeStmt);
   p.bump();
+  if (p.mysql) {
+    parseMysqlAnalyzeRest(p);
+    p.finish();
+    return;
+  }
   if (p.at(SyntaxKind.LParen)) parseOptionList(p);
   p.eatKw("verbose");
-  if (p.mysql) {
-    p.eatKw("table");
-  }
   parseTableList(p);
+  p.finish();
+}
+
+/**
+ * MySQL `ANALYZE [NO_WRITE_TO_BINLOG | LOCAL] TABLE t, … [UPDATE HISTOGRAM ON c, … [WITH n
+ * BUCKETS] [{MANUAL | AUTO} UPDATE] | UPDATE HISTOGRAM ON c USING DATA 'json' | DROP
+ * HISTOGRAM ON c, …]` after ANALYZE.
+ */
+function parseMysqlAnalyzeRest(p: Parser): void {
+  if (p.atKw("no_write_to_binlog") || p.atKw("local")) p.bump();
+  if (!p.eatKw("table")) p.expectKw("tables");
+  p.start(SyntaxKind.NameList);
+  do parseQualifiedName(p, "table name");
+  while (p.eat(SyntaxKind.Comma));
+  p.finish();
+  if (!(p.atKw("update") || p.atKw("drop")) || !p.nthKw(1, "histogram")) return;
+  p.start(SyntaxKind.Option);
+  const update = p.atKw("update");
+  p.bump();
+  p.bump();
+  p.expectKw("on");
+  p.start(SyntaxKind.NameList);
+  do expectIdent(p, "column name");
+  while (p.eat(SyntaxKind.Comma));
+  p.finish();
+  if (update && p.atKw("using")) {
+    p.bump();
+    p.expectKw("data");
+    p.expect(SyntaxKind.String, "histogram (a JSON string literal)");
+  } else if (update) {
+    if (p.eatKw("with")) {
+      p.expect(SyntaxKind.Number, "number of buckets");
+      p.expectKw("buckets");
+    }
+    if (p.atKw("manual") || p.atKw("auto")) {
+      p.bump();
+      p.expectKw("update");
+    }
+  }
   p.finish();
 }
 

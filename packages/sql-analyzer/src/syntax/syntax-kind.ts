@@ -117,6 +117,62 @@ export enum SyntaxKind {
   LoadStmt,
   KillStmt,
   FlushStmt,
+  /** MySQL `LOAD DATA … INFILE` / `LOAD XML … INFILE`. */
+  LoadDataStmt,
+  /** MySQL `CREATE EVENT`. */
+  CreateEventStmt,
+  /** MySQL `ALTER EVENT`. */
+  AlterEventStmt,
+  /** MySQL `HANDLER t OPEN | READ | CLOSE`. */
+  HandlerStmt,
+  /** MySQL `XA START | END | PREPARE | COMMIT | ROLLBACK | RECOVER`. */
+  XaStmt,
+  /** MySQL `INSTALL` / `UNINSTALL` `PLUGIN` | `COMPONENT`. */
+  PluginStmt,
+  /** MySQL `CACHE INDEX … IN cache` and `LOAD INDEX INTO CACHE …` (key caches). */
+  CacheIndexStmt,
+  /** MySQL `PURGE BINARY LOGS`. */
+  PurgeLogsStmt,
+  /** MySQL `SHUTDOWN`. */
+  ShutdownStmt,
+  /** MySQL `HELP 'topic'`. */
+  HelpStmt,
+  /** MySQL `BINLOG 'event'`. */
+  BinlogStmt,
+  /** MySQL `CHANGE REPLICATION SOURCE | FILTER …`, `CHANGE MASTER TO …`. */
+  ChangeReplicationStmt,
+  /** MySQL `CREATE TABLESPACE`. */
+  CreateTablespaceStmt,
+  // MySQL stored-program statements (inside routine, trigger and event bodies)
+  /** `[label:] BEGIN … END [label]` */
+  BlockStmt,
+  /** `DECLARE var, … type [DEFAULT expr]` / `DECLARE name CONDITION FOR …` */
+  DeclareStmt,
+  /** `DECLARE {CONTINUE | EXIT | UNDO} HANDLER FOR condition, … statement` */
+  DeclareHandlerStmt,
+  /** `IF … THEN … [ELSEIF …] [ELSE …] END IF` */
+  IfStmt,
+  /** `CASE [value] WHEN … THEN … [ELSE …] END CASE` */
+  CaseStmt,
+  /** `[label:] LOOP … END LOOP [label]` */
+  LoopStmt,
+  /** `[label:] WHILE cond DO … END WHILE [label]` */
+  WhileStmt,
+  /** `[label:] REPEAT … UNTIL cond END REPEAT [label]` */
+  RepeatStmt,
+  /** `LEAVE label` */
+  LeaveStmt,
+  /** `ITERATE label` */
+  IterateStmt,
+  /** `RETURN expr` (inside a block) */
+  ReturnStmt,
+  /** `OPEN cursor` */
+  OpenStmt,
+  /** `SIGNAL …` / `RESIGNAL …` */
+  SignalStmt,
+  /** `GET [CURRENT | STACKED] DIAGNOSTICS …` */
+  GetDiagnosticsStmt,
+  // (the statement group ends here: see `isStatementKind`)
 
   // query structure
   WithClause,
@@ -249,6 +305,24 @@ export enum SyntaxKind {
   CopyTarget,
   TransactionMode,
   RenamePair,
+  /** A statement label: `name:` before a block or loop, `name` after its END. */
+  Label,
+  /** `ELSEIF cond THEN statements` of an IF statement. */
+  ElseIfClause,
+  /** A handler's or SIGNAL's condition: `SQLSTATE [VALUE] 'x'`, an error code, `NOT FOUND`, a name, … */
+  ConditionValue,
+  /** MySQL `{FIELDS | COLUMNS} [TERMINATED BY …] [[OPTIONALLY] ENCLOSED BY …] [ESCAPED BY …]` */
+  FieldsClause,
+  /** MySQL `LINES [STARTING BY …] [TERMINATED BY …]` */
+  LinesClause,
+  /** MySQL `ON SCHEDULE {AT ts | EVERY n unit [STARTS ts] [ENDS ts]}` of an event. */
+  EventSchedule,
+  /** A MySQL partition definition: `PARTITION p [VALUES …] [options] [(subpartitions)]`. */
+  PartitionDef,
+  /** A MySQL account with what a statement says of it: `'u'@'h' IDENTIFIED BY 'pw'`. */
+  AccountSpec,
+  /** A MySQL XA transaction id: `'gtrid' [, 'bqual' [, formatID]]`. */
+  Xid,
 }
 
 /** The stable, human-readable name of a kind, as printed in tree snapshots. */
@@ -259,6 +333,15 @@ export function syntaxKindName(kind: SyntaxKind): string {
 /** Whether a token kind is trivia (whitespace or a comment), which the parser skips. */
 export function isTrivia(kind: SyntaxKind): boolean {
   return kind <= SyntaxKind.BlockComment;
+}
+
+/**
+ * Whether a node kind is a statement: `UnsupportedStmt` and the statement group of this
+ * enum, which runs from `SelectStmt` to `GetDiagnosticsStmt` (new statement kinds go at
+ * its end).
+ */
+export function isStatementKind(kind: SyntaxKind): boolean {
+  return kind === SyntaxKind.UnsupportedStmt || (kind >= SyntaxKind.SelectStmt && kind <= SyntaxKind.GetDiagnosticsStmt);
 }
 
 /** Whether a kind is a token kind (as opposed to a node kind). */

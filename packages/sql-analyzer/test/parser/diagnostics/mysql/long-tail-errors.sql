@@ -1,0 +1,67 @@
+-- Errors in MySQL's long tail: each statement has one mistake, reported where the grammar parts
+-- with the text, and the next statement parses clean.
+ALTER TABLE t ADD PARTITION (PARTITION p2 VALUES GREATER THAN (20));
+--                                               ^^^^^^^ error[expected-token]: expected LESS THAN or IN, found 'GREATER'
+ALTER TABLE t COALESCE PARTITION p1;
+--                               ^^ error[expected-token]: expected number of partitions, found 'p1'
+ALTER TABLE t EXCHANGE PARTITION p0 WITH t2;
+--                                       ^^ error[expected-token]: expected TABLE, found 't2'
+ALTER TABLE t ALTER INDEX i HIDDEN;
+--                          ^^^^^^ error[expected-token]: expected VISIBLE or INVISIBLE, found 'HIDDEN'
+ALTER USER 'u'@'localhost' IDENTIFIED 'new';
+--                                    ^^^^^ error[expected-token]: expected BY, found string literal
+RENAME USER 'a'@'h' 'b'@'h';
+--                  ^^^ error[expected-token]: expected TO, found string literal
+SET PASSWORD FOR 'u'@'h' 'x';
+--                       ^^^ error[expected-token]: expected '=', found string literal
+INSERT INTO t PARTITION p0 VALUES (1);
+--                      ^^ error[expected-token]: expected '(', found 'p0'
+SELECT * FROM JSON_TABLE('[1,2]', '$[*]' COLUMNS (v INT)) AS jt;
+--                                                     ^ error[expected-token]: expected PATH, found ')'
+SELECT * FROM JSON_TABLE('[1,2]', '$[*]' COLUMNS (v INT PATH '$'));
+--                                                                ^ error[expected-token]: expected alias (MySQL requires one for JSON_TABLE), found ';'
+SELECT a FROM t WHERE a MEMBER OF '[1,2]';
+--                                ^^^^^^^ error[expected-token]: expected '(', found string literal
+SELECT a FROM t GROUP BY a DESC;
+--                         ^^^^ error[unexpected-token]: ASC and DESC after GROUP BY were removed in MySQL 8.0.13; sort with ORDER BY
+SELECT * INTO OUTFILE '/tmp/x' FIELDS LINES TERMINATED BY '\n' FROM t;
+--                                    ^^^^^ error[expected-token]: expected TERMINATED BY, ENCLOSED BY or ESCAPED BY, found 'LINES'
+LOCK TABLES t LOW_PRIORITY READ;
+--                         ^^^^ error[expected-token]: expected WRITE, found 'READ'
+ANALYZE TABLE t UPDATE HISTOGRAM ON a WITH BUCKETS;
+--                                         ^^^^^^^ error[expected-token]: expected number of buckets, found 'BUCKETS'
+LOAD DATA INFILE 'x.csv' INTO t;
+--                            ^ error[expected-token]: expected TABLE, found 't'
+CREATE EVENT e ON SCHEDULE EVERY 1 FORTNIGHT DO SELECT 1;
+--                                 ^^^^^^^^^ error[expected-token]: expected interval unit (DAY, HOUR, …), found 'FORTNIGHT'
+ALTER EVENT e;
+--           ^ error[expected-token]: expected ON SCHEDULE, ON COMPLETION, RENAME TO, ENABLE, DISABLE, COMMENT or DO, found ';'
+HANDLER t READ i SIDEWAYS;
+--               ^^^^^^^^ error[expected-token]: expected FIRST, NEXT, PREV, LAST or a comparison, found 'SIDEWAYS'
+XA FINISH 'x';
+-- ^^^^^^ error[expected-token]: expected START, END, PREPARE, COMMIT, ROLLBACK or RECOVER, found 'FINISH'
+INSTALL PLUGIN p 'p.so';
+--               ^^^^^^ error[expected-token]: expected SONAME, found string literal
+CACHE INDEX t hot;
+--            ^^^ error[expected-token]: expected IN, found 'hot'
+PURGE BINARY LOGS AFTER '2024-01-01';
+--                ^^^^^ error[expected-token]: expected TO or BEFORE, found 'AFTER'
+CREATE PROCEDURE p () BEGIN DECLARE x INT DEFAULT 0 SET x = 1; END;
+--                                                  ^^^ error[expected-token]: expected ';', found 'SET'
+CREATE PROCEDURE p () BEGIN WHILE x < 10 SET x = x + 1; END WHILE; END;
+--                                       ^^^ error[expected-token]: expected DO, found 'SET'
+CREATE PROCEDURE p () BEGIN lbl: LOOP LEAVE other; END LOOP lbl; END;
+--                                          ^^^^^ error[unexpected-token]: no enclosing block or loop is labelled other
+CREATE PROCEDURE p () BEGIN lbl: LOOP SELECT 1; END LOOP lbx; END;
+--                                                       ^^^ error[unexpected-token]: end label lbx does not match the begin label
+CREATE PROCEDURE p () BEGIN IF x > 0 THEN SET x = 1; END; END;
+--                                                      ^ error[expected-token]: expected IF, found ';'
+CREATE PROCEDURE p () BEGIN SIGNAL SQLSTATE '45000' SET MESSAGE = 'x'; END;
+--                                                      ^^^^^^^ error[expected-token]: expected condition information item (MESSAGE_TEXT, MYSQL_ERRNO, …), found 'MESSAGE'
+CREATE PROCEDURE p () BEGIN SELECT 1 END;
+--                                   ^^^ error[expected-token]: expected ';', found 'END'
+ALTER VIEW v SELECT 1;
+--           ^^^^^^ error[expected-token]: expected AS, found 'SELECT'
+ALTER DATABASE d;
+--              ^ error[expected-token]: expected CHARACTER SET, COLLATE, ENCRYPTION or READ ONLY, found ';'
+SELECT 1;
