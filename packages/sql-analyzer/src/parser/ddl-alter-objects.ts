@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { ALL_OBJECT_KINDS, objectKindAt, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList } from "./ddl-objects.js";
+import { ALL_OBJECT_KINDS, objectKindAt, parseCommonAlterTail, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList, unsupportedTail } from "./ddl-objects.js";
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr } from "./expressions.js";
@@ -27,9 +27,11 @@ const NAMED_BY_QUALIFIED_NAME = new Set(["index", "view", "schema", "type", "dom
 /**
  * `ALTER <kind> [IF EXISTS] <designator> <action>` for a kind of {@link POSTGRES_ALTER_KINDS}
  * (the cursor at ALTER); returns false, consuming nothing, for any other kind.
- * `unsupportedTail` and `parseCommonAlterTail` come from the caller (they live with ALTER TABLE).
+ * `parseKindSpecific` is ALTER TABLE's module's parser of the actions of the kinds it has
+ * always modelled (types, domains, views, routines, …), passed in rather than imported so
+ * that module and this one do not import each other.
  */
-export function parsePostgresAlterObject(p: Parser, unsupportedTail: (p: Parser) => void, parseCommonAlterTail: (p: Parser) => boolean, parseKindSpecific: (p: Parser, kind: string) => boolean): boolean {
+export function parsePostgresAlterObject(p: Parser, parseKindSpecific: (p: Parser, kind: string) => boolean): boolean {
   const kind = objectKindAt(p, POSTGRES_ALTER_KINDS, 1);
   if (kind === undefined) return false;
   p.start(SyntaxKind.AlterStmt);

@@ -1,8 +1,7 @@
-import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
-import { atLabel, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
+import { expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
@@ -13,7 +12,7 @@ import { parseMysqlAlter } from "./mysql-ddl.js";
 import { atMysqlTableOption, atMysqlTableOptionName, parseMysqlAlterTableAction, parseMysqlTableOption } from "./mysql-alter-table.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseAlterSystem, parsePostgresAlterObject } from "./ddl-alter-objects.js";
-import { AGGREGATE_SIGNATURE, ALL_OBJECT_KINDS, objectKindAt, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList } from "./ddl-objects.js";
+import { AGGREGATE_SIGNATURE, ALL_OBJECT_KINDS, objectKindAt, parseCommonAlterTail, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList, unsupportedTail } from "./ddl-objects.js";
 
 const DROP_OBJECTS = new Set([
   "table", "index", "view", "schema", "sequence", "type", "domain", "function", "procedure", "trigger", "extension",
@@ -249,7 +248,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     parseAlterSystem(p);
     return true;
   }
-  if (p.postgres) return parsePostgresAlterObject(p, unsupportedTail, parseCommonAlterTail, parseBuiltinKindAction);
+  if (p.postgres) return parsePostgresAlterObject(p, parseBuiltinKindAction);
   const supported = ["index", "view", "schema", "type", "domain", "function", "procedure", "materialized", "extension", "trigger", "database", "routine"];
   if (object === undefined || !supported.includes(object)) return false;
   void cp;
@@ -384,44 +383,6 @@ function parseBuiltinKindAction(p: Parser, object: string): boolean {
   return true;
 }
 
-/** Consumes the rest of a statement whose remaining form is not modelled, with an info diagnostic. */
-export function unsupportedTail(p: Parser): void {
-  if (p.atEnd || p.at(SyntaxKind.Semicolon)) return;
-  const [start] = p.currentRange();
-  p.start(SyntaxKind.Error);
-  while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) p.bumpBalancedKeyword();
-  p.finish();
-  p.report(SyntaxCode.UnsupportedStatement, "this form of the statement is not supported by the parser yet", start, p.prevEnd(), "info");
-}
-
-/** RENAME TO x / OWNER TO r / SET SCHEMA s — shared by most ALTER forms. */
-function parseCommonAlterTail(p: Parser): boolean {
-  if (p.atKw("rename") && p.nthKw(1, "to")) {
-    p.start(SyntaxKind.AlterAction);
-    p.bump();
-    p.bump();
-    expectIdent(p, "new name");
-    p.finish();
-    return true;
-  }
-  if (p.atKw("owner") && p.nthKw(1, "to")) {
-    p.start(SyntaxKind.AlterAction);
-    p.bump();
-    p.bump();
-    expectLabel(p, "role");
-    p.finish();
-    return true;
-  }
-  if (p.atKw("set") && p.nthKw(1, "schema")) {
-    p.start(SyntaxKind.AlterAction);
-    p.bump();
-    p.bump();
-    expectIdent(p, "schema name");
-    p.finish();
-    return true;
-  }
-  return false;
-}
 
 function parseAlterTableAction(p: Parser): void {
   p.start(SyntaxKind.AlterAction);

@@ -1,3 +1,4 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfExists } from "./ddl-table.js";
 import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
@@ -212,4 +213,43 @@ export function parseRoleList(p: Parser): void {
 /** `IF EXISTS` when present (PostgreSQL spells it out; a bare IF is not it). */
 export function parseOptionalIfExists(p: Parser): void {
   if (p.atKw("if") && p.nthKw(1, "exists")) parseIfExists(p);
+}
+
+/** Consumes the rest of a statement whose remaining form is not modelled, with an info diagnostic. */
+export function unsupportedTail(p: Parser): void {
+  if (p.atEnd || p.at(SyntaxKind.Semicolon)) return;
+  const [start] = p.currentRange();
+  p.start(SyntaxKind.Error);
+  while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) p.bumpBalancedKeyword();
+  p.finish();
+  p.report(SyntaxCode.UnsupportedStatement, "this form of the statement is not supported by the parser yet", start, p.prevEnd(), "info");
+}
+
+/** RENAME TO x / OWNER TO r / SET SCHEMA s — shared by most ALTER forms. */
+export function parseCommonAlterTail(p: Parser): boolean {
+  if (p.atKw("rename") && p.nthKw(1, "to")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.bump();
+    expectIdent(p, "new name");
+    p.finish();
+    return true;
+  }
+  if (p.atKw("owner") && p.nthKw(1, "to")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.bump();
+    expectLabel(p, "role");
+    p.finish();
+    return true;
+  }
+  if (p.atKw("set") && p.nthKw(1, "schema")) {
+    p.start(SyntaxKind.AlterAction);
+    p.bump();
+    p.bump();
+    expectIdent(p, "schema name");
+    p.finish();
+    return true;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import { ALIAS_STOP_CLASS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIndexElem } from "./ddl-table.js";
 import { parseExpr, parseExprListItems, parseParenExprList } from "./expressions.js";
-import { atIdent, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, expectIdent, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import {
   atClauseBoundary,
