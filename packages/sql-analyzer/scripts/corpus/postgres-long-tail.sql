@@ -630,3 +630,142 @@ REASSIGN OWNED BY r TO s
 REASSIGN OWNED BY r
 LOAD 'x'
 LOAD x
+-- Expressions and query clauses (added with session 8's second probe).
+SELECT 1 OPERATOR(pg_catalog.+) 2
+SELECT a OPERATOR(+) b FROM t
+SELECT a <-> b, a ~~ b, a !~~* b, a ||/ b FROM t
+SELECT 0x1F, 0o17, 0b101, 1_000_000, 1.5e-3, .5e3, 5.
+SELECT CURRENT_TIMESTAMP(3), SYSTEM_USER, CURRENT_ROLE, USER, CURRENT_USER, SESSION_USER
+SELECT a FROM t ORDER BY a USING <
+SELECT a FROM t ORDER BY a USING OPERATOR(pg_catalog.<)
+SELECT ALL a FROM t
+SELECT FROM t
+SELECT
+TABLE ONLY t
+SELECT a FROM t GROUP BY ALL a
+SELECT a FROM t GROUP BY DISTINCT a, b
+SELECT COLLATION FOR (a) FROM t
+SELECT a COLLATE pg_catalog."default" FROM t
+SELECT 'a' IS NFKC NORMALIZED, 'b' IS NOT NORMALIZED
+SELECT x IS DOCUMENT, y IS NOT DOCUMENT FROM t
+SELECT CAST(a AS int ARRAY), a::int ARRAY[3], a::int[][] FROM t
+SELECT EXTRACT('year' FROM d), extract(epoch from interval '1h') FROM t
+SELECT * FROM t WHERE a LIKE ANY (ARRAY['x', 'y']) AND b ILIKE ALL ('{a}')
+SELECT f(a := 1, b => 2)
+SELECT x FROM t WHERE x BETWEEN 1 AND 2 IS TRUE
+SELECT NOT NOT true, - - 1, +1, |/ 25, ||/ 27, @ -5
+SELECT a FROM t LIMIT ALL OFFSET 5 ROWS
+SELECT * FROM t OFFSET 1 ROW FETCH FIRST ROW ONLY
+SELECT * FROM t FETCH NEXT 3 ROWS WITH TIES
+SELECT U&'d!0061t!+000061' UESCAPE '!'
+SELECT E'\\x41', B'1010'::bit(4), N'abc', X'1F'
+SELECT "x"."y" FROM "x"
+SELECT U&"d\0061t" FROM t
+SELECT mode() WITHIN GROUP (ORDER BY a) FROM t
+SELECT rank(3) WITHIN GROUP (ORDER BY a DESC) FROM t
+SELECT a FROM t WINDOW w AS (PARTITION BY b), w2 AS (w ORDER BY c)
+SELECT GROUPING(a, b) FROM t GROUP BY CUBE (a, b), GROUPING SETS ((a), ())
+SELECT a FROM t GROUP BY ROLLUP (a, (b, c))
+SELECT ARRAY[1, 2] && ARRAY[2], ARRAY[1] <@ ARRAY[1, 2], '{1}'::int[] @> '{1}'
+SELECT point(1, 2) <-> point(3, 4), box '((0,0),(1,1))' ?# box '((0,0),(2,2))'
+SELECT 1 FROM t WHERE a IN (VALUES (1), (2))
+SELECT * FROM t, LATERAL f(t.a) AS g(x)
+SELECT * FROM t AS x (a, b)
+SELECT * FROM f() AS (a int, b text)
+SELECT * FROM f() AS x (a int, b text)
+SELECT $1::int[], $2::text
+SELECT a[1][2], a[1:2][3:4], a[:2], a[2:] FROM t
+SELECT (row(1, 2)).f1, (t.*).a FROM t
+SELECT * FROM t WHERE a NOT SIMILAR TO 'x' ESCAPE '!'
+SELECT * FROM t ORDER BY a NULLS FIRST, b DESC NULLS LAST
+VALUES (1) UNION VALUES (2)
+SELECT * FROM t FOR UPDATE LIMIT 1
+SELECT * FROM t LIMIT 1 FOR UPDATE OF t SKIP LOCKED
+SELECT * FROM t FOR UPDATE OF t FOR SHARE OF u
+SELECT DISTINCT a, b FROM t ORDER BY 1, 2 DESC
+SELECT * FROM t1 JOIN (t2 JOIN t3 ON true) ON true
+SELECT * FROM (t1 CROSS JOIN t2) AS j
+SELECT 1 UNION ALL (SELECT 2 ORDER BY 1 LIMIT 1)
+WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x
+WITH x AS (INSERT INTO t VALUES (1) RETURNING id), y AS (UPDATE u SET a = 1 RETURNING *) SELECT * FROM x, y
+SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v (x, y)
+SELECT a FROM t WHERE (a, b) < (1, 2) AND ROW(a, b) = ROW(1, 2)
+SELECT a FROM t WHERE a = ANY ('{1,2}'::int[]) AND b <> ALL (SELECT 1)
+SELECT interval '1 day' * 2, interval '1' year, interval(3) '1 second'
+SELECT int4 '1', bit(3) '101', timestamp(3) with time zone '2020-01-01', 'x'::"char", float8 '1.5'
+SELECT a::double precision, a::character varying(10)[], a::timestamp without time zone FROM t
+SELECT * FROM ROWS FROM (f() AS (a int), g()) AS x
+SELECT a FROM t WHERE a @@ 'x' AND a #> '{a}' IS NOT NULL AND a #>> '{b}' = 'c' AND a - 'k' ? 'z'
+SELECT count(*) OVER (), rank() OVER w FROM t WINDOW w AS (ORDER BY a)
+SELECT array_agg(a ORDER BY b DESC NULLS LAST) FILTER (WHERE c) FROM t
+SELECT sum(a) OVER (PARTITION BY b ORDER BY c RANGE UNBOUNDED PRECEDING) FROM t
+SELECT xmlagg(x ORDER BY y) FROM t
+SELECT a FROM t WHERE a IS NULL OR a ISNULL OR a NOTNULL OR a IS NOT NULL
+SELECT CASE WHEN a IS NULL THEN 'x' WHEN a > 1 THEN 'y' END FROM t
+SELECT COALESCE(NULLIF(a, ''), 'x') FROM t
+SELECT ARRAY(SELECT a FROM t ORDER BY a), ARRAY[]::int[], '{}'::text[]
+SELECT EXISTS (SELECT 1 FROM t WHERE a) AS e
+SELECT t.a.b.c FROM t
+SELECT pg_catalog.now(), public.f(1), s.t.f(2)
+SELECT a AT TIME ZONE 'UTC' AT TIME ZONE 'Europe/Paris' FROM t
+SELECT a AT LOCAL FROM t
+SELECT current_date - 1, now() - interval '1 hour' + interval '5 min'
+SELECT 'a' || 'b' || 1::text, 'x' LIKE 'x%' ESCAPE '\'
+SELECT substring('abc' similar 'a#"b#"c' escape '#'), substring('abc', 1, 2), substring('abc' for 2)
+SELECT trim(both from ' x '), trim(leading 'x' from 'xx'), trim(' x '), btrim(' x ')
+SELECT position('a' in 'abc'), overlay('abc' placing 'x' from 2), overlay('abc' placing 'x' from 2 for 1)
+SELECT normalize('a'), normalize('a', NFC)
+SELECT 1::bigint::text::int
+SELECT DISTINCT ON (a, b) * FROM t ORDER BY a, b, c
+SELECT * FROM t WHERE a = 1 AND b IN (SELECT b FROM u WHERE u.a = t.a LIMIT 1)
+SELECT LATERAL.x FROM t AS LATERAL
+SELECT * FROM t NATURAL JOIN u NATURAL LEFT JOIN v
+SELECT * FROM t INNER JOIN u USING (a, b) LEFT OUTER JOIN v ON v.a = u.a RIGHT JOIN w ON true FULL OUTER JOIN x ON true
+SELECT * FROM t CROSS JOIN u, v
+SELECT * FROM generate_series(1, 10) WITH ORDINALITY AS g(n, i)
+SELECT * FROM unnest(ARRAY[1, 2], ARRAY['a', 'b']) AS u(n, s)
+SELECT a FROM t ORDER BY a COLLATE "C" DESC
+SELECT 1 WHERE false
+SELECT a FROM t HAVING true
+SELECT * FROM t WHERE a = (SELECT 1) + (SELECT 2)
+SELECT ((1 + 2) * 3)::numeric(10, 2)
+SELECT 'a'::text COLLATE "C" < 'b'
+SELECT $$dollar$$ || $tag$with $ inside$tag$
+SELECT 'multi' 
+SELECT -2147483648, 9223372036854775807, 123456789012345678901234567890
+SELECT TRUE AND FALSE OR NOT UNKNOWN IS UNKNOWN
+SELECT a FROM t WHERE a IS DISTINCT FROM NULL AND b IS NOT DISTINCT FROM c
+SELECT a FROM t WHERE a IS TRUE IS NOT FALSE
+SELECT CAST(NULL AS text), NULL::int, DEFAULT
+SELECT a FROM t WHERE EXISTS (TABLE u)
+SELECT * FROM (TABLE t) AS x
+SELECT * FROM t WHERE (SELECT count(*) FROM u) > 0
+SELECT f(VARIADIC ARRAY[1, 2], 3)
+SELECT f(VARIADIC '{1,2}')
+SELECT string_agg(DISTINCT a, ',' ORDER BY a) FROM t
+SELECT count(DISTINCT a), count(ALL a) FROM t
+SELECT jsonb_path_query(j, '$.a ? (@ > 1)') FROM t
+SELECT j -> 'a' ->> 'b', j #- '{a,b}', j @? '$.a', j @@ '$.a > 1' FROM t
+SELECT a FROM t WHERE a ~ '^x' AND b ~* 'y' AND c !~ 'z' AND d !~* 'w'
+SELECT a << 2, a >> 1, a & 1, a | 2, a # 3, ~a FROM t
+SELECT 2 ^ 3 ^ 2, 5 % 3, 7 / 2, -a FROM t
+SELECT * FROM t WHERE a BETWEEN SYMMETRIC 2 AND 1 AND b NOT BETWEEN 1 AND 2
+SELECT a, b FROM t WHERE a IN (1, 2, 3) AND b NOT IN ('x')
+SELECT * FROM t1 WHERE (a, b) IN (SELECT a, b FROM t2)
+SELECT * FROM t WHERE a = SOME (SELECT a FROM u)
+SELECT ROW(1, 'a')::mytype, (1, 2)::mytype
+SELECT (a).b, (a).c[1], ((a).d).e FROM t
+SELECT x.* FROM (SELECT 1 AS a) x
+SELECT * FROM t TABLESAMPLE SYSTEM (5)
+SELECT * FROM t1, ONLY t2, t3 *
+SELECT 1 AS a, 2 b, 3 "c", 4 AS "D"
+SELECT 1 AS from, 2 AS select, 3 AS where
+SELECT 1 AS value, 2 AS name, 3 AS type
+SELECT current_schema(), current_schemas(true), pg_typeof(1)
+SELECT t.ctid, t.xmin FROM t
+SELECT * FROM t WHERE a = $1 AND b = $2::uuid
+SELECT 'x' AS y ORDER BY 1 LIMIT $1 OFFSET $2
+SELECT a FROM t LIMIT (SELECT 1)
+SELECT a FROM t OFFSET 0 FETCH FIRST (1 + 1) ROWS ONLY
+SELECT xmlelement(name a, xmlattributes(1 AS b)), xmlcomment('x'), xmlagg(x) FROM t
+SELECT '1'::int + '2'::int

@@ -132,9 +132,27 @@ export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number): void 
 /** The words `infixOp`'s switch can give a binding power (any other word gives 0). */
 const INFIX_WORDS = new Set([
   "or", "xor", "and", "is", "isnull", "notnull", "in", "between", "like", "ilike", "similar", "glob", "regexp", "rlike", "match",
-  "not", "div", "mod", "overlaps", "at", "collate", "sounds", "member",
+  "not", "div", "mod", "overlaps", "at", "collate", "sounds", "member", "operator",
 ]);
 const INFIX_WORD_CLASS = wordClass(INFIX_WORDS);
+
+/**
+ * PostgreSQL's `OPERATOR(schema.op)`: an operator named with its schema (the cursor at
+ * OPERATOR). Used infix and in `ORDER BY … USING`.
+ */
+export function parseOperatorReference(p: Parser): void {
+  p.bump();
+  p.expect(SyntaxKind.LParen, "'('");
+  p.start(SyntaxKind.QualifiedName);
+  while (atLabel(p) && p.nth(1) === SyntaxKind.Dot) {
+    p.bumpIdent();
+    p.bump();
+  }
+  if (p.at(SyntaxKind.Operator)) p.bump();
+  else p.expected("operator");
+  p.finish();
+  p.expect(SyntaxKind.RParen, "')'");
+}
 
 /** The binding power of the infix/postfix operator at the current token (0 if none). */
 export function infixOp(p: Parser): number {
@@ -172,10 +190,12 @@ export function infixOp(p: Parser): number {
           return BP_IS;
         case "in":
           return p.noIn ? 0 : BP_LIKE;
+        case "similar":
+          // SIMILAR TO; a bare SIMILAR separates SUBSTRING(x SIMILAR p ESCAPE e)'s arguments.
+          return p.nthKw(1, "to") ? BP_LIKE : 0;
         case "between":
         case "like":
         case "ilike":
-        case "similar":
         case "glob":
         case "regexp":
         case "rlike":
@@ -184,7 +204,8 @@ export function infixOp(p: Parser): number {
         case "not": {
           const n = p.wordAt(1);
           if (n === "null" && p.sqlite) return BP_IS;
-          return n === "between" || n === "in" || n === "like" || n === "ilike" || n === "similar" || n === "glob" || n === "regexp" || n === "rlike" || n === "match"
+          if (n === "similar") return p.nthKw(2, "to") ? BP_LIKE : 0;
+          return n === "between" || n === "in" || n === "like" || n === "ilike" || n === "glob" || n === "regexp" || n === "rlike" || n === "match"
             ? BP_LIKE
             : 0;
         }
@@ -193,6 +214,9 @@ export function infixOp(p: Parser): number {
           return p.mysql ? BP_MUL : 0;
         case "sounds":
           return p.mysql && p.nthKw(1, "like") ? BP_LIKE : 0;
+        case "operator":
+          // PostgreSQL's explicit operator: a OPERATOR(pg_catalog.+) b
+          return p.postgres && p.nth(1) === SyntaxKind.LParen ? BP_OTHER : 0;
         case "member":
           return p.mysql && (p.nthKw(1, "of") || p.nth(1) === SyntaxKind.LParen) ? BP_LIKE : 0;
         case "overlaps":
@@ -323,6 +347,12 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       p.finish();
       return true;
     }
+    case "operator":
+      p.startAt(cp, SyntaxKind.BinaryExpr);
+      parseOperatorReference(p);
+      parseExprBp(p, BP_OTHER + 1);
+      p.finish();
+      return true;
     case "sounds":
       // MySQL: `a SOUNDS LIKE b`, i.e. SOUNDEX(a) = SOUNDEX(b).
       p.startAt(cp, SyntaxKind.LikeExpr);
@@ -501,6 +531,11 @@ export function parsePrefix(p: Parser): boolean {
       // Adjacent string constants continue each other: in MySQL always, in
       // PostgreSQL only across a line break (`'a'\n'b'`), in SQLite never.
       while (p.at(SyntaxKind.String) && (p.mysql || (p.postgres && p.newlineBefore()))) p.bump();
+      // U&'d!0061t' UESCAPE '!': the escape character of a Unicode string.
+      if (p.postgres && p.atKw("uescape") && p.nth(1) === SyntaxKind.String) {
+        p.bump();
+        p.bump();
+      }
       p.finish();
       return true;
     case SyntaxKind.Param:
@@ -623,7 +658,7 @@ function parseFieldSelection(p: Parser, cp: number): void {
 /** The words `parseWordPrefix`'s switch handles (one set lookup skips its chain of compares for plain names). */
 const PREFIX_SWITCH_WORDS = new Set([
   "not", "true", "false", "null", "unknown", "default", "case", "cast", "try_cast", "exists", "array", "row", "interval",
-  "any", "some", "all", "match", "binary", "convert",
+  "any", "some", "all", "match", "binary", "convert", "collation",
 ]);
 const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
 
@@ -784,6 +819,23 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
+  if (p.postgres && p.nth(1) === SyntaxKind.LParen && typedLiteralWithModifiersAhead(p)) {
+    // bit(3) '101', numeric(10, 2) '1.5', interval(3) '1 second', timestamp(3) with time zone '…'
+    p.start(SyntaxKind.TypedLiteral);
+    parseTypeName(p);
+    p.bump();
+    p.finish();
+    return true;
+  }
+  if (w === "collation" && p.postgres && p.nthKw(1, "for") && p.nth(2) === SyntaxKind.LParen) {
+    // COLLATION FOR (expr): the collation of a value, as a string.
+    p.start(SyntaxKind.FunctionCall);
+    p.bump();
+    p.bump();
+    expectParenthesizedExpr(p);
+    p.finish();
+    return true;
+  }
   // Typed literals: DATE '2024-01-01', timestamp with time zone '…', int4 '1'
   if (p.nth(1) === SyntaxKind.String && (TYPED_LITERAL_WORDS.has(w) || atIdent(p))) {
     p.start(SyntaxKind.TypedLiteral);
@@ -811,6 +863,24 @@ function parseWordPrefix(p: Parser): boolean {
   if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen)) return parseNameOrCall(p, isReservedAt(p));
   p.expected("expression");
   return false;
+}
+
+/**
+ * Whether a type with modifiers and then a string follows: `name(N) '…'`, `name(N, M) '…'`,
+ * or `time[stamp](N) with[out] time zone '…'` — PostgreSQL's typed literals whose type has
+ * a precision or length (the cursor at the name, the next token `(`).
+ */
+function typedLiteralWithModifiersAhead(p: Parser): boolean {
+  if (p.nth(2) !== SyntaxKind.Number) return false;
+  let close = 3;
+  if (p.nth(3) === SyntaxKind.Comma) {
+    if (p.nth(4) !== SyntaxKind.Number) return false;
+    close = 5;
+  }
+  if (p.nth(close) !== SyntaxKind.RParen) return false;
+  if (p.nth(close + 1) === SyntaxKind.String) return true;
+  const w = p.word;
+  return (w === "timestamp" || w === "time") && (p.nthKw(close + 1, "with") || p.nthKw(close + 1, "without")) && p.nthKw(close + 2, "time") && p.nthKw(close + 3, "zone") && p.nth(close + 4) === SyntaxKind.String;
 }
 
 function parseArrayBrackets(p: Parser): void {
@@ -1008,8 +1078,14 @@ export function parseArg(p: Parser): void {
     p.finish();
     return;
   }
-  if (p.atKw("variadic")) p.bump();
+  const variadic = p.atKw("variadic");
+  if (variadic) p.bump();
   if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
+  if (variadic && p.postgres && p.at(SyntaxKind.Comma)) {
+    // The array passed for a VARIADIC parameter is the last argument (PostgreSQL's grammar).
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, "a VARIADIC argument must be the last one", start, end);
+  }
 }
 
 export function parseCallSuffixes(p: Parser): void {

@@ -1,6 +1,7 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
-import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseParenExprList, parseSubquery } from "./expressions.js";
+import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parseSubquery } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
@@ -93,10 +94,13 @@ export function parseQueryBody(p: Parser): void {
 /** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses after a query body. */
 export function parseQueryTail(p: Parser): void {
   // Each clause at most once, in order: ORDER BY, then LIMIT/OFFSET/FETCH, then locking.
-  if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
+  const ordered = p.atKw("order") && p.nthKw(1, "by");
+  if (ordered) parseOrderByClause(p);
   let limit = false;
   let offset = false;
-  for (let guard = 0; guard < 4; guard++) {
+  // PostgreSQL also takes the locking clauses before LIMIT/OFFSET: `FOR UPDATE LIMIT 1`.
+  let locked = false;
+  for (let guard = 0; guard < 8; guard++) {
     if (p.atKw("limit") && !limit) {
       parseLimitClause(p);
       limit = true;
@@ -104,8 +108,11 @@ export function parseQueryTail(p: Parser): void {
       parseOffsetClause(p);
       offset = true;
     } else if (p.atKw("fetch") && !limit) {
-      parseFetchClause(p);
+      parseFetchClause(p, ordered);
       limit = true;
+    } else if (p.postgres && !limit && !offset && !locked && p.atKw("for") && (p.nthKw(1, "update") || p.nthKw(1, "share") || p.nthKw(1, "no") || p.nthKw(1, "key"))) {
+      while (p.atKw("for") && (p.nthKw(1, "update") || p.nthKw(1, "share") || p.nthKw(1, "no") || p.nthKw(1, "key"))) parseLockingClause(p);
+      locked = true;
     } else break;
   }
   for (let guard = 0; guard < 4; guard++) {
@@ -457,7 +464,8 @@ function parseTableRef(p: Parser): boolean {
     p.bump();
     p.bump();
     p.expect(SyntaxKind.LParen, "'('");
-    parseExprListItems(p);
+    if (p.postgres) parseRowsFromItems(p);
+    else parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
     if (p.eatKw("with")) p.expectKw("ordinality");
     parseOptionalAlias(p, true, true);
@@ -564,6 +572,17 @@ export function parseIndexHint(p: Parser): void {
     p.bump();
     p.bump();
   }
+}
+
+/** The calls of `ROWS FROM (f(…) [AS (column type, …)], …)`: a record-returning one names its columns. */
+function parseRowsFromItems(p: Parser): void {
+  do {
+    parseExpr(p);
+    if (p.atKw("as") && p.nth(1) === SyntaxKind.LParen) {
+      p.bump();
+      parseColumnAliasList(p, true, true);
+    }
+  } while (p.eat(SyntaxKind.Comma));
 }
 
 export function parseWhereClause(p: Parser): void {
@@ -701,6 +720,7 @@ export function parseOrderByClause(p: Parser): void {
     else if (p.atKw("using") && p.postgres) {
       p.bump();
       if (p.at(SyntaxKind.Operator)) p.bump();
+      else if (p.atKw("operator") && p.nth(1) === SyntaxKind.LParen) parseOperatorReference(p);
       else p.expected("operator");
     }
     if (p.atKw("nulls")) {
@@ -729,6 +749,7 @@ export function parseLimitClause(p: Parser): void {
   else if (p.atKw("offset")) {
     p.bump();
     parseExpr(p);
+    if (p.postgres && (p.atKw("row") || p.atKw("rows"))) p.bump();
   }
   p.finish();
 }
@@ -741,14 +762,21 @@ function parseOffsetClause(p: Parser): void {
   p.finish();
 }
 
-function parseFetchClause(p: Parser): void {
+function parseFetchClause(p: Parser, ordered: boolean): void {
   p.start(SyntaxKind.FetchClause);
   p.bump();
   if (!p.eatKw("first")) p.expectKw("next");
   if (!p.atKw("row") && !p.atKw("rows")) parseExpr(p);
   if (!p.eatKw("row")) p.expectKw("rows");
-  if (p.eatKw("with")) p.expectKw("ties");
-  else p.expectKw("only");
+  if (p.atKw("with")) {
+    // WITH TIES keeps the rows that tie with the last one: ties need an order to be ties of.
+    if (!ordered && p.postgres) {
+      const [start] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "WITH TIES needs an ORDER BY", start, start + 4);
+    }
+    p.bump();
+    p.expectKw("ties");
+  } else p.expectKw("only");
   p.finish();
 }
 
