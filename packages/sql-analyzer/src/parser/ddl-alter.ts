@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
-import { parseExpr } from "./expressions.js";
+import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
+import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
 import { expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
@@ -429,8 +429,16 @@ function parseAlterTableAction(p: Parser): void {
       break;
     case "alter":
       p.bump();
+      if (p.postgres && p.atKw("constraint")) {
+        // ALTER CONSTRAINT c [NOT] DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE]
+        p.bump();
+        expectIdent(p, "constraint name");
+        parseConstraintTiming(p);
+        break;
+      }
       p.eatKw("column");
       expectIdent(p, "column name");
+      if (p.postgres && parseIdentityColumnChanges(p)) break;
       if (p.atKw("type") || (p.atKw("set") && p.nthKw(1, "data"))) {
         if (p.eatKw("set")) p.bump();
         p.expectKw("type");
@@ -451,11 +459,10 @@ function parseAlterTableAction(p: Parser): void {
           if (p.atOp("-") && p.nth(1) === SyntaxKind.Number) p.bump();
           p.expect(SyntaxKind.Number, "number");
         } else if (p.eatKw("storage") || (p.postgres && p.eatKw("compression"))) expectLabel(p);
-        else if (p.eatKw("generated")) {
-          if (!p.eatKw("always")) {
-            p.expectKw("by");
-            p.expectKw("default");
-          }
+        else if (p.postgres && p.eatKw("expression")) {
+          // SET EXPRESSION AS (expr): a new generation expression
+          p.expectKw("as");
+          expectParenthesizedExpr(p);
         } else if (p.at(SyntaxKind.LParen)) parseOptionList(p);
         else if (p.eatKw("visible") || p.eatKw("invisible")) {
           /* mysql */
@@ -558,6 +565,23 @@ function parseAlterTableAction(p: Parser): void {
     case "inherit":
       p.bump();
       parseQualifiedName(p);
+      break;
+    case "of":
+      if (!p.postgres) {
+        p.expected("ALTER TABLE action");
+        break;
+      }
+      // OF type: make a typed table
+      p.bump();
+      parseQualifiedName(p, "type name");
+      break;
+    case "not":
+      if (!p.postgres || !p.nthKw(1, "of")) {
+        p.expected("ALTER TABLE action");
+        break;
+      }
+      p.bump();
+      p.bump();
       break;
     case "force":
       if (!p.postgres) {
@@ -680,6 +704,51 @@ function parseAlterTypeAttributes(p: Parser): boolean {
     p.finish();
   } while (p.eat(SyntaxKind.Comma) && atAttributeAction());
   return true;
+}
+
+/**
+ * The changes of an identity column, one or more: `SET GENERATED {ALWAYS | BY DEFAULT}`,
+ * `SET` a sequence option, `RESTART [[WITH] n]` (the cursor after the column name);
+ * returns false, consuming nothing, when none follows.
+ */
+function parseIdentityColumnChanges(p: Parser): boolean {
+  const atChange = (): boolean =>
+    p.atKw("restart") || (p.atKw("set") && (p.nthKw(1, "generated") || ["increment", "minvalue", "maxvalue", "start", "cache", "cycle", "no", "sequence"].includes(p.wordAt(1) ?? "")));
+  if (!atChange()) return false;
+  while (atChange()) {
+    if (p.eatKw("restart")) {
+      p.eatKw("with");
+      if (p.at(SyntaxKind.Number) || p.atOp("-")) {
+        p.eatOp("-");
+        p.bump();
+      }
+    } else {
+      p.bump();
+      if (p.eatKw("generated")) {
+        if (!p.eatKw("always")) {
+          p.expectKw("by");
+          p.expectKw("default");
+        }
+      } else parseSequenceOption(p);
+    }
+  }
+  return true;
+}
+
+/** `[NOT] DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE]` (ALTER CONSTRAINT). */
+function parseConstraintTiming(p: Parser): void {
+  let any = false;
+  for (let guard = 0; guard < 3; guard++) {
+    if (p.atKw("deferrable")) p.bump();
+    else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
+      p.bump();
+      p.bump();
+    } else if (p.eatKw("initially")) {
+      if (!p.eatKw("deferred")) p.expectKw("immediate");
+    } else break;
+    any = true;
+  }
+  if (!any) p.expected("DEFERRABLE, NOT DEFERRABLE or INITIALLY");
 }
 
 /** `FORCE ROW LEVEL SECURITY` / `NO FORCE ROW LEVEL SECURITY` (the cursor at FORCE). */

@@ -187,12 +187,16 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       parseCreateRoutineRest(p);
       p.finish();
       return true;
-    case "trigger":
+    case "trigger": {
+      // Only a CONSTRAINT trigger takes FROM / DEFERRABLE (PostgreSQL).
+      let constraint = false;
+      for (let i = 1; i < n; i++) if (p.wordAt(i) === "constraint") constraint = true;
       p.start(SyntaxKind.CreateTriggerStmt);
       bumpModifiers(p, n);
-      parseCreateTriggerRest(p);
+      parseCreateTriggerRest(p, constraint);
       p.finish();
       return true;
+    }
     case "extension":
       if (!p.postgres) return false;
       p.start(SyntaxKind.CreateExtensionStmt);
@@ -453,7 +457,7 @@ export function parseGrantOrRevoke(p: Parser): void {
   p.start(grant ? SyntaxKind.GrantStmt : SyntaxKind.RevokeStmt);
   p.bump();
   if (!grant && p.mysql && p.atKw("if") && p.nthKw(1, "exists")) parseIfExists(p);
-  if (!grant && !p.mysql && ((p.atKw("grant") && p.nthKw(1, "option")) || (p.atKw("admin") && p.nthKw(1, "option")))) {
+  if (!grant && !p.mysql && (p.atKw("grant") || p.atKw("admin") || p.atKw("inherit") || p.atKw("set")) && p.nthKw(1, "option")) {
     p.bump();
     p.bump();
     p.expectKw("for");
@@ -512,6 +516,11 @@ export function parseGrantOrRevoke(p: Parser): void {
         }
         continue;
       }
+      if (p.at(SyntaxKind.Number) && p.postgres) {
+        // GRANT … ON LARGE OBJECT 16384
+        p.bump();
+        continue;
+      }
       parseQualifiedName(p, "object name");
       if (p.at(SyntaxKind.Dot) && p.nth(1) === SyntaxKind.Operator) {
         p.bump();
@@ -534,11 +543,14 @@ export function parseGrantOrRevoke(p: Parser): void {
   p.finish();
   for (let guard = 0; guard < 4; guard++) {
     if (p.atKw("with") && (p.nthKw(1, "grant") || p.nthKw(1, "admin") || p.nthKw(1, "inherit") || p.nthKw(1, "set"))) {
+      // WITH GRANT OPTION, or role-grant options: WITH ADMIN OPTION, WITH INHERIT TRUE, SET FALSE, …
       p.bump();
-      p.bump();
-      if (!p.eatKw("option")) {
-        if (!p.eatKw("true")) p.eatKw("false");
-      }
+      do {
+        p.bump();
+        if (!p.eatKw("option")) {
+          if (!p.eatKw("true")) p.eatKw("false");
+        }
+      } while (p.postgres && p.at(SyntaxKind.Comma) && (p.nthKw(1, "admin") || p.nthKw(1, "inherit") || p.nthKw(1, "set")) && p.eat(SyntaxKind.Comma));
     } else if (p.atKw("granted") && p.nthKw(1, "by")) {
       p.bump();
       p.bump();

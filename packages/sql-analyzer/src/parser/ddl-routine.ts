@@ -322,7 +322,7 @@ export function parseBlock(p: Parser): void {
 }
 
 /** The rest of CREATE TRIGGER after the keyword (PostgreSQL, MySQL and SQLite forms). */
-export function parseCreateTriggerRest(p: Parser): void {
+export function parseCreateTriggerRest(p: Parser, constraint = false): void {
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "trigger name");
   if (p.atKw("before") || p.atKw("after")) p.bump();
@@ -346,7 +346,8 @@ export function parseCreateTriggerRest(p: Parser): void {
   parseQualifiedName(p, "table name");
   for (let guard = 0; guard < 16; guard++) {
     const progress = p.position;
-    if (p.atKw("from")) {
+    // FROM and the DEFERRABLE attributes belong to constraint triggers only (PostgreSQL).
+    if (p.atKw("from") && (constraint || !p.postgres)) {
       p.bump();
       parseQualifiedName(p);
     } else if (p.atKw("not") && p.nthKw(1, "deferrable")) {

@@ -20,14 +20,14 @@ export function parseCreateTableRest(p: Parser): void {
     p.bump();
     p.bump();
     parseQualifiedName(p, "parent table");
-    if (p.at(SyntaxKind.LParen)) parseTableElements(p);
+    if (p.at(SyntaxKind.LParen)) parseTableElements(p, true);
     if (p.atKw("default")) p.bump();
     else parsePartitionBound(p);
     p.finish();
   } else if (p.atKw("of") && p.postgres) {
     p.bump();
     parseQualifiedName(p, "type name");
-    if (p.at(SyntaxKind.LParen)) parseTableElements(p);
+    if (p.at(SyntaxKind.LParen)) parseTableElements(p, true);
   } else if (p.at(SyntaxKind.LParen) && isCtasColumnList(p)) {
     parseParenNameList(p);
   } else if (p.at(SyntaxKind.LParen)) {
@@ -193,13 +193,13 @@ function parseBoundList(p: Parser): void {
 }
 
 /** `( column_def | table_constraint | LIKE t [options], … )` */
-export function parseTableElements(p: Parser): void {
+export function parseTableElements(p: Parser, typed = false): void {
   p.start(SyntaxKind.TableElementList);
   p.bump();
   if (!p.at(SyntaxKind.RParen) || !p.postgres) {
     do {
       const progress = p.position;
-      parseTableElement(p);
+      parseTableElement(p, typed);
       if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
       if (p.position === progress) break;
     } while (p.eat(SyntaxKind.Comma));
@@ -228,7 +228,12 @@ function atTableConstraint(p: Parser): boolean {
   }
 }
 
-function parseTableElement(p: Parser): void {
+/**
+ * One element of a table's parenthesized list. In a `typed` list (PARTITION OF, OF type:
+ * the columns come from the parent or the type) a column element only adds options:
+ * `name [WITH OPTIONS] [constraints]`, no type.
+ */
+function parseTableElement(p: Parser, typed: boolean): void {
   if (p.atKw("like") && p.postgres) {
     p.start(SyntaxKind.LikeClause);
     p.bump();
@@ -242,6 +247,17 @@ function parseTableElement(p: Parser): void {
   }
   if (atTableConstraint(p)) {
     parseTableConstraint(p);
+    return;
+  }
+  if (typed && p.postgres) {
+    p.start(SyntaxKind.ColumnDef);
+    expectIdent(p, "column name");
+    if (p.atKw("with") && p.nthKw(1, "options")) {
+      p.bump();
+      p.bump();
+    }
+    for (let guard = 0; guard < 64 && atColumnConstraint(p); guard++) parseColumnConstraint(p);
+    p.finish();
     return;
   }
   parseColumnDef(p);
@@ -413,13 +429,13 @@ function parseColumnConstraint(p: Parser): void {
       break;
     case "deferrable":
     case "initially":
-      parseDeferrable(p);
+      parseDeferrable(p, true);
       break;
     default:
       p.bump();
       if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.Number)) p.bump();
   }
-  parseDeferrable(p);
+  parseDeferrable(p, true);
   p.finish();
 }
 
@@ -445,7 +461,12 @@ function parseConflictClause(p: Parser): void {
   }
 }
 
-function parseDeferrable(p: Parser): void {
+/**
+ * The attributes after a constraint: [NOT] DEFERRABLE, INITIALLY …, NO INHERIT, NOT VALID
+ * (PostgreSQL takes NOT VALID on table constraints only, not on a `column` constraint),
+ * MySQL's [NOT] ENFORCED.
+ */
+function parseDeferrable(p: Parser, column = false): void {
   for (let guard = 0; guard < 4; guard++) {
     if (p.atKw("deferrable")) p.bump();
     else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
@@ -454,7 +475,7 @@ function parseDeferrable(p: Parser): void {
     } else if (p.atKw("initially")) {
       p.bump();
       if (!p.eatKw("deferred")) p.expectKw("immediate");
-    } else if (p.atKw("not") && p.nthKw(1, "valid")) {
+    } else if (p.atKw("not") && p.nthKw(1, "valid") && !(column && p.postgres)) {
       p.bump();
       p.bump();
     } else if (p.atKw("no") && p.nthKw(1, "inherit")) {

@@ -166,6 +166,14 @@ export function parseSet(p: Parser): void {
         if (p.at(SyntaxKind.String)) p.bump();
         else expectLabel(p, "collation");
       }
+    } else if (p.postgres && (p.atKw("schema") || p.atKw("names")) && p.nth(1) === SyntaxKind.String) {
+      // SET SCHEMA 'name' (= SET search_path), SET NAMES 'encoding' (= SET client_encoding)
+      p.bump();
+      p.bump();
+    } else if (p.postgres && p.atKw("xml") && p.nthKw(1, "option")) {
+      p.bump();
+      p.bump();
+      if (!p.eatKw("document")) p.expectKw("content");
     } else if ((p.atKw("role") || p.atKw("session")) && p.postgres && !p.nthOp(1, "=") && !p.nthKw(1, "to")) {
       p.bump();
       if (p.eatKw("authorization")) {
@@ -223,7 +231,13 @@ export function parseShow(p: Parser): void {
 export function parseReset(p: Parser): void {
   p.start(SyntaxKind.ResetStmt);
   p.bump();
-  if (!p.eatKw("all")) parseQualifiedName(p, "parameter name");
+  if (p.postgres && p.atKw("session") && p.nthKw(1, "authorization")) {
+    p.bump();
+    p.bump();
+  } else if (p.postgres && p.atKw("time") && p.nthKw(1, "zone")) {
+    p.bump();
+    p.bump();
+  } else if (!p.eatKw("all")) parseQualifiedName(p, "parameter name");
   p.finish();
 }
 
