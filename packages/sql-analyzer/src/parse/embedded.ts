@@ -65,7 +65,8 @@ export function parseEmbedded(host: string, start: number, length: number, langu
           stop = starts[last + 1]!;
           break;
         }
-        if (w === "returning") sawReturning = true;
+        // Only the statement's own RETURNING (not one inside a CTE) can be followed by PL/pgSQL's INTO.
+        if (w === "returning" && d <= 0) sawReturning = true;
         last = j;
       }
       if (j >= count) stop = starts[last + 1]!;
@@ -86,6 +87,7 @@ export function parseEmbedded(host: string, start: number, length: number, langu
 function parseRange(host: string, start: number, end: number, language: "sql" | "plpgsql", dialect: Dialect): ParsedFragment {
   const tokens = scanSignificant(host, dialect, start, end);
   const parser = new Parser(tokens, dialect, 0, tokens.count, 0, tokens.commentCount, 0, start, end);
+  parser.plpgsql = language === "plpgsql";
   if (parser.depth === 0) parseStatements(parser);
   const children: GreenElement[] = buildGreen(parser.takeEvents());
   let width = 0;

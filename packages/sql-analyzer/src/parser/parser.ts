@@ -48,6 +48,11 @@ export class Parser {
   private lastErrorStart = -1;
   /** Set when the nesting limit was hit: the statement's remaining diagnostics are suppressed. */
   bailed = false;
+  /**
+   * Whether this parses a SQL statement found inside a PL/pgSQL block: there `SELECT … INTO
+   * [STRICT] target, …` assigns to variables instead of creating a table.
+   */
+  plpgsql = false;
   /** While true, `IN` is not an infix operator (inside `POSITION(a IN b)`). */
   noIn = false;
   /** Current nesting depth (see `MAX_NESTING_DEPTH`). */

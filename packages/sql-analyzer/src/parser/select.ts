@@ -118,7 +118,7 @@ export function parseQueryTail(p: Parser): void {
   for (let guard = 0; guard < 4; guard++) {
     if (p.atKw("for") && !p.sqlite) parseLockingClause(p);
     else if (p.atKw("lock") && p.mysql) parseLockingClause(p);
-    else if (p.atKw("into") && p.mysql) parseIntoClause(p);
+    else if (p.atKw("into") && (p.mysql || p.plpgsql)) parseIntoClause(p); // PL/pgSQL takes INTO at the end too
     else break;
   }
 }
@@ -304,6 +304,11 @@ function parseIntoClause(p: Parser): void {
         else expectIdent(p, "variable");
       } while (p.eat(SyntaxKind.Comma));
     }
+  } else if (p.plpgsql) {
+    // PL/pgSQL: INTO [STRICT] variable, record.field, …
+    if (p.atKw("strict") && atLabel(p, 1)) p.bump();
+    do parseQualifiedName(p, "variable");
+    while (p.eat(SyntaxKind.Comma));
   } else {
     if ((p.atKw("temporary") || p.atKw("temp") || p.atKw("unlogged")) && atLabel(p, 1)) p.bump();
     if (p.atKw("table") && atLabel(p, 1)) p.bump();
