@@ -464,6 +464,8 @@ export function parseGrantOrRevoke(p: Parser): void {
   }
   // MySQL's GRANT PROXY ON account: the target is an account, not an object.
   const proxy = p.mysql && p.atKw("proxy") && p.nthKw(1, "on");
+  // Without ON the grant is of roles (`GRANT admins TO alice`): its words are role names.
+  const roles = !p.mysql && !onBeforeGrantee(p);
   p.start(SyntaxKind.PrivilegeList);
   do {
     p.start(SyntaxKind.Privilege);
@@ -476,7 +478,7 @@ export function parseGrantOrRevoke(p: Parser): void {
     } else if (atLabel(p)) {
       // One word (SELECT, USAGE, a role name, …); ALTER SYSTEM is the one two-word privilege.
       const w = p.word;
-      p.bump(p.at(SyntaxKind.QuotedIdent) ? undefined : SyntaxKind.Keyword);
+      p.bump(p.at(SyntaxKind.QuotedIdent) ? undefined : roles ? SyntaxKind.Ident : SyntaxKind.Keyword);
       if (w === "alter" && p.atKw("system")) p.bump();
       // MySQL's privileges of several words: CREATE TEMPORARY TABLES, REPLICATION SLAVE, SHOW VIEW, GRANT OPTION, …
       else if (p.mysql) while (p.at(SyntaxKind.Word) && !p.atKw("on") && !p.atKw("to") && !p.atKw("from")) p.bump();
@@ -564,6 +566,23 @@ export function parseGrantOrRevoke(p: Parser): void {
     else break;
   }
   p.finish();
+}
+
+/** Whether an ON comes before the TO / FROM of a GRANT or REVOKE (outside parentheses): a privilege grant. */
+function onBeforeGrantee(p: Parser): boolean {
+  let depth = 0;
+  for (let n = 0; n < 256; n++) {
+    const k = p.nth(n);
+    if (k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return false;
+    if (k === SyntaxKind.LParen) depth++;
+    else if (k === SyntaxKind.RParen) depth--;
+    else if (depth === 0 && k === SyntaxKind.Word) {
+      const w = p.wordAt(n);
+      if (w === "on") return true;
+      if (w === "to" || w === "from") return false;
+    }
+  }
+  return true;
 }
 
 /** A role, or MySQL's `'user'@'host'` account (GRANT, REVOKE, DROP USER). */

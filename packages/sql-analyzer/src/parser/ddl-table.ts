@@ -1,4 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { wordClass } from "../syntax/token-cache.js";
 import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList } from "./expressions.js";
 import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
@@ -703,6 +704,17 @@ export function parseWithOptionList(p: Parser): boolean {
   return true;
 }
 
+/**
+ * Words that are keywords when they are an option's value (`WITH (security_barrier = true)`,
+ * `(FORMAT csv)`, `PARALLEL = SAFE`): any other word there names something (a function,
+ * type, dictionary, …) and is an identifier.
+ */
+const OPTION_KEYWORD_VALUE_CLASS = wordClass(new Set([
+  "true", "false", "on", "off", "none", "default", "null", "safe", "unsafe", "restricted", "csv", "text", "binary",
+  "json", "xml", "yaml", "all", "local", "cascaded", "immediate", "deferred", "read", "write", "auto", "force",
+  "always", "never", "plain", "external", "extended", "main", "index", "table",
+]));
+
 /** `(name [=] value, …)` generic options (`WITH (fillfactor = 70)`, COPY options, EXPLAIN options). */
 export function parseOptionList(p: Parser): void {
   p.start(SyntaxKind.OptionList);
@@ -721,11 +733,13 @@ export function parseOptionList(p: Parser): void {
         if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
         else if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) {
           if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.QuotedIdent)) {
-            // A word, or a qualified name or type (`FUNCTION = s.f`, `STYPE = int[]`: CREATE AGGREGATE / OPERATOR).
-            p.bump();
+            // A word, or a qualified name or type (`FUNCTION = s.f`, `STYPE = int[]`: CREATE AGGREGATE / OPERATOR):
+            // a keyword value (true, off, none, safe, …) or else a name, kept as written by the formatter.
+            const qualified = p.nth(1) === SyntaxKind.Dot;
+            p.bump(p.at(SyntaxKind.Word) && (qualified || (p.postgres && (p.wordClassesAt(0) & OPTION_KEYWORD_VALUE_CLASS) === 0)) ? SyntaxKind.Ident : undefined);
             while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
               p.bump();
-              p.bump();
+              p.bumpIdent();
             }
             if (p.at(SyntaxKind.LBracket) || (p.at(SyntaxKind.LParen) && p.postgres)) p.bumpBalanced(true);
           } else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number)) p.bump();
