@@ -52,8 +52,9 @@ export function parseTypeName(p: Parser): boolean {
     p.bumpIdent();
     if (p.atKw("varying")) p.bumpIdent();
   } else if (p.sqlite) {
-    // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`.
-    while (p.at(SyntaxKind.Word) && !TYPE_STOP.has(p.word!)) p.bumpIdent();
+    // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`, `NATIVE CHARACTER(70)`
+    // (CHARACTER stops other dialects' types only as MySQL's CHARACTER SET).
+    while (p.at(SyntaxKind.Word) && (!TYPE_STOP.has(p.word!) || (p.atKw("character") && !p.nthKw(1, "set")))) p.bumpIdent();
   } else {
     while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
       p.bump();
