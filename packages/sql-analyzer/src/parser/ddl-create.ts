@@ -612,8 +612,16 @@ function parseVirtualTableRest(p: Parser): void {
   p.expectKw("using");
   expectIdent(p, "module name");
   if (p.at(SyntaxKind.LParen)) {
+    // The module reads its arguments itself, some of them case-sensitively (declared column
+    // names, tokenizer options): words stay identifiers, so formatting never changes them.
     p.start(SyntaxKind.OptionList);
-    p.bumpBalanced(true);
+    let depth = 0;
+    do {
+      if (p.at(SyntaxKind.LParen)) depth++;
+      else if (p.at(SyntaxKind.RParen)) depth--;
+      p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+    } while (depth > 0 && !p.atEnd && !p.at(SyntaxKind.Semicolon));
+    if (depth > 0) p.expected("')'");
     p.finish();
   }
 }

@@ -131,7 +131,8 @@ function parseMysqlTableOptions(p: Parser): void {
     if (p.atKw("character") && p.nthKw(1, "set")) p.bump();
     p.bump();
     p.eatOp("=");
-    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+    // A value word names something (ENGINE=InnoDB, CHARSET=utf8mb4): an identifier, kept as written.
+    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
     else if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
     else p.expected("option value");
     p.finish();

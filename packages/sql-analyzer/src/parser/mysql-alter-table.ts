@@ -92,7 +92,8 @@ export function parseMysqlTableOption(p: Parser): void {
   if ((p.atKw("character") && p.nthKw(1, "set")) || ((p.atKw("data") || p.atKw("index")) && p.nthKw(1, "directory"))) p.bump();
   p.bump();
   p.eatOp("=");
-  if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+  // A value word names something (ENGINE = InnoDB, CHARSET = utf8mb4): an identifier, kept as written.
+  if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
   else p.expected("option value");
 }
