@@ -202,7 +202,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       p.start(SyntaxKind.CreateExtensionStmt);
       bumpModifiers(p, n);
       if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
-      expectLabel(p, "extension name");
+      expectIdent(p, "extension name");
       p.eatKw("with");
       for (let guard = 0; guard < 8; guard++) {
         if (p.eatKw("schema")) expectLabel(p, "schema name");

@@ -315,6 +315,8 @@ export function parseBlock(p: Parser): void {
         p.leave();
       }
       if (!p.at(SyntaxKind.Semicolon) && !p.atKw("end") && !p.atEnd) p.recoverUntil(() => p.at(SyntaxKind.Semicolon) || p.atKw("end"));
+      // Every statement of the block ends with `;`, the last one too (BEGIN ATOMIC, trigger bodies).
+      else if (p.atKw("end")) p.expected("';'");
     }
     if (p.position === progress) p.errorBump();
   }

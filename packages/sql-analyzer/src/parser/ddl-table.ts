@@ -191,7 +191,7 @@ export function parsePartitionBound(p: Parser): void {
 
 /** A partition bound list: `FROM (…) TO (…)`, `IN (…)`. */
 function parseBoundList(p: Parser): void {
-  parseParenExprList(p, SyntaxKind.ExprList);
+  parseParenExprList(p, SyntaxKind.ExprList, true);
 }
 
 /** `( column_def | table_constraint | LIKE t [options], … )` */

@@ -472,10 +472,11 @@ export function expectParenthesizedExpr(p: Parser): void {
  * missing, and then nothing more is taken): a trigger's or TABLESAMPLE method's arguments
  * (ArgList), DISTINCT ON and partition bound lists (ExprList), the VALUES row of a MERGE INSERT.
  */
-export function parseParenExprList(p: Parser, kind: SyntaxKind): void {
+export function parseParenExprList(p: Parser, kind: SyntaxKind, nonEmpty = false): void {
   p.start(kind);
   if (p.expect(SyntaxKind.LParen, "'('")) {
-    parseExprListItems(p);
+    if (nonEmpty && p.at(SyntaxKind.RParen)) p.expected("expression");
+    else parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
   }
   p.finish();
@@ -601,7 +602,7 @@ function parsePrefixOperator(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (COMPARISON.has(w) || w === "*" || w === "/" || w === "%" || w === "^" || w === ":=") {
+  if (COMPARISON.has(w) || w === "*" || w === "/" || w === "%" || w === "^" || w === ":=" || w === "=>") {
     p.expected("expression");
     return false;
   }
@@ -836,8 +837,9 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  // Typed literals: DATE '2024-01-01', timestamp with time zone '…', int4 '1'
-  if (p.nth(1) === SyntaxKind.String && (TYPED_LITERAL_WORDS.has(w) || atIdent(p))) {
+  // Typed literals: DATE '2024-01-01', timestamp with time zone '…', int4 '1'. SQLite has none:
+  // there `date '2020-01-01'` is the column `date` with a string alias.
+  if (p.nth(1) === SyntaxKind.String && !p.sqlite && (TYPED_LITERAL_WORDS.has(w) || atIdent(p))) {
     p.start(SyntaxKind.TypedLiteral);
     p.start(SyntaxKind.TypeName);
     p.bumpIdent();

@@ -535,7 +535,7 @@ function parseTableRef(p: Parser): boolean {
     p.start(SyntaxKind.TablesampleClause);
     p.bump();
     expectIdent(p, "sampling method");
-    parseParenExprList(p, SyntaxKind.ArgList);
+    parseParenExprList(p, SyntaxKind.ArgList, true);
     if (p.eatKw("repeatable")) {
       expectParenthesizedExpr(p);
     }
