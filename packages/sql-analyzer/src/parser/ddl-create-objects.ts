@@ -1,10 +1,10 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
-import { AGGREGATE_SIGNATURE, objectKindAt, parseCastTypes, parseOperatorName, parseRoleSpec, parseTransformTarget } from "./ddl-objects.js";
+import { AGGREGATE_SIGNATURE, objectKindAt, parseCastTypes, parseRoleSpec, parseTransformTarget } from "./ddl-objects.js";
 import { parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptionList } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
-import { expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import { expectIdent, expectLabel, parseOperatorName, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseWhereClause } from "./select.js";
 import { parseStatement } from "./statement.js";

@@ -1,7 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfExists } from "./ddl-table.js";
-import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import { atLabel, expectIdent, expectLabel, parseOperatorName, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseRoutineParams, type SignatureForms } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
@@ -183,18 +183,6 @@ export function parseTransformTarget(p: Parser): void {
   expectLabel(p, "language name");
 }
 
-/** An operator name: a symbol, optionally schema-qualified (`myschema.+`). */
-export function parseOperatorName(p: Parser): void {
-  p.start(SyntaxKind.QualifiedName);
-  while (atLabel(p) && p.nth(1) === SyntaxKind.Dot) {
-    p.bumpIdent();
-    p.bump();
-  }
-  // `*` and `=` scan as operators like the others; a lone `<` or `>` too.
-  if (p.at(SyntaxKind.Operator)) p.bump();
-  else p.expected("operator");
-  p.finish();
-}
 
 /** A role: a name, a string (MySQL), or CURRENT_USER / SESSION_USER / CURRENT_ROLE / PUBLIC / USER. */
 export function parseRoleSpec(p: Parser): void {

@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { OPERATOR_SIGNATURE, parseOperatorName } from "./ddl-objects.js";
+import { OPERATOR_SIGNATURE } from "./ddl-objects.js";
 import { parseRoutineParams } from "./ddl-routine.js";
-import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atLabel, expectIdent, expectLabel, parseOperatorName, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseWhereClause } from "./select.js";
 import { parseTypeName } from "./types.js";

@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { FUNCTION_NAME_CLASS } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atLabel, expectIdent, expectLabel, isReservedAt } from "./names.js";
+import { atIdent, atLabel, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { parseIntervalFields, parseTypeName } from "./types.js";
@@ -143,14 +143,7 @@ const INFIX_WORD_CLASS = wordClass(INFIX_WORDS);
 export function parseOperatorReference(p: Parser): void {
   p.bump();
   p.expect(SyntaxKind.LParen, "'('");
-  p.start(SyntaxKind.QualifiedName);
-  while (atLabel(p) && p.nth(1) === SyntaxKind.Dot) {
-    p.bumpIdent();
-    p.bump();
-  }
-  if (p.at(SyntaxKind.Operator)) p.bump();
-  else p.expected("operator");
-  p.finish();
+  parseOperatorName(p);
   p.expect(SyntaxKind.RParen, "')'");
 }
 

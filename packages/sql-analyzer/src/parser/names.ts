@@ -123,3 +123,16 @@ export function parseQualifiedNameList(p: Parser): void {
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
 }
+
+/** An operator name: a symbol, optionally schema-qualified (`myschema.+`), as a `QualifiedName`. */
+export function parseOperatorName(p: Parser): void {
+  p.start(SyntaxKind.QualifiedName);
+  while (atLabel(p) && p.nth(1) === SyntaxKind.Dot) {
+    p.bumpIdent();
+    p.bump();
+  }
+  // `*` and `=` scan as operators like the others; a lone `<` or `>` too.
+  if (p.at(SyntaxKind.Operator)) p.bump();
+  else p.expected("operator");
+  p.finish();
+}
