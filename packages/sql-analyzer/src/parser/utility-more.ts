@@ -412,7 +412,8 @@ export function parseMysqlTableCommand(p: Parser): void {
     if (!p.eatKw("tables")) p.expectKw("table");
   } else if (w === "describe" || w === "desc") {
     parseQualifiedName(p, "table name");
-    if (atLabel(p) || p.at(SyntaxKind.String)) p.bump();
+    // A column name (or a wildcard pattern string)
+    if (atLabel(p) || p.at(SyntaxKind.String)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   } else {
     if (p.atKw("no_write_to_binlog") || p.atKw("local")) p.bump();
     if (!p.eatKw("table")) p.expectKw("tables");

@@ -1,4 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
 import { parseOptionList } from "./ddl-table.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
@@ -204,15 +205,35 @@ export function parseSet(p: Parser): void {
 }
 
 /** SHOW name | SHOW ALL | MySQL SHOW TABLES/COLUMNS/… */
+/** What MySQL's SHOW CREATE names after its kind. */
+const SHOW_CREATE_KINDS = new Set(["table", "view", "procedure", "function", "trigger", "event", "database", "schema", "user"]);
+
 export function parseShow(p: Parser): void {
   p.start(SyntaxKind.ShowStmt);
   p.bump();
   if (p.mysql) {
+    // SHOW's own words are keywords; the names in it (FROM t, IN db, CREATE TABLE t, ENGINE x,
+    // GRANTS FOR account) are identifiers, so formatting never changes their case (MySQL table
+    // names are case-sensitive where the file system is).
+    const creates = p.atKw("create");
+    let prev: string | undefined;
     while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) {
       if (p.atKw("like") || p.atKw("where")) {
         p.bump();
         parseExpr(p);
-      } else p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Keyword : undefined);
+      } else if (atLabel(p) && (prev === "from" || prev === "in" || (creates && prev !== undefined && SHOW_CREATE_KINDS.has(prev)))) {
+        parseQualifiedName(p, "name");
+        prev = undefined;
+      } else if (prev === "engine" && atLabel(p)) {
+        p.bumpIdent();
+        prev = undefined;
+      } else if (prev === "for" && (p.at(SyntaxKind.String) || atLabel(p))) {
+        parseAccountName(p);
+        prev = undefined;
+      } else {
+        prev = p.at(SyntaxKind.Word) ? p.word : undefined;
+        p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Keyword : undefined);
+      }
     }
   } else if (!p.eatKw("all")) {
     if (p.atKw("time") && p.nthKw(1, "zone")) {

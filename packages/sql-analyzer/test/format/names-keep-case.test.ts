@@ -33,3 +33,11 @@ describe("keywordCase leaves names alone", () => {
     expect(out.startsWith("CREATE VIRTUAL TABLE r USING rtree")).toBe(true);
   });
 });
+
+describe("MySQL SHOW and DESCRIBE keep their names", () => {
+  it("table, database and column names, which MySQL compares case-sensitively on some file systems", () => {
+    expect(format("show columns from Orders from Shop like 'x%';", { dialect: "mysql", keywordCase: "upper" })).toBe("SHOW COLUMNS FROM Orders FROM Shop LIKE 'x%';\n");
+    expect(format("show create table MyTable;", { dialect: "mysql", keywordCase: "upper" })).toBe("SHOW CREATE TABLE MyTable;\n");
+    expect(format("desc Orders Col;", { dialect: "mysql", keywordCase: "upper" })).toBe("DESC Orders Col;\n");
+  });
+});
