@@ -3,6 +3,7 @@ import { parseAccountName } from "./ddl-create.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
 import { atIdent, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
+import { parseKeywordAndString } from "./utility-admin.js";
 import { parseLimitClause, parseWhereClause } from "./select.js";
 
 /**
@@ -203,18 +204,12 @@ export function parseShutdown(p: Parser): void {
 
 /** `HELP 'topic'` */
 export function parseHelp(p: Parser): void {
-  p.start(SyntaxKind.HelpStmt);
-  p.bump();
-  p.expect(SyntaxKind.String, "help topic (a string literal)");
-  p.finish();
+  parseKeywordAndString(p, SyntaxKind.HelpStmt, "help topic (a string literal)");
 }
 
 /** `BINLOG 'base64 event'` */
 export function parseBinlog(p: Parser): void {
-  p.start(SyntaxKind.BinlogStmt);
-  p.bump();
-  p.expect(SyntaxKind.String, "binary log event (a string literal)");
-  p.finish();
+  parseKeywordAndString(p, SyntaxKind.BinlogStmt, "binary log event (a string literal)");
 }
 
 /**

@@ -362,6 +362,21 @@ function parseJsonQueryArgs(p: Parser, name: string): void {
 }
 
 /** `PASSING value [FORMAT JSON] AS name, …` (the path's variables) as an Option, if present. */
+/**
+ * The `AS name` after a value parsed from checkpoint `cp` (PASSING's variables,
+ * XMLNAMESPACES' prefixes): wraps value and name in a `NamedArg`, or reports the missing AS.
+ */
+function finishNamedValue(p: Parser, cp: Checkpoint, what: string): void {
+  if (!p.atKw("as")) {
+    p.expected("AS");
+    return;
+  }
+  p.startAt(cp, SyntaxKind.NamedArg);
+  p.bump();
+  expectLabel(p, what);
+  p.finish();
+}
+
 function parseJsonPassing(p: Parser): void {
   if (!p.atKw("passing")) return;
   p.start(SyntaxKind.Option);
@@ -372,14 +387,7 @@ function parseJsonPassing(p: Parser): void {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen) || p.atKw("columns"));
       continue;
     }
-    if (!p.atKw("as")) {
-      p.expected("AS");
-      continue;
-    }
-    p.startAt(cp, SyntaxKind.NamedArg);
-    p.bump();
-    expectLabel(p, "variable name");
-    p.finish();
+    finishNamedValue(p, cp, "variable name");
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
 }
@@ -794,14 +802,7 @@ function parseXmlNamespaceList(p: Parser): void {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
       continue;
     }
-    if (!p.atKw("as")) {
-      p.expected("AS");
-      continue;
-    }
-    p.startAt(cp, SyntaxKind.NamedArg);
-    p.bump();
-    expectLabel(p, "namespace prefix");
-    p.finish();
+    finishNamedValue(p, cp, "namespace prefix");
   } while (p.eat(SyntaxKind.Comma));
 }
 

@@ -46,12 +46,17 @@ export function parseReassignOwned(p: Parser): void {
   p.finish();
 }
 
+/** A statement of one keyword and one string literal, as node `kind`: LOAD 'lib', HELP 'topic', BINLOG 'event'. */
+export function parseKeywordAndString(p: Parser, kind: SyntaxKind, what: string): void {
+  p.start(kind);
+  p.bump();
+  p.expect(SyntaxKind.String, what);
+  p.finish();
+}
+
 /** `LOAD 'library'` */
 export function parseLoad(p: Parser): void {
-  p.start(SyntaxKind.LoadStmt);
-  p.bump();
-  p.expect(SyntaxKind.String, "library file name (a string literal)");
-  p.finish();
+  parseKeywordAndString(p, SyntaxKind.LoadStmt, "library file name (a string literal)");
 }
 
 /** MySQL `KILL [CONNECTION | QUERY] id` */
