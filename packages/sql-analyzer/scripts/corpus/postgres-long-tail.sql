@@ -961,3 +961,17 @@ END TRANSACTION
 ROLLBACK WORK
 ABORT TRANSACTION
 SAVEPOINT "sp 1"
+-- SQL/JSON and SQL/XML table functions take a plain alias only, a string-constant path, and no subscript (the invalid ones are expected rejected).
+SELECT * FROM JSON_TABLE('[1]', '$' COLUMNS (a int)) WITH ORDINALITY AS jt
+SELECT * FROM XMLTABLE('/r' PASSING '<r/>' COLUMNS a int) WITH ORDINALITY AS xt
+SELECT * FROM LATERAL JSON_TABLE('[1]', '$' COLUMNS (a int)) WITH ORDINALITY jt
+SELECT * FROM JSON_TABLE('[1]', '$' COLUMNS (a int)) AS jt (a int)
+SELECT * FROM XMLTABLE('/r' PASSING '<r/>' COLUMNS a int) AS xt (a int)
+SELECT * FROM JSON_TABLE('[1]', ('$' || '[*]') COLUMNS (a int)) jt
+SELECT * FROM JSON_TABLE('[1]', (1) COLUMNS (a int)) jt
+SELECT JSON_ARRAY(1, 2)[0]
+SELECT JSON_ARRAYAGG(a) OVER ()[1] FROM t
+SELECT * FROM JSON_TABLE('[1]', (('$')) COLUMNS (a int)) AS jt (a)
+SELECT * FROM JSON_TABLE('[1]', U&'$' UESCAPE '!' COLUMNS (a int)) jt
+SELECT * FROM LATERAL XMLTABLE('/r' PASSING '<r/>' COLUMNS a int) AS xt (a)
+SELECT (JSON_ARRAY(1, 2))[0]

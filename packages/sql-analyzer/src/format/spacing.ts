@@ -22,9 +22,16 @@ const WORDISH = new Set<SyntaxKind>([SyntaxKind.Keyword, SyntaxKind.Ident, Synta
  * stable under reformatting.
  */
 export function spaceBetween(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean, dialect: Dialect = "postgres"): string {
+  // A MySQL size with its unit (`INITIAL_SIZE = 16M`) lexes as a number and a word, but MySQL
+  // reads it as one token: written together, it stays together (it lexes the same again).
+  if (dialect === "mysql" && !hadSpace && prev.kind === SyntaxKind.Number && next.parent.kind === SyntaxKind.Option && isSizeUnit(next.text())) return "";
   const space = preferredSpace(prev, next, hadSpace, dialect);
   if (space === "" && wouldMerge(prev.text(), next.text())) return " ";
   return space;
+}
+
+function isSizeUnit(text: string): boolean {
+  return text.length === 1 && "kmgtKMGT".includes(text);
 }
 
 function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean, dialect: Dialect): string {
@@ -52,6 +59,10 @@ function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean,
     return hadSpace ? " " : "";
   // Slices `a[1:2]` and similar: keep the source's choice around a colon.
   if (nk === SyntaxKind.Colon || pk === SyntaxKind.Colon) return hadSpace ? " " : "";
+  // A sign or a range dash in a MySQL option value that is no expression (`THREAD_PRIORITY =
+  // -5`, `VCPU = 0-3`, `MASTER_DELAY = -1`) stays as written.
+  if (dialect === "mysql" && ((pk === SyntaxKind.Operator && prev.parent.kind === SyntaxKind.Option && prev.text() === "-") || (nk === SyntaxKind.Operator && next.parent.kind === SyntaxKind.Option && next.text() === "-")))
+    return hadSpace ? " " : "";
   // Prefix operators hug their operand: `-x`, `~mask`, `@ x` stays as written.
   if (pk === SyntaxKind.Operator && prev.parent.kind === SyntaxKind.PrefixExpr && isFirstSignificant(prev)) return hadSpace ? " " : "";
   return " ";

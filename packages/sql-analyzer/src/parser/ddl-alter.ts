@@ -8,7 +8,7 @@ import { parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
 import { parseAccountName } from "./ddl-create.js";
 import { parseRenameUser } from "./mysql-accounts.js";
-import { parseMysqlAlter } from "./mysql-ddl.js";
+import { parseMysqlAlter, parseMysqlDrop } from "./mysql-ddl.js";
 import { atMysqlTableOption, atMysqlTableOptionName, parseMysqlAlterTableAction, parseMysqlTableOption } from "./mysql-alter-table.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseAlterSystem, parsePostgresAlterObject } from "./ddl-alter-objects.js";
@@ -41,6 +41,7 @@ const DROP_BY_NAME = new Set([
 export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   void cp;
   if (p.postgres) return parsePostgresDrop(p);
+  if (p.mysql && parseMysqlDrop(p)) return true;
   if (!(p.nth(1) === SyntaxKind.Word && DROP_OBJECTS.has(p.wordAt(1)!))) return false;
   p.start(SyntaxKind.DropStmt);
   p.bump();

@@ -11,7 +11,7 @@ import { parseTypeName } from "./types.js";
 import { ALL_OBJECT_KINDS, parseObjectKind, parseObjectName } from "./ddl-objects.js";
 import { CREATE_OBJECT_KINDS, createObjectKindAt, parseCreateObjectRest } from "./ddl-create-objects.js";
 import { parseGrantAs, parseMysqlCreateUserRest } from "./mysql-accounts.js";
-import { parseCreateEventRest, parseCreateTablespaceRest } from "./mysql-ddl.js";
+import { parseCreateEventRest, parseCreateTablespaceRest, parseMysqlCreateObject } from "./mysql-ddl.js";
 
 /**
  * CREATE …: dispatches on the object kind after the modifiers
@@ -245,6 +245,11 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       else parseCreateRoleRest(p);
       p.finish();
       return true;
+    case "server":
+    case "resource":
+    case "reference":
+      // MySQL: CREATE SERVER, CREATE RESOURCE GROUP, CREATE [OR REPLACE] SPATIAL REFERENCE SYSTEM.
+      return p.mysql && parseMysqlCreateObject(p, n);
     case "tablespace":
     case "undo":
       if (!p.mysql || (kind === "undo" && !p.nthKw(n + 1, "tablespace"))) return false;

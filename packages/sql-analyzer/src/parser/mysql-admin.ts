@@ -1,5 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAccountName } from "./ddl-create.js";
+import { parseChannelClause } from "./mysql-replication.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
 import { atIdent, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -9,7 +10,8 @@ import { parseLimitClause, parseWhereClause } from "./select.js";
 /**
  * MySQL server administration statements without a PostgreSQL counterpart: HANDLER,
  * XA, INSTALL / UNINSTALL, CACHE INDEX and LOAD INDEX INTO CACHE, PURGE BINARY LOGS,
- * SHUTDOWN, HELP, BINLOG and CHANGE REPLICATION SOURCE / FILTER (CHANGE MASTER).
+ * SHUTDOWN, RESTART, HELP, BINLOG, CHANGE REPLICATION SOURCE / FILTER (CHANGE MASTER),
+ * ALTER INSTANCE, CLONE and IMPORT TABLE.
  */
 
 /** The directions of `HANDLER h READ [index] direction`. */
@@ -167,7 +169,7 @@ export function parseCacheIndex(p: Parser): void {
   } while (p.eat(SyntaxKind.Comma));
   if (!load) {
     p.expectKw("in");
-    expectIdent(p, "key cache name");
+    if (!p.eatKw("default")) expectIdent(p, "key cache name");
   }
   p.finish();
 }
@@ -199,6 +201,95 @@ export function parsePurgeLogs(p: Parser): void {
 export function parseShutdown(p: Parser): void {
   p.start(SyntaxKind.ShutdownStmt);
   p.bump();
+  p.finish();
+}
+
+/** `RESTART` */
+export function parseRestart(p: Parser): void {
+  p.start(SyntaxKind.RestartStmt);
+  p.bump();
+  p.finish();
+}
+
+/** `IMPORT TABLE FROM 'file.sdi', …` (the caller checked TABLE). */
+export function parseImportTable(p: Parser): void {
+  p.start(SyntaxKind.ImportTableStmt);
+  p.bump();
+  p.bump();
+  p.expectKw("from");
+  do p.expect(SyntaxKind.String, "SDI file name (a string literal)");
+  while (p.eat(SyntaxKind.Comma));
+  p.finish();
+}
+
+/**
+ * `ALTER INSTANCE action` (the caller checked INSTANCE), the action an AlterAction: `ROTATE
+ * {INNODB | BINLOG} MASTER KEY`, `RELOAD TLS [FOR CHANNEL ch] [NO ROLLBACK ON ERROR]`,
+ * `RELOAD KEYRING`, `{ENABLE | DISABLE} INNODB REDO_LOG`.
+ */
+export function parseAlterInstance(p: Parser): void {
+  p.start(SyntaxKind.AlterInstanceStmt);
+  p.bump();
+  p.bump();
+  p.start(SyntaxKind.AlterAction);
+  if (p.eatKw("rotate")) {
+    if (p.atKw("innodb") || p.atKw("binlog")) p.bump();
+    else p.expected("INNODB or BINLOG");
+    p.expectKw("master");
+    p.expectKw("key");
+  } else if (p.eatKw("reload")) {
+    if (p.eatKw("tls")) {
+      if (p.atKw("for")) parseChannelClause(p);
+      if (p.eatKw("no")) {
+        p.expectKw("rollback");
+        p.expectKw("on");
+        p.expectKw("error");
+      }
+    } else if (!p.eatKw("keyring")) p.expected("TLS or KEYRING");
+  } else if (p.eatKw("enable") || p.eatKw("disable")) {
+    p.expectKw("innodb");
+    p.expectKw("redo_log");
+  } else p.expected("ROTATE, RELOAD, ENABLE or DISABLE");
+  p.finish();
+  p.finish();
+}
+
+/**
+ * `CLONE LOCAL DATA DIRECTORY [=] 'dir'` and `CLONE INSTANCE FROM 'user'@'host':port
+ * IDENTIFIED BY 'password' [DATA DIRECTORY [=] 'dir'] [REQUIRE [NO] SSL]` (the donor, its
+ * port and password an AccountSpec; the other clauses Options).
+ */
+export function parseClone(p: Parser): void {
+  p.start(SyntaxKind.CloneStmt);
+  p.bump();
+  if (p.eatKw("local")) parseCloneDirectory(p, true);
+  else if (p.eatKw("instance")) {
+    p.expectKw("from");
+    p.start(SyntaxKind.AccountSpec);
+    parseAccountName(p);
+    if (p.expect(SyntaxKind.Colon, "':' and the donor's port")) p.expect(SyntaxKind.Number, "port (a number)");
+    if (p.expectKw("identified") && p.expectKw("by")) p.expect(SyntaxKind.String, "password (a string literal)");
+    p.finish();
+    if (p.atKw("data")) parseCloneDirectory(p, false);
+    if (p.atKw("require")) {
+      p.start(SyntaxKind.Option);
+      p.bump();
+      p.eatKw("no");
+      p.expectKw("ssl");
+      p.finish();
+    }
+  } else p.expected("LOCAL or INSTANCE");
+  p.finish();
+}
+
+/** `DATA DIRECTORY [=] 'dir'` as an Option (`required`: CLONE LOCAL has nothing else). */
+function parseCloneDirectory(p: Parser, required: boolean): void {
+  p.start(SyntaxKind.Option);
+  if (required) p.expectKw("data");
+  else p.bump();
+  p.expectKw("directory");
+  p.eatOp("=");
+  p.expect(SyntaxKind.String, "directory (a string literal)");
   p.finish();
 }
 
@@ -248,10 +339,6 @@ export function parseChangeReplication(p: Parser): void {
     } else expectLabel(p, "option value");
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
-  if (p.eatKw("for")) {
-    p.expectKw("channel");
-    if (p.at(SyntaxKind.String)) p.bump();
-    else expectLabel(p, "channel name");
-  }
+  if (p.atKw("for")) parseChannelClause(p);
   p.finish();
 }

@@ -1,23 +1,27 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAccountName } from "./ddl-create.js";
-import { parseIfNotExists } from "./ddl-table.js";
+import { parseIfExists, parseIfNotExists } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
 import { parseAlterUser } from "./mysql-accounts.js";
+import { parseAlterInstance } from "./mysql-admin.js";
+import { atResourceGroup, parseAlterResourceGroup, parseCreateResourceGroupRest, parseDropResourceGroup } from "./mysql-resource-groups.js";
 import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { atIdent, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 
 /**
- * MySQL's own object DDL: events (CREATE / ALTER EVENT), ALTER VIEW, ALTER DATABASE and
- * CREATE TABLESPACE, with the `ALGORITHM = …`, `DEFINER = …`, `SQL SECURITY …` clauses
- * that may come between ALTER and the object kind.
+ * MySQL's own object DDL: events (CREATE / ALTER EVENT), ALTER VIEW, ALTER DATABASE,
+ * tablespaces (CREATE / ALTER / DROP [UNDO] TABLESPACE), servers of the FEDERATED engine
+ * (CREATE / ALTER / DROP SERVER) and spatial reference systems, with the `ALGORITHM = …`,
+ * `DEFINER = …`, `SQL SECURITY …` clauses that may come between ALTER and the object kind.
  */
 
 /**
- * MySQL's ALTER of a view, event, database / schema or user (the caller is at ALTER);
- * returns false, consuming nothing, for the other kinds (tables and the rest stay with
- * the shared ALTER grammar).
+ * MySQL's ALTER of a view, event, database / schema, user, instance, server, tablespace or
+ * resource group (the caller is at ALTER); returns false, consuming nothing, for the other
+ * kinds (tables and the rest stay with the shared ALTER grammar).
  */
 export function parseMysqlAlter(p: Parser): boolean {
   const n = objectAfterModifiers(p);
@@ -31,15 +35,261 @@ export function parseMysqlAlter(p: Parser): boolean {
     return true;
   }
   if (n !== 1) return false;
-  if (object === "database" || object === "schema") {
-    parseAlterDatabase(p);
+  switch (object) {
+    case "database":
+    case "schema":
+      parseAlterDatabase(p);
+      return true;
+    case "user":
+      parseAlterUser(p);
+      return true;
+    case "instance":
+      parseAlterInstance(p);
+      return true;
+    case "server":
+      parseAlterServer(p);
+      return true;
+    case "tablespace":
+      parseAlterTablespace(p, false);
+      return true;
+    case "undo":
+      if (!p.nthKw(2, "tablespace")) return false;
+      parseAlterTablespace(p, true);
+      return true;
+    case "resource":
+      if (!atResourceGroup(p, 1)) return false;
+      parseAlterResourceGroup(p);
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * MySQL's DROP of a server, [undo] tablespace, resource group or spatial reference system
+ * (the caller is at DROP); returns false, consuming nothing, for the other kinds.
+ */
+export function parseMysqlDrop(p: Parser): boolean {
+  switch (p.nth(1) === SyntaxKind.Word ? p.wordAt(1) : undefined) {
+    case "server":
+      // DROP SERVER [IF EXISTS] name
+      p.start(SyntaxKind.DropStmt);
+      p.bump();
+      p.leaf(SyntaxKind.ObjectKind, SyntaxKind.Keyword);
+      if (p.atKw("if")) parseIfExists(p);
+      parseServerName(p);
+      p.finish();
+      return true;
+    case "tablespace":
+    case "undo": {
+      // DROP [UNDO] TABLESPACE name [[STORAGE] ENGINE [=] engine] (and NDB's WAIT)
+      const undo = p.nthKw(1, "undo");
+      if (undo && !p.nthKw(2, "tablespace")) return false;
+      p.start(SyntaxKind.DropStmt);
+      p.bump();
+      parseTablespaceKind(p, undo);
+      expectIdent(p, "tablespace name");
+      parseTablespaceOptions(p, undo ? DROP_UNDO_TABLESPACE_OPTIONS : DROP_TABLESPACE_OPTIONS);
+      p.finish();
+      return true;
+    }
+    case "resource":
+      if (!atResourceGroup(p, 1)) return false;
+      parseDropResourceGroup(p);
+      return true;
+    case "spatial":
+      // DROP SPATIAL REFERENCE SYSTEM [IF EXISTS] srid
+      if (!atSpatialReferenceSystem(p, 1)) return false;
+      p.start(SyntaxKind.DropStmt);
+      p.bump();
+      parseSpatialReferenceSystemKind(p);
+      if (p.atKw("if")) parseIfExists(p);
+      p.expect(SyntaxKind.Number, "spatial reference system id (a number)");
+      p.finish();
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
+ * MySQL's CREATE of a server, resource group or spatial reference system, whose object kind
+ * starts at the n-th token (past the modifiers); returns false, consuming nothing, when the
+ * words there are none of these or the modifiers do not fit (only a spatial reference system
+ * takes one: OR REPLACE).
+ */
+export function parseMysqlCreateObject(p: Parser, n: number): boolean {
+  if (p.nthKw(n, "server") && n === 1) {
+    p.start(SyntaxKind.CreateObjectStmt);
+    p.bump();
+    p.leaf(SyntaxKind.ObjectKind, SyntaxKind.Keyword);
+    parseCreateServerRest(p);
+    p.finish();
     return true;
   }
-  if (object === "user") {
-    parseAlterUser(p);
+  if (atResourceGroup(p, n) && n === 1) {
+    p.start(SyntaxKind.CreateObjectStmt);
+    p.bump();
+    parseCreateResourceGroupRest(p);
+    p.finish();
+    return true;
+  }
+  // CREATE [OR REPLACE] SPATIAL REFERENCE SYSTEM: the modifier scan took SPATIAL (as of SPATIAL INDEX).
+  const orReplace = n === 4 && p.nthKw(1, "or") && p.nthKw(2, "replace");
+  if (p.nthKw(n - 1, "spatial") && atSpatialReferenceSystem(p, n - 1) && (n === 2 || orReplace)) {
+    p.start(SyntaxKind.CreateObjectStmt);
+    p.bump();
+    if (orReplace) {
+      p.bump();
+      p.bump();
+    }
+    parseSpatialReferenceSystemKind(p);
+    if (p.atKw("if")) {
+      if (orReplace) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "OR REPLACE and IF NOT EXISTS cannot be combined", start, end);
+      }
+      parseIfNotExists(p);
+    }
+    parseSpatialReferenceSystemAttributes(p);
+    p.finish();
     return true;
   }
   return false;
+}
+
+/** A server name: an identifier or a string. */
+function parseServerName(p: Parser): void {
+  if (p.at(SyntaxKind.String)) p.bump();
+  else expectIdent(p, "server name");
+}
+
+/**
+ * CREATE SERVER after the SERVER keyword: `name FOREIGN DATA WRAPPER wrapper OPTIONS
+ * (option, …)` (the wrapper name may be a string, like the server's).
+ */
+function parseCreateServerRest(p: Parser): void {
+  parseServerName(p);
+  if (p.expectKw("foreign") && p.expectKw("data") && p.expectKw("wrapper")) parseServerName(p);
+  parseServerOptions(p);
+}
+
+/** `ALTER SERVER name OPTIONS (option, …)` (the caller is at ALTER); the options are an AlterAction. */
+function parseAlterServer(p: Parser): void {
+  p.start(SyntaxKind.AlterStmt);
+  p.bump();
+  p.leaf(SyntaxKind.ObjectKind, SyntaxKind.Keyword);
+  parseServerName(p);
+  p.start(SyntaxKind.AlterAction);
+  parseServerOptions(p);
+  p.finish();
+  p.finish();
+}
+
+/** The options of a server, each with whether its value is a string (PORT's is a number). */
+const SERVER_OPTIONS = new Map([
+  ["host", true], ["database", true], ["user", true], ["password", true], ["socket", true], ["owner", true], ["port", false],
+]);
+
+/** `OPTIONS (option value, …)` of CREATE / ALTER SERVER as an OptionList, each option an Option. */
+function parseServerOptions(p: Parser): void {
+  if (!p.atKw("options")) {
+    p.expected("OPTIONS");
+    return;
+  }
+  p.start(SyntaxKind.OptionList);
+  p.bump();
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    do {
+      const isString = p.at(SyntaxKind.Word) ? SERVER_OPTIONS.get(p.word!) : undefined;
+      if (isString === undefined) {
+        p.expected("HOST, DATABASE, USER, PASSWORD, SOCKET, OWNER or PORT");
+        break;
+      }
+      p.start(SyntaxKind.Option);
+      p.bump();
+      if (isString) p.expect(SyntaxKind.String, "string literal");
+      else p.expect(SyntaxKind.Number, "port (a number)");
+      p.finish();
+    } while (p.eat(SyntaxKind.Comma));
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
+}
+
+/** `[UNDO] TABLESPACE` as an ObjectKind. */
+function parseTablespaceKind(p: Parser, undo: boolean): void {
+  p.start(SyntaxKind.ObjectKind);
+  if (undo) p.bump();
+  p.bump();
+  p.finish();
+}
+
+/**
+ * `ALTER TABLESPACE name action` (the caller is at ALTER), the action an AlterAction: `RENAME
+ * TO name`, `{ADD | DROP} DATAFILE 'file' [option …]` or `option …` (AUTOEXTEND_SIZE,
+ * ENCRYPTION, ENGINE, ENGINE_ATTRIBUTE, INITIAL_SIZE, MAX_SIZE, WAIT); `ALTER UNDO TABLESPACE
+ * name SET {ACTIVE | INACTIVE} [ENGINE [=] engine]`.
+ */
+function parseAlterTablespace(p: Parser, undo: boolean): void {
+  p.start(SyntaxKind.AlterStmt);
+  p.bump();
+  parseTablespaceKind(p, undo);
+  expectIdent(p, "tablespace name");
+  p.start(SyntaxKind.AlterAction);
+  if (undo) {
+    if (p.expectKw("set")) {
+      if (p.atKw("active") || p.atKw("inactive")) p.bump();
+      else p.expected("ACTIVE or INACTIVE");
+    } else p.recoverUntil(() => false); // the rest, reported once, is no statement of its own
+    p.finish();
+    parseTablespaceOptions(p, DROP_UNDO_TABLESPACE_OPTIONS);
+  } else if (p.eatKw("rename")) {
+    p.expectKw("to");
+    expectIdent(p, "new tablespace name");
+    p.finish();
+  } else if (p.atKw("add") || p.atKw("drop")) {
+    p.bump();
+    p.expectKw("datafile");
+    p.expect(SyntaxKind.String, "file name (a string literal)");
+    p.finish();
+    parseTablespaceOptions(p, ALTER_TABLESPACE_OPTIONS);
+  } else {
+    p.finish();
+    if (!atTablespaceOption(p, ALTER_TABLESPACE_OPTIONS)) {
+      p.expected("RENAME TO, ADD DATAFILE, DROP DATAFILE or a tablespace option");
+      p.recoverUntil(() => false);
+    }
+    parseTablespaceOptions(p, ALTER_TABLESPACE_OPTIONS);
+  }
+  p.finish();
+}
+
+/** What ALTER TABLESPACE may set (an action of its own, or after ADD / DROP DATAFILE). */
+const ALTER_TABLESPACE_OPTIONS = new Set([
+  "autoextend_size", "encryption", "engine", "engine_attribute", "initial_size", "max_size", "wait", "no_wait", "storage",
+]);
+/** What DROP TABLESPACE takes after the name. */
+const DROP_TABLESPACE_OPTIONS = new Set(["engine", "wait", "no_wait", "storage"]);
+/** What DROP and ALTER … SET of an undo tablespace take after the name. */
+const DROP_UNDO_TABLESPACE_OPTIONS = new Set(["engine", "storage"]);
+
+/** Whether a tablespace option of `allowed` starts here (`STORAGE` only before ENGINE). */
+function atTablespaceOption(p: Parser, allowed: ReadonlySet<string>): boolean {
+  if (!p.at(SyntaxKind.Word) || !allowed.has(p.word!)) return false;
+  return !p.atKw("storage") || p.nthKw(1, "engine");
+}
+
+/** Tablespace options of `allowed`, each an Option, the commas between them optional. */
+function parseTablespaceOptions(p: Parser, allowed: ReadonlySet<string>): void {
+  while (atTablespaceOption(p, allowed)) {
+    p.start(SyntaxKind.Option);
+    p.eatKw("storage");
+    if (p.atKw("wait") || p.atKw("no_wait")) p.bump();
+    else parseTablespaceOption(p);
+    p.finish();
+    if (p.at(SyntaxKind.Comma) && p.nth(1) === SyntaxKind.Word && allowed.has(p.wordAt(1)!)) p.bump();
+  }
 }
 
 /**
@@ -287,16 +537,8 @@ export function parseCreateTablespaceRest(p: Parser): void {
       expectIdent(p, "logfile group");
     } else if (p.eatKw("wait")) {
       /* NDB: wait for the operation */
-    } else if (p.at(SyntaxKind.Word) && TABLESPACE_OPTIONS.has(p.word!)) {
-      p.bump();
-      p.eatOp("=");
-      if (p.at(SyntaxKind.String)) p.bump();
-      else if (p.at(SyntaxKind.Number)) {
-        p.bump();
-        // A size with a unit suffix (16M, 1G), which lexes as a number and a word.
-        if (p.atKw("k") || p.atKw("m") || p.atKw("g") || p.atKw("t")) p.bump();
-      } else expectLabel(p, "option value");
-    } else p.expected("tablespace option");
+    } else if (p.at(SyntaxKind.Word) && TABLESPACE_OPTIONS.has(p.word!)) parseTablespaceOption(p);
+    else p.expected("tablespace option");
     p.finish();
     if (p.position === progress) break;
   }
@@ -306,3 +548,60 @@ const TABLESPACE_OPTIONS = new Set([
   "autoextend_size", "file_block_size", "encryption", "extent_size", "initial_size", "max_size", "nodegroup", "comment",
   "engine", "engine_attribute",
 ]);
+
+/**
+ * A tablespace option at its name: `name [=] value`, the value a string, a size (a number,
+ * perhaps with a unit: 16M) or a name (an engine).
+ */
+function parseTablespaceOption(p: Parser): void {
+  p.bump();
+  p.eatOp("=");
+  if (p.at(SyntaxKind.String)) p.bump();
+  else if (p.at(SyntaxKind.Number)) {
+    p.bump();
+    // A size with a unit suffix (16M, 1G), which lexes as a number and a word.
+    if (p.atKw("k") || p.atKw("m") || p.atKw("g") || p.atKw("t")) p.bump();
+  } else expectLabel(p, "option value");
+}
+
+/** Whether the tokens from the n-th on are `SPATIAL REFERENCE SYSTEM`. */
+function atSpatialReferenceSystem(p: Parser, n: number): boolean {
+  return p.nthKw(n, "spatial") && p.nthKw(n + 1, "reference") && p.nthKw(n + 2, "system");
+}
+
+/** `SPATIAL REFERENCE SYSTEM` as an ObjectKind. */
+function parseSpatialReferenceSystemKind(p: Parser): void {
+  p.start(SyntaxKind.ObjectKind);
+  p.bump();
+  p.bump();
+  p.bump();
+  p.finish();
+}
+
+/** The attributes of a spatial reference system, each with its bit in the set of those seen. */
+const SRS_ATTRIBUTES = new Map([["name", 1], ["definition", 2], ["organization", 4], ["description", 8]]);
+
+/**
+ * `srid attribute …` of CREATE SPATIAL REFERENCE SYSTEM: `NAME 'n'`, `DEFINITION 'wkt'`,
+ * `ORGANIZATION 'org' IDENTIFIED BY id`, `DESCRIPTION 'd'`, in any order, each at most once;
+ * NAME and DEFINITION are required.
+ */
+function parseSpatialReferenceSystemAttributes(p: Parser): void {
+  if (!p.expect(SyntaxKind.Number, "spatial reference system id (a number)")) return;
+  let seen = 0;
+  for (;;) {
+    const attribute = p.at(SyntaxKind.Word) ? p.word! : "";
+    const bit = SRS_ATTRIBUTES.get(attribute);
+    if (bit === undefined) break;
+    const [start, end] = p.currentRange();
+    if ((seen & bit) !== 0) p.report(SyntaxCode.UnexpectedToken, `${attribute.toUpperCase()} is given twice`, start, end);
+    seen |= bit;
+    p.start(SyntaxKind.Option);
+    p.bump();
+    p.expect(SyntaxKind.String, "string literal");
+    if (attribute === "organization" && p.expectKw("identified") && p.expectKw("by")) p.expect(SyntaxKind.Number, "organization's id (a number)");
+    p.finish();
+  }
+  if ((seen & 1) === 0) p.expected("NAME");
+  else if ((seen & 2) === 0) p.expected("DEFINITION");
+}

@@ -5,6 +5,7 @@ import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parse
 import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
+import { atSqlTableFunctionArgs, parseSqlTableFunctionAlias } from "./sql-json-xml.js";
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
 
@@ -458,9 +459,13 @@ function parseTableRef(p: Parser): boolean {
     // LATERAL takes a subquery or a function call, never a plain table name.
     if (!atFunctionCall(p)) p.expected("subquery or function call after LATERAL");
     p.startAt(cp, SyntaxKind.FunctionTable);
+    const sqlTable = p.postgres && (p.atKw("json_table") || p.atKw("xmltable")) && p.nth(1) === SyntaxKind.LParen ? p.tokenText() : undefined;
     parseExpr(p);
-    if (p.eatKw("with")) p.expectKw("ordinality");
-    parseOptionalAlias(p, true, true);
+    if (sqlTable !== undefined) parseSqlTableFunctionAlias(p, sqlTable);
+    else {
+      if (p.eatKw("with")) p.expectKw("ordinality");
+      parseOptionalAlias(p, true, true);
+    }
     p.finish();
     return true;
   }
@@ -514,16 +519,20 @@ function parseTableRef(p: Parser): boolean {
   if (p.at(SyntaxKind.LParen) && !only) {
     // A table function: generate_series(1, 3) AS g(n) [WITH ORDINALITY]
     p.startAt(cp, SyntaxKind.FunctionTable);
+    const sqlTable = atSqlTableFunctionArgs(p) ? p.tokenText(-1) : undefined;
     p.start(SyntaxKind.ArgList);
     p.bump();
     parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
-    if (p.atKw("with") && p.nthKw(1, "ordinality")) {
-      p.bump();
-      p.bump();
+    if (sqlTable !== undefined) parseSqlTableFunctionAlias(p, sqlTable);
+    else {
+      if (p.atKw("with") && p.nthKw(1, "ordinality")) {
+        p.bump();
+        p.bump();
+      }
+      parseOptionalAlias(p, true, true);
     }
-    parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }

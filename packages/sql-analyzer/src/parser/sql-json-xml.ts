@@ -3,7 +3,7 @@ import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atLabel, expectIdent, expectLabel } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
-import { atSelectStart, parseOrderByClause, parseSelectStmt } from "./select.js";
+import { atSelectStart, parseOptionalAlias, parseOrderByClause, parseSelectStmt } from "./select.js";
 import { parseTypeName } from "./types.js";
 import { BP_COMPARE, infixOp, isSubqueryAhead, parseArg, parseCallSuffixes, parseExpr, parseExprBp, parseInfix, parseInfixChain, parsePrefix } from "./expressions.js";
 
@@ -45,6 +45,39 @@ export function parseSqlJsonXmlCall(p: Parser, name: string): void {
   parseSqlJsonXmlArgList(p, name);
   // FILTER and OVER; not WITHIN GROUP (their ORDER BY is inside).
   if ((name === "json_arrayagg" || name === "json_objectagg") && !p.atKw("within")) parseCallSuffixes(p);
+  // PostgreSQL subscripts a column, a parameter or a parenthesized expression, never a call
+  // of these (its func_expr takes no indirection): the subscript is parsed, and reported.
+  if (p.at(SyntaxKind.LBracket)) {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, `a subscript cannot follow ${name.toUpperCase()}(…) directly: write (${name.toUpperCase()}(…))[…]`, start, end);
+  }
+}
+
+/**
+ * Whether the current `(` opens the arguments of JSON_TABLE or XMLTABLE as a table
+ * function in FROM (PostgreSQL; unqualified and unquoted, like every call of these).
+ */
+export function atSqlTableFunctionArgs(p: Parser): boolean {
+  if (!p.postgres || p.nth(-1) !== SyntaxKind.Word || p.nth(-2) === SyntaxKind.Dot) return false;
+  const name = p.wordAt(-1);
+  return name === "json_table" || name === "xmltable";
+}
+
+/**
+ * What follows JSON_TABLE(…) or XMLTABLE(…) in FROM: PostgreSQL gives them a plain alias
+ * only, `[AS] name [(column, …)]` — no WITH ORDINALITY (an ordinality column is declared
+ * inside: `n FOR ORDINALITY`) and no column definition list (the types are in COLUMNS).
+ * WITH ORDINALITY is parsed as after other table functions, and reported; a type in the
+ * alias's column list is an error at the type, where PostgreSQL reports it too.
+ */
+export function parseSqlTableFunctionAlias(p: Parser, name: string): void {
+  if (p.atKw("with") && p.nthKw(1, "ordinality")) {
+    const [start] = p.currentRange();
+    p.bump();
+    p.bump();
+    p.report(SyntaxCode.UnexpectedToken, `WITH ORDINALITY cannot follow ${name.toUpperCase()}: declare an ordinality column in its COLUMNS (name FOR ORDINALITY)`, start, p.prevEnd());
+  }
+  parseOptionalAlias(p, true, false);
 }
 
 /** Reports the function name just before the current `(`. */
@@ -488,15 +521,39 @@ function parseJsonTableArgs(p: Parser): void {
   parseJsonBehaviors(p, false);
 }
 
-/** JSON_TABLE's row path: PostgreSQL takes a string constant only (parentheses aside). */
+/**
+ * JSON_TABLE's row path: PostgreSQL takes a string constant only, in any number of
+ * parentheses (`'$'`, `(('$'))`, not `('$' || x)`, `(1)` or a bit string).
+ */
 function parseJsonTablePath(p: Parser): void {
-  const constant = p.at(SyntaxKind.String) || p.at(SyntaxKind.LParen);
+  // Where the operand ends when it is such a constant (a subscript `('$')[1]` goes on past it).
+  const constantEnd = p.position + stringConstantTokens(p);
   const [start] = p.currentRange();
   const cp = p.checkpoint();
   if (!parseOperand(p, cp)) return;
-  if (constant && infixOp(p) === 0) return;
+  if (p.position === constantEnd && infixOp(p) === 0) return;
   parseInfixChain(p, cp, 0);
   p.report(SyntaxCode.UnexpectedToken, "the path of JSON_TABLE must be a string literal", start, p.prevEnd());
+}
+
+/**
+ * The number of tokens of a plain string constant in zero or more parentheses here (0 when
+ * there is none): a `'…'`, `E'…'`, `U&'…'` [UESCAPE '…'] or dollar-quoted string (with the
+ * strings that continue it), not a bit string (`B'…'`, `X'…'`) nor `N'…'` (a typed constant).
+ * What follows it, and whether the parsed operand ended where it does, is the caller's to check.
+ */
+function stringConstantTokens(p: Parser): number {
+  let n = 0;
+  while (p.nth(n) === SyntaxKind.LParen) n++;
+  if (p.nth(n) !== SyntaxKind.String) return 0;
+  const first = p.tokenText(n).charCodeAt(0);
+  // b B n N x X: the prefixes of bit strings and of national-character constants.
+  if (first === 98 || first === 66 || first === 110 || first === 78 || first === 120 || first === 88) return 0;
+  // U&'…' UESCAPE '!' is one constant of three tokens; '…' on the next line continues a string.
+  let length = (first === 117 || first === 85) && p.nthKw(n + 1, "uescape") && p.nth(n + 2) === SyntaxKind.String ? 3 : 1;
+  while (p.nth(n + length) === SyntaxKind.String) length++;
+  for (let i = 0; i < n; i++) if (p.nth(n + length + i) !== SyntaxKind.RParen) return 0;
+  return 2 * n + length;
 }
 
 /**

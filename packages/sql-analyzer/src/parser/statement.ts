@@ -22,7 +22,22 @@ import {
   parseVacuum,
 } from "./utility.js";
 import { parseFlush, parseImportForeignSchema, parseKill, parseLoad, parseMysqlDo, parseReassignOwned } from "./utility-admin.js";
-import { parseBinlog, parseCacheIndex, parseChangeReplication, parseHandler, parseHelp, parsePlugin, parsePurgeLogs, parseShutdown, parseXa } from "./mysql-admin.js";
+import {
+  parseBinlog,
+  parseCacheIndex,
+  parseChangeReplication,
+  parseClone,
+  parseHandler,
+  parseHelp,
+  parseImportTable,
+  parsePlugin,
+  parsePurgeLogs,
+  parseRestart,
+  parseShutdown,
+  parseXa,
+} from "./mysql-admin.js";
+import { atReplicaControl, parseMysqlReset, parseReplicaControl } from "./mysql-replication.js";
+import { atResourceGroup, parseSetResourceGroup } from "./mysql-resource-groups.js";
 import { parseLoadData } from "./mysql-load.js";
 import { parseGetDiagnostics } from "./mysql-routines.js";
 import {
@@ -174,6 +189,10 @@ function parseStatementInner(p: Parser): void {
       }
       break;
     case "import":
+      if (p.mysql && p.nthKw(1, "table")) {
+        parseImportTable(p);
+        return;
+      }
       if (!p.postgres || !p.nthKw(1, "foreign")) break;
       parseImportForeignSchema(p);
       return;
@@ -216,6 +235,18 @@ function parseStatementInner(p: Parser): void {
       if (!p.mysql) break;
       parseShutdown(p);
       return;
+    case "restart":
+      if (!p.mysql) break;
+      parseRestart(p);
+      return;
+    case "clone":
+      if (!p.mysql) break;
+      parseClone(p);
+      return;
+    case "stop":
+      if (!p.mysql || !atReplicaControl(p)) break;
+      parseReplicaControl(p);
+      return;
     case "help":
       if (!p.mysql) break;
       parseHelp(p);
@@ -240,8 +271,11 @@ function parseStatementInner(p: Parser): void {
     case "revoke":
       parseGrantOrRevoke(p);
       return;
-    case "begin":
     case "start":
+      if (p.mysql && atReplicaControl(p)) parseReplicaControl(p);
+      else if (!parseTransaction(p, cp)) break;
+      return;
+    case "begin":
     case "commit":
     case "end":
     case "rollback":
@@ -251,13 +285,15 @@ function parseStatementInner(p: Parser): void {
       if (parseTransaction(p, cp)) return;
       break;
     case "set":
-      parseSet(p);
+      if (p.mysql && atResourceGroup(p, 1)) parseSetResourceGroup(p);
+      else parseSet(p);
       return;
     case "show":
       parseShow(p);
       return;
     case "reset":
-      parseReset(p);
+      if (p.mysql) parseMysqlReset(p);
+      else parseReset(p);
       return;
     case "explain":
       parseExplain(p);

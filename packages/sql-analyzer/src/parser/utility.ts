@@ -213,8 +213,8 @@ export function parseShow(p: Parser): void {
   p.bump();
   if (p.mysql) {
     // SHOW's own words are keywords; the names in it (FROM t, IN db, CREATE TABLE t, ENGINE x,
-    // GRANTS FOR account) are identifiers, so formatting never changes their case (MySQL table
-    // names are case-sensitive where the file system is).
+    // GRANTS FOR account, FOR CHANNEL ch) are identifiers, so formatting never changes their
+    // case (MySQL table names are case-sensitive where the file system is).
     const creates = p.atKw("create");
     let prev: string | undefined;
     while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) {
@@ -227,8 +227,12 @@ export function parseShow(p: Parser): void {
       } else if (prev === "engine" && atLabel(p)) {
         p.bumpIdent();
         prev = undefined;
-      } else if (prev === "for" && (p.at(SyntaxKind.String) || atLabel(p))) {
+      } else if (prev === "for" && (p.at(SyntaxKind.String) || atLabel(p)) && !p.atKw("channel")) {
         parseAccountName(p);
+        prev = undefined;
+      } else if (prev === "channel" && atLabel(p)) {
+        // FOR CHANNEL ch (SHOW REPLICA STATUS, SHOW RELAYLOG EVENTS)
+        p.bumpIdent();
         prev = undefined;
       } else {
         prev = p.at(SyntaxKind.Word) ? p.word : undefined;

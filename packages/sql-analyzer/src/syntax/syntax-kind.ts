@@ -143,6 +143,16 @@ export enum SyntaxKind {
   ChangeReplicationStmt,
   /** MySQL `CREATE TABLESPACE`. */
   CreateTablespaceStmt,
+  /** MySQL `START | STOP {REPLICA | SLAVE | GROUP_REPLICATION} …`. */
+  ReplicaControlStmt,
+  /** MySQL `ALTER INSTANCE action` (key rotation, TLS and keyring reloads, the redo log). */
+  AlterInstanceStmt,
+  /** MySQL `CLONE LOCAL DATA DIRECTORY …` / `CLONE INSTANCE FROM …`. */
+  CloneStmt,
+  /** MySQL `RESTART`. */
+  RestartStmt,
+  /** MySQL `IMPORT TABLE FROM 'file.sdi', …`. */
+  ImportTableStmt,
   // MySQL stored-program statements (inside routine, trigger and event bodies)
   /** `[label:] BEGIN … END [label]` */
   BlockStmt,

@@ -41,3 +41,37 @@ describe("MySQL SHOW and DESCRIBE keep their names", () => {
     expect(format("desc Orders Col;", { dialect: "mysql", keywordCase: "upper" })).toBe("DESC Orders Col;\n");
   });
 });
+
+describe("MySQL server administration keeps its names", () => {
+  const mysql = (text: string) => format(text, { dialect: "mysql", keywordCase: "upper" });
+
+  it("server, wrapper, tablespace, plugin, resource group, key cache and channel names", () => {
+    expect(mysql("create server Fed_1 foreign data wrapper mysql options (user 'r', port 3306);")).toBe(
+      "CREATE SERVER Fed_1 FOREIGN DATA WRAPPER mysql OPTIONS (USER 'r', PORT 3306);\n",
+    );
+    expect(mysql("alter server Fed_1 options (host 'h');")).toBe("ALTER SERVER Fed_1 OPTIONS (HOST 'h');\n");
+    expect(mysql("drop server if exists Fed_1;")).toBe("DROP SERVER IF EXISTS Fed_1;\n");
+    expect(mysql("alter tablespace Ts1 rename to Ts2;")).toBe("ALTER TABLESPACE Ts1 RENAME TO Ts2;\n");
+    expect(mysql("alter undo tablespace Undo_3 set inactive;")).toBe("ALTER UNDO TABLESPACE Undo_3 SET INACTIVE;\n");
+    expect(mysql("drop tablespace Ts1 engine = InnoDB;")).toBe("DROP TABLESPACE Ts1 ENGINE = InnoDB;\n");
+    expect(mysql("install plugin Audit_Log soname 'audit_log.so';")).toBe("INSTALL PLUGIN Audit_Log SONAME 'audit_log.so';\n");
+    expect(mysql("uninstall plugin Audit_Log;")).toBe("UNINSTALL PLUGIN Audit_Log;\n");
+    expect(mysql("alter resource group Batch disable force;")).toBe("ALTER RESOURCE GROUP Batch DISABLE FORCE;\n");
+    expect(mysql("set resource group Batch for 14, 78;")).toBe("SET RESOURCE GROUP Batch FOR 14, 78;\n");
+    expect(mysql("drop resource group Batch;")).toBe("DROP RESOURCE GROUP Batch;\n");
+    expect(mysql("cache index t1 in Hot_Cache;")).toBe("CACHE INDEX t1 IN Hot_Cache;\n");
+    expect(mysql("alter instance reload tls for channel mysql_main no rollback on error;")).toBe(
+      "ALTER INSTANCE RELOAD TLS FOR CHANNEL mysql_main NO ROLLBACK ON ERROR;\n",
+    );
+    expect(mysql("stop replica io_thread for channel Source_2;")).toBe("STOP REPLICA IO_THREAD FOR CHANNEL Source_2;\n");
+    expect(mysql("show replica status for channel Source_2;")).toBe("SHOW REPLICA STATUS FOR CHANNEL Source_2;\n");
+  });
+
+  it("sizes keep their unit, and signs and CPU ranges stay as written", () => {
+    // MySQL reads 64M as one token: `64 M` would be a syntax error there.
+    expect(mysql("alter tablespace ts add datafile 'ts_2.dat' initial_size = 64M;")).toBe("ALTER TABLESPACE ts ADD DATAFILE 'ts_2.dat' INITIAL_SIZE = 64M;\n");
+    expect(mysql("create resource group Batch type = user vcpu = 0, 2-3 thread_priority = -5;")).toBe(
+      "CREATE RESOURCE GROUP Batch TYPE = USER VCPU = 0, 2-3 THREAD_PRIORITY = -5;\n",
+    );
+  });
+});

@@ -52,6 +52,12 @@ const valid = [
   "SELECT json_value, json_table, xmlelement, json FROM t",
   "SELECT public.json_value(a, b, c), \"xmlelement\"(1), \"json_object\"(1, 2, 3)",
   "SELECT * FROM public.json_table(1, 2) AS x, \"xmltable\"(3) AS y",
+  // A row path in parentheses, plain aliases, and a subscript of a parenthesized call.
+  "SELECT * FROM JSON_TABLE(j, (('$')) COLUMNS (a int)) AS jt (a)",
+  "SELECT * FROM JSON_TABLE(j, U&'$' UESCAPE '!' COLUMNS (a int)) jt, JSON_TABLE(j, E'$' COLUMNS (b int)) jt2",
+  "SELECT * FROM LATERAL XMLTABLE('/r' PASSING d COLUMNS a int) AS xt (a)",
+  "SELECT (JSON_ARRAY(1, 2))[0], (XMLCONCAT(a, b))[1], JSON_ARRAY(1)::jsonb FROM t",
+  "SELECT * FROM public.json_table(1) WITH ORDINALITY AS x (a int), \"xmltable\"(2) WITH ORDINALITY",
 ];
 
 /** Statements PostgreSQL rejects, with the text of the token our error should start at. */
@@ -92,6 +98,22 @@ const invalid: [sql: string, at: string][] = [
   ["SELECT * FROM XMLTABLE('/r' PASSING d COLUMNS (a int)) xt", "(a int)"],
   ["SELECT * FROM XMLTABLE('/r' PASSING d COLUMNS a int PATH 'a' PATH 'b') xt", "PATH 'b'"],
   ["SELECT * FROM XMLTABLE(XMLNAMESPACES('x'), '/r' PASSING d COLUMNS a int) xt", ")"],
+  // JSON_TABLE and XMLTABLE take a plain alias: no WITH ORDINALITY, no column types.
+  ["SELECT * FROM JSON_TABLE('[]', '$' COLUMNS (a int)) WITH ORDINALITY AS jt", "WITH"],
+  ["SELECT * FROM XMLTABLE('/r' PASSING d COLUMNS a int) WITH ORDINALITY xt", "WITH"],
+  ["SELECT * FROM LATERAL JSON_TABLE('[]', '$' COLUMNS (a int)) WITH ORDINALITY jt", "WITH"],
+  ["SELECT * FROM JSON_TABLE('[]', '$' COLUMNS (a int)) AS jt (a text)", "text"],
+  ["SELECT * FROM XMLTABLE('/r' PASSING d COLUMNS a int) AS xt (a text)", "text"],
+  ["SELECT * FROM XMLTABLE('/r' PASSING d COLUMNS a int) AS (a text)", "(a text)"],
+  // The row path is a string constant, however parenthesized.
+  ["SELECT * FROM JSON_TABLE(j, ('$' || 'a') COLUMNS (a int)) jt", "('$' ||"],
+  ["SELECT * FROM JSON_TABLE(j, (1) COLUMNS (a int)) jt", "(1)"],
+  ["SELECT * FROM JSON_TABLE(j, ('$')[1] COLUMNS (a int)) jt", "('$')"],
+  ["SELECT * FROM JSON_TABLE(j, B'1' COLUMNS (a int)) jt", "B'1'"],
+  // A call of these functions takes no subscript without parentheses around it.
+  ["SELECT JSON_ARRAY(1, 2)[0]", "[0]"],
+  ["SELECT JSON_ARRAYAGG(a) OVER ()[1] FROM t", "[1]"],
+  ["SELECT XMLCONCAT(a, b)[1] FROM t", "[1]"],
 ];
 
 describe("SQL/JSON and SQL/XML functions (PostgreSQL)", () => {
