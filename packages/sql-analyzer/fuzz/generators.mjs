@@ -33,6 +33,9 @@ const VOCABULARY = [
   "explain", "copy", "pragma", "attach", "replace", "duplicate", "interval", "if", "exists", "window", "rows",
   "t", "a", "b", "x", "\"q\"", "`b`", "[s]", "1", "2.5", "'s'", "E'e'", "$$ select 1 $$", "$1", "?", ":n", "@v",
   "(", ")", "(", ")", ",", ";", ".", "::", "*", "=", "<", ">=", "->>", "||", "+", "-", "[", "]", "--c\n", "/* c */",
+  // Client-program syntax: psql meta-commands, COPY data and variables; mysql's DELIMITER; sqlite3 dot-commands.
+  "\\connect db\n", "\\g", "\\.\n", "\\G", "copy t from stdin;\n", "\\copy t from stdin\n", ":'v'", "lbl:",
+  "delimiter //\n", "DELIMITER $$\n", "delimiter ;\n", "//", "$$", "\n.mode csv\n", ".x ",
 ];
 
 function pick(rng, list) {

@@ -56,6 +56,16 @@ export function checkInvariants(api, text, dialect, options = {}) {
     const { start, end } = e.root.range;
     if (e.root.text() !== text.slice(start, end) || api.greenText(e.root.green) !== text.slice(start, end)) problems.push("embedded text mismatch");
   }
+  if (options.segments) {
+    // Each segment, parsed alone, parses as it does inside the text (the service caches
+    // segment parses by their text alone).
+    for (const segment of result.segments) {
+      const alone = api.parseSegmentText(text.slice(segment.start, segment.end), dialect);
+      if (JSON.stringify(alone.diagnostics) !== JSON.stringify(segment.parse.diagnostics)) problems.push(`segment at ${segment.start} has other diagnostics alone`);
+      if (shapeOf(alone.elements) !== shapeOf(segment.parse.elements)) problems.push(`segment at ${segment.start} has another tree alone`);
+      if (alone.closed !== segment.closed) problems.push(`segment at ${segment.start} is ${segment.closed ? "" : "not "}closed only in the text`);
+    }
+  }
   if (options.previousText !== undefined) {
     // Incremental reparse from another text must equal a fresh parse.
     const previous = api.parse(options.previousText, { dialect });
@@ -64,4 +74,11 @@ export function checkInvariants(api, text, dialect, options = {}) {
     if (JSON.stringify(incremental.diagnostics) !== JSON.stringify(result.diagnostics)) problems.push("incremental diagnostics differ from fresh parse");
   }
   return problems;
+}
+
+/** Kinds, widths and nesting of green elements, to compare two parses of one text. */
+function shapeOf(elements) {
+  let out = "";
+  for (const e of elements) out += e.isToken ? `${e.kind}:${e.width} ` : `${e.kind}(${shapeOf(e.children)}) `;
+  return out;
 }

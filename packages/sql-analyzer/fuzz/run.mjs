@@ -72,7 +72,7 @@ if (isMainThread) {
     Atomics.store(progress, 0, i);
     const { text, dialect } = nthInput(rng, corpus);
     const t = performance.now();
-    const problems = checkInvariants(api, text, dialect, i % 25 === 0 ? { previousText } : {});
+    const problems = checkInvariants(api, text, dialect, i % 25 === 0 ? { previousText } : i % 25 === 1 ? { segments: true } : {});
     slowest = Math.max(slowest, performance.now() - t);
     previousText = text;
     if (problems.length > 0) {

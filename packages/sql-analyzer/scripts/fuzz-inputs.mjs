@@ -79,14 +79,15 @@ export function checkFormatter(api, input, dialect) {
  * compared case-insensitively): the formatter may only change layout and letter case.
  */
 export function sameDocumentTokens(api, a, b, dialect) {
+  // The tree's tokens, not the lexer's: the splitter makes some of its own (a mysql
+  // delimiter cuts `END$$`, which the lexer alone reads as one word).
+  const words = new Set([api.SyntaxKind.Word, api.SyntaxKind.Keyword, api.SyntaxKind.Ident]);
   const lex = (text) => {
-    const stream = api.tokenize(text, dialect);
     const out = [];
-    for (let i = 0; i < stream.count; i++) {
-      const kind = stream.kinds[i];
-      if (kind === api.SyntaxKind.Whitespace) continue;
-      const raw = text.slice(stream.starts[i], stream.starts[i + 1]);
-      out.push(kind === api.SyntaxKind.Word ? raw.toLowerCase() : raw);
+    for (const token of api.parse(text, { dialect }).root.tokens()) {
+      if (token.kind === api.SyntaxKind.Whitespace) continue;
+      const raw = token.text();
+      out.push(words.has(token.kind) ? raw.toLowerCase() : raw);
     }
     return out;
   };

@@ -69,6 +69,10 @@ export const SyntaxCode = {
   UnsupportedStatement: "unsupported-statement",
   /** Syntax that belongs to another dialect than the one selected. */
   WrongDialect: "wrong-dialect",
+  /** A psql meta-command (`\foo`) that psql does not have. */
+  UnknownClientCommand: "unknown-client-command",
+  /** The data of a psql `COPY … FROM STDIN` has no `\.` line: it runs to the end of the text (a warning). */
+  UnterminatedCopyData: "unterminated-copy-data",
 } as const;
 
 /** One of the stable syntax diagnostic codes. */

@@ -74,8 +74,10 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   const segments = segmentChildren(parsed);
   const errors = new ErrorRanges(parsed.diagnostics);
   let lastBad = false;
+  /** The last item printed runs to the end of its line (a line comment, a client command, COPY data): a `;` must not follow on it. */
   let lastLineComment = false;
-  for (const { items, bad } of segments) {
+  for (let s = 0; s < segments.length; s++) {
+    const { items, bad } = segments[s]!;
     lastBad = bad;
     if (bad) {
       // Left exactly as written, from its first non-blank character to its end: the
@@ -83,16 +85,22 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       let first = 0;
       while (first < items.length && items[first]!.isToken && items[first]!.kind === SyntaxKind.Whitespace) newlines += countNewlines(items[first++]!.text());
       if (first === items.length) continue;
+      // A segment cut before a client command (not at a `;`) ends in the blanks before
+      // it: those are separators, printed as such (else each run would add one more).
+      let last = items.length - 1;
+      let trailing = 0;
+      if (s < segments.length - 1) {
+        while (last > first && items[last]!.isToken && items[last]!.kind === SyntaxKind.Whitespace) trailing += countNewlines(items[last--]!.text());
+      }
       const start = items[first]!.offset;
-      const last = items[items.length - 1]!;
-      const end = last.offset + last.text().length;
+      const end = items[last]!.offset + items[last]!.text().length;
       for (const item of items) {
         if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, errors), text: item.text() });
       }
       out.push(empty ? "" : newlines >= 2 ? eol + eol : eol, text.slice(start, end));
-      lastLineComment = false;
+      lastLineComment = items[last]!.isToken && runsToLineEnd(items[last]!.kind);
       empty = false;
-      newlines = 0;
+      newlines = trailing;
       continue;
     }
     for (const child of items) {
@@ -109,9 +117,9 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
           newlines = 0;
           continue;
         }
-        // Comments between statements, and (defensively) any stray token, keep their place.
-        out.push(separator(), child.text());
-        lastLineComment = k === SyntaxKind.LineComment;
+        // Comments and client commands between statements, and (defensively) any stray token, keep their place.
+        out.push(lastLineComment ? (newlines >= 2 ? eol + eol : eol) : separator(), child.text());
+        lastLineComment = runsToLineEnd(k);
         empty = false;
         newlines = 0;
         continue;
@@ -151,6 +159,11 @@ export function formatRange(text: string, range: TextRange, options: FormatOptio
     }
   }
   return edits;
+}
+
+/** Whether a top-level token runs to the end of its line, so nothing may follow it there. */
+function runsToLineEnd(kind: SyntaxKind): boolean {
+  return kind === SyntaxKind.LineComment || kind === SyntaxKind.ClientCommand || kind === SyntaxKind.CopyData;
 }
 
 interface SegmentItems {

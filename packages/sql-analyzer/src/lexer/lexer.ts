@@ -34,6 +34,12 @@ export class Lexer {
   wordPackHi = 0;
   /** The last four folded characters of the word just scanned, one byte each (see `wordAscii`). */
   wordPackLo = 0;
+  /**
+   * Where the current statement segment starts (the splitter moves it): the few
+   * tokens decided by the character before them (`lbl:LOOP`, a psql `:variable`)
+   * never look before it, so a segment lexes the same alone as inside its file.
+   */
+  floor: number;
   private postgres: boolean;
   /** Whether the dialect is MySQL (backslash escapes in strings: `SignificantTokens.scanNext` leaves those to `next()`). */
   mysql: boolean;
@@ -48,6 +54,7 @@ export class Lexer {
     /** Offset at which input ends (defaults to the text length). */
     public end = text.length,
   ) {
+    this.floor = pos;
     this.postgres = dialect === "postgres";
     this.mysql = dialect === "mysql";
     this.sqlite = dialect === "sqlite";
@@ -58,6 +65,7 @@ export class Lexer {
     this.text = text;
     this.pos = pos;
     this.end = end;
+    this.floor = pos;
     if (dialect !== this.dialect) {
       this.dialect = dialect;
       this.postgres = dialect === "postgres";
@@ -191,7 +199,19 @@ export class Lexer {
           this.pos = p + 2;
           return SyntaxKind.DoubleColon;
         }
-        if (!this.postgres && p + 1 < end && isIdentStart(text.charCodeAt(p + 1))) return this.wordParam(p + 1);
+        if (this.postgres && p + 1 < end) {
+          // psql variables: `:'name'` and `:"name"` (quoted), and `:name` where no array
+          // slice can be meant (`a[1:n]`, `a[:n]`, `f(x):y` keep their colon).
+          const d = text.charCodeAt(p + 1);
+          if (d === 39 || d === 34) {
+            this.quoted(p + 1, d, false, SyntaxKind.String);
+            return SyntaxKind.Param;
+          }
+          if (isIdentStart(d) && !(p > this.floor && endsOperand(text.charCodeAt(p - 1)))) return this.wordParam(p + 1);
+        }
+        // `:name` is a placeholder, except right after a word in MySQL: `lbl:LOOP` is a label.
+        if (!this.postgres && p + 1 < end && isIdentStart(text.charCodeAt(p + 1)) && !(this.mysql && p > this.floor && isIdentPart(text.charCodeAt(p - 1))))
+          return this.wordParam(p + 1);
         if (p + 1 < end && text.charCodeAt(p + 1) === 61 /* := */) {
           this.pos = p + 2;
           return SyntaxKind.Operator;
@@ -229,6 +249,20 @@ export class Lexer {
         }
         this.pos = p + 1;
         return SyntaxKind.Operator;
+      case 92: // \
+        // A client command: psql's meta-commands run to the end of the line; the mysql
+        // client's `\g` / `\G` are two characters (a statement terminator), its other
+        // commands (`\u db`, `\. file`) run to the end of the line.
+        if (this.postgres) return this.clientCommandLine(p);
+        if (this.mysql && p + 1 < end) {
+          const d = text.charCodeAt(p + 1);
+          if (d === 103 || d === 71) {
+            this.pos = p + 2;
+            return SyntaxKind.ClientCommand;
+          }
+          if ((d >= 97 && d <= 122) || (d >= 65 && d <= 90) || d === 46 || d === 33) return this.clientCommandLine(p);
+        }
+        break;
       case 64: // @
         if (!this.postgres) {
           if (this.mysql && p + 1 < end && text.charCodeAt(p + 1) === 64) {
@@ -255,6 +289,20 @@ export class Lexer {
     if (cls & OP_CHAR) return this.operator(p);
     this.pos = p + (c >= 0xd800 && c <= 0xdbff && p + 1 < end ? 2 : 1);
     return SyntaxKind.Unknown;
+  }
+
+  /** A client command from `p` to the end of its line (the line break not included). */
+  private clientCommandLine(p: number): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    let q = p + 1;
+    while (q < end) {
+      const c = text.charCodeAt(q);
+      if (c === 10 || c === 13) break;
+      q++;
+    }
+    this.pos = q;
+    return SyntaxKind.ClientCommand;
   }
 
   private backtickIdentAhead(p: number): boolean {
@@ -619,6 +667,11 @@ export function scanTokens(text: string, dialect: Dialect, from: number, to: num
     buffer.push(lexer, kind);
   }
   return buffer;
+}
+
+/** Whether a character before `:` makes it an array slice's colon rather than a psql variable's. */
+function endsOperand(c: number): boolean {
+  return c === 91 /* [ */ || c === 93 /* ] */ || c === 41 /* ) */ || c === 39 || c === 34 || c === 58 || isIdentPart(c);
 }
 
 /** Whether `text[from, to)` holds only `=`, `<`, `>` and `!` (a comparison operator so far). */

@@ -263,6 +263,21 @@ export class SignificantTokens {
     this.count = i + 1;
   }
 
+  /** Turns the last token into a `kind` token (no word) ending at `end` (the splitter's client commands). */
+  replaceLast(kind: SyntaxKind, end: number): void {
+    const i = this.count - 1;
+    this.kinds[i] = kind;
+    this.ends[i] = end;
+    this.flags[i] = 0;
+    this.words[i] = undefined;
+    this.classes[i] = 0;
+  }
+
+  /** Appends a client-program token the splitter found (`Delimiter`, `CopyData`). */
+  pushClientToken(kind: SyntaxKind, start: number, end: number): void {
+    this.pushPlain(kind, start, end);
+  }
+
   /** Appends a token without a word scanned by `scanNext`. */
   private pushPlain(kind: SyntaxKind, start: number, end: number): void {
     const i = this.count;

@@ -233,7 +233,7 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 
 /** Parses segment `i` of `split`. */
 function parseSplitSegment(split: Split, i: number, dialect: Dialect): SegmentParse {
-  return parseSegment(split.tokens, dialect, split.tokenFrom(i), split.tokenTo(i), split.commentFrom(i), split.commentTo(i), split.startOf(i), split.endOf(i), split.closed(i));
+  return parseSegment(split.tokens, dialect, split.tokenFrom(i), split.tokenTo(i), split.commentFrom(i), split.commentTo(i), split.startOf(i), split.endOf(i), split.closed(i), split.hasClientTokens(i));
 }
 
 /** Orders diagnostics by start, then end offset. */

@@ -99,8 +99,11 @@ export function parseSegment(
   base: number,
   end: number,
   closed: boolean,
+  /** Whether the segment holds client-program tokens (see `Split.hasClientTokens`). */
+  clientTokens = false,
 ): SegmentParse {
   const parser = new Parser(stream, dialect, tokenFrom, tokenTo, commentFrom, commentTo, base, base, end);
+  parser.clientTokens = clientTokens;
   parseStatements(parser);
   parser.endEvents();
   if (parser.embedded.length === 0) return new LazySegmentParse(parser, parser.diagnostics, NO_FRAGMENTS, end - base, closed);
@@ -119,7 +122,9 @@ export function parseSegment(
 export function parseSegmentText(text: string, dialect: Dialect): SegmentParse {
   const split = splitSegments(text, dialect, 0, undefined, true);
   const closed = split.count === 1 && split.closed(0);
-  const result = parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, split.tokens.commentCount, 0, text.length, closed);
+  let clientTokens = false;
+  for (let i = 0; i < split.count; i++) if (split.hasClientTokens(i)) clientTokens = true;
+  const result = parseSegment(split.tokens, dialect, 0, split.tokens.count, 0, split.tokens.commentCount, 0, text.length, closed, clientTokens);
   recycleSplit(split);
   return result;
 }

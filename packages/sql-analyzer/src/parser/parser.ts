@@ -67,7 +67,13 @@ export class Parser {
 
   /** The range's significant tokens: indexes `[sigStart, sigEnd)` of the token buffer. */
   private readonly sigStart: number;
-  private readonly sigEnd: number;
+  /** (Moved back by `limitToStatement` while one statement of a client script is parsed.) */
+  private sigEnd: number;
+  /**
+   * Whether the range holds client-program tokens (`ClientCommand`, `Delimiter`,
+   * `CopyData`: see the splitter). Only then does `parseStatements` look for them.
+   */
+  clientTokens = false;
   /** Token index of the current significant token. */
   private pos = 0;
   /** Kind and word of the current token, cached (read far more often than the cursor moves). */
@@ -217,6 +223,33 @@ export class Parser {
   atStatementEndAt(n: number): boolean {
     const i = this.pos + n;
     return i >= this.sigEnd || this.kinds[i] === SyntaxKind.Semicolon;
+  }
+  /** Whether the current token is a client-program token (a top-level token between statements). */
+  get atClientToken(): boolean {
+    const k = this.curKind;
+    return k === SyntaxKind.ClientCommand || k === SyntaxKind.Delimiter || k === SyntaxKind.CopyData;
+  }
+  /**
+   * Ends the range before the next client-program token, so the grammar sees the
+   * statement(s) before it as the whole range; returns the real end for `unlimit`.
+   */
+  limitToStatement(): number {
+    const end = this.sigEnd;
+    const kinds = this.kinds;
+    let i = this.pos;
+    while (i < end) {
+      const k = kinds[i]!;
+      if (k === SyntaxKind.ClientCommand || k === SyntaxKind.Delimiter || k === SyntaxKind.CopyData) break;
+      i++;
+    }
+    this.sigEnd = i;
+    this.syncCurrent();
+    return end;
+  }
+  /** Restores the range end that `limitToStatement` returned. */
+  unlimit(end: number): void {
+    this.sigEnd = end;
+    this.syncCurrent();
   }
   /** Whether nothing (no trivia) separates the current token from the next one. */
   adjacentToNext(): boolean {

@@ -1,3 +1,4 @@
+import { checkClientToken } from "./client-commands.js";
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAlter, parseDrop, parseRename, parseTruncate } from "./ddl-alter.js";
@@ -76,6 +77,30 @@ export function atStatementStart(p: Parser): boolean {
  * and parsing continues with the next statement; junk is wrapped in `Error`.
  */
 export function parseStatements(p: Parser): void {
+  if (p.clientTokens) parseClientScript(p);
+  else parseStatementRange(p);
+  p.finishTrivia();
+}
+
+/**
+ * A client script (psql, mysql, sqlite3): its commands, custom delimiters and COPY data
+ * are top-level tokens; the statements between them are parsed as a range each.
+ */
+function parseClientScript(p: Parser): void {
+  while (!p.atEnd) {
+    if (p.atClientToken) {
+      checkClientToken(p);
+      p.bump();
+      continue;
+    }
+    const end = p.limitToStatement();
+    parseStatementRange(p);
+    p.unlimit(end);
+  }
+}
+
+/** The statements of the range (see `parseStatements`). */
+function parseStatementRange(p: Parser): void {
   while (!p.atEnd) {
     const progress = p.position;
     if (p.eat(SyntaxKind.Semicolon)) continue;
@@ -90,7 +115,6 @@ export function parseStatements(p: Parser): void {
     }
     if (p.position === progress) p.errorBump();
   }
-  p.finishTrivia();
 }
 
 /** Statements SQLite has; the others are `unsupported-statement` there. */

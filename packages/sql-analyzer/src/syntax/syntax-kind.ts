@@ -37,6 +37,18 @@ export enum SyntaxKind {
   DoubleColon,
   /** A character no dialect allows here. */
   Unknown,
+  /**
+   * A command of the client program that runs the script, not SQL: a psql
+   * meta-command (`\connect db`, to the end of its line), a mysql client command
+   * (`DELIMITER //`, `\G`) or an sqlite3 dot-command (`.mode csv`). A top-level
+   * token; `\g`-like ones end the statement before them.
+   */
+  ClientCommand,
+  /** The statement terminator set by MySQL's `DELIMITER` command (`//`, `$$`, …). A top-level token. */
+  Delimiter,
+  /** The inline data of a psql `COPY … FROM STDIN;`, through its `\.` line. A top-level token. */
+  CopyData,
+  // (The three client kinds come right before `Eof`: the splitter tests `kind >= ClientCommand` for all four.)
   /** End of input; never stored in a tree. */
   Eof,
 

@@ -2,7 +2,8 @@
  * Fuzzing in the test run: 100,000 seeded inputs (random characters, token soup,
  * truncated and mutated fixture statements) in all three dialects. For each:
  * no throw, bounded time, lossless tree, well-formed diagnostics, consistent
- * widths; every 25th also checks incremental reparse against a fresh parse.
+ * widths; every 25th also checks incremental reparse against a fresh parse, and
+ * every 25th (another one) that each segment parses alone as it does in the text.
  * `npm run fuzz -w @sextant/sql-analyzer` runs the same checks on millions.
  */
 import { readFileSync } from "node:fs";
@@ -29,7 +30,7 @@ describe("fuzz", () => {
       let previousText = "";
       for (let i = 0; i < PER_SEED && failures.length < 5; i++) {
         const { text, dialect } = nthInput(rng, corpus);
-        const problems = checkInvariants(api, text, dialect, i % 25 === 0 ? { previousText } : {});
+        const problems = checkInvariants(api, text, dialect, i % 25 === 0 ? { previousText } : i % 25 === 1 ? { segments: true } : {});
         if (problems.length > 0) failures.push(`${JSON.stringify(text)} (${dialect}): ${problems.join("; ")}`);
         previousText = text;
       }

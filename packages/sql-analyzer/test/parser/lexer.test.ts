@@ -69,6 +69,23 @@ describe("lexer", () => {
   });
 
   it("scans unknown characters one at a time, surrogate pairs whole", () => {
-    expect(kinds("\\ 😀", "postgres")).toEqual(["Unknown:\\", "Word:😀"]);
+    expect(kinds("\\ 😀", "sqlite")).toEqual(["Unknown:\\", "Word:😀"]);
+    expect(kinds("\\ 😀", "mysql")).toEqual(["Unknown:\\", "Word:😀"]);
+  });
+
+  it("scans client commands: psql's to the end of the line, mysql's \\g / \\G as two characters", () => {
+    expect(kinds("\\connect db -- x\nselect", "postgres")).toEqual(["ClientCommand:\\connect db -- x", "Word:select"]);
+    expect(kinds("\\ 4;", "postgres")).toEqual(["ClientCommand:\\ 4;"]);
+    expect(kinds("select 1\\G select", "mysql")).toEqual(["Word:select", "Number:1", "ClientCommand:\\G", "Word:select"]);
+    expect(kinds("\\u db\nselect", "mysql")).toEqual(["ClientCommand:\\u db", "Word:select"]);
+  });
+
+  it("scans psql variables as placeholders where no array slice is meant", () => {
+    expect(kinds("a = :id and b = :'v' and c = :\"w\"", "postgres")).toEqual([
+      "Word:a", "Operator:=", "Param::id", "Word:and", "Word:b", "Operator:=", "Param::'v'", "Word:and", "Word:c", "Operator:=", "Param::\"w\"",
+    ]);
+    expect(kinds("a[1:n] a[:n] f(x):y", "postgres")).not.toContain("Param::n");
+    expect(kinds("lbl:LOOP", "mysql")).toEqual(["Word:lbl", "Colon::", "Word:LOOP"]);
+    expect(kinds("x = :lbl", "mysql")).toContain("Param::lbl");
   });
 });

@@ -59,8 +59,13 @@ function compareBuffers(text: string, dialect: Dialect): string[] {
  */
 function compareTree(text: string, dialect: Dialect): string[] {
   const label = (kind: number) => (kind <= SyntaxKind.BlockComment ? String(kind) : "t");
+  const tree = [...parse(text, { dialect }).root.tokens()];
+  // The splitter makes some tokens of its own that the context-free lexer cannot
+  // (COPY data, mysql delimiter regions, sqlite3 dot-commands): such trees are checked
+  // by the client-script tests instead.
+  if (tree.some((t) => t.kind === SyntaxKind.CopyData || t.kind === SyntaxKind.Delimiter || (t.kind === SyntaxKind.ClientCommand && !t.text().startsWith("\\")))) return [];
   const expected = allTokens(text, dialect).map(([kind, start, end]) => `${label(kind)}@${start}..${end}`);
-  const actual = [...parse(text, { dialect }).root.tokens()].map((token: SyntaxToken) => `${label(token.kind)}@${token.range.start}..${token.range.end}`);
+  const actual = tree.map((token: SyntaxToken) => `${label(token.kind)}@${token.range.start}..${token.range.end}`);
   return actual.join(" ") === expected.join(" ") ? [] : [`tree tokens differ from tokenize:\n  ${actual.join(" ")}\n  ${expected.join(" ")}`];
 }
 
