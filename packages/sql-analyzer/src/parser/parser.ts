@@ -69,6 +69,8 @@ export class Parser {
   private readonly sigStart: number;
   /** (Moved back by `limitToStatement` while one statement of a client script is parsed.) */
   private sigEnd: number;
+  /** The range's real end in the token buffer (`sigEnd` unlimited): trivia is placed by it. */
+  private readonly tokensEnd: number;
   /**
    * Whether the range holds client-program tokens (`ClientCommand`, `Delimiter`,
    * `CopyData`: see the splitter). Only then does `parseStatements` look for them.
@@ -146,6 +148,7 @@ export class Parser {
     this.scratch = scratch;
     this.sigStart = from;
     this.sigEnd = to;
+    this.tokensEnd = to;
     this.pos = from;
     this.comment = commentFrom;
     this.commentEnd = commentTo;
@@ -291,7 +294,8 @@ export class Parser {
    */
   private flushTrivia(): void {
     if (this.comment >= this.commentEnd) return;
-    const limit = this.pos < this.sigEnd ? this.starts[this.pos]! : this.rangeEnd;
+    // Comments go before the next token, also when the range is limited to one statement.
+    const limit = this.pos < this.tokensEnd ? this.starts[this.pos]! : this.rangeEnd;
     const comments = this.stream;
     while (this.comment < this.commentEnd && comments.commentStarts[this.comment]! < limit) {
       const c = this.comment++;
