@@ -3,7 +3,7 @@ import { parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, 
 import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, atSubstitutedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
 import { parseStatement, parseUnsupported } from "./statement.js";
@@ -592,7 +592,7 @@ function onBeforeGrantee(p: Parser): boolean {
 
 /** A role, or MySQL's `'user'@'host'` account (GRANT, REVOKE, DROP USER). */
 export function parseAccountName(p: Parser): void {
-  if (p.at(SyntaxKind.String) || atLabel(p)) {
+  if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) {
     p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
     if (p.at(SyntaxKind.Param) || p.atOp("@")) {
       // The host is its own token only after a bare `@` (`@'%'` lexes as one token).

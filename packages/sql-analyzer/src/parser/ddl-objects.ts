@@ -1,7 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfExists } from "./ddl-table.js";
-import { atLabel, expectIdent, expectLabel, parseOperatorName, parseQualifiedName } from "./names.js";
+import { atLabel, expectIdent, expectLabel, parseOperatorName, parseQualifiedName, atSubstitutedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseRoutineParams, type SignatureForms } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
@@ -186,7 +186,7 @@ export function parseTransformTarget(p: Parser): void {
 
 /** A role: a name, a string (MySQL), or CURRENT_USER / SESSION_USER / CURRENT_ROLE / PUBLIC / USER. */
 export function parseRoleSpec(p: Parser): void {
-  if (atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  if (atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
 }
 

@@ -37,10 +37,25 @@ export function atBareAlias(p: Parser): boolean {
   return k === SyntaxKind.Word && (p.wordClassesAt(0) & (p.reservedClass | ALIAS_STOP_CLASS)) === 0;
 }
 
+/**
+ * Whether the n-th token stands where a name is required although it is no word: a psql
+ * variable (`CREATE ROLE :owner`, psql puts the name in) or, in SQLite, a string (its
+ * grammar takes `'name'` wherever a name goes: `CREATE TABLE 'docs_data'(…)`, as `.dump` writes).
+ */
+export function atSubstitutedName(p: Parser, n = 0): boolean {
+  const k = p.nth(n);
+  if (k === SyntaxKind.String) return p.sqlite;
+  return k === SyntaxKind.Param && p.postgres && p.tokenText(n).charCodeAt(0) === 58;
+}
+
 /** Consumes an identifier, or reports one missing. Returns whether one was consumed. */
 export function expectIdent(p: Parser, what = "identifier"): boolean {
   if (atIdent(p)) {
     p.bumpIdent();
+    return true;
+  }
+  if (atSubstitutedName(p)) {
+    p.bump();
     return true;
   }
   // A reserved word used as a name: keep it as an identifier token but report it.
@@ -63,6 +78,10 @@ function atLabelContext(p: Parser): boolean {
 export function expectLabel(p: Parser, what = "name"): boolean {
   if (atLabel(p)) {
     p.bumpIdent();
+    return true;
+  }
+  if (atSubstitutedName(p)) {
+    p.bump();
     return true;
   }
   p.expected(what);

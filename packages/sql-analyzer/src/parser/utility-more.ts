@@ -3,7 +3,7 @@ import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
-import { atIdent, atLabel, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
+import { atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
 import { parseRoleList } from "./ddl-objects.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
@@ -234,7 +234,7 @@ function parseLooseOptions(p: Parser, roleOptions = false): void {
     p.bump();
     if ((w === "connection" && p.atKw("limit")) || (w === "valid" && p.atKw("until")) || (w === "in" && (p.atKw("role") || p.atKw("group")))) p.bump();
     p.eatOp("=");
-    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
+    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent) || atSubstitutedName(p)) p.bump();
     else if (w === "password" && p.atKw("null")) p.bump();
     else if (!roleOptions && !(p.at(SyntaxKind.Word) || p.at(SyntaxKind.Operator))) p.expected(`a value for ${w?.toUpperCase() ?? "the option"}`);
     else if (p.at(SyntaxKind.Operator) && p.word === "-" && p.nth(1) === SyntaxKind.Number) {
@@ -256,7 +256,7 @@ export function parseCreateRoleRest(p: Parser): void {
     p.expectKw("not");
     p.expectKw("exists");
   }
-  if (p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
   if (p.mysql) {
     // 'user'@'host' IDENTIFIED BY 'pw'
@@ -274,7 +274,7 @@ export function parseAlterRole(p: Parser): void {
   p.bump();
   const group = p.atKw("group");
   p.bump();
-  if (p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
   if (group && p.postgres && (p.atKw("add") || p.atKw("drop"))) {
     // ALTER GROUP g {ADD | DROP} USER u [, …]

@@ -1,0 +1,164 @@
+/**
+ * Files that real tools write, parsed: a throwaway PostgreSQL server is built by a psql
+ * script and dumped with `pg_dumpall` and `pg_dump --column-inserts`; an SQLite database is
+ * built by an sqlite3 script and written out with `.dump`. Every one of these files, and the
+ * two scripts, must parse without a single diagnostic, losslessly, and format idempotently
+ * with the same tokens. The servers are the real programs (Debian's `postgresql` and
+ * `sqlite3`); without them the tests say so and skip, and under CI=true they fail.
+ */
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node:child_process";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as api from "../src/index.js";
+import { format, formatDocument, parse, SyntaxKind, type Dialect } from "../src/index.js";
+import { sameDocumentTokens } from "../scripts/fuzz-inputs.mjs";
+import { hasExecutable, missingServer } from "../../../tests/support/servers.js";
+
+const here = join(import.meta.dirname, "real-dumps");
+
+/** A PostgreSQL server program: on PATH, or in Debian's versioned directory (newest first). */
+function postgresProgram(name: string): string | undefined {
+  const root = "/usr/lib/postgresql";
+  if (existsSync(root)) {
+    for (const version of readdirSync(root).sort((a, b) => Number(b) - Number(a))) {
+      const path = join(root, version, "bin", name);
+      if (existsSync(path)) return path;
+    }
+  }
+  return hasExecutable(name) ? name : undefined;
+}
+
+/** Checks a file a tool wrote: no diagnostic, lossless, formats idempotently with the same tokens. */
+function expectClean(text: string, dialect: Dialect, label: string): void {
+  const result = parse(text, { dialect });
+  expect(result.root.text()).toBe(text);
+  const problems = result.diagnostics.map((d) => `${label}: ${d.severity} ${d.code} at ${d.range.start}: ${d.message} — ${JSON.stringify(text.slice(d.range.start, d.range.start + 60))}`);
+  expect(problems).toEqual([]);
+  const formatted = formatDocument(text, { dialect });
+  expect(formatted.statements.filter((s) => s.status !== "formatted").map((s) => `${s.status}: ${s.text.slice(0, 80)}`)).toEqual([]);
+  expect(sameDocumentTokens(api, text, formatted.text, dialect)).toBe(true);
+  expect(format(formatted.text, { dialect })).toBe(formatted.text);
+}
+
+/** The tokens of a kind in a parse, as texts. */
+function tokensOf(text: string, dialect: Dialect, kind: SyntaxKind): string[] {
+  return parse(text, { dialect })
+    .root.tokens()
+    .filter((t) => t.kind === kind)
+    .map((t) => t.text());
+}
+
+describe("PostgreSQL dumps (pg_dumpall, pg_dump) of a real server", () => {
+  const initdb = postgresProgram("initdb");
+  const postgres = postgresProgram("postgres");
+  const psql = postgresProgram("psql");
+  const pgDumpall = postgresProgram("pg_dumpall");
+  const pgDump = postgresProgram("pg_dump");
+  const missing = !initdb || !postgres || !psql || !pgDumpall || !pgDump ? missingServer("postgres (initdb, psql, pg_dump)", "postgresql") : "";
+  if (missing) console.warn(`[sql-analyzer] ${missing}: the pg_dump tests are skipped`);
+
+  let dir = "";
+  let server: ChildProcess | undefined;
+  let asUser: SpawnSyncOptions = {};
+  const dumps: Record<string, string> = {};
+
+  const client = (program: string, args: string[]): string => {
+    const run = spawnSync(program, ["-h", dir, "-U", "postgres", ...args], { encoding: "utf8", maxBuffer: 64 << 20 });
+    if (run.status !== 0) throw new Error(`${program} ${args.join(" ")} failed: ${run.stderr}`);
+    return run.stdout;
+  };
+
+  beforeAll(async () => {
+    if (missing) return;
+    dir = mkdtempSync(join(tmpdir(), "sextant-pg-"));
+    // PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user.
+    if (process.getuid?.() === 0) {
+      const uid = Number(spawnSync("id", ["-u", "postgres"], { encoding: "utf8" }).stdout);
+      const gid = Number(spawnSync("id", ["-g", "postgres"], { encoding: "utf8" }).stdout);
+      if (!(uid > 0)) throw new Error("running as root without a `postgres` user to run the server as");
+      chownSync(dir, uid, gid);
+      asUser = { uid, gid };
+    }
+    const data = join(dir, "data");
+    const init = spawnSync(initdb!, ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], { ...asUser, encoding: "utf8" });
+    if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr}`);
+    // Only a Unix socket in the private directory: no port to collide with.
+    server = spawn(postgres!, ["-D", data, "-k", dir, "-c", "listen_addresses=", "-c", "fsync=off", "-c", "full_page_writes=off"], { ...asUser, stdio: "ignore" });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (spawnSync(psql!, ["-h", dir, "-U", "postgres", "-d", "postgres", "-c", "SELECT 1"], { stdio: "ignore" }).status === 0) break;
+      if (Date.now() > deadline) throw new Error("the PostgreSQL server did not start within 30 s");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    client(psql!, ["-d", "postgres", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", join(here, "setup-postgres.sql")]);
+    dumps.dumpall = client(pgDumpall!, []);
+    dumps.inserts = client(pgDump!, ["-d", "shop", "--column-inserts", "--quote-all-identifiers"]);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        server!.once("exit", () => resolve());
+        server!.kill("SIGINT"); // fast shutdown
+      });
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!!missing)("the psql script that builds the database parses cleanly", () => {
+    const script = readFileSync(join(here, "setup-postgres.sql"), "utf8");
+    expectClean(script, "postgres", "setup-postgres.sql");
+    expect(tokensOf(script, "postgres", SyntaxKind.CopyData)).toHaveLength(1);
+  });
+
+  it.skipIf(!!missing)("pg_dumpall's output (roles, \\connect, COPY data, functions, policies) parses without a diagnostic", () => {
+    const dump = dumps.dumpall!;
+    expectClean(dump, "postgres", "pg_dumpall");
+    // What makes it a psql script, not plain SQL, is all there.
+    const commands = tokensOf(dump, "postgres", SyntaxKind.ClientCommand);
+    expect(commands.some((c) => c.startsWith("\\connect"))).toBe(true);
+    const data = tokensOf(dump, "postgres", SyntaxKind.CopyData);
+    expect(data.some((d) => d.includes("first sale"))).toBe(true);
+    expect(data.every((d) => d.endsWith("\\."))).toBe(true);
+  });
+
+  it.skipIf(!!missing)("pg_dump --column-inserts --quote-all-identifiers parses without a diagnostic", () => {
+    expectClean(dumps.inserts!, "postgres", "pg_dump --column-inserts");
+    expect(dumps.inserts).toContain("INSERT INTO");
+  });
+});
+
+describe("SQLite dumps (.dump) of a real database", () => {
+  const missing = hasExecutable("sqlite3") ? "" : missingServer("sqlite3", "sqlite3");
+  if (missing) console.warn(`[sql-analyzer] ${missing}: the sqlite3 .dump tests are skipped`);
+  let dir = "";
+  let dump = "";
+
+  beforeAll(() => {
+    if (missing) return;
+    dir = mkdtempSync(join(tmpdir(), "sextant-sqlite-"));
+    const db = join(dir, "test.db");
+    const build = spawnSync("sqlite3", [db], { input: readFileSync(join(here, "setup-sqlite.sql")), encoding: "utf8" });
+    if (build.status !== 0 || build.stderr) throw new Error(`sqlite3 failed: ${build.stderr}`);
+    const run = spawnSync("sqlite3", [db, ".dump"], { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`sqlite3 .dump failed: ${run.stderr}`);
+    dump = run.stdout;
+  });
+
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!!missing)("the sqlite3 script that builds the database parses cleanly", () => {
+    const script = readFileSync(join(here, "setup-sqlite.sql"), "utf8");
+    expectClean(script, "sqlite", "setup-sqlite.sql");
+    expect(tokensOf(script, "sqlite", SyntaxKind.ClientCommand)).toEqual([".bail on", ".print sqlite is ready"]);
+  });
+
+  it.skipIf(!!missing)(".dump's output (a virtual table's shadow tables named by strings, writable_schema) parses without a diagnostic", () => {
+    expectClean(dump, "sqlite", "sqlite3 .dump");
+    expect(dump).toContain("CREATE TABLE IF NOT EXISTS 'docs_data'");
+  });
+});
