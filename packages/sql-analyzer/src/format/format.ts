@@ -1,3 +1,4 @@
+import { isTerminatedCopyData } from "../parser/client-commands.js";
 import { SyntaxCode, type TextEdit, type TextRange } from "../diagnostic.js";
 import { parse, type ParseResult } from "../parse/parse.js";
 import type { GreenNode } from "../syntax/green.js";
@@ -68,6 +69,8 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   const statements: FormattedStatement[] = [];
   const out: string[] = [];
   let newlines = 0;
+  /** Whether whitespace came since the last item printed (a client token printed right after one stays glued: see below). */
+  let gap = false;
   let empty = true;
   const eol = lineBreakOf(parsed, resolved.lineEnding);
   const separator = (): string => (empty ? "" : newlines === 0 ? " " : newlines === 1 ? eol : eol + eol);
@@ -76,6 +79,8 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   let lastBad = false;
   /** The last item printed runs to the end of its line (a line comment, a client command, COPY data): a `;` must not follow on it. */
   let lastLineComment = false;
+  /** The last item printed is COPY data without its `\.` line (it runs to the end of the text). */
+  let lastOpenData = false;
   for (let s = 0; s < segments.length; s++) {
     const { items, bad } = segments[s]!;
     lastBad = bad;
@@ -83,7 +88,10 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       // Left exactly as written, from its first non-blank character to its end: the
       // statement splitting of the rest of the file cannot change because of it.
       let first = 0;
-      while (first < items.length && items[first]!.isToken && items[first]!.kind === SyntaxKind.Whitespace) newlines += countNewlines(items[first++]!.text());
+      while (first < items.length && items[first]!.isToken && items[first]!.kind === SyntaxKind.Whitespace) {
+        newlines += countNewlines(items[first++]!.text());
+        gap = true;
+      }
       if (first === items.length) continue;
       // A segment cut before a client command (not at a `;`) ends in the blanks before
       // it: those are separators, printed as such (else each run would add one more).
@@ -101,6 +109,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       lastLineComment = items[last]!.isToken && runsToLineEnd(items[last]!.kind);
       empty = false;
       newlines = trailing;
+      gap = last < items.length - 1;
       continue;
     }
     for (const child of items) {
@@ -108,6 +117,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         const k = child.kind;
         if (k === SyntaxKind.Whitespace) {
           newlines += countNewlines(child.text());
+          gap = true;
           continue;
         }
         if (k === SyntaxKind.Semicolon) {
@@ -115,13 +125,20 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
           out.push(lastLineComment ? eol + ";" : ";");
           lastLineComment = false;
           newlines = 0;
+          gap = false;
           continue;
         }
-        // Comments and client commands between statements, and (defensively) any stray token, keep their place.
-        out.push(lastLineComment ? (newlines >= 2 ? eol + eol : eol) : separator(), child.text());
+        // Comments and client commands between statements, and (defensively) any stray token,
+        // keep their place. A client token written right after what precedes it stays so: a
+        // blank could change how it reads (`--\s` is no MySQL comment, `-- \s` is; an sqlite3
+        // dot-command right after `;` starts its segment, one after a blank is a `.`).
+        const glued = !gap && isClientToken(k);
+        out.push(lastLineComment ? (newlines >= 2 ? eol + eol : eol) : glued ? "" : separator(), child.text());
         lastLineComment = runsToLineEnd(k);
+        lastOpenData = k === SyntaxKind.CopyData && !isTerminatedCopyData(child.text());
         empty = false;
         newlines = 0;
+        gap = false;
         continue;
       }
       const statement = formatStatement(child, parsed, resolved, eol);
@@ -130,11 +147,13 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       lastLineComment = false;
       empty = false;
       newlines = 0;
+      gap = false;
     }
   }
   // A final newline, unless the file ends in a statement left as written (which may end
   // inside an unterminated comment or string, where a newline would change it).
-  if (!empty && !lastBad) out.push(eol);
+  // Nor after COPY data that runs to the end without its `\.` line: a newline would be data.
+  if (!empty && !lastBad && !lastOpenData) out.push(eol);
   return { text: out.join(""), statements };
 }
 
@@ -159,6 +178,11 @@ export function formatRange(text: string, range: TextRange, options: FormatOptio
     }
   }
   return edits;
+}
+
+/** Whether a token is a client program's (a command, a custom delimiter, COPY data). */
+function isClientToken(kind: SyntaxKind): boolean {
+  return kind === SyntaxKind.ClientCommand || kind === SyntaxKind.Delimiter || kind === SyntaxKind.CopyData;
 }
 
 /** Whether a top-level token runs to the end of its line, so nothing may follow it there. */

@@ -25,7 +25,7 @@ export function checkClientToken(p: Parser): void {
   if (!p.postgres) return;
   const text = p.tokenText();
   if (p.at(SyntaxKind.CopyData)) {
-    if (!endsWithCopyTerminator(text)) {
+    if (!isTerminatedCopyData(text)) {
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.UnterminatedCopyData, "the data of this COPY … FROM STDIN runs to the end of the text: psql ends it at a line that holds only `\\.`", start, end, "warning");
     }
@@ -59,7 +59,7 @@ function isPsqlCommand(name: string): boolean {
   return base !== name && PSQL_COMMANDS.has(base);
 }
 
-/** Whether COPY data ends with its `\.` line. */
-function endsWithCopyTerminator(text: string): boolean {
+/** Whether COPY data ends with its `\.` line (else it runs to the end of the text). */
+export function isTerminatedCopyData(text: string): boolean {
   return text.endsWith("\\.") && (text.length === 2 || text.charCodeAt(text.length - 3) === 10 || text.charCodeAt(text.length - 3) === 13);
 }

@@ -404,8 +404,21 @@ export function parseCopy(p: Parser): void {
   p.eatKw("with");
   if (p.at(SyntaxKind.LParen)) parseOptionList(p);
   else {
-    // Legacy options: BINARY, CSV HEADER, DELIMITER ',', NULL '', …
+    // Legacy options: BINARY, CSV HEADER, DELIMITER ',', NULL '', …, and FORCE QUOTE / [NOT]
+    // NULL with a list of column names (names, not keywords: the formatter keeps their case).
     while (p.at(SyntaxKind.Word) && !p.atKw("where")) {
+      if (p.atKw("force")) {
+        p.bump();
+        if (p.eatKw("quote")) {
+          if (p.eatOp("*")) continue;
+        } else {
+          p.eatKw("not");
+          p.expectKw("null");
+        }
+        do expectIdent(p, "column name");
+        while (p.eat(SyntaxKind.Comma));
+        continue;
+      }
       p.bump();
       if (p.atKw("as")) p.bump();
       if (p.at(SyntaxKind.String)) p.bump();

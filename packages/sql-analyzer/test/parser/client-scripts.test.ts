@@ -212,5 +212,13 @@ describe("every client script", () => {
     }
     // A `;` after a command line goes to the next line (on the same line it would be the command's).
     expect(format("\\echo x\n;\nSELECT 1;", { dialect: "postgres" })).toBe("\\echo x\n;\nSELECT 1;\n");
+    // A client token written right after what precedes it stays glued: a blank would change
+    // how it reads (`-- \s` is a MySQL comment, a dot after `; ` is no dot-command).
+    expect(format("--\\s x", { dialect: "mysql" })).toBe("--\\s x\n");
+    expect(format("SELECT 1;.mode csv", { dialect: "sqlite" })).toBe("SELECT 1;.mode csv\n");
+    // COPY data that runs to the end gets no final line break: it would be data.
+    expect(format("copy t from stdin;\n1,2", { dialect: "postgres" })).toBe("COPY t FROM STDIN;\n1,2");
+    // FORCE NOT NULL names columns: their case is kept.
+    expect(format("copy t from stdin csv force not null MyCol, b;", { dialect: "postgres", keywordCase: "upper" })).toBe("COPY t FROM STDIN CSV FORCE NOT NULL MyCol, b;\n");
   });
 });
