@@ -1,10 +1,12 @@
 /**
  * Files that real tools write, parsed: a throwaway PostgreSQL server is built by a psql
- * script and dumped with `pg_dumpall` and `pg_dump --column-inserts`; an SQLite database is
- * built by an sqlite3 script and written out with `.dump`. Every one of these files, and the
- * two scripts, must parse without a single diagnostic, losslessly, and format idempotently
- * with the same tokens. The servers are the real programs (Debian's `postgresql` and
- * `sqlite3`); without them the tests say so and skip, and under CI=true they fail.
+ * script and dumped with `pg_dumpall` and `pg_dump --column-inserts`; a throwaway MariaDB
+ * server is built by a mysql client script and dumped with `mariadb-dump` (routines, triggers
+ * and events in `DELIMITER ;;` regions); an SQLite database is built by an sqlite3 script and
+ * written out with `.dump`. Every one of these files, and the scripts, must parse without a
+ * single diagnostic, losslessly, and format idempotently with the same tokens. The servers
+ * are the real programs (Debian's `postgresql`, `mariadb-server` and `sqlite3`); without them
+ * the tests say so and skip, and under CI=true they fail.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -75,9 +77,7 @@ describe("PostgreSQL dumps (pg_dumpall, pg_dump) of a real server", () => {
     dir = mkdtempSync(join(tmpdir(), "sextant-pg-"));
     // PostgreSQL refuses to run as root: as root, the server runs as the `postgres` user.
     if (process.getuid?.() === 0) {
-      const uid = Number(spawnSync("id", ["-u", "postgres"], { encoding: "utf8" }).stdout);
-      const gid = Number(spawnSync("id", ["-g", "postgres"], { encoding: "utf8" }).stdout);
-      if (!(uid > 0)) throw new Error("running as root without a `postgres` user to run the server as");
+      const { uid, gid } = systemUser("postgres");
       chownSync(dir, uid, gid);
       asUser = { uid, gid };
     }
@@ -127,6 +127,82 @@ describe("PostgreSQL dumps (pg_dumpall, pg_dump) of a real server", () => {
   it.skipIf(!!missing)("pg_dump --column-inserts --quote-all-identifiers parses without a diagnostic", () => {
     expectClean(dumps.inserts!, "postgres", "pg_dump --column-inserts");
     expect(dumps.inserts).toContain("INSERT INTO");
+  });
+});
+
+/** The uid and gid of a system user (for running a server as it when the tests run as root). */
+function systemUser(name: string): { uid: number; gid: number } {
+  const uid = Number(spawnSync("id", ["-u", name], { encoding: "utf8" }).stdout);
+  const gid = Number(spawnSync("id", ["-g", name], { encoding: "utf8" }).stdout);
+  if (!(uid > 0)) throw new Error(`running as root without a \`${name}\` user to run the server as`);
+  return { uid, gid };
+}
+
+describe("MySQL dumps (mariadb-dump) of a real MariaDB server", () => {
+  const program = (names: string[]) => names.find((n) => hasExecutable(n) || existsSync(`/usr/sbin/${n}`));
+  const server = program(["mariadbd", "mysqld"]);
+  const install = program(["mariadb-install-db", "mysql_install_db"]);
+  const mysqlClient = program(["mariadb", "mysql"]);
+  const dumpProgram = program(["mariadb-dump", "mysqldump"]);
+  const missing = !server || !install || !mysqlClient || !dumpProgram ? missingServer("mariadbd (mariadb-install-db, mariadb, mariadb-dump)", "mariadb-server") : "";
+  if (missing) console.warn(`[sql-analyzer] ${missing}: the mariadb-dump tests are skipped`);
+  let dir = "";
+  let child: ChildProcess | undefined;
+  let dump = "";
+
+  const client = (program: string, args: string[], input?: string): string => {
+    const run = spawnSync(program, ["--no-defaults", "-S", join(dir, "sock"), "-u", "root", ...args], { encoding: "utf8", input, maxBuffer: 64 << 20 });
+    if (run.status !== 0) throw new Error(`${program} ${args.join(" ")} failed: ${run.stderr}`);
+    return run.stdout;
+  };
+
+  beforeAll(async () => {
+    if (missing) return;
+    dir = mkdtempSync(join(tmpdir(), "sextant-mariadb-"));
+    const root = process.getuid?.() === 0;
+    const user = root ? ["--user=mysql"] : [];
+    if (root) {
+      const { uid, gid } = systemUser("mysql");
+      chownSync(dir, uid, gid);
+    }
+    const data = join(dir, "data");
+    const installRun = spawnSync(install!, ["--no-defaults", `--datadir=${data}`, ...user, "--auth-root-authentication-method=normal", "--skip-test-db"], { encoding: "utf8" });
+    if (installRun.status !== 0) throw new Error(`${install} failed: ${installRun.stderr}`);
+    // Only a Unix socket in the private directory: no port to collide with.
+    child = spawn(existsSync(`/usr/sbin/${server}`) ? `/usr/sbin/${server}` : server!, [
+      "--no-defaults", `--datadir=${data}`, `--socket=${join(dir, "sock")}`, "--skip-networking", ...user,
+      `--pid-file=${join(dir, "pid")}`, `--log-error=${join(dir, "error.log")}`,
+    ], { stdio: "ignore" });
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      if (spawnSync(mysqlClient!, ["--no-defaults", "-S", join(dir, "sock"), "-u", "root", "-e", "SELECT 1"], { stdio: "ignore" }).status === 0) break;
+      if (Date.now() > deadline) throw new Error("the MariaDB server did not start within 30 s");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    client(mysqlClient!, [], readFileSync(join(here, "setup-mysql.sql"), "utf8"));
+    dump = client(dumpProgram!, ["--routines", "--triggers", "--events", "--databases", "shop"]);
+  }, 120_000);
+
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      await new Promise<void>((resolve) => {
+        child!.once("exit", () => resolve());
+        child!.kill("SIGTERM");
+      });
+    }
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.skipIf(!!missing)("the mysql client script that builds the database parses cleanly", () => {
+    const script = readFileSync(join(here, "setup-mysql.sql"), "utf8");
+    expectClean(script, "mysql", "setup-mysql.sql");
+    expect(tokensOf(script, "mysql", SyntaxKind.Delimiter)).toEqual(["//", "//", "//", "//"]);
+  });
+
+  it.skipIf(!!missing)("mariadb-dump's output (DELIMITER ;; regions, versioned comments, DEFINER clauses) parses without a diagnostic", () => {
+    expectClean(dump, "mysql", "mariadb-dump");
+    expect(tokensOf(dump, "mysql", SyntaxKind.ClientCommand)).toContain("DELIMITER ;;");
+    expect(tokensOf(dump, "mysql", SyntaxKind.Delimiter).length).toBeGreaterThanOrEqual(4);
   });
 });
 
