@@ -238,14 +238,12 @@ export class Lexer {
           this.pos = p;
           return SyntaxKind.Param;
         }
-        // PostgreSQL: `?|` and `?&` are jsonb operators; a lone `?` stays its own
-        // token (never merged into `=?`) so `id=?` placeholders in embedded SQL work.
+        // PostgreSQL: a `?` that starts a run of operator characters is an operator like
+        // any other (jsonb's `?|` and `?&`, ltree's `?@>`); a lone `?` stays its own token
+        // (never merged into `=?`) so `id=?` placeholders in embedded SQL work.
         if (p + 1 < end) {
           const d = text.charCodeAt(p + 1);
-          if (d === 124 || d === 38) {
-            this.pos = p + 2;
-            return SyntaxKind.Operator;
-          }
+          if (d < 128 && (CHAR_CLASS[d]! & OP_CHAR) !== 0 && d !== 45 && d !== 47) return this.operator(p);
         }
         this.pos = p + 1;
         return SyntaxKind.Operator;

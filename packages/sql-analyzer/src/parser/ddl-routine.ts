@@ -265,19 +265,20 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
         p.finish();
         continue;
       }
-      if (p.atKw("in") || p.atKw("out") || p.atKw("inout") || p.atKw("variadic")) {
-        if (!(p.atKw("in") && p.nthKw(1, "out"))) p.bump();
-        else {
-          p.bump();
-          p.bump();
-        }
+      let named = false;
+      if (atParamMode(p, 0)) bumpParamMode(p);
+      else if (p.postgres && atLabel(p) && atParamMode(p, 1)) {
+        // PostgreSQL also takes the mode after the name: `blkno OUT bigint`.
+        p.bumpIdent();
+        bumpParamMode(p);
+        named = true;
       }
-      if (atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
+      if (!named && atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
         // PostgreSQL: type keywords (int, bigint, varchar, …) cannot name a parameter.
         if (p.postgres && p.at(SyntaxKind.Word) && TYPE_KEYWORDS.has(p.word!)) p.expected("parameter name");
         p.bumpIdent();
       }
-      else if (p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
+      else if (!named && p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
       parseTypeName(p);
       if (p.atKw("default") || p.atOp("=")) {
         p.bump();
@@ -288,6 +289,17 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
   }
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();
+}
+
+/** Whether the n-th token is a parameter mode: IN, OUT, INOUT or VARIADIC. */
+function atParamMode(p: Parser, n: number): boolean {
+  return p.nthKw(n, "in") || p.nthKw(n, "out") || p.nthKw(n, "inout") || p.nthKw(n, "variadic");
+}
+
+/** A parameter mode (`IN OUT` is one). */
+function bumpParamMode(p: Parser): void {
+  if (p.atKw("in") && p.nthKw(1, "out")) p.bump();
+  p.bump();
 }
 
 function isTypeWithTz(p: Parser): boolean {
