@@ -402,3 +402,9 @@ SHOW REPLICA STATUS
 SHOW REPLICA STATUS FOR CHANNEL 'source_1'
 SHOW REPLICAS
 SHOW BINARY LOG STATUS
+DROP PREPARE stmt
+SET @sys.statement_truncate_len = 64
+SET @a=@@global.max_allowed_packet
+SET default_storage_engine=@orig_storage_engine
+SELECT UTC_TIMESTAMP(), UTC_DATE(), UTC_TIME()
+SELECT @sys.x + 1

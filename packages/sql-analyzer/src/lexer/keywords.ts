@@ -90,10 +90,10 @@ export function reservedClass(dialect: Dialect): number {
   return dialect === "postgres" ? POSTGRES_RESERVED_CLASS : dialect === "mysql" ? MYSQL_RESERVED_CLASS : SQLITE_RESERVED_CLASS;
 }
 
-/** PostgreSQL keywords that may name a function even though they are reserved as column names. */
+/** Keywords that may name a function even though they are reserved as column names (PostgreSQL; MySQL's UTC_DATE/TIME/TIMESTAMP). */
 export const FUNCTION_NAME_KEYWORDS = words(`
   left right collation current_schema ilike like similar overlaps binary values replace insert if char
-  format mod repeat schema database user grouping truncate interval
+  format mod repeat schema database user grouping truncate interval utc_date utc_time utc_timestamp
 `);
 /** Word-class bit of `FUNCTION_NAME_KEYWORDS`. */
 export const FUNCTION_NAME_CLASS = wordClass(FUNCTION_NAME_KEYWORDS);

@@ -274,7 +274,14 @@ export class Lexer {
           }
           if (p + 1 < end) {
             const d = text.charCodeAt(p + 1);
-            if (isIdentPart(d)) return this.wordParam(p + 1);
+            if (isIdentPart(d)) {
+              if (!this.mysql) return this.wordParam(p + 1);
+              // A MySQL user variable's name may hold dots: `@sys.statement_truncate_len`.
+              let after = this.scanWord(p + 1);
+              while (after + 1 < end && text.charCodeAt(after) === 46 && isIdentPart(text.charCodeAt(after + 1))) after = this.scanWord(after + 1);
+              this.pos = after;
+              return SyntaxKind.Param;
+            }
             if (this.mysql && (d === 39 || d === 34 || d === 96)) {
               this.quoted(p + 1, d, d !== 96, SyntaxKind.String);
               return SyntaxKind.Param;
@@ -509,7 +516,8 @@ export class Lexer {
         }
         // A `?` after a comparison stays apart (`id=?` is a placeholder); `@?` and `?|` are operators.
         if (d === 63 && isComparisonRun(text, begin, p)) break;
-        if ((d === 35 && this.mysql) || (d === 96 && !this.postgres)) break;
+        // MySQL has no `@` operators: `=@@x` is `=` then a variable.
+        if (((d === 35 || d === 64) && this.mysql) || (d === 96 && !this.postgres)) break;
       }
       if (d === 126 || d === 33 || d === 64 || d === 35 || d === 37 || d === 94 || d === 38 || d === 124 || d === 96 || d === 63) special = true;
       p++;

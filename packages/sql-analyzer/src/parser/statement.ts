@@ -198,6 +198,11 @@ function parseStatementInner(p: Parser): void {
       if (parseAlter(p, cp)) return;
       break;
     case "drop":
+      // MySQL's DROP PREPARE is DEALLOCATE PREPARE.
+      if (p.mysql && p.nthKw(1, "prepare")) {
+        parseDeallocate(p);
+        return;
+      }
       if (parseDrop(p, cp)) return;
       break;
     case "truncate":
