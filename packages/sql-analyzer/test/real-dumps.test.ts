@@ -143,6 +143,19 @@ describe("PostgreSQL's own extension scripts", () => {
   const missing = pgConfig ? "" : missingServer("pg_config", "postgresql");
   const shareDir = pgConfig ? spawnSync(pgConfig, ["--sharedir"], { encoding: "utf8" }).stdout.trim() : "";
 
+  it.skipIf(!!missing)("the SQL files initdb runs (information_schema, system views and functions, snowball) parse without a diagnostic", () => {
+    const files = readdirSync(shareDir).filter((f) => f.endsWith(".sql"));
+    expect(files).toContain("information_schema.sql");
+    const problems: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(shareDir, file), "utf8");
+      const result = parse(text, { dialect: "postgres" });
+      if (result.root.text() !== text) problems.push(`${file}: not lossless`);
+      for (const d of result.diagnostics) problems.push(`${file}@${d.range.start}: ${d.code} ${d.message} — ${JSON.stringify(text.slice(d.range.start, d.range.start + 50))}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
   it.skipIf(!!missing)("every extension script the installed PostgreSQL ships parses without a diagnostic", () => {
     const dir = join(shareDir, "extension");
     const files = readdirSync(dir).filter((f) => f.endsWith(".sql"));

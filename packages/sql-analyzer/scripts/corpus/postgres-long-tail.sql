@@ -989,3 +989,6 @@ CREATE FUNCTION f(a OUT) RETURNS int LANGUAGE sql AS 'select 1'
 CREATE OPERATOR ?@> (LEFTARG = int, RIGHTARG = int, FUNCTION = f)
 DROP OPERATOR ?<@ (int, int)
 SELECT a ?@> b, a ?~ b, a ? b, a ?| b FROM t
+CREATE FUNCTION f(t pg_type) RETURNS oid LANGUAGE sql RETURN CASE WHEN $1.typtype = 'd' THEN $1.typbasetype ELSE $1.oid END
+SELECT $1.a, ($1).b, $1.*
+SELECT $1.

@@ -533,7 +533,8 @@ export function parsePrefix(p: Parser): boolean {
       p.finish();
       return true;
     case SyntaxKind.Param:
-    case SyntaxKind.Variable:
+    case SyntaxKind.Variable: {
+      const cp = p.checkpoint();
       p.start(SyntaxKind.ParamExpr);
       p.bump();
       if (p.mysql && p.atOp(":=")) {
@@ -541,7 +542,10 @@ export function parsePrefix(p: Parser): boolean {
         parseExpr(p);
       }
       p.finish();
+      // PostgreSQL: a composite parameter's field, `$1.typtype` (a routine body's own SQL).
+      if (p.postgres && p.at(SyntaxKind.Dot)) parseFieldSelection(p, cp);
       return true;
+    }
     case SyntaxKind.Colon:
       if (p.adjacentToNext() && atLabel(p, 1)) {
         p.start(SyntaxKind.ParamExpr);
