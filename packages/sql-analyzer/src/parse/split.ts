@@ -209,7 +209,7 @@ export class Split {
 
   /**
    * A segment that starts with client-program syntax, its first token just scanned:
-   * a command line (psql `\\connect db`, mysql `\\u db`, sqlite3 `.mode csv`), or mysql's
+   * a command line (psql `\connect db`, mysql `\u db`, sqlite3 `.mode csv`), or mysql's
    * `DELIMITER` region. Returns the segment's flags (see `addAt`), or −1 when it is a
    * statement after all (a `.` that is no dot-command, a `delimiter` without argument).
    */
@@ -226,7 +226,7 @@ export class Split {
 
   /**
    * A client command met inside a statement (just scanned). One that ends the statement
-   * (`\\g`, `\\G`) joins its segment; any other (psql `\\echo`) cuts the statement before
+   * (`\g`, `\G`) joins its segment; any other (psql `\echo`) cuts the statement before
    * it, open (deleting the backslash would join them), and is a segment of its own.
    * Returns the flags of the segment that the command ends.
    */
