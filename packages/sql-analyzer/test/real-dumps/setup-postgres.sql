@@ -8,6 +8,14 @@ CREATE DATABASE shop OWNER :owner;
 \connect shop
 SET client_min_messages = warning;
 
+SELECT current_database() AS db \gset
+\if :{?db}
+\echo building :db
+\else
+\quit
+\endif
+CREATE EXTENSION hstore;
+CREATE EXTENSION pg_trgm WITH SCHEMA public;
 CREATE SCHEMA app AUTHORIZATION :owner;
 COMMENT ON SCHEMA app IS 'the shop''s tables';
 CREATE TYPE app.mood AS ENUM ('sad', 'ok', 'happy');
@@ -30,6 +38,8 @@ COMMENT ON COLUMN app.items.attrs IS 'free-form "attributes"';
 CREATE INDEX items_attrs ON app.items USING gin (attrs);
 CREATE INDEX items_cheap ON app.items (price) WHERE price < 10;
 CREATE INDEX items_lower_name ON app.items (lower(name) text_pattern_ops);
+CREATE INDEX items_name_trgm ON app.items USING gist (name gist_trgm_ops);
+CREATE TABLE app.settings (item integer PRIMARY KEY, kv public.hstore NOT NULL DEFAULT '');
 
 CREATE TABLE app.events (
   at date NOT NULL,
@@ -81,5 +91,6 @@ COPY app.events (at, item, note) FROM stdin;
 2024-03-02	2	\N
 2026-01-01	3	a note with a \\ backslash
 \.
+INSERT INTO app.settings VALUES (1, 'color => red, "with space" => "a, b"');
 SELECT setval('app.ticket_seq', 120);
 \echo shop is ready
