@@ -32,6 +32,25 @@ export function parseMysqlProgramBody(p: Parser): void {
 }
 
 /**
+ * MariaDB's `BEGIN NOT ATOMIC … END`: a compound statement outside any stored program
+ * (in a `DELIMITER` region). MySQL 8, which the dialect follows, has no such thing: the
+ * block is parsed (so one clear diagnostic stands for it, not one per inner statement)
+ * and reported as another dialect's syntax.
+ */
+export function parseMariadbAnonymousBlock(p: Parser): void {
+  p.start(SyntaxKind.BlockStmt);
+  const [start] = p.currentRange();
+  p.bump();
+  p.bump();
+  const end = p.currentRange()[1];
+  p.bump();
+  p.report(SyntaxCode.WrongDialect, "BEGIN NOT ATOMIC is MariaDB syntax, not MySQL's: MySQL runs compound statements only inside stored programs", start, end);
+  parseStatementList(p, [], atEndWord, false);
+  p.expectKw("end");
+  p.finish();
+}
+
+/**
  * `GET [CURRENT | STACKED] DIAGNOSTICS …`, which MySQL also takes outside stored
  * programs (the statement dispatcher calls this for `GET`).
  */

@@ -40,7 +40,7 @@ import {
 import { atReplicaControl, parseMysqlReset, parseReplicaControl } from "./mysql-replication.js";
 import { atResourceGroup, parseSetResourceGroup } from "./mysql-resource-groups.js";
 import { parseLoadData } from "./mysql-load.js";
-import { parseGetDiagnostics } from "./mysql-routines.js";
+import { parseGetDiagnostics, parseMariadbAnonymousBlock } from "./mysql-routines.js";
 import {
   parseMysqlTableCommand,
   parseCheckpoint,
@@ -305,6 +305,12 @@ function parseStatementInner(p: Parser): void {
       else if (!parseTransaction(p, cp)) break;
       return;
     case "begin":
+      if (p.mysql && p.nthKw(1, "not") && p.nthKw(2, "atomic")) {
+        parseMariadbAnonymousBlock(p);
+        return;
+      }
+      if (parseTransaction(p, cp)) return;
+      break;
     case "commit":
     case "end":
     case "rollback":
