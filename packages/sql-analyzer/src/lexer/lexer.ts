@@ -298,16 +298,20 @@ export class Lexer {
 
   /** A client command from `p` to the end of its line (the line break not included). */
   private clientCommandLine(p: number): SyntaxKind {
+    this.pos = this.lineEnd(p + 1);
+    return SyntaxKind.ClientCommand;
+  }
+
+  /** Offset of the line break (`\n` or `\r`) at or after `p`, or the end of input. */
+  private lineEnd(p: number): number {
     const text = this.text;
     const end = this.end;
-    let q = p + 1;
-    while (q < end) {
-      const c = text.charCodeAt(q);
-      if (c === 10 || c === 13) break;
-      q++;
+    while (p < end) {
+      const d = text.charCodeAt(p);
+      if (d === 10 || d === 13) break;
+      p++;
     }
-    this.pos = q;
-    return SyntaxKind.ClientCommand;
+    return p;
   }
 
   private backtickIdentAhead(p: number): boolean {
@@ -411,14 +415,7 @@ export class Lexer {
   }
 
   private lineComment(p: number): SyntaxKind {
-    const text = this.text;
-    const end = this.end;
-    while (p < end) {
-      const d = text.charCodeAt(p);
-      if (d === 10 || d === 13) break;
-      p++;
-    }
-    this.pos = p;
+    this.pos = this.lineEnd(p);
     return SyntaxKind.LineComment;
   }
 
