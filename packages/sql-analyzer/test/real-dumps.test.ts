@@ -44,6 +44,19 @@ function expectClean(text: string, dialect: Dialect, label: string): void {
   expect(format(formatted.text, { dialect })).toBe(formatted.text);
 }
 
+/**
+ * Checks that a dump made after restoring a formatted dump says what the first one says.
+ * MariaDB and SQLite keep routine, trigger and (SQLite) table definitions as written, so
+ * those come back in the formatter's layout: the data lines must be identical, and the rest
+ * identical but for whitespace.
+ */
+function expectSameDump(again: string, original: string): void {
+  const data = (dump: string) => dump.split("\n").filter((line) => line.startsWith("INSERT INTO"));
+  expect(data(again)).toEqual(data(original));
+  expect(data(original).length).toBeGreaterThanOrEqual(2);
+  expect(again.replace(/\s+/g, "")).toBe(original.replace(/\s+/g, ""));
+}
+
 /** The tokens of a kind in a parse, as texts. */
 function tokensOf(text: string, dialect: Dialect, kind: SyntaxKind): string[] {
   return parse(text, { dialect })
@@ -95,6 +108,7 @@ describe("PostgreSQL dumps (pg_dumpall, pg_dump) of a real server", () => {
     client(psql!, ["-d", "postgres", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", join(here, "setup-postgres.sql")]);
     dumps.dumpall = client(pgDumpall!, []);
     dumps.inserts = client(pgDump!, ["-d", "shop", "--column-inserts", "--quote-all-identifiers"]);
+    dumps.plain = client(pgDump!, ["-d", "shop"]);
   }, 120_000);
 
   afterAll(async () => {
@@ -122,6 +136,18 @@ describe("PostgreSQL dumps (pg_dumpall, pg_dump) of a real server", () => {
     const data = tokensOf(dump, "postgres", SyntaxKind.CopyData);
     expect(data.some((d) => d.includes("first sale"))).toBe(true);
     expect(data.every((d) => d.endsWith("\\."))).toBe(true);
+  });
+
+  it.skipIf(!!missing)("pg_dump's output, formatted, restores into a database that dumps the same (the formatter changes nothing PostgreSQL sees)", () => {
+    const formatted = format(dumps.plain!, { dialect: "postgres", keywordCase: "upper", indent: 4 });
+    expect(formatted).not.toBe(dumps.plain);
+    client(psql!, ["-d", "postgres", "-X", "-q", "-c", "CREATE DATABASE shop_formatted"]);
+    const restore = spawnSync(psql!, ["-h", dir, "-U", "postgres", "-d", "shop_formatted", "-X", "-q", "-v", "ON_ERROR_STOP=1"], { input: formatted, encoding: "utf8" });
+    expect(restore.stderr).toBe("");
+    expect(restore.status).toBe(0);
+    // \restrict keys are random per run; everything else must be identical.
+    const normalize = (dump: string) => dump.replace(/^\\(un)?restrict \S+$/gm, "\\$1restrict KEY");
+    expect(normalize(client(pgDump!, ["-d", "shop_formatted"]))).toBe(normalize(dumps.plain!));
   });
 
   it.skipIf(!!missing)("pg_dump --column-inserts --quote-all-identifiers parses without a diagnostic", () => {
@@ -185,6 +211,7 @@ describe("MySQL dumps (mariadb-dump) of a real MariaDB server", () => {
   let dir = "";
   let child: ChildProcess | undefined;
   let dump = "";
+  let plain = "";
 
   const client = (program: string, args: string[], input?: string): string => {
     const run = spawnSync(program, ["--no-defaults", "-S", join(dir, "sock"), "-u", "root", ...args], { encoding: "utf8", input, maxBuffer: 64 << 20 });
@@ -217,6 +244,7 @@ describe("MySQL dumps (mariadb-dump) of a real MariaDB server", () => {
     }
     client(mysqlClient!, [], readFileSync(join(here, "setup-mysql.sql"), "utf8"));
     dump = client(dumpProgram!, ["--routines", "--triggers", "--events", "--databases", "shop"]);
+    plain = client(dumpProgram!, ["--routines", "--triggers", "--events", "--skip-dump-date", "shop"]);
   }, 120_000);
 
   afterAll(async () => {
@@ -258,6 +286,16 @@ describe("MySQL dumps (mariadb-dump) of a real MariaDB server", () => {
     expect(problems).toEqual([]);
   });
 
+  it.skipIf(!!missing)("mariadb-dump's output, formatted, restores into a database that dumps the same data and definitions (the formatter changes nothing MariaDB sees)", () => {
+    const formatted = format(plain, { dialect: "mysql", keywordCase: "preserve", indent: 4 });
+    expect(formatted).not.toBe(plain);
+    client(mysqlClient!, ["-e", "CREATE DATABASE shop_formatted CHARACTER SET utf8mb4"]);
+    client(mysqlClient!, ["shop_formatted"], formatted);
+    const again = client(dumpProgram!, ["--routines", "--triggers", "--events", "--skip-dump-date", "shop_formatted"]);
+    // The database's name appears in the header comment only.
+    expectSameDump(again.replace(/shop_formatted/g, "shop"), plain);
+  });
+
   it.skipIf(!!missing)("mariadb-dump's output (DELIMITER ;; regions, versioned comments, DEFINER clauses) parses without a diagnostic", () => {
     expectClean(dump, "mysql", "mariadb-dump");
     expect(tokensOf(dump, "mysql", SyntaxKind.ClientCommand)).toContain("DELIMITER ;;");
@@ -290,6 +328,16 @@ describe("SQLite dumps (.dump) of a real database", () => {
     const script = readFileSync(join(here, "setup-sqlite.sql"), "utf8");
     expectClean(script, "sqlite", "setup-sqlite.sql");
     expect(tokensOf(script, "sqlite", SyntaxKind.ClientCommand)).toEqual([".bail on", ".print sqlite is ready"]);
+  });
+
+  it.skipIf(!!missing)(".dump's output, formatted, loads into a database that dumps the same data and definitions (the formatter changes nothing SQLite sees)", () => {
+    const formatted = format(dump, { dialect: "sqlite", keywordCase: "preserve", indent: 4 });
+    expect(formatted).not.toBe(dump);
+    const db = join(dir, "formatted.db");
+    const load = spawnSync("sqlite3", [db], { input: formatted, encoding: "utf8" });
+    expect(load.stderr).toBe("");
+    expect(load.status).toBe(0);
+    expectSameDump(spawnSync("sqlite3", [db, ".dump"], { encoding: "utf8" }).stdout, dump);
   });
 
   it.skipIf(!!missing)(".dump's output (a virtual table's shadow tables named by strings, writable_schema) parses without a diagnostic", () => {
