@@ -54,3 +54,17 @@ export function createSqliteOracle() {
   check.close = () => db.close();
   return check;
 }
+
+/**
+ * Opens an in-memory SQLite database with {@link SQLITE_SCHEMA} and returns what SQLite
+ * compiles a statement to: its EXPLAIN program (opcode and operands, as JSON), which throws
+ * when the statement does not prepare. Two texts with the same program are the same statement
+ * to SQLite (test/format/real-parser.test.ts compares the formatter's output so).
+ */
+export function createSqliteCompiler() {
+  const db = new Database(":memory:");
+  db.exec(SQLITE_SCHEMA);
+  const compile = (sql) => JSON.stringify(db.prepare(`EXPLAIN ${sql}`).raw().all().map((row) => row.slice(1, 7)));
+  compile.close = () => db.close();
+  return compile;
+}
