@@ -12,6 +12,7 @@ import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadModule, parseSync } from "libpg-query";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
 import { format, formatDocument, parse, SyntaxKind, type Dialect } from "../src/index.js";
@@ -55,6 +56,16 @@ function expectSameDump(again: string, original: string): void {
   expect(data(again)).toEqual(data(original));
   expect(data(original).length).toBeGreaterThanOrEqual(2);
   expect(again.replace(/\s+/g, "")).toBe(original.replace(/\s+/g, ""));
+}
+
+/** The offset of the first token at or after `i`: blanks, line comments and block comments skipped. */
+function firstTokenAt(text: string, i: number): number {
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith("--", i)) i = text.indexOf("\n", i) < 0 ? text.length : text.indexOf("\n", i);
+    else if (text.startsWith("/*", i)) i = text.indexOf("*/", i + 2) < 0 ? text.length : text.indexOf("*/", i + 2) + 2;
+    else return i;
+  }
 }
 
 /** The tokens of a kind in a parse, as texts. */
@@ -169,17 +180,26 @@ describe("PostgreSQL's own extension scripts", () => {
   const missing = pgConfig ? "" : missingServer("pg_config", "postgresql");
   const shareDir = pgConfig ? spawnSync(pgConfig, ["--sharedir"], { encoding: "utf8" }).stdout.trim() : "";
 
-  it.skipIf(!!missing)("the SQL files initdb runs (information_schema, system views and functions, snowball) parse without a diagnostic", () => {
+  it.skipIf(!!missing)("the SQL files initdb runs (information_schema, system views and functions, snowball) parse without a diagnostic, cut into the statements PostgreSQL's parser finds", async () => {
+    await loadModule();
     const files = readdirSync(shareDir).filter((f) => f.endsWith(".sql"));
     expect(files).toContain("information_schema.sql");
     const problems: string[] = [];
+    let statements = 0;
     for (const file of files) {
       const text = readFileSync(join(shareDir, file), "utf8");
       const result = parse(text, { dialect: "postgres" });
       if (result.root.text() !== text) problems.push(`${file}: not lossless`);
       for (const d of result.diagnostics) problems.push(`${file}@${d.range.start}: ${d.code} ${d.message} — ${JSON.stringify(text.slice(d.range.start, d.range.start + 50))}`);
+      // Where each statement starts, by libpg-query (UTF-8 offsets, leading trivia skipped) and by us.
+      const bytes = Buffer.from(text, "utf8");
+      const theirs = (parseSync(text) as { stmts: { stmt_location?: number }[] }).stmts.map((st) => firstTokenAt(text, bytes.subarray(0, st.stmt_location ?? 0).toString("utf8").length));
+      const ours = result.root.children().filter((c) => !c.isToken).map((c) => c.range.start);
+      if (JSON.stringify(ours) !== JSON.stringify(theirs)) problems.push(`${file}: statements start at other offsets than PostgreSQL's (${ours.length} against ${theirs.length})`);
+      statements += ours.length;
     }
     expect(problems).toEqual([]);
+    expect(statements).toBeGreaterThan(500);
   });
 
   it.skipIf(!!missing)("every extension script the installed PostgreSQL ships parses without a diagnostic", () => {
