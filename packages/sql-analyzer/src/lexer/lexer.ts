@@ -654,7 +654,12 @@ export class TokenBuffer {
   }
 }
 
-/** Scans `text[from, to)` into a token stream. */
+/**
+ * Scans `text[from, to)` into a token stream: every token, whitespace included. The lexer
+ * reads the text on its own, so the tokens only the statement splitter makes (COPY data, a
+ * mysql `DELIMITER` region's terminators, sqlite3 dot-commands) are ordinary tokens here;
+ * a parse's tree has them.
+ */
 export function tokenize(text: string, dialect: Dialect, from = 0, to = text.length): TokenStream {
   return scanTokens(text, dialect, from, to, true);
 }
