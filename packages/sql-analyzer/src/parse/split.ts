@@ -10,6 +10,13 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
  * top-level `;` is `closed`: whatever follows cannot change how it lexes or
  * splits, which is what makes statement-level reuse sound.
  *
+ * Client-program syntax is found here too, since only a reader of the whole script
+ * knows it: a psql / mysql / sqlite3 command line is a segment of its own (or ends
+ * the statement before it, `\g`); COPY … FROM STDIN data joins its COPY's segment;
+ * a mysql `DELIMITER x … DELIMITER ;` region is one segment. Such segments are
+ * flagged (`hasClientTokens`) and never closed where an edit at their end could
+ * change them.
+ *
  * Segments are not objects: segment `i` is four numbers in `bounds` (see the
  * accessors), and a segment starts where the one before it ends. With the
  * lexer and the token buffer, the whole split is recycled from one `parse()`
@@ -89,10 +96,10 @@ export class Split {
 
   /**
    * Lexes `text` from `from` into `tokens` (emptied first) and cuts them into
-   * segments at top-level `;`. Inside CREATE statements, `BEGIN … END` and
-   * `CASE … END` blocks (trigger and routine bodies, `BEGIN ATOMIC`) hold their
-   * inner `;`. Stops early at the first closed boundary for which `stopAt(offset)`
-   * is true.
+   * segments at top-level `;` (and at client commands). Inside CREATE statements,
+   * `BEGIN … END` and `CASE … END` blocks (trigger and routine bodies, `BEGIN
+   * ATOMIC`) hold their inner `;`. Stops early at the first closed boundary for
+   * which `stopAt(offset)` is true.
    */
   run(text: string, dialect: Dialect, from: number, stopAt: ((offset: number) => boolean) | undefined): void {
     const tokens = this.tokens;
