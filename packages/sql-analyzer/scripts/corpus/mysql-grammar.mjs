@@ -14,7 +14,16 @@ export function mysqlGrammar(rnd) {
   const r = rnd;
   const col = () => r.pick(COLUMNS);
   const table = () => r.pick(TABLES);
-  const literal = () => r.pick([() => String(r.int(0, 999)), () => r.pick(STRINGS), () => "NULL", () => "TRUE", () => "?", () => "@var", () => "CURRENT_TIMESTAMP", () => "NOW()", () => `INTERVAL ${r.int(1, 9)} DAY`])();
+  const literal = () => r.pick([() => String(r.int(0, 999)), () => r.pick(STRINGS), () => "NULL", () => "TRUE", () => "?", () => "@var", () => "CURRENT_TIMESTAMP", () => "NOW()", () => `NOW() + INTERVAL ${r.int(1, 9)} DAY`])(); // MySQL takes INTERVAL only in date arithmetic
+
+  /** A select list; MySQL takes a bare `*` only first, so a later one is qualified. */
+  function selectItems() {
+    let n = 0;
+    return r.list(1, 4, () => {
+      const item = r.pick(["*", col(), `${expr()} AS ${r.pick(["total", "`label`", "n"])}`, "COUNT(*)"]);
+      return item === "*" && n++ > 0 ? "t2.*" : (n++, item);
+    });
+  }
 
   function expr(depth = 0) {
     if (depth > 2) return r.chance(0.5) ? col() : literal();
@@ -55,7 +64,7 @@ export function mysqlGrammar(rnd) {
   function select(arm = false) {
     const tail = (clause) => (arm ? "" : clause);
     return words(
-      "SELECT", r.pick(["", "", "DISTINCT", "SQL_CALC_FOUND_ROWS", "STRAIGHT_JOIN", "HIGH_PRIORITY"]), r.list(1, 4, () => r.pick(["*", col(), `${expr()} AS ${r.pick(["total", "`label`", "n"])}`, "COUNT(*)"])),
+      "SELECT", r.pick(["", "", "DISTINCT", "SQL_CALC_FOUND_ROWS", "STRAIGHT_JOIN", "HIGH_PRIORITY"]), selectItems(),
       // Index hints belong right after their table, before any join.
       "FROM", table(), r.maybe(0.2, () => `${r.pick(["USE", "FORCE", "IGNORE"])} INDEX (idx_${r.int(1, 9)})`),
       r.maybe(0.3, () => {

@@ -31,6 +31,8 @@ const VALUE_KEYWORDS = new Set([
 ]);
 /** Word-class bit of `VALUE_KEYWORDS` (a mask test per token instead of a set lookup). */
 const VALUE_CLASS = wordClass(VALUE_KEYWORDS);
+/** MySQL functions that take an `INTERVAL n unit` argument. */
+const DATE_INTERVAL_FUNCTIONS = new Set(["date_add", "date_sub", "adddate", "subdate"]);
 const TYPED_LITERAL_WORDS = new Set(["date", "time", "timestamp", "timestamptz", "interval", "json", "jsonb", "uuid", "inet"]);
 
 /** Parses an expression; returns false (after reporting) when none starts here. */
@@ -249,7 +251,9 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
   }
   if (p.at(SyntaxKind.Operator)) {
     p.startAt(cp, SyntaxKind.BinaryExpr);
+    const additive = p.mysql && (p.word === "+" || p.word === "-");
     p.bump();
+    if (additive && p.atKw("interval")) p.intervalAt = p.position;
     // `x = ANY (…)`, `x > ALL (…)`
     if ((p.atKw("any") || p.atKw("some") || p.atKw("all")) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
     else if (!parseExprBp(p, bp + 1)) {
@@ -746,6 +750,19 @@ function parseWordPrefix(p: Parser): boolean {
     case "interval":
       if (p.postgres && p.nth(1) !== SyntaxKind.String) break; // a column named interval, or interval(…)
       p.start(SyntaxKind.IntervalExpr);
+      if (p.mysql && p.position !== p.intervalAt) {
+        // MySQL takes `INTERVAL n unit` only in date arithmetic: `d + INTERVAL 1 DAY`,
+        // `INTERVAL 1 DAY + d`, `d - INTERVAL …`, DATE_ADD(d, INTERVAL …) and its kin.
+        const [start] = p.currentRange();
+        p.bump();
+        parseExprBp(p, BP_ADD);
+        // Without a unit it is the INTERVAL(n, n1, …) function, which goes anywhere.
+        const unit = p.at(SyntaxKind.Word);
+        if (unit) p.bump();
+        if (unit && !p.atOp("+")) p.report(SyntaxCode.UnexpectedToken, "in MySQL an INTERVAL stands only in date arithmetic (`d + INTERVAL 1 DAY`, DATE_ADD(d, INTERVAL 1 DAY))", start, p.prevEnd());
+        p.finish();
+        return true;
+      }
       p.bump();
       if (p.mysql || p.sqlite) {
         parseExprBp(p, BP_ADD);
@@ -1007,6 +1024,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
   void nameCp;
   const specialSyntax = special !== undefined || !p.postgres;
   const separators: string[] = [];
+  const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(p.wordAt(-1) ?? "");
   p.start(SyntaxKind.ArgList);
   p.bump();
   if (!p.enter()) {
@@ -1020,6 +1038,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
   } else if (!p.at(SyntaxKind.RParen)) {
     if (p.atKw("distinct") || p.atKw("all")) p.bump();
     do {
+      if (intervalArgs && p.atKw("interval")) p.intervalAt = p.position;
       parseArg(p);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.

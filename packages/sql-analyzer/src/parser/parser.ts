@@ -76,6 +76,11 @@ export class Parser {
    * `CopyData`: see the splitter). Only then does `parseStatements` look for them.
    */
   clientTokens = false;
+  /**
+   * MySQL: the token index of an `INTERVAL` that stands where MySQL takes one (after a
+   * binary `+` / `-`, or as an argument of DATE_ADD and its kin); -1 for none.
+   */
+  intervalAt = -1;
   /** Token index of the current significant token. */
   private pos = 0;
   /** Kind and word of the current token, cached (read far more often than the cursor moves). */

@@ -230,6 +230,7 @@ function parseSelectCore(p: Parser): void {
 function parseSelectList(p: Parser, afterDistinct: boolean): void {
   // PostgreSQL allows an empty target list (`SELECT FROM t`, `SELECT;`), but not after DISTINCT.
   if (p.postgres && !afterDistinct && (atClauseBoundary(p) || p.atKw("for") || p.atKw("into"))) return;
+  let first = true;
   do {
     if (p.postgres && p.at(SyntaxKind.Comma)) {
       p.expected("expression");
@@ -237,6 +238,12 @@ function parseSelectList(p: Parser, afterDistinct: boolean): void {
     }
     p.start(SyntaxKind.SelectItem);
     const star = p.atOp("*");
+    // MySQL takes a bare `*` only as the first item (`SELECT a, *` is an error there; `t.*` is not).
+    if (star && !first && p.mysql) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "in MySQL a bare `*` must be the first item of the select list: qualify it (`t.*`) or move it first", start, end);
+    }
+    first = false;
     if (!parseExprOrStar(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
     } else if (!star) parseOptionalAlias(p, false);

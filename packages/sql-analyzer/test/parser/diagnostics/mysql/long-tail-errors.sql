@@ -65,3 +65,8 @@ ALTER VIEW v SELECT 1;
 ALTER DATABASE d;
 --              ^ error[expected-token]: expected CHARACTER SET, COLLATE, ENCRYPTION or READ ONLY, found ';'
 SELECT 1;
+SELECT a, * FROM t;
+--        ^ error[unexpected-token]: in MySQL a bare `*` must be the first item of the select list: qualify it (`t.*`) or move it first
+SELECT *, a, t.* FROM t WHERE d > NOW() - INTERVAL 1 DAY AND DATE_ADD(d, INTERVAL 2 HOUR) < INTERVAL 1 DAY + d;
+SELECT INTERVAL 1 DAY, INTERVAL(5, 1, 10);
+--     ^^^^^^^^^^^^^^ error[unexpected-token]: in MySQL an INTERVAL stands only in date arithmetic (`d + INTERVAL 1 DAY`, DATE_ADD(d, INTERVAL 1 DAY))
