@@ -16,6 +16,20 @@ export function mysqlGrammar(rnd) {
   const table = () => r.pick(TABLES);
   const literal = () => r.pick([() => String(r.int(0, 999)), () => r.pick(STRINGS), () => "NULL", () => "TRUE", () => "?", () => "@var", () => "CURRENT_TIMESTAMP", () => "NOW()", () => `NOW() + INTERVAL ${r.int(1, 9)} DAY`])(); // MySQL takes INTERVAL only in date arithmetic
 
+  /**
+   * A column's type and one attribute. MySQL gives a CHARACTER SET to character types only,
+   * and CURRENT_TIMESTAMP defaults to temporal types only: another type gets NOT NULL instead
+   * (the same random draws either way).
+   */
+  function columnTypeAndAttribute() {
+    const type = r.pick(["VARCHAR(255)", "TEXT", "DECIMAL(10,2)", "DATETIME", "TIMESTAMP", "JSON", "TINYINT(1)", "ENUM('a','b')", "SET('x','y')", "MEDIUMTEXT", "DOUBLE UNSIGNED"]);
+    let attribute = r.pick(["", "NOT NULL", "NULL", "DEFAULT NULL", "DEFAULT CURRENT_TIMESTAMP", "CHARACTER SET utf8mb4", "COMMENT 'a comment'"]);
+    const character = /^(VARCHAR|TEXT|ENUM|SET|MEDIUMTEXT)/.test(type);
+    const temporal = type === "DATETIME" || type === "TIMESTAMP";
+    if ((attribute === "CHARACTER SET utf8mb4" && !character) || (attribute === "DEFAULT CURRENT_TIMESTAMP" && !temporal)) attribute = "NOT NULL";
+    return [type, attribute];
+  }
+
   /** A select list; MySQL takes a bare `*` only first, so a later one is qualified. */
   function selectItems() {
     let n = 0;
@@ -82,7 +96,7 @@ export function mysqlGrammar(rnd) {
   function createTable() {
     const colsDef = [`id ${r.pick(["INT", "BIGINT UNSIGNED", "INT(11)"])} NOT NULL AUTO_INCREMENT`];
     for (let i = 0, n = r.int(1, 4); i < n; i++) {
-      colsDef.push(words((i ? `${r.pick(["name", "email", "status", "amount", "created_at", "payload", "flags"])}_${i}` : r.pick(["name", "email", "`status`", "amount", "created_at", "payload", "flags"])), r.pick(["VARCHAR(255)", "TEXT", "DECIMAL(10,2)", "DATETIME", "TIMESTAMP", "JSON", "TINYINT(1)", "ENUM('a','b')", "SET('x','y')", "MEDIUMTEXT", "DOUBLE UNSIGNED"]), r.pick(["", "NOT NULL", "NULL", "DEFAULT NULL", "DEFAULT CURRENT_TIMESTAMP", "CHARACTER SET utf8mb4", "COMMENT 'a comment'"]), r.maybe(0.1, () => "ON UPDATE CURRENT_TIMESTAMP")));
+      colsDef.push(words((i ? `${r.pick(["name", "email", "status", "amount", "created_at", "payload", "flags"])}_${i}` : r.pick(["name", "email", "`status`", "amount", "created_at", "payload", "flags"])), ...columnTypeAndAttribute(), r.maybe(0.1, () => "ON UPDATE CURRENT_TIMESTAMP")));
     }
     colsDef.push("PRIMARY KEY (id)");
     if (r.chance(0.4)) colsDef.push(r.pick(["UNIQUE KEY uk_email (email_1)", "KEY idx_created (created_at_1)", "INDEX (name)", "FULLTEXT KEY ft (name)", "CONSTRAINT fk_u FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE"]));

@@ -1,3 +1,4 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atLabel, expectLabel } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -32,6 +33,11 @@ function continuesType(first: string, next: string | undefined): boolean {
       return false;
   }
 }
+
+/** MySQL's character types: the only ones its grammar gives a CHARACTER SET. */
+const MYSQL_CHARACTER_TYPES = new Set([
+  "char", "character", "varchar", "nchar", "nvarchar", "national", "text", "tinytext", "mediumtext", "longtext", "enum", "set", "long",
+]);
 
 /**
  * A data type: `int`, `numeric(10, 2)`, `double precision`, `character varying(20)`,
@@ -80,9 +86,12 @@ export function parseTypeName(p: Parser): boolean {
     if ((first === "signed" || first === "unsigned") && (p.atKw("integer") || p.atKw("int"))) p.bumpIdent();
     while (p.atKw("unsigned") || p.atKw("signed") || p.atKw("zerofill")) p.bump();
     if ((p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) {
+      const [start] = p.currentRange();
       if (p.atKw("character")) p.bump();
       p.bump();
       expectLabel(p, "character set");
+      if (first !== undefined && !MYSQL_CHARACTER_TYPES.has(first))
+        p.report(SyntaxCode.UnexpectedToken, "in MySQL only character types (CHAR, VARCHAR, TEXT, ENUM, SET) take a CHARACTER SET", start, p.prevEnd());
     }
     if (p.atKw("binary")) p.bump();
   }

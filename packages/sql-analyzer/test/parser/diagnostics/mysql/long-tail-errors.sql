@@ -70,3 +70,5 @@ SELECT a, * FROM t;
 SELECT *, a, t.* FROM t WHERE d > NOW() - INTERVAL 1 DAY AND DATE_ADD(d, INTERVAL 2 HOUR) < INTERVAL 1 DAY + d;
 SELECT INTERVAL 1 DAY, INTERVAL(5, 1, 10);
 --     ^^^^^^^^^^^^^^ error[unexpected-token]: in MySQL an INTERVAL stands only in date arithmetic (`d + INTERVAL 1 DAY`, DATE_ADD(d, INTERVAL 1 DAY))
+CREATE TABLE t (a INT CHARACTER SET utf8mb4, b VARCHAR(10) CHARACTER SET utf8mb4, c ENUM('x') CHARSET latin1);
+--                    ^^^^^^^^^^^^^^^^^^^^^ error[unexpected-token]: in MySQL only character types (CHAR, VARCHAR, TEXT, ENUM, SET) take a CHARACTER SET
