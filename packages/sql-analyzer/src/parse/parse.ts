@@ -200,9 +200,10 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   const oldText = previous.text;
   const same = commonPrefixLength(oldText, text);
   if (same === text.length && same === oldText.length) return new Result(text, dialect, old, 0);
-  // Reuse the closed segments wholly inside the common prefix…
+  // Reuse the closed segments wholly inside the common prefix (a command line or COPY data
+  // too, when the line break after it is inside the prefix)…
   let prefix = upperBound(oldStarts, 1, old.length + 1, same) - 1; // parts ending at or before `same`
-  while (prefix > 0 && !old[prefix - 1]!.closed) prefix--;
+  while (prefix > 0 && !reusableBefore(old[prefix - 1]!, oldStarts[prefix]!, same, oldText)) prefix--;
   const prefixEnd = oldStarts[prefix]!;
   // …and, at the back, those inside the common suffix whose shifted start is
   // reached exactly at a boundary when the middle is relexed.
@@ -229,6 +230,14 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
   if (!hook) recycleSplit(split);
   for (let i = reuseFrom; i < old.length; i++) parts.push(old[i]!);
   return new Result(text, dialect, parts, reparsed);
+}
+
+/** Whether a segment ending at `end` can be kept when the texts agree up to `same`. */
+function reusableBefore(part: SegmentParse, end: number, same: number, text: string): boolean {
+  if (part.closed) return true;
+  if (part.endsLine !== true || same <= end) return false;
+  const c = text.charCodeAt(end);
+  return c === 10 || c === 13;
 }
 
 /** Parses segment `i` of `split`. */

@@ -32,6 +32,11 @@ export interface SegmentParse {
   readonly width: number;
   /** Whether the segment ends with a statement-terminating `;` (what follows cannot change it). */
   readonly closed: boolean;
+  /**
+   * Whether the segment ends with a client command line or COPY data, whose end is the end
+   * of its line: what follows cannot change it as long as the line break after it stays.
+   */
+  readonly endsLine?: boolean;
 }
 
 /**
@@ -53,6 +58,7 @@ class LazySegmentParse implements SegmentParse, EventLog {
   readonly embedded: readonly EmbeddedFragment[];
   readonly width: number;
   readonly closed: boolean;
+  readonly endsLine: boolean;
 
   constructor(parser: Parser, diagnostics: readonly Diagnostic[], embedded: readonly EmbeddedFragment[], width: number, closed: boolean) {
     this.events = parser.logEvents;
@@ -66,6 +72,9 @@ class LazySegmentParse implements SegmentParse, EventLog {
     this.embedded = embedded;
     this.width = width;
     this.closed = closed;
+    // An open segment with client tokens ends with a line-running one (a command line,
+    // COPY data, a DELIMITER region's last command) or at the end of the text.
+    this.endsLine = !closed && parser.clientTokens;
   }
 
   get elements(): readonly GreenElement[] {

@@ -199,6 +199,26 @@ describe("every client script", () => {
     }
   });
 
+  it("an edit after a command line or COPY data reparses from the edit, not from before them", () => {
+    // They are never closed (an edit at their end could lengthen them), but once the line
+    // break after them is unchanged they are kept: a big COPY block is not scanned again
+    // for every keystroke in the statement after it.
+    const rows = Array.from({ length: 2000 }, (_, i) => `${i}\tname ${i}`).join("\n");
+    const text = `\\connect shop\nCOPY t (id, name) FROM stdin;\n${rows}\n\\.\nSELECT 1;\nSELECT 2;\n`;
+    const before = parse(text, { dialect: "postgres" });
+    const edited = text.replace("SELECT 1;", "SELECT 10;");
+    const after = parse(edited, { dialect: "postgres", previous: before });
+    expect(after.reparsedSegments).toBe(1);
+    expect(printTree(after.root)).toBe(printTree(parse(edited, { dialect: "postgres" }).root));
+    expect(after.segments[1]!.parse).toBe(before.segments[1]!.parse);
+    // An edit at the end of the `\.` line itself does reparse the COPY segment (its data now
+    // runs to the end of the text).
+    const atEnd = text.replace("\\.\n", "\\.x\n");
+    const reparsed = parse(atEnd, { dialect: "postgres", previous: before });
+    expect(reparsed.segments[1]!.parse).not.toBe(before.segments[1]!.parse);
+    expect(printTree(reparsed.root)).toBe(printTree(parse(atEnd, { dialect: "postgres" }).root));
+  });
+
   it("formats idempotently, keeping commands, delimiters and COPY data as written", () => {
     for (const [text, dialect] of SCRIPTS) {
       const once = format(text, { dialect, keywordCase: "upper" });
