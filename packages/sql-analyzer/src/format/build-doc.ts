@@ -374,11 +374,18 @@ export class StatementDocBuilder {
   }
 }
 
+/**
+ * Changes the case of ASCII letters only. The databases fold unquoted names that way
+ * (PostgreSQL leaves `é` alone, so `é` and `É` are two names), keywords are ASCII anyway, and
+ * a full Unicode mapping can even change the length (`ß` → `SS`).
+ */
 function applyCase(text: string, style: CaseStyle): string {
-  if (style === "upper") return text.toUpperCase();
-  if (style === "lower") return text.toLowerCase();
-  return text;
+  if (style === "preserve") return text;
+  if (!NON_ASCII.test(text)) return style === "upper" ? text.toUpperCase() : text.toLowerCase();
+  return style === "upper" ? text.replace(/[a-z]+/g, (m) => m.toUpperCase()) : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Whether `token` is the keyword `END` that closes a CASE expression or a BEGIN block. */
 function isEndKeyword(token: SyntaxToken): boolean {

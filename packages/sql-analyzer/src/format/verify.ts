@@ -30,7 +30,7 @@ export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, 
     const text = token.text();
     if (isWord(kind)) {
       if (otherKind !== SyntaxKind.Word) return false;
-      if (foldWords ? text.toLowerCase() !== otherText.toLowerCase() : text !== otherText) return false;
+      if (foldWords ? asciiLower(text) !== asciiLower(otherText) : text !== otherText) return false;
     } else if (text !== otherText || isWord(otherKind)) {
       // Kinds are not compared: the parser re-kinds some tokens (a lexed `?` operator
       // becomes a placeholder), but equal texts from the same lexer are the same token.
@@ -42,4 +42,9 @@ export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, 
 
 function isWord(kind: SyntaxKind): boolean {
   return kind === SyntaxKind.Word || kind === SyntaxKind.Keyword || kind === SyntaxKind.Ident;
+}
+
+/** `text` with its ASCII letters lower-cased (the only case the formatter may change). */
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }

@@ -29,6 +29,16 @@ describe("identifier case", () => {
   });
 });
 
+describe("case of non-ASCII letters", () => {
+  test("only ASCII letters change case: the databases fold unquoted names so (PostgreSQL keeps `é`), and `ß` would grow", () => {
+    expect(format("select straße, ÉCOLE from t", { identifierCase: "upper" })).toBe("SELECT STRAßE, ÉCOLE FROM T\n");
+    expect(format("select straße, ÉCOLE from t", { identifierCase: "lower" })).toBe("SELECT straße, École FROM t\n");
+    // Found by fuzzing against libpg-query: a privilege name `selecét` became `SELECÉT`, another
+    // name to PostgreSQL; `SELECéT` folds back to `selecét`.
+    expect(format("grant selecét on t to r", { keywordCase: "upper" })).toBe("GRANT SELECéT ON t TO r\n");
+  });
+});
+
 describe("indent and line width", () => {
   test("a statement that fits stays on one line", () => {
     expect(format("select a, b from t", { lineWidth: 80 })).toBe("SELECT a, b FROM t\n");
