@@ -537,8 +537,17 @@ export function parsePrefix(p: Parser): boolean {
       p.finish();
       return true;
     case SyntaxKind.Param:
-    case SyntaxKind.Variable: {
-      const cp = p.checkpoint();
+    case SyntaxKind.Variable:
+      if (p.postgres && p.nth(1) === SyntaxKind.Dot) {
+        // A composite parameter's field, `$1.typtype` (a routine body's own SQL). Only here
+        // a checkpoint, whose event every other parameter would pay for.
+        const cp = p.checkpoint();
+        p.start(SyntaxKind.ParamExpr);
+        p.bump();
+        p.finish();
+        parseFieldSelection(p, cp);
+        return true;
+      }
       p.start(SyntaxKind.ParamExpr);
       p.bump();
       if (p.mysql && p.atOp(":=")) {
@@ -546,10 +555,7 @@ export function parsePrefix(p: Parser): boolean {
         parseExpr(p);
       }
       p.finish();
-      // PostgreSQL: a composite parameter's field, `$1.typtype` (a routine body's own SQL).
-      if (p.postgres && p.at(SyntaxKind.Dot)) parseFieldSelection(p, cp);
       return true;
-    }
     case SyntaxKind.Colon:
       if (p.adjacentToNext() && atLabel(p, 1)) {
         p.start(SyntaxKind.ParamExpr);
