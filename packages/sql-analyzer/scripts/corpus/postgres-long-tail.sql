@@ -992,3 +992,7 @@ SELECT a ?@> b, a ?~ b, a ? b, a ?| b FROM t
 CREATE FUNCTION f(t pg_type) RETURNS oid LANGUAGE sql RETURN CASE WHEN $1.typtype = 'd' THEN $1.typbasetype ELSE $1.oid END
 SELECT $1.a, ($1).b, $1.*
 SELECT $1.
+SELECT f(x)[1]
+SELECT s.f(x)[1:2]
+SELECT count(*) FILTER (WHERE true)[1] FROM t
+SELECT (f(x))[1], (s.f(x))[1:2], $1[1], t.a[1][2] FROM t

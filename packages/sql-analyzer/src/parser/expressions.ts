@@ -1008,6 +1008,11 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     p.noIn = saved;
     parseCallSuffixes(p);
     p.finish();
+    // PostgreSQL subscripts a name, a parameter or a parenthesized expression, never a call.
+    if (p.postgres && p.at(SyntaxKind.LBracket)) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "a subscript cannot follow a function call directly: write (f(…))[…]", start, end);
+    }
     return true;
   }
   p.startAt(cp, SyntaxKind.NameRef);
