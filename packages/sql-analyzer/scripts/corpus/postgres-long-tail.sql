@@ -996,3 +996,8 @@ SELECT f(x)[1]
 SELECT s.f(x)[1:2]
 SELECT count(*) FILTER (WHERE true)[1] FROM t
 SELECT (f(x))[1], (s.f(x))[1:2], $1[1], t.a[1][2] FROM t
+SELECT ARRAY[1, 2][1]
+SELECT CAST(a AS int[])[1] FROM t
+SELECT ROW(1, 2)[1]
+SELECT ARRAY(SELECT 1)[1]
+SELECT (ARRAY[1, 2])[1], (CAST(a AS int[]))[1], (ARRAY(SELECT 1))[1] FROM t

@@ -720,6 +720,7 @@ function parseWordPrefix(p: Parser): boolean {
       parseTypeName(p);
       p.expect(SyntaxKind.RParen, "')'");
       p.finish();
+      noSubscriptAfterCall(p);
       return true;
     case "exists":
       if (p.nth(1) !== SyntaxKind.LParen) break;
@@ -734,6 +735,7 @@ function parseWordPrefix(p: Parser): boolean {
         p.bump();
         parseArrayBrackets(p);
         p.finish();
+        noSubscriptAfterCall(p);
         return true;
       }
       if (p.nth(1) === SyntaxKind.LParen) {
@@ -741,6 +743,7 @@ function parseWordPrefix(p: Parser): boolean {
         p.bump();
         parseSubquery(p, SyntaxKind.SubqueryExpr);
         p.finish();
+        noSubscriptAfterCall(p);
         return true;
       }
       break;
@@ -752,6 +755,7 @@ function parseWordPrefix(p: Parser): boolean {
       if (!p.at(SyntaxKind.RParen)) parseExprListItems(p);
       p.expect(SyntaxKind.RParen, "')'");
       p.finish();
+      noSubscriptAfterCall(p);
       return true;
     case "interval":
       if (p.postgres && p.nth(1) !== SyntaxKind.String) break; // a column named interval, or interval(…)
@@ -1008,16 +1012,23 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     p.noIn = saved;
     parseCallSuffixes(p);
     p.finish();
-    // PostgreSQL subscripts a name, a parameter or a parenthesized expression, never a call.
-    if (p.postgres && p.at(SyntaxKind.LBracket)) {
-      const [start, end] = p.currentRange();
-      p.report(SyntaxCode.UnexpectedToken, "a subscript cannot follow a function call directly: write (f(…))[…]", start, end);
-    }
+    noSubscriptAfterCall(p);
     return true;
   }
   p.startAt(cp, SyntaxKind.NameRef);
   p.finish();
   return true;
+}
+
+/**
+ * PostgreSQL subscripts a name, a parameter or a parenthesized expression, never a call, a
+ * CAST, a ROW or an ARRAY constructor: after one of those (just parsed), `[` is reported.
+ */
+function noSubscriptAfterCall(p: Parser): void {
+  if (p.postgres && p.at(SyntaxKind.LBracket)) {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, "a subscript cannot follow a function call or constructor directly: write (f(…))[…]", start, end);
+  }
 }
 
 /** The keyword sequences each special-form function accepts between its arguments (PostgreSQL). */
