@@ -142,7 +142,7 @@ export class Split {
           }
         }
         if (kind === SyntaxKind.Eof) break;
-        flags = kind === SyntaxKind.ClientCommand ? this.commandInStatement() : first === "copy" && postgres && this.copiesFromStdin(segTok) ? this.copyData() : SEGMENT_CLOSED;
+        flags = kind === SyntaxKind.ClientCommand ? this.commandInStatement(postgres) : first === "copy" && postgres && this.copiesFromStdin(segTok) ? this.copyData() : SEGMENT_CLOSED;
       }
       const end = lexer.pos;
       const closed = (flags & SEGMENT_CLOSED) !== 0;
@@ -237,11 +237,11 @@ export class Split {
    * it, open (deleting the backslash would join them), and is a segment of its own.
    * Returns the flags of the segment that the command ends.
    */
-  private commandInStatement(): number {
+  private commandInStatement(postgres: boolean): number {
     const tokens = this.tokens;
     const command = tokens.count - 1;
     if (!this.endsStatement(command)) this.addAt(tokens.starts[command]!, command, tokens.commentCount, 0);
-    return SEGMENT_CLIENT | (this.commandSegment(!this.lexer.mysql) ? SEGMENT_CLOSED : 0);
+    return SEGMENT_CLIENT | (this.commandSegment(postgres) ? SEGMENT_CLOSED : 0);
   }
 
   /**
