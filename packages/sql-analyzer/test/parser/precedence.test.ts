@@ -1,6 +1,7 @@
 // Our expression trees against PostgreSQL's own parser (libpg-query): in every WHERE clause
 // and select item of the valid PostgreSQL corpus statements, the operators (arithmetic,
-// comparison, string, JSON and the other symbolic ones, AND, OR, NOT) must group exactly as
+// comparison, string, JSON and the other symbolic ones, AND, OR, NOT, [NOT] LIKE / ILIKE,
+// [NOT] BETWEEN [SYMMETRIC], [NOT] IN (list), IS [NOT] NULL) must group exactly as
 // in PostgreSQL's tree — precedence and associativity — with every other kind of node an
 // opaque leaf on both sides. The accept/reject fidelity test cannot see this.
 import { readFileSync } from "node:fs";
@@ -28,6 +29,15 @@ function theirs(node: PgNode | undefined): string {
     const op = names[names.length - 1]!.String.sval as string; // OPERATOR(pg_catalog.+) is `+`
     return a.lexpr ? `(${op} ${theirs(a.lexpr)} ${theirs(a.rexpr)})` : `(${op} ${theirs(a.rexpr)})`;
   }
+  const LIKE: Record<string, string> = { "~~": "like", "!~~": "not like", "~~*": "ilike", "!~~*": "not ilike" };
+  if (a && (a.kind === "AEXPR_LIKE" || a.kind === "AEXPR_ILIKE")) return `(${LIKE[a.name[0].String.sval as string]} ${theirs(a.lexpr)} ${theirs(a.rexpr)})`;
+  if (a && a.kind.startsWith("AEXPR_") && a.kind.includes("BETWEEN")) {
+    const [low, high] = a.rexpr.List.items as PgNode[];
+    return `(${a.kind.slice(6).toLowerCase()} ${theirs(a.lexpr)} ${theirs(low)} ${theirs(high)})`;
+  }
+  if (a && a.kind === "AEXPR_IN") return `(${a.name[0].String.sval === "=" ? "in" : "not in"} ${theirs(a.lexpr)} ${(a.rexpr.List.items as PgNode[]).map(theirs).join(" ")})`;
+  const n = node.NullTest;
+  if (n) return `(${n.nulltesttype === "IS_NULL" ? "is null" : "is not null"} ${theirs(n.arg)})`;
   const b = node.BoolExpr;
   if (b) return notOfLeaf(`(${{ AND_EXPR: "and", OR_EXPR: "or", NOT_EXPR: "not" }[b.boolop as string]} ${(b.args as PgNode[]).map(theirs).join(" ")})`);
   return "_";
@@ -71,6 +81,21 @@ function ours(node: SyntaxNode | undefined): string {
     }
     if (/^[a-z]/.test(op) || kids[1]!.kind === SyntaxKind.QuantifiedExpr) return "_"; // LIKE, x = ANY (…), … are other nodes in PostgreSQL
     return `(${op === "!=" ? "<>" : op} ${ours(kids[0])} ${ours(kids[1])})`;
+  }
+  if (node.kind === SyntaxKind.LikeExpr && !tokens.includes("similar") && kids[1]?.kind !== SyntaxKind.QuantifiedExpr) {
+    // With ESCAPE, PostgreSQL's pattern is a call: opaque.
+    return `(${tokens.filter((t) => t !== "escape").join(" ")} ${ours(kids[0])} ${kids.length === 3 ? "_" : ours(kids[1])})`;
+  }
+  if (node.kind === SyntaxKind.BetweenExpr && kids.length === 3) {
+    const kind = `${tokens.includes("not") ? "not_" : ""}between${tokens.includes("symmetric") ? "_sym" : ""}`;
+    return `(${kind} ${ours(kids[0])} ${ours(kids[1])} ${ours(kids[2])})`;
+  }
+  if (node.kind === SyntaxKind.InExpr && kids.length === 2 && kids[1]!.kind === SyntaxKind.ExprList) {
+    return `(${tokens.includes("not") ? "not in" : "in"} ${ours(kids[0])} ${kids[1]!.childNodes().map(ours).join(" ")})`;
+  }
+  if (node.kind === SyntaxKind.IsExpr && kids.length === 1) {
+    const test = { "is null": "is null", "is not null": "is not null", isnull: "is null", notnull: "is not null" }[tokens.join(" ")];
+    if (test) return `(${test} ${ours(kids[0])})`;
   }
   if (node.kind === SyntaxKind.PrefixExpr && kids.length === 1 && tokens.length === 1) {
     const op = tokens[0]!;
