@@ -298,20 +298,8 @@ export class Lexer {
 
   /** A client command from `p` to the end of its line (the line break not included). */
   private clientCommandLine(p: number): SyntaxKind {
-    this.pos = this.lineEnd(p + 1);
+    this.pos = lineEnd(this.text, p + 1, this.end);
     return SyntaxKind.ClientCommand;
-  }
-
-  /** Offset of the line break (`\n` or `\r`) at or after `p`, or the end of input. */
-  private lineEnd(p: number): number {
-    const text = this.text;
-    const end = this.end;
-    while (p < end) {
-      const d = text.charCodeAt(p);
-      if (d === 10 || d === 13) break;
-      p++;
-    }
-    return p;
   }
 
   private backtickIdentAhead(p: number): boolean {
@@ -415,7 +403,7 @@ export class Lexer {
   }
 
   private lineComment(p: number): SyntaxKind {
-    this.pos = this.lineEnd(p);
+    this.pos = lineEnd(this.text, p, this.end);
     return SyntaxKind.LineComment;
   }
 
@@ -675,6 +663,16 @@ export function scanTokens(text: string, dialect: Dialect, from: number, to: num
     buffer.push(lexer, kind);
   }
   return buffer;
+}
+
+/** Offset of the line break (`\n` or `\r`) at or after `p` in `text`, or `end`. */
+export function lineEnd(text: string, p: number, end = text.length): number {
+  while (p < end) {
+    const c = text.charCodeAt(p);
+    if (c === 10 || c === 13) break;
+    p++;
+  }
+  return p;
 }
 
 /** Whether a character before `:` makes it an array slice's colon rather than a psql variable's. */

@@ -1,5 +1,5 @@
 import type { Dialect } from "../dialect.js";
-import { Lexer } from "../lexer/lexer.js";
+import { Lexer, lineEnd } from "../lexer/lexer.js";
 import { SignificantTokens } from "../lexer/significant-tokens.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 
@@ -66,7 +66,7 @@ export class Split {
   commentTo(i: number): number {
     return this.bounds[4 * i + 2]!;
   }
-  /** Whether segment `i` ends at a boundary that nothing after it can move (a top-level `;`, a client command's line break). */
+  /** Whether segment `i` ends at a boundary that nothing after it can move (a top-level `;`, mysql's `\g` / `\G`). */
   closed(i: number): boolean {
     return (this.bounds[4 * i + 3]! & SEGMENT_CLOSED) !== 0;
   }
@@ -75,9 +75,9 @@ export class Split {
     return (this.bounds[4 * i + 3]! & SEGMENT_CLIENT) !== 0;
   }
 
-  /** Appends a segment ending at `end` (and after the buffer's tokens and comments so far). */
-  private add(end: number, closed: boolean, client = false): void {
-    this.addAt(end, this.tokens.count, this.tokens.commentCount, (closed ? SEGMENT_CLOSED : 0) | (client ? SEGMENT_CLIENT : 0));
+  /** Appends an open segment ending at the text's end (after the buffer's tokens and comments so far). */
+  private addLast(end: number): void {
+    this.addAt(end, this.tokens.count, this.tokens.commentCount, 0);
   }
 
   /** Appends a segment ending at `end`, before token `tokenEnd` and comment `commentEnd`. */
@@ -157,7 +157,7 @@ export class Split {
       }
       kind = tokens.scanNext(lexer);
     }
-    if (segStart < text.length || this.count === 0 || segTok < tokens.count || segComment < tokens.commentCount) this.add(text.length, false);
+    if (segStart < text.length || this.count === 0 || segTok < tokens.count || segComment < tokens.commentCount) this.addLast(text.length);
     this.end = text.length;
   }
 
@@ -416,16 +416,6 @@ export class Split {
 const SEGMENT_CLOSED = 1;
 const SEGMENT_CLIENT = 2;
 
-/** Offset of the line break (`\n` or `\r`) at or after `p`, or the text length. */
-function lineEnd(text: string, p: number): number {
-  const length = text.length;
-  while (p < length) {
-    const c = text.charCodeAt(p);
-    if (c === 10 || c === 13) return p;
-    p++;
-  }
-  return length;
-}
 
 /** `p` moved past a line break (`\n`, `\r\n` or `\r`) found there, else `p`. */
 function afterLineBreak(text: string, p: number): number {
