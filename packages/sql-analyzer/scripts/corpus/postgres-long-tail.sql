@@ -1001,3 +1001,42 @@ SELECT CAST(a AS int[])[1] FROM t
 SELECT ROW(1, 2)[1]
 SELECT ARRAY(SELECT 1)[1]
 SELECT (ARRAY[1, 2])[1], (CAST(a AS int[]))[1], (ARRAY(SELECT 1))[1] FROM t
+-- Forms real extension scripts use (found by parsing the SQL of 70 Debian PostgreSQL extension packages).
+DO LANGUAGE 'plpgsql' $$ BEGIN PERFORM 1; END $$
+DO $$ BEGIN PERFORM 1; END $$ LANGUAGE 'plpgsql'
+DO LANGUAGE plpgsql $$ BEGIN PERFORM 1; END $$ LANGUAGE sql
+CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE 'sql' IMMUTABLE
+SELECT * FROM pair_info(p_child, p_parent := v_name)
+SELECT * FROM pair_info(p_parent => v_name, p_child := 'x')
+SELECT * FROM generate_series(1, 10, step := 2)
+SELECT * FROM f(VARIADIC ARRAY[1, 2])
+SELECT * FROM f(:= 1)
+COMMENT ON FUNCTION tile_count(setof tile, integer, boolean) IS 'counts'
+DROP FUNCTION IF EXISTS tile_count(setof tile)
+CREATE FUNCTION tile_sum(setof tile) RETURNS int LANGUAGE sql AS 'select 1'
+CREATE FUNCTION tile_sum(tiles setof tile) RETURNS int LANGUAGE sql AS 'select 1'
+CREATE FUNCTION tile_sum(setof) RETURNS int LANGUAGE sql AS 'select 1'
+CREATE OPERATOR ~=~ (LEFTARG = double precision, RIGHTARG = point, PROCEDURE = near_eq)
+CREATE OPERATOR ~<~ (LEFTARG = character varying, RIGHTARG = bit varying, FUNCTION = lt)
+CREATE AGGREGATE latest (BASETYPE = timestamp with time zone, SFUNC = later_of, STYPE = timestamp without time zone)
+CREATE AGGREGATE latest (timestamptz) (SFUNC = later_of, STYPE = time with time zone, INITCOND = '00:00')
+CREATE OPERATOR ~=~ (LEFTARG = double, RIGHTARG = point, PROCEDURE = near_eq)
+CREATE OPERATOR >>? (LEFTARG = big, RIGHTARG = int8, PROCEDURE = divisible_by)
+CREATE OPERATOR <<=? (LEFTARG = big, RIGHTARG = int8, PROCEDURE = divisible_by)
+SELECT a >>? b, a <<=? 3 FROM t
+ALTER EXTENSION bignum ADD OPERATOR >>? (big, int8)
+CREATE FUNCTION is(anyelement, anyelement) RETURNS text LANGUAGE sql AS 'select 1'
+CREATE OR REPLACE FUNCTION overlaps(shape, shape) RETURNS boolean AS 'lib', 'shape_overlaps' LANGUAGE c STRICT
+DROP FUNCTION IF EXISTS is(anyelement, anyelement), isnt(anyelement, anyelement)
+COMMENT ON FUNCTION join(text[], text) IS 'joins'
+ALTER EXTENSION testing ADD FUNCTION is(anyelement, anyelement, text)
+ALTER FUNCTION verbose(int) OWNER TO admin
+SELECT is(1, 1), isnt(1, 2), left('ab', 1), natural(3), full(x) FROM t
+SELECT CASE WHEN x THEN ok(true) ELSE is(a, b, 'msg') END FROM t
+SELECT * FROM join(1), cross(2) AS c
+SELECT * FROM t WHERE a is(1)
+SELECT * FROM t WHERE a isnull(1)
+CREATE TABLE is (a int)
+CREATE TABLE t (a int) INHERITS (join)
+SELECT s.is(1), s.join(2)
+SELECT is

@@ -90,6 +90,17 @@ export function reservedClass(dialect: Dialect): number {
   return dialect === "postgres" ? POSTGRES_RESERVED_CLASS : dialect === "mysql" ? MYSQL_RESERVED_CLASS : SQLITE_RESERVED_CLASS;
 }
 
+/**
+ * PostgreSQL's "type or function name" keywords: reserved as column and table names, but a
+ * function may have one as its name (pgTAP's `is(…)`, PostGIS's `overlaps(…)`).
+ */
+export const POSTGRES_TYPE_FUNC_NAME_KEYWORDS = words(`
+  authorization binary collation concurrently cross current_schema freeze full ilike inner is isnull join left like
+  natural notnull outer overlaps right similar tablesample verbose
+`);
+/** Word-class bit of `POSTGRES_TYPE_FUNC_NAME_KEYWORDS`. */
+export const POSTGRES_TYPE_FUNC_NAME_CLASS = wordClass(POSTGRES_TYPE_FUNC_NAME_KEYWORDS);
+
 /** Keywords that may name a function even though they are reserved as column names (PostgreSQL; MySQL's UTC_DATE/TIME/TIMESTAMP). */
 export const FUNCTION_NAME_KEYWORDS = words(`
   left right collation current_schema ilike like similar overlaps binary values replace insert if char

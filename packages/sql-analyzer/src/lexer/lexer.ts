@@ -680,11 +680,15 @@ function endsOperand(c: number): boolean {
   return c === 91 /* [ */ || c === 93 /* ] */ || c === 41 /* ) */ || c === 39 || c === 34 || c === 58 || isIdentPart(c);
 }
 
-/** Whether `text[from, to)` holds only `=`, `<`, `>` and `!` (a comparison operator so far). */
+/**
+ * Whether `text[from, to)` is a comparison operator (`=`, `<`, `>`, `<=`, `>=`, `<>`, `!=`):
+ * a `?` after one is a placeholder (`id=?`), after any other run part of the operator
+ * (`>>?`, an operator pgmp defines).
+ */
 function isComparisonRun(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 61 && c !== 60 && c !== 62 && c !== 33) return false;
-  }
-  return true;
+  const first = text.charCodeAt(from);
+  if (to - from === 1) return first === 61 || first === 60 || first === 62;
+  if (to - from !== 2) return false;
+  const second = text.charCodeAt(from + 1);
+  return (second === 61 && (first === 60 || first === 62 || first === 33)) || (first === 60 && second === 62);
 }

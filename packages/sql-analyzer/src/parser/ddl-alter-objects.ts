@@ -4,7 +4,7 @@ import { ALL_OBJECT_KINDS, objectKindAt, parseCommonAlterTail, parseObjectKind, 
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr } from "./expressions.js";
-import { atLabel, expectIdent, expectLabel, parseQualifiedName } from "./names.js";
+import { atLabel, expectIdent, expectLabel, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseRoutineParams, parseSetParameterValue } from "./ddl-routine.js";
 
@@ -40,7 +40,8 @@ export function parsePostgresAlterObject(p: Parser, parseKindSpecific: (p: Parse
   const ifExists = p.atKw("if") && p.nthKw(1, "exists");
   parseOptionalIfExists(p);
   if (NAMED_BY_QUALIFIED_NAME.has(kind)) {
-    parseQualifiedName(p, "object name");
+    if (kind === "function" || kind === "procedure" || kind === "routine") parseRoutineName(p, "object name");
+    else parseQualifiedName(p, "object name");
     if (p.at(SyntaxKind.LParen) && (kind === "function" || kind === "procedure" || kind === "routine")) parseRoutineParams(p);
     if (kind === "trigger") {
       p.expectKw("on");

@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
+import { expectIdent, expectLabel, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
@@ -123,8 +123,10 @@ function parsePostgresDrop(p: Parser): boolean {
 function parseDropNameList(p: Parser, object: string): void {
   p.start(SyntaxKind.NameList);
   do {
-    parseQualifiedName(p, "object name");
-    if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "aggregate" || object === "routine")) {
+    const routine = object === "function" || object === "procedure" || object === "aggregate" || object === "routine";
+    if (routine) parseRoutineName(p, "object name");
+    else parseQualifiedName(p, "object name");
+    if (p.at(SyntaxKind.LParen) && routine) {
       if (p.postgres) parseRoutineParams(p, object === "aggregate" ? AGGREGATE_SIGNATURE : {});
       else p.bumpBalanced(true);
     }

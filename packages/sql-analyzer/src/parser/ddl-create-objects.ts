@@ -4,7 +4,7 @@ import { AGGREGATE_SIGNATURE, objectKindAt, parseCastTypes, parseRoleSpec, parse
 import { parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptionList } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
-import { expectIdent, expectLabel, parseOperatorName, parseQualifiedName } from "./names.js";
+import { expectIdent, expectLabel, parseOperatorName, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseWhereClause } from "./select.js";
 import { parseStatement } from "./statement.js";
@@ -184,7 +184,7 @@ function parseCreateCastRest(p: Parser): void {
   else {
     p.expectKw("with");
     if (p.eatKw("function")) {
-      parseQualifiedName(p, "function name");
+      parseRoutineName(p, "function name");
       if (p.at(SyntaxKind.LParen)) parseRoutineParams(p);
     } else p.expectKw("inout");
   }
@@ -276,7 +276,7 @@ function parseCreateTransformRest(p: Parser): void {
       p.expectKw("sql");
       p.expectKw("with");
       p.expectKw("function");
-      parseQualifiedName(p, "function name");
+      parseRoutineName(p, "function name");
       if (p.at(SyntaxKind.LParen)) parseRoutineParams(p);
       p.finish();
     } while (p.eat(SyntaxKind.Comma));

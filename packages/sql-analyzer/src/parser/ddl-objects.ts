@@ -1,7 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfExists } from "./ddl-table.js";
-import { atLabel, expectIdent, expectLabel, parseOperatorName, parseQualifiedName, atSubstitutedName } from "./names.js";
+import { atLabel, atSubstitutedName, expectIdent, expectLabel, parseOperatorName, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseRoutineParams, type SignatureForms } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
@@ -102,7 +102,7 @@ export function parseObjectName(p: Parser, kind: string): void {
     case "procedure":
     case "routine":
     case "aggregate":
-      parseQualifiedName(p, nameOf(kind));
+      parseRoutineName(p, nameOf(kind));
       if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, kind === "aggregate" ? AGGREGATE_SIGNATURE : {});
       else if (kind === "aggregate") p.expected("'(' and the aggregate's argument types");
       return;

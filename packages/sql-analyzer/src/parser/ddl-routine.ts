@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseParenExprList } from "./expressions.js";
-import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { parseStatement } from "./statement.js";
@@ -21,7 +21,7 @@ const TYPE_KEYWORDS = new Set([
  */
 export function parseCreateRoutineRest(p: Parser): void {
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
-  parseQualifiedName(p, "routine name");
+  parseRoutineName(p, "routine name");
   parseRoutineParams(p);
   let language: string | undefined;
   let body: { start: number; text: string } | undefined;
@@ -61,13 +61,7 @@ export function parseCreateRoutineRest(p: Parser): void {
       switch (w) {
         case "language":
           p.bump();
-          if (p.at(SyntaxKind.String)) {
-            language = unquote(p.tokenText()).toLowerCase();
-            p.bump();
-          } else if (atLabel(p)) {
-            language = p.word ?? p.tokenText().toLowerCase();
-            p.bumpIdent();
-          } else p.expected("language name");
+          language = parseLanguageName(p);
           break;
         case "as":
           p.bump();
@@ -228,6 +222,26 @@ function bodyContent(token: string, start: number): { start: number; text: strin
   return undefined;
 }
 
+/**
+ * The language name after `LANGUAGE` (its keyword consumed): a name or, as PostgreSQL also
+ * takes, a string (`LANGUAGE 'plpgsql'`, common in older scripts). Returns it lower-cased,
+ * `undefined` when neither is there (reported).
+ */
+export function parseLanguageName(p: Parser): string | undefined {
+  if (p.at(SyntaxKind.String)) {
+    const language = unquote(p.tokenText()).toLowerCase();
+    p.bump();
+    return language;
+  }
+  if (atLabel(p)) {
+    const language = p.word ?? p.tokenText().toLowerCase();
+    p.bumpIdent();
+    return language;
+  }
+  p.expected("language name");
+  return undefined;
+}
+
 function unquote(text: string): string {
   return text.length >= 2 && text.startsWith("'") ? text.slice(1, -1) : text;
 }
@@ -273,7 +287,8 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
         bumpParamMode(p);
         named = true;
       }
-      if (!named && atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
+      // `SETOF type` is a type (a set-returning argument: `f(setof raster)`), never a name and a type.
+      if (!named && atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(p.postgres && p.atKw("setof")) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
         // PostgreSQL: type keywords (int, bigint, varchar, …) cannot name a parameter.
         if (p.postgres && p.at(SyntaxKind.Word) && TYPE_KEYWORDS.has(p.word!)) p.expected("parameter name");
         p.bumpIdent();
@@ -398,7 +413,7 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
   if (p.postgres) {
     p.expectKw("execute");
     if (!p.eatKw("function")) p.expectKw("procedure");
-    parseQualifiedName(p, "function name");
+    parseRoutineName(p, "function name");
     parseParenExprList(p, SyntaxKind.ArgList);
   } else if (p.mysql) parseMysqlProgramBody(p);
   else if (p.atKw("begin")) parseBlock(p);

@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { OPERATOR_SIGNATURE } from "./ddl-objects.js";
 import { parseRoutineParams } from "./ddl-routine.js";
-import { atLabel, expectIdent, expectLabel, parseOperatorName, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atLabel, expectIdent, expectLabel, parseOperatorName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseWhereClause } from "./select.js";
 import { parseTypeName } from "./types.js";
@@ -109,7 +109,7 @@ export function parseOperatorClassItems(p: Parser, drop = false): void {
     } else if (p.eatKw("function")) {
       p.expect(SyntaxKind.Number, "support number");
       if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, OPERATOR_SIGNATURE);
-      parseQualifiedName(p, "function name");
+      parseRoutineName(p, "function name");
       if (p.at(SyntaxKind.LParen)) parseRoutineParams(p);
     } else if (p.eatKw("storage")) parseTypeName(p);
     else p.expected("OPERATOR, FUNCTION or STORAGE");

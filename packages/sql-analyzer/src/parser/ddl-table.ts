@@ -6,7 +6,7 @@ import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
-import { parseTypeName } from "./types.js";
+import { atMultiWordType, parseTypeName } from "./types.js";
 
 /**
  * CREATE TABLE after `CREATE [OR REPLACE] [TEMP|UNLOGGED|…]`: the current token
@@ -733,7 +733,9 @@ export function parseOptionList(p: Parser): void {
         p.eatOp("=");
         if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
         else if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) {
-          if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.QuotedIdent)) {
+          // A type of several words (`LEFTARG = double precision`: CREATE OPERATOR / AGGREGATE / TYPE).
+          if (p.postgres && atMultiWordType(p)) parseTypeName(p);
+          else if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.QuotedIdent)) {
             // A word, or a qualified name or type (`FUNCTION = s.f`, `STYPE = int[]`: CREATE AGGREGATE / OPERATOR):
             // a keyword value (true, off, none, safe, …) or else a name, kept as written by the formatter.
             const qualified = p.nth(1) === SyntaxKind.Dot;

@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { FUNCTION_NAME_CLASS } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atLabel, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
+import { atIdent, atKeywordFunctionName, atLabel, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { parseIntervalFields, parseTypeName } from "./types.js";
@@ -94,7 +94,7 @@ function isExprKeyword(p: Parser): boolean {
     case "distinct":
       return true;
     default:
-      return (p.wordClassesAt(0) & VALUE_CLASS) !== 0 || ((p.wordClassesAt(0) & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen);
+      return (p.wordClassesAt(0) & VALUE_CLASS) !== 0 || ((p.wordClassesAt(0) & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen) || atKeywordFunctionName(p);
   }
 }
 
@@ -450,6 +450,23 @@ export function parseExprListItems(p: Parser): void {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
     }
   } while (p.eat(SyntaxKind.Comma));
+}
+
+/**
+ * The arguments of a table function in FROM (`generate_series(1, 3)`, `f(a := 1)`): each is
+ * a call argument as in an expression's function call (named with `=>` or `:=`, VARIADIC).
+ */
+export function parseCallArgItems(p: Parser): void {
+  if ((p.wordClassesAt(-2) & SQL_JSON_XML_CLASS) !== 0) {
+    const name = sqlTableFunctionBefore(p);
+    if (name !== undefined) {
+      parseSqlJsonXmlArgsGuarded(p, name);
+      return;
+    }
+  }
+  if (p.at(SyntaxKind.RParen)) return;
+  do parseArg(p);
+  while (p.eat(SyntaxKind.Comma));
 }
 
 /**
@@ -886,7 +903,7 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen)) return parseNameOrCall(p, isReservedAt(p));
+  if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen) || atKeywordFunctionName(p)) return parseNameOrCall(p, isReservedAt(p));
   p.expected("expression");
   return false;
 }

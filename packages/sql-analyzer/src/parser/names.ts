@@ -1,4 +1,4 @@
-import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS } from "../lexer/keywords.js";
+import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import type { Parser } from "./parser.js";
 
@@ -106,6 +106,27 @@ export function parseQualifiedName(p: Parser, what = "name"): boolean {
   }
   p.finish();
   return ok;
+}
+
+/**
+ * Whether the n-th token is a PostgreSQL "type or function name" keyword followed by `(`: a
+ * reserved word that a function may still be called (`is(…)`, `join(…)`), never a table.
+ */
+export function atKeywordFunctionName(p: Parser, n = 0): boolean {
+  return p.postgres && p.nth(n) === SyntaxKind.Word && (p.wordClassesAt(n) & POSTGRES_TYPE_FUNC_NAME_CLASS) !== 0 && p.nth(n + 1) === SyntaxKind.LParen;
+}
+
+/**
+ * A routine's name where its argument list follows (CREATE / ALTER / DROP / COMMENT ON
+ * FUNCTION, ALTER EXTENSION … ADD FUNCTION): a qualified name, or in PostgreSQL one of the
+ * keywords a function may be named by (`CREATE FUNCTION is(anyelement, anyelement)`).
+ */
+export function parseRoutineName(p: Parser, what: string): boolean {
+  if (atKeywordFunctionName(p)) {
+    p.leaf(SyntaxKind.QualifiedName, SyntaxKind.Ident);
+    return true;
+  }
+  return parseQualifiedName(p, what);
 }
 
 /** A comma-separated list of names in parentheses: `(a, b, c)`. */

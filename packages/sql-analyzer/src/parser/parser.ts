@@ -53,6 +53,12 @@ export class Parser {
    * [STRICT] target, …` assigns to variables instead of creating a table.
    */
   plpgsql = false;
+  /**
+   * PL/pgSQL: whether the statement's `INTO target` was read. PL/pgSQL takes one INTO out of a
+   * statement wherever it stands, and a second is its error "INTO specified more than once".
+   * (A PL/pgSQL parser parses one statement, so this is never reset.)
+   */
+  plpgsqlInto = false;
   /** While true, `IN` is not an infix operator (inside `POSITION(a IN b)`). */
   noIn = false;
   /** Current nesting depth (see `MAX_NESTING_DEPTH`). */

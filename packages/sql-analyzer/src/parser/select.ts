@@ -1,8 +1,8 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
-import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parseSubquery } from "./expressions.js";
-import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parseSubquery } from "./expressions.js";
+import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
 import { atSqlTableFunctionArgs, parseSqlTableFunctionAlias } from "./sql-json-xml.js";
@@ -97,6 +97,7 @@ export function parseQueryTail(p: Parser): void {
   // Each clause at most once, in order: ORDER BY, then LIMIT/OFFSET/FETCH, then locking.
   const ordered = p.atKw("order") && p.nthKw(1, "by");
   if (ordered) parseOrderByClause(p);
+  if (p.plpgsql) parsePlpgsqlInto(p);
   let limit = false;
   let offset = false;
   // PostgreSQL also takes the locking clauses before LIMIT/OFFSET: `FOR UPDATE LIMIT 1`.
@@ -114,7 +115,8 @@ export function parseQueryTail(p: Parser): void {
     } else if (p.postgres && !limit && !offset && !locked && p.atKw("for") && (p.nthKw(1, "update") || p.nthKw(1, "share") || p.nthKw(1, "no") || p.nthKw(1, "key"))) {
       while (p.atKw("for") && (p.nthKw(1, "update") || p.nthKw(1, "share") || p.nthKw(1, "no") || p.nthKw(1, "key"))) parseLockingClause(p);
       locked = true;
-    } else break;
+    } else if (p.plpgsql && p.atKw("into")) parseIntoClause(p); // `LIMIT 1 INTO x OFFSET 2`
+    else break;
   }
   for (let guard = 0; guard < 4; guard++) {
     if (p.atKw("for") && !p.sqlite) parseLockingClause(p);
@@ -211,19 +213,27 @@ function parseSelectCore(p: Parser): void {
     )
       p.bump();
   }
+  // PL/pgSQL: `SELECT INTO x a FROM t` (the INTO stays inside the SelectClause, before the list).
+  if (p.plpgsql) parsePlpgsqlInto(p);
   parseSelectList(p, distinctSeen);
   p.finish();
   if (p.atKw("into") && !p.sqlite) parseIntoClause(p);
   if (p.atKw("from")) parseFromClause(p);
+  // The `p.plpgsql` tests keep plain SQL (where INTO stands only after the list) as fast as before.
+  if (p.plpgsql) parsePlpgsqlInto(p);
   if (p.atKw("where")) parseWhereClause(p);
+  if (p.plpgsql) parsePlpgsqlInto(p);
   if (p.atKw("group") && p.nthKw(1, "by")) parseGroupByClause(p);
+  if (p.plpgsql) parsePlpgsqlInto(p);
   if (p.atKw("having")) {
     p.start(SyntaxKind.HavingClause);
     p.bump();
     parseExpr(p);
     p.finish();
   }
+  if (p.plpgsql) parsePlpgsqlInto(p);
   if (p.atKw("window")) parseWindowClause(p);
+  if (p.plpgsql) parsePlpgsqlInto(p);
   p.finish();
 }
 
@@ -292,8 +302,29 @@ function parseColumnAliasList(p: Parser, columnTypes: boolean, typesRequired = f
   p.finish();
 }
 
-/** `INTO [TEMP] table` (PostgreSQL) or `INTO @var, …` / `INTO OUTFILE '…'` (MySQL). */
+/**
+ * PL/pgSQL: an `INTO [STRICT] target, …` between two clauses of a query, besides the places
+ * plain SQL has (after the select list, at the end). PL/pgSQL's own reader takes the first INTO
+ * out of a statement wherever it stands (`SELECT INTO x a FROM t`, `SELECT a FROM t INTO x WHERE …`)
+ * and hands the rest to the SQL parser; INTO is reserved, so it can only be that clause here.
+ */
+function parsePlpgsqlInto(p: Parser): void {
+  if (p.atKw("into")) parseIntoClause(p);
+}
+
+/**
+ * `INTO [TEMP] table` (PostgreSQL), `INTO [STRICT] variable, …` (PL/pgSQL) or
+ * `INTO @var, …` / `INTO OUTFILE '…'` (MySQL).
+ */
 function parseIntoClause(p: Parser): void {
+  if (p.plpgsql) {
+    // PL/pgSQL reads one INTO per statement, at any depth, and rejects a second with this message.
+    if (p.plpgsqlInto) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "INTO specified more than once", start, end);
+    }
+    p.plpgsqlInto = true;
+  }
   p.start(SyntaxKind.IntoClause);
   p.bump();
   if (p.mysql) {
@@ -522,14 +553,14 @@ function parseTableRef(p: Parser): boolean {
     p.bump();
     parseQualifiedName(p, "table name");
     p.expect(SyntaxKind.RParen, "')'");
-  } else parseQualifiedName(p, "table name");
+  } else parseRoutineName(p, "table name"); // a table, or a table function (which may be named `join(…)`)
   if (p.at(SyntaxKind.LParen) && !only) {
     // A table function: generate_series(1, 3) AS g(n) [WITH ORDINALITY]
     p.startAt(cp, SyntaxKind.FunctionTable);
     const sqlTable = atSqlTableFunctionArgs(p) ? p.tokenText(-1) : undefined;
     p.start(SyntaxKind.ArgList);
     p.bump();
-    parseExprListItems(p);
+    parseCallArgItems(p);
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
     if (sqlTable !== undefined) parseSqlTableFunctionAlias(p, sqlTable);

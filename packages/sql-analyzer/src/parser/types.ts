@@ -34,6 +34,18 @@ function continuesType(first: string, next: string | undefined): boolean {
   }
 }
 
+/**
+ * Whether a type name of more than one word starts at the current token (`double precision`,
+ * `character varying`, `timestamp with time zone`): where a single word is usually read as a
+ * name (an option value), such a type is read with `parseTypeName` instead.
+ */
+export function atMultiWordType(p: Parser): boolean {
+  const first = p.word;
+  if (first === undefined || !p.at(SyntaxKind.Word)) return false;
+  if (continuesType(first, p.wordAt(1))) return true;
+  return (first === "timestamp" || first === "time") && (p.nthKw(1, "with") || p.nthKw(1, "without"));
+}
+
 /** MySQL's character types: the only ones its grammar gives a CHARACTER SET. */
 const MYSQL_CHARACTER_TYPES = new Set([
   "char", "character", "varchar", "nchar", "nvarchar", "national", "text", "tinytext", "mediumtext", "longtext", "enum", "set", "long",

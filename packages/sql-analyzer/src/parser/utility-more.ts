@@ -3,7 +3,7 @@ import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
-import { atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, parseQualifiedName, parseTableNameList } from "./names.js";
+import { atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
 import { parseRoleList } from "./ddl-objects.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
@@ -368,7 +368,7 @@ export function parseCreateEventTriggerRest(p: Parser): void {
   }
   p.expectKw("execute");
   if (!p.eatKw("function")) p.expectKw("procedure");
-  parseQualifiedName(p, "function name");
+  parseRoutineName(p, "function name");
   p.expect(SyntaxKind.LParen, "'('");
   p.expect(SyntaxKind.RParen, "')'");
 }

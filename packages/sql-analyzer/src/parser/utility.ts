@@ -1,6 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
+import { parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
@@ -484,29 +485,33 @@ export function parseCall(p: Parser): void {
   p.finish();
 }
 
-/** PostgreSQL `DO [LANGUAGE x] $$ body $$` — a plpgsql body is parsed as embedded SQL. */
+/** PostgreSQL `DO [LANGUAGE x] $$ body $$ [LANGUAGE x]` — a plpgsql body is parsed as embedded SQL. */
 export function parseDo(p: Parser): void {
   p.start(SyntaxKind.DoStmt);
   p.bump();
-  let language = "plpgsql";
-  if (p.eatKw("language")) {
-    language = (p.word ?? "").toLowerCase();
-    expectLabel(p, "language");
-  }
+  let language: string | undefined = "plpgsql";
+  // `LANGUAGE x` goes before or after the body; the body is the string that is not a language name.
+  const given = p.eatKw("language");
+  if (given) language = parseLanguageName(p);
+  let body: { start: number; text: string } | undefined;
   if (p.at(SyntaxKind.String)) {
-    const text = p.tokenText();
-    const start = p.relativeStart();
+    body = { start: p.relativeStart(), text: p.tokenText() };
     p.start(SyntaxKind.RoutineBody);
     p.bump();
     p.finish();
-    if (text.startsWith("$")) {
-      const tagEnd = text.indexOf("$", 1);
-      const tag = text.slice(0, tagEnd + 1);
-      if (tagEnd > 0 && text.length >= tag.length * 2 && text.endsWith(tag) && (language === "plpgsql" || language === "sql"))
-        p.addEmbedded({ start: start + tag.length, text: text.slice(tag.length, text.length - tag.length), language });
-    }
   } else if (language === "plpgsql" && !p.atEnd) p.expected("code block string");
-  if (p.eatKw("language")) expectLabel(p, "language");
+  // A second LANGUAGE is an error only when the block runs ("conflicting options"); the first one stands.
+  if (p.eatKw("language")) {
+    const after = parseLanguageName(p);
+    if (!given) language = after;
+  }
+  if (body !== undefined && body.text.startsWith("$") && (language === "plpgsql" || language === "sql")) {
+    const { text, start } = body;
+    const tagEnd = text.indexOf("$", 1);
+    const tag = text.slice(0, tagEnd + 1);
+    if (tagEnd > 0 && text.length >= tag.length * 2 && text.endsWith(tag))
+      p.addEmbedded({ start: start + tag.length, text: text.slice(tag.length, text.length - tag.length), language });
+  }
   p.finish();
 }
 

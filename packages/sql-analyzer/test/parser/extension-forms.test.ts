@@ -1,0 +1,102 @@
+/**
+ * PostgreSQL forms that real extension scripts use and that our parser used to report as
+ * syntax errors (found by parsing the SQL of ~40 Debian extension packages: pgTAP, PostGIS,
+ * pgRouting, orafce, pg_partman, q3c, pgmp, …). Each is valid for PostgreSQL's parser; the
+ * accept/reject verdicts are also in the corpus (scripts/corpus/postgres-long-tail.sql, labelled
+ * by libpg-query). Here: what the tree says about them.
+ */
+import { describe, expect, it } from "vitest";
+import { SyntaxKind, parse, type SyntaxNode } from "../../src/index.js";
+
+function parsed(sql: string) {
+  const result = parse(sql, { dialect: "postgres" });
+  expect(result.root.text()).toBe(sql);
+  return result;
+}
+
+/** The nodes of `kind` in the tree, as texts. */
+function nodesOf(root: SyntaxNode, kind: SyntaxKind): string[] {
+  const out: string[] = [];
+  const walk = (node: SyntaxNode): void => {
+    if (node.kind === kind) out.push(node.text());
+    for (const child of node.children()) if (!child.isToken) walk(child as SyntaxNode);
+  };
+  walk(root);
+  return out;
+}
+
+describe("LANGUAGE given as a string", () => {
+  it("DO LANGUAGE 'plpgsql' parses the block's SQL as PL/pgSQL, before or after the body", () => {
+    for (const sql of ["DO LANGUAGE 'plpgsql' $$ BEGIN DELETE FROM t WHERE a = 1; END $$;", "DO $$ BEGIN DELETE FROM t WHERE a = 1; END $$ LANGUAGE 'plpgsql';"]) {
+      const result = parsed(sql);
+      expect(result.diagnostics).toEqual([]);
+      expect(result.embedded.map((e) => e.root.text().trim())).toEqual(["DELETE FROM t WHERE a = 1"]);
+    }
+  });
+
+  it("a DO block in another language is not read as SQL, and the first LANGUAGE stands", () => {
+    expect(parsed("DO $$ print 1; $$ LANGUAGE 'plperl';").embedded).toEqual([]);
+    const twice = parsed("DO LANGUAGE plpgsql $$ BEGIN DELETE FROM t; END $$ LANGUAGE sql;");
+    expect(twice.diagnostics).toEqual([]);
+    expect(twice.embedded.map((e) => e.language)).toEqual(["plpgsql"]);
+  });
+
+  it("CREATE FUNCTION … LANGUAGE 'sql' parses its body as SQL", () => {
+    const result = parsed("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 FROM $$ LANGUAGE 'sql';");
+    expect(result.diagnostics.map((d) => d.code)).toEqual(["expected-token"]);
+  });
+});
+
+describe("functions named by type-or-function-name keywords", () => {
+  it("`is(…)`, `join(…)` and their kin are calls, in expressions and in FROM", () => {
+    const result = parsed("SELECT is(a, b, 'same'), isnt(a, c), verbose(1) FROM join(1) AS j, natural(2);");
+    expect(result.diagnostics).toEqual([]);
+    expect(nodesOf(result.root, SyntaxKind.FunctionCall)).toEqual(["is(a, b, 'same')", "isnt(a, c)", "verbose(1)"]);
+    expect(nodesOf(result.root, SyntaxKind.FunctionTable)).toEqual(["join(1) AS j", "natural(2)"]);
+  });
+
+  it("they name routines in CREATE, DROP, COMMENT ON and ALTER EXTENSION … ADD FUNCTION", () => {
+    for (const sql of [
+      "CREATE FUNCTION is(anyelement, anyelement) RETURNS text LANGUAGE sql AS 'select 1';",
+      "DROP FUNCTION IF EXISTS is(anyelement, anyelement), overlaps(shape, shape);",
+      "COMMENT ON FUNCTION join(text[], text) IS 'joins';",
+      "ALTER EXTENSION testing ADD FUNCTION is(anyelement, anyelement, text);",
+    ])
+      expect(parsed(sql).diagnostics, sql).toEqual([]);
+  });
+
+  it("they stay reserved where no call can be meant", () => {
+    for (const sql of ["CREATE TABLE is (a int);", "SELECT * FROM t WHERE a is(1);", "SELECT is;", "SELECT * FROM join;"])
+      expect(parsed(sql).diagnostics.length, sql).toBeGreaterThan(0);
+  });
+});
+
+describe("argument and option forms", () => {
+  it("a table function in FROM takes named arguments, with := as with =>", () => {
+    const result = parsed("SELECT * FROM pair_info(p_child, p_parent := v_name, p_other => 1);");
+    expect(result.diagnostics).toEqual([]);
+    expect(nodesOf(result.root, SyntaxKind.NamedArg)).toEqual(["p_parent := v_name", "p_other => 1"]);
+  });
+
+  it("SETOF types in a routine signature", () => {
+    const result = parsed("COMMENT ON FUNCTION tile_count(setof tile, integer, tiles setof tile) IS 'counts';");
+    expect(result.diagnostics).toEqual([]);
+    expect(nodesOf(result.root, SyntaxKind.TypeName)).toEqual(["setof tile", "integer", "setof tile"]);
+  });
+
+  it("types of several words as option values (CREATE OPERATOR, CREATE AGGREGATE)", () => {
+    const result = parsed("CREATE OPERATOR ~=~ (LEFTARG = double precision, RIGHTARG = character varying, PROCEDURE = near_eq);");
+    expect(result.diagnostics).toEqual([]);
+    expect(nodesOf(result.root, SyntaxKind.TypeName)).toEqual(["double precision", "character varying"]);
+    expect(parsed("CREATE AGGREGATE latest (BASETYPE = timestamp with time zone, SFUNC = later_of, STYPE = time without time zone);").diagnostics).toEqual([]);
+  });
+
+  it("an operator ending in ? is one token unless it is a comparison (`id=?` keeps its placeholder)", () => {
+    const op = parsed("CREATE OPERATOR >>? (LEFTARG = big, RIGHTARG = int8, PROCEDURE = divisible_by);");
+    expect(op.diagnostics).toEqual([]);
+    expect(op.root.tokens().filter((t) => t.kind === SyntaxKind.Operator).map((t) => t.text())).toContain(">>?");
+    const placeholder = parsed("SELECT * FROM t WHERE id=? AND n<=?;");
+    expect(placeholder.diagnostics).toEqual([]);
+    expect(placeholder.root.tokens().filter((t) => t.kind === SyntaxKind.Operator || t.kind === SyntaxKind.Param).map((t) => t.text())).toEqual(["*", "=", "?", "<=", "?"]);
+  });
+});
