@@ -408,3 +408,12 @@ SET @a=@@global.max_allowed_packet
 SET default_storage_engine=@orig_storage_engine
 SELECT UTC_TIMESTAMP(), UTC_DATE(), UTC_TIME()
 SELECT @sys.x + 1
+CREATE TABLE domains (id INT, account VARCHAR(40) CHARACTER SET 'utf8' DEFAULT NULL, note TEXT CHARSET 'latin1' COLLATE 'latin1_bin')
+CREATE TABLE inbox (id INT, PRIMARY KEY `pk_inbox` (id)) ENGINE=MyISAM DEFAULT CHARSET='utf8'
+CREATE TABLE inbox (id INT, PRIMARY KEY pk USING BTREE (id))
+ALTER TABLE inbox ADD PRIMARY KEY pk (id)
+ALTER TABLE inbox RENAME outbox, CHANGE id msg_id INT NOT NULL
+ALTER TABLE inbox RENAME AS outbox
+ALTER TABLE inbox CONVERT TO CHARACTER SET 'utf8mb4' COLLATE 'utf8mb4_bin'
+CREATE DATABASE mail DEFAULT CHARACTER SET = 'utf8' COLLATE = 'utf8_bin'
+SELECT CONVERT(subject USING 'utf8'), CHAR(65 USING 'ascii') FROM inbox

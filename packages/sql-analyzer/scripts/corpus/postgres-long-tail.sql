@@ -1040,3 +1040,14 @@ CREATE TABLE is (a int)
 CREATE TABLE t (a int) INHERITS (join)
 SELECT s.is(1), s.join(2)
 SELECT is
+-- Forms application schemas use (found by parsing the SQL files of Debian application packages).
+CREATE TEMPORARY TABLE report ON COMMIT DROP AS SELECT 1 AS n
+CREATE TABLE report WITH (fillfactor = 70) AS SELECT 1
+CREATE TABLE report USING heap TABLESPACE fast AS SELECT 1
+CREATE TEMP TABLE report (n) ON COMMIT DELETE ROWS AS SELECT 1
+CREATE TABLE report WITH (fillfactor = 70)
+CREATE TABLE report (n) WITH (fillfactor = 70)
+CREATE TABLE actions (exclude integer DEFAULT '0' NOT NULL, name text)
+CREATE TABLE actions (name text, exclude int, EXCLUDE USING gist (name WITH =))
+ALTER TABLE actions ADD exclude int
+CREATE TABLE actions (name text, EXCLUDE)

@@ -211,3 +211,8 @@ CREATE TABLE t (a INTEGER PRIMARY KEY) STRICT, WITHOUT ROWID
 SELECT a FROM t ORDER BY a COLLATE BINARY
 SELECT json_group_array(a), json_group_object(k, v) FROM t
 SELECT unlikely(a), likely(b), likelihood(c, 0.5) FROM t
+CREATE TABLE filters (id INTEGER PRIMARY KEY AUTOINCREMENT, owner BIGINT UNSIGNED NOT NULL, flags INT UNSIGNED DEFAULT 0)
+CREATE TABLE odd_types (a int auto_increment, b int zerofill, c int key, d int rows, e int generated, f int generated always as (a))
+ALTER TABLE filters ADD COLUMN hits INTEGER UNSIGNED DEFAULT NULL
+CREATE TABLE bad_types (a varchar(255) binary NOT NULL)
+CREATE TABLE bad_types (a int unsigned primary key auto_increment)

@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
+import { atExcludeConstraint, parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { expectIdent, expectLabel, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
+import { expectCharsetName, expectIdent, expectLabel, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
@@ -397,7 +397,7 @@ function parseAlterTableAction(p: Parser): void {
   switch (w) {
     case "add":
       p.bump();
-      if (p.atKw("constraint") || p.atKw("primary") || p.atKw("unique") || p.atKw("check") || p.atKw("foreign") || p.atKw("exclude") || (p.mysql && (p.atKw("index") || p.atKw("key") || p.atKw("fulltext")))) {
+      if (p.atKw("constraint") || p.atKw("primary") || p.atKw("unique") || p.atKw("check") || p.atKw("foreign") || atExcludeConstraint(p) || (p.mysql && (p.atKw("index") || p.atKw("key") || p.atKw("fulltext")))) {
         parseTableConstraint(p);
         if (p.atKw("not") && p.nthKw(1, "valid")) {
           p.bump();
@@ -492,7 +492,8 @@ function parseAlterTableAction(p: Parser): void {
       break;
     case "rename":
       p.bump();
-      if (p.eatKw("to") || p.eatKw("as")) parseQualifiedName(p, "new name");
+      // MySQL: RENAME [TO | AS] new_table (a column or index is renamed only with COLUMN / INDEX / KEY).
+      if (p.eatKw("to") || p.eatKw("as") || (p.mysql && !p.atKw("column") && !p.atKw("index") && !p.atKw("key"))) parseQualifiedName(p, "new name");
       else {
         if (p.eatKw("constraint")) {
           /* ok */
@@ -630,8 +631,8 @@ function parseAlterTableAction(p: Parser): void {
       p.expectKw("to");
       if (p.eatKw("character")) p.expectKw("set");
       else p.expectKw("charset");
-      expectLabel(p, "character set");
-      if (p.eatKw("collate")) expectLabel(p, "collation");
+      expectCharsetName(p, "character set");
+      if (p.eatKw("collate")) expectCharsetName(p, "collation");
       break;
     case "modify":
     case "change":

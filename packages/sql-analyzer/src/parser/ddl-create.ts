@@ -135,7 +135,9 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
         if (p.atKw("character") && p.nthKw(1, "set")) p.bump();
         p.bump();
         p.eatOp("=");
-        expectLabel(p, "value");
+        // CHARACTER SET / COLLATE / ENCRYPTION values: names or strings (`CHARACTER SET = 'utf8'`).
+        if (p.at(SyntaxKind.String)) p.bump();
+        else expectLabel(p, "value");
         p.finish();
         if (p.position === progress) break;
       }

@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList } from "./expressions.js";
-import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, atLabel, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
 import type { Parser } from "./parser.js";
@@ -36,7 +36,7 @@ export function parseCreateTableRest(p: Parser): void {
   } else if (p.atKw("like") && p.mysql) {
     p.bump();
     parseQualifiedName(p, "table name");
-  } else if (!p.atKw("as") && !(p.mysql && (atSelectStart(p) || p.atKw("ignore") || p.atKw("replace")))) p.expected("'(' or AS");
+  } else if (!p.atKw("as") && !(p.mysql && (atSelectStart(p) || p.atKw("ignore") || p.atKw("replace"))) && !(p.postgres && ctasOptionsThenAs(p, 0))) p.expected("'(' or AS");
   if (p.atKw("inherits")) {
     p.bump();
     p.start(SyntaxKind.NameList);
@@ -218,8 +218,9 @@ function atTableConstraint(p: Parser): boolean {
     case "unique":
     case "check":
     case "foreign":
+      return true;
     case "exclude":
-      return p.word !== "exclude" || p.postgres;
+      return atExcludeConstraint(p);
     case "key":
     case "index":
     case "fulltext":
@@ -284,7 +285,8 @@ export function parseColumnDef(p: Parser): void {
   if (p.postgres && p.atKw("options") && p.nth(1) === SyntaxKind.LParen) parseGenericOptions(p, false);
   if (p.atKw("collate") && !p.sqlite) {
     p.bump();
-    parseQualifiedName(p, "collation");
+    if (p.mysql && p.at(SyntaxKind.String)) p.bump(); // MySQL: COLLATE 'utf8_bin'
+    else parseQualifiedName(p, "collation");
   }
   for (let guard = 0; guard < 64 && atColumnConstraint(p); guard++) parseColumnConstraint(p);
   p.finish();
@@ -412,7 +414,7 @@ function parseColumnConstraint(p: Parser): void {
       break;
     case "collate":
       p.bump();
-      expectLabel(p, "collation");
+      expectCharsetName(p, "collation");
       break;
     case "comment":
       p.bump();
@@ -427,7 +429,7 @@ function parseColumnConstraint(p: Parser): void {
     case "charset":
       if (p.eatKw("character")) p.expectKw("set");
       else p.bump();
-      expectLabel(p, "character set");
+      expectCharsetName(p, "character set");
       break;
     case "deferrable":
     case "initially":
@@ -558,6 +560,8 @@ export function parseTableConstraint(p: Parser): void {
     case "primary":
       p.bump();
       p.expectKw("key");
+      // MySQL takes (and ignores) an index name: `PRIMARY KEY pk (a)`.
+      if (p.mysql && atIdent(p)) p.bumpIdent();
       if (p.mysql && p.atKw("using")) {
         p.bump();
         p.bump();
@@ -656,7 +660,15 @@ function parseMysqlIndexOptions(p: Parser): void {
 }
 
 function atTableConstraintWord(p: Parser): boolean {
-  return ["primary", "unique", "check", "foreign", "exclude"].includes(p.word ?? "");
+  return ["primary", "unique", "check", "foreign"].includes(p.word ?? "") || atExcludeConstraint(p);
+}
+
+/**
+ * Whether an EXCLUDE constraint starts here (PostgreSQL: `EXCLUDE [USING method] (…)`). EXCLUDE
+ * is not reserved, so a column may be named `exclude` (Zabbix's schema has one).
+ */
+export function atExcludeConstraint(p: Parser): boolean {
+  return p.postgres && p.atKw("exclude") && (p.nth(1) === SyntaxKind.LParen || p.nthKw(1, "using"));
 }
 
 /** `(elem [ASC|DESC] [NULLS …], …)` */
@@ -840,21 +852,28 @@ function isCtasColumnList(p: Parser): boolean {
     if (next !== SyntaxKind.Comma) return false;
     n += 2;
   }
-  for (let m = n + 2; ; m++) {
+  return ctasOptionsThenAs(p, n + 2);
+}
+
+/**
+ * Whether the tokens from the n-th on are CREATE TABLE … AS's options and then AS: `[USING am]
+ * [WITH (…) | WITHOUT OIDS] [ON COMMIT …] [TABLESPACE t] AS` — words and `(…)` groups up to AS.
+ */
+function ctasOptionsThenAs(p: Parser, n: number): boolean {
+  for (let m = n; ; m++) {
     const k = p.nth(m);
-    if (k !== SyntaxKind.Word) return false;
-    const w = p.wordAt(m);
-    if (w === "as") return true;
-    if (w !== "with" && w !== "using" && w !== "tablespace" && w !== "without" && w !== "on") return false;
-    // skip a WITH (…) option list
-    if (p.nth(m + 1) === SyntaxKind.LParen) {
+    if (k === SyntaxKind.LParen) {
+      // skip a WITH (…) option list
       let depth = 0;
-      for (m = m + 1; ; m++) {
+      for (; ; m++) {
         const t = p.nth(m);
-        if (t === SyntaxKind.Eof) return false;
+        if (t === SyntaxKind.Eof || t === SyntaxKind.Semicolon) return false;
         if (t === SyntaxKind.LParen) depth++;
         else if (t === SyntaxKind.RParen && --depth === 0) break;
       }
+      continue;
     }
+    if (k !== SyntaxKind.Word && !(k === SyntaxKind.Operator && p.wordAt(m) === "=")) return false;
+    if (p.wordAt(m) === "as") return true;
   }
 }

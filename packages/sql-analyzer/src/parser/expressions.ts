@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { FUNCTION_NAME_CLASS } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atKeywordFunctionName, atLabel, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
+import { atIdent, atKeywordFunctionName, atLabel, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { parseIntervalFields, parseTypeName } from "./types.js";
@@ -721,7 +721,7 @@ function parseWordPrefix(p: Parser): boolean {
       p.bump();
       p.bump();
       parseExpr(p);
-      if (p.eatKw("using")) expectLabel(p, "character set");
+      if (p.eatKw("using")) expectCharsetName(p, "character set");
       else if (p.expect(SyntaxKind.Comma, "',' or USING")) parseTypeName(p);
       p.expect(SyntaxKind.RParen, "')'");
       p.finish();
@@ -1101,7 +1101,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
     if (special === "char" && p.atKw("using")) {
       // MySQL: CHAR(n, … USING charset)
       p.bump();
-      expectLabel(p, "character set");
+      expectCharsetName(p, "character set");
     }
     if (p.at(SyntaxKind.Word) && p.word === "order" && p.nthKw(1, "by")) parseOrderByClause(p);
     if (p.atKw("separator")) {

@@ -74,6 +74,18 @@ function atLabelContext(p: Parser): boolean {
   return next === SyntaxKind.Dot || next === SyntaxKind.LParen;
 }
 
+/**
+ * A character set or collation name (after CHARACTER SET, CHARSET, COLLATE): a name, or in MySQL
+ * also a string (`CHARACTER SET 'utf8'`, as schema scripts often write it).
+ */
+export function expectCharsetName(p: Parser, what: "character set" | "collation"): boolean {
+  if (p.mysql && p.at(SyntaxKind.String)) {
+    p.bump();
+    return true;
+  }
+  return expectLabel(p, what);
+}
+
 /** Consumes any word or quoted identifier as a name (after `AS`, `.`, in option lists). */
 export function expectLabel(p: Parser, what = "name"): boolean {
   if (atLabel(p)) {

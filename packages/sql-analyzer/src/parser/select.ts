@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
 import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parseSubquery } from "./expressions.js";
-import { atBareAlias, atBareColumnLabel, atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
+import { atBareAlias, atBareColumnLabel, atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
 import { atSqlTableFunctionArgs, parseSqlTableFunctionAlias } from "./sql-json-xml.js";
@@ -542,7 +542,8 @@ function parseTableRef(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (!atIdent(p) && !p.atKw("only") && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen && !p.atKw("values") && !p.atKw("select"))) {
+  // (A psql variable may name the table or its schema: `FROM :schema.t`; SQLite takes `FROM 'tbl'`.)
+  if (!atIdent(p) && !p.atKw("only") && !atSubstitutedName(p) && !(p.at(SyntaxKind.Word) && p.nth(1) === SyntaxKind.LParen && !p.atKw("values") && !p.atKw("select"))) {
     p.expected("table name");
     return false;
   }

@@ -1,18 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atLabel, expectLabel } from "./names.js";
+import { atIdent, atLabel, expectCharsetName, expectLabel, isReservedAt } from "./names.js";
 import type { Parser } from "./parser.js";
-
-/** Words that end a type name in a column definition (the start of a constraint). */
-const TYPE_STOP = new Set([
-  "not", "null", "default", "primary", "references", "constraint", "check", "unique", "collate", "generated",
-  "as", "auto_increment", "autoincrement", "comment", "on", "key", "identity", "unsigned", "zerofill", "signed",
-  "character", "charset", "with", "without", "array", "to", "from", "for", "then", "else", "end", "when", "and",
-  "or", "is", "in", "using", "returns", "language", "stored", "virtual", "invisible", "visible", "storage",
-  "compression", "srid", "immutable", "stable", "volatile", "strict", "security", "set", "cost", "rows", "where",
-  "order", "group", "limit", "having", "window", "union", "intersect", "except", "into", "values", "select",
-  "deferrable", "initially", "match", "varying", "precision", "zone", "filter", "over", "within", "escape",
-]);
 
 /** Words that may follow the first word of a multi-word PostgreSQL/SQL type. */
 function continuesType(first: string, next: string | undefined): boolean {
@@ -70,9 +59,10 @@ export function parseTypeName(p: Parser): boolean {
     p.bumpIdent();
     if (p.atKw("varying")) p.bumpIdent();
   } else if (p.sqlite) {
-    // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`, `NATIVE CHARACTER(70)`
-    // (CHARACTER stops other dialects' types only as MySQL's CHARACTER SET).
-    while (p.at(SyntaxKind.Word) && (!TYPE_STOP.has(p.word!) || (p.atKw("character") && !p.nthKw(1, "set")))) p.bumpIdent();
+    // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`, `NATIVE CHARACTER(70)`,
+    // `BIGINT UNSIGNED`, even `INT AUTO_INCREMENT` (a word SQLite does not reserve is a name to it).
+    // Its reserved words end the name, and GENERATED when a generated column follows.
+    while (p.at(SyntaxKind.Word) && !isReservedAt(p) && !(p.atKw("generated") && (p.nthKw(1, "always") || p.nthKw(1, "as")))) p.bumpIdent();
   } else {
     while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
       p.bump();
@@ -101,7 +91,7 @@ export function parseTypeName(p: Parser): boolean {
       const [start] = p.currentRange();
       if (p.atKw("character")) p.bump();
       p.bump();
-      expectLabel(p, "character set");
+      expectCharsetName(p, "character set");
       if (first !== undefined && !MYSQL_CHARACTER_TYPES.has(first))
         p.report(SyntaxCode.UnexpectedToken, "in MySQL only character types (CHAR, VARCHAR, TEXT, ENUM, SET) take a CHARACTER SET", start, p.prevEnd());
     }
