@@ -9,7 +9,7 @@
 // Run:          npm run bench -w @sextant/sql-analyzer      (BENCH_MS=500 for a quicker run;
 //               BENCH_BASELINE=<older build>/dist/index.js adds that build's rows)
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadModule, parseSync as pgParse } from "libpg-query";
@@ -175,29 +175,34 @@ if (ours) {
 // the SQL the installed PostgreSQL ships (its initdb scripts and every extension script), read
 // from the system, never copied into this repository. Each file is one parse call.
 const shipped = shippedPostgresFiles();
-console.log("\n## Real SQL files: what PostgreSQL ships\n");
+console.log("\n## Real SQL files: what PostgreSQL and its extensions ship\n");
 if (!shipped) console.log("PostgreSQL's share directory (/usr/share/postgresql/<version>/) not found: not measured (Debian: `apt-get install postgresql`).");
 else if (ours) {
-  // libpg-query reads server SQL only: the psql lines (the `\echo … \quit` guard of extension
-  // scripts) become blanks, and `@extschema@` / `@extowner@` are replaced as CREATE EXTENSION
-  // does. Both parsers get the same texts, and only files libpg-query accepts.
-  const texts = shipped.files
-    .map((f) => readFileSync(f, "utf8").replaceAll("@extschema@", "public").replaceAll("@extowner@", "postgres").replace(/^\\.*$/gm, (line) => " ".repeat(line.length)))
-    .filter((text) => accepts(pgParse, text));
-  const realLines = texts.reduce((n, text) => n + text.split("\n").length - (text.endsWith("\n") ? 1 : 0), 0);
-  const realBytes = texts.reduce((n, text) => n + Buffer.byteLength(text), 0);
-  const codeLines = texts.reduce((n, text) => n + text.split("\n").filter((line) => line.trim() !== "" && !line.trim().startsWith("--")).length, 0);
-  const { lazy, tree, pg } = measureAll({
-    lazy: () => { for (const text of texts) oursLazy(text); },
-    tree: () => { for (const text of texts) oursTree(text); },
-    pg: () => { for (const text of texts) pgParse(text); },
-  });
-  console.log(`PostgreSQL ${shipped.version}: ${texts.length} of ${shipped.files.length} files (initdb's scripts and the extension scripts; those libpg-query accepts), ${fmt(realLines)} lines (${fmt(codeLines)} neither blank nor only a comment), ${fmt(realBytes / 1024)} KiB, ${fmt(realBytes / realLines, 1)} characters a line. One parse call per file.\n`);
-  console.log("| parser | lines/s | code lines/s | MB/s | sextant is × faster |");
-  console.log("|---|---:|---:|---:|---:|");
-  console.log(`| ${OURS} | ${fmt(lazy * realLines)} | ${fmt(lazy * codeLines)} | ${fmt((lazy * realBytes) / 1e6, 2)} | 1.00 |`);
-  console.log(`| @sextant/sql-analyzer (parse + build tree) | ${fmt(tree * realLines)} | ${fmt(tree * codeLines)} | ${fmt((tree * realBytes) / 1e6, 2)} | ${fmt(lazy / tree, 2)} |`);
-  console.log(`| libpg-query | ${fmt(pg * realLines)} | ${fmt(pg * codeLines)} | ${fmt((pg * realBytes) / 1e6, 2)} | ${fmt(lazy / pg, 2)} |`);
+  console.log("| files | parser | lines/s | code lines/s | MB/s | sextant is × faster |");
+  console.log("|---|---|---:|---:|---:|---:|");
+  const notes = [];
+  for (const [label, files] of [["PostgreSQL's own", shipped.own], ["third-party extensions", shipped.thirdParty]]) {
+    if (files.length === 0) continue;
+    // libpg-query reads server SQL only: the psql lines (the `\echo … \quit` guard of extension
+    // scripts) become blanks, and `@extschema@` / `@extowner@` are replaced as CREATE EXTENSION
+    // does. Both parsers get the same texts, and only the files libpg-query accepts.
+    const texts = files
+      .map((f) => readFileSync(f, "utf8").replaceAll("@extschema@", "public").replaceAll("@extowner@", "postgres").replace(/^\\.*$/gm, (line) => " ".repeat(line.length)))
+      .filter((text) => accepts(pgParse, text));
+    const realLines = texts.reduce((n, text) => n + text.split("\n").length - (text.endsWith("\n") ? 1 : 0), 0);
+    const realBytes = texts.reduce((n, text) => n + Buffer.byteLength(text), 0);
+    const codeLines = texts.reduce((n, text) => n + text.split("\n").filter((line) => line.trim() !== "" && !line.trim().startsWith("--")).length, 0);
+    const { lazy, tree, pg } = measureAll({
+      lazy: () => { for (const text of texts) oursLazy(text); },
+      tree: () => { for (const text of texts) oursTree(text); },
+      pg: () => { for (const text of texts) pgParse(text); },
+    });
+    notes.push(`${label}: ${texts.length} of ${files.length} files (those libpg-query accepts), ${fmt(realLines)} lines (${fmt(codeLines)} neither blank nor only a comment), ${fmt(realBytes / 1024)} KiB, ${fmt(realBytes / realLines, 1)} characters a line`);
+    console.log(`| ${label} | ${OURS} | ${fmt(lazy * realLines)} | ${fmt(lazy * codeLines)} | ${fmt((lazy * realBytes) / 1e6, 2)} | 1.00 |`);
+    console.log(`| ${label} | @sextant/sql-analyzer (parse + build tree) | ${fmt(tree * realLines)} | ${fmt(tree * codeLines)} | ${fmt((tree * realBytes) / 1e6, 2)} | ${fmt(lazy / tree, 2)} |`);
+    console.log(`| ${label} | libpg-query | ${fmt(pg * realLines)} | ${fmt(pg * codeLines)} | ${fmt((pg * realBytes) / 1e6, 2)} | ${fmt(lazy / pg, 2)} |`);
+  }
+  console.log(`\nPostgreSQL ${shipped.version}. ${notes.join("; ")}. One parse call per file.`);
 }
 
 // ---- format --------------------------------------------------------------
@@ -261,14 +266,32 @@ if (ours) {
   console.log("Not built: not measured.");
 }
 
-/** The SQL files of the newest installed PostgreSQL (initdb's scripts, the extension scripts), or `undefined`. */
+/**
+ * The SQL files of the newest installed PostgreSQL, or `undefined`: its own (the scripts initdb
+ * runs and its contrib extension scripts) and those of third-party extension packages (on
+ * Debian, the extension scripts the server package's file list does not hold; elsewhere all
+ * extension scripts count as its own).
+ */
 function shippedPostgresFiles() {
   const share = "/usr/share/postgresql";
   if (!existsSync(share)) return undefined;
   const version = readdirSync(share).filter((v) => /^\d+$/.test(v) && existsSync(join(share, v, "extension"))).sort((a, b) => Number(b) - Number(a))[0];
   if (version === undefined) return undefined;
   const dir = join(share, version);
-  const initdb = ["information_schema.sql", "system_views.sql", "system_functions.sql", "snowball_create.sql", "system_constraints.sql"].map((f) => join(dir, f));
-  const extensions = readdirSync(join(dir, "extension")).filter((f) => f.endsWith(".sql")).sort().map((f) => join(dir, "extension", f));
-  return { version, files: [...initdb, ...extensions].filter((f) => existsSync(f)) };
+  const initdb = ["information_schema.sql", "system_views.sql", "system_functions.sql", "snowball_create.sql", "system_constraints.sql"].map((f) => join(dir, f)).filter((f) => existsSync(f));
+  const packageList = `/var/lib/dpkg/info/postgresql-${version}.list`;
+  const serverFiles = existsSync(packageList) ? new Set(readFileSync(packageList, "utf8").split("\n")) : undefined;
+  const own = [...initdb];
+  const thirdParty = [];
+  // Debian links most upgrade scripts of a package to one file (PostGIS: ~100 names for one
+  // 8 MB script): each file is read once.
+  const seen = new Set();
+  for (const name of readdirSync(join(dir, "extension")).filter((f) => f.endsWith(".sql")).sort()) {
+    const path = join(dir, "extension", name);
+    const real = realpathSync(path);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    (serverFiles === undefined || serverFiles.has(path) ? own : thirdParty).push(real);
+  }
+  return { version, own, thirdParty };
 }

@@ -9,7 +9,7 @@
  * the tests say so and skip, and under CI=true they fail.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node:child_process";
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadModule, parseSync } from "libpg-query";
@@ -67,6 +67,26 @@ function firstTokenAt(text: string, i: number): number {
     else return i;
   }
 }
+
+/** Whether PostgreSQL's parser takes a script (psql's lines blanked: it reads server SQL only; an empty script counts as taken). */
+function postgresAccepts(text: string): boolean {
+  const server = text.replace(/^\\.*$/gm, (line) => " ".repeat(line.length));
+  if (firstTokenAt(server, 0) >= server.length) return true;
+  try {
+    parseSync(server);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Extensions from Debian packages beyond contrib whose scripts the extension test reads, and
+ * the packages `.ci/run` installs for them (`postgresql-<version>-<name>`; each depends on the server and a few small
+ * libraries at most; the PostGIS and pgRouting scripts come without their C libraries).
+ */
+const THIRD_PARTY_EXTENSIONS = ["pgtap", "postgis", "pgrouting", "orafce", "pg_partman", "mimeo", "plpgsql_check", "semver", "ip4r", "periods"];
+const THIRD_PARTY_PACKAGES = ["pgtap", "postgis-3-scripts", "pgrouting-scripts", "orafce", "partman", "mimeo", "plpgsql-check", "semver", "ip4r", "periods"];
 
 /** The tokens of a kind in a parse, as texts. */
 function tokensOf(text: string, dialect: Dialect, kind: SyntaxKind): string[] {
@@ -202,21 +222,46 @@ describe("PostgreSQL's own extension scripts", () => {
     expect(statements).toBeGreaterThan(500);
   });
 
-  it.skipIf(!!missing)("every extension script the installed PostgreSQL ships parses without a diagnostic", () => {
+  it.skipIf(!!missing)("every extension script the installed PostgreSQL ships parses without a diagnostic, unless PostgreSQL's parser rejects it too", async () => {
+    await loadModule();
     const dir = join(shareDir, "extension");
-    const files = readdirSync(dir).filter((f) => f.endsWith(".sql"));
+    // Debian's packages link most upgrade scripts to one file (PostGIS: ~100 names for one
+    // 8 MB script): each file is read once.
+    const files = [...new Map(readdirSync(dir).filter((f) => f.endsWith(".sql")).map((f) => [realpathSync(join(dir, f)), f])).values()];
     // Debian's postgresql-15 ships ~150 (contrib): a real corpus of functions, operators,
     // operator classes, types and casts, each script guarded by a psql `\echo … \quit` line.
     expect(files.length).toBeGreaterThan(50);
     const problems: string[] = [];
+    let rejected = 0;
     for (const file of files) {
       // CREATE EXTENSION replaces these before it runs a script; so does this test.
       const text = readFileSync(join(dir, file), "utf8").replaceAll("@extschema@", "public").replaceAll("@extowner@", "postgres");
       const result = parse(text, { dialect: "postgres" });
       if (result.root.text() !== text) problems.push(`${file}: not lossless`);
-      for (const d of result.diagnostics) problems.push(`${file}@${d.range.start}: ${d.code} ${d.message} — ${JSON.stringify(text.slice(d.range.start, d.range.start + 50))}`);
+      // PostgreSQL's parser is asked only about the scripts we find fault with (it reads ~7 MB/s,
+      // and PostGIS alone ships ~35 MB): a fault it does not see is ours; one it sees too is a
+      // real mistake in the script (a third-party upgrade script no one ran).
+      if (result.diagnostics.length === 0) continue;
+      if (postgresAccepts(text)) {
+        for (const d of result.diagnostics) problems.push(`${file}@${d.range.start}: ${d.code} ${d.message} — ${JSON.stringify(text.slice(d.range.start, d.range.start + 50))}`);
+      } else rejected++;
     }
     expect(problems).toEqual([]);
+    expect(rejected).toBeLessThan(files.length / 50);
+  });
+
+  it.skipIf(!!missing)("the third-party extension packages .ci/run installs are there (their scripts are parsed above)", () => {
+    // Real extension code by many authors: pgTAP's test functions (named `is`, `isnt`, …),
+    // PostGIS's and pgRouting's huge PL/pgSQL upgrade scripts, Oracle-style packages (orafce),
+    // pg_partman and mimeo's dynamic DDL. Without them the test above reads contrib only.
+    const dir = join(shareDir, "extension");
+    const present = new Set(readdirSync(dir).map((f) => f.replace(/--.*$/, "").replace(/\.control$/, "")));
+    const absent = THIRD_PARTY_EXTENSIONS.filter((name) => !present.has(name));
+    if (absent.length > 0) {
+      const version = shareDir.split("/").pop();
+      const message = missingServer(`the extension scripts of ${absent.join(", ")}`, THIRD_PARTY_PACKAGES.map((name) => `postgresql-${version}-${name}`).join(" "));
+      console.warn(`[sql-analyzer] ${message}: the extension-script test reads fewer real scripts`);
+    }
   });
 });
 
