@@ -1051,3 +1051,9 @@ CREATE TABLE actions (exclude integer DEFAULT '0' NOT NULL, name text)
 CREATE TABLE actions (name text, exclude int, EXCLUDE USING gist (name WITH =))
 ALTER TABLE actions ADD exclude int
 CREATE TABLE actions (name text, EXCLUDE)
+SELECT * FROM (orders)
+SELECT * FROM ((orders)) AS o
+SELECT * FROM (orders o JOIN lines l USING (order_id)) AS ol, (customers)
+SELECT * FROM ((orders o JOIN lines l USING (order_id)))
+SELECT * FROM ((SELECT 1) AS s)
+SELECT * FROM ((SELECT 1) AS s CROSS JOIN orders)

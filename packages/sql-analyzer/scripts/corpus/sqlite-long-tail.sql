@@ -216,3 +216,4 @@ CREATE TABLE odd_types (a int auto_increment, b int zerofill, c int key, d int r
 ALTER TABLE filters ADD COLUMN hits INTEGER UNSIGNED DEFAULT NULL
 CREATE TABLE bad_types (a varchar(255) binary NOT NULL)
 CREATE TABLE bad_types (a int unsigned primary key auto_increment)
+SELECT * FROM (orders)

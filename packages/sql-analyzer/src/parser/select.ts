@@ -474,9 +474,19 @@ function parseTableRef(p: Parser): boolean {
     p.start(SyntaxKind.TableRef);
     p.bump();
     if (p.enter()) {
-      if (!parseJoinedTable(p)) p.expected("table");
-      // MySQL: a parenthesized list of table references, `(u, v)`
-      else if (p.mysql) while (p.eat(SyntaxKind.Comma)) if (!parseJoinedTable(p)) break;
+      const inner = p.checkpoint();
+      // A parenthesized join inside (not a subquery) is checked at its own level.
+      const nested = p.at(SyntaxKind.LParen) && !(isSubqueryAhead(p) && !(p.nth(1) === SyntaxKind.LParen && parenGroupContinues(p)));
+      const [start] = p.currentRange();
+      if (!parseTableRef(p)) p.expected("table");
+      else {
+        const joined = atJoin(p);
+        parseJoins(p, inner);
+        // PostgreSQL takes parentheses around a join only: `FROM (t)` is an error there, not in MySQL or SQLite.
+        if (p.postgres && !joined && !nested) p.report(SyntaxCode.UnexpectedToken, "in PostgreSQL only a join may stand in parentheses here (write the table without them)", start, p.prevEnd());
+        // MySQL: a parenthesized list of table references, `(u, v)`
+        if (p.mysql) while (p.eat(SyntaxKind.Comma)) if (!parseJoinedTable(p)) break;
+      }
       p.leave();
     }
     p.expect(SyntaxKind.RParen, "')'");

@@ -133,6 +133,13 @@ describe("forms from application schemas", () => {
     expect(nodesOf(result.root, SyntaxKind.TableConstraint)).toEqual(["EXCLUDE USING gist (exclude WITH =)"]);
   });
 
+  it("PostgreSQL: parentheses in FROM hold a join, not a lone table (MySQL and SQLite take both)", () => {
+    expect(parsedIn("SELECT * FROM (orders o JOIN lines l USING (id)) AS ol, ((a CROSS JOIN b));", "postgres").diagnostics).toEqual([]);
+    expect(parsedIn("SELECT * FROM (orders);", "postgres").diagnostics.map((d) => d.code)).toEqual(["unexpected-token"]);
+    expect(parsedIn("SELECT * FROM (orders);", "sqlite").diagnostics).toEqual([]);
+    expect(parsedIn("SELECT * FROM (orders);", "mysql").diagnostics).toEqual([]);
+  });
+
   it("psql: a variable names a table in FROM as it does elsewhere (`FROM :schema.t`)", () => {
     const result = parsedIn("UPDATE :s.acc SET kind = 'AP' WHERE id IN (SELECT id FROM :s.ap);", "postgres");
     expect(result.diagnostics).toEqual([]);
