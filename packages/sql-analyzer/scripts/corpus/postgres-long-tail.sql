@@ -1057,3 +1057,10 @@ SELECT * FROM (orders o JOIN lines l USING (order_id)) AS ol, (customers)
 SELECT * FROM ((orders o JOIN lines l USING (order_id)))
 SELECT * FROM ((SELECT 1) AS s)
 SELECT * FROM ((SELECT 1) AS s CROSS JOIN orders)
+CREATE FUNCTION @extschema@.area(s @extschema@.shape) RETURNS float8 AS 'MODULE_PATHNAME', 'shape_area' LANGUAGE c STRICT
+CREATE OPERATOR @extschema@.&& (LEFTARG = @extschema@.shape, RIGHTARG = @extschema@.shape, PROCEDURE = @extschema@.overlaps_shape)
+SELECT $1 OPERATOR(@extschema@.&&) $2, @extschema@.area(s)::@extschema:geo@.measure FROM shapes s WHERE srid=@extschema@.srid(s)
+ALTER FUNCTION @extschema@.area(@extschema@.shape) SET search_path = @extschema@, pg_temp
+GRANT EXECUTE ON FUNCTION @extschema@.area(@extschema@.shape) TO PUBLIC
+ALTER LANGUAGE plpgsql OWNER TO @extowner@
+SELECT @extschema:@.f()

@@ -262,7 +262,15 @@ export class Lexer {
         }
         break;
       case 64: // @
-        if (!this.postgres) {
+        if (this.postgres) {
+          // An extension script's placeholder, which CREATE EXTENSION replaces before it runs
+          // the script: `@extschema@`, `@extowner@`, `@extschema:name@` (a name, like a psql variable).
+          const placeholderEnd = extensionPlaceholderEnd(text, p, end);
+          if (placeholderEnd > 0) {
+            this.pos = placeholderEnd;
+            return SyntaxKind.Param;
+          }
+        } else {
           if (this.mysql && p + 1 < end && text.charCodeAt(p + 1) === 64) {
             let after = this.scanWord(p + 2);
             // @@session.sql_mode, @@global.x
@@ -503,6 +511,8 @@ export class Lexer {
         if (d === 63 && isComparisonRun(text, begin, p)) break;
         // MySQL has no `@` operators: `=@@x` is `=` then a variable.
         if (((d === 35 || d === 64) && this.mysql) || (d === 96 && !this.postgres)) break;
+        // An extension script's placeholder after an operator: `srid=@extschema@.f(…)`.
+        if (d === 64 && this.postgres && extensionPlaceholderEnd(text, p, end) > 0) break;
       }
       if (d === 126 || d === 33 || d === 64 || d === 35 || d === 37 || d === 94 || d === 38 || d === 124 || d === 96 || d === 63) special = true;
       p++;
@@ -673,6 +683,23 @@ export function lineEnd(text: string, p: number, end = text.length): number {
     p++;
   }
   return p;
+}
+
+/**
+ * The end of the extension-script placeholder at `p` (`@extschema@`, `@extowner@`,
+ * `@extschema:name@`), or 0 when none starts there.
+ */
+function extensionPlaceholderEnd(text: string, p: number, end: number): number {
+  if (text.startsWith("@extowner@", p)) return p + 10 <= end ? p + 10 : 0;
+  if (!text.startsWith("@extschema", p)) return 0;
+  let q = p + 10;
+  if (q < end && text.charCodeAt(q) === 58 /* : */) {
+    q++;
+    const nameStart = q;
+    while (q < end && isIdentPart(text.charCodeAt(q))) q++;
+    if (q === nameStart) return 0;
+  }
+  return q < end && text.charCodeAt(q) === 64 ? q + 1 : 0;
 }
 
 /** Whether a character before `:` makes it an array slice's colon rather than a psql variable's. */

@@ -508,7 +508,7 @@ export function parseGrantOrRevoke(p: Parser): void {
     } else if (
       p.at(SyntaxKind.Word) &&
       ["table", "sequence", "function", "procedure", "routine", "schema", "database", "type", "domain", "language", "tablespace", "foreign", "large", "parameter"].includes(p.word!) &&
-      (atLabel(p, 1) && !p.nthKw(1, "to") && !p.nthKw(1, "from"))
+      ((atLabel(p, 1) && !p.nthKw(1, "to") && !p.nthKw(1, "from")) || atSubstitutedName(p, 1))
     ) {
       p.bump();
       if (p.atKw("data") || p.atKw("server") || p.atKw("object")) {

@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseParenExprList } from "./expressions.js";
-import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
+import { atLabel, atSubstitutedName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { parseStatement } from "./statement.js";
@@ -156,7 +156,8 @@ export function parseSetParameterValue(p: Parser): void {
   else {
     if (!p.eatKw("to")) p.expectOp("=");
     do {
-      if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump();
+      // A word is a name (`search_path = public, pg_temp`) or a keyword value (`on`): kept as written.
+      if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
       else p.expected("value");
     } while (p.eat(SyntaxKind.Comma));
   }
@@ -288,7 +289,7 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
         named = true;
       }
       // `SETOF type` is a type (a set-returning argument: `f(setof raster)`), never a name and a type.
-      if (!named && atLabel(p) && atLabel(p, 1) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(p.postgres && p.atKw("setof")) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
+      if (!named && atLabel(p) && (atLabel(p, 1) || atSubstitutedName(p, 1)) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(p.postgres && p.atKw("setof")) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
         // PostgreSQL: type keywords (int, bigint, varchar, …) cannot name a parameter.
         if (p.postgres && p.at(SyntaxKind.Word) && TYPE_KEYWORDS.has(p.word!)) p.expected("parameter name");
         p.bumpIdent();

@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { FUNCTION_NAME_CLASS } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atKeywordFunctionName, atLabel, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
+import { atIdent, atKeywordFunctionName, atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { parseIntervalFields, parseTypeName } from "./types.js";
@@ -555,6 +555,8 @@ export function parsePrefix(p: Parser): boolean {
       return true;
     case SyntaxKind.Param:
     case SyntaxKind.Variable:
+      // `@extschema@.f(x)`, `:schema.t.col`: a name whose schema the script's runner puts in.
+      if (p.postgres && p.nth(1) === SyntaxKind.Dot && atSubstitutedName(p)) return parseNameOrCall(p);
       if (p.postgres && p.nth(1) === SyntaxKind.Dot) {
         // A composite parameter's field, `$1.typtype` (a routine body's own SQL). Only here
         // a checkpoint, whose event every other parameter would pay for.

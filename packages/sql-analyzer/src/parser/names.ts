@@ -39,13 +39,16 @@ export function atBareAlias(p: Parser): boolean {
 
 /**
  * Whether the n-th token stands where a name is required although it is no word: a psql
- * variable (`CREATE ROLE :owner`, psql puts the name in) or, in SQLite, a string (its
+ * variable (`CREATE ROLE :owner`, psql puts the name in), an extension script's placeholder
+ * (`@extschema@.f`, CREATE EXTENSION puts the schema in) or, in SQLite, a string (its
  * grammar takes `'name'` wherever a name goes: `CREATE TABLE 'docs_data'(…)`, as `.dump` writes).
  */
 export function atSubstitutedName(p: Parser, n = 0): boolean {
   const k = p.nth(n);
   if (k === SyntaxKind.String) return p.sqlite;
-  return k === SyntaxKind.Param && p.postgres && p.tokenText(n).charCodeAt(0) === 58;
+  if (k !== SyntaxKind.Param || !p.postgres) return false;
+  const first = p.tokenText(n).charCodeAt(0);
+  return first === 58 /* :psql_variable */ || first === 64; /* @extschema@ */
 }
 
 /** Consumes an identifier, or reports one missing. Returns whether one was consumed. */
@@ -179,7 +182,7 @@ export function parseQualifiedNameList(p: Parser): void {
 /** An operator name: a symbol, optionally schema-qualified (`myschema.+`), as a `QualifiedName`. */
 export function parseOperatorName(p: Parser): void {
   p.start(SyntaxKind.QualifiedName);
-  while (atLabel(p) && p.nth(1) === SyntaxKind.Dot) {
+  while ((atLabel(p) || atSubstitutedName(p)) && p.nth(1) === SyntaxKind.Dot) {
     p.bumpIdent();
     p.bump();
   }

@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atLabel, expectCharsetName, expectLabel, isReservedAt } from "./names.js";
+import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectLabel, isReservedAt } from "./names.js";
 import type { Parser } from "./parser.js";
 
 /** Words that may follow the first word of a multi-word PostgreSQL/SQL type. */
@@ -47,6 +47,19 @@ const MYSQL_CHARACTER_TYPES = new Set([
  * `varchar(10) character set utf8mb4`, and SQLite's free-form multi-word names.
  */
 export function parseTypeName(p: Parser): boolean {
+  if (atSubstitutedName(p) && p.nth(1) === SyntaxKind.Dot && atLabel(p, 2)) {
+    // `@extschema@.my_type`, `:schema.my_type`: a schema that the script's runner puts in.
+    p.start(SyntaxKind.TypeName);
+    p.bump();
+    while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
+      p.bump();
+      p.bumpIdent();
+    }
+    if (p.at(SyntaxKind.LParen)) parseTypeArgs(p);
+    parseArrayBounds(p);
+    p.finish();
+    return true;
+  }
   if (!atLabel(p) || (p.sqlite && !atIdent(p))) {
     p.expected("type name");
     return false;

@@ -4,7 +4,7 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
-import { atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atLabel, atSubstitutedName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -190,7 +190,7 @@ export function parseSet(p: Parser): void {
       if (p.mysql || p.sqlite) parseExpr(p);
       else {
         do {
-          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
           else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
             p.bump();
             p.bump();

@@ -34,7 +34,8 @@ function ours(dialect: Dialect): (sql: string) => Verdict {
     const { diagnostics, root } = parse(sql, { dialect });
     const bad = diagnostics.find((d) => d.severity === "error" || d.code === "unsupported-statement");
     if (bad) return { ok: false, message: `${bad.code}: ${bad.message}` };
-    const client = root.tokens().find((t) => CLIENT_TOKENS.has(t.kind) || (dialect === "postgres" && t.kind === SyntaxKind.Param && t.text().startsWith(":")));
+    // psql's `:variable` and an extension script's `@extschema@` are put in before a server reads the text.
+    const client = root.tokens().find((t) => CLIENT_TOKENS.has(t.kind) || (dialect === "postgres" && t.kind === SyntaxKind.Param && (t.text().startsWith(":") || t.text().startsWith("@"))));
     return client ? { ok: false, message: `client syntax: ${client.text()}` } : { ok: true };
   };
 }

@@ -6,7 +6,7 @@
  * also in the corpus (scripts/corpus/*-long-tail.sql). Here: what the tree says about them.
  */
 import { describe, expect, it } from "vitest";
-import { SyntaxKind, parse, type SyntaxNode } from "../../src/index.js";
+import { SyntaxKind, format, parse, type SyntaxNode } from "../../src/index.js";
 
 function parsed(sql: string) {
   const result = parse(sql, { dialect: "postgres" });
@@ -44,6 +44,25 @@ describe("LANGUAGE given as a string", () => {
   it("CREATE FUNCTION … LANGUAGE 'sql' parses its body as SQL", () => {
     const result = parsed("CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 FROM $$ LANGUAGE 'sql';");
     expect(result.diagnostics.map((d) => d.code)).toEqual(["expected-token"]);
+  });
+});
+
+describe("extension-script placeholders", () => {
+  it("@extschema@, @extschema:name@ and @extowner@ stand where names go, as CREATE EXTENSION puts them in", () => {
+    const sql =
+      "CREATE FUNCTION @extschema@.area(s @extschema@.shape) RETURNS float8 LANGUAGE sql SET search_path = @extschema@, pg_temp AS $$ SELECT $1 OPERATOR(@extschema@.&&) $1 $$;\n" +
+      "SELECT @extschema@.area(s)::@extschema:geo@.measure FROM shapes s WHERE srid=@extschema@.srid(s);\nALTER LANGUAGE plpgsql OWNER TO @extowner@;";
+    const result = parsed(sql);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.root.tokens().filter((t) => t.kind === SyntaxKind.Param).map((t) => t.text())).toEqual([
+      "@extschema@", "@extschema@", "@extschema@", "@extschema@", "@extschema:geo@", "@extschema@", "@extowner@",
+    ]);
+    expect(format(sql, { dialect: "postgres" })).toContain("::@extschema:geo@.measure");
+  });
+
+  it("elsewhere `@` stays PostgreSQL's operator", () => {
+    const result = parsed("SELECT @ -5, a @> b, @extschema, @extschema:@;");
+    expect(result.root.tokens().filter((t) => t.kind === SyntaxKind.Param)).toEqual([]);
   });
 });
 
