@@ -36,6 +36,8 @@ const VOCABULARY = [
   // Client-program syntax: psql meta-commands, COPY data and variables; mysql's DELIMITER; sqlite3 dot-commands.
   "\\connect db\n", "\\g", "\\.\n", "\\G", "copy t from stdin;\n", "\\copy t from stdin\n", ":'v'", "lbl:",
   "delimiter //\n", "DELIMITER $$\n", "delimiter ;\n", "//", "$$", "\n.mode csv\n", ".x ",
+  // Extension-script placeholders and words that real scripts name functions with.
+  "@extschema@", "@extschema:s@", "@extowner@", "@ext", "is", "overlaps", ":=", "setof", "exclude",
 ];
 
 function pick(rng, list) {
