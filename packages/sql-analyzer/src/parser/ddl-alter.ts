@@ -4,7 +4,7 @@ import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
 import { expectCharsetName, expectIdent, expectLabel, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
-import { parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
+import { parseMysqlAlterCharacteristics, parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
 import { parseAccountName } from "./ddl-create.js";
 import { parseRenameUser } from "./mysql-accounts.js";
@@ -42,11 +42,13 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   void cp;
   if (p.postgres) return parsePostgresDrop(p);
   if (p.mysql && parseMysqlDrop(p)) return true;
-  if (!(p.nth(1) === SyntaxKind.Word && DROP_OBJECTS.has(p.wordAt(1)!))) return false;
+  // MySQL also spells it DROP [TEMPORARY] TABLES.
+  const mysqlTables = p.mysql && (p.nthKw(1, "tables") || (p.nthKw(1, "temporary") && p.nthKw(2, "tables")));
+  if (!(p.nth(1) === SyntaxKind.Word && DROP_OBJECTS.has(p.wordAt(1)!)) && !mysqlTables) return false;
   p.start(SyntaxKind.DropStmt);
   p.bump();
   p.start(SyntaxKind.ObjectKind);
-  const object = p.word;
+  const object = p.word === "tables" ? "table" : p.word;
   p.bump();
   if (object === "materialized") p.expectKw("view");
   if (object === "foreign") {
@@ -55,7 +57,7 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
       p.expectKw("wrapper");
     }
   }
-  if (object === "temporary") p.expectKw("table"); // MySQL: DROP TEMPORARY TABLE
+  if (object === "temporary" && !(mysqlTables && p.eatKw("tables"))) p.expectKw("table"); // MySQL: DROP TEMPORARY TABLE
   p.finish();
   p.eatKw("concurrently");
   if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
@@ -219,8 +221,9 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
     if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
-    // MySQL: the actions may be left out (`ALTER TABLE t PARTITION BY …`), and partitioning ends the list.
-    if (!(p.mysql && p.atKw("partition") && p.nthKw(1, "by"))) {
+    // MySQL: the actions may be left out (`ALTER TABLE t PARTITION BY …`, or nothing at all: a
+    // no-op that rebuilds nothing), and partitioning ends the list.
+    if (!(p.mysql && ((p.atKw("partition") && p.nthKw(1, "by")) || p.atStatementEnd))) {
       // MySQL's table options need no comma between them: ENGINE = InnoDB AUTO_INCREMENT = 5
       do parseAlterTableAction(p);
       while (p.eat(SyntaxKind.Comma) || (p.mysql && atMysqlTableOption(p)));
@@ -367,6 +370,8 @@ function parseBuiltinKindAction(p: Parser, object: string): boolean {
       p.expectKw("default");
     }
     p.finish();
+  } else if (p.mysql && (object === "function" || object === "procedure") && parseMysqlAlterCharacteristics(p)) {
+    /* MySQL: ALTER PROCEDURE p SQL SECURITY INVOKER COMMENT '…' */
   } else if ((object === "function" || object === "procedure" || object === "routine") && p.at(SyntaxKind.Word)) {
     while (p.at(SyntaxKind.Word) && !p.atKw("restrict")) {
       const progress = p.position;

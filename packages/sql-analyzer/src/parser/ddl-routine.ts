@@ -79,32 +79,22 @@ export function parseCreateRoutineRest(p: Parser): void {
         case "strict":
         case "leakproof":
         case "window":
-        case "deterministic":
           p.bump();
           break;
         case "not":
-          p.bump();
-          if (!p.eatKw("leakproof")) p.expectKw("deterministic");
+          if (p.nthKw(1, "leakproof")) {
+            p.bump();
+            p.bump();
+          } else parseSqlCharacteristic(p);
           break;
+        case "deterministic":
         case "contains":
         case "no":
-          p.bump();
-          p.expectKw("sql");
-          break;
         case "reads":
         case "modifies":
-          p.bump();
-          p.expectKw("sql");
-          p.expectKw("data");
-          break;
         case "sql":
-          p.bump();
-          p.expectKw("security");
-          if (!p.eatKw("definer")) p.expectKw("invoker");
-          break;
         case "comment":
-          p.bump();
-          p.expect(SyntaxKind.String, "string literal");
+          parseSqlCharacteristic(p);
           break;
         case "transform":
           p.bump();
@@ -144,6 +134,59 @@ function atMysqlCharacteristic(p: Parser): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A routine characteristic of the SQL standard (MySQL's, also taken by PostgreSQL's grammar where
+ * it has them): `[NOT] DETERMINISTIC`, `CONTAINS SQL`, `NO SQL`, `READS SQL DATA`, `MODIFIES SQL
+ * DATA`, `SQL SECURITY {DEFINER | INVOKER}`, `COMMENT 'text'`. The caller checked the first word.
+ */
+export function parseSqlCharacteristic(p: Parser): void {
+  switch (p.word) {
+    case "not":
+      p.bump();
+      p.expectKw("deterministic");
+      return;
+    case "contains":
+    case "no":
+      p.bump();
+      p.expectKw("sql");
+      return;
+    case "reads":
+    case "modifies":
+      p.bump();
+      p.expectKw("sql");
+      p.expectKw("data");
+      return;
+    case "sql":
+      p.bump();
+      p.expectKw("security");
+      if (!p.eatKw("definer")) p.expectKw("invoker");
+      return;
+    case "comment":
+      p.bump();
+      p.expect(SyntaxKind.String, "string literal");
+      return;
+    default:
+      p.bump(); // DETERMINISTIC
+  }
+}
+
+/**
+ * MySQL's ALTER FUNCTION / PROCEDURE: its characteristics (LANGUAGE SQL and the ones of
+ * `parseSqlCharacteristic` but [NOT] DETERMINISTIC, which only CREATE takes), as many as
+ * written; returns whether it read any.
+ */
+export function parseMysqlAlterCharacteristics(p: Parser): boolean {
+  let any = false;
+  while (atMysqlCharacteristic(p) && !p.atKw("deterministic") && !p.atKw("not")) {
+    p.start(SyntaxKind.RoutineOption);
+    if (p.eatKw("language")) p.expectKw("sql");
+    else parseSqlCharacteristic(p);
+    p.finish();
+    any = true;
+  }
+  return any;
 }
 
 /**

@@ -31,12 +31,16 @@ export function parseCreateTableRest(p: Parser): void {
     if (p.at(SyntaxKind.LParen)) parseTableElements(p, true);
   } else if (p.at(SyntaxKind.LParen) && isCtasColumnList(p)) {
     parseParenNameList(p);
+  } else if (p.mysql && atSelectStart(p)) {
+    // MySQL: CREATE TABLE t (SELECT …), the table made from a parenthesized query.
+    parseSelectStmt(p);
+    return;
   } else if (p.at(SyntaxKind.LParen)) {
     parseTableElements(p);
   } else if (p.atKw("like") && p.mysql) {
     p.bump();
     parseQualifiedName(p, "table name");
-  } else if (!p.atKw("as") && !(p.mysql && (atSelectStart(p) || p.atKw("ignore") || p.atKw("replace"))) && !(p.postgres && ctasOptionsThenAs(p, 0))) p.expected("'(' or AS");
+  } else if (!p.atKw("as") && !(p.mysql && (atSelectStart(p) || p.atKw("ignore") || p.atKw("replace"))) && !(p.postgres && ctasOptionsThenAs(p, 0)) && !(p.mysql && mysqlOptionsThenQuery(p))) p.expected("'(' or AS");
   if (p.atKw("inherits")) {
     p.bump();
     p.start(SyntaxKind.NameList);
@@ -124,11 +128,12 @@ function parseMysqlTableOptions(p: Parser): void {
     return;
   }
   p.start(SyntaxKind.TableOptions);
-  while (p.at(SyntaxKind.Word) && !p.atKw("as") && !p.atKw("select") && !(p.atKw("partition") && p.nthKw(1, "by"))) {
+  while (p.at(SyntaxKind.Word) && !p.atKw("as") && !p.atKw("select") && !(p.atKw("partition") && p.nthKw(1, "by")) && !((p.atKw("ignore") || p.atKw("replace")) && (p.nthKw(1, "as") || p.nthKw(1, "select") || p.nth(1) === SyntaxKind.LParen))) {
     const progress = p.position;
     p.start(SyntaxKind.TableOption);
     p.eatKw("default");
-    if (p.atKw("character") && p.nthKw(1, "set")) p.bump();
+    // Two-word option names: CHARACTER SET, DATA DIRECTORY, INDEX DIRECTORY.
+    if ((p.atKw("character") && p.nthKw(1, "set")) || ((p.atKw("data") || p.atKw("index")) && p.nthKw(1, "directory"))) p.bump();
     p.bump();
     p.eatOp("=");
     // A value word names something (ENGINE=InnoDB, CHARSET=utf8mb4): an identifier, kept as written.
@@ -317,12 +322,14 @@ function atColumnConstraint(p: Parser): boolean {
     case "invisible":
     case "visible":
     case "unsigned":
-    case "character":
     case "charset":
     case "srid":
     case "column_format":
     case "storage":
       return p.mysql;
+    case "character":
+      // CHARACTER SET, not the type CHARACTER [VARYING] (a column may be both: `a CHARACTER VARYING(9) CHARACTER SET latin1`).
+      return p.mysql && p.nthKw(1, "set");
     case "autoincrement":
       return p.sqlite;
     default:
@@ -853,6 +860,35 @@ function isCtasColumnList(p: Parser): boolean {
     n += 2;
   }
   return ctasOptionsThenAs(p, n + 2);
+}
+
+/**
+ * MySQL: whether table options follow, alone or before a query (`CREATE TABLE t ENGINE=heap
+ * SELECT …`, `… UNION = (a, b)`): `name [=] value` pairs up to the end, SELECT, AS, `(`, IGNORE or REPLACE.
+ */
+function mysqlOptionsThenQuery(p: Parser): boolean {
+  for (let m = 0; ; m++) {
+    const k = p.nth(m);
+    if (k === SyntaxKind.Word) {
+      const w = p.wordAt(m);
+      if (w === "select" || w === "as" || ((w === "ignore" || w === "replace") && m > 0)) return m > 0;
+      continue;
+    }
+    if (k === SyntaxKind.LParen) {
+      if (m > 0 && p.nth(m - 1) !== SyntaxKind.Operator) return true; // `(SELECT …)` after the options
+      let depth = 0;
+      for (; ; m++) {
+        const t = p.nth(m);
+        if (t === SyntaxKind.Eof || t === SyntaxKind.Semicolon) return false;
+        if (t === SyntaxKind.LParen) depth++;
+        else if (t === SyntaxKind.RParen && --depth === 0) break;
+      }
+      continue;
+    }
+    // Options alone are MySQL syntax too (`CREATE TABLE t ENGINE=MERGE UNION=(a, b)`: the engine supplies the columns).
+    if (k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return m > 0;
+    if (k !== SyntaxKind.String && k !== SyntaxKind.Number && k !== SyntaxKind.Comma && k !== SyntaxKind.QuotedIdent && !(k === SyntaxKind.Operator && p.wordAt(m) === "=")) return false;
+  }
 }
 
 /**

@@ -600,6 +600,7 @@ export function parsePrefix(p: Parser): boolean {
         next !== SyntaxKind.Dot &&
         next !== SyntaxKind.LParen &&
         next !== SyntaxKind.String &&
+        !(next === SyntaxKind.Number && p.mysql) &&
         (p.wordClassesAt(0) & (PREFIX_SWITCH_CLASS | VALUE_CLASS | p.reservedClass)) === 0
       ) {
         p.nameRef(1, SyntaxKind.Ident);
@@ -709,6 +710,8 @@ function parseWordPrefix(p: Parser): boolean {
       p.finish();
       return true;
     case "default":
+      // MySQL's DEFAULT(col): the column's default value.
+      if (p.mysql && p.nth(1) === SyntaxKind.LParen) return parseNameOrCall(p, true);
       p.start(SyntaxKind.DefaultExpr);
       p.bump();
       p.finish();
@@ -786,7 +789,7 @@ function parseWordPrefix(p: Parser): boolean {
         p.bump();
         parseExprBp(p, BP_ADD);
         // Without a unit it is the INTERVAL(n, n1, …) function, which goes anywhere.
-        const unit = p.at(SyntaxKind.Word);
+        const unit = atMysqlIntervalUnit(p);
         if (unit) p.bump();
         if (unit && !p.atOp("+")) p.report(SyntaxCode.UnexpectedToken, "in MySQL an INTERVAL stands only in date arithmetic (`d + INTERVAL 1 DAY`, DATE_ADD(d, INTERVAL 1 DAY))", start, p.prevEnd());
         p.finish();
@@ -794,8 +797,11 @@ function parseWordPrefix(p: Parser): boolean {
       }
       p.bump();
       if (p.mysql || p.sqlite) {
+        const call = p.at(SyntaxKind.LParen);
         parseExprBp(p, BP_ADD);
-        if (p.at(SyntaxKind.Word)) p.bump();
+        if (p.mysql ? atMysqlIntervalUnit(p) : p.at(SyntaxKind.Word)) p.bump();
+        // In date arithmetic MySQL needs the unit (`d + INTERVAL 1 DAY`); INTERVAL(n, …) is a function.
+        else if (p.mysql && !call) p.expected("interval unit (DAY, HOUR, MINUTE_SECOND, …)");
       } else {
         if (p.at(SyntaxKind.LParen)) {
           p.bump();
@@ -817,14 +823,16 @@ function parseWordPrefix(p: Parser): boolean {
       }
       break;
     case "match":
-      if (p.mysql && p.nth(1) === SyntaxKind.LParen) {
-        // MATCH (cols) AGAINST ('text' [IN BOOLEAN MODE | IN NATURAL LANGUAGE MODE] [WITH QUERY EXPANSION])
+      if (p.mysql && (p.nth(1) === SyntaxKind.LParen || matchColumnsAhead(p))) {
+        // MATCH (cols) AGAINST ('text' [IN BOOLEAN MODE | IN NATURAL LANGUAGE MODE] [WITH QUERY EXPANSION]);
+        // the parentheses around the columns may be left out (`MATCH a, b AGAINST (…)`).
         p.start(SyntaxKind.FunctionCall);
         p.bump();
         p.start(SyntaxKind.ArgList);
-        p.bump();
-        parseExprListItems(p);
-        p.expect(SyntaxKind.RParen, "')'");
+        if (p.eat(SyntaxKind.LParen)) {
+          parseExprListItems(p);
+          p.expect(SyntaxKind.RParen, "')'");
+        } else parseExprListItems(p);
         p.finish();
         p.expectKw("against");
         p.start(SyntaxKind.ArgList);
@@ -877,6 +885,16 @@ function parseWordPrefix(p: Parser): boolean {
     p.bump();
     p.bump();
     expectParenthesizedExpr(p);
+    p.finish();
+    return true;
+  }
+  // MySQL: a character set introducer before a hexadecimal or bit literal (`_utf8mb4 0xC3A9`, `_binary 0b101`).
+  if (p.mysql && w.charCodeAt(0) === 95 && p.nth(1) === SyntaxKind.Number && /^0[xXbB]/.test(p.tokenText(1))) {
+    p.start(SyntaxKind.TypedLiteral);
+    p.start(SyntaxKind.TypeName);
+    p.bumpIdent();
+    p.finish();
+    p.bump();
     p.finish();
     return true;
   }
@@ -1178,4 +1196,29 @@ export function parseCallSuffixes(p: Parser): void {
     else expectIdent(p, "window name");
     p.finish();
   }
+}
+
+/** MySQL's INTERVAL units (`DAY`, `HOUR_MINUTE`, …). */
+const MYSQL_INTERVAL_UNITS = new Set([
+  "microsecond", "second", "minute", "hour", "day", "week", "month", "quarter", "year", "second_microsecond",
+  "minute_microsecond", "minute_second", "hour_microsecond", "hour_second", "hour_minute", "day_microsecond",
+  "day_second", "day_minute", "day_hour", "year_month",
+]);
+
+/** Whether an INTERVAL unit is the current token (MySQL); another word ends the INTERVAL(n, …) function's call. */
+function atMysqlIntervalUnit(p: Parser): boolean {
+  return p.at(SyntaxKind.Word) && MYSQL_INTERVAL_UNITS.has(p.word!);
+}
+
+/** MySQL: whether `MATCH col [, col …] AGAINST` follows, with the columns unparenthesized. */
+function matchColumnsAhead(p: Parser): boolean {
+  for (let n = 1; n < 64; n += 2) {
+    if (!atLabel(p, n)) return false;
+    let m = n + 1;
+    while (p.nth(m) === SyntaxKind.Dot && atLabel(p, m + 1)) m += 2;
+    if (p.nthKw(m, "against")) return true;
+    if (p.nth(m) !== SyntaxKind.Comma) return false;
+    n = m - 1;
+  }
+  return false;
 }

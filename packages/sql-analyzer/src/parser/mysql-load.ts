@@ -76,21 +76,23 @@ export function parseCharacterSet(p: Parser): void {
 
 /**
  * `[{FIELDS | COLUMNS} [TERMINATED BY 's'] [[OPTIONALLY] ENCLOSED BY 'c'] [ESCAPED BY 'c']]
- * [LINES [STARTING BY 's'] [TERMINATED BY 's']]`, each part optional and each subclause at
- * most once, in this order.
+ * [LINES [STARTING BY 's'] [TERMINATED BY 's']]`: each part optional, FIELDS before LINES, and
+ * within each the subclauses in any order (the manual lists one order; MySQL's grammar takes any).
  */
 export function parseExportOptions(p: Parser): void {
   if (p.atKw("fields") || p.atKw("columns")) {
     p.start(SyntaxKind.FieldsClause);
     p.bump();
-    const any = parseByOption(p, "terminated") | parseEnclosedBy(p) | parseByOption(p, "escaped");
+    let any = 0;
+    for (let found = 1; found !== 0; any |= found) found = parseByOption(p, "terminated") | parseEnclosedBy(p) | parseByOption(p, "escaped");
     if (!any) p.expected("TERMINATED BY, ENCLOSED BY or ESCAPED BY");
     p.finish();
   }
   if (p.atKw("lines")) {
     p.start(SyntaxKind.LinesClause);
     p.bump();
-    const any = parseByOption(p, "starting") | parseByOption(p, "terminated");
+    let any = 0;
+    for (let found = 1; found !== 0; any |= found) found = parseByOption(p, "starting") | parseByOption(p, "terminated");
     if (!any) p.expected("STARTING BY or TERMINATED BY");
     p.finish();
   }

@@ -191,11 +191,14 @@ export function parseValuesClause(p: Parser): void {
   p.finish();
 }
 
+/** MySQL's select options (besides DISTINCT / ALL). */
+const MYSQL_SELECT_OPTIONS = new Set(["high_priority", "straight_join", "sql_small_result", "sql_big_result", "sql_buffer_result", "sql_no_cache", "sql_calc_found_rows", "sql_cache"]);
+
 function parseSelectCore(p: Parser): void {
   p.start(SyntaxKind.SelectCore);
   p.start(SyntaxKind.SelectClause);
   p.bump();
-  const distinctSeen = p.atKw("distinct") || p.atKw("distinctrow");
+  let distinctSeen = p.atKw("distinct") || p.atKw("distinctrow");
   if (distinctSeen || p.atKw("all")) {
     p.start(SyntaxKind.DistinctClause);
     const distinct = !p.atKw("all");
@@ -207,11 +210,16 @@ function parseSelectCore(p: Parser): void {
     p.finish();
   }
   if (p.mysql) {
-    while (
-      p.at(SyntaxKind.Word) &&
-      ["high_priority", "straight_join", "sql_small_result", "sql_big_result", "sql_buffer_result", "sql_no_cache", "sql_calc_found_rows", "sql_cache"].includes(p.word!)
-    )
-      p.bump();
+    // MySQL takes its select options, DISTINCT among them, in any order: `SELECT STRAIGHT_JOIN DISTINCT …`.
+    for (;;) {
+      if (p.at(SyntaxKind.Word) && MYSQL_SELECT_OPTIONS.has(p.word!)) p.bump();
+      else if (!distinctSeen && (p.atKw("distinct") || p.atKw("distinctrow"))) {
+        distinctSeen = true;
+        p.start(SyntaxKind.DistinctClause);
+        p.bump();
+        p.finish();
+      } else break;
+    }
   }
   // PL/pgSQL: `SELECT INTO x a FROM t` (the INTO stays inside the SelectClause, before the list).
   if (p.plpgsql) parsePlpgsqlInto(p);

@@ -15,7 +15,7 @@ function continuesType(first: string, next: string | undefined): boolean {
     case "varchar":
       return next === "varying";
     case "national":
-      return next === "character" || next === "char";
+      return next === "character" || next === "char" || next === "varchar";
     case "long":
       return next === "varchar" || next === "varbinary" || next === "raw";
     default:

@@ -72,10 +72,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
         p.eatKw("no");
         p.expectKw("chain");
       }
-      if (p.mysql && p.atKw("no") && p.nthKw(1, "release")) {
-        p.bump();
-        p.bump();
-      } else if (p.mysql) p.eatKw("release");
+      if (p.mysql) parseMysqlRelease(p);
       break;
     case "rollback":
       if (!p.eatKw("transaction")) p.eatKw("work");
@@ -86,6 +83,9 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
         p.bump();
         p.eatKw("no");
         p.expectKw("chain");
+        if (p.mysql) parseMysqlRelease(p);
+      } else if (p.mysql && (p.atKw("release") || p.atKw("no"))) {
+        parseMysqlRelease(p);
       } else if (p.atKw("prepared")) {
         p.bump();
         p.expect(SyntaxKind.String, "transaction id");
@@ -187,7 +187,9 @@ export function parseSet(p: Parser): void {
       if (p.at(SyntaxKind.Param) || p.at(SyntaxKind.Variable)) p.bump();
       else parseQualifiedName(p, "parameter name");
       if (!p.eatKw("to") && !p.eatOp("=") && !p.eatOp(":=")) p.expected("TO or '='");
-      if (p.mysql || p.sqlite) parseExpr(p);
+      // MySQL also takes these keywords as a variable's value: `SET GLOBAL general_log = ON`.
+      if (p.mysql && (p.atKw("on") || p.atKw("all") || p.atKw("binary") || p.atKw("row") || p.atKw("system")) && (p.nth(1) === SyntaxKind.Comma || p.atStatementEndAt(1))) p.bump();
+      else if (p.mysql || p.sqlite) parseExpr(p);
       else {
         do {
           if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
@@ -543,3 +545,11 @@ export function parseRefresh(p: Parser, cp: Checkpoint): boolean {
 }
 
 export { parseSelectStmt };
+
+/** MySQL's `[NO] RELEASE` at the end of COMMIT and ROLLBACK (disconnect, or not, afterwards). */
+function parseMysqlRelease(p: Parser): void {
+  if (p.atKw("no") && p.nthKw(1, "release")) {
+    p.bump();
+    p.bump();
+  } else p.eatKw("release");
+}
