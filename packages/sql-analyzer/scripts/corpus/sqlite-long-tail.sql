@@ -217,3 +217,5 @@ ALTER TABLE filters ADD COLUMN hits INTEGER UNSIGNED DEFAULT NULL
 CREATE TABLE bad_types (a varchar(255) binary NOT NULL)
 CREATE TABLE bad_types (a int unsigned primary key auto_increment)
 SELECT * FROM (orders)
+SELECT t.* AS everything, t.id FROM users t
+SELECT t.*, t.id AS ident FROM users t

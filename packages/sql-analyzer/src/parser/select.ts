@@ -264,9 +264,14 @@ function parseSelectList(p: Parser, afterDistinct: boolean): void {
     first = false;
     if (!parseExprOrStar(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
-    } else if (!star) parseOptionalAlias(p, false);
+    } else if (!star && !(!p.postgres && atAfterQualifiedStar(p))) parseOptionalAlias(p, false);
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
+}
+
+/** Whether the item just parsed ends in `.*` (`t.*`): MySQL and SQLite give it no alias, PostgreSQL does. */
+function atAfterQualifiedStar(p: Parser): boolean {
+  return p.nth(-1) === SyntaxKind.Operator && p.wordAt(-1) === "*" && p.nth(-2) === SyntaxKind.Dot;
 }
 
 /** `[AS] alias` — for select items (no column list) or table refs (`withColumns`). */

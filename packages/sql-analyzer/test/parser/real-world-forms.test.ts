@@ -226,6 +226,9 @@ describe("MySQL forms from MariaDB's test suite", () => {
       "SELECT STRAIGHT_JOIN DISTINCT SQL_NO_CACHE a FROM t1, t2;",
     ])
       expect(mysql(sql), sql).toEqual([]);
+    // `t.*` takes no alias in MySQL (nor in SQLite); PostgreSQL gives it one.
+    expect(mysql("SELECT t.* AS everything FROM t;").length).toBeGreaterThan(0);
+    expect(parse("SELECT t.* AS everything FROM t;", { dialect: "postgres" }).diagnostics).toEqual([]);
     // ALTER takes no [NOT] DETERMINISTIC (only CREATE does).
     expect(mysql("ALTER PROCEDURE p1 DETERMINISTIC;").length).toBeGreaterThan(0);
   });
