@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// Parses every SQL file under a directory (what fetch-debian.sh unpacked, or any tree) with the
+// built package and reports, per dialect, the files with errors and what the real parser of
+// that dialect says of them: libpg-query for PostgreSQL (the whole file, psql lines blanked,
+// extension placeholders replaced), SQLite (the statement around each error) and, with
+// --mariadb <socket>, MariaDB (PREPARE of that statement; error 1064 is a syntax error). A
+// file we fault and the real parser takes is a false error: those are the ones to fix.
+// With --format it also formats every clean file with two option sets and checks that the
+// result is a fixed point, keeps every token and (PostgreSQL) gives libpg-query the same tree.
+//
+//   node scripts/real-world/probe-files.mjs <dir> [--format] [--mariadb /path/to/socket]
+//
+// The dialect comes from the path (…sqlite…, …mysql…, …pgsql…/postgres…/extension…); files
+// for other databases (mssql, oracle) are skipped. Build the package first.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gunzipSync } from "node:zlib";
+import { loadModule, parseSync } from "libpg-query";
+import { sameDocumentTokens } from "../fuzz-inputs.mjs";
+import { createSqliteOracle } from "../oracles.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const args = process.argv.slice(2);
+const dir = args.find((a) => !a.startsWith("--") && args[args.indexOf(a) - 1] !== "--mariadb");
+if (!dir) throw new Error("usage: probe-files.mjs <dir> [--format] [--mariadb socket]");
+const withFormat = args.includes("--format");
+const socket = args.includes("--mariadb") ? args[args.indexOf("--mariadb") + 1] : undefined;
+const api = await import(join(root, "dist/index.js"));
+await loadModule();
+const sqlite = createSqliteOracle();
+
+/** The dialect a file's path says, or undefined for files of other databases. */
+function dialectOf(path) {
+  if (/mssql|oracle/i.test(path)) return undefined;
+  if (/sqlite/i.test(path)) return "sqlite";
+  if (/mysql|phpmyadmin|mediawiki\/maintenance\/archives|db_patches\/mysql/i.test(path)) return "mysql";
+  if (/pgsql|postgres|\.Pg$|ledgersmb|slony|bucardo|pgpool|\/extension\//i.test(path)) return "postgres";
+  return undefined;
+}
+
+/** The text PostgreSQL's server reads: psql lines blanked, CREATE EXTENSION's placeholders replaced. */
+function serverText(text) {
+  return text.replace(/^\\.*$/gm, (line) => " ".repeat(line.length)).replace(/@extschema(:\w+)?@/g, "public").replaceAll("@extowner@", "postgres");
+}
+
+function postgresTakes(text) {
+  try {
+    parseSync(serverText(text));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function mariadbTakes(sql) {
+  const quoted = sql.replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+  const run = spawnSync("mariadb", ["--no-defaults", "-S", socket, "-u", "root", "--force"], { input: `CREATE DATABASE IF NOT EXISTS probe; USE probe; SET @q = '${quoted}'; PREPARE s FROM @q;\n`, encoding: "utf8" });
+  return !/ERROR 1064/.test(run.stderr);
+}
+
+const treeOf = (sql) => JSON.stringify(parseSync(sql), (key, value) => (/location$|^stmt_len$|list_start$|list_end$/.test(key) ? undefined : value));
+const OPTION_SETS = [{ keywordCase: "upper" }, { keywordCase: "lower", indent: 4, lineWidth: 40, commaPosition: "leading" }];
+
+const files = [];
+const seen = new Set();
+(function walk(d) {
+  for (const entry of readdirSync(d)) {
+    const path = join(d, entry);
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      continue; // a dangling link
+    }
+    if (stat.isDirectory()) walk(path);
+    else if (/\.(sql|sql\.gz|Pg|mysql|SQLite)$/.test(path) && dialectOf(path)) {
+      const real = realpathSync(path);
+      if (!seen.has(real)) {
+        seen.add(real);
+        files.push(real);
+      }
+    }
+  }
+})(dir);
+
+const stats = {};
+const contents = new Set();
+const report = [];
+for (const path of files.sort()) {
+  const dialect = dialectOf(path);
+  const text = path.endsWith(".gz") ? gunzipSync(readFileSync(path)).toString("utf8") : readFileSync(path, "utf8");
+  const hash = createHash("sha1").update(text).digest("hex");
+  if (contents.has(hash)) continue;
+  contents.add(hash);
+  const s = (stats[dialect] ??= { files: 0, lines: 0, faulted: 0, falseErrors: 0, formatted: 0, formatProblems: 0 });
+  s.files++;
+  s.lines += text.split("\n").length;
+  const result = api.parse(text, { dialect });
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) {
+    s.faulted++;
+    for (const error of errors.slice(0, 3)) {
+      const segment = result.segments.find((g) => g.start <= error.range.start && error.range.start < g.end);
+      const statement = segment ? text.slice(segment.start, segment.end).trim() : "";
+      const real = dialect === "postgres" ? postgresTakes(text) : dialect === "sqlite" ? sqlite(statement).ok : socket ? mariadbTakes(statement.replace(/;\s*$/, "")) : undefined;
+      if (real === true) s.falseErrors++;
+      const at = text.slice(Math.max(0, error.range.start - 60), error.range.start) + "⟪" + text.slice(error.range.start, error.range.end) + "⟫";
+      report.push(`${real === true ? "FALSE ERROR" : real === false ? "both reject" : "unjudged"} ${dialect} ${path}: ${error.message} — ${JSON.stringify(at)}`);
+      if (dialect === "postgres") break; // one verdict per file
+    }
+    continue;
+  }
+  if (!withFormat) continue;
+  for (const options of OPTION_SETS) {
+    s.formatted++;
+    const formatted = api.format(text, { dialect, ...options });
+    const problems = [];
+    if (api.format(formatted, { dialect, ...options }) !== formatted) problems.push("not a fixed point");
+    if (!sameDocumentTokens(api, text, formatted, dialect)) problems.push("tokens changed");
+    if (dialect === "postgres" && postgresTakes(text)) {
+      let same;
+      try {
+        same = treeOf(serverText(formatted)) === treeOf(serverText(text));
+      } catch {
+        same = false;
+      }
+      if (!same) problems.push("another tree for libpg-query");
+    }
+    if (problems.length > 0) {
+      s.formatProblems++;
+      report.push(`FORMAT ${dialect} ${path} ${JSON.stringify(options)}: ${problems.join(", ")}`);
+    }
+  }
+}
+for (const line of report) console.log(line);
+console.log(JSON.stringify(stats, null, 1));
