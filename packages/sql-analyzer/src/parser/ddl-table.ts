@@ -876,13 +876,8 @@ function mysqlOptionsThenQuery(p: Parser): boolean {
     }
     if (k === SyntaxKind.LParen) {
       if (m > 0 && p.nth(m - 1) !== SyntaxKind.Operator) return true; // `(SELECT …)` after the options
-      let depth = 0;
-      for (; ; m++) {
-        const t = p.nth(m);
-        if (t === SyntaxKind.Eof || t === SyntaxKind.Semicolon) return false;
-        if (t === SyntaxKind.LParen) depth++;
-        else if (t === SyntaxKind.RParen && --depth === 0) break;
-      }
+      m = closingParenAhead(p, m);
+      if (m < 0) return false;
       continue;
     }
     // Options alone are MySQL syntax too (`CREATE TABLE t ENGINE=MERGE UNION=(a, b)`: the engine supplies the columns).
@@ -899,17 +894,22 @@ function ctasOptionsThenAs(p: Parser, n: number): boolean {
   for (let m = n; ; m++) {
     const k = p.nth(m);
     if (k === SyntaxKind.LParen) {
-      // skip a WITH (…) option list
-      let depth = 0;
-      for (; ; m++) {
-        const t = p.nth(m);
-        if (t === SyntaxKind.Eof || t === SyntaxKind.Semicolon) return false;
-        if (t === SyntaxKind.LParen) depth++;
-        else if (t === SyntaxKind.RParen && --depth === 0) break;
-      }
+      m = closingParenAhead(p, m); // skip a WITH (…) option list
+      if (m < 0) return false;
       continue;
     }
     if (k !== SyntaxKind.Word && !(k === SyntaxKind.Operator && p.wordAt(m) === "=")) return false;
     if (p.wordAt(m) === "as") return true;
+  }
+}
+
+/** The index of the `)` that closes the `(` at the n-th token ahead, or -1 when the statement ends first. */
+function closingParenAhead(p: Parser, n: number): number {
+  let depth = 0;
+  for (let m = n; ; m++) {
+    const t = p.nth(m);
+    if (t === SyntaxKind.Eof || t === SyntaxKind.Semicolon) return -1;
+    if (t === SyntaxKind.LParen) depth++;
+    else if (t === SyntaxKind.RParen && --depth === 0) return m;
   }
 }

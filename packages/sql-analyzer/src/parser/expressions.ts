@@ -435,16 +435,7 @@ function parseInList(p: Parser): void {
 
 /** Comma-separated expressions (without the surrounding parentheses). */
 export function parseExprListItems(p: Parser): void {
-  // JSON_TABLE / XMLTABLE in FROM: the table-reference grammar opened their argument
-  // list as any table function's; one mask test leaves every other list alone.
-  if ((p.wordClassesAt(-2) & SQL_JSON_XML_CLASS) !== 0) {
-    const name = sqlTableFunctionBefore(p);
-    if (name !== undefined) {
-      parseSqlJsonXmlArgsGuarded(p, name);
-      return;
-    }
-  }
-  if (p.at(SyntaxKind.RParen)) return;
+  if (parseSqlTableFunctionArgs(p) || p.at(SyntaxKind.RParen)) return;
   do {
     if (!parseExpr(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
@@ -457,16 +448,22 @@ export function parseExprListItems(p: Parser): void {
  * a call argument as in an expression's function call (named with `=>` or `:=`, VARIADIC).
  */
 export function parseCallArgItems(p: Parser): void {
-  if ((p.wordClassesAt(-2) & SQL_JSON_XML_CLASS) !== 0) {
-    const name = sqlTableFunctionBefore(p);
-    if (name !== undefined) {
-      parseSqlJsonXmlArgsGuarded(p, name);
-      return;
-    }
-  }
-  if (p.at(SyntaxKind.RParen)) return;
+  if (parseSqlTableFunctionArgs(p) || p.at(SyntaxKind.RParen)) return;
   do parseArg(p);
   while (p.eat(SyntaxKind.Comma));
+}
+
+/**
+ * JSON_TABLE / XMLTABLE in FROM: the table-reference grammar opened their argument list as any
+ * table function's, so the list parsers hand it to the SQL/JSON-XML grammar here (returns whether
+ * it did); one mask test leaves every other list alone.
+ */
+function parseSqlTableFunctionArgs(p: Parser): boolean {
+  if ((p.wordClassesAt(-2) & SQL_JSON_XML_CLASS) === 0) return false;
+  const name = sqlTableFunctionBefore(p);
+  if (name === undefined) return false;
+  parseSqlJsonXmlArgsGuarded(p, name);
+  return true;
 }
 
 /**
@@ -888,19 +885,13 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  // MySQL: a character set introducer before a hexadecimal or bit literal (`_utf8mb4 0xC3A9`, `_binary 0b101`).
-  if (p.mysql && w.charCodeAt(0) === 95 && p.nth(1) === SyntaxKind.Number && /^0[xXbB]/.test(p.tokenText(1))) {
-    p.start(SyntaxKind.TypedLiteral);
-    p.start(SyntaxKind.TypeName);
-    p.bumpIdent();
-    p.finish();
-    p.bump();
-    p.finish();
-    return true;
-  }
   // Typed literals: DATE '2024-01-01', timestamp with time zone '…', int4 '1'. SQLite has none:
-  // there `date '2020-01-01'` is the column `date` with a string alias.
-  if (p.nth(1) === SyntaxKind.String && !p.sqlite && (TYPED_LITERAL_WORDS.has(w) || atIdent(p))) {
+  // there `date '2020-01-01'` is the column `date` with a string alias. MySQL's character set
+  // introducers take a hexadecimal or bit literal too (`_utf8mb4 0xC3A9`, `_binary 0b101`).
+  if (
+    (p.nth(1) === SyntaxKind.String && !p.sqlite && (TYPED_LITERAL_WORDS.has(w) || atIdent(p))) ||
+    (p.mysql && w.charCodeAt(0) === 95 && p.nth(1) === SyntaxKind.Number && /^0[xXbB]/.test(p.tokenText(1)))
+  ) {
     p.start(SyntaxKind.TypedLiteral);
     p.start(SyntaxKind.TypeName);
     p.bumpIdent();
