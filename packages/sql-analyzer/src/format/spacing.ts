@@ -22,16 +22,9 @@ const WORDISH = new Set<SyntaxKind>([SyntaxKind.Keyword, SyntaxKind.Ident, Synta
  * stable under reformatting.
  */
 export function spaceBetween(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean, dialect: Dialect = "postgres"): string {
-  // A MySQL size with its unit (`INITIAL_SIZE = 16M`) lexes as a number and a word, but MySQL
-  // reads it as one token: written together, it stays together (it lexes the same again).
-  if (dialect === "mysql" && !hadSpace && prev.kind === SyntaxKind.Number && next.parent.kind === SyntaxKind.Option && isSizeUnit(next.text())) return "";
   const space = preferredSpace(prev, next, hadSpace, dialect);
   if (space === "" && wouldMerge(prev.text(), next.text())) return " ";
   return space;
-}
-
-function isSizeUnit(text: string): boolean {
-  return text.length === 1 && "kmgtKMGT".includes(text);
 }
 
 function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean, dialect: Dialect): string {

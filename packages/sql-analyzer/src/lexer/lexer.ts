@@ -149,7 +149,7 @@ export class Lexer {
       return SyntaxKind.Word;
     }
 
-    if (cls & DIGIT) return this.number(p);
+    if (cls & DIGIT) return this.mysql ? this.mysqlNumberOrWord(p) : this.number(p);
 
     switch (c) {
       case 39: // '
@@ -374,6 +374,27 @@ export class Lexer {
     }
     this.pos = p;
     return SyntaxKind.Number;
+  }
+
+  /**
+   * MySQL: a run of identifier characters that starts with a digit is a name unless it is a
+   * number (`1a20`, `2fa_enabled`, `0x1fg`, `12$` are names; `12`, `0x1F`, `0b101`, `1e5`,
+   * `1e+5`, `1.5` are numbers).
+   */
+  private mysqlNumberOrWord(p: number): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    let q = p;
+    while (q < end && isIdentPart(text.charCodeAt(q))) q++;
+    const run = text.slice(p, q);
+    if (/^[0-9]*$/.test(run) || /^0x[0-9a-fA-F]+$/.test(run) || /^0b[01]+$/.test(run) || /^[0-9]+[eE][0-9]+$/.test(run)) return this.number(p);
+    // `1e+5`: the sign ends the run after an exponent's `e`.
+    if (/^[0-9]+[eE]$/.test(run) && q + 1 < end && (text.charCodeAt(q) === 43 || text.charCodeAt(q) === 45) && (CHAR_CLASS[text.charCodeAt(q + 1)] ?? 0) & DIGIT) return this.number(p);
+    this.hasUpper = /[A-Z]/.test(run);
+    this.wordHash = foldHash(text, p, q);
+    this.wordAscii = false; // no pack: interned by comparing characters
+    this.pos = q;
+    return SyntaxKind.Word;
   }
 
   /** Scans a quoted token opened by `quote` at `open`; a doubled quote escapes it. */

@@ -206,14 +206,15 @@ export class SignificantTokens {
             }
           }
         } else if ((CHAR_CLASS[c]! & DIGIT) !== 0) {
-          // Digits not followed by `.`, `_`, `e`, `x`, … (decimals, exponents, 0x1F: the lexer's).
+          // Digits not followed by `.`, `_`, `e`, `x`, … (decimals, exponents, 0x1F: the lexer's; so are
+          // MySQL's names that start with digits, `2fa`, `12é`).
           let q = p + 1;
           let d = second;
           while (d >= 48 && d <= 57) {
             q++;
             d = q < end ? text.charCodeAt(q) : 0;
           }
-          if (d !== 46 && (d >= 128 || (CHAR_CLASS[d]! & IDENT_PART) === 0)) {
+          if (d !== 46 && d < 128 && (CHAR_CLASS[d]! & IDENT_PART) === 0) {
             lexer.pos = q;
             this.pushPlain(SyntaxKind.Number, p, q);
             return SyntaxKind.Number;

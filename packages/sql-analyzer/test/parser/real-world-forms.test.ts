@@ -229,6 +229,10 @@ describe("MySQL forms from MariaDB's test suite", () => {
     // `t.*` takes no alias in MySQL (nor in SQLite); PostgreSQL gives it one.
     expect(mysql("SELECT t.* AS everything FROM t;").length).toBeGreaterThan(0);
     expect(parse("SELECT t.* AS everything FROM t;", { dialect: "postgres" }).diagnostics).toEqual([]);
+    // Names may start with digits in MySQL (not be all digits): `2fa_enabled`, `1a20`; numbers stay numbers.
+    const digitLed = parse("SELECT 2fa_enabled, 1a20, 0x1fg, 12, 0x1F, 1e5, 1e+5 FROM 1st_quarter;", { dialect: "mysql" });
+    expect(digitLed.diagnostics).toEqual([]);
+    expect(digitLed.root.tokens().filter((t) => t.kind === SyntaxKind.Number).map((t) => t.text())).toEqual(["12", "0x1F", "1e5", "1e+5"]);
     // ALTER takes no [NOT] DETERMINISTIC (only CREATE does).
     expect(mysql("ALTER PROCEDURE p1 DETERMINISTIC;").length).toBeGreaterThan(0);
   });
