@@ -73,6 +73,8 @@ export const SyntaxCode = {
   UnknownClientCommand: "unknown-client-command",
   /** The data of a psql `COPY … FROM STDIN` has no `\.` line: it runs to the end of the text (a warning). */
   UnterminatedCopyData: "unterminated-copy-data",
+  /** A number with letters stuck to it (`123abc`): PostgreSQL 15+ rejects the "trailing junk". */
+  InvalidNumber: "invalid-number",
 } as const;
 
 /** One of the stable syntax diagnostic codes. */

@@ -1064,3 +1064,10 @@ ALTER FUNCTION @extschema@.area(@extschema@.shape) SET search_path = @extschema@
 GRANT EXECUTE ON FUNCTION @extschema@.area(@extschema@.shape) TO PUBLIC
 ALTER LANGUAGE plpgsql OWNER TO @extowner@
 SELECT @extschema:@.f()
+SELECT 123abc FROM t
+SELECT 1AS total
+SELECT * FROM t LIMIT 1OFFSET 2
+SELECT 0x1fg, 0b102
+SELECT 1_000_000, 1.5_5, 0x1_F, 1e1_0
+SELECT 1_, 1._5
+SELECT 1e

@@ -7,6 +7,8 @@ import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, WORD_PART_FOLDED, isIdentPart, isIde
 export const FLAG_UNTERMINATED = 1;
 /** Token flag: the token is another dialect's syntax (a `backtick` identifier in PostgreSQL). */
 export const FLAG_OTHER_DIALECT = 2;
+/** Token flag: a number with name characters stuck to it (`123abc`, PostgreSQL's "trailing junk"). */
+export const FLAG_TRAILING_JUNK = 4;
 
 /**
  * A hand-written, allocation-light SQL scanner. One call to `next()` scans one
@@ -337,6 +339,7 @@ export class Lexer {
   private number(p: number): SyntaxKind {
     const text = this.text;
     const end = this.end;
+    const start = p;
     const c = text.charCodeAt(p);
     if (c === 48 && p + 1 < end) {
       const x = text.charCodeAt(p + 1) | 0x20;
@@ -345,6 +348,8 @@ export class Lexer {
         let q = p + 2;
         while (q < end && isIdentPart(text.charCodeAt(q))) q++;
         if (q > p + 2) {
+          // PostgreSQL: a digit the base does not have is trailing junk (`0x1fg`, `0b102`).
+          if (this.postgres && !(x === 120 ? /^[0-9a-f_]*$/i : x === 98 ? /^[01_]*$/ : /^[0-7_]*$/).test(text.slice(p + 2, q))) this.flags |= FLAG_TRAILING_JUNK;
           this.pos = q;
           return SyntaxKind.Number;
         }
@@ -369,8 +374,16 @@ export class Lexer {
       if (sign === 43 || sign === 45) q++;
       if (q < end && (CHAR_CLASS[text.charCodeAt(q)] ?? 0) & DIGIT) {
         p = q;
-        while (p < end && (CHAR_CLASS[text.charCodeAt(p)] ?? 0) & DIGIT) p++;
+        while (p < end && ((CHAR_CLASS[text.charCodeAt(p)] ?? 0) & DIGIT || (this.postgres && text.charCodeAt(p) === 95))) p++;
       }
+    }
+    if (this.postgres && p < end && isIdentStart(text.charCodeAt(p))) {
+      // PostgreSQL (15 and later) rejects a number with name characters stuck to it; the whole
+      // run is one token, so the error covers it and no alias is read into it.
+      while (p < end && isIdentPart(text.charCodeAt(p))) p++;
+      this.flags |= FLAG_TRAILING_JUNK;
+    } else if (this.postgres && /(^|[^0-9])_|_(?![0-9])/.test(text.slice(start, p))) {
+      this.flags |= FLAG_TRAILING_JUNK; // an underscore only separates digits: `1_000`, not `1_` or `1__0`
     }
     this.pos = p;
     return SyntaxKind.Number;

@@ -66,6 +66,19 @@ describe("extension-script placeholders", () => {
   });
 });
 
+describe("numbers with trailing junk (PostgreSQL 15 and later)", () => {
+  it("a number with name characters stuck to it is one token and an error, not a number and an alias", () => {
+    const result = parsed("SELECT 123abc, 1_000, 0x1fg, 1e1_0, 1__2 FROM t;");
+    expect(result.diagnostics.map((d) => `${d.code} ${result.root.text().slice(d.range.start, d.range.end)}`)).toEqual([
+      "invalid-number 123abc",
+      "invalid-number 0x1fg",
+      "invalid-number 1__2",
+    ]);
+    // MySQL reads the same run as a name (`2fa_enabled`), SQLite as a number and an alias.
+    expect(parse("SELECT 123abc FROM t;", { dialect: "mysql" }).diagnostics).toEqual([]);
+  });
+});
+
 describe("functions named by type-or-function-name keywords", () => {
   it("`is(…)`, `join(…)` and their kin are calls, in expressions and in FROM", () => {
     const result = parsed("SELECT is(a, b, 'same'), isnt(a, c), verbose(1) FROM join(1) AS j, natural(2);");
