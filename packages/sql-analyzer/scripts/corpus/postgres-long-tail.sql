@@ -1071,3 +1071,12 @@ SELECT 0x1fg, 0b102
 SELECT 1_000_000, 1.5_5, 0x1_F, 1e1_0
 SELECT 1_, 1._5
 SELECT 1e
+UPDATE sal_emp SET pay_by_quarter[1:2] = '{27000,27000}', schedule[:1][2:] = '{}' WHERE name = 'Carol'
+UPDATE docs SET body['a']['b'] = '1', meta[1] = '2', pos.x = 3
+UPDATE docs SET (meta[1], pos.x) = (1, 2)
+INSERT INTO mytab (complex_col.r, complex_col.i) VALUES (1.1, 2.2)
+INSERT INTO tictactoe (game, board[1:3][1:3]) VALUES (1, '{}')
+MERGE INTO t USING s ON true WHEN NOT MATCHED THEN INSERT (a.b, c[1]) VALUES (1, 2)
+SET TRANSACTION SNAPSHOT '00000003-0000001B-1'
+SET SESSION CHARACTERISTICS AS TRANSACTION SNAPSHOT '00000003-0000001B-1'
+INSERT INTO t () VALUES ()

@@ -50,7 +50,7 @@ export function parseInsertBody(p: Parser): void {
     expectIdent(p, "alias");
     p.finish();
   }
-  if (p.at(SyntaxKind.LParen) && !atSelectStart(p)) parseParenNameList(p, SyntaxKind.InsertColumns, p.mysql);
+  if (p.at(SyntaxKind.LParen) && !atSelectStart(p)) parseInsertColumns(p);
   if (p.atKw("overriding")) {
     p.bump();
     if (!p.eatKw("system")) p.expectKw("user");
@@ -143,22 +143,67 @@ function parseAssignments(p: Parser): void {
   do {
     p.start(SyntaxKind.Assignment);
     if (p.at(SyntaxKind.LParen)) {
-      parseParenNameList(p);
+      if (p.postgres) parseTargetList(p);
+      else parseParenNameList(p);
       p.expectOp("=");
       if (p.atKw("row")) p.bump();
       parseExpr(p);
     } else {
-      parseQualifiedName(p, "column name");
-      if (p.at(SyntaxKind.LBracket)) {
-        p.bump();
-        parseExpr(p);
-        p.expect(SyntaxKind.RBracket, "']'");
-      }
+      parseColumnTarget(p);
       if (!p.eatOp("=")) p.expectOp("=");
       if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
     }
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
+}
+
+/**
+ * The column an assignment or an INSERT column list names: `col`, `tbl.col`, and in PostgreSQL a
+ * field or element of it (`complex_col.r`, `arr[2]`, `arr[1:2]`, `jsonb_col['a']['b']`).
+ */
+function parseColumnTarget(p: Parser): void {
+  parseQualifiedName(p, "column name");
+  if (!p.at(SyntaxKind.LBracket)) return;
+  if (!p.postgres) {
+    // SQLite / MySQL have no element assignment; kept readable for one diagnostic.
+    p.bump();
+    parseExpr(p);
+    p.expect(SyntaxKind.RBracket, "']'");
+    return;
+  }
+  while (p.at(SyntaxKind.LBracket)) {
+    p.bump();
+    if (!p.at(SyntaxKind.Colon)) parseExpr(p);
+    if (p.eat(SyntaxKind.Colon) && !p.at(SyntaxKind.RBracket)) parseExpr(p);
+    p.expect(SyntaxKind.RBracket, "']'");
+  }
+}
+
+/**
+ * An INSERT (or MERGE … INSERT) column list: names, in PostgreSQL also fields and elements of a
+ * column (`(c.r, board[1:3])`); MySQL takes an empty list.
+ */
+function parseInsertColumns(p: Parser): void {
+  if (p.postgres) parseTargetList(p, SyntaxKind.InsertColumns);
+  else parseParenNameList(p, SyntaxKind.InsertColumns, p.mysql);
+}
+
+/**
+ * PostgreSQL: `(target, …)` of column targets as one `kind` node: a plain name is an identifier
+ * token, as in a name list; a field or element (`c.r`, `board[1:3]`) a `parseColumnTarget`.
+ */
+function parseTargetList(p: Parser, kind: SyntaxKind = SyntaxKind.NameList): void {
+  p.start(kind);
+  p.expect(SyntaxKind.LParen, "'('");
+  if (p.at(SyntaxKind.RParen)) p.expected("column name");
+  else {
+    do {
+      if (p.nth(1) === SyntaxKind.Comma || p.nth(1) === SyntaxKind.RParen) expectIdent(p, "column name");
+      else parseColumnTarget(p);
+    } while (p.eat(SyntaxKind.Comma));
+  }
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
 }
 
 /** UPDATE after any WITH clause. */
@@ -294,7 +339,7 @@ export function parseMergeBody(p: Parser): void {
     else if (p.eatKw("delete")) {
       /* done */
     } else if (p.eatKw("insert")) {
-      if (p.at(SyntaxKind.LParen)) parseParenNameList(p, SyntaxKind.InsertColumns);
+      if (p.at(SyntaxKind.LParen)) parseInsertColumns(p);
       if (p.atKw("overriding")) {
         p.bump();
         if (!p.eatKw("system")) p.expectKw("user");

@@ -123,12 +123,17 @@ export function parseSet(p: Parser): void {
     return;
   }
   if (p.atKw("transaction") || (p.atKw("session") && p.nthKw(1, "characteristics"))) {
+    const session = p.atKw("session");
     if (p.eatKw("session")) {
       p.bump();
       p.expectKw("as");
     }
     p.bump();
-    parseTransactionModes(p);
+    // PostgreSQL: SET TRANSACTION SNAPSHOT 'id' (run with another transaction's snapshot).
+    if (p.postgres && !session && p.atKw("snapshot") && p.nth(1) === SyntaxKind.String) {
+      p.bump();
+      p.bump();
+    } else parseTransactionModes(p);
     p.finish();
     return;
   }

@@ -79,6 +79,21 @@ describe("numbers with trailing junk (PostgreSQL 15 and later)", () => {
   });
 });
 
+describe("forms from PostgreSQL's documentation", () => {
+  it("fields and elements as assignment and INSERT targets, SET TRANSACTION SNAPSHOT", () => {
+    for (const sql of [
+      "UPDATE sal_emp SET pay_by_quarter[1:2] = '{1,2}', schedule[:1][2:] = '{}', body['a']['b'] = '1' WHERE true;",
+      "UPDATE docs SET (meta[1], pos.x) = (1, 2);",
+      "INSERT INTO tictactoe (game, board[1:3][1:3], c.r) VALUES (1, '{}', 2);",
+      "SET TRANSACTION SNAPSHOT '00000003-0000001B-1';",
+    ])
+      expect(parsed(sql).diagnostics, sql).toEqual([]);
+    // A plain name in an INSERT column list stays an identifier token (the tree shape consumers read).
+    const insert = parsed("INSERT INTO t (a, b.c) VALUES (1, 2);");
+    expect(nodesOf(insert.root, SyntaxKind.QualifiedName)).toEqual(["t", "b.c"]);
+  });
+});
+
 describe("functions named by type-or-function-name keywords", () => {
   it("`is(…)`, `join(…)` and their kin are calls, in expressions and in FROM", () => {
     const result = parsed("SELECT is(a, b, 'same'), isnt(a, c), verbose(1) FROM join(1) AS j, natural(2);");
