@@ -224,9 +224,15 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     // MySQL: the actions may be left out (`ALTER TABLE t PARTITION BY …`, or nothing at all: a
     // no-op that rebuilds nothing), and partitioning ends the list.
     if (!(p.mysql && ((p.atKw("partition") && p.nthKw(1, "by")) || p.atStatementEnd))) {
-      // MySQL's table options need no comma between them: ENGINE = InnoDB AUTO_INCREMENT = 5
-      do parseAlterTableAction(p);
-      while (p.eat(SyntaxKind.Comma) || (p.mysql && atMysqlTableOption(p)));
+      // MySQL's table options need no comma between them: ENGINE = InnoDB AUTO_INCREMENT = 5.
+      // Only while an action consumed something: a word that looks like an option (`X =`) but
+      // that no action takes in this dialect (`OPTIONS = …` in MySQL) must not loop forever.
+      for (;;) {
+        const progress = p.position;
+        parseAlterTableAction(p);
+        if (p.eat(SyntaxKind.Comma)) continue;
+        if (!(p.mysql && p.position !== progress && atMysqlTableOption(p))) break;
+      }
     }
     if (p.mysql && p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
     p.finish();
