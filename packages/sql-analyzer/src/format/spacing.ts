@@ -22,6 +22,9 @@ const WORDISH = new Set<SyntaxKind>([SyntaxKind.Keyword, SyntaxKind.Ident, Synta
  * stable under reformatting.
  */
 export function spaceBetween(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean, dialect: Dialect = "postgres"): string {
+  // `id=?` (a placeholder after a comparison) is written together: PostgreSQL's own lexer reads
+  // `=?` as one operator, so separating them would change what the server reads.
+  if (dialect === "postgres" && !hadSpace && prev.kind === SyntaxKind.Operator && next.kind === SyntaxKind.Param && next.text() === "?") return "";
   const space = preferredSpace(prev, next, hadSpace, dialect);
   if (space === "" && wouldMerge(prev.text(), next.text())) return " ";
   return space;

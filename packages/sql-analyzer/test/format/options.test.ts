@@ -202,6 +202,12 @@ describe("found by the long fuzz run (scripts/fuzz-format.mjs)", () => {
     expect(format(once)).toBe(once);
     expect(format("select 1;\r\nselect 2;\nselect 3")).toBe("SELECT 1;\nSELECT 2;\nSELECT 3\n");
   });
+  test("a `?` placeholder written against a comparison stays against it (PostgreSQL reads `>?` as one operator)", () => {
+    // Session 10, seed 73: `a>? b` became `a > ? b`, which libpg-query reads differently.
+    expect(format("SELECT a>? b, a <<=? 3 FROM t")).toBe("SELECT a >? b, a <<=? 3 FROM t\n");
+    expect(format("SELECT * FROM t WHERE id=? AND n <= ?")).toBe("SELECT * FROM t WHERE id =? AND n <= ?\n");
+    expect(format("SELECT * FROM t WHERE id=? AND n <= ?", { dialect: "mysql" })).toBe("SELECT * FROM t WHERE id = ? AND n <= ?\n");
+  });
 });
 
 describe("option values outside their choices", () => {
