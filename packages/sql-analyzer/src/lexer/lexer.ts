@@ -355,17 +355,24 @@ export class Lexer {
         }
       }
     }
+    let underscore = false;
     while (p < end) {
       const d = text.charCodeAt(p);
-      if ((d >= 48 && d <= 57) || d === 95) p++;
-      else break;
+      if (d >= 48 && d <= 57) p++;
+      else if (d === 95) {
+        underscore = true;
+        p++;
+      } else break;
     }
     if (p < end && text.charCodeAt(p) === 46 && !(p + 1 < end && text.charCodeAt(p + 1) === 46)) {
       p++;
       while (p < end) {
         const d = text.charCodeAt(p);
-        if ((d >= 48 && d <= 57) || d === 95) p++;
-        else break;
+        if (d >= 48 && d <= 57) p++;
+        else if (d === 95) {
+          underscore = true;
+          p++;
+        } else break;
       }
     }
     if (p < end && (text.charCodeAt(p) | 0x20) === 101) {
@@ -374,7 +381,10 @@ export class Lexer {
       if (sign === 43 || sign === 45) q++;
       if (q < end && (CHAR_CLASS[text.charCodeAt(q)] ?? 0) & DIGIT) {
         p = q;
-        while (p < end && ((CHAR_CLASS[text.charCodeAt(p)] ?? 0) & DIGIT || (this.postgres && text.charCodeAt(p) === 95))) p++;
+        while (p < end && ((CHAR_CLASS[text.charCodeAt(p)] ?? 0) & DIGIT || (this.postgres && text.charCodeAt(p) === 95))) {
+          if (text.charCodeAt(p) === 95) underscore = true;
+          p++;
+        }
       }
     }
     if (this.postgres && p < end && isIdentStart(text.charCodeAt(p))) {
@@ -382,7 +392,7 @@ export class Lexer {
       // run is one token, so the error covers it and no alias is read into it.
       while (p < end && isIdentPart(text.charCodeAt(p))) p++;
       this.flags |= FLAG_TRAILING_JUNK;
-    } else if (this.postgres && /(^|[^0-9])_|_(?![0-9])/.test(text.slice(start, p))) {
+    } else if (underscore && this.postgres && /(^|[^0-9])_|_(?![0-9])/.test(text.slice(start, p))) {
       this.flags |= FLAG_TRAILING_JUNK; // an underscore only separates digits: `1_000`, not `1_` or `1__0`
     }
     this.pos = p;
