@@ -13,7 +13,7 @@ apps="roundcube-core zabbix-server-pgsql zabbix-server-mysql icinga2-ido-pgsql i
   bacula-director-mysql bacula-director-sqlite3 pdns-backend-pgsql pdns-backend-mysql pdns-backend-sqlite3 mediawiki
   kamailio-postgres-modules kamailio-mysql-modules kamailio-sqlite-modules freeradius-postgresql freeradius-mysql
   phpmyadmin tt-rss ledgersmb dovecot-pgsql gammu-smsd request-tracker5 slony1-2-bin pgpool2 bucardo"
-for package in $extensions $apps mariadb-test-data; do
+for package in $extensions $apps "postgresql-doc-$pg" mariadb-test-data; do
   apt-get download "$package" >/dev/null 2>&1 || echo "not available: $package" >&2
 done
 for deb in *.deb; do dpkg -x "$deb" "$dir/root"; done
