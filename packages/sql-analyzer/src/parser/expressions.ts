@@ -795,7 +795,9 @@ function parseWordPrefix(p: Parser): boolean {
       p.bump();
       if (p.mysql || p.sqlite) {
         const call = p.at(SyntaxKind.LParen);
-        parseExprBp(p, BP_ADD);
+        // MySQL reads the amount as a whole expression up to the unit (`INTERVAL 1<<37 SECOND`).
+        if (p.mysql && !call) parseExpr(p);
+        else parseExprBp(p, BP_ADD);
         if (p.mysql ? atMysqlIntervalUnit(p) : p.at(SyntaxKind.Word)) p.bump();
         // In date arithmetic MySQL needs the unit (`d + INTERVAL 1 DAY`); INTERVAL(n, …) is a function.
         else if (p.mysql && !call) p.expected("interval unit (DAY, HOUR, MINUTE_SECOND, …)");
