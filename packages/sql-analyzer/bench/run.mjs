@@ -20,6 +20,7 @@ import { format as sqlFormatterFormat } from "sql-formatter";
 import * as prettier from "prettier";
 import * as prettierSql from "prettier-plugin-sql";
 import { accepts, cpuRate } from "./helpers.mjs";
+import { serverSql } from "../scripts/oracles.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const MIN_MS = Number(process.env.BENCH_MS ?? 3000);
@@ -187,7 +188,7 @@ else if (ours) {
     // scripts) become blanks, and `@extschema@` / `@extowner@` are replaced as CREATE EXTENSION
     // does. Both parsers get the same texts, and only the files libpg-query accepts.
     const texts = files
-      .map((f) => readFileSync(f, "utf8").replaceAll("@extschema@", "public").replaceAll("@extowner@", "postgres").replace(/^\\.*$/gm, (line) => " ".repeat(line.length)))
+      .map((f) => serverSql(readFileSync(f, "utf8")))
       .filter((text) => accepts(pgParse, text));
     const realLines = texts.reduce((n, text) => n + text.split("\n").length - (text.endsWith("\n") ? 1 : 0), 0);
     const realBytes = texts.reduce((n, text) => n + Buffer.byteLength(text), 0);

@@ -5,6 +5,19 @@
 import { loadModule, parseSync } from "libpg-query";
 import Database from "better-sqlite3";
 
+/**
+ * The text a PostgreSQL server reads of a script: psql's lines (`\echo … \quit`, meta-commands)
+ * blanked to spaces, and the extension placeholders replaced as CREATE EXTENSION does
+ * (`@extschema@`, `@extschema:name@` → public, `@extowner@` → postgres). Offsets are kept but
+ * where a placeholder is replaced.
+ */
+export function serverSql(script) {
+  return script
+    .replace(/^\\.*$/gm, (line) => " ".repeat(line.length))
+    .replace(/@extschema(:\w+)?@/g, "public")
+    .replaceAll("@extowner@", "postgres");
+}
+
 /** Loads the libpg-query wasm module and returns a `(sql) => { ok, message }` check. */
 export async function createPostgresOracle() {
   await loadModule();

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
 import { format, formatDocument, parse, SyntaxKind, type Dialect } from "../src/index.js";
 import { sameDocumentTokens } from "../scripts/fuzz-inputs.mjs";
+import { serverSql } from "../scripts/oracles.mjs";
 import { hasExecutable, missingServer } from "../../../tests/support/servers.js";
 
 const here = join(import.meta.dirname, "real-dumps");
@@ -73,10 +74,7 @@ function firstTokenAt(text: string, i: number): number {
  * and the placeholders replaced (it reads server SQL only; an empty script counts as taken).
  */
 function postgresAccepts(text: string): boolean {
-  const server = text
-    .replace(/^\\.*$/gm, (line) => " ".repeat(line.length))
-    .replace(/@extschema(:\w+)?@/g, "public")
-    .replaceAll("@extowner@", "postgres");
+  const server = serverSql(text);
   if (firstTokenAt(server, 0) >= server.length) return true;
   try {
     parseSync(server);

@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { loadModule, parseSync } from "libpg-query";
 import { sameDocumentTokens } from "../fuzz-inputs.mjs";
-import { createSqliteOracle } from "../oracles.mjs";
+import { createSqliteOracle, serverSql } from "../oracles.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -41,14 +41,9 @@ function dialectOf(path) {
   return undefined;
 }
 
-/** The text PostgreSQL's server reads: psql lines blanked, CREATE EXTENSION's placeholders replaced. */
-function serverText(text) {
-  return text.replace(/^\\.*$/gm, (line) => " ".repeat(line.length)).replace(/@extschema(:\w+)?@/g, "public").replaceAll("@extowner@", "postgres");
-}
-
 function postgresTakes(text) {
   try {
-    parseSync(serverText(text));
+    parseSync(serverSql(text));
     return true;
   } catch {
     return false;
@@ -123,7 +118,7 @@ for (const path of files.sort()) {
     if (dialect === "postgres" && postgresTakes(text)) {
       let same;
       try {
-        same = treeOf(serverText(formatted)) === treeOf(serverText(text));
+        same = treeOf(serverSql(formatted)) === treeOf(serverSql(text));
       } catch {
         same = false;
       }

@@ -1,4 +1,5 @@
 import type { Dialect } from "../dialect.js";
+import { isExtensionPlaceholder } from "../lexer/lexer.js";
 import type { SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { firstSignificantToken } from "./first-token.js";
@@ -74,7 +75,6 @@ function isFirstSignificant(token: SyntaxToken): boolean {
 
 const WORD_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
 const OP_CHAR = /[-+*/<>=~!@#%^&|`?:]/;
-const EXTENSION_PLACEHOLDER = /^@(extowner|extschema(:[A-Za-z0-9_$\u0080-\uffff]+)?)@$/;
 
 /** Whether printing `a` and `b` with nothing between would lex differently. */
 export function wouldMerge(a: string, b: string): boolean {
@@ -82,7 +82,7 @@ export function wouldMerge(a: string, b: string): boolean {
   const y = b[0];
   if (x === undefined || y === undefined) return false;
   // An extension script's placeholder (`::@extschema@.t`) lexes as one token after anything.
-  if (y === "@" && EXTENSION_PLACEHOLDER.test(b)) return false;
+  if (y === "@" && isExtensionPlaceholder(b)) return false;
   if (WORD_CHAR.test(x) && (WORD_CHAR.test(y) || y === "'" || y === '"' || y === "&" || y === "`")) return true;
   if (OP_CHAR.test(x) && OP_CHAR.test(y)) return true;
   if ((x === "." && /[0-9]/.test(y)) || (/[0-9]/.test(x) && y === ".")) return true;

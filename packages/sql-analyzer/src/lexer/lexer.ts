@@ -408,9 +408,11 @@ export class Lexer {
     const text = this.text;
     const end = this.end;
     let q = p;
-    while (q < end && isIdentPart(text.charCodeAt(q))) q++;
+    let digitsOnly = true;
+    for (let d = text.charCodeAt(q); q < end && isIdentPart(d); d = text.charCodeAt(++q)) if (d < 48 || d > 57) digitsOnly = false;
+    if (digitsOnly) return this.number(p); // `12`, `1.5`, `12e+3`: the common case, no pattern tests
     const run = text.slice(p, q);
-    if (/^[0-9]*$/.test(run) || /^0x[0-9a-fA-F]+$/.test(run) || /^0b[01]+$/.test(run) || /^[0-9]+[eE][0-9]+$/.test(run)) return this.number(p);
+    if ( /^0x[0-9a-fA-F]+$/.test(run) || /^0b[01]+$/.test(run) || /^[0-9]+[eE][0-9]+$/.test(run)) return this.number(p);
     // `1e+5`: the sign ends the run after an exponent's `e`.
     if (/^[0-9]+[eE]$/.test(run) && q + 1 < end && (text.charCodeAt(q) === 43 || text.charCodeAt(q) === 45) && (CHAR_CLASS[text.charCodeAt(q + 1)] ?? 0) & DIGIT) return this.number(p);
     this.hasUpper = /[A-Z]/.test(run);
@@ -727,6 +729,11 @@ export function lineEnd(text: string, p: number, end = text.length): number {
     p++;
   }
   return p;
+}
+
+/** Whether `text` is exactly one extension-script placeholder (`@extschema@`, `@extowner@`, `@extschema:name@`). */
+export function isExtensionPlaceholder(text: string): boolean {
+  return extensionPlaceholderEnd(text, 0, text.length) === text.length;
 }
 
 /**

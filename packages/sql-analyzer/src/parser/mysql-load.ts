@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseSetClause } from "./dml.js";
-import { expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 
 /**
@@ -69,8 +69,7 @@ export function parseCharacterSet(p: Parser): void {
   p.start(SyntaxKind.Option);
   if (p.eatKw("character")) p.bump();
   else p.bump();
-  if (p.at(SyntaxKind.String)) p.bump();
-  else expectLabel(p, "character set");
+  expectCharsetName(p, "character set");
   p.finish();
 }
 

@@ -4,7 +4,7 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
-import { atLabel, atSubstitutedName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -165,14 +165,8 @@ export function parseSet(p: Parser): void {
     } else if ((p.atKw("names") || (p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) && p.mysql) {
       if (p.eatKw("character")) p.bump();
       else p.bump();
-      if (!p.eatKw("default")) {
-        if (p.at(SyntaxKind.String)) p.bump();
-        else expectLabel(p, "character set");
-      }
-      if (p.eatKw("collate")) {
-        if (p.at(SyntaxKind.String)) p.bump();
-        else expectLabel(p, "collation");
-      }
+      if (!p.eatKw("default")) expectCharsetName(p, "character set");
+      if (p.eatKw("collate")) expectCharsetName(p, "collation");
     } else if (p.postgres && (p.atKw("schema") || p.atKw("names")) && p.nth(1) === SyntaxKind.String) {
       // SET SCHEMA 'name' (= SET search_path), SET NAMES 'encoding' (= SET client_encoding)
       p.bump();
