@@ -443,3 +443,5 @@ SELECT STRAIGHT_JOIN DISTINCT SQL_NO_CACHE a FROM t1, t2
 CREATE TABLE 1st_quarter (2fa_enabled TINYINT, 3d_model BLOB, id INT)
 SELECT 1e5, 1e+5, 0x1F, 0b101, 2fa_enabled, 1st_quarter.id FROM 1st_quarter
 SELECT d + INTERVAL 1 << 4 SECOND, DATE_ADD(d, INTERVAL 1 + 1 DAY) FROM t
+SELECT {d '2020-01-01'}, {ts '2020-01-01 10:00:00'} + 1, {fn length(s)}, {t '10:00'} FROM t WHERE {fn ucase(s)} = 'A'
+SELECT * FROM {oj a LEFT OUTER JOIN b ON a.id = b.id} JOIN c ON c.id = a.id, {OJ d}

@@ -12,8 +12,9 @@ const HUGGING_BRACKET_PARENTS = new Set<SyntaxKind>([SyntaxKind.SubscriptExpr, S
 // Keyword-led forms written like calls: `CAST(x AS t)`, `ROW(1, 2)`.
 const KEYWORD_CALL_PARENTS = new Set<SyntaxKind>([SyntaxKind.CastExpr, SyntaxKind.RowExpr]);
 
-const NO_SPACE_BEFORE = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, SyntaxKind.RParen, SyntaxKind.RBracket, SyntaxKind.Dot, SyntaxKind.DoubleColon]);
-const NO_SPACE_AFTER = new Set<SyntaxKind>([SyntaxKind.LParen, SyntaxKind.LBracket, SyntaxKind.Dot, SyntaxKind.DoubleColon]);
+// Braces only occur in MySQL's ODBC escapes (`{d '2020-01-01'}`), which hug their contents.
+const NO_SPACE_BEFORE = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, SyntaxKind.RParen, SyntaxKind.RBracket, SyntaxKind.RBrace, SyntaxKind.Dot, SyntaxKind.DoubleColon]);
+const NO_SPACE_AFTER = new Set<SyntaxKind>([SyntaxKind.LParen, SyntaxKind.LBracket, SyntaxKind.LBrace, SyntaxKind.Dot, SyntaxKind.DoubleColon]);
 const WORDISH = new Set<SyntaxKind>([SyntaxKind.Keyword, SyntaxKind.Ident, SyntaxKind.QuotedIdent, SyntaxKind.Word]);
 
 /**

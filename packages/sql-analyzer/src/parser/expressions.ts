@@ -584,6 +584,10 @@ export function parsePrefix(p: Parser): boolean {
       return false;
     case SyntaxKind.LParen:
       return parseParenthesized(p);
+    case SyntaxKind.LBrace:
+      if (p.mysql && atIdent(p, 1)) return parseOdbcEscape(p);
+      p.expected("expression");
+      return false;
     case SyntaxKind.QuotedIdent:
       return parseNameOrCall(p);
     case SyntaxKind.Operator:
@@ -609,6 +613,24 @@ export function parsePrefix(p: Parser): boolean {
       p.expected("expression");
       return false;
   }
+}
+
+/**
+ * MySQL's ODBC escape in an expression, `{name expr}`: `{d '2020-01-01'}`, `{ts '…'}`,
+ * `{fn length(s)}`. MySQL takes any identifier there (no reserved word) and reads the
+ * expression's value (as a date, time or timestamp for `d`, `t`, `ts`).
+ */
+function parseOdbcEscape(p: Parser): boolean {
+  p.start(SyntaxKind.OdbcEscape);
+  p.bump();
+  p.bumpIdent();
+  if (p.enter()) {
+    parseExpr(p);
+    p.leave();
+  }
+  p.expect(SyntaxKind.RBrace, "'}'");
+  p.finish();
+  return true;
 }
 
 function parsePrefixOperator(p: Parser): boolean {

@@ -474,6 +474,19 @@ function parseJoins(p: Parser, cp: number): void {
 }
 
 function parseTableRef(p: Parser): boolean {
+  // MySQL's ODBC outer-join escape, `{OJ a LEFT JOIN b ON …}`: any table reference or join inside.
+  if (p.mysql && p.at(SyntaxKind.LBrace) && p.nthKw(1, "oj")) {
+    p.start(SyntaxKind.OdbcEscape);
+    p.bump();
+    p.bump(SyntaxKind.Keyword);
+    if (p.enter()) {
+      if (!parseJoinedTable(p)) p.expected("table");
+      p.leave();
+    }
+    p.expect(SyntaxKind.RBrace, "'}'");
+    p.finish();
+    return true;
+  }
   if (p.at(SyntaxKind.LParen)) {
     // `(SELECT …) alias` is a derived table; `((SELECT …) AS v JOIN …)` a parenthesized join.
     if (isSubqueryAhead(p) && !(p.nth(1) === SyntaxKind.LParen && parenGroupContinues(p))) {

@@ -345,6 +345,11 @@ export enum SyntaxKind {
   AccountSpec,
   /** A MySQL XA transaction id: `'gtrid' [, 'bqual' [, formatID]]`. */
   Xid,
+  /**
+   * A MySQL ODBC escape: `{d '2020-01-01'}`, `{fn length(s)}` (a name and an expression, the
+   * expression's value) or, as a table reference, `{oj a LEFT JOIN b ON …}`.
+   */
+  OdbcEscape,
 }
 
 /** The stable, human-readable name of a kind, as printed in tree snapshots. */

@@ -265,3 +265,37 @@ describe("MySQL forms from MariaDB's test suite", () => {
     expect(mysql("ALTER PROCEDURE p1 DETERMINISTIC;").length).toBeGreaterThan(0);
   });
 });
+
+describe("MySQL's ODBC escapes", () => {
+  const mysql = (sql: string) => parse(sql, { dialect: "mysql" });
+
+  it("`{name expr}` is an expression and `{OJ …}` a table reference, each one node", () => {
+    const sql =
+      "SELECT {d '2020-01-01'}, { ts '2020-01-01 10:00:00' } + 1, {fn length(s)}, {`t` '10:00'} FROM {oj a LEFT JOIN b ON a.id = b.id} JOIN c ON c.id = a.id, {OJ d} WHERE {fn ucase(s)} = 'A';";
+    const result = mysql(sql);
+    expect(result.root.text()).toBe(sql);
+    expect(result.diagnostics).toEqual([]);
+    expect(nodesOf(result.root, SyntaxKind.OdbcEscape)).toEqual([
+      "{d '2020-01-01'}",
+      "{ ts '2020-01-01 10:00:00' }",
+      "{fn length(s)}",
+      "{`t` '10:00'}",
+      "{oj a LEFT JOIN b ON a.id = b.id}",
+      "{OJ d}",
+      "{fn ucase(s)}",
+    ]);
+    // The escaped join is a table reference that the outer join takes as its left side.
+    expect(nodesOf(result.root, SyntaxKind.JoinExpr)[0]).toBe("{oj a LEFT JOIN b ON a.id = b.id} JOIN c ON c.id = a.id");
+  });
+
+  it("what MySQL rejects stays an error: a reserved word as the name, another name than OJ in FROM, a missing brace; other dialects have no escapes", () => {
+    for (const sql of ["SELECT {select 1};", "SELECT * FROM {foo t};", "SELECT {d '2020-01-01';", "SELECT {d};"]) expect(mysql(sql).diagnostics.length, sql).toBeGreaterThan(0);
+    expect(parse("SELECT {d '2020-01-01'};", { dialect: "postgres" }).diagnostics.length).toBeGreaterThan(0);
+    expect(parse("SELECT {d '2020-01-01'};", { dialect: "sqlite" }).diagnostics.length).toBeGreaterThan(0);
+  });
+
+  it("the formatter keeps the braces against their contents and the name's case", () => {
+    const out = format("select {D  '2020-01-01'} , { fn  ucase(s) } from { OJ a left join b on a.id=b.id };", { dialect: "mysql" });
+    expect(out).toBe("SELECT {D '2020-01-01'}, {fn ucase(s)} FROM {OJ a LEFT JOIN b ON a.id = b.id};\n");
+  });
+});
