@@ -101,6 +101,29 @@ export const POSTGRES_TYPE_FUNC_NAME_KEYWORDS = words(`
 /** Word-class bit of `POSTGRES_TYPE_FUNC_NAME_KEYWORDS`. */
 export const POSTGRES_TYPE_FUNC_NAME_CLASS = wordClass(POSTGRES_TYPE_FUNC_NAME_KEYWORDS);
 
+/**
+ * PostgreSQL's "column name" keywords that are type names (`int`, `varchar`, `timestamp`, …): they
+ * may start a type, and some take a typed literal's modifiers (`varchar(10) 'x'`).
+ */
+export const POSTGRES_COL_NAME_TYPES = words(`
+  bigint bit boolean char character dec decimal float int integer interval json national nchar numeric real smallint
+  time timestamp varchar
+`);
+
+/**
+ * PostgreSQL's other "column name" keywords: names of columns, but neither of types nor, in
+ * PostgreSQL's grammar, of functions one may create (`coalesce`, `extract`, `values`, …).
+ */
+export const POSTGRES_COL_NAME_OTHERS = words(`
+  between coalesce exists extract greatest grouping inout json_array json_arrayagg json_exists json_object
+  json_objectagg json_query json_scalar json_serialize json_table json_value least merge_action none normalize nullif
+  out overlay position precision row setof substring treat trim values xmlattributes xmlconcat xmlelement xmlexists
+  xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable
+`);
+
+/** Word-class bit of `POSTGRES_COL_NAME_OTHERS`. */
+export const POSTGRES_COL_NAME_OTHERS_CLASS = wordClass(POSTGRES_COL_NAME_OTHERS);
+
 /** Keywords that may name a function even though they are reserved as column names (PostgreSQL; MySQL's UTC_DATE/TIME/TIMESTAMP). */
 export const FUNCTION_NAME_KEYWORDS = words(`
   left right collation current_schema ilike like similar overlaps binary values replace insert if char

@@ -275,7 +275,9 @@ function parseTableElement(p: Parser, typed: boolean): void {
 export function parseColumnDef(p: Parser): void {
   p.start(SyntaxKind.ColumnDef);
   expectIdent(p, "column name");
-  if (!atColumnConstraint(p) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) parseTypeName(p);
+  // (A type may be named `generated`: GENERATED starts a constraint only before ALWAYS, BY or AS.)
+  const generatedType = p.atKw("generated") && !p.nthKw(1, "always") && !p.nthKw(1, "by") && !p.nthKw(1, "as");
+  if ((generatedType || !atColumnConstraint(p)) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) parseTypeName(p);
   else if (!p.sqlite) p.expected("column type");
   // PostgreSQL's STORAGE and COMPRESSION come right after the type, before any constraint.
   if (p.postgres && p.atKw("storage") && p.nth(1) === SyntaxKind.Word) {

@@ -1,8 +1,7 @@
-import { ALIAS_STOP_CLASS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIndexElem } from "./ddl-table.js";
 import { parseExpr, parseExprListItems, parseParenExprList } from "./expressions.js";
-import { atIdent, expectIdent, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, atTargetTableAlias, expectIdent, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 import {
   atClauseBoundary,
@@ -19,7 +18,7 @@ import {
 
 function parseTableAlias(p: Parser): void {
   // Target-table aliases never take a column list; SQLite requires AS.
-  if (p.atKw("as") || (!p.sqlite && atIdent(p) && !(p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & ALIAS_STOP_CLASS) !== 0) && !p.atKw("default"))) {
+  if (p.atKw("as") || (!p.sqlite && atTargetTableAlias(p))) {
     p.start(SyntaxKind.Alias);
     p.eatKw("as");
     expectIdent(p, "alias");

@@ -1,8 +1,8 @@
 import { SyntaxCode } from "../diagnostic.js";
-import { FUNCTION_NAME_CLASS } from "../lexer/keywords.js";
+import { FUNCTION_NAME_CLASS, POSTGRES_COL_NAME_TYPES } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atKeywordFunctionName, atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
+import { atIdent, atKeywordFunctionName, atLabel, atLabelThatEndsItem, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { parseIntervalFields, parseTypeName } from "./types.js";
@@ -24,7 +24,7 @@ const BP_COLLATE = 12;
 const BP_UNARY = 13;
 
 const COMPARISON = new Set(["=", "<", ">", "<=", ">=", "<>", "!=", "<=>", "=="]);
-const SPECIAL_ARG_FUNCTIONS = new Set(["extract", "position", "substring", "substr", "trim", "overlay", "normalize"]);
+const SPECIAL_ARG_FUNCTIONS = new Set(["extract", "position", "substring", "substr", "trim", "overlay", "normalize", "treat"]);
 const VALUE_KEYWORDS = new Set([
   "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user", "session_user",
   "user", "current_role", "current_catalog", "current_schema", "system_user",
@@ -48,7 +48,21 @@ export function parseExprOrStar(p: Parser): boolean {
     p.finish();
     return true;
   }
-  return parseExpr(p);
+  return p.postgres ? parseTargetExpr(p) : parseExpr(p);
+}
+
+/**
+ * A PostgreSQL select-list or RETURNING item's expression: `parseExprBp(p, 0)`, except that its
+ * outermost operator loop stops before an operator word that ends the item, which PostgreSQL
+ * reads as the item's bare label (`SELECT a and FROM t`). Nested expressions do not stop there.
+ */
+function parseTargetExpr(p: Parser): boolean {
+  if (!p.enter()) return true;
+  const cp = p.checkpoint();
+  const ok = parsePrefix(p);
+  if (ok) parseInfixChain(p, cp, 0, true);
+  p.leave();
+  return ok;
 }
 
 /** Whether an expression can start at the current token. */
@@ -103,7 +117,7 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
   if (!p.enter()) return true;
   const cp = p.checkpoint();
   const ok = parsePrefix(p);
-  if (ok) parseInfixChain(p, cp, minBp);
+  if (ok) parseInfixChain(p, cp, minBp, false);
   p.leave();
   return ok;
 }
@@ -113,12 +127,14 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
  * at `cp` (the loop of the Pratt parser; also continues an operand that `parseOperand`
  * parsed alone, when what follows shows it began a larger expression).
  */
-export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number): void {
+export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number, labelMayFollow = false): void {
   let lastCompare = false;
   for (;;) {
     const progress = p.position;
     const op = infixOp(p);
     if (op === 0 || op < minBp || op <= 0) break;
+    // An operator word with the item's end after it is the item's label (PostgreSQL).
+    if (labelMayFollow && p.kind === SyntaxKind.Word && atLabelThatEndsItem(p)) break;
     if (op === BP_COMPARE && lastCompare && p.postgres) {
       // PostgreSQL's comparison operators do not associate: `a < b < c` is an
       // error. Report it and parse on as if they did, so nothing cascades.
@@ -494,6 +510,11 @@ export function parseParenExprList(p: Parser, kind: SyntaxKind, nonEmpty = false
 }
 
 function parseQuantified(p: Parser): void {
+  // PostgreSQL takes ANY/SOME/ALL (…) only as the right side of an operator or [I]LIKE: `x = ANY(a)`.
+  if (p.postgres && !(p.nth(-1) === SyntaxKind.Operator || p.nth(-1) === SyntaxKind.RParen || p.wordAt(-1) === "like" || p.wordAt(-1) === "ilike")) {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, `${p.word!.toUpperCase()} (…) compares with the value before an operator: write x = ${p.word!.toUpperCase()}(…)`, start, end);
+  }
   p.start(SyntaxKind.QuantifiedExpr);
   p.bump();
   if (isSubqueryAhead(p)) parseSubquery(p, SyntaxKind.SubqueryExpr);
@@ -513,7 +534,8 @@ export function isSubqueryAhead(p: Parser): boolean {
   let n = 1;
   while (p.nth(n) === SyntaxKind.LParen) n++;
   const w = p.nth(n) === SyntaxKind.Word ? p.wordAt(n) : undefined;
-  return w === "select" || w === "with" || w === "values" || (w === "table" && p.postgres);
+  // (`(values)` may be a column named values: a VALUES list starts with `(`, or MySQL's ROW.)
+  return w === "select" || w === "with" || (w === "values" && (p.nth(n + 1) === SyntaxKind.LParen || p.nthKw(n + 1, "row"))) || (w === "table" && p.postgres);
 }
 
 /** `( SELECT … )` as a node of `kind`. */
@@ -704,8 +726,8 @@ function parseFieldSelection(p: Parser, cp: number): void {
 
 /** The words `parseWordPrefix`'s switch handles (one set lookup skips its chain of compares for plain names). */
 const PREFIX_SWITCH_WORDS = new Set([
-  "not", "true", "false", "null", "unknown", "default", "case", "cast", "try_cast", "exists", "array", "row", "interval",
-  "any", "some", "all", "match", "binary", "convert", "collation",
+  "not", "true", "false", "null", "default", "case", "cast", "try_cast", "exists", "array", "row", "interval",
+  "any", "some", "all", "match", "binary", "convert", "collation", "operator",
 ]);
 const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
 
@@ -722,8 +744,7 @@ function parseWordPrefix(p: Parser): boolean {
     case "true":
     case "false":
     case "null":
-    case "unknown":
-      if (w === "unknown" && !p.postgres) break;
+      // (UNKNOWN is a truth value only after IS; alone it is a name, as in PostgreSQL and MySQL.)
       p.start(SyntaxKind.Literal);
       p.bump();
       p.finish();
@@ -737,6 +758,14 @@ function parseWordPrefix(p: Parser): boolean {
       return true;
     case "case":
       parseCase(p);
+      return true;
+    case "operator":
+      // PostgreSQL's prefix operator named with its schema: `OPERATOR(pg_catalog.-) x`.
+      if (!p.postgres || p.nth(1) !== SyntaxKind.LParen) break;
+      p.start(SyntaxKind.PrefixExpr);
+      parseOperatorReference(p);
+      parseExprBp(p, BP_OTHER);
+      p.finish();
       return true;
     case "convert":
       // MySQL: CONVERT(expr USING charset) converts between character sets, CONVERT(expr, type) casts.
@@ -1027,6 +1056,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   }
   const cp = p.checkpoint();
   const first = p.word;
+  const nameAt = p.position;
   p.start(SyntaxKind.QualifiedName);
   if (keywordName) p.bump(SyntaxKind.Ident);
   else p.bumpIdent();
@@ -1060,8 +1090,9 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
     const saved = p.noIn;
     p.noIn = first === "position";
-    parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && first === "char")) ? first : undefined);
+    const args = parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && first === "char")) ? first : undefined);
     p.noIn = saved;
+    if (p.postgres && parts === 1 && (p.wordClassesAt(nameAt - p.position) & POSTGRES_CALL_CHECK_CLASS) !== 0) checkPostgresCall(p, first!, args, nameAt);
     parseCallSuffixes(p);
     p.finish();
     noSubscriptAfterCall(p);
@@ -1070,6 +1101,47 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   p.startAt(cp, SyntaxKind.NameRef);
   p.finish();
   return true;
+}
+
+/** PostgreSQL keywords that a call cannot name: types without modifiers, words of other syntax, SQL value functions without a precision. */
+const POSTGRES_NOT_CALLABLE = new Set([
+  "int", "integer", "smallint", "bigint", "real", "boolean", "national", "between", "inout", "none", "out", "precision", "setof",
+  "current_date", "current_role", "current_user", "session_user", "user", "current_catalog", "system_user", "any", "some",
+]);
+/** PostgreSQL type keywords whose modifiers a typed literal may give: `varchar(10) 'x'`, `timestamp(3) '…'`. */
+const POSTGRES_TYPED_LITERAL_ONLY = new Set(["dec", "decimal", "float", "numeric", "bit", "char", "character", "varchar", "nchar", "timestamp", "time", "interval"]);
+
+/** How many arguments PostgreSQL's grammar gives a function it reads specially: [least, most]. */
+const POSTGRES_ARITY = new Map<string, readonly [number, number]>([
+  ["nullif", [2, 2]],
+  ["merge_action", [0, 0]],
+  ["coalesce", [1, Infinity]],
+  ["greatest", [1, Infinity]],
+  ["least", [1, Infinity]],
+]);
+
+/** The names `checkPostgresCall` has something to say of (one mask test for every other call). */
+const POSTGRES_CALL_CHECK_CLASS = wordClass(new Set([...POSTGRES_NOT_CALLABLE, ...POSTGRES_TYPED_LITERAL_ONLY, ...POSTGRES_ARITY.keys()]));
+
+/**
+ * What PostgreSQL's grammar says of the call of a one-word name just parsed (with `args`
+ * arguments), reported at the name: a keyword that names no function (`int(x)`, `user()`), or
+ * a specially read function with too few or too many arguments (`nullif(a)`, `coalesce()`).
+ */
+function checkPostgresCall(p: Parser, name: string, args: number, nameAt: number): void {
+  // A type's modifiers before a typed literal's string are no call: `varchar(10) 'x'`.
+  if (POSTGRES_NOT_CALLABLE.has(name) || (POSTGRES_TYPED_LITERAL_ONLY.has(name) && !p.at(SyntaxKind.String))) {
+    const hint = POSTGRES_COL_NAME_TYPES.has(name) ? `: convert with CAST(… AS ${name}) or ::${name}` : "";
+    const [start, end] = p.rangeAt(nameAt);
+    p.report(SyntaxCode.UnexpectedToken, `\`${name}\` is a keyword, not a function, in PostgreSQL${hint}`, start, end);
+    return;
+  }
+  const arity = POSTGRES_ARITY.get(name);
+  if (arity !== undefined && (args < arity[0] || args > arity[1])) {
+    const expected = arity[0] === arity[1] ? `exactly ${arity[0]}` : `at least ${arity[0]}`;
+    const [start, end] = p.rangeAt(nameAt);
+    p.report(SyntaxCode.UnexpectedToken, `${name.toUpperCase()}(…) takes ${expected} argument${arity[0] === 1 ? "" : "s"}, not ${args}`, start, end);
+  }
 }
 
 /**
@@ -1092,10 +1164,17 @@ const SPECIAL_FORMS: Record<string, readonly string[]> = {
   trim: ["from"],
   overlay: ["placing from", "placing from for"],
   normalize: [],
+  treat: [],
 };
 
-function parseArgList(p: Parser, nameCp: number, special?: string): void {
+/** The keyword separators a PostgreSQL special-form function cannot do without: `EXTRACT(f FROM x)`, `POSITION(a IN b)`, `TREAT(x AS t)`. */
+const REQUIRED_FORMS: Record<string, string> = { extract: "from", position: "in", treat: "as" };
+
+
+/** The argument list of a call (at its `(`); returns how many arguments it has. */
+function parseArgList(p: Parser, nameCp: number, special?: string): number {
   void nameCp;
+  let count = 0;
   const specialSyntax = special !== undefined || !p.postgres;
   const separators: string[] = [];
   const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(p.wordAt(-1) ?? "");
@@ -1103,16 +1182,18 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
   p.bump();
   if (!p.enter()) {
     p.finish();
-    return;
+    return 0;
   }
   if (p.at(SyntaxKind.Operator) && p.word === "*") {
     p.start(SyntaxKind.StarExpr);
     p.bump();
     p.finish();
+    count = 1;
   } else if (!p.at(SyntaxKind.RParen)) {
     if (p.atKw("distinct") || p.atKw("all")) p.bump();
     do {
       if (intervalArgs && p.atKw("interval")) p.intervalAt = p.position;
+      count++;
       parseArg(p);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
@@ -1128,7 +1209,9 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
         p.bump();
         parseArg(p);
       }
-      if (p.atKw("as") && p.mysql) {
+      // MySQL's CAST-like arguments (`CHAR(x AS …)`, `JSON_VALUE(… RETURNING …)`), PostgreSQL's TREAT(x AS type).
+      if (p.atKw("as") && (p.mysql || (special === "treat" && p.postgres))) {
+        separators.push("as");
         p.bump();
         parseTypeName(p);
       }
@@ -1149,10 +1232,16 @@ function parseArgList(p: Parser, nameCp: number, special?: string): void {
       p.bump();
     }
   }
+  const required = special !== undefined && p.postgres ? REQUIRED_FORMS[special] : undefined;
+  if (required !== undefined && separators.join(" ") !== required) {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.ExpectedToken, `${special!.toUpperCase()}(…) needs ${required.toUpperCase()} between its two parts`, start, end);
+  }
   p.leave();
   if (!p.at(SyntaxKind.RParen)) p.recoverUntil(() => p.at(SyntaxKind.RParen));
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();
+  return count;
 }
 
 export function parseArg(p: Parser): void {

@@ -1,5 +1,7 @@
-import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
+import { SyntaxCode } from "../diagnostic.js";
+import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS, POSTGRES_COL_NAME_OTHERS, POSTGRES_COL_NAME_TYPES, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { wordClass } from "../syntax/token-cache.js";
 import type { Parser } from "./parser.js";
 
 /** Whether the n-th token is a word the dialect reserves. */
@@ -25,8 +27,71 @@ export function atLabel(p: Parser, n = 0): boolean {
  * any word but a few (bare column labels), elsewhere like a table alias.
  */
 export function atBareColumnLabel(p: Parser): boolean {
-  if (p.postgres && p.at(SyntaxKind.Word)) return (p.wordClassesAt(0) & (POSTGRES_AS_LABEL_CLASS | ALIAS_STOP_CLASS)) === 0;
+  if (p.postgres && p.at(SyntaxKind.Word)) {
+    const classes = p.wordClassesAt(0);
+    if ((classes & POSTGRES_AS_LABEL_CLASS) !== 0) return false;
+    // A word that could also go on with the statement (`rows`, `set`, even `and`) is a label
+    // where the item ends, as PostgreSQL decides it one token later: `SELECT a rows FROM t`.
+    return (classes & ALIAS_STOP_CLASS) === 0 || atTargetEnd(p, 1);
+  }
   return atBareAlias(p);
+}
+
+/** The clauses that may follow a select list or RETURNING list (each reserved in PostgreSQL). */
+const TARGET_END_CLASS = wordClass(
+  new Set(["from", "into", "where", "group", "having", "window", "order", "limit", "offset", "fetch", "for", "union", "intersect", "except"]),
+);
+
+/**
+ * Whether the n-th token ends a PostgreSQL select-list item: `,`, `)`, the end of the
+ * statement, or a clause that may follow a select list. There a keyword after the item is
+ * its bare label, even an operator word (`SELECT a and FROM t` labels `a` "and").
+ */
+export function atTargetEnd(p: Parser, n: number): boolean {
+  const k = p.nth(n);
+  if (k === SyntaxKind.Comma || k === SyntaxKind.RParen || k === SyntaxKind.Semicolon || k >= SyntaxKind.ClientCommand) return true;
+  return k === SyntaxKind.Word && (p.wordClassesAt(n) & TARGET_END_CLASS) !== 0;
+}
+
+/**
+ * Whether the current word is a PostgreSQL bare label that ends a select-list item: one that
+ * may stand without AS (not `isnull`, `from`, …) with the item's end after it.
+ */
+export function atLabelThatEndsItem(p: Parser): boolean {
+  return (p.wordClassesAt(0) & POSTGRES_AS_LABEL_CLASS) === 0 && atTargetEnd(p, 1);
+}
+
+/**
+ * Whether the n-th token ends a PostgreSQL table reference: `,`, `(` (a column alias list),
+ * `)`, the end, a reserved word (a join, a clause) or UPDATE's SET. There a non-reserved word
+ * that other dialects stop at is an alias (`FROM t rows`, `UPDATE t range SET …`).
+ */
+function atTableRefEnd(p: Parser, n: number): boolean {
+  const k = p.nth(n);
+  if (k === SyntaxKind.Word) return (p.wordClassesAt(n) & p.reservedClass) !== 0 || p.wordAt(n) === "set";
+  return k === SyntaxKind.Comma || k === SyntaxKind.LParen || k === SyntaxKind.RParen || k === SyntaxKind.Semicolon || k >= SyntaxKind.ClientCommand;
+}
+
+/**
+ * Whether the current token can be the AS-less alias of a table that UPDATE or DELETE
+ * changes: an identifier, but not SET (PostgreSQL reads `UPDATE t set …` as its SET clause) nor,
+ * outside PostgreSQL, a word that other dialects stop at.
+ */
+export function atTargetTableAlias(p: Parser): boolean {
+  if (!atIdent(p) || p.atKw("default")) return false;
+  if (!p.at(SyntaxKind.Word) || (p.wordClassesAt(0) & ALIAS_STOP_CLASS) === 0) return true;
+  return p.postgres && p.word !== "set" && atTableRefEnd(p, 1);
+}
+
+/**
+ * A keyword where PostgreSQL wants a name it cannot be (`FROM users AS user`, `x::coalesce`):
+ * reported, and kept in the tree as the name it was meant to be.
+ */
+export function reservedAsName(p: Parser, what: string): void {
+  const [start, end] = p.currentRange();
+  const word = p.word;
+  p.report(SyntaxCode.UnexpectedToken, `\`${word}\` is a keyword PostgreSQL does not take as ${what}: write it in double quotes ("${word}")`, start, end);
+  p.bumpIdent();
 }
 
 /** Whether the current token can be an AS-less alias. */
@@ -34,7 +99,12 @@ export function atBareAlias(p: Parser): boolean {
   const k = p.kind;
   if (k === SyntaxKind.QuotedIdent) return true;
   if (k === SyntaxKind.String) return !p.postgres;
-  return k === SyntaxKind.Word && (p.wordClassesAt(0) & (p.reservedClass | ALIAS_STOP_CLASS)) === 0;
+  if (k !== SyntaxKind.Word) return false;
+  const classes = p.wordClassesAt(0);
+  if ((classes & p.reservedClass) !== 0) return false;
+  // PostgreSQL takes any non-reserved word as a table alias (`FROM t rows`); the words other
+  // dialects stop at are aliases there where the table reference ends.
+  return (classes & ALIAS_STOP_CLASS) === 0 || (p.postgres && atTableRefEnd(p, 1));
 }
 
 /**
@@ -137,6 +207,14 @@ export function atKeywordFunctionName(p: Parser, n = 0): boolean {
  * keywords a function may be named by (`CREATE FUNCTION is(anyelement, anyelement)`).
  */
 export function parseRoutineName(p: Parser, what: string): boolean {
+  // PostgreSQL names a function by an identifier or a non-reserved or "type or function name"
+  // keyword, not by a column-name keyword (`CREATE FUNCTION coalesce()` is a syntax error).
+  if (p.postgres && what !== "table name" && p.at(SyntaxKind.Word) && p.nth(1) !== SyntaxKind.Dot && (POSTGRES_COL_NAME_TYPES.has(p.word!) || POSTGRES_COL_NAME_OTHERS.has(p.word!))) {
+    p.start(SyntaxKind.QualifiedName);
+    reservedAsName(p, "a function name");
+    p.finish();
+    return true;
+  }
   if (atKeywordFunctionName(p)) {
     p.leaf(SyntaxKind.QualifiedName, SyntaxKind.Ident);
     return true;

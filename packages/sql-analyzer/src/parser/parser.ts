@@ -686,6 +686,11 @@ export class Parser {
   }
 
   /** Absolute range of the current token, or of the end of the previous token at the end. */
+  /** The source range of the significant token at cursor position `index` (a past `position`). */
+  rangeAt(index: number): [number, number] {
+    return [this.starts[index]!, this.ends[index]!];
+  }
+
   currentRange(): [number, number] {
     if (this.pos < this.sigEnd) {
       return [this.starts[this.pos]!, this.ends[this.pos]!];

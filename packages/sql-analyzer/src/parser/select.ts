@@ -1,8 +1,8 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
-import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parseSubquery } from "./expressions.js";
-import { atBareAlias, atBareColumnLabel, atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
+import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parsePrefix, parseSubquery } from "./expressions.js";
+import { atBareAlias, atBareColumnLabel, atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, isReservedAt, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
 import { atSqlTableFunctionArgs, parseSqlTableFunctionAlias } from "./sql-json-xml.js";
@@ -247,7 +247,7 @@ function parseSelectCore(p: Parser): void {
 
 function parseSelectList(p: Parser, afterDistinct: boolean): void {
   // PostgreSQL allows an empty target list (`SELECT FROM t`, `SELECT;`), but not after DISTINCT.
-  if (p.postgres && !afterDistinct && (atClauseBoundary(p) || p.atKw("for") || p.atKw("into"))) return;
+  if (p.postgres && !afterDistinct && ((atClauseBoundary(p) && !atColumnNamedLikeStatement(p)) || p.atKw("for") || p.atKw("into"))) return;
   let first = true;
   do {
     if (p.postgres && p.at(SyntaxKind.Comma)) {
@@ -269,6 +269,25 @@ function parseSelectList(p: Parser, afterDistinct: boolean): void {
   } while (p.eat(SyntaxKind.Comma));
 }
 
+/**
+ * PostgreSQL: whether a `set` or `values` right after SELECT is a column of that name
+ * (`SELECT set FROM t`, `SELECT values.x`) rather than the next statement after a missing
+ * `;` (`SELECT\nSET x = 1`, `SELECT\nVALUES (1)`): what follows it cannot go on with that statement.
+ */
+function atColumnNamedLikeStatement(p: Parser): boolean {
+  if (!p.atKw("set") && !p.atKw("values")) return false;
+  const next = p.nth(1);
+  if (next === SyntaxKind.Word) return isReservedAt(p, 1);
+  // (`set(x)` is a call; `VALUES (…)` a statement.)
+  return (next !== SyntaxKind.LParen || p.atKw("set")) && next !== SyntaxKind.QuotedIdent;
+}
+
+/** PostgreSQL's SQL value functions: keywords that read like values but are calls, in FROM too. */
+const SQL_VALUE_FUNCTIONS = new Set([
+  "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
+  "localtime", "localtimestamp", "session_user", "user", "system_user",
+]);
+
 /** Whether the item just parsed ends in `.*` (`t.*`): MySQL and SQLite give it no alias, PostgreSQL does. */
 function atAfterQualifiedStar(p: Parser): boolean {
   return p.nth(-1) === SyntaxKind.Operator && p.wordAt(-1) === "*" && p.nth(-2) === SyntaxKind.Dot;
@@ -283,6 +302,9 @@ export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes 
     else if (withColumns && columnTypes && p.at(SyntaxKind.LParen)) {
       /* `AS (a int, b text)`: a column definition list without alias */
       parseColumnAliasList(p, true, true);
+    } else if (withColumns && p.postgres && isReservedAt(p)) {
+      // A table alias is an identifier; only a select-list label may be any keyword after AS.
+      reservedAsName(p, "a table alias");
     } else expectLabel(p, "alias");
     if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
     p.finish();
@@ -575,6 +597,18 @@ function parseTableRef(p: Parser): boolean {
   if (p.mysql && p.atKw("dual")) {
     p.start(SyntaxKind.TableRef);
     p.bump();
+    p.finish();
+    return true;
+  }
+  if (p.postgres && p.at(SyntaxKind.Word) && SQL_VALUE_FUNCTIONS.has(p.word!)) {
+    // PostgreSQL: a SQL value function as a table function, `FROM current_date`, `FROM localtime(0) AS t`.
+    p.start(SyntaxKind.FunctionTable);
+    parsePrefix(p);
+    if (p.atKw("with") && p.nthKw(1, "ordinality")) {
+      p.bump();
+      p.bump();
+    }
+    parseOptionalAlias(p, true, true);
     p.finish();
     return true;
   }

@@ -1,6 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectLabel, isReservedAt } from "./names.js";
+import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
+import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectLabel, isReservedAt, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 
 /** Words that may follow the first word of a multi-word PostgreSQL/SQL type. */
@@ -41,6 +42,19 @@ const MYSQL_CHARACTER_TYPES = new Set([
 ]);
 
 /**
+ * PostgreSQL: whether the word at the cursor cannot start a type name. A type is named by an
+ * identifier, a non-reserved keyword, a "type or function name" keyword or one of the
+ * keywords that are types (`int`, `varchar`, …), not by another reserved word or column-name
+ * keyword (`x::user`, `x::coalesce` are syntax errors there).
+ */
+function notATypeName(p: Parser): boolean {
+  if (!p.at(SyntaxKind.Word)) return false;
+  const classes = p.wordClassesAt(0);
+  if ((classes & p.reservedClass) !== 0) return (classes & POSTGRES_TYPE_FUNC_NAME_CLASS) === 0;
+  return (classes & POSTGRES_COL_NAME_OTHERS_CLASS) !== 0;
+}
+
+/**
  * A data type: `int`, `numeric(10, 2)`, `double precision`, `character varying(20)`,
  * `timestamp(3) with time zone`, `interval day to second`, `text[]`, `int array[3]`,
  * `schema.type`, `tbl.col%TYPE`, MySQL `int(11) unsigned zerofill`, `enum('a','b')`,
@@ -65,12 +79,22 @@ export function parseTypeName(p: Parser): boolean {
     return false;
   }
   p.start(SyntaxKind.TypeName);
-  if (p.atKw("setof")) p.bump();
+  if (p.atKw("setof")) {
+    p.bump();
+    if (!atLabel(p) && !atSubstitutedName(p)) {
+      p.expected("type name");
+      p.finish();
+      return true;
+    }
+  }
   const first = p.word;
-  p.bumpIdent();
+  if (p.postgres && p.nth(1) !== SyntaxKind.Dot && notATypeName(p)) reservedAsName(p, "a type name");
+  else p.bumpIdent();
   if (first !== undefined && continuesType(first, p.word)) {
     p.bumpIdent();
     if (p.atKw("varying")) p.bumpIdent();
+  } else if (p.postgres && first === "national") {
+    p.expected("CHARACTER or CHAR after NATIONAL");
   } else if (p.sqlite) {
     // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`, `NATIVE CHARACTER(70)`,
     // `BIGINT UNSIGNED`, even `INT AUTO_INCREMENT` (a word SQLite does not reserve is a name to it).

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loadModule, parseSync } from "libpg-query";
 import { format, type FormatOptions } from "../../src/index.js";
 import { createSqliteCompiler } from "../../scripts/oracles.mjs";
+import { keywordStatements } from "../../scripts/corpus/postgres-keywords.mjs";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const statements = ["postgres", "postgres.holdout"].flatMap((corpus) =>
@@ -61,6 +62,41 @@ describe("formatted PostgreSQL parses to the same tree in PostgreSQL's parser", 
       expect(reformatted).toBeGreaterThan(statements.length / 2);
     });
   }
+});
+
+describe("formatted keywords in every name and label position keep PostgreSQL's tree", () => {
+  beforeAll(async () => {
+    await loadModule();
+  });
+
+  test("every statement of the keyword sweep that PostgreSQL takes, formatted both ways", () => {
+    const accepted = keywordStatements().filter((s) => {
+      try {
+        parseSync(s.sql);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(accepted.length).toBeGreaterThan(10000);
+    const changed: string[] = [];
+    for (const s of accepted) {
+      for (const [, options] of OPTION_SETS) {
+        const formatted = format(s.sql, { dialect: "postgres", ...options });
+        let after: string;
+        try {
+          after = treeOf(formatted);
+        } catch (error) {
+          changed.push(`${s.id}: PostgreSQL rejects the formatted text (${String(error)}): ${JSON.stringify(formatted)}`);
+          continue;
+        }
+        if (after !== treeOf(s.sql)) changed.push(`${s.id}: another tree after formatting: ${JSON.stringify(formatted)}`);
+        if (format(formatted, { dialect: "postgres", ...options }) !== formatted) changed.push(`${s.id}: not a fixed point: ${JSON.stringify(formatted)}`);
+      }
+      if (changed.length >= 10) break;
+    }
+    expect(changed).toEqual([]);
+  });
 });
 
 describe("formatted SQLite compiles to the same program in SQLite", () => {

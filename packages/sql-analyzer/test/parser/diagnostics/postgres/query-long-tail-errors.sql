@@ -14,5 +14,5 @@ SELECT make_interval(days, => 1);
 CREATE EXTENSION IF NOT EXISTS WITH SCHEMA public;
 --                             ^^^^ error[expected-token]: expected extension name, found 'WITH'
 CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1 END;
---                                                                 ^^^ error[expected-token]: expected ';', found 'END'
+--                                                                    ^ error[expected-token]: expected END, found end of statement
 SELECT 1;

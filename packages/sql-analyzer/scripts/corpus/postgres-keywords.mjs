@@ -1,0 +1,103 @@
+// Every PostgreSQL keyword in every position a name or a label can take: generated statements
+// for the fidelity test (test/fidelity/fidelity.test.ts), each judged by libpg-query when the
+// test runs. PostgreSQL sorts its keywords into four classes (unreserved, column name, type or
+// function name, reserved), and which class a word is in decides where it may stand: as a
+// column, a table alias with or without AS, a select-list label with or without AS, a type or
+// a function name. A template corpus never reaches most of these corners; this sweep does.
+
+/**
+ * PostgreSQL 18's keywords (the words its lexer reads as keywords, as libpg-query's scanner
+ * reports them), lower-cased and sorted.
+ */
+export const POSTGRES_KEYWORDS = `
+  abort absent absolute access action add admin after aggregate all also alter always analyse analyze and any
+  array as asc asensitive assertion assignment asymmetric at atomic attach attribute authorization backward
+  before begin between bigint binary bit boolean both breadth by cache call called cascade cascaded case cast
+  catalog chain char character characteristics check checkpoint class close cluster coalesce collate collation
+  column columns comment comments commit committed compression concurrently conditional configuration conflict
+  connection constraint constraints content continue conversion copy cost create cross csv cube current
+  current_catalog current_date current_role current_schema current_time current_timestamp current_user cursor
+  cycle data database day deallocate dec decimal declare default defaults deferrable deferred definer delete
+  delimiter delimiters depends depth desc detach dictionary disable discard distinct do document domain double
+  drop each else empty enable encoding encrypted end enforced enum error escape event except exclude excluding
+  exclusive execute exists explain expression extension external extract false family fetch filter finalize
+  first float following for force foreign format forward freeze from full function functions generated global
+  grant granted greatest group grouping groups handler having header hold hour identity if ilike immediate
+  immutable implicit import in include including increment indent index indexes inherit inherits initially
+  inline inner inout input insensitive insert instead int integer intersect interval into invoker is isnull
+  isolation join json json_array json_arrayagg json_exists json_object json_objectagg json_query json_scalar
+  json_serialize json_table json_value keep key keys label language large last lateral leading leakproof least
+  left level like limit listen load local localtime localtimestamp location lock locked logged mapping match
+  matched materialized maxvalue merge merge_action method minute minvalue mode month move name names national
+  natural nchar nested new next nfc nfd nfkc nfkd no none normalize normalized not nothing notify notnull
+  nowait null nullif nulls numeric object of off offset oids old omit on only operator option options or order
+  ordinality others out outer over overlaps overlay overriding owned owner parallel parameter parser partial
+  partition passing password path period placing plan plans policy position preceding precision prepare
+  prepared preserve primary prior privileges procedural procedure procedures program publication quote quotes
+  range read real reassign recursive ref references referencing refresh reindex relative release rename
+  repeatable replace replica reset restart restrict return returning returns revoke right role rollback rollup
+  routine routines row rows rule savepoint scalar schema schemas scroll search second security select sequence
+  sequences serializable server session session_user set setof sets share show similar simple skip smallint
+  snapshot some source sql stable standalone start statement statistics stdin stdout storage stored strict
+  string strip subscription substring support symmetric sysid system system_user table tables tablesample
+  tablespace temp template temporary text then ties time timestamp to trailing transaction transform treat
+  trigger trim true truncate trusted type types uescape unbounded uncommitted unconditional unencrypted union
+  unique unknown unlisten unlogged until update user using vacuum valid validate validator value values varchar
+  variadic varying verbose version view views volatile when where whitespace window with within without work
+  wrapper write xml xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot
+  xmlserialize xmltable year yes zone
+`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/** Statements with `W` where the keyword goes: each position a name or a label may take. */
+export const KEYWORD_TEMPLATES = [
+  // select-list labels and column references
+  "SELECT a W",
+  "SELECT a W FROM t",
+  "SELECT 1 W, 2",
+  "SELECT count(*) W FROM t",
+  "SELECT a AS W FROM t",
+  "SELECT W FROM t",
+  "SELECT W.x FROM t",
+  "SELECT t.W FROM t",
+  "SELECT W.W FROM W",
+  // calls and types
+  "SELECT W(1)",
+  "SELECT x::W",
+  "CREATE TABLE t (a W)",
+  "CREATE FUNCTION W() RETURNS int LANGUAGE sql AS 'select 1'",
+  // tables and their aliases
+  "SELECT * FROM W",
+  "SELECT * FROM t W",
+  "SELECT * FROM t AS W",
+  "SELECT * FROM t AS x (W)",
+  "SELECT * FROM t W JOIN u ON true",
+  "WITH W AS (SELECT 1) SELECT * FROM W",
+  "UPDATE t W SET a = 1",
+  "DELETE FROM t W WHERE true",
+  // clauses
+  "SELECT * FROM t WHERE W = 1",
+  "SELECT a FROM t ORDER BY W",
+  "SELECT a FROM t GROUP BY W",
+  "UPDATE t SET W = 1",
+  "INSERT INTO t (W) VALUES (1)",
+  // definitions
+  "CREATE TABLE W (a int)",
+  "CREATE TABLE t (W int)",
+  "CREATE INDEX W ON t (a)",
+  "CREATE TABLE t (a int CONSTRAINT W CHECK (a > 0))",
+  "DROP TABLE W",
+  "ALTER TABLE t RENAME COLUMN a TO W",
+];
+
+/** The sweep as corpus entries (without `expect`: the test asks the reference parser). */
+export function keywordStatements() {
+  const entries = [];
+  KEYWORD_TEMPLATES.forEach((template, t) => {
+    for (const word of POSTGRES_KEYWORDS) {
+      entries.push({ id: `kw-${t}-${word}`, kind: `keyword.${template.replace(/W/g, "_")}`, sql: template.replace(/W/g, word) });
+    }
+  });
+  return entries;
+}
