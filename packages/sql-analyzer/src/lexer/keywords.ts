@@ -36,12 +36,32 @@ const MYSQL_RESERVED = words(`
   use using utc_date utc_time utc_timestamp values varying virtual when where while window with write xor zerofill
 `);
 
-/** SQLite keywords that cannot be bare identifiers in expression positions. */
+/**
+ * SQLite's keywords that are never names (the ones without a fallback to an identifier in its
+ * grammar). The others (`abort`, `cast`, `initially`, `rows`, …) are names wherever the grammar
+ * has no use for them as keywords.
+ */
 const SQLITE_RESERVED = words(`
-  add all alter and as autoincrement between case cast check collate commit constraint create default deferrable delete
-  distinct drop else escape except exists foreign from group having in index initially insert intersect into is isnull
-  join limit not notnull null on or order primary references select set table then to transaction union unique update
-  using values when where
+  add all alter and as autoincrement between case check collate commit constraint create default deferrable delete
+  distinct drop else escape except exists foreign from group having in index insert intersect into is isnull
+  join limit not nothing notnull null on or order primary references returning select set table then to transaction
+  union unique update using values when where
+`);
+
+/**
+ * SQLite's join keywords: names where SQLite wants a name (`CREATE TABLE left …`, after AS or
+ * a dot), but no column, alias or type.
+ */
+export const SQLITE_JOIN_KEYWORDS = words(`cross full inner left natural outer right`);
+
+/**
+ * Words that end an expression or a table in other dialects but that SQLite takes as an AS-less
+ * alias, being keywords it falls back to a name for (`SELECT a rows`, `FROM t desc`); `like`,
+ * `glob`, `match` and `regexp` only after a table (after an expression they are operators).
+ */
+export const SQLITE_ALIAS_WORDS = words(`
+  asc cast desc do end exclude filter for groups initially nulls offset over partition range rows window with
+  glob like match regexp
 `);
 
 /**

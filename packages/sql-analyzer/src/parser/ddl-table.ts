@@ -1,6 +1,8 @@
+import { SyntaxCode } from "../diagnostic.js";
+import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
-import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList } from "./expressions.js";
+import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
 import { atIdent, atLabel, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
@@ -271,6 +273,35 @@ function parseTableElement(p: Parser, typed: boolean): void {
   parseColumnDef(p);
 }
 
+/**
+ * SQLite's `DEFAULT` without parentheses: a literal (signed if a number), a CURRENT_* keyword or
+ * a name, never a larger expression (`DEFAULT 1 + 1` needs parentheses there).
+ */
+function parseSqliteDefault(p: Parser): void {
+  if (p.at(SyntaxKind.Operator) && (p.word === "+" || p.word === "-")) {
+    p.start(SyntaxKind.PrefixExpr);
+    p.bump();
+    if (p.at(SyntaxKind.Number)) p.leaf(SyntaxKind.Literal, SyntaxKind.Number);
+    else p.expected("number");
+    p.finish();
+    return;
+  }
+  if (p.at(SyntaxKind.Word) && SQLITE_JOIN_KEYWORDS.has(p.word!)) {
+    p.expected("literal, name or parenthesized expression");
+    return;
+  }
+  // (CAST is a name here, as any keyword SQLite falls back to a name for.)
+  if (p.atKw("cast") && p.nth(1) !== SyntaxKind.LParen) {
+    p.nameRef(1, SyntaxKind.Ident);
+    return;
+  }
+  const start = p.position;
+  if (parsePrefix(p) && p.position !== start + 1) {
+    const [from] = p.rangeAt(start);
+    p.report(SyntaxCode.UnexpectedToken, "in SQLite a DEFAULT that is not a literal or a name needs parentheses: DEFAULT (…)", from, p.prevEnd());
+  }
+}
+
 /** `name type [constraints…]` (the type is optional in SQLite). */
 export function parseColumnDef(p: Parser): void {
   p.start(SyntaxKind.ColumnDef);
@@ -363,7 +394,8 @@ function parseColumnConstraint(p: Parser): void {
         p.bump();
         parseExpr(p);
         p.expect(SyntaxKind.RParen, "')'");
-      } else parseExpr(p);
+      } else if (p.sqlite) parseSqliteDefault(p);
+      else parseExpr(p);
       break;
     case "primary":
       p.bump();

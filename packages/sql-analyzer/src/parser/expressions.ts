@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { FUNCTION_NAME_CLASS, POSTGRES_COL_NAME_TYPES } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atKeywordFunctionName, atLabel, atLabelThatEndsItem, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
+import { atIdent, atKeywordFunctionName, atLabel, atLabelThatEndsItem, atNameAfterDot, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { parseIntervalFields, parseTypeName } from "./types.js";
@@ -405,7 +405,7 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
       else {
         p.start(SyntaxKind.QualifiedName);
-        if (p.postgres) expectIdent(p, "collation name");
+        if (p.postgres || p.sqlite) expectIdent(p, "collation name");
         else expectLabel(p, "collation name");
         while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
           p.bump();
@@ -535,7 +535,8 @@ export function isSubqueryAhead(p: Parser): boolean {
   while (p.nth(n) === SyntaxKind.LParen) n++;
   const w = p.nth(n) === SyntaxKind.Word ? p.wordAt(n) : undefined;
   // (`(values)` may be a column named values: a VALUES list starts with `(`, or MySQL's ROW.)
-  return w === "select" || w === "with" || (w === "values" && (p.nth(n + 1) === SyntaxKind.LParen || p.nthKw(n + 1, "row"))) || (w === "table" && p.postgres);
+  // (`(with)` may be a column named with: a WITH clause has a name after WITH.)
+  return w === "select" || (w === "with" && p.nth(n + 1) !== SyntaxKind.RParen && p.nth(n + 1) !== SyntaxKind.Comma) || (w === "values" && (p.nth(n + 1) === SyntaxKind.LParen || p.nthKw(n + 1, "row"))) || (w === "table" && p.postgres);
 }
 
 /** `( SELECT … )` as a node of `kind`. */
@@ -727,7 +728,7 @@ function parseFieldSelection(p: Parser, cp: number): void {
 /** The words `parseWordPrefix`'s switch handles (one set lookup skips its chain of compares for plain names). */
 const PREFIX_SWITCH_WORDS = new Set([
   "not", "true", "false", "null", "default", "case", "cast", "try_cast", "exists", "array", "row", "interval",
-  "any", "some", "all", "match", "binary", "convert", "collation", "operator",
+  "any", "some", "all", "match", "binary", "convert", "collation", "operator", "raise",
 ]);
 const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
 
@@ -752,6 +753,7 @@ function parseWordPrefix(p: Parser): boolean {
     case "default":
       // MySQL's DEFAULT(col): the column's default value.
       if (p.mysql && p.nth(1) === SyntaxKind.LParen) return parseNameOrCall(p, true);
+      if (p.sqlite) break; // SQLite has no DEFAULT expression (only DEFAULT VALUES and the column constraint)
       p.start(SyntaxKind.DefaultExpr);
       p.bump();
       p.finish();
@@ -915,7 +917,8 @@ function parseWordPrefix(p: Parser): boolean {
       break;
   }
   if ((classes & VALUE_CLASS) !== 0) {
-    if (p.nth(1) === SyntaxKind.LParen) return parseNameOrCall(p, true);
+    // (SQLite's CURRENT_DATE and kin take no parentheses: `current_date(1)` is an error there.)
+    if (p.nth(1) === SyntaxKind.LParen && !p.sqlite) return parseNameOrCall(p, true);
     p.start(SyntaxKind.Literal);
     p.bump();
     p.finish();
@@ -967,9 +970,35 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen) || atKeywordFunctionName(p)) return parseNameOrCall(p, isReservedAt(p));
+  if (p.sqlite && (w === "raise" || w === "cast")) return parseSqliteRaise(p);
+  if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen && !p.sqlite) || atKeywordFunctionName(p)) return parseNameOrCall(p, isReservedAt(p));
   p.expected("expression");
   return false;
+}
+
+/**
+ * SQLite's `RAISE(IGNORE)` / `RAISE(ROLLBACK | ABORT | FAIL, message)` (a trigger's way to stop),
+ * as a call (the cursor at RAISE, or at a CAST that no `(` follows: neither is a name in an
+ * expression there).
+ */
+function parseSqliteRaise(p: Parser): boolean {
+  if (p.word !== "raise" || p.nth(1) !== SyntaxKind.LParen) {
+    p.expected("expression");
+    return false;
+  }
+  p.start(SyntaxKind.FunctionCall);
+  p.leaf(SyntaxKind.QualifiedName, SyntaxKind.Ident);
+  p.start(SyntaxKind.ArgList);
+  p.bump();
+  if (!p.eatKw("ignore")) {
+    if (p.atKw("rollback") || p.atKw("abort") || p.atKw("fail")) p.bump(SyntaxKind.Keyword);
+    else p.expected("IGNORE, ROLLBACK, ABORT or FAIL");
+    if (p.expect(SyntaxKind.Comma, "','")) parseExpr(p);
+  }
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+  p.finish();
+  return true;
 }
 
 /**
@@ -1047,7 +1076,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
       p.nameRef(1, keywordName || p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
       return true;
     }
-  } else if (atLabel(p, 2)) {
+  } else if (atNameAfterDot(p, 2)) {
     const after = p.nth(3);
     if (after !== SyntaxKind.Dot && after !== SyntaxKind.LParen) {
       p.nameRef(2, keywordName || p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
@@ -1063,7 +1092,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   let star = false;
   let parts = 1;
   while (p.at(SyntaxKind.Dot)) {
-    if (atLabel(p, 1)) {
+    if (atNameAfterDot(p, 1)) {
       p.bump();
       p.bumpIdent();
       parts++;
@@ -1293,7 +1322,8 @@ export function parseCallSuffixes(p: Parser): void {
     p.bump();
     p.bump();
   }
-  if (p.atKw("over")) {
+  // (SQLite's OVER is a keyword only before `(` or a window name; else a name: `count(*) over`.)
+  if (p.atKw("over") && !(p.sqlite && p.nth(1) !== SyntaxKind.LParen && !atIdent(p, 1))) {
     p.start(SyntaxKind.OverClause);
     p.bump();
     if (p.at(SyntaxKind.LParen)) parseWindowSpec(p);

@@ -1,5 +1,5 @@
 import { SyntaxCode } from "../diagnostic.js";
-import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS, POSTGRES_COL_NAME_OTHERS, POSTGRES_COL_NAME_TYPES, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
+import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS, POSTGRES_COL_NAME_OTHERS, POSTGRES_COL_NAME_TYPES, POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_ALIAS_WORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
 import type { Parser } from "./parser.js";
@@ -34,6 +34,7 @@ export function atBareColumnLabel(p: Parser): boolean {
     // where the item ends, as PostgreSQL decides it one token later: `SELECT a rows FROM t`.
     return (classes & ALIAS_STOP_CLASS) === 0 || atTargetEnd(p, 1);
   }
+  if (p.sqlite && p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & ALIAS_STOP_CLASS) !== 0) return !isReservedAt(p) && atSqliteAliasWord(p, false);
   return atBareAlias(p);
 }
 
@@ -84,13 +85,14 @@ export function atTargetTableAlias(p: Parser): boolean {
 }
 
 /**
- * A keyword where PostgreSQL wants a name it cannot be (`FROM users AS user`, `x::coalesce`):
+ * A keyword where the dialect wants a name it cannot be (`FROM users AS user`, `x::coalesce`):
  * reported, and kept in the tree as the name it was meant to be.
  */
 export function reservedAsName(p: Parser, what: string): void {
   const [start, end] = p.currentRange();
   const word = p.word;
-  p.report(SyntaxCode.UnexpectedToken, `\`${word}\` is a keyword PostgreSQL does not take as ${what}: write it in double quotes ("${word}")`, start, end);
+  const dialect = p.postgres ? "PostgreSQL" : p.sqlite ? "SQLite" : "MySQL";
+  p.report(SyntaxCode.UnexpectedToken, `\`${word}\` is a keyword ${dialect} does not take as ${what}: write it in double quotes ("${word}")`, start, end);
   p.bumpIdent();
 }
 
@@ -102,9 +104,45 @@ export function atBareAlias(p: Parser): boolean {
   if (k !== SyntaxKind.Word) return false;
   const classes = p.wordClassesAt(0);
   if ((classes & p.reservedClass) !== 0) return false;
-  // PostgreSQL takes any non-reserved word as a table alias (`FROM t rows`); the words other
-  // dialects stop at are aliases there where the table reference ends.
-  return (classes & ALIAS_STOP_CLASS) === 0 || (p.postgres && atTableRefEnd(p, 1));
+  if ((classes & ALIAS_STOP_CLASS) === 0) return true;
+  // PostgreSQL takes any non-reserved word as a table alias (`FROM t rows`) where the table
+  // reference ends; SQLite the keywords it falls back to a name for (`FROM t desc`).
+  if (p.postgres) return atTableRefEnd(p, 1);
+  return p.sqlite && atSqliteAliasWord(p, true);
+}
+
+/**
+ * SQLite: whether the word at the cursor, one other dialects stop at, is an AS-less alias
+ * there (`SELECT a rows`, `FROM t like`): a keyword SQLite falls back to a name for, unless the
+ * tokens after it make it the keyword (`WINDOW w AS`, `OVER (`/`OVER w`, `FILTER (`).
+ */
+function atSqliteAliasWord(p: Parser, afterTable: boolean): boolean {
+  if ((p.wordClassesAt(0) & SQLITE_ALIAS_CLASS) === 0) return false;
+  switch (p.word) {
+    case "like":
+    case "glob":
+    case "match":
+    case "regexp":
+      return afterTable;
+    case "window":
+      return !(atIdent(p, 1) && p.nthKw(2, "as"));
+    case "over":
+      return p.nth(1) !== SyntaxKind.LParen && !atIdent(p, 1);
+    case "filter":
+      return p.nth(1) !== SyntaxKind.LParen;
+    default:
+      return true;
+  }
+}
+
+const SQLITE_ALIAS_CLASS = wordClass(SQLITE_ALIAS_WORDS);
+
+/**
+ * Whether the n-th token can be a name after a dot (`t.col`, `s.t`): any word, but in SQLite
+ * no word it reserves (`t.select` is a syntax error there, not in PostgreSQL or MySQL).
+ */
+export function atNameAfterDot(p: Parser, n: number): boolean {
+  return atLabel(p, n) && !(p.sqlite && isReservedAt(p, n));
 }
 
 /**
@@ -185,7 +223,7 @@ export function parseQualifiedName(p: Parser, what = "name"): boolean {
   }
   p.start(SyntaxKind.QualifiedName);
   const ok = expectIdent(p, what);
-  while (ok && p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
+  while (ok && p.at(SyntaxKind.Dot) && atNameAfterDot(p, 1)) {
     p.bump();
     p.bumpIdent();
   }

@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
+import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectLabel, isReservedAt, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 
@@ -41,6 +41,11 @@ const MYSQL_CHARACTER_TYPES = new Set([
   "char", "character", "varchar", "nchar", "nvarchar", "national", "text", "tinytext", "mediumtext", "longtext", "enum", "set", "long",
 ]);
 
+/** SQLite: whether the token at the cursor may be (part of) a type name: a name, but no reserved word, join keyword or INDEXED. */
+function atSqliteTypeWord(p: Parser): boolean {
+  return atIdent(p) && !(p.at(SyntaxKind.Word) && (SQLITE_JOIN_KEYWORDS.has(p.word!) || p.word === "indexed"));
+}
+
 /**
  * PostgreSQL: whether the word at the cursor cannot start a type name. A type is named by an
  * identifier, a non-reserved keyword, a "type or function name" keyword or one of the
@@ -74,7 +79,7 @@ export function parseTypeName(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (!atLabel(p) || (p.sqlite && !atIdent(p))) {
+  if (!atLabel(p) || (p.sqlite && !atSqliteTypeWord(p))) {
     p.expected("type name");
     return false;
   }
@@ -99,7 +104,7 @@ export function parseTypeName(p: Parser): boolean {
     // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`, `NATIVE CHARACTER(70)`,
     // `BIGINT UNSIGNED`, even `INT AUTO_INCREMENT` (a word SQLite does not reserve is a name to it).
     // Its reserved words end the name, and GENERATED when a generated column follows.
-    while (p.at(SyntaxKind.Word) && !isReservedAt(p) && !(p.atKw("generated") && (p.nthKw(1, "always") || p.nthKw(1, "as")))) p.bumpIdent();
+    while (p.at(SyntaxKind.Word) && atSqliteTypeWord(p) && !(p.atKw("generated") && (p.nthKw(1, "always") || p.nthKw(1, "as")))) p.bumpIdent();
   } else {
     while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
       p.bump();

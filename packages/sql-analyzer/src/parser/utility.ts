@@ -4,7 +4,7 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { parseExpr, parseExprListItems } from "./expressions.js";
-import { atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -459,7 +459,9 @@ export function parseAttach(p: Parser): void {
   p.eatKw("database");
   parseExpr(p);
   p.expectKw("as");
-  expectIdent(p, "schema name");
+  // SQLite reads an expression there (`AS 'aux'`, even `AS NULL`); the schema's name is the usual form.
+  if (atIdent(p) && p.nth(1) !== SyntaxKind.LParen && !p.atKw("cast") && !p.atKw("raise")) expectIdent(p, "schema name");
+  else parseExpr(p);
   p.finish();
 }
 

@@ -11,6 +11,7 @@ import { parse, SyntaxKind, type Dialect } from "../../src/index.js";
 // Plain ESM script shared with the corpus generator and the bench.
 import { createPostgresOracle, createSqliteOracle } from "../../scripts/oracles.mjs";
 import { KEYWORD_TEMPLATES, POSTGRES_KEYWORDS, keywordStatements } from "../../scripts/corpus/postgres-keywords.mjs";
+import { SQLITE_KEYWORD_TEMPLATES, SQLITE_KEYWORDS, sqliteKeywordStatements } from "../../scripts/corpus/sqlite-keywords.mjs";
 import { type CorpusEntry, measureAgreement, renderDisagreements, type Verdict } from "./agreement.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -82,21 +83,22 @@ const CORPORA = [
   { dialect: "sqlite" as const, corpus: "sqlite", reference: SQLITE, oracle: () => sqliteOracle },
   { dialect: "postgres" as const, corpus: "postgres.holdout", reference: PG, oracle: () => postgresOracle },
   { dialect: "sqlite" as const, corpus: "sqlite.holdout", reference: SQLITE, oracle: () => sqliteOracle },
-  // Generated when the test runs, and judged by the reference then: every PostgreSQL keyword in
-  // every position a name or a label can take (scripts/corpus/postgres-keywords.mjs).
-  { dialect: "postgres" as const, corpus: "postgres.keywords", reference: PG, oracle: () => postgresOracle, generated: true },
+  // Generated when the test runs, and judged by the reference then: every keyword of the dialect
+  // in every position a name or a label can take (scripts/corpus/*-keywords.mjs).
+  { dialect: "postgres" as const, corpus: "postgres.keywords", reference: PG, oracle: () => postgresOracle, generated: { statements: keywordStatements, size: POSTGRES_KEYWORDS.length * KEYWORD_TEMPLATES.length } },
+  { dialect: "sqlite" as const, corpus: "sqlite.keywords", reference: SQLITE, oracle: () => sqliteOracle, generated: { statements: sqliteKeywordStatements, size: SQLITE_KEYWORDS.length * SQLITE_KEYWORD_TEMPLATES.length } },
 ];
 
 describe.each(CORPORA)("$corpus fidelity against $reference", ({ dialect, corpus, reference, oracle, generated }) => {
   let entries: CorpusEntry[] = generated ? [] : loadCorpus(corpus);
   if (generated)
     beforeAll(() => {
-      entries = (keywordStatements() as Omit<CorpusEntry, "expect">[]).map((e) => ({ ...e, expect: oracle()(e.sql).ok ? "accept" : "reject" }));
+      entries = (generated.statements() as Omit<CorpusEntry, "expect">[]).map((e) => ({ ...e, expect: oracle()(e.sql).ok ? "accept" : "reject" }));
     });
 
   if (generated)
     test("the sweep holds every keyword in every position, and the reference takes some and refuses some", () => {
-      expect(entries.length).toBe(POSTGRES_KEYWORDS.length * KEYWORD_TEMPLATES.length);
+      expect(entries.length).toBe(generated.size);
       const accepted = entries.filter((e) => e.expect === "accept").length;
       expect(accepted).toBeGreaterThan(entries.length / 2);
       expect(accepted).toBeLessThan(entries.length);

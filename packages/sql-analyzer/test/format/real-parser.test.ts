@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
 import { loadModule, parseSync } from "libpg-query";
 import { format, type FormatOptions } from "../../src/index.js";
-import { createSqliteCompiler } from "../../scripts/oracles.mjs";
+import { createSqliteCompiler, createSqliteOracle } from "../../scripts/oracles.mjs";
+import { sqliteKeywordStatements } from "../../scripts/corpus/sqlite-keywords.mjs";
 import { keywordStatements } from "../../scripts/corpus/postgres-keywords.mjs";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -95,6 +96,23 @@ describe("formatted keywords in every name and label position keep PostgreSQL's 
       }
       if (changed.length >= 10) break;
     }
+    expect(changed).toEqual([]);
+  });
+});
+
+describe("formatted SQLite keywords in every name and alias position stay valid SQLite", () => {
+  test("every statement of the SQLite keyword sweep that SQLite takes, formatted, is taken too and is a fixed point", () => {
+    const syntax = createSqliteOracle();
+    const accepted = sqliteKeywordStatements().filter((s) => syntax(s.sql).ok);
+    expect(accepted.length).toBeGreaterThan(2500);
+    const changed: string[] = [];
+    for (const s of accepted) {
+      const formatted = format(s.sql, { dialect: "sqlite", keywordCase: "upper" });
+      if (!syntax(formatted).ok) changed.push(`${s.id}: SQLite rejects the formatted text: ${JSON.stringify(formatted)}`);
+      if (format(formatted, { dialect: "sqlite", keywordCase: "upper" }) !== formatted) changed.push(`${s.id}: not a fixed point: ${JSON.stringify(formatted)}`);
+      if (changed.length >= 10) break;
+    }
+    syntax.close();
     expect(changed).toEqual([]);
   });
 });

@@ -129,3 +129,58 @@ describe("names of columns, types and functions", () => {
     expect(nodesOf(prefix.root, SyntaxKind.PrefixExpr)).toEqual(["OPERATOR(pg_catalog.-) 1"]);
   });
 });
+
+describe("SQLite: keywords it falls back to a name for", () => {
+  const sqlite = (sql: string) => errors(sql, "sqlite");
+
+  it("most of its keywords are names where the grammar has no other use for them", () => {
+    for (const sql of [
+      "SELECT a rows, b desc, c window FROM t AS cast, u glob",
+      "SELECT count(*) over FROM t",
+      "CREATE TABLE cast (initially INT, rows TEXT)",
+      "CREATE TABLE left (a)",
+      "SELECT initially(1), t.left FROM t AS natural",
+      "INSERT INTO t (with) VALUES (1)",
+      "CREATE TABLE t (a INT DEFAULT cast, b DEFAULT -1, c DEFAULT (1 + 1), d DEFAULT CURRENT_TIMESTAMP)",
+      "ATTACH 'x.db' AS aux; ATTACH 'y.db' AS NULL",
+    ])
+      expect(sqlite(sql), sql).toEqual([]);
+    const result = parsed("SELECT a rows, b window FROM t", "sqlite");
+    expect(nodesOf(result.root, SyntaxKind.Alias)).toEqual(["rows", "window"]);
+  });
+
+  it("where a keyword is a keyword, it stays one", () => {
+    const result = parsed("SELECT count(*) OVER w FROM t WINDOW w AS (ORDER BY a)", "sqlite");
+    expect(result.diagnostics).toEqual([]);
+    expect(nodesOf(result.root, SyntaxKind.OverClause)).toEqual(["OVER w"]);
+    expect(nodesOf(result.root, SyntaxKind.WindowClause)).toEqual(["WINDOW w AS (ORDER BY a)"]);
+    expect(sqlite("SELECT a like FROM t").length).toBeGreaterThan(0); // an operator after an expression
+  });
+
+  it("what SQLite reserves is refused: after AS or a dot, as a type, a column, a DEFAULT or a call", () => {
+    expect(sqlite("SELECT a AS select FROM t")).toEqual(['`select` is a keyword SQLite does not take as an alias: write it in double quotes ("select")']);
+    for (const sql of [
+      "SELECT t.from FROM t",
+      "SELECT CAST(x AS left)",
+      "CREATE TABLE t (a nothing)",
+      "SELECT returning FROM t",
+      "SELECT default FROM t",
+      "SELECT cast FROM t",
+      "SELECT raise FROM t",
+      "SELECT current_date(1)",
+      "SELECT insert(1)",
+      "CREATE TABLE t (a DEFAULT left)",
+      "CREATE TABLE t (a DEFAULT 1 + 1)",
+      "SELECT a COLLATE from FROM t",
+    ])
+      expect(sqlite(sql).length, sql).toBeGreaterThan(0);
+  });
+
+  it("RAISE is a trigger's call with its own arguments", () => {
+    const sql = "CREATE TRIGGER tr BEFORE DELETE ON t BEGIN SELECT RAISE(ABORT, 'no'); SELECT RAISE(IGNORE); END";
+    const result = parsed(sql, "sqlite");
+    expect(result.diagnostics).toEqual([]);
+    expect(nodesOf(result.root, SyntaxKind.FunctionCall)).toEqual(["RAISE(ABORT, 'no')", "RAISE(IGNORE)"]);
+    expect(sqlite("SELECT RAISE(1)").length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,78 @@
+// Every SQLite keyword in every position a name or an alias can take: generated statements for
+// the fidelity test (test/fidelity/fidelity.test.ts), each judged by SQLite (better-sqlite3)
+// when the test runs. SQLite reserves few of its keywords outright: most fall back to being a
+// name wherever its grammar has no use for them as keywords (`SELECT a rows`, `CREATE TABLE
+// cast (…)`), its join keywords are names only where it asks for a name, and a few words are
+// keywords only before certain tokens (WINDOW, OVER, FILTER). This sweep checks those corners.
+
+/** SQLite's keywords (its documented list of 147), lower-cased. */
+export const SQLITE_KEYWORDS = `
+  abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade
+  case cast check collate column commit conflict constraint create cross current current_date current_time
+  current_timestamp database default deferrable deferred delete desc detach distinct do drop each else end escape
+  except exclude exclusive exists explain fail filter first following for foreign from full generated glob group
+  groups having if ignore immediate in index indexed initially inner insert instead intersect into is isnull join key
+  last left like limit match materialized natural no not nothing notnull null nulls of offset on or order others
+  outer over partition plan pragma preceding primary query raise range recursive references regexp reindex release
+  rename replace restrict returning right rollback row rows savepoint select set table temp temporary then ties to
+  transaction trigger unbounded union unique update using vacuum values view virtual when where window with without
+`
+  .split(/\s+/)
+  .filter(Boolean);
+
+/** Statements with `W` where the keyword goes: each position a name or an alias may take. */
+export const SQLITE_KEYWORD_TEMPLATES = [
+  // select-list aliases and column references
+  "SELECT a W",
+  "SELECT a W FROM t",
+  "SELECT 1 W, 2",
+  "SELECT count(*) W FROM t",
+  "SELECT a AS W FROM t",
+  "SELECT W FROM t",
+  "SELECT W.x FROM t",
+  "SELECT t.W FROM t",
+  "SELECT W.W FROM W",
+  // calls and types
+  "SELECT W(1)",
+  "SELECT CAST(x AS W)",
+  "CREATE TABLE t (a W)",
+  // tables and their aliases
+  "SELECT * FROM W",
+  "SELECT * FROM t W",
+  "SELECT * FROM t AS W",
+  "SELECT * FROM t W JOIN u ON 1",
+  "WITH W AS (SELECT 1) SELECT * FROM W",
+  "UPDATE t AS W SET a = 1",
+  "DELETE FROM t AS W WHERE 1",
+  // clauses
+  "SELECT * FROM t WHERE W = 1",
+  "SELECT a FROM t ORDER BY W",
+  "SELECT a FROM t GROUP BY W",
+  "UPDATE t SET W = 1",
+  "INSERT INTO t (W) VALUES (1)",
+  "DELETE FROM t WHERE W",
+  // definitions and the rest
+  "CREATE TABLE W (a)",
+  "CREATE TABLE t (W)",
+  "CREATE TABLE t (W INT)",
+  "CREATE TABLE t (a INT DEFAULT W)",
+  "CREATE TABLE t (a INT CONSTRAINT W CHECK (a > 0))",
+  "CREATE INDEX W ON t (a)",
+  "CREATE VIEW W AS SELECT 1",
+  "CREATE TRIGGER W AFTER INSERT ON t BEGIN SELECT 1; END",
+  "DROP TABLE W",
+  "ALTER TABLE t RENAME COLUMN a TO W",
+  "PRAGMA W",
+  "ATTACH 'x' AS W",
+];
+
+/** The sweep as corpus entries (without `expect`: the test asks SQLite). */
+export function sqliteKeywordStatements() {
+  const entries = [];
+  SQLITE_KEYWORD_TEMPLATES.forEach((template, t) => {
+    for (const word of SQLITE_KEYWORDS) {
+      entries.push({ id: `sqlite-kw-${t}-${word}`, kind: `keyword.${template.replace(/W/g, "_")}`, sql: template.replace(/W/g, word) });
+    }
+  });
+  return entries;
+}
