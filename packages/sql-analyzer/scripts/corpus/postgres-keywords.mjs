@@ -50,45 +50,45 @@ export const POSTGRES_KEYWORDS = `
   .split(/\s+/)
   .filter(Boolean);
 
-/** Statements with `W` where the keyword goes: each position a name or a label may take. */
+/** Statements with `{}` where the keyword goes: each position a name or a label may take. */
 export const KEYWORD_TEMPLATES = [
   // select-list labels and column references
-  "SELECT a W",
-  "SELECT a W FROM t",
-  "SELECT 1 W, 2",
-  "SELECT count(*) W FROM t",
-  "SELECT a AS W FROM t",
-  "SELECT W FROM t",
-  "SELECT W.x FROM t",
-  "SELECT t.W FROM t",
-  "SELECT W.W FROM W",
+  "SELECT a {}",
+  "SELECT a {} FROM t",
+  "SELECT 1 {}, 2",
+  "SELECT count(*) {} FROM t",
+  "SELECT a AS {} FROM t",
+  "SELECT {} FROM t",
+  "SELECT {}.x FROM t",
+  "SELECT t.{} FROM t",
+  "SELECT {}.{} FROM {}",
   // calls and types
-  "SELECT W(1)",
-  "SELECT x::W",
-  "CREATE TABLE t (a W)",
-  "CREATE FUNCTION W() RETURNS int LANGUAGE sql AS 'select 1'",
+  "SELECT {}(1)",
+  "SELECT x::{}",
+  "CREATE TABLE t (a {})",
+  "CREATE FUNCTION {}() RETURNS int LANGUAGE sql AS 'select 1'",
   // tables and their aliases
-  "SELECT * FROM W",
-  "SELECT * FROM t W",
-  "SELECT * FROM t AS W",
-  "SELECT * FROM t AS x (W)",
-  "SELECT * FROM t W JOIN u ON true",
-  "WITH W AS (SELECT 1) SELECT * FROM W",
-  "UPDATE t W SET a = 1",
-  "DELETE FROM t W WHERE true",
+  "SELECT * FROM {}",
+  "SELECT * FROM t {}",
+  "SELECT * FROM t AS {}",
+  "SELECT * FROM t AS x ({})",
+  "SELECT * FROM t {} JOIN u ON true",
+  "WITH {} AS (SELECT 1) SELECT * FROM {}",
+  "UPDATE t {} SET a = 1",
+  "DELETE FROM t {} WHERE true",
   // clauses
-  "SELECT * FROM t WHERE W = 1",
-  "SELECT a FROM t ORDER BY W",
-  "SELECT a FROM t GROUP BY W",
-  "UPDATE t SET W = 1",
-  "INSERT INTO t (W) VALUES (1)",
+  "SELECT * FROM t WHERE {} = 1",
+  "SELECT a FROM t ORDER BY {}",
+  "SELECT a FROM t GROUP BY {}",
+  "UPDATE t SET {} = 1",
+  "INSERT INTO t ({}) VALUES (1)",
   // definitions
-  "CREATE TABLE W (a int)",
-  "CREATE TABLE t (W int)",
-  "CREATE INDEX W ON t (a)",
-  "CREATE TABLE t (a int CONSTRAINT W CHECK (a > 0))",
-  "DROP TABLE W",
-  "ALTER TABLE t RENAME COLUMN a TO W",
+  "CREATE TABLE {} (a int)",
+  "CREATE TABLE t ({} int)",
+  "CREATE INDEX {} ON t (a)",
+  "CREATE TABLE t (a int CONSTRAINT {} CHECK (a > 0))",
+  "DROP TABLE {}",
+  "ALTER TABLE t RENAME COLUMN a TO {}",
 ];
 
 /** The sweep as corpus entries (without `expect`: the test asks the reference parser). */
@@ -96,7 +96,7 @@ export function keywordStatements() {
   const entries = [];
   KEYWORD_TEMPLATES.forEach((template, t) => {
     for (const word of POSTGRES_KEYWORDS) {
-      entries.push({ id: `kw-${t}-${word}`, kind: `keyword.${template.replace(/W/g, "_")}`, sql: template.replace(/W/g, word) });
+      entries.push({ id: `kw-${t}-${word}`, kind: `keyword.${template.replaceAll("{}", "_")}`, sql: template.replaceAll("{}", word) });
     }
   });
   return entries;

@@ -20,50 +20,50 @@ export const SQLITE_KEYWORDS = `
   .split(/\s+/)
   .filter(Boolean);
 
-/** Statements with `W` where the keyword goes: each position a name or an alias may take. */
+/** Statements with `{}` where the keyword goes: each position a name or an alias may take. */
 export const SQLITE_KEYWORD_TEMPLATES = [
   // select-list aliases and column references
-  "SELECT a W",
-  "SELECT a W FROM t",
-  "SELECT 1 W, 2",
-  "SELECT count(*) W FROM t",
-  "SELECT a AS W FROM t",
-  "SELECT W FROM t",
-  "SELECT W.x FROM t",
-  "SELECT t.W FROM t",
-  "SELECT W.W FROM W",
+  "SELECT a {}",
+  "SELECT a {} FROM t",
+  "SELECT 1 {}, 2",
+  "SELECT count(*) {} FROM t",
+  "SELECT a AS {} FROM t",
+  "SELECT {} FROM t",
+  "SELECT {}.x FROM t",
+  "SELECT t.{} FROM t",
+  "SELECT {}.{} FROM {}",
   // calls and types
-  "SELECT W(1)",
-  "SELECT CAST(x AS W)",
-  "CREATE TABLE t (a W)",
+  "SELECT {}(1)",
+  "SELECT CAST(x AS {})",
+  "CREATE TABLE t (a {})",
   // tables and their aliases
-  "SELECT * FROM W",
-  "SELECT * FROM t W",
-  "SELECT * FROM t AS W",
-  "SELECT * FROM t W JOIN u ON 1",
-  "WITH W AS (SELECT 1) SELECT * FROM W",
-  "UPDATE t AS W SET a = 1",
-  "DELETE FROM t AS W WHERE 1",
+  "SELECT * FROM {}",
+  "SELECT * FROM t {}",
+  "SELECT * FROM t AS {}",
+  "SELECT * FROM t {} JOIN u ON 1",
+  "WITH {} AS (SELECT 1) SELECT * FROM {}",
+  "UPDATE t AS {} SET a = 1",
+  "DELETE FROM t AS {} WHERE 1",
   // clauses
-  "SELECT * FROM t WHERE W = 1",
-  "SELECT a FROM t ORDER BY W",
-  "SELECT a FROM t GROUP BY W",
-  "UPDATE t SET W = 1",
-  "INSERT INTO t (W) VALUES (1)",
-  "DELETE FROM t WHERE W",
+  "SELECT * FROM t WHERE {} = 1",
+  "SELECT a FROM t ORDER BY {}",
+  "SELECT a FROM t GROUP BY {}",
+  "UPDATE t SET {} = 1",
+  "INSERT INTO t ({}) VALUES (1)",
+  "DELETE FROM t WHERE {}",
   // definitions and the rest
-  "CREATE TABLE W (a)",
-  "CREATE TABLE t (W)",
-  "CREATE TABLE t (W INT)",
-  "CREATE TABLE t (a INT DEFAULT W)",
-  "CREATE TABLE t (a INT CONSTRAINT W CHECK (a > 0))",
-  "CREATE INDEX W ON t (a)",
-  "CREATE VIEW W AS SELECT 1",
-  "CREATE TRIGGER W AFTER INSERT ON t BEGIN SELECT 1; END",
-  "DROP TABLE W",
-  "ALTER TABLE t RENAME COLUMN a TO W",
-  "PRAGMA W",
-  "ATTACH 'x' AS W",
+  "CREATE TABLE {} (a)",
+  "CREATE TABLE t ({})",
+  "CREATE TABLE t ({} INT)",
+  "CREATE TABLE t (a INT DEFAULT {})",
+  "CREATE TABLE t (a INT CONSTRAINT {} CHECK (a > 0))",
+  "CREATE INDEX {} ON t (a)",
+  "CREATE VIEW {} AS SELECT 1",
+  "CREATE TRIGGER {} AFTER INSERT ON t BEGIN SELECT 1; END",
+  "DROP TABLE {}",
+  "ALTER TABLE t RENAME COLUMN a TO {}",
+  "PRAGMA {}",
+  "ATTACH 'x' AS {}",
 ];
 
 /** The sweep as corpus entries (without `expect`: the test asks SQLite). */
@@ -71,7 +71,7 @@ export function sqliteKeywordStatements() {
   const entries = [];
   SQLITE_KEYWORD_TEMPLATES.forEach((template, t) => {
     for (const word of SQLITE_KEYWORDS) {
-      entries.push({ id: `sqlite-kw-${t}-${word}`, kind: `keyword.${template.replace(/W/g, "_")}`, sql: template.replace(/W/g, word) });
+      entries.push({ id: `sqlite-kw-${t}-${word}`, kind: `keyword.${template.replaceAll("{}", "_")}`, sql: template.replaceAll("{}", word) });
     }
   });
   return entries;

@@ -9,6 +9,8 @@ export const FLAG_UNTERMINATED = 1;
 export const FLAG_OTHER_DIALECT = 2;
 /** Token flag: a number with name characters stuck to it (`123abc`, PostgreSQL's "trailing junk"). */
 export const FLAG_TRAILING_JUNK = 4;
+/** Token flag: a hexadecimal string whose digits are odd in number or not hexadecimal (`x'0'`, `X'0G'`: SQLite and MySQL refuse it). */
+export const FLAG_BAD_HEX_STRING = 8;
 
 /**
  * A hand-written, allocation-light SQL scanner. One call to `next()` scans one
@@ -104,7 +106,12 @@ export class Lexer {
       if (next === 39 /* ' */) {
         const lower = c | 0x20;
         if (lower === 101 /* e */ && this.postgres) return this.quoted(p + 1, 39, true, SyntaxKind.String);
-        if (lower === 98 || lower === 120 /* b x */) return this.quoted(p + 1, 39, false, SyntaxKind.String);
+        if (lower === 98 || lower === 120 /* b x */) {
+          const kind = this.quoted(p + 1, 39, false, SyntaxKind.String);
+          // SQLite and MySQL read X'…' as bytes: an even number of hexadecimal digits.
+          if (lower === 120 && !this.postgres && !(this.flags & FLAG_UNTERMINATED) && !/^(?:[0-9a-fA-F]{2})*$/.test(text.slice(p + 2, this.pos - 1))) this.flags |= FLAG_BAD_HEX_STRING;
+          return kind;
+        }
         if (lower === 110 /* n */ && !this.sqlite) return this.quoted(p + 1, 39, this.mysql, SyntaxKind.String);
       }
       if (
@@ -349,7 +356,7 @@ export class Lexer {
         while (q < end && isIdentPart(text.charCodeAt(q))) q++;
         if (q > p + 2) {
           // PostgreSQL: a digit the base does not have is trailing junk (`0x1fg`, `0b102`).
-          if (this.postgres && !(x === 120 ? /^[0-9a-f_]*$/i : x === 98 ? /^[01_]*$/ : /^[0-7_]*$/).test(text.slice(p + 2, q))) this.flags |= FLAG_TRAILING_JUNK;
+          if ((this.postgres || this.sqlite) && !(x === 120 ? /^[0-9a-f_]*$/i : this.postgres && x === 98 ? /^[01_]*$/ : this.postgres ? /^[0-7_]*$/ : /^$/).test(text.slice(p + 2, q))) this.flags |= FLAG_TRAILING_JUNK;
           this.pos = q;
           return SyntaxKind.Number;
         }
@@ -387,12 +394,12 @@ export class Lexer {
         }
       }
     }
-    if (this.postgres && p < end && isIdentStart(text.charCodeAt(p))) {
-      // PostgreSQL (15 and later) rejects a number with name characters stuck to it; the whole
-      // run is one token, so the error covers it and no alias is read into it.
+    if ((this.postgres || this.sqlite) && p < end && isIdentStart(text.charCodeAt(p))) {
+      // PostgreSQL (15 and later) and SQLite reject a number with name characters stuck to it;
+      // the whole run is one token, so the error covers it and no alias is read into it.
       while (p < end && isIdentPart(text.charCodeAt(p))) p++;
       this.flags |= FLAG_TRAILING_JUNK;
-    } else if (underscore && this.postgres && /(^|[^0-9])_|_(?![0-9])/.test(text.slice(start, p))) {
+    } else if (underscore && (this.postgres || this.sqlite) && /(^|[^0-9])_|_(?![0-9])/.test(text.slice(start, p))) {
       this.flags |= FLAG_TRAILING_JUNK; // an underscore only separates digits: `1_000`, not `1_` or `1__0`
     }
     this.pos = p;

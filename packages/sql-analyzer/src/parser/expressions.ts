@@ -5,7 +5,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atKeywordFunctionName, atLabel, atLabelThatEndsItem, atNameAfterDot, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
-import { parseIntervalFields, parseTypeName } from "./types.js";
+import { atMultiWordType, parseIntervalFields, parseTypeName } from "./types.js";
 import { SQL_JSON_XML_CLASS, parseJsonUniqueKeys, parseSqlJsonXmlArgsGuarded, parseSqlJsonXmlCall, sqlTableFunctionBefore } from "./sql-json-xml.js";
 
 // Binding powers, loosest first (PostgreSQL's operator precedence table).
@@ -112,6 +112,9 @@ function isExprKeyword(p: Parser): boolean {
   }
 }
 
+/** The binary operators SQLite has (its lexer reads `===` or `=<` as two, which no rule takes). */
+const SQLITE_BINARY_OPERATORS = new Set(["||", "->", "->>", "*", "/", "%", "+", "-", "&", "|", "<<", ">>", "<", "<=", ">", ">=", "=", "==", "!=", "<>"]);
+
 /** Expression with binding power at least `minBp` (a Pratt loop). */
 export function parseExprBp(p: Parser, minBp: number): boolean {
   if (!p.enter()) return true;
@@ -129,6 +132,7 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
  */
 export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number, labelMayFollow = false): void {
   let lastCompare = false;
+  let lastLike = false;
   for (;;) {
     const progress = p.position;
     const op = infixOp(p);
@@ -141,7 +145,14 @@ export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number, labelM
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.UnexpectedToken, "comparison operators cannot be chained", start, end);
     }
+    if (op === BP_LIKE && lastLike && p.postgres) {
+      // After LIKE, ILIKE, SIMILAR TO or BETWEEN (whose right side is an expression, unlike IN's
+      // list) none of these nor IN may follow: `a LIKE b LIKE c` is an error in PostgreSQL.
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, `${p.word!.toUpperCase()} cannot follow LIKE, ILIKE, SIMILAR TO or BETWEEN directly: add parentheses`, start, end);
+    }
     lastCompare = op === BP_COMPARE;
+    lastLike = op === BP_LIKE && p.word !== "in" && !(p.word === "not" && p.wordAt(1) === "in");
     if (!parseInfix(p, cp, op)) break;
     if (p.position === progress) break;
   }
@@ -263,9 +274,15 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
     if (p.eat(SyntaxKind.Colon) && !p.at(SyntaxKind.RBracket)) parseExpr(p);
     p.expect(SyntaxKind.RBracket, "']'");
     p.finish();
+    // PostgreSQL's indirection goes on after a subscript: `a.b[1].c`.
+    if (p.postgres) parseFieldSelection(p, cp);
     return true;
   }
   if (p.at(SyntaxKind.Operator)) {
+    if (p.sqlite && !SQLITE_BINARY_OPERATORS.has(p.word!)) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, `\`${p.word}\` is no SQLite operator`, start, end);
+    }
     p.startAt(cp, SyntaxKind.BinaryExpr);
     const additive = p.mysql && (p.word === "+" || p.word === "-");
     p.bump();
@@ -424,6 +441,7 @@ function parseInList(p: Parser): void {
   if (!p.at(SyntaxKind.LParen)) {
     // SQLite allows `x IN table_name`.
     if (p.sqlite && atIdent(p)) {
+      const cp = p.checkpoint();
       p.start(SyntaxKind.QualifiedName);
       p.bumpIdent();
       if (p.at(SyntaxKind.Dot)) {
@@ -431,6 +449,12 @@ function parseInList(p: Parser): void {
         expectLabel(p);
       }
       p.finish();
+      if (p.at(SyntaxKind.LParen)) {
+        // A table-valued function: `x IN json_each(…)`.
+        p.startAt(cp, SyntaxKind.FunctionCall);
+        parseArgList(p, cp);
+        p.finish();
+      }
       return;
     }
     p.expected("'('");
@@ -789,7 +813,8 @@ function parseWordPrefix(p: Parser): boolean {
       p.bump();
       parseExpr(p);
       p.expectKw("as");
-      parseTypeName(p);
+      // (SQLite's type may be empty: `CAST(x AS)` converts to no affinity.)
+      if (!(p.sqlite && p.at(SyntaxKind.RParen))) parseTypeName(p);
       p.expect(SyntaxKind.RParen, "')'");
       p.finish();
       noSubscriptAfterCall(p);
@@ -963,6 +988,14 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
+  if (p.postgres && p.nth(1) === SyntaxKind.Word && atMultiWordType(p) && multiWordTypedLiteralAhead(p)) {
+    // character varying(10) 'x', national char '1', bit varying '101'
+    p.start(SyntaxKind.TypedLiteral);
+    parseTypeName(p);
+    p.bump();
+    p.finish();
+    return true;
+  }
   if (w === "double" && p.nthKw(1, "precision") && p.nth(2) === SyntaxKind.String) {
     p.start(SyntaxKind.TypedLiteral);
     parseTypeName(p);
@@ -999,6 +1032,28 @@ function parseSqliteRaise(p: Parser): boolean {
   p.finish();
   p.finish();
   return true;
+}
+
+/**
+ * Whether the n-th token is a string a PostgreSQL typed literal may take: a plain, E'…', U&'…' or
+ * dollar-quoted string, not a bit, hexadecimal or national one (`t N'x'` is no typed literal).
+ */
+function atTypedLiteralString(p: Parser, n: number): boolean {
+  if (p.nth(n) !== SyntaxKind.String) return false;
+  const c = p.tokenText(n).charCodeAt(0) | 0x20;
+  return c !== 98 && c !== 120 && c !== 110; /* b x n */
+}
+
+/**
+ * Whether a string follows the multi-word PostgreSQL type at the cursor (`character varying`,
+ * `national char varying`, `bit varying`; with a length or not): a typed literal.
+ */
+function multiWordTypedLiteralAhead(p: Parser): boolean {
+  let n = 1;
+  if (p.word === "national" && (p.nthKw(1, "character") || p.nthKw(1, "char"))) n = 2;
+  if (p.nthKw(n, "varying")) n++;
+  if (p.nth(n) === SyntaxKind.LParen && p.nth(n + 1) === SyntaxKind.Number && p.nth(n + 2) === SyntaxKind.RParen) n += 3;
+  return n > 1 && atTypedLiteralString(p, n);
 }
 
 /**
@@ -1072,13 +1127,13 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   // events in one call (the same events as the general path below).
   const next = p.nth(1);
   if (next !== SyntaxKind.Dot) {
-    if (next !== SyntaxKind.LParen) {
+    if (next !== SyntaxKind.LParen && !(next === SyntaxKind.String && p.postgres && atTypedLiteralString(p, 1))) {
       p.nameRef(1, keywordName || p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
       return true;
     }
   } else if (atNameAfterDot(p, 2)) {
     const after = p.nth(3);
-    if (after !== SyntaxKind.Dot && after !== SyntaxKind.LParen) {
+    if (after !== SyntaxKind.Dot && after !== SyntaxKind.LParen && !(after === SyntaxKind.String && p.postgres && atTypedLiteralString(p, 3))) {
       p.nameRef(2, keywordName || p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
       return true;
     }
@@ -1092,7 +1147,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   let star = false;
   let parts = 1;
   while (p.at(SyntaxKind.Dot)) {
-    if (atNameAfterDot(p, 1)) {
+    if (atNameAfterDot(p, 1) && !(p.sqlite && parts === 3)) {
       p.bump();
       p.bumpIdent();
       parts++;
@@ -1122,9 +1177,30 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     const args = parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && first === "char")) ? first : undefined);
     p.noIn = saved;
     if (p.postgres && parts === 1 && (p.wordClassesAt(nameAt - p.position) & POSTGRES_CALL_CHECK_CLASS) !== 0) checkPostgresCall(p, first!, args, nameAt);
+    if (p.postgres && atTypedLiteralString(p, 0)) {
+      // A typed literal whose type takes modifiers of its own: `my_type(1, 'a') '…'`.
+      if (args === 0) {
+        const [start, end] = p.rangeAt(p.position - 1);
+        p.report(SyntaxCode.ExpectedToken, "expected type modifier, found ')'", start, end);
+      }
+      p.finish();
+      p.startAt(cp, SyntaxKind.TypedLiteral);
+      p.bump();
+      p.finish();
+      return true;
+    }
     parseCallSuffixes(p);
     p.finish();
     noSubscriptAfterCall(p);
+    return true;
+  }
+  if (p.postgres && atTypedLiteralString(p, 0)) {
+    // A typed literal whose type is qualified or quoted: `pg_catalog.int4 '1'`, `"MyType" '…'`.
+    p.startAt(cp, SyntaxKind.TypeName);
+    p.finish();
+    p.startAt(cp, SyntaxKind.TypedLiteral);
+    p.bump();
+    p.finish();
     return true;
   }
   p.startAt(cp, SyntaxKind.NameRef);

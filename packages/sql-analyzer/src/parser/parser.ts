@@ -2,7 +2,7 @@ import type { Diagnostic, Severity } from "../diagnostic.js";
 import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { reservedClass, reservedWords } from "../lexer/keywords.js";
-import { FLAG_OTHER_DIALECT, FLAG_TRAILING_JUNK, FLAG_UNTERMINATED } from "../lexer/lexer.js";
+import { FLAG_BAD_HEX_STRING, FLAG_OTHER_DIALECT, FLAG_TRAILING_JUNK, FLAG_UNTERMINATED } from "../lexer/lexer.js";
 import type { SignificantTokens } from "../lexer/significant-tokens.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, arenaUsed, claimArena, growArena, plainStartCode, releaseArena, startCode, type EventLog } from "./events.js";
@@ -348,6 +348,7 @@ export class Parser {
     const end = this.ends[i]!;
     if (flags & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
     else if (flags & FLAG_TRAILING_JUNK) this.report(SyntaxCode.InvalidNumber, `trailing junk after numeric literal: '${this.text.slice(start, end)}'`, start, end);
+    else if (flags & FLAG_BAD_HEX_STRING) this.report(SyntaxCode.InvalidNumber, `a hexadecimal string needs an even number of hexadecimal digits: '${this.text.slice(start, end)}'`, start, end);
     else if (flags & FLAG_OTHER_DIALECT)
       this.report(SyntaxCode.WrongDialect, `backtick-quoted identifiers are not ${DIALECT_NAMES[this.dialect]} syntax; use double quotes`, start, end);
     else if (kind === SyntaxKind.Unknown)

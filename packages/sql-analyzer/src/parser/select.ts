@@ -943,7 +943,8 @@ function parseLockingClause(p: Parser): void {
 export function parseWithClause(p: Parser): void {
   p.start(SyntaxKind.WithClause);
   p.bump();
-  p.eatKw("recursive");
+  // (PostgreSQL: `WITH recursive AS (…)` names its CTE recursive; the keyword has a name after it.)
+  if (p.atKw("recursive") && !(p.postgres && (p.nthKw(1, "as") || p.nth(1) === SyntaxKind.LParen))) p.bump();
   do {
     p.start(SyntaxKind.Cte);
     expectIdent(p, "CTE name");

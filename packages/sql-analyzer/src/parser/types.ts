@@ -96,6 +96,7 @@ export function parseTypeName(p: Parser): boolean {
   if (p.postgres && p.nth(1) !== SyntaxKind.Dot && notATypeName(p)) reservedAsName(p, "a type name");
   else p.bumpIdent();
   if (first !== undefined && continuesType(first, p.word)) {
+    if (p.postgres && first === "national" && p.word === "varchar") p.expected("CHARACTER or CHAR after NATIONAL");
     p.bumpIdent();
     if (p.atKw("varying")) p.bumpIdent();
   } else if (p.postgres && first === "national") {
@@ -115,7 +116,8 @@ export function parseTypeName(p: Parser): boolean {
     p.bump();
     p.bump();
   }
-  if (p.at(SyntaxKind.LParen)) parseTypeArgs(p);
+  const modifiers = p.at(SyntaxKind.LParen);
+  if (modifiers) parseTypeArgs(p);
   if (first === "timestamp" || first === "time") {
     if ((p.atKw("with") || p.atKw("without")) && p.nthKw(1, "time") && p.nthKw(2, "zone")) {
       p.bump();
@@ -123,6 +125,10 @@ export function parseTypeName(p: Parser): boolean {
       p.bump();
     }
   } else if (first === "interval" && p.postgres) {
+    if (modifiers && p.at(SyntaxKind.Word) && ["year", "month", "day", "hour", "minute", "second"].includes(p.word!)) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "INTERVAL(p) takes no fields: write the precision after SECOND (INTERVAL DAY TO SECOND(3))", start, end);
+    }
     parseIntervalFields(p);
   }
   if (p.mysql) {
@@ -148,18 +154,30 @@ export function parseTypeName(p: Parser): boolean {
 export function parseIntervalFields(p: Parser): void {
   const fields = ["year", "month", "day", "hour", "minute", "second"];
   if (p.at(SyntaxKind.Word) && fields.includes(p.word!)) {
+    const from = p.word!;
     p.bump();
     if (p.atKw("to") && fields.includes(p.wordAt(1) ?? "")) {
       p.bump();
+      const to = p.word!;
+      // A range runs from a larger field to a smaller one within YEAR–MONTH or DAY–SECOND.
+      if (!INTERVAL_RANGES.has(`${from} ${to}`)) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, `INTERVAL ${from.toUpperCase()} TO ${to.toUpperCase()} is no interval range (YEAR TO MONTH, DAY TO HOUR/MINUTE/SECOND, HOUR TO MINUTE/SECOND or MINUTE TO SECOND)`, start, end);
+      }
       p.bump();
     }
+    // Only SECOND takes a precision: `INTERVAL SECOND(3)`, `INTERVAL DAY TO SECOND(3)`.
     if (p.at(SyntaxKind.LParen)) parseTypeArgs(p);
   }
 }
 
+/** PostgreSQL's interval field ranges, as `from to`. */
+const INTERVAL_RANGES = new Set(["year month", "day hour", "day minute", "day second", "hour minute", "hour second", "minute second"]);
+
 function parseTypeArgs(p: Parser): void {
   p.start(SyntaxKind.TypeArgs);
   p.bump();
+  if (p.at(SyntaxKind.RParen)) p.expected("type modifier"); // `decimal()`: no dialect takes empty modifiers
   while (!p.atStatementEnd && !p.at(SyntaxKind.RParen)) {
     if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
     if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump();
@@ -176,13 +194,16 @@ function parseTypeArgs(p: Parser): void {
 function parseArrayBounds(p: Parser): void {
   while (p.at(SyntaxKind.LBracket) || (p.atKw("array") && p.postgres)) {
     p.start(SyntaxKind.ArrayBounds);
-    if (p.atKw("array")) p.bump();
+    // The SQL-standard spelling, `int ARRAY` or `int ARRAY[3]`, has one bound at most, given.
+    const standard = p.atKw("array");
+    if (standard) p.bump();
     if (p.at(SyntaxKind.LBracket)) {
       p.bump();
       if (p.at(SyntaxKind.Number)) p.bump();
+      else if (standard) p.expected("array size");
       p.expect(SyntaxKind.RBracket, "']'");
     }
     p.finish();
-    if (!p.at(SyntaxKind.LBracket)) break;
+    if (standard || !p.at(SyntaxKind.LBracket)) break;
   }
 }

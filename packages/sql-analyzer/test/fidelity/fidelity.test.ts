@@ -12,6 +12,7 @@ import { parse, SyntaxKind, type Dialect } from "../../src/index.js";
 import { createPostgresOracle, createSqliteOracle } from "../../scripts/oracles.mjs";
 import { KEYWORD_TEMPLATES, POSTGRES_KEYWORDS, keywordStatements } from "../../scripts/corpus/postgres-keywords.mjs";
 import { SQLITE_KEYWORD_TEMPLATES, SQLITE_KEYWORDS, sqliteKeywordStatements } from "../../scripts/corpus/sqlite-keywords.mjs";
+import { postgresFormStatements, sqliteFormStatements } from "../../scripts/corpus/expression-forms.mjs";
 import { type CorpusEntry, measureAgreement, renderDisagreements, type Verdict } from "./agreement.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -87,6 +88,9 @@ const CORPORA = [
   // in every position a name or a label can take (scripts/corpus/*-keywords.mjs).
   { dialect: "postgres" as const, corpus: "postgres.keywords", reference: PG, oracle: () => postgresOracle, generated: { statements: keywordStatements, size: POSTGRES_KEYWORDS.length * KEYWORD_TEMPLATES.length } },
   { dialect: "sqlite" as const, corpus: "sqlite.keywords", reference: SQLITE, oracle: () => sqliteOracle, generated: { statements: sqliteKeywordStatements, size: SQLITE_KEYWORDS.length * SQLITE_KEYWORD_TEMPLATES.length } },
+  // Type spellings and expression forms in several positions each (scripts/corpus/expression-forms.mjs).
+  { dialect: "postgres" as const, corpus: "postgres.forms", reference: PG, oracle: () => postgresOracle, generated: { statements: postgresFormStatements, size: postgresFormStatements().length } },
+  { dialect: "sqlite" as const, corpus: "sqlite.forms", reference: SQLITE, oracle: () => sqliteOracle, generated: { statements: sqliteFormStatements, size: sqliteFormStatements().length } },
 ];
 
 describe.each(CORPORA)("$corpus fidelity against $reference", ({ dialect, corpus, reference, oracle, generated }) => {
@@ -97,7 +101,7 @@ describe.each(CORPORA)("$corpus fidelity against $reference", ({ dialect, corpus
     });
 
   if (generated)
-    test("the sweep holds every keyword in every position, and the reference takes some and refuses some", () => {
+    test("the sweep holds every filler in every position, and the reference takes some and refuses some", () => {
       expect(entries.length).toBe(generated.size);
       const accepted = entries.filter((e) => e.expect === "accept").length;
       expect(accepted).toBeGreaterThan(entries.length / 2);

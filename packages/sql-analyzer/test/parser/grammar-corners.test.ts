@@ -1,0 +1,66 @@
+/**
+ * Corners of the grammar found by the type and expression sweeps (scripts/corpus/expression-forms.mjs,
+ * judged by libpg-query and SQLite in the fidelity test): what the tree and the diagnostics say.
+ */
+import { describe, expect, it } from "vitest";
+import { SyntaxKind, parse, type Dialect, type SyntaxNode } from "../../src/index.js";
+
+function errors(sql: string, dialect: Dialect = "postgres"): string[] {
+  const result = parse(sql, { dialect });
+  expect(result.root.text()).toBe(sql);
+  return result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+}
+
+function nodesOf(sql: string, kind: SyntaxKind, dialect: Dialect = "postgres"): string[] {
+  const out: string[] = [];
+  const walk = (node: SyntaxNode): void => {
+    if (node.kind === kind) out.push(node.text());
+    for (const child of node.children()) if (!child.isToken) walk(child as SyntaxNode);
+  };
+  walk(parse(sql, { dialect }).root);
+  return out;
+}
+
+describe("PostgreSQL types", () => {
+  it("ARRAY takes one given bound at most; interval ranges and precisions are PostgreSQL's", () => {
+    expect(errors("SELECT x::int ARRAY, x::int ARRAY[3], x::int[][], x::interval day to second(3), x::interval(3)")).toEqual([]);
+    for (const sql of ["SELECT x::int ARRAY[]", "SELECT x::int ARRAY[3][]", "SELECT x::interval year to second", "SELECT x::interval(3) year", "SELECT x::decimal()", "SELECT x::national varchar(3)"])
+      expect(errors(sql).length, sql).toBeGreaterThan(0);
+  });
+
+  it("a typed literal may name its type in several words, qualified, quoted or with modifiers of its own", () => {
+    const sql = "SELECT character varying(10) 'x', national char '1', bit varying '101', pg_catalog.int4 '1', \"MyType\" 'a', my_type(1, 'a') 'b'";
+    expect(errors(sql)).toEqual([]);
+    expect(nodesOf(sql, SyntaxKind.TypedLiteral)).toEqual(["character varying(10) 'x'", "national char '1'", "bit varying '101'", "pg_catalog.int4 '1'", "\"MyType\" 'a'", "my_type(1, 'a') 'b'"]);
+    // A national, bit or hexadecimal string is no typed literal's string.
+    expect(errors("DELETE FROM t AS o WHERE t.id N'x'").length).toBeGreaterThan(0);
+  });
+});
+
+describe("PostgreSQL expressions", () => {
+  it("LIKE, ILIKE, SIMILAR TO and BETWEEN do not chain; after IN anything may follow", () => {
+    for (const sql of ["SELECT a LIKE b LIKE c", "SELECT a BETWEEN 1 AND 2 IN (true)", "SELECT a NOT LIKE b NOT ILIKE c"]) expect(errors(sql).length, sql).toBeGreaterThan(0);
+    expect(errors("SELECT a IN (1) IN (true), a IN (1) LIKE b, (a LIKE b) LIKE c")).toEqual([]);
+  });
+
+  it("indirection goes on after a subscript, and a CTE may be named recursive", () => {
+    expect(nodesOf("SELECT a.b[1].c", SyntaxKind.FieldAccess)).toEqual(["a.b[1].c"]);
+    expect(errors("WITH recursive AS (SELECT 1) SELECT * FROM recursive")).toEqual([]);
+  });
+});
+
+describe("SQLite literals, operators and names", () => {
+  const sqlite = (sql: string) => errors(sql, "sqlite");
+
+  it("numbers and blobs as SQLite's tokenizer reads them", () => {
+    expect(sqlite("SELECT 1_000, 0x1_F, x'0a', X'', 1.e5")).toEqual([]);
+    for (const sql of ["SELECT 1a", "SELECT 0x", "SELECT 1_", "SELECT 1__0", "SELECT 0b101", "SELECT x'0'", "SELECT X'0G'"]) expect(sqlite(sql).length, sql).toBeGreaterThan(0);
+    expect(errors("SELECT x'0'", "mysql")).toEqual(["a hexadecimal string needs an even number of hexadecimal digits: 'x'0''"]);
+    expect(errors("SELECT x'0'")).toEqual([]); // a bit string in PostgreSQL
+  });
+
+  it("only SQLite's operators, at most schema.table.column, an empty CAST type and a table function after IN", () => {
+    for (const sql of ["SELECT a === b", "SELECT a =< b", "SELECT a.b.c.d"]) expect(sqlite(sql).length, sql).toBeGreaterThan(0);
+    expect(sqlite("SELECT CAST(a AS), a IN json_each('[1]'), a IN main.t, main.t.a FROM t")).toEqual([]);
+  });
+});
