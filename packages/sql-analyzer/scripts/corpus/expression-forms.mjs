@@ -572,7 +572,10 @@ export function postgresFormStatements() {
   return [...expand("pg-type", POSTGRES_TYPE_POSITIONS, POSTGRES_TYPES), ...expand("pg-expr", EXPRESSION_POSITIONS, POSTGRES_EXPRESSIONS)];
 }
 
-/** SQLite's sweep: every SQLite expression in every expression position. */
+/**
+ * SQLite's sweep: every SQLite expression and every PostgreSQL one (most of which SQLite
+ * refuses: `EXTRACT(YEAR FROM d)`, `a AT TIME ZONE z`, …) in every expression position.
+ */
 export function sqliteFormStatements() {
-  return expand("sqlite-expr", EXPRESSION_POSITIONS, SQLITE_EXPRESSIONS);
+  return [...expand("sqlite-expr", EXPRESSION_POSITIONS, SQLITE_EXPRESSIONS), ...expand("sqlite-pgexpr", EXPRESSION_POSITIONS, POSTGRES_EXPRESSIONS)];
 }

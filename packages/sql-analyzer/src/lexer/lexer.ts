@@ -9,7 +9,7 @@ export const FLAG_UNTERMINATED = 1;
 export const FLAG_OTHER_DIALECT = 2;
 /** Token flag: a number with name characters stuck to it (`123abc`, PostgreSQL's "trailing junk"). */
 export const FLAG_TRAILING_JUNK = 4;
-/** Token flag: a hexadecimal string whose digits are odd in number or not hexadecimal (`x'0'`, `X'0G'`: SQLite and MySQL refuse it). */
+/** Token flag: a hexadecimal or bit string with a digit its base lacks or (hexadecimal) an odd number of digits (`x'0'`, `X'0G'`, `b'102'`: SQLite and MySQL refuse it). */
 export const FLAG_BAD_HEX_STRING = 8;
 
 /**
@@ -106,10 +106,10 @@ export class Lexer {
       if (next === 39 /* ' */) {
         const lower = c | 0x20;
         if (lower === 101 /* e */ && this.postgres) return this.quoted(p + 1, 39, true, SyntaxKind.String);
-        if (lower === 98 || lower === 120 /* b x */) {
+        if ((lower === 98 && !this.sqlite) || lower === 120 /* b x: SQLite has no bit strings */) {
           const kind = this.quoted(p + 1, 39, false, SyntaxKind.String);
-          // SQLite and MySQL read X'…' as bytes: an even number of hexadecimal digits.
-          if (lower === 120 && !this.postgres && !(this.flags & FLAG_UNTERMINATED) && !/^(?:[0-9a-fA-F]{2})*$/.test(text.slice(p + 2, this.pos - 1))) this.flags |= FLAG_BAD_HEX_STRING;
+          // SQLite and MySQL read X'…' as bytes (an even number of hexadecimal digits), MySQL B'…' as bits.
+          if (!this.postgres && !(this.flags & FLAG_UNTERMINATED) && !(lower === 120 ? /^(?:[0-9a-fA-F]{2})*$/ : /^[01]*$/).test(text.slice(p + 2, this.pos - 1))) this.flags |= FLAG_BAD_HEX_STRING;
           return kind;
         }
         if (lower === 110 /* n */ && !this.sqlite) return this.quoted(p + 1, 39, this.mysql, SyntaxKind.String);

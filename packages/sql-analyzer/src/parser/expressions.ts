@@ -244,7 +244,7 @@ export function infixOp(p: Parser): number {
         case "overlaps":
           return p.postgres ? BP_OTHER : 0;
         case "at":
-          return p.nthKw(1, "time") || p.nthKw(1, "local") ? BP_AT : 0;
+          return !p.sqlite && (p.nthKw(1, "time") || p.nthKw(1, "local")) ? BP_AT : 0;
         case "collate":
           return BP_COLLATE;
         case "escape":
@@ -287,8 +287,8 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
     const additive = p.mysql && (p.word === "+" || p.word === "-");
     p.bump();
     if (additive && p.atKw("interval")) p.intervalAt = p.position;
-    // `x = ANY (…)`, `x > ALL (…)`
-    if ((p.atKw("any") || p.atKw("some") || p.atKw("all")) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
+    // `x = ANY (…)`, `x > ALL (…)` (in SQLite any(…) and some(…) are calls, and ALL is an error)
+    if ((p.atKw("all") || ((p.atKw("any") || p.atKw("some")) && !p.sqlite)) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
     else if (!parseExprBp(p, bp + 1)) {
       /* reported */
     }
@@ -323,7 +323,8 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
         p.bump();
         p.expectKw("from");
         parseExprBp(p, BP_IS + 1);
-      } else if (p.atKw("null") || p.atKw("true") || p.atKw("false") || p.atKw("unknown") || p.atKw("document")) p.bump();
+      } else if (p.sqlite) parseExprBp(p, BP_IS + 1); // SQLite: `a IS b` compares with any value
+      else if (p.atKw("null") || p.atKw("true") || p.atKw("false") || p.atKw("unknown") || p.atKw("document")) p.bump();
       else if (p.atKw("json")) {
         p.bump();
         if (p.atKw("value") || p.atKw("array") || p.atKw("object") || p.atKw("scalar")) p.bump();
@@ -331,8 +332,7 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       } else if (p.atKw("normalized") || (p.at(SyntaxKind.Word) && p.nthKw(1, "normalized"))) {
         if (!p.atKw("normalized")) p.bump();
         p.bump();
-      } else if (p.sqlite) parseExprBp(p, BP_IS + 1);
-      else p.expected("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM");
+      } else p.expected("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM");
       p.finish();
       return true;
     case "not":
@@ -362,7 +362,7 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       if (negated) p.bump();
       p.bump();
       if (op === "between") {
-        p.eatKw("symmetric") || p.eatKw("asymmetric");
+        if (p.postgres) p.eatKw("symmetric") || p.eatKw("asymmetric"); // PostgreSQL's alone
         parseExprBp(p, BP_LIKE + 1);
         p.expectKw("and");
         parseExprBp(p, BP_LIKE + 1);
@@ -370,7 +370,7 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
         parseInList(p);
       } else {
         if (op === "similar") p.expectKw("to");
-        if ((p.atKw("any") || p.atKw("all") || p.atKw("some")) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
+        if ((p.atKw("all") || ((p.atKw("any") || p.atKw("some")) && !p.sqlite)) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
         else parseExprBp(p, BP_LIKE + 1);
         if (p.eatKw("escape")) parseExprBp(p, BP_LIKE + 1);
       }
@@ -424,7 +424,7 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
         p.start(SyntaxKind.QualifiedName);
         if (p.postgres || p.sqlite) expectIdent(p, "collation name");
         else expectLabel(p, "collation name");
-        while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
+        while (p.at(SyntaxKind.Dot) && atLabel(p, 1) && !p.sqlite) {
           p.bump();
           p.bumpIdent();
         }
@@ -534,6 +534,7 @@ export function parseParenExprList(p: Parser, kind: SyntaxKind, nonEmpty = false
 }
 
 function parseQuantified(p: Parser): void {
+  if (p.sqlite) p.wrongDialect(`${p.word!.toUpperCase()} (…)`, "compare with IN (…) or EXISTS (…)");
   // PostgreSQL takes ANY/SOME/ALL (…) only as the right side of an operator or [I]LIKE: `x = ANY(a)`.
   if (p.postgres && !(p.nth(-1) === SyntaxKind.Operator || p.nth(-1) === SyntaxKind.RParen || p.wordAt(-1) === "like" || p.wordAt(-1) === "ilike")) {
     const [start, end] = p.currentRange();
@@ -699,6 +700,10 @@ function parsePrefixOperator(p: Parser): boolean {
     p.expected("expression");
     return false;
   }
+  if (p.sqlite && w !== "-" && w !== "+" && w !== "~") {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, `\`${w}\` is no SQLite prefix operator`, start, end);
+  }
   p.start(SyntaxKind.PrefixExpr);
   p.bump();
   parseExprBp(p, w === "+" || w === "-" ? BP_UNARY : BP_OTHER);
@@ -741,7 +746,8 @@ function parseParenthesized(p: Parser): boolean {
 
 /** `(expr).field`, `(expr).*` */
 function parseFieldSelection(p: Parser, cp: number): void {
-  while (p.at(SyntaxKind.Dot) && (atLabel(p, 1) || (p.nth(1) === SyntaxKind.Operator && p.wordAt(1) === "*"))) {
+  // (SQLite selects no field of a value: `(a).b` is an error there.)
+  while (!p.sqlite && p.at(SyntaxKind.Dot) && (atLabel(p, 1) || (p.nth(1) === SyntaxKind.Operator && p.wordAt(1) === "*"))) {
     p.startAt(cp, SyntaxKind.FieldAccess);
     p.bump();
     p.bump(p.nth(0) === SyntaxKind.Word ? SyntaxKind.Ident : undefined);
@@ -835,7 +841,7 @@ function parseWordPrefix(p: Parser): boolean {
         noSubscriptAfterCall(p);
         return true;
       }
-      if (p.nth(1) === SyntaxKind.LParen) {
+      if (p.nth(1) === SyntaxKind.LParen && !p.sqlite) {
         p.start(SyntaxKind.ArrayExpr);
         p.bump();
         parseSubquery(p, SyntaxKind.SubqueryExpr);
@@ -855,7 +861,7 @@ function parseWordPrefix(p: Parser): boolean {
       noSubscriptAfterCall(p);
       return true;
     case "interval":
-      if (p.postgres && p.nth(1) !== SyntaxKind.String) break; // a column named interval, or interval(…)
+      if ((p.postgres && p.nth(1) !== SyntaxKind.String) || p.sqlite) break; // a column named interval, or interval(…); SQLite has no INTERVAL
       p.start(SyntaxKind.IntervalExpr);
       if (p.mysql && p.position !== p.intervalAt) {
         // MySQL takes `INTERVAL n unit` only in date arithmetic: `d + INTERVAL 1 DAY`,
@@ -894,7 +900,7 @@ function parseWordPrefix(p: Parser): boolean {
     case "any":
     case "some":
     case "all":
-      if (p.nth(1) === SyntaxKind.LParen) {
+      if (p.nth(1) === SyntaxKind.LParen && !(p.sqlite && w !== "all")) {
         parseQuantified(p);
         return true;
       }
@@ -943,7 +949,7 @@ function parseWordPrefix(p: Parser): boolean {
   }
   if ((classes & VALUE_CLASS) !== 0) {
     // (SQLite's CURRENT_DATE and kin take no parentheses: `current_date(1)` is an error there.)
-    if (p.nth(1) === SyntaxKind.LParen && !p.sqlite) return parseNameOrCall(p, true);
+    if (p.nth(1) === SyntaxKind.LParen && !(p.sqlite && w.startsWith("current_"))) return parseNameOrCall(p, true);
     p.start(SyntaxKind.Literal);
     p.bump();
     p.finish();
@@ -981,7 +987,7 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if ((w === "timestamp" || w === "time") && (p.nthKw(1, "with") || p.nthKw(1, "without")) && p.nth(4) === SyntaxKind.String) {
+  if ((w === "timestamp" || w === "time") && !p.sqlite && (p.nthKw(1, "with") || p.nthKw(1, "without")) && p.nth(4) === SyntaxKind.String) {
     p.start(SyntaxKind.TypedLiteral);
     parseTypeName(p);
     p.bump();
@@ -996,7 +1002,7 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (w === "double" && p.nthKw(1, "precision") && p.nth(2) === SyntaxKind.String) {
+  if (w === "double" && !p.sqlite && p.nthKw(1, "precision") && p.nth(2) === SyntaxKind.String) {
     p.start(SyntaxKind.TypedLiteral);
     parseTypeName(p);
     p.bump();
@@ -1173,7 +1179,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     }
     // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
     const saved = p.noIn;
-    p.noIn = first === "position";
+    p.noIn = first === "position" && !p.sqlite;
     const args = parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && first === "char")) ? first : undefined);
     p.noIn = saved;
     if (p.postgres && parts === 1 && (p.wordClassesAt(nameAt - p.position) & POSTGRES_CALL_CHECK_CLASS) !== 0) checkPostgresCall(p, first!, args, nameAt);
@@ -1280,7 +1286,8 @@ const REQUIRED_FORMS: Record<string, string> = { extract: "from", position: "in"
 function parseArgList(p: Parser, nameCp: number, special?: string): number {
   void nameCp;
   let count = 0;
-  const specialSyntax = special !== undefined || !p.postgres;
+  // Keyword-separated arguments (EXTRACT(x FROM y), TRIM(BOTH …)) are PostgreSQL's and MySQL's.
+  const specialSyntax = !p.sqlite && (special !== undefined || !p.postgres);
   const separators: string[] = [];
   const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(p.wordAt(-1) ?? "");
   p.start(SyntaxKind.ArgList);
@@ -1351,12 +1358,16 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
 
 export function parseArg(p: Parser): void {
   // TRIM(LEADING 'x' FROM y), TRIM(BOTH FROM y)
+  if (p.sqlite) {
+    parseExpr(p);
+    return;
+  }
   if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && !p.nthKw(1, "from")) p.bump();
   else if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && p.nthKw(1, "from")) {
     p.bump();
     return;
   }
-  if (atLabel(p) && p.nth(1) === SyntaxKind.Operator && (p.wordAt(1) === "=>" || p.wordAt(1) === ":=") && !p.mysql) {
+  if (atLabel(p) && p.nth(1) === SyntaxKind.Operator && (p.wordAt(1) === "=>" || p.wordAt(1) === ":=") && p.postgres) {
     p.start(SyntaxKind.NamedArg);
     p.bumpIdent();
     p.bump();
@@ -1364,7 +1375,7 @@ export function parseArg(p: Parser): void {
     p.finish();
     return;
   }
-  const variadic = p.atKw("variadic");
+  const variadic = p.atKw("variadic") && !p.sqlite;
   if (variadic) p.bump();
   if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
   if (variadic && p.postgres && p.at(SyntaxKind.Comma)) {
@@ -1376,6 +1387,7 @@ export function parseArg(p: Parser): void {
 
 export function parseCallSuffixes(p: Parser): void {
   if (p.atKw("within") && p.nthKw(1, "group")) {
+    if (p.sqlite) p.wrongDialect("WITHIN GROUP", "SQLite's ordered aggregates take ORDER BY inside the call");
     p.start(SyntaxKind.WithinGroupClause);
     p.bump();
     p.bump();

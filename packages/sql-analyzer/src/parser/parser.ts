@@ -348,7 +348,10 @@ export class Parser {
     const end = this.ends[i]!;
     if (flags & FLAG_UNTERMINATED) this.reportUnterminated(this.kinds[i]! as SyntaxKind, start, end);
     else if (flags & FLAG_TRAILING_JUNK) this.report(SyntaxCode.InvalidNumber, `trailing junk after numeric literal: '${this.text.slice(start, end)}'`, start, end);
-    else if (flags & FLAG_BAD_HEX_STRING) this.report(SyntaxCode.InvalidNumber, `a hexadecimal string needs an even number of hexadecimal digits: '${this.text.slice(start, end)}'`, start, end);
+    else if (flags & FLAG_BAD_HEX_STRING) {
+      const text = this.text.slice(start, end);
+      this.report(SyntaxCode.InvalidNumber, (text.charCodeAt(0) | 0x20) === 98 ? `a bit string has only the digits 0 and 1: '${text}'` : `a hexadecimal string needs an even number of hexadecimal digits: '${text}'`, start, end);
+    }
     else if (flags & FLAG_OTHER_DIALECT)
       this.report(SyntaxCode.WrongDialect, `backtick-quoted identifiers are not ${DIALECT_NAMES[this.dialect]} syntax; use double quotes`, start, end);
     else if (kind === SyntaxKind.Unknown)

@@ -56,11 +56,41 @@ describe("SQLite literals, operators and names", () => {
     expect(sqlite("SELECT 1_000, 0x1_F, x'0a', X'', 1.e5")).toEqual([]);
     for (const sql of ["SELECT 1a", "SELECT 0x", "SELECT 1_", "SELECT 1__0", "SELECT 0b101", "SELECT x'0'", "SELECT X'0G'"]) expect(sqlite(sql).length, sql).toBeGreaterThan(0);
     expect(errors("SELECT x'0'", "mysql")).toEqual(["a hexadecimal string needs an even number of hexadecimal digits: 'x'0''"]);
+    expect(errors("SELECT b'102'", "mysql")).toEqual(["a bit string has only the digits 0 and 1: 'b'102''"]);
+    expect(errors("SELECT b'101', x'0A'", "mysql")).toEqual([]);
     expect(errors("SELECT x'0'")).toEqual([]); // a bit string in PostgreSQL
   });
 
   it("only SQLite's operators, at most schema.table.column, an empty CAST type and a table function after IN", () => {
     for (const sql of ["SELECT a === b", "SELECT a =< b", "SELECT a.b.c.d"]) expect(sqlite(sql).length, sql).toBeGreaterThan(0);
     expect(sqlite("SELECT CAST(a AS), a IN json_each('[1]'), a IN main.t, main.t.a FROM t")).toEqual([]);
+  });
+});
+
+describe("PostgreSQL's expression syntax in the sqlite dialect", () => {
+  const sqlite = (sql: string) => errors(sql, "sqlite");
+
+  it("is refused where SQLite refuses it", () => {
+    for (const sql of [
+      "SELECT EXTRACT(YEAR FROM d) FROM t",
+      "SELECT TRIM(BOTH FROM a), SUBSTRING(a FROM 1) FROM t",
+      "SELECT a AT TIME ZONE 'UTC' FROM t",
+      "SELECT a = ALL (SELECT 1) FROM t",
+      "SELECT f(a => 1)",
+      "SELECT (a).b FROM t",
+      "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a) FROM t",
+      "SELECT f(B'101')", // (alone, `B '101'` is the column B with an alias)
+      "SELECT a BETWEEN SYMMETRIC 1 AND 2 FROM t",
+      "SELECT ARRAY(SELECT 1)",
+      "SELECT |/ a FROM t",
+      "SELECT a IS JSON OBJECT WITH UNIQUE KEYS FROM t",
+      "SELECT interval '1' day",
+    ])
+      expect(sqlite(sql).length, sql).toBeGreaterThan(0);
+  });
+
+  it("what reads as SQLite stays SQLite: any(…) and some(…) are calls, IS takes a value, POSITION's IN is an IN", () => {
+    expect(sqlite("SELECT a = any(b), some(a), a IS json, position('a' IN t), localtimestamp(3) FROM t")).toEqual([]);
+    expect(nodesOf("SELECT a = any(b) FROM t", SyntaxKind.FunctionCall, "sqlite")).toEqual(["any(b)"]);
   });
 });
