@@ -4,7 +4,10 @@
 // one (every spelling of PostgreSQL's types, every operator and special-form function, SQLite's
 // literals and operators), valid and invalid alike.
 
+import { expand } from "./sweep.mjs";
+
 /** PostgreSQL type spellings, valid and not (`interval year to second`, `int array[]`). */
+
 export const POSTGRES_TYPES = [
   "int",
   "integer",
@@ -558,14 +561,6 @@ export const EXPRESSION_POSITIONS = [
   "UPDATE t SET a = {}",
   "SELECT {}, 1",
 ];
-
-function expand(prefix, templates, fillers) {
-  const entries = [];
-  templates.forEach((template, t) =>
-    fillers.forEach((filler, f) => entries.push({ id: `${prefix}-${t}-${f}`, kind: `form.${template.replaceAll("{}", "_")}`, sql: template.replaceAll("{}", filler) })),
-  );
-  return entries;
-}
 
 /** PostgreSQL's sweep: every type in every type position, every expression in every expression position. */
 export function postgresFormStatements() {

@@ -5,10 +5,13 @@
 // column, a table alias with or without AS, a select-list label with or without AS, a type or
 // a function name. A template corpus never reaches most of these corners; this sweep does.
 
+import { expand } from "./sweep.mjs";
+
 /**
  * PostgreSQL 18's keywords (the words its lexer reads as keywords, as libpg-query's scanner
  * reports them), lower-cased and sorted.
  */
+
 export const POSTGRES_KEYWORDS = `
   abort absent absolute access action add admin after aggregate all also alter always analyse analyze and any
   array as asc asensitive assertion assignment asymmetric at atomic attach attribute authorization backward
@@ -93,11 +96,5 @@ export const KEYWORD_TEMPLATES = [
 
 /** The sweep as corpus entries (without `expect`: the test asks the reference parser). */
 export function keywordStatements() {
-  const entries = [];
-  KEYWORD_TEMPLATES.forEach((template, t) => {
-    for (const word of POSTGRES_KEYWORDS) {
-      entries.push({ id: `kw-${t}-${word}`, kind: `keyword.${template.replaceAll("{}", "_")}`, sql: template.replaceAll("{}", word) });
-    }
-  });
-  return entries;
+  return expand("kw", KEYWORD_TEMPLATES, POSTGRES_KEYWORDS, (word) => word);
 }

@@ -5,7 +5,10 @@
 // cast (…)`), its join keywords are names only where it asks for a name, and a few words are
 // keywords only before certain tokens (WINDOW, OVER, FILTER). This sweep checks those corners.
 
+import { expand } from "./sweep.mjs";
+
 /** SQLite's keywords (its documented list of 147), lower-cased. */
+
 export const SQLITE_KEYWORDS = `
   abort action add after all alter always analyze and as asc attach autoincrement before begin between by cascade
   case cast check collate column commit conflict constraint create cross current current_date current_time
@@ -68,11 +71,5 @@ export const SQLITE_KEYWORD_TEMPLATES = [
 
 /** The sweep as corpus entries (without `expect`: the test asks SQLite). */
 export function sqliteKeywordStatements() {
-  const entries = [];
-  SQLITE_KEYWORD_TEMPLATES.forEach((template, t) => {
-    for (const word of SQLITE_KEYWORDS) {
-      entries.push({ id: `sqlite-kw-${t}-${word}`, kind: `keyword.${template.replaceAll("{}", "_")}`, sql: template.replaceAll("{}", word) });
-    }
-  });
-  return entries;
+  return expand("sqlite-kw", SQLITE_KEYWORD_TEMPLATES, SQLITE_KEYWORDS, (word) => word);
 }

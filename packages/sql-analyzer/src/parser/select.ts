@@ -282,6 +282,15 @@ function atColumnNamedLikeStatement(p: Parser): boolean {
   return (next !== SyntaxKind.LParen || p.atKw("set")) && next !== SyntaxKind.QuotedIdent;
 }
 
+/** What follows a table function in FROM: `[WITH ORDINALITY] [[AS] alias [(columns)]]`. */
+function parseFunctionTableTail(p: Parser): void {
+  if (p.atKw("with") && p.nthKw(1, "ordinality")) {
+    p.bump();
+    p.bump();
+  }
+  parseOptionalAlias(p, true, true);
+}
+
 /** PostgreSQL's SQL value functions: keywords that read like values but are calls, in FROM too. */
 const SQL_VALUE_FUNCTIONS = new Set([
   "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
@@ -607,11 +616,7 @@ function parseTableRef(p: Parser): boolean {
     // PostgreSQL: a SQL value function as a table function, `FROM current_date`, `FROM localtime(0) AS t`.
     p.start(SyntaxKind.FunctionTable);
     parsePrefix(p);
-    if (p.atKw("with") && p.nthKw(1, "ordinality")) {
-      p.bump();
-      p.bump();
-    }
-    parseOptionalAlias(p, true, true);
+    parseFunctionTableTail(p);
     p.finish();
     return true;
   }
@@ -638,13 +643,7 @@ function parseTableRef(p: Parser): boolean {
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
     if (sqlTable !== undefined) parseSqlTableFunctionAlias(p, sqlTable);
-    else {
-      if (p.atKw("with") && p.nthKw(1, "ordinality")) {
-        p.bump();
-        p.bump();
-      }
-      parseOptionalAlias(p, true, true);
-    }
+    else parseFunctionTableTail(p);
     p.finish();
     return true;
   }

@@ -3,7 +3,8 @@
  * judged by libpg-query and SQLite in the fidelity test): what the tree and the diagnostics say.
  */
 import { describe, expect, it } from "vitest";
-import { SyntaxKind, parse, type Dialect, type SyntaxNode } from "../../src/index.js";
+import { nodesOf } from "../support/nodes.js";
+import { SyntaxKind, parse, type Dialect } from "../../src/index.js";
 
 function errors(sql: string, dialect: Dialect = "postgres"): string[] {
   const result = parse(sql, { dialect });
@@ -11,15 +12,7 @@ function errors(sql: string, dialect: Dialect = "postgres"): string[] {
   return result.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
 }
 
-function nodesOf(sql: string, kind: SyntaxKind, dialect: Dialect = "postgres"): string[] {
-  const out: string[] = [];
-  const walk = (node: SyntaxNode): void => {
-    if (node.kind === kind) out.push(node.text());
-    for (const child of node.children()) if (!child.isToken) walk(child as SyntaxNode);
-  };
-  walk(parse(sql, { dialect }).root);
-  return out;
-}
+const nodesIn = (sql: string, kind: SyntaxKind, dialect: Dialect = "postgres"): string[] => nodesOf(parse(sql, { dialect }).root, kind);
 
 describe("PostgreSQL types", () => {
   it("ARRAY takes one given bound at most; interval ranges and precisions are PostgreSQL's", () => {
@@ -31,7 +24,7 @@ describe("PostgreSQL types", () => {
   it("a typed literal may name its type in several words, qualified, quoted or with modifiers of its own", () => {
     const sql = "SELECT character varying(10) 'x', national char '1', bit varying '101', pg_catalog.int4 '1', \"MyType\" 'a', my_type(1, 'a') 'b'";
     expect(errors(sql)).toEqual([]);
-    expect(nodesOf(sql, SyntaxKind.TypedLiteral)).toEqual(["character varying(10) 'x'", "national char '1'", "bit varying '101'", "pg_catalog.int4 '1'", "\"MyType\" 'a'", "my_type(1, 'a') 'b'"]);
+    expect(nodesIn(sql, SyntaxKind.TypedLiteral)).toEqual(["character varying(10) 'x'", "national char '1'", "bit varying '101'", "pg_catalog.int4 '1'", "\"MyType\" 'a'", "my_type(1, 'a') 'b'"]);
     // A national, bit or hexadecimal string is no typed literal's string.
     expect(errors("DELETE FROM t AS o WHERE t.id N'x'").length).toBeGreaterThan(0);
   });
@@ -44,7 +37,7 @@ describe("PostgreSQL expressions", () => {
   });
 
   it("indirection goes on after a subscript, and a CTE may be named recursive", () => {
-    expect(nodesOf("SELECT a.b[1].c", SyntaxKind.FieldAccess)).toEqual(["a.b[1].c"]);
+    expect(nodesIn("SELECT a.b[1].c", SyntaxKind.FieldAccess)).toEqual(["a.b[1].c"]);
     expect(errors("WITH recursive AS (SELECT 1) SELECT * FROM recursive")).toEqual([]);
   });
 });
@@ -91,6 +84,6 @@ describe("PostgreSQL's expression syntax in the sqlite dialect", () => {
 
   it("what reads as SQLite stays SQLite: any(…) and some(…) are calls, IS takes a value, POSITION's IN is an IN", () => {
     expect(sqlite("SELECT a = any(b), some(a), a IS json, position('a' IN t), localtimestamp(3) FROM t")).toEqual([]);
-    expect(nodesOf("SELECT a = any(b) FROM t", SyntaxKind.FunctionCall, "sqlite")).toEqual(["any(b)"]);
+    expect(nodesIn("SELECT a = any(b) FROM t", SyntaxKind.FunctionCall, "sqlite")).toEqual(["any(b)"]);
   });
 });

@@ -5,6 +5,7 @@
  * forms that sweep brought up.
  */
 import { describe, expect, it } from "vitest";
+import { nodesOf } from "../support/nodes.js";
 import { SyntaxKind, format, parse, type Dialect, type SyntaxNode } from "../../src/index.js";
 
 function parsed(sql: string, dialect: Dialect = "postgres") {
@@ -15,16 +16,6 @@ function parsed(sql: string, dialect: Dialect = "postgres") {
 
 const errors = (sql: string, dialect: Dialect = "postgres") => parsed(sql, dialect).diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
 
-/** The nodes of `kind` in the tree, as texts. */
-function nodesOf(root: SyntaxNode, kind: SyntaxKind): string[] {
-  const out: string[] = [];
-  const walk = (node: SyntaxNode): void => {
-    if (node.kind === kind) out.push(node.text());
-    for (const child of node.children()) if (!child.isToken) walk(child as SyntaxNode);
-  };
-  walk(root);
-  return out;
-}
 
 describe("bare labels in a select list (PostgreSQL decides one token later)", () => {
   it("a keyword that ends the item is its label, even an operator word", () => {

@@ -6,6 +6,7 @@
  * also in the corpus (scripts/corpus/*-long-tail.sql). Here: what the tree says about them.
  */
 import { describe, expect, it } from "vitest";
+import { nodesOf } from "../support/nodes.js";
 import { SyntaxKind, format, parse, type SyntaxNode } from "../../src/index.js";
 
 function parsed(sql: string) {
@@ -14,16 +15,6 @@ function parsed(sql: string) {
   return result;
 }
 
-/** The nodes of `kind` in the tree, as texts. */
-function nodesOf(root: SyntaxNode, kind: SyntaxKind): string[] {
-  const out: string[] = [];
-  const walk = (node: SyntaxNode): void => {
-    if (node.kind === kind) out.push(node.text());
-    for (const child of node.children()) if (!child.isToken) walk(child as SyntaxNode);
-  };
-  walk(root);
-  return out;
-}
 
 describe("LANGUAGE given as a string", () => {
   it("DO LANGUAGE 'plpgsql' parses the block's SQL as PL/pgSQL, before or after the body", () => {
