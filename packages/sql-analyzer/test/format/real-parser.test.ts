@@ -13,6 +13,7 @@ import { loadModule, parseSync } from "libpg-query";
 import { format, type FormatOptions } from "../../src/index.js";
 import { createSqliteCompiler, createSqliteOracle } from "../../scripts/oracles.mjs";
 import { sqliteKeywordStatements } from "../../scripts/corpus/sqlite-keywords.mjs";
+import { postgresFormStatements, sqliteFormStatements } from "../../scripts/corpus/expression-forms.mjs";
 import { keywordStatements } from "../../scripts/corpus/postgres-keywords.mjs";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -65,13 +66,13 @@ describe("formatted PostgreSQL parses to the same tree in PostgreSQL's parser", 
   }
 });
 
-describe("formatted keywords in every name and label position keep PostgreSQL's tree", () => {
+describe("formatted keywords, types and expressions of the sweeps keep PostgreSQL's tree", () => {
   beforeAll(async () => {
     await loadModule();
   });
 
-  test("every statement of the keyword sweep that PostgreSQL takes, formatted both ways", () => {
-    const accepted = keywordStatements().filter((s) => {
+  test("every statement of the keyword, type and expression sweeps that PostgreSQL takes, formatted both ways", () => {
+    const accepted = [...keywordStatements(), ...postgresFormStatements()].filter((s) => {
       try {
         parseSync(s.sql);
         return true;
@@ -100,10 +101,10 @@ describe("formatted keywords in every name and label position keep PostgreSQL's 
   });
 });
 
-describe("formatted SQLite keywords in every name and alias position stay valid SQLite", () => {
-  test("every statement of the SQLite keyword sweep that SQLite takes, formatted, is taken too and is a fixed point", () => {
+describe("formatted SQLite keywords and expressions of the sweeps stay valid SQLite", () => {
+  test("every statement of the SQLite keyword and expression sweeps that SQLite takes, formatted, is taken too and is a fixed point", () => {
     const syntax = createSqliteOracle();
-    const accepted = sqliteKeywordStatements().filter((s) => syntax(s.sql).ok);
+    const accepted = [...sqliteKeywordStatements(), ...sqliteFormStatements()].filter((s) => syntax(s.sql).ok);
     expect(accepted.length).toBeGreaterThan(2500);
     const changed: string[] = [];
     for (const s of accepted) {
