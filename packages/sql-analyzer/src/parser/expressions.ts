@@ -114,6 +114,8 @@ function isExprKeyword(p: Parser): boolean {
 
 /** The binary operators SQLite has (its lexer reads `===` or `=<` as two, which no rule takes). */
 const SQLITE_BINARY_OPERATORS = new Set(["||", "->", "->>", "*", "/", "%", "+", "-", "&", "|", "<<", ">>", "<", "<=", ">", ">=", "=", "==", "!=", "<>"]);
+/** The binary operators MySQL 8 has (`->` and `->>` take a column on the left, JSON paths). */
+const MYSQL_BINARY_OPERATORS = new Set(["||", "&&", "->", "->>", "*", "/", "%", "+", "-", "&", "|", "^", "<<", ">>", "<", "<=", ">", ">=", "=", "<=>", "!=", "<>", ":="]);
 
 /** Expression with binding power at least `minBp` (a Pratt loop). */
 export function parseExprBp(p: Parser, minBp: number): boolean {
@@ -244,7 +246,7 @@ export function infixOp(p: Parser): number {
         case "overlaps":
           return p.postgres ? BP_OTHER : 0;
         case "at":
-          return !p.sqlite && (p.nthKw(1, "time") || p.nthKw(1, "local")) ? BP_AT : 0;
+          return p.postgres && (p.nthKw(1, "time") || p.nthKw(1, "local")) ? BP_AT : 0;
         case "collate":
           return BP_COLLATE;
         case "escape":
@@ -279,9 +281,9 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
     return true;
   }
   if (p.at(SyntaxKind.Operator)) {
-    if (p.sqlite && !SQLITE_BINARY_OPERATORS.has(p.word!)) {
+    if ((p.sqlite && !SQLITE_BINARY_OPERATORS.has(p.word!)) || (p.mysql && !MYSQL_BINARY_OPERATORS.has(p.word!))) {
       const [start, end] = p.currentRange();
-      p.report(SyntaxCode.UnexpectedToken, `\`${p.word}\` is no SQLite operator`, start, end);
+      p.report(SyntaxCode.UnexpectedToken, `\`${p.word}\` is no ${p.sqlite ? "SQLite" : "MySQL"} operator`, start, end);
     }
     p.startAt(cp, SyntaxKind.BinaryExpr);
     const additive = p.mysql && (p.word === "+" || p.word === "-");
@@ -319,7 +321,8 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       p.startAt(cp, SyntaxKind.IsExpr);
       p.bump();
       p.eatKw("not");
-      if (p.atKw("distinct")) {
+      if (p.mysql && !(p.atKw("null") || p.atKw("true") || p.atKw("false") || p.atKw("unknown"))) p.expected("NULL, TRUE, FALSE or UNKNOWN");
+      else if (p.atKw("distinct")) {
         p.bump();
         p.expectKw("from");
         parseExprBp(p, BP_IS + 1);
@@ -474,13 +477,17 @@ function parseInList(p: Parser): void {
 }
 
 /** Comma-separated expressions (without the surrounding parentheses). */
-export function parseExprListItems(p: Parser): void {
-  if (parseSqlTableFunctionArgs(p) || p.at(SyntaxKind.RParen)) return;
+/** Comma-separated expressions up to a `)` (not consumed); returns how many there are. */
+export function parseExprListItems(p: Parser): number {
+  if (parseSqlTableFunctionArgs(p) || p.at(SyntaxKind.RParen)) return 0;
+  let count = 0;
   do {
+    count++;
     if (!parseExpr(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
     }
   } while (p.eat(SyntaxKind.Comma));
+  return count;
 }
 
 /**
@@ -544,6 +551,8 @@ function parseQuantified(p: Parser): void {
   p.bump();
   if (isSubqueryAhead(p)) parseSubquery(p, SyntaxKind.SubqueryExpr);
   else {
+    // MySQL compares with ANY/ALL only against a subquery (PostgreSQL also against an array).
+    if (p.mysql) p.expected("subquery");
     p.start(SyntaxKind.ParenExpr);
     p.bump();
     parseExpr(p);
@@ -700,9 +709,9 @@ function parsePrefixOperator(p: Parser): boolean {
     p.expected("expression");
     return false;
   }
-  if (p.sqlite && w !== "-" && w !== "+" && w !== "~") {
+  if ((p.sqlite && w !== "-" && w !== "+" && w !== "~") || (p.mysql && w !== "-" && w !== "+" && w !== "~" && w !== "!")) {
     const [start, end] = p.currentRange();
-    p.report(SyntaxCode.UnexpectedToken, `\`${w}\` is no SQLite prefix operator`, start, end);
+    p.report(SyntaxCode.UnexpectedToken, `\`${w}\` is no ${p.sqlite ? "SQLite" : "MySQL"} prefix operator`, start, end);
   }
   p.start(SyntaxKind.PrefixExpr);
   p.bump();
@@ -746,8 +755,8 @@ function parseParenthesized(p: Parser): boolean {
 
 /** `(expr).field`, `(expr).*` */
 function parseFieldSelection(p: Parser, cp: number): void {
-  // (SQLite selects no field of a value: `(a).b` is an error there.)
-  while (!p.sqlite && p.at(SyntaxKind.Dot) && (atLabel(p, 1) || (p.nth(1) === SyntaxKind.Operator && p.wordAt(1) === "*"))) {
+  // (MySQL and SQLite select no field of a value: `(a).b` is an error there.)
+  while (p.postgres && p.at(SyntaxKind.Dot) && (atLabel(p, 1) || (p.nth(1) === SyntaxKind.Operator && p.wordAt(1) === "*"))) {
     p.startAt(cp, SyntaxKind.FieldAccess);
     p.bump();
     p.bump(p.nth(0) === SyntaxKind.Word ? SyntaxKind.Ident : undefined);
@@ -833,6 +842,7 @@ function parseWordPrefix(p: Parser): boolean {
       p.finish();
       return true;
     case "array":
+      if (p.mysql) break;
       if (p.nth(1) === SyntaxKind.LBracket) {
         p.start(SyntaxKind.ArrayExpr);
         p.bump();
@@ -855,7 +865,9 @@ function parseWordPrefix(p: Parser): boolean {
       p.start(SyntaxKind.RowExpr);
       p.bump();
       p.bump();
-      if (!p.at(SyntaxKind.RParen)) parseExprListItems(p);
+      const values = p.at(SyntaxKind.RParen) ? 0 : parseExprListItems(p);
+      // MySQL's ROW(…) holds two values at least (one is no row there, none no value).
+      if (p.mysql && values < 2) p.expected("',' and a second value");
       p.expect(SyntaxKind.RParen, "')'");
       p.finish();
       noSubscriptAfterCall(p);
@@ -976,7 +988,7 @@ function parseWordPrefix(p: Parser): boolean {
   // there `date '2020-01-01'` is the column `date` with a string alias. MySQL's character set
   // introducers take a hexadecimal or bit literal too (`_utf8mb4 0xC3A9`, `_binary 0b101`).
   if (
-    (p.nth(1) === SyntaxKind.String && !p.sqlite && (TYPED_LITERAL_WORDS.has(w) || atIdent(p))) ||
+    (p.nth(1) === SyntaxKind.String && !p.sqlite && (p.mysql ? w === "date" || w === "time" || w === "timestamp" || w.charCodeAt(0) === 95 /* _charset 'x' */ : TYPED_LITERAL_WORDS.has(w) || atIdent(p))) ||
     (p.mysql && w.charCodeAt(0) === 95 && p.nth(1) === SyntaxKind.Number && /^0[xXbB]/.test(p.tokenText(1)))
   ) {
     p.start(SyntaxKind.TypedLiteral);
@@ -987,7 +999,7 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if ((w === "timestamp" || w === "time") && !p.sqlite && (p.nthKw(1, "with") || p.nthKw(1, "without")) && p.nth(4) === SyntaxKind.String) {
+  if ((w === "timestamp" || w === "time") && p.postgres && (p.nthKw(1, "with") || p.nthKw(1, "without")) && p.nth(4) === SyntaxKind.String) {
     p.start(SyntaxKind.TypedLiteral);
     parseTypeName(p);
     p.bump();
@@ -1002,7 +1014,7 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (w === "double" && !p.sqlite && p.nthKw(1, "precision") && p.nth(2) === SyntaxKind.String) {
+  if (w === "double" && p.postgres && p.nthKw(1, "precision") && p.nth(2) === SyntaxKind.String) {
     p.start(SyntaxKind.TypedLiteral);
     parseTypeName(p);
     p.bump();
@@ -1289,7 +1301,8 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
   // Keyword-separated arguments (EXTRACT(x FROM y), TRIM(BOTH …)) are PostgreSQL's and MySQL's.
   const specialSyntax = !p.sqlite && (special !== undefined || !p.postgres);
   const separators: string[] = [];
-  const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(p.wordAt(-1) ?? "");
+  const callee = p.wordAt(-1);
+  const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(callee ?? "");
   p.start(SyntaxKind.ArgList);
   p.bump();
   if (!p.enter()) {
@@ -1297,6 +1310,8 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
     return 0;
   }
   if (p.at(SyntaxKind.Operator) && p.word === "*") {
+    // (MySQL takes `*` as an argument of COUNT alone.)
+    if (p.mysql && callee !== "count") p.expected("expression");
     p.start(SyntaxKind.StarExpr);
     p.bump();
     p.finish();
@@ -1333,7 +1348,11 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
       p.bump();
       expectCharsetName(p, "character set");
     }
-    if (p.at(SyntaxKind.Word) && p.word === "order" && p.nthKw(1, "by")) parseOrderByClause(p);
+    if (p.at(SyntaxKind.Word) && p.word === "order" && p.nthKw(1, "by")) {
+      // (MySQL orders the arguments of GROUP_CONCAT alone; MariaDB those of JSON_ARRAYAGG too.)
+      if (p.mysql && callee !== "group_concat" && callee !== "json_arrayagg") p.wrongDialect("ORDER BY in this call", "only GROUP_CONCAT takes one in MySQL");
+      parseOrderByClause(p);
+    }
     if (p.atKw("separator")) {
       p.bump();
       p.expect(SyntaxKind.String, "string literal");
@@ -1388,6 +1407,7 @@ export function parseArg(p: Parser): void {
 export function parseCallSuffixes(p: Parser): void {
   if (p.atKw("within") && p.nthKw(1, "group")) {
     if (p.sqlite) p.wrongDialect("WITHIN GROUP", "SQLite's ordered aggregates take ORDER BY inside the call");
+    else if (p.mysql) p.wrongDialect("WITHIN GROUP", "MySQL has no ordered-set aggregates");
     p.start(SyntaxKind.WithinGroupClause);
     p.bump();
     p.bump();
@@ -1398,6 +1418,7 @@ export function parseCallSuffixes(p: Parser): void {
     p.finish();
   }
   if (p.atKw("filter") && p.nth(1) === SyntaxKind.LParen) {
+    if (p.mysql) p.wrongDialect("FILTER (WHERE …)", "use SUM(CASE WHEN … THEN … END) or similar");
     p.start(SyntaxKind.FilterClause);
     p.bump();
     p.bump();

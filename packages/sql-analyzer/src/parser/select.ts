@@ -807,6 +807,7 @@ export function parseWindowSpec(p: Parser): void {
 
 function parseFrameClause(p: Parser): void {
   p.start(SyntaxKind.FrameClause);
+  if (p.mysql && p.atKw("groups")) p.wrongDialect("GROUPS", "MySQL frames are ROWS or RANGE");
   p.bump();
   if (p.eatKw("between")) {
     parseFrameBound(p);

@@ -87,3 +87,35 @@ describe("PostgreSQL's expression syntax in the sqlite dialect", () => {
     expect(nodesIn("SELECT a = any(b) FROM t", SyntaxKind.FunctionCall, "sqlite")).toEqual(["any(b)"]);
   });
 });
+
+describe("PostgreSQL's expression syntax in the mysql dialect", () => {
+  const mysql = (sql: string) => errors(sql, "mysql");
+
+  it("is refused where MySQL refuses it (each checked against MariaDB, whose grammar agrees on these)", () => {
+    for (const sql of [
+      "SELECT a IS DISTINCT FROM b FROM t",
+      "SELECT a IS JSON FROM t",
+      "SELECT a = ANY (b) FROM t",
+      "SELECT a AT TIME ZONE 'UTC' FROM t",
+      "SELECT a @> b, a ~* b FROM t",
+      "SELECT |/ a FROM t",
+      "SELECT ARRAY[1, 2]",
+      "SELECT (a).b FROM t",
+      "SELECT ROW(1)",
+      "SELECT sum(a) FILTER (WHERE a > 0) FROM t",
+      "SELECT array_agg(a ORDER BY b) FROM t",
+      "SELECT sum(a) OVER (GROUPS 2 PRECEDING) FROM t",
+      "SELECT sum(*) FROM t",
+      "SELECT double precision '1.5'",
+    ])
+      expect(mysql(sql).length, sql).toBeGreaterThan(0);
+  });
+
+  it("MySQL's own forms stay: ANY (subquery), ROW of two, GROUP_CONCAT … ORDER BY, COUNT(*), DATE '…', _charset '…', -> and ->>", () => {
+    expect(
+      mysql(
+        "SELECT a = ANY (SELECT 1), ROW(1, 2) = ROW(a, b), GROUP_CONCAT(a ORDER BY b SEPARATOR ','), COUNT(*), DATE '2020-01-01', _utf8mb4'x', doc->'$.a', doc->>'$.b', a <=> b, !a FROM t",
+      ),
+    ).toEqual([]);
+  });
+});
