@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseSetClause } from "./dml.js";
-import { expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { expectCharsetName, expectIdent, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 
 /**

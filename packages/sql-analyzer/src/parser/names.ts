@@ -48,7 +48,7 @@ const TARGET_END_CLASS = wordClass(
  * statement, or a clause that may follow a select list. There a keyword after the item is
  * its bare label, even an operator word (`SELECT a and FROM t` labels `a` "and").
  */
-export function atTargetEnd(p: Parser, n: number): boolean {
+function atTargetEnd(p: Parser, n: number): boolean {
   const k = p.nth(n);
   if (k === SyntaxKind.Comma || k === SyntaxKind.RParen || k === SyntaxKind.Semicolon || k >= SyntaxKind.ClientCommand) return true;
   return k === SyntaxKind.Word && (p.wordClassesAt(n) & TARGET_END_CLASS) !== 0;

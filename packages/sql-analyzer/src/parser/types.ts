@@ -1,7 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
-import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectLabel, isReservedAt, reservedAsName } from "./names.js";
+import { atIdent, atLabel, atSubstitutedName, expectCharsetName, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 
 /** Words that may follow the first word of a multi-word PostgreSQL/SQL type. */
