@@ -290,8 +290,8 @@ function parseSqliteDefault(p: Parser): void {
     p.expected("literal, name or parenthesized expression");
     return;
   }
-  // (CAST is a name here, as any keyword SQLite falls back to a name for.)
-  if (p.atKw("cast") && p.nth(1) !== SyntaxKind.LParen) {
+  // (CAST and RAISE are names here, as any keyword SQLite falls back to a name for.)
+  if ((p.atKw("cast") || p.atKw("raise")) && p.nth(1) !== SyntaxKind.LParen) {
     p.nameRef(1, SyntaxKind.Ident);
     return;
   }
@@ -306,8 +306,11 @@ function parseSqliteDefault(p: Parser): void {
 export function parseColumnDef(p: Parser): void {
   p.start(SyntaxKind.ColumnDef);
   expectIdent(p, "column name");
-  // (A type may be named `generated`: GENERATED starts a constraint only before ALWAYS, BY or AS.)
-  const generatedType = p.atKw("generated") && !p.nthKw(1, "always") && !p.nthKw(1, "by") && !p.nthKw(1, "as");
+  // (A type may be named `generated`: GENERATED starts a constraint only before ALWAYS, BY or AS;
+  // in SQLite one named `initially`, which starts one only before DEFERRED or IMMEDIATE.)
+  const generatedType =
+    (p.atKw("generated") && !p.nthKw(1, "always") && !p.nthKw(1, "by") && !p.nthKw(1, "as")) ||
+    (p.sqlite && p.atKw("initially") && !p.nthKw(1, "deferred") && !p.nthKw(1, "immediate"));
   if ((generatedType || !atColumnConstraint(p)) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) parseTypeName(p);
   else if (!p.sqlite) p.expected("column type");
   // PostgreSQL's STORAGE and COMPRESSION come right after the type, before any constraint.
@@ -380,9 +383,13 @@ function parseColumnConstraint(p: Parser): void {
       p.expectKw("null");
       parseConflictClause(p);
       break;
+    case "autoincrement":
+      // SQLite's AUTOINCREMENT belongs to PRIMARY KEY (parsed there); alone it is an error.
+      if (p.sqlite) p.expected("PRIMARY KEY before AUTOINCREMENT");
+      p.bump();
+      break;
     case "null":
     case "auto_increment":
-    case "autoincrement":
     case "invisible":
     case "visible":
     case "unsigned":

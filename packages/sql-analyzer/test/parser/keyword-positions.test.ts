@@ -175,3 +175,10 @@ describe("SQLite: keywords it falls back to a name for", () => {
     expect(sqlite("SELECT RAISE(1)").length).toBeGreaterThan(0);
   });
 });
+
+describe("SQLite: the last keyword corners", () => {
+  it("a column typed initially, DEFAULT raise, and AUTOINCREMENT only after PRIMARY KEY", () => {
+    expect(errors("CREATE TABLE t (a initially, b INT DEFAULT raise, c INTEGER PRIMARY KEY AUTOINCREMENT, d INT INITIALLY DEFERRED)", "sqlite")).toEqual([]);
+    expect(errors("CREATE TABLE t (a INTEGER NOT NULL AUTOINCREMENT)", "sqlite")).toEqual(["expected PRIMARY KEY before AUTOINCREMENT, found 'AUTOINCREMENT'"]);
+  });
+});
