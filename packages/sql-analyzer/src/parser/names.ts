@@ -92,7 +92,8 @@ export function reservedAsName(p: Parser, what: string): void {
   const [start, end] = p.currentRange();
   const word = p.word;
   const dialect = p.postgres ? "PostgreSQL" : p.sqlite ? "SQLite" : "MySQL";
-  p.report(SyntaxCode.UnexpectedToken, `\`${word}\` is a keyword ${dialect} does not take as ${what}: write it in double quotes ("${word}")`, start, end);
+  const quoted = p.mysql ? `in backticks (\`${word}\`)` : `in double quotes ("${word}")`;
+  p.report(SyntaxCode.UnexpectedToken, `\`${word}\` is a keyword ${dialect} does not take as ${what}: write it ${quoted}`, start, end);
   p.bumpIdent();
 }
 
@@ -135,6 +136,7 @@ function atSqliteAliasWord(p: Parser, afterTable: boolean): boolean {
   }
 }
 
+/** Word-class bit of `SQLITE_ALIAS_WORDS`. */
 const SQLITE_ALIAS_CLASS = wordClass(SQLITE_ALIAS_WORDS);
 
 /**
