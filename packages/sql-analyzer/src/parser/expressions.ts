@@ -130,7 +130,9 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
 /**
  * The infix and postfix operators binding at least `minBp` after the operand that starts
  * at `cp` (the loop of the Pratt parser; also continues an operand that `parseOperand`
- * parsed alone, when what follows shows it began a larger expression).
+ * parsed alone, when what follows shows it began a larger expression). `labelMayFollow`: the
+ * outermost loop of a PostgreSQL select-list item, which stops before an operator word that
+ * ends the item (PostgreSQL reads it as the item's bare label).
  */
 export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number, labelMayFollow = false): void {
   let lastCompare = false;
