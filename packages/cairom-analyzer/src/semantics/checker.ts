@@ -260,6 +260,12 @@ class AnalysisResult implements FunctionAnalysis {
   }
 }
 
+/**
+ * How many locals in scope (or module-level names read) a linear scan handles: functions
+ * rarely have more, and below this a scan beats hashing.
+ */
+const SCAN_LIMIT = 32;
+
 /** Stands for the recording arrays in the diagnostics pass (frozen: a stray push throws). */
 const NOT_RECORDED: never[] = Object.freeze([]) as unknown as never[];
 
@@ -272,11 +278,20 @@ class Checker {
   private readonly refTargets: (number | string | Extract<RefTarget, { k: "field" }>)[];
   private readonly typeSpans: number[];
   private readonly typeValues: Ty[];
-  /** Module-level names read, in first-use order (an item reads few: a list beats a set). */
+  /** Module-level names read, in first-use order (an item reads few: a list, with `usedSet` beside it past {@link SCAN_LIMIT}). */
   private readonly used: string[] = newList();
   // Scopes as flat stacks (no object per block): the locals in scope, innermost last, and
   // per open scope where its locals start in that list and where the scope ends.
   private readonly inScope: LocalInfo[] = [];
+  /**
+   * Once more than {@link SCAN_LIMIT} locals are in scope: name → index in `inScope` of its
+   * innermost binding, and per index the binding it shadows (-1: none), so a lookup stays
+   * constant time in a generated function with thousands of `let`s (a scan made it quadratic).
+   */
+  private byName: Map<string, number> | undefined;
+  private shadowed: number[] | undefined;
+  /** Set beside `used` once an item reads many module-level names (same reason). */
+  private usedSet: Set<string> | undefined;
   private readonly scopeStarts: number[] = [];
   private readonly scopeEnds: number[] = [];
   private leak: Ty | null = null;
@@ -311,7 +326,15 @@ class Checker {
   }
 
   private markUsed(name: string): void {
-    if (!this.used.includes(name)) this.used.push(name);
+    const set = this.usedSet;
+    if (set !== undefined) {
+      if (set.has(name)) return;
+      set.add(name);
+    } else {
+      if (this.used.includes(name)) return;
+      if (this.used.length >= SCAN_LIMIT) this.usedSet = new Set(this.used).add(name);
+    }
+    this.used.push(name);
   }
 
   private report(code: string, message: string, s: number, e: number, extra?: { fixes?: Fix[]; related?: RelatedInformation[] }): void {
@@ -332,17 +355,47 @@ class Checker {
     this.scopeEnds.push(end);
   }
   private pop(): void {
-    this.inScope.length = this.scopeStarts.pop()!;
+    const start = this.scopeStarts.pop()!;
+    const byName = this.byName;
+    if (byName !== undefined) {
+      // Each name leaving scope gets back the binding it shadowed.
+      const inScope = this.inScope;
+      const shadowed = this.shadowed!;
+      for (let j = inScope.length - 1; j >= start; j--) {
+        const previous = shadowed[j]!;
+        if (previous >= 0) byName.set(inScope[j]!.name, previous);
+        else byName.delete(inScope[j]!.name);
+      }
+      shadowed.length = start;
+    }
+    this.inScope.length = start;
     this.scopeEnds.pop();
   }
   private bind(name: string, kind: LocalInfo["kind"], s: number, e: number, ty: Ty, visibleFrom: number, annotated: boolean): LocalInfo {
     const scopeEnd = this.scopeEnds[this.scopeEnds.length - 1]!;
     const local: LocalInfo = { id: this.locals.length, name, kind, s, e, ty, visibleFrom, scopeEnd, annotated, used: false };
     this.locals.push(local);
+    const j = this.inScope.length;
     this.inScope.push(local);
+    if (this.byName !== undefined) this.indexLocal(j);
+    else if (j >= SCAN_LIMIT) {
+      this.byName = new Map();
+      this.shadowed = [];
+      for (let i = 0; i <= j; i++) this.indexLocal(i);
+    }
     return local;
   }
+  /** Makes `inScope[j]` the innermost binding of its name in `byName`. */
+  private indexLocal(j: number): void {
+    const name = this.inScope[j]!.name;
+    this.shadowed![j] = this.byName!.get(name) ?? -1;
+    this.byName!.set(name, j);
+  }
   private lookupLocal(name: string): LocalInfo | undefined {
+    if (this.byName !== undefined) {
+      const j = this.byName.get(name);
+      return j === undefined ? undefined : this.inScope[j];
+    }
     // Innermost and latest first: the list is in binding order, inner scopes last.
     for (let j = this.inScope.length - 1; j >= 0; j--) if (this.inScope[j]!.name === name) return this.inScope[j];
     return undefined;

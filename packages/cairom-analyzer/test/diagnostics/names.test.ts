@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createCairoMService, InMemoryFileSystem } from "../../src/index.js";
 import { checkDiagnostics } from "../support/check.js";
 
 describe("diagnostics: names and declarations", () => {
@@ -195,5 +196,64 @@ describe("related information across files", () => {
       ["assign-to-const", "/p/src/geo.cm LIMIT (`LIMIT` is declared here)"],
       ["argument-type-mismatch", "/p/src/geo.cm w: u32 (parameter `w` declared here)"],
     ]);
+  });
+});
+
+describe("diagnostics: names in functions with many locals", () => {
+  // Past 32 locals in scope the checker looks names up through an index instead of a scan
+  // (a scan made a generated function with thousands of `let`s quadratic); the index must
+  // give the same answers: innermost binding first, the shadowed one back when a block ends.
+  const many = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `    let ${prefix}${i}: u32 = ${i};`).join("\n");
+  const uses = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(" + ");
+
+  it("shadowing in a nested block, restored when the block ends", () => {
+    checkDiagnostics(`
+fn f() -> u32 {
+    let x: felt = 1;
+${many(40, "v")}
+    {
+${many(40, "w")}
+        let x: u32 = 2;
+        let inner: u32 = x + ${uses(40, "w")};
+        let _a: felt = inner;
+        //             ^^^^^ error[let-type-mismatch]
+    }
+    let _b: u32 = x;
+    //            ^ error[let-type-mismatch]: \`_b\` is declared \`u32\` but initialised with \`felt\`
+    let _c: u32 = w3;
+    //            ^^ error[undeclared-variable]: cannot find \`w3\` in this scope
+    return ${uses(40, "v")};
+}
+`);
+  });
+
+  it("unused and undeclared names among thousands of locals", () => {
+    const n = 3000;
+    const lines = Array.from({ length: n }, (_, i) => `    let y${i} = z${i};`);
+    const text = `fn f() -> felt {\n${lines.join("\n")}\n    return 0;\n}\n`;
+    const service = createCairoMService({ fs: new InMemoryFileSystem({ "/p/main.cm": text }) });
+    const counts = new Map<string, number>();
+    for (const d of service.getDiagnostics("/p/main.cm")) counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
+    expect(Object.fromEntries(counts)).toEqual({ "undeclared-variable": n, "unused-variable": n });
+  });
+
+  it("one function reading many module-level names marks each of them used", () => {
+    // 100 names (past the 32 a list handles) in one sum: a chain of 256 operators would hit the nesting limit.
+    const n = 100;
+    const consts = Array.from({ length: n }, (_, i) => `const C${i}: felt = ${i};`).join("\n");
+    checkDiagnostics(`
+${consts}
+const UNUSED: felt = 0;
+//    ^^^^^^ warning[unused-variable]
+fn f() -> felt {
+    return ${uses(n, "C")};
+}
+fn g() -> felt {
+    return ${uses(n, "C")};
+}
+fn main() -> felt {
+    return f() + g();
+}
+`);
   });
 });
