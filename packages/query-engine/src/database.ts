@@ -952,5 +952,8 @@ function changedSince(meta: Int32Array, at: number, verifiedAt: number): boolean
 
 /** True for the engine's "Maximum call stack size exceeded" error (a `RangeError`). */
 function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
+  // No regular expression here: this runs right after a stack overflow, still deep in the
+  // stack, and V8 compiles a regular expression on its first use; compiling one without
+  // stack left aborts the whole process ("RegExpCompiler Allocation failed").
+  return error instanceof RangeError && error.message.includes("call stack");
 }
