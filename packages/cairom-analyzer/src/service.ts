@@ -158,6 +158,10 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
       if (!p.endsWith(".cm")) return [];
       host.ensure(p);
       if (!adb.fileModule.has(p)) return [];
+      // Read it first: `accumulated` keeps a failed query quiet (it returns what was pushed
+      // before the failure), and a file whose analysis failed must say so, not look clean
+      // (createCairoMService turns the error into an `internal-error` diagnostic).
+      adb.db.get(adb.fileDiagnostics, p);
       return sortDiagnostics(adb.db.accumulated(adb.fileDiagnostics, p, adb.diagnostics));
     },
   };

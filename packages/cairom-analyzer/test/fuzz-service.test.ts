@@ -134,4 +134,24 @@ describe("failure isolation", () => {
     expect(service.getDiagnostics("/c.cm").map((d) => [d.code, d.message])).toEqual([["internal-error", "analysis of this file failed: disk on fire"]]);
     expect(errors).toEqual(["hover", "diagnostics"]);
   });
+
+  it("an analysis that fails inside the query engine is reported, not shown as a clean file", () => {
+    // The diagnostics are collected from the engine's accumulator, which returns what was
+    // pushed even when the query threw: without a read of the query itself a failed
+    // analysis (a stack overflow, say) looked like a file without problems.
+    const errors: string[] = [];
+    const fs = new InMemoryFileSystem({ "/a.cm": "fn f() -> u32 { return true; }\n" });
+    const service = createCairoMService({ fs, onError: (feature) => errors.push(feature) });
+    expect(service.getDiagnostics("/a.cm").map((d) => d.code)).toEqual(["return-type-mismatch"]);
+    // Break the per-item analysis under the service, then edit the file so that it runs again.
+    const itemAnalysis = service.host.adb.itemAnalysis as unknown as { fn: () => never };
+    itemAnalysis.fn = () => {
+      throw new RangeError("Maximum call stack size exceeded");
+    };
+    service.host.adb.fileText.set("/a.cm", "fn f() -> u32 { return false; }\n");
+    expect(service.getDiagnostics("/a.cm").map((d) => [d.code, d.message])).toEqual([
+      ["internal-error", "analysis of this file failed: Maximum call stack size exceeded"],
+    ]);
+    expect(errors).toEqual(["diagnostics"]);
+  });
 });

@@ -406,13 +406,25 @@ class Checker {
   checkFunction(fn: Extract<ItemAst, { k: "fn" }>): void {
     this.fnName = fn.name;
     this.push(fn.e);
+    let firstByName: Map<string, (typeof fn.params)[number]> | undefined;
     for (let i = 0; i < fn.params.length; i++) {
       const p = fn.params[i]!;
       const ty = this.resolveType(p.ty, true);
       if (!p.name) continue;
-      // Parameter lists are short: a scan of the earlier ones beats a map per function.
+      // Parameter lists are short: a scan of the earlier ones beats a map per function, up to
+      // SCAN_LIMIT of them (a generated list of thousands made the scan quadratic).
       let first: (typeof p) | undefined;
-      for (let j = 0; j < i && !first; j++) if (fn.params[j]!.name === p.name) first = fn.params[j];
+      if (firstByName !== undefined) {
+        first = firstByName.get(p.name);
+        if (first === undefined) firstByName.set(p.name, p);
+      } else {
+        for (let j = 0; j < i && !first; j++) if (fn.params[j]!.name === p.name) first = fn.params[j];
+        if (i >= SCAN_LIMIT) {
+          // Backwards, so that the first parameter of each name is the one kept.
+          firstByName = new Map();
+          for (let j = i; j >= 0; j--) if (fn.params[j]!.name) firstByName.set(fn.params[j]!.name, fn.params[j]!);
+        }
+      }
       if (first) {
         this.report("duplicate-parameter", `parameter \`${p.name}\` is declared twice`, p.ns, p.ne, {
           related: [{ file: "", range: { start: first.ns, end: first.ne }, message: `first \`${p.name}\` declared here` }],

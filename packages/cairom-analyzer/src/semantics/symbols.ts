@@ -159,7 +159,8 @@ const namesOf = memoByObject((index: ItemIndex) => {
 /**
  * Finds the item that `name` in `module` denotes: a local item, or an import of the
  * module (a re-export, which the reference accepts), guarding against cycles. It does not
- * build the definition, so self-referential structs cannot recurse.
+ * build the definition, so self-referential structs cannot recurse. A loop, not recursion:
+ * a chain of re-exports through thousands of modules must not overflow the stack.
  */
 export function locateInModule(
   world: ModuleWorld,
@@ -167,26 +168,27 @@ export function locateInModule(
   name: string,
   visited?: Set<string>,
 ): { module: string; item: Exclude<IndexedItem, { k: "use" }> } | ImportProblem {
-  const index = world.itemIndex(module);
-  if (!index) return "no-module";
   // The set of modules visited matters only when following imports (or to a caller that
   // passed one): a local hit without one allocates neither the set nor the mark.
-  let mark: string | undefined;
-  if (visited) {
-    mark = `${module}\u0000${name}`;
-    if (visited.has(mark)) return "cycle";
-    visited.add(mark);
+  let seen = visited;
+  let current = module;
+  for (let hop = 0; ; hop++) {
+    const index = world.itemIndex(current);
+    // A missing module is the caller's problem only for the module it named.
+    if (!index) return hop === 0 ? "no-module" : "no-item";
+    if (seen) {
+      const mark = `${current}\u0000${name}`;
+      if (seen.has(mark)) return "cycle";
+      seen.add(mark);
+    }
+    const names = namesOf(index);
+    const local = names.locals.get(name);
+    if (local) return { module: current, item: local };
+    const imp = names.imports.get(name);
+    if (!imp) return "no-item";
+    seen ??= new Set([`${current}\u0000${name}`]);
+    current = moduleOf(imp);
   }
-  const names = namesOf(index);
-  const local = names.locals.get(name);
-  if (local) return { module, item: local };
-  const imp = names.imports.get(name);
-  if (imp) {
-    const seen = visited ?? new Set([`${module}\u0000${name}`]);
-    const r = locateInModule(world, moduleOf(imp), name, seen);
-    return r === "no-module" ? "no-item" : r;
-  }
-  return "no-item";
 }
 
 /** Follows `name` in `module` to its definition (see {@link locateInModule}). */

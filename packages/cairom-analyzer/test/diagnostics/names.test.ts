@@ -257,3 +257,41 @@ fn main() -> felt {
 `);
   });
 });
+
+describe("diagnostics: duplicate parameters in a long parameter list", () => {
+  // Past 32 parameters the duplicate check keeps the first parameter of each name in a map
+  // (the scan of the earlier ones was quadratic on a generated list of thousands).
+  it("every repeat points at the first parameter of its name, before and past the scan limit", () => {
+    const names = Array.from({ length: 60 }, (_, i) => `p${i}`);
+    names.push("p3", "p40", "p3", "p59");
+    const text = `fn g(${names.map((n) => `${n}: felt`).join(", ")}) -> felt {\n    return ${names.slice(0, 60).join(" + ")};\n}\nfn main() -> felt {\n    return g(${names.map((_, i) => i).join(", ")});\n}\n`;
+    const service = createCairoMService({ fs: new InMemoryFileSystem({ "/p/main.cm": text }) });
+    const offsetOf = (name: string) => text.indexOf(`${name}: felt`);
+    const found = service
+      .getDiagnostics("/p/main.cm")
+      .filter((d) => d.code === "duplicate-parameter")
+      .map((d) => [text.slice(d.range.start, d.range.end), d.range.start > offsetOf(text.slice(d.range.start, d.range.end)), d.related?.[0]?.range.start]);
+    expect(found).toEqual([
+      ["p3", true, offsetOf("p3")],
+      ["p40", true, offsetOf("p40")],
+      ["p3", true, offsetOf("p3")],
+      ["p59", true, offsetOf("p59")],
+    ]);
+  });
+});
+
+describe("diagnostics: a chain of re-exports through thousands of modules", () => {
+  // Following imports was recursive: past ~10,000 modules it overflowed the stack and the
+  // file's diagnostics came back empty. It is a loop now.
+  it("types the name at the end of a 12,000-module chain", () => {
+    const n = 12000;
+    const files: Record<string, string> = { "/p/cairom.toml": 'name = "p"\nversion = "0.1.0"\nentry_point = "main.cm"\n' };
+    files["/p/src/m0.cm"] = "fn x() -> felt { return 1; }\n";
+    for (let i = 1; i < n; i++) files[`/p/src/m${i}.cm`] = `use m${i - 1}::x;\n`;
+    files["/p/src/main.cm"] = `use m${n - 1}::x;\nfn main() -> u32 { return x(); }\n`;
+    const service = createCairoMService({ fs: new InMemoryFileSystem(files) });
+    expect(service.getDiagnostics("/p/src/main.cm").map((d) => d.message)).toEqual(["function `main` returns `u32`, found `felt`"]);
+    const main = files["/p/src/main.cm"]!;
+    expect(service.getDefinition("/p/src/main.cm", main.indexOf("x()"))).toEqual([{ path: "/p/src/m0.cm", range: { start: 3, end: 4 } }]);
+  });
+});
