@@ -1,4 +1,4 @@
-import type { Dialect } from "../dialect.js";
+import { isDialect, type Dialect } from "../dialect.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { FOLD_HASH_PRIME, FOLD_HASH_SEED, MAX_PACKED_LENGTH, MAX_SHARED_LENGTH, foldHash, internFoldedWord, internPackedWord, internSlice, internWord, lastSlot, lowerWord } from "../syntax/token-cache.js";
 import { CHAR_CLASS, DIGIT, OP_CHAR, SPACE, WORD_PART_FOLDED, isIdentPart, isIdentStart } from "./char-class.js";
@@ -56,8 +56,10 @@ export class Lexer {
     /** Offset of the next token to scan. */
     public pos = 0,
     /** Offset at which input ends (defaults to the text length). */
-    public end = text.length,
+    // `?.`: a JavaScript caller's non-string text reaches the check below, not a TypeError here.
+    public end: number = (text as string | null | undefined)?.length ?? 0,
   ) {
+    checkLexerInput("Lexer", text, dialect, pos, end);
     this.floor = pos;
     this.postgres = dialect === "postgres";
     this.mysql = dialect === "mysql";
@@ -709,10 +711,26 @@ export class TokenBuffer {
  * Scans `text[from, to)` into a token stream: every token, whitespace included. The lexer
  * reads the text on its own, so the tokens only the statement splitter makes (COPY data, a
  * mysql `DELIMITER` region's terminators, sqlite3 dot-commands) are ordinary tokens here;
- * a parse's tree has them.
+ * a parse's tree has them. The dialect defaults to `"postgres"`, `[from, to)` to the whole
+ * text; a text that is not a string, an unknown dialect or a range outside the text is an error.
  */
-export function tokenize(text: string, dialect: Dialect, from = 0, to = text.length): TokenStream {
-  return scanTokens(text, dialect, from, to, true);
+export function tokenize(text: string, dialect: Dialect = "postgres", from?: number, to?: number): TokenStream {
+  const [start, end] = checkLexerInput("tokenize", text, dialect, from, to);
+  return scanTokens(text, dialect, start, end, true);
+}
+
+/**
+ * The `[from, to)` a caller asked a lexer for, checked: wrong arguments are programming
+ * errors and get a clear error (a `NaN` end made the lexer fill its token arrays until the
+ * process died), never a silently wrong token stream.
+ */
+function checkLexerInput(caller: string, text: unknown, dialect: unknown, from = 0, to = typeof text === "string" ? text.length : 0): [number, number] {
+  if (typeof text !== "string") throw new TypeError(`${caller}: text must be a string, got ${text === null ? "null" : typeof text}`);
+  if (!isDialect(dialect)) throw new RangeError(`${caller}: unknown dialect ${JSON.stringify(dialect)} (expected "postgres", "mysql" or "sqlite")`);
+  if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to > text.length || from > to) {
+    throw new RangeError(`${caller}: [${from}, ${to}) is not a range of the text (integers, 0 <= from <= to <= ${text.length})`);
+  }
+  return [from, to];
 }
 
 /** `tokenize`, optionally without `texts`/`slots` (all the parser needs is `words`). */

@@ -160,6 +160,8 @@ class Result implements ParseResult {
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
   // Wrong argument types are programming errors: a clear error, not a diagnostic.
   if (typeof text !== "string") throw new TypeError(`parse: text must be a string, got ${text === null ? "null" : typeof text}`);
+  // `?? {}`: a JavaScript caller's `null` means no options, as it does for `format`.
+  options ??= {};
   const dialect = options.dialect ?? "postgres";
   if (!isDialect(dialect)) throw new RangeError(`parse: unknown dialect ${JSON.stringify(dialect)} (expected "postgres", "mysql" or "sqlite")`);
   const previous = options.previous instanceof Result && options.previous.dialect === dialect ? options.previous : undefined;

@@ -3,7 +3,7 @@
  * (statement + its `;`) whose text changed, and always equals a fresh parse.
  */
 import { describe, expect, it } from "vitest";
-import { parse, printTree, type ParseResult } from "../../src/index.js";
+import { Lexer, parse, printTree, tokenize, type ParseResult } from "../../src/index.js";
 import { createRandom } from "../../fuzz/generators.mjs";
 
 const statements = Array.from({ length: 200 }, (_, i) => `SELECT a${i}, b FROM t${i} WHERE id = ${i};`);
@@ -87,6 +87,23 @@ describe("bad arguments", () => {
   it("a non-string text or an unknown dialect is a clear error (a programming error, not a diagnostic)", () => {
     expect(() => parse(undefined as unknown as string)).toThrow(/text must be a string, got undefined/);
     expect(() => parse("select 1", { dialect: "oracle" as never })).toThrow(/unknown dialect "oracle"/);
+    // A JavaScript caller's null options mean none, as for format.
+    expect(parse("select 1", null as never).diagnostics).toEqual([]);
+  });
+
+  it("tokenize and the Lexer check their text, dialect and range", () => {
+    for (const text of [undefined, null, 42, ["select"]]) {
+      expect(() => tokenize(text as never, "postgres")).toThrow(/tokenize: text must be a string/);
+      expect(() => new Lexer(text as never, "postgres")).toThrow(/Lexer: text must be a string/);
+    }
+    expect(() => tokenize("select 1", "oracle" as never)).toThrow(/unknown dialect "oracle"/);
+    // Out of the text, reversed, fractional or NaN (a NaN end made the lexer grow its arrays until the process died).
+    for (const [from, to] of [[-1, 4], [0, 9], [5, 2], [1.5, 3], [Number.NaN, Number.NaN], [0, Number.POSITIVE_INFINITY]]) {
+      expect(() => tokenize("select 1", "postgres", from, to)).toThrow(/is not a range of the text/);
+    }
+    // The defaults: PostgreSQL, the whole text; an empty range is fine.
+    expect(tokenize("select 1").count).toBe(tokenize("select 1", "postgres", 0, 8).count);
+    expect(tokenize("select 1", "mysql", 3, 3).count).toBe(0);
   });
 });
 
