@@ -26,11 +26,13 @@ export class InMemoryFileSystem implements FileSystem {
 
   /** Creates it from `{ "/path": "text" }`. */
   constructor(files: Record<string, string> = {}) {
-    for (const [path, text] of Object.entries(files)) this.writeFile(path, text);
+    // `?? {}`: a JavaScript caller's null means no files.
+    for (const [path, text] of Object.entries(files ?? {})) this.writeFile(path, text);
   }
 
   /** Creates or replaces a file. */
   writeFile(path: string, text: string): void {
+    if (typeof text !== "string") throw new TypeError(`writeFile: the text of ${path} must be a string, got ${text === null ? "null" : typeof text}`);
     this.files.set(normalizePath(path), text);
   }
 

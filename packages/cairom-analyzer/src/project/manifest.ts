@@ -21,6 +21,7 @@ export interface ManifestResult {
 
 /** Reads and validates `cairom.toml` text: `name` and `entry_point` required strings, `version` optional string. */
 export function validateManifest(text: string): ManifestResult {
+  if (typeof text !== "string") throw new TypeError(`validateManifest: text must be a string, got ${text === null ? "null" : typeof text}`);
   const doc = readToml(text);
   const diagnostics: Diagnostic[] = doc.errors.map((e) =>
     diagnostic("invalid-manifest", "error", `cairom.toml: ${e.message}`, e.start, e.end),

@@ -138,6 +138,7 @@ for (const [pair, kind] of PAIRS) {
 
 /** Splits `text` into tokens. Never throws; every character ends up in exactly one token. */
 export function lex(text: string): TokenStream {
+  if (typeof text !== "string") throw new TypeError(`lex: text must be a string, got ${text === null ? "null" : typeof text}`);
   const count = lexInto(text, false);
   // Exact-size copies: the shared buffers are reused by the next call.
   const starts = scratchStarts.slice(0, count + 1);

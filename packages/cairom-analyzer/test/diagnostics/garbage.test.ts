@@ -7,7 +7,7 @@
  * binary search (an `indexOf` per node scanned to the end of a file without line breaks).
  */
 import { describe, expect, it } from "vitest";
-import { InMemoryFileSystem, createCairoMService, parse } from "../../src/index.js";
+import { InMemoryFileSystem, createCairoMService, lex, parse, validateManifest } from "../../src/index.js";
 
 function diagnosticsOf(text: string) {
   const service = createCairoMService({ fs: new InMemoryFileSystem({ "/p/a.cm": text }) });
@@ -81,6 +81,14 @@ describe("bad arguments from JavaScript", () => {
   it("parse of a non-string says so", () => {
     expect(() => parse(undefined as unknown as string)).toThrow("parse: text must be a string, got undefined");
     expect(() => parse(null as unknown as string)).toThrow("parse: text must be a string, got null");
+  });
+
+  it("lex, validateManifest and the in-memory file system say what is wrong with a non-string text", () => {
+    expect(() => lex(undefined as unknown as string)).toThrow("lex: text must be a string, got undefined");
+    expect(() => validateManifest(42 as unknown as string)).toThrow("validateManifest: text must be a string, got number");
+    expect(() => new InMemoryFileSystem({ "/a.cm": null as unknown as string })).toThrow("writeFile: the text of /a.cm must be a string, got null");
+    // A JavaScript caller's null means no files.
+    expect(new InMemoryFileSystem(null as unknown as Record<string, string>).readFile("/a.cm")).toBeUndefined();
   });
 
   it("edits with a non-string path or text are refused with a sentence; requests report it", () => {
