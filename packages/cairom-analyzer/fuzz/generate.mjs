@@ -72,7 +72,8 @@ export function deep(rand, depth = 2000) {
     () => "fn f() " + "{".repeat(depth) + "}".repeat(depth),
     () => "fn f() { let x = " + "-".repeat(depth) + "1; }",
     () => "fn f() { let x = a" + ".b".repeat(depth) + "; }",
-    () => "fn f() { let x = 1" + " + 1".repeat(depth) + "; }",
+    // Operators nested through their right operand (a flat chain `1 + 1 + …` does not nest: see deep-trees.test.ts).
+    () => "fn f() { let x = " + "1 + (".repeat(depth) + "1" + ")".repeat(depth) + "; }",
     () => "fn f(x: " + "[".repeat(depth) + "felt" + "; 2]".repeat(depth) + ") {}",
     () => "fn f() { " + "if x ".repeat(depth) + "return; }",
     () => "fn f() { let " + "(".repeat(depth) + "a, b" + ")".repeat(depth) + " = 1; }",

@@ -901,7 +901,7 @@ class Checker {
         return this.record(e, t);
       }
       case "binary":
-        return this.record(e, this.binary(e));
+        return this.record(e, e.lhs.k === "binary" ? this.binaryChain(e) : this.binary(e, null));
       case "missing":
         return ERROR;
     }
@@ -932,13 +932,38 @@ class Checker {
     return ERROR;
   }
 
-  private binary(e: Extract<Expr, { k: "binary" }>): Ty {
+  /**
+   * A binary expression whose left operand is one too (`a + b + c …`, left-deep), with a
+   * loop down its left spine instead of recursion: a generated sum of thousands of terms
+   * must not overflow the stack. The same checks, records and diagnostics in the same order
+   * as the recursion: innermost first, each node recorded before the next one's right side.
+   */
+  private binaryChain(e: Extract<Expr, { k: "binary" }>): Ty {
+    const spine: Extract<Expr, { k: "binary" }>[] = [];
+    let inner: Expr = e;
+    while (inner.k === "binary") {
+      spine.push(inner);
+      inner = inner.lhs;
+    }
+    let t = this.binary(spine[spine.length - 1]!, null);
+    for (let i = spine.length - 2; i >= 0; i--) {
+      this.record(spine[i + 1]!, t);
+      t = this.binary(spine[i]!, t);
+    }
+    return t;
+  }
+
+  /** `e`, its left operand's type already known as `left` when that operand is a binary expression checked by `binaryChain`. */
+  private binary(e: Extract<Expr, { k: "binary" }>, left: Ty | null): Ty {
     const op = e.op;
     const cls = opClass(op);
     const literalLeft = (op === "+" || op === "*" || op === "==" || op === "!=") && e.lhs.k === "int" && e.lhs.suffix === "" && !e.lhs.bad;
     let lt: Ty;
     let rt: Ty;
-    if (literalLeft) {
+    if (left !== null) {
+      lt = left;
+      rt = this.expr(e.rhs, lt);
+    } else if (literalLeft) {
       rt = this.expr(e.rhs, null);
       lt = this.expr(e.lhs, rt);
     } else {

@@ -268,6 +268,9 @@ function makeDef(world: ModuleWorld, module: string, item: Exclude<IndexedItem, 
   }
 }
 
+/** Binary operators whose result is a `bool` whatever their operands. */
+const BOOLEAN_OPERATORS: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", ">", ">=", "&&", "||"]);
+
 /**
  * The type of an unannotated constant's value, inferred without a full type check (the
  * value may refer to other constants, possibly in other modules).
@@ -284,10 +287,16 @@ function inferConstType(world: ModuleWorld, module: string, e: Expr, visited: Se
       return again(e.inner);
     case "unary":
       return e.op === "!" ? BOOL : again(e.expr);
-    case "binary":
-      if (["==", "!=", "<", "<=", ">", ">=", "&&", "||"].includes(e.op)) return BOOL;
-      if (e.lhs.k === "int" && !e.lhs.suffix && (e.op === "+" || e.op === "*")) return again(e.rhs);
-      return again(e.lhs);
+    case "binary": {
+      // Down the chain with a loop: a sum of many terms is long, not deep, and must not hit
+      // the depth cap (past it the type would silently become the error type).
+      let x: Expr = e;
+      while (x.k === "binary") {
+        if (BOOLEAN_OPERATORS.has(x.op)) return BOOL;
+        x = x.lhs.k === "int" && !x.lhs.suffix && (x.op === "+" || x.op === "*") ? x.rhs : x.lhs;
+      }
+      return again(x);
+    }
     case "cast":
       return primitiveType(e.target) ?? ERROR;
     case "tuple":

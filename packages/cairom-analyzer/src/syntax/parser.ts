@@ -1028,14 +1028,10 @@ class Parser {
       const opKind = this.kinds[this.p]!;
       const prec = BINARY_PREC[opKind]!;
       if (prec === 0 || prec < minPrec) break;
-      if (this.depth >= MAX_NESTING) {
-        this.precede();
-        this.skipTooDeep();
-        this.finish(K.BinExpr);
-        lhs = { k: "missing", s: lhs.s, e: this.rel(this.prevEnd()) };
-        break;
-      }
-      this.depth++;
+      // The chain `a + b + c …` grows a left-deep tree, but no nesting: every pass over it
+      // walks its left spine with a loop (the checker's `binaryChain`, the formatter, the
+      // tree builder), so its length does not count against MAX_NESTING (a generated sum of
+      // a few hundred terms is ordinary in arithmetic code).
       const os = this.starts[this.p]! - this.base;
       this.precede();
       this.bump();
