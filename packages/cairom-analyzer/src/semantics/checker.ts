@@ -901,7 +901,8 @@ class Checker {
         return this.record(e, t);
       }
       case "binary":
-        return this.record(e, e.lhs.k === "binary" ? this.binaryChain(e) : this.binary(e, null));
+        // Two levels recurse once; only longer chains take the loop (and its spine array).
+        return this.record(e, e.lhs.k === "binary" && e.lhs.lhs.k === "binary" ? this.binaryChain(e) : this.binary(e, null));
       case "missing":
         return ERROR;
     }
