@@ -119,10 +119,17 @@ export function createSqlService(given: SqlServiceOptions = {}): SqlService {
 
   const diagnosticsQuery = db.query<string, readonly Diagnostic[]>("sql.diagnostics", (ctx, path) => ctx.get(parseQuery, path).diagnostics);
 
+  /** `path`, once it is known to name a file (the engine's own error names its inputs, not the service's calls). */
+  const knownFile = (request: string, path: string): string => {
+    if (!sourceText.has(path)) throw new RangeError(`${request}(${JSON.stringify(path)}): no such file (setFile it first)`);
+    return path;
+  };
+
   return {
     database: db,
     setFile(path, text, setOptions) {
       const dialect = setOptions?.dialect ?? defaultDialect;
+      if (typeof path !== "string") throw new TypeError(`setFile: a path must be a string, got ${path === null ? "null" : typeof path}`);
       if (typeof text !== "string") throw new TypeError(`setFile(${JSON.stringify(path)}): text must be a string`);
       if (!isDialect(dialect)) throw new RangeError(`setFile(${JSON.stringify(path)}): unknown dialect ${JSON.stringify(dialect)}`);
       if (!fileDialect.has(path) || fileDialect.get(path) !== dialect) fileDialect.set(path, dialect);
@@ -134,9 +141,9 @@ export function createSqlService(given: SqlServiceOptions = {}): SqlService {
       previousParse.delete(path);
     },
     hasFile: (path) => sourceText.has(path),
-    parse: (path) => db.get(parseQuery, path),
-    statementList: (path) => db.get(statementListQuery, path),
-    diagnostics: (path) => db.get(diagnosticsQuery, path),
+    parse: (path) => db.get(parseQuery, knownFile("parse", path)),
+    statementList: (path) => db.get(statementListQuery, knownFile("statementList", path)),
+    diagnostics: (path) => db.get(diagnosticsQuery, knownFile("diagnostics", path)),
     queries: {
       sourceText,
       dialect: fileDialect,

@@ -103,7 +103,9 @@ describe("createSqlService", () => {
     expect(service.parse("s.sql").dialect).toBe("sqlite");
     service.removeFile("m.sql");
     expect(service.hasFile("m.sql")).toBe(false);
-    expect(() => service.parse("m.sql")).toThrow();
+    expect(() => service.parse("m.sql")).toThrow('parse("m.sql"): no such file (setFile it first)');
+    expect(() => service.diagnostics("nope.sql")).toThrow('diagnostics("nope.sql"): no such file (setFile it first)');
+    expect(() => service.setFile(null as never, "SELECT 1")).toThrow("setFile: a path must be a string, got null");
   });
 
   it("null options from JavaScript mean no options (postgres)", () => {
