@@ -8,8 +8,13 @@ const positiveInt = z.number().int().positive();
 const hasMethods = (...names: string[]) => (value: unknown) =>
   typeof value === "object" && value !== null && names.every((n) => typeof (value as Record<string, unknown>)[n] === "function");
 
-/** Names of namespaces: short, printable, safe as a directory name and a Redis key part. */
-export const NAMESPACE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+/**
+ * Names of namespaces: short, printable, safe as a directory name and a Redis key part. Not
+ * made of dots only: the disk tier keeps a namespace in a directory of its name, and `.` or
+ * `..` there named the directory of every namespace or the cache's root (clearing namespace
+ * `.` deleted every namespace's entries).
+ */
+export const NAMESPACE_PATTERN = /^(?!\.+$)[A-Za-z0-9_.-]{1,64}$/;
 
 const schema = z.object({
   l1: z.object({

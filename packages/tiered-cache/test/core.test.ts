@@ -23,6 +23,9 @@ describe("options", () => {
     await expect(cache.set("k", 1, { ttl: -5 })).rejects.toThrow(/"ttl"/);
     await expect(cache.getOrSet("k", () => 1, { tagz: [] } as never)).rejects.toThrow(/"tagz": unknown option/);
     expect(() => cache.namespace("a/b")).toThrow(/namespace/);
+    // Names of dots only would be `.` and `..` as the disk tier's directories.
+    for (const name of [".", "..", "..."]) expect(() => cache.namespace(name)).toThrow(/not a valid namespace name/);
+    expect(cache.namespace("v1.2-beta_x").name).toBe("v1.2-beta_x");
     await expect(cache.set("", 1)).rejects.toThrow(/non-empty/);
     await expect(cache.set("k", undefined)).rejects.toThrow(/undefined/);
   });

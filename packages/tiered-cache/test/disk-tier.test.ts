@@ -302,3 +302,16 @@ describe("disk tier (L2)", () => {
     }
   });
 });
+
+describe("namespace names on disk", () => {
+  it("a tier used on its own refuses '.' and '..', which would name other namespaces' directories", async () => {
+    const dir = freshDir();
+    const tier = createDiskTier({ dir });
+    const cache = createTieredCache({ tiers: [tier] });
+    await cache.namespace("users").set("u1", { name: "ada" });
+    // Clearing '.' renamed the directory of every namespace away: all their entries were lost.
+    for (const name of [".", ".."]) await expect(tier.clear(name)).rejects.toThrow(/not a valid namespace name/);
+    const later = createNodeCache({ disk: { dir } });
+    expect(await later.namespace("users").get("u1")).toEqual({ name: "ada" });
+  });
+});

@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { StorageTier, TierContext } from "../storage-tier.js";
 import { coarseNow } from "../clock.js";
 import { describeError } from "../errors.js";
+import { NAMESPACE_PATTERN } from "../options.js";
 import { CREATED_AT_PREFIX_BYTES, frameEntry, framedSize, parseEntry, peekCreatedAt } from "./disk-entry-format.js";
 import { nodeDiskFs, type DiskFs } from "./disk-fs.js";
 import { HeldFiles } from "./held-files.js";
@@ -279,7 +280,7 @@ export class DiskTier implements StorageTier {
   /** The directory of a namespace's entry files. */
   #dirOf(namespace: string): string {
     let dir = this.#nsDirs.get(namespace);
-    if (dir === undefined) this.#nsDirs.set(namespace, (dir = join(this.#root, "ns", namespace)));
+    if (dir === undefined) this.#nsDirs.set(namespace, (dir = join(this.#root, "ns", checkedNamespace(namespace))));
     return dir;
   }
 
@@ -452,7 +453,7 @@ export class DiskTier implements StorageTier {
     await this.#ready;
     if (this.#disabled) return;
     const nsRoot = join(this.#root, "ns");
-    const targets = namespace === undefined ? await this.#fs.readdir(nsRoot).catch(() => [] as string[]) : [namespace];
+    const targets = namespace === undefined ? await this.#fs.readdir(nsRoot).catch(() => [] as string[]) : [checkedNamespace(namespace)];
     for (const ns of targets) {
       const dir = join(nsRoot, ns);
       // Renaming first makes the clear atomic for readers; the slow delete happens after.
@@ -508,6 +509,16 @@ export class DiskTier implements StorageTier {
   get heldFiles(): number {
     return this.#held?.size ?? 0;
   }
+}
+
+/**
+ * `namespace`, if it is a name the cache takes (`NAMESPACE_PATTERN`): it becomes a directory
+ * name, and `.`, `..` or a path there would reach other namespaces' files (the cache checks
+ * names first; this guards a tier used on its own).
+ */
+function checkedNamespace(namespace: string): string {
+  if (typeof namespace !== "string" || !NAMESPACE_PATTERN.test(namespace)) throw new RangeError(`disk tier: "${String(namespace)}" is not a valid namespace name (${NAMESPACE_PATTERN})`);
+  return namespace;
 }
 
 /** Creates the disk tier (L2). */

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { DiskFs } from "./disk-fs.js";
+import { NAMESPACE_PATTERN } from "../options.js";
 
 /**
  * Removal of layout v1 of the disk tier (`<dir>/v1`: `ns/<namespace>/<2 hex>/<64 hex>` entry
@@ -36,7 +37,8 @@ type CleanupFs = Pick<DiskFs, "readdir" | "open" | "readFile" | "unlink"> & {
 
 const SHARD = /^[0-9a-f]{2}$/;
 const ENTRY = /^[0-9a-f]{64}$/;
-const NAMESPACE = /^[A-Za-z0-9_.-]{1,64}$/;
+// The names the cache takes (see NAMESPACE_PATTERN): any other directory there is not one of its namespaces.
+const NAMESPACE = NAMESPACE_PATTERN;
 const TEMP = /^(?:tags-)?[0-9a-f]{16}\.tmp$/;
 const TRASH = /^trash-[0-9a-f]{16}$/;
 /** "STC1" and "STC2", the first four bytes of every entry file v1 wrote. */
