@@ -2,7 +2,7 @@ import type { Tree } from "web-tree-sitter";
 import { contentHash } from "./content-hash.js";
 import { DEFAULT_SINKS } from "./default-sinks.js";
 import { withMapping, type ExtractedSqlData } from "./extraction.js";
-import { languageForPath } from "./languages.js";
+import { SCANNER_LANGUAGES, languageForPath } from "./languages.js";
 import { selectParseRanges } from "./region-selector.js";
 import { analyzeTree, indexSinks, mentionsSink, sinkOffsets, type FileAnalysis, type LanguageSinks } from "./sink-analysis.js";
 import { syntaxFor } from "./syntaxes.js";
@@ -115,6 +115,9 @@ export function createScanner(options: ScannerOptions): Scanner {
     if (!language) return { language: null, diagnostics: [], extractions: [] };
     try {
       if (typeof file.text !== "string") throw new TypeError("file.text must be a string");
+      // A language asked for by name that the scanner has no grammar for: say so, rather than
+      // answer with no findings (a file that looks checked and clean).
+      if (!SCANNER_LANGUAGES.includes(language)) throw new RangeError(`${JSON.stringify(language)} is not a language the scanner reads (${SCANNER_LANGUAGES.join(", ")})`);
       const cache = options.cache;
       if (!cache) return await analyze(file, language);
       const key = `${CACHE_VERSION}/${language}/${configKey}/${contentHash(file.text)}`;

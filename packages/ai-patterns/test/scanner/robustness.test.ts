@@ -38,6 +38,11 @@ describe("bad input", () => {
     expect(await scanner().scan({ text: "db.query('x' + y)" })).toMatchObject({ language: null });
   });
 
+  it("says so when asked for a language it has no grammar for, instead of finding nothing", async () => {
+    const result = await scanner().scan({ path: "a.cob", language: "cobol" as never, text: "db.query('x' + y)" });
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: "scan-failed", message: expect.stringContaining('"cobol" is not a language the scanner reads (javascript') })]);
+  });
+
   it("turns a non-string text and a failing grammar loader into scan-failed diagnostics", async () => {
     const result = await scanner().scan({ path: "a.js", text: 42 as unknown as string });
     expect(result.diagnostics[0]).toMatchObject({ code: "scan-failed", message: expect.stringContaining("must be a string") });
