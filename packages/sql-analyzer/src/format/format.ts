@@ -163,6 +163,11 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
  * The text between statements is not changed.
  */
 export function formatRange(text: string, range: TextRange, options: FormatOptions = {}): TextEdit[] {
+  // A range outside the text is clamped by the overlap test below (editors send such); one
+  // that is no range at all is a programming error.
+  if (typeof range !== "object" || range === null || typeof range.start !== "number" || typeof range.end !== "number" || Number.isNaN(range.start) || Number.isNaN(range.end)) {
+    throw new TypeError(`formatRange: range must be { start, end } with numbers, got ${range === null ? "null" : typeof range === "object" ? JSON.stringify(range) : typeof range}`);
+  }
   const resolved = resolveFormatOptions(options);
   const parsed = parseOf(text, options, resolved);
   const edits: TextEdit[] = [];

@@ -37,4 +37,11 @@ describe("formatRange", () => {
   test("a range between statements selects nothing", () => {
     expect(formatRange("select 1;\n\n\nselect 2;", { start: 10, end: 11 })).toEqual([]);
   });
+
+  test("a range past the text's ends is clamped; no range at all is a clear error", () => {
+    expect(formatRange(TEXT, { start: -5, end: 1e9 })).toEqual(formatRange(TEXT, { start: 0, end: TEXT.length }));
+    for (const range of [null, undefined, "x", { start: 0 }, { start: Number.NaN, end: 3 }]) {
+      expect(() => formatRange(TEXT, range as never)).toThrow(/formatRange: range must be \{ start, end \} with numbers/);
+    }
+  });
 });
