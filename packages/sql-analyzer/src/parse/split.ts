@@ -218,14 +218,17 @@ export class Split {
    * A segment that starts with client-program syntax, its first token just scanned:
    * a command line (psql `\connect db`, mysql `\u db`, sqlite3 `.mode csv`), or mysql's
    * `DELIMITER` region. Returns the segment's flags (see `addAt`), or −1 when it is a
-   * statement after all (a `.` that is no dot-command, a `delimiter` without argument).
+   * statement after all (a `.` that is no dot-command). A mysql `DELIMITER` without an
+   * argument is a command line of its own, which the parser reports (the mysql client
+   * refuses it and goes on with the next line).
    */
   private clientSegment(kind: SyntaxKind, first: string | undefined, segStart: number, dialect: Dialect): number {
     if (kind === SyntaxKind.ClientCommand || (kind === SyntaxKind.Dot && dialect === "sqlite" && this.atDotCommand(segStart))) {
       return SEGMENT_CLIENT | (this.commandSegment(dialect === "postgres") ? SEGMENT_CLOSED : 0);
     }
-    if (first === "delimiter" && dialect === "mysql" && this.delimiterArgument() !== "") {
-      this.scanDelimiterRegion();
+    if (first === "delimiter" && dialect === "mysql") {
+      if (this.delimiterArgument() !== "") this.scanDelimiterRegion();
+      else this.commandLine();
       return SEGMENT_CLIENT;
     }
     return -1;
@@ -334,11 +337,11 @@ export class Split {
       if (kind === SyntaxKind.Word && tokens.words[tokens.count - 1] === "delimiter") {
         lexer.end = length;
         const next = this.delimiterArgument();
-        if (next !== "") {
-          this.commandLine();
-          delimiter = next;
-          continue;
-        }
+        // A `DELIMITER` line changes the delimiter; without an argument it is a command line
+        // the client refuses (the parser reports it), and the delimiter stays.
+        this.commandLine();
+        if (next !== "") delimiter = next;
+        continue;
       }
       while (kind !== SyntaxKind.Eof) kind = tokens.scanNext(lexer);
       lexer.end = length;

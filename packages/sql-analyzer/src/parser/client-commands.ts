@@ -22,6 +22,12 @@ const PSQL_COMMANDS = new Set([
  * data that runs to the end of the text without its `\.` line.
  */
 export function checkClientToken(p: Parser): void {
+  if (p.mysql && p.at(SyntaxKind.ClientCommand) && /^delimiter[ \t]*$/i.test(p.tokenText())) {
+    // A `DELIMITER` line without the new delimiter (the splitter made it a command line).
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.ExpectedToken, "DELIMITER needs the new delimiter after it on the same line (e.g. `DELIMITER //`)", start, end);
+    return;
+  }
   if (!p.postgres) return;
   const text = p.tokenText();
   if (p.at(SyntaxKind.CopyData)) {

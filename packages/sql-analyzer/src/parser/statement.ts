@@ -458,7 +458,5 @@ export function parseUnsupported(p: Parser, cp: Checkpoint): void {
   p.startAt(cp, SyntaxKind.UnsupportedStmt);
   while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) p.bumpBalancedKeyword();
   p.finish();
-  const end = p.prevEnd();
-  if (end > start) p.report(SyntaxCode.UnsupportedStatement, "this statement is not supported by the parser yet", start, end, "info");
-  else p.report(SyntaxCode.UnsupportedStatement, "this statement is not supported by the parser yet", start, end, "info");
+  p.report(SyntaxCode.UnsupportedStatement, "this statement is not supported by the parser yet", start, p.prevEnd(), "info");
 }

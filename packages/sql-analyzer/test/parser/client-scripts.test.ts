@@ -64,6 +64,7 @@ const SQLITE = [".headers on", ".mode csv", "SELECT t", ".a FROM t;", ".import x
 const SCRIPTS: [string, Dialect][] = [
   [PSQL, "postgres"],
   [MYSQL, "mysql"],
+  ["SELECT 1;\nDELIMITER\nSELECT 2;\nDELIMITER //\nSELECT 3//\ndelimiter \nSELECT 4//\nDELIMITER ;\n", "mysql"],
   [SQLITE, "sqlite"],
 ];
 
@@ -144,8 +145,27 @@ describe("mysql client scripts", () => {
     ]);
   });
 
-  it("`delimiter` without an argument is not a command", () => {
-    expect(codes("delimiter\nSELECT 1;", "mysql").length).toBeGreaterThan(0);
+  it("`delimiter` without an argument is a command line the client refuses; the next line is a statement", () => {
+    // The mysql client answers "DELIMITER must be followed by a 'delimiter' character or
+    // string" and goes on with the next line (the error used to cover `SELECT 1` as well, as an
+    // unsupported statement).
+    expect(top("delimiter\nSELECT 1;", "mysql")).toEqual(['ClientCommand "delimiter"', "SelectStmt", 'Semicolon ";"']);
+    expect(codes("delimiter\nSELECT 1;", "mysql")).toEqual(["error:expected-token@0"]);
+    expect(parse("SELECT 1;\nDELIMITER  \nSELECT 2;", { dialect: "mysql" }).diagnostics.map((d) => d.message)).toEqual([
+      "DELIMITER needs the new delimiter after it on the same line (e.g. `DELIMITER //`)",
+    ]);
+    // Inside a region the delimiter stays what it was.
+    expect(top("DELIMITER //\nSELECT 1//\nDELIMITER\nSELECT 2//\nDELIMITER ;", "mysql")).toEqual([
+      'ClientCommand "DELIMITER //"',
+      "SelectStmt",
+      'Delimiter "//"',
+      'ClientCommand "DELIMITER"',
+      "SelectStmt",
+      'Delimiter "//"',
+      'ClientCommand "DELIMITER ;"',
+    ]);
+    // Only in mysql: elsewhere a statement that starts with the word is just unsupported.
+    expect(codes("delimiter\nSELECT 1;", "postgres")).toEqual(["info:unsupported-statement@0"]);
   });
 });
 
