@@ -286,6 +286,13 @@ function invalidCharacter(text: string, start: number, errors: Diagnostic[]): nu
 function describeChar(ch: string): string {
   const code = ch.codePointAt(0) ?? 0;
   if (code < 32 || code === 127) return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  // Characters that cannot be seen, named (a no-break space pasted from a web page looks like
+  // a space; a byte-order mark is an editor's encoding marker).
+  if (code === 0xa0) return "U+00A0 (a no-break space; type an ordinary space)";
+  if (code === 0xfeff) return "U+FEFF (a byte-order mark; save the file as UTF-8 without BOM)";
+  if ((code >= 0x2000 && code <= 0x200f) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000) {
+    return `U+${code.toString(16).toUpperCase()} (an invisible space or mark)`;
+  }
   if (ch === "`") return "'`'";
   return `\`${ch}\``;
 }

@@ -77,6 +77,16 @@ describe("oversized literals", () => {
   });
 });
 
+describe("characters that cannot be seen", () => {
+  it("are named in the invalid-character message", () => {
+    const messages = (text: string) => parse(text).diagnostics.map((d) => d.message);
+    expect(messages("\ufefffn main() {}")).toEqual(["unexpected character U+FEFF (a byte-order mark; save the file as UTF-8 without BOM)"]);
+    expect(messages("fn\u00a0main() {}")).toEqual(["unexpected character U+00A0 (a no-break space; type an ordinary space)"]);
+    expect(messages("fn main() {\u200b}")).toEqual(["unexpected character U+200B (an invisible space or mark)"]);
+    expect(messages("fn main() {}\u0007")).toEqual(["unexpected character U+0007"]);
+  });
+});
+
 describe("bad arguments from JavaScript", () => {
   it("parse of a non-string says so", () => {
     expect(() => parse(undefined as unknown as string)).toThrow("parse: text must be a string, got undefined");

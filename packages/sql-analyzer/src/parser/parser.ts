@@ -355,7 +355,10 @@ export class Parser {
     else if (flags & FLAG_OTHER_DIALECT)
       this.report(SyntaxCode.WrongDialect, `backtick-quoted identifiers are not ${DIALECT_NAMES[this.dialect]} syntax; use double quotes`, start, end);
     else if (kind === SyntaxKind.Unknown)
-      this.report(SyntaxCode.InvalidCharacter, `unexpected character '${this.text.slice(start, end)}'`, start, end);
+      {
+      const text = this.text.slice(start, end);
+      this.report(SyntaxCode.InvalidCharacter, `unexpected ${invisibleCharacter(text) ?? `character '${text}'`}`, start, end);
+    }
   }
 
   /** Moves the log so far to the start of a bigger array (an arena chunk when this parser owns the arena). */
@@ -847,7 +850,24 @@ export function describeToken(kind: SyntaxKind, text: string): string {
       return `identifier ${text.length > 30 ? text.slice(0, 30) + "…" : text}`;
     case SyntaxKind.Eof:
       return "end of statement";
+    case SyntaxKind.Unknown:
+      return invisibleCharacter(text) ?? `'${text}'`;
     default:
       return `'${text.length > 30 ? text.slice(0, 30) + "…" : text}'`;
   }
+}
+
+/**
+ * An unexpected character that cannot be seen, named: the two non-ASCII characters that are
+ * no identifier character here (a no-break space, pasted from a web page or a word processor,
+ * looks like a space; a byte-order mark is an editor's encoding marker) and control
+ * characters. `undefined` for a visible one, which is quoted instead.
+ */
+function invisibleCharacter(text: string): string | undefined {
+  if (text.length !== 1) return undefined;
+  const c = text.charCodeAt(0);
+  if (c === 0xa0) return "no-break space (U+00A0; type an ordinary space)";
+  if (c === 0xfeff) return "byte-order mark (U+FEFF; save the file as UTF-8 without BOM)";
+  if (c < 32 || c === 127) return `control character U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FLAG_UNTERMINATED, SyntaxKind, syntaxKindName, tokenize, type Dialect } from "../../src/index.js";
+import { FLAG_UNTERMINATED, SyntaxKind, parse, syntaxKindName, tokenize, type Dialect } from "../../src/index.js";
 
 function kinds(text: string, dialect: Dialect = "postgres"): string[] {
   const s = tokenize(text, dialect);
@@ -87,5 +87,18 @@ describe("lexer", () => {
     expect(kinds("a[1:n] a[:n] f(x):y", "postgres")).not.toContain("Param::n");
     expect(kinds("lbl:LOOP", "mysql")).toEqual(["Word:lbl", "Colon::", "Word:LOOP"]);
     expect(kinds("x = :lbl", "mysql")).toContain("Param::lbl");
+  });
+});
+
+describe("characters that are no token", () => {
+  it("are named when they cannot be seen (a no-break space, a byte-order mark, control characters)", () => {
+    const messages = (sql: string) => parse(sql).diagnostics.map((d) => d.message);
+    expect(messages("SELECT 1\u00a0FROM t")).toEqual(["unexpected no-break space (U+00A0; type an ordinary space)"]);
+    expect(messages("SELECT\u00a0a FROM t")).toEqual(["expected expression, found no-break space (U+00A0; type an ordinary space)"]);
+    expect(messages("SELECT \u00a0a FROM t")).toEqual(["expected expression, found no-break space (U+00A0; type an ordinary space)"]);
+    expect(messages("\ufeffSELECT 1")).toEqual(["unexpected byte-order mark (U+FEFF; save the file as UTF-8 without BOM)"]);
+    expect(messages("SELECT 1 \u0007 FROM t")).toEqual(["unexpected control character U+0007"]);
+    // Other non-ASCII characters are identifier characters, as in PostgreSQL, MySQL and SQLite.
+    expect(messages("SELECT café, 日本, a\u200db FROM tbl_ñ")).toEqual([]);
   });
 });
