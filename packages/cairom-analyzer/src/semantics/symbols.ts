@@ -1,5 +1,6 @@
 import { memoByObject } from "../memo-by-object.js";
 import type { Expr, TypeRef } from "../syntax/ast.js";
+import { MAX_NESTING } from "../syntax/parser.js";
 import type { IndexedItem, ItemIndex } from "./item-index.js";
 import { newList, trimmed } from "../alloc.js";
 import { BOOL, ERROR, FELT, primitiveType, StructType, U32, UNIT, type Ty } from "./types.js";
@@ -276,7 +277,10 @@ const BOOLEAN_OPERATORS: ReadonlySet<string> = new Set(["==", "!=", "<", "<=", "
  * value may refer to other constants, possibly in other modules).
  */
 function inferConstType(world: ModuleWorld, module: string, e: Expr, visited: Set<string>, depth: number): Ty {
-  if (depth > 32) return ERROR;
+  // A guard only: the parser's nesting limit (MAX_NESTING) keeps every AST shallower. At 32, as
+  // before, a constant in 40 parentheses silently became the error type (no type error about
+  // it was ever reported).
+  if (depth > 4 * MAX_NESTING) return ERROR;
   const again = (x: Expr): Ty => inferConstType(world, module, x, visited, depth + 1);
   switch (e.k) {
     case "int":

@@ -93,6 +93,17 @@ describe("long operator chains are checked like short ones", () => {
     expect(constants(3000)).toEqual(short);
   });
 
+  it("an unannotated constant's type is inferred through nested parentheses (past 32 it became the error type)", () => {
+    const nested = (n: number) => {
+      const text = `const X = ${"(".repeat(n)}1${")".repeat(n)};\nconst T = ${"(".repeat(n)}(1, true)${")".repeat(n)};\nfn f() -> u32 { return X; }\nfn g() -> u32 { return T.1; }\n`;
+      return createCairoMService({ fs: new InMemoryFileSystem({ "/p/a.cm": text }) }).getDiagnostics("/p/a.cm").map((d) => d.message);
+    };
+    const short = nested(1);
+    expect(short).toEqual(["function `f` returns `u32`, found `felt`", "function `g` returns `u32`, found `bool`"]);
+    expect(nested(40)).toEqual(short);
+    expect(nested(MAX_NESTING - 16)).toEqual(short);
+  });
+
   it("a chain of 3,000 terms gives what a chain of 3 gives", () => {
     const short = messages(3);
     expect(short.diagnostics.length).toBeGreaterThanOrEqual(3);
