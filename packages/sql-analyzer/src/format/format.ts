@@ -247,8 +247,10 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
     printed = printDoc(doc, options.lineWidth, options.indentUnit, eol);
   } catch (error) {
     // Only a stack overflow is expected here (a caller already deep in its own stack);
-    // anything else, another RangeError included, is a formatter bug and must surface.
-    if (error instanceof RangeError && /call stack/i.test(error.message)) return keep("too-deep");
+    // anything else, another RangeError included, is a formatter bug and must surface. No
+    // regular expression: V8 compiles one on first use, and compiling it this close to the
+    // stack's end aborts the process ("RegExpCompiler Allocation failed").
+    if (error instanceof RangeError && error.message.includes("call stack")) return keep("too-deep");
     throw error;
   }
   const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
