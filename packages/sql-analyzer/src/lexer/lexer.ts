@@ -466,7 +466,18 @@ export class Lexer {
   }
 
   private lineComment(p: number): SyntaxKind {
-    this.pos = lineEnd(this.text, p, this.end);
+    if (this.postgres) {
+      this.pos = lineEnd(this.text, p, this.end);
+      return SyntaxKind.LineComment;
+    }
+    // SQLite and MySQL end a line comment at a line feed only: a lone carriage return (a
+    // classic Mac line end) stays inside it. The `\r` of a CRLF is the line break's, as in
+    // PostgreSQL, so CRLF files lex alike in every dialect.
+    const text = this.text;
+    const end = this.end;
+    let q = p;
+    while (q < end && text.charCodeAt(q) !== 10) q++;
+    this.pos = q > p && q < end && text.charCodeAt(q - 1) === 13 ? q - 1 : q;
     return SyntaxKind.LineComment;
   }
 

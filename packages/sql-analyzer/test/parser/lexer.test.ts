@@ -102,3 +102,21 @@ describe("characters that are no token", () => {
     expect(messages("SELECT café, 日本, a\u200db FROM tbl_ñ")).toEqual([]);
   });
 });
+
+describe("line comments and carriage returns", () => {
+  it("PostgreSQL ends a line comment at \\r or \\n; SQLite and MySQL only at \\n (a lone \\r stays inside)", () => {
+    // What the real lexers do: PostgreSQL's `--` comment is [^\n\r]*; SQLite's and MySQL's run
+    // to the next line feed. Checked against SQLite: `SELECT 1 -- c\rFROM t` reads no table.
+    expect(kinds("SELECT 1 -- c\rFROM t", "postgres")).toEqual(["Word:SELECT", "Number:1", "LineComment:-- c", "Word:FROM", "Word:t"]);
+    for (const dialect of ["sqlite", "mysql"] as const) {
+      expect(kinds("SELECT 1 -- c\rFROM t", dialect)).toEqual(["Word:SELECT", "Number:1", "LineComment:-- c\rFROM t"]);
+      // A CRLF ends it as it ends a PostgreSQL comment: its \r belongs to the line break.
+      expect(kinds("SELECT 1 -- c\r\nFROM t", dialect)).toEqual(["Word:SELECT", "Number:1", "LineComment:-- c", "Word:FROM", "Word:t"]);
+    }
+    expect(kinds("SELECT 1 # c\rFROM t", "mysql")).toEqual(["Word:SELECT", "Number:1", "LineComment:# c\rFROM t"]);
+    // So is a statement after one: in SQLite it is comment.
+    const statements = (sql: string, dialect: Dialect) => parse(sql, { dialect }).root.green.children.filter((c) => !c.isToken).length;
+    expect(statements("SELECT 1; -- c\rSELECT 2;", "sqlite")).toBe(1);
+    expect(statements("SELECT 1; -- c\rSELECT 2;", "postgres")).toBe(2);
+  });
+});
