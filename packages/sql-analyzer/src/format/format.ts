@@ -152,8 +152,11 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   }
   // A final newline, unless the file ends in a statement left as written (which may end
   // inside an unterminated comment or string, where a newline would change it).
-  // Nor after COPY data that runs to the end without its `\.` line: a newline would be data.
-  if (!empty && !lastBad && !lastOpenData) out.push(eol);
+  // Nor after COPY data that runs to the end without its `\.` line: a newline would be data;
+  // nor inside a block comment that runs to the end (SQLite takes one: a warning, so the file
+  // is formatted), where it would be comment text.
+  const openComment = parsed.diagnostics.some((d) => d.code === SyntaxCode.UnterminatedBlockComment && d.range.end === text.length);
+  if (!empty && !lastBad && !lastOpenData && !openComment) out.push(eol);
   return { text: out.join(""), statements };
 }
 

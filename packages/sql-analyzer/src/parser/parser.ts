@@ -386,7 +386,12 @@ export class Parser {
 
   private reportUnterminated(kind: SyntaxKind, start: number, end: number): void {
     const head = this.text.slice(start, Math.min(end, start + 2));
-    if (kind === SyntaxKind.BlockComment) this.report(SyntaxCode.UnterminatedBlockComment, "unterminated block comment", start, end);
+    if (kind === SyntaxKind.BlockComment) {
+      // SQLite ends a block comment at the end of the input ("until the end of input,
+      // whichever comes first"), so there it is worth a warning, not an error.
+      if (this.dialect === "sqlite") this.report(SyntaxCode.UnterminatedBlockComment, "unterminated block comment: SQLite ends it at the end of the text", start, end, "warning");
+      else this.report(SyntaxCode.UnterminatedBlockComment, "unterminated block comment", start, end);
+    }
     else if (kind === SyntaxKind.QuotedIdent) this.report(SyntaxCode.UnterminatedQuotedIdentifier, "unterminated quoted identifier", start, end);
     else if (head.startsWith("$")) this.report(SyntaxCode.UnterminatedDollarQuote, "unterminated dollar-quoted string", start, end);
     else this.report(SyntaxCode.UnterminatedString, "unterminated string literal", start, end);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FLAG_UNTERMINATED, SyntaxKind, parse, syntaxKindName, tokenize, type Dialect } from "../../src/index.js";
+import { FLAG_UNTERMINATED, SyntaxKind, format, parse, syntaxKindName, tokenize, type Dialect } from "../../src/index.js";
 
 function kinds(text: string, dialect: Dialect = "postgres"): string[] {
   const s = tokenize(text, dialect);
@@ -118,5 +118,25 @@ describe("line comments and carriage returns", () => {
     const statements = (sql: string, dialect: Dialect) => parse(sql, { dialect }).root.green.children.filter((c) => !c.isToken).length;
     expect(statements("SELECT 1; -- c\rSELECT 2;", "sqlite")).toBe(1);
     expect(statements("SELECT 1; -- c\rSELECT 2;", "postgres")).toBe(2);
+  });
+});
+
+describe("a block comment that runs to the end of the text", () => {
+  it("is an error in PostgreSQL and MySQL, a warning in SQLite (which ends it at the end of input)", () => {
+    const verdict = (dialect: Dialect) => parse("SELECT 1 /* to the end", { dialect }).diagnostics.map((d) => `${d.severity}:${d.code}`);
+    expect(verdict("postgres")).toEqual(["error:unterminated-block-comment"]);
+    expect(verdict("mysql")).toEqual(["error:unterminated-block-comment"]);
+    expect(verdict("sqlite")).toEqual(["warning:unterminated-block-comment"]);
+  });
+
+  it("is formatted in SQLite without a newline after it (which would be comment text), to a fixed point", () => {
+    for (const [text, formatted] of [
+      ["select a,b from t /* x\n more", "SELECT a, b FROM t /* x\n more"],
+      ["SELECT 1; /* x", "SELECT 1; /* x"],
+      ["/* x", "/* x"],
+    ] as const) {
+      expect(format(text, { dialect: "sqlite" })).toBe(formatted);
+      expect(format(formatted, { dialect: "sqlite" })).toBe(formatted);
+    }
   });
 });
