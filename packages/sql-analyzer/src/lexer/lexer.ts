@@ -11,6 +11,8 @@ export const FLAG_OTHER_DIALECT = 2;
 export const FLAG_TRAILING_JUNK = 4;
 /** Token flag: a hexadecimal or bit string with a digit its base lacks or (hexadecimal) an odd number of digits (`x'0'`, `X'0G'`, `b'102'`: SQLite and MySQL refuse it). */
 export const FLAG_BAD_HEX_STRING = 8;
+/** Token flag: a zero-length quoted identifier (`""`), which PostgreSQL refuses. */
+export const FLAG_EMPTY_IDENTIFIER = 16;
 
 /**
  * A hand-written, allocation-light SQL scanner. One call to `next()` scans one
@@ -166,7 +168,11 @@ export class Lexer {
       case 39: // '
         return this.quoted(p, 39, this.mysql, SyntaxKind.String);
       case 34: // "
-        return this.mysql ? this.quoted(p, 34, true, SyntaxKind.String) : this.quoted(p, 34, false, SyntaxKind.QuotedIdent);
+        if (this.mysql) return this.quoted(p, 34, true, SyntaxKind.String);
+        this.quoted(p, 34, false, SyntaxKind.QuotedIdent);
+        // `""`: "zero-length delimited identifier" in PostgreSQL (SQLite takes it).
+        if (this.postgres && this.pos === p + 2) this.flags |= FLAG_EMPTY_IDENTIFIER;
+        return SyntaxKind.QuotedIdent;
       case 96: // `
         if (!this.postgres) return this.quoted(p, 96, false, SyntaxKind.QuotedIdent);
         if (this.backtickIdentAhead(p)) {

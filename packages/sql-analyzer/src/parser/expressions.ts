@@ -601,10 +601,11 @@ export function parsePrefix(p: Parser): boolean {
       p.bump();
       // Adjacent string constants continue each other: in MySQL always, in
       // PostgreSQL only across a line break (`'a'\n'b'`), in SQLite never.
-      while (p.at(SyntaxKind.String) && (p.mysql || (p.postgres && p.newlineBefore()))) p.bump();
+      while (p.at(SyntaxKind.String) && (p.mysql || (p.postgres && p.stringContinues()))) p.bump();
       // U&'d!0061t' UESCAPE '!': the escape character of a Unicode string.
       if (p.postgres && p.atKw("uescape") && p.nth(1) === SyntaxKind.String) {
         p.bump();
+        checkUnicodeEscapeCharacter(p);
         p.bump();
       }
       p.finish();
@@ -1466,4 +1467,17 @@ function matchColumnsAhead(p: Parser): boolean {
     n = m - 1;
   }
   return false;
+}
+
+/**
+ * The string after UESCAPE (at the cursor): PostgreSQL takes one character that is no hex
+ * digit, `+`, quote or blank ("invalid Unicode escape character").
+ */
+function checkUnicodeEscapeCharacter(p: Parser): void {
+  const text = p.tokenText();
+  const inner = text.length === 3 && text.charCodeAt(0) === 39 && text.charCodeAt(2) === 39 ? text.charCodeAt(1) : -1;
+  const bad = inner < 0 || /[0-9A-Fa-f+'"\s]/.test(String.fromCharCode(inner));
+  if (!bad) return;
+  const [start, end] = p.currentRange();
+  p.report(SyntaxCode.UnexpectedToken, "invalid Unicode escape character: UESCAPE takes one character that is no hex digit, '+', quote or blank", start, end);
 }

@@ -2,7 +2,7 @@ import type { Diagnostic, Severity } from "../diagnostic.js";
 import { SyntaxCode } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { reservedClass, reservedWords } from "../lexer/keywords.js";
-import { FLAG_BAD_HEX_STRING, FLAG_OTHER_DIALECT, FLAG_TRAILING_JUNK, FLAG_UNTERMINATED } from "../lexer/lexer.js";
+import { FLAG_BAD_HEX_STRING, FLAG_EMPTY_IDENTIFIER, FLAG_OTHER_DIALECT, FLAG_TRAILING_JUNK, FLAG_UNTERMINATED } from "../lexer/lexer.js";
 import type { SignificantTokens } from "../lexer/significant-tokens.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { FINISH, FORWARDED, LONG_TOKEN, MAX_SHORT_END, PLACEHOLDER, RELABEL, arenaUsed, claimArena, growArena, plainStartCode, releaseArena, startCode, type EventLog } from "./events.js";
@@ -273,16 +273,23 @@ export class Parser {
     if (this.starts[this.pos + 1] !== end) return false;
     return this.comment >= this.commentEnd || this.stream.commentStarts[this.comment] !== end;
   }
-  /** Whether the gap between the previous significant token and the current one contains a line break. */
-  newlineBefore(): boolean {
+  /**
+   * Whether the string constant at the cursor continues the one before it, as PostgreSQL's
+   * lexer decides: only blanks between them (space, tab, form feed, vertical tab, line
+   * breaks), at least one of them a line break. Any comment between them separates them (two
+   * constants in a row are then a syntax error), as libpg-query's PostgreSQL has it.
+   */
+  stringContinues(): boolean {
     if (this.pos === this.sigStart || this.pos >= this.sigEnd) return false;
-    const from = this.ends[this.pos - 1]!;
+    const text = this.text;
     const to = this.starts[this.pos]!;
-    for (let i = from; i < to; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 10 || c === 13) return true;
+    let lineBreak = false;
+    for (let i = this.ends[this.pos - 1]!; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) lineBreak = true;
+      else if (c !== 32 && c !== 9 && c !== 12 && c !== 11) return false;
     }
-    return false;
+    return lineBreak;
   }
   /** Text of the current token. */
   tokenText(n = 0): string {
@@ -352,6 +359,7 @@ export class Parser {
       const text = this.text.slice(start, end);
       this.report(SyntaxCode.InvalidNumber, (text.charCodeAt(0) | 0x20) === 98 ? `a bit string has only the digits 0 and 1: '${text}'` : `a hexadecimal string needs an even number of hexadecimal digits: '${text}'`, start, end);
     }
+    else if (flags & FLAG_EMPTY_IDENTIFIER) this.report(SyntaxCode.UnexpectedToken, 'zero-length quoted identifier: a name in double quotes needs at least one character', start, end);
     else if (flags & FLAG_OTHER_DIALECT)
       this.report(SyntaxCode.WrongDialect, `backtick-quoted identifiers are not ${DIALECT_NAMES[this.dialect]} syntax; use double quotes`, start, end);
     else if (kind === SyntaxKind.Unknown)

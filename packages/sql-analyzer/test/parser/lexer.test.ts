@@ -140,3 +140,27 @@ describe("a block comment that runs to the end of the text", () => {
     }
   });
 });
+
+describe("PostgreSQL's lexical rules for strings and quoted names", () => {
+  // Each verdict as libpg-query (PostgreSQL's own parser) gives it.
+  const errors = (sql: string) => parse(sql, { dialect: "postgres" }).diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+
+  it("a string continues the one before it across blanks that hold a line break, and nothing else", () => {
+    for (const gap of ["\n", " \n ", "\r", "\t\n\t", "\f\n", "\n\v"]) expect(errors(`SELECT 'a'${gap}'b'`)).toEqual([]);
+    // Without a line break, or with any comment between them, they are two constants in a row.
+    for (const gap of [" ", " -- c\n ", "\n-- c\n", "\n/* c */", " /* c */ \n"]) expect(errors(`SELECT 'a'${gap}'b'`)).toEqual(["unexpected string literal"]);
+  });
+
+  it("UESCAPE takes one character that is no hex digit, '+', quote or blank", () => {
+    expect(errors("SELECT U&'d!0061t' UESCAPE '!'")).toEqual([]);
+    for (const escape of ["'a'", "'+'", "' '", "'!!'", "''"]) {
+      expect(errors(`SELECT U&'x' UESCAPE ${escape}`)).toEqual(["invalid Unicode escape character: UESCAPE takes one character that is no hex digit, '+', quote or blank"]);
+    }
+  });
+
+  it('a zero-length quoted name ("") is an error in PostgreSQL only', () => {
+    expect(errors('SELECT "" FROM t')).toEqual(["zero-length quoted identifier: a name in double quotes needs at least one character"]);
+    expect(errors('SELECT """" FROM t')).toEqual([]);
+    expect(parse('SELECT "" FROM t', { dialect: "sqlite" }).diagnostics).toEqual([]);
+  });
+});
