@@ -227,7 +227,8 @@ export class Lexer {
           if (isIdentStart(d) && !(p > this.floor && endsOperand(text.charCodeAt(p - 1)))) return this.wordParam(p + 1);
         }
         // `:name` is a placeholder, except right after a word in MySQL: `lbl:LOOP` is a label.
-        if (!this.postgres && p + 1 < end && isIdentStart(text.charCodeAt(p + 1)) && !(this.mysql && p > this.floor && isIdentPart(text.charCodeAt(p - 1))))
+        // SQLite's name may start with a digit (`:1`), as any of its parameter names.
+        if (!this.postgres && p + 1 < end && (this.sqlite ? isIdentPart(text.charCodeAt(p + 1)) : isIdentStart(text.charCodeAt(p + 1))) && !(this.mysql && p > this.floor && isIdentPart(text.charCodeAt(p - 1))))
           return this.wordParam(p + 1);
         if (p + 1 < end && text.charCodeAt(p + 1) === 61 /* := */) {
           this.pos = p + 2;
@@ -243,10 +244,14 @@ export class Lexer {
         }
         break;
       case 47: // /
-        if (p + 1 < end && text.charCodeAt(p + 1) === 42) return this.blockComment(p);
+        // SQLite: `/*` as the text's last two characters is `/` and `*`, no comment.
+        if (p + 1 < end && text.charCodeAt(p + 1) === 42 && !(this.sqlite && p + 2 >= end)) return this.blockComment(p);
         break;
       case 35: // #
         if (this.mysql) return this.lineComment(p);
+        // SQLite: `#name` is a parameter, as `:name`, `@name` and `$name` are (`#1`, a register
+        // of SQLite's own nested statements, is not).
+        if (this.sqlite && p + 1 < end && isIdentPart(text.charCodeAt(p + 1)) && !(CHAR_CLASS[text.charCodeAt(p + 1)]! & DIGIT)) return this.wordParam(p + 1);
         break;
       case 63: // ?
         if (!this.postgres) {
@@ -396,7 +401,7 @@ export class Lexer {
       if (sign === 43 || sign === 45) q++;
       if (q < end && (CHAR_CLASS[text.charCodeAt(q)] ?? 0) & DIGIT) {
         p = q;
-        while (p < end && ((CHAR_CLASS[text.charCodeAt(p)] ?? 0) & DIGIT || (this.postgres && text.charCodeAt(p) === 95))) {
+        while (p < end && ((CHAR_CLASS[text.charCodeAt(p)] ?? 0) & DIGIT || (!this.mysql && text.charCodeAt(p) === 95))) {
           if (text.charCodeAt(p) === 95) underscore = true;
           p++;
         }
@@ -515,6 +520,11 @@ export class Lexer {
     const text = this.text;
     const end = this.end;
     const next = p + 1 < end ? text.charCodeAt(p + 1) : 0;
+    if (next >= 48 && next <= 57 && this.sqlite) {
+      // SQLite: `$1a` is one parameter name, as `:1a` is (not `$1` and an alias `a`).
+      this.pos = this.scanWord(p + 1);
+      return SyntaxKind.Param;
+    }
     if (next >= 48 && next <= 57) {
       let q = p + 1;
       while (q < end && (CHAR_CLASS[text.charCodeAt(q)] ?? 0) & DIGIT) q++;

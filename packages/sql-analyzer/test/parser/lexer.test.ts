@@ -164,3 +164,29 @@ describe("PostgreSQL's lexical rules for strings and quoted names", () => {
     expect(parse('SELECT "" FROM t', { dialect: "sqlite" }).diagnostics).toEqual([]);
   });
 });
+
+describe("SQLite's lexical rules", () => {
+  // Each verdict as SQLite (better-sqlite3) gives it.
+  const errors = (sql: string) => parse(sql, { dialect: "sqlite" }).diagnostics.filter((d) => d.severity === "error").length;
+
+  it("parameters: ':', '@', '$' and '#' before name characters ('#' not before a digit)", () => {
+    expect(kinds("SELECT :1, :a, @1, $1a, #a1, #_1, #$", "sqlite").filter((k) => k.startsWith("Param"))).toEqual([
+      "Param::1",
+      "Param::a",
+      "Param:@1",
+      "Param:$1a",
+      "Param:#a1",
+      "Param:#_1",
+      "Param:#$",
+    ]);
+    for (const sql of ["SELECT :1", "SELECT #a", "SELECT #a$b"]) expect(errors(sql)).toBe(0);
+    expect(errors("SELECT #1")).toBeGreaterThan(0);
+  });
+
+  it("digit separators in exponents; '/*' as the text's last characters is '/' and '*'", () => {
+    expect(errors("SELECT 1e1_0")).toBe(0);
+    expect(kinds("SELECT 1 /*", "sqlite").slice(-2)).toEqual(["Operator:/", "Operator:*"]);
+    expect(errors("SELECT 1 /*")).toBeGreaterThan(0);
+    expect(parse("SELECT 1 /* x", { dialect: "sqlite" }).diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+  });
+});
