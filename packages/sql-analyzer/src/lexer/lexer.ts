@@ -208,7 +208,15 @@ export class Lexer {
         this.pos = p + 1;
         return SyntaxKind.RBrace;
       case 46: // .
-        if (p + 1 < end && (CHAR_CLASS[text.charCodeAt(p + 1)] ?? 0) & DIGIT) return this.number(p);
+        if (p + 1 < end && (CHAR_CLASS[text.charCodeAt(p + 1)] ?? 0) & DIGIT) {
+          // MySQL: right after an unquoted name, `.5` and `.2fa` are a dot and a name (`t.5`,
+          // `t.2fa_enabled`), as MySQL's lexer reads a name after a name and a dot.
+          if (this.mysql && p > this.floor && isIdentPart(text.charCodeAt(p - 1))) {
+            this.pos = p + 1;
+            return SyntaxKind.Dot;
+          }
+          return this.number(p);
+        }
         this.pos = p + 1;
         return SyntaxKind.Dot;
       case 58: // :
@@ -430,11 +438,13 @@ export class Lexer {
     let q = p;
     let digitsOnly = true;
     for (let d = text.charCodeAt(q); q < end && isIdentPart(d); d = text.charCodeAt(++q)) if (d < 48 || d > 57) digitsOnly = false;
-    if (digitsOnly) return this.number(p); // `12`, `1.5`, `12e+3`: the common case, no pattern tests
+    // After a name and a dot (`t.5`, `t.1e5`: see the `.` case) the run is a name, digits or not.
+    const afterNameDot = p > this.floor + 1 && text.charCodeAt(p - 1) === 46 && isIdentPart(text.charCodeAt(p - 2));
+    if (digitsOnly && !afterNameDot) return this.number(p); // `12`, `1.5`, `12e+3`: the common case, no pattern tests
     const run = text.slice(p, q);
-    if ( /^0x[0-9a-fA-F]+$/.test(run) || /^0b[01]+$/.test(run) || /^[0-9]+[eE][0-9]+$/.test(run)) return this.number(p);
+    if (!afterNameDot && (/^0x[0-9a-fA-F]+$/.test(run) || /^0b[01]+$/.test(run) || /^[0-9]+[eE][0-9]+$/.test(run))) return this.number(p);
     // `1e+5`: the sign ends the run after an exponent's `e`.
-    if (/^[0-9]+[eE]$/.test(run) && q + 1 < end && (text.charCodeAt(q) === 43 || text.charCodeAt(q) === 45) && (CHAR_CLASS[text.charCodeAt(q + 1)] ?? 0) & DIGIT) return this.number(p);
+    if (!afterNameDot && /^[0-9]+[eE]$/.test(run) && q + 1 < end && (text.charCodeAt(q) === 43 || text.charCodeAt(q) === 45) && (CHAR_CLASS[text.charCodeAt(q + 1)] ?? 0) & DIGIT) return this.number(p);
     this.hasUpper = /[A-Z]/.test(run);
     this.wordHash = foldHash(text, p, q);
     this.wordAscii = false; // no pack: interned by comparing characters

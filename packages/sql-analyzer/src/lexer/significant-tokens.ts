@@ -214,7 +214,8 @@ export class SignificantTokens {
             q++;
             d = q < end ? text.charCodeAt(q) : 0;
           }
-          if (d !== 46 && d < 128 && (CHAR_CLASS[d]! & IDENT_PART) === 0) {
+          // (MySQL reads digits right after a name and a dot, `t.5`, as a name: the lexer's.)
+          if (d !== 46 && d < 128 && (CHAR_CLASS[d]! & IDENT_PART) === 0 && !(lexer.mysql && p > lexer.floor && text.charCodeAt(p - 1) === 46)) {
             lexer.pos = q;
             this.pushPlain(SyntaxKind.Number, p, q);
             return SyntaxKind.Number;

@@ -190,3 +190,19 @@ describe("SQLite's lexical rules", () => {
     expect(parse("SELECT 1 /* x", { dialect: "sqlite" }).diagnostics.map((d) => d.severity)).toEqual(["warning"]);
   });
 });
+
+describe("MySQL: a name after a name and a dot may start with a digit", () => {
+  // As MySQL's lexer reads it (checked against MariaDB, which shares that lexer rule): right
+  // after an unquoted name, `.5` is a dot and the name `5`, not the number .5.
+  it("t.5, t.2fa_enabled, db.t.1e5 are qualified names; after a quoted name or a blank .5 is a number", () => {
+    const errors = (sql: string) => parse(sql, { dialect: "mysql" }).diagnostics.map((d) => d.message);
+    for (const sql of ["SELECT t.2fa_enabled FROM t", "SELECT a.5 FROM t", "SELECT db.t.5 FROM t", "SELECT a.5e1 FROM t", "SELECT 1+t.5 FROM t", "SELECT 1.5, .5"]) {
+      expect(errors(sql)).toEqual([]);
+    }
+    expect(kinds("t.5 t.1e5", "mysql")).toEqual(["Word:t", "Dot:.", "Word:5", "Word:t", "Dot:.", "Word:1e5"]);
+    expect(errors("SELECT `t`.5 FROM t")).toEqual(["unexpected number .5"]);
+    expect(errors("SELECT t .5 FROM t")).toEqual(["unexpected number .5"]);
+    // Other dialects keep `.5` a number there.
+    expect(kinds("t.5", "postgres")).toEqual(["Word:t", "Number:.5"]);
+  });
+});
