@@ -1,7 +1,7 @@
 import type { TextRange } from "../diagnostic.js";
 import { typeToString, type Ty } from "../semantics/types.js";
 import { SyntaxKind as K, isTrivia } from "../syntax/syntax-kind.js";
-import { nodesAt } from "../syntax/syntax-tree.js";
+import { nodesAt, type SyntaxNode } from "../syntax/syntax-tree.js";
 import type { FunctionAnalysis } from "../semantics/checker.js";
 import type { ModuleSymbols } from "../semantics/symbols.js";
 import { signatureOf, type Model } from "./model.js";
@@ -41,12 +41,32 @@ export function complete(model: Model, path: string, requested: number): Complet
   while (prefixStart > 0 && /[A-Za-z0-9_]/.test(text[prefixStart - 1]!)) prefixStart--;
   const prefix = text.slice(prefixStart, offset);
   const range = { start: prefixStart, end: offset };
+  // Nothing is offered inside a comment (typing prose there must not pop up names).
+  if (offset > 0) {
+    const at = tokenContaining(tokens.starts, tokens.count, offset - 1);
+    if (at >= 0 && tokens.kinds[at] === K.Comment) return [];
+  }
   const prevTok = previousToken(tokens.kinds, tokens.starts, tokens.count, prefixStart);
   const prevKind = prevTok < 0 ? -1 : tokens.kinds[prevTok]!;
   const filter = (items: CompletionItem[]) => items.filter((i) => i.label.startsWith(prefix) || prefix === "");
   const { project, module } = model.moduleOf(path);
   const path0 = nodesAt(result.root, Math.max(0, prefixStart - 1));
   const inKind = (k: number) => path0.some((n) => n.kind === k);
+
+  // The item the previous token is in, and whether that token ends it: after a finished
+  // item (`}` of a body, `;` of a `use` or constant) only item keywords make sense.
+  const prevItem = prevTok >= 0 ? topLevelNodeAt(result.root, tokens.starts[prevTok]!) : undefined;
+  const afterFinishedItem = prevItem !== undefined && lastSignificantToken(prevItem, tokens.kinds) === prevTok && !isOpenItem(prevItem, tokens.kinds);
+  if (afterFinishedItem) return filter(ITEM_KEYWORDS.map((k) => ({ label: k, kind: "keyword" as const, range })));
+  // A name being declared (`fn |`, `let |`, a parameter, a field, a pattern element): any
+  // proposal would only get in the way of typing a new name.
+  if (prevKind === K.FnKw || prevKind === K.StructKw || prevKind === K.ConstKw || prevKind === K.LetKw) return [];
+  if (prevKind === K.LParen || prevKind === K.Comma || prevKind === K.LBrace) {
+    const parent = nodesAt(result.root, tokens.starts[prevTok]!)
+      .reverse()
+      .find((n) => n.children.includes(prevTok));
+    if (parent && (parent.kind === K.ParamList || parent.kind === K.FieldList || parent.kind === K.TuplePat)) return [];
+  }
 
   // `use a::b::|`: modules, or the items of a complete module path.
   if (inKind(K.UseDecl)) {
@@ -80,8 +100,12 @@ export function complete(model: Model, path: string, requested: number): Complet
     return filter(out);
   }
 
-  const found = model.itemAt(path, Math.max(0, prefixStart - 1)) ?? model.itemAt(path, prefixStart);
-  if (!found || (prevKind === K.RBrace && prevTok >= 0 && tokens.starts[prevTok + 1]! >= found.item.end && found.item.end <= prefixStart)) {
+  // The item the cursor continues: the one around it, or the one the previous token is in
+  // when that item is not finished yet (a body still open at the end of the file ends at its
+  // last token, so the whitespace being typed in lies outside it).
+  let found = model.itemAt(path, Math.max(0, prefixStart - 1)) ?? model.itemAt(path, prefixStart);
+  if (!found && prevItem !== undefined && isOpenItem(prevItem, tokens.kinds)) found = model.itemAt(path, tokens.starts[prevTok]!);
+  if (!found) {
     return filter(ITEM_KEYWORDS.map((k) => ({ label: k, kind: "keyword" as const, range })));
   }
   const { item, key } = found;
@@ -165,7 +189,21 @@ export function complete(model: Model, path: string, requested: number): Complet
   if (item.ast.k !== "fn" && item.ast.k !== "const") return [];
 
   // Expressions and statements: locals in scope (innermost, latest first), then items, then keywords.
-  const locals = visibleLocals(localTable(model.typedAnalysis(path, key)), prefixStart - item.start);
+  // Past the end of an unfinished item, the scopes that end with the item reach the cursor,
+  // except those its last token closes (`fn f() { if c { let a = 1; }|`: not `a`).
+  const rel = prefixStart - item.start;
+  const itemLength = item.end - item.start;
+  let pastEnd: PastEnd | undefined;
+  if (rel >= itemLength && prevTok >= 0) {
+    const closed = outermostClosedScope(nodesAt(result.root, tokens.starts[prevTok]!), tokens.kinds);
+    pastEnd = {
+      itemLength,
+      closedStart: closed ? closed.start - item.start : -1,
+      closedEnd: closed ? closed.end - item.start : -1,
+      lastStatementFinished: prevKind === K.Semi,
+    };
+  }
+  const locals = visibleLocals(localTable(model.typedAnalysis(path, key)), rel, pastEnd);
   for (const l of locals) add(l);
   addTopLevel(false, locals);
   const atStatementStart = prevKind === K.Semi || prevKind === K.LBrace || prevKind === K.RBrace || prevKind === K.RParen && inKind(K.IfStmt);
@@ -223,6 +261,8 @@ const topLevelTable = memoByObject((symbols: ModuleSymbols): readonly TopLevelTe
 interface LocalTemplate extends ItemTemplate {
   readonly visibleFrom: number;
   readonly scopeEnd: number;
+  /** Where the name is declared (item-relative). */
+  readonly declaredAt: number;
 }
 
 /** The scope table of a function: every local with its type shown once (built once per memoized analysis). */
@@ -234,15 +274,35 @@ const localTable = memoByObject(
       detail: typeToString(l.ty),
       visibleFrom: l.visibleFrom,
       scopeEnd: l.scopeEnd,
+      declaredAt: l.s,
     })),
 );
 
-/** The locals visible at `rel`, one per name (the innermost, latest binding), in first-binding order. */
-function visibleLocals(table: readonly LocalTemplate[], rel: number): LocalTemplate[] {
+/** A cursor past the end of an unfinished item. */
+interface PastEnd {
+  readonly itemLength: number;
+  /** The scope the item's last token closes (item-relative, -1 for none). */
+  readonly closedStart: number;
+  readonly closedEnd: number;
+  /** False when the item ends inside a statement (`let y = w +|`: `y` is not visible yet). */
+  readonly lastStatementFinished: boolean;
+}
+
+/**
+ * The locals visible at `rel`, one per name (the innermost, latest binding), in first-binding
+ * order. Past the end of an unfinished item, a scope ending with the item is still open
+ * unless the item's last token closes it.
+ */
+function visibleLocals(table: readonly LocalTemplate[], rel: number, pastEnd?: PastEnd): LocalTemplate[] {
   const out: LocalTemplate[] = [];
   const slotOf = new Map<string, number>();
   for (const l of table) {
-    if (l.visibleFrom > rel || rel >= l.scopeEnd) continue;
+    if (l.visibleFrom > rel) continue;
+    if (pastEnd && l.visibleFrom >= pastEnd.itemLength && !pastEnd.lastStatementFinished) continue;
+    if (rel >= l.scopeEnd) {
+      if (!pastEnd || l.scopeEnd < pastEnd.itemLength) continue;
+      if (l.declaredAt >= pastEnd.closedStart && l.declaredAt < pastEnd.closedEnd) continue;
+    }
     const i = slotOf.get(l.label);
     if (i === undefined) {
       slotOf.set(l.label, out.length);
@@ -259,6 +319,90 @@ function innermostIs(path: readonly { kind: number }[], kinds: number[]): boolea
     if (k === K.Block || k === K.FnDef) return false;
   }
   return false;
+}
+
+const SCOPE_KINDS: ReadonlySet<number> = new Set([K.Block, K.IfStmt, K.ElseBranch, K.LoopStmt, K.WhileStmt, K.ForStmt]);
+const SIMPLE_STATEMENTS: ReadonlySet<number> = new Set([K.LetStmt, K.ConstStmt, K.ReturnStmt, K.ExprStmt, K.AssignStmt, K.BreakStmt, K.ContinueStmt]);
+
+/**
+ * The outermost scope (block, or `if`/`else`/loop statement) that the token at the end of
+ * `path` (outermost node first) closes, i.e. that is finished: a block by its `}`, a
+ * statement by its `;`, an `if`/loop by its finished body.
+ */
+function outermostClosedScope(path: readonly SyntaxNode[], kinds: Uint8Array): SyntaxNode | undefined {
+  let closed: SyntaxNode | undefined;
+  let inner: SyntaxNode | undefined;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const n = path[i]!;
+    const last = n.children[n.children.length - 1];
+    let finished: boolean;
+    if (n.kind === K.Block) finished = typeof last === "number" && kinds[last] === K.RBrace;
+    else if (SIMPLE_STATEMENTS.has(n.kind)) finished = typeof last === "number" && kinds[last] === K.Semi;
+    else if (SCOPE_KINDS.has(n.kind)) finished = inner !== undefined && last === inner;
+    else if (n.kind === K.FnDef || n.kind === K.SourceFile) break;
+    else {
+      inner = undefined; // inside an expression: its enclosing statement decides
+      continue;
+    }
+    if (!finished) break;
+    if (SCOPE_KINDS.has(n.kind)) closed = n;
+    inner = n;
+  }
+  return closed;
+}
+
+/** Index of the token containing the character at `offset`, or -1. */
+function tokenContaining(starts: Uint32Array, count: number, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < starts[mid]!) hi = mid - 1;
+    else if (offset >= starts[mid + 1]!) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** The item node (a child of the file node) that contains `offset`. */
+function topLevelNodeAt(root: SyntaxNode, offset: number): SyntaxNode | undefined {
+  for (const c of root.children) if (typeof c !== "number" && c.start <= offset && offset < c.end) return c;
+  return undefined;
+}
+
+/** The last token of a node that is not trivia, or -1. */
+function lastSignificantToken(node: SyntaxNode, kinds: Uint8Array): number {
+  const stack: (SyntaxNode | number)[] = [node];
+  while (stack.length > 0) {
+    const c = stack.pop()!;
+    if (typeof c === "number") {
+      if (!isTrivia(kinds[c]!)) return c;
+    } else for (const child of c.children) stack.push(child);
+  }
+  return -1;
+}
+
+/**
+ * True when an item is still being written: a function whose body has no closing brace, a
+ * struct whose field list has none, a constant or `use` without its `;`.
+ */
+function isOpenItem(node: SyntaxNode, kinds: Uint8Array): boolean {
+  const closedBy = (n: SyntaxNode | undefined, kind: number) => {
+    const last = n?.children[n.children.length - 1];
+    return typeof last === "number" && kinds[last] === kind;
+  };
+  const child = (kind: number) => node.children.find((c): c is SyntaxNode => typeof c !== "number" && c.kind === kind);
+  switch (node.kind) {
+    case K.FnDef:
+      return !closedBy(child(K.Block), K.RBrace);
+    case K.StructDef:
+      return !closedBy(child(K.FieldList), K.RBrace);
+    case K.ConstDef:
+    case K.UseDecl:
+      return !closedBy(node, K.Semi);
+    default:
+      return false;
+  }
 }
 
 /** Index of the last significant token ending at or before `offset`, or -1. */

@@ -158,3 +158,72 @@ describe("completion tables are per memoized analysis", () => {
     expect(labels(4.7)).toBe(labels(4));
   });
 });
+
+describe("completion where the editor is mid-edit", () => {
+  it("offers nothing inside a comment, and the usual names right before one", () => {
+    checkCompletion(`fn f(total: felt) -> felt {\n    // the t$0\n    return total;\n}`, (labels) => expect(labels).toEqual([]));
+    checkCompletion(`fn f(total: felt) -> felt {\n    //$0\n    return total;\n}`, (labels) => expect(labels).toEqual([]));
+    checkCompletion(`fn f(total: felt) -> felt {\n    let x = t$0 // the total\n    return total;\n}`, (labels) => expect(labels).toEqual(["total", "true"]));
+  });
+
+  it("continues a function whose body is not closed yet at the end of the file", () => {
+    // The unfinished item ends at its last token: the whitespace typed after it lay outside
+    // every item, so only item keywords were offered.
+    checkCompletion(`fn done() { return; }\nfn f(param: felt) {\n    let local = 1;\n    $0`, (labels) => {
+      expect(labels).toEqual(expect.arrayContaining(["param", "local", "done", "let", "return"]));
+      expect(labels).not.toContain("fn");
+    });
+    checkCompletion(`fn f(param: felt) {\n    if param == 1 {\n        let inner = 2;\n    }$0`, (labels) => {
+      expect(labels).toEqual(expect.arrayContaining(["param", "else", "let"]));
+      expect(labels).not.toContain("inner");
+    });
+    checkCompletion(`fn f(param: felt) {\n    loop {\n        let inner = 2;\n        $0`, (labels) => {
+      expect(labels).toEqual(expect.arrayContaining(["param", "inner", "break"]));
+    });
+    checkCompletion(`fn f(param: felt) {\n    for (let i = 0; i != 3; i = i + 1) {\n        let inner = 2;\n    }\n    $0`, (labels) => {
+      expect(labels).toContain("param");
+      expect(labels).not.toContain("i");
+      expect(labels).not.toContain("inner");
+    });
+    // A `let` still being written is not visible in its own initializer.
+    checkCompletion(`fn f(param: felt) {\n    let w = 1;\n    let y = w +\n    $0`, (labels) => {
+      expect(labels).toEqual(["param", "w", "f", "assert", "true", "false", "new"]);
+    });
+  });
+
+  it("offers item keywords on the line after a `use` and after a finished constant", () => {
+    // The position right after the `;` counts as inside the `use` declaration, so module
+    // paths were looked up for `a::b;` and nothing was offered.
+    const project = `
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/lib.cm
+fn g() { return; }
+//- /p/src/main.cm
+`;
+    checkCompletion(`${project}use lib::g;\n$0`, (labels) => expect(labels).toEqual(["fn", "struct", "const", "use"]));
+    checkCompletion(`${project}use lib::g;\nu$0`, (labels) => expect(labels).toEqual(["use"]));
+    checkCompletion(`const A: felt = 1;$0`, (labels) => expect(labels).toEqual(["fn", "struct", "const", "use"]));
+  });
+
+  it("offers nothing where a new name is being declared", () => {
+    for (const source of [
+      `fn $0`,
+      `struct $0`,
+      `const $0`,
+      `fn f(a: felt, $0) { return; }`,
+      `fn f($0) { return; }`,
+      `struct S { a: felt, $0 }`,
+      `struct S {\n    $0`,
+      `fn f(a: felt) { let $0 }`,
+      `fn f(a: felt) { let (b, $0) = (1, 2); return; }`,
+      `fn f(a: felt) { const $0 }`,
+    ]) {
+      checkCompletion(source, (labels) => expect({ source, labels }).toEqual({ source, labels: [] }));
+    }
+    // Types are still offered after the colon.
+    checkCompletion(`struct S { a: felt, b: $0 }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "S"]));
+    checkCompletion(`struct S { a: (felt, $0) }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "S"]));
+  });
+});
