@@ -8,7 +8,8 @@ import { StatementDocBuilder } from "./build-doc.js";
 import { type FormatOptions, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
 import { printDoc } from "./printer.js";
 import { ErrorRanges } from "./error-ranges.js";
-import { sameTokens } from "./verify.js";
+import { type StatementContext, sameTokens } from "./verify.js";
+import type { Dialect } from "../dialect.js";
 
 /**
  * What happened to one statement:
@@ -81,6 +82,8 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   let lastLineComment = false;
   /** The last item printed is COPY data without its `\.` line (it runs to the end of the text). */
   let lastOpenData = false;
+  /** The last item printed opens a MySQL executable comment (`/*!40101`) on the statement's line. */
+  let lastOpensCode = false;
   for (let s = 0; s < segments.length; s++) {
     const { items, bad } = segments[s]!;
     lastBad = bad;
@@ -136,6 +139,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         out.push(lastLineComment ? (newlines >= 2 ? eol + eol : eol) : glued ? "" : separator(), child.text());
         lastLineComment = runsToLineEnd(k);
         lastOpenData = k === SyntaxKind.CopyData && !isTerminatedCopyData(child.text());
+        lastOpensCode = k === SyntaxKind.BlockComment && opensExecutableComment(child.text(), resolved.dialect);
         empty = false;
         newlines = 0;
         gap = false;
@@ -143,7 +147,9 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       }
       const statement = formatStatement(child, parsed, resolved, eol);
       statements.push(statement);
-      out.push(empty ? "" : newlines >= 2 ? eol + eol : eol, statement.text);
+      // `/*!40101 SET NAMES utf8 */;` stays on one line, as dumps write it: the marker is the statement's.
+      out.push(empty ? "" : lastOpensCode && newlines === 0 ? " " : newlines >= 2 ? eol + eol : eol, statement.text);
+      lastOpensCode = false;
       lastLineComment = false;
       empty = false;
       newlines = 0;
@@ -186,6 +192,11 @@ export function formatRange(text: string, range: TextRange, options: FormatOptio
     }
   }
   return edits;
+}
+
+/** Whether a comment token is the opening marker of a MySQL executable comment (`/*!`, `/*!50100`), not a whole comment. */
+function opensExecutableComment(text: string, dialect: Dialect): boolean {
+  return dialect === "mysql" && text.startsWith("/*!") && !text.endsWith("*/");
 }
 
 /** Whether a token is a client program's (a command, a custom delimiter, COPY data). */
@@ -257,8 +268,34 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
     throw error;
   }
   const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
-  if (!sameTokens(node, printed, options.dialect, fold)) return keep("unverified");
+  if (!sameTokens(node, printed, options.dialect, fold, lexingContext(node, parsed, options.dialect))) return keep("unverified");
   return { range, status: "formatted", text: printed };
+}
+
+/**
+ * The segment around `node` when its printed form must be lexed in place (see
+ * `StatementContext`): only for MySQL statements whose segment holds an executable comment
+ * (`/*!`), whose markers may stand outside the statement node, so lexing the statement alone
+ * would read its content differently. `undefined` otherwise (lexed alone, the usual case).
+ */
+function lexingContext(node: SyntaxNode, parsed: ParseResult, dialect: Dialect): StatementContext | undefined {
+  if (dialect !== "mysql") return undefined;
+  const segments = parsed.segments;
+  const { start, end } = node.range;
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segments[mid]!.start <= start) lo = mid;
+    else hi = mid - 1;
+  }
+  let last = lo;
+  while (last + 1 < segments.length && segments[last]!.end < end) last++;
+  const from = segments[lo]!.start;
+  const to = segments[last]!.end;
+  const text = parsed.text;
+  const marker = text.indexOf("/*!", from);
+  return marker >= 0 && marker < to ? { text, start: from, end: to } : undefined;
 }
 
 /**

@@ -28,7 +28,7 @@ export function spaceBetween(prev: SyntaxToken, next: SyntaxToken, hadSpace: boo
   // `=?` as one operator, so separating them would change what the server reads.
   if (dialect === "postgres" && !hadSpace && prev.kind === SyntaxKind.Operator && next.kind === SyntaxKind.Param && next.text() === "?") return "";
   const space = preferredSpace(prev, next, hadSpace, dialect);
-  if (space === "" && wouldMerge(prev.text(), next.text())) return " ";
+  if (space === "" && wouldMerge(prev.text(), next.text(), prev.kind === SyntaxKind.QuotedIdent || prev.kind === SyntaxKind.String)) return " ";
   return space;
 }
 
@@ -77,14 +77,20 @@ function isFirstSignificant(token: SyntaxToken): boolean {
 const WORD_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
 const OP_CHAR = /[-+*/<>=~!@#%^&|`?:]/;
 
-/** Whether printing `a` and `b` with nothing between would lex differently. */
-export function wouldMerge(a: string, b: string): boolean {
+/**
+ * Whether printing `a` and `b` with nothing between would lex differently. `quotedA`: `a`
+ * is a quoted token (a string, a quoted name), whose last character is its closing quote:
+ * no operator character, although a backtick is one in PostgreSQL (MySQL's `` `root`@`host` ``
+ * is a quoted name and a host), but the same quote right after it would double it.
+ */
+export function wouldMerge(a: string, b: string, quotedA = false): boolean {
   const x = a[a.length - 1];
   const y = b[0];
   if (x === undefined || y === undefined) return false;
   // An extension script's placeholder (`::@extschema@.t`) lexes as one token after anything.
   if (y === "@" && isExtensionPlaceholder(b)) return false;
   if (WORD_CHAR.test(x) && (WORD_CHAR.test(y) || y === "'" || y === '"' || y === "&" || y === "`")) return true;
+  if (quotedA) return y === x;
   if (OP_CHAR.test(x) && OP_CHAR.test(y)) return true;
   if ((x === "." && /[0-9]/.test(y)) || (/[0-9]/.test(x) && y === ".")) return true;
   if (x === "." && y === ".") return true;

@@ -46,6 +46,13 @@ export class Lexer {
    * never look before it, so a segment lexes the same alone as inside its file.
    */
   floor: number;
+  /**
+   * MySQL: inside an executable comment (`/*!` or `/*!50100`, up to the closing star-slash),
+   * whose content MySQL runs as code. The opening `/*!NNNNN` and the closing star-slash are
+   * `BlockComment` tokens and the content is lexed as ordinary tokens between them. The splitter closes it at each
+   * statement boundary, so a segment lexes the same alone as inside its file.
+   */
+  executableComment = false;
   private postgres: boolean;
   /** Whether the dialect is MySQL (backslash escapes in strings: `SignificantTokens.scanNext` leaves those to `next()`). */
   mysql: boolean;
@@ -74,6 +81,7 @@ export class Lexer {
     this.pos = pos;
     this.end = end;
     this.floor = pos;
+    this.executableComment = false;
     if (dialect !== this.dialect) {
       this.dialect = dialect;
       this.postgres = dialect === "postgres";
@@ -253,7 +261,18 @@ export class Lexer {
         break;
       case 47: // /
         // SQLite: `/*` as the text's last two characters is `/` and `*`, no comment.
-        if (p + 1 < end && text.charCodeAt(p + 1) === 42 && !(this.sqlite && p + 2 >= end)) return this.blockComment(p);
+        if (p + 1 < end && text.charCodeAt(p + 1) === 42 && !(this.sqlite && p + 2 >= end)) {
+          if (this.mysql && p + 2 < end && text.charCodeAt(p + 2) === 33 /* ! */) return this.executableCommentStart(p);
+          return this.blockComment(p);
+        }
+        break;
+      case 42: // *
+        // The star-slash that closes a MySQL executable comment (a comment token, like its `/*!`).
+        if (this.executableComment && p + 1 < end && text.charCodeAt(p + 1) === 47) {
+          this.executableComment = false;
+          this.pos = p + 2;
+          return SyntaxKind.BlockComment;
+        }
         break;
       case 35: // #
         if (this.mysql) return this.lineComment(p);
@@ -500,6 +519,28 @@ export class Lexer {
     while (q < end && text.charCodeAt(q) !== 10) q++;
     this.pos = q > p && q < end && text.charCodeAt(q - 1) === 13 ? q - 1 : q;
     return SyntaxKind.LineComment;
+  }
+
+  /**
+   * MySQL's executable comment at `p` (`/*!`): MySQL runs its content as code when the
+   * optional five-digit version after the `!` (`/*!50100`: 5.1.0) is not newer than the
+   * server. The dialect follows MySQL 8, so a version from 90000 on, and a `/*!` with no
+   * closing star-slash after it, stay ordinary comments. Otherwise `/*!NNNNN` is a comment
+   * token and what follows it is lexed as code until the star-slash (see `executableComment`).
+   */
+  private executableCommentStart(p: number): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    let q = p + 3;
+    while (q < end && q < p + 8 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+    const digits = q - (p + 3);
+    if (digits < 5) q = p + 3; // no version: fewer digits are the content's own (`/*!1 + 1`)
+    else if (Number(text.slice(p + 3, q)) >= 90000) return this.blockComment(p);
+    const close = text.indexOf("*/", q);
+    if (close < 0 || close + 2 > end) return this.blockComment(p);
+    this.executableComment = true;
+    this.pos = q;
+    return SyntaxKind.BlockComment;
   }
 
   private blockComment(p: number): SyntaxKind {

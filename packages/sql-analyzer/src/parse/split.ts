@@ -148,6 +148,7 @@ export class Split {
       const closed = (flags & SEGMENT_CLOSED) !== 0;
       this.addAt(end, tokens.count, tokens.commentCount, flags);
       lexer.floor = end;
+      lexer.executableComment = false; // a statement boundary closes it, as the mysql client cuts there
       segStart = end;
       segTok = tokens.count;
       segComment = tokens.commentCount;
