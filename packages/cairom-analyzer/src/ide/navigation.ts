@@ -170,13 +170,36 @@ export function rename(model: Model, path: string, offset: number, newName: stri
   if (s.k === "top" && s.def.module !== model.moduleOf(path).module && model.modulePath(s.project, s.def.module) === undefined) {
     return { ok: false, error: "the definition is outside this project" };
   }
-  const conflict = renameConflict(model, s, newName);
-  if (conflict) return { ok: false, error: conflict };
+  // Renaming to the current name changes nothing (and must not be refused as a clash with itself).
+  const current = s.k === "local" ? s.local.name : s.k === "top" ? s.def.name : s.field;
+  if (newName !== current) {
+    const conflict = renameConflict(model, s, newName);
+    if (conflict) return { ok: false, error: conflict };
+  }
   const locs = occurrences(model, s, true);
   return { ok: true, edit: { edits: locs.map((l) => ({ path: l.path, range: l.range, newText: newName })) } };
 }
 
+/** Names the language gives a fixed meaning where a user name would be read: calls of `assert`, primitive types. */
+const PRIMITIVE_TYPES: ReadonlySet<string> = new Set(["felt", "u32", "bool"]);
+
+/** Ranges (item-relative) where an item uses `name` without any declaration of it in reach. */
+function undeclaredUses(model: Model, path: string, key: string, name: string): { s: number; e: number }[] {
+  const file = model.parsed(path);
+  const i = file.byKey.get(key);
+  const item = i === undefined ? undefined : file.result.items[i];
+  if (!item) return [];
+  const out: { s: number; e: number }[] = [];
+  for (const d of model.typedAnalysis(path, key).diagnostics) {
+    if (d.code !== "undeclared-variable" && d.code !== "undeclared-type") continue;
+    if (file.result.text.slice(item.start + d.range.start, item.start + d.range.end) === name) out.push({ s: d.range.start, e: d.range.end });
+  }
+  return out;
+}
+
 function renameConflict(model: Model, s: SymbolRef, newName: string): string | undefined {
+  // A call `assert(...)` is always the built-in, whatever `assert` is bound to.
+  if (newName === "assert" && s.k !== "field") return "`assert` is the built-in function: uses of the renamed symbol would no longer reach it";
   if (s.k === "local") {
     const a = model.typedAnalysis(s.path, s.key);
     const l = s.local;
@@ -191,6 +214,10 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
         return `renaming would shadow \`${newName}\`, which is used in this scope`;
       }
     }
+    // An undeclared `newName` inside the binding's scope would start to refer to it.
+    if (undeclaredUses(model, s.path, s.key, newName).some((u) => u.s >= l.visibleFrom && u.s < l.scopeEnd)) {
+      return `\`${newName}\` is used undeclared in this scope: renaming would make it refer to this binding`;
+    }
     return undefined;
   }
   if (s.k === "field") {
@@ -199,6 +226,8 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
     return undefined;
   }
   if (s.k === "top") {
+    // `felt`, `u32` and `bool` in a type are always the primitives.
+    if (s.def.k === "struct" && PRIMITIVE_TYPES.has(newName)) return `\`${newName}\` is a primitive type: types written \`${newName}\` would not name the struct`;
     for (const f of model.projectFiles(s.project)) {
       const symbols = model.symbols(s.project, f.module);
       const binding = symbols.bindings.find((b) => b.def && b.def.module === s.def.module && b.def.name === s.def.name);
@@ -214,6 +243,13 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
           if (r.target.k !== "top" || r.target.name !== binding.name) continue;
           const capture = a.locals.find((l) => l.name === newName && l.visibleFrom <= r.s && r.s < l.scopeEnd);
           if (capture) return `a local \`${newName}\` in \`${ast.name}\` would shadow the renamed item`;
+        }
+      }
+      // An undeclared `newName` in a module that sees the item would start to refer to it.
+      for (const { item, key } of model.itemsMentioning(f.path, newName)) {
+        if (item.ast.k !== "fn" && item.ast.k !== "const") continue;
+        if (undeclaredUses(model, f.path, key, newName).length > 0) {
+          return `\`${newName}\` is used undeclared in module \`${f.module}\`: renaming would make it refer to the renamed item`;
         }
       }
     }

@@ -139,6 +139,44 @@ fn twice(a: felt) -> felt { return add(a, a); }
   });
 });
 
+describe("rename that would change what a name means", () => {
+  it("accepts renaming to the current name (no clash with itself)", () => {
+    checkRename(`fn f() -> felt { let x$0 = 1; return x + x; }`, "x", { "/main.cm": "fn f() -> felt { let x = 1; return x + x; }" });
+    checkRename(`fn f$0() -> felt { return 1; }\nfn g() -> felt { return f(); }`, "f", { "/main.cm": "fn f() -> felt { return 1; }\nfn g() -> felt { return f(); }" });
+  });
+  it("refuses `assert`: a call of it is always the built-in", () => {
+    const error = "`assert` is the built-in function: uses of the renamed symbol would no longer reach it";
+    checkRename(`fn che$0ck(a: bool) -> felt { return 1; }\nfn f() -> felt { return check(true); }`, "assert", { error });
+    checkRename(`fn f() -> felt { let x$0 = 1; return x; }`, "assert", { error });
+  });
+  it("refuses renaming a struct to a primitive type name, which types would read as the primitive", () => {
+    checkRename(`struct P$0 { a: felt }\nfn f(p: P) -> felt { return p.a; }`, "u32", {
+      error: "`u32` is a primitive type: types written `u32` would not name the struct",
+    });
+  });
+  it("refuses capturing a name used undeclared, in the binding's scope or in a module that sees the item", () => {
+    checkRename(`fn f() -> felt { let x$0 = 1; return x + y; }`, "y", {
+      error: "`y` is used undeclared in this scope: renaming would make it refer to this binding",
+    });
+    checkRename(
+      `
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use geo::add;
+fn main() -> felt { return add(1, 2) + sum; }
+//- /p/src/geo.cm
+fn a$0dd(a: felt, b: felt) -> felt { return a + b; }
+`,
+      "sum",
+      { error: "`sum` is used undeclared in module `main`: renaming would make it refer to the renamed item" },
+    );
+    // Outside the binding's scope an undeclared use stays undeclared: the rename is fine.
+    checkRename(`fn f() -> felt { { let x$0 = 1; x = 2; } return y; }`, "y", { "/main.cm": "fn f() -> felt { { let y = 1; y = 2; } return y; }" });
+  });
+});
+
 describe("use declarations", () => {
   const project = `
 //- /p/cairom.toml
