@@ -228,7 +228,17 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
   if (s.k === "top") {
     // `felt`, `u32` and `bool` in a type are always the primitives.
     if (s.def.k === "struct" && PRIMITIVE_TYPES.has(newName)) return `\`${newName}\` is a primitive type: types written \`${newName}\` would not name the struct`;
+    if (model.binding(s.project, s.def.module, newName)) return `module \`${s.def.module}\` already has an item named \`${newName}\``;
     for (const f of model.projectFiles(s.project)) {
+      // An import of `newName` from the item's module that resolves to nothing today would
+      // start to import the renamed item.
+      for (const { item } of model.itemsMentioning(f.path, newName)) {
+        const ast = item.ast;
+        if (ast.k !== "use" || ast.path.map((x) => x.name).join("::") !== s.def.module) continue;
+        if (ast.items.some((n) => n.name === newName)) {
+          return `module \`${f.module}\` imports \`${newName}\` from \`${s.def.module}\`, which has no such item yet: renaming would make that import resolve`;
+        }
+      }
       const symbols = model.symbols(s.project, f.module);
       const binding = symbols.bindings.find((b) => b.def && b.def.module === s.def.module && b.def.name === s.def.name);
       if (!binding) continue;

@@ -172,6 +172,24 @@ fn a$0dd(a: felt, b: felt) -> felt { return a + b; }
       "sum",
       { error: "`sum` is used undeclared in module `main`: renaming would make it refer to the renamed item" },
     );
+    // An import that resolves to nothing today would resolve to the renamed item.
+    checkRename(
+      `
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use geo::add;
+fn main() -> felt { return add(1, 2); }
+//- /p/src/geo.cm
+fn a$0dd(a: felt, b: felt) -> felt { return a + b; }
+//- /p/src/other.cm
+use geo::sum;
+fn twice() -> felt { return sum(1, 1); }
+`,
+      "sum",
+      { error: "module `other` imports `sum` from `geo`, which has no such item yet: renaming would make that import resolve" },
+    );
     // Outside the binding's scope an undeclared use stays undeclared: the rename is fine.
     checkRename(`fn f() -> felt { { let x$0 = 1; x = 2; } return y; }`, "y", { "/main.cm": "fn f() -> felt { { let y = 1; y = 2; } return y; }" });
   });
