@@ -28,6 +28,10 @@ export function spaceBetween(prev: SyntaxToken, next: SyntaxToken, hadSpace: boo
   // `=?` as one operator, so separating them would change what the server reads.
   if (dialect === "postgres" && !hadSpace && prev.kind === SyntaxKind.Operator && next.kind === SyntaxKind.Param && next.text() === "?") return "";
   const space = preferredSpace(prev, next, hadSpace, dialect);
+  // A qualifier's dot hugs the names around it even where digits touch it (`t2.id`, MySQL's
+  // `t.5`): only a number takes a dot into itself (`1.`, `.5`), and the lexer reads a name
+  // there (wouldMerge looks at characters only).
+  if (space === "" && ((next.kind === SyntaxKind.Dot && isName(prev) && !ALL_DIGITS.test(prev.text())) || (prev.kind === SyntaxKind.Dot && isName(next)))) return "";
   if (space === "" && wouldMerge(prev.text(), next.text(), prev.kind === SyntaxKind.QuotedIdent || prev.kind === SyntaxKind.String)) return " ";
   return space;
 }
@@ -65,6 +69,15 @@ function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean,
   if (pk === SyntaxKind.Operator && prev.parent.kind === SyntaxKind.PrefixExpr && isFirstSignificant(prev)) return hadSpace ? " " : "";
   return " ";
 }
+
+/** An unquoted name (a word the parser took as a name or a keyword). */
+function isName(token: SyntaxToken): boolean {
+  const kind = token.kind;
+  return kind === SyntaxKind.Ident || kind === SyntaxKind.Keyword || kind === SyntaxKind.Word;
+}
+
+// An all-digit name (MySQL's `t.5`) followed by a dot could read as a number.
+const ALL_DIGITS = /^[0-9]+$/;
 
 function sameNode(a: SyntaxToken["parent"], b: SyntaxToken["parent"]): boolean {
   return a.green === b.green && a.offset === b.offset;

@@ -141,6 +141,21 @@ describe("spacing around parentheses", () => {
   });
 });
 
+describe("qualified names", () => {
+  test("a dot hugs a name that ends in a digit (it printed `t2 .id`: the check for `1.` looked at characters only)", () => {
+    for (const dialect of ["postgres", "mysql", "sqlite"] as const) {
+      expect(format("select t2.*, t2.id, db1.t3.c4 from t t2 join u1 on u1.id = t2.id", { dialect })).toBe(
+        "SELECT t2.*, t2.id, db1.t3.c4 FROM t t2 JOIN u1 ON u1.id = t2.id\n",
+      );
+    }
+  });
+  test("MySQL names after a dot that start with a digit stay against it (`t.5` was printed `t. 5`, refused by the check, and left as written)", () => {
+    const result = formatDocument("select t.5, t.2fa from t", { dialect: "mysql" });
+    expect(result.text).toBe("SELECT t.5, t.2fa FROM t\n");
+    expect(result.statements.map((s) => s.status)).toEqual(["formatted"]);
+  });
+});
+
 test("adjacent string literals stay on separate lines (PostgreSQL concatenates them only across a newline)", () => {
   const out = format("select 'a'\n  'b' as s from t");
   expect(out).toBe("SELECT 'a'\n  'b' AS s\nFROM t\n");
