@@ -223,6 +223,16 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
   if (s.k === "field") {
     const st = model.symbols(s.project, s.module).bindings.find((b) => b.name === s.struct && b.via === "item")?.def;
     if (st?.k === "struct" && st.fields.some((f) => f.name === newName)) return `\`${s.struct}\` already has a field \`${newName}\``;
+    // An access or literal naming a field `newName` the struct lacks today would become valid.
+    const unknown = `\`${s.struct}\` has no field \`${newName}\``;
+    for (const f of model.projectFiles(s.project)) {
+      for (const { item, key } of model.itemsMentioning(f.path, newName)) {
+        if (item.ast.k !== "fn" && item.ast.k !== "const") continue;
+        if (model.typedAnalysis(f.path, key).diagnostics.some((d) => d.code === "unknown-field" && d.message === unknown)) {
+          return `\`${s.struct}\` is used with a field \`${newName}\` it does not have (in \`${f.module}\`): renaming would make that use valid`;
+        }
+      }
+    }
     return undefined;
   }
   if (s.k === "top") {

@@ -149,6 +149,14 @@ describe("rename that would change what a name means", () => {
     checkRename(`fn che$0ck(a: bool) -> felt { return 1; }\nfn f() -> felt { return check(true); }`, "assert", { error });
     checkRename(`fn f() -> felt { let x$0 = 1; return x; }`, "assert", { error });
   });
+  it("refuses renaming a field to a name the struct is used with but lacks", () => {
+    const error = "`P` is used with a field `y` it does not have (in `main`): renaming would make that use valid";
+    checkRename(`struct P { x$0: felt }\nfn f(p: P) -> felt { return p.x + p.y; }`, "y", { error });
+    checkRename(`struct P { x$0: felt }\nfn f() -> P { return P { y: 1 }; }`, "y", { error });
+    checkRename(`struct P { x$0: felt }\nstruct Q { y: felt }\nfn f(q: Q) -> felt { return q.y; }`, "y", {
+      "/main.cm": "struct P { y: felt }\nstruct Q { y: felt }\nfn f(q: Q) -> felt { return q.y; }",
+    });
+  });
   it("refuses renaming a struct to a primitive type name, which types would read as the primitive", () => {
     checkRename(`struct P$0 { a: felt }\nfn f(p: P) -> felt { return p.a; }`, "u32", {
       error: "`u32` is a primitive type: types written `u32` would not name the struct",
