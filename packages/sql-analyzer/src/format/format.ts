@@ -6,6 +6,7 @@ import type { SyntaxElement, SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { StatementDocBuilder } from "./build-doc.js";
 import { type FormatOptions, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
+import { lineBreakAfter } from "./line-break.js";
 import { printDoc } from "./printer.js";
 import { ErrorRanges } from "./error-ranges.js";
 import { type StatementContext, sameTokens } from "./verify.js";
@@ -69,6 +70,10 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   const parsed = parseOf(text, options, resolved);
   const statements: FormattedStatement[] = [];
   const out: string[] = [];
+  /** Appends `separator` and `text`; see `lineBreakAfter` for a line comment that ends in a lone CR. */
+  const emit = (separator: string, text: string): void => {
+    out.push(separator.charCodeAt(0) === 10 ? lineBreakAfter(out[out.length - 1], "\n") + separator.slice(1) : separator, text);
+  };
   let newlines = 0;
   /** Whether whitespace came since the last item printed (a client token printed right after one stays glued: see below). */
   let gap = false;
@@ -108,7 +113,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       for (const item of items) {
         if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, errors), text: item.text() });
       }
-      out.push(empty ? "" : newlines >= 2 ? eol + eol : eol, text.slice(start, end));
+      emit(empty ? "" : newlines >= 2 ? eol + eol : eol, text.slice(start, end));
       lastLineComment = items[last]!.isToken && runsToLineEnd(items[last]!.kind);
       empty = false;
       newlines = trailing;
@@ -125,7 +130,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         }
         if (k === SyntaxKind.Semicolon) {
           // After a line comment the `;` must go on the next line, or it would join the comment.
-          out.push(lastLineComment ? eol + ";" : ";");
+          emit(lastLineComment ? eol : "", ";");
           lastLineComment = false;
           newlines = 0;
           gap = false;
@@ -136,7 +141,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         // blank could change how it reads (`--\s` is no MySQL comment, `-- \s` is; an sqlite3
         // dot-command right after `;` starts its segment, one after a blank is a `.`).
         const glued = !gap && isClientToken(k);
-        out.push(lastLineComment ? (newlines >= 2 ? eol + eol : eol) : glued ? "" : separator(), child.text());
+        emit(lastLineComment ? (newlines >= 2 ? eol + eol : eol) : glued ? "" : separator(), child.text());
         lastLineComment = runsToLineEnd(k);
         lastOpenData = k === SyntaxKind.CopyData && !isTerminatedCopyData(child.text());
         lastOpensCode = k === SyntaxKind.BlockComment && opensExecutableComment(child.text(), resolved.dialect);
@@ -148,7 +153,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       const statement = formatStatement(child, parsed, resolved, eol);
       statements.push(statement);
       // `/*!40101 SET NAMES utf8 */;` stays on one line, as dumps write it: the marker is the statement's.
-      out.push(empty ? "" : lastOpensCode && newlines === 0 ? " " : newlines >= 2 ? eol + eol : eol, statement.text);
+      emit(empty ? "" : lastOpensCode && newlines === 0 ? " " : newlines >= 2 ? eol + eol : eol, statement.text);
       lastOpensCode = false;
       lastLineComment = false;
       empty = false;
@@ -162,7 +167,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   // nor inside a block comment that runs to the end (SQLite takes one: a warning, so the file
   // is formatted), where it would be comment text.
   const openComment = parsed.diagnostics.some((d) => d.code === SyntaxCode.UnterminatedBlockComment && d.range.end === text.length);
-  if (!empty && !lastBad && !lastOpenData && !openComment) out.push(eol);
+  if (!empty && !lastBad && !lastOpenData && !openComment) emit(eol, "");
   return { text: out.join(""), statements };
 }
 

@@ -1,4 +1,5 @@
 import type { Doc } from "./doc.js";
+import { lineBreakAfter } from "./line-break.js";
 
 const FLAT = 0;
 const BREAK = 1;
@@ -25,7 +26,7 @@ export function printDoc(doc: Doc, width: number, indentUnit: string, newline = 
       if (started) {
         while (out.length > 0 && out[out.length - 1] === " ") out.pop();
         const pad = indentUnit.repeat(pendingIndent);
-        out.push(newline + pad);
+        out.push(lineBreakAfter(out[out.length - 1], newline) + pad);
         column = pad.length;
       }
       pendingBreak = false;

@@ -197,6 +197,16 @@ describe("line endings", () => {
   });
 });
 
+test("a MySQL or SQLite line comment that ends in a lone CR keeps it: the break after it is CRLF (an LF made it another comment when formatted again)", () => {
+  // `\r\r\n`: a CRLF file converted twice. MySQL and SQLite end a line comment at LF only.
+  const input = "select 1 # c\r\r\nfrom t; # d\r\r\nselect 2 -- e\r";
+  const result = formatDocument(input, { dialect: "mysql", lineEnding: "lf" });
+  expect(result.text).toBe("SELECT 1 # c\r\r\nFROM t; # d\r\r\nSELECT 2 -- e\r\r\n");
+  expect(result.statements.map((s) => s.status)).toEqual(["formatted", "formatted"]);
+  expect(format(result.text, { dialect: "mysql", lineEnding: "lf" })).toBe(result.text);
+  expect(format("select 1 -- c\r\r\nfrom t", { dialect: "sqlite", lineEnding: "lf" })).toBe("SELECT 1 -- c\r\r\nFROM t\n");
+});
+
 test("auto line endings follow the breaks between tokens, not those inside strings (found by fuzzing)", () => {
   const input = "create function f(a\r\nint) returns int language sql as\r\n$fn$ select 1\n$fn$";
   const once = format(input);
