@@ -48,7 +48,43 @@ export function parseExprOrStar(p: Parser): boolean {
     p.finish();
     return true;
   }
-  return p.postgres ? parseTargetExpr(p) : parseExpr(p);
+  if (p.postgres) return parseTargetExpr(p);
+  // MySQL and SQLite take `t.*` as a whole item only, never inside an expression (see parseNameOrCall).
+  const parts = qualifiedStarItemParts(p);
+  if (parts > 0) {
+    const cp = p.checkpoint();
+    p.start(SyntaxKind.QualifiedName);
+    p.bumpIdent();
+    for (let i = 1; i < parts; i++) {
+      p.bump();
+      p.bumpIdent();
+    }
+    p.bump();
+    p.bump();
+    p.finish();
+    p.startAt(cp, SyntaxKind.StarExpr);
+    p.finish();
+    return true;
+  }
+  return parseExpr(p);
+}
+
+/**
+ * MySQL and SQLite: how many name parts a select-list item `t.*` (MySQL also `db.t.*`) at
+ * the cursor has before its `.*`; 0 when the item is not one. A reserved word is no name
+ * here (the general path reports it).
+ */
+function qualifiedStarItemParts(p: Parser): number {
+  const k = p.kind;
+  if (k !== SyntaxKind.QuotedIdent && (k !== SyntaxKind.Word || (p.wordClassesAt(0) & p.reservedClass) !== 0)) return 0;
+  const maxParts = p.mysql ? 2 : 1;
+  for (let parts = 1; parts <= maxParts; parts++) {
+    const dot = 2 * parts - 1;
+    if (p.nth(dot) !== SyntaxKind.Dot) return 0;
+    if (p.nth(dot + 1) === SyntaxKind.Operator && p.wordAt(dot + 1) === "*") return parts;
+    if (!atNameAfterDot(p, dot + 1)) return 0;
+  }
+  return 0;
 }
 
 /**
@@ -1181,6 +1217,16 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   }
   p.finish();
   if (star) {
+    // A whole select-list item `t.*` took the path in parseExprOrStar: here it is inside an
+    // expression (`count(t.*)`, `t.* + 1`, `(t.*)`), which only PostgreSQL's grammar takes.
+    if (!p.postgres) {
+      const [start, end] = p.rangeAt(p.position - 1);
+      const message =
+        p.sqlite && parts > 1
+          ? "SQLite takes `table.*` with the table's name alone (no schema name before it)"
+          : `\`${p.tokenText(-3)}.*\` stands only as a whole item of a select list in ${p.mysql ? "MySQL" : "SQLite"}, not inside an expression`;
+      p.report(SyntaxCode.UnexpectedToken, message, start, end);
+    }
     p.startAt(cp, SyntaxKind.StarExpr);
     p.finish();
     return true;
