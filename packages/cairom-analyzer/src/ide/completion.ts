@@ -438,7 +438,16 @@ export function signatureHelp(model: Model, path: string, offset: number): Signa
   if (!model.known(path)) return undefined;
   const tree = model.tree(path);
   const { tokens } = tree;
-  const nodes = nodesAt(tree.root, offset);
+  let nodes = nodesAt(tree.root, offset);
+  if (!nodes.some((n) => n.kind === K.ArgList && offset > n.start)) {
+    // An argument list not closed yet ends at its last token, so whitespace typed after it
+    // (`add(1, |`) lies outside: look from the token before the cursor (a closed list on
+    // that path is skipped below, as the cursor is past its `)`).
+    const prev = previousToken(tokens.kinds, tokens.starts, tokens.count, offset);
+    const around = offset > 0 ? tokenContaining(tokens.starts, tokens.count, offset - 1) : -1;
+    const insideToken = around >= 0 && !isTrivia(tokens.kinds[around]!) && tokens.starts[around + 1]! > offset;
+    if (prev >= 0 && !insideToken) nodes = nodesAt(tree.root, tokens.starts[prev]!);
+  }
   for (let i = nodes.length - 1; i >= 0; i--) {
     const n = nodes[i]!;
     if (n.kind !== K.ArgList || offset <= n.start) continue;
@@ -454,7 +463,9 @@ export function signatureHelp(model: Model, path: string, offset: number): Signa
     if (name === "assert") {
       return { label: "fn assert(condition: bool)", parameters: [{ label: "condition: bool", start: 10, end: 25 }], activeParameter: active, documentation: "Built-in: fails when the condition is false." };
     }
-    const def = model.binding(project, module, name)?.def;
+    // What the callee resolves to there: a local of that name hides the module's function.
+    const hit = model.symbolAt(path, callee.start);
+    const def = hit?.symbol.k === "top" ? hit.symbol.def : undefined;
     if (def?.k !== "fn") return undefined;
     let label = `fn ${def.name}(`;
     const parameters = def.params.map((p, idx) => {

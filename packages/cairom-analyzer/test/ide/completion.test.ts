@@ -99,6 +99,24 @@ fn main() -> u32 { return area(3, $0); }`);
       documentation: "Area of a rectangle.",
     });
   });
+  it("stays up in a call not closed yet, after the space typed behind a comma", () => {
+    // The open argument list ends at its last token: the help vanished at `add(1, |`.
+    const help = (source: string) => {
+      const f = parseFixtureForTest(source);
+      return serviceForTest(f).getSignatureHelp(f.cursor!.path, f.cursor!.offset);
+    };
+    const add = `fn add(a: felt, b: felt) -> felt { return a + b; }\n`;
+    expect(help(`${add}fn f() -> felt { return add(1, $0`)).toMatchObject({ label: "fn add(a: felt, b: felt) -> felt", activeParameter: 1 });
+    expect(help(`${add}fn f() -> felt {\n    let x = add(1, add(2, 3) $0\n    return x;\n}`)).toMatchObject({ activeParameter: 1 });
+    expect(help(`${add}fn f() -> felt {\n    let x = add(1, \n    $0\n    return x;\n}`)).toMatchObject({ activeParameter: 1 });
+    // Not behind a finished call, nor inside a word that is no argument.
+    expect(help(`${add}fn f() -> felt { return add(1, 2) $0`)).toBeUndefined();
+    expect(help(`${add}fn f() -> felt {\n    let x = add(1, \n    ret$0urn x;\n}`)).toBeUndefined();
+  });
+  it("is absent when a local hides the function", () => {
+    const f = parseFixtureForTest(`fn add(a: felt, b: felt) -> felt { return a + b; }\nfn f(add: felt) -> felt { return add(1, $02); }`);
+    expect(serviceForTest(f).getSignatureHelp(f.cursor!.path, f.cursor!.offset)).toBeUndefined();
+  });
   it("is absent outside calls", () => {
     const f = parseFixtureForTest(`fn main() -> u32 { return $0 1; }`);
     expect(serviceForTest(f).getSignatureHelp(f.cursor!.path, f.cursor!.offset)).toBeUndefined();
