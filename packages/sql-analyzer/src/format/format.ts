@@ -89,6 +89,8 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   let lastOpenData = false;
   /** The last item printed opens a MySQL executable comment (`/*!40101`) on the statement's line. */
   let lastOpensCode = false;
+  /** Where the segment left as written that was printed last ends, while nothing has been printed after it; else −1. */
+  let keptEnd = -1;
   for (let s = 0; s < segments.length; s++) {
     const { items, bad } = segments[s]!;
     lastBad = bad;
@@ -113,7 +115,8 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       for (const item of items) {
         if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, errors), text: item.text() });
       }
-      emit(empty ? "" : newlines >= 2 ? eol + eol : eol, text.slice(start, end));
+      emit(keptSeparator(text, keptEnd, start, empty, newlines, eol, resolved.dialect), text.slice(start, end));
+      keptEnd = end;
       lastLineComment = items[last]!.isToken && runsToLineEnd(items[last]!.kind);
       empty = false;
       newlines = trailing;
@@ -131,6 +134,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         if (k === SyntaxKind.Semicolon) {
           // After a line comment the `;` must go on the next line, or it would join the comment.
           emit(lastLineComment ? eol : "", ";");
+          keptEnd = -1;
           lastLineComment = false;
           newlines = 0;
           gap = false;
@@ -142,6 +146,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         // dot-command right after `;` starts its segment, one after a blank is a `.`).
         const glued = !gap && isClientToken(k);
         emit(lastLineComment ? (newlines >= 2 ? eol + eol : eol) : glued ? "" : separator(), child.text());
+        keptEnd = -1;
         lastLineComment = runsToLineEnd(k);
         lastOpenData = k === SyntaxKind.CopyData && !isTerminatedCopyData(child.text());
         lastOpensCode = k === SyntaxKind.BlockComment && opensExecutableComment(child.text(), resolved.dialect);
@@ -155,6 +160,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       // `/*!40101 SET NAMES utf8 */;` stays on one line, as dumps write it: the marker is the statement's.
       emit(empty ? "" : lastOpensCode && newlines === 0 ? " " : newlines >= 2 ? eol + eol : eol, statement.text);
       lastOpensCode = false;
+      keptEnd = -1;
       lastLineComment = false;
       empty = false;
       newlines = 0;
@@ -202,6 +208,21 @@ export function formatRange(text: string, range: TextRange, options: FormatOptio
 /** Whether a comment token is the opening marker of a MySQL executable comment (`/*!`, `/*!50100`), not a whole comment. */
 function opensExecutableComment(text: string, dialect: Dialect): boolean {
   return dialect === "mysql" && text.startsWith("/*!") && !text.endsWith("*/");
+}
+
+/**
+ * What goes before a segment left as written that starts at `start`. After another one
+ * (`keptEnd` ≥ 0, nothing printed between) the text between them is kept too: the parser
+ * cut one broken statement in two there (`create trigger … begin select 1; end`), and
+ * neither half may change. An sqlite segment that starts with `.` after something on its
+ * line stays on that line, or it would become a dot-command (those start a line). Else a
+ * line break, or a blank line where the source had one.
+ */
+function keptSeparator(text: string, keptEnd: number, start: number, empty: boolean, newlines: number, eol: string, dialect: Dialect): string {
+  if (keptEnd >= 0) return text.slice(keptEnd, start);
+  if (empty) return "";
+  if (newlines === 0 && dialect === "sqlite" && text.charCodeAt(start) === 46) return " ";
+  return newlines >= 2 ? eol + eol : eol;
 }
 
 /** Whether a token is a client program's (a command, a custom delimiter, COPY data). */

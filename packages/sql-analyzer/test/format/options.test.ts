@@ -113,6 +113,19 @@ describe("statements with syntax errors", () => {
     expect(result.text).toBe("SELECT 1;\nselect from where ;\nSELECT 2\n");
     expect(result.statements.map((s) => s.status)).toEqual(["formatted", "syntax-error", "formatted"]);
   });
+  test("broken statements next to each other keep the text between them (the parser may have cut one statement in two there)", () => {
+    expect(format("select 1 from;  select 2 from;\tselect (\n\n\n\nselect 3")).toBe("select 1 from;  select 2 from;\tselect (\n\n\n\nselect 3");
+    const trigger = "create trigger tr after insert on t begin select 1 from; end;\nselect  2;";
+    expect(format(trigger, { dialect: "sqlite" })).toBe("create trigger tr after insert on t begin select 1 from; end;\nSELECT 2;\n");
+  });
+  test("an sqlite `.` that is no dot-command stays off the start of its line (there it would become one)", () => {
+    // `.mode csv` after `;` and a blank is a statement (an error); at the start of a line it is a dot-command.
+    const input = "select 1; .mode csv\nselect 2;\n.mode list\nselect 3;";
+    const result = formatDocument(input, { dialect: "sqlite" });
+    expect(result.text).toBe("SELECT 1; .mode csv\nselect 2;\n.mode list\nSELECT 3;\n");
+    expect(parse(result.text, { dialect: "sqlite" }).diagnostics.map((d) => d.code)).toEqual(parse(input, { dialect: "sqlite" }).diagnostics.map((d) => d.code));
+    expect(format(result.text, { dialect: "sqlite" })).toBe(result.text);
+  });
   test("an unterminated comment at the end gets no newline added inside it", () => {
     expect(format("select 1; /* open")).toBe("SELECT 1;\n/* open");
   });
