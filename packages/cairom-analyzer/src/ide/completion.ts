@@ -1,7 +1,7 @@
 import type { TextRange } from "../diagnostic.js";
 import { typeToString, type Ty } from "../semantics/types.js";
 import { SyntaxKind as K, isTrivia } from "../syntax/syntax-kind.js";
-import { nodesAt, type SyntaxNode } from "../syntax/syntax-tree.js";
+import { firstToken, nodesAt, type SyntaxNode } from "../syntax/syntax-tree.js";
 import type { FunctionAnalysis } from "../semantics/checker.js";
 import type { ModuleSymbols } from "../semantics/symbols.js";
 import { signatureOf, type Model } from "./model.js";
@@ -71,14 +71,27 @@ export function complete(model: Model, path: string, requested: number): Complet
   // `use a::b::|`: modules, or the items of a complete module path.
   if (inKind(K.UseDecl)) {
     const use = path0.find((n) => n.kind === K.UseDecl)!;
-    const typed = text.slice(use.start, prefixStart).replace(/^use\s+/, "").replace(/\{[^}]*$/, "").replace(/\s+/g, "");
-    const segs = typed.split("::").filter((x) => x !== "");
+    // The path typed so far and, inside `{…}`, the names already listed (from the tokens:
+    // comments may sit anywhere in between).
+    const segs: string[] = [];
+    const listed = new Set<string>();
+    let inList = false;
+    for (let t = firstToken(use); t >= 0 && t < tokens.count && tokens.starts[t]! < prefixStart; t++) {
+      const k = tokens.kinds[t]!;
+      if (k === K.LBrace) inList = true;
+      else if (k === K.Ident) {
+        const name = text.slice(tokens.starts[t]!, tokens.starts[t + 1]!);
+        if (inList) listed.add(name);
+        else segs.push(name);
+      }
+    }
     const base = segs.join("::");
     const out: CompletionItem[] = [];
     const files = model.projectFiles(project);
     const seen = new Set<string>();
     for (const f of files) {
-      if (f.module === module) continue;
+      // A `{…}` list names items, not modules.
+      if (f.module === module || inList) continue;
       const parts = f.module.split("::");
       if (parts.slice(0, segs.length).join("::") === base && parts.length > segs.length) {
         const next = parts[segs.length]!;
@@ -92,7 +105,7 @@ export function complete(model: Model, path: string, requested: number): Complet
       const target = files.find((f) => f.module === base);
       if (target) {
         for (const b of model.symbols(project, base).bindings) {
-          if (b.via !== "item" || !b.def) continue;
+          if (b.via !== "item" || !b.def || listed.has(b.name)) continue;
           out.push({ label: b.name, kind: b.def.k === "fn" ? "function" : b.def.k === "struct" ? "struct" : "constant", detail: signatureOf(b.def), range });
         }
       }

@@ -73,6 +73,10 @@ struct Account { id: felt }
     checkCompletion(project.replace("@@", "util::$0"), (labels) => expect(labels.sort()).toEqual(["checks", "math"]));
     checkCompletion(project.replace("@@", "util::checks::$0"), (labels) => expect(labels.sort()).toEqual(["MAX", "ok"]));
     checkCompletion(project.replace("@@", "util::checks::{ok, M$0}"), (labels) => expect(labels).toEqual(["MAX"]));
+    // In a list: the items not listed yet, no modules; comments in the path are no segments.
+    checkCompletion(project.replace("@@", "util::checks::{ok, $0}"), (labels) => expect(labels).toEqual(["MAX"]));
+    checkCompletion(project.replace("@@", "util::{$0}"), (labels) => expect(labels).toEqual([]));
+    checkCompletion(project.replace("@@", "util:: // the helpers\n    checks::{$0}"), (labels) => expect(labels.sort()).toEqual(["MAX", "ok"]));
   });
 
   it("offers types in type positions and item keywords at top level", () => {
