@@ -136,6 +136,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
           emit(lastLineComment ? eol : "", ";");
           keptEnd = -1;
           lastLineComment = false;
+          empty = false;
           newlines = 0;
           gap = false;
           continue;
@@ -215,13 +216,14 @@ function opensExecutableComment(text: string, dialect: Dialect): boolean {
  * (`keptEnd` ≥ 0, nothing printed between) the text between them is kept too: the parser
  * cut one broken statement in two there (`create trigger … begin select 1; end`), and
  * neither half may change. An sqlite segment that starts with `.` after something on its
- * line stays on that line, or it would become a dot-command (those start a line). Else a
- * line break, or a blank line where the source had one.
+ * line (a blank or a `;` included) stays apart from it, or it would become a dot-command
+ * (those start a line or, parsed alone, a segment). Else a line break, or a blank line
+ * where the source had one.
  */
 function keptSeparator(text: string, keptEnd: number, start: number, empty: boolean, newlines: number, eol: string, dialect: Dialect): string {
   if (keptEnd >= 0) return text.slice(keptEnd, start);
+  if (newlines === 0 && start > 0 && dialect === "sqlite" && text.charCodeAt(start) === 46) return " ";
   if (empty) return "";
-  if (newlines === 0 && dialect === "sqlite" && text.charCodeAt(start) === 46) return " ";
   return newlines >= 2 ? eol + eol : eol;
 }
 

@@ -126,6 +126,16 @@ describe("statements with syntax errors", () => {
     expect(parse(result.text, { dialect: "sqlite" }).diagnostics.map((d) => d.code)).toEqual(parse(input, { dialect: "sqlite" }).diagnostics.map((d) => d.code));
     expect(format(result.text, { dialect: "sqlite" })).toBe(result.text);
   });
+  test("after an empty statement's `;` the next one still starts a new line (`;` then a dot-command was glued into `;.mode`, which sqlite3 reads as SQL)", () => {
+    expect(format(";\nselect 1")).toBe(";\nSELECT 1\n");
+    expect(format(";\n.mode csv\nselect 1;", { dialect: "sqlite" })).toBe(";\n.mode csv\nSELECT 1;\n");
+    // After `;` and a blank, `.headers on` is a statement (an error); glued to the `;` it became a dot-command.
+    const input = ";\t.headers on\n";
+    expect(format(input, { dialect: "sqlite" })).toBe("; .headers on\n");
+    expect(parse(format(input, { dialect: "sqlite" }), { dialect: "sqlite" }).diagnostics.map((d) => d.code)).toEqual(["unexpected-token"]);
+    // Nor may the blank before one at the start of the file go.
+    expect(format("  .mode csv", { dialect: "sqlite" })).toBe(" .mode csv");
+  });
   test("an unterminated comment at the end gets no newline added inside it", () => {
     expect(format("select 1; /* open")).toBe("SELECT 1;\n/* open");
   });
