@@ -1241,7 +1241,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
     const saved = p.noIn;
     p.noIn = first === "position" && !p.sqlite;
-    const args = parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && first === "char")) ? first : undefined);
+    const args = parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && (first === "char" || first === "mid"))) ? first : undefined);
     p.noIn = saved;
     if (p.postgres && parts === 1 && (p.wordClassesAt(nameAt - p.position) & POSTGRES_CALL_CHECK_CLASS) !== 0) checkPostgresCall(p, first!, args, nameAt);
     if (p.postgres && atTypedLiteralString(p, 0)) {
@@ -1342,6 +1342,24 @@ const SPECIAL_FORMS: Record<string, readonly string[]> = {
 /** The keyword separators a PostgreSQL special-form function cannot do without: `EXTRACT(f FROM x)`, `POSITION(a IN b)`, `TREAT(x AS t)`. */
 const REQUIRED_FORMS: Record<string, string> = { extract: "from", position: "in", treat: "as" };
 
+/**
+ * MySQL's functions with keyword-separated arguments and the separator sequences each takes
+ * (MID and SUBSTR are SUBSTRING to MySQL's lexer); any other call takes none (`LEFT(a FROM 2)`
+ * is an error). SUBSTRING also takes commas, but not both; TRIM, EXTRACT and POSITION no commas.
+ */
+const MYSQL_SPECIAL_FORMS: Record<string, readonly string[]> = {
+  extract: ["from"],
+  position: ["in"],
+  substring: ["from", "from for"],
+  substr: ["from", "from for"],
+  mid: ["from", "from for"],
+  trim: ["from"],
+};
+const MYSQL_REQUIRED_FORMS: Record<string, string> = { extract: "from", position: "in" };
+/** The special-form functions that take no comma-separated arguments in MySQL. */
+const MYSQL_NO_COMMA = new Set(["extract", "position", "trim"]);
+const NO_FORMS: readonly string[] = [];
+
 
 /** The argument list of a call (at its `(`); returns how many arguments it has. */
 function parseArgList(p: Parser, nameCp: number, special?: string): number {
@@ -1350,6 +1368,9 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
   // Keyword-separated arguments (EXTRACT(x FROM y), TRIM(BOTH …)) are PostgreSQL's and MySQL's.
   const specialSyntax = !p.sqlite && (special !== undefined || !p.postgres);
   const separators: string[] = [];
+  /** MySQL: a comma was reported where the function takes none (the missing separator is then not reported too). */
+  let misplacedComma = false;
+  let misplacedSeparator = false;
   const callee = p.wordAt(-1);
   const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(callee ?? "");
   p.start(SyntaxKind.ArgList);
@@ -1370,15 +1391,20 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
     do {
       if (intervalArgs && p.atKw("interval")) p.intervalAt = p.position;
       count++;
+      // MySQL's EXTRACT takes a unit keyword (`EXTRACT(DAY_MINUTE FROM d)`), no expression.
+      if (special === "extract" && p.mysql && count === 1 && !atMysqlIntervalUnit(p)) p.expected("a unit (YEAR, MONTH, DAY, HOUR_MINUTE, …)");
       parseArg(p);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
       while (specialSyntax && (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape"))) {
         separators.push(p.word!);
         const sequence = separators.join(" ");
-        const forms = special !== undefined && p.postgres ? SPECIAL_FORMS[special] : undefined;
-        if (forms && !forms.some((form) => form === sequence || form.startsWith(sequence + " "))) {
-          p.errorBump(`unexpected ${p.word!.toUpperCase()} in ${special!.toUpperCase()}(…)`);
+        const forms = special !== undefined && p.postgres ? SPECIAL_FORMS[special] : p.mysql ? (special !== undefined ? MYSQL_SPECIAL_FORMS[special] : undefined) ?? NO_FORMS : undefined;
+        if (forms && (count > 1 || !forms.some((form) => form === sequence || form.startsWith(sequence + " ")))) {
+          // One error per call: the separators after a wrong one follow from it.
+          if (misplacedSeparator) p.bump();
+          else p.errorBump(`unexpected ${p.word!.toUpperCase()} in ${(special ?? callee ?? "the call").toUpperCase()}(…)`);
+          misplacedSeparator = true;
           parseArg(p);
           continue;
         }
@@ -1390,6 +1416,11 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
         separators.push("as");
         p.bump();
         parseTypeName(p);
+      }
+      if (p.mysql && special !== undefined && p.at(SyntaxKind.Comma) && (MYSQL_NO_COMMA.has(special) || separators.length > 0)) {
+        misplacedComma = true;
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, `${special.toUpperCase()}(…) takes ${MYSQL_NO_COMMA.has(special) ? "no comma-separated arguments" : "commas or FROM / FOR, not both"} in MySQL`, start, end);
       }
     } while (p.eat(SyntaxKind.Comma));
     if (special === "char" && p.atKw("using")) {
@@ -1412,8 +1443,8 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
       p.bump();
     }
   }
-  const required = special !== undefined && p.postgres ? REQUIRED_FORMS[special] : undefined;
-  if (required !== undefined && separators.join(" ") !== required) {
+  const required = special === undefined ? undefined : p.postgres ? REQUIRED_FORMS[special] : p.mysql ? MYSQL_REQUIRED_FORMS[special] : undefined;
+  if (required !== undefined && !misplacedComma && separators.join(" ") !== required) {
     const [start, end] = p.currentRange();
     p.report(SyntaxCode.ExpectedToken, `${special!.toUpperCase()}(…) needs ${required.toUpperCase()} between its two parts`, start, end);
   }

@@ -1,0 +1,53 @@
+/**
+ * MySQL's functions with keyword-separated arguments: EXTRACT(unit FROM d), POSITION(a IN b),
+ * SUBSTRING / SUBSTR / MID (a FROM p [FOR n]) and TRIM([BOTH | LEADING | TRAILING] [x] FROM s).
+ * Every other call takes none, and PostgreSQL's other forms (OVERLAY … PLACING, SUBSTRING … FOR
+ * alone, SIMILAR … ESCAPE, a string as EXTRACT's field) are errors in the mysql dialect. Each
+ * verdict was checked against MariaDB, whose grammar agrees with MySQL 8's on these.
+ */
+import { describe, expect, it } from "vitest";
+import { parse } from "../../src/index.js";
+
+const errors = (sql: string, dialect: "mysql" | "postgres" = "mysql") =>
+  parse(sql, { dialect }).diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+
+describe("MySQL's keyword-separated function arguments", () => {
+  it("takes MySQL's own forms", () => {
+    for (const sql of [
+      "SELECT EXTRACT(YEAR FROM d), EXTRACT(DAY_MINUTE FROM d) FROM t",
+      "SELECT POSITION('a' IN s) FROM t",
+      "SELECT SUBSTRING(s FROM 2), SUBSTRING(s FROM 2 FOR 3), SUBSTRING(s, 2), SUBSTRING(s, 2, 3) FROM t",
+      "SELECT SUBSTR(s FROM 2 FOR 1), MID(s FROM 2), MID(s, 2, 1) FROM t",
+      "SELECT TRIM(s), TRIM('x' FROM s), TRIM(BOTH FROM s), TRIM(LEADING 'x' FROM s) FROM t",
+      "SELECT OVERLAY(a, b), CONVERT(a USING utf8mb4), GROUP_CONCAT(a SEPARATOR ',') FROM t",
+      "SELECT MATCH (a) AGAINST ('x' IN BOOLEAN MODE) FROM t",
+    ]) {
+      expect(errors(sql), sql).toEqual([]);
+    }
+  });
+
+  it("refuses the forms MySQL does not have, saying what is wrong", () => {
+    const cases: [string, string][] = [
+      ["SELECT TRIM(a, b) FROM t", "TRIM(…) takes no comma-separated arguments in MySQL"],
+      ["SELECT POSITION(a, b) FROM t", "POSITION(…) takes no comma-separated arguments in MySQL"],
+      ["SELECT SUBSTRING(a FROM 2, 3) FROM t", "SUBSTRING(…) takes commas or FROM / FOR, not both in MySQL"],
+      ["SELECT OVERLAY(a PLACING 'x' FROM 2) FROM t", "unexpected PLACING in OVERLAY(…)"],
+      ["SELECT SUBSTRING(a FOR 2) FROM t", "unexpected FOR in SUBSTRING(…)"],
+      ["SELECT SUBSTRING(a FOR 2 FROM 1) FROM t", "unexpected FOR in SUBSTRING(…)"],
+      ["SELECT SUBSTRING(a, 2 FOR 3) FROM t", "unexpected FOR in SUBSTRING(…)"],
+      ["SELECT SUBSTRING(a SIMILAR b ESCAPE c) FROM t", "unexpected SIMILAR in SUBSTRING(…)"],
+      ["SELECT LEFT(a FROM 2) FROM t", "unexpected FROM in LEFT(…)"],
+      ["SELECT foo(a FROM b) FROM t", "unexpected FROM in FOO(…)"],
+      ["SELECT EXTRACT('year' FROM a) FROM t", "expected a unit (YEAR, MONTH, DAY, HOUR_MINUTE, …), found string literal"],
+      ["SELECT EXTRACT(a FROM b) FROM t", "expected a unit (YEAR, MONTH, DAY, HOUR_MINUTE, …), found 'a'"],
+    ];
+    for (const [sql, message] of cases) expect(errors(sql), sql).toEqual([message]);
+    expect(errors("SELECT EXTRACT(YEAR, a) FROM t")).toContain("EXTRACT(…) takes no comma-separated arguments in MySQL");
+  });
+
+  it("leaves PostgreSQL's forms to PostgreSQL", () => {
+    for (const sql of ["SELECT overlay(a placing 'x' from 2 for 1), substring(a for 2), substring(a similar b escape c), extract('year' from d), trim(both 'x' from a, b) FROM t"]) {
+      expect(errors(sql, "postgres"), sql).toEqual([]);
+    }
+  });
+});
