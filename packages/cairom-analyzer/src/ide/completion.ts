@@ -219,7 +219,24 @@ export function complete(model: Model, path: string, requested: number): Complet
   const locals = visibleLocals(localTable(model.typedAnalysis(path, key)), rel, pastEnd);
   for (const l of locals) add(l);
   addTopLevel(false, locals);
-  const atStatementStart = prevKind === K.Semi || prevKind === K.LBrace || prevKind === K.RBrace || prevKind === K.RParen && inKind(K.IfStmt);
+  // A statement may start after `;`, `{`, `}`, `else`, `loop`, and the `)` closing a `for`
+  // header or a parenthesised `if`/`while` condition; but not after the `;`s inside a `for`
+  // header, where an expression follows.
+  const prevParent = prevTok >= 0 ? parentOfToken(result.root, tokens.starts[prevTok]!, prevTok) : undefined;
+  const prevGrand = prevParent ? parentOf(result.root, prevParent) : undefined;
+  let atStatementStart = false;
+  if (prevKind === K.LBrace || prevKind === K.RBrace || prevKind === K.ElseKw || prevKind === K.LoopKw) atStatementStart = true;
+  else if (prevKind === K.Semi) {
+    const forStmt = prevParent?.kind === K.ForStmt ? prevParent : prevGrand?.kind === K.ForStmt ? prevGrand : undefined;
+    atStatementStart = forStmt === undefined || tokens.starts[prevTok]! > forHeaderEnd(forStmt, tokens.kinds, tokens.starts);
+  } else if (prevKind === K.RParen && prevParent) {
+    const condition = prevParent.kind === K.ParenExpr ? prevGrand : undefined;
+    atStatementStart =
+      prevParent.kind === K.ForStmt ||
+      (condition?.kind === K.Condition && condition.end === prevParent.end && (parentOf(result.root, condition)?.kind === K.IfStmt || parentOf(result.root, condition)?.kind === K.WhileStmt));
+  }
+  // `for (|`: the header may start with a `let`.
+  const forInitStart = prevKind === K.LParen && prevParent?.kind === K.ForStmt;
   // `else` only right after the body of an `if` that has none yet.
   let afterIfBody = false;
   if (prevKind === K.RBrace) {
@@ -234,6 +251,7 @@ export function complete(model: Model, path: string, requested: number): Complet
   add(ASSERT_ITEM);
   if (afterIfBody) add(ELSE_ITEM);
   if (atStatementStart) for (const t of STATEMENT_KEYWORD_ITEMS) add(t);
+  else if (forInitStart) add(STATEMENT_KEYWORD_ITEMS[0]!);
   for (const t of EXPRESSION_KEYWORD_ITEMS) add(t);
   return out;
 }
@@ -362,6 +380,26 @@ function outermostClosedScope(path: readonly SyntaxNode[], kinds: Uint8Array): S
     inner = n;
   }
   return closed;
+}
+
+/** The node that has token `tok` (starting at `start`) as a direct child. */
+function parentOfToken(root: SyntaxNode, start: number, tok: number): SyntaxNode | undefined {
+  const path = nodesAt(root, start);
+  for (let i = path.length - 1; i >= 0; i--) if (path[i]!.children.includes(tok)) return path[i];
+  return undefined;
+}
+
+/** The parent of `node` in the tree. */
+function parentOf(root: SyntaxNode, node: SyntaxNode): SyntaxNode | undefined {
+  const path = nodesAt(root, node.start);
+  for (let i = path.length - 1; i >= 0; i--) if (path[i]!.children.includes(node)) return path[i];
+  return undefined;
+}
+
+/** Where the header of a `for` statement ends: its `)`, or the end of the text while it has none. */
+function forHeaderEnd(forStmt: SyntaxNode, kinds: Uint8Array, starts: Uint32Array): number {
+  for (const c of forStmt.children) if (typeof c === "number" && kinds[c] === K.RParen) return starts[c]!;
+  return Number.POSITIVE_INFINITY;
 }
 
 /** Index of the token containing the character at `offset`, or -1. */

@@ -144,6 +144,20 @@ describe("keywords by position", () => {
   });
 });
 
+describe("statement keywords where a statement may start", () => {
+  it("after `else` (for `else if`), `loop` and the `)` of a `for` header or parenthesised condition", () => {
+    checkCompletion(`fn f(a: felt) -> felt { if a == 1 { return 1; } else i$0 }`, (labels) => expect(labels).toEqual(["if"]));
+    checkCompletion(`fn f(a: felt) -> felt { loop r$0 }`, (labels) => expect(labels).toEqual(["return"]));
+    checkCompletion(`fn f(a: felt) { for (let i = 0; i != 3; i = i + 1) b$0 }`, (labels) => expect(labels).toEqual(["break"]));
+    checkCompletion(`fn f(a: felt) { while (a != 1) c$0 }`, (labels) => expect(labels).toEqual(["const", "continue"]));
+  });
+  it("`let` first in a `for` header, expressions only after its `;`s and after a call's `)`", () => {
+    checkCompletion(`fn f(a: felt) { for (l$0 }`, (labels) => expect(labels).toEqual(["let"]));
+    checkCompletion(`fn f(a: felt) { for (let i = 0; i != 3; r$0) {} }`, (labels) => expect(labels).toEqual([]));
+    checkCompletion(`fn g(x: felt) -> bool { return true; }\nfn f(a: felt) { if g(a) r$0 }`, (labels) => expect(labels).toEqual([]));
+  });
+});
+
 describe("completion tables are per memoized analysis", () => {
   it("follows edits: a local's new type, a new top-level item, a local shadowing an item", () => {
     const f = parseFixtureForTest(`fn total() -> felt { return 1; }\nfn f() -> felt { let count = 1; $0return count; }`);
