@@ -134,7 +134,10 @@ export function foldingRanges(model: Model, path: string): FoldingRange[] {
   forEachNode(result.root, (n) => {
     if (foldable.has(n.kind) && n.end > n.start && multiLine(n.start, n.end)) out.push({ start: n.start, end: n.end });
   });
-  // Runs of two or more line comments.
+  // Runs of two or more comments each alone on its line. A comment after code on its line
+  // starts no run: a fold from there would share its first line with the code's region
+  // (`} // end` then a comment line: a block and a comment run on one line), which editors
+  // take for overlapping regions and drop.
   let runStart = -1;
   let runEnd = -1;
   let count = 0;
@@ -142,9 +145,11 @@ export function foldingRanges(model: Model, path: string): FoldingRange[] {
     if (count >= 2) out.push({ start: runStart, end: runEnd, kind: "comment" });
     count = 0;
   };
+  const aloneOnLine = (start: number) => text.slice(text.lastIndexOf("\n", start - 1) + 1, start).trim() === "";
   for (let i = 0; i < tokens.count; i++) {
     const k = tokens.kinds[i]!;
-    if (k === K.Comment) {
+    if (k === K.Comment && !aloneOnLine(tokens.starts[i]!)) flushComments();
+    else if (k === K.Comment) {
       if (count === 0) runStart = tokens.starts[i]!;
       runEnd = tokens.starts[i + 1]!;
       count++;

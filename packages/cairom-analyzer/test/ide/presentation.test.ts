@@ -57,6 +57,23 @@ fn g() { return; }
     const folds = s.getFoldingRanges("/main.cm").map((r) => `${r.kind ?? "region"}:${text.slice(r.start, r.end).split("\n")[0]}`);
     expect(folds).toEqual(["comment:// one", "imports:use a::x;", "region:{", "region:{", "region:{"]);
   });
+  it("runs comment folds over comments alone on their lines only", () => {
+    // A trailing comment joined the run below it, so the comment fold began on the line
+    // where a block ends (or starts): regions sharing a line, which editors drop.
+    const { s, text } = open(`fn f() -> felt {
+    return 1;
+} // end of f
+// first line
+// second line
+fn g() -> felt { // starts here
+    // the only own-line comment
+    return 2;
+}
+`);
+    const line = (offset: number) => text.slice(0, offset).split("\n").length;
+    const folds = s.getFoldingRanges("/main.cm").map((r) => `${r.kind ?? "region"}:${line(r.start)}-${line(r.end)}`);
+    expect(folds).toEqual(["region:1-3", "comment:4-5", "region:6-9"]);
+  });
 });
 
 describe("semantic tokens", () => {
