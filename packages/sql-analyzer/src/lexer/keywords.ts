@@ -34,6 +34,9 @@ const MYSQL_RESERVED = words(`
   rlike schema schemas select separator set show spatial sql sqlexception sqlstate sqlwarning ssl starting
   stored straight_join table terminated then to trailing trigger true undo union unique unlock unsigned update usage
   use using utc_date utc_time utc_timestamp values varying virtual when where while window with write xor zerofill
+  bigint binary blob char character dec decimal double float float4 float8 int int1 int2 int3 int4 int8 integer long
+  longblob longtext mediumblob mediumint mediumtext middleint numeric precision real smallint tinyblob tinyint tinytext
+  varbinary varchar varcharacter
 `);
 
 /**

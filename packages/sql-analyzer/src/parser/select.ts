@@ -314,8 +314,8 @@ export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes 
     } else if (withColumns && p.postgres && isReservedAt(p)) {
       // A table alias is an identifier; only a select-list label may be any keyword after AS.
       reservedAsName(p, "a table alias");
-    } else if (p.sqlite && isReservedAt(p)) {
-      // SQLite takes no reserved word after AS, for a column or a table.
+    } else if (!p.postgres && isReservedAt(p)) {
+      // MySQL and SQLite take no reserved word after AS, for a column or a table.
       reservedAsName(p, "an alias");
     } else expectLabel(p, "alias");
     if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);

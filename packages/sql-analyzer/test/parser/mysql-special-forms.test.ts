@@ -51,3 +51,25 @@ describe("MySQL's keyword-separated function arguments", () => {
     }
   });
 });
+
+describe("MySQL's reserved words", () => {
+  it("the type words MySQL reserves (INT, VARCHAR, DECIMAL, …) are no names, but still types and functions", () => {
+    expect(errors("SELECT int FROM t")).toEqual(["expected expression, found 'int'"]);
+    expect(errors("CREATE TABLE int (a int)")).toEqual(["expected table name, found 'int'"]);
+    for (const sql of [
+      "CREATE TABLE x (a INT, b BIGINT UNSIGNED, c DECIMAL(10,2), d CHAR(3), e VARCHAR(20) CHARACTER SET utf8, f DOUBLE PRECISION, g LONG VARCHAR, h BLOB, i TINYTEXT, j FLOAT4, k INT1, l REAL, m NUMERIC, n MEDIUMINT)",
+      "SELECT CAST(a AS DECIMAL(10,2)), CAST(a AS CHAR), CONVERT(a, CHAR(3)), CHAR(65), BINARY 'a', CAST(a AS UNSIGNED INT) FROM t",
+      "SELECT `int`, t.int, bit FROM t",
+    ]) {
+      expect(errors(sql), sql).toEqual([]);
+    }
+  });
+
+  it("no reserved word after AS, for a column or a table (quoted it is fine)", () => {
+    for (const sql of ["SELECT a AS select FROM t", "SELECT a AS key FROM t", "SELECT a AS int FROM t", "SELECT * FROM t AS key"]) {
+      const word = /AS (\w+)/.exec(sql)![1]!;
+      expect(errors(sql), sql).toEqual([expect.stringContaining(`\`${word}\` is a keyword MySQL does not take as an alias`)]);
+    }
+    for (const sql of ["SELECT a AS `int` FROM t", "SELECT a AS 'x' FROM t", "SELECT a AS status FROM t", "SELECT * FROM t AS x"]) expect(errors(sql), sql).toEqual([]);
+  });
+});
