@@ -1,5 +1,5 @@
 import type { TextRange } from "../diagnostic.js";
-import { typeToString } from "../semantics/types.js";
+import { typeToString, type Ty } from "../semantics/types.js";
 import type { Model } from "./model.js";
 
 /** An inlay hint: a label shown at an offset. */
@@ -21,11 +21,27 @@ export function inlayHints(model: Model, path: string, range?: TextRange): Inlay
     if (item.ast.k !== "fn") return;
     if (range && (item.end < range.start || item.start > range.end)) return;
     for (const l of model.typedAnalysis(path, file.keys[i]!).locals) {
-      if (l.annotated || l.kind === "param" || l.ty.k === "error") continue;
+      // A type that is (or contains) the error type says nothing useful: `: (felt, <error>)`.
+      if (l.annotated || l.kind === "param" || hasErrorType(l.ty)) continue;
       const offset = item.start + l.e;
       if (range && (offset < range.start || offset > range.end)) continue;
       out.push({ offset, label: `: ${typeToString(l.ty)}`, kind: "type" });
     }
   });
   return out;
+}
+
+/** True when the error type occurs anywhere in `ty` (types nest only as deep as written). */
+function hasErrorType(ty: Ty): boolean {
+  switch (ty.k) {
+    case "error":
+      return true;
+    case "tuple":
+      return ty.elems.some(hasErrorType);
+    case "ptr":
+    case "array":
+      return hasErrorType(ty.elem);
+    default:
+      return false;
+  }
 }

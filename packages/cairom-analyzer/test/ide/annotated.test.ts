@@ -19,6 +19,21 @@ fn f(a: u32) -> u32 {
   });
 });
 
+describe("inlay hints skip types with an error inside", () => {
+  it("shows no `<error>` in a hint, only the well-typed bindings", () => {
+    checkInlayHints(`
+fn f() -> felt {
+    let t = (1, nope);
+    let a = [nope, nope];
+    let p = new Nope[2];
+    let (x, y) = (1, nope);
+    //   ^ hint: : felt
+    return 1;
+}
+`);
+  });
+});
+
 describe("folding ranges (annotated)", () => {
   it("folds multi-line bodies and literal lists, not single-line ones", () => {
     checkFolding(`
