@@ -64,6 +64,16 @@ function guard<A extends unknown[], R>(name: string, fallback: R, fn: (...args: 
 }
 
 /**
+ * True for a range a request can use: finite offsets, start not after end. A NaN offset
+ * compares false with everything, so an overlap test let every diagnostic and binding in.
+ */
+function isUsableRange(range: unknown): range is TextRange {
+  if (typeof range !== "object" || range === null) return false;
+  const { start, end } = range as { start?: unknown; end?: unknown };
+  return typeof start === "number" && typeof end === "number" && Number.isFinite(start) && Number.isFinite(end) && start <= end;
+}
+
+/**
  * Creates the Cairo-M language service: the one factory used by the CLI, the LSP adapter
  * and the tests. Pass a file system (Node's in the CLI/adapter, in-memory in tests and
  * browsers) and optionally an engine-event listener.
@@ -104,9 +114,9 @@ export function createCairoMService(
     getSemanticTokens: guard("semanticTokens", [], (path: string) => semanticTokens(model, p(path)), onError),
     getFoldingRanges: guard("foldingRanges", [], (path: string) => foldingRanges(model, p(path)), onError),
     getSignatureHelp: guard("signatureHelp", undefined, (path: string, offset: number) => signatureHelp(model, p(path), offset), onError),
-    getInlayHints: guard("inlayHints", [], (path: string, range?: TextRange) => inlayHints(model, p(path), range), onError),
+    getInlayHints: guard("inlayHints", [], (path: string, range?: TextRange) => (range === undefined || isUsableRange(range) ? inlayHints(model, p(path), range) : []), onError),
     format: guard("format", undefined, (path: string, fo?: FormatOptions) => (model.known(p(path)) ? formatParsed(model.tree(p(path)), fo) : undefined), onError),
     formatRange: guard("formatRange", undefined, (path: string, range: TextRange, fo?: FormatOptions) => (model.known(p(path)) ? formatParsedRange(model.tree(p(path)), range, fo) : undefined), onError),
-    getCodeActions: guard("codeActions", [], (path: string, range: TextRange) => codeActionsFor(core.getDiagnostics(path), range), onError),
+    getCodeActions: guard("codeActions", [], (path: string, range: TextRange) => (isUsableRange(range) ? codeActionsFor(core.getDiagnostics(path), range) : []), onError),
   };
 }

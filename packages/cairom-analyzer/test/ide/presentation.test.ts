@@ -241,6 +241,22 @@ describe("code actions", () => {
     expect(applyEdits(text, actions[0]!.edits)).toBe(`  fn f() { return; }\n`);
   });
 
+  it("answers a range that is no range with nothing, for code actions and inlay hints", () => {
+    // NaN compares false with every offset, so the overlap test let every fix (and every
+    // hint) through; a missing range failed inside the request.
+    const { s, text } = open(`use m::{a, b};\nfn f() { let x = 1; return; }\n`);
+    expect(s.getCodeActions("/main.cm", { start: 0, end: text.length })).toHaveLength(3);
+    expect(s.getInlayHints("/main.cm")).toHaveLength(1);
+    const errors: string[] = [];
+    const quiet = createCairoMService({ fs: new InMemoryFileSystem({ "/main.cm": text }), onError: (feature) => errors.push(feature) });
+    for (const range of [{ start: Number.NaN, end: Number.NaN }, { start: 0, end: Number.NaN }, { start: 9, end: 2 }, undefined, null]) {
+      expect(s.getCodeActions("/main.cm", range as never)).toEqual([]);
+      expect(quiet.getCodeActions("/main.cm", range as never)).toEqual([]);
+      if (range) expect(s.getInlayHints("/main.cm", range)).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it("offers a return type for a unit function that returns a value", () => {
     const { s, text } = open(`fn f() {\n    return 5u32;\n}\n`);
     const [action] = s.getCodeActions("/main.cm", { start: 0, end: text.length });
