@@ -329,6 +329,7 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
     if (additive && p.atKw("interval")) p.intervalAt = p.position;
     // `x = ANY (…)`, `x > ALL (…)` (in SQLite any(…) and some(…) are calls, and ALL is an error)
     if ((p.atKw("all") || ((p.atKw("any") || p.atKw("some")) && !p.sqlite)) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
+    else if (p.mysql && bp >= BP_NOT && p.atKw("not")) notAsOperand(p, p.wordAt(-1)!, bp);
     else if (!parseExprBp(p, bp + 1)) {
       /* reported */
     }
@@ -345,7 +346,8 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
     case "overlaps":
       p.startAt(cp, SyntaxKind.BinaryExpr);
       p.bump();
-      parseExprBp(p, bp + 1);
+      if (p.mysql && bp >= BP_NOT && p.atKw("not")) notAsOperand(p, w.toUpperCase(), bp);
+      else parseExprBp(p, bp + 1);
       p.finish();
       return true;
     case "isnull":
@@ -801,6 +803,17 @@ function parseFieldSelection(p: Parser, cp: number): void {
     p.bump(p.nth(0) === SyntaxKind.Word ? SyntaxKind.Ident : undefined);
     p.finish();
   }
+}
+
+/**
+ * MySQL: `NOT …` as the operand of an operator that binds more tightly than NOT (`a = NOT b`),
+ * which MySQL's grammar has no place for (PostgreSQL's has). Reported, then parsed as if
+ * parenthesized, so nothing else cascades.
+ */
+function notAsOperand(p: Parser, operator: string, bp: number): void {
+  const [start, end] = p.currentRange();
+  p.report(SyntaxCode.UnexpectedToken, `NOT cannot stand right after \`${operator}\` in MySQL, where it binds more loosely: write \`(NOT …)\``, start, end);
+  parseExprBp(p, bp + 1);
 }
 
 /** The words `parseWordPrefix`'s switch handles (one set lookup skips its chain of compares for plain names). */

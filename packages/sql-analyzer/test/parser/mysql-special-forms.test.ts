@@ -73,3 +73,17 @@ describe("MySQL's reserved words", () => {
     for (const sql of ["SELECT a AS `int` FROM t", "SELECT a AS 'x' FROM t", "SELECT a AS status FROM t", "SELECT * FROM t AS x"]) expect(errors(sql), sql).toEqual([]);
   });
 });
+
+describe("MySQL's NOT", () => {
+  it("binds more loosely than comparison and arithmetic: no NOT right after them (PostgreSQL takes it)", () => {
+    for (const [sql, operator] of [["SELECT a = NOT b FROM t", "="], ["SELECT a + NOT b FROM t", "+"], ["SELECT a DIV NOT b FROM t", "DIV"]] as const) {
+      expect(errors(sql), sql).toEqual([`NOT cannot stand right after \`${operator}\` in MySQL, where it binds more loosely: write \`(NOT …)\``]);
+      expect(errors(sql.replace(" DIV ", " / "), "postgres"), sql).toEqual([]);
+    }
+    // After AND, OR, XOR (and || and &&, which are OR and AND to MySQL) it is fine, and so are
+    // a parenthesized NOT, a leading one and `!`, which binds tightly.
+    for (const sql of ["SELECT a AND NOT b, a OR NOT b, a XOR NOT b, a || NOT b, a && NOT b FROM t", "SELECT a = (NOT b), NOT a = b, a = !b, a IN (NOT b) FROM t"]) {
+      expect(errors(sql), sql).toEqual([]);
+    }
+  });
+});
