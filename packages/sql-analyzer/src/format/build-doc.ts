@@ -300,8 +300,9 @@ export class StatementDocBuilder {
   private pushSeparator(target: Doc[], separator: Doc, next: SyntaxToken | undefined): void {
     if (next !== undefined && this.prev !== undefined) {
       const natural = spaceBetween(this.prev, next, this.hadSpace, this.options.dialect);
-      // A clause break never splits what must stay glued (`(` + `SELECT`).
-      target.push(natural === "" ? "" : separator);
+      // A clause break never splits what must stay glued (`(` + `SELECT`), unless a comment
+      // printed inline already stands between them.
+      target.push(natural === "" && !this.afterInlineComment ? "" : separator);
     } else target.push(separator);
     this.separatorDone = true;
   }
@@ -351,7 +352,7 @@ export class StatementDocBuilder {
     if (info.ownLine) {
       target.push(hardline, text);
       if (isLine || info.newlineAfter) target.push(hardline);
-      else this.afterInlineComment = true;
+      else this.inlineCommentPrinted();
     } else {
       // A comment that followed a token on the same line stays there, even when the
       // formatter had already queued a line break after that token (`a, -- note`).
@@ -360,10 +361,21 @@ export class StatementDocBuilder {
       target.push(" ", text);
       if (isLine) target.push(hardline);
       else if (queued !== undefined) target.push(queued);
-      else this.afterInlineComment = true;
-      if (queued !== undefined) this.separatorDone = true;
+      // A queued soft break (after `(`) prints nothing on one line: the next token still needs its space.
+      if (!isLine && (queued === undefined || queued === softline)) this.inlineCommentPrinted();
+      else if (queued !== undefined) this.separatorDone = true;
     }
     this.hadSpace = true;
+  }
+
+  /**
+   * A block comment was printed inline: the next token is separated from it by a space
+   * (none before a closer). A separator emitted before the comment (the blank after a
+   * leading comma) does not count, or the token would run into the comment.
+   */
+  private inlineCommentPrinted(): void {
+    this.afterInlineComment = true;
+    this.separatorDone = false;
   }
 
   private cased(token: SyntaxToken): string {

@@ -106,6 +106,15 @@ describe("comments and layout", () => {
   });
 });
 
+test("a block comment written between two tokens keeps a space on both sides (after `(` and after a leading comma it ran into the next token)", () => {
+  expect(format("select ( /* c */ select 1), f( /* d */ a) from t where x in (1, /* e */ 2)", { commaPosition: "leading" })).toBe(
+    "SELECT ( /* c */ SELECT 1), f( /* d */ a) FROM t WHERE x IN (1, /* e */ 2)\n",
+  );
+  expect(format("select a, /* b */ b, /* c */ c from t", { commaPosition: "leading", lineWidth: 20 })).toBe("SELECT\n  a\n  , /* b */ b\n  , /* c */ c\nFROM t\n");
+  // Before a closer there is still none.
+  expect(format("select f(a /* last */)")).toBe("SELECT f(a /* last */)\n");
+});
+
 describe("statements with syntax errors", () => {
   test("are left exactly as written; their neighbours are formatted", () => {
     const input = "select  1;\nselect from where ;\nselect   2";
