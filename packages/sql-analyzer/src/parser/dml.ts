@@ -150,6 +150,7 @@ function parseAssignments(p: Parser): void {
     } else {
       parseColumnTarget(p);
       if (!p.eatOp("=")) p.expectOp("=");
+      p.defaultAt = p.position;
       if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
     }
     p.finish();

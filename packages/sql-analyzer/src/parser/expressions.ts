@@ -518,11 +518,12 @@ function parseInList(p: Parser): void {
 
 /** Comma-separated expressions (without the surrounding parentheses). */
 /** Comma-separated expressions up to a `)` (not consumed); returns how many there are. */
-export function parseExprListItems(p: Parser): number {
+export function parseExprListItems(p: Parser, defaultValues = false): number {
   if (parseSqlTableFunctionArgs(p) || p.at(SyntaxKind.RParen)) return 0;
   let count = 0;
   do {
     count++;
+    if (defaultValues) p.defaultAt = p.position;
     if (!parseExpr(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
     }
@@ -845,6 +846,11 @@ function parseWordPrefix(p: Parser): boolean {
       // MySQL's DEFAULT(col): the column's default value.
       if (p.mysql && p.nth(1) === SyntaxKind.LParen) return parseNameOrCall(p, true);
       if (p.sqlite) break; // SQLite has no DEFAULT expression (only DEFAULT VALUES and the column constraint)
+      // MySQL takes a bare DEFAULT only as a whole value of VALUES or SET (PostgreSQL's raw grammar anywhere).
+      if (p.mysql && (p.position !== p.defaultAt || p.nth(1) === SyntaxKind.Operator)) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "in MySQL DEFAULT stands only as a whole value of VALUES or of an assignment (DEFAULT(col) gives a column's default anywhere)", start, end);
+      }
       p.start(SyntaxKind.DefaultExpr);
       p.bump();
       p.finish();

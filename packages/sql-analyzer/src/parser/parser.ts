@@ -61,6 +61,11 @@ export class Parser {
   plpgsqlInto = false;
   /** While true, `IN` is not an infix operator (inside `POSITION(a IN b)`). */
   noIn = false;
+  /**
+   * MySQL: the token index where a bare `DEFAULT` may stand (the start of a value of VALUES or
+   * of an assignment); MySQL's grammar takes it nowhere else. -1 for none.
+   */
+  defaultAt = -1;
   /** Current nesting depth (see `MAX_NESTING_DEPTH`). */
   depth = 0;
   readonly postgres: boolean;

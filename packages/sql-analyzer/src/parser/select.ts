@@ -183,7 +183,7 @@ export function parseValuesClause(p: Parser): void {
     p.start(SyntaxKind.ValuesRow);
     if (p.mysql && p.atKw("row")) p.bump();
     if (p.expect(SyntaxKind.LParen, "'('")) {
-      if (!p.at(SyntaxKind.RParen) || !p.postgres) parseExprListItems(p);
+      if (!p.at(SyntaxKind.RParen) || !p.postgres) parseExprListItems(p, true);
       p.expect(SyntaxKind.RParen, "')'");
     }
     p.finish();

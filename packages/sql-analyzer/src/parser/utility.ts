@@ -188,7 +188,10 @@ export function parseSet(p: Parser): void {
       if (!p.eatKw("to") && !p.eatOp("=") && !p.eatOp(":=")) p.expected("TO or '='");
       // MySQL also takes these keywords as a variable's value: `SET GLOBAL general_log = ON`.
       if (p.mysql && (p.atKw("on") || p.atKw("all") || p.atKw("binary") || p.atKw("row") || p.atKw("system")) && (p.nth(1) === SyntaxKind.Comma || p.atStatementEndAt(1))) p.bump();
-      else if (p.mysql || p.sqlite) parseExpr(p);
+      else if (p.mysql || p.sqlite) {
+        p.defaultAt = p.position; // `SET GLOBAL x = DEFAULT`
+        parseExpr(p);
+      }
       else {
         do {
           if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);

@@ -87,3 +87,27 @@ describe("MySQL's NOT", () => {
     }
   });
 });
+
+describe("MySQL's DEFAULT", () => {
+  const message = "in MySQL DEFAULT stands only as a whole value of VALUES or of an assignment (DEFAULT(col) gives a column's default anywhere)";
+
+  it("stands as a whole value of VALUES, of SET and of an assignment, and DEFAULT(col) anywhere", () => {
+    for (const sql of [
+      "INSERT INTO t VALUES (DEFAULT, 1), (1, DEFAULT)",
+      "INSERT INTO t SET a = DEFAULT",
+      "UPDATE t SET a = DEFAULT WHERE b = 1",
+      "INSERT INTO t VALUES (1, 2) ON DUPLICATE KEY UPDATE a = DEFAULT",
+      "SET @@session.sql_mode = DEFAULT",
+      "SELECT DEFAULT(a) FROM t WHERE b = DEFAULT(b)",
+    ]) {
+      expect(errors(sql), sql).toEqual([]);
+    }
+  });
+
+  it("is an error anywhere else, inside a value included (PostgreSQL's raw grammar takes it)", () => {
+    for (const sql of ["SELECT DEFAULT FROM t", "SELECT a + DEFAULT FROM t", "SELECT a FROM t WHERE a = DEFAULT", "INSERT INTO t VALUES (DEFAULT + 1, 2)", "INSERT INTO t VALUES ((DEFAULT), 2)"]) {
+      expect(errors(sql), sql).toEqual([message]);
+      expect(errors(sql, "postgres"), sql).toEqual([]);
+    }
+  });
+});
