@@ -44,7 +44,12 @@ export class ProjectHost implements ServiceHost {
     const p = normalizePath(path);
     const id = this.fileProject.get(p);
     if (id !== undefined) return this.loaded.get(id)!;
-    return this.load(discoverProject(this.fs, p));
+    const project = discoverProject(this.fs, p);
+    // A request for a file that does not exist gets the project it would have without
+    // loading it: loaded, it was a phantom standalone project holding the path, which kept
+    // the file when it was created later (its crate never saw the new module).
+    if (p !== project.manifestPath && this.fs.readFile(p) === undefined) return project;
+    return this.load(project);
   }
 
   /** Re-discovers every loaded project (files created, deleted or renamed on disk). */
@@ -75,6 +80,16 @@ export class ProjectHost implements ServiceHost {
       if (!adb.fileText.has(m.path) || adb.fileText.get(m.path) !== text) adb.fileText.set(m.path, text);
       const fm = adb.fileModule.has(m.path) ? adb.fileModule.get(m.path) : undefined;
       if (!fm || fm.project !== project.id || fm.module !== m.name) adb.fileModule.set(m.path, { project: project.id, module: m.name });
+    }
+    if (previous) {
+      // Files the project no longer has (deleted, or a closed buffer never saved) stop being
+      // its modules: requests on them answer nothing instead of reading their last text.
+      const kept = new Set(project.modules.map((m) => m.path));
+      for (const m of previous.modules) {
+        if (kept.has(m.path) || this.fileProject.get(m.path) !== project.id) continue;
+        this.fileProject.delete(m.path);
+        if (adb.fileModule.has(m.path)) adb.fileModule.remove(m.path);
+      }
     }
     const same =
       previous &&
@@ -128,7 +143,11 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
     },
     closeFile(path) {
       const p = normalizePath(path);
+      const hadModule = adb.fileModule.has(p);
       host.fs.delete(p);
+      // A buffer never saved leaves nothing behind: its module goes with it (it stayed in
+      // the project, resolving imports and definitions into a file that does not exist).
+      if (hadModule && host.fs.readFile(p) === undefined) host.reload();
       host.refreshText(p);
     },
     filesChanged(paths) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDefinition, checkHover, checkReferences, checkRename } from "../support/check.js";
+import { createCairoMService, InMemoryFileSystem } from "../../src/index.js";
 
 const PROJECT = `
 //- /p/cairom.toml
@@ -226,5 +227,42 @@ fn within(x: u32) -> bool { return x <= LIMIT; }
     const s = createCairoMService({ fs: new InMemoryFileSystem({ "/notes.md": "# not code" }) });
     expect(s.getDiagnostics("/notes.md")).toEqual([]);
     expect(s.getHover("/notes.md", 2)).toBeUndefined();
+  });
+});
+
+describe("editor buffers for files not on disk", () => {
+  const project = () =>
+    new InMemoryFileSystem({
+      "/p/cairom.toml": 'name = "p"\nentry_point = "main.cm"\n',
+      "/p/src/main.cm": "use extra::g;\nfn main() -> felt { return g(); }\n",
+    });
+  const codes = (s: ReturnType<typeof createCairoMService>) => s.getDiagnostics("/p/src/main.cm").map((d) => d.code);
+
+  it("a new buffer joins its crate even after a request asked for the path before it existed", () => {
+    // The early request made a standalone project for the missing path, which then kept
+    // the new file: `main` never saw the module `extra`.
+    const s = createCairoMService({ fs: project() });
+    expect(s.getHover("/p/src/extra.cm", 0)).toBeUndefined();
+    expect(s.getCompletions("/p/src/extra.cm", 0)).toEqual([]);
+    expect(codes(s)).toEqual(["unresolved-module"]);
+    s.setFileText("/p/src/extra.cm", "fn g() -> felt { return 1; }\n");
+    expect(codes(s)).toEqual([]);
+    expect(s.getProject("/p/src/extra.cm").modules.map((m) => m.name)).toEqual(["extra", "main"]);
+    expect(s.getDefinition("/p/src/main.cm", "use extra::".length)).toEqual([{ path: "/p/src/extra.cm", range: { start: 3, end: 4 } }]);
+  });
+
+  it("closing a buffer that was never saved removes its module", () => {
+    // The module stayed: imports resolved and definitions led into a file that does not exist.
+    const s = createCairoMService({ fs: project() });
+    s.setFileText("/p/src/extra.cm", "fn g() -> felt { return 1; }\n");
+    expect(codes(s)).toEqual([]);
+    s.closeFile("/p/src/extra.cm");
+    expect(codes(s)).toEqual(["unresolved-module"]);
+    expect(s.getDefinition("/p/src/main.cm", "use extra::".length)).toEqual([]);
+    expect(s.getHover("/p/src/extra.cm", 3)).toBeUndefined();
+    expect(s.getWorkspaceSymbols("g")).toEqual([]);
+    // Opened again, it is back.
+    s.setFileText("/p/src/extra.cm", "fn g() -> felt { return 1; }\n");
+    expect(codes(s)).toEqual([]);
   });
 });
