@@ -54,10 +54,28 @@ export class ProjectHost implements ServiceHost {
 
   /** Re-discovers every loaded project (files created, deleted or renamed on disk). */
   reload(): void {
-    const ids = [...this.loaded.values()];
-    for (const project of ids) {
-      const key = project.manifestPath ?? project.modules[0]?.path;
-      if (key) this.load(discoverProject(this.fs, key));
+    const before = [...this.loaded.values()];
+    const found = new Set<string>();
+    for (const project of before) {
+      // A crate whose manifest is gone is re-discovered from its files.
+      const key =
+        project.manifestPath !== undefined && this.fs.readFile(project.manifestPath) !== undefined
+          ? project.manifestPath
+          : project.modules.find((m) => this.fs.readFile(m.path) !== undefined)?.path;
+      if (key !== undefined) found.add(this.load(discoverProject(this.fs, key)).id);
+    }
+    // A project that re-discovery did not find again (a standalone file now in a crate, a
+    // crate whose manifest or files are gone) is dropped, with its files: left in place it
+    // answered workspace symbols twice and kept files a crate had taken over.
+    for (const project of before) {
+      if (found.has(project.id)) continue;
+      this.loaded.delete(project.id);
+      const files = project.manifestPath ? [project.manifestPath, ...project.modules.map((m) => m.path)] : project.modules.map((m) => m.path);
+      for (const file of files) {
+        if (this.fileProject.get(file) !== project.id) continue;
+        this.fileProject.delete(file);
+        if (this.adb.fileModule.has(file)) this.adb.fileModule.remove(file);
+      }
     }
   }
 
@@ -138,7 +156,8 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
       host.fs.set(p, text);
       const known = adb.fileModule.has(p);
       host.ensure(p);
-      if (!known && p.endsWith(".cm")) host.reload();
+      // A manifest buffer changes the project (its fields, its diagnostics) as a save would.
+      if ((!known && p.endsWith(".cm")) || p.endsWith(`/${MANIFEST_FILE}`)) host.reload();
       host.refreshText(p);
     },
     closeFile(path) {
@@ -147,7 +166,7 @@ export function createServiceCore(options: CairoMServiceOptions = {}): CairoMSer
       host.fs.delete(p);
       // A buffer never saved leaves nothing behind: its module goes with it (it stayed in
       // the project, resolving imports and definitions into a file that does not exist).
-      if (hadModule && host.fs.readFile(p) === undefined) host.reload();
+      if ((hadModule && host.fs.readFile(p) === undefined) || p.endsWith(`/${MANIFEST_FILE}`)) host.reload();
       host.refreshText(p);
     },
     filesChanged(paths) {

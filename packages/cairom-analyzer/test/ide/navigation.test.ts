@@ -266,3 +266,30 @@ describe("editor buffers for files not on disk", () => {
     expect(codes(s)).toEqual([]);
   });
 });
+
+describe("project changes seen by the editor", () => {
+  it("a manifest edited in a buffer is validated as typed, and again when closed", () => {
+    // The buffer's text was not read: its problems appeared only once saved and reported.
+    const fs = new InMemoryFileSystem({ "/p/cairom.toml": 'name = "p"\nentry_point = "main.cm"\n', "/p/src/main.cm": "fn main() { return; }\n" });
+    const s = createCairoMService({ fs });
+    expect(s.getDiagnostics("/p/cairom.toml")).toEqual([]);
+    s.setFileText("/p/cairom.toml", 'name = 3\nentry_point = "main.cm"\n');
+    expect(s.getDiagnostics("/p/cairom.toml").map((d) => d.message)).toEqual(['cairom.toml: field `name` must be a string, e.g. `name = "my_project"`']);
+    s.closeFile("/p/cairom.toml");
+    expect(s.getDiagnostics("/p/cairom.toml")).toEqual([]);
+  });
+
+  it("a standalone file taken into a new crate leaves its old project", () => {
+    // The standalone project stayed loaded beside the crate: the outline of the workspace
+    // listed the file's items twice.
+    const fs = new InMemoryFileSystem({ "/q/src/main.cm": "use extra::g;\nfn main() -> felt { return g(); }\n" });
+    const s = createCairoMService({ fs });
+    expect(s.getProject("/q/src/main.cm").kind).toBe("standalone");
+    fs.writeFile("/q/cairom.toml", 'name = "q"\nentry_point = "main.cm"\n');
+    fs.writeFile("/q/src/extra.cm", "fn g() -> felt { return 1; }\n");
+    s.filesChanged(["/q/cairom.toml", "/q/src/extra.cm"]);
+    expect(s.getProject("/q/src/main.cm").kind).toBe("crate");
+    expect(s.getDiagnostics("/q/src/main.cm")).toEqual([]);
+    expect(s.getWorkspaceSymbols("main").map((w) => w.path)).toEqual(["/q/src/main.cm"]);
+  });
+});
