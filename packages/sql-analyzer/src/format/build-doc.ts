@@ -237,8 +237,12 @@ export class StatementDocBuilder {
     const body: Doc[] = [];
     const tail: Doc[] = [];
     let current = head;
-    for (const child of node.children()) {
+    const children = node.children();
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.isToken) {
+        // A comment on its own line before the first statement is the body's.
+        if (current === head && this.commentOpensBody(children, i)) current = body;
         if (this.placeTrivia(child, current)) continue;
         if (isEndKeyword(child)) {
           current = tail;
@@ -271,8 +275,12 @@ export class StatementDocBuilder {
       current = [hardline];
       out.push(current);
     };
-    for (const child of node.children()) {
+    const children = node.children();
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.isToken) {
+        // A comment on its own line before the first statement of a body is the body's.
+        if (body === undefined && this.commentOpensBody(children, i)) body = [];
         if (this.placeTrivia(child, body ?? current)) continue;
         if (body !== undefined && child.kind === SyntaxKind.Semicolon) {
           this.placeToken(child, body);
@@ -294,6 +302,23 @@ export class StatementDocBuilder {
     }
     if (body !== undefined) out.push(indent(body));
     return out;
+  }
+
+  /**
+   * Whether `children[index]` is a comment on a line of its own that comes before a
+   * statement with nothing else between (the first statement of a block's body): it is laid
+   * out with that body, indented, not at the column of the block's head.
+   */
+  private commentOpensBody(children: readonly (SyntaxNode | SyntaxToken)[], index: number): boolean {
+    const token = children[index]!;
+    if (token.kind !== SyntaxKind.LineComment && token.kind !== SyntaxKind.BlockComment) return false;
+    if (!(this.comments.get(token.offset)?.ownLine ?? true)) return false;
+    for (let i = index + 1; i < children.length; i++) {
+      const next = children[i]!;
+      if (next.isToken && next.isTrivia) continue;
+      return !next.isToken && isStatementKind(next.kind);
+    }
+    return false;
   }
 
   /** Emits the separator before `next` (computed from the previous token unless `separator` is given). */

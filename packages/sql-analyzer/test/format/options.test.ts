@@ -212,6 +212,14 @@ describe("blocks and windows", () => {
       "CREATE TRIGGER t AFTER INSERT ON x BEGIN\n  UPDATE y SET a = 1;\n  DELETE FROM z;\nEND\n",
     );
   });
+  test("a comment on its own line before a body's first statement is indented with the body (it was printed at the head's column)", () => {
+    expect(format("create trigger t after insert on x begin\n  -- first\n  update y set a = 1;\nend", { dialect: "sqlite" })).toBe(
+      "CREATE TRIGGER t AFTER INSERT ON x BEGIN\n  -- first\n  UPDATE y SET a = 1;\nEND\n",
+    );
+    expect(format("create procedure p() begin -- same line\n  -- first\n  select 1;\n  if x then\n    /* inner */\n    select 2;\n  end if;\nend", { dialect: "mysql" })).toBe(
+      "CREATE PROCEDURE p() BEGIN -- same line\n  -- first\n  SELECT 1;\n  IF x THEN\n    /* inner */\n    SELECT 2;\n  END IF;\nEND\n",
+    );
+  });
   test("a long window specification breaks inside its parentheses", () => {
     expect(format("select rank() over (partition by department_id order by salary desc, hired_at) as r from staff", { lineWidth: 50 })).toBe(
       "SELECT rank() OVER (\n  PARTITION BY department_id\n  ORDER BY salary DESC, hired_at\n) AS r\nFROM staff\n",
