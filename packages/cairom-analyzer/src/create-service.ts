@@ -74,6 +74,16 @@ function isUsableRange(range: unknown): range is TextRange {
 }
 
 /**
+ * Formatted text (printed with `\n`) in the line endings of the file it formats: a file
+ * whose first line ends in `\r\n` keeps them (whole-file formatting turned it into `\n`,
+ * and range formatting left it with both).
+ */
+function inLineEndingsOf(original: string, printed: string): string {
+  const firstBreak = original.indexOf("\n");
+  return firstBreak > 0 && original[firstBreak - 1] === "\r" ? printed.replace(/\r?\n/g, "\r\n") : printed;
+}
+
+/**
  * Creates the Cairo-M language service: the one factory used by the CLI, the LSP adapter
  * and the tests. Pass a file system (Node's in the CLI/adapter, in-memory in tests and
  * browsers) and optionally an engine-event listener.
@@ -115,8 +125,34 @@ export function createCairoMService(
     getFoldingRanges: guard("foldingRanges", [], (path: string) => foldingRanges(model, p(path)), onError),
     getSignatureHelp: guard("signatureHelp", undefined, (path: string, offset: number) => signatureHelp(model, p(path), offset), onError),
     getInlayHints: guard("inlayHints", [], (path: string, range?: TextRange) => (range === undefined || isUsableRange(range) ? inlayHints(model, p(path), range) : []), onError),
-    format: guard("format", undefined, (path: string, fo?: FormatOptions) => (model.known(p(path)) ? formatParsed(model.tree(p(path)), fo) : undefined), onError),
-    formatRange: guard("formatRange", undefined, (path: string, range: TextRange, fo?: FormatOptions) => (model.known(p(path)) ? formatParsedRange(model.tree(p(path)), range, fo) : undefined), onError),
+    format: guard(
+      "format",
+      undefined,
+      (path: string, fo?: FormatOptions) => {
+        if (!model.known(p(path))) return undefined;
+        const tree = model.tree(p(path));
+        const out = formatParsed(tree, fo);
+        return out === undefined ? undefined : inLineEndingsOf(tree.text, out);
+      },
+      onError,
+    ),
+    formatRange: guard(
+      "formatRange",
+      undefined,
+      (path: string, range: TextRange, fo?: FormatOptions) => {
+        if (!model.known(p(path))) return undefined;
+        const tree = model.tree(p(path));
+        const { text } = tree;
+        return formatParsedRange(tree, range, fo)?.map((e) => {
+          let newText = inLineEndingsOf(text, e.newText);
+          // A comment runs to the line feed, so it holds the `\r` of a CRLF line: an edit
+          // ending after such a comment must put that `\r` back (the printer drops it).
+          if (text[e.range.end - 1] === "\r" && text[e.range.end] === "\n" && !newText.endsWith("\r")) newText += "\r";
+          return { range: e.range, newText };
+        });
+      },
+      onError,
+    ),
     getCodeActions: guard("codeActions", [], (path: string, range: TextRange) => (isUsableRange(range) ? codeActionsFor(core.getDiagnostics(path), range) : []), onError),
   };
 }

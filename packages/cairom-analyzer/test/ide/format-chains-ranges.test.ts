@@ -255,3 +255,20 @@ describe("formatter fuzzing (seeded)", () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe("line endings", () => {
+  it("keeps a file's CRLF line endings, in whole-file and range formatting", () => {
+    // The printer writes `\n`: a CRLF file came back in LF, and a range edit left it with both.
+    const text = "fn f() -> felt {\r\n  let x = [1,\r\n  2]; // two\r\n    return x[0];\r\n}\r\nfn g() {  return; }\r\n";
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": text }) });
+    const formatted = s.format("/m.cm")!;
+    expect(formatted).toBe("fn f() -> felt {\r\n    let x = [1, 2]; // two\r\n    return x[0];\r\n}\r\nfn g() {\r\n    return;\r\n}\r\n");
+    const edits = s.formatRange("/m.cm", { start: text.indexOf("let"), end: text.indexOf("let") })!;
+    const ranged = applyEdits(text, edits);
+    expect(ranged.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(ranged).toContain("    let x = [1, 2]; // two\r\n");
+    // LF files stay LF.
+    const lf = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": text.replace(/\r\n/g, "\n") }) });
+    expect(lf.format("/m.cm")).toBe(formatted.replace(/\r\n/g, "\n"));
+  });
+});
