@@ -153,6 +153,17 @@ export function createCairoMService(
       },
       onError,
     ),
-    getCodeActions: guard("codeActions", [], (path: string, range: TextRange) => (isUsableRange(range) ? codeActionsFor(core.getDiagnostics(path), range) : []), onError),
+    getCodeActions: guard(
+      "codeActions",
+      [],
+      (path: string, range: TextRange) => {
+        if (!isUsableRange(range)) return [];
+        const actions = codeActionsFor(core.getDiagnostics(path), range);
+        // Fixes write `\n`; a CRLF file gets its own line breaks.
+        const text = core.host.fs.readFile(p(path)) ?? "";
+        return actions.map((a) => (a.edits.some((e) => e.newText.includes("\n")) ? { ...a, edits: a.edits.map((e) => ({ range: e.range, newText: inLineEndingsOf(text, e.newText) })) } : a));
+      },
+      onError,
+    ),
   };
 }

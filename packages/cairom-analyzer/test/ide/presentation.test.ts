@@ -257,6 +257,17 @@ describe("code actions", () => {
     expect(errors).toEqual([]);
   });
 
+  it("writes a fix's line breaks in the file's line endings", () => {
+    // Fixes are written with `\n`: applied to a CRLF file they left a lone line feed.
+    const text = "fn f() {\r\n    let _a = 1;\r\n}\r\n";
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": text }) });
+    const [action] = s.getCodeActions("/m.cm", { start: 0, end: text.length });
+    expect(action!.title).toBe("Add `return;` at the end of the function");
+    const fixed = applyEdits(text, action!.edits);
+    expect(fixed.replace(/\r\n/g, "")).not.toContain("\n");
+    expect(fixed).toContain("return;\r\n}");
+  });
+
   it("offers a return type for a unit function that returns a value", () => {
     const { s, text } = open(`fn f() {\n    return 5u32;\n}\n`);
     const [action] = s.getCodeActions("/main.cm", { start: 0, end: text.length });
