@@ -113,6 +113,13 @@ export class StatementDocBuilder {
       const child = children[i]!;
       let target = frames[frames.length - 1]!;
       if (child.isToken) {
+        // A comment on its own line between a clause's keyword and its body opens the body
+        // (indented as the body is: `SELECT` / `-- the columns` / `a, b`).
+        if (headBody && body === undefined && frames.length === 1 && this.prev !== undefined && this.commentOpensBody(children, i, startsClauseBody)) {
+          body = [];
+          frames[0] = body;
+          target = body;
+        }
         if (this.placeTrivia(child, target)) continue;
         const k = child.kind;
         // Where a clause's keyword head ends and its body begins.
@@ -210,8 +217,12 @@ export class StatementDocBuilder {
     const branches: Doc[] = [];
     const tail: Doc[] = [];
     let current = head;
-    for (const child of node.children()) {
+    const children = node.children();
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
       if (child.isToken) {
+        // A comment on its own line before the first branch goes with the branches.
+        if (current === head && this.commentOpensBody(children, i, isCaseBranch)) current = branches;
         if (this.placeTrivia(child, current)) continue;
         if (isEndKeyword(child)) {
           current = tail;
@@ -305,18 +316,19 @@ export class StatementDocBuilder {
   }
 
   /**
-   * Whether `children[index]` is a comment on a line of its own that comes before a
-   * statement with nothing else between (the first statement of a block's body): it is laid
-   * out with that body, indented, not at the column of the block's head.
+   * Whether `children[index]` is a comment on a line of its own that comes right before
+   * what starts a body (by default a statement: the first statement of a block's body), with
+   * only trivia between: it is laid out with that body, indented, not at the column of the
+   * head (`BEGIN`, `SELECT`, `CASE`).
    */
-  private commentOpensBody(children: readonly (SyntaxNode | SyntaxToken)[], index: number): boolean {
+  private commentOpensBody(children: readonly (SyntaxNode | SyntaxToken)[], index: number, startsBody: (child: SyntaxNode | SyntaxToken) => boolean = isStatementNode): boolean {
     const token = children[index]!;
     if (token.kind !== SyntaxKind.LineComment && token.kind !== SyntaxKind.BlockComment) return false;
     if (!(this.comments.get(token.offset)?.ownLine ?? true)) return false;
     for (let i = index + 1; i < children.length; i++) {
       const next = children[i]!;
       if (next.isToken && next.isTrivia) continue;
-      return !next.isToken && isStatementKind(next.kind);
+      return startsBody(next);
     }
     return false;
   }
@@ -423,6 +435,19 @@ function applyCase(text: string, style: CaseStyle): string {
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
+
+function isStatementNode(child: SyntaxNode | SyntaxToken): boolean {
+  return !child.isToken && isStatementKind(child.kind);
+}
+
+/** What starts a clause's body after its keyword head: a node (but DISTINCT) or a token that is no keyword. */
+function startsClauseBody(child: SyntaxNode | SyntaxToken): boolean {
+  return child.isToken ? child.kind !== SyntaxKind.Keyword : child.kind !== SyntaxKind.DistinctClause;
+}
+
+function isCaseBranch(child: SyntaxNode | SyntaxToken): boolean {
+  return child.kind === SyntaxKind.WhenClause || child.kind === SyntaxKind.ElseClause;
+}
 
 /** Whether `token` is the keyword `END` that closes a CASE expression or a BEGIN block. */
 function isEndKeyword(token: SyntaxToken): boolean {

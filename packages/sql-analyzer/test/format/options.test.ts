@@ -220,6 +220,12 @@ describe("blocks and windows", () => {
       "CREATE PROCEDURE p() BEGIN -- same line\n  -- first\n  SELECT 1;\n  IF x THEN\n    /* inner */\n    SELECT 2;\n  END IF;\nEND\n",
     );
   });
+  test("a comment on its own line between a clause's keyword and its body, or before CASE's first branch, is indented with them", () => {
+    expect(format("select\n  -- the columns\n  a,\n  b\nfrom t\nwhere\n  -- cond\n  x = 1 and y = 2")).toBe(
+      "SELECT\n  -- the columns\n  a,\n  b\nFROM t\nWHERE\n  -- cond\n  x = 1 AND y = 2\n",
+    );
+    expect(format("select case\n  -- first\n  when a then 1\n  else 2 end from t")).toBe("SELECT CASE\n    -- first\n    WHEN a THEN 1\n    ELSE 2\n  END\nFROM t\n");
+  });
   test("a long window specification breaks inside its parentheses", () => {
     expect(format("select rank() over (partition by department_id order by salary desc, hired_at) as r from staff", { lineWidth: 50 })).toBe(
       "SELECT rank() OVER (\n  PARTITION BY department_id\n  ORDER BY salary DESC, hired_at\n) AS r\nFROM staff\n",
