@@ -21,7 +21,9 @@ export type SymbolRef =
   | { readonly k: "local"; readonly path: string; readonly key: string; readonly local: LocalInfo }
   | { readonly k: "top"; readonly project: string; readonly def: Def }
   | { readonly k: "field"; readonly project: string; readonly module: string; readonly struct: string; readonly field: string }
-  | { readonly k: "module"; readonly project: string; readonly module: string };
+  | { readonly k: "module"; readonly project: string; readonly module: string }
+  /** A top-level item that binds nothing: a later definition of a name already defined (the first wins). */
+  | { readonly k: "unbound"; readonly project: string; readonly module: string; readonly path: string; readonly key: string; readonly name: string };
 
 /** A symbol found at an offset, with the range of the name there. */
 export interface SymbolHit {
@@ -165,8 +167,11 @@ export class Model {
       return undefined;
     }
     if (rel >= ast.ns && rel <= ast.ne && ast.name) {
-      const def = this.symbols(project, module).bindings.find((b) => b.key === key)?.def;
-      return def ? { symbol: { k: "top", project, def }, range: abs(ast.ns, ast.ne) } : undefined;
+      const binding = this.symbols(project, module).bindings.find((b) => b.key === key);
+      if (binding?.def) return { symbol: { k: "top", project, def: binding.def }, range: abs(ast.ns, ast.ne) };
+      // A duplicate definition is still a symbol: hovered, found, and renamed out of the clash.
+      if (!binding) return { symbol: { k: "unbound", project, module, path, key, name: ast.name }, range: abs(ast.ns, ast.ne) };
+      return undefined;
     }
     if (ast.k === "struct") {
       for (const f of ast.fields) {

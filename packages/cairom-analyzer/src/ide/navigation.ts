@@ -39,10 +39,26 @@ export function hover(model: Model, path: string, offset: number): Hover | undef
       const f = st?.k === "struct" ? st.fields.find((x) => x.name === s.field) : undefined;
       return { range: hit.range, markdown: codeBlock(`${s.struct}.${s.field}: ${f ? typeToString(f.ty) : "<error>"}`) };
     }
+    if (s.k === "unbound") {
+      const item = itemByKey(model, s.path, s.key);
+      return { range: hit.range, markdown: `${codeBlock(item ? headerOf(item.text, item.ast.k) : s.name)}\n\n*Defined twice: uses of \`${s.name}\` refer to its first definition.*` };
+    }
     return { range: hit.range, markdown: codeBlock(`module ${s.module}`) };
   }
   const t = model.typeAt(path, offset);
   return t ? { range: t.range, markdown: codeBlock(typeToString(t.ty)) } : undefined;
+}
+
+function itemByKey(model: Model, path: string, key: string) {
+  const file = model.parsed(path);
+  const i = file.byKey.get(key);
+  return i === undefined ? undefined : file.result.items[i];
+}
+
+/** An item's declaration as written, up to its body or value, on one line: `fn f(a: felt) -> felt`. */
+function headerOf(text: string, kind: string): string {
+  const stop = kind === "const" ? text.indexOf("=") : text.indexOf("{");
+  return (stop >= 0 ? text.slice(0, stop) : text).replace(/\/\/[^\n]*/g, "").replace(/\s+/g, " ").trim();
 }
 
 /** Where the symbol at an offset is defined (across files). */
@@ -71,6 +87,10 @@ function declarationOf(model: Model, s: SymbolRef): Location | undefined {
       const p = model.modulePath(s.project, s.module);
       return p ? { path: p, range: { start: 0, end: 0 } } : undefined;
     }
+    case "unbound": {
+      const item = itemByKey(model, s.path, s.key);
+      return item && item.ast.k !== "use" ? { path: s.path, range: { start: item.start + item.ast.ns, end: item.start + item.ast.ne } } : undefined;
+    }
   }
 }
 
@@ -80,6 +100,7 @@ function sameSymbol(a: SymbolRef, b: SymbolRef): boolean {
   if (a.k === "top" && b.k === "top") return a.def.module === b.def.module && a.def.name === b.def.name && a.def.k === b.def.k;
   if (a.k === "field" && b.k === "field") return a.module === b.module && a.struct === b.struct && a.field === b.field;
   if (a.k === "module" && b.k === "module") return a.module === b.module;
+  if (a.k === "unbound" && b.k === "unbound") return a.path === b.path && a.key === b.key;
   return false;
 }
 
@@ -99,7 +120,8 @@ function occurrences(model: Model, s: SymbolRef, includeDeclaration: boolean): L
     for (const r of refsOf(model.typedAnalysis(s.path, s.key))) {
       if (r.target.k === "local" && r.target.id === s.local.id) out.push({ path: s.path, range: { start: item.start + r.s, end: item.start + r.e } });
     }
-  } else if (s.k !== "module") {
+  } else if (s.k !== "module" && s.k !== "unbound") {
+    // (Nothing refers to an unbound definition: its declaration is its only occurrence.)
     const project = s.project;
     // Only items that mention the name can refer to the symbol (there is no import
     // renaming), so the per-file reference index spares analysing all the others.
@@ -171,7 +193,7 @@ export function rename(model: Model, path: string, offset: number, newName: stri
     return { ok: false, error: "the definition is outside this project" };
   }
   // Renaming to the current name changes nothing (and must not be refused as a clash with itself).
-  const current = s.k === "local" ? s.local.name : s.k === "top" ? s.def.name : s.field;
+  const current = s.k === "local" ? s.local.name : s.k === "top" ? s.def.name : s.k === "unbound" ? s.name : s.field;
   if (newName !== current) {
     const conflict = renameConflict(model, s, newName);
     if (conflict) return { ok: false, error: conflict };
@@ -230,6 +252,25 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
         if (item.ast.k !== "fn" && item.ast.k !== "const") continue;
         if (model.typedAnalysis(f.path, key).diagnostics.some((d) => d.code === "unknown-field" && d.message === unknown)) {
           return `\`${s.struct}\` is used with a field \`${newName}\` it does not have (in \`${f.module}\`): renaming would make that use valid`;
+        }
+      }
+    }
+    return undefined;
+  }
+  if (s.k === "unbound") {
+    // Renamed, the definition binds `newName` in its module (which may import it): the same
+    // clashes and captures as for any item, without uses of its own to check.
+    const item = itemByKey(model, s.path, s.key);
+    if (item?.ast.k === "struct" && PRIMITIVE_TYPES.has(newName)) return `\`${newName}\` is a primitive type: types written \`${newName}\` would not name the struct`;
+    if (model.binding(s.project, s.module, newName)) return `module \`${s.module}\` already has an item named \`${newName}\``;
+    for (const f of model.projectFiles(s.project)) {
+      for (const { item: other, key } of model.itemsMentioning(f.path, newName)) {
+        const ast = other.ast;
+        if (ast.k === "use" && ast.path.map((x) => x.name).join("::") === s.module && ast.items.some((n) => n.name === newName)) {
+          return `module \`${f.module}\` imports \`${newName}\` from \`${s.module}\`, which has no such item yet: renaming would make that import resolve`;
+        }
+        if (f.module === s.module && (ast.k === "fn" || ast.k === "const") && undeclaredUses(model, f.path, key, newName).length > 0) {
+          return `\`${newName}\` is used undeclared in module \`${f.module}\`: renaming would make it refer to the renamed item`;
         }
       }
     }

@@ -230,6 +230,26 @@ fn within(x: u32) -> bool { return x <= LIMIT; }
   });
 });
 
+describe("a name defined twice", () => {
+  const source = `struct Pair { left: felt, right: felt }
+fn swap(p: Pair) -> Pair { return Pair { left: p.right, right: p.left }; }
+fn swap(p: Pair) -> Pair { return p; }
+fn user(p: Pair) -> Pair { return swap(p); }
+`;
+  it("the later definition can be hovered, found and renamed out of the clash", () => {
+    // It bound nothing, so every request on its name answered nothing: renaming it away
+    // was refused with "there is no symbol to rename here".
+    checkHover(source.replace("fn swap(p: Pair) -> Pair { return p; }", "fn sw$0ap(p: Pair) -> Pair { return p; }"), "```cairo-m\nfn swap(p: Pair) -> Pair\n```\n\n*Defined twice: uses of `swap` refer to its first definition.*");
+    checkRename(source.replace("fn swap(p: Pair) -> Pair { return p; }", "fn sw$0ap(p: Pair) -> Pair { return p; }"), "swap_back", {
+      "/main.cm": source.replace("fn swap(p: Pair) -> Pair { return p; }", "fn swap_back(p: Pair) -> Pair { return p; }"),
+    });
+    checkRename(source.replace("fn swap(p: Pair) -> Pair { return p; }", "fn sw$0ap(p: Pair) -> Pair { return p; }"), "user", { error: "module `main` already has an item named `user`" });
+    checkReferences(`fn swap() { return; }\nfn sw$0ap() { return; }\n// ^^^^ ref\nfn user() { swap(); return; }`);
+    // The first definition keeps its uses.
+    checkReferences(`fn sw$0ap() { return; }\n// ^^^^ ref\nfn swap() { return; }\nfn user() { swap(); return; }\n//          ^^^^ ref`);
+  });
+});
+
 describe("editor buffers for files not on disk", () => {
   const project = () =>
     new InMemoryFileSystem({
