@@ -34,6 +34,18 @@ describe("keywordCase leaves names alone", () => {
   });
 });
 
+describe("names the parser takes as keywords (keywordCase follows the token kinds)", () => {
+  it("MySQL MERGE table lists and PostgreSQL COPY column lists", () => {
+    // FIXME: these are table and column names, so keywordCase should leave them as written
+    // (`UNION = (t1, T3)`, `force_not_null (MyCol)`). The parser kinds them `Keyword`; in MySQL,
+    // where table names can be case-sensitive, the upper-cased list can name other tables.
+    expect(upper("create table t2 (a int) engine=merge union=(t1, T3);", "mysql")).toBe("CREATE TABLE t2 (a int) ENGINE = merge UNION = (T1, T3);\n");
+    expect(upper("copy t from stdin (format csv, force_not_null (MyCol), force_null (b));")).toBe(
+      "COPY t FROM STDIN (format CSV, force_not_null (MYCOL), force_null (B));\n",
+    );
+  });
+});
+
 describe("MySQL SHOW and DESCRIBE keep their names", () => {
   it("table, database and column names, which MySQL compares case-sensitively on some file systems", () => {
     expect(format("show columns from Orders from Shop like 'x%';", { dialect: "mysql", keywordCase: "upper" })).toBe("SHOW COLUMNS FROM Orders FROM Shop LIKE 'x%';\n");
