@@ -196,7 +196,8 @@ export function complete(model: Model, path: string, requested: number): Complet
     item.ast.k === "struct";
   if (typeContext) {
     for (const t of PRIMITIVE_ITEMS) add(t);
-    addTopLevel(true);
+    // A cast converts between primitives only: no struct after `as`.
+    if (prevKind !== K.AsKw) addTopLevel(true);
     return out;
   }
   if (item.ast.k !== "fn" && item.ast.k !== "const") return [];

@@ -83,6 +83,8 @@ struct Account { id: felt }
     checkCompletion(`struct Point { x: felt }\nfn f(p: $0) { return; }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "Point"]));
     checkCompletion(`struct Point { x: felt }\nfn f() { let q: P$0 = 1; return; }`, (labels) => expect(labels).toEqual(["Point"]));
     checkCompletion(`fn f() { return; }\n$0`, (labels) => expect(labels).toEqual(["fn", "struct", "const", "use"]));
+    // A cast target is a primitive: no struct after `as`.
+    checkCompletion(`struct Point { x: felt }\nfn f(i: u32) -> felt { return i as $0; }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool"]));
   });
 });
 
