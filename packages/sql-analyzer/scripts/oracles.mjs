@@ -34,7 +34,7 @@ export async function createPostgresOracle() {
 // Messages that SQLite's grammar (parse.y / tokenizer) raises. Anything else that
 // prepare() reports (no such table, no such column, wrong number of arguments,
 // unknown module …) comes from name resolution, after the text parsed.
-const SQLITE_SYNTAX_ERRORS = /syntax error|incomplete input|unrecognized token|should come after|unknown table option|unsupported use of|not allowed .* within triggers|more than one statement|contains no statements/;
+const SQLITE_SYNTAX_ERRORS = /syntax error|incomplete input|unrecognized token|unknown join type|should come after|unknown table option|unsupported use of|not allowed .* within triggers|more than one statement|contains no statements/;
 
 /** Schema under which the generated SQLite statements mostly resolve (fewer semantic errors to classify). */
 export const SQLITE_SCHEMA = `

@@ -428,6 +428,7 @@ export function parseFromList(p: Parser): void {
 
 function atJoin(p: Parser): boolean {
   if (!p.at(SyntaxKind.Word)) return false;
+  if (p.sqlite) return p.word === "join" || sqliteJoinKeywords(p) > 0;
   switch (p.word) {
     case "join":
     case "inner":
@@ -444,6 +445,54 @@ function atJoin(p: Parser): boolean {
     default:
       return false;
   }
+}
+
+// SQLite's join keywords, and what each says (the bits SQLite's own join-type check uses).
+const JT_NATURAL = 1;
+const JT_LEFT = 2;
+const JT_OUTER = 4;
+const JT_RIGHT = 8;
+const JT_INNER = 16;
+const JT_CROSS = 32;
+const SQLITE_JOIN_BITS = new Map<string, number>([
+  ["natural", JT_NATURAL],
+  ["left", JT_LEFT | JT_OUTER],
+  ["outer", JT_OUTER],
+  ["right", JT_RIGHT | JT_OUTER],
+  ["full", JT_LEFT | JT_RIGHT | JT_OUTER],
+  ["inner", JT_INNER],
+  ["cross", JT_INNER | JT_CROSS],
+]);
+
+/** SQLite: how many join keywords (one to three, in any order) stand before a JOIN at the cursor; 0 for none. */
+function sqliteJoinKeywords(p: Parser): number {
+  for (let n = 0; n < 3; n++) {
+    if (p.nth(n) !== SyntaxKind.Word || !SQLITE_JOIN_BITS.has(p.wordAt(n)!)) return 0;
+    if (p.nthKw(n + 1, "join")) return n + 1;
+  }
+  return 0;
+}
+
+/**
+ * SQLite's join operator before its JOIN: up to three join keywords in any order (`LEFT OUTER`,
+ * `OUTER LEFT`, `LEFT NATURAL`), whose combination SQLite checks while it parses: OUTER needs
+ * LEFT, RIGHT or FULL, and INNER or CROSS goes with no outer join ("unknown join type").
+ * Returns the combined bits.
+ */
+function parseSqliteJoinKeywords(p: Parser): number {
+  const count = sqliteJoinKeywords(p);
+  const [start] = p.currentRange();
+  let bits = 0;
+  const words: string[] = [];
+  for (let i = 0; i < count; i++) {
+    bits |= SQLITE_JOIN_BITS.get(p.word!)!;
+    words.push(p.word!.toUpperCase());
+    p.bump();
+  }
+  if ((bits & (JT_INNER | JT_OUTER)) === (JT_INNER | JT_OUTER) || (bits & (JT_OUTER | JT_LEFT | JT_RIGHT)) === JT_OUTER) {
+    p.report(SyntaxCode.UnexpectedToken, `unknown join type: ${words.join(" ")} (SQLite joins are [NATURAL] [LEFT | RIGHT | FULL] [OUTER] JOIN, [INNER] JOIN and CROSS JOIN)`, start, p.prevEnd());
+  }
+  return bits;
 }
 
 /** A table reference followed by any number of joins (left-associative `JoinExpr`s). */
@@ -464,15 +513,22 @@ function parseJoins(p: Parser, cp: number): void {
   while (atJoin(p)) {
     const progress = p.position;
     p.startAt(cp, SyntaxKind.JoinExpr);
-    const natural = p.eatKw("natural");
+    let natural = false;
     let cross = false;
-    if (p.atKw("cross")) {
-      p.bump();
-      cross = true;
-    } else if (p.atKw("inner")) p.bump();
-    else if (p.atKw("left") || p.atKw("right") || p.atKw("full")) {
-      p.bump();
-      p.eatKw("outer");
+    if (p.sqlite) {
+      const bits = parseSqliteJoinKeywords(p);
+      natural = (bits & JT_NATURAL) !== 0;
+      cross = (bits & JT_CROSS) !== 0;
+    } else {
+      natural = p.eatKw("natural");
+      if (p.atKw("cross")) {
+        p.bump();
+        cross = true;
+      } else if (p.atKw("inner")) p.bump();
+      else if (p.atKw("left") || p.atKw("right") || p.atKw("full")) {
+        p.bump();
+        p.eatKw("outer");
+      }
     }
     if (p.atKw("straight_join")) p.bump();
     else p.expectKw("join");
