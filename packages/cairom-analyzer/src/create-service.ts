@@ -120,7 +120,7 @@ export function createCairoMService(
     getReferences: guard("references", [], (path: string, offset: number, includeDeclaration = true) => references(model, p(path), offset, includeDeclaration), onError),
     rename: guard("rename", { ok: false, error: "rename failed" } as RenameResult, (path: string, offset: number, newName: string) => rename(model, p(path), offset, newName), onError),
     getDocumentSymbols: guard("documentSymbols", [], (path: string) => documentSymbols(model, p(path)), onError),
-    getWorkspaceSymbols: guard("workspaceSymbols", [], (query: string) => workspaceSymbols(model, query), onError),
+    getWorkspaceSymbols: guard("workspaceSymbols", [], (query: string) => (typeof query === "string" ? workspaceSymbols(model, query) : []), onError),
     getSemanticTokens: guard("semanticTokens", [], (path: string) => semanticTokens(model, p(path)), onError),
     getFoldingRanges: guard("foldingRanges", [], (path: string) => foldingRanges(model, p(path)), onError),
     getSignatureHelp: guard("signatureHelp", undefined, (path: string, offset: number) => signatureHelp(model, p(path), offset), onError),
@@ -141,6 +141,7 @@ export function createCairoMService(
       undefined,
       (path: string, range: TextRange, fo?: FormatOptions) => {
         if (!model.known(p(path))) return undefined;
+        if (!isUsableRange(range)) return [];
         const tree = model.tree(p(path));
         const { text } = tree;
         return formatParsedRange(tree, range, fo)?.map((e) => {

@@ -241,7 +241,7 @@ describe("code actions", () => {
     expect(applyEdits(text, actions[0]!.edits)).toBe(`  fn f() { return; }\n`);
   });
 
-  it("answers a range that is no range with nothing, for code actions and inlay hints", () => {
+  it("answers a range that is no range with nothing: code actions, inlay hints, range formatting", () => {
     // NaN compares false with every offset, so the overlap test let every fix (and every
     // hint) through; a missing range failed inside the request.
     const { s, text } = open(`use m::{a, b};\nfn f() { let x = 1; return; }\n`);
@@ -254,6 +254,12 @@ describe("code actions", () => {
       expect(quiet.getCodeActions("/main.cm", range as never)).toEqual([]);
       if (range) expect(s.getInlayHints("/main.cm", range)).toEqual([]);
     }
+    expect(errors).toEqual([]);
+    // Range formatting (of a file without syntax errors) makes no edit for such a range.
+    for (const range of [{ start: Number.NaN, end: 3 }, { start: 9, end: 2 }, undefined, null]) {
+      expect(quiet.formatRange("/main.cm", range as never)).toEqual([]);
+    }
+    expect(quiet.getWorkspaceSymbols(null as never)).toEqual([]);
     expect(errors).toEqual([]);
   });
 
