@@ -43,7 +43,9 @@ export function hover(model: Model, path: string, offset: number): Hover | undef
       const item = itemByKey(model, s.path, s.key);
       return { range: hit.range, markdown: `${codeBlock(item ? headerOf(item.text, item.ast.k) : s.name)}\n\n*Defined twice: uses of \`${s.name}\` refer to its first definition.*` };
     }
-    return { range: hit.range, markdown: codeBlock(`module ${s.module}`) };
+    // A path no module of the project has (or lies under) names nothing.
+    const known = model.projectFiles(s.project).some((f) => f.module === s.module || f.module.startsWith(`${s.module}::`));
+    return known ? { range: hit.range, markdown: codeBlock(`module ${s.module}`) } : undefined;
   }
   const t = model.typeAt(path, offset);
   return t ? { range: t.range, markdown: codeBlock(typeToString(t.ty)) } : undefined;

@@ -230,6 +230,25 @@ fn within(x: u32) -> bool { return x <= LIMIT; }
   });
 });
 
+describe("hover on use paths", () => {
+  const project = `
+//- /p/cairom.toml
+name = "p"
+entry_point = "main.cm"
+//- /p/src/main.cm
+use @@::add;
+fn main() -> felt { return add(1, 2); }
+//- /p/src/util/geo.cm
+fn add(a: felt, b: felt) -> felt { return a + b; }
+`;
+  it("shows modules and directories of the project, nothing for a path that names none", () => {
+    checkHover(project.replace("@@", "ut$0il::geo"), "```cairo-m\nmodule util\n```");
+    checkHover(project.replace("@@", "util::g$0eo"), "```cairo-m\nmodule util::geo\n```");
+    // Hovering the unresolved `geometry` said `module geometry`, as if it existed.
+    checkHover(project.replace("@@", "geome$0try"), undefined);
+  });
+});
+
 describe("a name defined twice", () => {
   const source = `struct Pair { left: felt, right: felt }
 fn swap(p: Pair) -> Pair { return Pair { left: p.right, right: p.left }; }
