@@ -114,8 +114,9 @@ export class StatementDocBuilder {
       let target = frames[frames.length - 1]!;
       if (child.isToken) {
         // A comment on its own line between a clause's keyword and its body opens the body
-        // (indented as the body is: `SELECT` / `-- the columns` / `a, b`).
-        if (headBody && body === undefined && frames.length === 1 && this.prev !== undefined && this.commentOpensBody(children, i, startsClauseBody)) {
+        // (indented as the body is: `SELECT` / `-- the columns` / `a, b`), and so does a line
+        // comment after the keyword.
+        if (headBody && body === undefined && frames.length === 1 && this.prev !== undefined && this.commentOpensBody(children, i, startsClauseBody, true)) {
           body = [];
           frames[0] = body;
           target = body;
@@ -321,10 +322,18 @@ export class StatementDocBuilder {
    * only trivia between: it is laid out with that body, indented, not at the column of the
    * head (`BEGIN`, `SELECT`, `CASE`).
    */
-  private commentOpensBody(children: readonly (SyntaxNode | SyntaxToken)[], index: number, startsBody: (child: SyntaxNode | SyntaxToken) => boolean = isStatementNode): boolean {
+  private commentOpensBody(
+    children: readonly (SyntaxNode | SyntaxToken)[],
+    index: number,
+    startsBody: (child: SyntaxNode | SyntaxToken) => boolean = isStatementNode,
+    trailingLineComment = false,
+  ): boolean {
     const token = children[index]!;
     if (token.kind !== SyntaxKind.LineComment && token.kind !== SyntaxKind.BlockComment) return false;
-    if (!(this.comments.get(token.offset)?.ownLine ?? true)) return false;
+    // With `trailingLineComment`, also a line comment after the head on its line: the body
+    // starts on the next line, so it must be indented there (`SELECT -- c` / `  *`).
+    const onItsLine = trailingLineComment && token.kind === SyntaxKind.LineComment;
+    if (!onItsLine && !(this.comments.get(token.offset)?.ownLine ?? true)) return false;
     for (let i = index + 1; i < children.length; i++) {
       const next = children[i]!;
       if (next.isToken && next.isTrivia) continue;

@@ -226,6 +226,9 @@ describe("blocks and windows", () => {
     );
     expect(format("select case\n  -- first\n  when a then 1\n  else 2 end from t")).toBe("SELECT CASE\n    -- first\n    WHEN a THEN 1\n    ELSE 2\n  END\nFROM t\n");
   });
+  test("a line comment after a clause's keyword leaves the body indented on the next line (it started the line: `WHERE -- w` / `x = 1`)", () => {
+    expect(format("select -- c\n* from t where -- w\n x = 1 and y = 2 order by -- o\n a")).toBe("SELECT -- c\n  *\nFROM t\nWHERE -- w\n  x = 1 AND y = 2\nORDER BY -- o\n  a\n");
+  });
   test("a long window specification breaks inside its parentheses", () => {
     expect(format("select rank() over (partition by department_id order by salary desc, hired_at) as r from staff", { lineWidth: 50 })).toBe(
       "SELECT rank() OVER (\n  PARTITION BY department_id\n  ORDER BY salary DESC, hired_at\n) AS r\nFROM staff\n",
