@@ -133,6 +133,55 @@ function shift(d: Diagnostic, by: number, path: string): Diagnostic {
 }
 
 /**
+ * The checker's "Add `return;`" fix inserts bare `return;\n` before the body's `}` (it sees no
+ * text). Laid out here, where the item's text is at hand: a `}` alone on its line gets a line
+ * of its own before it, indented as the body's last line (one level deeper than the brace for
+ * an empty body), in the file's line endings; a `}` after code on its line gets ` return;`
+ * before it on that line.
+ */
+function withLaidOutReturnFix(analysis: FunctionAnalysis, text: string, bodyOpen: number): FunctionAnalysis {
+  const at = analysis.diagnostics.findIndex((d) => d.code === "missing-return" && d.fixes !== undefined && d.fixes.length > 0);
+  if (at < 0) return analysis;
+  const d = analysis.diagnostics[at]!;
+  const close = d.fixes![0]!.edits[0]!.range.start;
+  if (close <= bodyOpen || close >= text.length || text.charCodeAt(close) !== 125 /* } */) return analysis;
+  const lineStart = lineStartOf(text, close);
+  let edit: { range: { start: number; end: number }; newText: string };
+  if (/^[ \t]*$/.test(text.slice(lineStart, close))) {
+    const eol = lineStart >= 2 && text.charCodeAt(lineStart - 2) === 13 ? "\r\n" : "\n";
+    // The last non-blank line before the brace; the opening line's indentation plus a level when there is none in the body.
+    let previous = lineStart;
+    let indent = "";
+    for (;;) {
+      if (previous === 0) break;
+      const start = lineStartOf(text, previous - 1);
+      const line = text.slice(start, previous).replace(/\r?\n$/, "");
+      if (start <= bodyOpen) {
+        indent = /^[ \t]*/.exec(text.slice(lineStartOf(text, bodyOpen), bodyOpen))![0] + "    ";
+        break;
+      }
+      if (line.trim() !== "") {
+        indent = /^[ \t]*/.exec(line)![0];
+        break;
+      }
+      previous = start;
+    }
+    edit = { range: { start: lineStart, end: lineStart }, newText: `${indent}return;${eol}` };
+  } else {
+    const spaced = text.charCodeAt(close - 1) === 32 || text.charCodeAt(close - 1) === 9;
+    edit = { range: { start: close, end: close }, newText: spaced ? "return; " : " return; " };
+  }
+  const fix = { ...d.fixes![0]!, edits: [edit] };
+  const diagnostics = analysis.diagnostics.slice();
+  diagnostics[at] = { ...d, fixes: [fix, ...d.fixes!.slice(1)] };
+  return { ...analysis, diagnostics };
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+/**
  * Adds the syntax errors of a body the file parse stepped over (those after `bodyStart`;
  * lexical errors were reported by the file parse, which lexes everything). Like
  * `fileDiagnostics` does for errors the file parse found, a body cut short by a syntax error
@@ -349,7 +398,8 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       parseDiagnostics = itemParse.diagnostics;
     }
     if (!ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
-    const analysis = checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), ast, recordTypes);
+    let analysis = checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), ast, recordTypes);
+    if (ast.k === "fn" && ast.body) analysis = withLaidOutReturnFix(analysis, src.text, ast.body.s);
     if (!src.bodySkipped || ast.k !== "fn" || !ast.body || parseDiagnostics.length === 0) return analysis;
     return withBodySyntaxErrors(analysis, parseDiagnostics, ast.body.s);
   };

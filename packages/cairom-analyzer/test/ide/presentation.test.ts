@@ -274,6 +274,28 @@ describe("code actions", () => {
     expect(fixed).toContain("return;\r\n}");
   });
 
+  it("lays out the added `return;` as the body is laid out, and the result checks clean", () => {
+    // The fix inserted a bare `return;\n` before the `}`: unindented, or glued to a one-line body.
+    const cases: [string, string][] = [
+      ["fn f() {\n    let _a = 1;\n}\n", "fn f() {\n    let _a = 1;\n    return;\n}\n"],
+      ["fn f() {\n\tif true {\n\t\tlet _a = 1;\n\t}\n\n}\n", "fn f() {\n\tif true {\n\t\tlet _a = 1;\n\t}\n\n\treturn;\n}\n"],
+      ["fn f() {\n}\n", "fn f() {\n    return;\n}\n"],
+      ["fn f() { let _a = 1;\n}\n", "fn f() { let _a = 1;\n    return;\n}\n"],
+      ["fn f() { let _a = 1; }\n", "fn f() { let _a = 1; return; }\n"],
+      ["fn f() {let _a = 1;}\n", "fn f() {let _a = 1; return; }\n"],
+      ["fn f() {\r\n    let _a = 1;\r\n}\r\n", "fn f() {\r\n    let _a = 1;\r\n    return;\r\n}\r\n"],
+    ];
+    for (const [text, expected] of cases) {
+      const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": text }) });
+      const [action] = s.getCodeActions("/m.cm", { start: 0, end: text.length });
+      expect(action!.title, JSON.stringify(text)).toBe("Add `return;` at the end of the function");
+      const fixed = applyEdits(text, action!.edits);
+      expect(fixed, JSON.stringify(text)).toBe(expected);
+      const again = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": fixed }) });
+      expect(again.getDiagnostics("/m.cm"), JSON.stringify(fixed)).toEqual([]);
+    }
+  });
+
   it("offers a return type for a unit function that returns a value", () => {
     const { s, text } = open(`fn f() {\n    return 5u32;\n}\n`);
     const [action] = s.getCodeActions("/main.cm", { start: 0, end: text.length });
