@@ -476,9 +476,14 @@ class Checker {
         }
         if (t === "not-a-type") {
           this.report("not-a-type", `\`${ref.name}\` is not a type (only \`felt\`, \`u32\`, \`bool\` and structs are)`, ref.s, ref.e);
+          // Still a use of that name (a function, a constant): references and rename must see it.
+          this.markUsed(ref.name);
+          this.ref(ref.s, ref.e, ref.name);
           return ERROR;
         }
-        if (t.k === "struct") {
+        // A struct, or an import whose module did not resolve (the error type, reported at the
+        // `use`): either way the name is used here, so the import is not "never used".
+        if (t.k === "struct" || t.k === "error") {
           this.markUsed(ref.name);
           this.ref(ref.s, ref.e, ref.name);
         }

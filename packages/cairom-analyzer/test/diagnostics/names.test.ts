@@ -97,9 +97,14 @@ entry_point = "main.cm"
   use single;
 //^^^^^^^^^^^ error[unresolved-module]
 //    ^^^^^^ warning[unused-variable]
+  use geometry::Point;
+//^^^^^^^^^^^^^^^^^^^^ error[unresolved-module]
 fn main() -> felt {
     return square(3) + cube(2) + circle(1);
 }
+// An unresolved import used as a type is used: no unused-import warning (and no fix that
+// would remove it and leave the type undeclared).
+fn area(_p: Point) -> felt { return 0; }
 //- /p/src/shapes.cm
 fn square(x: felt) -> felt { return x * x; }
 fn unused_fn() { return; }

@@ -124,6 +124,11 @@ fn twice(a: felt) -> felt { return add(a, a); }
       },
     );
   });
+  it("renames a function where it is also misused as a type", () => {
+    // `-> add` is a not-a-type error, but still a use of `add`: a rename that left it would
+    // turn the error into an undeclared type.
+    checkRename(`fn a$0dd() -> felt { return 1; }\nfn f() -> add { return 1; }`, "sum", { "/main.cm": "fn sum() -> felt { return 1; }\nfn f() -> sum { return 1; }" });
+  });
   it("renames a local and its uses", () => {
     checkRename(`fn f() -> felt { let x$0 = 1; return x + x; }`, "y", { "/main.cm": "fn f() -> felt { let y = 1; return y + y; }" });
   });
