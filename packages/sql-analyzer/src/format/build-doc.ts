@@ -59,6 +59,8 @@ export class StatementDocBuilder {
   /** An inline block comment was just printed: the next token is separated by a space unless it closes something. */
   private afterInlineComment = false;
   private readonly comments = new Map<number, CommentInfo>();
+  /** The last answer of `nextSignificant`. */
+  private lookahead: { children: readonly (SyntaxNode | SyntaxToken)[]; from: number; at: number } | undefined;
 
   constructor(private readonly options: ResolvedFormatOptions) {}
 
@@ -334,12 +336,25 @@ export class StatementDocBuilder {
     // starts on the next line, so it must be indented there (`SELECT -- c` / `  *`).
     const onItsLine = trailingLineComment && token.kind === SyntaxKind.LineComment;
     if (!onItsLine && !(this.comments.get(token.offset)?.ownLine ?? true)) return false;
-    for (let i = index + 1; i < children.length; i++) {
-      const next = children[i]!;
-      if (next.isToken && next.isTrivia) continue;
-      return startsBody(next);
+    const next = children[this.nextSignificant(children, index)];
+    return next !== undefined && startsBody(next);
+  }
+
+  /**
+   * The index of the first child after `index` that is no trivia (`children.length` if none).
+   * Remembered for the run of trivia it skipped, so asking at every comment of a long run of
+   * comments stays linear.
+   */
+  private nextSignificant(children: readonly (SyntaxNode | SyntaxToken)[], index: number): number {
+    const known = this.lookahead;
+    if (known !== undefined && known.children === children && known.from <= index && index < known.at) return known.at;
+    let at = index + 1;
+    for (; at < children.length; at++) {
+      const child = children[at]!;
+      if (!child.isToken || !child.isTrivia) break;
     }
-    return false;
+    this.lookahead = { children, from: index, at };
+    return at;
   }
 
   /** Emits the separator before `next` (computed from the previous token unless `separator` is given). */
