@@ -300,6 +300,12 @@ export class Lexer {
         // A client command: psql's meta-commands run to the end of the line; the mysql
         // client's `\g` / `\G` are two characters (a statement terminator), its other
         // commands (`\u db`, `\. file`) run to the end of the line.
+        // psql's `\;` is two characters: it ends a statement without sending it, and the next
+        // one may follow on the same line (`select 1 \; select 2;` is sent as one request).
+        if (this.postgres && p + 1 < end && text.charCodeAt(p + 1) === 59) {
+          this.pos = p + 2;
+          return SyntaxKind.ClientCommand;
+        }
         if (this.postgres) return this.clientCommandLine(p);
         if (this.mysql && p + 1 < end) {
           const d = text.charCodeAt(p + 1);

@@ -264,8 +264,9 @@ export class Split {
   /**
    * Makes the token just scanned a `ClientCommand` running to the end of its line (the
    * line break not included) and moves past it. Returns whether its segment may be
-   * closed there: only mysql's two-character `\g` / `\G`, which nothing after them can
-   * change; an edit at the end of any other command's line would lengthen it.
+   * closed there: only the two-character ones (mysql's `\g` / `\G`, psql's `\;`), which
+   * nothing after them can change; an edit at the end of any other command's line would
+   * lengthen it.
    */
   private commandLine(): boolean {
     const tokens = this.tokens;
@@ -273,8 +274,8 @@ export class Split {
     const text = tokens.text;
     const i = tokens.count - 1;
     const start = tokens.starts[i]!;
-    if (lexer.mysql && tokens.kinds[i] === SyntaxKind.ClientCommand && tokens.ends[i]! - start === 2 && (text.charCodeAt(start + 1) | 32) === 103) {
-      lexer.pos = start + 2;
+    if (tokens.kinds[i] === SyntaxKind.ClientCommand && tokens.ends[i]! - start === 2 && (lexer.mysql ? (text.charCodeAt(start + 1) | 32) === 103 : text.charCodeAt(start + 1) === 59)) {
+      lexer.pos = start + 2; // mysql's `\g` / `\G`, psql's `\;`: two characters, the line goes on
       return true;
     }
     const end = lineEnd(text, tokens.ends[i]!);
@@ -291,14 +292,14 @@ export class Split {
     return false;
   }
 
-  /** Whether the `ClientCommand` token `i` ends the statement before it (psql `\g…`, `\watch`, `\crosstabview`; mysql `\g`, `\G`). */
+  /** Whether the `ClientCommand` token `i` ends the statement before it (psql `\g…`, `\;`, `\watch`, `\crosstabview`; mysql `\g`, `\G`). */
   private endsStatement(i: number): boolean {
     const tokens = this.tokens;
     const text = tokens.text;
     const at = tokens.starts[i]! + 1;
     const c = text.charCodeAt(at);
     if (this.lexer.mysql) return c === 103 || c === 71;
-    return c === 103 || text.startsWith("watch", at) || text.startsWith("crosstabview", at);
+    return c === 103 || c === 59 || text.startsWith("watch", at) || text.startsWith("crosstabview", at);
   }
 
   /** The argument of the `delimiter` word just scanned: the first run of non-blank characters after it on its line ("" if none). */

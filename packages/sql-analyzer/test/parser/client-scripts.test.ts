@@ -63,6 +63,7 @@ const SQLITE = [".headers on", ".mode csv", "SELECT t", ".a FROM t;", ".import x
 
 const SCRIPTS: [string, Dialect][] = [
   [PSQL, "postgres"],
+  ["select 1 \\; select 2;\nselect 3 \\;\n\\; select 4; \\echo x\n", "postgres"],
   [MYSQL, "mysql"],
   ["SELECT 1;\nDELIMITER\nSELECT 2;\nDELIMITER //\nSELECT 3//\ndelimiter \nSELECT 4//\nDELIMITER ;\n", "mysql"],
   [SQLITE, "sqlite"],
@@ -87,6 +88,14 @@ describe("psql scripts", () => {
       "ClientCommand \"\\\\unrestrict abc\"",
     ]);
     expect(codes(PSQL, "postgres")).toEqual([]);
+  });
+
+  it("`\\;` ends a statement without sending it, and the line goes on with the next one", () => {
+    // psql sends `select 1 \; select 2;` as one request of two statements; `\;` was read as a
+    // meta-command running to the end of the line, which swallowed `select 2;`.
+    expect(top("select 1 \\; select 2;\n", "postgres")).toEqual(["SelectStmt", 'ClientCommand "\\\\;"', "SelectStmt", 'Semicolon ";"']);
+    expect(codes("select 1 \\; select 2 \\; select 3;", "postgres")).toEqual([]);
+    expect(format("select 1 \\; select 2;\n")).toBe("SELECT 1 \\;\nSELECT 2;\n");
   });
 
   it("a meta-command inside a statement cuts it; the command is reported when psql has no such command", () => {
