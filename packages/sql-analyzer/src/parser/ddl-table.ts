@@ -140,7 +140,7 @@ function parseMysqlTableOptions(p: Parser): void {
     p.eatOp("=");
     // A value word names something (ENGINE=InnoDB, CHARSET=utf8mb4): an identifier, kept as written.
     if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
-    else if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
+    else if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true, SyntaxKind.Ident); // UNION = (t1, t2): table names
     else p.expected("option value");
     p.finish();
     p.eat(SyntaxKind.Comma);
@@ -791,7 +791,8 @@ export function parseOptionList(p: Parser): void {
           }
         } else p.expected("option name");
         p.eatOp("=");
-        if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true);
+        // A parenthesized value holds names (COPY's `FORCE_NOT_NULL (col, …)`), kept as written.
+        if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true, SyntaxKind.Ident);
         else if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) {
           // A type of several words (`LEFTARG = double precision`: CREATE OPERATOR / AGGREGATE / TYPE).
           if (p.postgres && atMultiWordType(p)) parseTypeName(p);

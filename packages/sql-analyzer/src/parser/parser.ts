@@ -756,9 +756,10 @@ export class Parser {
 
   /**
    * Consumes one token, or a whole balanced `( … )` / `[ … ]` group when at an
-   * opening bracket — iteratively, so deep nesting cannot overflow the stack.
+   * opening bracket — iteratively, so deep nesting cannot overflow the stack. Words in the
+   * group become `wordKind` (`Ident` where they are names) or else keywords.
    */
-  bumpBalanced(reportUnclosed = false): void {
+  bumpBalanced(reportUnclosed = false, wordKind?: SyntaxKind): void {
     const open = this.kind;
     if (open !== SyntaxKind.LParen && open !== SyntaxKind.LBracket) {
       this.bump();
@@ -770,7 +771,7 @@ export class Parser {
       if (k === SyntaxKind.Semicolon) break;
       if (k === SyntaxKind.LParen || k === SyntaxKind.LBracket) depth++;
       else if (k === SyntaxKind.RParen || k === SyntaxKind.RBracket) depth--;
-      this.bump();
+      this.bump(k === SyntaxKind.Word ? wordKind : undefined);
       if (depth <= 0) return;
     }
     if (reportUnclosed) this.expected(open === SyntaxKind.LParen ? "')'" : "']'");
