@@ -34,7 +34,7 @@ describe("keywordCase leaves names alone", () => {
   });
 });
 
-describe("names the parser takes as keywords (keywordCase follows the token kinds)", () => {
+describe("names in parenthesized option values (keywordCase follows the token kinds)", () => {
   it("MySQL MERGE table lists and PostgreSQL COPY column lists", () => {
     // Table and column names in a parenthesized option value keep their case (in MySQL, where
     // table names can be case-sensitive, an upper-cased UNION list could name other tables).
