@@ -321,10 +321,33 @@ function lexingContext(node: SyntaxNode, parsed: ParseResult, dialect: Dialect):
   while (last + 1 < segments.length && segments[last]!.end < end) last++;
   const from = segments[lo]!.start;
   const to = segments[last]!.end;
-  const text = parsed.text;
-  const marker = text.indexOf("/*!", from);
-  return marker >= 0 && marker < to ? { text, start: from, end: to } : undefined;
+  // The first marker at or after `from`, from the document's list (a search of the text from
+  // each statement on would scan the rest of the file per statement: quadratic).
+  const markers = executableMarkers(parsed);
+  let a = 0;
+  let b = markers.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (markers[mid]! < from) a = mid + 1;
+    else b = mid;
+  }
+  return a < markers.length && markers[a]! < to ? { text: parsed.text, start: from, end: to } : undefined;
 }
+
+/** Where `/*!` occurs in a parsed document's text, in order (found once per document). */
+function executableMarkers(parsed: ParseResult): readonly number[] {
+  let markers = markersByParse.get(parsed);
+  if (markers === undefined) {
+    const found: number[] = [];
+    const text = parsed.text;
+    for (let i = text.indexOf("/*!"); i >= 0; i = text.indexOf("/*!", i + 3)) found.push(i);
+    markers = found;
+    markersByParse.set(parsed, markers);
+  }
+  return markers;
+}
+
+const markersByParse = new WeakMap<ParseResult, readonly number[]>();
 
 /**
  * The line break to write. `"auto"` gives CRLF only when every line break between tokens
