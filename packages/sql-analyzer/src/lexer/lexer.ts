@@ -538,7 +538,9 @@ export class Lexer {
     const text = this.text;
     const end = this.end;
     let q = p + 3;
-    while (q < end && q < p + 8 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+    // Five digits (`/*!50100`: 5.1.0), or six for a version from 10 on (`/*!100000`), which
+    // is newer than MySQL 8 and so a comment.
+    while (q < end && q < p + 9 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
     const digits = q - (p + 3);
     if (digits < 5) q = p + 3; // no version: fewer digits are the content's own (`/*!1 + 1`)
     else if (Number(text.slice(p + 3, q)) >= 90000) return this.blockComment(p);

@@ -327,6 +327,8 @@ export function parseColumnDef(p: Parser): void {
   if (p.atKw("collate") && !p.sqlite) {
     p.bump();
     if (p.mysql && p.at(SyntaxKind.String)) p.bump(); // MySQL: COLLATE 'utf8_bin'
+    // MySQL: COLLATE binary, a reserved word that is a collation's name.
+    else if (p.mysql && p.atKw("binary")) p.leaf(SyntaxKind.QualifiedName, SyntaxKind.Ident);
     else parseQualifiedName(p, "collation");
   }
   for (let guard = 0; guard < 64 && atColumnConstraint(p); guard++) parseColumnConstraint(p);

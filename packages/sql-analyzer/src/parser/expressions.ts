@@ -1428,6 +1428,8 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
           continue;
         }
         p.bump();
+        // MySQL: POSITION(a IN expr) takes a whole expression after IN, `IN (…)` tests included.
+        if (p.mysql && special === "position") p.noIn = false;
         parseArg(p);
       }
       // MySQL's CAST-like arguments (`CHAR(x AS …)`, `JSON_VALUE(… RETURNING …)`), PostgreSQL's TREAT(x AS type).

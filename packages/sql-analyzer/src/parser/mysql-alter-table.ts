@@ -105,7 +105,7 @@ export function parseMysqlTableOption(p: Parser): void {
 export function atMysqlTableOptionName(p: Parser): boolean {
   if (p.at(SyntaxKind.QuotedIdent)) return false;
   if (!isReservedAt(p)) return p.at(SyntaxKind.Word);
-  return p.atKw("default") || p.atKw("collate") || p.atKw("lock") || p.atKw("union") || (p.atKw("index") && p.nthKw(1, "directory"));
+  return p.atKw("default") || p.atKw("collate") || p.atKw("lock") || p.atKw("union") || (p.atKw("index") && p.nthKw(1, "directory")) || (p.atKw("character") && p.nthKw(1, "set"));
 }
 
 /** Whether another table option follows without a comma (`name =`, or a character set or collation). */

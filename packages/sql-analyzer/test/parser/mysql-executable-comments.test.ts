@@ -39,6 +39,8 @@ describe("MySQL executable comments: lexing", () => {
 
   it("a version newer than MySQL 8, a /*! that is never closed and other dialects' /*! stay comments", () => {
     expect(kinds("/*!90000 not code */ x")).toEqual(["BlockComment:/*!90000 not code */", "Word:x"]);
+    // Six digits are a version from 10 on (MariaDB writes them): newer than MySQL 8, a comment.
+    expect(kinds("SELECT 1 /*!100000 +1*/")).toEqual(["Word:SELECT", "Number:1", "BlockComment:/*!100000 +1*/"]);
     expect(kinds("/*!50100 SELECT 1")).toEqual(["BlockComment!:/*!50100 SELECT 1"]);
     expect(kinds("/*!50100 SELECT 1 */ x", "postgres")).toEqual(["BlockComment:/*!50100 SELECT 1 */", "Word:x"]);
     expect(kinds("/*!50100 SELECT 1 */ x", "sqlite")).toEqual(["BlockComment:/*!50100 SELECT 1 */", "Word:x"]);

@@ -21,6 +21,8 @@ describe("MySQL's keyword-separated function arguments", () => {
       "SELECT TRIM(s), TRIM('x' FROM s), TRIM(BOTH FROM s), TRIM(LEADING 'x' FROM s) FROM t",
       "SELECT OVERLAY(a, b), CONVERT(a USING utf8mb4), GROUP_CONCAT(a SEPARATOR ',') FROM t",
       "SELECT MATCH (a) AGAINST ('x' IN BOOLEAN MODE) FROM t",
+      // After POSITION's IN a whole expression, IN (…) tests included.
+      "SELECT POSITION('0' IN 'baaa' IN (1)) FROM t",
     ]) {
       expect(errors(sql), sql).toEqual([]);
     }
@@ -60,6 +62,10 @@ describe("MySQL's reserved words", () => {
       "CREATE TABLE x (a INT, b BIGINT UNSIGNED, c DECIMAL(10,2), d CHAR(3), e VARCHAR(20) CHARACTER SET utf8, f DOUBLE PRECISION, g LONG VARCHAR, h BLOB, i TINYTEXT, j FLOAT4, k INT1, l REAL, m NUMERIC, n MEDIUMINT)",
       "SELECT CAST(a AS DECIMAL(10,2)), CAST(a AS CHAR), CONVERT(a, CHAR(3)), CHAR(65), BINARY 'a', CAST(a AS UNSIGNED INT) FROM t",
       "SELECT `int`, t.int, bit FROM t",
+      // Reserved words that stand as names of a character set or collation, and table options.
+      "ALTER TABLE t1 CHARACTER SET latin1 COLLATE latin1_bin",
+      "ALTER TABLE t1 CONVERT TO CHARACTER SET utf8, CHARACTER SET DEFAULT",
+      "CREATE TABLE t1 (a CHAR(1) COLLATE binary, b enum('a') CHARACTER SET binary COLLATE binary)",
     ]) {
       expect(errors(sql), sql).toEqual([]);
     }
