@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { FLAG_UNTERMINATED, SyntaxKind, format, parse, syntaxKindName, tokenize, type Dialect } from "../../src/index.js";
+import { format, parse, tokenize, type Dialect } from "../../src/index.js";
+import { tokenKinds } from "../support/token-kinds.js";
 
-function kinds(text: string, dialect: Dialect = "postgres"): string[] {
-  const s = tokenize(text, dialect);
-  const out: string[] = [];
-  for (let i = 0; i < s.count; i++) {
-    if (s.kinds[i] === SyntaxKind.Whitespace) continue;
-    const flag = s.flags[i]! & FLAG_UNTERMINATED ? "!" : "";
-    out.push(`${syntaxKindName(s.kinds[i]!)}${flag}:${text.slice(s.starts[i], s.starts[i + 1])}`);
-  }
-  return out;
-}
+const kinds = tokenKinds;
 
 describe("lexer", () => {
   it("tiles the input exactly", () => {

@@ -5,19 +5,11 @@
  * `PARTITION BY`). The markers are comment tokens; the content is parsed.
  */
 import { describe, expect, it } from "vitest";
-import { FLAG_UNTERMINATED, SyntaxKind, format, formatDocument, parse, printTree, syntaxKindName, tokenize, type ParseResult } from "../../src/index.js";
+import { format, formatDocument, parse, printTree, syntaxKindName, type ParseResult } from "../../src/index.js";
+import { tokenKinds } from "../support/token-kinds.js";
 import { createRandom } from "../../fuzz/generators.mjs";
 
-function kinds(text: string, dialect: "mysql" | "postgres" | "sqlite" = "mysql"): string[] {
-  const s = tokenize(text, dialect);
-  const out: string[] = [];
-  for (let i = 0; i < s.count; i++) {
-    if (s.kinds[i] === SyntaxKind.Whitespace) continue;
-    const flag = s.flags[i]! & FLAG_UNTERMINATED ? "!" : "";
-    out.push(`${syntaxKindName(s.kinds[i]!)}${flag}:${text.slice(s.starts[i], s.starts[i + 1])}`);
-  }
-  return out;
-}
+const kinds = (text: string, dialect: "mysql" | "postgres" | "sqlite" = "mysql") => tokenKinds(text, dialect);
 
 const errors = (sql: string, dialect: "mysql" | "postgres" | "sqlite" = "mysql") =>
   parse(sql, { dialect }).diagnostics.filter((d) => d.severity === "error").map((d) => `${d.code}: ${sql.slice(d.range.start, d.range.end)}`);
