@@ -58,15 +58,27 @@ export function complete(model: Model, path: string, requested: number): Complet
   const prevItem = prevTok >= 0 ? topLevelNodeAt(result.root, tokens.starts[prevTok]!) : undefined;
   const afterFinishedItem = prevItem !== undefined && lastSignificantToken(prevItem, tokens.kinds) === prevTok && !isOpenItem(prevItem, tokens.kinds);
   if (afterFinishedItem) return filter(ITEM_KEYWORDS.map((k) => ({ label: k, kind: "keyword" as const, range })));
+  // Nothing but comments before the cursor: the file's first item starts here (the item
+  // after the cursor is not the one being typed in).
+  if (prevTok < 0) return filter(ITEM_KEYWORDS.map((k) => ({ label: k, kind: "keyword" as const, range })));
   // A name being declared (`fn |`, `let |`, a parameter, a field, a pattern element): any
   // proposal would only get in the way of typing a new name.
   if (prevKind === K.FnKw || prevKind === K.StructKw || prevKind === K.ConstKw || prevKind === K.LetKw) return [];
-  if (prevKind === K.LParen || prevKind === K.Comma || prevKind === K.LBrace) {
-    const parent = nodesAt(result.root, tokens.starts[prevTok]!)
-      .reverse()
-      .find((n) => n.children.includes(prevTok));
-    if (parent && (parent.kind === K.ParamList || parent.kind === K.FieldList || parent.kind === K.TuplePat)) return [];
-  }
+  const prevParent = parentOfToken(result.root, tokens.starts[prevTok]!, prevTok);
+  const prevParentKind = prevParent?.kind ?? -1;
+  if ((prevKind === K.LParen || prevKind === K.Comma || prevKind === K.LBrace) && NAME_LISTS.has(prevParentKind)) return [];
+  // Where the previous token asks for a type: after `:` of a binding, `->`, `as`, `new`,
+  // and inside a tuple or array type (not after the `:` of a struct-literal field).
+  const typeContext =
+    prevKind === K.Arrow ||
+    prevKind === K.AsKw ||
+    prevKind === K.NewKw ||
+    (prevKind === K.Colon && BINDING_COLON_PARENTS.has(prevParentKind)) ||
+    ((prevKind === K.LParen || prevKind === K.Comma) && prevParentKind === K.TupleType) ||
+    (prevKind === K.LBracket && prevParentKind === K.ArrayType);
+  // Past a finished type, an array length, or in a signature outside its types, only
+  // punctuation or a literal can follow: no name fits.
+  if (!typeContext && (TYPE_KINDS.has(prevParentKind) || SIGNATURE_KINDS.has(prevParentKind) || prevParentKind === K.ArrayRepeatExpr)) return [];
 
   // `use a::b::|`: modules, or the items of a complete module path.
   if (inKind(K.UseDecl)) {
@@ -151,20 +163,31 @@ export function complete(model: Model, path: string, requested: number): Complet
     return [];
   }
 
-  // Field names inside a struct literal: `Point { x: 1, | }` offers the fields not given yet.
+  // Field names inside a struct literal: `Point { x: 1, | }` offers the fields not given
+  // yet, and nothing when the name is no struct (no other name fits there).
+  const fieldsOf = (nameStart: number, nameEnd: number) => {
+    const def = model.binding(project, module, text.slice(nameStart, nameEnd))?.def;
+    return def?.k === "struct" ? def : undefined;
+  };
   const listAt = path0.findIndex((n) => n.kind === K.FieldInitList);
   if (listAt > 0 && (prevKind === K.LBrace || prevKind === K.Comma) && path0[path0.length - 1]!.kind === K.FieldInitList) {
     const lit = path0[listAt - 1]!;
     const nameNode = lit.children[0];
-    if (nameNode !== undefined && typeof nameNode !== "number") {
-      const def = model.binding(project, module, text.slice(nameNode.start, nameNode.end))?.def;
-      if (def?.k === "struct") {
-        const list = path0[listAt]!;
-        const given = new Set(
-          list.children.flatMap((c) => (typeof c !== "number" && c.kind === K.FieldInit ? [text.slice(c.start, c.end).split(":")[0]!.trim()] : [])),
-        );
-        return filter(def.fields.filter((f) => !given.has(f.name)).map((f) => ({ label: f.name, kind: "field" as const, detail: typeToString(f.ty), range })));
-      }
+    const def = nameNode !== undefined && typeof nameNode !== "number" ? fieldsOf(nameNode.start, nameNode.end) : undefined;
+    if (!def) return [];
+    const list = path0[listAt]!;
+    const given = new Set(
+      list.children.flatMap((c) => (typeof c !== "number" && c.kind === K.FieldInit ? [text.slice(c.start, c.end).split(":")[0]!.trim()] : [])),
+    );
+    return filter(def.fields.filter((f) => !given.has(f.name)).map((f) => ({ label: f.name, kind: "field" as const, detail: typeToString(f.ty), range })));
+  }
+  // `Point {|` with nothing after the brace yet parses as a name and a block (a struct
+  // literal needs `field:` to be recognised): a struct name before the brace starts a literal.
+  if (prevKind === K.LBrace && prevParentKind === K.Block) {
+    const before = previousToken(tokens.kinds, tokens.starts, tokens.count, tokens.starts[prevTok]!);
+    if (before >= 0 && tokens.kinds[before] === K.Ident && parentOfToken(result.root, tokens.starts[before]!, before)?.kind === K.NameRef) {
+      const def = fieldsOf(tokens.starts[before]!, tokens.starts[before + 1]!);
+      if (def) return filter(def.fields.map((f) => ({ label: f.name, kind: "field" as const, detail: typeToString(f.ty), range })));
     }
   }
 
@@ -186,14 +209,6 @@ export function complete(model: Model, path: string, requested: number): Complet
     }
   };
 
-  // Type positions: after `:` of a parameter, field, `let` or `const`, after `->`, `as` or `new`.
-  const typeContext =
-    prevKind === K.Arrow ||
-    prevKind === K.AsKw ||
-    prevKind === K.NewKw ||
-    (prevKind === K.Colon && (inKind(K.Param) || inKind(K.FieldDecl) || innermostIs(path0, [K.LetStmt, K.ConstStmt, K.ConstDef, K.ParamList, K.FieldList]))) ||
-    inKind(K.NamedType) ||
-    item.ast.k === "struct";
   if (typeContext) {
     for (const t of PRIMITIVE_ITEMS) add(t);
     // A cast converts between primitives only: no struct after `as`.
@@ -223,7 +238,6 @@ export function complete(model: Model, path: string, requested: number): Complet
   // A statement may start after `;`, `{`, `}`, `else`, `loop`, and the `)` closing a `for`
   // header or a parenthesised `if`/`while` condition; but not after the `;`s inside a `for`
   // header, where an expression follows.
-  const prevParent = prevTok >= 0 ? parentOfToken(result.root, tokens.starts[prevTok]!, prevTok) : undefined;
   const prevGrand = prevParent ? parentOf(result.root, prevParent) : undefined;
   let atStatementStart = false;
   if (prevKind === K.LBrace || prevKind === K.RBrace || prevKind === K.ElseKw || prevKind === K.LoopKw) atStatementStart = true;
@@ -344,14 +358,14 @@ function visibleLocals(table: readonly LocalTemplate[], rel: number, pastEnd?: P
   return out;
 }
 
-function innermostIs(path: readonly { kind: number }[], kinds: number[]): boolean {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const k = path[i]!.kind;
-    if (kinds.includes(k)) return true;
-    if (k === K.Block || k === K.FnDef) return false;
-  }
-  return false;
-}
+/** Lists whose `(`, `,` or `{` is followed by a name being declared. */
+const NAME_LISTS: ReadonlySet<number> = new Set([K.ParamList, K.FieldList, K.TuplePat]);
+/** Nodes whose `:` is followed by the binding's type (a struct literal's `field:` takes a value). */
+const BINDING_COLON_PARENTS: ReadonlySet<number> = new Set([K.Param, K.FieldDecl, K.LetStmt, K.ConstStmt, K.ConstDef]);
+/** Written types. */
+const TYPE_KINDS: ReadonlySet<number> = new Set([K.NamedType, K.ArrayType, K.TupleType, K.PointerType]);
+/** Parts of a function or struct signature, where names are declared rather than used. */
+const SIGNATURE_KINDS: ReadonlySet<number> = new Set([K.FnDef, K.ParamList, K.Param, K.RetType, K.StructDef, K.FieldList, K.FieldDecl]);
 
 const SCOPE_KINDS: ReadonlySet<number> = new Set([K.Block, K.IfStmt, K.ElseBranch, K.LoopStmt, K.WhileStmt, K.ForStmt]);
 const SIMPLE_STATEMENTS: ReadonlySet<number> = new Set([K.LetStmt, K.ConstStmt, K.ReturnStmt, K.ExprStmt, K.AssignStmt, K.BreakStmt, K.ContinueStmt]);

@@ -264,4 +264,53 @@ fn g() { return; }
     checkCompletion(`struct S { a: felt, b: $0 }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "S"]));
     checkCompletion(`struct S { a: (felt, $0) }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "S"]));
   });
+
+  it("offers item keywords at the very start of a file, not the first item's completions", () => {
+    // The cursor before the first item counted as inside it: types were offered before `struct`.
+    checkCompletion(`$0struct Point { x: felt }\nfn f() { return; }`, (labels) => expect(labels).toEqual(["fn", "struct", "const", "use"]));
+    checkCompletion(`// header\n$0\nfn f() { return; }`, (labels) => expect(labels).toEqual(["fn", "struct", "const", "use"]));
+    checkCompletion(`s$0\nstruct Point { x: felt }`, (labels) => expect(labels).toEqual(["struct"]));
+  });
+
+  it("knows a type position from the token before the cursor", () => {
+    const point = `struct Point { x: felt }\n`;
+    // Inside tuple and array types (expressions were offered there).
+    checkCompletion(`${point}fn f(p: (felt, $0)) { return; }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "Point"]));
+    checkCompletion(`${point}fn f() { let p: [$0; 2] = [1, 2]; return; }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "Point"]));
+    checkCompletion(`${point}fn f() { let b = new (felt, $0)[2]; return; }`, (labels) => expect(labels).toEqual(["felt", "u32", "bool", "Point"]));
+    // After a struct-literal field's colon a value follows, not a type (types were offered
+    // because the literal sat in a `let`).
+    checkCompletion(`${point}fn f(v: felt) { let p = Point { x: $0 }; return; }`, (labels) => {
+      expect(labels).toEqual(["v", "Point", "f", "assert", "true", "false", "new"]);
+    });
+  });
+
+  it("offers nothing where only punctuation or a literal can follow", () => {
+    for (const source of [
+      // After a finished type (types were offered again after `as felt `).
+      `fn f(i: u32) -> felt { return i as felt $0; }`,
+      `fn f() { let a: felt $0 = 1; return; }`,
+      `fn f() -> felt $0 { return 1; }`,
+      // In a signature outside its types (expressions were offered).
+      `fn f() $0 { return; }`,
+      `fn f $0() { return; }`,
+      // An array length is a literal (statement keywords were offered after the `;`).
+      `fn f() { let a = [0; $0]; return; }`,
+      `fn f(a: [felt; $0]) { return; }`,
+      // A struct literal of a name that is no struct has no field to offer.
+      `fn f() { let p = Nope { $0 }; return; }`,
+    ]) {
+      checkCompletion(source, (labels) => expect({ source, labels }).toEqual({ source, labels: [] }));
+    }
+  });
+
+  it("offers the fields of a struct literal whose brace was just typed", () => {
+    // `Point {` with nothing after the brace parses as a name and a block: the statement's
+    // own binding and statement keywords were offered.
+    const point = `struct Point { x: felt, y: u32 }\n`;
+    checkCompletion(`${point}fn f() {\n    let p = Point { $0`, (labels) => expect(labels).toEqual(["x", "y"]));
+    checkCompletion(`${point}fn f() {\n    let p = Point { y$0`, (labels) => expect(labels).toEqual(["y"]));
+    // A block after a name that is no struct is still a block.
+    checkCompletion(`${point}fn f(c: bool) {\n    if c { $0`, (labels) => expect(labels).toContain("let"));
+  });
 });
