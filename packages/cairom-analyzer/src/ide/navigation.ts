@@ -1,4 +1,4 @@
-import { refsOf } from "../semantics/checker.js";
+import { refsOf, type LocalInfo } from "../semantics/checker.js";
 import type { TextRange } from "../diagnostic.js";
 import { typeToString } from "../semantics/types.js";
 import { KEYWORDS } from "../syntax/syntax-kind.js";
@@ -204,6 +204,20 @@ export function rename(model: Model, path: string, offset: number, newName: stri
   return { ok: true, edit: { edits: locs.map((l) => ({ path: l.path, range: l.range, newText: newName })) } };
 }
 
+/**
+ * The local a use of `name` at `at` (item-relative) resolves to, with names as `nameOf`
+ * gives them: of the bindings visible there, the one declared last (an inner scope's
+ * binding is always declared after the outer ones visible with it).
+ */
+function resolveLocal(locals: readonly LocalInfo[], name: string, at: number, nameOf: (l: LocalInfo) => string): LocalInfo | undefined {
+  let best: LocalInfo | undefined;
+  for (const x of locals) {
+    if (x.visibleFrom > at || at >= x.scopeEnd || nameOf(x) !== name) continue;
+    if (!best || x.visibleFrom >= best.visibleFrom) best = x;
+  }
+  return best;
+}
+
 /** Names the language gives a fixed meaning where a user name would be read: calls of `assert`, primitive types. */
 const PRIMITIVE_TYPES: ReadonlySet<string> = new Set(["felt", "u32", "bool"]);
 
@@ -227,16 +241,24 @@ function renameConflict(model: Model, s: SymbolRef, newName: string): string | u
   if (s.k === "local") {
     const a = model.typedAnalysis(s.path, s.key);
     const l = s.local;
+    // Two parameters, or two names of one pattern, may not share a name (shadowing is
+    // between statements only).
     for (const other of a.locals) {
-      if (other.id === l.id || other.name !== newName) continue;
-      const overlap = other.visibleFrom < l.scopeEnd && l.visibleFrom < other.scopeEnd;
-      if (overlap) return `\`${newName}\` is already declared in this scope`;
-    }
-    // A use of a top-level `newName` inside the binding's scope would be captured.
-    for (const r of refsOf(a)) {
-      if (r.name === newName && r.target.k !== "field" && r.s >= l.visibleFrom && r.s < l.scopeEnd) {
-        return `renaming would shadow \`${newName}\`, which is used in this scope`;
+      if (other.id !== l.id && other.name === newName && other.kind === l.kind && other.visibleFrom === l.visibleFrom && other.scopeEnd === l.scopeEnd) {
+        return `\`${newName}\` is already declared in this scope`;
       }
+    }
+    // Every use must keep its binding: renamed, the binding may capture uses of another
+    // `newName` (local or top-level), or another `newName` declared later may capture its
+    // uses. Declarations merely sharing a scope are fine: a `let` may shadow any name.
+    const after = (x: LocalInfo) => (x.id === l.id ? newName : x.name);
+    for (const r of refsOf(a)) {
+      const target = r.target.k === "local" ? a.locals[r.target.id]! : undefined;
+      if (r.target.k === "field" || (target ? target.id !== l.id && target.name !== newName : r.name !== newName)) continue;
+      const now = resolveLocal(a.locals, target ? after(target) : newName, r.s, after);
+      if (now?.id === target?.id) continue;
+      if (target === undefined) return `renaming would shadow \`${newName}\`, which is used in this scope`;
+      return `\`${newName}\` is already declared in this scope`;
     }
     // An undeclared `newName` inside the binding's scope would start to refer to it.
     if (undeclaredUses(model, s.path, s.key, newName).some((u) => u.s >= l.visibleFrom && u.s < l.scopeEnd)) {
