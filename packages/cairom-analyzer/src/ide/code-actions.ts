@@ -16,12 +16,21 @@ export interface CodeAction {
   readonly isPreferred: boolean;
 }
 
-/** The fixes of the diagnostics that overlap `range`, as code actions. */
+/**
+ * The fixes of the diagnostics that overlap `range`, as code actions. A fix that several
+ * diagnostics share (one per missing struct field, one per unused name of a `use` removed
+ * whole) is offered once, with the first of them: the editor would list it once per
+ * diagnostic, the same title and edit each time.
+ */
 export function codeActionsFor(diagnostics: readonly Diagnostic[], range: TextRange): CodeAction[] {
   const out: CodeAction[] = [];
+  const seen = new Set<string>();
   for (const d of diagnostics) {
     if (d.range.end < range.start || d.range.start > range.end) continue;
     (d.fixes ?? []).forEach((f, i) => {
+      const key = JSON.stringify([f.title, f.edits.map((e) => [e.range.start, e.range.end, e.newText])]);
+      if (seen.has(key)) return;
+      seen.add(key);
       out.push({ title: f.title, kind: "quickfix", safety: f.safety, diagnostic: d, edits: f.edits, isPreferred: i === 0 && f.safety === "safe" });
     });
   }
