@@ -86,7 +86,9 @@ export function semanticTokens(model: Model, path: string): SemanticToken[] {
     if (length === 0) continue;
     if (isKeyword(k)) out.push({ start, length, type: "keyword", modifiers: [] });
     else if (k === K.Int) out.push({ start, length, type: "number", modifiers: [] });
-    else if (k === K.Comment) out.push({ start, length, type: "comment", modifiers: [] });
+    // A comment runs to the line feed, so on a CRLF line it holds the `\r`: a token must
+    // not cover a line break (LSP tokens are single-line), so it ends before it.
+    else if (k === K.Comment) out.push({ start, length: text.charCodeAt(start + length - 1) === 13 ? length - 1 : length, type: "comment", modifiers: [] });
     else if (k === K.Ident) {
       const name = text.slice(start, start + length);
       const known = names.get(start);

@@ -90,6 +90,16 @@ describe("semantic tokens", () => {
   });
 });
 
+describe("semantic tokens on CRLF lines", () => {
+  it("ends a comment's token before the `\\r` of its line break", () => {
+    // The comment token held the `\r`, so its range reached into the line break.
+    const text = "// héllo 😀\r\nfn f() { return; } // end\r\n";
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": text }) });
+    const comments = s.getSemanticTokens("/m.cm").filter((t) => t.type === "comment").map((t) => text.slice(t.start, t.start + t.length));
+    expect(comments).toEqual(["// héllo 😀", "// end"]);
+  });
+});
+
 describe("semantic tokens in struct fields", () => {
   it("classifies struct names used as field types", () => {
     const { s, text } = open(`struct A { v: felt }\nstruct B { a: A, many: A* }\n`);
