@@ -56,7 +56,8 @@ export function documentSymbols(model: Model, path: string): DocumentSymbol[] {
     out.push({
       name: ast.name,
       kind,
-      detail: def ? signatureOf(def).split("\n")[0]! : "",
+      // A struct's signature lists its fields over several lines; they are its children here.
+      detail: def ? (def.k === "struct" ? `struct ${def.name}` : signatureOf(def)) : "",
       range: { start: item.start, end: item.end },
       selectionRange: { start: item.start + ast.ns, end: item.start + ast.ne },
       children,
@@ -130,7 +131,7 @@ export function foldingRanges(model: Model, path: string): FoldingRange[] {
   for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) breaks.push(at);
   const multiLine = (s: number, e: number) => hasElementIn(breaks, s, e);
   const out: FoldingRange[] = [];
-  const foldable = new Set<number>([K.Block, K.FieldList, K.ParamList, K.FieldInitList, K.ArgList, K.ArrayExpr, K.UseList]);
+  const foldable = new Set<number>([K.Block, K.FieldList, K.ParamList, K.FieldInitList, K.ArgList, K.ArrayExpr, K.TupleExpr, K.TupleType, K.UseList]);
   forEachNode(result.root, (n) => {
     if (foldable.has(n.kind) && n.end > n.start && multiLine(n.start, n.end)) out.push({ start: n.start, end: n.end });
   });

@@ -16,7 +16,8 @@ describe("document and workspace symbols", () => {
     const syms = s.getDocumentSymbols("/main.cm");
     expect(syms.map((x) => [x.name, x.kind, x.detail, text.slice(x.selectionRange.start, x.selectionRange.end)])).toEqual([
       ["N", "constant", "const N: u32", "N"],
-      ["P", "struct", "struct P {", "P"],
+      // The first line of the struct's signature was the detail: `struct P {`.
+      ["P", "struct", "struct P", "P"],
       ["f", "function", "fn f(p: P) -> felt", "f"],
     ]);
     expect(syms[1]!.children.map((c) => `${c.name}: ${c.detail}`)).toEqual(["x: felt", "y: felt"]);
@@ -56,6 +57,25 @@ fn g() { return; }
 `);
     const folds = s.getFoldingRanges("/main.cm").map((r) => `${r.kind ?? "region"}:${text.slice(r.start, r.end).split("\n")[0]}`);
     expect(folds).toEqual(["comment:// one", "imports:use a::x;", "region:{", "region:{", "region:{"]);
+  });
+  it("folds multi-line tuples, as it does arrays and argument lists", () => {
+    // Tuple literals and tuple types were the only bracketed lists that did not fold.
+    const { s, text } = open(`fn f(
+    p: (
+        felt,
+        u32,
+    ),
+) -> felt {
+    let t = (
+        1,
+        2,
+    );
+    return t.0;
+}
+`);
+    const line = (offset: number) => text.slice(0, offset).split("\n").length;
+    const folds = s.getFoldingRanges("/main.cm").map((r) => `${line(r.start)}-${line(r.end)}`);
+    expect(folds).toEqual(["1-6", "2-5", "6-12", "7-10"]);
   });
   it("runs comment folds over comments alone on their lines only", () => {
     // A trailing comment joined the run below it, so the comment fold began on the line
