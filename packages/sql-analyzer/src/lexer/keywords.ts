@@ -133,6 +133,9 @@ export const POSTGRES_COL_NAME_TYPES = words(`
   time timestamp varchar
 `);
 
+/** Word-class bit of `POSTGRES_COL_NAME_TYPES`. */
+export const POSTGRES_COL_NAME_TYPES_CLASS = wordClass(POSTGRES_COL_NAME_TYPES);
+
 /**
  * PostgreSQL's other "column name" keywords: names of columns, but neither of types nor, in
  * PostgreSQL's grammar, of functions one may create (`coalesce`, `extract`, `values`, …).
@@ -146,6 +149,54 @@ export const POSTGRES_COL_NAME_OTHERS = words(`
 
 /** Word-class bit of `POSTGRES_COL_NAME_OTHERS`. */
 export const POSTGRES_COL_NAME_OTHERS_CLASS = wordClass(POSTGRES_COL_NAME_OTHERS);
+
+/**
+ * Every word PostgreSQL 18's lexer reads as a keyword, of all four classes (unreserved, column
+ * name, type or function name, reserved). The few places where its grammar takes a plain
+ * identifier only (`IDENT`: EXTRACT's field, CREATE DATABASE's option names, a time zone name)
+ * test against it. (The keyword sweep in scripts/corpus/postgres-keywords.mjs holds the same
+ * list; a test keeps the two equal.)
+ */
+export const POSTGRES_KEYWORDS = words(`
+  abort absent absolute access action add admin after aggregate all also alter always analyse analyze and any
+  array as asc asensitive assertion assignment asymmetric at atomic attach attribute authorization backward
+  before begin between bigint binary bit boolean both breadth by cache call called cascade cascaded case cast
+  catalog chain char character characteristics check checkpoint class close cluster coalesce collate collation
+  column columns comment comments commit committed compression concurrently conditional configuration conflict
+  connection constraint constraints content continue conversion copy cost create cross csv cube current
+  current_catalog current_date current_role current_schema current_time current_timestamp current_user cursor
+  cycle data database day deallocate dec decimal declare default defaults deferrable deferred definer delete
+  delimiter delimiters depends depth desc detach dictionary disable discard distinct do document domain double
+  drop each else empty enable encoding encrypted end enforced enum error escape event except exclude excluding
+  exclusive execute exists explain expression extension external extract false family fetch filter finalize
+  first float following for force foreign format forward freeze from full function functions generated global
+  grant granted greatest group grouping groups handler having header hold hour identity if ilike immediate
+  immutable implicit import in include including increment indent index indexes inherit inherits initially
+  inline inner inout input insensitive insert instead int integer intersect interval into invoker is isnull
+  isolation join json json_array json_arrayagg json_exists json_object json_objectagg json_query json_scalar
+  json_serialize json_table json_value keep key keys label language large last lateral leading leakproof least
+  left level like limit listen load local localtime localtimestamp location lock locked logged mapping match
+  matched materialized maxvalue merge merge_action method minute minvalue mode month move name names national
+  natural nchar nested new next nfc nfd nfkc nfkd no none normalize normalized not nothing notify notnull
+  nowait null nullif nulls numeric object of off offset oids old omit on only operator option options or order
+  ordinality others out outer over overlaps overlay overriding owned owner parallel parameter parser partial
+  partition passing password path period placing plan plans policy position preceding precision prepare
+  prepared preserve primary prior privileges procedural procedure procedures program publication quote quotes
+  range read real reassign recursive ref references referencing refresh reindex relative release rename
+  repeatable replace replica reset restart restrict return returning returns revoke right role rollback rollup
+  routine routines row rows rule savepoint scalar schema schemas scroll search second security select sequence
+  sequences serializable server session session_user set setof sets share show similar simple skip smallint
+  snapshot some source sql stable standalone start statement statistics stdin stdout storage stored strict
+  string strip subscription substring support symmetric sysid system system_user table tables tablesample
+  tablespace temp template temporary text then ties time timestamp to trailing transaction transform treat
+  trigger trim true truncate trusted type types uescape unbounded uncommitted unconditional unencrypted union
+  unique unknown unlisten unlogged until update user using vacuum valid validate validator value values
+  varchar variadic varying verbose version view views volatile when where whitespace window with within
+  without work wrapper write xml xmlattributes xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse
+  xmlpi xmlroot xmlserialize xmltable year yes zone
+`);
+/** Word-class bit of `POSTGRES_KEYWORDS`. */
+export const POSTGRES_KEYWORD_CLASS = wordClass(POSTGRES_KEYWORDS);
 
 /** Keywords that may name a function even though they are reserved as column names (PostgreSQL; MySQL's UTC_DATE/TIME/TIMESTAMP). */
 export const FUNCTION_NAME_KEYWORDS = words(`

@@ -49,8 +49,9 @@ export function parsePostgresAlterObject(p: Parser, parseKindSpecific: (p: Parse
     }
   } else parseObjectName(p, kind);
   if (p.atEnd || p.at(SyntaxKind.Semicolon)) {
-    // `ALTER POLICY p ON t` alone is valid (it changes nothing); every other ALTER needs an action.
-    if (kind !== "policy") p.expected("ALTER action");
+    // `ALTER POLICY p ON t` and `ALTER DATABASE d` (an empty option list) alone are valid (they
+    // change nothing); every other ALTER needs an action.
+    if (kind !== "policy" && kind !== "database") p.expected("ALTER action");
   } else if (!parseCommonAlterTail(p) && !parseDependsOnExtension(p, kind) && !parseKindSpecific(p, kind) && !parseAlterObjectAction(p, kind, ifExists)) unsupportedTail(p);
   p.finish();
   return true;

@@ -6,7 +6,7 @@ import { parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptio
 import { parseExpr } from "./expressions.js";
 import { expectIdent, expectLabel, parseOperatorName, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
-import { parseWhereClause } from "./select.js";
+import { parseFromClause, parseWhereClause } from "./select.js";
 import { parseStatement } from "./statement.js";
 import { parseTypeName } from "./types.js";
 
@@ -210,8 +210,9 @@ function parseCreateStatisticsRest(p: Parser): void {
   do parseExpr(p);
   while (p.eat(SyntaxKind.Comma));
   p.finish();
-  p.expectKw("from");
-  parseQualifiedName(p, "table name");
+  // PostgreSQL's grammar takes a whole FROM list here (aliases, joins); the server takes one table.
+  if (p.atKw("from")) parseFromClause(p);
+  else p.expectKw("from");
 }
 
 /**

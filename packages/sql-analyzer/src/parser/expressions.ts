@@ -1,8 +1,8 @@
 import { SyntaxCode } from "../diagnostic.js";
-import { FUNCTION_NAME_CLASS, POSTGRES_COL_NAME_TYPES } from "../lexer/keywords.js";
+import { FUNCTION_NAME_CLASS, POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_COL_NAME_TYPES, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atKeywordFunctionName, atLabel, atLabelThatEndsItem, atNameAfterDot, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
+import { atIdent, atKeywordFunctionName, atLabel, atPlainIdent, atTypeFunctionName, atLabelThatEndsItem, atNameAfterDot, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { atMultiWordType, parseIntervalFields, parseTypeName } from "./types.js";
@@ -230,7 +230,8 @@ export function infixOp(p: Parser): number {
         if (w === "&&") return BP_AND;
         if (w === ":=") return 0;
       }
-      if (w === ":=") return 0;
+      // `=>` names an argument (`f(a => 1)`) and is no operator anywhere (PostgreSQL forbids one of that name).
+      if (w === ":=" || w === "=>") return 0;
       return BP_OTHER;
     }
     case SyntaxKind.DoubleColon:
@@ -1046,7 +1047,7 @@ function parseWordPrefix(p: Parser): boolean {
   // there `date '2020-01-01'` is the column `date` with a string alias. MySQL's character set
   // introducers take a hexadecimal or bit literal too (`_utf8mb4 0xC3A9`, `_binary 0b101`).
   if (
-    (p.nth(1) === SyntaxKind.String && !p.sqlite && (p.mysql ? w === "date" || w === "time" || w === "timestamp" || w.charCodeAt(0) === 95 /* _charset 'x' */ : TYPED_LITERAL_WORDS.has(w) || atIdent(p))) ||
+    (p.nth(1) === SyntaxKind.String && !p.sqlite && (p.mysql ? w === "date" || w === "time" || w === "timestamp" || w.charCodeAt(0) === 95 /* _charset 'x' */ : postgresTypedLiteralWord(p, w, classes))) ||
     (p.mysql && w.charCodeAt(0) === 95 && p.nth(1) === SyntaxKind.Number && /^0[xXbB]/.test(p.tokenText(1)))
   ) {
     p.start(SyntaxKind.TypedLiteral);
@@ -1083,6 +1084,20 @@ function parseWordPrefix(p: Parser): boolean {
   if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen && !p.sqlite) || atKeywordFunctionName(p)) return parseNameOrCall(p, isReservedAt(p));
   p.expected("expression");
   return false;
+}
+
+/**
+ * Whether the current word (`w`, with its word-class bits) may be the type of a one-word
+ * PostgreSQL typed literal before a string: the grammar's `func_name Sconst` takes a name that is
+ * no keyword, an unreserved keyword or a "type or function name" keyword (`like 'x'`, `natural
+ * '…'`), and its `ConstTypename` the column-name keywords that are types (`int '1'`, `nchar
+ * 'x'`) — not the other column-name keywords (`values 'x'`, `between '…'`) and not `national`
+ * alone (it needs CHARACTER or CHAR after it).
+ */
+function postgresTypedLiteralWord(p: Parser, w: string, classes: number): boolean {
+  if (TYPED_LITERAL_WORDS.has(w) || (classes & POSTGRES_TYPE_FUNC_NAME_CLASS) !== 0) return true;
+  if ((classes & POSTGRES_COL_NAME_OTHERS_CLASS) !== 0 || w === "national") return false;
+  return atIdent(p);
 }
 
 /**
@@ -1203,7 +1218,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   // events in one call (the same events as the general path below).
   const next = p.nth(1);
   if (next !== SyntaxKind.Dot) {
-    if (next !== SyntaxKind.LParen && !(next === SyntaxKind.String && p.postgres && atTypedLiteralString(p, 1))) {
+    if (next !== SyntaxKind.LParen && !(next === SyntaxKind.String && p.postgres && atTypedLiteralString(p, 1) && (p.kind !== SyntaxKind.Word || postgresTypedLiteralWord(p, p.word!, p.wordClassesAt(0))))) {
       p.nameRef(1, keywordName || p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
       return true;
     }
@@ -1346,6 +1361,16 @@ function noSubscriptAfterCall(p: Parser): void {
   }
 }
 
+/** The keywords PostgreSQL takes as EXTRACT's field (any other field is a plain name or a string). */
+const EXTRACT_FIELD_KEYWORDS = new Set(["year", "month", "day", "hour", "minute", "second"]);
+
+/** Whether EXTRACT's field stands here (PostgreSQL): a plain or quoted name, YEAR … SECOND, or a string, then FROM or the end of the call. */
+function atPostgresExtractField(p: Parser): boolean {
+  const k = p.kind;
+  const shape = k === SyntaxKind.String || atPlainIdent(p) || (k === SyntaxKind.Word && EXTRACT_FIELD_KEYWORDS.has(p.word!));
+  return shape && (p.nthKw(1, "from") || p.nth(1) === SyntaxKind.RParen);
+}
+
 /** The keyword sequences each special-form function accepts between its arguments (PostgreSQL). */
 const SPECIAL_FORMS: Record<string, readonly string[]> = {
   extract: ["from"],
@@ -1412,6 +1437,8 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
       count++;
       // MySQL's EXTRACT takes a unit keyword (`EXTRACT(DAY_MINUTE FROM d)`), no expression.
       if (special === "extract" && p.mysql && count === 1 && !atMysqlIntervalUnit(p)) p.expected("a unit (YEAR, MONTH, DAY, HOUR_MINUTE, …)");
+      // PostgreSQL's EXTRACT field is one name that is no keyword but YEAR … SECOND, or a string.
+      if (special === "extract" && p.postgres && count === 1 && !atPostgresExtractField(p)) p.expected("a field (a name such as epoch, YEAR … SECOND, or a string)");
       parseArg(p);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
@@ -1487,7 +1514,8 @@ export function parseArg(p: Parser): void {
     p.bump();
     return;
   }
-  if (atLabel(p) && p.nth(1) === SyntaxKind.Operator && (p.wordAt(1) === "=>" || p.wordAt(1) === ":=") && p.postgres) {
+  // A named argument's name is a `type_function_name` (`f(group => 1)` is a syntax error).
+  if (p.postgres && p.nth(1) === SyntaxKind.Operator && (p.wordAt(1) === "=>" || p.wordAt(1) === ":=") && atTypeFunctionName(p)) {
     p.start(SyntaxKind.NamedArg);
     p.bumpIdent();
     p.bump();

@@ -1,5 +1,5 @@
 import { SyntaxCode } from "../diagnostic.js";
-import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS, POSTGRES_COL_NAME_OTHERS, POSTGRES_COL_NAME_TYPES, POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_ALIAS_WORDS } from "../lexer/keywords.js";
+import { ALIAS_STOP_CLASS, POSTGRES_AS_LABEL_CLASS, POSTGRES_COL_NAME_OTHERS, POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_COL_NAME_TYPES, POSTGRES_COL_NAME_TYPES_CLASS, POSTGRES_KEYWORD_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_ALIAS_WORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
 import type { Parser } from "./parser.js";
@@ -14,6 +14,30 @@ export function atIdent(p: Parser, n = 0): boolean {
   const k = p.nth(n);
   if (k === SyntaxKind.QuotedIdent) return true;
   return k === SyntaxKind.Word && (p.wordClassesAt(n) & p.reservedClass) === 0;
+}
+
+/**
+ * Whether the n-th token is what PostgreSQL's grammar calls a `type_function_name`: a quoted
+ * identifier, a word that is no keyword or an unreserved one, or a "type or function name"
+ * keyword (`left`, `like`, …) — not a reserved keyword and not a column-name keyword (`values`,
+ * `int`). Parameter names (`f(a => 1)`, `CREATE FUNCTION f(a int)`) are such names.
+ */
+export function atTypeFunctionName(p: Parser, n = 0): boolean {
+  const k = p.nth(n);
+  if (k === SyntaxKind.QuotedIdent) return true;
+  if (k !== SyntaxKind.Word) return false;
+  const classes = p.wordClassesAt(n);
+  if ((classes & POSTGRES_TYPE_FUNC_NAME_CLASS) !== 0) return true;
+  return (classes & (p.reservedClass | POSTGRES_COL_NAME_OTHERS_CLASS | POSTGRES_COL_NAME_TYPES_CLASS)) === 0;
+}
+
+/**
+ * Whether the n-th token is what PostgreSQL's grammar calls an `IDENT`: a quoted identifier or a
+ * word that is no keyword at all (of any class). A few positions take only such names.
+ */
+export function atPlainIdent(p: Parser, n = 0): boolean {
+  const k = p.nth(n);
+  return k === SyntaxKind.QuotedIdent || (k === SyntaxKind.Word && (p.wordClassesAt(n) & POSTGRES_KEYWORD_CLASS) === 0);
 }
 
 /** Whether the n-th token can be a name after `AS` or `.` (any word, quoted identifiers). */

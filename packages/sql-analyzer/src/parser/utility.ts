@@ -3,7 +3,7 @@ import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
-import { parseExpr, parseExprListItems } from "./expressions.js";
+import { parseArg, parseExpr } from "./expressions.js";
 import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
@@ -484,7 +484,11 @@ export function parseCall(p: Parser): void {
   parseQualifiedName(p, "procedure name");
   p.start(SyntaxKind.ArgList);
   if (p.eat(SyntaxKind.LParen)) {
-    parseExprListItems(p);
+    // A call's arguments: named ones (`b => 2`) and VARIADIC too.
+    if (!p.at(SyntaxKind.RParen)) {
+      do parseArg(p);
+      while (p.eat(SyntaxKind.Comma));
+    }
     p.expect(SyntaxKind.RParen, "')'");
   } else if (!p.mysql) p.expected("'('");
   p.finish();
