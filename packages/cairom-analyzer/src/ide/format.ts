@@ -6,7 +6,7 @@ import { firstToken, lastToken, type SyntaxNode } from "../syntax/syntax-tree.js
 export interface FormatOptions {
   /** Spaces per indentation level, clamped to 0–16. Defaults to `4`. */
   readonly indent?: number;
-  /** Line width beyond which argument, parameter and array lists and operator chains break (at least 1). Defaults to `100`. */
+  /** Line width beyond which bracketed lists (arguments, parameters, arrays, tuples, struct literals, use lists) and operator chains break (at least 1). Defaults to `100`. */
   readonly width?: number;
 }
 
@@ -14,8 +14,9 @@ export interface FormatOptions {
  * Formats a parsed file: 4-space indentation, one statement per line, one field per line
  * in struct definitions, single spaces around binary operators, comments kept where they
  * were (trailing or on their own line) and at most one blank line kept between lines.
- * Argument, parameter and array lists that would pass the width (or hold a comment)
- * break into one element per line with a trailing comma; flat lists drop it. An
+ * Argument, parameter, array, tuple, struct-literal and use lists that would pass the
+ * width (or hold a comment) break into one element per line with a trailing comma; flat
+ * lists drop it (a one-element tuple keeps it). An
  * expression whose operator chain would pass the width (or holds a comment) breaks before
  * each operator of its loosest level, continuation lines indented one level deeper.
  * Returns `undefined` when the file has syntax errors (its structure is not reliable).
@@ -301,8 +302,8 @@ function operatorToken(n: SyntaxNode, kinds: Uint8Array): number {
   return -1;
 }
 
-/** Lists that break one element per line when they do not fit. */
-const WRAPPABLE = new Set<number>([K.ArgList, K.ParamList, K.ArrayExpr]);
+/** Lists that break one element per line when they do not fit (or hold a comment, after which the rest of a flat list lost its indentation). */
+const WRAPPABLE = new Set<number>([K.ArgList, K.ParamList, K.ArrayExpr, K.TupleExpr, K.TupleType, K.FieldInitList, K.UseList]);
 
 const NO_SPACE_AFTER = new Set<number>([K.LParen, K.LBracket, K.Dot, K.ColonColon]);
 const NO_SPACE_BEFORE = new Set<number>([K.RParen, K.RBracket, K.Comma, K.Semi, K.Dot, K.ColonColon, K.Colon]);

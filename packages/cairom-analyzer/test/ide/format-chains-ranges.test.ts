@@ -15,6 +15,59 @@ function formatted(source: string, width = 100): string {
   return once!;
 }
 
+describe("struct literals, tuples and use lists break like the other lists", () => {
+  it("one element per line when they hold a comment or pass the width", () => {
+    // They never broke: the line after a comment inside one went back to the statement's
+    // indentation (`    y: 2 };` under `let p = P { x: 1, // x`), and a long one passed the width.
+    const out = formatted(
+      `use geo::{a, // the first
+b};
+struct P { x: felt, y: felt }
+fn f(p: (felt, // first
+u32)) -> (felt, felt) {
+    let q = P { x: 1, // x
+    y: 2 };
+    let far = P { x: 1000000000 + 2000000000, y: 3000000000 + 4000000000 + 5000000000 + 6000000000 };
+    return (q.x, // c
+    far.y);
+}
+`,
+    );
+    expect(out).toBe(`use geo::{
+    a, // the first
+    b,
+};
+struct P {
+    x: felt,
+    y: felt,
+}
+fn f(
+    p: (
+        felt, // first
+        u32,
+    ),
+) -> (felt, felt) {
+    let q = P {
+        x: 1, // x
+        y: 2,
+    };
+    let far = P {
+        x: 1000000000 + 2000000000,
+        y: 3000000000 + 4000000000 + 5000000000 + 6000000000,
+    };
+    return (
+        q.x, // c
+        far.y,
+    );
+}
+`);
+    // Flat, a one-element tuple keeps its comma and the other lists drop a trailing one.
+    expect(formatted(`fn f() -> (felt,) { let p = P { x: 1, }; return (p.x,); }\nuse m::{a, b,};\n`)).toBe(
+      `fn f() -> (felt,) {\n    let p = P { x: 1 };\n    return (p.x,);\n}\nuse m::{a, b};\n`,
+    );
+  });
+});
+
 describe("operator chains wrap within the line width", () => {
   it("breaks before each operator of the loosest level, continuation lines one level deeper", () => {
     const out = formatted(
