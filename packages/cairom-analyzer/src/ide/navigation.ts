@@ -1,7 +1,8 @@
 import { refsOf, type LocalInfo } from "../semantics/checker.js";
 import type { TextRange } from "../diagnostic.js";
 import { typeToString } from "../semantics/types.js";
-import { KEYWORDS } from "../syntax/syntax-kind.js";
+import { KEYWORDS, SyntaxKind as K } from "../syntax/syntax-kind.js";
+import { nodesAt } from "../syntax/syntax-tree.js";
 import { namedTypeAt, signatureOf, type Location, type Model, type SymbolRef } from "./model.js";
 
 /** Hover content: markdown for a range. */
@@ -16,9 +17,31 @@ function codeBlock(code: string): string {
   return "```cairo-m\n" + code + "\n```";
 }
 
+/** The built-in's signature, as completion and signature help show it. */
+const ASSERT_HOVER = codeBlock("fn assert(condition: bool)") + "\n\nBuilt-in: fails when the condition is false.";
+
+/**
+ * The range of `assert` as the callee of a call at `offset` (ends inclusive, like other
+ * names): such a call is always the built-in, whatever `assert` is bound to.
+ */
+function assertCalleeAt(model: Model, path: string, offset: number): TextRange | undefined {
+  const tree = model.tree(path);
+  for (const at of [offset, offset - 1]) {
+    if (at < 0) continue;
+    const nodes = nodesAt(tree.root, at);
+    const name = nodes[nodes.length - 1];
+    const call = nodes[nodes.length - 2];
+    if (name?.kind !== K.NameRef || call?.kind !== K.CallExpr || call.children[0] !== name) continue;
+    if (tree.text.slice(name.start, name.end) === "assert") return { start: name.start, end: name.end };
+  }
+  return undefined;
+}
+
 /** Hover at an offset: declarations and uses show their type or signature and doc comment. */
 export function hover(model: Model, path: string, offset: number): Hover | undefined {
   if (!model.known(path)) return undefined;
+  const builtin = assertCalleeAt(model, path, offset);
+  if (builtin) return { range: builtin, markdown: ASSERT_HOVER };
   const hit = model.symbolAt(path, offset);
   if (hit) {
     const s = hit.symbol;
@@ -48,7 +71,8 @@ export function hover(model: Model, path: string, offset: number): Hover | undef
     return known ? { range: hit.range, markdown: codeBlock(`module ${s.module}`) } : undefined;
   }
   const t = model.typeAt(path, offset);
-  return t ? { range: t.range, markdown: codeBlock(typeToString(t.ty)) } : undefined;
+  // The error type (an undeclared name, a failed call) says nothing the diagnostic does not.
+  return t && t.ty.k !== "error" ? { range: t.range, markdown: codeBlock(typeToString(t.ty)) } : undefined;
 }
 
 function itemByKey(model: Model, path: string, key: string) {

@@ -47,6 +47,18 @@ describe("hover", () => {
   it("has nothing on whitespace", () => {
     checkHover(`fn f() { $0 return; }`, undefined);
   });
+  it("shows the built-in `assert` as a signature, also where a function named `assert` exists", () => {
+    // It showed the type of the call, `()`.
+    const builtin = "```cairo-m\nfn assert(condition: bool)\n```\n\nBuilt-in: fails when the condition is false.";
+    checkHover(`fn f(a: bool) { asse$0rt(a); return; }`, builtin);
+    checkHover(`fn f(a: bool) { assert$0(a); return; }`, builtin);
+    checkHover(`fn assert(x: felt) { return; }\nfn f(a: bool) { a$0ssert(a); return; }`, builtin);
+  });
+  it("has nothing where the type is an error (an undeclared name)", () => {
+    // It showed `<error>`, which says nothing the diagnostic does not.
+    checkHover(`fn f() -> felt { return tot$0al; }`, undefined);
+    checkHover(`fn f() -> felt { return total$0 + 1; }`, undefined);
+  });
 });
 
 describe("go to definition", () => {
