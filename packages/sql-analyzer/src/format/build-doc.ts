@@ -58,6 +58,8 @@ export class StatementDocBuilder {
   private separatorDone = false;
   /** An inline block comment was just printed: the next token is separated by a space unless it closes something. */
   private afterInlineComment = false;
+  /** That comment started its own line (`/* c *\/ AND b` below code): it already stands where a break would go. */
+  private inlineCommentStartedLine = false;
   private readonly comments = new Map<number, CommentInfo>();
   /** The last answer of `nextSignificant`. */
   private lookahead: { children: readonly (SyntaxNode | SyntaxToken)[]; from: number; at: number } | undefined;
@@ -374,7 +376,12 @@ export class StatementDocBuilder {
       // one line is an error), so adjacent strings always stay on separate lines.
       target.push(hardline);
     } else if (this.afterInlineComment && !this.separatorDone) {
-      target.push(CLOSERS.has(token.kind) ? "" : " ");
+      // A break the layout asks for here (`AND`, `JOIN`, `UNION` in a broken chain) still
+      // happens after a comment that trails code; flat, `line` is the space the comment needs
+      // anyway, and `softline` only comes before closers (`,` `)`), which take none. After a
+      // comment that starts its line, the token stays beside it, as written.
+      const space = CLOSERS.has(token.kind) ? "" : " ";
+      target.push(this.inlineCommentStartedLine ? space : (separator ?? space));
     } else if (!this.separatorDone && this.prev !== undefined) {
       if (separator !== undefined) {
         const natural = spaceBetween(this.prev, token, this.hadSpace, this.options.dialect);
@@ -413,7 +420,7 @@ export class StatementDocBuilder {
     if (info.ownLine) {
       target.push(hardline, text);
       if (isLine || info.newlineAfter) target.push(hardline);
-      else this.inlineCommentPrinted();
+      else this.inlineCommentPrinted(true);
     } else {
       // A comment that followed a token on the same line stays there, even when the
       // formatter had already queued a line break after that token (`a, -- note`).
@@ -423,7 +430,7 @@ export class StatementDocBuilder {
       if (isLine) target.push(hardline);
       else if (queued !== undefined) target.push(queued);
       // A queued soft break (after `(`) prints nothing on one line: the next token still needs its space.
-      if (!isLine && (queued === undefined || queued === softline)) this.inlineCommentPrinted();
+      if (!isLine && (queued === undefined || queued === softline)) this.inlineCommentPrinted(false);
       else if (queued !== undefined) this.separatorDone = true;
     }
     this.hadSpace = true;
@@ -432,10 +439,12 @@ export class StatementDocBuilder {
   /**
    * A block comment was printed inline: the next token is separated from it by a space
    * (none before a closer). A separator emitted before the comment (the blank after a
-   * leading comma) does not count, or the token would run into the comment.
+   * leading comma) does not count, or the token would run into the comment. `startedLine`:
+   * the comment opened its line.
    */
-  private inlineCommentPrinted(): void {
+  private inlineCommentPrinted(startedLine: boolean): void {
     this.afterInlineComment = true;
+    this.inlineCommentStartedLine = startedLine;
     this.separatorDone = false;
   }
 
