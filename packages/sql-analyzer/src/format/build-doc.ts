@@ -108,6 +108,7 @@ export class StatementDocBuilder {
     let lastNodeKind: SyntaxKind | undefined;
     // A clause body that is a single node is not indented as a whole (see below).
     let bodyHugs = false;
+    let soleBody = false;
     // Logical chains and joins indent everything after their first operand.
     let tailIndented = false;
     const indentsTail = kind === SyntaxKind.JoinExpr || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? ""));
@@ -186,7 +187,7 @@ export class StatementDocBuilder {
         // A body that is one node (`WHERE a AND b`, `FROM (subquery) t`) stays on the keyword's
         // line and breaks inside itself; a list (`SELECT a, b`) moves to its own lines.
         const sole = isSoleSignificant(children, i);
-        bodyHugs = sole && selfIndenting(child);
+        soleBody = sole;
         if (first) this.pushSeparator(target, sole ? " " : line, first);
       } else if (CLAUSE_BREAK_KINDS.has(child.kind) && this.prev !== undefined && !(kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.UsingClause)) {
         const first = firstSignificantToken(child);
@@ -194,6 +195,10 @@ export class StatementDocBuilder {
       }
       if (BLOCK_KINDS.has(child.kind) || CLAUSE_BREAK_KINDS.has(child.kind) || child.kind === SyntaxKind.PartitionByClause) breakable[breakable.length - 1] = true;
       const doc = this.node(child);
+      if (soleBody) {
+        bodyHugs = selfIndenting(child, doc);
+        soleBody = false;
+      }
       // Inside parentheses a join or set operation gets its own group again.
       const flatten = (TRANSPARENT_KINDS.has(child.kind) && frames.length === 1) || (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && sameLogicalOperator(node, child));
       target.push(flatten ? doc : group(doc));
@@ -423,9 +428,12 @@ export class StatementDocBuilder {
       else this.inlineCommentPrinted(true);
     } else {
       // A comment that followed a token on the same line stays there, even when the
-      // formatter had already queued a line break after that token (`a, -- note`).
+      // formatter had already queued a line break after that token (`a, -- note`), unless
+      // it is a block comment with code after it on its line: that one goes with the code
+      // (`f(a, /* limit */ 10)` breaks before the comment, not between it and `10`).
       const last = target[target.length - 1];
-      const queued = last !== undefined && typeof last === "object" && !Array.isArray(last) && last.type === "line" ? target.pop() : undefined;
+      const lineQueued = last !== undefined && typeof last === "object" && !Array.isArray(last) && last.type === "line";
+      const queued = lineQueued && (isLine || info.newlineAfter) ? target.pop() : undefined;
       target.push(" ", text);
       if (isLine) target.push(hardline);
       else if (queued !== undefined) target.push(queued);
@@ -500,21 +508,32 @@ function isStatementBlock(node: SyntaxNode): boolean {
 /**
  * Whether a clause body lays out its own continuation lines, so the clause must not indent
  * it again: joins and AND/OR chains indent their tails, and parenthesised parts, CASE and
- * window specifications close at the clause's column (`WHERE EXISTS (` … `)`). Only line
- * breaks forced by comments or by adjacent string literals need the clause's indent.
+ * window specifications close at the clause's column (`WHERE EXISTS (` … `)`). Only a line
+ * break that no indent of the body's own holds (one forced by a comment or by adjacent
+ * string literals, outside parentheses and CASE branches) needs the clause's indent; a
+ * comment inside a subquery or a CASE branch changes nothing, or it would shift the whole
+ * body by one level.
  */
-function selfIndenting(node: SyntaxNode): boolean {
+function selfIndenting(node: SyntaxNode, doc: Doc): boolean {
   if (node.kind === SyntaxKind.JoinExpr) return true;
   if (node.kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? "")) return true;
-  let previous: SyntaxKind | undefined;
-  for (const token of node.tokens()) {
-    const k = token.kind;
-    if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) return false;
-    if (k === SyntaxKind.Whitespace) continue;
-    if (k === SyntaxKind.String && previous === SyntaxKind.String) return false;
-    previous = k;
+  return !breaksOutsideIndent(doc);
+}
+
+/** Whether `doc` holds a hard line break outside every indent in it (iterative: docs nest as deep as trees). */
+function breaksOutsideIndent(doc: Doc): boolean {
+  const stack: Doc[] = [doc];
+  while (stack.length > 0) {
+    const d = stack.pop()!;
+    if (typeof d === "string") continue;
+    if (Array.isArray(d)) {
+      for (const part of d) stack.push(part);
+    } else if (d.type === "group") {
+      // A group knows whether it holds a hard line; one that does not needs no look inside.
+      if (d.hard) stack.push(d.content);
+    } else if (d.type === "line" && d.hard) return true;
   }
-  return true;
+  return false;
 }
 
 /** Whether `children[index]` is the only significant child from `index` on (no tokens, no other nodes). */

@@ -115,7 +115,10 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       for (const item of items) {
         if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, errors), text: item.text() });
       }
-      emit(keptSeparator(text, keptEnd, start, empty, newlines, eol, resolved.dialect), text.slice(start, end));
+      // A comment that ends the line of what came before (`select 1; -- why`) stays there
+      // even when the statement after it, whose segment it opens, is kept as written.
+      const commentTrails = newlines === 0 && !empty && !lastLineComment && keptEnd < 0 && opensWithTrailingComments(items, first);
+      emit(commentTrails ? " " : keptSeparator(text, keptEnd, start, empty, newlines, eol, resolved.dialect), text.slice(start, end));
       keptEnd = end;
       lastLineComment = items[last]!.isToken && runsToLineEnd(items[last]!.kind);
       empty = false;
@@ -225,6 +228,26 @@ function keptSeparator(text: string, keptEnd: number, start: number, empty: bool
   if (newlines === 0 && start > 0 && dialect === "sqlite" && text.charCodeAt(start) === 46) return " ";
   if (empty) return "";
   return newlines >= 2 ? eol + eol : eol;
+}
+
+/**
+ * Whether the segment items from `first` on open with comments only, up to a line break:
+ * printed after what precedes them on its line, they move no code onto that line.
+ */
+function opensWithTrailingComments(items: readonly SyntaxElement[], first: number): boolean {
+  for (let i = first; i < items.length; i++) {
+    const item = items[i]!;
+    if (!item.isToken) return false;
+    const k = item.kind;
+    // A line comment runs to the line's end; `first` is no whitespace, so a line break after it ends a run of comments.
+    if (k === SyntaxKind.LineComment) return true;
+    if (k === SyntaxKind.Whitespace) {
+      if (item.text().includes("\n")) return true;
+      continue;
+    }
+    if (k !== SyntaxKind.BlockComment) return false;
+  }
+  return false;
 }
 
 /** Whether a token is a client program's (a command, a custom delimiter, COPY data). */

@@ -1,7 +1,8 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { atExcludeConstraint, parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { expectCharsetName, expectIdent, expectLabel, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
+import { expectCharsetName, expectIdent, expectLabel, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parseMysqlAlterCharacteristics, parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
@@ -12,7 +13,7 @@ import { parseMysqlAlter, parseMysqlDrop } from "./mysql-ddl.js";
 import { atMysqlTableOption, atMysqlTableOptionName, parseMysqlAlterTableAction, parseMysqlTableOption } from "./mysql-alter-table.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseAlterSystem, parsePostgresAlterObject } from "./ddl-alter-objects.js";
-import { AGGREGATE_SIGNATURE, ALL_OBJECT_KINDS, objectKindAt, parseCommonAlterTail, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList, unsupportedTail } from "./ddl-objects.js";
+import { AGGREGATE_SIGNATURE, ALL_OBJECT_KINDS, objectKindAt, parseCommonAlterTail, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList, parseRoleSpec, unsupportedTail } from "./ddl-objects.js";
 
 const DROP_OBJECTS = new Set([
   "table", "index", "view", "schema", "sequence", "type", "domain", "function", "procedure", "trigger", "extension",
@@ -127,6 +128,9 @@ function parseDropNameList(p: Parser, object: string): void {
   do {
     const routine = object === "function" || object === "procedure" || object === "aggregate" || object === "routine";
     if (routine) parseRoutineName(p, "object name");
+    else if (p.postgres && (object === "role" || object === "user" || object === "group")) parseRoleSpec(p);
+    // PostgreSQL drops types and domains by type name, which a "type or function name" keyword may be.
+    else if (p.postgres && (object === "type" || object === "domain") && p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & POSTGRES_TYPE_FUNC_NAME_CLASS) !== 0) p.leaf(SyntaxKind.QualifiedName, SyntaxKind.Ident);
     else parseQualifiedName(p, "object name");
     if (p.at(SyntaxKind.LParen) && routine) {
       if (p.postgres) parseRoutineParams(p, object === "aggregate" ? AGGREGATE_SIGNATURE : {});
@@ -200,7 +204,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     expectIdent(p, "tablespace");
     if (p.eatKw("owned")) {
       p.expectKw("by");
-      do expectLabel(p, "role");
+      do expectRoleName(p);
       while (p.eat(SyntaxKind.Comma));
     }
     p.start(SyntaxKind.AlterAction);
@@ -518,7 +522,7 @@ function parseAlterTableAction(p: Parser): void {
     case "owner":
       p.bump();
       p.expectKw("to");
-      expectLabel(p, "role");
+      expectRoleName(p);
       break;
     case "set":
       p.bump();

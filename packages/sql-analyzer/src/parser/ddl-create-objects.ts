@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
-import { AGGREGATE_SIGNATURE, objectKindAt, parseCastTypes, parseRoleSpec, parseTransformTarget } from "./ddl-objects.js";
+import { AGGREGATE_SIGNATURE, objectKindAt, parseCastTypes, parseMappedRole, parseRoleSpec, parseTransformTarget } from "./ddl-objects.js";
 import { parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptionList } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
@@ -61,7 +61,7 @@ export function parseCreateObjectRest(p: Parser, kind: string): void {
     case "user mapping":
       optionalIfNotExists(p);
       p.expectKw("for");
-      parseRoleSpec(p);
+      parseMappedRole(p);
       p.expectKw("server");
       expectIdent(p, "server name");
       if (p.atKw("options")) parseGenericOptions(p, false);

@@ -3,7 +3,7 @@ import { parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, 
 import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { atIdent, atLabel, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, atSubstitutedName } from "./names.js";
+import { atIdent, atLabel, atReservedRoleWord, isReservedAt, atSubstitutedName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, reservedAsName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
 import { parseStatement, parseUnsupported } from "./statement.js";
@@ -114,12 +114,12 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
       if (p.atKw("authorization")) {
         p.bump();
-        expectLabel(p, "role");
+        expectRoleName(p);
       } else {
         parseQualifiedName(p, "schema name");
         if (p.atKw("authorization")) {
           p.bump();
-          expectLabel(p, "role");
+          expectRoleName(p);
         }
       }
       // PostgreSQL: the schema's first objects, created in it (CREATE TABLE/VIEW/INDEX/SEQUENCE/TRIGGER, GRANT).
@@ -458,13 +458,19 @@ export function parseSecurityLabel(p: Parser): void {
   p.finish();
 }
 
+/** The reserved words PostgreSQL takes as privileges (ALTER as ALTER SYSTEM). */
+const RESERVED_PRIVILEGES = new Set(["select", "references", "create", "alter"]);
+/** What `GRANT … ON ALL x IN SCHEMA s` grants on (PostgreSQL). */
+const ALL_IN_SCHEMA_KINDS = new Set(["tables", "sequences", "functions", "procedures", "routines"]);
+
 /** GRANT … ON … TO … / REVOKE … ON … FROM …, and role grants `GRANT r TO u`. */
 export function parseGrantOrRevoke(p: Parser): void {
   const grant = p.atKw("grant");
   p.start(grant ? SyntaxKind.GrantStmt : SyntaxKind.RevokeStmt);
   p.bump();
   if (!grant && p.mysql && p.atKw("if") && p.nthKw(1, "exists")) parseIfExists(p);
-  if (!grant && !p.mysql && (p.atKw("grant") || p.atKw("admin") || p.atKw("inherit") || p.atKw("set")) && p.nthKw(1, "option")) {
+  // REVOKE GRANT OPTION FOR …, and for roles REVOKE ADMIN / INHERIT / SET (any name) OPTION FOR ….
+  if (!grant && !p.mysql && (p.atKw("grant") || atIdent(p)) && p.nthKw(1, "option") && p.nthKw(2, "for")) {
     p.bump();
     p.bump();
     p.expectKw("for");
@@ -482,6 +488,10 @@ export function parseGrantOrRevoke(p: Parser): void {
     } else if (p.mysql && (p.at(SyntaxKind.String) || p.nth(1) === SyntaxKind.Param)) {
       // A MySQL role granted to accounts: 'r', 'r'@'h', r@h.
       parseAccountName(p);
+    } else if (p.postgres && isReservedAt(p) && !RESERVED_PRIVILEGES.has(p.word!)) {
+      // PostgreSQL: a privilege or a granted role is SELECT, REFERENCES, CREATE, ALTER SYSTEM
+      // or a name that is no reserved word.
+      reservedAsName(p, "a privilege or role name");
     } else if (atLabel(p)) {
       // One word (SELECT, USAGE, a role name, …); ALTER SYSTEM is the one two-word privilege.
       const w = p.word;
@@ -502,6 +512,7 @@ export function parseGrantOrRevoke(p: Parser): void {
     p.start(SyntaxKind.GrantTarget);
     if (p.atKw("all") && p.nth(2) === SyntaxKind.Word && p.nthKw(2, "in")) {
       p.bump();
+      if (p.postgres && !ALL_IN_SCHEMA_KINDS.has(p.word!)) p.expected("TABLES, SEQUENCES, FUNCTIONS, PROCEDURES or ROUTINES");
       p.bump();
       p.bump();
       p.expectKw("schema");
@@ -551,7 +562,21 @@ export function parseGrantOrRevoke(p: Parser): void {
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
   for (let guard = 0; guard < 4; guard++) {
-    if (p.atKw("with") && (p.nthKw(1, "grant") || p.nthKw(1, "admin") || p.nthKw(1, "inherit") || p.nthKw(1, "set"))) {
+    if (p.postgres && grant && p.atKw("with")) {
+      // WITH GRANT OPTION; a role grant's options instead: `WITH ADMIN OPTION, INHERIT TRUE, SET
+      // FALSE` (any name: the server checks it), each with its value.
+      p.bump();
+      if (roles) {
+        do {
+          if (atLabel(p)) p.bump(SyntaxKind.Keyword);
+          else p.expected("a role grant option (ADMIN, INHERIT, SET)");
+          if (!p.eatKw("option") && !p.eatKw("true") && !p.eatKw("false")) p.expected("OPTION, TRUE or FALSE");
+        } while (p.eat(SyntaxKind.Comma));
+      } else {
+        p.expectKw("grant");
+        p.expectKw("option");
+      }
+    } else if (p.atKw("with") && (p.nthKw(1, "grant") || p.nthKw(1, "admin") || p.nthKw(1, "inherit") || p.nthKw(1, "set"))) {
       // WITH GRANT OPTION, or role-grant options: WITH ADMIN OPTION, WITH INHERIT TRUE, SET FALSE, …
       p.bump();
       do {
@@ -563,7 +588,7 @@ export function parseGrantOrRevoke(p: Parser): void {
     } else if (p.atKw("granted") && p.nthKw(1, "by")) {
       p.bump();
       p.bump();
-      expectLabel(p, "role");
+      expectRoleName(p);
     } else if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
     else if (p.mysql && !grant && p.atKw("ignore") && p.nthKw(1, "unknown")) {
       p.bump();
@@ -594,7 +619,8 @@ function onBeforeGrantee(p: Parser): boolean {
 
 /** A role, or MySQL's `'user'@'host'` account (GRANT, REVOKE, DROP USER). */
 export function parseAccountName(p: Parser): void {
-  if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) {
+  if (atReservedRoleWord(p)) reservedAsName(p, "a role name");
+  else if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) {
     p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
     if (p.at(SyntaxKind.Param) || p.atOp("@")) {
       // The host is its own token only after a bare `@` (`@'%'` lexes as one token).

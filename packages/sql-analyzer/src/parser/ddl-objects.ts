@@ -1,7 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfExists } from "./ddl-table.js";
-import { atLabel, atSubstitutedName, expectIdent, expectLabel, parseOperatorName, parseQualifiedName, parseRoutineName } from "./names.js";
+import { atLabel, atReservedRoleWord, atSubstitutedName, expectIdent, expectLabel, expectRoleName, parseOperatorName, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseRoutineParams, type SignatureForms } from "./ddl-routine.js";
 import { parseTypeName } from "./types.js";
@@ -138,7 +138,7 @@ export function parseObjectName(p: Parser, kind: string): void {
       return;
     case "user mapping":
       p.expectKw("for");
-      parseRoleSpec(p);
+      parseMappedRole(p);
       p.expectKw("server");
       expectIdent(p, "server name");
       return;
@@ -186,8 +186,15 @@ export function parseTransformTarget(p: Parser): void {
 
 /** A role: a name, a string (MySQL), or CURRENT_USER / SESSION_USER / CURRENT_ROLE / PUBLIC / USER. */
 export function parseRoleSpec(p: Parser): void {
-  if (atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  if (atReservedRoleWord(p)) reservedAsName(p, "a role name");
+  else if (atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
+}
+
+/** The role of a user mapping: a role, or USER (the current user; reserved elsewhere). */
+export function parseMappedRole(p: Parser): void {
+  if (p.atKw("user")) p.bump(SyntaxKind.Keyword);
+  else parseRoleSpec(p);
 }
 
 /** A comma-separated list of roles (`REASSIGN OWNED BY a, b`, `DROP OWNED BY …`). */
@@ -227,7 +234,7 @@ export function parseCommonAlterTail(p: Parser): boolean {
     p.start(SyntaxKind.AlterAction);
     p.bump();
     p.bump();
-    expectLabel(p, "role");
+    expectRoleName(p);
     p.finish();
     return true;
   }

@@ -1,19 +1,13 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
-import { expectParenthesizedExpr, parseExpr, parseParenExprList } from "./expressions.js";
-import { atLabel, atSubstitutedName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
+import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
+import { atLabel, atSubstitutedName, atTypeFunctionName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { parseStatement } from "./statement.js";
-import { parseTypeName } from "./types.js";
+import { atMultiWordType, parseTypeName } from "./types.js";
 
 const TYPE_CONTINUATIONS = new Set(["precision", "varying", "with", "without", "zone", "default"]);
-/** PostgreSQL's column-name keywords that are types: not valid parameter names. */
-const TYPE_KEYWORDS = new Set([
-  "bigint", "bit", "boolean", "char", "character", "dec", "decimal", "float", "int", "integer", "interval", "national",
-  "nchar", "numeric", "real", "smallint", "time", "timestamp", "varchar", "setof",
-]);
-
 /**
  * The rest of CREATE FUNCTION / PROCEDURE after the keyword: signature, RETURNS,
  * options and body. A `LANGUAGE sql` or `plpgsql` string body is queued as an
@@ -332,9 +326,10 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
         named = true;
       }
       // `SETOF type` is a type (a set-returning argument: `f(setof raster)`), never a name and a type.
-      if (!named && atLabel(p) && (atLabel(p, 1) || atSubstitutedName(p, 1)) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(p.postgres && p.atKw("setof")) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
-        // PostgreSQL: type keywords (int, bigint, varchar, …) cannot name a parameter.
-        if (p.postgres && p.at(SyntaxKind.Word) && TYPE_KEYWORDS.has(p.word!)) p.expected("parameter name");
+      if (!named && atLabel(p) && (atLabel(p, 1) || atSubstitutedName(p, 1)) && !TYPE_CONTINUATIONS.has(p.wordAt(1) ?? "") && !isTypeWithTz(p) && !(p.postgres && (p.atKw("setof") || atMultiWordType(p))) && !(forms.orderBy && p.nthKw(1, "order") && p.nthKw(2, "by"))) {
+        // PostgreSQL names a parameter by a type_function_name: no reserved word and no column-name
+        // keyword (type keywords such as int or varchar, `values`, …).
+        if (p.postgres && !atTypeFunctionName(p)) p.expected("parameter name");
         p.bumpIdent();
       }
       else if (!named && p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
@@ -458,10 +453,30 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
     p.expectKw("execute");
     if (!p.eatKw("function")) p.expectKw("procedure");
     parseRoutineName(p, "function name");
-    parseParenExprList(p, SyntaxKind.ArgList);
+    parseTriggerFunctionArgs(p);
   } else if (p.mysql) parseMysqlProgramBody(p);
   else if (p.atKw("begin")) parseBlock(p);
   else p.expectKw("begin");
+  p.finish();
+}
+
+/**
+ * A PostgreSQL trigger function's arguments: `(a, 'b', 1, 2.5)`, constants the trigger hands to
+ * the function as strings, so each is a number, a string or a word (any word, reserved ones
+ * too) — no expressions, no signs.
+ */
+function parseTriggerFunctionArgs(p: Parser): void {
+  p.start(SyntaxKind.ArgList);
+  p.expect(SyntaxKind.LParen, "'('");
+  if (!p.at(SyntaxKind.RParen) && !p.atStatementEnd) {
+    do {
+      const k = p.kind;
+      if (k === SyntaxKind.Number || k === SyntaxKind.String) p.leaf(SyntaxKind.Literal, k);
+      else if (atLabel(p)) p.bumpIdent();
+      else p.expected("a trigger argument (a name, a number or a string)");
+    } while (p.eat(SyntaxKind.Comma));
+  }
+  p.expect(SyntaxKind.RParen, "')'");
   p.finish();
 }
 

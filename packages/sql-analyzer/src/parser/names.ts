@@ -40,6 +40,29 @@ export function atPlainIdent(p: Parser, n = 0): boolean {
   return k === SyntaxKind.QuotedIdent || (k === SyntaxKind.Word && (p.wordClassesAt(n) & POSTGRES_KEYWORD_CLASS) === 0);
 }
 
+/** The reserved words PostgreSQL takes as a role (`RoleSpec`). */
+const POSTGRES_ROLE_KEYWORDS = new Set(["current_role", "current_user", "session_user"]);
+
+/**
+ * PostgreSQL: whether the current word is a reserved keyword that cannot name a role (a
+ * `RoleSpec` is any word but those, plus CURRENT_ROLE, CURRENT_USER and SESSION_USER). The
+ * "type or function name" keywords may (`DROP ROLE overlaps`).
+ */
+export function atReservedRoleWord(p: Parser): boolean {
+  if (!p.postgres || p.kind !== SyntaxKind.Word) return false;
+  const classes = p.wordClassesAt(0);
+  return (classes & p.reservedClass) !== 0 && (classes & POSTGRES_TYPE_FUNC_NAME_CLASS) === 0 && !POSTGRES_ROLE_KEYWORDS.has(p.word!);
+}
+
+/** A role name (a PostgreSQL `RoleSpec`: no reserved word but CURRENT_ROLE and kin). */
+export function expectRoleName(p: Parser): boolean {
+  if (atReservedRoleWord(p)) {
+    reservedAsName(p, "a role name");
+    return true;
+  }
+  return expectLabel(p, "role");
+}
+
 /** Whether the n-th token can be a name after `AS` or `.` (any word, quoted identifiers). */
 export function atLabel(p: Parser, n = 0): boolean {
   const k = p.nth(n);

@@ -1,5 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
 import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parsePrefix, parseSubquery } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, isReservedAt, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
@@ -710,7 +711,9 @@ function parseTableRef(p: Parser): boolean {
   if (p.atKw("tablesample")) {
     p.start(SyntaxKind.TablesampleClause);
     p.bump();
-    expectIdent(p, "sampling method");
+    // The method is a function's name: a "type or function name" keyword too (`TABLESAMPLE like (10)`).
+    if (p.postgres && p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & POSTGRES_TYPE_FUNC_NAME_CLASS) !== 0) p.bumpIdent();
+    else expectIdent(p, "sampling method");
     parseParenExprList(p, SyntaxKind.ArgList, true);
     if (p.eatKw("repeatable")) {
       expectParenthesizedExpr(p);
@@ -758,12 +761,27 @@ export function parseIndexHint(p: Parser): void {
 /** The calls of `ROWS FROM (f(…) [AS (column type, …)], …)`: a record-returning one names its columns. */
 function parseRowsFromItems(p: Parser): void {
   do {
+    // Each item is a function call (PostgreSQL's func_expr_windowless), no other expression.
+    if (!atCallAhead(p) && !(p.at(SyntaxKind.Word) && NO_PAREN_FUNCTIONS.has(p.word!))) p.expected("a function call");
     parseExpr(p);
     if (p.atKw("as") && p.nth(1) === SyntaxKind.LParen) {
       p.bump();
       parseColumnAliasList(p, true, true);
     }
   } while (p.eat(SyntaxKind.Comma));
+}
+
+/** The special functions PostgreSQL calls without parentheses (`CURRENT_DATE`, `USER`, …). */
+const NO_PAREN_FUNCTIONS = new Set([
+  "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_role", "current_user",
+  "session_user", "system_user", "user", "current_catalog", "current_schema",
+]);
+
+/** Whether a (possibly qualified) name and its `(` start here: `f(`, `s.f(`, `"F"(`. */
+function atCallAhead(p: Parser): boolean {
+  let n = 0;
+  while (atLabel(p, n) && p.nth(n + 1) === SyntaxKind.Dot) n += 2;
+  return atLabel(p, n) && p.nth(n + 1) === SyntaxKind.LParen;
 }
 
 export function parseWhereClause(p: Parser): void {

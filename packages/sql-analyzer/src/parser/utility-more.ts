@@ -3,7 +3,7 @@ import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
-import { atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
+import { atIdent, atLabel, atSubstitutedName, expectIdent, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
 import { parseRoleList } from "./ddl-objects.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
@@ -311,7 +311,7 @@ export function parseAlterDefaultPrivileges(p: Parser): void {
     if (p.atKw("for")) {
       p.bump();
       if (!p.eatKw("role")) p.expectKw("user");
-      do expectLabel(p, "role");
+      do expectRoleName(p);
       while (p.eat(SyntaxKind.Comma));
     } else if (p.atKw("in")) {
       p.bump();
@@ -338,7 +338,7 @@ export function parseCreatePolicyRest(p: Parser): void {
     else p.expected("ALL, SELECT, INSERT, UPDATE or DELETE");
   }
   if (p.eatKw("to")) {
-    do expectLabel(p, "role");
+    do expectRoleName(p);
     while (p.eat(SyntaxKind.Comma));
   }
   if (p.eatKw("using")) {

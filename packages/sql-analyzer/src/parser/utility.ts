@@ -4,7 +4,7 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
-import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -150,8 +150,8 @@ export function parseSet(p: Parser): void {
   if (p.postgres && p.atKw("session") && p.nthKw(1, "authorization")) {
     p.bump();
     p.bump();
-    if (p.at(SyntaxKind.String)) p.bump();
-    else expectLabel(p, "role");
+    if (p.at(SyntaxKind.String) || p.atKw("default")) p.bump();
+    else expectRoleName(p);
     p.finish();
     return;
   }
@@ -177,11 +177,10 @@ export function parseSet(p: Parser): void {
       if (!p.eatKw("document")) p.expectKw("content");
     } else if ((p.atKw("role") || p.atKw("session")) && p.postgres && !p.nthOp(1, "=") && !p.nthKw(1, "to")) {
       p.bump();
-      if (p.eatKw("authorization")) {
-        /* SET SESSION AUTHORIZATION x */
-      }
-      if (p.at(SyntaxKind.String)) p.bump();
-      else expectLabel(p, "role");
+      const authorization = p.eatKw("authorization");
+      // SET SESSION AUTHORIZATION DEFAULT goes back to the session's first user.
+      if (p.at(SyntaxKind.String) || (authorization && p.atKw("default"))) p.bump();
+      else expectRoleName(p);
     } else {
       if (p.at(SyntaxKind.Param) || p.at(SyntaxKind.Variable)) p.bump();
       else parseQualifiedName(p, "parameter name");
