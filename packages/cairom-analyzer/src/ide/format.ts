@@ -196,6 +196,17 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     // An operator of a broken chain starts a continuation line.
     const chainOfOp = chainOfOperator[i]!;
     if (chainOfOp >= 0 && brokenChains.has(chainOfOp) && !atLineStart) newline(false);
+    // The last element of a broken list gets its comma before the comments that follow it
+    // (at the closer, after a comment, it would land inside the comment).
+    if (k === K.Comment && prev >= 0 && kindOf(prev) !== K.Comma && kindOf(prev) !== K.Comment && closerOf[prev]! < 0) {
+      let j = n + 1;
+      while (j < seq.length && kindOf(seq[j]!.i) === K.Comment) j++;
+      const list = j < seq.length ? closerIds[seq[j]!.i]! : NOT_A_CLOSER;
+      if (list !== NOT_A_CLOSER && broken.has(list)) {
+        if (!atLineStart) line += ",";
+        else if (lines.length > 0) lines[lines.length - 1] += ",";
+      }
+    }
     if (k === K.Comment) {
       if (atLineStart || newlinesBefore > 0) {
         if (!atLineStart) newline(newlinesBefore > 1);

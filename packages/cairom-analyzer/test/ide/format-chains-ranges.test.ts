@@ -68,6 +68,16 @@ fn f(
   });
 });
 
+describe("the trailing comma of a broken list", () => {
+  it("goes after the last element, before the comments that follow it", () => {
+    // It was left out when a comment sat between the last element and the closer.
+    const out = formatted(`fn g(a: felt, b: felt) { return; }\nfn f() {\n    g(1,\n    2\n    // last\n    );\n    g(1, 2 // two\n    );\n    return;\n}\n`);
+    expect(out).toBe(`fn g(a: felt, b: felt) {\n    return;\n}\nfn f() {\n    g(\n        1,\n        2,\n        // last\n    );\n    g(\n        1,\n        2, // two\n    );\n    return;\n}\n`);
+    // An empty list with a comment gets no comma.
+    expect(formatted(`fn g() { return; }\nfn f() { g( // c\n    ); return; }\n`)).toBe(`fn g() {\n    return;\n}\nfn f() {\n    g( // c\n    );\n    return;\n}\n`);
+  });
+});
+
 describe("operator chains wrap within the line width", () => {
   it("breaks before each operator of the loosest level, continuation lines one level deeper", () => {
     const out = formatted(
