@@ -35,3 +35,17 @@ describe("a block comment before a keyword that starts a line in a broken chain"
     check("select a from t where a = 1 /* c */ and b = 2", "SELECT a FROM t WHERE a = 1 /* c */ AND b = 2\n");
   });
 });
+
+describe("a comment that ends a statement's line, before a statement kept as written", () => {
+  test("stays on that line, as it does before a formatted statement", () => {
+    check("select 1; -- c\nselect from where;", "SELECT 1; -- c\nselect from where;");
+    check("select 1; -- c\nselect from where;", "SELECT 1; -- c\nselect from where;", { dialect: "mysql" });
+    check("select 3; /* y */\nselect from;", "SELECT 3; /* y */\nselect from;");
+    check("select 4; /* z */ -- w\nselect from;", "SELECT 4; /* z */ -- w\nselect from;");
+  });
+
+  test("a comment with the broken statement after it on its line moves with it, and one on a line of its own stays there", () => {
+    check("select 2; /* x */ select from;", "SELECT 2;\n/* x */ select from;");
+    check("select 1;\n-- c\nselect from where;", "SELECT 1;\n-- c\nselect from where;");
+  });
+});
