@@ -18,7 +18,9 @@ export interface FormatOptions {
  * width (or hold a comment) break into one element per line with a trailing comma; flat
  * lists drop it (a one-element tuple keeps it). An
  * expression whose operator chain would pass the width (or holds a comment) breaks before
- * each operator of its loosest level, continuation lines indented one level deeper.
+ * each operator of its loosest level, continuation lines indented one level deeper. A
+ * comment that breaks a construct in two (`return a[ // c`) makes the line going on with
+ * it a continuation, one level deeper.
  * Returns `undefined` when the file has syntax errors (its structure is not reliable).
  */
 export function formatParsed(parsed: ParseResult, options: FormatOptions = {}): string | undefined {
@@ -160,6 +162,12 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
   let parens = 0;
   let atLineStart = true;
   let prev = -1;
+  // Whether the last token other than a comment ends its line (a statement's `;`, a block
+  // brace, a broken list's opener or comma) or its next line is indented already (a broken
+  // chain's operator); when not, a comment that breaks the line breaks a construct in two,
+  // and the line going on with it is a continuation, one level deeper.
+  let lineEndWanted = true;
+  let continuation = false;
   const newline = (blank: boolean) => {
     lines.push(line.trimEnd());
     if (blank) lines.push("");
@@ -205,10 +213,12 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
       if (list !== NOT_A_CLOSER && broken.has(list)) {
         if (!atLineStart) line += ",";
         else if (lines.length > 0) lines[lines.length - 1] += ",";
+        lineEndWanted = true; // as after the comma of any element of a broken list
       }
     }
     if (k === K.Comment) {
       if (atLineStart || newlinesBefore > 0) {
+        if (!atLineStart && !lineEndWanted) continuation = true;
         if (!atLineStart) newline(newlinesBefore > 1);
         else if (newlinesBefore > 1 && !empty() && !afterOpenBrace()) newline(false);
       }
@@ -217,7 +227,15 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     }
     if (atLineStart) {
       if (!empty() && newlinesBefore > 1 && !lastIsBlank() && !afterOpenBrace() && !(k === K.RBrace && isBlockBrace)) lines.push("");
-      line += unit.repeat(depth);
+      // A continuation line is one level deeper, unless its token starts a line of its own
+      // anyway (block braces, `else`, a broken list's closer, a broken chain's operator).
+      const ownLine =
+        (k === K.RBrace && isBlockBrace) ||
+        (k === K.LBrace && pk === K.Block) ||
+        k === K.ElseKw ||
+        (broken.has(group) && isCloserOf(i, group)) ||
+        (chainOfOp >= 0 && brokenChains.has(chainOfOp));
+      line += unit.repeat(continuation && !ownLine ? depth + 1 : depth);
       atLineStart = false;
     } else if (prev >= 0 && needsSpace(prev, i, kindOf, parentKind)) {
       line += " ";
@@ -225,6 +243,7 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     tokLine[i] = lines.length;
     tokCol[i] = line.length;
     line += tokText(i);
+    if (k !== K.Comment) continuation = false;
     // An expression whose operator chain does not fit (or holds a comment) breaks before
     // each operator of its loosest level; the continuation lines are one level deeper.
     const chainId = chainIdAt[i]!;
@@ -262,6 +281,7 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     const nk = next ? kindOf(next.i) : -1;
     const trailingComment = nk === K.Comment && next!.newlinesBefore === 0;
     // An opener whose list does not fit (or holds a comment) breaks: one element per line.
+    let opensBrokenList = false;
     const closer = closerOf[i]!;
     if (closer >= 0) {
       const to = seqIndex[closer]!;
@@ -271,22 +291,28 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
       if (to > n + 1 && (hasComment || column + flatWidth(n, to) > width)) {
         broken.add(group);
         depth++;
+        opensBrokenList = true;
         if (!trailingComment) newline(false);
       }
     }
     if (k === K.Comment) {
+      if (!lineEndWanted) continuation = true;
       newline(false);
     } else if (k === K.LBrace && isBlockBrace) {
       depth++;
-      if (!(nk === K.RBrace && next && parentKind[next.i] === pk)) newline(false);
+      lineEndWanted = !(nk === K.RBrace && next && parentKind[next.i] === pk);
+      if (lineEndWanted) newline(false);
     } else if (k === K.RBrace && isBlockBrace) {
       const stays = nk === K.ElseKw || nk === K.Semi || nk === K.RParen || nk === K.Comma || nk === K.Dot || nk === K.RBracket;
+      lineEndWanted = !stays;
       if (!stays && !trailingComment) newline(false);
     } else if (k === K.Semi && parens === 0) {
+      lineEndWanted = nk !== K.ElseKw;
       if (nk !== K.ElseKw && !trailingComment) newline(false);
     } else if (k === K.Comma && (pk === K.FieldList || broken.has(group))) {
+      lineEndWanted = !(next && isCloserOf(next.i, group));
       if (!trailingComment && !(next && isCloserOf(next.i, group))) newline(false);
-    }
+    } else lineEndWanted = opensBrokenList || (chainOfOp >= 0 && brokenChains.has(chainOfOp)); // a broken chain's operand lines are indented already
     prev = i;
   }
   if (line !== "") lines.push(line.trimEnd());

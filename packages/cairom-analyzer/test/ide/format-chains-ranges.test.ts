@@ -78,6 +78,60 @@ describe("the trailing comma of a broken list", () => {
   });
 });
 
+describe("a comment that breaks a construct in two", () => {
+  it("makes the line going on with it a continuation, one level deeper", () => {
+    // The rest of the construct went back to the statement's indentation (`0];` under
+    // `return a[ // c`, `felt {` at column 0 after `fn f() -> // c`).
+    const out = formatted(`use m:: // path
+a;
+fn // name
+f(a: [felt; 2]) -> // type
+felt {
+    let x = // value
+    a[ // index
+    0];
+    for (let i = 0; // init
+    i != 3; i = i + 1) {}
+    if x == 0 { return 1; } else // else
+    { return x // value
+    ; }
+}
+`);
+    expect(out).toBe(`use m:: // path
+    a;
+fn // name
+    f(a: [felt; 2]) -> // type
+    felt {
+    let x = // value
+        a[ // index
+        0];
+    for (let i = 0; // init
+        i != 3; i = i + 1) {}
+    if x == 0 {
+        return 1;
+    } else // else
+    {
+        return x // value
+            ;
+    }
+}
+`);
+  });
+  it("leaves lines that start anyway where they were: statements, list elements, chain operators", () => {
+    const source = `fn f(a: felt) -> felt {
+    let b = a; // one
+    let c = a // two
+        + b;
+    return g(
+        b, // three
+        c,
+    );
+}
+`;
+    expect(formatted(source)).toBe(source);
+  });
+});
+
 describe("operator chains wrap within the line width", () => {
   it("breaks before each operator of the loosest level, continuation lines one level deeper", () => {
     const out = formatted(
