@@ -172,6 +172,13 @@ function asFeltFix(e: Expr, found: Ty, expected: Ty): Fix[] {
   return [{ title: "Convert with `as felt`", safety: "unsafe", edits }];
 }
 
+/** Whether `e` is an operator or cast the parser left without an operand or target (a syntax error was reported). */
+function isIncomplete(e: Expr): boolean {
+  if (e.k === "binary") return e.lhs.k === "missing" || e.rhs.k === "missing";
+  if (e.k === "unary") return e.expr.k === "missing";
+  return e.k === "cast" && e.target === "";
+}
+
 /** Above this many fields a struct's fields are looked up through a map rather than scanned. */
 const FIELD_SCAN_LIMIT = 16;
 
@@ -760,7 +767,9 @@ class Checker {
       case "missing":
         return "ok";
       default:
-        return "invalid";
+        // An operator whose operand the parser could not find (`a += 1` reads as
+        // `a + <missing> = 1`): the syntax error already covers it.
+        return isIncomplete(e) ? "ok" : "invalid";
     }
   }
 
@@ -886,7 +895,8 @@ class Checker {
       case "cast": {
         const t = this.expr(e.expr, null);
         const target = primitiveType(e.target);
-        if (t.k === "error") return this.record(e, target ?? ERROR);
+        // No target (`x as ;`): the parser reported it; the cast means nothing yet.
+        if (t.k === "error" || e.target === "") return this.record(e, target ?? ERROR);
         if (!(t.k === "u32" && target?.k === "felt")) {
           this.report("invalid-cast", `cannot cast \`${typeToString(t)}\` to \`${e.target || "?"}\` (the only cast is \`u32 as felt\`)`, e.expr.s, e.expr.e);
         }
@@ -976,6 +986,9 @@ class Checker {
       lt = this.expr(e.lhs, cls === LOGIC ? BOOL : null);
       rt = this.expr(e.rhs, lt);
     }
+    // An operand the parser could not find (`a << 1` reads as `a < <missing>`, `x + ;`): the
+    // syntax error is the whole story, so the operator and what uses its value stay silent.
+    if (isIncomplete(e) || isIncomplete(e.lhs) || isIncomplete(e.rhs)) return ERROR;
     const yieldsBool = (cls & (ORDERED | EQUALITY | LOGIC)) !== 0;
     const fallback = yieldsBool ? BOOL : ERROR;
     if (lt.k === "error") return rt.k === "error" ? fallback : yieldsBool ? BOOL : this.allowed(cls, rt) ? rt : ERROR;

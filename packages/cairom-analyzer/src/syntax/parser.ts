@@ -858,7 +858,14 @@ class Parser {
         this.start();
         this.bump();
         let value: Expr | null = null;
-        if (!this.at(K.Semi) && EXPR_START.has(this.cur())) value = this.parseExpr();
+        if (EXPR_START.has(this.cur())) value = this.parseExpr();
+        else if (!this.at(K.Semi)) {
+          // Something that is not an expression (`return in;`, `return }`): the value is
+          // missing rather than absent, so a value-returning function does not also get
+          // "must return a value" for what is one syntax error.
+          this.errorExpected("an expression or `;`");
+          value = this.missingExpr();
+        }
         this.expect(K.Semi);
         this.finish(K.ReturnStmt);
         return { k: "return", s, e: this.rel(this.prevEnd()), value };
