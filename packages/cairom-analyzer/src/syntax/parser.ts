@@ -77,6 +77,11 @@ function isExprStart(kind: number): boolean {
   return EXPR_START.has(kind);
 }
 
+/** Whether a token of `kind` after an operand continues the expression (an operator, a cast or a postfix form). */
+function continuesExpression(kind: number): boolean {
+  return BINARY_PREC[kind] !== 0 || kind === K.AsKw || kind === K.Dot || kind === K.LParen || kind === K.LBracket;
+}
+
 /** Options of {@link parse}. */
 export interface ParseOptions {
   /**
@@ -736,7 +741,9 @@ class Parser {
 
   /** Parses the length of `[T; N]` or `[e; N]`: an unsuffixed integer literal. */
   private parseArrayLength(): number | null {
-    if (this.at(K.Int)) {
+    // A literal that an operator, cast or postfix form continues (`[felt; 1 + 2]`) is an
+    // expression like any other: parsed whole, so the `]` after it still closes the array.
+    if (this.at(K.Int) && !continuesExpression(this.nth(1))) {
       const parts = intLiteralParts(this.curText());
       const s = this.curStart();
       const e = this.curEnd();

@@ -23,6 +23,10 @@ fn f(t: (felt, felt)) -> felt {
     //         ^^^^ error[suffixed-tuple-index]
     let _d: [felt; 2u32] = [1, 2];
     //             ^^^^ error[array-length-not-literal]
+    let _f: [felt; 1 + 2] = [1, 2, 3];
+    //             ^^^^^ error[array-length-not-literal]
+    let _g = [0; 2 * 2];
+    //           ^^^^^ error[array-length-not-literal]
     let _e = 99999999999999999999;
     //       ^^^^^^^^^^^^^^^^^^^^ error[invalid-number]
     return 0x1F + 7felt;
