@@ -756,8 +756,10 @@ class Checker {
         const local = this.lookupLocal(e.name);
         if (local) return local.kind === "const" ? e.name : "ok";
         const b = this.env.binding(e.name);
-        if (b?.def?.k === "const") return e.name;
-        if (b?.def?.k === "fn" || b?.def?.k === "struct") return "invalid";
+        // A constant declared later is not visible here: reading the name reports it.
+        if (b?.def?.k === "const") return this.isVisible(b) ? e.name : "ok";
+        // A struct name is reported where it is read ("a struct, not a value"): once is enough.
+        if (b?.def?.k === "fn") return "invalid";
         return "ok";
       }
       case "field":
@@ -788,7 +790,7 @@ class Checker {
     const local = this.lookupLocal(e.name);
     if (local) return local.kind === "const" && local.ty.k === "array" ? e.name : undefined;
     const b = this.env.binding(e.name);
-    return b?.def?.k === "const" && b.def.ty.k === "array" ? e.name : undefined;
+    return b?.def?.k === "const" && b.def.ty.k === "array" && this.isVisible(b) ? e.name : undefined;
   }
 
   private constArrayCheck(e: Expr): void {
@@ -931,8 +933,7 @@ class Checker {
       return local.ty;
     }
     const b = this.env.binding(e.name);
-    const visible = b && !(b.via === "item" && b.def?.k === "const" && b.order >= this.env.order);
-    if (b && visible) {
+    if (b && this.isVisible(b)) {
       this.markUsed(e.name);
       this.ref(e.s, e.e, e.name);
       const def = b.def;
@@ -946,6 +947,11 @@ class Checker {
     const later = b ? " (the constant is declared later in the file; move it above this item)" : "";
     this.report("undeclared-variable", `cannot find \`${e.name}\` in this scope${later}`, e.s, e.e);
     return ERROR;
+  }
+
+  /** Whether a module-level binding is visible here: a top-level constant only to the items after it (§4.2). */
+  private isVisible(b: ModuleBinding): boolean {
+    return !(b.via === "item" && b.def?.k === "const" && b.order >= this.env.order);
   }
 
   /**

@@ -19,6 +19,24 @@ fn g() -> felt {
 `);
   });
 
+  it("a constant declared later is undeclared where it is assigned or passed, and nothing more", () => {
+    // Assigning it or passing it (a constant array) is not also \`assign-to-const\` or
+    // \`const-array-by-pointer\`: at that point the name does not refer to the constant.
+    checkDiagnostics(`
+fn first(t: [felt; 2]) -> felt { return t[0]; }
+fn f() -> felt {
+    LATER = 1;
+//  ^^^^^ error[undeclared-variable]
+    return first(TABLE);
+    //           ^^^^^ error[undeclared-variable]
+}
+const LATER: felt = 1;
+//    ^^^^^ warning[unused-variable]
+const TABLE: [felt; 2] = [1, 2];
+//    ^^^^^ warning[unused-variable]
+`);
+  });
+
   it("use before let, own initializer sees the previous binding", () => {
     checkDiagnostics(`
 fn f(x: felt) -> felt {

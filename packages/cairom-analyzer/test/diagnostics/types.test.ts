@@ -188,6 +188,8 @@ fn f(counter: felt) -> felt {
     const C: S = S { v: 1 };
     C.v = 2;
 //  ^^^ error[assign-to-const]
+    S = 3;
+//  ^ error[undeclared-variable]: \`S\` is a struct, not a value
     return counter;
 }
 `);
