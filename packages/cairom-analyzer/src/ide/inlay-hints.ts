@@ -12,14 +12,24 @@ export interface InlayHint {
   readonly kind: "type";
 }
 
-/** Inferred types of unannotated `let` bindings and local constants, optionally within a range. */
+/** Inferred types of unannotated `let` bindings and constants (local and top-level), optionally within a range. */
 export function inlayHints(model: Model, path: string, range?: TextRange): InlayHint[] {
   if (!model.known(path)) return [];
   const file = model.parsed(path);
   const out: InlayHint[] = [];
+  let constTypes: Map<string, Ty> | undefined;
   file.result.items.forEach((item, i) => {
-    if (item.ast.k !== "fn") return;
     if (range && (item.end < range.start || item.start > range.end)) return;
+    const ast = item.ast;
+    if (ast.k === "const" && ast.ty === null && ast.name) {
+      // A top-level constant's type is inferred from its value, as a local one's is.
+      constTypes ??= topLevelConstTypes(model, path);
+      const ty = constTypes.get(file.keys[i]!);
+      const offset = item.start + ast.ne;
+      if (ty && !hasErrorType(ty) && (!range || (offset >= range.start && offset <= range.end))) out.push({ offset, label: `: ${typeToString(ty)}`, kind: "type" });
+      return;
+    }
+    if (ast.k !== "fn") return;
     for (const l of model.typedAnalysis(path, file.keys[i]!).locals) {
       // A type that is (or contains) the error type says nothing useful: `: (felt, <error>)`.
       if (l.annotated || l.kind === "param" || hasErrorType(l.ty)) continue;
@@ -28,6 +38,14 @@ export function inlayHints(model: Model, path: string, range?: TextRange): Inlay
       out.push({ offset, label: `: ${typeToString(l.ty)}`, kind: "type" });
     }
   });
+  return out;
+}
+
+/** The types of the file's own top-level constants, by item key (the first definition of a name binds it). */
+function topLevelConstTypes(model: Model, path: string): Map<string, Ty> {
+  const { project, module } = model.moduleOf(path);
+  const out = new Map<string, Ty>();
+  for (const b of model.symbols(project, module).bindings) if (b.via === "item" && b.def?.k === "const" && !out.has(b.key)) out.set(b.key, b.def.ty);
   return out;
 }
 

@@ -19,6 +19,25 @@ fn f(a: u32) -> u32 {
   });
 });
 
+describe("inlay hints on top-level constants", () => {
+  it("marks the inferred type of an unannotated constant, as for a local one", () => {
+    // Only constants inside functions had hints; the top-level ones had none.
+    checkInlayHints(`
+const N = 5u32;
+//    ^ hint: : u32
+const TABLE = [N, N];
+//        ^ hint: : [u32; 2]
+const TYPED: felt = 1;
+const BAD = nope;
+fn f() -> u32 {
+    const L = 2u32;
+    //    ^ hint: : u32
+    return TABLE[0] + N + L;
+}
+`);
+  });
+});
+
 describe("inlay hints skip types with an error inside", () => {
   it("shows no `<error>` in a hint, only the well-typed bindings", () => {
     checkInlayHints(`
