@@ -51,7 +51,6 @@ export function complete(model: Model, path: string, requested: number): Complet
   const filter = (items: CompletionItem[]) => items.filter((i) => i.label.startsWith(prefix) || prefix === "");
   const { project, module } = model.moduleOf(path);
   const path0 = nodesAt(result.root, Math.max(0, prefixStart - 1));
-  const inKind = (k: number) => path0.some((n) => n.kind === k);
 
   // The item the previous token is in, and whether that token ends it: after a finished
   // item (`}` of a body, `;` of a `use` or constant) only item keywords make sense.
@@ -80,9 +79,10 @@ export function complete(model: Model, path: string, requested: number): Complet
   // punctuation or a literal can follow: no name fits.
   if (!typeContext && (TYPE_KINDS.has(prevParentKind) || SIGNATURE_KINDS.has(prevParentKind) || prevParentKind === K.ArrayRepeatExpr)) return [];
 
-  // `use a::b::|`: modules, or the items of a complete module path.
-  if (inKind(K.UseDecl)) {
-    const use = path0.find((n) => n.kind === K.UseDecl)!;
+  // `use a::b::|`: modules, or the items of a complete module path. A `use` not finished
+  // yet ends at its last token, so whitespace typed after it (`use |`) lies outside it.
+  const use = path0.find((n) => n.kind === K.UseDecl) ?? (prevItem?.kind === K.UseDecl && isOpenItem(prevItem, tokens.kinds) ? prevItem : undefined);
+  if (use) {
     // The path typed so far and, inside `{…}`, the names already listed (from the tokens:
     // comments may sit anywhere in between).
     const segs: string[] = [];

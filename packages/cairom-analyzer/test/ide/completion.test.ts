@@ -77,6 +77,12 @@ struct Account { id: felt }
     checkCompletion(project.replace("@@", "util::checks::{ok, $0}"), (labels) => expect(labels).toEqual(["MAX"]));
     checkCompletion(project.replace("@@", "util::{$0}"), (labels) => expect(labels).toEqual([]));
     checkCompletion(project.replace("@@", "util:: // the helpers\n    checks::{$0}"), (labels) => expect(labels.sort()).toEqual(["MAX", "ok"]));
+    // A `use` not finished at the end of the file ends at its last token: after the space
+    // typed behind `use` nothing was offered.
+    const atEnd = project.replace("use @@;\nfn main() { return; }", "fn main() { return; }\nuse @@");
+    checkCompletion(atEnd.replace("@@", "$0"), (labels) => expect(labels.sort()).toEqual(["ledger", "util"]));
+    checkCompletion(atEnd.replace("@@", "\n$0"), (labels) => expect(labels.sort()).toEqual(["ledger", "util"]));
+    checkCompletion(atEnd.replace("@@", "util::checks::{MAX, $0"), (labels) => expect(labels).toEqual(["ok"]));
   });
 
   it("offers types in type positions and item keywords at top level", () => {
