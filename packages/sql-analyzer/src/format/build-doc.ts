@@ -135,7 +135,7 @@ export class StatementDocBuilder {
           target = body;
           this.pushSeparator(target, line, child);
         }
-        if (k === SyntaxKind.RParen && parenPartner.has(i) && frames.length > 1) {
+        if ((k === SyntaxKind.RParen || k === SyntaxKind.RBracket) && parenPartner.has(i) && frames.length > 1) {
           const inner = frames.pop()!;
           const open = breakable.pop()!;
           target = frames[frames.length - 1]!;
@@ -169,7 +169,7 @@ export class StatementDocBuilder {
           (lastWasNode && lastNodeKind === SyntaxKind.WithClause && frames.length === 1) ||
           (kind === SyntaxKind.BinaryExpr && k === SyntaxKind.Keyword && LOGICAL.has(child.text().toLowerCase()));
         this.placeToken(child, target, breakBefore ? line : undefined);
-        if (k === SyntaxKind.LParen && parenPartner.has(i)) {
+        if ((k === SyntaxKind.LParen || k === SyntaxKind.LBracket) && parenPartner.has(i)) {
           const inner: Doc[] = [];
           frames.push(inner);
           breakable.push(false);
@@ -520,12 +520,20 @@ function selfIndenting(node: SyntaxNode, doc: Doc): boolean {
   return !breaksOutsideIndent(doc);
 }
 
-/** Whether `doc` holds a hard line break outside every indent in it (iterative: docs nest as deep as trees). */
+/**
+ * Whether `doc` holds a hard line break, or a token of several lines (a block comment, a
+ * string), outside every indent in it (iterative: docs nest as deep as trees). A comment of
+ * several lines is printed inline once and on its own line (a hard break) the next time, so
+ * both must give the same answer.
+ */
 function breaksOutsideIndent(doc: Doc): boolean {
   const stack: Doc[] = [doc];
   while (stack.length > 0) {
     const d = stack.pop()!;
-    if (typeof d === "string") continue;
+    if (typeof d === "string") {
+      if (d.includes("\n")) return true;
+      continue;
+    }
     if (Array.isArray(d)) {
       for (const part of d) stack.push(part);
     } else if (d.type === "group") {
@@ -545,15 +553,21 @@ function isSoleSignificant(children: readonly (SyntaxNode | SyntaxToken)[], inde
   return true;
 }
 
-/** Indices of direct-child `(` tokens that have a matching `)` among the same children (and vice versa). */
+/**
+ * Indices of direct-child `(` and `[` tokens that have a matching `)` or `]` among the same
+ * children (and vice versa): the frames a list inside them may break in (`ARRAY[` … `]` as
+ * `f(` … `)`).
+ */
 function matchParens(children: readonly (SyntaxNode | SyntaxToken)[]): Set<number> {
   const matched = new Set<number>();
   const open: number[] = [];
   for (let i = 0; i < children.length; i++) {
     const c = children[i]!;
     if (!c.isToken) continue;
-    if (c.kind === SyntaxKind.LParen) open.push(i);
-    else if (c.kind === SyntaxKind.RParen && open.length > 0) {
+    if (c.kind === SyntaxKind.LParen || c.kind === SyntaxKind.LBracket) open.push(i);
+    else if ((c.kind === SyntaxKind.RParen || c.kind === SyntaxKind.RBracket) && open.length > 0) {
+      const opener = children[open[open.length - 1]!]!.kind;
+      if ((opener === SyntaxKind.LParen) !== (c.kind === SyntaxKind.RParen)) continue;
       matched.add(open.pop()!);
       matched.add(i);
     }

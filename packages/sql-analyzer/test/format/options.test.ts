@@ -224,7 +224,8 @@ describe("blocks and windows", () => {
     expect(format("select\n  -- the columns\n  a,\n  b\nfrom t\nwhere\n  -- cond\n  x = 1 and y = 2")).toBe(
       "SELECT\n  -- the columns\n  a,\n  b\nFROM t\nWHERE\n  -- cond\n  x = 1 AND y = 2\n",
     );
-    expect(format("select case\n  -- first\n  when a then 1\n  else 2 end from t")).toBe("SELECT CASE\n    -- first\n    WHEN a THEN 1\n    ELSE 2\n  END\nFROM t\n");
+    // The CASE is laid out as it is without the comment: the comment is inside its indented branches.
+    expect(format("select case\n  -- first\n  when a then 1\n  else 2 end from t")).toBe("SELECT CASE\n  -- first\n  WHEN a THEN 1\n  ELSE 2\nEND\nFROM t\n");
   });
   test("a line comment after a clause's keyword leaves the body indented on the next line (it started the line: `WHERE -- w` / `x = 1`)", () => {
     expect(format("select -- c\n* from t where -- w\n x = 1 and y = 2 order by -- o\n a")).toBe("SELECT -- c\n  *\nFROM t\nWHERE -- w\n  x = 1 AND y = 2\nORDER BY -- o\n  a\n");
