@@ -176,8 +176,10 @@ export function complete(model: Model, path: string, requested: number): Complet
     const def = nameNode !== undefined && typeof nameNode !== "number" ? fieldsOf(nameNode.start, nameNode.end) : undefined;
     if (!def) return [];
     const list = path0[listAt]!;
+    // The field whose name is being typed (`{ y|`, a field without its `:` yet) is not given.
+    const typing = (c: SyntaxNode) => c.start <= offset && prefixStart <= c.end;
     const given = new Set(
-      list.children.flatMap((c) => (typeof c !== "number" && c.kind === K.FieldInit ? [text.slice(c.start, c.end).split(":")[0]!.trim()] : [])),
+      list.children.flatMap((c) => (typeof c !== "number" && c.kind === K.FieldInit && !typing(c) ? [text.slice(c.start, c.end).split(":")[0]!.trim()] : [])),
     );
     return filter(def.fields.filter((f) => !given.has(f.name)).map((f) => ({ label: f.name, kind: "field" as const, detail: typeToString(f.ty), range })));
   }

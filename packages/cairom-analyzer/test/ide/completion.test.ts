@@ -316,6 +316,8 @@ fn g() { return; }
     const point = `struct Point { x: felt, y: u32 }\n`;
     checkCompletion(`${point}fn f() {\n    let p = Point { $0`, (labels) => expect(labels).toEqual(["x", "y"]));
     checkCompletion(`${point}fn f() {\n    let p = Point { y$0`, (labels) => expect(labels).toEqual(["y"]));
+    // The field whose name is being typed is not one of those given already.
+    checkCompletion(`${point}fn f() -> Point { return Point { x: 1, y$0 }; }`, (labels) => expect(labels).toEqual(["y"]));
     // A block after a name that is no struct is still a block.
     checkCompletion(`${point}fn f(c: bool) {\n    if c { $0`, (labels) => expect(labels).toContain("let"));
   });
