@@ -5,7 +5,7 @@ import type {
 import { newList, trimmed } from "../alloc.js";
 import { ArrayTypeNode, FnItemNode, LocatedItemNode, MissingNode, NameAndTypeNode, NamedTypeNode, PtrTypeNode, TupleTypeNode } from "./item-nodes.js";
 import { intLiteralParts, lex, lexSignificant, type SignificantTokens, type TokenStream } from "./lexer.js";
-import { describeTokenKind, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
+import { describeTokenKind, isKeyword, isTrivia, SyntaxKind as K } from "./syntax-kind.js";
 import type { SyntaxNode } from "./syntax-tree.js";
 
 /** Result of parsing one file. Parsing never throws. */
@@ -182,6 +182,8 @@ class Parser {
   private base = 0;
   private depth = 0;
   private noStruct = false;
+  /** Above 0 while reading text already reported as one error (the range of a `for … in`): its syntax errors are not reported. */
+  private quiet = 0;
   /**
    * When set (`parseKeepingTokens`), function ASTs get `body: null` and this records, per
    * item, whether its body was stepped over: the caller keeps no bodies, so none is copied.
@@ -359,7 +361,7 @@ class Parser {
   // ---- errors -------------------------------------------------------------------------
 
   private error(message: string, start: number, end: number, code = "syntax-error"): void {
-    if (start === this.lastErrorAt && code === "syntax-error") return;
+    if (code === "syntax-error" && (start === this.lastErrorAt || this.quiet > 0)) return;
     if (code === "syntax-error") this.lastErrorAt = start;
     this.diagnostics.push(diagnostic(code, "error", message, start, end));
   }
@@ -498,10 +500,23 @@ class Parser {
     }
   }
 
+  /**
+   * Whether the cursor is at a keyword written as a name (`let in = 1;`, `fn new()`): a
+   * keyword followed by what follows a name being declared. It is reported and then read as
+   * that name, so what it declares still exists and its uses do not cascade.
+   */
+  private atKeywordAsName(): boolean {
+    if (!isKeyword(this.cur())) return false;
+    const next = this.nth(1);
+    if (next !== K.Colon && next !== K.Eq && next !== K.LParen && next !== K.LBrace && next !== K.Comma) return false;
+    this.error(`\`${this.curText()}\` is a keyword and cannot be used as a name`, this.curStart(), this.curEnd());
+    return true;
+  }
+
   /** Parses `IDENT`, returning name and relative range ("" when missing). */
   private parseName(): { name: string; ns: number; ne: number } {
     const p = this.p;
-    if (this.kinds[p] === K.Ident) {
+    if (this.kinds[p] === K.Ident || this.atKeywordAsName()) {
       const start = this.starts[p]!;
       const end = this.ends[p]!;
       this.bump();
@@ -611,7 +626,12 @@ class Parser {
         break;
       }
       const n = this.parseName();
-      if (!n.name) break;
+      if (!n.name) {
+        // `use a::*;`, `use a::;`: `a` is the module and no item is named, rather than
+        // `a` being an item imported (and then reported unused) from an empty path.
+        list = true;
+        break;
+      }
       path.push({ name: n.name, s: n.ns, e: n.ne });
     }
     if (!list && path.length > 0) items.push(path.pop()!);
@@ -771,7 +791,7 @@ class Parser {
 
   private parsePattern(): Pattern {
     const s = this.rel(this.curStart());
-    if (this.at(K.Ident)) {
+    if (this.at(K.Ident) || this.atKeywordAsName()) {
       const end = this.ends[this.p]!;
       const name = this.text.slice(this.starts[this.p]!, end);
       this.leaf(K.IdentPat);
@@ -799,7 +819,12 @@ class Parser {
       this.finish(K.TuplePat);
       this.depth--;
       const e = this.rel(this.prevEnd());
-      if (elems.length < 2) this.error("a tuple pattern needs at least two names", s + this.base, e + this.base);
+      if (elems.length < 2) {
+        this.error("a tuple pattern needs at least two names", s + this.base, e + this.base);
+        // `let (a) = 1;` still binds `a`, to the whole value: not a one-element tuple
+        // pattern that would also report the value for not being a tuple.
+        return elems.length === 1 ? elems[0]! : { k: "missing", s, e };
+      }
       return { k: "tuple", elems, s, e };
     }
     this.errorExpected("a name or a tuple pattern");
@@ -951,16 +976,33 @@ class Parser {
     this.start();
     const saved = this.noStruct;
     this.noStruct = true;
-    const cond = this.parseExpr();
+    let cond = this.parseExpr();
+    if (this.at(K.Eq)) cond = this.assignmentAsComparison(cond);
     this.noStruct = saved;
     this.finish(K.Condition);
     return cond;
+  }
+
+  /**
+   * `if x = 1 {`: an assignment where a condition goes (the cursor is at `=`). Reported
+   * where the reference's parser stops, then read as the comparison it almost surely
+   * meant, so its operands are still checked and used and the body is still the body.
+   */
+  private assignmentAsComparison(lhs: Expr): Expr {
+    const os = this.rel(this.curStart());
+    this.error("expected the body but found `=` (to compare, write `==`)", this.curStart(), this.curEnd());
+    this.precede();
+    this.bump();
+    const rhs = this.parseExpr();
+    this.finish(K.BinExpr);
+    return { k: "binary", s: lhs.s, e: this.rel(this.prevEnd()), op: "==", lhs, rhs, os };
   }
 
   private parseLet(): Stmt {
     const s = this.rel(this.curStart());
     this.start();
     this.bump();
+    if (this.at(K.Ident) && this.curText() === "mut" && (this.nth(1) === K.Ident || this.nth(1) === K.LParen)) this.skipMut();
     const pat = this.parsePattern();
     let ty: TypeRef | null = null;
     if (this.eat(K.Colon)) ty = this.parseType();
@@ -970,6 +1012,20 @@ class Parser {
     this.expect(K.Semi);
     this.finish(K.LetStmt);
     return { k: "let", s, e: this.rel(this.prevEnd()), pat, ty, init };
+  }
+
+  /**
+   * `let mut x`: Cairo-M has no `mut`. Reported where the reference's parser stops (at
+   * the name after `mut`, where it expected `=`), then `mut` is skipped so the binding
+   * is declared as meant and its uses do not cascade.
+   */
+  private skipMut(): void {
+    this.bumpError();
+    this.error(
+      `expected \`=\` but found ${this.at(K.Ident) ? `\`${this.curText()}\`` : "`(`"} (Cairo-M has no \`mut\`: every \`let\` binding can be reassigned)`,
+      this.curStart(),
+      this.curEnd(),
+    );
   }
 
   /** `expr ;` or `place = expr ;` (with `semi` false: the step of a `for`, no `;`). */
@@ -995,7 +1051,10 @@ class Parser {
     let init: Stmt | null = null;
     let cond: Expr;
     let step: Stmt | null = null;
-    if (this.expect(K.LParen)) {
+    if (this.at(K.Ident) && this.nth(1) === K.InKw) {
+      ({ init, step } = this.parseForIn());
+      cond = this.missingExpr();
+    } else if (this.expect(K.LParen)) {
       if (this.at(K.LetKw)) init = this.parseLet();
       else if (EXPR_START.has(this.cur())) init = this.parseExprOrAssign(true);
       else this.expect(K.Semi);
@@ -1010,6 +1069,45 @@ class Parser {
     const body = this.parseBody();
     this.finish(K.ForStmt);
     return { k: "for", s, e: this.rel(this.prevEnd()), init, cond, step, body };
+  }
+
+  /**
+   * `for x in 0..n { … }`, which Cairo-M does not have (§2.4), reported once where the
+   * reference's parser stops (at `x`, where it expected `(`). `x` is still bound (to the
+   * error type) and the range's expressions are still read (quietly: `..` is no token), so
+   * the body and the names the loop mentions are analysed without further errors.
+   */
+  private parseForIn(): { init: Stmt; step: Stmt } {
+    this.error(
+      `expected \`(\` but found \`${this.curText()}\` (Cairo-M has no \`for … in\`: write \`for (let i = 0; i != n; i = i + 1)\`)`,
+      this.curStart(),
+      this.curEnd(),
+    );
+    const s = this.rel(this.curStart());
+    this.start();
+    const pat = this.parsePattern();
+    this.bump(); // in
+    const at = this.rel(this.prevEnd());
+    const init: Stmt = { k: "let", s, e: at, pat, ty: null, init: { k: "missing", s: at, e: at } };
+    const stmts: Stmt[] = [];
+    const saved = this.noStruct;
+    this.noStruct = true;
+    this.quiet++;
+    for (;;) {
+      const k = this.cur();
+      if (k === K.LBrace || k === K.RBrace || k === K.Semi || k === K.EndOfFile || ITEM_START.has(k)) break;
+      const before = this.p;
+      if (EXPR_START.has(k)) {
+        const expr = this.parseExpr();
+        stmts.push({ k: "expr", s: expr.s, e: expr.e, expr });
+      }
+      if (this.p === before) this.bump();
+    }
+    this.quiet--;
+    this.noStruct = saved;
+    this.finish(K.Error);
+    const e = this.rel(this.prevEnd());
+    return { init, step: { k: "block", s: at, e, stmts } };
   }
 
   // ---- expressions ----------------------------------------------------------------------
@@ -1120,6 +1218,8 @@ class Parser {
     for (;;) {
       const k = this.cur();
       if (k !== K.LParen && k !== K.Dot && k !== K.LBracket) break;
+      // `0..n`: no field follows a dot that another dot follows (there is no `..` token).
+      if (k === K.Dot && this.quiet > 0 && this.nth(1) === K.Dot) break;
       if (++this.depth >= MAX_NESTING) {
         this.precede();
         this.skipTooDeep();
@@ -1189,7 +1289,10 @@ class Parser {
     if (this.nth(1) !== K.LBrace) return false;
     const k2 = this.nth(2);
     if (k2 === K.Ident && this.nth(3) === K.Colon) return true;
-    return k2 === K.RBrace && !this.noStruct;
+    // Outside conditions a name before `{` can only start a struct literal, also when its
+    // first field is broken (`P { x 1 }`, or Rust's shorthand `P { x, y }`, which Cairo-M
+    // lacks): read as one, it keeps its fields' values and ends at its `}`.
+    return !this.noStruct;
   }
 
   private parsePrimary(): Expr {
@@ -1229,6 +1332,7 @@ class Parser {
         return { k: "bool", s, e: this.ends[p]! - this.base, value: k === K.TrueKw };
       case K.Ident: {
         if (this.kinds[p + 1] === K.LBrace && this.isStructLiteralAhead()) return this.parseStructLiteral();
+        if (this.kinds[p + 1] === K.ColonColon) return this.parsePathExpr();
         const end = this.ends[p]!;
         const name = this.text.slice(this.starts[p]!, end);
         this.leaf(K.NameRef);
@@ -1239,7 +1343,14 @@ class Parser {
         this.bump();
         let ty: TypeRef;
         if (this.at(K.Ident) || this.at(K.LParen)) ty = this.parseType();
-        else {
+        else if (this.at(K.LBracket)) {
+          // `new [felt; 2][n]`: arrays cannot be allocated (§2.7 Q5). The type is read
+          // whole, so the count after it is still the count.
+          this.error("expected a type name or tuple type but found `[` (`new` cannot allocate arrays)", this.curStart(), this.curEnd());
+          const at = this.rel(this.curStart());
+          this.parseType();
+          ty = new MissingNode(at, this.rel(this.prevEnd()));
+        } else {
           this.errorExpected("a type name or tuple type");
           ty = new MissingNode(this.rel(this.curStart()), this.rel(this.curStart()));
         }
@@ -1262,6 +1373,43 @@ class Parser {
         this.errorExpected("an expression");
         return this.missingExpr();
     }
+  }
+
+  /**
+   * `P { x }`: Rust's field shorthand, which Cairo-M lacks (§2.5). Reported where the
+   * reference's parser stops (after the name, where it expected `:`); the value is the
+   * variable of that name, as it would be in Rust, so it is still read and typed.
+   */
+  private fieldShorthand(f: { name: string; ns: number; ne: number }): Expr {
+    this.error(
+      `expected \`:\` but found ${describeTokenKind(this.cur())} (write \`${f.name}: ${f.name}\`: there is no field shorthand)`,
+      this.curStart(),
+      this.curEnd(),
+    );
+    return { k: "name", s: f.ns, e: f.ne, name: f.name };
+  }
+
+  /**
+   * `math::add` in an expression: paths exist only in `use` (§3.4). Reported at the first
+   * `::`, where the reference's parser stops; the whole path is consumed and stands for a
+   * missing expression, so a call of it still checks its arguments and neither the module
+   * nor the item is reported undeclared.
+   */
+  private parsePathExpr(): Expr {
+    const s = this.rel(this.curStart());
+    this.start();
+    this.bump();
+    this.error(
+      `expected an operator or \`;\` but found \`::\` (paths are written only in \`use\`: import the item and use its name)`,
+      this.curStart(),
+      this.curEnd(),
+    );
+    while (this.at(K.ColonColon)) {
+      this.bump();
+      if (!this.eat(K.Ident)) break;
+    }
+    this.finish(K.Error);
+    return { k: "missing", s, e: this.rel(this.prevEnd()) };
   }
 
   /** `[a, b]` or `[e; N]` (kept out of parsePrimary: its closures would cost every primary a context). */
@@ -1338,7 +1486,10 @@ class Parser {
       this.start();
       const f = this.parseName();
       let value: Expr;
-      if (this.expect(K.Colon)) value = this.parseExpr();
+      if (f.name && (this.at(K.Comma) || this.at(K.RBrace))) value = this.fieldShorthand(f);
+      else if (this.expect(K.Colon)) value = this.parseExpr();
+      // `P { x 1 }`: a forgotten `:` before a value is reported once and the value read.
+      else if (EXPR_START.has(this.cur()) && !(this.at(K.Ident) && this.nth(1) === K.Colon)) value = this.parseExpr();
       else value = this.missingExpr();
       this.finish(K.FieldInit);
       fields.push({ name: f.name, ns: f.ns, ne: f.ne, value });
