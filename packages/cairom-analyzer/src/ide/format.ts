@@ -301,7 +301,8 @@ export function layout(parsed: ParseResult, options: FormatOptions): Layout | un
     } else if (k === K.LBrace && isBlockBrace) {
       depth++;
       lineEndWanted = !(nk === K.RBrace && next && parentKind[next.i] === pk);
-      if (lineEndWanted) newline(false);
+      // A comment after the brace stays on its line (`if n { // why`).
+      if (lineEndWanted && !trailingComment) newline(false);
     } else if (k === K.RBrace && isBlockBrace) {
       const stays = nk === K.ElseKw || nk === K.Semi || nk === K.RParen || nk === K.Comma || nk === K.Dot || nk === K.RBracket;
       lineEndWanted = !stays;

@@ -78,6 +78,14 @@ describe("the trailing comma of a broken list", () => {
   });
 });
 
+describe("a comment after a block's opening brace", () => {
+  it("stays on the brace's line", () => {
+    // It was moved to the next line, inside the body (as the examples' `//~` markers were).
+    const source = `struct S { // fields\n    a: felt,\n}\nfn f(n: felt) -> felt { // why\n    if n == 0 { // base case\n        return 1;\n    }\n    return n;\n}\nfn g() { // nothing yet\n}\n`;
+    expect(formatted(source)).toBe(source);
+  });
+});
+
 describe("a comment that breaks a construct in two", () => {
   it("makes the line going on with it a continuation, one level deeper", () => {
     // The rest of the construct went back to the statement's indentation (`0];` under
