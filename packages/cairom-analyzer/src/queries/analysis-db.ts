@@ -215,6 +215,7 @@ class ItemEnv implements CheckEnv {
     readonly module: string,
     readonly order: number,
     private readonly map: Map<string, ModuleBinding>,
+    readonly itemText: string,
   ) {}
 
   binding(name: string): ModuleBinding | undefined {
@@ -398,7 +399,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       parseDiagnostics = itemParse.diagnostics;
     }
     if (!ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
-    let analysis = checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map), ast, recordTypes);
+    let analysis = checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map, src.text), ast, recordTypes);
     if (ast.k === "fn" && ast.body) analysis = withLaidOutReturnFix(analysis, src.text, ast.body.s);
     if (!src.bodySkipped || ast.k !== "fn" || !ast.body || parseDiagnostics.length === 0) return analysis;
     return withBodySyntaxErrors(analysis, parseDiagnostics, ast.body.s);

@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic, type Fix, type RelatedInformation } from "
 import { newList, trimmed } from "../alloc.js";
 import { memoByObject } from "../memo-by-object.js";
 import type { Block, Expr, ItemAst, Pattern, Stmt, TypeRef } from "../syntax/ast.js";
+import { intLiteralExactValue } from "../syntax/lexer.js";
 import type { Def, ModuleBinding } from "./symbols.js";
 import { BOOL, compatible, ERROR, FELT, isUnit, primitiveType, typeToString, U32, UNIT, type Ty } from "./types.js";
 
@@ -19,6 +20,8 @@ export interface CheckEnv {
   structFields(module: string, name: string): readonly { readonly name: string; readonly ty: Ty }[] | undefined;
   /** A function definition (by defining module and name). */
   fnDef(module: string, name: string): Extract<Def, { k: "fn" }> | undefined;
+  /** The item's text (item-relative offsets index it), to quote literals exactly in messages. */
+  readonly itemText?: string;
 }
 
 /** A local binding (parameter, `let` name or local constant). Offsets are item-relative. */
@@ -636,11 +639,19 @@ class Checker {
     if (init.k === "int" && !init.bad) {
       const max = kind === "u32" ? U32_MAX : FELT_MAX;
       if (init.value > max) {
-        this.report("literal-out-of-range", `${init.value} does not fit in \`${kind}\` (0..=${max})`, init.s, init.e);
+        this.report("literal-out-of-range", `${this.literalValue(init)} does not fit in \`${kind}\` (0..=${max})`, init.s, init.e);
       }
     } else if (init.k === "unary" && init.op === "-") {
       this.report("literal-out-of-range", `a negated value cannot initialise ${what} of type \`${kind}\``, init.s, init.e);
     }
+  }
+
+  /** A literal's value for a message: exact also past 2^53, where the AST's double is rounded. */
+  private literalValue(e: Extract<Expr, { k: "int" }>): string {
+    if (Number.isSafeInteger(e.value)) return String(e.value);
+    const text = this.env.itemText;
+    const exact = text === undefined ? undefined : intLiteralExactValue(text.slice(e.s, e.e));
+    return exact === undefined ? String(e.value) : exact.toString();
   }
 
   private letStmt(s: Extract<Stmt, { k: "let" }>): void {
@@ -1099,7 +1110,7 @@ class Checker {
         fixes: asFeltFix(e.index, it, FELT),
       });
     } else if (ot.k === "array" && e.index.k === "int" && !e.index.bad && e.index.value >= ot.len) {
-      this.report("index-out-of-bounds", `index ${e.index.value} is out of bounds for \`${typeToString(ot)}\``, e.index.s, e.index.e);
+      this.report("index-out-of-bounds", `index ${this.literalValue(e.index)} is out of bounds for \`${typeToString(ot)}\``, e.index.s, e.index.e);
     }
     return ot.elem;
   }

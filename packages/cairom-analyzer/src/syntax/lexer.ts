@@ -326,6 +326,15 @@ export function intLiteralParts(token: string): IntLiteralParts {
   return { value: Number(split.value), suffix: split.suffix };
 }
 
+/**
+ * The exact value of an integer literal token (for messages: `IntLiteralParts.value` is a
+ * double, which rounds values above 2^53), or `undefined` when the token is not a valid literal.
+ */
+export function intLiteralExactValue(token: string): bigint | undefined {
+  const split = splitNumber(token);
+  return typeof split === "string" ? undefined : split.value;
+}
+
 function splitNumber(token: string): { value: bigint; suffix: string } | string {
   let body = token;
   let suffix = "";

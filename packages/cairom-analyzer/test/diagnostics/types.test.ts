@@ -176,6 +176,20 @@ fn f() -> felt {
 `);
   });
 
+  it("messages give a literal's exact value also above 2^53", () => {
+    // The AST keeps a double, which rounds 18446744073709551615 to ...552000.
+    checkDiagnostics(`
+fn f(t: [felt; 2]) -> felt {
+    let _a: u32 = 18446744073709551615;
+    //            ^^^^^^^^^^^^^^^^^^^^ error[literal-out-of-range]: 18446744073709551615 does not fit in \`u32\` (0..=4294967295)
+    let _b: felt = 0x20000000000001;
+    //             ^^^^^^^^^^^^^^^^ error[literal-out-of-range]: 9007199254740993 does not fit in \`felt\` (0..=2147483647)
+    return t[0xFFFFFFFFFFFFFFFF];
+    //       ^^^^^^^^^^^^^^^^^^ error[index-out-of-bounds]: index 18446744073709551615 is out of bounds for \`[felt; 2]\`
+}
+`);
+  });
+
   it("assignments: targets and constants", () => {
     checkDiagnostics(`
 const LIMIT: felt = 100;
