@@ -29,7 +29,8 @@ export function validateManifest(text: string): ManifestResult {
   const stringField = (key: string, required: boolean, example: string): string | undefined => {
     const entry = doc.root.get(key);
     if (!entry) {
-      if (required) {
+      // A field whose value could not be read is reported there, not also as missing.
+      if (required && !doc.unreadable.has(key)) {
         diagnostics.push(
           diagnostic("invalid-manifest", "error", `cairom.toml: missing required field \`${key}\` (a string, e.g. \`${key} = ${example}\`)`, 0, 0),
         );

@@ -26,12 +26,15 @@ export interface TomlDocument {
   readonly root: ReadonlyMap<string, TomlEntry>;
   /** Syntax problems. */
   readonly errors: readonly { message: string; start: number; end: number }[];
+  /** Top-level keys written with a value that could not be read (reported in `errors`, absent from `root`). */
+  readonly unreadable: ReadonlySet<string>;
 }
 
 /** Reads `text` as TOML (the subset described above). */
 export function readToml(text: string): TomlDocument {
   const root = new Map<string, TomlEntry>();
   const errors: { message: string; start: number; end: number }[] = [];
+  const unreadable = new Set<string>();
   let inTable = false;
   let lineStart = 0;
   while (lineStart <= text.length) {
@@ -60,6 +63,7 @@ export function readToml(text: string): TomlDocument {
         const parsed = parseValue(valueText);
         if (typeof parsed === "object" && parsed !== null && "error" in parsed) {
           errors.push({ message: String(parsed.error), start: Math.min(valueStart, text.length), end: Math.min(text.length, valueStart + Math.max(1, valueText.length)) });
+          if (!inTable) unreadable.add(key);
         } else if (!inTable) {
           if (root.has(key)) {
             errors.push({ message: `duplicate key \`${key}\``, start: at, end: at + m[1]!.length });
@@ -77,7 +81,7 @@ export function readToml(text: string): TomlDocument {
     }
     lineStart = lineEnd + 1;
   }
-  return { root, errors };
+  return { root, errors, unreadable };
 }
 
 function stripComment(line: string): string {
