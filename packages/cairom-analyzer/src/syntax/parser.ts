@@ -548,6 +548,12 @@ class Parser {
         this.lastBodySkipped = true;
       } else body = this.parseBlock();
       if (this.bodySkipped) body = null;
+    } else if (STMT_START.has(this.cur()) && !this.at(K.ConstKw)) {
+      // `fn f() -> felt return x; }`: a forgotten `{`, reported once; the statements up to
+      // the `}` are still the body (its uses and checks are not lost).
+      this.errorExpected("`{`");
+      body = this.parseBlock(false);
+      if (this.bodySkipped) body = null;
     } else this.errorExpected("`{`");
     this.finish(K.FnDef);
     return new FnItemNode(name, ns, ne, params, ret, body, this.rel(this.prevEnd()));
@@ -833,10 +839,11 @@ class Parser {
 
   // ---- statements -----------------------------------------------------------------------
 
-  private parseBlock(): Block {
+  /** A `{ … }` block at the cursor; with `opened` false, one whose `{` is missing (reported by the caller). */
+  private parseBlock(opened = true): Block {
     const s = this.rel(this.curStart());
     this.start();
-    this.bump(); // {
+    if (opened) this.bump(); // {
     const stmts: Stmt[] = [];
     if (this.depth >= MAX_NESTING) {
       this.skipTooDeep();

@@ -168,4 +168,17 @@ fn f(x: felt, y: felt) -> felt {
 }
 `);
   });
+
+  it("a function body without its `{` is still read up to its `}`", () => {
+    checkDiagnostics(`
+fn f(x: felt) -> felt
+    let y = x + 1;
+//  ^^^ error[syntax-error]: expected \`{\` but found \`let\`
+    return y + true;
+    //         ^^^^ error[operator-type-mismatch]
+}
+fn g() -> felt { return true; }
+//                      ^^^^ error[return-type-mismatch]
+`);
+  });
 });
