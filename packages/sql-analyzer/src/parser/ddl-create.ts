@@ -1,3 +1,4 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
@@ -44,6 +45,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     } else break;
     if (n > 12) break;
   }
+  checkCreateModifiers(p, n);
   const kind = p.wordAt(n);
   const objectKind = createObjectKindAt(p, n);
   if (objectKind !== undefined) {
@@ -263,6 +265,35 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     default:
       void cp;
       return false;
+  }
+}
+
+/** The words of CREATE's persistence modifier (one of them at most, GLOBAL and LOCAL only before TEMP[ORARY]). */
+const PERSISTENCE_WORDS = new Set(["temp", "temporary", "unlogged"]);
+
+/**
+ * Reports what the modifiers between CREATE and the object kind (tokens 1 … n-1) get wrong:
+ * a word twice (`CREATE UNIQUE UNIQUE INDEX`), two persistences (`TEMP UNLOGGED`, `TEMP
+ * TEMPORARY`), PostgreSQL's GLOBAL or LOCAL without TEMP[ORARY] after it.
+ */
+function checkCreateModifiers(p: Parser, n: number): void {
+  let persistence = false;
+  const seen = new Set<string>();
+  for (let i = 1; i < n; i++) {
+    const w = p.wordAt(i);
+    if (w === undefined || (p.mysql && (w === "definer" || w === "algorithm" || w === "sql"))) return; // MySQL's `= value` modifiers: not checked
+    let problem: string | undefined;
+    if (seen.has(w)) problem = `${w.toUpperCase()} is given twice`;
+    else if (PERSISTENCE_WORDS.has(w)) {
+      if (persistence) problem = "a table is one of TEMPORARY or UNLOGGED, given once";
+      persistence = true;
+    } else if ((w === "global" || w === "local") && p.postgres && !p.nthKw(i + 1, "temp") && !p.nthKw(i + 1, "temporary")) problem = `${w.toUpperCase()} goes with TEMPORARY: ${w.toUpperCase()} TEMPORARY`;
+    seen.add(w);
+    if (problem !== undefined) {
+      const [start, end] = p.rangeAt(p.position + i);
+      p.report(SyntaxCode.UnexpectedToken, problem, start, end);
+      return;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { atLabel, atSubstitutedName, atTypeFunctionName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
+import { atFullyReservedWord, atLabel, atSubstitutedName, atTypeFunctionName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { parseStatement } from "./statement.js";
@@ -270,6 +270,10 @@ export function parseLanguageName(p: Parser): string | undefined {
     const language = unquote(p.tokenText()).toLowerCase();
     p.bump();
     return language;
+  }
+  if (atFullyReservedWord(p)) {
+    reservedAsName(p, "a language name");
+    return undefined;
   }
   if (atLabel(p)) {
     const language = p.word ?? p.tokenText().toLowerCase();

@@ -876,8 +876,8 @@ export function parseSequenceOption(p: Parser): void {
     case "start":
     case "restart":
       p.bump();
-      p.eatKw("with");
-      if (w === "start" || p.at(SyntaxKind.Number) || p.at(SyntaxKind.Operator)) parseSignedNumber(p);
+      // RESTART alone goes back to the start value; RESTART WITH needs one.
+      if (p.eatKw("with") || w === "start" || p.at(SyntaxKind.Number) || p.at(SyntaxKind.Operator)) parseSignedNumber(p);
       break;
     case "cycle":
       p.bump();

@@ -1,3 +1,4 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIndexElem } from "./ddl-table.js";
 import { parseExpr, parseExprListItems, parseParenExprList } from "./expressions.js";
@@ -329,11 +330,20 @@ export function parseMergeBody(p: Parser): void {
     p.bump();
     const not = p.eatKw("not");
     p.expectKw("matched");
+    let bySource = false;
     if (not && p.eatKw("by")) {
-      if (!p.eatKw("source")) p.expectKw("target");
+      bySource = p.eatKw("source");
+      if (!bySource) p.expectKw("target");
     }
     if (p.eatKw("and")) parseExpr(p);
     p.expectKw("then");
+    // A target row (MATCHED, NOT MATCHED BY SOURCE) is updated or deleted; a source row without
+    // one (NOT MATCHED [BY TARGET]) is inserted.
+    const inserts = not && !bySource;
+    if (inserts ? p.atKw("update") || p.atKw("delete") : p.atKw("insert")) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, inserts ? "WHEN NOT MATCHED inserts (or does nothing): UPDATE and DELETE go under WHEN MATCHED" : "only WHEN NOT MATCHED inserts: a matched row is updated or deleted", start, end);
+    }
     p.start(SyntaxKind.MergeAction);
     if (p.eatKw("update")) parseSetClause(p);
     else if (p.eatKw("delete")) {

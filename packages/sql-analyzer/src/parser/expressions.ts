@@ -374,7 +374,11 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
         if (p.atKw("value") || p.atKw("array") || p.atKw("object") || p.atKw("scalar")) p.bump();
         parseJsonUniqueKeys(p);
       } else if (p.atKw("normalized") || (p.at(SyntaxKind.Word) && p.nthKw(1, "normalized"))) {
-        if (!p.atKw("normalized")) p.bump();
+        // IS [NOT] [NFC | NFD | NFKC | NFKD] NORMALIZED
+        if (!p.atKw("normalized")) {
+          if (!UNICODE_NORMAL_FORMS.has(p.word!)) p.expected("NFC, NFD, NFKC or NFKD");
+          p.bump();
+        }
         p.bump();
       } else p.expected("NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM");
       p.finish();
@@ -1324,7 +1328,12 @@ const POSTGRES_ARITY = new Map<string, readonly [number, number]>([
   ["coalesce", [1, Infinity]],
   ["greatest", [1, Infinity]],
   ["least", [1, Infinity]],
+  ["grouping", [1, Infinity]],
+  ["normalize", [1, 2]],
 ]);
+
+/** Unicode's normal forms, which NORMALIZE(x, form) and `x IS form NORMALIZED` name. */
+const UNICODE_NORMAL_FORMS = new Set(["nfc", "nfd", "nfkc", "nfkd"]);
 
 /** The names `checkPostgresCall` has something to say of (one mask test for every other call). */
 const POSTGRES_CALL_CHECK_CLASS = wordClass(new Set([...POSTGRES_NOT_CALLABLE, ...POSTGRES_TYPED_LITERAL_ONLY, ...POSTGRES_ARITY.keys()]));

@@ -49,9 +49,17 @@ const POSTGRES_ROLE_KEYWORDS = new Set(["current_role", "current_user", "session
  * "type or function name" keywords may (`DROP ROLE overlaps`).
  */
 export function atReservedRoleWord(p: Parser): boolean {
+  return atFullyReservedWord(p) && !POSTGRES_ROLE_KEYWORDS.has(p.word!);
+}
+
+/**
+ * PostgreSQL: whether the current token is a reserved keyword proper — not one of the "type or
+ * function name" keywords, which its `NonReservedWord` positions (role and language names, …) take.
+ */
+export function atFullyReservedWord(p: Parser): boolean {
   if (!p.postgres || p.kind !== SyntaxKind.Word) return false;
   const classes = p.wordClassesAt(0);
-  return (classes & p.reservedClass) !== 0 && (classes & POSTGRES_TYPE_FUNC_NAME_CLASS) === 0 && !POSTGRES_ROLE_KEYWORDS.has(p.word!);
+  return (classes & p.reservedClass) !== 0 && (classes & POSTGRES_TYPE_FUNC_NAME_CLASS) === 0;
 }
 
 /** A role name (a PostgreSQL `RoleSpec`: no reserved word but CURRENT_ROLE and kin). */

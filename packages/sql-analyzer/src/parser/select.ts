@@ -184,7 +184,9 @@ export function parseValuesClause(p: Parser): void {
     p.start(SyntaxKind.ValuesRow);
     if (p.mysql && p.atKw("row")) p.bump();
     if (p.expect(SyntaxKind.LParen, "'('")) {
-      if (!p.at(SyntaxKind.RParen) || !p.postgres) parseExprListItems(p, true);
+      // An empty row is MySQL's alone (`INSERT INTO t VALUES ()` fills every column's default).
+      if (!p.at(SyntaxKind.RParen)) parseExprListItems(p, true);
+      else if (!p.mysql) p.expected("expression");
       p.expect(SyntaxKind.RParen, "')'");
     }
     p.finish();
@@ -206,7 +208,7 @@ function parseSelectCore(p: Parser): void {
     p.bump();
     if (distinct && p.atKw("on") && p.postgres) {
       p.bump();
-      parseParenExprList(p, SyntaxKind.ExprList);
+      parseParenExprList(p, SyntaxKind.ExprList, true);
     }
     p.finish();
   }
@@ -397,7 +399,10 @@ function parseIntoClause(p: Parser): void {
     do parseQualifiedName(p, "variable");
     while (p.eat(SyntaxKind.Comma));
   } else {
-    if ((p.atKw("temporary") || p.atKw("temp") || p.atKw("unlogged")) && atLabel(p, 1)) p.bump();
+    // [LOCAL | GLOBAL] TEMP[ORARY] / UNLOGGED [TABLE] name — the words are modifiers only
+    // before TABLE or a name: `INTO temp FROM t` creates a table called temp.
+    if ((p.atKw("local") || p.atKw("global")) && (p.nthKw(1, "temp") || p.nthKw(1, "temporary")) && (p.nthKw(2, "table") || atIdent(p, 2))) p.bump();
+    if ((p.atKw("temporary") || p.atKw("temp") || p.atKw("unlogged")) && (p.nthKw(1, "table") || atIdent(p, 1))) p.bump();
     if (p.atKw("table") && atLabel(p, 1)) p.bump();
     parseQualifiedName(p, "table name");
   }
@@ -816,7 +821,9 @@ function parseGroupingElement(p: Parser): void {
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
-    parseExprListItems(p);
+    // (An empty grouping set is `()` inside GROUPING SETS or alone; ROLLUP () and CUBE () are errors.)
+    if (p.at(SyntaxKind.RParen)) p.expected("expression");
+    else parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
     return;

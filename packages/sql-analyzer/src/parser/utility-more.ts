@@ -54,7 +54,8 @@ export function parseExecute(p: Parser): void {
 export function parseDeallocate(p: Parser): void {
   p.start(SyntaxKind.DeallocateStmt);
   p.bump();
-  p.eatKw("prepare");
+  // PREPARE is optional: `DEALLOCATE prepare` deallocates a statement called prepare.
+  if (p.atKw("prepare") && !p.atStatementEndAt(1)) p.bump();
   if (!p.eatKw("all")) expectIdent(p, "statement name");
   p.finish();
 }
@@ -151,10 +152,12 @@ export function parseReindex(p: Parser): void {
     return;
   }
   if (p.at(SyntaxKind.LParen)) parseOptionList(p);
-  if (p.atKw("index") || p.atKw("table") || p.atKw("schema") || p.atKw("database") || p.atKw("system")) p.bump();
+  // INDEX, TABLE and SCHEMA name what they rebuild; DATABASE and SYSTEM may (the current one).
+  const named = p.atKw("index") || p.atKw("table") || p.atKw("schema");
+  if (named || p.atKw("database") || p.atKw("system")) p.bump();
   else p.expected("INDEX, TABLE, SCHEMA, DATABASE or SYSTEM");
   p.eatKw("concurrently");
-  if (atLabel(p)) parseQualifiedName(p);
+  if (atLabel(p) || named) parseQualifiedName(p, "name");
   p.finish();
 }
 

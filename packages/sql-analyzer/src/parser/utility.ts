@@ -10,8 +10,14 @@ import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
 import { parseStatement } from "./statement.js";
 
-function parseTransactionModes(p: Parser): void {
+function parseTransactionModes(p: Parser, required = false): void {
+  // A comma promises another mode; SET TRANSACTION needs one at least (BEGIN may have none).
+  let needed = required;
   for (let guard = 0; guard < 8; guard++) {
+    if (needed && !atTransactionMode(p)) {
+      p.expected("a transaction mode (ISOLATION LEVEL …, READ WRITE, READ ONLY, [NOT] DEFERRABLE)");
+      return;
+    }
     p.start(SyntaxKind.TransactionMode);
     if (p.eatKw("isolation")) {
       p.expectKw("level");
@@ -37,8 +43,13 @@ function parseTransactionModes(p: Parser): void {
       return;
     }
     p.finish();
-    p.eat(SyntaxKind.Comma);
+    needed = p.eat(SyntaxKind.Comma);
   }
+}
+
+/** Whether a transaction mode starts here. */
+function atTransactionMode(p: Parser): boolean {
+  return p.atKw("isolation") || p.atKw("read") || p.atKw("deferrable") || (p.atKw("not") && p.nthKw(1, "deferrable")) || (p.mysql && p.atKw("with") && p.nthKw(1, "consistent"));
 }
 
 /** BEGIN / START TRANSACTION / COMMIT / END / ROLLBACK [TO SAVEPOINT] / SAVEPOINT / RELEASE. */
@@ -133,7 +144,7 @@ export function parseSet(p: Parser): void {
     if (p.postgres && !session && p.atKw("snapshot") && p.nth(1) === SyntaxKind.String) {
       p.bump();
       p.bump();
-    } else parseTransactionModes(p);
+    } else parseTransactionModes(p, p.postgres);
     p.finish();
     return;
   }
@@ -494,26 +505,31 @@ export function parseCall(p: Parser): void {
   p.finish();
 }
 
-/** PostgreSQL `DO [LANGUAGE x] $$ body $$ [LANGUAGE x]` — a plpgsql body is parsed as embedded SQL. */
+/**
+ * PostgreSQL `DO [LANGUAGE x] $$ body $$ [LANGUAGE x]` — a plpgsql body is parsed as embedded SQL.
+ * The grammar takes a list of strings and LANGUAGE clauses in any order (at least one item); the
+ * server then wants one body and at most one language, so the first of each stands.
+ */
 export function parseDo(p: Parser): void {
   p.start(SyntaxKind.DoStmt);
   p.bump();
-  let language: string | undefined = "plpgsql";
-  // `LANGUAGE x` goes before or after the body; the body is the string that is not a language name.
-  const given = p.eatKw("language");
-  if (given) language = parseLanguageName(p);
+  let language: string | undefined;
   let body: { start: number; text: string } | undefined;
-  if (p.at(SyntaxKind.String)) {
-    body = { start: p.relativeStart(), text: p.tokenText() };
-    p.start(SyntaxKind.RoutineBody);
-    p.bump();
-    p.finish();
-  } else if (language === "plpgsql" && !p.atEnd) p.expected("code block string");
-  // A second LANGUAGE is an error only when the block runs ("conflicting options"); the first one stands.
-  if (p.eatKw("language")) {
-    const after = parseLanguageName(p);
-    if (!given) language = after;
+  let items = 0;
+  for (;;) {
+    if (p.at(SyntaxKind.String)) {
+      if (body === undefined) body = { start: p.relativeStart(), text: p.tokenText() };
+      p.start(SyntaxKind.RoutineBody);
+      p.bump();
+      p.finish();
+    } else if (p.eatKw("language")) {
+      const named = parseLanguageName(p);
+      language ??= named;
+    } else break;
+    items++;
   }
+  if (items === 0) p.expected("code block string");
+  language ??= "plpgsql";
   if (body !== undefined && body.text.startsWith("$") && (language === "plpgsql" || language === "sql")) {
     const { text, start } = body;
     const tagEnd = text.indexOf("$", 1);
