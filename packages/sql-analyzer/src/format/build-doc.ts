@@ -19,8 +19,13 @@ const CLAUSE_BREAK_KINDS = new Set<SyntaxKind>([
 const HEAD_BODY_KINDS = new Set<SyntaxKind>([
   SyntaxKind.SelectClause, SyntaxKind.FromClause, SyntaxKind.WhereClause, SyntaxKind.GroupByClause, SyntaxKind.HavingClause,
   SyntaxKind.WindowClause, SyntaxKind.OrderByClause, SyntaxKind.ReturningClause, SyntaxKind.SetClause, SyntaxKind.ValuesClause,
-  SyntaxKind.UsingClause, SyntaxKind.PartitionByClause,
+  SyntaxKind.UsingClause, SyntaxKind.PartitionByClause, SyntaxKind.OnDuplicateKeyUpdate,
 ]);
+
+// Actions whose own clauses (`DO UPDATE SET … WHERE …`, MERGE's `UPDATE SET …`, `INSERT (…)
+// VALUES …`) start their lines one level in, under the clause that holds them, not at the
+// statement's column where they would read as the statement's own.
+const NESTED_CLAUSE_PARENTS = new Set<SyntaxKind>([SyntaxKind.ConflictAction, SyntaxKind.MergeAction]);
 
 // Nodes that do not make a group of their own, so their line breaks follow the enclosing
 // statement or clause (all clauses of one query break together).
@@ -114,8 +119,36 @@ export class StatementDocBuilder {
     const indentsTail = kind === SyntaxKind.JoinExpr || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? ""));
     const children = node.children();
     const parenPartner = matchParens(children);
+    // A list at this node's top level, outside any clause body (`DROP TABLE a, b`, `GRANT … TO
+    // a, b`, ALTER TABLE's actions), continues one level in up to its last item: its broken
+    // lines would otherwise start at the statement's column, like a new statement.
+    const list = headBody || kind === SyntaxKind.WithClause ? undefined : topLevelList(children, parenPartner);
+    let listOuter: Doc[] | undefined;
+    /** Where the list's group goes in `listOuter` once its tail is complete (a group's hard flag is read when it is made). */
+    let listSlot: Doc[] = [];
+    let listTail: Doc[] = [];
+    // The keyword of the next clause was written before its node (MySQL's `DELETE t1 FROM t1
+    // JOIN …`): the break went before the keyword, so the clause takes none.
+    let clauseBreakTaken = false;
     for (let i = 0; i < children.length; i++) {
       const child = children[i]!;
+      if (list !== undefined && frames.length === 1) {
+        if (i === list.open && listOuter === undefined) {
+          listOuter = frames[0]!;
+          listSlot = [];
+          listTail = [];
+          listOuter.push(listSlot);
+          frames[0] = listTail;
+          const first = list.breakBefore && !child.isToken ? firstSignificantToken(child) : undefined;
+          if (first) this.pushSeparator(listTail, line, first);
+        } else if (listOuter !== undefined && i > list.last && !(child.isToken && child.isTrivia)) {
+          // The list is its own group: a short one stays on its line when the statement breaks.
+          listSlot.push(group(indent(listTail)));
+          frames[0] = listOuter;
+          listOuter = undefined;
+          list.open = -1;
+        }
+      }
       let target = frames[frames.length - 1]!;
       if (child.isToken) {
         // A comment on its own line between a clause's keyword and its body opens the body
@@ -164,7 +197,10 @@ export class StatementDocBuilder {
           lastWasNode = false;
           continue;
         }
+        const opensClause = k === SyntaxKind.Keyword && frames.length === 1 && this.prev !== undefined && keywordOfNextClause(children, this.nextSignificant(children, i));
+        if (opensClause) clauseBreakTaken = true;
         const breakBefore =
+          opensClause ||
           (BREAK_BEFORE_KEYWORD_KINDS.has(kind) && k === SyntaxKind.Keyword && lastWasNode) ||
           (lastWasNode && lastNodeKind === SyntaxKind.WithClause && frames.length === 1) ||
           (kind === SyntaxKind.BinaryExpr && k === SyntaxKind.Keyword && LOGICAL.has(child.text().toLowerCase()));
@@ -190,9 +226,17 @@ export class StatementDocBuilder {
         soleBody = sole;
         if (first) this.pushSeparator(target, sole ? " " : line, first);
       } else if (CLAUSE_BREAK_KINDS.has(child.kind) && this.prev !== undefined && !(kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.UsingClause)) {
+        if (NESTED_CLAUSE_PARENTS.has(kind) && !tailIndented && frames.length === 1) {
+          const tail: Doc[] = [];
+          target.push(indent(tail));
+          frames[0] = tail;
+          target = tail;
+          tailIndented = true;
+        }
         const first = firstSignificantToken(child);
-        if (first) this.pushSeparator(target, line, first);
+        if (first) this.pushSeparator(target, clauseBreakTaken ? " " : line, first);
       }
+      clauseBreakTaken = false;
       if (BLOCK_KINDS.has(child.kind) || CLAUSE_BREAK_KINDS.has(child.kind) || child.kind === SyntaxKind.PartitionByClause) breakable[breakable.length - 1] = true;
       const doc = this.node(child);
       if (soleBody) {
@@ -217,6 +261,7 @@ export class StatementDocBuilder {
       const inner = frames.pop()!;
       frames[frames.length - 1]!.push(inner);
     }
+    if (listOuter !== undefined) listSlot.push(group(indent(listTail)));
     if (body !== undefined) return bodyHugs ? [parts, body] : [parts, indent(body)];
     return parts;
   }
@@ -573,6 +618,54 @@ function matchParens(children: readonly (SyntaxNode | SyntaxToken)[]): Set<numbe
     }
   }
   return matched;
+}
+
+/** Where a top-level list's indented tail opens (a child index, −1 once done) and its last item's index. */
+interface TopLevelList {
+  open: number;
+  readonly last: number;
+  /** The tail opens before the first item, with a line break (ALTER TABLE's actions). */
+  readonly breakBefore: boolean;
+}
+
+/**
+ * The list among `children` outside their parentheses, if any: from its first comma (or, for
+ * two or more ALTER TABLE actions, from the first action: each goes on a line of its own) to
+ * the first significant child after its last comma.
+ */
+function topLevelList(children: readonly (SyntaxNode | SyntaxToken)[], parenPartner: ReadonlySet<number>): TopLevelList | undefined {
+  let depth = 0;
+  let firstComma = -1;
+  let lastComma = -1;
+  let firstAction = -1;
+  let actions = 0;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i]!;
+    if (!c.isToken) {
+      if (depth === 0 && c.kind === SyntaxKind.AlterAction && actions++ === 0) firstAction = i;
+      continue;
+    }
+    if (parenPartner.has(i)) depth += c.kind === SyntaxKind.LParen || c.kind === SyntaxKind.LBracket ? 1 : -1;
+    else if (depth === 0 && c.kind === SyntaxKind.Comma) {
+      if (firstComma < 0) firstComma = i;
+      lastComma = i;
+    }
+  }
+  if (firstComma < 0) return undefined;
+  let last = lastComma + 1;
+  while (last < children.length && children[last]!.isToken && (children[last] as SyntaxToken).isTrivia) last++;
+  return actions >= 2 && firstAction < firstComma ? { open: firstAction, last, breakBefore: true } : { open: firstComma, last, breakBefore: false };
+}
+
+/**
+ * Whether `children[index]` is a clause whose keyword stands before it, in its parent (the
+ * FROM of MySQL's multi-table DELETE): a clause with a keyword head that starts with no keyword.
+ */
+function keywordOfNextClause(children: readonly (SyntaxNode | SyntaxToken)[], index: number): boolean {
+  const next = children[index];
+  if (next === undefined || next.isToken || !HEAD_BODY_KINDS.has(next.kind) || !CLAUSE_BREAK_KINDS.has(next.kind)) return false;
+  const first = firstSignificantToken(next);
+  return first !== undefined && first.kind !== SyntaxKind.Keyword;
 }
 
 function logicalOperator(node: SyntaxNode): string | undefined {

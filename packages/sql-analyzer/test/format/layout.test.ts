@@ -110,3 +110,83 @@ describe("ARRAY[…] breaks inside its brackets, as a call does inside its paren
     expect(format(once)).toBe(once);
   });
 });
+
+describe("a list that stands in a statement, outside any clause body", () => {
+  test("continues one level in, up to its last item, and stays on its line when it fits", () => {
+    check(
+      "drop table if exists aaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbb, ccccccccccccc cascade",
+      "DROP TABLE IF EXISTS aaaaaaaaaaaa,\n  bbbbbbbbbbbbbbbbbbbbb,\n  ccccccccccccc CASCADE\n",
+      { lineWidth: 40 },
+    );
+    check(
+      "lock tables tttttttttt write, uuuuuuuuuuuuuu read, vvvvvvvvvvvvv read",
+      "LOCK TABLES tttttttttt WRITE,\n  uuuuuuuuuuuuuu READ,\n  vvvvvvvvvvvvv READ\n",
+      { dialect: "mysql", lineWidth: 40 },
+    );
+    check(
+      "update t1, t2 set t1.a = t2.a, t1.bbbbbbbbbbbbbb = 2 where t1.id = t2.id",
+      "UPDATE t1, t2\nSET t1.a = t2.a, t1.bbbbbbbbbbbbbb = 2\nWHERE t1.id = t2.id\n",
+      { dialect: "mysql", lineWidth: 40 },
+    );
+    check("drop table aaaaaaaaaa, bbbbbbbbbbbbb, cccccccccc", "DROP TABLE aaaaaaaaaa\n  , bbbbbbbbbbbbb\n  , cccccccccc\n", { lineWidth: 20, commaPosition: "leading" });
+  });
+
+  test("two or more ALTER TABLE actions go one per line under the table; one action stays on its line", () => {
+    check(
+      "alter table t add column x int after id, add index (x), modify column y bigint not null, drop foreign key fk",
+      "ALTER TABLE t\n  ADD COLUMN x int AFTER id,\n  ADD INDEX (x),\n  MODIFY COLUMN y bigint NOT NULL,\n  DROP FOREIGN KEY fk\n",
+      { dialect: "mysql", lineWidth: 40 },
+    );
+    check("alter table t add column x int, drop y", "ALTER TABLE t ADD COLUMN x int, DROP y\n");
+    check(
+      "alter table public.orders add constraint orders_total_positive check (total >= 0)",
+      "ALTER TABLE public.orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0)\n",
+      { lineWidth: 40 },
+    );
+  });
+
+  test("CTEs stay at the column of WITH", () => {
+    check(
+      "with a as (select 1 x), b as (select 2 y) select * from a, b",
+      "WITH a AS (SELECT 1 x),\nb AS (SELECT 2 y)\nSELECT *\nFROM a, b\n",
+      { lineWidth: 30 },
+    );
+  });
+});
+
+describe("a clause's keyword written before the clause's node (MySQL's multi-table DELETE)", () => {
+  test("the line breaks before FROM, not between FROM and its tables", () => {
+    check(
+      "delete t1, t2 from t1 join t2 using (id) join t3 on t3.id = t2.id where t2.x",
+      "DELETE t1, t2\nFROM t1\n  JOIN t2 USING (id)\n  JOIN t3 ON t3.id = t2.id\nWHERE t2.x\n",
+      { dialect: "mysql", lineWidth: 40 },
+    );
+    check("delete t1 from t1, t2 where t2.x = t1.x", "DELETE t1\nFROM t1, t2\nWHERE t2.x = t1.x\n", { dialect: "mysql", lineWidth: 20 });
+  });
+});
+
+describe("the clauses of an action inside a clause", () => {
+  test("ON CONFLICT … DO UPDATE's SET and WHERE go one level in, under it", () => {
+    check(
+      "insert into t values (1, 'a') on conflict (a) do update set b = excluded.b where b <> excluded.b returning *",
+      "INSERT INTO t\nVALUES (1, 'a')\nON CONFLICT (a) DO UPDATE\n  SET b = excluded.b\n  WHERE b <> excluded.b\nRETURNING *\n",
+      { lineWidth: 40 },
+    );
+  });
+
+  test("so do MERGE's UPDATE SET and INSERT … VALUES, under their WHEN", () => {
+    check(
+      "merge into t using s on t.id = s.id when matched and s.del then delete when matched then update set v = s.v, w = s.w when not matched then insert (id, v) values (s.id, s.v)",
+      "MERGE INTO t USING s ON t.id = s.id\nWHEN MATCHED AND s.del THEN DELETE\nWHEN MATCHED THEN UPDATE\n  SET v = s.v, w = s.w\nWHEN NOT MATCHED THEN INSERT (id, v)\n  VALUES (s.id, s.v)\n",
+      { lineWidth: 40 },
+    );
+  });
+
+  test("MySQL's ON DUPLICATE KEY UPDATE breaks its assignments as SET does", () => {
+    check(
+      "insert into t (a) values (1) on duplicate key update aaaa = values(aaaa) + 1, bbbb = bbbb + 1, cccc = 3",
+      "INSERT INTO t (a)\nVALUES (1)\nON DUPLICATE KEY UPDATE\n  aaaa = values(aaaa) + 1,\n  bbbb = bbbb + 1,\n  cccc = 3\n",
+      { dialect: "mysql", lineWidth: 40 },
+    );
+  });
+});
