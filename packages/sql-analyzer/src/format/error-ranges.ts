@@ -12,8 +12,9 @@ export class ErrorRanges {
   /** `maxEnds[i]`: the largest end among the errors `0..i` of that order. */
   private readonly maxEnds: number[] = [];
 
-  constructor(diagnostics: readonly Diagnostic[]) {
-    const ranges = diagnostics.filter((d) => d.severity === "error").map((d) => d.range);
+  /** `which` picks the diagnostics; defaults to those of severity `error`. */
+  constructor(diagnostics: readonly Diagnostic[], which: (d: Diagnostic) => boolean = (d) => d.severity === "error") {
+    const ranges = diagnostics.filter(which).map((d) => d.range);
     ranges.sort((a, b) => a.start - b.start);
     let maxEnd = -1;
     for (const range of ranges) {

@@ -82,6 +82,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   const separator = (): string => (empty ? "" : newlines === 0 ? " " : newlines === 1 ? eol : eol + eol);
   const segments = segmentChildren(parsed);
   const errors = new ErrorRanges(parsed.diagnostics);
+  const unsupported = new ErrorRanges(parsed.diagnostics, (d) => d.code === SyntaxCode.UnsupportedStatement);
   let lastBad = false;
   /** The last item printed runs to the end of its line (a line comment, a client command, COPY data): a `;` must not follow on it. */
   let lastLineComment = false;
@@ -92,7 +93,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
   /** Where the segment left as written that was printed last ends, while nothing has been printed after it; else −1. */
   let keptEnd = -1;
   for (let s = 0; s < segments.length; s++) {
-    const { items, bad } = segments[s]!;
+    const { items, bad, hasError } = segments[s]!;
     lastBad = bad;
     if (bad) {
       // Left exactly as written, from its first non-blank character to its end: the
@@ -113,7 +114,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       const start = items[first]!.offset;
       const end = items[last]!.offset + items[last]!.text().length;
       for (const item of items) {
-        if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, errors), text: item.text() });
+        if (!item.isToken) statements.push({ range: item.range, status: statusOfBad(item, errors, unsupported, hasError), text: item.text() });
       }
       // A comment that ends the line of what came before (`select 1; -- why`) stays there
       // even when the statement after it, whose segment it opens, is kept as written.
@@ -264,18 +265,22 @@ interface SegmentItems {
   readonly items: SyntaxElement[];
   /** The segment has an error (or an unsupported statement): it is left as written. */
   readonly bad: boolean;
+  /** The segment has a diagnostic of severity `error`. */
+  readonly hasError: boolean;
 }
 
 /** The root's children grouped by the parser's statement segments (cut at top-level `;`). */
 function segmentChildren(parsed: ParseResult): SegmentItems[] {
   const children = parsed.root.children();
   const badSegments = new Set<number>();
+  const errorSegments = new Set<number>();
   const segs = parsed.segments;
   let si = 0;
   for (const d of parsed.diagnostics) {
     if (d.severity !== "error" && d.code !== SyntaxCode.UnsupportedStatement) continue;
     while (si < segs.length - 1 && d.range.start >= segs[si]!.end) si++;
     badSegments.add(si);
+    if (d.severity === "error") errorSegments.add(si);
   }
   const result: SegmentItems[] = [];
   let ci = 0;
@@ -284,17 +289,24 @@ function segmentChildren(parsed: ParseResult): SegmentItems[] {
     const items: SyntaxElement[] = [];
     while (ci < children.length && (children[ci]!.offset < seg.end || i === segs.length - 1)) items.push(children[ci++]!);
     const bad = badSegments.has(i) || items.some((c) => !c.isToken && (c.kind === SyntaxKind.Error || c.kind === SyntaxKind.UnsupportedStmt));
-    result.push({ items, bad });
+    result.push({ items, bad, hasError: errorSegments.has(i) });
   }
   // Children after the last segment (none expected) are kept as their own bad segment.
-  if (ci < children.length) result.push({ items: children.slice(ci), bad: true });
+  if (ci < children.length) result.push({ items: children.slice(ci), bad: true, hasError: false });
   return result;
 }
 
-function statusOfBad(node: SyntaxNode, errors: ErrorRanges): StatementFormatStatus {
+/**
+ * Why a statement of a segment left as written was left so: an error in it, an unsupported
+ * form in it, or else the segment's error elsewhere (the parser may end a statement early and
+ * report the error on what follows it, as in `create view … having … window … having x`,
+ * which was reported `unsupported`).
+ */
+function statusOfBad(node: SyntaxNode, errors: ErrorRanges, unsupported: ErrorRanges, segmentHasError: boolean): StatementFormatStatus {
   if (node.kind === SyntaxKind.UnsupportedStmt) return "unsupported";
   const { start, end } = node.range;
-  return errors.touch(start, end) || node.kind === SyntaxKind.Error ? "syntax-error" : "unsupported";
+  if (errors.touch(start, end) || node.kind === SyntaxKind.Error) return "syntax-error";
+  return segmentHasError && !unsupported.touch(start, end) ? "syntax-error" : "unsupported";
 }
 
 function formatStatement(node: SyntaxNode, parsed: ParseResult, options: ResolvedFormatOptions, eol: string): FormattedStatement {

@@ -122,6 +122,12 @@ describe("statements with syntax errors", () => {
     expect(result.text).toBe("SELECT 1;\nselect from where ;\nSELECT 2\n");
     expect(result.statements.map((s) => s.status)).toEqual(["formatted", "syntax-error", "formatted"]);
   });
+  test("a statement the parser ended before its segment's error is reported as a syntax error, not as unsupported", () => {
+    // PostgreSQL takes WINDOW after HAVING only; the view ends at the second HAVING and the error is reported there.
+    const result = formatDocument("create view v as select a from t group by a having count(*) > 1 window w as (order by a) having x; select 1;");
+    expect(result.statements.map((s) => s.status)).toEqual(["syntax-error", "syntax-error", "formatted"]);
+    expect(formatDocument("create foo bar;").statements.map((s) => s.status)).toEqual(["unsupported"]);
+  });
   test("broken statements next to each other keep the text between them (the parser may have cut one statement in two there)", () => {
     expect(format("select 1 from;  select 2 from;\tselect (\n\n\n\nselect 3")).toBe("select 1 from;  select 2 from;\tselect (\n\n\n\nselect 3");
     const trigger = "create trigger tr after insert on t begin select 1 from; end;\nselect  2;";
