@@ -184,6 +184,8 @@ class Parser {
   private noStruct = false;
   /** Above 0 while reading text already reported as one error (the range of a `for … in`): its syntax errors are not reported. */
   private quiet = 0;
+  /** Set when a body ended at an item keyword (see `parseStatements`); read by `parseFile` for the next item. */
+  private bodyCut = false;
   /**
    * When set (`parseKeepingTokens`), function ASTs get `body: null` and this records, per
    * item, whether its body was stepped over: the caller keeps no bodies, so none is copied.
@@ -415,6 +417,8 @@ class Parser {
   parseFile(): ParseResult {
     this.stack.push({ kind: K.SourceFile, children: [] });
     const items: LocatedItem[] = newList();
+    // Whether the last item began inside a body it cut short (`fn f() { use m::g; return g(); }`).
+    let insideCutBody = false;
     while (!this.at(K.EndOfFile)) {
       const k = this.cur();
       if (ITEM_START.has(k)) {
@@ -422,13 +426,19 @@ class Parser {
         this.base = start;
         this.depth = 0;
         this.lastBodySkipped = false;
+        insideCutBody = this.bodyCut;
+        this.bodyCut = false;
         const ast = this.parseItem(k);
         const end = this.prevEnd();
         items.push(new LocatedItemNode(start, end, this.text.slice(start, end), ast));
         this.bodySkipped?.push(this.lastBodySkipped);
         continue;
       }
-      this.errorExpected("an item (`fn`, `struct`, `const` or `use`)");
+      // What follows an item written inside a body, up to a `}` that closes nothing, is the
+      // rest of that body: its "expected `}`" already stands for the mistake, so the rest is
+      // skipped without a second error.
+      if (!insideCutBody || !this.closesBodyBeforeNextItem()) this.errorExpected("an item (`fn`, `struct`, `const` or `use`)");
+      insideCutBody = false;
       this.start();
       while (!this.at(K.EndOfFile) && !ITEM_START.has(this.cur())) this.bump();
       this.finish(K.Error);
@@ -439,6 +449,18 @@ class Parser {
     const root = makeNode(K.SourceFile, top.children, this.tokens.starts, this.text.length);
     this.diagnostics.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
     return { text: this.text, tokens: this.tokens, root, items, diagnostics: this.diagnostics };
+  }
+
+  /** Whether a `}` that closes nothing comes before the next item keyword (or the end of the file). */
+  private closesBodyBeforeNextItem(): boolean {
+    let balance = 0;
+    for (let q = this.p; q < this.last; q++) {
+      const k = this.kinds[q]!;
+      if (ITEM_START.has(k)) return false;
+      if (k === K.LBrace) balance++;
+      else if (k === K.RBrace && --balance < 0) return true;
+    }
+    return false;
   }
 
   /** Copies of the significant tokens (the lean parse reads shared buffers), in `spare` when it is large enough. */
@@ -862,7 +884,10 @@ class Parser {
       const k = this.cur();
       if (k === K.RBrace || k === K.EndOfFile) return;
       // An item keyword inside a body means the body was not closed: give up on it here.
-      if (k === K.FnKw || k === K.StructKw || k === K.UseKw) return;
+      if (k === K.FnKw || k === K.StructKw || k === K.UseKw) {
+        this.bodyCut = true;
+        return;
+      }
       const before = this.p;
       out.push(this.parseStatement());
       if (this.p === before) this.bumpError();

@@ -181,4 +181,24 @@ fn g() -> felt { return true; }
 //                      ^^^^ error[return-type-mismatch]
 `);
   });
+
+  it("an item written inside a body is one error; the rest of that body is not a second", () => {
+    // The body ends at the nested item (the usual case of that is a body not closed yet);
+    // the statements after the nested item, up to the `}` that closed the body, are skipped.
+    checkDiagnostics(`
+fn f() -> felt {
+    struct S { x: felt }
+//  ^^^^^^ error[syntax-error]: expected \`}\` but found \`struct\`
+    let s = S { x: 1 };
+    return s.x;
+}
+fn g(x: bool) {
+    if x { return; }
+  fn h() -> felt { return true; }
+//^^ error[syntax-error]: expected \`}\` but found \`fn\`
+//                        ^^^^ error[return-type-mismatch]
+  let y = 1;
+//^^^ error[syntax-error]: expected an item (\`fn\`, \`struct\`, \`const\` or \`use\`) but found \`let\`
+`);
+  });
 });
