@@ -63,6 +63,8 @@ export class StatementDocBuilder {
   private separatorDone = false;
   /** An inline block comment was just printed: the next token is separated by a space unless it closes something. */
   private afterInlineComment = false;
+  /** A comment that ends in a line break was just printed (a line comment): the next token starts a line. */
+  private afterCommentBreak = false;
   /** That comment started its own line (`/* c *\/ AND b` below code): it already stands where a break would go. */
   private inlineCommentStartedLine = false;
   private readonly comments = new Map<number, CommentInfo>();
@@ -191,8 +193,11 @@ export class StatementDocBuilder {
             this.placeToken(child, target, softline);
             this.pushSeparator(target, " ", undefined);
           } else {
+            // A comma after a line comment starts a line; the next item then follows it there
+            // (`b -- note` / `, c`) rather than leaving the comma alone on its line.
+            const commaStartsLine = this.afterCommentBreak;
             this.placeToken(child, target);
-            this.pushSeparator(target, line, undefined);
+            this.pushSeparator(target, commaStartsLine ? " " : line, undefined);
           }
           lastWasNode = false;
           continue;
@@ -443,6 +448,7 @@ export class StatementDocBuilder {
     this.hadSpace = false;
     this.separatorDone = false;
     this.afterInlineComment = false;
+    this.afterCommentBreak = false;
   }
 
   /**
@@ -469,8 +475,10 @@ export class StatementDocBuilder {
     const isLine = token.kind === SyntaxKind.LineComment;
     if (info.ownLine) {
       target.push(hardline, text);
-      if (isLine || info.newlineAfter) target.push(hardline);
-      else this.inlineCommentPrinted(true);
+      if (isLine || info.newlineAfter) {
+        target.push(hardline);
+        this.afterCommentBreak = true;
+      } else this.inlineCommentPrinted(true);
     } else {
       // A comment that followed a token on the same line stays there, even when the
       // formatter had already queued a line break after that token (`a, -- note`), unless
@@ -480,8 +488,10 @@ export class StatementDocBuilder {
       const lineQueued = last !== undefined && typeof last === "object" && !Array.isArray(last) && last.type === "line";
       const queued = lineQueued && (isLine || info.newlineAfter) ? target.pop() : undefined;
       target.push(" ", text);
-      if (isLine) target.push(hardline);
-      else if (queued !== undefined) target.push(queued);
+      if (isLine) {
+        target.push(hardline);
+        this.afterCommentBreak = true;
+      } else if (queued !== undefined) target.push(queued);
       // A queued soft break (after `(`) prints nothing on one line: the next token still needs its space.
       if (!isLine && (queued === undefined || queued === softline)) this.inlineCommentPrinted(false);
       else if (queued !== undefined) this.separatorDone = true;

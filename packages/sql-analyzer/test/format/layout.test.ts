@@ -190,3 +190,11 @@ describe("the clauses of an action inside a clause", () => {
     );
   });
 });
+
+describe("a trailing comma written after a line comment", () => {
+  test("starts the next item's line instead of standing alone on one", () => {
+    check("select a\n, b -- after b\n, c\nfrom t", "SELECT\n  a,\n  b -- after b\n  , c\nFROM t\n");
+    check("insert into t (a, b) -- cols\nvalues (1, 2) -- vals\n, (3, 4)", "INSERT INTO t (a, b) -- cols\nVALUES\n  (1, 2) -- vals\n  , (3, 4)\n");
+    check("select f(a -- x\n, b) from t", "SELECT f(\n  a -- x\n  , b\n)\nFROM t\n");
+  });
+});
