@@ -262,13 +262,15 @@ export function infixOp(p: Parser): number {
         case "glob":
         case "regexp":
         case "rlike":
-        case "match":
           return BP_LIKE;
+        case "match":
+          // SQLite's `a MATCH b` (full-text search); MySQL's MATCH (…) AGAINST is a prefix form.
+          return p.sqlite ? BP_LIKE : 0;
         case "not": {
           const n = p.wordAt(1);
           if (n === "null" && p.sqlite) return BP_IS;
           if (n === "similar") return p.nthKw(2, "to") ? BP_LIKE : 0;
-          return n === "between" || n === "in" || n === "like" || n === "ilike" || n === "glob" || n === "regexp" || n === "rlike" || n === "match"
+          return n === "between" || n === "in" || n === "like" || n === "ilike" || n === "glob" || n === "regexp" || n === "rlike" || (n === "match" && p.sqlite)
             ? BP_LIKE
             : 0;
         }
@@ -346,6 +348,10 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
     case "mod":
     case "overlaps":
       p.startAt(cp, SyntaxKind.BinaryExpr);
+      if (w === "overlaps" && p.postgres && !(rowEndsBefore(p) && rowStartsAt(p, 1))) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "OVERLAPS compares two periods: write (start, end) OVERLAPS (start, end)", start, end);
+      }
       p.bump();
       if (p.mysql && bp >= BP_NOT && p.atKw("not")) notAsOperand(p, w.toUpperCase(), bp);
       else parseExprBp(p, bp + 1);
@@ -828,6 +834,37 @@ const PREFIX_SWITCH_WORDS = new Set([
   "any", "some", "all", "match", "binary", "convert", "collation", "operator", "raise",
 ]);
 const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
+
+/**
+ * Whether a row constructor ends right before the cursor: `ROW(…)` or a parenthesized list of
+ * two values or more (what PostgreSQL's OVERLAPS compares); `(a)` is one value, no row.
+ */
+function rowEndsBefore(p: Parser): boolean {
+  if (p.behind(1) !== SyntaxKind.RParen) return false;
+  let depth = 0;
+  let comma = false;
+  for (let n = 1; ; n++) {
+    const k = p.behind(n);
+    if (k === SyntaxKind.Eof) return false;
+    if (k === SyntaxKind.RParen) depth++;
+    else if (k === SyntaxKind.LParen && --depth === 0) return comma || (p.behind(n + 1) === SyntaxKind.Word && p.wordAt(-n - 1) === "row");
+    else if (k === SyntaxKind.Comma && depth === 1) comma = true;
+  }
+}
+
+/** Whether a row constructor (see `rowEndsBefore`) starts at the n-th token. */
+function rowStartsAt(p: Parser, n: number): boolean {
+  if (p.nthKw(n, "row") && p.nth(n + 1) === SyntaxKind.LParen) return true;
+  if (p.nth(n) !== SyntaxKind.LParen) return false;
+  let depth = 0;
+  for (let i = n; ; i++) {
+    const k = p.nth(i);
+    if (k === SyntaxKind.Eof) return false;
+    if (k === SyntaxKind.LParen) depth++;
+    else if (k === SyntaxKind.RParen && --depth === 0) return false;
+    else if (k === SyntaxKind.Comma && depth === 1) return true;
+  }
+}
 
 function parseWordPrefix(p: Parser): boolean {
   const w = p.word!;

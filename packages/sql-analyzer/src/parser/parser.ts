@@ -185,6 +185,11 @@ export class Parser {
     const i = this.pos + n;
     return i < this.sigEnd ? (this.kinds[i]! as SyntaxKind) : SyntaxKind.Eof;
   }
+  /** Kind of the token `n` places back (`n` ≥ 1) in the range; `Eof` before its start. */
+  behind(n: number): SyntaxKind {
+    const i = this.pos - n;
+    return i >= this.sigStart ? (this.kinds[i]! as SyntaxKind) : SyntaxKind.Eof;
+  }
   /** Kind of the current token. */
   get kind(): SyntaxKind {
     return this.curKind;

@@ -186,6 +186,7 @@ function parseTypeArgs(p: Parser): void {
       continue;
     }
     if (!p.eat(SyntaxKind.Comma)) break;
+    if (p.at(SyntaxKind.RParen)) p.expected("type modifier"); // `numeric(10,)`
   }
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();

@@ -3,8 +3,8 @@ import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
-import { atIdent, atLabel, atSubstitutedName, expectIdent, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
-import { parseRoleList } from "./ddl-objects.js";
+import { atFullyReservedWord, atIdent, atLabel, atSubstitutedName, expectIdent, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
+import { parseRoleList, parseRoleSpec } from "./ddl-objects.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseStatement } from "./statement.js";
@@ -40,7 +40,9 @@ export function parseExecute(p: Parser): void {
   p.bump();
   expectIdent(p, "statement name");
   if (p.eat(SyntaxKind.LParen)) {
-    parseExprListItems(p);
+    // (A statement without parameters is executed without parentheses.)
+    if (p.at(SyntaxKind.RParen) && !p.mysql) p.expected("expression");
+    else parseExprListItems(p);
     p.expect(SyntaxKind.RParen, "')'");
   }
   if (p.mysql && p.eatKw("using")) {
@@ -232,6 +234,11 @@ function parseLooseOptions(p: Parser, roleOptions = false): void {
       p.errorBump(`expected a role option, found '${p.tokenText()}'`);
       continue;
     }
+    if (roleOptions && p.postgres) {
+      parsePostgresRoleOption(p);
+      if (p.position === progress) break;
+      continue;
+    }
     p.start(SyntaxKind.Option);
     const w = p.word;
     p.bump();
@@ -252,6 +259,49 @@ function parseLooseOptions(p: Parser, roleOptions = false): void {
   }
 }
 
+/**
+ * One PostgreSQL role option, with the value its grammar requires: `PASSWORD 'x' | NULL`,
+ * `[ENCRYPTED] PASSWORD 'x'`, `CONNECTION LIMIT n`, `VALID UNTIL 'time'`, `SYSID n`, `IN ROLE`,
+ * `ROLE`, `ADMIN`, `USER` with roles; the flags (LOGIN, NOSUPERUSER, …) alone.
+ */
+function parsePostgresRoleOption(p: Parser): void {
+  p.start(SyntaxKind.Option);
+  const w = p.word!;
+  p.bump();
+  switch (w) {
+    case "encrypted":
+    case "unencrypted":
+      p.expectKw("password");
+      p.expect(SyntaxKind.String, "password string");
+      break;
+    case "password":
+      if (!p.eatKw("null")) p.expect(SyntaxKind.String, "password string or NULL");
+      break;
+    case "connection":
+      p.expectKw("limit");
+      if (p.atOp("-")) p.bump();
+      p.expect(SyntaxKind.Number, "connection limit");
+      break;
+    case "valid":
+      p.expectKw("until");
+      p.expect(SyntaxKind.String, "timestamp string");
+      break;
+    case "sysid":
+      p.expect(SyntaxKind.Number, "system id");
+      break;
+    case "in":
+      if (!p.eatKw("role")) p.expectKw("group");
+      parseRoleList(p);
+      break;
+    case "role":
+    case "admin":
+    case "user":
+      parseRoleList(p);
+      break;
+  }
+  p.finish();
+}
+
 /** CREATE ROLE|USER|GROUP name [[WITH] options] */
 export function parseCreateRoleRest(p: Parser): void {
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) {
@@ -259,7 +309,8 @@ export function parseCreateRoleRest(p: Parser): void {
     p.expectKw("not");
     p.expectKw("exists");
   }
-  if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  if (atFullyReservedWord(p)) reservedAsName(p, "a role name");
+  else if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
   if (p.mysql) {
     // 'user'@'host' IDENTIFIED BY 'pw'
@@ -277,7 +328,11 @@ export function parseAlterRole(p: Parser): void {
   p.bump();
   const group = p.atKw("group");
   p.bump();
-  if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  // (ALTER ROLE ALL SET … sets a parameter for every role.)
+  if (p.postgres && !p.at(SyntaxKind.String) && !(p.atKw("all") && !group)) {
+    if (p.atKw("with")) p.expected("role name");
+    else parseRoleSpec(p);
+  } else if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
   if (group && p.postgres && (p.atKw("add") || p.atKw("drop"))) {
     // ALTER GROUP g {ADD | DROP} USER u [, …]

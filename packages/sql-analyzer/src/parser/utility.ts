@@ -4,7 +4,7 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
-import { atIdent, atLabel, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, atLabel, atPlainIdent, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -168,20 +168,25 @@ export function parseSet(p: Parser): void {
   }
   do {
     p.start(SyntaxKind.Assignment);
-    if (p.atKw("session") || p.atKw("local") || p.atKw("global") || p.atKw("persist") || p.atKw("persist_only")) p.bump();
+    // (A scope word before TO or `=` is the parameter's name: `SET local TO 1`.)
+    if ((p.atKw("session") || p.atKw("local") || p.atKw("global") || p.atKw("persist") || p.atKw("persist_only")) && !p.nthKw(1, "to") && !p.nthOp(1, "=")) p.bump();
     if (p.atKw("time") && p.nthKw(1, "zone")) {
       p.bump();
       p.bump();
-      if (!p.eatKw("local") && !p.eatKw("default")) parseExpr(p);
+      // PostgreSQL: a zone is a string, a number, an interval, LOCAL, DEFAULT or a name that is no keyword.
+      if (p.eatKw("local") || p.eatKw("default")) {
+        /* done */
+      } else if (p.postgres && p.at(SyntaxKind.Word) && !p.atKw("interval") && !atPlainIdent(p)) p.expected("a time zone (a string, a number, an interval, LOCAL or DEFAULT)");
+      else parseExpr(p);
     } else if ((p.atKw("names") || (p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) && p.mysql) {
       if (p.eatKw("character")) p.bump();
       else p.bump();
       if (!p.eatKw("default")) expectCharsetName(p, "character set");
       if (p.eatKw("collate")) expectCharsetName(p, "collation");
-    } else if (p.postgres && (p.atKw("schema") || p.atKw("names")) && p.nth(1) === SyntaxKind.String) {
-      // SET SCHEMA 'name' (= SET search_path), SET NAMES 'encoding' (= SET client_encoding)
+    } else if (p.postgres && ((p.atKw("schema") && p.nth(1) === SyntaxKind.String) || (p.atKw("names") && !p.nthKw(1, "to") && !p.nthOp(1, "=")))) {
+      // SET SCHEMA 'name' (= SET search_path), SET NAMES ['encoding' | DEFAULT] (= SET client_encoding)
       p.bump();
-      p.bump();
+      if (p.at(SyntaxKind.String) || p.atKw("default")) p.bump();
     } else if (p.postgres && p.atKw("xml") && p.nthKw(1, "option")) {
       p.bump();
       p.bump();
