@@ -11,7 +11,7 @@ const CLAUSE_BREAK_KINDS = new Set<SyntaxKind>([
   SyntaxKind.WindowClause, SyntaxKind.OrderByClause, SyntaxKind.LimitClause, SyntaxKind.OffsetClause, SyntaxKind.FetchClause,
   SyntaxKind.LockingClause, SyntaxKind.ReturningClause, SyntaxKind.IntoClause, SyntaxKind.ValuesClause, SyntaxKind.SetClause,
   SyntaxKind.OnConflictClause, SyntaxKind.OnDuplicateKeyUpdate, SyntaxKind.MergeWhenClause, SyntaxKind.SelectStmt,
-  SyntaxKind.SelectCore, SyntaxKind.ParenSelect, SyntaxKind.UsingClause,
+  SyntaxKind.SelectCore, SyntaxKind.ParenSelect, SyntaxKind.UsingClause, SyntaxKind.FrameClause,
 ]);
 
 // Clauses printed as a keyword head and a body: a list body (`SELECT a, b`) moves to indented

@@ -198,3 +198,14 @@ describe("a trailing comma written after a line comment", () => {
     check("select f(a -- x\n, b) from t", "SELECT f(\n  a -- x\n  , b\n)\nFROM t\n");
   });
 });
+
+describe("a window's frame clause", () => {
+  test("starts its own line when the window specification breaks, as PARTITION BY and ORDER BY do", () => {
+    check(
+      "select sum(amount) over (partition by customer_id order by created_at rows between unbounded preceding and current row) as running from payments",
+      "SELECT sum(amount) OVER (\n  PARTITION BY customer_id\n  ORDER BY created_at\n  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW\n) AS running\nFROM payments\n",
+      { lineWidth: 60 },
+    );
+    check("select sum(x) over (order by b rows 1 preceding) from t", "SELECT sum(x) OVER (ORDER BY b ROWS 1 PRECEDING) FROM t\n");
+  });
+});
