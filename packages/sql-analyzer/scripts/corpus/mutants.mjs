@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { mutate } from "./mutate.mjs";
 import { createRandom } from "./random.mjs";
 import { tokenize } from "./tokenize.mjs";
+import { createSqliteOracle } from "../oracles.mjs";
 
 const corpusDir = join(dirname(fileURLToPath(import.meta.url)), "../../corpus");
 
@@ -56,4 +57,18 @@ function replaceWord(sql, rnd, pool, options) {
 /** Mutants of the PostgreSQL corpus. */
 export function postgresMutantStatements() {
   return mutantStatements("postgres", 0x6d757401);
+}
+
+/**
+ * Mutants of the SQLite corpus that SQLite's parser decides: it parses and builds as it goes,
+ * so a statement that fails on a missing table or column (an error after parsing) may still hold
+ * a syntax error further on, which SQLite never reaches. Those undecided mutants are left out.
+ */
+export function sqliteMutantStatements() {
+  const oracle = createSqliteOracle();
+  try {
+    return mutantStatements("sqlite", 0x6d757402).filter((m) => !oracle(m.sql).semantic);
+  } finally {
+    oracle.close();
+  }
 }

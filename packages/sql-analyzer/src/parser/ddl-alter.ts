@@ -224,7 +224,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
     const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
-    if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
+    if (!only && p.postgres) p.eatOp("*"); // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things
     // MySQL: the actions may be left out (`ALTER TABLE t PARTITION BY …`, or nothing at all: a
     // no-op that rebuilds nothing), and partitioning ends the list.
     if (!(p.mysql && ((p.atKw("partition") && p.nthKw(1, "by")) || p.atStatementEnd))) {

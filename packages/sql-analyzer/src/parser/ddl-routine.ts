@@ -439,7 +439,8 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
       }
     } else if (p.atKw("for")) {
       p.bump();
-      p.eatKw("each");
+      // SQLite and MySQL spell out FOR EACH ROW; PostgreSQL makes EACH optional.
+      if (!p.eatKw("each") && !p.postgres) p.expectKw("each");
       if (!p.eatKw("row")) p.expectKw("statement");
     } else if (p.atKw("follows") || p.atKw("precedes")) {
       p.bump();

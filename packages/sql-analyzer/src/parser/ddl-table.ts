@@ -517,13 +517,16 @@ export function parseNullsDistinct(p: Parser): void {
   }
 }
 
+/** What SQLite does on a constraint's conflict. */
+const SQLITE_CONFLICT_RESOLUTIONS = new Set(["rollback", "abort", "fail", "ignore", "replace"]);
+
 function parseConflictClause(p: Parser): void {
   // SQLite: ON CONFLICT ROLLBACK|ABORT|FAIL|IGNORE|REPLACE on constraints.
   if (p.sqlite && p.atKw("on") && p.nthKw(1, "conflict")) {
     p.bump();
     p.bump();
-    if (p.at(SyntaxKind.Word)) p.bump();
-    else p.expected("conflict resolution");
+    if (p.at(SyntaxKind.Word) && SQLITE_CONFLICT_RESOLUTIONS.has(p.word!)) p.bump();
+    else p.expected("ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
   }
 }
 

@@ -238,7 +238,7 @@ function parseTargetTable(p: Parser): void {
   p.start(SyntaxKind.TableRef);
   const only = p.eatKw("only");
   parseQualifiedName(p, "table name");
-  if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
+  if (!only && p.postgres) p.eatOp("*"); // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things
   parseTableAlias(p);
   if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
   parseIndexHint(p);

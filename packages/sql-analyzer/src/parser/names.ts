@@ -339,7 +339,7 @@ export function parseTableNameList(p: Parser): void {
   do {
     const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
-    if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
+    if (!only && p.postgres) p.eatOp("*"); // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things
   } while (p.eat(SyntaxKind.Comma));
 }
 

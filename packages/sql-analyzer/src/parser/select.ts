@@ -160,7 +160,7 @@ function parseSelectPrimary(p: Parser): void {
     p.bump();
     const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
-    if (!only) p.eatOp("*"); // `ONLY t *` is not valid: ONLY and * say opposite things
+    if (!only && p.postgres) p.eatOp("*"); // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things
     p.finish();
   } else if (p.at(SyntaxKind.LParen)) {
     p.start(SyntaxKind.ParenSelect);
@@ -307,6 +307,8 @@ function atAfterQualifiedStar(p: Parser): boolean {
 
 /** `[AS] alias` — for select items (no column list) or table refs (`withColumns`). */
 export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes = false): void {
+  // SQLite's table aliases take no column list: `FROM t AS x(a)` is an error there.
+  const columnList = withColumns && !p.sqlite;
   if (p.atKw("as")) {
     p.start(SyntaxKind.Alias);
     p.bump();
@@ -321,16 +323,16 @@ export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes 
       // MySQL and SQLite take no reserved word after AS, for a column or a table.
       reservedAsName(p, "an alias");
     } else expectLabel(p, "alias");
-    if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
+    if (columnList && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
     p.finish();
   } else if (withColumns ? atBareAlias(p) : atBareColumnLabel(p)) {
-    if (!withColumns || p.nth(1) !== SyntaxKind.LParen) {
+    if (!columnList || p.nth(1) !== SyntaxKind.LParen) {
       p.leaf(SyntaxKind.Alias, p.kind === SyntaxKind.Word ? SyntaxKind.Ident : p.kind);
       return;
     }
     p.start(SyntaxKind.Alias);
     p.bumpIdent();
-    if (withColumns && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
+    if (p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
     p.finish();
   }
 }
@@ -710,7 +712,7 @@ function parseTableRef(p: Parser): boolean {
     return true;
   }
   p.startAt(cp, SyntaxKind.TableRef);
-  if (p.atOp("*")) p.bump();
+  if (p.postgres && p.atOp("*")) p.bump();
   if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
   parseOptionalAlias(p, true);
   if (p.atKw("tablesample")) {

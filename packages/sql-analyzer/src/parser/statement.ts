@@ -178,6 +178,11 @@ function parseStatementInner(p: Parser): void {
       return;
     case "replace":
       if (p.postgres) break;
+      // SQLite's REPLACE is INSERT OR REPLACE, and needs its INTO (MySQL's may go without).
+      if (p.sqlite && !p.nthKw(1, "into") && !p.atStatementEndAt(1)) {
+        const [start, end] = p.rangeAt(p.position + 1);
+        p.report(SyntaxCode.ExpectedToken, "expected INTO: SQLite writes REPLACE INTO table", start, end);
+      }
       p.start(SyntaxKind.ReplaceStmt);
       parseDmlBody(p, SyntaxKind.InsertStmt);
       p.finish();

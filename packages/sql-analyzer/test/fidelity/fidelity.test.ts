@@ -13,7 +13,7 @@ import { createPostgresOracle, createSqliteOracle } from "../../scripts/oracles.
 import { KEYWORD_TEMPLATES, POSTGRES_KEYWORDS, keywordStatements } from "../../scripts/corpus/postgres-keywords.mjs";
 import { SQLITE_KEYWORD_TEMPLATES, SQLITE_KEYWORDS, sqliteKeywordStatements } from "../../scripts/corpus/sqlite-keywords.mjs";
 import { postgresFormStatements, sqliteFormStatements } from "../../scripts/corpus/expression-forms.mjs";
-import { postgresMutantStatements } from "../../scripts/corpus/mutants.mjs";
+import { postgresMutantStatements, sqliteMutantStatements } from "../../scripts/corpus/mutants.mjs";
 import { type CorpusEntry, measureAgreement, renderDisagreements, type Verdict } from "./agreement.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -94,6 +94,8 @@ const CORPORA = [
   { dialect: "sqlite" as const, corpus: "sqlite.forms", reference: SQLITE, oracle: () => sqliteOracle, generated: { statements: sqliteFormStatements, size: sqliteFormStatements().length } },
   // Seeded token-level mutants of the valid corpus statements (scripts/corpus/mutants.mjs).
   { dialect: "postgres" as const, corpus: "postgres.mutants", reference: PG, oracle: () => postgresOracle, generated: { statements: postgresMutantStatements, size: postgresMutantStatements().length, minAcceptedShare: 0.1 } },
+  // (SQLite's: those its parser decides, see sqliteMutantStatements.)
+  { dialect: "sqlite" as const, corpus: "sqlite.mutants", reference: SQLITE, oracle: () => sqliteOracle, generated: { statements: sqliteMutantStatements, size: sqliteMutantStatements().length, minAcceptedShare: 0.03 } },
 ];
 
 describe.each(CORPORA)("$corpus fidelity against $reference", ({ dialect, corpus, reference, oracle, generated }) => {

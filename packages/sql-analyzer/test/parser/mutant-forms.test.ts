@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "../../src/index.js";
 import { POSTGRES_KEYWORDS as SRC_KEYWORDS } from "../../src/lexer/keywords.js";
-import { createPostgresOracle } from "../../scripts/oracles.mjs";
+import { createPostgresOracle, createSqliteOracle } from "../../scripts/oracles.mjs";
 import { POSTGRES_KEYWORDS as SWEEP_KEYWORDS } from "../../scripts/corpus/postgres-keywords.mjs";
 
 type Row = readonly [sql: string, accepted: boolean];
@@ -159,20 +159,51 @@ const ROWS: Record<string, readonly Row[]> = {
   ],
 };
 
+/** The same for SQLite (judged by SQLite's own parser, in better-sqlite3). */
+const SQLITE_ROWS: Record<string, readonly Row[]> = {
+  "PostgreSQL's forms are not SQLite's": [
+    ["DELETE FROM users*", false],
+    ["UPDATE users* SET id = 1", false],
+    ["SELECT amount FROM users o(name)", false],
+    ["SELECT amount FROM users AS o(name)", false],
+    ["WITH c(a) AS (SELECT 1) SELECT * FROM c", true],
+  ],
+  "SQLite's own rules": [
+    ["REPLACE users(id) DEFAULT VALUES", false],
+    ["REPLACE INTO users(id) VALUES (1)", true],
+    ["CREATE TABLE o (score NOT NULL ON CONFLICT oid)", false],
+    ["CREATE TABLE o (score NOT NULL ON CONFLICT REPLACE)", true],
+    ["CREATE TRIGGER tr BEFORE DELETE ON users FOR ROW BEGIN DELETE FROM users; END", false],
+    ["CREATE TRIGGER tr BEFORE DELETE ON users FOR EACH ROW BEGIN DELETE FROM users; END", true],
+    ["CREATE TEMP TEMP TABLE t (a)", false],
+    ["VALUES ()", false],
+  ],
+};
+
 let reference: (sql: string) => { ok: boolean };
+let sqliteReference: ((sql: string) => { ok: boolean }) & { close?: () => void };
 beforeAll(async () => {
   reference = await createPostgresOracle();
+  sqliteReference = createSqliteOracle();
+  return () => sqliteReference.close?.();
 });
 
 /** Accepted: no error and no unsupported statement (as the fidelity test counts it). */
-function ours(sql: string): boolean {
-  return !parse(sql, { dialect: "postgres" }).diagnostics.some((d) => d.severity === "error" || d.code === "unsupported-statement");
+function ours(sql: string, dialect: "postgres" | "sqlite" = "postgres"): boolean {
+  return !parse(sql, { dialect }).diagnostics.some((d) => d.severity === "error" || d.code === "unsupported-statement");
 }
 
 describe.each(Object.entries(ROWS))("%s", (_, rows) => {
   it.each(rows.map(([sql, accepted]) => ({ sql, accepted })))("$sql → accepted: $accepted", ({ sql, accepted }) => {
     expect(reference(sql).ok).toBe(accepted);
     expect(ours(sql)).toBe(accepted);
+  });
+});
+
+describe.each(Object.entries(SQLITE_ROWS))("sqlite: %s", (_, rows) => {
+  it.each(rows.map(([sql, accepted]) => ({ sql, accepted })))("$sql → accepted: $accepted", ({ sql, accepted }) => {
+    expect(sqliteReference(sql).ok).toBe(accepted);
+    expect(ours(sql, "sqlite")).toBe(accepted);
   });
 });
 
