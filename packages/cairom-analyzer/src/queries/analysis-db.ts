@@ -3,7 +3,7 @@ import type { Diagnostic } from "../diagnostic.js";
 import type { ModuleFile } from "../project/project.js";
 import { checkItem, PARAM_REF, type CheckEnv, type FunctionAnalysis } from "../semantics/checker.js";
 import { buildItemIndex, itemKeys, type ItemIndex } from "../semantics/item-index.js";
-import { checkModule, findImportCycles, unusedTopLevel, type ImportCycle, type ModuleCheckResult } from "../semantics/module-checks.js";
+import { checkModule, findImportCycles, namesImportedFrom, unusedTopLevel, type ImportCycle, type ModuleCheckResult } from "../semantics/module-checks.js";
 import { buildReferenceIndex, sameReferenceIndex, type ReferenceIndex } from "../semantics/reference-index.js";
 import { computeModuleSymbols, type Def, type ModuleBinding, type ModuleSymbols, type ModuleWorld } from "../semantics/symbols.js";
 import { ERROR, primitiveType, StructType, type Ty } from "../semantics/types.js";
@@ -463,7 +463,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
         .map((d) => d.range.start)
         .sort((a, b) => a - b);
       const undeclaredSeen = new Set<string>();
-      const { project } = ctx.get(fileModule, path);
+      const { project, module } = ctx.get(fileModule, path);
       result.items.forEach((item, i) => {
         if (item.ast.k !== "fn" && item.ast.k !== "const") return;
         const analysis = ctx.get(itemAnalysis, itemQueryKey(path, file.keys[i]!));
@@ -483,7 +483,12 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
           out.push(resolveParamRefs(ctx, shift(d, item.start, path), project));
         }
       });
-      out.push(...unusedTopLevel(result.text, result.items, used));
+      // Read only for an unused top-level constant: most files depend on no other module's items.
+      const importedFromHere = () => {
+        const world = worldFor(ctx, project);
+        return namesImportedFrom(module, ctx.get(projectModules, project).map((m) => m.name), (m) => world.itemIndex(m));
+      };
+      out.push(...unusedTopLevel(result.text, result.items, used, importedFromHere));
       // Every item of the file is analysed now: its tokens are no longer worth keeping.
       dropKept(path);
       for (const d of out) ctx.push(diagnostics, d);

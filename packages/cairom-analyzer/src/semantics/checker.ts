@@ -3,6 +3,7 @@ import { newList, trimmed } from "../alloc.js";
 import { memoByObject } from "../memo-by-object.js";
 import type { Block, Expr, ItemAst, Pattern, Stmt, TypeRef } from "../syntax/ast.js";
 import { intLiteralExactValue } from "../syntax/lexer.js";
+import { silencingPrefixFix, underscoredNames } from "./silencing-prefix.js";
 import type { Def, ModuleBinding } from "./symbols.js";
 import { BOOL, compatible, ERROR, FELT, isUnit, primitiveType, typeToString, U32, UNIT, type Ty } from "./types.js";
 
@@ -465,11 +466,16 @@ class Checker {
   }
 
   private reportUnusedLocals(): void {
+    // Names starting with `_` the item mentions, read once the first unused binding needs them.
+    let mentioned: Set<string> | undefined;
+    const text = this.env.itemText;
     for (let i = 0; i < this.locals.length; i++) {
       const l = this.locals[i]!;
       if (l.used || l.name.startsWith("_")) continue;
+      // Without the item's text no new name can be shown to be free: no fix then.
+      if (text !== undefined) mentioned ??= underscoredNames(text);
       this.report("unused-variable", `\`${l.name}\` is never used (prefix it with \`_\` to silence)`, l.s, l.e, {
-        fixes: [{ title: `Prefix \`${l.name}\` with \`_\``, safety: "safe", edits: [{ range: { start: l.s, end: l.s }, newText: "_" }] }],
+        fixes: mentioned ? silencingPrefixFix(l.name, l.s, "safe", mentioned) : [],
       });
     }
   }

@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic, type Fix } from "../diagnostic.js";
 import type { LocatedItem, TypeRef } from "../syntax/ast.js";
 import type { ItemIndex } from "./item-index.js";
 import { locateInModule, type ModuleSymbols, type ModuleWorld } from "./symbols.js";
+import { silencingPrefixFix, underscoredNames } from "./silencing-prefix.js";
 import { primitiveType } from "./types.js";
 
 /** A cycle in the module import graph, as the list of modules in order (first repeated at the end). */
@@ -207,19 +208,36 @@ export function checkModule(input: ModuleCheckInput): ModuleCheckResult {
   return { diagnostics: diags, usedNames: [...used].sort() };
 }
 
-/** Warnings for imports and top-level constants that nothing in the module reads, with fixes. */
-export function unusedTopLevel(text: string, items: readonly LocatedItem[], used: ReadonlySet<string>): Diagnostic[] {
+/** The names that `use` items of `modules` import from `module` (a renamed item would break or capture them). */
+export function namesImportedFrom(module: string, modules: readonly string[], indexOf: (module: string) => ItemIndex | undefined): Set<string> {
+  const names = new Set<string>();
+  for (const m of modules) {
+    for (const item of indexOf(m)?.items ?? []) {
+      if (item.k !== "use" || item.path.map((p) => p.name).join("::") !== module) continue;
+      for (const n of item.items) names.add(n.name);
+    }
+  }
+  return names;
+}
+
+/**
+ * Warnings for imports and top-level constants that nothing in the module reads, with
+ * fixes. `importedFromHere` gives the names other modules import from this one (read only
+ * for an unused constant): a constant they import is not renamed, nor to a name they import.
+ */
+export function unusedTopLevel(text: string, items: readonly LocatedItem[], used: ReadonlySet<string>, importedFromHere: () => ReadonlySet<string> = () => new Set()): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let mentioned: Set<string> | undefined;
+  let imported: ReadonlySet<string> | undefined;
   for (const item of items) {
     const ast = item.ast;
     if (ast.k === "const") {
       if (!ast.name || ast.name.startsWith("_") || used.has(ast.name)) continue;
       const s = item.start + ast.ns;
-      out.push(
-        diagnostic("unused-variable", "warning", `\`${ast.name}\` is never used (prefix it with \`_\` to silence)`, s, item.start + ast.ne, {
-          fixes: [{ title: `Prefix \`${ast.name}\` with \`_\``, safety: "unsafe", edits: [{ range: { start: s, end: s }, newText: "_" }] }],
-        }),
-      );
+      mentioned ??= underscoredNames(text);
+      imported ??= importedFromHere();
+      const fixes = imported.has(ast.name) ? [] : silencingPrefixFix(ast.name, s, "unsafe", mentioned, (candidate) => imported!.has(candidate));
+      out.push(diagnostic("unused-variable", "warning", `\`${ast.name}\` is never used (prefix it with \`_\` to silence)`, s, item.start + ast.ne, { fixes }));
       continue;
     }
     if (ast.k !== "use") continue;

@@ -363,3 +363,76 @@ describe("missing struct fields fix", () => {
     expect(applyEdits(src, g.edits)).toContain("return P { x: 0, y: 0u32, ok: false };");
   });
 });
+
+/** The diagnostics of `files` after one service has checked them, as `code message` lines per file. */
+function diagnosticsOf(files: Record<string, string>, path: string): string[] {
+  const s = createCairoMService({ fs: new InMemoryFileSystem(files) });
+  return Object.keys(files)
+    .filter((p) => p.endsWith(".cm"))
+    .flatMap((p) => s.getDiagnostics(p).map((d) => `${p === path ? "" : `${p}: `}${d.code} ${d.message}`));
+}
+
+describe("prefix-with-underscore fix", () => {
+  const prefixActions = (files: Record<string, string>, path: string) => {
+    const s = createCairoMService({ fs: new InMemoryFileSystem(files) });
+    return s.getCodeActions(path, { start: 0, end: files[path]!.length }).filter((a) => a.title.startsWith("Prefix"));
+  };
+
+  it("picks a name no other parameter has: `_x` beside `x` would be a duplicate parameter", () => {
+    // The fix wrote `_x` before `x`, which made `fn f(_x: felt, _x: felt)`.
+    const src = `fn f(x: felt, _x: felt) -> felt {\n    return _x;\n}\n`;
+    const [action, ...rest] = prefixActions({ "/m.cm": src }, "/m.cm");
+    expect(rest).toEqual([]);
+    expect(action!.title).toBe("Prefix `x` with `__`");
+    const fixed = applyEdits(src, action!.edits);
+    expect(fixed).toBe(`fn f(__x: felt, _x: felt) -> felt {\n    return _x;\n}\n`);
+    expect(diagnosticsOf({ "/m.cm": fixed }, "/m.cm")).toEqual([]);
+  });
+
+  it("does not capture a use of another `_x`: the program keeps its meaning", () => {
+    // `let _x = 2; let _x = 1; return _x;` returned 1 instead of 2, with no diagnostic to say so.
+    const src = `fn f() -> felt {\n    let _x = 2;\n    let x = 1;\n    return _x;\n}\n`;
+    const [action] = prefixActions({ "/m.cm": src }, "/m.cm");
+    const fixed = applyEdits(src, action!.edits);
+    expect(fixed).toBe(`fn f() -> felt {\n    let _x = 2;\n    let __x = 1;\n    return _x;\n}\n`);
+    const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": fixed }) });
+    expect(s.getDiagnostics("/m.cm")).toEqual([]);
+    expect(s.getDefinition("/m.cm", fixed.indexOf("_x;"))).toEqual([{ path: "/m.cm", range: { start: fixed.indexOf("_x = 2"), end: fixed.indexOf("_x = 2") + 2 } }]);
+  });
+
+  it("does not capture a use of a module-level `_x`, an undeclared `_x` or another name in the same pattern", () => {
+    const cases: [string, string][] = [
+      [`fn _x() { return; }\nfn f(x: felt) {\n    _x();\n    return;\n}\n`, `fn _x() { return; }\nfn f(__x: felt) {\n    _x();\n    return;\n}\n`],
+      [`fn f() -> felt {\n    let x = 1;\n    return _x;\n}\n`, `fn f() -> felt {\n    let __x = 1;\n    return _x;\n}\n`],
+      [`fn f() -> felt {\n    let (x, _x) = (1, 2);\n    return _x;\n}\n`, `fn f() -> felt {\n    let (__x, _x) = (1, 2);\n    return _x;\n}\n`],
+      // Nothing named `_x` anywhere: the plain prefix.
+      [`fn f(x: felt) {\n    return;\n}\n`, `fn f(_x: felt) {\n    return;\n}\n`],
+    ];
+    for (const [src, expected] of cases) {
+      const before = diagnosticsOf({ "/m.cm": src }, "/m.cm").filter((d) => !d.startsWith("unused-variable"));
+      const [action] = prefixActions({ "/m.cm": src }, "/m.cm");
+      const fixed = applyEdits(src, action!.edits);
+      expect(fixed, src).toBe(expected);
+      expect(diagnosticsOf({ "/m.cm": fixed }, "/m.cm"), src).toEqual(before);
+    }
+  });
+
+  it("renames a top-level constant only to a name free in its file and unknown to the modules importing from it", () => {
+    const toml = 'name = "p"\nentry_point = "main.cm"\n';
+    // A constant `_x` already used: `_x` would be a duplicate definition.
+    const main = `const x: felt = 1;\nconst _x: felt = 2;\nfn main() -> felt {\n    return _x;\n}\n`;
+    const files = { "/p/cairom.toml": toml, "/p/src/main.cm": main };
+    const [action] = prefixActions(files, "/p/src/main.cm");
+    expect(action!.title).toBe("Prefix `x` with `__`");
+    const fixed = applyEdits(main, action!.edits);
+    expect(diagnosticsOf({ ...files, "/p/src/main.cm": fixed }, "/p/src/main.cm")).toEqual([]);
+    // Another module imports `x`: renaming it would break that import, so no prefix is offered.
+    const lib = { "/p/cairom.toml": toml, "/p/src/main.cm": `use lib::x;\nfn main() -> felt {\n    return x;\n}\n`, "/p/src/lib.cm": `const x: felt = 1;\n` };
+    expect(diagnosticsOf(lib, "/p/src/lib.cm")).toEqual(["unused-variable `x` is never used (prefix it with `_` to silence)"]);
+    expect(prefixActions(lib, "/p/src/lib.cm")).toEqual([]);
+    // Another module imports `_x`, which does not exist yet: renaming `x` to it would resolve that import.
+    const capture = { ...lib, "/p/src/main.cm": `use lib::_x;\nfn main() {\n    return;\n}\n` };
+    const [other] = prefixActions(capture, "/p/src/lib.cm");
+    expect(other!.title).toBe("Prefix `x` with `__`");
+  });
+});
