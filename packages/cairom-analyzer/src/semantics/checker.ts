@@ -3,6 +3,7 @@ import { newList, trimmed } from "../alloc.js";
 import { memoByObject } from "../memo-by-object.js";
 import type { Block, Expr, ItemAst, Pattern, Stmt, TypeRef } from "../syntax/ast.js";
 import { intLiteralExactValue } from "../syntax/lexer.js";
+import { missingFieldsFix } from "./missing-fields-fix.js";
 import { silencingPrefixFix, underscoredNames } from "./silencing-prefix.js";
 import type { Def, ModuleBinding } from "./symbols.js";
 import { BOOL, compatible, ERROR, FELT, isUnit, primitiveType, typeToString, U32, UNIT, type Ty } from "./types.js";
@@ -205,25 +206,6 @@ function findField<F extends { readonly name: string }>(fields: readonly F[], na
     if (f.name === name) return f;
   }
   return undefined;
-}
-
-/** Placeholder value of a primitive type, for the "add missing fields" fix. */
-function placeholder(t: Ty): string | undefined {
-  return t.k === "felt" ? "0" : t.k === "u32" ? "0u32" : t.k === "bool" ? "false" : undefined;
-}
-
-/** "Add missing fields" with placeholder values, when every missing field is primitive. */
-function missingFieldsFix(e: Extract<Expr, { k: "struct" }>, missing: readonly { name: string; ty: Ty }[]): Fix[] {
-  const parts = missing.map((f) => {
-    const v = placeholder(f.ty);
-    return v === undefined ? undefined : `${f.name}: ${v}`;
-  });
-  if (missing.length === 0 || parts.some((p) => p === undefined)) return [];
-  const last = e.fields[e.fields.length - 1];
-  const edit = last
-    ? { range: { start: last.value.e, end: last.value.e }, newText: `, ${parts.join(", ")}` }
-    : { range: { start: e.e - 1, end: e.e - 1 }, newText: ` ${parts.join(", ")} ` };
-  return [{ title: `Add missing field${missing.length > 1 ? "s" : ""} with placeholder values`, safety: "unsafe", edits: [edit] }];
 }
 
 /** The function type of a definition (a fresh small object: cheaper than a weak-map lookup per use). */
@@ -1199,7 +1181,7 @@ class Checker {
       }
     }
     const missing = fields.filter((decl) => !given.has(decl.name));
-    const fixes = missingFieldsFix(e, missing);
+    const fixes = missingFieldsFix(e, missing, this.env.itemText);
     for (const decl of missing) {
       this.report("missing-struct-field", `missing field \`${decl.name}\` in \`${t.name}\` literal`, e.ns, e.ne, { fixes });
     }

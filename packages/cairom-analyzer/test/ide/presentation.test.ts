@@ -362,6 +362,43 @@ describe("missing struct fields fix", () => {
     const g = actions.find((a) => a.diagnostic.range.start > src.indexOf("fn g"))!;
     expect(applyEdits(src, g.edits)).toContain("return P { x: 0, y: 0u32, ok: false };");
   });
+
+  it("lays out the added fields as the literal is laid out: one per line in a multi-line literal", () => {
+    // On a literal written over several lines the fields were appended to the last one's
+    // line (`x: 1, y: 0u32, ok: false,`).
+    const decl = "struct P { x: felt, y: u32, ok: bool }\n";
+    const cases: [string, string][] = [
+      // A trailing comma stays the last field's.
+      ["    return P {\n        x: 1,\n    };\n", "    return P {\n        x: 1,\n        y: 0u32,\n        ok: false,\n    };\n"],
+      // Without one, none is added at the end.
+      ["    return P {\n        x: 1\n    };\n", "    return P {\n        x: 1,\n        y: 0u32,\n        ok: false\n    };\n"],
+      // A comment after the last field stays with it.
+      ["    return P {\n        x: 1 // one\n    };\n", "    return P {\n        x: 1, // one\n        y: 0u32,\n        ok: false\n    };\n"],
+      ["    return P {\n        x: 1, // one\n    };\n", "    return P {\n        x: 1, // one\n        y: 0u32,\n        ok: false,\n    };\n"],
+      // The `}` on the last field's line stays after the new fields.
+      ["    return P { x: 1,\n        y: 2u32 };\n", "    return P { x: 1,\n        y: 2u32,\n        ok: false };\n"],
+      // Empty braces: the `{` line's indentation plus one level; tabs stay tabs.
+      ["    return P {\n    };\n", "    return P {\n        x: 0,\n        y: 0u32,\n        ok: false,\n    };\n"],
+      ["\treturn P {\n\t\tx: 1,\n\t};\n", "\treturn P {\n\t\tx: 1,\n\t\ty: 0u32,\n\t\tok: false,\n\t};\n"],
+      ["    return P { x: 1,\n    };\n", "    return P { x: 1,\n        y: 0u32,\n        ok: false,\n    };\n"],
+      // A one-line literal stays on one line.
+      ["    return P { x: 1 };\n", "    return P { x: 1, y: 0u32, ok: false };\n"],
+      ["    return P { x: 1, };\n", "    return P { x: 1, y: 0u32, ok: false, };\n"],
+      ["    return P { };\n", "    return P { x: 0, y: 0u32, ok: false };\n"],
+    ];
+    for (const crlf of [false, true]) {
+      for (const [body, expectedBody] of cases) {
+        const eol = (t: string) => (crlf ? t.replace(/\n/g, "\r\n") : t);
+        const src = eol(`${decl}fn f() -> P {\n${body}}\n`);
+        const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": src }) });
+        const actions = s.getCodeActions("/m.cm", { start: 0, end: src.length });
+        expect(actions.map((a) => a.title), src).toEqual([expect.stringMatching(/^Add missing fields? with placeholder values$/)]);
+        const fixed = applyEdits(src, actions[0]!.edits);
+        expect(fixed, JSON.stringify(src)).toBe(eol(`${decl}fn f() -> P {\n${expectedBody}}\n`));
+        expect(diagnosticsOf({ "/m.cm": fixed }, "/m.cm"), fixed).toEqual([]);
+      }
+    }
+  });
 });
 
 /** The diagnostics of `files` after one service has checked them, as `code message` lines per file. */
