@@ -918,7 +918,7 @@ class Checker {
       }
       case "binary":
         // Two levels recurse once; only longer chains take the loop (and its spine array).
-        return this.record(e, e.lhs.k === "binary" && e.lhs.lhs.k === "binary" ? this.binaryChain(e) : this.binary(e, null));
+        return this.record(e, e.lhs.k === "binary" && e.lhs.lhs.k === "binary" ? this.binaryChain(e, expected) : this.binary(e, null, expected));
       case "missing":
         return ERROR;
     }
@@ -959,23 +959,28 @@ class Checker {
    * must not overflow the stack. The same checks, records and diagnostics in the same order
    * as the recursion: innermost first, each node recorded before the next one's right side.
    */
-  private binaryChain(e: Extract<Expr, { k: "binary" }>): Ty {
+  private binaryChain(e: Extract<Expr, { k: "binary" }>, expected: Ty | null): Ty {
     const spine: Extract<Expr, { k: "binary" }>[] = [];
     let inner: Expr = e;
     while (inner.k === "binary") {
       spine.push(inner);
       inner = inner.lhs;
     }
-    let t = this.binary(spine[spine.length - 1]!, null);
+    // Only the outermost operator has the chain's context; each inner one is an operand.
+    let t = this.binary(spine[spine.length - 1]!, null, null);
     for (let i = spine.length - 2; i >= 0; i--) {
       this.record(spine[i + 1]!, t);
-      t = this.binary(spine[i]!, t);
+      t = this.binary(spine[i]!, t, i === 0 ? expected : null);
     }
     return t;
   }
 
-  /** `e`, its left operand's type already known as `left` when that operand is a binary expression checked by `binaryChain`. */
-  private binary(e: Extract<Expr, { k: "binary" }>, left: Ty | null): Ty {
+  /**
+   * `e`, its left operand's type already known as `left` when that operand is a binary
+   * expression checked by `binaryChain`. `expected` is the type its context requires, if
+   * known (it decides whether a cast of the left operand would fit there).
+   */
+  private binary(e: Extract<Expr, { k: "binary" }>, left: Ty | null, expected: Ty | null): Ty {
     const op = e.op;
     const cls = opClass(op);
     const literalLeft = (op === "+" || op === "*" || op === "==" || op === "!=") && e.lhs.k === "int" && e.lhs.suffix === "" && !e.lhs.bad;
@@ -1006,10 +1011,27 @@ class Checker {
       return fallback;
     }
     if (rt.k !== "error" && !compatible(lt, rt)) {
-      this.report("operator-type-mismatch", `right operand of \`${op}\` is \`${typeToString(rt)}\`, expected \`${typeToString(lt)}\``, e.rhs.s, e.rhs.e);
+      this.report("operator-type-mismatch", `right operand of \`${op}\` is \`${typeToString(rt)}\`, expected \`${typeToString(lt)}\``, e.rhs.s, e.rhs.e, {
+        fixes: this.operandCastFix(e, lt, rt, cls, expected),
+      });
       return yieldsBool ? BOOL : lt;
     }
     return yieldsBool ? BOOL : lt;
+  }
+
+  /**
+   * "Convert with `as felt`" for a `u32`/`felt` operand mismatch, on the operand whose cast
+   * makes the operator type-check (`u32 as felt` is the only cast, LANGUAGE.md §4.5): the
+   * right one when the left is `felt`; the left one when the right is `felt`, but only where
+   * the operator's value keeps fitting its context (a comparison stays `bool`; an arithmetic
+   * result becomes `felt`, so only where `felt` is required). None for operators that do
+   * not take `felt` (`<`, `%`, `&`…): no legal cast helps there.
+   */
+  private operandCastFix(e: Extract<Expr, { k: "binary" }>, lt: Ty, rt: Ty, cls: number, expected: Ty | null): Fix[] {
+    if (!this.allowed(cls, FELT)) return [];
+    if (lt.k === "felt") return asFeltFix(e.rhs, rt, lt);
+    if (rt.k !== "felt" || (cls !== EQUALITY && expected?.k !== "felt")) return [];
+    return asFeltFix(e.lhs, lt, rt);
   }
 
   /** Whether an operator of class `cls` (see {@link opClass}) applies to a left operand of type `t`. */

@@ -347,6 +347,48 @@ describe("conversion fixes", () => {
     const s2 = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": fixed }) });
     expect(s2.getDiagnostics("/m.cm").map((d) => d.message)).toEqual([]);
   });
+
+  it("offers `as felt` on the operand of a mixed `u32`/`felt` operator whose cast makes it type-check", () => {
+    // Only arguments, `let`, `return`, assignments and indices had the fix; operators had none.
+    const head = "fn f(x: u32, y: felt, w: u32) -> felt {\n";
+    const cases: [string, string | undefined][] = [
+      ["    return y + x;\n", "    return y + x as felt;\n"],
+      ["    return y * (x + w);\n", "    return y * (x + w) as felt;\n"],
+      ["    return y - x * w;\n", "    return y - (x * w) as felt;\n"],
+      ["    return y == x;\n", "    return y == x as felt;\n"],
+      // The left operand, where the result may become `felt`: a comparison, or a `felt` context.
+      ["    assert(x == y);\n    return y;\n", "    assert(x as felt == y);\n    return y;\n"],
+      ["    return x + y;\n", "    return x as felt + y;\n"],
+      ["    return x * w - y;\n", "    return (x * w) as felt - y;\n"],
+      ["    let _a: [felt; 2] = [y, x / y];\n    return y;\n", "    let _a: [felt; 2] = [y, x as felt / y];\n    return y;\n"],
+      // The context needs the `u32` the sum has: casting `x` would only move the error.
+      ["    let _z: u32 = x + y;\n    return y;\n", undefined],
+      ["    return (x + y + w) as felt;\n", undefined],
+      // No legal cast helps: `<`, `%` and `&` take only `u32`, and there is no `felt as u32`.
+      ["    assert(x < y);\n    return y;\n", undefined],
+      ["    return (x % y) as felt;\n", undefined],
+      ["    return (x & y) as felt;\n", undefined],
+    ];
+    for (const [body, expectedBody] of cases) {
+      const src = `${head}${body}}\n`;
+      const s = createCairoMService({ fs: new InMemoryFileSystem({ "/m.cm": src }) });
+      const mismatch = s.getDiagnostics("/m.cm").find((d) => d.code === "operator-type-mismatch");
+      expect(mismatch, src).toBeDefined();
+      const actions = s.getCodeActions("/m.cm", { start: 0, end: src.length }).filter((a) => a.diagnostic.code === "operator-type-mismatch");
+      if (expectedBody === undefined) {
+        expect(actions, src).toEqual([]);
+        continue;
+      }
+      expect(actions.map((a) => [a.title, a.safety]), src).toEqual([["Convert with `as felt`", "unsafe"]]);
+      const fixed = applyEdits(src, actions[0]!.edits);
+      expect(fixed, src).toBe(`${head}${expectedBody}}\n`);
+      // The mismatch is gone and nothing new appears (a `return` mismatch the sum caused goes too).
+      const before = diagnosticsOf({ "/m.cm": src }, "/m.cm");
+      const after = diagnosticsOf({ "/m.cm": fixed }, "/m.cm");
+      expect(after.filter((d) => !before.includes(d)), fixed).toEqual([]);
+      expect(after.some((d) => d.startsWith("operator-type-mismatch")), fixed).toBe(false);
+    }
+  });
 });
 
 describe("missing struct fields fix", () => {
