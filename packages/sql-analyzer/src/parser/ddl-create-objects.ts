@@ -2,7 +2,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
 import { AGGREGATE_SIGNATURE, objectKindAt, parseCastTypes, parseMappedRole, parseRoleSpec, parseTransformTarget } from "./ddl-objects.js";
 import { parseRoutineParams } from "./ddl-routine.js";
-import { parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptionList } from "./ddl-table.js";
+import { DEF_ELEMS, parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptionList } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
 import { expectIdent, expectLabel, parseOperatorName, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -102,11 +102,11 @@ export function parseCreateObjectRest(p: Parser, kind: string): void {
       parseQualifiedName(p, "aggregate name");
       // The argument list, then the options; the old form has the options only.
       if (p.at(SyntaxKind.LParen) && !isOptionListAhead(p)) parseRoutineParams(p, AGGREGATE_SIGNATURE);
-      parseOptionList(p);
+      parseOptionList(p, DEF_ELEMS);
       return;
     case "operator":
       parseOperatorName(p);
-      parseOptionList(p);
+      parseOptionList(p, DEF_ELEMS);
       return;
     case "operator class":
       parseCreateOperatorClassRest(p);
@@ -161,7 +161,7 @@ export function parseCreateObjectRest(p: Parser, kind: string): void {
     default:
       // The text search objects: a name and an option list.
       parseQualifiedName(p, "object name");
-      parseOptionList(p);
+      parseOptionList(p, DEF_ELEMS);
   }
 }
 

@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
+import { DEF_ELEMS, parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
@@ -376,7 +376,7 @@ function parseCreateTypeRest(p: Parser): void {
   parseQualifiedName(p, "type name");
   if (!p.atKw("as")) {
     // Base type: CREATE TYPE t (INPUT = …, OUTPUT = …) or a shell type.
-    if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+    if (p.at(SyntaxKind.LParen)) parseOptionList(p, DEF_ELEMS);
     return;
   }
   p.bump();
@@ -393,7 +393,7 @@ function parseCreateTypeRest(p: Parser): void {
     p.finish();
   } else if (p.atKw("range")) {
     p.bump();
-    parseOptionList(p);
+    parseOptionList(p, DEF_ELEMS);
   } else if (p.at(SyntaxKind.LParen)) {
     p.start(SyntaxKind.CompositeTypeBody);
     p.bump();

@@ -778,9 +778,25 @@ export function parseIndexElem(p: Parser): void {
 export function parseWithOptionList(p: Parser): boolean {
   if (!p.atKw("with") || p.nth(1) !== SyntaxKind.LParen) return false;
   p.bump();
-  parseOptionList(p);
+  parseOptionList(p, DEF_ELEMS);
   return true;
 }
+
+/**
+ * How an option list is written: PostgreSQL's definition lists (storage parameters `WITH
+ * (fillfactor = 70)`, CREATE TYPE / AGGREGATE / OPERATOR / TEXT SEARCH …) put `=` between a name
+ * and its value and hold one item at least; utility option lists (COPY, EXPLAIN, VACUUM:
+ * `(FORMAT csv)`) need no `=`.
+ */
+export interface OptionListForm {
+  /** PostgreSQL: a value needs `=` before it, and `=` a value after it. */
+  readonly equals?: boolean;
+  /** PostgreSQL: `()` is an error. */
+  readonly nonEmpty?: boolean;
+}
+
+/** The form of PostgreSQL's definition lists (see `OptionListForm`). */
+export const DEF_ELEMS: OptionListForm = { equals: true, nonEmpty: true };
 
 /**
  * Words that are keywords when they are an option's value (`WITH (security_barrier = true)`,
@@ -794,9 +810,10 @@ const OPTION_KEYWORD_VALUE_CLASS = wordClass(new Set([
 ]));
 
 /** `(name [=] value, …)` generic options (`WITH (fillfactor = 70)`, COPY options, EXPLAIN options). */
-export function parseOptionList(p: Parser): void {
+export function parseOptionList(p: Parser, form: OptionListForm = {}): void {
   p.start(SyntaxKind.OptionList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
+    if (p.at(SyntaxKind.RParen) && form.nonEmpty && p.postgres) p.expected("option name");
     if (!p.at(SyntaxKind.RParen)) {
       do {
         p.start(SyntaxKind.Option);
@@ -807,7 +824,12 @@ export function parseOptionList(p: Parser): void {
             p.bumpIdent();
           }
         } else p.expected("option name");
-        p.eatOp("=");
+        const equals = p.eatOp("=");
+        if (form.equals && p.postgres) {
+          const valueAhead = !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atStatementEnd;
+          if (equals && !valueAhead) p.expected("option value");
+          else if (!equals && valueAhead) p.expected("'=' or ','");
+        }
         // A parenthesized value holds names (COPY's `FORCE_NOT_NULL (col, …)`), kept as written.
         if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true, SyntaxKind.Ident);
         else if (!p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) {

@@ -417,8 +417,11 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       p.bump();
       if (op === "between") {
         if (p.postgres) p.eatKw("symmetric") || p.eatKw("asymmetric"); // PostgreSQL's alone
+        notBeforeBound(p);
         parseExprBp(p, BP_LIKE + 1);
         p.expectKw("and");
+        // (PostgreSQL's upper bound is any expression: `a BETWEEN b AND NOT c` parses.)
+        if (p.mysql) notBeforeBound(p);
         parseExprBp(p, BP_LIKE + 1);
       } else if (op === "in") {
         parseInList(p);
@@ -834,6 +837,18 @@ const PREFIX_SWITCH_WORDS = new Set([
   "any", "some", "all", "match", "binary", "convert", "collation", "operator", "raise",
 ]);
 const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
+
+/**
+ * PostgreSQL and MySQL read BETWEEN's lower bound (MySQL its upper one too) as a simple
+ * expression, which no NOT starts (`a BETWEEN NOT x AND y` is a syntax error there; SQLite takes
+ * any expression).
+ */
+function notBeforeBound(p: Parser): void {
+  if (!p.sqlite && p.atKw("not")) {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, "a BETWEEN bound cannot start with NOT: write NOT (…) in parentheses", start, end);
+  }
+}
 
 /**
  * Whether a row constructor ends right before the cursor: `ROW(…)` or a parenthesized list of

@@ -153,7 +153,7 @@ export function parseReindex(p: Parser): void {
     p.finish();
     return;
   }
-  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p, { nonEmpty: true });
   // INDEX, TABLE and SCHEMA name what they rebuild; DATABASE and SYSTEM may (the current one).
   const named = p.atKw("index") || p.atKw("table") || p.atKw("schema");
   if (named || p.atKw("database") || p.atKw("system")) p.bump();

@@ -1,8 +1,9 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
-import { parseOptionList } from "./ddl-table.js";
+import { parseOptionList, type OptionListForm } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
 import { atIdent, atLabel, atPlainIdent, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
@@ -286,17 +287,43 @@ export function parseReset(p: Parser): void {
   p.finish();
 }
 
+/** A parenthesized option list that must hold an option (`EXPLAIN () …` is an error). */
+const NON_EMPTY: OptionListForm = { nonEmpty: true };
+/** PostgreSQL's unparenthesized EXPLAIN options, in their order: [ANALYZE] [VERBOSE]. */
+const EXPLAIN_WORDS: readonly (readonly string[])[] = [["analyze", "analyse"], ["verbose"]];
+/** PostgreSQL's unparenthesized VACUUM options, in their order: [FULL] [FREEZE] [VERBOSE] [ANALYZE]. */
+const VACUUM_WORDS: readonly (readonly string[])[] = [["full"], ["freeze"], ["verbose"], ["analyze", "analyse"]];
+
+/**
+ * The old, unparenthesized option words of a PostgreSQL statement: each group at most once, in
+ * the groups' order; a word out of order or given twice is reported (once) and read.
+ */
+function bumpOrderedWords(p: Parser, groups: readonly (readonly string[])[]): void {
+  const inGroup = (g: readonly string[]) => p.at(SyntaxKind.Word) && g.includes(p.word!);
+  for (const group of groups) if (inGroup(group)) p.bump();
+  let reported = false;
+  while (groups.some(inGroup)) {
+    if (!reported) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, `${p.word!.toUpperCase()} is out of place: the options go once each, in the order ${groups.map((g) => g[0]!.toUpperCase()).join(", ")}`, start, end);
+      reported = true;
+    }
+    p.bump();
+  }
+}
+
 /** EXPLAIN [ANALYZE] [VERBOSE] [(options)] statement; MySQL EXPLAIN FORMAT=…; SQLite EXPLAIN QUERY PLAN. */
 export function parseExplain(p: Parser): void {
   p.start(SyntaxKind.ExplainStmt);
   p.bump();
-  if (p.at(SyntaxKind.LParen) && p.postgres) parseOptionList(p);
+  if (p.at(SyntaxKind.LParen) && p.postgres) parseOptionList(p, NON_EMPTY);
   else {
     if (p.sqlite && p.atKw("query")) {
       p.bump();
       p.expectKw("plan");
     }
-    while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
+    if (p.postgres) bumpOrderedWords(p, EXPLAIN_WORDS);
+    else while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
     if (p.mysql && p.atKw("format")) {
       p.bump();
       p.expectOp("=");
@@ -388,8 +415,9 @@ function parseTableList(p: Parser): void {
 export function parseVacuum(p: Parser): void {
   p.start(SyntaxKind.VacuumStmt);
   p.bump();
-  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
-  while (p.atKw("full") || p.atKw("freeze") || p.atKw("verbose") || p.atKw("analyze") || p.atKw("analyse")) p.bump();
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p, NON_EMPTY);
+  if (p.postgres) bumpOrderedWords(p, VACUUM_WORDS);
+  else while (p.atKw("full") || p.atKw("freeze") || p.atKw("verbose") || p.atKw("analyze") || p.atKw("analyse")) p.bump();
   if (p.sqlite) {
     if (atLabel(p) && !p.atKw("into")) p.bumpIdent();
     if (p.eatKw("into")) parseExpr(p);
