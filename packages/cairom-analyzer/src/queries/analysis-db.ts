@@ -195,9 +195,21 @@ function withBodySyntaxErrors(analysis: FunctionAnalysis, parseDiagnostics: read
   if (own.length === 0) return analysis;
   const broken = own.some((d) => d.code === "syntax-error");
   const checked = broken
-    ? analysis.diagnostics.filter((d) => d.code !== "missing-return" && d.code !== "unreachable-code")
+    ? analysis.diagnostics.filter((d) => d.code !== "missing-return" && d.code !== "unreachable-code").map(withoutFixes)
     : analysis.diagnostics;
   return { ...analysis, diagnostics: [...own, ...checked] };
+}
+
+/**
+ * `d` without its fixes. In an item with a syntax error the checker's fixes come from a
+ * parse that had to guess (a struct literal's fields, which text is a body, where a
+ * binding is used), so their edits could land in the wrong place or break more: the
+ * diagnostics stay, the fixes wait until the item parses.
+ */
+function withoutFixes(d: Diagnostic): Diagnostic {
+  if (!d.fixes) return d;
+  const { fixes: _, ...rest } = d;
+  return rest;
 }
 
 /**
@@ -398,7 +410,7 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
       ast = itemParse.items[0]?.ast;
       parseDiagnostics = itemParse.diagnostics;
     }
-    if (!ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [] };
+    if (!ast) return { diagnostics: [], locals: [], refSpans: [], refTargets: [], typeSpans: [], typeValues: [], usedTopLevel: [], literalNames: [] };
     let analysis = checkItem(new ItemEnv(ctx, moduleSymbols, project, module, src.order, map, src.text), ast, recordTypes);
     if (ast.k === "fn" && ast.body) analysis = withLaidOutReturnFix(analysis, src.text, ast.body.s);
     if (!src.bodySkipped || ast.k !== "fn" || !ast.body || parseDiagnostics.length === 0) return analysis;
@@ -463,18 +475,24 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
         .map((d) => d.range.start)
         .sort((a, b) => a - b);
       const undeclaredSeen = new Set<string>();
+      const literalNames = new Set<string>();
       const { project, module } = ctx.get(fileModule, path);
+      /** Whether item `i` has a syntax error: errors up to the next item count (an unclosed body is reported at the next `fn`). */
+      const broken = (i: number): boolean => {
+        const limit = result.items[i + 1]?.start ?? Number.POSITIVE_INFINITY;
+        const after = firstAbove(syntaxErrorStarts, result.items[i]!.start);
+        return after < syntaxErrorStarts.length && syntaxErrorStarts[after]! <= limit;
+      };
       result.items.forEach((item, i) => {
         if (item.ast.k !== "fn" && item.ast.k !== "const") return;
         const analysis = ctx.get(itemAnalysis, itemQueryKey(path, file.keys[i]!));
         for (const n of analysis.usedTopLevel) used.add(n);
-        // Errors up to the next item count: an unclosed body is reported at the next `fn`.
-        const limit = result.items[i + 1]?.start ?? Number.POSITIVE_INFINITY;
-        const after = firstAbove(syntaxErrorStarts, item.start);
-        const broken = after < syntaxErrorStarts.length && syntaxErrorStarts[after]! <= limit;
-        for (const d of analysis.diagnostics) {
+        for (const n of analysis.literalNames) literalNames.add(n);
+        const isBroken = broken(i);
+        for (let d of analysis.diagnostics) {
           // A function cut short by a syntax error is not also reported as falling off its end.
-          if (broken && (d.code === "missing-return" || d.code === "unreachable-code")) continue;
+          if (isBroken && (d.code === "missing-return" || d.code === "unreachable-code")) continue;
+          if (isBroken && d.fixes) d = withoutFixes(d);
           if (d.code === "undeclared-variable") {
             // Like the reference: once per name per file.
             if (undeclaredSeen.has(d.message)) continue;
@@ -483,12 +501,16 @@ export function createAnalysisDatabase(options: { onEvent?: EngineListener } = {
           out.push(resolveParamRefs(ctx, shift(d, item.start, path), project));
         }
       });
-      // Read only for an unused top-level constant: most files depend on no other module's items.
-      const importedFromHere = () => {
-        const world = worldFor(ctx, project);
-        return namesImportedFrom(module, ctx.get(projectModules, project).map((m) => m.name), (m) => world.itemIndex(m));
+      const context = {
+        // Read only for an unused top-level constant: most files depend on no other module's items.
+        importedFromHere: () => {
+          const world = worldFor(ctx, project);
+          return namesImportedFrom(module, ctx.get(projectModules, project).map((m) => m.name), (m) => world.itemIndex(m));
+        },
+        broken,
+        literalNames,
       };
-      out.push(...unusedTopLevel(result.text, result.items, used, importedFromHere));
+      out.push(...unusedTopLevel(result.text, result.items, used, context));
       // Every item of the file is analysed now: its tokens are no longer worth keeping.
       dropKept(path);
       for (const d of out) ctx.push(diagnostics, d);

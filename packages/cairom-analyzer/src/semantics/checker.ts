@@ -84,6 +84,12 @@ export interface FunctionAnalysis {
   readonly typeValues: readonly Ty[];
   /** Module-level names this item reads (for unused imports/constants), in first-use order. */
   readonly usedTopLevel: readonly string[];
+  /**
+   * Names written as struct-literal names. They are not uses (the reference's quirk: an
+   * import used only there is reported unused), but removing such an import would leave
+   * the literals naming nothing, so the removal fix is not offered for them.
+   */
+  readonly literalNames: readonly string[];
 }
 
 /**
@@ -234,6 +240,7 @@ class AnalysisResult implements FunctionAnalysis {
   declare readonly typeSpans: readonly number[];
   declare readonly typeValues: readonly Ty[];
   declare readonly usedTopLevel: readonly string[];
+  declare readonly literalNames: readonly string[];
   constructor(
     diagnostics: readonly Diagnostic[],
     locals: readonly LocalInfo[],
@@ -242,6 +249,7 @@ class AnalysisResult implements FunctionAnalysis {
     typeSpans: readonly number[],
     typeValues: readonly Ty[],
     usedTopLevel: readonly string[],
+    literalNames: readonly string[],
   ) {
     this.diagnostics = diagnostics;
     this.locals = locals;
@@ -250,6 +258,7 @@ class AnalysisResult implements FunctionAnalysis {
     this.typeSpans = typeSpans;
     this.typeValues = typeValues;
     this.usedTopLevel = usedTopLevel;
+    this.literalNames = literalNames;
   }
 }
 
@@ -283,6 +292,8 @@ class Checker {
    */
   private byName: Map<string, number> | undefined;
   private shadowed: number[] | undefined;
+  /** Struct-literal names (see `FunctionAnalysis.literalNames`); most items write none. */
+  private literalNames: string[] | undefined;
   /** Set beside `used` once an item reads many module-level names (same reason). */
   private usedSet: Set<string> | undefined;
   private readonly scopeStarts: number[] = [];
@@ -293,6 +304,14 @@ class Checker {
   private retTy: Ty = UNIT;
   private retRef: TypeRef | null = null;
   private bodyStart = 0;
+  /**
+   * For "Add return type": the type (as written) of every value returned so far, `""` once
+   * two differ or a `return;` has no value (a return type would make the others errors),
+   * `null` before the first `return`.
+   */
+  private returnedType: string | null = null;
+  /** Indexes in `diags` of the return mismatches that offer "Add return type". */
+  private returnTypeFixes: number[] | undefined;
 
   constructor(
     private readonly env: CheckEnv,
@@ -308,9 +327,9 @@ class Checker {
     if (!this.recordTypes) {
       // The diagnostics pass keeps only what the per-file query reads: the locals and the
       // empty recording arrays would otherwise stay in memory once per item.
-      return new AnalysisResult(this.diags, NONE, NONE, NONE, NONE, NONE, this.usedNames());
+      return new AnalysisResult(this.diags, NONE, NONE, NONE, NONE, NONE, this.usedNames(), this.literalNames ?? NONE);
     }
-    return new AnalysisResult(this.diags, this.locals, this.refSpans, this.refTargets, this.typeSpans, this.typeValues, this.usedNames());
+    return new AnalysisResult(this.diags, this.locals, this.refSpans, this.refTargets, this.typeSpans, this.typeValues, this.usedNames(), this.literalNames ?? NONE);
   }
 
   private usedNames(): string[] {
@@ -436,9 +455,28 @@ class Checker {
           : [];
         this.report("missing-return", `\`${fn.name}\` does not return on every path${isUnit(this.retTy) ? " (unit functions also end with `return;`)" : ""}`, fn.ns, fn.ne, { fixes });
       }
+      // A return type fits only returns that all give one type and a body that always returns.
+      if (this.returnedType === "" || (flow & PROVIDES_RETURN) === 0) this.dropReturnTypeFixes();
     }
     this.pop();
     this.reportUnusedLocals();
+  }
+
+  /** Takes "Add return type" back from the mismatches offered it (the type would not fit the function). */
+  private dropReturnTypeFixes(): void {
+    for (const i of this.returnTypeFixes ?? []) {
+      const d = this.diags[i]!;
+      const fixes = d.fixes!.filter((f) => !f.title.startsWith("Add return type"));
+      this.diags[i] = diagnostic(d.code, d.severity, d.message, d.range.start, d.range.end, { fixes, related: d.related });
+    }
+  }
+
+  /** Notes the type of a returned value (`null` for a `return;`) for "Add return type". */
+  private noteReturned(t: Ty | null): void {
+    if (t?.k === "error") return;
+    const written = t === null ? "" : typeToString(t);
+    if (this.returnedType === null) this.returnedType = written;
+    else if (this.returnedType !== written) this.returnedType = "";
   }
 
   checkConstItem(c: Extract<ItemAst, { k: "const" }>): void {
@@ -698,12 +736,14 @@ class Checker {
 
   private returnStmt(s: Extract<Stmt, { k: "return" }>): void {
     if (!s.value) {
+      this.noteReturned(null);
       if (!isUnit(this.retTy) && this.retTy.k !== "error") {
         this.report("missing-return-value", `\`${this.fnName}\` must return a \`${typeToString(this.retTy)}\` value`, s.s, s.e);
       }
       return;
     }
     const t = this.expr(s.value, this.retTy, s.value.k === "int");
+    this.noteReturned(t);
     this.constArrayCheck(s.value);
     if (!compatible(t, this.retTy)) {
       const related: RelatedInformation[] = this.retRef
@@ -716,6 +756,7 @@ class Checker {
           safety: "unsafe",
           edits: [{ range: { start: this.bodyStart, end: this.bodyStart }, newText: `-> ${typeToString(t)} ` }],
         });
+        (this.returnTypeFixes ??= []).push(this.diags.length);
       }
       this.report("return-type-mismatch", `function \`${this.fnName}\` returns \`${typeToString(this.retTy)}\`, found \`${typeToString(t)}\``, s.value.s, s.value.e, { fixes, related });
     }
@@ -1156,6 +1197,7 @@ class Checker {
 
   private structLiteral(e: Extract<Expr, { k: "struct" }>): Ty {
     const t = this.env.typeName(e.name);
+    if (e.name && !this.literalNames?.includes(e.name)) (this.literalNames ??= []).push(e.name);
     const fieldsTyped = (): void => {
       for (let i = 0; i < e.fields.length; i++) {
         const f = e.fields[i]!;

@@ -220,31 +220,50 @@ export function namesImportedFrom(module: string, modules: readonly string[], in
   return names;
 }
 
+/** What {@link unusedTopLevel} asks of the file and the project. */
+export interface UnusedTopLevelContext {
+  /** The names other modules import from this one (asked only for an unused constant). */
+  importedFromHere(): ReadonlySet<string>;
+  /** Whether the item at this index has a syntax error (its fixes would act on a guessed parse). */
+  broken(index: number): boolean;
+  /** Names the module's items write as struct-literal names (an import of one is not removed). */
+  readonly literalNames: ReadonlySet<string>;
+}
+
 /**
  * Warnings for imports and top-level constants that nothing in the module reads, with
- * fixes. `importedFromHere` gives the names other modules import from this one (read only
- * for an unused constant): a constant they import is not renamed, nor to a name they import.
+ * fixes: none for an item with a syntax error (removing `use othe` from `use othe+r::{a};`
+ * leaves `+r::{a};`); an import whose name struct literals write is reported (the
+ * reference's quirk) but not removed, which would leave those literals naming nothing; a
+ * constant other modules import is not renamed, nor to a name they import.
  */
-export function unusedTopLevel(text: string, items: readonly LocatedItem[], used: ReadonlySet<string>, importedFromHere: () => ReadonlySet<string> = () => new Set()): Diagnostic[] {
+export function unusedTopLevel(text: string, items: readonly LocatedItem[], used: ReadonlySet<string>, context: UnusedTopLevelContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   let mentioned: Set<string> | undefined;
   let imported: ReadonlySet<string> | undefined;
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const ast = item.ast;
     if (ast.k === "const") {
       if (!ast.name || ast.name.startsWith("_") || used.has(ast.name)) continue;
       const s = item.start + ast.ns;
-      mentioned ??= underscoredNames(text);
-      imported ??= importedFromHere();
-      const fixes = imported.has(ast.name) ? [] : silencingPrefixFix(ast.name, s, "unsafe", mentioned, (candidate) => imported!.has(candidate));
+      let fixes: Fix[] = [];
+      if (!context.broken(i)) {
+        mentioned ??= underscoredNames(text);
+        imported ??= context.importedFromHere();
+        if (!imported.has(ast.name)) fixes = silencingPrefixFix(ast.name, s, "unsafe", mentioned, (candidate) => imported!.has(candidate));
+      }
       out.push(diagnostic("unused-variable", "warning", `\`${ast.name}\` is never used (prefix it with \`_\` to silence)`, s, item.start + ast.ne, { fixes }));
       continue;
     }
     if (ast.k !== "use") continue;
     const unused = ast.items.filter((n) => n.name && !n.name.startsWith("_") && !used.has(n.name));
+    const broken = unused.length > 0 && context.broken(i);
+    const removable = unused.filter((n) => !context.literalNames.has(n.name));
     for (const n of unused) {
-      let fix: Fix;
-      if (unused.length === ast.items.length) {
+      let fix: Fix | undefined;
+      if (broken || !removable.includes(n)) fix = undefined;
+      else if (removable.length === ast.items.length) {
         // Every imported name is unused: remove the whole declaration and its line break.
         let end = item.end;
         if (text[end] === "\n") end++;
@@ -254,7 +273,7 @@ export function unusedTopLevel(text: string, items: readonly LocatedItem[], used
         fix = { title: `Remove unused import \`${n.name}\``, safety: "safe", edits: [listRemoval(text, item.start + n.s, item.start + n.e)] };
       }
       out.push(
-        diagnostic("unused-variable", "warning", `\`${n.name}\` is never used (remove the import)`, item.start + n.s, item.start + n.e, { fixes: [fix] }),
+        diagnostic("unused-variable", "warning", `\`${n.name}\` is never used (remove the import)`, item.start + n.s, item.start + n.e, { fixes: fix ? [fix] : [] }),
       );
     }
   }

@@ -333,6 +333,56 @@ describe("code actions", () => {
     expect(action!.title).toBe("Add return type `-> u32`");
     expect(applyEdits(text, action!.edits)).toBe(`fn f() -> u32 {\n    return 5u32;\n}\n`);
   });
+
+  it("offers a return type only when every return gives that type and the body always returns", () => {
+    // With a `return;` elsewhere, `-> u32` turned it into missing-return-value.
+    for (const body of [
+      "    if true { return; }\n    return 5u32;\n",
+      "    if true { return true; }\n    return 5u32;\n",
+      "    if true { return 5u32; }\n",
+      "    if true { return (); }\n    return 5u32;\n",
+    ]) {
+      const { s, text } = open(`fn f() {\n${body}}\n`);
+      const titles = s.getCodeActions("/main.cm", { start: 0, end: text.length }).map((a) => a.title);
+      expect(titles, body).not.toContain("Add return type `-> u32`");
+      expect(s.getDiagnostics("/main.cm").map((d) => d.code), body).toContain("return-type-mismatch");
+    }
+    const { s, text } = open(`fn f() {\n    if true { return 1u32; }\n    return 5u32;\n}\n`);
+    const [action] = s.getCodeActions("/main.cm", { start: 0, end: text.length });
+    expect(action!.title).toBe("Add return type `-> u32`");
+    expect(diagnosticsOf({ "/m.cm": applyEdits(text, action!.edits) }, "/m.cm")).toEqual([]);
+  });
+
+  it("offers no fix in an item with a syntax error: its parse had to guess", () => {
+    // `P { x: x * (g(x) * as felt, }` got its fields added after the `,` (`,, y: 0u32`), and
+    // removing the `use othe` of `use othe+r::{a};` left `+r::{a};` as the file's first item.
+    for (const text of [
+      "struct P { x: felt, y: u32 }\nfn f(x: felt) -> P {\n    return P { x: x * ( as felt, };\n}\n",
+      "fn f(x: felt) {\n    let y = x +;\n    return;\n}\n",
+      "use othe+r::{a};\nfn f() { return; }\n",
+    ]) {
+      const { s } = open(text);
+      expect(s.getDiagnostics("/main.cm").map((d) => d.code), text).toContain("syntax-error");
+      expect(s.getCodeActions("/main.cm", { start: 0, end: text.length }), text).toEqual([]);
+    }
+  });
+
+  it("does not remove an import that struct literals name, though it counts as unused (the reference's quirk)", () => {
+    // Removing it left `Point { … }` naming nothing (undeclared-type), or made the literal
+    // name another struct of the same name.
+    const files = {
+      "/p/cairom.toml": 'name = "p"\nentry_point = "main.cm"\n',
+      "/p/src/main.cm": "use shapes::{Point, area};\nfn main() -> felt {\n    let p = Point { x: 1, y: 2 };\n    return p.x;\n}\n",
+      "/p/src/shapes.cm": "struct Point { x: felt, y: felt }\nfn area() -> felt { return 0; }\n",
+    };
+    const s = createCairoMService({ fs: new InMemoryFileSystem(files) });
+    const text = files["/p/src/main.cm"];
+    expect(s.getDiagnostics("/p/src/main.cm").map((d) => d.message)).toEqual(["`Point` is never used (remove the import)", "`area` is never used (remove the import)"]);
+    const actions = s.getCodeActions("/p/src/main.cm", { start: 0, end: text.length });
+    expect(actions.map((a) => a.title)).toEqual(["Remove unused import `area`"]);
+    const fixed = applyEdits(text, actions[0]!.edits);
+    expect(diagnosticsOf({ ...files, "/p/src/main.cm": fixed }, "/p/src/main.cm")).toEqual(["unused-variable `Point` is never used (remove the import)"]);
+  });
 });
 
 describe("conversion fixes", () => {
