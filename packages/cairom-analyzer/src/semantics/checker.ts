@@ -473,7 +473,8 @@ class Checker {
 
   /** Notes the type of a returned value (`null` for a `return;`) for "Add return type". */
   private noteReturned(t: Ty | null): void {
-    if (t?.k === "error") return;
+    // Only a function without a written return type is offered one.
+    if (this.retRef !== null || t?.k === "error") return;
     const written = t === null ? "" : typeToString(t);
     if (this.returnedType === null) this.returnedType = written;
     else if (this.returnedType !== written) this.returnedType = "";
