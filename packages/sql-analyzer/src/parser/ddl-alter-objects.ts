@@ -1,4 +1,5 @@
 import { SyntaxCode } from "../diagnostic.js";
+import { parsePostgresDatabaseOptions } from "./utility-more.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { ALL_OBJECT_KINDS, objectKindAt, parseCommonAlterTail, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList, unsupportedTail } from "./ddl-objects.js";
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
@@ -298,6 +299,14 @@ function parseAlterDatabaseAction(p: Parser): boolean {
       p.bump();
       p.bump();
       p.expectKw("version");
+    });
+    return true;
+  }
+  if (p.postgres) {
+    // [WITH] option …: any plain name is an option there (`ALTER DATABASE d allow_connections false`).
+    action(p, () => {
+      p.eatKw("with");
+      parsePostgresDatabaseOptions(p);
     });
     return true;
   }

@@ -3,7 +3,7 @@ import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
-import { atFullyReservedWord, atIdent, atLabel, atSubstitutedName, expectIdent, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
+import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, atSubstitutedName, expectIdent, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
 import { parseRoleList, parseRoleSpec } from "./ddl-objects.js";
 import type { Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
@@ -217,7 +217,37 @@ export function parseCreateDatabaseRest(p: Parser): void {
   }
   expectIdent(p, "database name");
   p.eatKw("with");
-  parseLooseOptions(p);
+  if (p.postgres) parsePostgresDatabaseOptions(p);
+  else parseLooseOptions(p);
+}
+
+/** The keywords PostgreSQL takes as a database option's name (any other name is a plain identifier). */
+const DATABASE_OPTION_KEYWORDS = new Set(["encoding", "location", "owner", "tablespace", "template"]);
+
+/**
+ * PostgreSQL's database options (CREATE DATABASE, ALTER DATABASE): `name [=] value` up to the end
+ * of the statement, the name a plain identifier (`allow_connections`, `icu_locale`, …), CONNECTION
+ * LIMIT or one of ENCODING, LOCATION, OWNER, TABLESPACE, TEMPLATE; the value a number, a string,
+ * TRUE / FALSE / ON, DEFAULT or a name that is no reserved word.
+ */
+export function parsePostgresDatabaseOptions(p: Parser): void {
+  while (!p.atStatementEnd) {
+    const progress = p.position;
+    p.start(SyntaxKind.Option);
+    if (p.atKw("connection") && p.nthKw(1, "limit")) {
+      p.bump();
+      p.bump();
+    } else if (atPlainIdent(p) || (p.at(SyntaxKind.Word) && DATABASE_OPTION_KEYWORDS.has(p.word!))) p.bump(p.at(SyntaxKind.Word) && !DATABASE_OPTION_KEYWORDS.has(p.word!) ? SyntaxKind.Ident : undefined);
+    else p.expected("a database option (a name, CONNECTION LIMIT, ENCODING, OWNER, …)");
+    p.eatOp("=");
+    if (p.atOp("-") && p.nth(1) === SyntaxKind.Number) p.bump();
+    // (A psql `:variable` stands for a value too: `OWNER :owner`.)
+    if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || p.atKw("true") || p.atKw("false") || p.atKw("on") || p.atKw("default") || atSubstitutedName(p)) p.bump();
+    else if (atFullyReservedWord(p) || !atLabel(p)) p.expected("an option value");
+    else p.bumpIdent();
+    p.finish();
+    if (p.position === progress) break;
+  }
 }
 
 const ROLE_OPTIONS = new Set([

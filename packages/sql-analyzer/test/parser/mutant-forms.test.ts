@@ -170,6 +170,15 @@ const ROWS: Record<string, readonly Row[]> = {
     ["SELECT a BETWEEN NOT b AND c", false],
     ["SELECT a BETWEEN b AND NOT c", true],
   ],
+  "database options": [
+    ["CREATE DATABASE d WITH OWNER = u TEMPLATE template0 ENCODING 'UTF8' locale_provider icu icu_locale 'en' CONNECTION LIMIT = -1 is_template true", true],
+    ["CREATE DATABASE d kind_6 ENCODING 'UTF8'", false],
+    ["CREATE DATABASE d AND 'UTF8'", false],
+    ["CREATE DATABASE d TABLE 'UTF8'", false],
+    ["CREATE DATABASE d scroll 'UTF8'", false],
+    ["ALTER DATABASE allow_connections db false", true],
+    ["ALTER DATABASE db WITH LIMIT 10", false],
+  ],
   "DDL odds and ends": [
     ["DROP TYPE left", true],
     ["DROP DOMAIN is", true],
