@@ -154,8 +154,8 @@ export const POSTGRES_COL_NAME_OTHERS_CLASS = wordClass(POSTGRES_COL_NAME_OTHERS
  * Every word PostgreSQL 18's lexer reads as a keyword, of all four classes (unreserved, column
  * name, type or function name, reserved). The few places where its grammar takes a plain
  * identifier only (`IDENT`: EXTRACT's field, CREATE DATABASE's option names, a time zone name)
- * test against it. (The keyword sweep in scripts/corpus/postgres-keywords.mjs holds the same
- * list; a test keeps the two equal.)
+ * test against it, and the keyword sweep (scripts/corpus/postgres-keywords.mjs) puts each in
+ * every name position, judged by libpg-query.
  */
 export const POSTGRES_KEYWORDS = words(`
   abort absent absolute access action add admin after aggregate all also alter always analyse analyze and any

@@ -4,9 +4,7 @@
 // (the expectation is the reference's, not ours) and that we agree.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "../../src/index.js";
-import { POSTGRES_KEYWORDS as SRC_KEYWORDS } from "../../src/lexer/keywords.js";
 import { createPostgresOracle, createSqliteOracle } from "../../scripts/oracles.mjs";
-import { POSTGRES_KEYWORDS as SWEEP_KEYWORDS } from "../../scripts/corpus/postgres-keywords.mjs";
 
 type Row = readonly [sql: string, accepted: boolean];
 
@@ -236,6 +234,3 @@ describe.each(Object.entries(SQLITE_ROWS))("sqlite: %s", (_, rows) => {
   });
 });
 
-it("the parser's PostgreSQL keyword list is the keyword sweep's", () => {
-  expect([...SRC_KEYWORDS].sort()).toEqual([...SWEEP_KEYWORDS].sort());
-});
