@@ -135,7 +135,7 @@ function parseDropNameList(p: Parser, object: string): void {
     if (p.at(SyntaxKind.LParen) && routine) {
       if (p.postgres) parseRoutineParams(p, object === "aggregate" ? AGGREGATE_SIGNATURE : {});
       else p.bumpBalanced(true);
-    }
+    } else if (object === "aggregate" && p.postgres) p.expected("'(' and the aggregate's argument types");
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
 }

@@ -592,6 +592,7 @@ export function parseGrantOrRevoke(p: Parser): void {
     parseAccountName(p);
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
+  let dropBehavior = false; // CASCADE or RESTRICT, once
   for (let guard = 0; guard < 4; guard++) {
     if (p.postgres && grant && p.atKw("with")) {
       // WITH GRANT OPTION; a role grant's options instead: `WITH ADMIN OPTION, INHERIT TRUE, SET
@@ -620,8 +621,10 @@ export function parseGrantOrRevoke(p: Parser): void {
       p.bump();
       p.bump();
       expectRoleName(p);
-    } else if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
-    else if (p.mysql && !grant && p.atKw("ignore") && p.nthKw(1, "unknown")) {
+    } else if ((p.atKw("cascade") || p.atKw("restrict")) && !dropBehavior) {
+      dropBehavior = true;
+      p.bump();
+    } else if (p.mysql && !grant && p.atKw("ignore") && p.nthKw(1, "unknown")) {
       p.bump();
       p.bump();
       p.expectKw("user");

@@ -1,3 +1,4 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
@@ -309,6 +310,8 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
     return;
   }
   if (forms.star && p.atOp("*")) p.bump();
+  // An aggregate is named with `(*)` or its argument types, never `()`.
+  else if (forms.star && p.postgres && p.at(SyntaxKind.RParen)) p.expected("'*' or the aggregate's argument types");
   else if (!p.at(SyntaxKind.RParen)) {
     do {
       if (forms.orderBy && p.atKw("order") && p.nthKw(1, "by")) {
@@ -422,13 +425,16 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
     if (p.atKw("from") && (constraint || !p.postgres)) {
       p.bump();
       parseQualifiedName(p);
-    } else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
-      p.bump();
-      p.bump();
-    } else if (p.atKw("deferrable")) p.bump();
-    else if (p.atKw("initially")) {
-      p.bump();
-      if (!p.eatKw("deferred")) p.expectKw("immediate");
+    } else if ((p.atKw("not") && p.nthKw(1, "deferrable")) || p.atKw("deferrable") || p.atKw("initially")) {
+      if (p.postgres && !constraint) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "only a constraint trigger is deferrable: CREATE CONSTRAINT TRIGGER", start, end);
+      }
+      if (p.eatKw("not")) p.bump();
+      else if (!p.eatKw("deferrable")) {
+        p.bump();
+        if (!p.eatKw("deferred")) p.expectKw("immediate");
+      }
     } else if (p.atKw("referencing")) {
       p.bump();
       while (p.atKw("old") || p.atKw("new")) {

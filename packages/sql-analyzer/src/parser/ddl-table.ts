@@ -3,11 +3,11 @@ import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
-import { atIdent, atLabel, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, atLabel, isReservedAt, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
 import type { Parser } from "./parser.js";
-import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
+import { atCallAhead, atSelectStart, NO_PAREN_FUNCTIONS, parseSelectStmt, parseWhereClause } from "./select.js";
 import { atMultiWordType, parseTypeName } from "./types.js";
 
 /**
@@ -243,6 +243,9 @@ function atTableConstraint(p: Parser): boolean {
  * the columns come from the parent or the type) a column element only adds options:
  * `name [WITH OPTIONS] [constraints]`, no type.
  */
+/** What `LIKE t INCLUDING …` copies (PostgreSQL). */
+const LIKE_OPTIONS = new Set(["comments", "compression", "constraints", "defaults", "generated", "identity", "indexes", "statistics", "storage", "all"]);
+
 function parseTableElement(p: Parser, typed: boolean): void {
   if (p.atKw("like") && p.postgres) {
     p.start(SyntaxKind.LikeClause);
@@ -250,6 +253,7 @@ function parseTableElement(p: Parser, typed: boolean): void {
     parseQualifiedName(p, "table name");
     while ((p.atKw("including") || p.atKw("excluding")) && p.nth(1) === SyntaxKind.Word) {
       p.bump();
+      if (!LIKE_OPTIONS.has(p.word!)) p.expected("COMMENTS, COMPRESSION, CONSTRAINTS, DEFAULTS, GENERATED, IDENTITY, INDEXES, STATISTICS, STORAGE or ALL");
       p.bump();
     }
     p.finish();
@@ -749,10 +753,20 @@ export function parseIndexElemList(p: Parser): void {
   p.finish();
 }
 
+/** PostgreSQL: whether an index element starts here — a column (no reserved word), a call or `(`. */
+function atPostgresIndexElemStart(p: Parser): boolean {
+  if (p.at(SyntaxKind.LParen) || atCallAhead(p)) return true;
+  if (p.nth(1) === SyntaxKind.Dot) return false; // a qualified name that no call follows
+  if (p.at(SyntaxKind.QuotedIdent)) return true;
+  return p.at(SyntaxKind.Word) && (!isReservedAt(p) || NO_PAREN_FUNCTIONS.has(p.word!));
+}
+
 /** One index element: a column or `(expression)` with collation, opclass, order and nulls order. */
 export function parseIndexElem(p: Parser): void {
   p.start(SyntaxKind.IndexElem);
-  // PostgreSQL: a column, a function call or a parenthesized expression — no bare operators.
+  // PostgreSQL: a column, a function call or a parenthesized expression — no bare operators,
+  // no literal (`(32)`, `(TRUE)` index nothing).
+  if (p.postgres && !atPostgresIndexElemStart(p)) p.expected("a column, a function call or a parenthesized expression");
   if (!(p.postgres ? parseExprBp(p, 21) : parseExpr(p))) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
   if (p.atKw("collate")) {
     p.bump();

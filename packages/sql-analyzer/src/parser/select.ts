@@ -779,13 +779,13 @@ function parseRowsFromItems(p: Parser): void {
 }
 
 /** The special functions PostgreSQL calls without parentheses (`CURRENT_DATE`, `USER`, …). */
-const NO_PAREN_FUNCTIONS = new Set([
+export const NO_PAREN_FUNCTIONS: ReadonlySet<string> = new Set([
   "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_role", "current_user",
   "session_user", "system_user", "user", "current_catalog", "current_schema",
 ]);
 
 /** Whether a (possibly qualified) name and its `(` start here: `f(`, `s.f(`, `"F"(`. */
-function atCallAhead(p: Parser): boolean {
+export function atCallAhead(p: Parser): boolean {
   let n = 0;
   while (atLabel(p, n) && p.nth(n + 1) === SyntaxKind.Dot) n += 2;
   return atLabel(p, n) && p.nth(n + 1) === SyntaxKind.LParen;

@@ -364,7 +364,9 @@ export function parseAlterRole(p: Parser): void {
     else parseRoleSpec(p);
   } else if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
-  if (group && p.postgres && (p.atKw("add") || p.atKw("drop"))) {
+  // (ALTER ROLE r alone is an empty option list; ALTER GROUP g needs its action.)
+  if (group && p.postgres && p.atStatementEnd) p.expected("ADD USER, DROP USER or RENAME TO");
+  else if (group && p.postgres && (p.atKw("add") || p.atKw("drop"))) {
     // ALTER GROUP g {ADD | DROP} USER u [, …]
     p.bump();
     p.expectKw("user");
