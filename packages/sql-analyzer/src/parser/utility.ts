@@ -287,6 +287,10 @@ export function parseReset(p: Parser): void {
   p.finish();
 }
 
+/** PostgreSQL COPY's legacy flag options, and those that take a string. */
+const COPY_FLAGS = new Set(["binary", "freeze", "csv", "header"]);
+const COPY_STRING_OPTIONS = new Set(["delimiter", "null", "quote", "escape", "encoding"]);
+
 /** A parenthesized option list that must hold an option (`EXPLAIN () …` is an error). */
 const NON_EMPTY: OptionListForm = { nonEmpty: true };
 /** PostgreSQL's unparenthesized EXPLAIN options, in their order: [ANALYZE] [VERBOSE]. */
@@ -467,9 +471,22 @@ export function parseCopy(p: Parser): void {
         while (p.eat(SyntaxKind.Comma));
         continue;
       }
-      p.bump();
-      if (p.atKw("as")) p.bump();
-      if (p.at(SyntaxKind.String)) p.bump();
+      if (!p.postgres) {
+        p.bump();
+        if (p.atKw("as")) p.bump();
+        if (p.at(SyntaxKind.String)) p.bump();
+        continue;
+      }
+      // PostgreSQL's legacy options: flags, or DELIMITER / NULL / QUOTE / ESCAPE [AS] 'x', ENCODING 'x'.
+      const w = p.word!;
+      if (COPY_FLAGS.has(w)) p.bump();
+      else if (COPY_STRING_OPTIONS.has(w)) {
+        p.bump();
+        if (w !== "encoding") p.eatKw("as");
+        p.expect(SyntaxKind.String, `a string for ${w.toUpperCase()}`);
+      } else {
+        p.errorBump(`expected a COPY option (BINARY, CSV, HEADER, FREEZE, DELIMITER, NULL, QUOTE, ESCAPE, FORCE, ENCODING), found '${p.tokenText()}'`);
+      }
     }
   }
   if (p.atKw("where")) {

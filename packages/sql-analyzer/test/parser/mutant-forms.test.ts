@@ -193,6 +193,14 @@ const ROWS: Record<string, readonly Row[]> = {
     ["COMMENT ON AGGREGATE a() IS 'x'", false],
     ["REVOKE r FROM u RESTRICT RESTRICT", false],
   ],
+  "COPY's legacy options": [
+    ["COPY t FROM '/x' WITH CSV HEADER DELIMITER AS ',' NULL AS '' QUOTE '\"' FORCE NOT NULL a, b ENCODING 'utf8'", true],
+    ["COPY t TO STDOUT CSV FORCE QUOTE *", true],
+    ["COPY t FROM STDIN AS", false],
+    ["COPY t FROM STDIN CSV 'utf8'", false],
+    ["COPY t TO STDOUT statement_timeout", false],
+    ["COPY t FROM STDIN oids", false],
+  ],
   "DDL odds and ends": [
     ["DROP TYPE left", true],
     ["DROP DOMAIN is", true],
