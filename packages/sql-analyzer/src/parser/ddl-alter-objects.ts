@@ -3,7 +3,7 @@ import { parsePostgresDatabaseOptions } from "./utility-more.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { ALL_OBJECT_KINDS, objectKindAt, parseCommonAlterTail, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList, unsupportedTail } from "./ddl-objects.js";
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
-import { parseOptionList } from "./ddl-table.js";
+import { DEF_ELEMS, parseOptionList } from "./ddl-table.js";
 import { expectParenthesizedExpr } from "./expressions.js";
 import { atLabel, expectIdent, expectLabel, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -96,13 +96,13 @@ function parseAlterObjectAction(p: Parser, kind: string, ifExists: boolean): boo
     case "operator":
     case "text search dictionary":
       if (kind === "text search dictionary" && p.at(SyntaxKind.LParen)) {
-        action(p, () => parseOptionList(p));
+        action(p, () => parseOptionList(p, DEF_ELEMS));
         return true;
       }
       if (!((p.atKw("set") || p.atKw("reset")) && p.nth(1) === SyntaxKind.LParen)) return false;
       action(p, () => {
         p.bump();
-        parseOptionList(p);
+        parseOptionList(p, DEF_ELEMS);
       });
       return true;
     case "statistics":
@@ -148,7 +148,7 @@ function parseAlterObjectAction(p: Parser, kind: string, ifExists: boolean): boo
           expectIdent(p, "tablespace");
         } else {
           p.bump();
-          parseOptionList(p);
+          parseOptionList(p, DEF_ELEMS);
         }
       });
       return true;
@@ -222,7 +222,7 @@ function parseAlterPublicationAction(p: Parser): boolean {
   if (p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
     action(p, () => {
       p.bump();
-      parseOptionList(p);
+      parseOptionList(p, DEF_ELEMS);
     });
     return true;
   }
@@ -251,7 +251,7 @@ function parseAlterSubscriptionAction(p: Parser): boolean {
       while (p.eat(SyntaxKind.Comma));
       if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
         p.bump();
-        parseOptionList(p);
+        parseOptionList(p, DEF_ELEMS);
       }
     });
     return true;
@@ -262,7 +262,7 @@ function parseAlterSubscriptionAction(p: Parser): boolean {
       p.bump();
       if (p.atKw("with") && p.nth(1) === SyntaxKind.LParen) {
         p.bump();
-        parseOptionList(p);
+        parseOptionList(p, DEF_ELEMS);
       }
     });
     return true;
@@ -274,7 +274,7 @@ function parseAlterSubscriptionAction(p: Parser): boolean {
   if ((p.atKw("set") || p.atKw("skip")) && p.nth(1) === SyntaxKind.LParen) {
     action(p, () => {
       p.bump();
-      parseOptionList(p);
+      parseOptionList(p, DEF_ELEMS);
     });
     return true;
   }
@@ -337,7 +337,7 @@ function parseAlterIndexAction(p: Parser, ifExists: boolean): boolean {
   if (p.atKw("reset") && p.nth(1) === SyntaxKind.LParen) {
     action(p, () => {
       p.bump();
-      parseOptionList(p);
+      parseOptionList(p, DEF_ELEMS);
     });
     return true;
   }

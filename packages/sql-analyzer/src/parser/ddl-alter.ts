@@ -1,6 +1,6 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
-import { atExcludeConstraint, parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
+import { DEF_ELEMS, atExcludeConstraint, parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
 import { expectCharsetName, expectIdent, expectLabel, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
@@ -115,7 +115,7 @@ function parsePostgresDrop(p: Parser): boolean {
   if (kind === "database" && (p.atKw("with") || p.at(SyntaxKind.LParen))) {
     // DROP DATABASE name [WITH] (FORCE [, …])
     p.eatKw("with");
-    parseOptionList(p);
+    parseOptionList(p, { nonEmpty: true });
   }
   if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
   p.finish();
@@ -395,7 +395,7 @@ function parseBuiltinKindAction(p: Parser, object: string): boolean {
   } else if ((object === "index" || object === "view" || object === "materialized view") && p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
     p.start(SyntaxKind.AlterAction);
     p.bump();
-    parseOptionList(p);
+    parseOptionList(p, DEF_ELEMS);
     p.finish();
   } else return false;
   return true;
@@ -469,7 +469,7 @@ function parseAlterTableAction(p: Parser): void {
       } else if (p.postgres && p.atKw("options")) parseGenericOptions(p, true);
       else if (p.postgres && p.atKw("reset") && p.nth(1) === SyntaxKind.LParen) {
         p.bump();
-        parseOptionList(p);
+        parseOptionList(p, DEF_ELEMS);
       } else if (p.eatKw("set")) {
         if (p.eatKw("default")) parseExpr(p);
         else if (p.eatKw("not")) p.expectKw("null");
@@ -481,7 +481,7 @@ function parseAlterTableAction(p: Parser): void {
           // SET EXPRESSION AS (expr): a new generation expression
           p.expectKw("as");
           expectParenthesizedExpr(p);
-        } else if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+        } else if (p.at(SyntaxKind.LParen)) parseOptionList(p, DEF_ELEMS);
         else if (p.eatKw("visible") || p.eatKw("invisible")) {
           /* mysql */
         } else p.expected("DEFAULT, NOT NULL, STATISTICS or STORAGE");
@@ -532,13 +532,16 @@ function parseAlterTableAction(p: Parser): void {
         expectIdent(p, "access method");
       } else if (p.eatKw("logged") || p.eatKw("unlogged")) {
         /* ok */
-      } else if (p.eatKw("without")) expectLabel(p);
-      else if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+      } else if (p.eatKw("without")) {
+        // SET WITHOUT CLUSTER / OIDS (PostgreSQL); other dialects' forms stay loose.
+        if (!p.postgres) expectLabel(p);
+        else if (!p.eatKw("cluster") && !p.eatKw("oids")) p.expected("CLUSTER or OIDS");
+      } else if (p.at(SyntaxKind.LParen)) parseOptionList(p, DEF_ELEMS);
       else p.expected("SCHEMA, TABLESPACE, LOGGED or '('");
       break;
     case "reset":
       p.bump();
-      parseOptionList(p);
+      parseOptionList(p, DEF_ELEMS);
       break;
     case "attach":
       p.bump();
@@ -686,7 +689,7 @@ function parseAlterTypeAttributes(p: Parser): boolean {
   if (p.atKw("set") && p.nth(1) === SyntaxKind.LParen) {
     p.start(SyntaxKind.AlterAction);
     p.bump();
-    parseOptionList(p);
+    parseOptionList(p, DEF_ELEMS);
     p.finish();
     return true;
   }

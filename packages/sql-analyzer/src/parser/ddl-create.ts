@@ -316,8 +316,10 @@ function bumpModifiers(p: Parser, n: number): void {
 
 function parseCreateIndexRest(p: Parser): void {
   p.eatKw("concurrently");
-  if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
-  if (!p.atKw("on")) parseQualifiedName(p, "index name");
+  const ifNotExists = p.atKw("if") && (p.nthKw(1, "not") || !p.postgres);
+  if (ifNotExists) parseIfNotExists(p);
+  // (PostgreSQL names the index it may skip: IF NOT EXISTS needs a name.)
+  if (!p.atKw("on") || (ifNotExists && p.postgres)) parseQualifiedName(p, "index name");
   if (p.mysql && p.atKw("using")) {
     p.bump();
     expectLabel(p);

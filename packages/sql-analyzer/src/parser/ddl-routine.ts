@@ -419,6 +419,7 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
   } while (p.eatKw("or"));
   p.expectKw("on");
   parseQualifiedName(p, "table name");
+  let forEachRow = false;
   for (let guard = 0; guard < 16; guard++) {
     const progress = p.position;
     // FROM and the DEFERRABLE attributes belong to constraint triggers only (PostgreSQL).
@@ -447,7 +448,8 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
       p.bump();
       // SQLite and MySQL spell out FOR EACH ROW; PostgreSQL makes EACH optional.
       if (!p.eatKw("each") && !p.postgres) p.expectKw("each");
-      if (!p.eatKw("row")) p.expectKw("statement");
+      if (p.eatKw("row")) forEachRow = true;
+      else p.expectKw("statement");
     } else if (p.atKw("follows") || p.atKw("precedes")) {
       p.bump();
       expectIdent(p, "trigger name");
@@ -460,6 +462,8 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
     if (p.position === progress) break;
   }
   p.start(SyntaxKind.TriggerBody);
+  // A constraint trigger fires for each row: FOR EACH ROW is required there.
+  if (p.postgres && constraint && !forEachRow) p.expected("FOR EACH ROW (a constraint trigger fires per row)");
   if (p.postgres) {
     p.expectKw("execute");
     if (!p.eatKw("function")) p.expectKw("procedure");

@@ -774,7 +774,7 @@ export function parseIndexElem(p: Parser): void {
   }
   if (p.postgres && atIdent(p) && !p.atKw("asc") && !p.atKw("desc") && !p.atKw("nulls") && !p.atKw("with")) {
     parseQualifiedName(p, "operator class");
-    if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+    if (p.at(SyntaxKind.LParen)) parseOptionList(p, DEF_ELEMS);
   }
   if (p.atKw("asc") || p.atKw("desc")) p.bump();
   if (p.atKw("nulls")) {

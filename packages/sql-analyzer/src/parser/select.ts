@@ -1090,8 +1090,11 @@ export function parseReturningClause(p: Parser): void {
   p.bump();
   do {
     p.start(SyntaxKind.SelectItem);
-    if (parseExprOrStar(p)) parseOptionalAlias(p, false);
-    else p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
+    // (A bare `*` takes no alias: `RETURNING * kind` is an error.)
+    const star = p.atOp("*");
+    if (parseExprOrStar(p)) {
+      if (!star) parseOptionalAlias(p, false);
+    } else p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
