@@ -108,6 +108,11 @@ export function parseQueryTail(p: Parser): void {
       parseLimitClause(p);
       limit = true;
     } else if (p.atKw("offset") && !offset) {
+      if (!p.postgres && !limit) {
+        // MySQL and SQLite take OFFSET only after a LIMIT.
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "OFFSET needs a LIMIT before it here: LIMIT n OFFSET m", start, end);
+      }
       parseOffsetClause(p);
       offset = true;
     } else if (p.atKw("fetch") && !limit) {

@@ -53,6 +53,16 @@ function atTransactionMode(p: Parser): boolean {
   return p.atKw("isolation") || p.atKw("read") || p.atKw("deferrable") || (p.atKw("not") && p.nthKw(1, "deferrable")) || (p.mysql && p.atKw("with") && p.nthKw(1, "consistent"));
 }
 
+/**
+ * The optional TRANSACTION or WORK after BEGIN, COMMIT / END and ROLLBACK; SQLite also takes a
+ * transaction name after TRANSACTION (`ROLLBACK TRANSACTION t`), which it ignores.
+ */
+function eatTransactionWord(p: Parser): void {
+  if (p.eatKw("transaction")) {
+    if (p.sqlite && atIdent(p) && !p.atKw("to") && !p.atKw("transaction")) p.bumpIdent();
+  } else p.eatKw("work");
+}
+
 /** BEGIN / START TRANSACTION / COMMIT / END / ROLLBACK [TO SAVEPOINT] / SAVEPOINT / RELEASE. */
 export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
   void cp;
@@ -63,7 +73,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
   switch (w) {
     case "begin":
       if (p.sqlite && (p.atKw("deferred") || p.atKw("immediate") || p.atKw("exclusive"))) p.bump();
-      if (!p.eatKw("transaction")) p.eatKw("work");
+      eatTransactionWord(p);
       if (p.postgres) parseTransactionModes(p);
       break;
     case "start":
@@ -78,7 +88,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
         p.expect(SyntaxKind.String, "transaction id");
         break;
       }
-      if (!p.eatKw("transaction")) p.eatKw("work");
+      eatTransactionWord(p);
       if (p.atKw("and")) {
         p.bump();
         p.eatKw("no");
@@ -87,7 +97,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
       if (p.mysql) parseMysqlRelease(p);
       break;
     case "rollback":
-      if (!p.eatKw("transaction")) p.eatKw("work");
+      eatTransactionWord(p);
       if (p.eatKw("to")) {
         if (p.atKw("savepoint") && (atLabel(p, 1) || !p.postgres)) p.bump();
         expectIdent(p, "savepoint name");

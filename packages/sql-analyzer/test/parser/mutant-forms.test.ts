@@ -243,6 +243,10 @@ const SQLITE_ROWS: Record<string, readonly Row[]> = {
     ["CREATE TRIGGER tr BEFORE DELETE ON users FOR EACH ROW BEGIN DELETE FROM users; END", true],
     ["CREATE TEMP TEMP TABLE t (a)", false],
     ["VALUES ()", false],
+    ["SELECT id x FROM users OFFSET 44", false],
+    ["SELECT id FROM users LIMIT 1 OFFSET 44", true],
+    ["ROLLBACK TRANSACTION t1", true],
+    ["BEGIN TRANSACTION t1", true],
   ],
 };
 
