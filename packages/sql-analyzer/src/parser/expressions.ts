@@ -1500,7 +1500,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
       if (special === "extract" && p.mysql && count === 1 && !atMysqlIntervalUnit(p)) p.expected("a unit (YEAR, MONTH, DAY, HOUR_MINUTE, …)");
       // PostgreSQL's EXTRACT field is one name that is no keyword but YEAR … SECOND, or a string.
       if (special === "extract" && p.postgres && count === 1 && !atPostgresExtractField(p)) p.expected("a field (a name such as epoch, YEAR … SECOND, or a string)");
-      parseArg(p);
+      parseArg(p, special === "trim" && count === 1);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
       while (specialSyntax && (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape"))) {
@@ -1564,16 +1564,15 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
   return count;
 }
 
-export function parseArg(p: Parser): void {
-  // TRIM(LEADING 'x' FROM y), TRIM(BOTH FROM y)
+export function parseArg(p: Parser, trimFirst = false): void {
   if (p.sqlite) {
     parseExpr(p);
     return;
   }
-  if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && !p.nthKw(1, "from")) p.bump();
-  else if ((p.atKw("leading") || p.atKw("trailing") || p.atKw("both")) && p.nthKw(1, "from")) {
+  // TRIM(LEADING 'x' FROM y), TRIM(BOTH FROM y): the words start TRIM's first argument alone.
+  if (trimFirst && (p.atKw("leading") || p.atKw("trailing") || p.atKw("both"))) {
     p.bump();
-    return;
+    if (p.atKw("from")) return;
   }
   // A named argument's name is a `type_function_name` (`f(group => 1)` is a syntax error).
   if (p.postgres && p.nth(1) === SyntaxKind.Operator && (p.wordAt(1) === "=>" || p.wordAt(1) === ":=") && atTypeFunctionName(p)) {

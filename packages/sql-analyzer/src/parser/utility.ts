@@ -5,7 +5,7 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList, type OptionListForm } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
-import { atIdent, atLabel, atPlainIdent, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atIdent, atLabel, atPlainIdent, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -551,7 +551,9 @@ export function parseDetach(p: Parser): void {
 export function parseCall(p: Parser): void {
   p.start(SyntaxKind.CallStmt);
   p.bump();
-  parseQualifiedName(p, "procedure name");
+  // (PostgreSQL names a procedure as it names a function: `CALL left(1)` yes, `CALL grouping()` no.)
+  if (p.postgres) parseRoutineName(p, "procedure name");
+  else parseQualifiedName(p, "procedure name");
   p.start(SyntaxKind.ArgList);
   if (p.eat(SyntaxKind.LParen)) {
     // A call's arguments: named ones (`b => 2`) and VARIADIC too.

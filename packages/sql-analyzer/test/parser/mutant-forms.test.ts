@@ -216,6 +216,13 @@ const ROWS: Record<string, readonly Row[]> = {
     ["UPDATE t SET a = 1 RETURNING * kind", false],
     ["CREATE CONSTRAINT TRIGGER ct AFTER INSERT ON t EXECUTE PROCEDURE trg()", false],
   ],
+  "TRIM's words and CALL's names": [
+    ["SELECT f(BOTH ARRAY[])", false],
+    ["SELECT trim(BOTH 'x' FROM a), trim(LEADING FROM a), trim(TRAILING 'y' FROM a), trim(a)", true],
+    ["CALL grouping()", false],
+    ["CALL isnull()", true],
+    ["CALL left(1)", true],
+  ],
   "DDL odds and ends": [
     ["DROP TYPE left", true],
     ["DROP DOMAIN is", true],
