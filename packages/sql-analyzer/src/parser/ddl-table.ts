@@ -2,12 +2,12 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
-import { expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
+import { VALUE_KEYWORDS, expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
 import { atIdent, atLabel, isReservedAt, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
 import type { Parser } from "./parser.js";
-import { atCallAhead, atSelectStart, NO_PAREN_FUNCTIONS, parseSelectStmt, parseWhereClause } from "./select.js";
+import { atCallAhead, atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
 import { atMultiWordType, parseTypeName } from "./types.js";
 
 /**
@@ -758,7 +758,7 @@ function atPostgresIndexElemStart(p: Parser): boolean {
   if (p.at(SyntaxKind.LParen) || atCallAhead(p)) return true;
   if (p.nth(1) === SyntaxKind.Dot) return false; // a qualified name that no call follows
   if (p.at(SyntaxKind.QuotedIdent)) return true;
-  return p.at(SyntaxKind.Word) && (!isReservedAt(p) || NO_PAREN_FUNCTIONS.has(p.word!));
+  return p.at(SyntaxKind.Word) && (!isReservedAt(p) || VALUE_KEYWORDS.has(p.word!));
 }
 
 /** One index element: a column or `(expression)` with collation, opclass, order and nulls order. */

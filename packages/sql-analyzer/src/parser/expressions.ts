@@ -25,7 +25,8 @@ const BP_UNARY = 13;
 
 const COMPARISON = new Set(["=", "<", ">", "<=", ">=", "<>", "!=", "<=>", "=="]);
 const SPECIAL_ARG_FUNCTIONS = new Set(["extract", "position", "substring", "substr", "trim", "overlay", "normalize", "treat"]);
-const VALUE_KEYWORDS = new Set([
+/** The special functions called without parentheses (`CURRENT_DATE`, `USER`, …): values, in PostgreSQL also FROM and index items. */
+export const VALUE_KEYWORDS: ReadonlySet<string> = new Set([
   "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user", "session_user",
   "user", "current_role", "current_catalog", "current_schema", "system_user",
 ]);

@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
-import { atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parsePrefix, parseSubquery } from "./expressions.js";
+import { VALUE_KEYWORDS, atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parsePrefix, parseSubquery } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, isReservedAt, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
@@ -774,7 +774,7 @@ export function parseIndexHint(p: Parser): void {
 function parseRowsFromItems(p: Parser): void {
   do {
     // Each item is a function call (PostgreSQL's func_expr_windowless), no other expression.
-    if (!atCallAhead(p) && !(p.at(SyntaxKind.Word) && NO_PAREN_FUNCTIONS.has(p.word!))) p.expected("a function call");
+    if (!atCallAhead(p) && !(p.at(SyntaxKind.Word) && VALUE_KEYWORDS.has(p.word!))) p.expected("a function call");
     parseExpr(p);
     if (p.atKw("as") && p.nth(1) === SyntaxKind.LParen) {
       p.bump();
@@ -782,12 +782,6 @@ function parseRowsFromItems(p: Parser): void {
     }
   } while (p.eat(SyntaxKind.Comma));
 }
-
-/** The special functions PostgreSQL calls without parentheses (`CURRENT_DATE`, `USER`, …). */
-export const NO_PAREN_FUNCTIONS: ReadonlySet<string> = new Set([
-  "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_role", "current_user",
-  "session_user", "system_user", "user", "current_catalog", "current_schema",
-]);
 
 /** Whether a (possibly qualified) name and its `(` start here: `f(`, `s.f(`, `"F"(`. */
 export function atCallAhead(p: Parser): boolean {
