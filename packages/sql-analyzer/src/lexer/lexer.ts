@@ -579,8 +579,9 @@ export class Lexer {
     const text = this.text;
     const end = this.end;
     const next = p + 1 < end ? text.charCodeAt(p + 1) : 0;
-    if (next >= 48 && next <= 57 && this.sqlite) {
-      // SQLite: `$1a` is one parameter name, as `:1a` is (not `$1` and an alias `a`).
+    if (((next >= 48 && next <= 57) || next === 36) && this.sqlite) {
+      // SQLite: `$1a` is one parameter name, as `:1a` is (not `$1` and an alias `a`); `$` is a
+      // name character to it, so `$$x` is one too.
       this.pos = this.scanWord(p + 1);
       return SyntaxKind.Param;
     }

@@ -113,9 +113,9 @@ function parsePostgresDrop(p: Parser): boolean {
     p.finish();
   }
   if (kind === "database" && (p.atKw("with") || p.at(SyntaxKind.LParen))) {
-    // DROP DATABASE name [WITH] (FORCE [, …])
+    // DROP DATABASE name [WITH] (FORCE [, …]): FORCE is the one option.
     p.eatKw("with");
-    parseOptionList(p, { nonEmpty: true });
+    parseDropDatabaseOptions(p);
   }
   if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
   p.finish();
@@ -811,4 +811,19 @@ function parseAlterRoutineOption(p: Parser): void {
       parseSharedRoutineOption(p, w);
       return;
   }
+}
+
+/** DROP DATABASE's `(FORCE [, …])` at `(` (PostgreSQL has no other option there). */
+function parseDropDatabaseOptions(p: Parser): void {
+  p.start(SyntaxKind.OptionList);
+  if (p.expect(SyntaxKind.LParen, "'('")) {
+    do {
+      p.start(SyntaxKind.Option);
+      if (p.atKw("force")) p.bumpIdent();
+      else p.expected("FORCE");
+      p.finish();
+    } while (p.eat(SyntaxKind.Comma));
+    p.expect(SyntaxKind.RParen, "')'");
+  }
+  p.finish();
 }

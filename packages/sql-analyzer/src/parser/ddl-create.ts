@@ -171,8 +171,11 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
         const progress = p.position;
         p.start(SyntaxKind.ColumnConstraint);
         if (p.eatKw("constraint")) expectIdent(p, "constraint name");
-        if (p.eatKw("default")) parseExpr(p);
-        else if (p.eatKw("not")) p.expectKw("null");
+        if (p.eatKw("default")) {
+          // A `b_expr`, which no NOT starts: `DEFAULT NOT NULL` lacks its value.
+          if (p.atKw("not")) p.expected("default value");
+          else parseExpr(p);
+        } else if (p.eatKw("not")) p.expectKw("null");
         else if (p.eatKw("null")) {
           /* ok */
         } else if (p.eatKw("collate")) parseQualifiedName(p, "collation");
@@ -318,16 +321,17 @@ function parseCreateIndexRest(p: Parser): void {
   p.eatKw("concurrently");
   const ifNotExists = p.atKw("if") && (p.nthKw(1, "not") || !p.postgres);
   if (ifNotExists) parseIfNotExists(p);
-  // (PostgreSQL names the index it may skip: IF NOT EXISTS needs a name.)
-  if (!p.atKw("on") || (ifNotExists && p.postgres)) parseQualifiedName(p, "index name");
+  // (PostgreSQL names the index it may skip: IF NOT EXISTS needs a name; MySQL and SQLite name every index.)
+  if (!p.atKw("on") || (ifNotExists && p.postgres) || !p.postgres) parseQualifiedName(p, "index name");
   if (p.mysql && p.atKw("using")) {
     p.bump();
     expectLabel(p);
   }
   p.expectKw("on");
   p.start(SyntaxKind.TableRef);
-  p.eatKw("only");
+  const only = p.eatKw("only");
   parseQualifiedName(p, "table name");
+  if (p.postgres && !only) p.eatOp("*"); // the inheritance star, as in FROM
   p.finish();
   if (p.atKw("using")) {
     p.bump();
@@ -497,7 +501,14 @@ const RESERVED_PRIVILEGES = new Set(["select", "references", "create", "alter"])
 const ALL_IN_SCHEMA_KINDS = new Set(["tables", "sequences", "functions", "procedures", "routines"]);
 
 /** GRANT … ON … TO … / REVOKE … ON … FROM …, and role grants `GRANT r TO u`. */
-export function parseGrantOrRevoke(p: Parser): void {
+/** What ALTER DEFAULT PRIVILEGES grants on (PostgreSQL): kinds of objects, not objects. */
+const DEFAULT_PRIVILEGE_TARGETS = new Set(["tables", "sequences", "functions", "routines", "types", "schemas", "large"]);
+
+/**
+ * GRANT or REVOKE of privileges or roles; `defaultPrivileges` for the action of ALTER DEFAULT
+ * PRIVILEGES, which grants on a kind of object (`ON TABLES`) and never grants roles.
+ */
+export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   const grant = p.atKw("grant");
   p.start(grant ? SyntaxKind.GrantStmt : SyntaxKind.RevokeStmt);
   p.bump();
@@ -541,8 +552,19 @@ export function parseGrantOrRevoke(p: Parser): void {
     p.start(SyntaxKind.GrantTarget);
     parseAccountName(p);
     p.finish();
+  } else if (defaultPrivileges) {
+    if (p.eatKw("on")) {
+      p.start(SyntaxKind.GrantTarget);
+      if (p.at(SyntaxKind.Word) && DEFAULT_PRIVILEGE_TARGETS.has(p.word!)) {
+        const large = p.atKw("large");
+        p.bump();
+        if (large) p.expectKw("objects");
+      } else p.expected("TABLES, SEQUENCES, FUNCTIONS, ROUTINES, TYPES, SCHEMAS or LARGE OBJECTS");
+      p.finish();
+    } else p.expected("ON");
   } else if (p.eatKw("on")) {
     p.start(SyntaxKind.GrantTarget);
+    let kind: string | undefined;
     if (p.atKw("all") && p.nth(2) === SyntaxKind.Word && p.nthKw(2, "in")) {
       p.bump();
       if (p.postgres && !ALL_IN_SCHEMA_KINDS.has(p.word!)) p.expected("TABLES, SEQUENCES, FUNCTIONS, PROCEDURES or ROUTINES");
@@ -552,14 +574,17 @@ export function parseGrantOrRevoke(p: Parser): void {
     } else if (
       p.at(SyntaxKind.Word) &&
       ["table", "sequence", "function", "procedure", "routine", "schema", "database", "type", "domain", "language", "tablespace", "foreign", "large", "parameter"].includes(p.word!) &&
-      ((atLabel(p, 1) && !p.nthKw(1, "to") && !p.nthKw(1, "from")) || atSubstitutedName(p, 1))
+      ((atLabel(p, 1) && !p.nthKw(1, "to") && !p.nthKw(1, "from")) || atSubstitutedName(p, 1) || (p.postgres && p.nth(1) === SyntaxKind.LParen && ["function", "procedure", "routine"].includes(p.word!)))
     ) {
+      kind = p.word!;
       p.bump();
       if (p.atKw("data") || p.atKw("server") || p.atKw("object")) {
         p.bump();
         if (p.atKw("wrapper")) p.bump();
-      }
+      } else if (p.postgres && kind === "foreign") p.expected("DATA WRAPPER or SERVER");
     }
+    // (PostgreSQL: a routine's name, not an object's, may take its argument types.)
+    const routine = kind === "function" || kind === "procedure" || kind === "routine";
     do {
       if (p.atOp("*") || p.atOp("*.*")) {
         p.bump();
@@ -580,6 +605,10 @@ export function parseGrantOrRevoke(p: Parser): void {
         p.bump();
       }
       if (p.at(SyntaxKind.LParen)) {
+        if (p.postgres && !routine) {
+          const [start, end] = p.currentRange();
+          p.report(SyntaxCode.UnexpectedToken, "only a FUNCTION, PROCEDURE or ROUTINE is named with its argument types here", start, end);
+        }
         if (p.postgres) parseRoutineParams(p);
         else p.bumpBalanced(true);
       }
@@ -590,6 +619,8 @@ export function parseGrantOrRevoke(p: Parser): void {
   else p.expectKw("from");
   p.start(SyntaxKind.RoleList);
   do {
+    // (PostgreSQL's `TO GROUP r` is for privileges: a granted role goes to roles alone.)
+    if (p.atKw("group") && roles && p.postgres) p.expected("role name");
     p.eatKw("group");
     parseAccountName(p);
   } while (p.eat(SyntaxKind.Comma));

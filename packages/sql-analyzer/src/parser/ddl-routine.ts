@@ -28,7 +28,7 @@ export function parseCreateRoutineRest(p: Parser): void {
       p.bump();
       if (p.atKw("table") && p.nth(1) === SyntaxKind.LParen) {
         p.bump();
-        parseRoutineParams(p);
+        parseReturnsTableColumns(p);
       } else if (p.atKw("null") && p.nthKw(1, "on")) {
         p.bump();
         p.bump();
@@ -92,8 +92,13 @@ export function parseCreateRoutineRest(p: Parser): void {
           parseSqlCharacteristic(p);
           break;
         case "transform":
+          // TRANSFORM FOR TYPE t [, FOR TYPE u …]
           p.bump();
-          while (!p.atEnd && (p.atKw("for") || p.atKw("type") || p.at(SyntaxKind.Comma) || atLabel(p)) && !p.atKw("as") && !p.atKw("language")) p.bump();
+          do {
+            p.expectKw("for");
+            p.expectKw("type");
+            parseTypeName(p);
+          } while (p.eat(SyntaxKind.Comma));
           break;
         default:
           parseSharedRoutineOption(p, w);
@@ -238,6 +243,13 @@ export function parseSharedRoutineOption(p: Parser, word: string | undefined): b
       parseQualifiedName(p, "parameter");
       parseSetParameterValue(p);
       return true;
+    case "reset":
+      // RESET parameter | RESET ALL (PostgreSQL's grammar takes it in CREATE FUNCTION too).
+      if (!p.postgres) return false;
+      p.bump();
+      if (p.atKw("all")) p.bump();
+      else parseQualifiedName(p, "parameter");
+      return true;
     default:
       return false;
   }
@@ -352,6 +364,29 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
   p.finish();
 }
 
+/**
+ * `RETURNS TABLE (name type, …)` at `(`: one or more columns, each a name (a PostgreSQL
+ * `type_function_name`) and a type — no mode and no default, unlike a parameter.
+ */
+function parseReturnsTableColumns(p: Parser): void {
+  p.start(SyntaxKind.ParamList);
+  p.bump();
+  if (p.at(SyntaxKind.RParen)) p.expected("column name");
+  else {
+    do {
+      p.start(SyntaxKind.RoutineParam);
+      if (atLabel(p) && (atLabel(p, 1) || atSubstitutedName(p, 1))) {
+        if (!atTypeFunctionName(p)) p.expected("column name");
+        p.bumpIdent();
+      } else p.expected("column name and type");
+      parseTypeName(p);
+      p.finish();
+    } while (p.eat(SyntaxKind.Comma));
+  }
+  p.expect(SyntaxKind.RParen, "')'");
+  p.finish();
+}
+
 /** Whether the n-th token is a parameter mode: IN, OUT, INOUT or VARIADIC. */
 function atParamMode(p: Parser, n: number): boolean {
   return p.nthKw(n, "in") || p.nthKw(n, "out") || p.nthKw(n, "inout") || p.nthKw(n, "variadic");
@@ -380,9 +415,24 @@ function parseStandardBody(p: Parser): void {
 export function parseBlock(p: Parser): void {
   p.bump(); // BEGIN
   p.eatKw("atomic");
+  // SQLite's trigger bodies hold one statement or more and no empty one (`;;`); PostgreSQL's
+  // BEGIN ATOMIC takes both.
+  let afterStatement = false;
+  let statements = 0;
+  const savedTriggerBody = p.sqliteTriggerBody;
+  p.sqliteTriggerBody = p.sqlite;
   while (!p.atEnd && !(p.atKw("end") && !p.nthKw(1, "if") && !p.nthKw(1, "loop") && !p.nthKw(1, "while") && !p.nthKw(1, "repeat") && !p.nthKw(1, "case"))) {
     const progress = p.position;
-    if (!p.eat(SyntaxKind.Semicolon)) {
+    if (p.at(SyntaxKind.Semicolon)) {
+      if (p.sqlite && !afterStatement) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "unexpected ';': a trigger body holds no empty statement in SQLite", start, end);
+      }
+      p.bump();
+      afterStatement = false;
+    } else {
+      afterStatement = true;
+      statements++;
       if (p.enter()) {
         parseStatement(p);
         p.leave();
@@ -393,6 +443,8 @@ export function parseBlock(p: Parser): void {
     }
     if (p.position === progress) p.errorBump();
   }
+  p.sqliteTriggerBody = savedTriggerBody;
+  if (p.sqlite && statements === 0 && p.atKw("end")) p.expected("statement");
   p.expectKw("end");
 }
 
@@ -438,6 +490,7 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
       }
     } else if (p.atKw("referencing")) {
       p.bump();
+      if (!p.atKw("old") && !p.atKw("new")) p.expected("OLD TABLE or NEW TABLE");
       while (p.atKw("old") || p.atKw("new")) {
         p.bump();
         if (!p.eatKw("table")) p.expectKw("row");
@@ -446,8 +499,9 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
       }
     } else if (p.atKw("for")) {
       p.bump();
-      // SQLite and MySQL spell out FOR EACH ROW; PostgreSQL makes EACH optional.
-      if (!p.eatKw("each") && !p.postgres) p.expectKw("each");
+      // SQLite and MySQL spell out FOR EACH ROW; PostgreSQL makes EACH optional, but for a
+      // constraint trigger.
+      if (!p.eatKw("each") && (!p.postgres || constraint)) p.expectKw("each");
       if (p.eatKw("row")) forEachRow = true;
       else p.expectKw("statement");
     } else if (p.atKw("follows") || p.atKw("precedes")) {

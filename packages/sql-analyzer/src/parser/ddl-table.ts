@@ -3,10 +3,10 @@ import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { VALUE_KEYWORDS, expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
-import { atIdent, atLabel, isReservedAt, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atFullyReservedWord, atIdent, atLabel, atPostgresLookaheadToken, isReservedAt, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
-import type { Parser } from "./parser.js";
+import { describeToken, type Parser } from "./parser.js";
 import { atCallAhead, atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
 import { atMultiWordType, parseTypeName } from "./types.js";
 
@@ -110,8 +110,11 @@ export function parseIfExists(p: Parser): void {
 }
 
 function parseSqliteTableOptions(p: Parser): void {
-  if (!p.atKw("without") && !p.atKw("strict")) return;
+  // (SQLite's option list may start with a comma: its grammar lets an empty list go on with `, option`.)
+  const leadingComma = p.at(SyntaxKind.Comma) && (p.nthKw(1, "without") || p.nthKw(1, "strict"));
+  if (!p.atKw("without") && !p.atKw("strict") && !leadingComma) return;
   p.start(SyntaxKind.TableOptions);
+  if (leadingComma) p.bump();
   do {
     p.start(SyntaxKind.TableOption);
     if (p.eatKw("without")) {
@@ -315,7 +318,7 @@ export function parseColumnDef(p: Parser): void {
   const generatedType =
     (p.atKw("generated") && !p.nthKw(1, "always") && !p.nthKw(1, "by") && !p.nthKw(1, "as")) ||
     (p.sqlite && p.atKw("initially") && !p.nthKw(1, "deferred") && !p.nthKw(1, "immediate"));
-  if ((generatedType || !atColumnConstraint(p)) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atEnd) parseTypeName(p);
+  if ((generatedType || !atColumnConstraint(p)) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atStatementEnd) parseTypeName(p);
   else if (!p.sqlite) p.expected("column type");
   // PostgreSQL's STORAGE and COMPRESSION come right after the type, before any constraint.
   if (p.postgres && p.atKw("storage") && p.nth(1) === SyntaxKind.Word) {
@@ -381,13 +384,26 @@ function atColumnConstraint(p: Parser): boolean {
 
 function parseColumnConstraint(p: Parser): void {
   p.start(SyntaxKind.ColumnConstraint);
-  if (p.eatKw("constraint")) expectIdent(p, "constraint name");
+  if (p.eatKw("constraint")) {
+    expectIdent(p, "constraint name");
+    if (p.atKw("constraint") || !atColumnConstraint(p)) {
+      // SQLite takes a name that no constraint follows (`a INT CONSTRAINT c, …`); the others want one.
+      if (!(p.sqlite && (p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen) || p.atStatementEnd || p.atKw("constraint")))) p.expected("constraint");
+      p.finish();
+      return;
+    }
+  }
   const w = p.word;
   switch (w) {
     case "not":
       p.bump();
       p.expectKw("null");
       parseConflictClause(p);
+      // (PostgreSQL takes NO INHERIT after NOT NULL and CHECK only, among column constraints.)
+      if (p.postgres && p.atKw("no") && p.nthKw(1, "inherit")) {
+        p.bump();
+        p.bump();
+      }
       break;
     case "autoincrement":
       // SQLite's AUTOINCREMENT belongs to PRIMARY KEY (parsed there); alone it is an error.
@@ -400,6 +416,7 @@ function parseColumnConstraint(p: Parser): void {
     case "visible":
     case "unsigned":
       p.bump();
+      if (w === "null") parseConflictClause(p); // SQLite: `NULL ON CONFLICT IGNORE`
       break;
     case "default":
       p.bump();
@@ -408,6 +425,9 @@ function parseColumnConstraint(p: Parser): void {
         parseExpr(p);
         p.expect(SyntaxKind.RParen, "')'");
       } else if (p.sqlite) parseSqliteDefault(p);
+      // No default value starts with NOT (PostgreSQL's is a `b_expr`, MySQL's a literal or
+      // a call): `DEFAULT NOT NULL` lacks its value, and NOT NULL stays the constraint it is.
+      else if (p.atKw("not")) p.expected("default value");
       else parseExpr(p);
       break;
     case "primary":
@@ -551,7 +571,7 @@ function parseDeferrable(p: Parser, column = false): void {
     } else if (p.atKw("not") && p.nthKw(1, "valid") && !(column && p.postgres)) {
       p.bump();
       p.bump();
-    } else if (p.atKw("no") && p.nthKw(1, "inherit")) {
+    } else if (p.atKw("no") && p.nthKw(1, "inherit") && !(column && p.postgres)) {
       p.bump();
       p.bump();
     } else if (p.mysql && (p.atKw("enforced") || (p.atKw("not") && p.nthKw(1, "enforced")))) {
@@ -745,7 +765,11 @@ export function parseIndexElemList(p: Parser): void {
   p.start(SyntaxKind.IndexElemList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
     do {
-      if (p.at(SyntaxKind.RParen)) break;
+      // No dialect takes an empty list or a trailing comma: `UNIQUE ()`, `PRIMARY KEY (a,)`.
+      if (p.at(SyntaxKind.RParen)) {
+        p.expected("column");
+        break;
+      }
       parseIndexElem(p);
     } while (p.eat(SyntaxKind.Comma));
     p.expect(SyntaxKind.RParen, "')'");
@@ -772,7 +796,8 @@ export function parseIndexElem(p: Parser): void {
     p.bump();
     parseQualifiedName(p, "collation");
   }
-  if (p.postgres && atIdent(p) && !p.atKw("asc") && !p.atKw("desc") && !p.atKw("nulls") && !p.atKw("with")) {
+  // `NULLS` not followed by FIRST or LAST is an operator class's name (`(a nulls)`).
+  if (p.postgres && atIdent(p) && !p.atKw("asc") && !p.atKw("desc") && !atPostgresLookaheadToken(p, 0)) {
     parseQualifiedName(p, "operator class");
     if (p.at(SyntaxKind.LParen)) parseOptionList(p, DEF_ELEMS);
   }
@@ -807,10 +832,40 @@ export interface OptionListForm {
   readonly equals?: boolean;
   /** PostgreSQL: `()` is an error. */
   readonly nonEmpty?: boolean;
+  /**
+   * PostgreSQL's utility options (EXPLAIN, VACUUM, ANALYZE, CLUSTER, REINDEX): a one-word name
+   * and at most one word, string or number after it, no `=`.
+   */
+  readonly utility?: boolean;
 }
 
 /** The form of PostgreSQL's definition lists (see `OptionListForm`). */
 export const DEF_ELEMS: OptionListForm = { equals: true, nonEmpty: true };
+
+/** The form of PostgreSQL's utility option lists (see `OptionListForm`). */
+export const UTILITY_OPTIONS: OptionListForm = { nonEmpty: true, utility: true };
+
+/**
+ * One PostgreSQL utility option inside its Option node (`VERBOSE`, `FORMAT json`, `BUFFER_USAGE_LIMIT
+ * '1MB'`, `PARALLEL 4`): the name, then a word, a string or a signed number if any.
+ */
+function parseUtilityOption(p: Parser): void {
+  // The name is no reserved word but ANALYZE; the value none but TRUE, FALSE and ON.
+  if (atLabel(p)) {
+    if (atFullyReservedWord(p) && !p.atKw("analyze") && !p.atKw("analyse")) p.expected("option name");
+    p.bumpIdent();
+  } else p.expected("option name");
+  if (p.atOp("=")) p.errorBump("unexpected '=': these options are written `name value`, without '='");
+  if (p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen) || p.atStatementEnd) return;
+  if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.QuotedIdent)) {
+    if (atFullyReservedWord(p) && !p.atKw("true") && !p.atKw("false") && !p.atKw("on")) p.expected("option value");
+    p.bump(p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & OPTION_KEYWORD_VALUE_CLASS) === 0 ? SyntaxKind.Ident : undefined);
+  } else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number)) p.bump();
+  else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
+    p.bump();
+    p.bump();
+  } else p.errorBump(`unexpected ${describeToken(p.kind, p.tokenText())}: an option takes a word, a string or a number`);
+}
 
 /**
  * Words that are keywords when they are an option's value (`WITH (security_barrier = true)`,
@@ -831,6 +886,11 @@ export function parseOptionList(p: Parser, form: OptionListForm = {}): void {
     if (!p.at(SyntaxKind.RParen)) {
       do {
         p.start(SyntaxKind.Option);
+        if (form.utility && p.postgres) {
+          parseUtilityOption(p);
+          p.finish();
+          continue;
+        }
         if (atLabel(p)) {
           p.bumpIdent();
           while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {

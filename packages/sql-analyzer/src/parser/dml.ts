@@ -31,6 +31,23 @@ function parseTableAlias(p: Parser): void {
  * INSERT (and MySQL/SQLite REPLACE) after any WITH clause: `INSERT [OR …] [IGNORE] INTO t [AS a] [(cols)]
  * {VALUES … | SELECT … | DEFAULT VALUES | SET a = 1} [ON CONFLICT …] [ON DUPLICATE KEY UPDATE …] [RETURNING …]`.
  */
+/**
+ * SQLite: reports `what` at the current token (through `length` tokens) when the statement is
+ * one of a trigger's body, which does not take it (see `Parser.sqliteTriggerBody`).
+ */
+export function refuseInTriggerBody(p: Parser, what: string, length = 1): void {
+  if (!p.sqliteTriggerBody) return;
+  const [start] = p.currentRange();
+  const [, end] = p.rangeAt(p.position + length - 1);
+  p.report(SyntaxCode.UnexpectedToken, `SQLite takes no ${what} in a trigger's statements`, start, end);
+}
+
+/** A table name UPDATE, DELETE or INSERT changes, reporting a schema in a SQLite trigger's statement. */
+function parseChangedTableName(p: Parser): void {
+  if (p.nth(1) === SyntaxKind.Dot) refuseInTriggerBody(p, "schema-qualified table name", 3);
+  parseQualifiedName(p, "table name");
+}
+
 export function parseInsertBody(p: Parser): void {
   const replace = p.atKw("replace");
   p.bump();
@@ -42,7 +59,7 @@ export function parseInsertBody(p: Parser): void {
   if (p.mysql) while (["low_priority", "delayed", "high_priority", "ignore"].includes(p.word ?? "") && p.at(SyntaxKind.Word)) p.bump();
   if (p.mysql || (replace && p.sqlite)) p.eatKw("into");
   else p.expectKw("into");
-  parseQualifiedName(p, "table name");
+  parseChangedTableName(p);
   if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
   if (p.atKw("as") && !p.mysql) {
     p.start(SyntaxKind.Alias);
@@ -57,6 +74,7 @@ export function parseInsertBody(p: Parser): void {
     p.expectKw("value");
   }
   if (p.atKw("default") && p.nthKw(1, "values")) {
+    refuseInTriggerBody(p, "DEFAULT VALUES", 2);
     p.start(SyntaxKind.DefaultValues);
     p.bump();
     p.bump();
@@ -98,7 +116,10 @@ export function parseInsertBody(p: Parser): void {
     parseAssignments(p);
     p.finish();
   }
-  if (p.atKw("returning")) parseReturningClause(p);
+  if (p.atKw("returning")) {
+    refuseInTriggerBody(p, "RETURNING");
+    parseReturningClause(p);
+  }
 }
 
 function parseOnConflict(p: Parser): void {
@@ -237,10 +258,12 @@ export function parseUpdateBody(p: Parser): void {
 function parseTargetTable(p: Parser): void {
   p.start(SyntaxKind.TableRef);
   const only = p.eatKw("only");
-  parseQualifiedName(p, "table name");
+  parseChangedTableName(p);
   if (!only && p.postgres) p.eatOp("*"); // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things
   parseTableAlias(p);
   if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
+  if (p.atKw("indexed")) refuseInTriggerBody(p, "INDEXED BY", 2);
+  else if (p.atKw("not") && p.nthKw(1, "indexed")) refuseInTriggerBody(p, "NOT INDEXED", 2);
   parseIndexHint(p);
   p.finish();
 }
@@ -266,6 +289,8 @@ export function parsePartitionSelection(p: Parser): void {
  */
 function parseUpdateOrDeleteTail(p: Parser): void {
   if (p.atKw("where")) parseWhereClause(p);
+  // SQLite's RETURNING comes before its ORDER BY and LIMIT (builds with UPDATE / DELETE LIMIT).
+  if (p.sqlite) parseUpdateOrDeleteReturning(p);
   if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
   if (p.atKw("limit")) {
     p.start(SyntaxKind.LimitClause);
@@ -273,7 +298,14 @@ function parseUpdateOrDeleteTail(p: Parser): void {
     parseExpr(p);
     p.finish();
   }
-  if (p.atKw("returning")) parseReturningClause(p);
+  if (!p.sqlite) parseUpdateOrDeleteReturning(p);
+}
+
+function parseUpdateOrDeleteReturning(p: Parser): void {
+  if (p.atKw("returning")) {
+    refuseInTriggerBody(p, "RETURNING");
+    parseReturningClause(p);
+  }
 }
 
 /** DELETE after any WITH clause. */
@@ -369,7 +401,10 @@ export function parseMergeBody(p: Parser): void {
     p.finish();
     p.finish();
   }
-  if (p.atKw("returning")) parseReturningClause(p);
+  if (p.atKw("returning")) {
+    refuseInTriggerBody(p, "RETURNING");
+    parseReturningClause(p);
+  }
 }
 
 export { parseOptionalAlias };

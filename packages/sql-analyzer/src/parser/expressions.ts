@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { FUNCTION_NAME_CLASS, POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_COL_NAME_TYPES, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { atIdent, atKeywordFunctionName, atLabel, atPlainIdent, atTypeFunctionName, atLabelThatEndsItem, atNameAfterDot, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
+import { atIdent, atKeywordFunctionName, atLabel, atPlainIdent, atTypeFunctionName, atLabelThatEndsItem, atNameAfterDot, atPostgresLookaheadToken, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
 import { atMultiWordType, parseIntervalFields, parseTypeName } from "./types.js";
@@ -835,7 +835,7 @@ function notAsOperand(p: Parser, operator: string, bp: number): void {
 /** The words `parseWordPrefix`'s switch handles (one set lookup skips its chain of compares for plain names). */
 const PREFIX_SWITCH_WORDS = new Set([
   "not", "true", "false", "null", "default", "case", "cast", "try_cast", "exists", "array", "row", "interval",
-  "any", "some", "all", "match", "binary", "convert", "collation", "operator", "raise",
+  "any", "some", "all", "match", "binary", "convert", "collation", "operator", "raise", "nulls", "without", "format",
 ]);
 const PREFIX_SWITCH_CLASS = wordClass(PREFIX_SWITCH_WORDS);
 
@@ -1064,6 +1064,13 @@ function parseWordPrefix(p: Parser): boolean {
         p.finish();
         return true;
       }
+      break;
+    case "nulls":
+    case "without":
+    case "format":
+      // PostgreSQL's look-ahead tokens (`NULLS FIRST`, `WITHOUT TIME`, `FORMAT JSON`) start no
+      // expression; the word is taken as a name after the report.
+      if (p.postgres && atPostgresLookaheadToken(p, 0)) p.expected("expression");
       break;
     case "binary":
       if (p.mysql) {
@@ -1304,7 +1311,15 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
       p.bump();
       star = true;
       break;
-    } else break;
+    } else {
+      if (p.postgres && atPostgresLookaheadToken(p, 1)) {
+        // `t.not between …`: the word is PostgreSQL's look-ahead token, which the expression goes
+        // on with; say the name is missing rather than that the dot is unexpected.
+        p.bump();
+        p.expected("column name");
+      }
+      break;
+    }
   }
   p.finish();
   if (star) {
@@ -1332,20 +1347,35 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
     // POSITION(a IN b): inside, IN separates arguments instead of testing membership.
     const saved = p.noIn;
     p.noIn = first === "position" && !p.sqlite;
-    const args = parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && (first === "char" || first === "mid"))) ? first : undefined);
+    const checked = p.postgres && parts === 1 && (p.wordClassesAt(nameAt - p.position) & POSTGRES_CALL_CHECK_CLASS) !== 0;
+    const exprListOnly = checked && POSTGRES_EXPR_LIST_CALLS.has(first!);
+    const args = parseArgList(p, cp, parts === 1 && first !== undefined && (SPECIAL_ARG_FUNCTIONS.has(first) || (p.mysql && (first === "char" || first === "mid"))) ? first : undefined, exprListOnly);
     p.noIn = saved;
-    if (p.postgres && parts === 1 && (p.wordClassesAt(nameAt - p.position) & POSTGRES_CALL_CHECK_CLASS) !== 0) checkPostgresCall(p, first!, args, nameAt);
+    if (checked) checkPostgresCall(p, first!, args, nameAt);
     if (p.postgres && atTypedLiteralString(p, 0)) {
       // A typed literal whose type takes modifiers of its own: `my_type(1, 'a') '…'`.
       if (args === 0) {
         const [start, end] = p.rangeAt(p.position - 1);
         p.report(SyntaxCode.ExpectedToken, "expected type modifier, found ')'", start, end);
+      } else if (parts === 1 && !atTypeFunctionName(p, nameAt - p.position) && !POSTGRES_EXPR_MODIFIER_TYPES.has(first!)) {
+        // The type is a `type_function_name` (`coalesce(x) '…'` is a syntax error) or a type
+        // keyword whose modifiers are expressions (`numeric(10, 2, 3) '1'`).
+        const [start, end] = p.rangeAt(nameAt);
+        const message = POSTGRES_TYPED_LITERAL_ONLY.has(first!)
+          ? `\`${first}(…) '…'\` takes a number as its modifier in PostgreSQL`
+          : `\`${first}\` is a keyword that cannot be the type of a typed literal with modifiers in PostgreSQL`;
+        p.report(SyntaxCode.UnexpectedToken, message, start, end);
       }
       p.finish();
       p.startAt(cp, SyntaxKind.TypedLiteral);
       p.bump();
       p.finish();
       return true;
+    }
+    if (exprListOnly && atCallSuffix(p)) {
+      const [start, end] = p.currentRange();
+      const clause = p.atKw("within") ? "WITHIN GROUP" : p.word!.toUpperCase();
+      p.report(SyntaxCode.UnexpectedToken, `${first!.toUpperCase()}(…) is no aggregate or window function: it takes no ${clause} clause`, start, end);
     }
     parseCallSuffixes(p);
     p.finish();
@@ -1374,6 +1404,9 @@ const POSTGRES_NOT_CALLABLE = new Set([
 /** PostgreSQL type keywords whose modifiers a typed literal may give: `varchar(10) 'x'`, `timestamp(3) '…'`. */
 const POSTGRES_TYPED_LITERAL_ONLY = new Set(["dec", "decimal", "float", "numeric", "bit", "char", "character", "varchar", "nchar", "timestamp", "time", "interval"]);
 
+/** PostgreSQL type keywords whose modifiers its grammar reads as an expression list (the other type keywords take numbers). */
+const POSTGRES_EXPR_MODIFIER_TYPES = new Set(["numeric", "decimal", "dec", "bit"]);
+
 /** How many arguments PostgreSQL's grammar gives a function it reads specially: [least, most]. */
 const POSTGRES_ARITY = new Map<string, readonly [number, number]>([
   ["nullif", [2, 2]],
@@ -1384,6 +1417,21 @@ const POSTGRES_ARITY = new Map<string, readonly [number, number]>([
   ["grouping", [1, Infinity]],
   ["normalize", [1, 2]],
 ]);
+
+/**
+ * PostgreSQL's calls whose parentheses hold a plain expression list (its grammar reads them as
+ * syntax of their own, not as function calls): no `*`, DISTINCT, named argument, ORDER BY,
+ * FILTER, WITHIN GROUP or OVER (`COALESCE(*)` is a syntax error there).
+ */
+const POSTGRES_EXPR_LIST_CALLS = new Set(["nullif", "coalesce", "greatest", "least", "grouping"]);
+
+/** Whether a FILTER, WITHIN GROUP or OVER clause follows the call just parsed. */
+function atCallSuffix(p: Parser): boolean {
+  if (p.atKw("filter")) return p.nth(1) === SyntaxKind.LParen;
+  if (p.atKw("within")) return p.nthKw(1, "group");
+  // (`coalesce(a) over FROM t` labels the item "over".)
+  return p.atKw("over") && (p.nth(1) === SyntaxKind.LParen || (atIdent(p, 1) && p.nth(1) === SyntaxKind.Word));
+}
 
 /** Unicode's normal forms, which NORMALIZE(x, form) and `x IS form NORMALIZED` name. */
 const UNICODE_NORMAL_FORMS = new Set(["nfc", "nfd", "nfkc", "nfkd"]);
@@ -1468,7 +1516,7 @@ const NO_FORMS: readonly string[] = [];
 
 
 /** The argument list of a call (at its `(`); returns how many arguments it has. */
-function parseArgList(p: Parser, nameCp: number, special?: string): number {
+function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly = false): number {
   void nameCp;
   let count = 0;
   // Keyword-separated arguments (EXTRACT(x FROM y), TRIM(BOTH …)) are PostgreSQL's and MySQL's.
@@ -1487,13 +1535,16 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
   }
   if (p.at(SyntaxKind.Operator) && p.word === "*") {
     // (MySQL takes `*` as an argument of COUNT alone.)
-    if (p.mysql && callee !== "count") p.expected("expression");
+    if ((p.mysql && callee !== "count") || exprListOnly) p.expected("expression");
     p.start(SyntaxKind.StarExpr);
     p.bump();
     p.finish();
     count = 1;
   } else if (!p.at(SyntaxKind.RParen)) {
-    if (p.atKw("distinct") || p.atKw("all")) p.bump();
+    if (p.atKw("distinct") || p.atKw("all")) {
+      if (exprListOnly) p.errorBump(`unexpected ${p.word!.toUpperCase()}: ${callee!.toUpperCase()}(…) takes a list of expressions`);
+      else p.bump();
+    }
     do {
       if (intervalArgs && p.atKw("interval")) p.intervalAt = p.position;
       count++;
@@ -1501,6 +1552,12 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
       if (special === "extract" && p.mysql && count === 1 && !atMysqlIntervalUnit(p)) p.expected("a unit (YEAR, MONTH, DAY, HOUR_MINUTE, …)");
       // PostgreSQL's EXTRACT field is one name that is no keyword but YEAR … SECOND, or a string.
       if (special === "extract" && p.postgres && count === 1 && !atPostgresExtractField(p)) p.expected("a field (a name such as epoch, YEAR … SECOND, or a string)");
+      // NORMALIZE(text, form): the form is one of the four keywords.
+      if (special === "normalize" && p.postgres && count === 2 && !(p.at(SyntaxKind.Word) && UNICODE_NORMAL_FORMS.has(p.word!) && p.nth(1) === SyntaxKind.RParen)) p.expected("NFC, NFD, NFKC or NFKD");
+      if (exprListOnly && p.nth(1) === SyntaxKind.Operator && (p.wordAt(1) === "=>" || p.wordAt(1) === ":=")) {
+        const [start, end] = p.rangeAt(p.position + 1);
+        p.report(SyntaxCode.UnexpectedToken, `${callee!.toUpperCase()}(…) takes no named arguments`, start, end);
+      }
       parseArg(p, special === "trim" && count === 1);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
@@ -1541,6 +1598,10 @@ function parseArgList(p: Parser, nameCp: number, special?: string): number {
     if (p.at(SyntaxKind.Word) && p.word === "order" && p.nthKw(1, "by")) {
       // (MySQL orders the arguments of GROUP_CONCAT alone; MariaDB those of JSON_ARRAYAGG too.)
       if (p.mysql && callee !== "group_concat" && callee !== "json_arrayagg") p.wrongDialect("ORDER BY in this call", "only GROUP_CONCAT takes one in MySQL");
+      else if (exprListOnly) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, `${callee!.toUpperCase()}(…) takes no ORDER BY`, start, end);
+      }
       parseOrderByClause(p);
     }
     if (p.atKw("separator")) {

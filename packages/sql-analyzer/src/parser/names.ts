@@ -196,10 +196,41 @@ const SQLITE_ALIAS_CLASS = wordClass(SQLITE_ALIAS_WORDS);
 
 /**
  * Whether the n-th token can be a name after a dot (`t.col`, `s.t`): any word, but in SQLite
- * no word it reserves (`t.select` is a syntax error there, not in PostgreSQL or MySQL).
+ * no word it reserves (`t.select` is a syntax error there, not in PostgreSQL or MySQL), and in
+ * PostgreSQL no word its lexer turns into a look-ahead token (`t.not between …`).
  */
 export function atNameAfterDot(p: Parser, n: number): boolean {
-  return atLabel(p, n) && !(p.sqlite && isReservedAt(p, n));
+  if (!atLabel(p, n)) return false;
+  if (p.sqlite) return !isReservedAt(p, n);
+  return !(p.postgres && atPostgresLookaheadToken(p, n));
+}
+
+/** The words PostgreSQL's lexer may turn into a look-ahead token (see `atPostgresLookaheadToken`). */
+const POSTGRES_LOOKAHEAD_FIRST_CLASS = wordClass(new Set(["not", "nulls", "with", "without", "format"]));
+
+/**
+ * PostgreSQL: whether the n-th token is a word that PostgreSQL's lexer, looking one token ahead,
+ * turns into a token of its own (`NOT_LA` before BETWEEN, IN, LIKE, ILIKE and SIMILAR; `NULLS_LA`
+ * before FIRST and LAST; `WITH_LA` before TIME and ORDINALITY; `WITHOUT_LA` before TIME;
+ * `FORMAT_LA` before JSON). Such a token is no name, not even where any keyword is
+ * (`t.nulls first`, `AS not between` are syntax errors there).
+ */
+export function atPostgresLookaheadToken(p: Parser, n: number): boolean {
+  if (p.nth(n) !== SyntaxKind.Word || (p.wordClassesAt(n) & POSTGRES_LOOKAHEAD_FIRST_CLASS) === 0) return false;
+  if (p.nth(n + 1) !== SyntaxKind.Word) return false;
+  const next = p.wordAt(n + 1);
+  switch (p.wordAt(n)) {
+    case "not":
+      return next === "between" || next === "in" || next === "like" || next === "ilike" || next === "similar";
+    case "nulls":
+      return next === "first" || next === "last";
+    case "with":
+      return next === "time" || next === "ordinality";
+    case "without":
+      return next === "time";
+    default:
+      return next === "json";
+  }
 }
 
 /**
@@ -310,7 +341,9 @@ export function parseRoutineName(p: Parser, what: string): boolean {
     p.finish();
     return true;
   }
-  if (atKeywordFunctionName(p)) {
+  // A "type or function name" keyword names a routine, with its arguments or alone
+  // (`COMMENT ON ROUTINE concurrently IS …`), but no table (`FROM left` is an error).
+  if (atKeywordFunctionName(p) || (p.postgres && what !== "table name" && p.at(SyntaxKind.Word) && p.nth(1) !== SyntaxKind.Dot && (p.wordClassesAt(0) & POSTGRES_TYPE_FUNC_NAME_CLASS) !== 0)) {
     p.leaf(SyntaxKind.QualifiedName, SyntaxKind.Ident);
     return true;
   }

@@ -62,6 +62,11 @@ export class Parser {
   /** While true, `IN` is not an infix operator (inside `POSITION(a IN b)`). */
   noIn = false;
   /**
+   * SQLite: whether the statement being parsed is one of a trigger's body, where SQLite takes no
+   * qualified table name, INDEXED BY, DEFAULT VALUES, RETURNING or WITH before INSERT / UPDATE / DELETE.
+   */
+  sqliteTriggerBody = false;
+  /**
    * MySQL: the token index where a bare `DEFAULT` may stand (the start of a value of VALUES or
    * of an assignment); MySQL's grammar takes it nowhere else. -1 for none.
    */

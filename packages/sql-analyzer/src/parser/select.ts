@@ -3,7 +3,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
 import { VALUE_KEYWORDS, atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parsePrefix, parseSubquery } from "./expressions.js";
-import { atBareAlias, atBareColumnLabel, atIdent, atLabel, atSubstitutedName, expectIdent, expectLabel, isReservedAt, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
+import { atBareAlias, atBareColumnLabel, atFullyReservedWord, atIdent, atLabel, atPostgresLookaheadToken, atSubstitutedName, expectIdent, expectLabel, isReservedAt, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
 import { atSqlTableFunctionArgs, parseSqlTableFunctionAlias } from "./sql-json-xml.js";
@@ -285,6 +285,8 @@ function parseSelectList(p: Parser, afterDistinct: boolean): void {
 function atColumnNamedLikeStatement(p: Parser): boolean {
   if (!p.atKw("set") && !p.atKw("values")) return false;
   const next = p.nth(1);
+  // VALUES starts a statement only with its `(`: `SELECT values id` labels a column.
+  if (p.atKw("values")) return next !== SyntaxKind.LParen;
   if (next === SyntaxKind.Word) return isReservedAt(p, 1);
   // (`set(x)` is a call; `VALUES (…)` a statement.)
   return (next !== SyntaxKind.LParen || p.atKw("set")) && next !== SyntaxKind.QuotedIdent;
@@ -304,6 +306,18 @@ const SQL_VALUE_FUNCTIONS = new Set([
   "current_catalog", "current_date", "current_role", "current_schema", "current_time", "current_timestamp", "current_user",
   "localtime", "localtimestamp", "session_user", "user", "system_user",
 ]);
+
+/**
+ * PostgreSQL: whether a reserved word starts a function table (`FROM current_date`,
+ * `FROM cast(… AS …)`, `LATERAL collation for (…)`): the SQL value functions and the two
+ * reserved-word calls its grammar takes where a function goes.
+ */
+function atPostgresKeywordFunctionTable(p: Parser): boolean {
+  if (!p.postgres || !p.at(SyntaxKind.Word)) return false;
+  const w = p.word!;
+  if (SQL_VALUE_FUNCTIONS.has(w)) return true;
+  return (w === "cast" && p.nth(1) === SyntaxKind.LParen) || (w === "collation" && p.nthKw(1, "for"));
+}
 
 /** Whether the item just parsed ends in `.*` (`t.*`): MySQL and SQLite give it no alias, PostgreSQL does. */
 function atAfterQualifiedStar(p: Parser): boolean {
@@ -327,6 +341,9 @@ export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes 
     } else if (!p.postgres && isReservedAt(p)) {
       // MySQL and SQLite take no reserved word after AS, for a column or a table.
       reservedAsName(p, "an alias");
+    } else if (p.postgres && atPostgresLookaheadToken(p, 0)) {
+      // `AS nulls first`: PostgreSQL's lexer has made the word a token no label can be.
+      p.expected("alias");
     } else expectLabel(p, "alias");
     if (columnList && p.at(SyntaxKind.LParen)) parseColumnAliasList(p, columnTypes);
     p.finish();
@@ -634,7 +651,15 @@ function parseTableRef(p: Parser): boolean {
       return true;
     }
     // LATERAL takes a subquery or a function call, never a plain table name.
-    if (!atFunctionCall(p)) p.expected("subquery or function call after LATERAL");
+    if (atPostgresKeywordFunctionTable(p)) {
+      p.startAt(cp, SyntaxKind.FunctionTable);
+      parsePrefix(p);
+      parseFunctionTableTail(p);
+      p.finish();
+      return true;
+    }
+    // (In PostgreSQL the function's name is no reserved word: `LATERAL not(…)` is an error.)
+    if (!atFunctionCall(p) || atFullyReservedWord(p)) p.expected("subquery or function call after LATERAL");
     p.startAt(cp, SyntaxKind.FunctionTable);
     const sqlTable = p.postgres && (p.atKw("json_table") || p.atKw("xmltable")) && p.nth(1) === SyntaxKind.LParen ? p.tokenText() : undefined;
     parseExpr(p);
@@ -660,6 +685,9 @@ function parseTableRef(p: Parser): boolean {
     return true;
   }
   if (p.atKw("values") && !p.postgres) {
+    // MySQL and SQLite, as PostgreSQL, take VALUES in FROM only in parentheses: `FROM (VALUES …) AS v`.
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, "VALUES in FROM needs parentheses: FROM (VALUES …) AS alias", start, end);
     p.start(SyntaxKind.DerivedTable);
     parseValuesClause(p);
     parseOptionalAlias(p, true);
@@ -681,7 +709,7 @@ function parseTableRef(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (p.postgres && p.at(SyntaxKind.Word) && SQL_VALUE_FUNCTIONS.has(p.word!)) {
+  if (atPostgresKeywordFunctionTable(p)) {
     // PostgreSQL: a SQL value function as a table function, `FROM current_date`, `FROM localtime(0) AS t`.
     p.start(SyntaxKind.FunctionTable);
     parsePrefix(p);
@@ -717,7 +745,8 @@ function parseTableRef(p: Parser): boolean {
     return true;
   }
   p.startAt(cp, SyntaxKind.TableRef);
-  if (p.postgres && p.atOp("*")) p.bump();
+  // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things.
+  if (p.postgres && !only && p.atOp("*")) p.bump();
   if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
   parseOptionalAlias(p, true);
   if (p.atKw("tablesample")) {
@@ -877,7 +906,8 @@ export function parseWindowSpec(p: Parser): void {
     p.start(SyntaxKind.PartitionByClause);
     p.bump();
     p.bump();
-    parseExprListItems(p);
+    if (p.at(SyntaxKind.RParen)) p.expected("expression"); // `PARTITION BY)`: no dialect takes an empty list
+    else parseExprListItems(p);
     p.finish();
   }
   if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);

@@ -146,9 +146,15 @@ function parseStatementInner(p: Parser): void {
   }
   switch (w) {
     case "with": {
+      const withAt = p.position;
       parseWithClause(p);
       const kind = dmlKindAfterWith(p);
       if (kind !== undefined) {
+        if (p.sqliteTriggerBody) {
+          // SQLite's trigger statements take a WITH clause before SELECT alone.
+          const [start, end] = p.rangeAt(withAt);
+          p.report(SyntaxCode.UnexpectedToken, `SQLite takes no WITH clause before ${p.word!.toUpperCase()} in a trigger's statements`, start, end);
+        }
         p.startAt(cp, kind);
         parseDmlBody(p, kind);
       } else {

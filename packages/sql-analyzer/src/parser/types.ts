@@ -59,6 +59,9 @@ function notATypeName(p: Parser): boolean {
   return (classes & POSTGRES_COL_NAME_OTHERS_CLASS) !== 0;
 }
 
+/** PostgreSQL's type keywords that take no modifiers (`int(11)` is a syntax error there). */
+const POSTGRES_TYPES_WITHOUT_MODIFIERS = new Set(["int", "integer", "smallint", "bigint", "real", "boolean", "double", "json"]);
+
 /**
  * A data type: `int`, `numeric(10, 2)`, `double precision`, `character varying(20)`,
  * `timestamp(3) with time zone`, `interval day to second`, `text[]`, `int array[3]`,
@@ -101,22 +104,29 @@ export function parseTypeName(p: Parser): boolean {
     if (p.atKw("varying")) p.bumpIdent();
   } else if (p.postgres && first === "national") {
     p.expected("CHARACTER or CHAR after NATIONAL");
-  } else if (p.sqlite) {
-    // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`, `NATIVE CHARACTER(70)`,
-    // `BIGINT UNSIGNED`, even `INT AUTO_INCREMENT` (a word SQLite does not reserve is a name to it).
-    // Its reserved words end the name, and GENERATED when a generated column follows.
-    while (p.at(SyntaxKind.Word) && atSqliteTypeWord(p) && !(p.atKw("generated") && (p.nthKw(1, "always") || p.nthKw(1, "as")))) p.bumpIdent();
-  } else {
+  } else if (!p.sqlite) {
     while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
       p.bump();
       p.bumpIdent();
     }
+  }
+  if (p.sqlite) {
+    // SQLite type names are any sequence of identifiers: `UNSIGNED BIG INT`, `NATIVE CHARACTER(70)`,
+    // `BIGINT UNSIGNED`, `DOUBLE PRECISION OID`, even `INT AUTO_INCREMENT` (a word SQLite does not
+    // reserve is a name to it). Its reserved words end the name, and GENERATED when a generated
+    // column follows.
+    while (p.at(SyntaxKind.Word) && atSqliteTypeWord(p) && !(p.atKw("generated") && (p.nthKw(1, "always") || p.nthKw(1, "as")))) p.bumpIdent();
   }
   if (p.at(SyntaxKind.Operator) && p.word === "%" && (p.nthKw(1, "type") || p.nthKw(1, "rowtype"))) {
     p.bump();
     p.bump();
   }
   const modifiers = p.at(SyntaxKind.LParen);
+  if (modifiers && p.postgres && first !== undefined && POSTGRES_TYPES_WITHOUT_MODIFIERS.has(first) && p.behind(2) !== SyntaxKind.Dot && (p.wordAt(-1) === first || (first === "double" && p.wordAt(-1) === "precision"))) {
+    // `int(11)`, a MySQL habit: PostgreSQL's integer, floating-point, boolean and json types take no modifier.
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, `${first === "double" ? "DOUBLE PRECISION" : first.toUpperCase()} takes no length or precision in PostgreSQL`, start, end);
+  }
   if (modifiers) parseTypeArgs(p);
   if (first === "timestamp" || first === "time") {
     if ((p.atKw("with") || p.atKw("without")) && p.nthKw(1, "time") && p.nthKw(2, "zone")) {

@@ -1,11 +1,11 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
-import { parseOptionList } from "./ddl-table.js";
+import { parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
 import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, atSubstitutedName, expectIdent, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
 import { parseRoleList, parseRoleSpec } from "./ddl-objects.js";
-import type { Parser } from "./parser.js";
+import { describeToken, type Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseStatement } from "./statement.js";
 import { parseExplain } from "./utility.js";
@@ -135,7 +135,7 @@ export function parseCheckpoint(p: Parser): void {
 export function parseCluster(p: Parser): void {
   p.start(SyntaxKind.ClusterStmt);
   p.bump();
-  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p, UTILITY_OPTIONS);
   p.eatKw("verbose");
   if (atIdent(p)) {
     parseQualifiedName(p, "table name");
@@ -153,7 +153,7 @@ export function parseReindex(p: Parser): void {
     p.finish();
     return;
   }
-  if (p.at(SyntaxKind.LParen)) parseOptionList(p, { nonEmpty: true });
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p, UTILITY_OPTIONS);
   // INDEX, TABLE and SCHEMA name what they rebuild; DATABASE and SYSTEM may (the current one).
   const named = p.atKw("index") || p.atKw("table") || p.atKw("schema");
   if (named || p.atKw("database") || p.atKw("system")) p.bump();
@@ -375,6 +375,9 @@ export function parseAlterRole(p: Parser): void {
     p.bump();
     p.expectKw("to");
     expectIdent(p, "new name");
+  } else if (group && p.postgres) {
+    // ALTER GROUP takes no role options or settings (`ALTER GROUP add USER u` names a group "add").
+    p.recoverUntil(() => false, `unexpected ${describeToken(p.kind, p.tokenText())}: ALTER GROUP takes ADD USER, DROP USER or RENAME TO`);
   } else if (p.atKw("set") || p.atKw("reset") || p.atKw("in")) {
     if (p.eatKw("in")) {
       p.expectKw("database");
@@ -410,7 +413,7 @@ export function parseAlterDefaultPrivileges(p: Parser): void {
       while (p.eat(SyntaxKind.Comma));
     }
   }
-  if (p.atKw("grant") || p.atKw("revoke")) parseGrantOrRevoke(p);
+  if (p.atKw("grant") || p.atKw("revoke")) parseGrantOrRevoke(p, true);
   else p.expected("GRANT or REVOKE");
   p.finish();
 }

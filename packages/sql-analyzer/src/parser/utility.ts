@@ -3,7 +3,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
 import { parseLanguageName } from "./ddl-routine.js";
-import { parseOptionList, type OptionListForm } from "./ddl-table.js";
+import { parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
 import { atIdent, atLabel, atPlainIdent, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
@@ -301,8 +301,6 @@ export function parseReset(p: Parser): void {
 const COPY_FLAGS = new Set(["binary", "freeze", "csv", "header"]);
 const COPY_STRING_OPTIONS = new Set(["delimiter", "null", "quote", "escape", "encoding"]);
 
-/** A parenthesized option list that must hold an option (`EXPLAIN () …` is an error). */
-const NON_EMPTY: OptionListForm = { nonEmpty: true };
 /** PostgreSQL's unparenthesized EXPLAIN options, in their order: [ANALYZE] [VERBOSE]. */
 const EXPLAIN_WORDS: readonly (readonly string[])[] = [["analyze", "analyse"], ["verbose"]];
 /** PostgreSQL's unparenthesized VACUUM options, in their order: [FULL] [FREEZE] [VERBOSE] [ANALYZE]. */
@@ -329,8 +327,11 @@ function bumpOrderedWords(p: Parser, groups: readonly (readonly string[])[]): vo
 /** EXPLAIN [ANALYZE] [VERBOSE] [(options)] statement; MySQL EXPLAIN FORMAT=…; SQLite EXPLAIN QUERY PLAN. */
 export function parseExplain(p: Parser): void {
   p.start(SyntaxKind.ExplainStmt);
+  // (An EXPLAIN inside an EXPLAIN, already reported, reports no more of the chain.)
+  const nested = p.wordAt(-1) === "explain";
   p.bump();
-  if (p.at(SyntaxKind.LParen) && p.postgres) parseOptionList(p, NON_EMPTY);
+  // (`EXPLAIN (SELECT 1)` explains a parenthesized query.)
+  if (p.at(SyntaxKind.LParen) && p.postgres && !atSelectStart(p)) parseOptionList(p, UTILITY_OPTIONS);
   else {
     if (p.sqlite && p.atKw("query")) {
       p.bump();
@@ -355,10 +356,34 @@ export function parseExplain(p: Parser): void {
       // MySQL EXPLAIN t [column | 'wildcard'] == DESCRIBE t
       parseQualifiedName(p, "table name");
       if (atLabel(p) || p.at(SyntaxKind.String)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
-    } else parseStatement(p);
+    } else {
+      if (p.postgres && !nested && !atPostgresExplainable(p)) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "EXPLAIN takes a query, INSERT, UPDATE, DELETE, MERGE, EXECUTE, DECLARE, CREATE TABLE … AS, CREATE MATERIALIZED VIEW or REFRESH", start, end);
+      }
+      parseStatement(p);
+    }
     p.leave();
   }
   p.finish();
+}
+
+/** The statements PostgreSQL's EXPLAIN takes at their first word (its `ExplainableStmt`). */
+const POSTGRES_EXPLAINABLE = new Set(["insert", "update", "delete", "merge", "declare", "refresh", "execute"]);
+
+/** PostgreSQL: whether an explainable statement starts here (see `POSTGRES_EXPLAINABLE`; CREATE only with AS). */
+function atPostgresExplainable(p: Parser): boolean {
+  if (atSelectStart(p) || (p.at(SyntaxKind.Word) && POSTGRES_EXPLAINABLE.has(p.word!))) return true;
+  if (!p.atKw("create")) return false;
+  // CREATE [TEMP …] TABLE name [(columns)] AS …, CREATE MATERIALIZED VIEW: an AS outside parentheses.
+  let depth = 0;
+  for (let n = 1; ; n++) {
+    const k = p.nth(n);
+    if (k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return false;
+    if (k === SyntaxKind.LParen) depth++;
+    else if (k === SyntaxKind.RParen) depth--;
+    else if (depth === 0 && (p.nthKw(n, "as") || p.nthKw(n, "materialized"))) return true;
+  }
 }
 
 /** ANALYZE [VERBOSE] [(options)] [table [(cols)], …] */
@@ -370,7 +395,7 @@ export function parseAnalyze(p: Parser): void {
     p.finish();
     return;
   }
-  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p, UTILITY_OPTIONS);
   p.eatKw("verbose");
   parseTableList(p);
   p.finish();
@@ -429,7 +454,7 @@ function parseTableList(p: Parser): void {
 export function parseVacuum(p: Parser): void {
   p.start(SyntaxKind.VacuumStmt);
   p.bump();
-  if (p.at(SyntaxKind.LParen)) parseOptionList(p, NON_EMPTY);
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p, UTILITY_OPTIONS);
   if (p.postgres) bumpOrderedWords(p, VACUUM_WORDS);
   else while (p.atKw("full") || p.atKw("freeze") || p.atKw("verbose") || p.atKw("analyze") || p.atKw("analyse")) p.bump();
   if (p.sqlite) {
