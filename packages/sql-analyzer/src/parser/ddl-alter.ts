@@ -1,8 +1,8 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
+import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { DEF_ELEMS, atExcludeConstraint, parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { expectCharsetName, expectIdent, expectLabel, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList } from "./names.js";
+import { expectCharsetName, expectIdent, expectLabel, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parseMysqlAlterCharacteristics, parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
@@ -131,7 +131,12 @@ function parseDropNameList(p: Parser, object: string): void {
     else if (p.postgres && (object === "role" || object === "user" || object === "group")) parseRoleSpec(p);
     // PostgreSQL drops types and domains by type name, which a "type or function name" keyword may be.
     else if (p.postgres && (object === "type" || object === "domain") && p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & POSTGRES_TYPE_FUNC_NAME_CLASS) !== 0) p.leaf(SyntaxKind.QualifiedName, SyntaxKind.Ident);
-    else parseQualifiedName(p, "object name");
+    // … and not by a column-name keyword that is no type (`DROP TYPE coalesce`).
+    else if (p.postgres && (object === "type" || object === "domain") && p.at(SyntaxKind.Word) && p.nth(1) !== SyntaxKind.Dot && (p.wordClassesAt(0) & POSTGRES_COL_NAME_OTHERS_CLASS) !== 0) {
+      p.start(SyntaxKind.QualifiedName);
+      reservedAsName(p, "a type name");
+      p.finish();
+    } else parseQualifiedName(p, "object name");
     if (p.at(SyntaxKind.LParen) && routine) {
       if (p.postgres) parseRoutineParams(p, object === "aggregate" ? AGGREGATE_SIGNATURE : {});
       else p.bumpBalanced(true);

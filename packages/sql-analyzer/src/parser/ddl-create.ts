@@ -579,8 +579,9 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
       kind = p.word!;
       p.bump();
       if (p.atKw("data") || p.atKw("server") || p.atKw("object")) {
+        const data = p.atKw("data");
         p.bump();
-        if (p.atKw("wrapper")) p.bump();
+        if (data) p.expectKw("wrapper");
       } else if (p.postgres && kind === "foreign") p.expected("DATA WRAPPER or SERVER");
     }
     // (PostgreSQL: a routine's name, not an object's, may take its argument types.)

@@ -59,6 +59,8 @@ export function parseWrapperFunctions(p: Parser, alter: boolean): void {
 export function parsePublicationObjects(p: Parser): void {
   p.start(SyntaxKind.NameList);
   let tables = true;
+  // The first object says its kind (a later one may go without: `TABLE a, b`).
+  if (!p.atKw("table") && !(p.atKw("tables") && p.nthKw(1, "in"))) p.expected("TABLE or TABLES IN SCHEMA");
   do {
     if (p.atKw("table")) {
       p.bump();

@@ -656,7 +656,7 @@ export function parseTableConstraint(p: Parser): void {
         p.bump();
       }
       if (parseUsingIndex(p)) break;
-      parseIndexElemList(p);
+      parseIndexElemList(p, true);
       parseConflictClause(p);
       parseIndexParameters(p);
       break;
@@ -670,7 +670,7 @@ export function parseTableConstraint(p: Parser): void {
       }
       if (parseUsingIndex(p)) break;
       parseNullsDistinct(p);
-      parseIndexElemList(p);
+      parseIndexElemList(p, true);
       parseConflictClause(p);
       parseIndexParameters(p);
       break;
@@ -761,17 +761,28 @@ export function atExcludeConstraint(p: Parser): boolean {
 }
 
 /** `(elem [ASC|DESC] [NULLS …], …)` */
-export function parseIndexElemList(p: Parser): void {
+export function parseIndexElemList(p: Parser, constraint = false): void {
   p.start(SyntaxKind.IndexElemList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
+    // A PostgreSQL constraint's list holds column names, the last one possibly WITHOUT OVERLAPS
+    // (PostgreSQL 18); expressions, orderings and operator classes are an index's.
+    const columnsOnly = constraint && p.postgres;
     do {
       // No dialect takes an empty list or a trailing comma: `UNIQUE ()`, `PRIMARY KEY (a,)`.
       if (p.at(SyntaxKind.RParen)) {
         p.expected("column");
         break;
       }
+      if (columnsOnly && !(atIdent(p) && (p.nth(1) === SyntaxKind.Comma || p.nth(1) === SyntaxKind.RParen || (p.nthKw(1, "without") && p.nthKw(2, "overlaps"))))) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "a constraint's column list takes column names only (expressions, orderings and operator classes belong to CREATE INDEX)", start, end);
+      }
       parseIndexElem(p);
     } while (p.eat(SyntaxKind.Comma));
+    if (columnsOnly && p.atKw("without") && p.nthKw(1, "overlaps")) {
+      p.bump();
+      p.bump();
+    }
     p.expect(SyntaxKind.RParen, "')'");
   }
   p.finish();
@@ -797,7 +808,7 @@ export function parseIndexElem(p: Parser): void {
     parseQualifiedName(p, "collation");
   }
   // `NULLS` not followed by FIRST or LAST is an operator class's name (`(a nulls)`).
-  if (p.postgres && atIdent(p) && !p.atKw("asc") && !p.atKw("desc") && !atPostgresLookaheadToken(p, 0)) {
+  if (p.postgres && atIdent(p) && !p.atKw("asc") && !p.atKw("desc") && !atPostgresLookaheadToken(p, 0) && !(p.atKw("without") && p.nthKw(1, "overlaps"))) {
     parseQualifiedName(p, "operator class");
     if (p.at(SyntaxKind.LParen)) parseOptionList(p, DEF_ELEMS);
   }

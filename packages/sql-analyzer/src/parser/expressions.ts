@@ -650,20 +650,26 @@ export function parsePrefix(p: Parser): boolean {
     case SyntaxKind.Number:
       p.leaf(SyntaxKind.Literal, SyntaxKind.Number);
       return true;
-    case SyntaxKind.String:
+    case SyntaxKind.String: {
       p.start(SyntaxKind.Literal);
+      const first = p.tokenText().charCodeAt(0) | 0x20;
+      const unicode = first === 117 && p.tokenText().charCodeAt(1) === 38; /* u& */
       p.bump();
       // Adjacent string constants continue each other: in MySQL always, in
       // PostgreSQL only across a line break (`'a'\n'b'`), in SQLite never.
       while (p.at(SyntaxKind.String) && (p.mysql || (p.postgres && p.stringContinues()))) p.bump();
-      // U&'d!0061t' UESCAPE '!': the escape character of a Unicode string.
-      if (p.postgres && p.atKw("uescape") && p.nth(1) === SyntaxKind.String) {
+      // U&'d!0061t' UESCAPE '!': the escape character of a Unicode string. (PostgreSQL's lexer
+      // wants the string after a Unicode string's UESCAPE; after another string it is a label.)
+      if (p.postgres && p.atKw("uescape") && (p.nth(1) === SyntaxKind.String || unicode)) {
         p.bump();
-        checkUnicodeEscapeCharacter(p);
-        p.bump();
+        if (p.at(SyntaxKind.String)) {
+          checkUnicodeEscapeCharacter(p);
+          p.bump();
+        } else p.expected("escape character string after UESCAPE");
       }
       p.finish();
       return true;
+    }
     case SyntaxKind.Param:
     case SyntaxKind.Variable:
       // `@extschema@.f(x)`, `:schema.t.col`: a name whose schema the script's runner puts in.
@@ -1400,7 +1406,16 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
 const POSTGRES_NOT_CALLABLE = new Set([
   "int", "integer", "smallint", "bigint", "real", "boolean", "national", "between", "inout", "none", "out", "precision", "setof",
   "current_date", "current_role", "current_user", "session_user", "user", "current_catalog", "system_user", "any", "some",
+  "values",
 ]);
+
+/**
+ * PostgreSQL: whether a one-word name is a keyword that names no function, so that `name(…)` is
+ * no call (`int(x)`, `values(1)`, `varchar(1)` outside a typed literal).
+ */
+export function postgresKeywordIsNoFunction(name: string): boolean {
+  return POSTGRES_NOT_CALLABLE.has(name) || POSTGRES_TYPED_LITERAL_ONLY.has(name);
+}
 /** PostgreSQL type keywords whose modifiers a typed literal may give: `varchar(10) 'x'`, `timestamp(3) '…'`. */
 const POSTGRES_TYPED_LITERAL_ONLY = new Set(["dec", "decimal", "float", "numeric", "bit", "char", "character", "varchar", "nchar", "timestamp", "time", "interval"]);
 

@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
-import { VALUE_KEYWORDS, atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parsePrefix, parseSubquery } from "./expressions.js";
+import { VALUE_KEYWORDS, atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parsePrefix, parseSubquery, postgresKeywordIsNoFunction } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atFullyReservedWord, atIdent, atLabel, atPostgresLookaheadToken, atSubstitutedName, expectIdent, expectLabel, isReservedAt, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
@@ -732,6 +732,10 @@ function parseTableRef(p: Parser): boolean {
   } else parseRoutineName(p, "table name"); // a table, or a table function (which may be named `join(…)`)
   if (p.at(SyntaxKind.LParen) && !only) {
     // A table function: generate_series(1, 3) AS g(n) [WITH ORDINALITY]
+    if (p.postgres && p.behind(2) !== SyntaxKind.Dot && p.behind(1) === SyntaxKind.Word && postgresKeywordIsNoFunction(p.wordAt(-1)!)) {
+      const [start, end] = p.rangeAt(p.position - 1);
+      p.report(SyntaxCode.UnexpectedToken, `\`${p.wordAt(-1)}\` is a keyword, not a function, in PostgreSQL`, start, end);
+    }
     p.startAt(cp, SyntaxKind.FunctionTable);
     const sqlTable = atSqlTableFunctionArgs(p) ? p.tokenText(-1) : undefined;
     p.start(SyntaxKind.ArgList);

@@ -1,6 +1,7 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
+import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_COL_NAME_TYPES, POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
+import { parseExpr } from "./expressions.js";
 import { atIdent, atLabel, atSubstitutedName, expectCharsetName, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 
@@ -77,7 +78,7 @@ export function parseTypeName(p: Parser): boolean {
       p.bump();
       p.bumpIdent();
     }
-    if (p.at(SyntaxKind.LParen)) parseTypeArgs(p);
+    if (p.at(SyntaxKind.LParen)) parseTypeArgs(p, p.postgres);
     parseArrayBounds(p);
     p.finish();
     return true;
@@ -127,7 +128,7 @@ export function parseTypeName(p: Parser): boolean {
     const [start, end] = p.currentRange();
     p.report(SyntaxCode.UnexpectedToken, `${first === "double" ? "DOUBLE PRECISION" : first.toUpperCase()} takes no length or precision in PostgreSQL`, start, end);
   }
-  if (modifiers) parseTypeArgs(p);
+  if (modifiers) parseTypeArgs(p, takesExpressionModifiers(p, first));
   if (first === "timestamp" || first === "time") {
     if ((p.atKw("with") || p.atKw("without")) && p.nthKw(1, "time") && p.nthKw(2, "zone")) {
       p.bump();
@@ -184,11 +185,39 @@ export function parseIntervalFields(p: Parser): void {
 /** PostgreSQL's interval field ranges, as `from to`. */
 const INTERVAL_RANGES = new Set(["year month", "day hour", "day minute", "day second", "hour minute", "hour second", "minute second"]);
 
-function parseTypeArgs(p: Parser): void {
+/** PostgreSQL type keywords whose modifiers are an expression list, as a generic type's are. */
+const POSTGRES_EXPR_MODIFIER_KEYWORDS = new Set(["numeric", "decimal", "dec", "bit"]);
+
+/**
+ * Whether a PostgreSQL type named by `first` takes expressions as its modifiers (its grammar's
+ * `opt_type_modifiers`: a generic type such as `text(a >= 6)` or `my_type(1 + 1)`, NUMERIC, BIT);
+ * the other type keywords take numbers.
+ */
+function takesExpressionModifiers(p: Parser, first: string | undefined): boolean {
+  return p.postgres && first !== undefined && (!POSTGRES_COL_NAME_TYPES.has(first) || POSTGRES_EXPR_MODIFIER_KEYWORDS.has(first));
+}
+
+/** Whether the type modifier here is one token (a signed one too) that `,` or `)` ends. */
+function atPlainTypeArg(p: Parser): boolean {
+  const signed = p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") ? 1 : 0;
+  const k = p.nth(signed);
+  if (k !== SyntaxKind.Number && k !== SyntaxKind.String && !(signed === 0 && atLabel(p))) return false;
+  const after = p.nth(signed + 1);
+  return after === SyntaxKind.Comma || after === SyntaxKind.RParen;
+}
+
+function parseTypeArgs(p: Parser, expressions = false): void {
   p.start(SyntaxKind.TypeArgs);
   p.bump();
   if (p.at(SyntaxKind.RParen)) p.expected("type modifier"); // `decimal()`: no dialect takes empty modifiers
   while (!p.atStatementEnd && !p.at(SyntaxKind.RParen)) {
+    if (expressions && !atPlainTypeArg(p)) {
+      // (A plain number or name stays a token, as in every other type's modifiers.)
+      if (!parseExpr(p)) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
+      if (!p.eat(SyntaxKind.Comma)) break;
+      if (p.at(SyntaxKind.RParen)) p.expected("type modifier");
+      continue;
+    }
     if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
     if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump();
     else {

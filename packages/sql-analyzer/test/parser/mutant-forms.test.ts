@@ -333,6 +333,28 @@ const ROWS: Record<string, readonly Row[]> = {
     ["SELECT values id FROM t", true],
     ["SELECT values 'x'", false],
   ],
+  "type modifiers, publication objects, keywords that name no function": [
+    ["CREATE TABLE s (n text(order_id >= 6))", true],
+    ["SELECT 1::jsonb(sub.true), 1::foo(a + 1, 'x'), 1::numeric(a + 1)", true],
+    ["SELECT 1::varchar(a + 1)", false],
+    ["ALTER PUBLICATION p DROP t", false],
+    ["CREATE PUBLICATION p FOR t", false],
+    ["ALTER PUBLICATION p ADD TABLE t, u, TABLES IN SCHEMA s, x", true],
+    ["SELECT 1, values(1)", false],
+    ["SELECT * FROM character()", false],
+    ["SELECT * FROM int4(1), s.varchar(1)", true],
+  ],
+  "constraint column lists, DROP TYPE names, FOREIGN DATA WRAPPER": [
+    ["CREATE TABLE t (a int, b int, UNIQUE (a, b WITHOUT OVERLAPS))", true],
+    ["CREATE TABLE t (a int, UNIQUE (a DESC))", false],
+    ["CREATE TABLE t (a int, PRIMARY KEY ((a)))", false],
+    ["ALTER TABLE t ADD UNIQUE (a text_ops)", false],
+    ["DROP TYPE xmlforest", false],
+    ["DROP TYPE int, s.coalesce, left", true],
+    ["GRANT USAGE ON FOREIGN DATA w TO r", false],
+    ["SELECT U&'d!0061t' UESCAPE", false],
+    ["SELECT U&'d!0061t' UESCAPE '!', 'x' uescape", true],
+  ],
 };
 
 /** The same for SQLite (judged by SQLite's own parser, in better-sqlite3). */
