@@ -1,6 +1,6 @@
 import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind, isStatementKind } from "../syntax/syntax-kind.js";
-import { type Doc, group, hardline, indent, line, softline } from "./doc.js";
+import { type Doc, flatWidth, flattenDoc, group, hardline, indent, line, softline } from "./doc.js";
 import type { CaseStyle, ResolvedFormatOptions } from "./options.js";
 import { firstSignificantToken } from "./first-token.js";
 import { spaceBetween } from "./spacing.js";
@@ -47,6 +47,9 @@ const CLOSERS = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, Syn
 // A parenthesised part breaks inside its parentheses only when it holds a list or a query;
 // `CHECK (a > 0)` or `f()` stay glued to their parentheses.
 const BLOCK_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectStmt, SyntaxKind.ParenSelect, SyntaxKind.SelectCore, SyntaxKind.InsertStmt, SyntaxKind.UpdateStmt, SyntaxKind.DeleteStmt, SyntaxKind.ValuesClause, SyntaxKind.WindowSpec]);
+
+/** Parenthesized lists at most this wide printed flat (and a quarter of the line width) never break inside. */
+const SHORT_LIST_WIDTH = 20;
 
 /** Per-comment layout facts taken from the source: on its own line, followed by a line break. */
 interface CommentInfo {
@@ -118,7 +121,8 @@ export class StatementDocBuilder {
     let soleBody = false;
     // Logical chains and joins indent everything after their first operand.
     let tailIndented = false;
-    const indentsTail = kind === SyntaxKind.JoinExpr || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? ""));
+    // (A column definition too: its constraints, when they do not fit after the type, take a line each.)
+    const indentsTail = kind === SyntaxKind.JoinExpr || kind === SyntaxKind.ColumnDef || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? ""));
     const children = node.children();
     const parenPartner = matchParens(children);
     // A list at this node's top level, outside any clause body (`DROP TABLE a, b`, `GRANT … TO
@@ -177,7 +181,11 @@ export class StatementDocBuilder {
           const closing: Doc[] = [];
           if (open) {
             this.placeToken(child, closing, softline);
-            target.push(group([indent(inner), ...closing]));
+            const part: Doc[] = [indent(inner), ...closing];
+            // A short list never breaks (`AS rf(a, b)`, `numeric(10, 2)`, `(1, 48)`): when its line
+            // is too long, a longer part before it breaks instead of one item a line here.
+            const short = Math.min(SHORT_LIST_WIDTH, Math.floor(this.options.lineWidth / 4));
+            target.push(flatWidth(part, short) <= short ? flattenDoc(part) : group(part));
           } else {
             // Drop the soft break queued after `(`: this part never breaks at its parentheses.
             if (inner[0] === softline) inner.shift();
@@ -242,7 +250,26 @@ export class StatementDocBuilder {
         if (first) this.pushSeparator(target, clauseBreakTaken ? " " : line, first);
       }
       clauseBreakTaken = false;
-      if (BLOCK_KINDS.has(child.kind) || CLAUSE_BREAK_KINDS.has(child.kind) || child.kind === SyntaxKind.PartitionByClause) breakable[breakable.length - 1] = true;
+      if (kind === SyntaxKind.ColumnDef && child.kind === SyntaxKind.ColumnConstraint && frames.length === 1 && tailIndented) {
+        const first = firstSignificantToken(child);
+        if (first) this.pushSeparator(target, line, first);
+      }
+      // (A table's element list breaks one element a line even with one element.)
+      if (BLOCK_KINDS.has(child.kind) || CLAUSE_BREAK_KINDS.has(child.kind) || child.kind === SyntaxKind.PartitionByClause || kind === SyntaxKind.TableElementList) breakable[breakable.length - 1] = true;
+      if (kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.OnClause && frames.length === 1) {
+        // A join's condition moves to its own line, one level in, when it does not fit after the
+        // joined table (`JOIN generate_series(1, 48) AS g(n)` / `  ON …`) rather than breaking
+        // inside the table or the condition; after a table that broke (a subquery) it stays on
+        // the closing line when it fits there (`) s ON TRUE`).
+        const condition: Doc[] = [];
+        const first = firstSignificantToken(child);
+        if (first) this.pushSeparator(condition, line, first);
+        condition.push(group(this.node(child)));
+        target.push(indent(group(condition)));
+        lastWasNode = true;
+        lastNodeKind = child.kind;
+        continue;
+      }
       const doc = this.node(child);
       if (soleBody) {
         bodyHugs = selfIndenting(child, doc);

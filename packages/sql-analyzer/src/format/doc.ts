@@ -60,3 +60,39 @@ function containsHard(doc: Doc): boolean {
   }
   return false;
 }
+
+/**
+ * The width of `doc` printed flat, or `Infinity` when it cannot print flat (a hard line, a
+ * multi-line token) or is wider than `limit` (the walk stops there).
+ */
+export function flatWidth(doc: Doc, limit: number): number {
+  const stack: Doc[] = [doc];
+  let width = 0;
+  while (stack.length > 0) {
+    if (width > limit) return Infinity;
+    const d = stack.pop()!;
+    if (typeof d === "string") {
+      if (d.includes("\n")) return Infinity;
+      width += d.length;
+    } else if (Array.isArray(d)) {
+      for (let i = d.length - 1; i >= 0; i--) stack.push(d[i]!);
+    } else if (d.type === "group") {
+      if (d.hard) return Infinity;
+      stack.push(d.content);
+    } else if (d.type === "indent") stack.push(d.content);
+    else if (d.hard) return Infinity;
+    else if (!d.soft) width += 1;
+  }
+  return width > limit ? Infinity : width;
+}
+
+/**
+ * `doc` with every soft line dropped and every line a space: a part that never breaks. Only for
+ * documents that can print flat (see `flatWidth`).
+ */
+export function flattenDoc(doc: Doc): Doc {
+  if (typeof doc === "string") return doc;
+  if (Array.isArray(doc)) return doc.map(flattenDoc);
+  if (doc.type === "group" || doc.type === "indent") return flattenDoc(doc.content);
+  return doc.soft ? "" : " ";
+}

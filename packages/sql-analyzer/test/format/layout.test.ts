@@ -17,7 +17,8 @@ describe("a block comment before a keyword that starts a line in a broken chain"
     );
     check(
       "select a from t /* c */ join u on u.id = t.id join v on v.id = u.id join wwwwwwwwwwwwwwwwwwwwwwwwwwwww on true",
-      "SELECT a\nFROM t /* c */\n  JOIN u ON u.id = t.id\n  JOIN v ON v.id = u.id\n  JOIN wwwwwwwwwwwwwwwwwwwwwwwwwwwww ON TRUE\n",
+      // (The last join's condition takes its own line: on the join's it would reach column 44.)
+      "SELECT a\nFROM t /* c */\n  JOIN u ON u.id = t.id\n  JOIN v ON v.id = u.id\n  JOIN wwwwwwwwwwwwwwwwwwwwwwwwwwwww\n    ON TRUE\n",
       { lineWidth: 40 },
     );
     check(

@@ -31,11 +31,28 @@ describe("the text after a group on its line counts when the group decides to pr
   });
 
   test("a subquery followed by its alias and the join condition", () => {
-    // Was `  JOIN (SELECT id FROM t2 WHERE x > 1) s ON s.id = t1.id`: 56 columns.
+    // Was `  JOIN (SELECT id FROM t2 WHERE x > 1) s ON s.id = t1.id`: 56 columns. The condition
+    // takes its own line before the subquery breaks.
     check(
       "select a from t1 join (select id from t2 where x > 1) s on s.id = t1.id",
-      "SELECT a\nFROM t1\n  JOIN (\n    SELECT id FROM t2 WHERE x > 1\n  ) s ON s.id = t1.id\n",
+      "SELECT a\nFROM t1\n  JOIN (SELECT id FROM t2 WHERE x > 1) s\n    ON s.id = t1.id\n",
       { lineWidth: 40 },
+    );
+    // When the subquery itself does not fit, it breaks, and the condition follows its `)`.
+    check(
+      "select a from t1 join (select id, name, email from t2 where x > 1 and y < 2) s on s.id = t1.id",
+      "SELECT a\nFROM t1\n  JOIN (\n    SELECT id, name, email\n    FROM t2\n    WHERE x > 1 AND y < 2\n  ) s ON s.id = t1.id\n",
+      { lineWidth: 40 },
+    );
+  });
+
+  test("a joined function table keeps its arguments on its line: the condition moves instead", () => {
+    // Was `  FULL JOIN generate_series(` / `    1,` / `    48` / `  ) AS g(n) ON …` once the
+    // printer measured the text after a group: the only break point on the line was inside the call.
+    check(
+      "select 1 from a full join generate_series(1, 48) as g(n) on to_tsvector(s.user_id) @@ to_tsquery('cat & dog')",
+      "SELECT 1\nFROM a\n  FULL JOIN generate_series(1, 48) AS g(n)\n    ON to_tsvector(s.user_id) @@ to_tsquery('cat & dog')\n",
+      { lineWidth: 80 },
     );
   });
 
@@ -74,6 +91,34 @@ describe("the text after a group on its line counts when the group decides to pr
     const out = format("select a from t window w as (partition by dept rows between unbounded preceding and current row);");
     expect(out).toBe("SELECT a\nFROM t\nWINDOW w AS (PARTITION BY dept ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW);\n");
     expect(out.split("\n")[2]!.length).toBe(81);
+  });
+});
+
+describe("where a long line breaks: the builder's break points", () => {
+  test("a short list never breaks one item a line: the longer part before it breaks", () => {
+    // Was `AS rf(` / `    a,` / `    b` / `  )`: the alias list was the line's last group.
+    check(
+      "select 1 from order_items o cross join rows from (generate_series(1, 3), generate_series(1, 4)) as rf(a, b)",
+      "SELECT 1\nFROM order_items o\n  CROSS JOIN ROWS FROM (\n    generate_series(1, 3),\n    generate_series(1, 4)\n  ) AS rf(a, b)\n",
+      { lineWidth: 80 },
+    );
+  });
+
+  test("a column definition that does not fit puts each constraint on its own line", () => {
+    check(
+      "create table t (a int, amount_with_a_long_name numeric(12, 2) not null default 0 check (amount_with_a_long_name >= 0))",
+      "CREATE TABLE t (\n  a int,\n  amount_with_a_long_name numeric(12, 2)\n    NOT NULL\n    DEFAULT 0\n    CHECK (amount_with_a_long_name >= 0)\n)\n",
+      { lineWidth: 80 },
+    );
+    check("create table t (a int not null default 0)", "CREATE TABLE t (a int NOT NULL DEFAULT 0)\n", { lineWidth: 80 });
+  });
+
+  test("a table of one column breaks inside its parentheses when it does not fit", () => {
+    check(
+      "create table measurements (reading_taken_at_this_moment timestamp with time zone not null)",
+      "CREATE TABLE measurements (\n  reading_taken_at_this_moment timestamp WITH TIME ZONE NOT NULL\n)\n",
+      { lineWidth: 80 },
+    );
   });
 });
 
