@@ -652,15 +652,14 @@ export function parsePrefix(p: Parser): boolean {
       return true;
     case SyntaxKind.String: {
       p.start(SyntaxKind.Literal);
-      const first = p.tokenText().charCodeAt(0) | 0x20;
-      const unicode = first === 117 && p.tokenText().charCodeAt(1) === 38; /* u& */
+      const firstAt = p.position;
       p.bump();
       // Adjacent string constants continue each other: in MySQL always, in
       // PostgreSQL only across a line break (`'a'\n'b'`), in SQLite never.
       while (p.at(SyntaxKind.String) && (p.mysql || (p.postgres && p.stringContinues()))) p.bump();
       // U&'d!0061t' UESCAPE '!': the escape character of a Unicode string. (PostgreSQL's lexer
       // wants the string after a Unicode string's UESCAPE; after another string it is a label.)
-      if (p.postgres && p.atKw("uescape") && (p.nth(1) === SyntaxKind.String || unicode)) {
+      if (p.postgres && p.atKw("uescape") && (p.nth(1) === SyntaxKind.String || isUnicodeString(p.tokenText(firstAt - p.position)))) {
         p.bump();
         if (p.at(SyntaxKind.String)) {
           checkUnicodeEscapeCharacter(p);
@@ -1730,6 +1729,11 @@ function matchColumnsAhead(p: Parser): boolean {
     n = m - 1;
   }
   return false;
+}
+
+/** Whether a string token is a Unicode escape string, `U&'…'`. */
+function isUnicodeString(text: string): boolean {
+  return (text.charCodeAt(0) | 0x20) === 117 && text.charCodeAt(1) === 38;
 }
 
 /**

@@ -200,9 +200,13 @@ const SQLITE_ALIAS_CLASS = wordClass(SQLITE_ALIAS_WORDS);
  * PostgreSQL no word its lexer turns into a look-ahead token (`t.not between …`).
  */
 export function atNameAfterDot(p: Parser, n: number): boolean {
-  if (!atLabel(p, n)) return false;
-  if (p.sqlite) return !isReservedAt(p, n);
-  return !(p.postgres && atPostgresLookaheadToken(p, n));
+  const k = p.nth(n);
+  if (k === SyntaxKind.QuotedIdent) return true;
+  if (k !== SyntaxKind.Word) return false;
+  // (One mask test for the common case; the look-ahead check reads the next word only for NOT, NULLS, …)
+  const classes = p.wordClassesAt(n);
+  if (p.sqlite) return (classes & p.reservedClass) === 0;
+  return (classes & POSTGRES_LOOKAHEAD_FIRST_CLASS) === 0 || !p.postgres || !atPostgresLookaheadToken(p, n);
 }
 
 /** The words PostgreSQL's lexer may turn into a look-ahead token (see `atPostgresLookaheadToken`). */
