@@ -48,6 +48,36 @@ const CLOSERS = new Set<SyntaxKind>([SyntaxKind.Comma, SyntaxKind.Semicolon, Syn
 // `CHECK (a > 0)` or `f()` stay glued to their parentheses.
 const BLOCK_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectStmt, SyntaxKind.ParenSelect, SyntaxKind.SelectCore, SyntaxKind.InsertStmt, SyntaxKind.UpdateStmt, SyntaxKind.DeleteStmt, SyntaxKind.ValuesClause, SyntaxKind.WindowSpec]);
 
+/**
+ * The keywords that start a clause of a DDL statement laid out one clause a line when it does
+ * not fit (the statement's name and target stay on its first line).
+ */
+const DDL_CLAUSE_KEYWORDS = new Map<SyntaxKind, ReadonlySet<string>>([
+  [SyntaxKind.CreateTriggerStmt, new Set(["before", "after", "instead", "referencing", "for", "when", "from"])],
+  [SyntaxKind.CreatePolicyStmt, new Set(["as", "for", "to", "using", "with"])],
+]);
+
+/** A DDL statement's clauses, laid out a clause a line when it does not fit (see `ddlClauseTail`). */
+interface DdlClauses {
+  /** The statement's own parts, where its head is. */
+  readonly outer: Doc[];
+  /** The group's content: the indented clauses, and a line before a BEGIN … END body. */
+  readonly clauses: Doc[];
+  /** The indented clauses. */
+  readonly tail: Doc[];
+}
+
+/**
+ * Opens a DDL statement's clauses in `outer`: a group of their own, so a BEGIN … END body after
+ * them (SQLite's, MySQL's) breaks its statement without breaking the header.
+ */
+function ddlClauseTail(outer: Doc[]): DdlClauses {
+  const tail: Doc[] = [];
+  const clauses: Doc[] = [indent(tail)];
+  outer.push(group(clauses));
+  return { outer, clauses, tail };
+}
+
 /** Parenthesized lists at most this wide printed flat (and a quarter of the line width) never break inside. */
 const SHORT_LIST_WIDTH = 20;
 
@@ -123,6 +153,8 @@ export class StatementDocBuilder {
     let tailIndented = false;
     // (A column definition too: its constraints, when they do not fit after the type, take a line each.)
     const indentsTail = kind === SyntaxKind.JoinExpr || kind === SyntaxKind.ColumnDef || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? ""));
+    /** A DDL statement laid out a clause a line: where its head is and its clauses' group (see `ddlClauseTail`). */
+    let ddl: DdlClauses | undefined;
     const children = node.children();
     const parenPartner = matchParens(children);
     // A list at this node's top level, outside any clause body (`DROP TABLE a, b`, `GRANT … TO
@@ -181,11 +213,7 @@ export class StatementDocBuilder {
           const closing: Doc[] = [];
           if (open) {
             this.placeToken(child, closing, softline);
-            const part: Doc[] = [indent(inner), ...closing];
-            // A short list never breaks (`AS rf(a, b)`, `numeric(10, 2)`, `(1, 48)`): when its line
-            // is too long, a longer part before it breaks instead of one item a line here.
-            const short = Math.min(SHORT_LIST_WIDTH, Math.floor(this.options.lineWidth / 4));
-            target.push(flatWidth(part, short) <= short ? flattenDoc(part) : group(part));
+            target.push(this.parenthesizedPart(inner, closing));
           } else {
             // Drop the soft break queued after `(`: this part never breaks at its parentheses.
             if (inner[0] === softline) inner.shift();
@@ -212,6 +240,19 @@ export class StatementDocBuilder {
         }
         const opensClause = k === SyntaxKind.Keyword && frames.length === 1 && this.prev !== undefined && keywordOfNextClause(children, this.nextSignificant(children, i));
         if (opensClause) clauseBreakTaken = true;
+        if (k === SyntaxKind.Keyword && frames.length === 1 && DDL_CLAUSE_KEYWORDS.get(kind)?.has(child.text().toLowerCase())) {
+          // A DDL clause (`BEFORE INSERT ON t`, `FOR EACH ROW`, `USING (…)`) starts its own line,
+          // one level in, when the statement does not fit on one.
+          if (ddl === undefined) {
+            ddl = ddlClauseTail(target);
+            frames[0] = ddl.tail;
+            target = ddl.tail;
+            tailIndented = true;
+          }
+          this.placeToken(child, target, line);
+          lastWasNode = false;
+          continue;
+        }
         const breakBefore =
           opensClause ||
           (BREAK_BEFORE_KEYWORD_KINDS.has(kind) && k === SyntaxKind.Keyword && lastWasNode) ||
@@ -250,6 +291,10 @@ export class StatementDocBuilder {
         if (first) this.pushSeparator(target, clauseBreakTaken ? " " : line, first);
       }
       clauseBreakTaken = false;
+      if (kind === SyntaxKind.CreateTriggerStmt && child.kind === SyntaxKind.TriggerBody && frames.length === 1 && ddl !== undefined) {
+        target = this.triggerBodyTarget(child, ddl);
+        frames[0] = target;
+      }
       if (kind === SyntaxKind.ColumnDef && child.kind === SyntaxKind.ColumnConstraint && frames.length === 1 && tailIndented) {
         const first = firstSignificantToken(child);
         if (first) this.pushSeparator(target, line, first);
@@ -257,15 +302,7 @@ export class StatementDocBuilder {
       // (A table's element list breaks one element a line even with one element.)
       if (BLOCK_KINDS.has(child.kind) || CLAUSE_BREAK_KINDS.has(child.kind) || child.kind === SyntaxKind.PartitionByClause || kind === SyntaxKind.TableElementList) breakable[breakable.length - 1] = true;
       if (kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.OnClause && frames.length === 1) {
-        // A join's condition moves to its own line, one level in, when it does not fit after the
-        // joined table (`JOIN generate_series(1, 48) AS g(n)` / `  ON …`) rather than breaking
-        // inside the table or the condition; after a table that broke (a subquery) it stays on
-        // the closing line when it fits there (`) s ON TRUE`).
-        const condition: Doc[] = [];
-        const first = firstSignificantToken(child);
-        if (first) this.pushSeparator(condition, line, first);
-        condition.push(group(this.node(child)));
-        target.push(indent(group(condition)));
+        target.push(this.joinCondition(child));
         lastWasNode = true;
         lastNodeKind = child.kind;
         continue;
@@ -296,6 +333,48 @@ export class StatementDocBuilder {
     if (listOuter !== undefined) listSlot.push(group(indent(listTail)));
     if (body !== undefined) return bodyHugs ? [parts, body] : [parts, indent(body)];
     return parts;
+  }
+
+  /**
+   * A parenthesized part that may break inside its parentheses. A short one never does (`AS
+   * rf(a, b)`, `numeric(10, 2)`, `(1, 48)`): when its line is too long, a longer part before it
+   * breaks instead of this one going one item a line. (Helpers like this one keep `node`'s
+   * frame small: it recurses once per tree level, ~2,000 deep.)
+   */
+  private parenthesizedPart(inner: Doc[], closing: Doc[]): Doc {
+    const part: Doc[] = [indent(inner), ...closing];
+    const short = Math.min(SHORT_LIST_WIDTH, Math.floor(this.options.lineWidth / 4));
+    return flatWidth(part, short) <= short ? flattenDoc(part) : group(part);
+  }
+
+  /**
+   * A join's ON condition: it moves to its own line, one level in, when it does not fit after
+   * the joined table (`JOIN generate_series(1, 48) AS g(n)` / `  ON …`) rather than breaking
+   * inside the table or the condition; after a table that broke (a subquery) it stays on the
+   * closing line when it fits there (`) s ON TRUE`).
+   */
+  private joinCondition(clause: SyntaxNode): Doc {
+    const condition: Doc[] = [];
+    const first = firstSignificantToken(clause);
+    if (first) this.pushSeparator(condition, line, first);
+    condition.push(group(this.node(clause)));
+    return indent(group(condition));
+  }
+
+  /**
+   * Where a trigger's body goes once its header's clauses are laid out a clause a line: a
+   * BEGIN … END block follows the header on its line, or starts its own line when the header
+   * broke (a line at the end of the clauses' group, at the statement's column); `EXECUTE
+   * FUNCTION f()` or a MySQL body statement is the last clause.
+   */
+  private triggerBodyTarget(body: SyntaxNode, ddl: DdlClauses): Doc[] {
+    const first = firstSignificantToken(body);
+    if (first?.text().toLowerCase() === "begin") {
+      ddl.clauses.push(line);
+      return ddl.outer;
+    }
+    if (first) this.pushSeparator(ddl.tail, line, first);
+    return ddl.tail;
   }
 
   /** `CASE … WHEN … ELSE … END` with one branch per line when broken. */

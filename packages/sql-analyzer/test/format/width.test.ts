@@ -113,6 +113,38 @@ describe("where a long line breaks: the builder's break points", () => {
     check("create table t (a int not null default 0)", "CREATE TABLE t (a int NOT NULL DEFAULT 0)\n", { lineWidth: 80 });
   });
 
+  test("a trigger or policy that does not fit puts each clause on its own line", () => {
+    check(
+      "create trigger orders_audit_trigger after insert or update or delete on public.orders for each row execute function audit.log_change()",
+      "CREATE TRIGGER orders_audit_trigger\n  AFTER INSERT OR UPDATE OR DELETE ON public.orders\n  FOR EACH ROW\n  EXECUTE FUNCTION audit.log_change()\n",
+      { lineWidth: 80 },
+    );
+    check("create trigger t after insert on x execute function f()", "CREATE TRIGGER t AFTER INSERT ON x EXECUTE FUNCTION f()\n", { lineWidth: 80 });
+    check(
+      "create policy tenant_isolation on accounts as restrictive for all to app_user using (tenant_id = 1) with check (owner = current_user)",
+      "CREATE POLICY tenant_isolation ON accounts\n  AS RESTRICTIVE\n  FOR ALL\n  TO app_user\n  USING (tenant_id = 1)\n  WITH CHECK (owner = CURRENT_USER)\n",
+      { lineWidth: 80 },
+    );
+  });
+
+  test("a trigger's BEGIN … END body stays after a header that fits, and starts a line after one that broke", () => {
+    check(
+      "create trigger t after insert on x begin update y set a = 1; end",
+      "CREATE TRIGGER t AFTER INSERT ON x BEGIN\n  UPDATE y SET a = 1;\nEND\n",
+      { lineWidth: 80, dialect: "sqlite" },
+    );
+    check(
+      "create trigger orders_after_insert_trigger after insert on orders for each row when new.qty > 0 begin insert into audit(x) values (new.id); end",
+      "CREATE TRIGGER orders_after_insert_trigger\n  AFTER INSERT ON orders\n  FOR EACH ROW\n  WHEN new.qty > 0\nBEGIN\n  INSERT INTO audit (x) VALUES (new.id);\nEND\n",
+      { lineWidth: 80, dialect: "sqlite" },
+    );
+    check(
+      "create trigger orders_before_insert_trigger before insert on orders for each row set new.created_at = now()",
+      "CREATE TRIGGER orders_before_insert_trigger\n  BEFORE INSERT ON orders\n  FOR EACH ROW\n  SET new.created_at = now()\n",
+      { lineWidth: 80, dialect: "mysql" },
+    );
+  });
+
   test("a table of one column breaks inside its parentheses when it does not fit", () => {
     check(
       "create table measurements (reading_taken_at_this_moment timestamp with time zone not null)",
