@@ -65,7 +65,14 @@ interface DdlClauses {
   readonly clauses: Doc[];
   /** The indented clauses. */
   readonly tail: Doc[];
+  /** Where the next part goes: `tail`, or `outer` once a routine's body came. */
+  current: Doc[];
+  /** A routine's body came: the options after it stay on its last line. */
+  bodySeen: boolean;
 }
+
+/** A routine's parts that `routineClause` lays out. */
+const ROUTINE_CLAUSE_KINDS = new Set<SyntaxKind>([SyntaxKind.ReturnsClause, SyntaxKind.RoutineOption, SyntaxKind.RoutineBody]);
 
 /**
  * Opens a DDL statement's clauses in `outer`: a group of their own, so a BEGIN … END body after
@@ -75,7 +82,7 @@ function ddlClauseTail(outer: Doc[]): DdlClauses {
   const tail: Doc[] = [];
   const clauses: Doc[] = [indent(tail)];
   outer.push(group(clauses));
-  return { outer, clauses, tail };
+  return { outer, clauses, tail, current: tail, bodySeen: false };
 }
 
 /** Parenthesized lists at most this wide printed flat (and a quarter of the line width) never break inside. */
@@ -295,6 +302,12 @@ export class StatementDocBuilder {
         target = this.triggerBodyTarget(child, ddl);
         frames[0] = target;
       }
+      if ((kind === SyntaxKind.CreateFunctionStmt || kind === SyntaxKind.CreateProcedureStmt) && frames.length === 1 && ROUTINE_CLAUSE_KINDS.has(child.kind) && ddl?.bodySeen !== true) {
+        ddl = this.routineClause(child, ddl, target);
+        target = ddl.current;
+        frames[0] = target;
+        tailIndented = true;
+      }
       if (kind === SyntaxKind.ColumnDef && child.kind === SyntaxKind.ColumnConstraint && frames.length === 1 && tailIndented) {
         const first = firstSignificantToken(child);
         if (first) this.pushSeparator(target, line, first);
@@ -375,6 +388,30 @@ export class StatementDocBuilder {
     }
     if (first) this.pushSeparator(ddl.tail, line, first);
     return ddl.tail;
+  }
+
+  /**
+   * A routine's RETURNS, option or body (PostgreSQL's CREATE FUNCTION / PROCEDURE): the RETURNS
+   * clause and the options before the body go a line each, one level in, when the header does
+   * not fit; the body (`AS $$ … $$`, `RETURN …`, `BEGIN ATOMIC … END`) follows the header's
+   * last line, or starts its own line one level in after a header that broke, and the options
+   * after it (`$$ LANGUAGE plpgsql`) stay where they are. Returns the state, whose `current` is
+   * where the clause's document goes.
+   */
+  private routineClause(clause: SyntaxNode, ddl: DdlClauses | undefined, target: Doc[]): DdlClauses {
+    const first = firstSignificantToken(clause);
+    const body = clause.kind === SyntaxKind.RoutineBody || first?.text().toLowerCase() === "as";
+    if (body) {
+      const state = ddl ?? { outer: target, clauses: [], tail: target, current: target, bodySeen: false };
+      // (The line is the tail's last part, so a broken header puts the body one level in.)
+      if (ddl !== undefined && first) this.pushSeparator(ddl.tail, line, first);
+      state.current = state.outer;
+      state.bodySeen = true;
+      return state;
+    }
+    const state = ddl ?? ddlClauseTail(target);
+    if (first) this.pushSeparator(state.tail, line, first);
+    return state;
   }
 
   /** `CASE … WHEN … ELSE … END` with one branch per line when broken. */

@@ -145,6 +145,30 @@ describe("where a long line breaks: the builder's break points", () => {
     );
   });
 
+  test("a routine whose header does not fit puts RETURNS and each option before the body on its own line", () => {
+    check(
+      "create or replace function audit.log_change_for_every_table() returns trigger language plpgsql security definer as $$\nbegin\n  return new;\nend;\n$$",
+      "CREATE OR REPLACE FUNCTION audit.log_change_for_every_table()\n  RETURNS trigger\n  LANGUAGE plpgsql\n  SECURITY DEFINER\n  AS $$\nbegin\n  return new;\nend;\n$$\n",
+      { lineWidth: 80 },
+    );
+    // A header that fits keeps the body on its line; options after the body stay after it.
+    check(
+      "create function add(a integer, b integer) returns integer language plpgsql as $$\nbegin\n  return a + b;\nend;\n$$",
+      "CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE plpgsql AS $$\nbegin\n  return a + b;\nend;\n$$\n",
+      { lineWidth: 80 },
+    );
+    check(
+      "create or replace function audit.log_change_for_every_table_name() returns trigger as $$\nbegin\n  return new;\nend;\n$$ language plpgsql security definer",
+      "CREATE OR REPLACE FUNCTION audit.log_change_for_every_table_name()\n  RETURNS trigger\n  AS $$\nbegin\n  return new;\nend;\n$$ LANGUAGE plpgsql SECURITY DEFINER\n",
+      { lineWidth: 80 },
+    );
+    check(
+      "create function a_rather_long_function_name(a int) returns int language sql immutable parallel safe return a + 1",
+      "CREATE FUNCTION a_rather_long_function_name(a int)\n  RETURNS int\n  LANGUAGE sql\n  IMMUTABLE\n  PARALLEL safe\n  RETURN a + 1\n",
+      { lineWidth: 80 },
+    );
+  });
+
   test("a table of one column breaks inside its parentheses when it does not fit", () => {
     check(
       "create table measurements (reading_taken_at_this_moment timestamp with time zone not null)",
