@@ -5,7 +5,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { atIdent, atKeywordFunctionName, atLabel, atPlainIdent, atTypeFunctionName, atLabelThatEndsItem, atNameAfterDot, atPostgresLookaheadToken, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, isReservedAt, parseOperatorName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parenGroupContinues, parseOrderByClause, parseSelectStmt, parseWindowSpec } from "./select.js";
-import { atMultiWordType, parseIntervalFields, parseTypeName } from "./types.js";
+import { POSTGRES_EXPR_MODIFIER_KEYWORDS, atMultiWordType, parseIntervalFields, parseTypeName } from "./types.js";
 import { SQL_JSON_XML_CLASS, parseJsonUniqueKeys, parseSqlJsonXmlArgsGuarded, parseSqlJsonXmlCall, sqlTableFunctionBefore } from "./sql-json-xml.js";
 
 // Binding powers, loosest first (PostgreSQL's operator precedence table).
@@ -1362,7 +1362,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
       if (args === 0) {
         const [start, end] = p.rangeAt(p.position - 1);
         p.report(SyntaxCode.ExpectedToken, "expected type modifier, found ')'", start, end);
-      } else if (parts === 1 && !atTypeFunctionName(p, nameAt - p.position) && !POSTGRES_EXPR_MODIFIER_TYPES.has(first!)) {
+      } else if (parts === 1 && !atTypeFunctionName(p, nameAt - p.position) && !POSTGRES_EXPR_MODIFIER_KEYWORDS.has(first!)) {
         // The type is a `type_function_name` (`coalesce(x) '…'` is a syntax error) or a type
         // keyword whose modifiers are expressions (`numeric(10, 2, 3) '1'`).
         const [start, end] = p.rangeAt(nameAt);
@@ -1417,9 +1417,6 @@ export function postgresKeywordIsNoFunction(name: string): boolean {
 }
 /** PostgreSQL type keywords whose modifiers a typed literal may give: `varchar(10) 'x'`, `timestamp(3) '…'`. */
 const POSTGRES_TYPED_LITERAL_ONLY = new Set(["dec", "decimal", "float", "numeric", "bit", "char", "character", "varchar", "nchar", "timestamp", "time", "interval"]);
-
-/** PostgreSQL type keywords whose modifiers its grammar reads as an expression list (the other type keywords take numbers). */
-const POSTGRES_EXPR_MODIFIER_TYPES = new Set(["numeric", "decimal", "dec", "bit"]);
 
 /** How many arguments PostgreSQL's grammar gives a function it reads specially: [least, most]. */
 const POSTGRES_ARITY = new Map<string, readonly [number, number]>([

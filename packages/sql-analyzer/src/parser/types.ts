@@ -185,8 +185,12 @@ export function parseIntervalFields(p: Parser): void {
 /** PostgreSQL's interval field ranges, as `from to`. */
 const INTERVAL_RANGES = new Set(["year month", "day hour", "day minute", "day second", "hour minute", "hour second", "minute second"]);
 
-/** PostgreSQL type keywords whose modifiers are an expression list, as a generic type's are. */
-const POSTGRES_EXPR_MODIFIER_KEYWORDS = new Set(["numeric", "decimal", "dec", "bit"]);
+/**
+ * PostgreSQL type keywords whose modifiers are an expression list, as a generic type's are (the
+ * other type keywords take numbers): also the type keywords a typed literal with expression
+ * modifiers may name (`numeric(10, 2, 3) '1'`).
+ */
+export const POSTGRES_EXPR_MODIFIER_KEYWORDS = new Set(["numeric", "decimal", "dec", "bit"]);
 
 /**
  * Whether a PostgreSQL type named by `first` takes expressions as its modifiers (its grammar's
