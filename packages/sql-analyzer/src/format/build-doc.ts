@@ -1,6 +1,6 @@
 import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind, isStatementKind } from "../syntax/syntax-kind.js";
-import { type Doc, flatWidth, flattenDoc, group, hardline, indent, line, softline } from "./doc.js";
+import { type Doc, type DocIndent, type DocLine, flatWidth, flattenDoc, group, hardline, hugGroup, indent, line, softline } from "./doc.js";
 import type { CaseStyle, ResolvedFormatOptions } from "./options.js";
 import { firstSignificantToken } from "./first-token.js";
 import { spaceBetween } from "./spacing.js";
@@ -36,6 +36,27 @@ const BREAK_BEFORE_KEYWORD_KINDS = new Set<SyntaxKind>([SyntaxKind.SetOperation,
 
 const LOGICAL = new Set(["and", "or"]);
 
+// JSON path operators read as one term with their operands (`data ->> 'email'`): no break after them.
+const GLUED_OPERATORS = new Set(["->", "->>", "#>", "#>>"]);
+
+/**
+ * The break after a comparison, arithmetic or concatenation operator (`x IS NOT DISTINCT FROM` /
+ * `TIMESTAMP '…'`). A distinct object from `line`, so a check for breaks inside an operand can
+ * tell the operand's own breaks from the operator breaks of a chain it continues.
+ */
+const operatorLine: DocLine = { type: "line", soft: false, hard: false };
+
+/** A binary expression's operator break being laid out (see `operatorBreakKind`). */
+interface OperatorBreak {
+  /** Operands seen so far. */
+  operands: number;
+  /** Where the break went (`at` −1: none). */
+  target: Doc[];
+  at: number;
+  /** Whether an operand can break inside itself; then the operator takes no break. */
+  operandBreaks: boolean;
+}
+
 // MySQL's stored-program statements laid out one body statement per line (see `compound`).
 const COMPOUND_KINDS = new Set<SyntaxKind>([
   SyntaxKind.BlockStmt, SyntaxKind.IfStmt, SyntaxKind.CaseStmt, SyntaxKind.LoopStmt, SyntaxKind.WhileStmt, SyntaxKind.RepeatStmt,
@@ -55,6 +76,8 @@ const BLOCK_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectStmt, SyntaxKind.Paren
 const DDL_CLAUSE_KEYWORDS = new Map<SyntaxKind, ReadonlySet<string>>([
   [SyntaxKind.CreateTriggerStmt, new Set(["before", "after", "instead", "referencing", "for", "when", "from"])],
   [SyntaxKind.CreatePolicyStmt, new Set(["as", "for", "to", "using", "with"])],
+  // (A CASE branch too: `WHEN <condition>` / `THEN <result>` when the branch does not fit.)
+  [SyntaxKind.WhenClause, new Set(["then"])],
 ]);
 
 /** A DDL statement's clauses, laid out a clause a line when it does not fit (see `ddlClauseTail`). */
@@ -78,10 +101,10 @@ const ROUTINE_CLAUSE_KINDS = new Set<SyntaxKind>([SyntaxKind.ReturnsClause, Synt
  * Opens a DDL statement's clauses in `outer`: a group of their own, so a BEGIN … END body after
  * them (SQLite's, MySQL's) breaks its statement without breaking the header.
  */
-function ddlClauseTail(outer: Doc[]): DdlClauses {
+function ddlClauseTail(outer: Doc[], hug = false): DdlClauses {
   const tail: Doc[] = [];
   const clauses: Doc[] = [indent(tail)];
-  outer.push(group(clauses));
+  outer.push(hug ? hugGroup(clauses, tail) : group(clauses));
   return { outer, clauses, tail, current: tail, bodySeen: false };
 }
 
@@ -101,6 +124,11 @@ export class StatementDocBuilder {
   private hadSpace = false;
   /** The separator was already emitted by the parent (line breaks at clause starts). */
   private separatorDone = false;
+  /**
+   * Whether the doc of a binary expression can break other than at its operators (see
+   * `settleOperatorBreak`): remembered so a long chain's check does not walk it again per level.
+   */
+  private readonly operandBreaks = new WeakMap<Doc[], boolean>();
   /** An inline block comment was just printed: the next token is separated by a space unless it closes something. */
   private afterInlineComment = false;
   /** A comment that ends in a line break was just printed (a line comment): the next token starts a line. */
@@ -159,7 +187,11 @@ export class StatementDocBuilder {
     // Logical chains and joins indent everything after their first operand.
     let tailIndented = false;
     // (A column definition too: its constraints, when they do not fit after the type, take a line each.)
-    const indentsTail = kind === SyntaxKind.JoinExpr || kind === SyntaxKind.ColumnDef || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? ""));
+    // A comparison or arithmetic whose operands cannot break either continues on an indented
+    // line after its operator when it does not fit (see `operatorBreakKind`).
+    const operatorBreak: OperatorBreak | undefined = operatorBreakKind(node) ? { operands: 0, target: parts, at: -1, operandBreaks: false } : undefined;
+    const indentsTail =
+      kind === SyntaxKind.JoinExpr || kind === SyntaxKind.ColumnDef || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? "")) || operatorBreak !== undefined;
     /** A DDL statement laid out a clause a line: where its head is and its clauses' group (see `ddlClauseTail`). */
     let ddl: DdlClauses | undefined;
     const children = node.children();
@@ -251,7 +283,8 @@ export class StatementDocBuilder {
           // A DDL clause (`BEFORE INSERT ON t`, `FOR EACH ROW`, `USING (…)`) starts its own line,
           // one level in, when the statement does not fit on one.
           if (ddl === undefined) {
-            ddl = ddlClauseTail(target);
+            // (A CASE branch's THEN hugs a result that would not fit on its own line either.)
+            ddl = ddlClauseTail(target, kind === SyntaxKind.WhenClause);
             frames[0] = ddl.tail;
             target = ddl.tail;
             tailIndented = true;
@@ -320,13 +353,17 @@ export class StatementDocBuilder {
         lastNodeKind = child.kind;
         continue;
       }
+      if (operatorBreak !== undefined && frames.length === 1) this.operatorBreakBefore(child, operatorBreak, target);
       const doc = this.node(child);
+      if (operatorBreak !== undefined && frames.length === 1 && !operatorBreak.operandBreaks) operatorBreak.operandBreaks = this.canBreakInside(doc);
       if (soleBody) {
         bodyHugs = selfIndenting(child, doc);
         soleBody = false;
       }
       // Inside parentheses a join or set operation gets its own group again.
-      const flatten = (TRANSPARENT_KINDS.has(child.kind) && frames.length === 1) || (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && sameLogicalOperator(node, child));
+      const flatten =
+        (TRANSPARENT_KINDS.has(child.kind) && frames.length === 1) ||
+        (child.kind === SyntaxKind.BinaryExpr && kind === SyntaxKind.BinaryExpr && (sameLogicalOperator(node, child) || (operatorBreak !== undefined && operatorBreak.operands === 1 && sameOperator(node, child))));
       target.push(flatten ? doc : group(doc));
       lastWasNode = true;
       lastNodeKind = child.kind;
@@ -344,8 +381,70 @@ export class StatementDocBuilder {
       frames[frames.length - 1]!.push(inner);
     }
     if (listOuter !== undefined) listSlot.push(group(indent(listTail)));
+    if (operatorBreak !== undefined) this.settleOperatorBreak(operatorBreak, parts);
     if (body !== undefined) return bodyHugs ? [parts, body] : [parts, indent(body)];
     return parts;
+  }
+
+  /**
+   * Before the operand after a binary operator: the operator's break (see `operatorBreakKind`),
+   * unless a comment already decided the line. Counts the operands.
+   */
+  private operatorBreakBefore(child: SyntaxNode, state: OperatorBreak, target: Doc[]): void {
+    if (state.operands++ !== 1 || this.separatorDone || this.afterCommentBreak || this.afterInlineComment) return;
+    const first = firstSignificantToken(child);
+    if (first === undefined) return;
+    state.target = target;
+    state.at = target.length;
+    this.pushSeparator(target, operatorLine, first);
+  }
+
+  /**
+   * Keeps the operator's break only when neither operand can break inside itself: `x =
+   * coalesce(` … `)` breaks in its call, not after `=` and again in the call. A kept break
+   * and the operand after it are a group of their own, so a chain fills its lines (`a || b ||`
+   * / `c || d`) rather than taking a line per operand, and the lines it continues on are two
+   * levels in, apart from the list items or `AND` lines one level in around them. A chain
+   * whose operators all keep their breaks is atomic for the expression around it.
+   */
+  private settleOperatorBreak(state: OperatorBreak, parts: Doc[]): void {
+    const placed = state.at >= 0 && state.target[state.at] === operatorLine;
+    if (!placed) {
+      if (state.operandBreaks) this.operandBreaks.set(parts, true);
+      return;
+    }
+    const tailAt = parts.findIndex((part) => typeof part === "object" && !Array.isArray(part) && part.type === "indent");
+    // A short expression never breaks (`CHECK (total >= 0)`), as a short list does not.
+    const short = Math.min(SHORT_LIST_WIDTH, Math.floor(this.options.lineWidth / 4));
+    if (state.operandBreaks || flatWidth(parts, short) <= short) {
+      state.target[state.at] = " ";
+      if (tailAt >= 0) parts[tailAt] = (parts[tailAt] as DocIndent).content;
+    } else {
+      state.target.push(group(state.target.splice(state.at)));
+      if (tailAt >= 0) parts[tailAt] = indent(parts[tailAt]!);
+    }
+    this.operandBreaks.set(parts, state.operandBreaks);
+  }
+
+
+  /**
+   * Whether `doc` has a line break of its own: a possible break other than an operator break of
+   * an atomic chain, a hard break or a token of several lines (iterative: docs nest deep).
+   */
+  private canBreakInside(doc: Doc): boolean {
+    const stack: Doc[] = [doc];
+    while (stack.length > 0) {
+      const d = stack.pop()!;
+      if (typeof d === "string") {
+        if (d.includes("\n")) return true;
+      } else if (Array.isArray(d)) {
+        const known = this.operandBreaks.get(d);
+        if (known === true) return true;
+        if (known === undefined) for (const part of d) stack.push(part);
+      } else if (d.type === "group" || d.type === "indent") stack.push(d.content);
+      else if (d !== operatorLine) return true;
+    }
+    return false;
   }
 
   /**
@@ -823,6 +922,34 @@ function keywordOfNextClause(children: readonly (SyntaxNode | SyntaxToken)[], in
 
 function logicalOperator(node: SyntaxNode): string | undefined {
   for (const t of node.childTokens()) if (t.kind === SyntaxKind.Keyword) return t.text().toLowerCase();
+  return undefined;
+}
+
+/**
+ * Whether `node` is a binary comparison, arithmetic or concatenation that may break after its
+ * operator: an operator token other than a JSON path one (`a || b`, `x >= y`), `IS [NOT]
+ * DISTINCT FROM`, `[NOT] LIKE` / `ILIKE` / `SIMILAR TO`.
+ */
+function operatorBreakKind(node: SyntaxNode): boolean {
+  const kind = node.kind;
+  if (kind === SyntaxKind.LikeExpr) return true;
+  if (kind !== SyntaxKind.BinaryExpr && kind !== SyntaxKind.IsExpr) return false;
+  for (const t of node.childTokens()) {
+    if (kind === SyntaxKind.IsExpr) {
+      if (t.kind === SyntaxKind.Keyword && t.text().toLowerCase() === "distinct") return true;
+    } else if (t.kind === SyntaxKind.Operator) return !GLUED_OPERATORS.has(t.text());
+  }
+  return false;
+}
+
+/** Whether a binary expression and its left operand have the same operator (`a || b || c`). */
+function sameOperator(parent: SyntaxNode, child: SyntaxNode): boolean {
+  const op = operatorText(parent);
+  return op !== undefined && operatorText(child) === op;
+}
+
+function operatorText(node: SyntaxNode): string | undefined {
+  for (const t of node.childTokens()) if (t.kind === SyntaxKind.Operator) return t.text();
   return undefined;
 }
 

@@ -11,6 +11,11 @@ export interface DocGroup {
   readonly content: Doc;
   /** True when the content holds a hard line, so the group can never print flat. */
   readonly hard: boolean;
+  /**
+   * For a group made by {@link hugGroup}: what follows its break, the end of its content,
+   * one level in.
+   */
+  readonly hugTail?: Doc;
 }
 
 /** Indents the lines broken inside its content by one level. */
@@ -36,6 +41,16 @@ export const hardline: DocLine = { type: "line", soft: false, hard: true };
 /** Groups `content` (see {@link DocGroup}). */
 export function group(content: Doc): DocGroup {
   return { type: "group", content, hard: containsHard(content) };
+}
+
+/**
+ * A group whose content is `[indent(tail)]`, `tail` starting at the group's one line break
+ * (`WHEN a` then `THEN b`). When it does not fit flat, it breaks only if `tail` then fits on its
+ * own line; else, when the line up to the first break inside `tail` fits, it hugs: its own
+ * break stays a space and the groups inside `tail` break instead (`WHEN a THEN (` … `)`).
+ */
+export function hugGroup(content: Doc, tail: Doc): DocGroup {
+  return { type: "group", content, hard: containsHard(content), hugTail: tail };
 }
 
 /** Indents `content` (see {@link DocIndent}). */

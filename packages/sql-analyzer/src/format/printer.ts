@@ -3,6 +3,8 @@ import { lineBreakAfter } from "./line-break.js";
 
 const FLAT = 0;
 const BREAK = 1;
+/** A hugging group's content (see `hugGroup`): its own lines print flat, the groups inside it decide for themselves. */
+const HUG = 2;
 
 /**
  * Lays a document out within `width` columns. Iterative (deeply nested SQL must not
@@ -61,18 +63,27 @@ export function printDoc(doc: Doc, width: number, indentUnit: string, newline = 
       stackIndent.push(level + 1);
       stackMode.push(mode);
     } else if (d.type === "group") {
-      let flat = mode === FLAT;
-      if (!flat && !d.hard) {
+      let groupMode = mode === FLAT ? FLAT : BREAK;
+      if (groupMode === BREAK) {
         // Where the group starts: after the pending break (a separator space is dropped
         // there), or after what the line holds so far (a trailing space already counted).
         const atLineStart = !started || pendingBreak;
         const startColumn = atLineStart && started ? indentUnit.length * pendingIndent : atLineStart ? 0 : column;
-        flat = fit.fits(d.content, width - startColumn, atLineStart, !atLineStart && out[out.length - 1] === " ", stackDoc, stackMode);
+        const afterSpace = !atLineStart && out[out.length - 1] === " ";
+        if (!d.hard && fit.fits(d.content, width - startColumn, atLineStart, afterSpace, stackDoc, stackMode)) groupMode = FLAT;
+        else if (
+          d.hugTail !== undefined &&
+          !fit.fits(d.hugTail, width - indentUnit.length * (level + 1), true, false, stackDoc, stackMode) &&
+          fit.fits(d.content, width - startColumn, atLineStart, afterSpace, stackDoc, stackMode, HUG)
+        ) {
+          groupMode = HUG;
+        }
       }
-      stackDoc.push(d.content);
+      // A hugging group's tail stays at the group's level: its own break, one level in, is not taken.
+      stackDoc.push(groupMode === HUG ? d.hugTail! : d.content);
       stackIndent.push(level);
-      stackMode.push(flat ? FLAT : BREAK);
-    } else if (mode === FLAT && !d.hard) {
+      stackMode.push(groupMode);
+    } else if (mode !== BREAK && !d.hard) {
       // A flat line is a space (none at the start of a line), a flat soft line nothing.
       if (!d.soft && !pendingBreak && started && out[out.length - 1] !== " ") {
         out.push(" ");
@@ -107,9 +118,10 @@ class FitScanner {
    * a hard line ends the measure; a multi-line token ends it after its first line. Spaces
    * are counted as the printer writes them: none at the start of a line, none doubled,
    * none before a break. `content` itself must print flat: a hard line or a multi-line
-   * token in it does not fit.
+   * token in it does not fit. With `contentMode` HUG, the content is measured as a hugging
+   * group prints it: its own lines are spaces, and the groups in it break at their first line.
    */
-  fits(content: Doc, remaining: number, atLineStart: boolean, afterSpace: boolean, restDocs: readonly Doc[], restModes: readonly number[]): boolean {
+  fits(content: Doc, remaining: number, atLineStart: boolean, afterSpace: boolean, restDocs: readonly Doc[], restModes: readonly number[], contentMode = FLAT): boolean {
     const arrays = this.arrays;
     const modes = this.modes;
     const cursors = this.cursors;
@@ -122,7 +134,7 @@ class FitScanner {
     let spaceWritten = afterSpace;
     let spaceOwed = false;
     let d: Doc = content;
-    let mode = FLAT;
+    let mode = contentMode;
     for (;;) {
       if (typeof d === "string") {
         if (d === " ") {
@@ -149,9 +161,11 @@ class FitScanner {
         // A pending group prints flat only inside a flat one; in a broken one it is checked
         // when reached, and breaks where what follows would not fit.
         if (d.hard) {
-          if (inContent) return false;
+          if (inContent && mode !== HUG) return false;
           mode = BREAK;
         }
+        // (Inside a hugging group, a group decides for itself when reached, as in a broken one.)
+        if (mode === HUG) mode = BREAK;
         d = d.content;
         continue;
       } else if (d.type === "indent") {
@@ -159,8 +173,8 @@ class FitScanner {
         continue;
       } else if (d.hard || mode === BREAK) {
         // The group's own content is all flat (a hard line there cannot be); after it,
-        // this is where the line ends.
-        return !inContent && left >= 0;
+        // this is where the line ends. (In a hugging group's content, a group inside breaks.)
+        return (!inContent || (contentMode === HUG && !d.hard)) && left >= 0;
       } else if (!d.soft && !lineStart && !spaceWritten) spaceOwed = true;
       // The next document: from the innermost open array, else from the printer's stack.
       for (;;) {

@@ -210,3 +210,71 @@ describe("a window's frame clause", () => {
     check("select sum(x) over (order by b rows 1 preceding) from t", "SELECT sum(x) OVER (ORDER BY b ROWS 1 PRECEDING) FROM t\n");
   });
 });
+
+describe("a long comparison, arithmetic or concatenation", () => {
+  test("breaks after its operator, continuing two levels in, apart from the AND lines", () => {
+    check(
+      "select * from orders where created_at is not distinct from timestamp with time zone '2024-01-01 10:00:00+02' and x = 1",
+      "SELECT *\nFROM orders\nWHERE created_at IS NOT DISTINCT FROM\n    timestamp WITH TIME ZONE '2024-01-01 10:00:00+02'\n  AND x = 1\n",
+    );
+    check(
+      "select a from t where description_of_the_thing like '%some long pattern here to match%' escape '!'",
+      "SELECT a\nFROM t\nWHERE description_of_the_thing LIKE\n    '%some long pattern here to match%' ESCAPE '!'\n",
+    );
+  });
+
+  test("a chain of one operator fills its lines", () => {
+    check(
+      "select first_name || ' ' || middle_name || ' ' || last_name || ' (' || nickname || ')' as display_name, b from people",
+      "SELECT\n  first_name || ' ' || middle_name || ' ' || last_name || ' (' || nickname ||\n      ')' AS display_name,\n  b\nFROM people\n",
+    );
+    check("select 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16", "SELECT 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 +\n    9 + 10 + 11 + 12 + 13 + 14 + 15 + 16\n", {
+      lineWidth: 40,
+    });
+  });
+
+  test("an operand that breaks inside itself takes the break instead, with no extra indent", () => {
+    check(
+      "select * from t where total_amount_with_tax = coalesce(order_total_amount, fallback_amount, 0) + shipping_cost_amount",
+      "SELECT *\nFROM t\nWHERE total_amount_with_tax = coalesce(\n  order_total_amount,\n  fallback_amount,\n  0\n) + shipping_cost_amount\n",
+    );
+  });
+
+  test("a short expression and a JSON path operator never break", () => {
+    check(
+      "ALTER TABLE public.orders ADD CONSTRAINT orders_total_positive CHECK (total_amount >= 0)",
+      "ALTER TABLE public.orders ADD CONSTRAINT orders_total_positive CHECK (total_amount >= 0)\n",
+    );
+    check("select data ->> 'emailaddressfield' from t", "SELECT data ->> 'emailaddressfield'\nFROM t\n", { lineWidth: 30 });
+  });
+
+  test("a comment after the operator keeps its place", () => {
+    check(
+      "select a from t where aaaaaaaaaaaaaaa = -- note\nbbbbbbbbbbbbbbbbbbbbbbbbbbbb and c = 1",
+      "SELECT a\nFROM t\nWHERE aaaaaaaaaaaaaaa = -- note\n  bbbbbbbbbbbbbbbbbbbbbbbbbbbb\n  AND c = 1\n",
+      { lineWidth: 40 },
+    );
+  });
+});
+
+describe("a CASE branch that does not fit", () => {
+  test("puts THEN on a line of its own, one level in, before its condition breaks", () => {
+    check(
+      "select case when status = 'active' and last_login > now() - interval '30 days' then 'engaged' when status = 'active' then 'idle' else 'gone' end as segment from users",
+      "SELECT CASE\n  WHEN status = 'active' AND last_login > now() - INTERVAL '30 days'\n    THEN 'engaged'\n  WHEN status = 'active' THEN 'idle'\n  ELSE 'gone'\nEND AS segment\nFROM users\n",
+    );
+    check("select case when a then b else c end", "SELECT CASE WHEN a THEN b ELSE c END\n");
+  });
+
+  test("keeps THEN beside its condition when the result breaks anyway, with the result's lines one level in", () => {
+    check(
+      "select case when u.region isnull then (select count(kind) from app.orders x where a.price not in (timestamp '2024-01-01 10:00:00', $7)) end total from t",
+      "SELECT CASE\n  WHEN u.region ISNULL THEN (\n    SELECT count(kind)\n    FROM app.orders x\n    WHERE a.price NOT IN (timestamp '2024-01-01 10:00:00', $7)\n  )\nEND total\nFROM t\n",
+    );
+    check(
+      "select case when u.region isnull then (select count(kind) from app.orders x where a.price > 0) end total from t",
+      "SELECT CASE\n  WHEN u.region ISNULL\n    THEN (SELECT count(kind) FROM app.orders x WHERE a.price > 0)\nEND total\nFROM t\n",
+      { lineWidth: 70 },
+    );
+  });
+});

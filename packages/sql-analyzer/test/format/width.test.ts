@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { format, formatDocument, parse, resolveFormatOptions, type Dialect, type FormatOptions } from "../../src/index.js";
 import { StatementDocBuilder } from "../../src/format/build-doc.js";
-import { type Doc, group, hardline, indent, line, softline } from "../../src/format/doc.js";
+import { type Doc, group, hardline, hugGroup, indent, line, softline } from "../../src/format/doc.js";
 import { printDoc } from "../../src/format/printer.js";
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -216,6 +216,22 @@ describe("printDoc's fit check", () => {
     const doc = group(["ab", line, " ", line, "c", line]);
     expect(print([doc, hardline, "x"], 4)).toBe("ab c\nx");
     expect(print(group([group(["ab", line, "c"]), line, "d"]), 4)).toBe("ab c\nd");
+  });
+
+  test("a hugging group breaks when its tail then fits, else hugs when its first line fits", () => {
+    const branch = (result: Doc): Doc => {
+      const tail: Doc[] = [line, "THEN ", result];
+      return group(["WHEN cond", hugGroup([indent(tail)], tail)]);
+    };
+    // Flat when it fits; its break when `THEN …` then fits on its own line.
+    expect(print(branch("x"), 20)).toBe("WHEN cond THEN x");
+    expect(print(branch("a_longer_result"), 20)).toBe("WHEN cond\n  THEN a_longer_result");
+    // Too long for a line of its own: the list inside breaks instead, at the group's level.
+    expect(print(branch(["f", list("aaaaaaaa", "bbbbbbbb")]), 20)).toBe("WHEN cond THEN f(\n  aaaaaaaa,\n  bbbbbbbb\n)");
+    // Unless the hugging line itself is over the width.
+    expect(print(["WHEN a_long_condition", hugGroup([indent([line, "THEN f", list("aaaaaaaa", "bbbbbbbb")])], [line, "THEN f", list("aaaaaaaa", "bbbbbbbb")])], 20)).toBe(
+      "WHEN a_long_condition\n  THEN f(\n    aaaaaaaa,\n    bbbbbbbb\n  )",
+    );
   });
 
   test("a hard line or a multi-line token inside the group's own content never prints flat", () => {
