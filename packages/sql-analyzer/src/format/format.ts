@@ -5,6 +5,7 @@ import type { GreenNode } from "../syntax/green.js";
 import type { SyntaxElement, SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { StatementDocBuilder } from "./build-doc.js";
+import type { Doc } from "./doc.js";
 import { type FormatOptions, type ResolvedFormatOptions, resolveFormatOptions } from "./options.js";
 import { lineBreakAfter } from "./line-break.js";
 import { printDoc } from "./printer.js";
@@ -127,7 +128,8 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
       gap = last < items.length - 1;
       continue;
     }
-    for (const child of items) {
+    for (let i = 0; i < items.length; i++) {
+      const child = items[i]!;
       if (child.isToken) {
         const k = child.kind;
         if (k === SyntaxKind.Whitespace) {
@@ -160,7 +162,7 @@ export function formatDocument(text: string, options: FormatOptions = {}): Forma
         gap = false;
         continue;
       }
-      const statement = formatStatement(child, parsed, resolved, eol);
+      const statement = formatStatement(child, parsed, resolved, eol, semicolonFollows(items, i));
       statements.push(statement);
       // `/*!40101 SET NAMES utf8 */;` stays on one line, as dumps write it: the marker is the statement's.
       emit(empty ? "" : lastOpensCode && newlines === 0 ? " " : newlines >= 2 ? eol + eol : eol, statement.text);
@@ -198,12 +200,13 @@ export function formatRange(text: string, range: TextRange, options: FormatOptio
   const edits: TextEdit[] = [];
   for (const { items, bad } of segmentChildren(parsed)) {
     if (bad) continue;
-    for (const child of items) {
+    for (let i = 0; i < items.length; i++) {
+      const child = items[i]!;
       if (child.isToken) continue;
       const span = child.range;
       const intersects = range.start === range.end ? span.start <= range.start && range.start <= span.end : span.start < range.end && range.start < span.end;
       if (!intersects) continue;
-      const statement = formatStatement(child, parsed, resolved, lineBreakOf(parsed, resolved.lineEnding));
+      const statement = formatStatement(child, parsed, resolved, lineBreakOf(parsed, resolved.lineEnding), semicolonFollows(items, i));
       if (statement.text !== child.text()) edits.push({ range: statement.range, newText: statement.text });
     }
   }
@@ -309,7 +312,39 @@ function statusOfBad(node: SyntaxNode, errors: ErrorRanges, unsupported: ErrorRa
   return segmentHasError && !unsupported.touch(start, end) ? "syntax-error" : "unsupported";
 }
 
-function formatStatement(node: SyntaxNode, parsed: ParseResult, options: ResolvedFormatOptions, eol: string): FormattedStatement {
+/**
+ * Whether the item after `items[index]`, blanks aside, is a `;`: `formatDocument` writes it
+ * right after the statement's last token, so the statement's last line must leave it room.
+ */
+function semicolonFollows(items: readonly SyntaxElement[], index: number): boolean {
+  for (let i = index + 1; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.isToken && item.kind === SyntaxKind.Whitespace) continue;
+    return item.isToken && item.kind === SyntaxKind.Semicolon;
+  }
+  return false;
+}
+
+/**
+ * Prints a statement's document. With `semicolon`, the document is laid out with the `;` after
+ * it, so a last line that reaches the width breaks as any other line would, and the `;` is
+ * then cut off again (`formatDocument` writes its own); when it could not be laid out right
+ * after the last token (it would follow a break), the statement is laid out alone.
+ */
+function printStatement(doc: Doc, options: ResolvedFormatOptions, eol: string, semicolon: boolean): string {
+  if (semicolon) {
+    const withSemicolon = printDoc([doc, ";"], options.lineWidth, options.indentUnit, eol);
+    const last = withSemicolon.length - 2;
+    if (last >= 0 && withSemicolon.charCodeAt(last + 1) === 59 && !isBlankCode(withSemicolon.charCodeAt(last))) return withSemicolon.slice(0, -1);
+  }
+  return printDoc(doc, options.lineWidth, options.indentUnit, eol);
+}
+
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
+function formatStatement(node: SyntaxNode, parsed: ParseResult, options: ResolvedFormatOptions, eol: string, semicolon: boolean): FormattedStatement {
   const range = node.range;
   const original = node.text();
   const keep = (status: StatementFormatStatus): FormattedStatement => ({ range, status, text: original });
@@ -321,7 +356,7 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
   let printed: string;
   try {
     const doc = new StatementDocBuilder(options).build(node);
-    printed = printDoc(doc, options.lineWidth, options.indentUnit, eol);
+    printed = printStatement(doc, options, eol, semicolon);
   } catch (error) {
     // Only a stack overflow is expected here (a caller already deep in its own stack);
     // anything else, another RangeError included, is a formatter bug and must surface. No

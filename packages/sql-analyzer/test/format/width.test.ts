@@ -84,13 +84,15 @@ describe("the text after a group on its line counts when the group decides to pr
     );
   });
 
-  test("FIXME: the `;` after a statement is not measured", () => {
-    // The document printer lays out the statement alone and `formatDocument` appends the `;`,
-    // so a last line of exactly the width gets it as one column more: 81 here, where the
-    // window's parentheses could break. Right: the statement's layout counts its `;`.
+  test("the `;` after a statement counts on its last line", () => {
+    // `formatDocument` writes the `;` right after the statement: the layout leaves it room, so
+    // a last line of exactly the width breaks (it was 81 columns with the `;`).
     const out = format("select a from t window w as (partition by dept rows between unbounded preceding and current row);");
-    expect(out).toBe("SELECT a\nFROM t\nWINDOW w AS (PARTITION BY dept ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW);\n");
-    expect(out.split("\n")[2]!.length).toBe(81);
+    expect(out).toBe("SELECT a\nFROM t\nWINDOW w AS (\n  PARTITION BY dept\n  ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW\n);\n");
+    // Without a `;` the same statement fits in its 80 columns.
+    expect(format("select a from t window w as (partition by dept rows between unbounded preceding and current row)").split("\n")[2]!.length).toBe(80);
+    // After a line comment, the `;` goes on a line of its own, and the statement keeps its layout.
+    expect(format("select a -- c\n;")).toBe("SELECT a -- c\n;\n");
   });
 });
 
@@ -247,7 +249,7 @@ describe("printDoc's fit check", () => {
 // nothing, per possible break), and a line over the width must be one piece on its own: text
 // with no possible break in it (a long token, string or comment, or a run of tokens the
 // builder gives no break point, such as `a = 1` or `CREATE TABLE t PARTITION OF p FOR VALUES`).
-// The `;` between statements is the document's, not the statement's, and is not measured here.
+// A `;` right after a statement is laid out with it and measured on its last line.
 
 /** `doc` with every group replaced by its content: printed, it takes every possible line break. */
 function everyBreakTaken(doc: Doc): Doc {
@@ -279,21 +281,26 @@ function widthReport(sources: readonly { id: string; sql: string }[], dialect: D
     for (const statement of formatDocument(sql, { ...options, parsed }).statements) {
       if (statement.status !== "formatted") continue;
       const node = nodes.find((n) => n.range.start === statement.range.start && n.range.end === statement.range.end)!;
-      const doc = new StatementDocBuilder(resolved).build(node);
+      const statementDoc = new StatementDocBuilder(resolved).build(node);
+      // A `;` right after the statement is laid out with it (see `printStatement`).
+      const withSemicolon = /^\s*;/.test(sql.slice(statement.range.end)) ? printDoc([statementDoc, ";"], lineWidth, resolved.indentUnit) : "";
+      const semicolon = /[^\s];$/.test(withSemicolon);
+      const doc: Doc = semicolon ? [statementDoc, ";"] : statementDoc;
+      const text = semicolon ? `${statement.text};` : statement.text;
       // The document analysed is the one the formatter printed.
-      expect(printDoc(doc, lineWidth, resolved.indentUnit)).toBe(statement.text);
+      expect(printDoc(doc, lineWidth, resolved.indentUnit)).toBe(text);
       report.statements++;
       const pieces = printDoc(everyBreakTaken(doc), lineWidth, resolved.indentUnit).split("\n").map((l) => l.trimStart());
       let p = 0;
-      for (const outputLine of statement.text.split("\n")) {
-        const text = outputLine.trimStart();
+      for (const outputLine of text.split("\n")) {
+        const lineText = outputLine.trimStart();
         let joined = pieces[p++];
         let count = 1;
-        while (joined !== undefined && joined.length < text.length && p < pieces.length) {
-          joined += (text[joined.length] === " " ? " " : "") + pieces[p++];
+        while (joined !== undefined && joined.length < lineText.length && p < pieces.length) {
+          joined += (lineText[joined.length] === " " ? " " : "") + pieces[p++];
           count++;
         }
-        if (joined !== text) {
+        if (joined !== lineText) {
           report.misaligned.push(`${id}: ${JSON.stringify(outputLine)}`);
           break;
         }
