@@ -76,8 +76,20 @@ const BLOCK_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectStmt, SyntaxKind.Paren
 const DDL_CLAUSE_KEYWORDS = new Map<SyntaxKind, ReadonlySet<string>>([
   [SyntaxKind.CreateTriggerStmt, new Set(["before", "after", "instead", "referencing", "for", "when", "from"])],
   [SyntaxKind.CreatePolicyStmt, new Set(["as", "for", "to", "using", "with"])],
+  // CREATE INDEX's options after its column list (`INCLUDE (…)`, `WITH (…)`, `TABLESPACE t`,
+  // `NULLS NOT DISTINCT`; its WHERE breaks as a clause).
+  [SyntaxKind.CreateIndexStmt, new Set(["include", "with", "tablespace", "nulls"])],
   // (A CASE branch too: `WHEN <condition>` / `THEN <result>` when the branch does not fit.)
   [SyntaxKind.WhenClause, new Set(["then"])],
+]);
+
+/**
+ * The child nodes that start a DDL clause (see `DDL_CLAUSE_KEYWORDS`): a partition's bounds
+ * (`PARTITION OF p` / `FOR VALUES FROM (…) TO (…)`, pg_dump's layout; `ATTACH PARTITION` too).
+ */
+const DDL_CLAUSE_NODES = new Map<SyntaxKind, ReadonlySet<SyntaxKind>>([
+  [SyntaxKind.PartitionOf, new Set([SyntaxKind.PartitionBound])],
+  [SyntaxKind.AlterAction, new Set([SyntaxKind.PartitionBound])],
 ]);
 
 /** A DDL statement's clauses, laid out a clause a line when it does not fit (see `ddlClauseTail`). */
@@ -331,6 +343,13 @@ export class StatementDocBuilder {
         if (first) this.pushSeparator(target, clauseBreakTaken ? " " : line, first);
       }
       clauseBreakTaken = false;
+      if (frames.length === 1 && DDL_CLAUSE_NODES.get(kind)?.has(child.kind)) {
+        ddl ??= ddlClauseTail(target);
+        frames[0] = target = ddl.tail;
+        tailIndented = true;
+        const first = firstSignificantToken(child);
+        if (first) this.pushSeparator(target, line, first);
+      }
       if (kind === SyntaxKind.CreateTriggerStmt && child.kind === SyntaxKind.TriggerBody && frames.length === 1 && ddl !== undefined) {
         target = this.triggerBodyTarget(child, ddl);
         frames[0] = target;

@@ -278,3 +278,25 @@ describe("a CASE branch that does not fit", () => {
     );
   });
 });
+
+describe("DDL options after a head that does not fit", () => {
+  test("a partition's bounds go on their own line, one level in (pg_dump's layout)", () => {
+    check(
+      "CREATE TABLE IF NOT EXISTS audit_log PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+      "CREATE TABLE IF NOT EXISTS audit_log PARTITION OF events\n  FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n",
+    );
+    check(
+      "ALTER TABLE audit_log ATTACH PARTITION sessions_2024 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+      "ALTER TABLE audit_log ATTACH PARTITION sessions_2024\n  FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n",
+    );
+    check("create table p partition of q default", "CREATE TABLE p PARTITION OF q DEFAULT\n");
+  });
+
+  test("CREATE INDEX puts INCLUDE, WITH, NULLS NOT DISTINCT, TABLESPACE and WHERE a line each", () => {
+    check(
+      "CREATE INDEX idx_orders_76 ON sessions USING hash (lower(total)) NULLS NOT DISTINCT TABLESPACE fastspace where a > 1 and b < 2",
+      "CREATE INDEX idx_orders_76 ON sessions USING hash (lower(total))\n  NULLS NOT DISTINCT\n  TABLESPACE fastspace\n  WHERE a > 1 AND b < 2\n",
+    );
+    check("create index i on t (a) include (b) where x", "CREATE INDEX i ON t (a) INCLUDE (b) WHERE x\n");
+  });
+});
