@@ -947,11 +947,12 @@ function logicalOperator(node: SyntaxNode): string | undefined {
 /**
  * Whether `node` is a binary comparison, arithmetic or concatenation that may break after its
  * operator: an operator token other than a JSON path one (`a || b`, `x >= y`), `IS [NOT]
- * DISTINCT FROM`, `[NOT] LIKE` / `ILIKE` / `SIMILAR TO`.
+ * DISTINCT FROM`, `[NOT] LIKE` / `ILIKE` / `SIMILAR TO`, `[NOT] BETWEEN [SYMMETRIC]` (the break
+ * after BETWEEN: `low AND high` stay together).
  */
 function operatorBreakKind(node: SyntaxNode): boolean {
   const kind = node.kind;
-  if (kind === SyntaxKind.LikeExpr) return true;
+  if (kind === SyntaxKind.LikeExpr || kind === SyntaxKind.BetweenExpr) return true;
   if (kind !== SyntaxKind.BinaryExpr && kind !== SyntaxKind.IsExpr) return false;
   for (const t of node.childTokens()) {
     if (kind === SyntaxKind.IsExpr) {

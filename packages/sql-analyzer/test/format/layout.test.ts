@@ -223,6 +223,13 @@ describe("a long comparison, arithmetic or concatenation", () => {
     );
   });
 
+  test("BETWEEN breaks after its keyword, its bounds together", () => {
+    check(
+      "select * from t where score between timestamp with time zone '2024-01-01 10:00:00+02' and localtime and x = 1",
+      "SELECT *\nFROM t\nWHERE score BETWEEN\n    timestamp WITH TIME ZONE '2024-01-01 10:00:00+02' AND LOCALTIME\n  AND x = 1\n",
+    );
+  });
+
   test("a chain of one operator fills its lines", () => {
     check(
       "select first_name || ' ' || middle_name || ' ' || last_name || ' (' || nickname || ')' as display_name, b from people",
