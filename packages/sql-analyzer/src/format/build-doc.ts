@@ -55,7 +55,12 @@ interface OperatorBreak {
   at: number;
   /** Whether an operand can break inside itself; then the operator takes no break. */
   operandBreaks: boolean;
+  /** Whether the operand after the break is a few columns wide: moving it saves nothing worth a line. */
+  shortAfter: boolean;
 }
+
+/** An operand at most this wide flat (`1`, `NULL`, `'eu'`, `t.id`) takes no line of its own after an operator. */
+const SHORT_OPERAND_WIDTH = 8;
 
 // MySQL's stored-program statements laid out one body statement per line (see `compound`).
 const COMPOUND_KINDS = new Set<SyntaxKind>([
@@ -201,7 +206,7 @@ export class StatementDocBuilder {
     // (A column definition too: its constraints, when they do not fit after the type, take a line each.)
     // A comparison or arithmetic whose operands cannot break either continues on an indented
     // line after its operator when it does not fit (see `operatorBreakKind`).
-    const operatorBreak: OperatorBreak | undefined = operatorBreakKind(node) ? { operands: 0, target: parts, at: -1, operandBreaks: false } : undefined;
+    const operatorBreak: OperatorBreak | undefined = operatorBreakKind(node) ? { operands: 0, target: parts, at: -1, operandBreaks: false, shortAfter: false } : undefined;
     const indentsTail =
       kind === SyntaxKind.JoinExpr || kind === SyntaxKind.ColumnDef || (kind === SyntaxKind.BinaryExpr && LOGICAL.has(logicalOperator(node) ?? "")) || operatorBreak !== undefined;
     /** A DDL statement laid out a clause a line: where its head is and its clauses' group (see `ddlClauseTail`). */
@@ -374,7 +379,7 @@ export class StatementDocBuilder {
       }
       if (operatorBreak !== undefined && frames.length === 1) this.operatorBreakBefore(child, operatorBreak, target);
       const doc = this.node(child);
-      if (operatorBreak !== undefined && frames.length === 1 && !operatorBreak.operandBreaks) operatorBreak.operandBreaks = this.canBreakInside(doc);
+      if (operatorBreak !== undefined && frames.length === 1) this.noteOperand(operatorBreak, doc);
       if (soleBody) {
         bodyHugs = selfIndenting(child, doc);
         soleBody = false;
@@ -400,7 +405,7 @@ export class StatementDocBuilder {
       frames[frames.length - 1]!.push(inner);
     }
     if (listOuter !== undefined) listSlot.push(group(indent(listTail)));
-    if (operatorBreak !== undefined) this.settleOperatorBreak(operatorBreak, parts);
+    if (operatorBreak !== undefined) this.settleOperatorBreak(operatorBreak, parts, node);
     if (body !== undefined) return bodyHugs ? [parts, body] : [parts, indent(body)];
     return parts;
   }
@@ -418,6 +423,12 @@ export class StatementDocBuilder {
     this.pushSeparator(target, operatorLine, first);
   }
 
+  /** Records what the operator's break depends on of an operand just laid out (see `settleOperatorBreak`). */
+  private noteOperand(state: OperatorBreak, doc: Doc): void {
+    if (!state.operandBreaks) state.operandBreaks = this.canBreakInside(doc);
+    if (state.operands === 2) state.shortAfter = flatWidth(doc, SHORT_OPERAND_WIDTH) <= SHORT_OPERAND_WIDTH;
+  }
+
   /**
    * Keeps the operator's break only when neither operand can break inside itself: `x =
    * coalesce(` … `)` breaks in its call, not after `=` and again in the call. A kept break
@@ -426,16 +437,18 @@ export class StatementDocBuilder {
    * levels in, apart from the list items or `AND` lines one level in around them. A chain
    * whose operators all keep their breaks is atomic for the expression around it.
    */
-  private settleOperatorBreak(state: OperatorBreak, parts: Doc[]): void {
+  private settleOperatorBreak(state: OperatorBreak, parts: Doc[], node: SyntaxNode): void {
     const placed = state.at >= 0 && state.target[state.at] === operatorLine;
     if (!placed) {
       if (state.operandBreaks) this.operandBreaks.set(parts, true);
       return;
     }
     const tailAt = parts.findIndex((part) => typeof part === "object" && !Array.isArray(part) && part.type === "indent");
-    // A short expression never breaks (`CHECK (total >= 0)`), as a short list does not.
+    // A short expression never breaks (`CHECK (total >= 0)`), as a short list does not, and
+    // neither does one whose last operand is short (`CHECK (array_lower(VALUE, 1) =` / `1)`),
+    // unless more of its chain follows that operand (`1 + 2 +` / `3 + …`).
     const short = Math.min(SHORT_LIST_WIDTH, Math.floor(this.options.lineWidth / 4));
-    if (state.operandBreaks || flatWidth(parts, short) <= short) {
+    if (state.operandBreaks || (state.shortAfter && !continuesChain(node)) || flatWidth(parts, short) <= short) {
       state.target[state.at] = " ";
       if (tailAt >= 0) parts[tailAt] = (parts[tailAt] as DocIndent).content;
     } else {
@@ -513,12 +526,13 @@ export class StatementDocBuilder {
    * clause and the options before the body go a line each, one level in, when the header does
    * not fit; the body (`AS $$ … $$`, `RETURN …`, `BEGIN ATOMIC … END`) follows the header's
    * last line, or starts its own line one level in after a header that broke, and the options
-   * after it (`$$ LANGUAGE plpgsql`) stay where they are. Returns the state, whose `current` is
+   * after it (`$$ LANGUAGE plpgsql`) stay where they are. A one-line quoted body (`AS 'file',
+   * 'symbol'`, `AS 'select 1'`) is laid out as an option. Returns the state, whose `current` is
    * where the clause's document goes.
    */
   private routineClause(clause: SyntaxNode, ddl: DdlClauses | undefined, target: Doc[]): DdlClauses {
     const first = firstSignificantToken(clause);
-    const body = clause.kind === SyntaxKind.RoutineBody || first?.text().toLowerCase() === "as";
+    const body = clause.kind === SyntaxKind.RoutineBody || (first?.text().toLowerCase() === "as" && isBlockBody(clause));
     if (body) {
       const state = ddl ?? { outer: target, clauses: [], tail: target, current: target, bodySeen: false };
       // (The line is the tail's last part, so a broken header puts the body one level in.)
@@ -939,6 +953,17 @@ function keywordOfNextClause(children: readonly (SyntaxNode | SyntaxToken)[], in
   return first !== undefined && first.kind !== SyntaxKind.Keyword;
 }
 
+/** Whether a routine's `AS …` clause holds a dollar-quoted body or a string of several lines. */
+function isBlockBody(clause: SyntaxNode): boolean {
+  for (const child of clause.childNodes()) {
+    if (child.kind !== SyntaxKind.RoutineBody) continue;
+    const first = firstSignificantToken(child);
+    // (The string itself, not the clause: a broken `'file'` / `, 'symbol'` is no block.)
+    return first !== undefined && (first.text().startsWith("$") || first.text().includes("\n"));
+  }
+  return true;
+}
+
 function logicalOperator(node: SyntaxNode): string | undefined {
   for (const t of node.childTokens()) if (t.kind === SyntaxKind.Keyword) return t.text().toLowerCase();
   return undefined;
@@ -960,6 +985,12 @@ function operatorBreakKind(node: SyntaxNode): boolean {
     } else if (t.kind === SyntaxKind.Operator) return !GLUED_OPERATORS.has(t.text());
   }
   return false;
+}
+
+/** Whether `node` is the left operand of a binary expression with its operator, which lays both out as one chain. */
+function continuesChain(node: SyntaxNode): boolean {
+  const parent = node.parent;
+  return node.kind === SyntaxKind.BinaryExpr && parent !== undefined && parent.kind === SyntaxKind.BinaryExpr && parent.childNodes()[0]?.range.start === node.range.start && sameOperator(parent, node);
 }
 
 /** Whether a binary expression and its left operand have the same operator (`a || b || c`). */

@@ -233,7 +233,8 @@ describe("a long comparison, arithmetic or concatenation", () => {
   test("a chain of one operator fills its lines", () => {
     check(
       "select first_name || ' ' || middle_name || ' ' || last_name || ' (' || nickname || ')' as display_name, b from people",
-      "SELECT\n  first_name || ' ' || middle_name || ' ' || last_name || ' (' || nickname ||\n      ')' AS display_name,\n  b\nFROM people\n",
+      // (A short operand takes no line of its own after the chain's last operator: `')'` stays.)
+      "SELECT\n  first_name || ' ' || middle_name || ' ' || last_name || ' (' ||\n      nickname || ')' AS display_name,\n  b\nFROM people\n",
     );
     check("select 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10 + 11 + 12 + 13 + 14 + 15 + 16", "SELECT 1 + 2 + 3 + 4 + 5 + 6 + 7 + 8 +\n    9 + 10 + 11 + 12 + 13 + 14 + 15 + 16\n", {
       lineWidth: 40,
@@ -253,6 +254,11 @@ describe("a long comparison, arithmetic or concatenation", () => {
       "ALTER TABLE public.orders ADD CONSTRAINT orders_total_positive CHECK (total_amount >= 0)\n",
     );
     check("select data ->> 'emailaddressfield' from t", "SELECT data ->> 'emailaddressfield'\nFROM t\n", { lineWidth: 30 });
+    // Nor after its operator when only a short operand would move: `=` / `1)` saves nothing.
+    check(
+      "ALTER DOMAIN topology.TopoElement ADD CONSTRAINT lower_dimension CHECK (array_lower(VALUE, 1) = 1);",
+      "ALTER DOMAIN topology.TopoElement ADD CONSTRAINT lower_dimension CHECK (array_lower(VALUE, 1) = 1);\n",
+    );
   });
 
   test("a comment after the operator keeps its place", () => {
@@ -305,5 +311,22 @@ describe("DDL options after a head that does not fit", () => {
       "CREATE INDEX idx_orders_76 ON sessions USING hash (lower(total))\n  NULLS NOT DISTINCT\n  TABLESPACE fastspace\n  WHERE a > 1 AND b < 2\n",
     );
     check("create index i on t (a) include (b) where x", "CREATE INDEX i ON t (a) INCLUDE (b) WHERE x\n");
+  });
+});
+
+describe("a routine whose body is a one-line quoted string", () => {
+  test("lays out `AS 'file', 'symbol'` as one more option, a line each", () => {
+    check(
+      "create or replace function box3d_in(cstring) returns box3d as '$libdir/postgis-3', 'BOX3D_in' language 'c' immutable strict parallel safe;",
+      "CREATE OR REPLACE FUNCTION box3d_in(cstring)\n  RETURNS box3d\n  AS '$libdir/postgis-3', 'BOX3D_in'\n  LANGUAGE 'c'\n  IMMUTABLE\n  STRICT\n  PARALLEL safe;\n",
+    );
+    check("create function f() returns int as 'select 1' language sql;", "CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql;\n");
+    // Its list broken over lines is still no block body (a fixed point; it was not, found by
+    // the real-world probe on pgq's scripts).
+    check(
+      "CREATE OR REPLACE FUNCTION pgq.jsontriga() RETURNS TRIGGER\nAS '$libdir/pgq_triggers', 'pgq_jsontriga' LANGUAGE C",
+      "create or replace function pgq.jsontriga()\n    returns TRIGGER\n    as '$libdir/pgq_triggers'\n        , 'pgq_jsontriga'\n    language C\n",
+      { keywordCase: "lower", indent: 4, lineWidth: 40, commaPosition: "leading" },
+    );
   });
 });
