@@ -458,7 +458,6 @@ export class StatementDocBuilder {
     this.operandBreaks.set(parts, state.operandBreaks);
   }
 
-
   /**
    * Whether `doc` has a line break of its own: a possible break other than an operator break of
    * an atomic chain, a hard break or a token of several lines (iterative: docs nest deep).
