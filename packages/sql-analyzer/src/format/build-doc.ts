@@ -156,7 +156,12 @@ export class StatementDocBuilder {
   /** The last answer of `nextSignificant`. */
   private lookahead: { children: readonly (SyntaxNode | SyntaxToken)[]; from: number; at: number } | undefined;
 
-  constructor(private readonly options: ResolvedFormatOptions) {}
+  /** How wide a part may be flat and still never break: a list (`numeric(10, 2)`) or an expression (`total >= 0`). */
+  private readonly shortWidth: number;
+
+  constructor(private readonly options: ResolvedFormatOptions) {
+    this.shortWidth = Math.min(SHORT_LIST_WIDTH, Math.floor(options.lineWidth / 4));
+  }
 
   /** The document for `statement`. */
   build(statement: SyntaxNode): Doc {
@@ -447,7 +452,7 @@ export class StatementDocBuilder {
     // A short expression never breaks (`CHECK (total >= 0)`), as a short list does not, and
     // neither does one whose last operand is short (`CHECK (array_lower(VALUE, 1) =` / `1)`),
     // unless more of its chain follows that operand (`1 + 2 +` / `3 + …`).
-    const short = Math.min(SHORT_LIST_WIDTH, Math.floor(this.options.lineWidth / 4));
+    const short = this.shortWidth;
     if (state.operandBreaks || (state.shortAfter && !continuesChain(node)) || flatWidth(parts, short) <= short) {
       state.target[state.at] = " ";
       if (tailAt >= 0) parts[tailAt] = (parts[tailAt] as DocIndent).content;
@@ -486,7 +491,7 @@ export class StatementDocBuilder {
    */
   private parenthesizedPart(inner: Doc[], closing: Doc[]): Doc {
     const part: Doc[] = [indent(inner), ...closing];
-    const short = Math.min(SHORT_LIST_WIDTH, Math.floor(this.options.lineWidth / 4));
+    const short = this.shortWidth;
     return flatWidth(part, short) <= short ? flattenDoc(part) : group(part);
   }
 
