@@ -34,7 +34,8 @@ const TRANSPARENT_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectCore, SyntaxKind
 // Where a keyword after a child node starts a new line: `UNION`, `JOIN`.
 const BREAK_BEFORE_KEYWORD_KINDS = new Set<SyntaxKind>([SyntaxKind.SetOperation, SyntaxKind.JoinExpr]);
 
-const LOGICAL = new Set(["and", "or"]);
+// (MySQL's XOR breaks as AND and OR do.)
+const LOGICAL = new Set(["and", "or", "xor"]);
 
 // JSON path operators read as one term with their operands (`data ->> 'email'`): no break after them.
 const GLUED_OPERATORS = new Set(["->", "->>", "#>", "#>>"]);
@@ -81,12 +82,44 @@ const BLOCK_KINDS = new Set<SyntaxKind>([SyntaxKind.SelectStmt, SyntaxKind.Paren
 const DDL_CLAUSE_KEYWORDS = new Map<SyntaxKind, ReadonlySet<string>>([
   [SyntaxKind.CreateTriggerStmt, new Set(["before", "after", "instead", "referencing", "for", "when", "from"])],
   [SyntaxKind.CreatePolicyStmt, new Set(["as", "for", "to", "using", "with"])],
-  // CREATE INDEX's options after its column list (`INCLUDE (…)`, `WITH (…)`, `TABLESPACE t`,
-  // `NULLS NOT DISTINCT`; its WHERE breaks as a clause).
-  [SyntaxKind.CreateIndexStmt, new Set(["include", "with", "tablespace", "nulls"])],
+  // CREATE INDEX's target (`CREATE INDEX name` / `ON t USING m (…)`, a clause that hugs: see
+  // `clausesForKeyword`) and its options after the column list (`INCLUDE (…)`, `WITH (…)`,
+  // `TABLESPACE t`, `NULLS NOT DISTINCT`; its WHERE is a clause node, `DDL_CLAUSE_NODES`).
+  [SyntaxKind.CreateIndexStmt, new Set(["on", "include", "with", "tablespace", "nulls"])],
   // (A CASE branch too: `WHEN <condition>` / `THEN <result>` when the branch does not fit.)
   [SyntaxKind.WhenClause, new Set(["then"])],
+  // A foreign key's match type, referential actions and deferral (`NOT DEFERRABLE`,
+  // `DEFERRABLE INITIALLY DEFERRED`: see `startsDdlKeywordClause`).
+  [SyntaxKind.ReferencesClause, new Set(["match", "on", "not", "deferrable", "initially"])],
+  // pg_dump's layout: `CREATE EVENT TRIGGER t ON ddl_command_end` / `WHEN TAG IN (…)` / `EXECUTE FUNCTION f()`.
+  [SyntaxKind.CreateEventTriggerStmt, new Set(["when", "execute"])],
 ]);
+
+/**
+ * `DDL_CLAUSE_KEYWORDS` of the statements that `CreateObjectStmt` holds, by object kind:
+ * `CREATE CAST (a AS b)` / `WITH FUNCTION f(a)` / `AS IMPLICIT`, `CREATE RULE r AS` / `ON INSERT
+ * TO t` / `DO INSTEAD NOTHING`.
+ */
+const OBJECT_CLAUSE_KEYWORDS = new Map<string, ReadonlySet<string>>([
+  ["cast", new Set(["with", "without", "as"])],
+  ["rule", new Set(["on", "do"])],
+]);
+
+/** Keywords of `DDL_CLAUSE_KEYWORDS` that continue the clause of the keyword before them. */
+const DDL_CLAUSE_CONTINUATIONS = new Map<string, string>([
+  ["deferrable", "not"],
+  ["initially", "deferrable"],
+]);
+
+/**
+ * Whether the keyword `word` (after the keyword `previous`, if one) starts a DDL clause of a
+ * `kind` node (of the object kind `objectKind`, for `CreateObjectStmt`: see `objectKindOf`).
+ */
+function startsDdlKeywordClause(kind: SyntaxKind, objectKind: string | undefined, word: string, previous: string | undefined): boolean {
+  const words = objectKind === undefined ? DDL_CLAUSE_KEYWORDS.get(kind) : OBJECT_CLAUSE_KEYWORDS.get(objectKind);
+  if (words?.has(word) !== true) return false;
+  return previous === undefined || DDL_CLAUSE_CONTINUATIONS.get(word) !== previous;
+}
 
 /**
  * The child nodes that start a DDL clause (see `DDL_CLAUSE_KEYWORDS`): a partition's bounds
@@ -95,7 +128,39 @@ const DDL_CLAUSE_KEYWORDS = new Map<SyntaxKind, ReadonlySet<string>>([
 const DDL_CLAUSE_NODES = new Map<SyntaxKind, ReadonlySet<SyntaxKind>>([
   [SyntaxKind.PartitionOf, new Set([SyntaxKind.PartitionBound])],
   [SyntaxKind.AlterAction, new Set([SyntaxKind.PartitionBound])],
+  // A foreign key's target (`FOREIGN KEY (a)` / `REFERENCES p (id) ON DELETE CASCADE`).
+  [SyntaxKind.TableConstraint, new Set([SyntaxKind.ReferencesClause])],
+  // A partial index's predicate, with the index's other clauses (not at the statement's column).
+  [SyntaxKind.CreateIndexStmt, new Set([SyntaxKind.WhereClause])],
 ]);
+
+/**
+ * A statement's options written one after another (`CREATE SEQUENCE s AS bigint START 1 CACHE
+ * 10`, `CREATE ROLE r WITH LOGIN CONNECTION LIMIT 5`, MySQL's `LOAD DATA … FIELDS … LINES …`,
+ * `CREATE USER … IDENTIFIED BY …`): when the statement does not fit, each option takes a line,
+ * one level in, as pg_dump lays out a sequence. MySQL's FIELDS and LINES clauses do the same
+ * with their own options, one level further in.
+ */
+const OPTION_CLAUSE_KINDS = new Set<SyntaxKind>([
+  SyntaxKind.Option, SyntaxKind.SequenceOption, SyntaxKind.FieldsClause, SyntaxKind.LinesClause,
+]);
+
+// The quick tests before `startsDdlClause` and `startsDdlKeywordClause`, so the common nodes
+// (expressions, names) pay one set lookup in `node`, whose frame bounds how deep a statement
+// can be laid out, and the rest stays out of it.
+const DDL_CLAUSE_CHILDREN = new Set<SyntaxKind>([...[...DDL_CLAUSE_NODES.values()].flatMap((kinds) => [...kinds]), ...OPTION_CLAUSE_KINDS, SyntaxKind.AlterAction]);
+const DDL_KEYWORD_PARENTS = new Set<SyntaxKind>([...DDL_CLAUSE_KEYWORDS.keys(), SyntaxKind.CreateObjectStmt]);
+
+/**
+ * Whether `child`, a direct child of a `parent` node, starts a DDL clause of its own line (see
+ * `ddlClauseTail`); `noList`: the parent has no top-level list (a lone ALTER TABLE action starts
+ * its line as the actions of a list do).
+ */
+function startsDdlClause(parent: SyntaxKind, child: SyntaxKind, noList: boolean): boolean {
+  if (DDL_CLAUSE_NODES.get(parent)?.has(child)) return true;
+  if (parent === SyntaxKind.AlterTableStmt && child === SyntaxKind.AlterAction) return noList;
+  return OPTION_CLAUSE_KINDS.has(child) && (isStatementKind(parent) || parent === SyntaxKind.FieldsClause || parent === SyntaxKind.LinesClause);
+}
 
 /** A DDL statement's clauses, laid out a clause a line when it does not fit (see `ddlClauseTail`). */
 interface DdlClauses {
@@ -109,6 +174,11 @@ interface DdlClauses {
   current: Doc[];
   /** A routine's body came: the options after it stay on its last line. */
   bodySeen: boolean;
+  /**
+   * The clauses hug (see `hugGroup`) and hold one clause only: the next clause opens a group of
+   * its own after them (CREATE INDEX's `ON t (…)`, then `INCLUDE (…)`, `WHERE …`).
+   */
+  readonly single: boolean;
 }
 
 /** A routine's parts that `routineClause` lays out. */
@@ -118,11 +188,41 @@ const ROUTINE_CLAUSE_KINDS = new Set<SyntaxKind>([SyntaxKind.ReturnsClause, Synt
  * Opens a DDL statement's clauses in `outer`: a group of their own, so a BEGIN … END body after
  * them (SQLite's, MySQL's) breaks its statement without breaking the header.
  */
-function ddlClauseTail(outer: Doc[], hug = false): DdlClauses {
+function ddlClauseTail(outer: Doc[], hug = false, single = false): DdlClauses {
   const tail: Doc[] = [];
   const clauses: Doc[] = [indent(tail)];
   outer.push(hug ? hugGroup(clauses, tail) : group(clauses));
-  return { outer, clauses, tail, current: tail, bodySeen: false };
+  return { outer, clauses, tail, current: tail, bodySeen: false, single };
+}
+
+/**
+ * The clauses `ddl` a new DDL clause goes to: `ddl` itself, or a new group in `outer` when there
+ * is none yet or `ddl` holds a single clause. A statement's first clause hugs when `hugs`.
+ */
+function nextDdlClauses(ddl: DdlClauses | undefined, outer: Doc[], hugs: boolean, single: boolean): DdlClauses {
+  if (ddl === undefined) return ddlClauseTail(outer, hugs, single);
+  return ddl.single ? ddlClauseTail(ddl.outer) : ddl;
+}
+
+/**
+ * The clauses a `kind` node's DDL clause node goes to (see `nextDdlClauses`). A lone ALTER TABLE
+ * action hugs: `ALTER TABLE t ATTACH PARTITION p` stays together when the action would not fit
+ * on a line of its own either, and its own clauses break (`FOR VALUES …`).
+ */
+function clausesForNode(kind: SyntaxKind, child: SyntaxKind, ddl: DdlClauses | undefined, outer: Doc[]): DdlClauses {
+  const loneAction = kind === SyntaxKind.AlterTableStmt && child === SyntaxKind.AlterAction;
+  return nextDdlClauses(ddl, outer, loneAction, loneAction);
+}
+
+/**
+ * The clauses a `kind` node's DDL clause keyword goes to (see `nextDdlClauses`). A CASE branch's
+ * THEN hugs a result that would not fit on its own line either, and so does an index's `ON t
+ * (…)`: its column list breaks instead. (Kept out of `node`, whose frame bounds how deep a
+ * statement can be laid out.)
+ */
+function clausesForKeyword(kind: SyntaxKind, keyword: SyntaxToken, ddl: DdlClauses | undefined, outer: Doc[]): DdlClauses {
+  const indexTarget = kind === SyntaxKind.CreateIndexStmt && keyword.text().toLowerCase() === "on";
+  return nextDdlClauses(ddl, outer, kind === SyntaxKind.WhenClause || indexTarget, indexTarget);
 }
 
 /** Parenthesized lists at most this wide printed flat (and a quarter of the line width) never break inside. */
@@ -301,14 +401,12 @@ export class StatementDocBuilder {
         }
         const opensClause = k === SyntaxKind.Keyword && frames.length === 1 && this.prev !== undefined && keywordOfNextClause(children, this.nextSignificant(children, i));
         if (opensClause) clauseBreakTaken = true;
-        if (k === SyntaxKind.Keyword && frames.length === 1 && DDL_CLAUSE_KEYWORDS.get(kind)?.has(child.text().toLowerCase())) {
+        if (k === SyntaxKind.Keyword && frames.length === 1 && DDL_KEYWORD_PARENTS.has(kind) && this.startsDdlKeyword(node, child)) {
           // A DDL clause (`BEFORE INSERT ON t`, `FOR EACH ROW`, `USING (…)`) starts its own line,
           // one level in, when the statement does not fit on one.
-          if (ddl === undefined) {
-            // (A CASE branch's THEN hugs a result that would not fit on its own line either.)
-            ddl = ddlClauseTail(target, kind === SyntaxKind.WhenClause);
-            frames[0] = ddl.tail;
-            target = ddl.tail;
+          if (ddl === undefined || ddl.single) {
+            ddl = clausesForKeyword(kind, child, ddl, target);
+            frames[0] = target = ddl.tail;
             tailIndented = true;
           }
           this.placeToken(child, target, line);
@@ -319,12 +417,17 @@ export class StatementDocBuilder {
           opensClause ||
           (BREAK_BEFORE_KEYWORD_KINDS.has(kind) && k === SyntaxKind.Keyword && lastWasNode) ||
           (lastWasNode && lastNodeKind === SyntaxKind.WithClause && frames.length === 1) ||
-          (kind === SyntaxKind.BinaryExpr && k === SyntaxKind.Keyword && LOGICAL.has(child.text().toLowerCase()));
+          (kind === SyntaxKind.BinaryExpr && k === SyntaxKind.Keyword && LOGICAL.has(child.text().toLowerCase())) ||
+          // A column's collation goes with its constraints (see `ColumnDef` below).
+          (kind === SyntaxKind.ColumnDef && k === SyntaxKind.Keyword && frames.length === 1 && tailIndented && child.text().toLowerCase() === "collate") ||
+          // MERGE's source starts a line as a clause does (`MERGE INTO t` / `USING s` / `ON …`).
+          (kind === SyntaxKind.MergeStmt && k === SyntaxKind.Keyword && frames.length === 1 && child.text().toLowerCase() === "using");
         this.placeToken(child, target, breakBefore ? line : undefined);
         if ((k === SyntaxKind.LParen || k === SyntaxKind.LBracket) && parenPartner.has(i)) {
           const inner: Doc[] = [];
           frames.push(inner);
-          breakable.push(false);
+          // (An aggregate's `FILTER (WHERE …)` breaks inside as a window's `OVER (…)` does.)
+          breakable.push(kind === SyntaxKind.FilterClause);
           this.pushSeparator(inner, softline, undefined);
         }
         lastWasNode = false;
@@ -341,7 +444,12 @@ export class StatementDocBuilder {
         const sole = isSoleSignificant(children, i);
         soleBody = sole;
         if (first) this.pushSeparator(target, sole ? " " : line, first);
-      } else if (CLAUSE_BREAK_KINDS.has(child.kind) && this.prev !== undefined && !(kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.UsingClause)) {
+      } else if (
+        (CLAUSE_BREAK_KINDS.has(child.kind) || (kind === SyntaxKind.MergeStmt && child.kind === SyntaxKind.OnClause)) &&
+        this.prev !== undefined &&
+        !(kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.UsingClause) &&
+        !(frames.length === 1 && DDL_CLAUSE_CHILDREN.has(child.kind) && startsDdlClause(kind, child.kind, list === undefined))
+      ) {
         if (NESTED_CLAUSE_PARENTS.has(kind) && !tailIndented && frames.length === 1) {
           const tail: Doc[] = [];
           target.push(indent(tail));
@@ -353,8 +461,8 @@ export class StatementDocBuilder {
         if (first) this.pushSeparator(target, clauseBreakTaken ? " " : line, first);
       }
       clauseBreakTaken = false;
-      if (frames.length === 1 && DDL_CLAUSE_NODES.get(kind)?.has(child.kind)) {
-        ddl ??= ddlClauseTail(target);
+      if (frames.length === 1 && DDL_CLAUSE_CHILDREN.has(child.kind) && startsDdlClause(kind, child.kind, list === undefined)) {
+        ddl = clausesForNode(kind, child.kind, ddl, target);
         frames[0] = target = ddl.tail;
         tailIndented = true;
         const first = firstSignificantToken(child);
@@ -374,10 +482,25 @@ export class StatementDocBuilder {
         const first = firstSignificantToken(child);
         if (first) this.pushSeparator(target, line, first);
       }
-      // (A table's element list breaks one element a line even with one element.)
-      if (BLOCK_KINDS.has(child.kind) || CLAUSE_BREAK_KINDS.has(child.kind) || child.kind === SyntaxKind.PartitionByClause || kind === SyntaxKind.TableElementList) breakable[breakable.length - 1] = true;
+      // (A table's element list breaks one element a line even with one element, and so does a
+      // routine's parameter list: `f(` / `a_long_parameter_name int` / `)`.)
+      if (
+        BLOCK_KINDS.has(child.kind) ||
+        CLAUSE_BREAK_KINDS.has(child.kind) ||
+        child.kind === SyntaxKind.PartitionByClause ||
+        kind === SyntaxKind.TableElementList ||
+        kind === SyntaxKind.ParamList
+      ) {
+        breakable[breakable.length - 1] = true;
+      }
       if (kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.OnClause && frames.length === 1) {
         target.push(this.joinCondition(child));
+        lastWasNode = true;
+        lastNodeKind = child.kind;
+        continue;
+      }
+      if (kind === SyntaxKind.TableOptions && child.kind === SyntaxKind.TableOption && frames.length === 1 && this.prev !== undefined && !this.separatorDone) {
+        target.push(this.filledOption(child));
         lastWasNode = true;
         lastNodeKind = child.kind;
         continue;
@@ -413,6 +536,25 @@ export class StatementDocBuilder {
     if (operatorBreak !== undefined) this.settleOperatorBreak(operatorBreak, parts, node);
     if (body !== undefined) return bodyHugs ? [parts, body] : [parts, indent(body)];
     return parts;
+  }
+
+  /** Whether `keyword`, a direct child of `node`, starts one of its DDL clauses (see `startsDdlKeywordClause`). */
+  private startsDdlKeyword(node: SyntaxNode, keyword: SyntaxToken): boolean {
+    const objectKind = node.kind === SyntaxKind.CreateObjectStmt ? objectKindOf(node.children()) : undefined;
+    const previous = this.prev?.kind === SyntaxKind.Keyword ? this.prev.text().toLowerCase() : undefined;
+    return startsDdlKeywordClause(node.kind, objectKind, keyword.text().toLowerCase(), previous);
+  }
+
+  /**
+   * A MySQL table option after the first (`) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4` /
+   * `COLLATE = …`): with the break before it, a group of its own, so the options fill their lines.
+   */
+  private filledOption(option: SyntaxNode): Doc {
+    const unit: Doc[] = [];
+    const first = firstSignificantToken(option);
+    if (first) this.pushSeparator(unit, line, first);
+    unit.push(group(this.node(option)));
+    return group(indent(unit));
   }
 
   /**
@@ -530,15 +672,15 @@ export class StatementDocBuilder {
    * clause and the options before the body go a line each, one level in, when the header does
    * not fit; the body (`AS $$ … $$`, `RETURN …`, `BEGIN ATOMIC … END`) follows the header's
    * last line, or starts its own line one level in after a header that broke, and the options
-   * after it (`$$ LANGUAGE plpgsql`) stay where they are. A one-line quoted body (`AS 'file',
-   * 'symbol'`, `AS 'select 1'`) is laid out as an option. Returns the state, whose `current` is
-   * where the clause's document goes.
+   * after it (`$$ LANGUAGE plpgsql`) stay where they are. A one-line body (`AS 'file',
+   * 'symbol'`, `AS 'select 1'`, `AS $$ SELECT 1 $$`) is laid out as an option. Returns the
+   * state, whose `current` is where the clause's document goes.
    */
   private routineClause(clause: SyntaxNode, ddl: DdlClauses | undefined, target: Doc[]): DdlClauses {
     const first = firstSignificantToken(clause);
     const body = clause.kind === SyntaxKind.RoutineBody || (first?.text().toLowerCase() === "as" && isBlockBody(clause));
     if (body) {
-      const state = ddl ?? { outer: target, clauses: [], tail: target, current: target, bodySeen: false };
+      const state = ddl ?? { outer: target, clauses: [], tail: target, current: target, bodySeen: false, single: false };
       // (The line is the tail's last part, so a broken header puts the body one level in.)
       if (ddl !== undefined && first) this.pushSeparator(ddl.tail, line, first);
       state.current = state.outer;
@@ -957,15 +1099,30 @@ function keywordOfNextClause(children: readonly (SyntaxNode | SyntaxToken)[], in
   return first !== undefined && first.kind !== SyntaxKind.Keyword;
 }
 
-/** Whether a routine's `AS …` clause holds a dollar-quoted body or a string of several lines. */
+/** Whether a routine's `AS …` clause holds a body of several lines (a string or a dollar-quoted one). */
 function isBlockBody(clause: SyntaxNode): boolean {
   for (const child of clause.childNodes()) {
     if (child.kind !== SyntaxKind.RoutineBody) continue;
     const first = firstSignificantToken(child);
-    // (The string itself, not the clause: a broken `'file'` / `, 'symbol'` is no block.)
-    return first !== undefined && (first.text().startsWith("$") || first.text().includes("\n"));
+    // (The string itself, not the clause: a broken `'file'` / `, 'symbol'` is no block, and
+    // neither is a one-line `$$ SELECT … $$`.)
+    return first !== undefined && first.text().includes("\n");
   }
   return true;
+}
+
+/** What a `CreateObjectStmt` creates (`cast`, `rule`, `operator class`), from its `ObjectKind` child. */
+function objectKindOf(children: readonly (SyntaxNode | SyntaxToken)[]): string | undefined {
+  for (const child of children) {
+    if (!child.isToken && child.kind === SyntaxKind.ObjectKind) {
+      return child
+        .tokens()
+        .filter((t) => !t.isTrivia)
+        .map((t) => t.text().toLowerCase())
+        .join(" ");
+    }
+  }
+  return undefined;
 }
 
 function logicalOperator(node: SyntaxNode): string | undefined {

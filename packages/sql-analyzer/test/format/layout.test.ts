@@ -132,7 +132,7 @@ describe("a list that stands in a statement, outside any clause body", () => {
     check("drop table aaaaaaaaaa, bbbbbbbbbbbbb, cccccccccc", "DROP TABLE aaaaaaaaaa\n  , bbbbbbbbbbbbb\n  , cccccccccc\n", { lineWidth: 20, commaPosition: "leading" });
   });
 
-  test("two or more ALTER TABLE actions go one per line under the table; one action stays on its line", () => {
+  test("ALTER TABLE actions go one per line under the table; a lone one too when it does not fit (pg_dump's layout)", () => {
     check(
       "alter table t add column x int after id, add index (x), modify column y bigint not null, drop foreign key fk",
       "ALTER TABLE t\n  ADD COLUMN x int AFTER id,\n  ADD INDEX (x),\n  MODIFY COLUMN y bigint NOT NULL,\n  DROP FOREIGN KEY fk\n",
@@ -141,9 +141,10 @@ describe("a list that stands in a statement, outside any clause body", () => {
     check("alter table t add column x int, drop y", "ALTER TABLE t ADD COLUMN x int, DROP y\n");
     check(
       "alter table public.orders add constraint orders_total_positive check (total >= 0)",
-      "ALTER TABLE public.orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0)\n",
+      "ALTER TABLE public.orders\n  ADD CONSTRAINT orders_total_positive CHECK (total >= 0)\n",
       { lineWidth: 40 },
     );
+    check("alter table t add constraint c check (a > 0)", "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0)\n");
   });
 
   test("CTEs stay at the column of WITH", () => {
@@ -178,7 +179,7 @@ describe("the clauses of an action inside a clause", () => {
   test("so do MERGE's UPDATE SET and INSERT … VALUES, under their WHEN", () => {
     check(
       "merge into t using s on t.id = s.id when matched and s.del then delete when matched then update set v = s.v, w = s.w when not matched then insert (id, v) values (s.id, s.v)",
-      "MERGE INTO t USING s ON t.id = s.id\nWHEN MATCHED AND s.del THEN DELETE\nWHEN MATCHED THEN UPDATE\n  SET v = s.v, w = s.w\nWHEN NOT MATCHED THEN INSERT (id, v)\n  VALUES (s.id, s.v)\n",
+      "MERGE INTO t\nUSING s\nON t.id = s.id\nWHEN MATCHED AND s.del THEN DELETE\nWHEN MATCHED THEN UPDATE\n  SET v = s.v, w = s.w\nWHEN NOT MATCHED THEN INSERT (id, v)\n  VALUES (s.id, s.v)\n",
       { lineWidth: 40 },
     );
   });
@@ -251,7 +252,7 @@ describe("a long comparison, arithmetic or concatenation", () => {
   test("a short expression and a JSON path operator never break", () => {
     check(
       "ALTER TABLE public.orders ADD CONSTRAINT orders_total_positive CHECK (total_amount >= 0)",
-      "ALTER TABLE public.orders ADD CONSTRAINT orders_total_positive CHECK (total_amount >= 0)\n",
+      "ALTER TABLE public.orders\n  ADD CONSTRAINT orders_total_positive CHECK (total_amount >= 0)\n",
     );
     check("select data ->> 'emailaddressfield' from t", "SELECT data ->> 'emailaddressfield'\nFROM t\n", { lineWidth: 30 });
     // Nor after its operator when only a short operand would move: `=` / `1)` saves nothing.
@@ -327,6 +328,87 @@ describe("a routine whose body is a one-line quoted string", () => {
       "CREATE OR REPLACE FUNCTION pgq.jsontriga() RETURNS TRIGGER\nAS '$libdir/pgq_triggers', 'pgq_jsontriga' LANGUAGE C",
       "create or replace function pgq.jsontriga()\n    returns TRIGGER\n    as '$libdir/pgq_triggers'\n        , 'pgq_jsontriga'\n    language C\n",
       { keywordCase: "lower", indent: 4, lineWidth: 40, commaPosition: "leading" },
+    );
+  });
+});
+
+describe("MERGE's source and join condition", () => {
+  test("start their own lines, as PostgreSQL's manual writes them", () => {
+    check(
+      "merge into sessions t using staging.users as s on t.id = s.id and t.kind = s.kind when matched then delete",
+      "MERGE INTO sessions t\nUSING staging.users AS s\nON t.id = s.id AND t.kind = s.kind\nWHEN MATCHED THEN DELETE\n",
+    );
+    check("merge into t using s on t.id = s.id when matched then delete", "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE\n");
+  });
+});
+
+describe("a statement's options that do not fit", () => {
+  test("take a line each, as pg_dump lays out a sequence", () => {
+    check(
+      "create sequence if not exists seq_5 as bigint increment by 9 minvalue 7 start with 584 cache 48 owned by users.id",
+      "CREATE SEQUENCE IF NOT EXISTS seq_5\n  AS bigint\n  INCREMENT BY 9\n  MINVALUE 7\n  START WITH 584\n  CACHE 48\n  OWNED BY users.id\n",
+    );
+    check(
+      "create role r with superuser createdb login connection limit 5 valid until '2030-01-01' in role a",
+      "CREATE ROLE r WITH\n  SUPERUSER\n  CREATEDB\n  LOGIN\n  CONNECTION LIMIT 5\n  VALID UNTIL '2030-01-01'\n  IN ROLE a\n",
+    );
+    check("create sequence s start 1 cache 10", "CREATE SEQUENCE s START 1 CACHE 10\n");
+  });
+
+  test("MySQL's account options after the account, and LOAD DATA's FIELDS and LINES", () => {
+    check(
+      "create user if not exists 'u'@'%' identified by 'pw' default role 'reader' password history 5 attribute '{}'",
+      "CREATE USER IF NOT EXISTS 'u'@'%' IDENTIFIED BY 'pw'\n  DEFAULT ROLE 'reader'\n  PASSWORD HISTORY 5\n  ATTRIBUTE '{}'\n",
+      { dialect: "mysql" },
+    );
+    check(
+      "load data local infile 'x.csv' replace into table t character set utf8mb4 fields terminated by ',' optionally enclosed by '\"' lines terminated by '\\n' ignore 1 lines (a, @b)",
+      "LOAD DATA LOCAL INFILE 'x.csv' REPLACE INTO TABLE t\n  CHARACTER SET utf8mb4\n  FIELDS TERMINATED BY ',' OPTIONALLY ENCLOSED BY '\"'\n  LINES TERMINATED BY '\\n'\n  IGNORE 1 LINES (a, @b)\n",
+      { dialect: "mysql" },
+    );
+    // FIELDS's own options take a line each when FIELDS does not fit either.
+    check(
+      "load data infile 'x' into table t fields terminated by ',' optionally enclosed by '\"' escaped by '\\\\'",
+      "LOAD DATA INFILE 'x' INTO TABLE t\n  FIELDS\n    TERMINATED BY ','\n    OPTIONALLY ENCLOSED BY '\"'\n    ESCAPED BY '\\\\'\n",
+      { dialect: "mysql", lineWidth: 40 },
+    );
+  });
+});
+
+describe("a foreign key that does not fit", () => {
+  test("puts REFERENCES on its own line, then its match type, actions and deferral", () => {
+    check(
+      "alter table orders add constraint orders_user_fk foreign key (user_id) references users (id) on delete cascade, add column x int",
+      "ALTER TABLE orders\n  ADD CONSTRAINT orders_user_fk FOREIGN KEY (user_id)\n    REFERENCES users (id) ON DELETE CASCADE,\n  ADD COLUMN x int\n",
+    );
+    check(
+      "create table t (a int references u (id) on delete set null on update cascade deferrable initially deferred not null)",
+      "CREATE TABLE t (\n  a int\n    REFERENCES u (id)\n      ON DELETE SET NULL\n      ON UPDATE CASCADE\n      DEFERRABLE INITIALLY DEFERRED\n    NOT NULL\n)\n",
+    );
+    check(
+      "create table t (a int references u (id) match full not deferrable initially immediate)",
+      "CREATE TABLE t (\n  a int\n    REFERENCES u (id)\n      MATCH FULL\n      NOT DEFERRABLE INITIALLY IMMEDIATE\n)\n",
+      { lineWidth: 40 },
+    );
+  });
+});
+
+describe("CREATE INDEX whose head does not fit", () => {
+  test("puts ON and the column list on the next line when they fit there", () => {
+    check(
+      "create unique index index_users_on_email_and_organization_id on public.users using btree (email, organization_id)",
+      "CREATE UNIQUE INDEX index_users_on_email_and_organization_id\n  ON public.users USING btree (email, organization_id)\n",
+    );
+    check(
+      "create unique index concurrently if not exists orders_user_idx on orders using btree (user_id, created_at desc) include (status) where status <> 'shipped'",
+      "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_user_idx\n  ON orders USING btree (user_id, created_at DESC)\n  INCLUDE (status)\n  WHERE status <> 'shipped'\n",
+    );
+  });
+
+  test("else keeps ON on the head's line and breaks the column list", () => {
+    check(
+      "create index i on t (aaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb, cccccccccccccccccccccccccccccc, dddddddddddddddd)",
+      "CREATE INDEX i ON t (\n  aaaaaaaaaaaaaaa,\n  bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb,\n  cccccccccccccccccccccccccccccc,\n  dddddddddddddddd\n)\n",
     );
   });
 });
