@@ -132,6 +132,8 @@ const DDL_CLAUSE_NODES = new Map<SyntaxKind, ReadonlySet<SyntaxKind>>([
   [SyntaxKind.TableConstraint, new Set([SyntaxKind.ReferencesClause])],
   // A partial index's predicate, with the index's other clauses (not at the statement's column).
   [SyntaxKind.CreateIndexStmt, new Set([SyntaxKind.WhereClause])],
+  // A domain's default and constraints, a line each as pg_dump writes them.
+  [SyntaxKind.CreateDomainStmt, new Set([SyntaxKind.ColumnConstraint])],
 ]);
 
 /**
@@ -546,8 +548,8 @@ export class StatementDocBuilder {
   }
 
   /**
-   * A MySQL table option after the first (`) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4` /
-   * `COLLATE = …`): with the break before it, a group of its own, so the options fill their lines.
+   * A MySQL table option (`) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4` / `COLLATE = …`): with
+   * the break before it, a group of its own, so the options fill their lines.
    */
   private filledOption(option: SyntaxNode): Doc {
     const unit: Doc[] = [];

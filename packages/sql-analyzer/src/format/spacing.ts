@@ -47,6 +47,8 @@ function preferredSpace(prev: SyntaxToken, next: SyntaxToken, hadSpace: boolean,
     if (HUGGING_PAREN_PARENTS.has(parent) && WORDISH.has(pk)) return "";
     if (pk === SyntaxKind.Keyword && KEYWORD_CALL_PARENTS.has(parent) && sameNode(prev.parent, next.parent)) return "";
     if ((pk === SyntaxKind.Ident || pk === SyntaxKind.QuotedIdent) && parent === SyntaxKind.ColumnAliasList) return "";
+    // CREATE EVENT TRIGGER's `EXECUTE FUNCTION f()`: the empty argument list hugs the name.
+    if ((pk === SyntaxKind.Ident || pk === SyntaxKind.QuotedIdent) && parent === SyntaxKind.CreateEventTriggerStmt) return "";
     // MySQL reads a built-in function name followed by a space as a plain name, so where
     // the tree does not say "call", keep the author's choice there.
     if (dialect === "mysql" && (WORDISH.has(pk) || pk === SyntaxKind.RParen)) return hadSpace ? " " : "";

@@ -353,6 +353,11 @@ describe("a statement's options that do not fit", () => {
       "CREATE ROLE r WITH\n  SUPERUSER\n  CREATEDB\n  LOGIN\n  CONNECTION LIMIT 5\n  VALID UNTIL '2030-01-01'\n  IN ROLE a\n",
     );
     check("create sequence s start 1 cache 10", "CREATE SEQUENCE s START 1 CACHE 10\n");
+    // (A domain's default and constraints too.)
+    check(
+      "create domain email_t as numeric(10, 2) default 0 constraint dom_ck check (value is not null) not null",
+      "CREATE DOMAIN email_t AS numeric(10, 2)\n  DEFAULT 0\n  CONSTRAINT dom_ck CHECK (value IS NOT NULL)\n  NOT NULL\n",
+    );
   });
 
   test("MySQL's account options after the account, and LOAD DATA's FIELDS and LINES", () => {
@@ -389,6 +394,71 @@ describe("a foreign key that does not fit", () => {
       "create table t (a int references u (id) match full not deferrable initially immediate)",
       "CREATE TABLE t (\n  a int\n    REFERENCES u (id)\n      MATCH FULL\n      NOT DEFERRABLE INITIALLY IMMEDIATE\n)\n",
       { lineWidth: 40 },
+    );
+  });
+});
+
+describe("CREATE CAST, CREATE RULE and CREATE EVENT TRIGGER that do not fit", () => {
+  test("put each clause on its own line, one level in", () => {
+    check(
+      "create cast (oracle.nvarchar2 as oracle.nvarchar2) with function oracle.nvarchar2(oracle.nvarchar2, integer) as implicit",
+      "CREATE CAST (oracle.nvarchar2 AS oracle.nvarchar2)\n  WITH FUNCTION oracle.nvarchar2(oracle.nvarchar2, integer)\n  AS IMPLICIT\n",
+    );
+    check(
+      "create or replace rule geometry_columns_insert as on insert to geometry_columns do instead nothing",
+      "CREATE OR REPLACE RULE geometry_columns_insert AS\n  ON INSERT TO geometry_columns\n  DO INSTEAD NOTHING\n",
+    );
+    check(
+      "create event trigger e on ddl_command_start when TAG in ('CREATE TABLE', 'ALTER TABLE') execute function f ()",
+      "CREATE EVENT TRIGGER e ON ddl_command_start\n  WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')\n  EXECUTE FUNCTION f()\n",
+    );
+    check("create cast (a as b) without function", "CREATE CAST (a AS b) WITHOUT FUNCTION\n");
+  });
+});
+
+describe("smaller break points", () => {
+  test("FILTER (WHERE …) breaks inside as OVER (…) does", () => {
+    check(
+      "select a, count(name) filter (where (status, y.id) overlaps (u.price, o.kind)) as filtered from t",
+      "SELECT\n  a,\n  count(name) FILTER (\n    WHERE (status, y.id) OVERLAPS (u.price, o.kind)\n  ) AS filtered\nFROM t\n",
+      { lineWidth: 60 },
+    );
+  });
+
+  test("MySQL's XOR breaks as AND and OR do", () => {
+    check(
+      "select a from t where match(status) against('word' in boolean mode) xor match(kind) against('x' in boolean mode)",
+      "SELECT a\nFROM t\nWHERE MATCH(status) AGAINST('word' IN BOOLEAN MODE)\n  XOR MATCH(kind) AGAINST('x' IN BOOLEAN MODE)\n",
+      { dialect: "mysql" },
+    );
+  });
+
+  test("a routine's one-line $$ body is an option and a lone parameter breaks", () => {
+    check(
+      "create function f(a int) returns int as $$ select count(*) from users where id = $1 $$ language sql immutable parallel safe",
+      "CREATE FUNCTION f(a int)\n  RETURNS int\n  AS $$ select count(*) from users where id = $1 $$\n  LANGUAGE sql\n  IMMUTABLE\n  PARALLEL safe\n",
+    );
+    check(
+      "create or replace function payment_get_entity_account_payment_info(in_entity_credit_id int) returns payment_vc_info as $$\n select 1;\n$$ language sql",
+      "CREATE OR REPLACE FUNCTION payment_get_entity_account_payment_info(\n  in_entity_credit_id int\n) RETURNS payment_vc_info AS $$\n select 1;\n$$ LANGUAGE sql\n",
+    );
+  });
+
+  test("a column's COLLATE goes with its constraints; MySQL's table options fill their lines", () => {
+    check(
+      "create table t (id int, name varchar(200) not null) engine=InnoDB auto_increment=5 default charset=utf8mb4 collate=utf8mb4_unicode_ci",
+      "CREATE TABLE t (id int, name varchar(200) NOT NULL) ENGINE = InnoDB\n  AUTO_INCREMENT = 5 DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci\n",
+      { dialect: "mysql" },
+    );
+    check(
+      "alter table icinga_customvariables modify column varname varchar(255) character set latin1 collate latin1_general_cs not null default ''",
+      "ALTER TABLE icinga_customvariables\n  MODIFY COLUMN varname varchar(255) CHARACTER SET latin1\n    COLLATE latin1_general_cs\n    NOT NULL\n    DEFAULT ''\n",
+      { dialect: "mysql" },
+    );
+    check(
+      "create table pma__column_info (id int) comment = 'Column information for phpMyAdmin' default character set utf8 collate utf8_bin engine = InnoDB",
+      "CREATE TABLE pma__column_info (id int)\n  COMMENT = 'Column information for phpMyAdmin' DEFAULT CHARACTER SET utf8\n  COLLATE utf8_bin ENGINE = InnoDB\n",
+      { dialect: "mysql" },
     );
   });
 });
