@@ -422,6 +422,8 @@ export class StatementDocBuilder {
           (kind === SyntaxKind.BinaryExpr && k === SyntaxKind.Keyword && LOGICAL.has(child.text().toLowerCase())) ||
           // A column's collation goes with its constraints (see `ColumnDef` below).
           (kind === SyntaxKind.ColumnDef && k === SyntaxKind.Keyword && frames.length === 1 && tailIndented && child.text().toLowerCase() === "collate") ||
+          // CREATE TABLE's options after its columns start lines at its column, as pg_dump writes them.
+          (kind === SyntaxKind.CreateTableStmt && k === SyntaxKind.Keyword && frames.length === 1 && startsTableTail(children, i)) ||
           // MERGE's source starts a line as a clause does (`MERGE INTO t` / `USING s` / `ON …`).
           (kind === SyntaxKind.MergeStmt && k === SyntaxKind.Keyword && frames.length === 1 && child.text().toLowerCase() === "using");
         this.placeToken(child, target, breakBefore ? line : undefined);
@@ -447,7 +449,9 @@ export class StatementDocBuilder {
         soleBody = sole;
         if (first) this.pushSeparator(target, sole ? " " : line, first);
       } else if (
-        (CLAUSE_BREAK_KINDS.has(child.kind) || (kind === SyntaxKind.MergeStmt && child.kind === SyntaxKind.OnClause)) &&
+        (CLAUSE_BREAK_KINDS.has(child.kind) ||
+          (kind === SyntaxKind.MergeStmt && child.kind === SyntaxKind.OnClause) ||
+          (kind === SyntaxKind.CreateTableStmt && child.kind === SyntaxKind.PartitionBy)) &&
         this.prev !== undefined &&
         !(kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.UsingClause) &&
         !(frames.length === 1 && DDL_CLAUSE_CHILDREN.has(child.kind) && startsDdlClause(kind, child.kind, list === undefined))
@@ -1111,6 +1115,23 @@ function isBlockBody(clause: SyntaxNode): boolean {
     return first !== undefined && first.text().includes("\n");
   }
   return true;
+}
+
+/**
+ * PostgreSQL's table options after a table's column list (`INHERITS (…)`, `USING heap`, `WITH
+ * (…)`, `WITHOUT OIDS`, `ON COMMIT …`, `TABLESPACE t`; PARTITION BY is a node), each of which
+ * pg_dump starts on a line of its own after the `)`.
+ */
+const TABLE_TAIL_KEYWORDS = new Set(["inherits", "using", "with", "without", "on", "tablespace"]);
+
+/** Whether the keyword `children[index]` of a CREATE TABLE starts one of `TABLE_TAIL_KEYWORDS`' options. */
+function startsTableTail(children: readonly (SyntaxNode | SyntaxToken)[], index: number): boolean {
+  if (!TABLE_TAIL_KEYWORDS.has(children[index]!.text().toLowerCase())) return false;
+  for (let i = index - 1; i >= 0; i--) {
+    const child = children[i]!;
+    if (!child.isToken && child.kind === SyntaxKind.TableElementList) return true;
+  }
+  return false;
 }
 
 /** What a `CreateObjectStmt` creates (`cast`, `rule`, `operator class`), from its `ObjectKind` child. */

@@ -398,6 +398,25 @@ describe("a foreign key that does not fit", () => {
   });
 });
 
+describe("CREATE TABLE's options after its columns", () => {
+  test("start their lines at the statement's column when it breaks, as pg_dump writes them", () => {
+    check(
+      "create table measurement (city_id int not null, logdate date not null, peaktemp int, unitsales int) partition by range (logdate)",
+      "CREATE TABLE measurement (\n  city_id int NOT NULL,\n  logdate date NOT NULL,\n  peaktemp int,\n  unitsales int\n)\nPARTITION BY RANGE (logdate)\n",
+    );
+    check(
+      "create unlogged table if not exists u (a int) inherits (p) with (fillfactor = 70) tablespace fast",
+      "CREATE UNLOGGED TABLE IF NOT EXISTS u (a int)\nINHERITS (p)\nWITH (fillfactor = 70)\nTABLESPACE fast\n",
+    );
+    check("create table u (a int) with (fillfactor = 70)", "CREATE TABLE u (a int) WITH (fillfactor = 70)\n");
+    // (Not CREATE TABLE … AS's options, before its query.)
+    check(
+      "create table t with (fillfactor = 70) as select aaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbb from cccccccccccccccccc",
+      "CREATE TABLE t WITH (fillfactor = 70) AS\nSELECT aaaaaaaaaaaaaaaaaaa, bbbbbbbbbbbbbbbbbbbbbbbbbbb FROM cccccccccccccccccc\n",
+    );
+  });
+});
+
 describe("CREATE CAST, CREATE RULE and CREATE EVENT TRIGGER that do not fit", () => {
   test("put each clause on its own line, one level in", () => {
     check(
