@@ -500,13 +500,13 @@ export class StatementDocBuilder {
         breakable[breakable.length - 1] = true;
       }
       if (kind === SyntaxKind.JoinExpr && child.kind === SyntaxKind.OnClause && frames.length === 1) {
-        target.push(this.joinCondition(child));
+        target.push(this.ownLineWhenLong(child));
         lastWasNode = true;
         lastNodeKind = child.kind;
         continue;
       }
       if (kind === SyntaxKind.TableOptions && child.kind === SyntaxKind.TableOption && frames.length === 1 && this.prev !== undefined && !this.separatorDone) {
-        target.push(this.filledOption(child));
+        target.push(this.ownLineWhenLong(child));
         lastWasNode = true;
         lastNodeKind = child.kind;
         continue;
@@ -549,18 +549,6 @@ export class StatementDocBuilder {
     const objectKind = node.kind === SyntaxKind.CreateObjectStmt ? objectKindOf(node.children()) : undefined;
     const previous = this.prev?.kind === SyntaxKind.Keyword ? this.prev.text().toLowerCase() : undefined;
     return startsDdlKeywordClause(node.kind, objectKind, keyword.text().toLowerCase(), previous);
-  }
-
-  /**
-   * A MySQL table option (`) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4` / `COLLATE = …`): with
-   * the break before it, a group of its own, so the options fill their lines.
-   */
-  private filledOption(option: SyntaxNode): Doc {
-    const unit: Doc[] = [];
-    const first = firstSignificantToken(option);
-    if (first) this.pushSeparator(unit, line, first);
-    unit.push(group(this.node(option)));
-    return group(indent(unit));
   }
 
   /**
@@ -644,17 +632,18 @@ export class StatementDocBuilder {
   }
 
   /**
-   * A join's ON condition: it moves to its own line, one level in, when it does not fit after
-   * the joined table (`JOIN generate_series(1, 48) AS g(n)` / `  ON …`) rather than breaking
-   * inside the table or the condition; after a table that broke (a subquery) it stays on the
-   * closing line when it fits there (`) s ON TRUE`).
+   * A part that moves to its own line, one level in, when it does not fit after what precedes
+   * it, rather than breaking inside itself or what precedes it. A join's ON condition
+   * (`JOIN generate_series(1, 48) AS g(n)` / `  ON …`; after a table that broke, a subquery, it
+   * stays on the closing line when it fits there: `) s ON TRUE`), and a MySQL table option, so
+   * the options fill their lines (`) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4` / `COLLATE = …`).
    */
-  private joinCondition(clause: SyntaxNode): Doc {
-    const condition: Doc[] = [];
-    const first = firstSignificantToken(clause);
-    if (first) this.pushSeparator(condition, line, first);
-    condition.push(group(this.node(clause)));
-    return indent(group(condition));
+  private ownLineWhenLong(part: SyntaxNode): Doc {
+    const unit: Doc[] = [];
+    const first = firstSignificantToken(part);
+    if (first) this.pushSeparator(unit, line, first);
+    unit.push(group(this.node(part)));
+    return indent(group(unit));
   }
 
   /**
