@@ -134,6 +134,8 @@ const DDL_CLAUSE_NODES = new Map<SyntaxKind, ReadonlySet<SyntaxKind>>([
   [SyntaxKind.CreateIndexStmt, new Set([SyntaxKind.WhereClause])],
   // A domain's default and constraints, a line each as pg_dump writes them.
   [SyntaxKind.CreateDomainStmt, new Set([SyntaxKind.ColumnConstraint])],
+  // ALTER FUNCTION / PROCEDURE's options (CREATE's are `routineClause`'s).
+  [SyntaxKind.AlterStmt, new Set([SyntaxKind.RoutineOption])],
 ]);
 
 /**

@@ -353,7 +353,11 @@ describe("a statement's options that do not fit", () => {
       "CREATE ROLE r WITH\n  SUPERUSER\n  CREATEDB\n  LOGIN\n  CONNECTION LIMIT 5\n  VALID UNTIL '2030-01-01'\n  IN ROLE a\n",
     );
     check("create sequence s start 1 cache 10", "CREATE SEQUENCE s START 1 CACHE 10\n");
-    // (A domain's default and constraints too.)
+    // (ALTER FUNCTION's options, and a domain's default and constraints too.)
+    check(
+      "alter function public.some_function_name(integer, text) set search_path = public, pg_temp security definer",
+      "ALTER FUNCTION public.some_function_name(integer, text)\n  SET search_path = public, pg_temp\n  SECURITY DEFINER\n",
+    );
     check(
       "create domain email_t as numeric(10, 2) default 0 constraint dom_ck check (value is not null) not null",
       "CREATE DOMAIN email_t AS numeric(10, 2)\n  DEFAULT 0\n  CONSTRAINT dom_ck CHECK (value IS NOT NULL)\n  NOT NULL\n",
