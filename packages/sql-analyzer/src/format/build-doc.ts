@@ -229,6 +229,8 @@ function clausesForKeyword(kind: SyntaxKind, keyword: SyntaxToken, ddl: DdlClaus
   return nextDdlClauses(ddl, outer, kind === SyntaxKind.WhenClause || indexTarget, indexTarget);
 }
 
+const NO_BODY_TEXTS: ReadonlyMap<number, string> = new Map();
+
 /** Parenthesized lists at most this wide printed flat (and a quarter of the line width) never break inside. */
 const SHORT_LIST_WIDTH = 20;
 
@@ -263,7 +265,11 @@ export class StatementDocBuilder {
   /** How wide a part may be flat and still never break: a list (`numeric(10, 2)`) or an expression (`total >= 0`). */
   private readonly shortWidth: number;
 
-  constructor(private readonly options: ResolvedFormatOptions) {
+  constructor(
+    private readonly options: ResolvedFormatOptions,
+    /** New texts of routine bodies by token offset (`routineBodies: "format"`, see `routineBodyTexts`). */
+    private readonly bodyTexts: ReadonlyMap<number, string> = NO_BODY_TEXTS,
+  ) {
     this.shortWidth = Math.min(SHORT_LIST_WIDTH, Math.floor(options.lineWidth / 4));
   }
 
@@ -675,7 +681,7 @@ export class StatementDocBuilder {
    */
   private routineClause(clause: SyntaxNode, ddl: DdlClauses | undefined, target: Doc[]): DdlClauses {
     const first = firstSignificantToken(clause);
-    const body = clause.kind === SyntaxKind.RoutineBody || (first?.text().toLowerCase() === "as" && isBlockBody(clause));
+    const body = clause.kind === SyntaxKind.RoutineBody || (first?.text().toLowerCase() === "as" && isBlockBody(clause, this.bodyTexts));
     if (body) {
       const state = ddl ?? { outer: target, clauses: [], tail: target, current: target, bodySeen: false, single: false };
       // (The line is the tail's last part, so a broken header puts the body one level in.)
@@ -933,6 +939,7 @@ export class StatementDocBuilder {
     const text = token.text();
     if (token.kind === SyntaxKind.Keyword) return applyCase(text, this.options.keywordCase);
     if (token.kind === SyntaxKind.Ident) return applyCase(text, this.options.identifierCase);
+    if (token.kind === SyntaxKind.String && this.bodyTexts.size > 0) return this.bodyTexts.get(token.offset) ?? text;
     return text;
   }
 }
@@ -1096,14 +1103,17 @@ function keywordOfNextClause(children: readonly (SyntaxNode | SyntaxToken)[], in
   return first !== undefined && first.kind !== SyntaxKind.Keyword;
 }
 
-/** Whether a routine's `AS …` clause holds a body of several lines (a string or a dollar-quoted one). */
-function isBlockBody(clause: SyntaxNode): boolean {
+/**
+ * Whether a routine's `AS …` clause holds a body of several lines (a string or a dollar-quoted
+ * one), as printed: `bodyTexts` has the formatted bodies (see `routineBodyTexts`).
+ */
+function isBlockBody(clause: SyntaxNode, bodyTexts: ReadonlyMap<number, string>): boolean {
   for (const child of clause.childNodes()) {
     if (child.kind !== SyntaxKind.RoutineBody) continue;
     const first = firstSignificantToken(child);
     // (The string itself, not the clause: a broken `'file'` / `, 'symbol'` is no block, and
     // neither is a one-line `$$ SELECT … $$`.)
-    return first !== undefined && first.text().includes("\n");
+    return first !== undefined && (bodyTexts.get(first.offset) ?? first.text()).includes("\n");
   }
   return true;
 }

@@ -11,6 +11,7 @@ import { lineBreakAfter } from "./line-break.js";
 import { printDoc } from "./printer.js";
 import { ErrorRanges } from "./error-ranges.js";
 import { type StatementContext, sameTokens } from "./verify.js";
+import { routineBodyTexts } from "./routine-body.js";
 import type { Dialect } from "../dialect.js";
 
 /**
@@ -354,8 +355,9 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
   if (node.kind === SyntaxKind.Error) return keep("syntax-error");
   if (deeperThan(node.green, MAX_FORMAT_DEPTH)) return keep("too-deep");
   let printed: string;
+  const bodies = options.routineBodies === "format" ? routineBodyTexts(node, options.dialect, options.indentUnit, options.lineWidth, eol, (sql, lineWidth) => formatBody(sql, options, lineWidth)) : undefined;
   try {
-    const doc = new StatementDocBuilder(options).build(node);
+    const doc = new StatementDocBuilder(options, bodies).build(node);
     printed = printStatement(doc, options, eol, semicolon);
   } catch (error) {
     // Only a stack overflow is expected here (a caller already deep in its own stack);
@@ -366,8 +368,23 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
     throw error;
   }
   const fold = options.keywordCase !== "preserve" || options.identifierCase !== "preserve";
-  if (!sameTokens(node, printed, options.dialect, fold, lexingContext(node, parsed, options.dialect))) return keep("unverified");
+  if (!sameTokens(node, printed, options.dialect, fold, lexingContext(node, parsed, options.dialect), bodies !== undefined && bodies.size > 0)) return keep("unverified");
   return { range, status: "formatted", text: printed };
+}
+
+/** A routine body's statements formatted with the document's options at `lineWidth` (see `routineBodyTexts`). */
+function formatBody(sql: string, options: ResolvedFormatOptions, lineWidth: number): string | undefined {
+  const result = formatDocument(sql, {
+    dialect: options.dialect,
+    keywordCase: options.keywordCase,
+    identifierCase: options.identifierCase,
+    indent: options.indentUnit === "\t" ? "tab" : options.indentUnit.length,
+    lineWidth,
+    commaPosition: options.commaPosition,
+    lineEnding: "lf",
+    routineBodies: options.routineBodies,
+  });
+  return result.statements.every((s) => s.status === "formatted") ? result.text : undefined;
 }
 
 /**

@@ -29,6 +29,16 @@ export interface FormatOptions {
    */
   readonly lineEnding?: "lf" | "crlf" | "auto";
   /**
+   * What happens to a PostgreSQL `LANGUAGE sql` routine's dollar-quoted body (`AS $$ … $$`):
+   * `"keep"` leaves it as written; `"format"` formats its statements too, one level in between
+   * the quotes (or on the quotes' line when they print on one). A body with an error, or with a
+   * string, quoted name or comment over several lines, is kept as written either way, and so are
+   * bodies in other languages. PostgreSQL stores a body's text as written (`pg_proc.prosrc`,
+   * what pg_dump writes back), so `"format"` changes that stored text, never what it does.
+   * Defaults to `"keep"`.
+   */
+  readonly routineBodies?: "keep" | "format";
+  /**
    * An existing parse of the same text in the same dialect (an editor or service usually has
    * one), so the formatter does not parse again. Ignored when its text or dialect differ.
    * Defaults to parsing the text.
@@ -46,6 +56,7 @@ export interface ResolvedFormatOptions {
   readonly commaPosition: "trailing" | "leading";
   /** `"auto"` is resolved per document by the formatter. */
   readonly lineEnding: "lf" | "crlf" | "auto";
+  readonly routineBodies: "keep" | "format";
 }
 
 /**
@@ -66,6 +77,7 @@ export function resolveFormatOptions(options: FormatOptions = {}): ResolvedForma
     lineWidth: typeof width === "number" && Number.isFinite(width) ? Math.max(20, Math.floor(width)) : 80,
     commaPosition: choice("commaPosition", given.commaPosition, ["trailing", "leading"] as const, "trailing"),
     lineEnding: choice("lineEnding", given.lineEnding, ["lf", "crlf", "auto"] as const, "auto"),
+    routineBodies: choice("routineBodies", given.routineBodies, ["keep", "format"] as const, "keep"),
   };
 }
 

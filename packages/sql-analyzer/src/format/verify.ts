@@ -2,6 +2,7 @@ import type { Dialect } from "../dialect.js";
 import { tokenize } from "../lexer/lexer.js";
 import type { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { dollarTag } from "./routine-body.js";
 
 /**
  * Where a statement stands, for lexing its printed form in place: `text[start, end)` is
@@ -22,9 +23,11 @@ export interface StatementContext {
  * and identifier case options may change them); strings, quoted names, operators and
  * comments must be identical. This is the formatter's safety net: output that fails it
  * is discarded and the statement is kept as written. With a `context`, `printed` is lexed
- * in place of the statement inside its segment.
+ * in place of the statement inside its segment. With `bodies` (`routineBodies: "format"`), a
+ * dollar-quoted string may differ in its content's layout: same tag, and the same tokens and
+ * comments inside by this same comparison.
  */
-export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, foldWords: boolean, context?: StatementContext): boolean {
+export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, foldWords: boolean, context?: StatementContext, bodies = false): boolean {
   let source = printed;
   let from = 0;
   if (context !== undefined) {
@@ -54,13 +57,36 @@ export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, 
     if (isWord(kind)) {
       if (otherKind !== SyntaxKind.Word) return false;
       if (foldWords ? asciiLower(text) !== asciiLower(otherText) : text !== otherText) return false;
-    } else if (text !== otherText || isWord(otherKind)) {
+    } else if (isWord(otherKind)) {
+      return false;
+    } else if (text !== otherText && !(bodies && kind === SyntaxKind.String && sameDollarContent(text, otherText, dialect, foldWords))) {
       // Kinds are not compared: the parser re-kinds some tokens (a lexed `?` operator
       // becomes a placeholder), but equal texts from the same lexer are the same token.
       return false;
     }
   }
   return nextPrinted() === undefined;
+}
+
+/** Whether two dollar-quoted strings have the same tag and the same tokens and comments inside. */
+function sameDollarContent(a: string, b: string, dialect: Dialect, foldWords: boolean): boolean {
+  const tag = dollarTag(a);
+  if (tag === undefined || dollarTag(b) !== tag) return false;
+  const inner = (text: string): string[] => {
+    const content = text.slice(tag.length, text.length - tag.length);
+    const stream = tokenize(content, dialect);
+    const out: string[] = [];
+    for (let i = 0; i < stream.count; i++) {
+      if (stream.kinds[i] === SyntaxKind.Whitespace) continue;
+      const end = i + 1 < stream.count ? stream.starts[i + 1]! : content.length;
+      const token = content.slice(stream.starts[i]!, end);
+      out.push(foldWords && stream.kinds[i] === SyntaxKind.Word ? asciiLower(token) : token);
+    }
+    return out;
+  };
+  const x = inner(a);
+  const y = inner(b);
+  return x.length === y.length && x.every((token, i) => token === y[i]);
 }
 
 function isWord(kind: SyntaxKind): boolean {

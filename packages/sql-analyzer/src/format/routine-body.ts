@@ -1,0 +1,87 @@
+import type { Dialect } from "../dialect.js";
+import { tokenize } from "../lexer/lexer.js";
+import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { firstSignificantToken } from "./first-token.js";
+
+/** Formats SQL text as the formatter does; `undefined` when any statement of it is not formatted. */
+export type BodyFormatter = (sql: string, lineWidth: number) => string | undefined;
+
+/**
+ * The new text of a `LANGUAGE sql` routine's dollar-quoted body (`routineBodies: "format"`):
+ * its statements formatted, one level in on lines of their own between the quotes, or on the
+ * quotes' line when they print on one without a line comment (`$$ SELECT 1 $$`). Keyed by the body token's offset;
+ * empty when the statement has no such body, or its body is left as written: another language
+ * (PL/pgSQL is not laid out), a body that does not format (an error in it), or one holding a
+ * string, quoted name or comment over several lines, whose text re-indenting would change.
+ */
+export function routineBodyTexts(statement: SyntaxNode, dialect: Dialect, indentUnit: string, lineWidth: number, eol: string, formatSql: BodyFormatter): Map<number, string> {
+  const texts = new Map<number, string>();
+  if (dialect !== "postgres" || (statement.kind !== SyntaxKind.CreateFunctionStmt && statement.kind !== SyntaxKind.CreateProcedureStmt)) return texts;
+  if (routineLanguage(statement) !== "sql") return texts;
+  for (const clause of statement.childNodes()) {
+    if (clause.kind !== SyntaxKind.RoutineOption) continue;
+    for (const body of clause.childNodes()) {
+      if (body.kind !== SyntaxKind.RoutineBody) continue;
+      const token = firstSignificantToken(body);
+      if (token === undefined || token.kind !== SyntaxKind.String) continue;
+      const text = formattedBody(token.text(), dialect, indentUnit, lineWidth, eol, formatSql);
+      if (text !== undefined) texts.set(token.offset, text);
+    }
+  }
+  return texts;
+}
+
+/** The language a routine names (`LANGUAGE sql`, `LANGUAGE 'sql'`), lower-cased and unquoted. */
+function routineLanguage(statement: SyntaxNode): string | undefined {
+  for (const clause of statement.childNodes()) {
+    if (clause.kind !== SyntaxKind.RoutineOption) continue;
+    const tokens = clause.tokens().filter((t) => !t.isTrivia);
+    if (tokens.length === 2 && tokens[0]!.text().toLowerCase() === "language") return unquoted(tokens[1]!).toLowerCase();
+  }
+  return undefined;
+}
+
+function unquoted(token: SyntaxToken): string {
+  const text = token.text();
+  return /^(['"]).*\1$/s.test(text) ? text.slice(1, -1) : text;
+}
+
+function formattedBody(text: string, dialect: Dialect, indentUnit: string, lineWidth: number, eol: string, formatSql: BodyFormatter): string | undefined {
+  const tag = dollarTag(text);
+  if (tag === undefined) return undefined;
+  const inner = text.slice(tag.length, text.length - tag.length);
+  if (inner.trim() === "" || hasMultiLineToken(inner, dialect)) return undefined;
+  const formatted = formatSql(inner, Math.max(20, lineWidth - indentUnit.length));
+  if (formatted === undefined) return undefined;
+  // (Only the line breaks at the end: a last line comment's trailing blanks are its own text.)
+  const lines = formatted.replace(/[\r\n]+$/, "").split("\n");
+  // (A line comment would run into the closing tag on the quotes' line: `$$ SELECT 1 -- c $$`.)
+  if (lines.length === 1 && !hasLineComment(lines[0]!, dialect)) return `${tag} ${lines[0]} ${tag}`;
+  return `${tag}${eol}${lines.map((l) => (l === "" ? l : indentUnit + l)).join(eol)}${eol}${tag}`;
+}
+
+/** The opening `$tag$` of a dollar-quoted string that ends with the same tag, else `undefined`. */
+export function dollarTag(text: string): string | undefined {
+  const match = /^\$[A-Za-z_\u0080-\uffff]?[A-Za-z0-9_\u0080-\uffff]*\$/.exec(text);
+  if (match === null || text.length < match[0].length * 2 || !text.endsWith(match[0])) return undefined;
+  return match[0];
+}
+
+function hasLineComment(sql: string, dialect: Dialect): boolean {
+  const stream = tokenize(sql, dialect);
+  for (let i = 0; i < stream.count; i++) if (stream.kinds[i] === SyntaxKind.LineComment) return true;
+  return false;
+}
+
+/** Whether `sql` holds a token other than whitespace or a line comment that spans lines. */
+function hasMultiLineToken(sql: string, dialect: Dialect): boolean {
+  const stream = tokenize(sql, dialect);
+  for (let i = 0; i < stream.count; i++) {
+    const kind = stream.kinds[i]!;
+    if (kind === SyntaxKind.Whitespace || kind === SyntaxKind.LineComment) continue;
+    const end = i + 1 < stream.count ? stream.starts[i + 1]! : sql.length;
+    if (/[\r\n]/.test(sql.slice(stream.starts[i]!, end))) return true;
+  }
+  return false;
+}
