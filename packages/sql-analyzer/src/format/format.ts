@@ -355,8 +355,10 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
   if (node.kind === SyntaxKind.Error) return keep("syntax-error");
   if (deeperThan(node.green, MAX_FORMAT_DEPTH)) return keep("too-deep");
   let printed: string;
-  const bodies = options.routineBodies === "format" ? routineBodyTexts(node, options.dialect, options.indentUnit, options.lineWidth, eol, (sql, lineWidth) => formatBody(sql, options, lineWidth)) : undefined;
+  let bodies: Map<number, string> | undefined;
   try {
+    // (Inside the try: a body is formatted by a nested `formatDocument`, deeper in the stack.)
+    if (options.routineBodies === "format") bodies = routineBodyTexts(node, options.dialect, options.indentUnit, options.lineWidth, eol, (sql, lineWidth) => formatBody(sql, options, lineWidth));
     const doc = new StatementDocBuilder(options, bodies).build(node);
     printed = printStatement(doc, options, eol, semicolon);
   } catch (error) {
