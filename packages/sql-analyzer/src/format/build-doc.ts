@@ -157,12 +157,12 @@ const DDL_KEYWORD_PARENTS = new Set<SyntaxKind>([...DDL_CLAUSE_KEYWORDS.keys(), 
 
 /**
  * Whether `child`, a direct child of a `parent` node, starts a DDL clause of its own line (see
- * `ddlClauseTail`); `noList`: the parent has no top-level list (a lone ALTER TABLE action starts
- * its line as the actions of a list do).
+ * `ddlClauseTail`); `noList`: the parent has no top-level list (a lone ALTER TABLE action, or
+ * the action of another ALTER, starts its line as the actions of a list do).
  */
 function startsDdlClause(parent: SyntaxKind, child: SyntaxKind, noList: boolean): boolean {
   if (DDL_CLAUSE_NODES.get(parent)?.has(child)) return true;
-  if (parent === SyntaxKind.AlterTableStmt && child === SyntaxKind.AlterAction) return noList;
+  if ((parent === SyntaxKind.AlterTableStmt || parent === SyntaxKind.AlterStmt) && child === SyntaxKind.AlterAction) return noList;
   return OPTION_CLAUSE_KINDS.has(child) && (isStatementKind(parent) || parent === SyntaxKind.FieldsClause || parent === SyntaxKind.LinesClause);
 }
 
@@ -214,7 +214,7 @@ function nextDdlClauses(ddl: DdlClauses | undefined, outer: Doc[], hugs: boolean
  * on a line of its own either, and its own clauses break (`FOR VALUES …`).
  */
 function clausesForNode(kind: SyntaxKind, child: SyntaxKind, ddl: DdlClauses | undefined, outer: Doc[]): DdlClauses {
-  const loneAction = kind === SyntaxKind.AlterTableStmt && child === SyntaxKind.AlterAction;
+  const loneAction = (kind === SyntaxKind.AlterTableStmt || kind === SyntaxKind.AlterStmt) && child === SyntaxKind.AlterAction;
   return nextDdlClauses(ddl, outer, loneAction, loneAction);
 }
 
@@ -331,7 +331,7 @@ export class StatementDocBuilder {
     // A list at this node's top level, outside any clause body (`DROP TABLE a, b`, `GRANT … TO
     // a, b`, ALTER TABLE's actions), continues one level in up to its last item: its broken
     // lines would otherwise start at the statement's column, like a new statement.
-    const list = headBody || kind === SyntaxKind.WithClause ? undefined : topLevelList(children, parenPartner);
+    const list = headBody || kind === SyntaxKind.WithClause ? undefined : topLevelListOf(node, children, parenPartner);
     let listOuter: Doc[] | undefined;
     /** Where the list's group goes in `listOuter` once its tail is complete (a group's hard flag is read when it is made). */
     let listSlot: Doc[] = [];
@@ -1068,6 +1068,27 @@ interface TopLevelList {
  * two or more ALTER TABLE actions, from the first action: each goes on a line of its own) to
  * the first significant child after its last comma.
  */
+/**
+ * `node`'s top-level list (see `topLevelList`). An operator class's or family's items (`AS
+ * OPERATOR 1 <, FUNCTION 1 f(…)`, `ADD …`) start on a line of their own, one item a line, as
+ * ALTER TABLE's actions do.
+ */
+function topLevelListOf(node: SyntaxNode, children: readonly (SyntaxNode | SyntaxToken)[], parenPartner: ReadonlySet<number>): TopLevelList | undefined {
+  const list = topLevelList(children, parenPartner);
+  if (list === undefined || node.kind !== SyntaxKind.OptionList || !holdsOperatorClassItems(node)) return list;
+  const first = children.findIndex((child) => !child.isToken);
+  return first >= 0 && first < list.open ? { open: first, last: list.last, breakBefore: true } : list;
+}
+
+/** Whether an option list is the item list of CREATE OPERATOR CLASS / FAMILY or ALTER OPERATOR FAMILY … ADD / DROP. */
+function holdsOperatorClassItems(list: SyntaxNode): boolean {
+  let owner = list.parent;
+  if (owner?.kind === SyntaxKind.AlterAction) owner = owner.parent;
+  if (owner === undefined || (owner.kind !== SyntaxKind.CreateObjectStmt && owner.kind !== SyntaxKind.AlterStmt)) return false;
+  const objectKind = objectKindOf(owner.children());
+  return objectKind === "operator class" || objectKind === "operator family";
+}
+
 function topLevelList(children: readonly (SyntaxNode | SyntaxToken)[], parenPartner: ReadonlySet<number>): TopLevelList | undefined {
   let depth = 0;
   let firstComma = -1;

@@ -258,7 +258,8 @@ describe("a long comparison, arithmetic or concatenation", () => {
     // Nor after its operator when only a short operand would move: `=` / `1)` saves nothing.
     check(
       "ALTER DOMAIN topology.TopoElement ADD CONSTRAINT lower_dimension CHECK (array_lower(VALUE, 1) = 1);",
-      "ALTER DOMAIN topology.TopoElement ADD CONSTRAINT lower_dimension CHECK (array_lower(VALUE, 1) = 1);\n",
+      "ALTER DOMAIN topology.TopoElement\n  ADD CONSTRAINT lower_dimension CHECK (array_lower(VALUE, 1) = 1);\n",
+      { lineWidth: 60 },
     );
   });
 
@@ -483,6 +484,32 @@ describe("smaller break points", () => {
       "CREATE TABLE pma__column_info (id int)\n  COMMENT = 'Column information for phpMyAdmin' DEFAULT CHARACTER SET utf8\n  COLLATE utf8_bin ENGINE = InnoDB\n",
       { dialect: "mysql" },
     );
+  });
+});
+
+describe("operator classes and other ALTERs that do not fit", () => {
+  test("an operator class's items start on a line of their own, one a line", () => {
+    check(
+      "create operator class btree_geometry_ops default for type geometry using btree as operator 1 <, operator 2 <=, function 1 geometry_cmp(geom1 geometry, geom2 geometry)",
+      "CREATE OPERATOR CLASS btree_geometry_ops DEFAULT FOR TYPE geometry USING btree AS\n  OPERATOR 1 <,\n  OPERATOR 2 <=,\n  FUNCTION 1 geometry_cmp(geom1 geometry, geom2 geometry)\n",
+    );
+    check(
+      "alter operator family gist_oid_ops using gist add function 9 (oid, oid) gbt_oid_fetch(internal), operator 1 <",
+      "ALTER OPERATOR FAMILY gist_oid_ops USING gist\n  ADD FUNCTION 9 (oid, oid) gbt_oid_fetch(internal), OPERATOR 1 <\n",
+    );
+    // (Its items break when the action does not fit on its own line either.)
+    check(
+      "alter operator family gist_oid_ops using gist add function 9 (oid, oid) gbt_oid_fetch(internal), operator 1 <, operator 2 <=, operator 3 =",
+      "ALTER OPERATOR FAMILY gist_oid_ops USING gist ADD\n  FUNCTION 9 (oid, oid) gbt_oid_fetch(internal),\n  OPERATOR 1 <,\n  OPERATOR 2 <=,\n  OPERATOR 3 =\n",
+    );
+  });
+
+  test("a lone action starts its own line, as ALTER TABLE's does", () => {
+    check(
+      "alter extension pgrouting drop function pgr_maximumcardinalitymatching(text, boolean)",
+      "ALTER EXTENSION pgrouting\n  DROP FUNCTION pgr_maximumcardinalitymatching(text, boolean)\n",
+    );
+    check("alter function f(int) owner to postgres", "ALTER FUNCTION f(int) OWNER TO postgres\n");
   });
 });
 
