@@ -1068,27 +1068,6 @@ interface TopLevelList {
  * two or more ALTER TABLE actions, from the first action: each goes on a line of its own) to
  * the first significant child after its last comma.
  */
-/**
- * `node`'s top-level list (see `topLevelList`). An operator class's or family's items (`AS
- * OPERATOR 1 <, FUNCTION 1 f(…)`, `ADD …`) start on a line of their own, one item a line, as
- * ALTER TABLE's actions do.
- */
-function topLevelListOf(node: SyntaxNode, children: readonly (SyntaxNode | SyntaxToken)[], parenPartner: ReadonlySet<number>): TopLevelList | undefined {
-  const list = topLevelList(children, parenPartner);
-  if (list === undefined || node.kind !== SyntaxKind.OptionList || !holdsOperatorClassItems(node)) return list;
-  const first = children.findIndex((child) => !child.isToken);
-  return first >= 0 && first < list.open ? { open: first, last: list.last, breakBefore: true } : list;
-}
-
-/** Whether an option list is the item list of CREATE OPERATOR CLASS / FAMILY or ALTER OPERATOR FAMILY … ADD / DROP. */
-function holdsOperatorClassItems(list: SyntaxNode): boolean {
-  let owner = list.parent;
-  if (owner?.kind === SyntaxKind.AlterAction) owner = owner.parent;
-  if (owner === undefined || (owner.kind !== SyntaxKind.CreateObjectStmt && owner.kind !== SyntaxKind.AlterStmt)) return false;
-  const objectKind = objectKindOf(owner.children());
-  return objectKind === "operator class" || objectKind === "operator family";
-}
-
 function topLevelList(children: readonly (SyntaxNode | SyntaxToken)[], parenPartner: ReadonlySet<number>): TopLevelList | undefined {
   let depth = 0;
   let firstComma = -1;
@@ -1111,6 +1090,27 @@ function topLevelList(children: readonly (SyntaxNode | SyntaxToken)[], parenPart
   let last = lastComma + 1;
   while (last < children.length && children[last]!.isToken && (children[last] as SyntaxToken).isTrivia) last++;
   return actions >= 2 && firstAction < firstComma ? { open: firstAction, last, breakBefore: true } : { open: firstComma, last, breakBefore: false };
+}
+
+/**
+ * `node`'s top-level list (see `topLevelList`). An operator class's or family's items (`AS
+ * OPERATOR 1 <, FUNCTION 1 f(…)`, `ADD …`) start on a line of their own, one item a line, as
+ * ALTER TABLE's actions do.
+ */
+function topLevelListOf(node: SyntaxNode, children: readonly (SyntaxNode | SyntaxToken)[], parenPartner: ReadonlySet<number>): TopLevelList | undefined {
+  const list = topLevelList(children, parenPartner);
+  if (list === undefined || node.kind !== SyntaxKind.OptionList || !holdsOperatorClassItems(node)) return list;
+  const first = children.findIndex((child) => !child.isToken);
+  return first >= 0 && first < list.open ? { open: first, last: list.last, breakBefore: true } : list;
+}
+
+/** Whether an option list is the item list of CREATE OPERATOR CLASS / FAMILY or ALTER OPERATOR FAMILY … ADD / DROP. */
+function holdsOperatorClassItems(list: SyntaxNode): boolean {
+  let owner = list.parent;
+  if (owner?.kind === SyntaxKind.AlterAction) owner = owner.parent;
+  if (owner === undefined || (owner.kind !== SyntaxKind.CreateObjectStmt && owner.kind !== SyntaxKind.AlterStmt)) return false;
+  const objectKind = objectKindOf(owner.children());
+  return objectKind === "operator class" || objectKind === "operator family";
 }
 
 /**

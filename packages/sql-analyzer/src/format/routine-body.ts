@@ -10,10 +10,11 @@ export type BodyFormatter = (sql: string, lineWidth: number) => string | undefin
 /**
  * The new text of a `LANGUAGE sql` routine's dollar-quoted body (`routineBodies: "format"`):
  * its statements formatted, one level in on lines of their own between the quotes, or on the
- * quotes' line when they print on one without a line comment (`$$ SELECT 1 $$`). Keyed by the body token's offset;
- * empty when the statement has no such body, or its body is left as written: another language
- * (PL/pgSQL is not laid out), a body that does not format (an error in it), or one holding a
- * string, quoted name or comment over several lines, whose text re-indenting would change.
+ * quotes' line when they print on one without a line comment (`$$ SELECT 1 $$`). Keyed by the
+ * body token's offset; empty when the statement has no such body, or its body is left as
+ * written: another language (PL/pgSQL is not laid out), a body that does not format (an error
+ * in it), or one holding a string, quoted name or comment over several lines, whose text
+ * re-indenting would change.
  */
 export function routineBodyTexts(statement: SyntaxNode, dialect: Dialect, indentUnit: string, lineWidth: number, eol: string, formatSql: BodyFormatter): Map<number, string> {
   const texts = new Map<number, string>();
@@ -68,20 +69,24 @@ export function dollarTag(text: string): string | undefined {
   return match[0];
 }
 
-function hasLineComment(sql: string, dialect: Dialect): boolean {
+/** The tokens of `sql` other than whitespace, each with its text (a body's content, checked or compared). */
+export function significantTokens(sql: string, dialect: Dialect): { readonly kind: SyntaxKind; readonly text: string }[] {
   const stream = tokenize(sql, dialect);
-  for (let i = 0; i < stream.count; i++) if (stream.kinds[i] === SyntaxKind.LineComment) return true;
-  return false;
+  const tokens: { kind: SyntaxKind; text: string }[] = [];
+  for (let i = 0; i < stream.count; i++) {
+    const kind = stream.kinds[i]! as SyntaxKind;
+    if (kind === SyntaxKind.Whitespace) continue;
+    const end = i + 1 < stream.count ? stream.starts[i + 1]! : sql.length;
+    tokens.push({ kind, text: sql.slice(stream.starts[i]!, end) });
+  }
+  return tokens;
 }
 
-/** Whether `sql` holds a token other than whitespace or a line comment that spans lines. */
+function hasLineComment(sql: string, dialect: Dialect): boolean {
+  return significantTokens(sql, dialect).some((t) => t.kind === SyntaxKind.LineComment);
+}
+
+/** Whether `sql` holds a token other than a line comment that spans lines. */
 function hasMultiLineToken(sql: string, dialect: Dialect): boolean {
-  const stream = tokenize(sql, dialect);
-  for (let i = 0; i < stream.count; i++) {
-    const kind = stream.kinds[i]!;
-    if (kind === SyntaxKind.Whitespace || kind === SyntaxKind.LineComment) continue;
-    const end = i + 1 < stream.count ? stream.starts[i + 1]! : sql.length;
-    if (/[\r\n]/.test(sql.slice(stream.starts[i]!, end))) return true;
-  }
-  return false;
+  return significantTokens(sql, dialect).some((t) => t.kind !== SyntaxKind.LineComment && /[\r\n]/.test(t.text));
 }

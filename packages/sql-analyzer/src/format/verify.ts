@@ -2,7 +2,7 @@ import type { Dialect } from "../dialect.js";
 import { tokenize } from "../lexer/lexer.js";
 import type { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { dollarTag } from "./routine-body.js";
+import { dollarTag, significantTokens } from "./routine-body.js";
 
 /**
  * Where a statement stands, for lexing its printed form in place: `text[start, end)` is
@@ -72,18 +72,8 @@ export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, 
 function sameDollarContent(a: string, b: string, dialect: Dialect, foldWords: boolean): boolean {
   const tag = dollarTag(a);
   if (tag === undefined || dollarTag(b) !== tag) return false;
-  const inner = (text: string): string[] => {
-    const content = text.slice(tag.length, text.length - tag.length);
-    const stream = tokenize(content, dialect);
-    const out: string[] = [];
-    for (let i = 0; i < stream.count; i++) {
-      if (stream.kinds[i] === SyntaxKind.Whitespace) continue;
-      const end = i + 1 < stream.count ? stream.starts[i + 1]! : content.length;
-      const token = content.slice(stream.starts[i]!, end);
-      out.push(foldWords && stream.kinds[i] === SyntaxKind.Word ? asciiLower(token) : token);
-    }
-    return out;
-  };
+  const inner = (text: string): string[] =>
+    significantTokens(text.slice(tag.length, text.length - tag.length), dialect).map((t) => (foldWords && t.kind === SyntaxKind.Word ? asciiLower(t.text) : t.text));
   const x = inner(a);
   const y = inner(b);
   return x.length === y.length && x.every((token, i) => token === y[i]);
