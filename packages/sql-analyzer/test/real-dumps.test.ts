@@ -12,7 +12,7 @@ import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from "node
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadModule, parseSync } from "libpg-query";
+import { loadModule, parsePlPgSQLSync, parseSync } from "libpg-query";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as api from "../src/index.js";
 import { format, formatDocument, parse, SyntaxKind, type Dialect } from "../src/index.js";
@@ -81,6 +81,21 @@ function postgresAccepts(text: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Whether PostgreSQL's PL/pgSQL compiler (as CREATE FUNCTION runs it to validate a body)
+ * rejects the PL/pgSQL routine or DO block `statement`; false for any other statement.
+ */
+function plpgsqlRejects(statement: string): boolean {
+  const server = serverSql(statement);
+  if (!/language\s+'?plpgsql|^\s*do\b/im.test(server)) return false;
+  try {
+    parsePlPgSQLSync(server);
+    return false;
+  } catch {
+    return true;
   }
 }
 
@@ -247,12 +262,25 @@ describe("PostgreSQL's own extension scripts", () => {
       // and PostGIS alone ships ~35 MB): a fault it does not see is ours; one it sees too is a
       // real mistake in the script (a third-party upgrade script no one ran).
       if (result.diagnostics.length === 0) continue;
-      if (postgresAccepts(text)) {
-        for (const d of result.diagnostics) problems.push(`${file}@${d.range.start}: ${d.code} ${d.message} — ${JSON.stringify(text.slice(d.range.start, d.range.start + 50))}`);
-      } else rejected++;
+      if (!postgresAccepts(text)) {
+        rejected++;
+        continue;
+      }
+      // PostgreSQL's raw parser does not look into routine bodies; its PL/pgSQL compiler does,
+      // when CREATE FUNCTION runs: a fault in a PL/pgSQL routine is real if that rejects it too.
+      let real = false;
+      for (const d of result.diagnostics) {
+        const segment = result.segments.find((s) => s.start <= d.range.start && d.range.start < s.end);
+        if (segment && plpgsqlRejects(text.slice(segment.start, segment.end))) real = true;
+        else problems.push(`${file}@${d.range.start}: ${d.code} ${d.message} — ${JSON.stringify(text.slice(d.range.start, d.range.start + 50))}`);
+      }
+      if (real) rejected++;
     }
     expect(problems).toEqual([]);
-    expect(rejected).toBeLessThan(files.length / 50);
+    // ~1 in 45 scripts has a real mistake: mostly mimeo's upgrade scripts, nine of which carry a
+    // RAISE whose format has two % for one argument (PL/pgSQL rejects the function). The bound
+    // catches an oracle that would excuse everything.
+    expect(rejected).toBeLessThan(files.length / 25);
   });
 
   it.skipIf(!!missing)("the third-party extension packages .ci/run installs are there (their scripts are parsed above)", () => {

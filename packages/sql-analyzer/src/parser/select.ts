@@ -253,6 +253,39 @@ function parseSelectCore(p: Parser): void {
   p.finish();
 }
 
+/**
+ * A PL/pgSQL expression (a `PlpgsqlExpr` node): PostgreSQL parses one as a query after an
+ * implicit SELECT, so it is a select list with a query's clauses — `[DISTINCT] list [FROM …]
+ * [WHERE …] [GROUP BY …] [HAVING …] [WINDOW …] [ORDER BY …] [LIMIT …] [FOR UPDATE …]` — and
+ * neither set operations nor INTO (`p.plpgsql` is off for it).
+ */
+export function parsePlpgsqlExpression(p: Parser): void {
+  p.start(SyntaxKind.PlpgsqlExpr);
+  const distinct = p.atKw("distinct");
+  if (distinct || p.atKw("all")) {
+    p.start(SyntaxKind.DistinctClause);
+    p.bump();
+    if (distinct && p.atKw("on")) {
+      p.bump();
+      parseParenExprList(p, SyntaxKind.ExprList, true);
+    }
+    p.finish();
+  }
+  parseSelectList(p, distinct);
+  if (p.atKw("from")) parseFromClause(p);
+  if (p.atKw("where")) parseWhereClause(p);
+  if (p.atKw("group") && p.nthKw(1, "by")) parseGroupByClause(p);
+  if (p.atKw("having")) {
+    p.start(SyntaxKind.HavingClause);
+    p.bump();
+    parseExpr(p);
+    p.finish();
+  }
+  if (p.atKw("window")) parseWindowClause(p);
+  parseQueryTail(p);
+  p.finish();
+}
+
 function parseSelectList(p: Parser, afterDistinct: boolean): void {
   // PostgreSQL allows an empty target list (`SELECT FROM t`, `SELECT;`), but not after DISTINCT.
   if (p.postgres && !afterDistinct && ((atClauseBoundary(p) && !atColumnNamedLikeStatement(p)) || p.atKw("for") || p.atKw("into"))) return;
@@ -1131,6 +1164,8 @@ export function parseReturningClause(p: Parser): void {
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
+  // PL/pgSQL: `… RETURNING id INTO v_id` (the statement's INTO, after the list).
+  if (p.plpgsql) parsePlpgsqlInto(p);
 }
 
 export { atExprStart };

@@ -350,6 +350,12 @@ export enum SyntaxKind {
    * expression's value) or, as a table reference, `{oj a LEFT JOIN b ON …}`.
    */
   OdbcEscape,
+  /**
+   * A PL/pgSQL expression (`IF a > 0 THEN`, `x := y FROM t WHERE …`, `PERFORM f(1)`): what
+   * PostgreSQL parses after an implicit SELECT — a select list with a query's clauses, no SELECT.
+   * The root's child in an expression fragment of `ParseResult.embedded`.
+   */
+  PlpgsqlExpr,
 }
 
 /** The stable, human-readable name of a kind, as printed in tree snapshots. */

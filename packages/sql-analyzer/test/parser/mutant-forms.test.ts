@@ -118,7 +118,7 @@ const ROWS: Record<string, readonly Row[]> = {
     ["SELECT a INTO temp FROM t", true],
     ["SELECT a INTO GLOBAL TEMPORARY TABLE t2 FROM t", true],
     ["DEALLOCATE prepare", true],
-    ["DO $$ x $$ 'plpgsql'", true],
+    ["DO $$ BEGIN END $$ 'plpgsql'", true],
     ["DO LANGUAGE plpgsql", true],
     ["DO", false],
     ["DO LANGUAGE symmetric $$ x $$", false],

@@ -48,7 +48,8 @@ describe("PL/pgSQL INTO placements", () => {
       const result = parse(text, { dialect: "postgres" });
       expect(messages(result)).toEqual([]);
       expect(result.root.text()).toBe(text);
-      expect(result.embedded).toHaveLength(1);
+      // The statement, then `RETURN 1`'s expression.
+      expect(result.embedded.map((e) => e.root.text())).toEqual([statement, "1"]);
       const root = result.embedded[0]!.root;
       expect(root.text()).toBe(text.slice(root.range.start, root.range.end));
       expect(root.text()).toBe(statement);

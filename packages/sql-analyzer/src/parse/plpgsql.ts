@@ -1,0 +1,883 @@
+import { SyntaxCode, type Diagnostic } from "../diagnostic.js";
+import type { Dialect } from "../dialect.js";
+import { FLAG_UNTERMINATED } from "../lexer/lexer.js";
+import { scanSignificant, type SignificantTokens } from "../lexer/significant-tokens.js";
+import { describeToken } from "../parser/parser.js";
+import { SyntaxKind } from "../syntax/syntax-kind.js";
+
+/**
+ * A piece of SQL inside a PL/pgSQL block, as PostgreSQL hands it to its SQL parser:
+ * - `statement`: a SQL statement (`SELECT … INTO x`, `UPDATE …`, `CALL …`) or a query
+ *   (`FOR r IN query LOOP`, `RETURN QUERY …`, `OPEN c FOR …`, a cursor's query);
+ * - `expression`: a PL/pgSQL expression — a select list with a query's clauses and no
+ *   SELECT (`IF a > 0 THEN`, `x := y FROM t WHERE …`, `PERFORM f(1)`, `RETURN n`).
+ * Offsets are absolute in the host text.
+ */
+export interface PlpgsqlPiece {
+  readonly kind: "statement" | "expression";
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What `readPlpgsqlBlock` found: the SQL pieces in text order and the block's syntax errors. */
+export interface PlpgsqlReading {
+  readonly pieces: PlpgsqlPiece[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads the PL/pgSQL block at `host[start, end)` (a routine's or a DO block's body) the way
+ * PostgreSQL's PL/pgSQL compiler does when it validates a routine: its control structure —
+ * labels, DECLARE, BEGIN … EXCEPTION … END, IF, CASE, the loops, EXIT / CONTINUE, RETURN,
+ * RAISE, ASSERT, PERFORM, EXECUTE, GET DIAGNOSTICS, the cursor statements, assignments — and
+ * where each SQL statement and expression inside it starts and ends (read up to the word or
+ * symbol that ends it, outside parentheses, as PostgreSQL's reader cuts them).
+ *
+ * PostgreSQL stops at a body's first syntax error, and so does this reader: the first error
+ * in the block's structure is reported and the pieces before it are still returned. What is
+ * not checked: data types in declarations (taken as written), cursor arguments, and whether a
+ * name is a declared variable (the routine's parameters are not known here).
+ */
+export function readPlpgsqlBlock(host: string, start: number, end: number, dialect: Dialect): PlpgsqlReading {
+  const reader = new BlockReader(scanSignificant(host, dialect, start, end), end);
+  try {
+    reader.readBody();
+  } catch (stop) {
+    if (stop !== STOP) throw stop;
+  }
+  return { pieces: reader.pieces, diagnostics: reader.diagnostics };
+}
+
+/** Thrown to end the reading at the first error (the error is recorded first). */
+const STOP: unique symbol = Symbol("stop");
+
+/** PL/pgSQL's reserved words: never a variable, a label or the start of a SQL statement. */
+const RESERVED = new Set(["all", "begin", "by", "case", "declare", "else", "end", "execute", "for", "foreach", "from", "if", "in", "into", "loop", "not", "null", "or", "strict", "then", "to", "using", "when", "while"]);
+
+/** RAISE's levels. */
+const RAISE_LEVELS = new Set(["debug", "log", "info", "notice", "warning", "exception"]);
+
+/** Statements whose PL/pgSQL INTO the SQL parser reads itself (queries, and DML with RETURNING). */
+const SQL_INTO_STATEMENTS = new Set(["select", "with", "insert", "update", "delete", "merge", "values", "table", "import"]);
+
+/** Words that end a list of statements (what follows it is the enclosing construct's). */
+const LIST_ENDS = new Set(["end", "else", "elsif", "elseif", "when", "exception"]);
+
+/** Reads one block; `pieces` and `diagnostics` fill as it goes. */
+class BlockReader {
+  readonly pieces: PlpgsqlPiece[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** Index of the current significant token. */
+  private i = 0;
+  private readonly count: number;
+  private readonly text: string;
+  /** Names declared as bound cursors (`c CURSOR FOR …`): `FOR r IN c LOOP` loops over one. */
+  private readonly cursors = new Set<string>();
+
+  constructor(
+    private readonly tokens: SignificantTokens,
+    /** Offset after the body. */
+    private readonly end: number,
+  ) {
+    this.count = tokens.count;
+    this.text = tokens.text;
+  }
+
+  // ------------------------------------------------------------------ cursor
+
+  private kindAt(i: number): SyntaxKind {
+    return i < this.count ? (this.tokens.kinds[i]! as SyntaxKind) : SyntaxKind.Eof;
+  }
+  /** The lower-cased word (or operator text) of token `i`. */
+  private wordAt(i: number): string | undefined {
+    return i < this.count ? this.tokens.words[i] : undefined;
+  }
+  private atWord(w: string, i = this.i): boolean {
+    return this.kindAt(i) === SyntaxKind.Word && this.tokens.words[i] === w;
+  }
+  private atOp(op: string, i = this.i): boolean {
+    return this.kindAt(i) === SyntaxKind.Operator && this.tokens.words[i] === op;
+  }
+  private get atEnd(): boolean {
+    return this.i >= this.count;
+  }
+  private startOf(i: number): number {
+    return i < this.count ? this.tokens.starts[i]! : this.end;
+  }
+  private endOf(i: number): number {
+    return i < this.count ? this.tokens.ends[i]! : this.end;
+  }
+  /** Whether token `i` is a name: a word that is not reserved, or a quoted name. */
+  private isName(i: number): boolean {
+    const kind = this.kindAt(i);
+    return (kind === SyntaxKind.Word && !RESERVED.has(this.tokens.words[i]!)) || kind === SyntaxKind.QuotedIdent;
+  }
+  /** Whether string token `i` continues the one before it: only blanks between them, a line break among them. */
+  private continuesString(i: number): boolean {
+    let lineBreak = false;
+    for (let k = this.endOf(i - 1); k < this.startOf(i); k++) {
+      const c = this.text.charCodeAt(k);
+      if (c === 10 || c === 13) lineBreak = true;
+      else if (c !== 32 && c !== 9 && c !== 12 && c !== 11) return false;
+    }
+    return lineBreak;
+  }
+  /** Whether tokens `i`, `i + 1` are `..` (PostgreSQL's range dots: `1..10` scans as `1`, `.`, `.10`). */
+  private isDotDot(i: number): boolean {
+    return this.kindAt(i) === SyntaxKind.Dot && this.text.charCodeAt(this.endOf(i)) === 46;
+  }
+
+  // ------------------------------------------------------------------ errors
+
+  /** Records an error at token `i` and ends the reading. */
+  private fail(code: string, message: string, i = this.i): never {
+    const start = i < this.count ? this.startOf(i) : this.end;
+    const end = i < this.count ? this.endOf(i) : this.end;
+    this.diagnostics.push({ code, severity: "error", message, range: { start, end }, source: "sql" });
+    throw STOP;
+  }
+  /** `expected <what>, found <token>` at the current token, ending the reading. */
+  private expected(what: string): never {
+    this.checkLexical(this.i);
+    const found = this.atEnd ? "the end of the routine body" : describeToken(this.kindAt(this.i), this.text.slice(this.startOf(this.i), this.endOf(this.i)));
+    return this.fail(SyntaxCode.ExpectedToken, `expected ${what}, found ${found}`);
+  }
+  /** Consumes the word `w` or fails. */
+  private expectWord(w: string, what = w.toUpperCase()): void {
+    if (!this.atWord(w)) this.expected(what);
+    this.i++;
+  }
+  /** Consumes a `;` or fails. */
+  private expectSemicolon(): void {
+    if (this.kindAt(this.i) !== SyntaxKind.Semicolon) this.expected("';'");
+    this.i++;
+  }
+  /** An unterminated string, quoted name or comment runs to the body's end: that is the error to report. */
+  private checkLexical(i: number): void {
+    if (i < this.count && (this.tokens.flags[i]! & FLAG_UNTERMINATED) !== 0) {
+      this.fail(SyntaxCode.UnexpectedToken, `unterminated ${describeToken(this.kindAt(i), this.text.slice(this.startOf(i), this.endOf(i)))}`, i);
+    }
+  }
+
+  // ------------------------------------------------------------------ pieces
+
+  /**
+   * Finds the end of the SQL construct starting at the current token: the first token at
+   * parenthesis depth 0 for which `stop` holds. Fails if none does before the body's end
+   * (`missing <what>`), or if the construct is empty and `allowEmpty` is not set.
+   */
+  private scanTo(stop: (i: number) => boolean, what: string, allowEmpty = false): number {
+    let depth = 0;
+    let j = this.i;
+    for (; j < this.count; j++) {
+      const kind = this.kindAt(j);
+      if (depth === 0 && stop(j)) break;
+      if (kind === SyntaxKind.LParen || kind === SyntaxKind.LBracket) depth++;
+      else if (kind === SyntaxKind.RParen || kind === SyntaxKind.RBracket) {
+        if (depth > 0) depth--;
+      } else if (kind === SyntaxKind.Semicolon && depth > 0) {
+        // A `;` inside parentheses ends the statement for PostgreSQL too: the parentheses are unbalanced.
+        this.fail(SyntaxCode.ExpectedToken, "expected ')' before ';'", j);
+      }
+      this.checkLexical(j);
+    }
+    if (j >= this.count) {
+      this.i = j;
+      this.expected(what);
+    }
+    if (j === this.i && !allowEmpty) this.fail(SyntaxCode.ExpectedToken, `expected an expression before ${describeToken(this.kindAt(j), this.text.slice(this.startOf(j), this.endOf(j)))}`, j);
+    return j;
+  }
+
+  /** Records tokens `[this.i, to)` as a piece and moves past them. */
+  private piece(kind: PlpgsqlPiece["kind"], to: number): void {
+    if (to > this.i) this.pieces.push({ kind, start: this.startOf(this.i), end: this.endOf(to - 1) });
+    this.i = to;
+  }
+
+  /** An expression up to the first token for which `stop` holds (`what` names that token for the error). */
+  private expression(stop: (i: number) => boolean, what: string): void {
+    this.piece("expression", this.scanTo(stop, what));
+  }
+  /** An expression up to `;`, which is consumed. */
+  private expressionToSemicolon(): void {
+    this.expression((j) => this.kindAt(j) === SyntaxKind.Semicolon, "';'");
+    this.i++;
+  }
+  /** A SQL statement or query up to the first token for which `stop` holds. */
+  private statement(stop: (i: number) => boolean, what: string): void {
+    this.piece("statement", this.scanTo(stop, what));
+  }
+  private readonly atSemicolon = (j: number): boolean => this.kindAt(j) === SyntaxKind.Semicolon;
+  private readonly atLoop = (j: number): boolean => this.atWord("loop", j);
+
+  // ------------------------------------------------------------------ blocks
+
+  /** The whole body: compiler options, the block, an optional `;`, then nothing. */
+  readBody(): void {
+    // `#variable_conflict use_column`, `#print_strict_params on`, `#option dump`: one line each.
+    while (this.atOp("#") && this.kindAt(this.i + 1) === SyntaxKind.Word) {
+      const option = this.wordAt(this.i + 1);
+      this.i += 2;
+      if (option === "option" || option === "variable_conflict" || option === "print_strict_params") {
+        if (this.kindAt(this.i) !== SyntaxKind.Word) this.expected(`a value for #${option}`);
+        this.i++;
+      } else this.fail(SyntaxCode.UnexpectedToken, `unknown compiler option #${option}`, this.i - 1);
+    }
+    if (this.atEnd) this.expected("BEGIN");
+    this.readBlock();
+    if (this.kindAt(this.i) === SyntaxKind.Semicolon) this.i++;
+    if (!this.atEnd) this.fail(SyntaxCode.UnexpectedToken, `unexpected ${describeToken(this.kindAt(this.i), this.text.slice(this.startOf(this.i), this.endOf(this.i)))} after the routine's last END`);
+  }
+
+  /** `[<<label>>] [DECLARE …] BEGIN … [EXCEPTION …] END [label]` (the `;` after it is the caller's). */
+  private readBlock(): void {
+    this.readLabel();
+    if (this.atWord("declare")) {
+      this.i++;
+      this.readDeclarations();
+    }
+    this.expectWord("begin");
+    this.readStatements();
+    if (this.atWord("exception")) {
+      this.i++;
+      if (!this.atWord("when")) this.expected("WHEN");
+      while (this.atWord("when")) {
+        this.i++;
+        this.readConditions();
+        this.expectWord("then");
+        this.readStatements();
+      }
+    }
+    this.expectWord("end", "END");
+    if (this.isName(this.i)) this.i++; // END label
+  }
+
+  /** `<<label>>`, if there is one. */
+  private readLabel(): void {
+    if (!this.atOp("<<")) return;
+    this.i++;
+    if (!this.isName(this.i)) this.expected("a label name");
+    this.i++;
+    if (!this.atOp(">>")) this.expected("'>>'");
+    this.i++;
+  }
+
+  /** An exception handler's conditions: `name [OR name …]`, `SQLSTATE '22012'`. */
+  private readConditions(): void {
+    do {
+      if (this.atWord("sqlstate") && this.kindAt(this.i + 1) === SyntaxKind.String) this.i += 2;
+      else if (this.isName(this.i)) this.i++;
+      else this.expected("a condition name");
+    } while (this.atWord("or") && ++this.i);
+  }
+
+  /** DECLARE's declarations, up to BEGIN. */
+  private readDeclarations(): void {
+    while (!this.atWord("begin")) {
+      if (this.atEnd) this.expected("BEGIN");
+      if (this.atWord("declare")) {
+        this.i++;
+        continue;
+      }
+      if (this.atOp("<<")) {
+        // A label before the block's BEGIN: `DECLARE … <<l>> BEGIN` labels it.
+        this.readLabel();
+        continue;
+      }
+      this.readDeclaration();
+    }
+  }
+
+  /** One declaration, its `;` included. */
+  private readDeclaration(): void {
+    if (!this.isName(this.i)) this.expected("a variable name or BEGIN");
+    const name = this.identifier(this.i);
+    this.i++;
+    if (this.atWord("alias") && this.atWord("for", this.i + 1)) {
+      // name ALIAS FOR $1 | name
+      this.i += 2;
+      if (this.kindAt(this.i) !== SyntaxKind.Param && !this.isName(this.i)) this.expected("a parameter after ALIAS FOR");
+      this.i++;
+      this.expectSemicolon();
+      return;
+    }
+    if (this.atWord("no") && this.atWord("scroll", this.i + 1)) this.i++;
+    if (this.atWord("scroll") && this.atWord("cursor", this.i + 1)) this.i++;
+    if (this.atWord("cursor")) {
+      // name [[NO] SCROLL] CURSOR [(arg type, …)] FOR | IS query;
+      this.i++;
+      this.cursors.add(name);
+      if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipParenthesized();
+      if (!this.atWord("for") && !this.atWord("is")) this.expected("FOR or IS");
+      this.i++;
+      this.statement(this.atSemicolon, "';'");
+      this.i++;
+      return;
+    }
+    if (this.atWord("constant")) this.i++;
+    // The data type runs to the first of `:=`, `=`, DEFAULT, NOT NULL, COLLATE and `;`.
+    const typeEnd = this.scanTo((j) => this.atDeclarationTail(j), "';'", true);
+    if (typeEnd === this.i) this.expected("a data type");
+    if (this.wordAt(typeEnd - 1) === "refcursor") this.cursors.delete(name);
+    this.i = typeEnd;
+    if (this.atWord("collate")) {
+      this.i++;
+      if (!this.isName(this.i)) this.expected("a collation name");
+      this.i++;
+      while (this.kindAt(this.i) === SyntaxKind.Dot && this.isName(this.i + 1)) this.i += 2;
+    }
+    if (this.atWord("not")) {
+      this.i++;
+      this.expectWord("null", "NULL");
+    }
+    if (this.atOp(":=") || this.atOp("=") || this.atWord("default")) {
+      this.i++;
+      this.expressionToSemicolon();
+      return;
+    }
+    this.expectSemicolon();
+  }
+
+  private atDeclarationTail(j: number): boolean {
+    const kind = this.kindAt(j);
+    if (kind === SyntaxKind.Semicolon) return true;
+    if (kind === SyntaxKind.Operator) return this.tokens.words[j] === ":=" || this.tokens.words[j] === "=";
+    if (kind !== SyntaxKind.Word) return false;
+    const w = this.tokens.words[j];
+    return w === "default" || w === "collate" || (w === "not" && this.atWord("null", j + 1));
+  }
+
+  /** The name token `i` stands for (a quoted name as written, a word lower-cased). */
+  private identifier(i: number): string {
+    return this.kindAt(i) === SyntaxKind.Word ? this.tokens.words[i]! : this.text.slice(this.startOf(i) + 1, this.endOf(i) - 1);
+  }
+
+  /** Skips a balanced `( … )` at the current token. */
+  private skipParenthesized(): void {
+    let depth = 0;
+    do {
+      const kind = this.kindAt(this.i);
+      if (kind === SyntaxKind.Eof) this.expected("')'");
+      if (kind === SyntaxKind.Semicolon) this.expected("')'");
+      this.checkLexical(this.i);
+      if (kind === SyntaxKind.LParen) depth++;
+      else if (kind === SyntaxKind.RParen) depth--;
+      this.i++;
+    } while (depth > 0);
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  /** Statements up to the word that ends the list (END, ELSE, ELSIF, WHEN, EXCEPTION) or the body's end. */
+  private readStatements(): void {
+    while (!this.atEnd && !(this.kindAt(this.i) === SyntaxKind.Word && LIST_ENDS.has(this.tokens.words[this.i]!))) this.readStatement();
+  }
+
+  /** One statement, its `;` included. */
+  private readStatement(): void {
+    const kind = this.kindAt(this.i);
+    if (kind === SyntaxKind.Operator && this.tokens.words[this.i] === "<<") {
+      this.readLabel();
+      if (!(this.atWord("begin") || this.atWord("declare") || this.atWord("loop") || this.atWord("while") || this.atWord("for") || this.atWord("foreach"))) this.expected("a block or a loop after the label");
+      this.readStatement();
+      return;
+    }
+    if (kind !== SyntaxKind.Word) {
+      // `"x" := …`, `$1 := …` (a parameter by number)
+      if ((kind === SyntaxKind.QuotedIdent || kind === SyntaxKind.Param) && this.atAssignment()) return this.readAssignment();
+      this.checkLexical(this.i);
+      return this.fail(SyntaxCode.UnexpectedToken, `unexpected ${describeToken(kind, this.text.slice(this.startOf(this.i), this.endOf(this.i)))} at the start of a PL/pgSQL statement`);
+    }
+    // A declared variable beats PL/pgSQL's unreserved words (`message := …`): an assignment first.
+    if (!RESERVED.has(this.tokens.words[this.i]!) && this.atAssignment()) return this.readAssignment();
+    switch (this.tokens.words[this.i]) {
+      case "begin":
+      case "declare":
+        this.readBlock();
+        return this.expectSemicolon();
+      case "if":
+        return this.readIf();
+      case "case":
+        return this.readCase();
+      case "loop":
+        this.i++;
+        return this.readLoopBody();
+      case "while":
+        this.i++;
+        this.expression(this.atLoop, "LOOP");
+        this.i++;
+        return this.readLoopBody();
+      case "for":
+        return this.readFor();
+      case "foreach":
+        return this.readForeach();
+      case "exit":
+      case "continue":
+        this.i++;
+        if (this.isName(this.i) && !this.atWord("when")) this.i++; // label
+        if (this.atWord("when")) {
+          this.i++;
+          return this.expressionToSemicolon();
+        }
+        return this.expectSemicolon();
+      case "return":
+        return this.readReturn();
+      case "raise":
+        return this.readRaise();
+      case "assert":
+        this.i++;
+        this.expression((j) => this.kindAt(j) === SyntaxKind.Semicolon || this.kindAt(j) === SyntaxKind.Comma, "';'");
+        if (this.kindAt(this.i) === SyntaxKind.Comma) {
+          this.i++;
+          return this.expressionToSemicolon();
+        }
+        return this.expectSemicolon();
+      case "perform":
+        this.i++;
+        return this.expressionToSemicolon();
+      case "execute":
+        return this.readExecute();
+      case "get":
+        return this.readGetDiagnostics();
+      case "open":
+        return this.readOpen();
+      case "fetch":
+      case "move":
+        return this.readFetch();
+      case "close":
+        this.i++;
+        if (!this.isName(this.i)) this.expected("a cursor variable");
+        this.i++;
+        return this.expectSemicolon();
+      case "null":
+        this.i++;
+        return this.expectSemicolon();
+      case "commit":
+      case "rollback":
+        // COMMIT / ROLLBACK [AND [NO] CHAIN]
+        this.i++;
+        if (this.atWord("and")) {
+          this.i++;
+          if (this.atWord("no")) this.i++;
+          this.expectWord("chain");
+        }
+        return this.expectSemicolon();
+      default:
+        if (RESERVED.has(this.tokens.words[this.i]!)) {
+          return this.fail(SyntaxCode.UnexpectedToken, `unexpected ${this.tokens.words[this.i]!.toUpperCase()} at the start of a PL/pgSQL statement`);
+        }
+        // Any other word starts a SQL statement (SELECT, INSERT, CREATE, CALL, …): to the `;`.
+        return this.readSqlStatement();
+    }
+  }
+
+  /**
+   * A SQL statement up to its `;`. PL/pgSQL takes an `INTO target` out of any statement that
+   * returns rows; the SQL parser knows it in queries and after RETURNING, and this takes it off
+   * the end of the others (`SHOW search_path INTO v;`, `EXPLAIN … INTO v;`).
+   */
+  private readSqlStatement(): void {
+    const semicolon = this.scanTo(this.atSemicolon, "';'");
+    if (!SQL_INTO_STATEMENTS.has(this.tokens.words[this.i]!)) {
+      for (let j = this.i + 1; j < semicolon; j++) {
+        if (!this.atWord("into", j) || this.atWord("insert", j - 1) || this.atWord("merge", j - 1)) continue;
+        const into = j;
+        let k = into + 1;
+        if (this.atWord("strict", k) && k + 1 < semicolon) k++;
+        let targets = true;
+        for (;;) {
+          if (!this.isName(k)) {
+            targets = false;
+            break;
+          }
+          k++;
+          while (this.kindAt(k) === SyntaxKind.Dot && k + 1 < semicolon) k += 2;
+          if (this.kindAt(k) !== SyntaxKind.Comma) break;
+          k++;
+        }
+        if (targets && k === semicolon) {
+          this.piece("statement", into);
+          this.i = semicolon + 1;
+          return;
+        }
+        break;
+      }
+    }
+    this.piece("statement", semicolon);
+    this.expectSemicolon();
+  }
+
+  /** Whether the current token starts an assignment target (`x`, `r.f`, `a[i]`, `r.a[1].b`) followed by `:=` or `=`. */
+  private atAssignment(): boolean {
+    let j = this.i + 1;
+    for (;;) {
+      const kind = this.kindAt(j);
+      if (kind === SyntaxKind.Dot && (this.isName(j + 1) || this.kindAt(j + 1) === SyntaxKind.Word)) j += 2;
+      else if (kind === SyntaxKind.LBracket) {
+        let depth = 0;
+        do {
+          const k = this.kindAt(j);
+          if (k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return false;
+          if (k === SyntaxKind.LBracket) depth++;
+          else if (k === SyntaxKind.RBracket) depth--;
+          j++;
+        } while (depth > 0);
+      } else return kind === SyntaxKind.Operator && (this.tokens.words[j] === ":=" || this.tokens.words[j] === "=");
+    }
+  }
+
+  /** `target := expression;` (or `=`). */
+  private readAssignment(): void {
+    while (!(this.atOp(":=") || this.atOp("="))) this.i++;
+    this.i++;
+    this.expressionToSemicolon();
+  }
+
+  /** `IF c THEN … [ELSIF c THEN …] [ELSE …] END IF;` */
+  private readIf(): void {
+    this.i++;
+    this.expression((j) => this.atWord("then", j), "THEN");
+    this.i++;
+    this.readStatements();
+    while (this.atWord("elsif") || this.atWord("elseif")) {
+      this.i++;
+      this.expression((j) => this.atWord("then", j), "THEN");
+      this.i++;
+      this.readStatements();
+    }
+    if (this.atWord("else")) {
+      this.i++;
+      this.readStatements();
+    }
+    this.expectWord("end", "END IF");
+    this.expectWord("if", "IF after END");
+    this.expectSemicolon();
+  }
+
+  /** `CASE [x] WHEN v [, v …] THEN … [ELSE …] END CASE;` */
+  private readCase(): void {
+    this.i++;
+    if (!this.atWord("when")) this.expression((j) => this.atWord("when", j), "WHEN");
+    if (!this.atWord("when")) this.expected("WHEN");
+    while (this.atWord("when")) {
+      this.i++;
+      this.expression((j) => this.atWord("then", j), "THEN");
+      this.i++;
+      this.readStatements();
+    }
+    if (this.atWord("else")) {
+      this.i++;
+      this.readStatements();
+    }
+    this.expectWord("end", "END CASE");
+    this.expectWord("case", "CASE after END");
+    this.expectSemicolon();
+  }
+
+  /** A loop's statements after LOOP: `… END LOOP [label];` */
+  private readLoopBody(): void {
+    this.readStatements();
+    this.expectWord("end", "END LOOP");
+    this.expectWord("loop", "LOOP after END");
+    if (this.isName(this.i)) this.i++;
+    this.expectSemicolon();
+  }
+
+  /** The FOR loops: over integers, a query, a dynamic query or a bound cursor. */
+  private readFor(): void {
+    this.i++;
+    // FOR target [, target …] IN
+    do {
+      if (!this.isName(this.i)) this.expected("a loop variable");
+      this.i++;
+      while (this.kindAt(this.i) === SyntaxKind.Dot && this.kindAt(this.i + 1) !== SyntaxKind.Eof) this.i += 2;
+    } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
+    this.expectWord("in");
+    if (this.atWord("execute")) {
+      this.i++;
+      this.expression((j) => this.atWord("using", j) || this.atWord("loop", j), "LOOP");
+      if (this.atWord("using")) {
+        this.i++;
+        this.expressionList((j) => this.atWord("loop", j), "LOOP");
+      }
+      this.i++;
+      return this.readLoopBody();
+    }
+    const reverse = this.atWord("reverse");
+    if (reverse) this.i++;
+    // A cursor loop names a bound cursor: `FOR r IN c LOOP`, `FOR r IN c(1, 'x') LOOP`.
+    if (!reverse && this.kindAt(this.i) === SyntaxKind.Word && this.cursors.has(this.tokens.words[this.i]!) && (this.atWord("loop", this.i + 1) || this.kindAt(this.i + 1) === SyntaxKind.LParen)) {
+      this.i++;
+      if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipParenthesized();
+      this.expectWord("loop");
+      return this.readLoopBody();
+    }
+    const loopAt = this.scanTo(this.atLoop, "LOOP");
+    let dots = -1;
+    let depth = 0;
+    for (let j = this.i; j < loopAt; j++) {
+      const kind = this.kindAt(j);
+      if (kind === SyntaxKind.LParen || kind === SyntaxKind.LBracket) depth++;
+      else if (kind === SyntaxKind.RParen || kind === SyntaxKind.RBracket) depth--;
+      else if (depth === 0 && this.isDotDot(j)) {
+        dots = j;
+        break;
+      }
+    }
+    if (dots < 0) {
+      if (reverse) this.expected("'..' in the integer range");
+      this.piece("statement", loopAt);
+    } else {
+      this.piece("expression", dots);
+      this.readUpperBound(dots, loopAt);
+    }
+    this.i = loopAt + 1;
+    this.readLoopBody();
+  }
+
+  /**
+   * The upper bound of `FOR i IN a..b [BY s] LOOP`, and the step. The bound starts right after
+   * the second dot, which may sit inside the next token (`1..10` scans as `1`, `.`, `.10`).
+   */
+  private readUpperBound(dots: number, loopAt: number): void {
+    const boundStart = this.endOf(dots) + 1;
+    let by = -1;
+    let depth = 0;
+    let j = dots + 1;
+    if (this.kindAt(j) === SyntaxKind.Dot) j++; // `a..b`: the second dot is a token of its own
+    const firstBoundToken = j;
+    for (; j < loopAt; j++) {
+      const kind = this.kindAt(j);
+      if (kind === SyntaxKind.LParen || kind === SyntaxKind.LBracket) depth++;
+      else if (kind === SyntaxKind.RParen || kind === SyntaxKind.RBracket) depth--;
+      else if (depth === 0 && this.atWord("by", j)) {
+        by = j;
+        break;
+      }
+    }
+    const boundEnd = by >= 0 ? by : loopAt;
+    const boundTextEnd = boundEnd > firstBoundToken ? this.endOf(boundEnd - 1) : boundStart;
+    if (boundTextEnd <= boundStart || this.text.slice(boundStart, boundTextEnd).trim() === "") {
+      this.i = boundEnd;
+      this.expected("the loop's upper bound");
+    }
+    this.pieces.push({ kind: "expression", start: boundStart, end: boundTextEnd });
+    if (by >= 0) {
+      this.i = by + 1;
+      this.expression(this.atLoop, "LOOP");
+    }
+  }
+
+  /** `FOREACH x [SLICE n] IN ARRAY expr LOOP … END LOOP;` */
+  private readForeach(): void {
+    this.i++;
+    do {
+      if (!this.isName(this.i)) this.expected("a loop variable");
+      this.i++;
+    } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
+    if (this.atWord("slice")) {
+      this.i++;
+      if (this.kindAt(this.i) !== SyntaxKind.Number) this.expected("a number after SLICE");
+      this.i++;
+    }
+    this.expectWord("in");
+    this.expectWord("array", "ARRAY");
+    this.expression(this.atLoop, "LOOP");
+    this.i++;
+    this.readLoopBody();
+  }
+
+  /** `RETURN [expr];`, `RETURN NEXT [expr];`, `RETURN QUERY query;`, `RETURN QUERY EXECUTE …;` */
+  private readReturn(): void {
+    this.i++;
+    if (this.atWord("query")) {
+      this.i++;
+      if (this.atWord("execute")) return this.readDynamicTail(false);
+      this.statement(this.atSemicolon, "';'");
+      return this.expectSemicolon();
+    }
+    if (this.atWord("next")) this.i++;
+    if (this.kindAt(this.i) === SyntaxKind.Semicolon) {
+      this.i++;
+      return;
+    }
+    this.expressionToSemicolon();
+  }
+
+  /**
+   * `RAISE;`, `RAISE [level] 'format' [, expr …] [USING option = expr, …];`, `RAISE [level]
+   * condition | SQLSTATE 'code' [USING …];`, `RAISE [level] USING …;`. As PostgreSQL does, the
+   * format's `%` placeholders must match the expressions after it.
+   */
+  private readRaise(): void {
+    this.i++;
+    if (this.kindAt(this.i) === SyntaxKind.Semicolon) {
+      this.i++;
+      return;
+    }
+    if (this.kindAt(this.i) === SyntaxKind.Word && RAISE_LEVELS.has(this.tokens.words[this.i]!)) this.i++;
+    const kind = this.kindAt(this.i);
+    if (kind === SyntaxKind.String) {
+      // The format; string constants separated by a line break are one (`'a'` / `'b'`).
+      let format = "";
+      const formatAt = this.i;
+      do {
+        this.checkLexical(this.i);
+        const literal = countPlaceholders(this.text.slice(this.startOf(this.i), this.endOf(this.i)));
+        format = literal < 0 || format === "?" ? "?" : format + "%".repeat(literal);
+        this.i++;
+      } while (this.kindAt(this.i) === SyntaxKind.String && this.continuesString(this.i));
+      let parameters = 0;
+      while (this.kindAt(this.i) === SyntaxKind.Comma) {
+        this.i++;
+        this.expression((j) => this.kindAt(j) === SyntaxKind.Semicolon || this.kindAt(j) === SyntaxKind.Comma || this.atWord("using", j), "';'");
+        parameters++;
+      }
+      const placeholders = format === "?" ? -1 : format.length;
+      if (placeholders >= 0 && placeholders !== parameters) {
+        this.fail(SyntaxCode.UnexpectedToken, `too ${placeholders > parameters ? "few" : "many"} parameters for RAISE: the format has ${placeholders} %, ${parameters} given`, formatAt);
+      }
+    } else if (this.atWord("sqlstate")) {
+      this.i++;
+      if (this.kindAt(this.i) !== SyntaxKind.String) this.expected("a SQLSTATE code");
+      this.i++;
+    } else if (this.kindAt(this.i) === SyntaxKind.Word && !this.atWord("using")) {
+      if (!this.isName(this.i)) this.expected("a condition name, a format string or USING");
+      this.i++;
+    } else if (!this.atWord("using")) this.expected("a format string, a condition name or USING");
+    if (this.atWord("using")) {
+      this.i++;
+      do {
+        if (this.kindAt(this.i) !== SyntaxKind.Word) this.expected("a RAISE option (MESSAGE, DETAIL, HINT, ERRCODE, …)");
+        this.i++;
+        if (!this.atOp("=") && !this.atOp(":=")) this.expected("'=' after the option");
+        this.i++;
+        this.expression((j) => this.kindAt(j) === SyntaxKind.Semicolon || this.kindAt(j) === SyntaxKind.Comma, "';'");
+      } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
+    }
+    this.expectSemicolon();
+  }
+
+  /** `EXECUTE expr [INTO [STRICT] target, …] [USING expr, …];` */
+  private readExecute(): void {
+    this.readDynamicTail(true);
+  }
+
+  /** At EXECUTE: the command string, then INTO (when `into` is allowed) and USING in either order, then `;`. */
+  private readDynamicTail(into: boolean): void {
+    this.i++;
+    const stop = (j: number): boolean => this.kindAt(j) === SyntaxKind.Semicolon || (into && this.atWord("into", j)) || this.atWord("using", j);
+    this.expression(stop, "';'");
+    let sawInto = false;
+    let sawUsing = false;
+    for (;;) {
+      if (into && !sawInto && this.atWord("into")) {
+        sawInto = true;
+        this.i++;
+        if (this.atWord("strict")) this.i++;
+        this.readTargets();
+      } else if (!sawUsing && this.atWord("using")) {
+        sawUsing = true;
+        this.i++;
+        this.expressionList(stop, "';'");
+      } else break;
+    }
+    this.expectSemicolon();
+  }
+
+  /** Expressions separated by commas, up to the first token for which `stop` holds. */
+  private expressionList(stop: (i: number) => boolean, what: string): void {
+    do this.expression((j) => stop(j) || this.kindAt(j) === SyntaxKind.Comma, what);
+    while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
+  }
+
+  /** INTO's targets: `x`, `r.f`, `a, b`. */
+  private readTargets(): void {
+    do {
+      if (!this.isName(this.i)) this.expected("a variable");
+      this.i++;
+      while (this.kindAt(this.i) === SyntaxKind.Dot && this.kindAt(this.i + 1) !== SyntaxKind.Eof) this.i += 2;
+    } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
+  }
+
+  /** `GET [CURRENT | STACKED] DIAGNOSTICS target {= | :=} item [, …];` */
+  private readGetDiagnostics(): void {
+    this.i++;
+    if (this.atWord("current") || this.atWord("stacked")) this.i++;
+    this.expectWord("diagnostics");
+    do {
+      if (!this.isName(this.i)) this.expected("a variable");
+      this.i++;
+      while (this.kindAt(this.i) === SyntaxKind.Dot && this.kindAt(this.i + 1) !== SyntaxKind.Eof) this.i += 2;
+      if (!this.atOp("=") && !this.atOp(":=")) this.expected("'=' or ':='");
+      this.i++;
+      if (this.kindAt(this.i) !== SyntaxKind.Word) this.expected("a diagnostics item (ROW_COUNT, PG_CONTEXT, …)");
+      this.i++;
+    } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
+    this.expectSemicolon();
+  }
+
+  /** `OPEN c [[NO] SCROLL] FOR query | FOR EXECUTE …;` or `OPEN c [(args)];` */
+  private readOpen(): void {
+    this.i++;
+    if (!this.isName(this.i)) this.expected("a cursor variable");
+    this.i++;
+    if (this.atWord("no")) this.i++;
+    if (this.atWord("scroll")) this.i++;
+    if (this.atWord("for")) {
+      this.i++;
+      if (this.atWord("execute")) return this.readDynamicTail(false);
+      this.statement(this.atSemicolon, "';'");
+      return this.expectSemicolon();
+    }
+    if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipParenthesized();
+    this.expectSemicolon();
+  }
+
+  /** `FETCH [direction] [FROM | IN] c INTO target;`, `MOVE [direction] [FROM | IN] c;` */
+  private readFetch(): void {
+    const fetch = this.atWord("fetch");
+    this.i++;
+    // The direction (NEXT, PRIOR, FIRST, LAST, ABSOLUTE n, RELATIVE n, FORWARD [n | ALL], …) then the cursor.
+    const end = this.scanTo((j) => this.kindAt(j) === SyntaxKind.Semicolon || this.atWord("into", j), "';'", true);
+    if (end === this.i) this.expected("a cursor variable");
+    this.i = end;
+    if (this.atWord("into")) {
+      if (!fetch) this.fail(SyntaxCode.UnexpectedToken, "MOVE takes no INTO");
+      this.i++;
+      this.readTargets();
+    } else if (fetch) this.expected("INTO");
+    this.expectSemicolon();
+  }
+}
+
+/**
+ * The number of `%` placeholders in a RAISE format string literal (`%%` is a literal
+ * percent sign): a `'…'`, `E'…'` or `$tag$…$tag$` string; -1 for the other forms (`U&'…'`),
+ * whose content this does not decode.
+ */
+export function countPlaceholders(literal: string): number {
+  let from: number;
+  let to: number;
+  const first = literal.charCodeAt(0);
+  if (first === 39) {
+    from = 1;
+    to = literal.length - 1;
+  } else if ((first === 69 || first === 101) && literal.charCodeAt(1) === 39) {
+    from = 2;
+    to = literal.length - 1;
+  } else if (first === 36) {
+    const tagEnd = literal.indexOf("$", 1);
+    if (tagEnd < 0) return -1;
+    from = tagEnd + 1;
+    to = literal.length - (tagEnd + 1);
+  } else return -1;
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    if (literal.charCodeAt(k) !== 37) continue;
+    if (literal.charCodeAt(k + 1) === 37 && k + 1 < to) k++;
+    else count++;
+  }
+  return count;
+}
