@@ -83,6 +83,56 @@ export function mutated(rng, corpus) {
   return s;
 }
 
+/** PL/pgSQL's words and symbols, for mutating the structure of PL/pgSQL bodies. */
+const PLPGSQL_VOCABULARY = [
+  "begin", "end", "declare", "if", "then", "elsif", "else", "end if", "case", "when", "end case", "loop", "end loop",
+  "while", "for", "foreach", "in", "reverse", "..", "by", "slice", "array", "exit", "continue", "return", "next",
+  "query", "raise", "notice", "exception", "using", "assert", "perform", "execute", "into", "strict", "get",
+  "diagnostics", "open", "fetch", "move", "close", "cursor", "scroll", "no", "alias", "constant", "default",
+  "null", "commit", "rollback", "and chain", "<<l>>", "<<", ">>", ":=", "=", ";", ",", "(", ")", "[", "]", "'%'",
+  "'a % %'", "#option dump", "#variable_conflict", "x", "r.f", "$1", "1", "select 1", "sqlstate '22012'",
+];
+
+/**
+ * A PL/pgSQL routine or DO block of the corpus with word-level edits inside its
+ * `$…$` body (deleted, repeated, swapped or inserted words, a truncated body with its
+ * closing tag kept): inputs that reach the PL/pgSQL reader's error paths.
+ */
+export function plpgsqlMutated(rng, corpus) {
+  const routines = plpgsqlRoutines(corpus);
+  if (routines.length === 0) return mutated(rng, corpus);
+  const s = pick(rng, routines);
+  const open = /\$[a-z_]*\$/i.exec(s);
+  const close = s.indexOf(open[0], open.index + open[0].length);
+  const head = s.slice(0, open.index + open[0].length);
+  const tail = s.slice(close);
+  let words = s.slice(head.length, close).split(/(\s+)/);
+  const edits = 1 + Math.floor(rng() * 4);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rng() * (words.length + 1));
+    const op = rng();
+    if (op < 0.25) words.splice(at, 1 + Math.floor(rng() * 3));
+    else if (op < 0.55) words.splice(at, 0, " ", pick(rng, PLPGSQL_VOCABULARY), " ");
+    else if (op < 0.7) words.splice(at, 0, ...words.slice(at, at + 1 + Math.floor(rng() * 6)));
+    else if (op < 0.85 && at + 2 < words.length) [words[at], words[at + 2]] = [words[at + 2], words[at]];
+    else words = words.slice(0, at);
+  }
+  return head + words.join("") + tail;
+}
+
+const routinesOf = new WeakMap();
+function plpgsqlRoutines(corpus) {
+  let routines = routinesOf.get(corpus);
+  if (!routines) {
+    routines = corpus.filter((s) => /\$[a-z_]*\$/i.test(s) && /language\s+'?plpgsql|^\s*do\s/im.test(s)).filter((s) => {
+      const open = /\$[a-z_]*\$/i.exec(s);
+      return s.indexOf(open[0], open.index + open[0].length) > 0;
+    });
+    routinesOf.set(corpus, routines);
+  }
+  return routines;
+}
+
 /** Splits fixture texts into statements (at `;` + newline), for truncation and mutation. */
 export function corpusFrom(texts) {
   const out = [];
@@ -95,6 +145,8 @@ export function nthInput(rng, corpus) {
   const r = rng();
   const dialect = r < 0.5 ? "postgres" : r < 0.75 ? "mysql" : "sqlite";
   const g = rng();
+  // One input in ten is a PL/pgSQL body with its structure mutated, read as PostgreSQL.
+  if (g >= 0.9) return { text: plpgsqlMutated(rng, corpus), dialect: "postgres" };
   const text = g < 0.2 ? randomChars(rng) : g < 0.4 ? tokenSoup(rng) : g < 0.65 ? truncated(rng, corpus) : mutated(rng, corpus);
   return { text, dialect };
 }

@@ -73,6 +73,10 @@ class BlockReader {
   private readonly text: string;
   /** Names declared as bound cursors (`c CURSOR FOR …`): `FOR r IN c LOOP` loops over one. */
   private readonly cursors = new Set<string>();
+  /** The blocks and loops around the current statement, innermost last: what EXIT and CONTINUE may name. */
+  private readonly enclosing: { readonly label: string | undefined; readonly loop: boolean }[] = [];
+  /** A `<<label>>` read before the block or loop statement that takes it. */
+  private pendingLabel: string | undefined = undefined;
 
   constructor(
     private readonly tokens: SignificantTokens,
@@ -131,8 +135,10 @@ class BlockReader {
 
   /** Records an error at token `i` and ends the reading. */
   private fail(code: string, message: string, i = this.i): never {
-    const start = i < this.count ? this.startOf(i) : this.end;
-    const end = i < this.count ? this.endOf(i) : this.end;
+    // At the body's end the error is shown on its last token, as the SQL parser shows it.
+    const at = i < this.count ? i : this.count - 1;
+    const start = at >= 0 ? this.startOf(at) : this.end;
+    const end = at >= 0 ? this.endOf(at) : this.end;
     this.diagnostics.push({ code, severity: "error", message, range: { start, end }, source: "sql" });
     throw STOP;
   }
@@ -175,9 +181,11 @@ class BlockReader {
       if (kind === SyntaxKind.LParen || kind === SyntaxKind.LBracket) depth++;
       else if (kind === SyntaxKind.RParen || kind === SyntaxKind.RBracket) {
         if (depth > 0) depth--;
-      } else if (kind === SyntaxKind.Semicolon && depth > 0) {
-        // A `;` inside parentheses ends the statement for PostgreSQL too: the parentheses are unbalanced.
-        this.fail(SyntaxCode.ExpectedToken, "expected ')' before ';'", j);
+      } else if (kind === SyntaxKind.Semicolon) {
+        // A `;` ends the statement for PostgreSQL wherever it stands: before the construct's end
+        // word (`IF a RETURN 1;`: no THEN) or inside parentheses (they are unbalanced).
+        this.i = j;
+        this.expected(depth > 0 ? "')'" : what);
       }
       this.checkLexical(j);
     }
@@ -196,12 +204,15 @@ class BlockReader {
   }
 
   /** An expression up to the first token for which `stop` holds (`what` names that token for the error). */
-  private expression(stop: (i: number) => boolean, what: string): void {
-    this.piece("expression", this.scanTo(stop, what));
+  private expression(stop: (i: number) => boolean, what: string, allowEmpty = false): void {
+    this.piece("expression", this.scanTo(stop, what, allowEmpty));
   }
-  /** An expression up to `;`, which is consumed. */
-  private expressionToSemicolon(): void {
-    this.expression((j) => this.kindAt(j) === SyntaxKind.Semicolon, "';'");
+  /**
+   * An expression up to `;`, which is consumed. PostgreSQL takes an empty one after `:=` and
+   * PERFORM (the SQL it builds, `SELECT` alone, parses), nowhere else.
+   */
+  private expressionToSemicolon(allowEmpty = false): void {
+    this.expression(this.atSemicolon, "';'", allowEmpty);
     this.i++;
   }
   /** A SQL statement or query up to the first token for which `stop` holds. */
@@ -232,12 +243,14 @@ class BlockReader {
 
   /** `[<<label>>] [DECLARE …] BEGIN … [EXCEPTION …] END [label]` (the `;` after it is the caller's). */
   private readBlock(): void {
-    this.readLabel();
+    const label = this.pendingLabel ?? this.readLabel();
+    this.pendingLabel = undefined;
     if (this.atWord("declare")) {
       this.i++;
       this.readDeclarations();
     }
     this.expectWord("begin");
+    this.enclosing.push({ label, loop: false });
     this.readStatements();
     if (this.atWord("exception")) {
       this.i++;
@@ -250,16 +263,28 @@ class BlockReader {
       }
     }
     this.expectWord("end", "END");
-    if (this.isName(this.i)) this.i++; // END label
+    this.readEndLabel(label);
+    this.enclosing.pop();
   }
 
-  /** `<<label>>`, if there is one. */
-  private readLabel(): void {
-    if (!this.atOp("<<")) return;
+  /** `<<label>>`, if there is one: its name. */
+  private readLabel(): string | undefined {
+    if (!this.atOp("<<")) return undefined;
     this.i++;
     if (!this.isName(this.i)) this.expected("a label name");
+    const label = this.identifier(this.i);
     this.i++;
     if (!this.atOp(">>")) this.expected("'>>'");
+    this.i++;
+    return label;
+  }
+
+  /** The label after a block's or a loop's END, which must be the one it started with. */
+  private readEndLabel(label: string | undefined): void {
+    if (!this.isName(this.i)) return;
+    const name = this.identifier(this.i);
+    if (label === undefined) this.fail(SyntaxCode.UnexpectedToken, `end label "${name}" given for a block or loop without a label`);
+    if (name !== label) this.fail(SyntaxCode.UnexpectedToken, `end label "${name}" differs from the label "${label}" the block or loop starts with`);
     this.i++;
   }
 
@@ -280,11 +305,7 @@ class BlockReader {
         this.i++;
         continue;
       }
-      if (this.atOp("<<")) {
-        // A label before the block's BEGIN: `DECLARE … <<l>> BEGIN` labels it.
-        this.readLabel();
-        continue;
-      }
+      if (this.atOp("<<")) this.fail(SyntaxCode.UnexpectedToken, "a block's label goes before DECLARE, not after it");
       this.readDeclaration();
     }
   }
@@ -378,7 +399,7 @@ class BlockReader {
   private readStatement(): void {
     const kind = this.kindAt(this.i);
     if (kind === SyntaxKind.Operator && this.tokens.words[this.i] === "<<") {
-      this.readLabel();
+      this.pendingLabel = this.readLabel();
       if (!(this.atWord("begin") || this.atWord("declare") || this.atWord("loop") || this.atWord("while") || this.atWord("for") || this.atWord("foreach"))) this.expected("a block or a loop after the label");
       this.readStatement();
       return;
@@ -414,8 +435,7 @@ class BlockReader {
         return this.readForeach();
       case "exit":
       case "continue":
-        this.i++;
-        if (this.isName(this.i) && !this.atWord("when")) this.i++; // label
+        this.readExitTarget();
         if (this.atWord("when")) {
           this.i++;
           return this.expressionToSemicolon();
@@ -435,7 +455,7 @@ class BlockReader {
         return this.expectSemicolon();
       case "perform":
         this.i++;
-        return this.expressionToSemicolon();
+        return this.expressionToSemicolon(true);
       case "execute":
         return this.readExecute();
       case "get":
@@ -531,7 +551,7 @@ class BlockReader {
   private readAssignment(): void {
     while (!(this.atOp(":=") || this.atOp("="))) this.i++;
     this.i++;
-    this.expressionToSemicolon();
+    this.expressionToSemicolon(true);
   }
 
   /** `IF c THEN … [ELSIF c THEN …] [ELSE …] END IF;` */
@@ -577,11 +597,35 @@ class BlockReader {
 
   /** A loop's statements after LOOP: `… END LOOP [label];` */
   private readLoopBody(): void {
+    const label = this.pendingLabel;
+    this.pendingLabel = undefined;
+    this.enclosing.push({ label, loop: true });
     this.readStatements();
     this.expectWord("end", "END LOOP");
     this.expectWord("loop", "LOOP after END");
-    if (this.isName(this.i)) this.i++;
+    this.readEndLabel(label);
+    this.enclosing.pop();
     this.expectSemicolon();
+  }
+
+  /**
+   * EXIT / CONTINUE and the label after it, checked as PostgreSQL checks them: a label must be
+   * one of an enclosing block or loop (CONTINUE's a loop's); without one, a loop must enclose it.
+   */
+  private readExitTarget(): void {
+    const exit = this.atWord("exit");
+    const at = this.i;
+    this.i++;
+    if (this.isName(this.i) && !this.atWord("when")) {
+      const name = this.identifier(this.i);
+      let target: { label: string | undefined; loop: boolean } | undefined;
+      for (let k = this.enclosing.length - 1; k >= 0 && !target; k--) if (this.enclosing[k]!.label === name) target = this.enclosing[k];
+      if (!target) this.fail(SyntaxCode.UnexpectedToken, `no block or loop around this statement has the label "${name}"`);
+      if (!exit && !target.loop) this.fail(SyntaxCode.UnexpectedToken, `CONTINUE cannot name the block label "${name}": only a loop's`);
+      this.i++;
+    } else if (!this.enclosing.some((e) => e.loop)) {
+      this.fail(SyntaxCode.UnexpectedToken, exit ? "EXIT outside a loop needs the label of a block around it" : "CONTINUE can only be used inside a loop", at);
+    }
   }
 
   /** The FOR loops: over integers, a query, a dynamic query or a bound cursor. */
@@ -641,11 +685,15 @@ class BlockReader {
    * the second dot, which may sit inside the next token (`1..10` scans as `1`, `.`, `.10`).
    */
   private readUpperBound(dots: number, loopAt: number): void {
-    const boundStart = this.endOf(dots) + 1;
     let by = -1;
     let depth = 0;
     let j = dots + 1;
-    if (this.kindAt(j) === SyntaxKind.Dot) j++; // `a..b`: the second dot is a token of its own
+    let boundStart: number;
+    if (this.kindAt(j) === SyntaxKind.Dot) {
+      // `a..b`, `1 .. 10`: the second dot is a token of its own.
+      j++;
+      boundStart = this.startOf(j);
+    } else boundStart = this.endOf(dots) + 1; // `1..10`: the bound is the rest of `.10`
     const firstBoundToken = j;
     for (; j < loopAt; j++) {
       const kind = this.kindAt(j);
