@@ -67,6 +67,11 @@ export const SyntaxCode = {
   MissingSemicolon: "missing-semicolon",
   /** A statement the parser does not understand yet (info, not an error). */
   UnsupportedStatement: "unsupported-statement",
+  /**
+   * PL/pgSQL: an assignment, INTO, loop or cursor target that no declaration, parameter or label
+   * names (PostgreSQL rejects the routine when it creates it).
+   */
+  UnknownVariable: "unknown-variable",
   /** Syntax that belongs to another dialect than the one selected. */
   WrongDialect: "wrong-dialect",
   /** A psql meta-command (`\foo`) that psql does not have. */

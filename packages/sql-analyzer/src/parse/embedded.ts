@@ -33,10 +33,18 @@ const NONE: readonly Diagnostic[] = Object.freeze([]);
  * statement and expression inside it is parsed as its own fragment.
  * Offsets stay absolute in the host text, so diagnostics point into the host file.
  */
-export function parseEmbedded(host: string, start: number, length: number, language: "sql" | "plpgsql", dialect: Dialect): EmbeddedParse {
+export function parseEmbedded(
+  host: string,
+  start: number,
+  length: number,
+  language: "sql" | "plpgsql",
+  dialect: Dialect,
+  /** PL/pgSQL: the names the routine's signature declares (see `readPlpgsqlBlock`). */
+  names?: readonly string[],
+): EmbeddedParse {
   const end = start + length;
   if (language === "sql") return { fragments: [parseRange(host, start, end, language, dialect)], diagnostics: NONE };
-  const reading = readPlpgsqlBlock(host, start, end, dialect);
+  const reading = readPlpgsqlBlock(host, start, end, dialect, names);
   const fragments = reading.pieces.map((piece) => parseRange(host, piece.start, piece.end, "plpgsql", dialect, piece.kind === "expression"));
   return { fragments, diagnostics: reading.diagnostics };
 }

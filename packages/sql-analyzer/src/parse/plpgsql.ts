@@ -34,12 +34,24 @@ export interface PlpgsqlReading {
  * symbol that ends it, outside parentheses, as PostgreSQL's reader cuts them).
  *
  * PostgreSQL stops at a body's first syntax error, and so does this reader: the first error
- * in the block's structure is reported and the pieces before it are still returned. What is
- * not checked: data types in declarations (taken as written), cursor arguments, and whether a
- * name is a declared variable (the routine's parameters are not known here).
+ * in the block's structure is reported and the pieces before it are still returned. With the
+ * signature's `names`, the first name of each assignment, INTO, loop and cursor target must be
+ * declared (in a block around it, by the signature, or as a label or one of PL/pgSQL's own
+ * variables), as PostgreSQL requires. What is not checked: data types in declarations (taken as
+ * written), cursor arguments, anything that needs the catalog or the return type.
  */
-export function readPlpgsqlBlock(host: string, start: number, end: number, dialect: Dialect): PlpgsqlReading {
-  const reader = new BlockReader(scanSignificant(host, dialect, start, end), end);
+export function readPlpgsqlBlock(
+  host: string,
+  start: number,
+  end: number,
+  dialect: Dialect,
+  /**
+   * The names the routine's signature declares (parameters, RETURNS TABLE columns, its name).
+   * Given, targets are checked: an assignment, INTO, loop or cursor target must be declared.
+   */
+  names?: readonly string[],
+): PlpgsqlReading {
+  const reader = new BlockReader(scanSignificant(host, dialect, start, end), end, names);
   try {
     reader.readBody();
   } catch (stop) {
@@ -53,6 +65,13 @@ const STOP: unique symbol = Symbol("stop");
 
 /** PL/pgSQL's reserved words: never a variable, a label or the start of a SQL statement. */
 const RESERVED = new Set(["all", "begin", "by", "case", "declare", "else", "end", "execute", "for", "foreach", "from", "if", "in", "into", "loop", "not", "null", "or", "strict", "then", "to", "using", "when", "while"]);
+
+/**
+ * Variables PL/pgSQL declares itself: FOUND; SQLSTATE and SQLERRM in an exception handler;
+ * NEW, OLD and the TG_ variables in a trigger or event-trigger function (known everywhere here:
+ * the check is for typos, and these are never one).
+ */
+const IMPLICIT_VARIABLES = ["found", "sqlstate", "sqlerrm", "new", "old", "tg_name", "tg_when", "tg_level", "tg_op", "tg_relid", "tg_relname", "tg_table_name", "tg_table_schema", "tg_nargs", "tg_argv", "tg_event", "tg_tag"];
 
 /** RAISE's levels. */
 const RAISE_LEVELS = new Set(["debug", "log", "info", "notice", "warning", "exception"]);
@@ -77,14 +96,40 @@ class BlockReader {
   private readonly enclosing: { readonly label: string | undefined; readonly loop: boolean }[] = [];
   /** A `<<label>>` read before the block or loop statement that takes it. */
   private pendingLabel: string | undefined = undefined;
+  /** The names declared around the current statement, one set per block or loop; none: no check. */
+  private readonly scopes: Set<string>[] | undefined;
 
   constructor(
     private readonly tokens: SignificantTokens,
     /** Offset after the body. */
     private readonly end: number,
+    names: readonly string[] | undefined,
   ) {
     this.count = tokens.count;
     this.text = tokens.text;
+    this.scopes = names === undefined ? undefined : [new Set([...IMPLICIT_VARIABLES, ...names])];
+  }
+
+  /** Opens a scope for a block or loop (`names` declared in it); with no check, nothing. */
+  private openScope(...names: (string | undefined)[]): void {
+    if (!this.scopes) return;
+    const scope = new Set<string>();
+    for (const name of names) if (name !== undefined) scope.add(name);
+    this.scopes.push(scope);
+  }
+  private closeScope(): void {
+    this.scopes?.pop();
+  }
+  /** Declares `name` in the innermost scope. */
+  private declare(name: string): void {
+    this.scopes?.[this.scopes.length - 1]!.add(name);
+  }
+  /** Fails unless the name at token `i` (a target's first name) is declared; a `$n` always is. */
+  private checkDeclared(i: number): void {
+    if (!this.scopes || !this.isName(i)) return;
+    const name = this.identifier(i);
+    for (const scope of this.scopes) if (scope.has(name)) return;
+    this.fail(SyntaxCode.UnknownVariable, `"${name}" is not a declared variable`, i);
   }
 
   // ------------------------------------------------------------------ cursor
@@ -245,6 +290,7 @@ class BlockReader {
   private readBlock(): void {
     const label = this.pendingLabel ?? this.readLabel();
     this.pendingLabel = undefined;
+    this.openScope(label);
     if (this.atWord("declare")) {
       this.i++;
       this.readDeclarations();
@@ -265,6 +311,7 @@ class BlockReader {
     this.expectWord("end", "END");
     this.readEndLabel(label);
     this.enclosing.pop();
+    this.closeScope();
   }
 
   /** `<<label>>`, if there is one: its name. */
@@ -314,6 +361,7 @@ class BlockReader {
   private readDeclaration(): void {
     if (!this.isName(this.i)) this.expected("a variable name or BEGIN");
     const name = this.identifier(this.i);
+    this.declare(name);
     this.i++;
     if (this.atWord("alias") && this.atWord("for", this.i + 1)) {
       // name ALIAS FOR $1 | name
@@ -339,7 +387,14 @@ class BlockReader {
     if (this.atWord("constant")) this.i++;
     // The data type runs to the first of `:=`, `=`, DEFAULT, NOT NULL, COLLATE and `;`.
     const typeEnd = this.scanTo((j) => this.atDeclarationTail(j), "';'", true);
-    if (typeEnd === this.i) this.expected("a data type");
+    // A type starts with a name (`int`, `"my type"`, `t%ROWTYPE`); one variable per declaration.
+    if (typeEnd === this.i || !this.isTypeStart(this.i)) this.expected("a data type");
+    for (let j = this.i, depth = 0; j < typeEnd; j++) {
+      const kind = this.kindAt(j);
+      if (kind === SyntaxKind.LParen || kind === SyntaxKind.LBracket) depth++;
+      else if (kind === SyntaxKind.RParen || kind === SyntaxKind.RBracket) depth--;
+      else if (kind === SyntaxKind.Comma && depth === 0) this.fail(SyntaxCode.UnexpectedToken, "unexpected ',' in a declaration: PL/pgSQL declares one variable per declaration", j);
+    }
     if (this.wordAt(typeEnd - 1) === "refcursor") this.cursors.delete(name);
     this.i = typeEnd;
     if (this.atWord("collate")) {
@@ -358,6 +413,19 @@ class BlockReader {
       return;
     }
     this.expectSemicolon();
+  }
+
+  /**
+   * Whether token `j` can start a data type: a word, a quoted name, or a name to be substituted
+   * (an extension script's `@extschema@`, a psql `:variable`).
+   */
+  private isTypeStart(j: number): boolean {
+    const kind = this.kindAt(j);
+    if (kind === SyntaxKind.Param) {
+      const first = this.text.charCodeAt(this.startOf(j));
+      return first === 64 || first === 58;
+    }
+    return kind === SyntaxKind.Word || kind === SyntaxKind.QuotedIdent;
   }
 
   private atDeclarationTail(j: number): boolean {
@@ -468,6 +536,7 @@ class BlockReader {
       case "close":
         this.i++;
         if (!this.isName(this.i)) this.expected("a cursor variable");
+        this.checkDeclared(this.i);
         this.i++;
         return this.expectSemicolon();
       case "null":
@@ -499,33 +568,43 @@ class BlockReader {
    */
   private readSqlStatement(): void {
     const semicolon = this.scanTo(this.atSemicolon, "';'");
-    if (!SQL_INTO_STATEMENTS.has(this.tokens.words[this.i]!)) {
-      for (let j = this.i + 1; j < semicolon; j++) {
-        if (!this.atWord("into", j) || this.atWord("insert", j - 1) || this.atWord("merge", j - 1)) continue;
-        const into = j;
-        let k = into + 1;
-        if (this.atWord("strict", k) && k + 1 < semicolon) k++;
-        let targets = true;
-        for (;;) {
-          if (!this.isName(k)) {
-            targets = false;
-            break;
-          }
-          k++;
-          while (this.kindAt(k) === SyntaxKind.Dot && k + 1 < semicolon) k += 2;
-          if (this.kindAt(k) !== SyntaxKind.Comma) break;
-          k++;
+    const into = this.plpgsqlInto(semicolon);
+    if (into >= 0) {
+      let k = into + 1;
+      if (this.atWord("strict", k) && k + 1 < semicolon) k++;
+      let targets = true;
+      for (;;) {
+        if (!this.isName(k)) {
+          targets = false;
+          break;
         }
-        if (targets && k === semicolon) {
-          this.piece("statement", into);
-          this.i = semicolon + 1;
-          return;
-        }
-        break;
+        this.checkDeclared(k);
+        k++;
+        while (this.kindAt(k) === SyntaxKind.Dot && k + 1 < semicolon) k += 2;
+        if (this.kindAt(k) !== SyntaxKind.Comma) break;
+        k++;
+      }
+      if (targets && k === semicolon && !SQL_INTO_STATEMENTS.has(this.tokens.words[this.i]!)) {
+        this.piece("statement", into);
+        this.i = semicolon + 1;
+        return;
       }
     }
     this.piece("statement", semicolon);
     this.expectSemicolon();
+  }
+
+  /**
+   * The PL/pgSQL INTO of the statement from the current token to `semicolon`, as PostgreSQL's
+   * reader finds it: the first INTO at any depth, except INSERT INTO and MERGE INTO, and none in
+   * IMPORT FOREIGN SCHEMA; -1 without one.
+   */
+  private plpgsqlInto(semicolon: number): number {
+    if (this.atWord("import")) return -1;
+    for (let j = this.i + 1; j < semicolon; j++) {
+      if (this.atWord("into", j) && !this.atWord("insert", j - 1) && !this.atWord("merge", j - 1)) return j;
+    }
+    return -1;
   }
 
   /** Whether the current token starts an assignment target (`x`, `r.f`, `a[i]`, `r.a[1].b`) followed by `:=` or `=`. */
@@ -549,6 +628,7 @@ class BlockReader {
 
   /** `target := expression;` (or `=`). */
   private readAssignment(): void {
+    this.checkDeclared(this.i);
     while (!(this.atOp(":=") || this.atOp("="))) this.i++;
     this.i++;
     this.expressionToSemicolon(true);
@@ -596,14 +676,16 @@ class BlockReader {
   }
 
   /** A loop's statements after LOOP: `… END LOOP [label];` */
-  private readLoopBody(): void {
+  private readLoopBody(loopVariable?: string): void {
     const label = this.pendingLabel;
     this.pendingLabel = undefined;
     this.enclosing.push({ label, loop: true });
+    this.openScope(label, loopVariable);
     this.readStatements();
     this.expectWord("end", "END LOOP");
     this.expectWord("loop", "LOOP after END");
     this.readEndLabel(label);
+    this.closeScope();
     this.enclosing.pop();
     this.expectSemicolon();
   }
@@ -631,14 +713,22 @@ class BlockReader {
   /** The FOR loops: over integers, a query, a dynamic query or a bound cursor. */
   private readFor(): void {
     this.i++;
-    // FOR target [, target …] IN
+    // FOR target [, target …] IN: an integer loop and a cursor loop declare a one-name target;
+    // a loop over a query's rows assigns to declared ones.
+    const targets: number[] = [];
     do {
       if (!this.isName(this.i)) this.expected("a loop variable");
+      targets.push(this.i);
       this.i++;
       while (this.kindAt(this.i) === SyntaxKind.Dot && this.kindAt(this.i + 1) !== SyntaxKind.Eof) this.i += 2;
     } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
+    const declared = targets.length === 1 ? this.identifier(targets[0]!) : undefined;
+    const checkTargets = (): void => {
+      for (const t of targets) this.checkDeclared(t);
+    };
     this.expectWord("in");
     if (this.atWord("execute")) {
+      checkTargets();
       this.i++;
       this.expression((j) => this.atWord("using", j) || this.atWord("loop", j), "LOOP");
       if (this.atWord("using")) {
@@ -655,7 +745,7 @@ class BlockReader {
       this.i++;
       if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipParenthesized();
       this.expectWord("loop");
-      return this.readLoopBody();
+      return this.readLoopBody(declared);
     }
     const loopAt = this.scanTo(this.atLoop, "LOOP");
     let dots = -1;
@@ -671,13 +761,14 @@ class BlockReader {
     }
     if (dots < 0) {
       if (reverse) this.expected("'..' in the integer range");
+      checkTargets();
       this.piece("statement", loopAt);
     } else {
       this.piece("expression", dots);
       this.readUpperBound(dots, loopAt);
     }
     this.i = loopAt + 1;
-    this.readLoopBody();
+    this.readLoopBody(dots < 0 ? undefined : declared);
   }
 
   /**
@@ -722,6 +813,7 @@ class BlockReader {
     this.i++;
     do {
       if (!this.isName(this.i)) this.expected("a loop variable");
+      this.checkDeclared(this.i);
       this.i++;
     } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
     if (this.atWord("slice")) {
@@ -844,6 +936,7 @@ class BlockReader {
   private readTargets(): void {
     do {
       if (!this.isName(this.i)) this.expected("a variable");
+      this.checkDeclared(this.i);
       this.i++;
       while (this.kindAt(this.i) === SyntaxKind.Dot && this.kindAt(this.i + 1) !== SyntaxKind.Eof) this.i += 2;
     } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
@@ -856,6 +949,7 @@ class BlockReader {
     this.expectWord("diagnostics");
     do {
       if (!this.isName(this.i)) this.expected("a variable");
+      this.checkDeclared(this.i);
       this.i++;
       while (this.kindAt(this.i) === SyntaxKind.Dot && this.kindAt(this.i + 1) !== SyntaxKind.Eof) this.i += 2;
       if (!this.atOp("=") && !this.atOp(":=")) this.expected("'=' or ':='");
@@ -870,6 +964,7 @@ class BlockReader {
   private readOpen(): void {
     this.i++;
     if (!this.isName(this.i)) this.expected("a cursor variable");
+    this.checkDeclared(this.i);
     this.i++;
     if (this.atWord("no")) this.i++;
     if (this.atWord("scroll")) this.i++;

@@ -17,7 +17,10 @@ const TYPE_CONTINUATIONS = new Set(["precision", "varying", "with", "without", "
 export function parseCreateRoutineRest(p: Parser): void {
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseRoutineName(p, "routine name");
+  // The name's last part and the parameter list bring names into a PL/pgSQL body.
+  const signatureFrom = p.position - 1;
   parseRoutineParams(p);
+  let names = p.namesBetween(signatureFrom, p.position);
   let language: string | undefined;
   let body: { start: number; text: string } | undefined;
   let mysqlBody = false;
@@ -28,7 +31,9 @@ export function parseCreateRoutineRest(p: Parser): void {
       p.bump();
       if (p.atKw("table") && p.nth(1) === SyntaxKind.LParen) {
         p.bump();
+        const columnsFrom = p.position;
         parseReturnsTableColumns(p);
+        names = names.concat(p.namesBetween(columnsFrom, p.position));
       } else if (p.atKw("null") && p.nthKw(1, "on")) {
         p.bump();
         p.bump();
@@ -109,7 +114,7 @@ export function parseCreateRoutineRest(p: Parser): void {
     if (p.position === progress) p.errorBump("expected a routine option");
   }
   if (p.mysql && !mysqlBody) p.expected("routine body");
-  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language });
+  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names });
 }
 
 /**

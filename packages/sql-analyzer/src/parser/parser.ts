@@ -25,6 +25,12 @@ export interface EmbeddedRequest {
   readonly text: string;
   /** `sql` parses statements, `plpgsql` extracts the SQL statements of a PL/pgSQL block. */
   readonly language: "sql" | "plpgsql";
+  /**
+   * PL/pgSQL: the names the routine's signature brings into the body (its parameters, RETURNS
+   * TABLE columns and its own name, as a superset: every name in those lists), for the check that
+   * assignment and INTO targets are declared; absent when they are not known (no check then).
+   */
+  readonly names?: readonly string[];
 }
 
 /**
@@ -703,6 +709,20 @@ export class Parser {
     const diagnostic: Diagnostic = { code, severity, message, range: { start: start - this.base, end: end - this.base }, source: "sql" };
     if (this.diagnostics === NO_DIAGNOSTICS) this.diagnostics = [diagnostic];
     else (this.diagnostics as Diagnostic[]).push(diagnostic);
+  }
+
+  /**
+   * The names among the significant tokens `[from, to)` of the range (a past `position` each):
+   * words lower-cased, quoted names as written. For a routine's signature (see `EmbeddedRequest.names`).
+   */
+  namesBetween(from: number, to: number): string[] {
+    const names: string[] = [];
+    for (let i = from; i < to && i < this.sigEnd; i++) {
+      const kind = this.kinds[i];
+      if (kind === SyntaxKind.Word) names.push(this.words[i]!);
+      else if (kind === SyntaxKind.QuotedIdent) names.push(this.text.slice(this.starts[i]! + 1, this.ends[i]! - 1).replaceAll('""', '"'));
+    }
+    return names;
   }
 
   /** Asks for `request` to be parsed as embedded SQL after this parse. */

@@ -82,6 +82,15 @@ const accepted: Record<string, [string, string[], string?]> = {
     "DECLARE arr int[]; n int; BEGIN arr[1] := 2; arr[n+1] = 3; $1 := a + 1; n := count(*) FROM pg_class WHERE relkind = 'r'; RETURN n; END",
     ["E: 2", "E: 3", "E: a + 1", "E: count(*) FROM pg_class WHERE relkind = 'r'", "E: n"],
   ],
+  "names the signature, labels and PL/pgSQL itself declare": [
+    "<<blk>> DECLARE v int; BEGIN a := 1; f.b := 'x'; blk.v := 2; $2 := 'y'; FOR i IN 1..2 LOOP i := i + 1; END LOOP; FOUND := true; RETURN 1; EXCEPTION WHEN others THEN b := SQLERRM; RETURN 0; END",
+    ["E: 1", "E: 'x'", "E: 2", "E: 'y'", "E: 1", "E: 2", "E: i + 1", "E: true", "E: 1", "E: SQLERRM", "E: 0"],
+  ],
+  "RETURNS TABLE columns and a bound cursor's loop variable": [
+    "DECLARE c CURSOR FOR SELECT 1 AS n; BEGIN FOR r IN c LOOP total := r.n; RETURN NEXT; END LOOP; RETURN; END",
+    ["S: SELECT 1 AS n", "E: r.n"],
+    "TABLE (total int)",
+  ],
   "compiler options; a ; after the last END": ["#variable_conflict use_column\n#print_strict_params on\nBEGIN RETURN 1; END;", ["E: 1"]],
 };
 
@@ -96,7 +105,8 @@ const rejected: Record<string, [string, string]> = {
   "an empty default": ["DECLARE x int := ; BEGIN RETURN 1; END", "expected an expression before ';' @ \";\""],
   "FOR without an upper bound": ["BEGIN FOR i IN 1.. LOOP END LOOP; END", "expected the loop's upper bound, found 'LOOP' @ \"LOOP\""],
   "FOR … REVERSE over a query": ["DECLARE r record; BEGIN FOR r IN REVERSE SELECT 1 LOOP END LOOP; END", "expected '..' in the integer range, found 'SELECT' @ \"SELECT\""],
-  "DECLARE without BEGIN": ["DECLARE x int; RETURN 1; END", "expected a variable name or BEGIN, found 'END' @ \"END\""],
+  // (RETURN is no reserved word: PostgreSQL reads a variable named return, of type 1.)
+  "DECLARE without BEGIN": ["DECLARE x int; RETURN 1; END", "expected a data type, found number 1 @ \"1\""],
   "statements after the last END": ["BEGIN RETURN 1; END; SELECT 1;", "unexpected 'SELECT' after the routine's last END @ \"SELECT\""],
   "a reserved word starts a statement": ["BEGIN THEN RETURN 1; END", "unexpected THEN at the start of a PL/pgSQL statement @ \"THEN\""],
   "RAISE with too few arguments": ["BEGIN RAISE NOTICE 'a % b %', a; RETURN 1; END", "too few parameters for RAISE: the format has 2 %, 1 given @ \"'a % b %'\""],
@@ -112,6 +122,16 @@ const rejected: Record<string, [string, string]> = {
   "a label after DECLARE": ["DECLARE x int; <<l>> BEGIN RETURN 1; END", "a block's label goes before DECLARE, not after it @ \"<<\""],
   "unbalanced parentheses": ["BEGIN RETURN (1; END", "expected ')', found ';' @ \";\""],
   "an exception handler without a condition": ["BEGIN RETURN 1; EXCEPTION WHEN THEN RETURN 2; END", "expected a condition name, found 'THEN' @ \"THEN\""],
+  "an assignment to an undeclared variable": ["DECLARE x int; BEGIN y := 1; RETURN x; END", "\"y\" is not a declared variable @ \"y\""],
+  "SELECT INTO an undeclared variable": ["DECLARE x int; BEGIN SELECT 1 INTO STRICT x, z; RETURN x; END", "\"z\" is not a declared variable @ \"z\""],
+  "a loop over rows into an undeclared variable": ["BEGIN FOR r IN SELECT 1 LOOP END LOOP; RETURN 1; END", "\"r\" is not a declared variable @ \"r\""],
+  "EXECUTE INTO an undeclared variable": ["BEGIN EXECUTE 'SELECT 1' INTO z; RETURN 1; END", "\"z\" is not a declared variable @ \"z\""],
+  "GET DIAGNOSTICS into an undeclared variable": ["BEGIN GET DIAGNOSTICS n = ROW_COUNT; RETURN 1; END", "\"n\" is not a declared variable @ \"n\""],
+  "FOREACH over an undeclared variable": ["BEGIN FOREACH z IN ARRAY ARRAY[1] LOOP END LOOP; RETURN 1; END", "\"z\" is not a declared variable @ \"z\""],
+  "OPEN of an undeclared cursor": ["BEGIN OPEN c FOR SELECT 1; RETURN 1; END", "\"c\" is not a declared variable @ \"c\""],
+  "a variable used outside the block that declares it": ["BEGIN DECLARE x int; BEGIN x := 1; END; x := 2; RETURN 1; END", "\"x\" is not a declared variable @ \"x\""],
+  "two variables in one declaration": ["DECLARE d1, d2 int; BEGIN RETURN 1; END", "expected a data type, found ',' @ \",\""],
+  "a declaration without a type": ["DECLARE x := 1; BEGIN RETURN 1; END", "expected a data type, found ':=' @ \":=\""],
   "ELSE twice": ["BEGIN IF a > 0 THEN NULL; ELSE NULL; ELSE NULL; END IF; RETURN 1; END", "expected END IF, found 'ELSE' @ \"ELSE\""],
 };
 
