@@ -570,7 +570,11 @@ export function postgresGrammar(rnd) {
     if (isSql && r.chance(0.2)) {
       return words("CREATE", r.maybe(0.4, () => "OR REPLACE"), "FUNCTION", r.pick(["f_total", "calc"]), `(${r.pick(["a int, b int", "x numeric"])})`, "RETURNS int", "LANGUAGE sql IMMUTABLE", r.pick(["RETURN 42", "BEGIN ATOMIC SELECT 1; END"]));
     }
-    const ordered = r.chance(0.5) ? [returns, ...attrs, `LANGUAGE ${lang}`, "AS", bodyText] : [returns, "AS", bodyText, `LANGUAGE ${lang}`, ...attrs];
+    // PL/pgSQL checks RETURN against the signature when the function is created: a function that
+    // returns a set or void, or returns its OUT parameters, gives RETURN no value. (No random draw
+    // here, so every other statement of the corpus stays as it was.)
+    const fitted = !isSql && (/SETOF|TABLE|void/.test(returns) || hasOut) ? bodyText.replace(/RETURN [^;]+;/g, "RETURN;") : bodyText;
+    const ordered = r.chance(0.5) ? [returns, ...attrs, `LANGUAGE ${lang}`, "AS", fitted] : [returns, "AS", fitted, `LANGUAGE ${lang}`, ...attrs];
     return words("CREATE", r.maybe(0.4, () => "OR REPLACE"), "FUNCTION", r.pick(["f_total", "app.touch", "calc", '"Weird Name"', "trg_fn"]), `(${args})`, ...ordered);
   }
 

@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { scanSignificant } from "../lexer/significant-tokens.js";
 import { buildGreen } from "../parser/events.js";
-import { Parser } from "../parser/parser.js";
+import { Parser, type RoutineReturns } from "../parser/parser.js";
 import { parsePlpgsqlExpression } from "../parser/select.js";
 import { parseStatements } from "../parser/statement.js";
 import { readPlpgsqlBlock } from "./plpgsql.js";
@@ -41,10 +41,12 @@ export function parseEmbedded(
   dialect: Dialect,
   /** PL/pgSQL: the names the routine's signature declares (see `readPlpgsqlBlock`). */
   names?: readonly string[],
+  /** PL/pgSQL: what the routine returns (see `readPlpgsqlBlock`). */
+  returns?: RoutineReturns,
 ): EmbeddedParse {
   const end = start + length;
   if (language === "sql") return { fragments: [parseRange(host, start, end, language, dialect)], diagnostics: NONE };
-  const reading = readPlpgsqlBlock(host, start, end, dialect, names);
+  const reading = readPlpgsqlBlock(host, start, end, dialect, names, returns);
   const fragments = reading.pieces.map((piece) => parseRange(host, piece.start, piece.end, "plpgsql", dialect, piece.kind === "expression"));
   return { fragments, diagnostics: reading.diagnostics };
 }

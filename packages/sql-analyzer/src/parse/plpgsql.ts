@@ -2,7 +2,7 @@ import { SyntaxCode, type Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
 import { FLAG_UNTERMINATED } from "../lexer/lexer.js";
 import { scanSignificant, type SignificantTokens } from "../lexer/significant-tokens.js";
-import { describeToken } from "../parser/parser.js";
+import { describeToken, type RoutineReturns } from "../parser/parser.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 
 /**
@@ -50,8 +50,10 @@ export function readPlpgsqlBlock(
    * Given, targets are checked: an assignment, INTO, loop or cursor target must be declared.
    */
   names?: readonly string[],
+  /** What the routine returns: given, RETURN, RETURN NEXT and RETURN QUERY are checked against it. */
+  returns?: RoutineReturns,
 ): PlpgsqlReading {
-  const reader = new BlockReader(scanSignificant(host, dialect, start, end), end, names);
+  const reader = new BlockReader(scanSignificant(host, dialect, start, end), end, names, returns);
   try {
     reader.readBody();
   } catch (stop) {
@@ -104,6 +106,8 @@ class BlockReader {
     /** Offset after the body. */
     private readonly end: number,
     names: readonly string[] | undefined,
+    /** What the routine returns (RETURN's checks); absent: not checked. */
+    private readonly returns: RoutineReturns | undefined,
   ) {
     this.count = tokens.count;
     this.text = tokens.text;
@@ -831,16 +835,40 @@ class BlockReader {
   /** `RETURN [expr];`, `RETURN NEXT [expr];`, `RETURN QUERY query;`, `RETURN QUERY EXECUTE …;` */
   private readReturn(): void {
     this.i++;
+    const returns = this.returns;
     if (this.atWord("query")) {
+      if (returns && !returns.set) this.fail(SyntaxCode.UnexpectedToken, "RETURN QUERY needs a function that returns a set (RETURNS SETOF … or TABLE)");
       this.i++;
       if (this.atWord("execute")) return this.readDynamicTail(false);
       this.statement(this.atSemicolon, "';'");
       return this.expectSemicolon();
     }
-    if (this.atWord("next")) this.i++;
+    const next = this.atWord("next");
+    if (next) {
+      if (returns && !returns.set) this.fail(SyntaxCode.UnexpectedToken, "RETURN NEXT needs a function that returns a set (RETURNS SETOF … or TABLE)");
+      this.i++;
+    }
     if (this.kindAt(this.i) === SyntaxKind.Semicolon) {
+      // RETURN NEXT adds a row: its value, or the OUT parameters' values.
+      if (next && returns && !returns.outParameters) this.expected("the row RETURN NEXT adds");
       this.i++;
       return;
+    }
+    if (returns) {
+      const refusal = next
+        ? returns.outParameters
+          ? "RETURN NEXT takes no value in a function with OUT parameters: it adds their values as a row"
+          : undefined
+        : returns.procedure
+          ? "RETURN takes no value in a procedure"
+          : returns.set
+            ? "RETURN takes no value in a function that returns a set: RETURN NEXT and RETURN QUERY add its rows"
+            : returns.outParameters
+              ? "RETURN takes no value in a function with OUT parameters: it returns their values"
+              : returns.void
+                ? "RETURN takes no value in a function that returns void (or a DO block)"
+                : undefined;
+      if (refusal) this.fail(SyntaxCode.UnexpectedToken, refusal);
     }
     this.expressionToSemicolon();
   }

@@ -191,7 +191,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
     case "procedure":
       p.start(kind === "function" ? SyntaxKind.CreateFunctionStmt : SyntaxKind.CreateProcedureStmt);
       bumpModifiers(p, n);
-      parseCreateRoutineRest(p);
+      parseCreateRoutineRest(p, kind === "procedure");
       p.finish();
       return true;
     case "trigger": {

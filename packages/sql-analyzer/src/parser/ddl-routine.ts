@@ -8,19 +8,25 @@ import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { parseStatement } from "./statement.js";
 import { atMultiWordType, parseTypeName } from "./types.js";
 
+/** The parameter modes whose parameters are returned (`IN OUT` has an OUT word too). */
+const OUT_MODES: ReadonlySet<string> = new Set(["out", "inout"]);
+
 const TYPE_CONTINUATIONS = new Set(["precision", "varying", "with", "without", "zone", "default"]);
 /**
  * The rest of CREATE FUNCTION / PROCEDURE after the keyword: signature, RETURNS,
  * options and body. A `LANGUAGE sql` or `plpgsql` string body is queued as an
  * embedded-SQL request (parsed afterwards with ranges into the host text).
  */
-export function parseCreateRoutineRest(p: Parser): void {
+export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseRoutineName(p, "routine name");
   // The name's last part and the parameter list bring names into a PL/pgSQL body.
   const signatureFrom = p.position - 1;
   parseRoutineParams(p);
   let names = p.namesBetween(signatureFrom, p.position);
+  let outParameters = p.hasWordBetween(signatureFrom + 1, p.position, OUT_MODES);
+  let set = false;
+  let returnsVoid = false;
   let language: string | undefined;
   let body: { start: number; text: string } | undefined;
   let mysqlBody = false;
@@ -29,11 +35,15 @@ export function parseCreateRoutineRest(p: Parser): void {
     if (p.atKw("returns")) {
       p.start(SyntaxKind.ReturnsClause);
       p.bump();
+      set = p.atKw("setof");
+      returnsVoid = p.atKw("void") || p.atKw("event_trigger") || (p.atKw("pg_catalog") && p.nth(1) === SyntaxKind.Dot && (p.nthKw(2, "void") || p.nthKw(2, "event_trigger")));
       if (p.atKw("table") && p.nth(1) === SyntaxKind.LParen) {
         p.bump();
         const columnsFrom = p.position;
         parseReturnsTableColumns(p);
         names = names.concat(p.namesBetween(columnsFrom, p.position));
+        set = true;
+        outParameters = true;
       } else if (p.atKw("null") && p.nthKw(1, "on")) {
         p.bump();
         p.bump();
@@ -114,7 +124,7 @@ export function parseCreateRoutineRest(p: Parser): void {
     if (p.position === progress) p.errorBump("expected a routine option");
   }
   if (p.mysql && !mysqlBody) p.expected("routine body");
-  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names });
+  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, returns: { procedure, set, void: returnsVoid, outParameters } });
 }
 
 /**

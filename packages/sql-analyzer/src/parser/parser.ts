@@ -31,6 +31,20 @@ export interface EmbeddedRequest {
    * assignment and INTO targets are declared; absent when they are not known (no check then).
    */
   readonly names?: readonly string[];
+  /** PL/pgSQL: what the routine returns, for the checks of RETURN; absent when not known. */
+  readonly returns?: RoutineReturns;
+}
+
+/** What a routine returns, as PL/pgSQL's checks of RETURN need it. */
+export interface RoutineReturns {
+  /** A procedure (RETURN takes no value). */
+  readonly procedure: boolean;
+  /** RETURNS SETOF … or RETURNS TABLE (…): rows come from RETURN NEXT and RETURN QUERY. */
+  readonly set: boolean;
+  /** RETURNS void or event_trigger, or a DO block. */
+  readonly void: boolean;
+  /** OUT or INOUT parameters, or RETURNS TABLE: their values are what is returned. */
+  readonly outParameters: boolean;
 }
 
 /**
@@ -723,6 +737,12 @@ export class Parser {
       else if (kind === SyntaxKind.QuotedIdent) names.push(this.text.slice(this.starts[i]! + 1, this.ends[i]! - 1).replaceAll('""', '"'));
     }
     return names;
+  }
+
+  /** Whether a word token among `[from, to)` (a past `position` each) is one of `words`. */
+  hasWordBetween(from: number, to: number, words: ReadonlySet<string>): boolean {
+    for (let i = from; i < to && i < this.sigEnd; i++) if (this.kinds[i] === SyntaxKind.Word && words.has(this.words[i]!)) return true;
+    return false;
   }
 
   /** Asks for `request` to be parsed as embedded SQL after this parse. */

@@ -191,6 +191,42 @@ describe("PL/pgSQL blocks", () => {
     expect(errors(parse("DO $$ BEGIN PERFORM 1; $$;", { dialect: "postgres" }))).toEqual(["expected END, found the end of the routine body @ \";\""]);
   });
 
+  // RETURN against what the routine returns: [head, statement, our error or "" when accepted].
+  const returns: [string, string, string][] = [
+    ["FUNCTION f() RETURNS int", "RETURN;", ""],
+    ["FUNCTION f() RETURNS void", "RETURN;", ""],
+    ["FUNCTION f() RETURNS void", "RETURN 1;", "RETURN takes no value in a function that returns void (or a DO block)"],
+    ["FUNCTION f() RETURNS event_trigger", "RETURN 1;", "RETURN takes no value in a function that returns void (or a DO block)"],
+    ["FUNCTION f() RETURNS SETOF int", "RETURN 1;", "RETURN takes no value in a function that returns a set: RETURN NEXT and RETURN QUERY add its rows"],
+    ["FUNCTION f() RETURNS SETOF int", "RETURN NEXT 1;", ""],
+    ["FUNCTION f() RETURNS SETOF int", "RETURN NEXT;", "expected the row RETURN NEXT adds, found ';'"],
+    ["FUNCTION f(OUT a int) RETURNS SETOF int", "RETURN NEXT;", ""],
+    ["FUNCTION f(OUT a int) RETURNS SETOF int", "RETURN NEXT 1;", "RETURN NEXT takes no value in a function with OUT parameters: it adds their values as a row"],
+    ["FUNCTION f() RETURNS TABLE (a int)", "RETURN NEXT 1;", "RETURN NEXT takes no value in a function with OUT parameters: it adds their values as a row"],
+    ["FUNCTION f() RETURNS TABLE (a int)", "RETURN QUERY SELECT 1;", ""],
+    ["FUNCTION f(a int, OUT b int)", "RETURN 1;", "RETURN takes no value in a function with OUT parameters: it returns their values"],
+    ["FUNCTION f(INOUT a int) RETURNS int", "RETURN 1;", "RETURN takes no value in a function with OUT parameters: it returns their values"],
+    ["FUNCTION f() RETURNS int", "RETURN QUERY SELECT 1;", "RETURN QUERY needs a function that returns a set (RETURNS SETOF … or TABLE)"],
+    ["FUNCTION f() RETURNS int", "RETURN NEXT 1;", "RETURN NEXT needs a function that returns a set (RETURNS SETOF … or TABLE)"],
+    ["PROCEDURE p()", "RETURN;", ""],
+    ["PROCEDURE p()", "RETURN 1;", "RETURN takes no value in a procedure"],
+    ["FUNCTION f() RETURNS trigger", "RETURN NULL;", ""],
+  ];
+  for (const [head, statement, message] of returns) {
+    it(`${message ? "rejects" : "accepts"} ${statement} in ${head}`, () => {
+      const text = `CREATE ${head} LANGUAGE plpgsql AS $b$ BEGIN ${statement} END $b$;`;
+      const result = parse(text, { dialect: "postgres" });
+      expect(errors(result).map((e) => e.replace(/ @ .*/, ""))).toEqual(message ? [message] : []);
+      if (message) expect(() => parsePlPgSQLSync(text)).toThrow();
+      else expect(() => parsePlPgSQLSync(text)).not.toThrow();
+    });
+  }
+
+  it("checks RETURN in a DO block as in a function returning void", () => {
+    expect(errors(parse("DO $$ BEGIN RETURN 1; END $$;", { dialect: "postgres" }))).toEqual(["RETURN takes no value in a function that returns void (or a DO block) @ \"1\""]);
+    expect(errors(parse("DO $$ BEGIN RETURN; END $$;", { dialect: "postgres" }))).toEqual([]);
+  });
+
   it("counts RAISE placeholders as PostgreSQL does", () => {
     expect(countPlaceholders("'a % b %% c %'")).toBe(2);
     expect(countPlaceholders("E'%'")).toBe(1);
