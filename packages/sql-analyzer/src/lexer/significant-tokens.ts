@@ -368,10 +368,17 @@ export class SignificantTokens {
 const oneCharOperators: (string | undefined)[] = new Array<string | undefined>(128).fill(undefined);
 const oneCharOperatorClasses = new Int32Array(128);
 
-/** Scans `text[from, to)` into significant tokens and comments (whitespace skipped). */
-export function scanSignificant(text: string, dialect: Dialect, from: number, to: number): SignificantTokens {
+/**
+ * Scans `text[from, to)` into significant tokens and comments (whitespace skipped), into
+ * `into` (emptied first, its arrays kept) when given, else into a new buffer.
+ */
+export function scanSignificant(text: string, dialect: Dialect, from: number, to: number, into?: SignificantTokens): SignificantTokens {
   const lexer = new Lexer(text, dialect, from, to);
-  const tokens = new SignificantTokens(text, Math.max(16, (to - from) >> 2));
+  let tokens: SignificantTokens;
+  if (into) {
+    into.reset(text);
+    tokens = into;
+  } else tokens = new SignificantTokens(text, Math.max(16, (to - from) >> 2));
   while (tokens.scanNext(lexer) !== SyntaxKind.Eof);
   return tokens;
 }

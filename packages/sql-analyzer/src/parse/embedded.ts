@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../diagnostic.js";
 import type { Dialect } from "../dialect.js";
-import { scanSignificant } from "../lexer/significant-tokens.js";
-import { buildGreen } from "../parser/events.js";
+import { scanSignificant, type SignificantTokens } from "../lexer/significant-tokens.js";
+import { buildGreen, type EventLog } from "../parser/events.js";
 import { Parser, type RoutineReturns } from "../parser/parser.js";
 import { parsePlpgsqlExpression } from "../parser/select.js";
 import { parseStatements } from "../parser/statement.js";
@@ -45,27 +45,101 @@ export function parseEmbedded(
   returns?: RoutineReturns,
 ): EmbeddedParse {
   const end = start + length;
-  if (language === "sql") return { fragments: [parseRange(host, start, end, language, dialect)], diagnostics: NONE };
-  const reading = readPlpgsqlBlock(host, start, end, dialect, names, returns);
-  const fragments = reading.pieces.map((piece) => parseRange(host, piece.start, piece.end, "plpgsql", dialect, piece.kind === "expression"));
+  if (language === "sql") {
+    const tokens = scanSignificant(host, dialect, start, end);
+    return { fragments: [parseTokens(tokens, 0, tokens.count, 0, tokens.commentCount, start, end, "sql", dialect, false)], diagnostics: NONE };
+  }
+  // One token buffer serves every body in turn (taken while in use: nothing here nests).
+  const spare = spareBodyTokens;
+  spareBodyTokens = undefined;
+  const reading = readPlpgsqlBlock(host, start, end, dialect, names, returns, spare);
+  const { tokens } = reading;
+  const fragments: ParsedFragment[] = [];
+  for (const piece of reading.pieces) {
+    const expression = piece.kind === "expression";
+    if (piece.from < 0) {
+      // The piece starts inside a token: it is scanned on its own.
+      const own = scanSignificant(host, dialect, piece.start, piece.end);
+      fragments.push(parseTokens(own, 0, own.count, 0, own.commentCount, piece.start, piece.end, "plpgsql", dialect, expression));
+    } else {
+      // The body's tokens serve each piece: no scan and no token buffer per piece.
+      const commentFrom = firstCommentAt(tokens, piece.start);
+      const commentTo = firstCommentAt(tokens, piece.end);
+      fragments.push(parseTokens(tokens, piece.from, piece.to, commentFrom, commentTo, piece.start, piece.end, "plpgsql", dialect, expression));
+    }
+  }
+  // The fragments keep event logs, not tokens: the buffer is free again.
+  spareBodyTokens = tokens;
   return { fragments, diagnostics: reading.diagnostics };
 }
 
+/** The token buffer PL/pgSQL bodies are scanned into, when no body is being read. */
+let spareBodyTokens: SignificantTokens | undefined;
+
+/** The index of the first comment of `tokens` that starts at or after `offset` (binary search). */
+function firstCommentAt(tokens: SignificantTokens, offset: number): number {
+  let lo = 0;
+  let hi = tokens.commentCount;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens.commentStarts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * Parses `host[start, end)` as statements, or as one PL/pgSQL expression (`expression`),
- * which takes no INTO: the reader has cut it where its statement goes on.
+ * Parses the significant tokens `[from, to)` (the text `[start, end)`) as statements, or as one
+ * PL/pgSQL expression (`expression`), which takes no INTO: the reader has cut it where its
+ * statement goes on. The fragment's tree is built when it is first read.
  */
-function parseRange(host: string, start: number, end: number, language: "sql" | "plpgsql", dialect: Dialect, expression = false): ParsedFragment {
-  const tokens = scanSignificant(host, dialect, start, end);
-  const parser = new Parser(tokens, dialect, 0, tokens.count, 0, tokens.commentCount, 0, start, end);
+function parseTokens(
+  tokens: SignificantTokens,
+  from: number,
+  to: number,
+  commentFrom: number,
+  commentTo: number,
+  start: number,
+  end: number,
+  language: "sql" | "plpgsql",
+  dialect: Dialect,
+  expression: boolean,
+): ParsedFragment {
+  const parser = new Parser(tokens, dialect, from, to, commentFrom, commentTo, 0, start, end);
   parser.plpgsql = language === "plpgsql" && !expression;
   if (expression) {
     parsePlpgsqlExpression(parser);
     parser.recoverUntil(() => false);
     parser.finishTrivia();
   } else parseStatements(parser);
-  const children: GreenElement[] = buildGreen(parser.takeEvents());
-  let width = 0;
-  for (const c of children) width += c.width;
-  return { language, start, green: new GreenNode(SyntaxKind.SourceFile, width, children), diagnostics: parser.diagnostics };
+  return new LazyFragment(language, start, parser.takeEvents(), parser.diagnostics);
+}
+
+/**
+ * A fragment whose tree is built from its parse's event log when first read: most parses only
+ * want diagnostics, and a PL/pgSQL body has a fragment per statement and expression.
+ */
+class LazyFragment implements ParsedFragment {
+  private log: EventLog | undefined;
+  private built: GreenNode | undefined;
+
+  constructor(
+    readonly language: "sql" | "plpgsql",
+    readonly start: number,
+    log: EventLog,
+    readonly diagnostics: readonly Diagnostic[],
+  ) {
+    this.log = log;
+  }
+
+  get green(): GreenNode {
+    if (this.built === undefined) {
+      const children: GreenElement[] = buildGreen(this.log!);
+      let width = 0;
+      for (const c of children) width += c.width;
+      this.built = new GreenNode(SyntaxKind.SourceFile, width, children);
+      this.log = undefined;
+    }
+    return this.built;
+  }
 }

@@ -17,12 +17,20 @@ export interface PlpgsqlPiece {
   readonly kind: "statement" | "expression";
   readonly start: number;
   readonly end: number;
+  /**
+   * The piece's significant tokens in `PlpgsqlReading.tokens`, `[from, to)`; `from` is -1 when
+   * the piece starts inside a token (`1..10`'s upper bound, inside the token `.10`).
+   */
+  readonly from: number;
+  readonly to: number;
 }
 
 /** What `readPlpgsqlBlock` found: the SQL pieces in text order and the block's syntax errors. */
 export interface PlpgsqlReading {
   readonly pieces: PlpgsqlPiece[];
   readonly diagnostics: Diagnostic[];
+  /** The body's significant tokens and comments, which the pieces' parses read too. */
+  readonly tokens: SignificantTokens;
 }
 
 /**
@@ -52,14 +60,17 @@ export function readPlpgsqlBlock(
   names?: readonly string[],
   /** What the routine returns: given, RETURN, RETURN NEXT and RETURN QUERY are checked against it. */
   returns?: RoutineReturns,
+  /** A token buffer to scan the body into (reused from one body to the next by `parseEmbedded`). */
+  into?: SignificantTokens,
 ): PlpgsqlReading {
-  const reader = new BlockReader(scanSignificant(host, dialect, start, end), end, names, returns);
+  const tokens = scanSignificant(host, dialect, start, end, into);
+  const reader = new BlockReader(tokens, end, names, returns);
   try {
     reader.readBody();
   } catch (stop) {
     if (stop !== STOP) throw stop;
   }
-  return { pieces: reader.pieces, diagnostics: reader.diagnostics };
+  return { pieces: reader.pieces, diagnostics: reader.diagnostics, tokens };
 }
 
 /** Thrown to end the reading at the first error (the error is recorded first). */
@@ -248,7 +259,7 @@ class BlockReader {
 
   /** Records tokens `[this.i, to)` as a piece and moves past them. */
   private piece(kind: PlpgsqlPiece["kind"], to: number): void {
-    if (to > this.i) this.pieces.push({ kind, start: this.startOf(this.i), end: this.endOf(to - 1) });
+    if (to > this.i) this.pieces.push({ kind, start: this.startOf(this.i), end: this.endOf(to - 1), from: this.i, to });
     this.i = to;
   }
 
@@ -805,7 +816,8 @@ class BlockReader {
       this.i = boundEnd;
       this.expected("the loop's upper bound");
     }
-    this.pieces.push({ kind: "expression", start: boundStart, end: boundTextEnd });
+    const startsAToken = firstBoundToken < boundEnd && this.startOf(firstBoundToken) === boundStart;
+    this.pieces.push({ kind: "expression", start: boundStart, end: boundTextEnd, from: startsAToken ? firstBoundToken : -1, to: boundEnd });
     if (by >= 0) {
       this.i = by + 1;
       this.expression(this.atLoop, "LOOP");

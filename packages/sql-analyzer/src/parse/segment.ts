@@ -5,7 +5,7 @@ import { buildGreen, type EventLog } from "../parser/events.js";
 import { Parser } from "../parser/parser.js";
 import { parseStatements } from "../parser/statement.js";
 import type { GreenElement, GreenNode } from "../syntax/green.js";
-import { parseEmbedded } from "./embedded.js";
+import { parseEmbedded, type ParsedFragment } from "./embedded.js";
 import { recycleSplit, splitSegments } from "./split.js";
 
 /** An embedded SQL fragment found in a segment, with offsets relative to the segment start. */
@@ -121,12 +121,31 @@ export function parseSegment(
   for (const request of parser.embedded) {
     const parsed = parseEmbedded(stream.text, base + request.start, request.text.length, request.language, dialect, request.names, request.returns);
     for (const fragment of parsed.fragments) {
-      embedded.push({ language: fragment.language, start: fragment.start - base, green: fragment.green });
+      embedded.push(relativeFragment(fragment, base));
       for (const d of fragment.diagnostics) diagnostics.push({ ...d, range: { start: d.range.start - base, end: d.range.end - base } });
     }
     for (const d of parsed.diagnostics) diagnostics.push({ ...d, range: { start: d.range.start - base, end: d.range.end - base } });
   }
   return new LazySegmentParse(parser, diagnostics, embedded, end - base, closed);
+}
+
+/** `fragment` with its start made relative to `base`; its tree still built when first read. */
+function relativeFragment(fragment: ParsedFragment, base: number): EmbeddedFragment {
+  return new RelativeFragment(fragment, fragment.start - base);
+}
+
+/** A class, not a literal with a getter: V8 makes each such literal a dictionary-mode object. */
+class RelativeFragment implements EmbeddedFragment {
+  readonly language: "sql" | "plpgsql";
+  constructor(
+    private readonly fragment: ParsedFragment,
+    readonly start: number,
+  ) {
+    this.language = fragment.language;
+  }
+  get green(): GreenNode {
+    return this.fragment.green;
+  }
 }
 
 /** Parses a standalone segment text (offset 0) — the same result `parseSegment` gives for that text inside a file. */

@@ -7,7 +7,7 @@
  */
 import { loadModule, parsePlPgSQLSync } from "libpg-query";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SyntaxKind, parse, type ParseResult } from "../../src/index.js";
+import { SyntaxKind, parse, printTree, type ParseResult } from "../../src/index.js";
 import { countPlaceholders } from "../../src/parse/plpgsql.js";
 
 /** A function with two parameters around `body` (returning `returns`: PostgreSQL checks RETURN NEXT against it). */
@@ -225,6 +225,15 @@ describe("PL/pgSQL blocks", () => {
   it("checks RETURN in a DO block as in a function returning void", () => {
     expect(errors(parse("DO $$ BEGIN RETURN 1; END $$;", { dialect: "postgres" }))).toEqual(["RETURN takes no value in a function that returns void (or a DO block) @ \"1\""]);
     expect(errors(parse("DO $$ BEGIN RETURN; END $$;", { dialect: "postgres" }))).toEqual([]);
+  });
+
+  it("builds a fragment's tree when it is read, however many parses came between", () => {
+    const body = (n: number) => routine(`DECLARE x int; BEGIN x := ${n} + a; IF x > ${n} THEN RETURN x; END IF; UPDATE t SET c = x WHERE id = ${n}; RETURN 0; END`);
+    const first = parse(body(1), { dialect: "postgres" });
+    for (let n = 2; n < 200; n++) parse(body(n), { dialect: "postgres" }).diagnostics;
+    const fresh = parse(body(1), { dialect: "postgres" });
+    expect(first.embedded.map((e) => printTree(e.root))).toEqual(fresh.embedded.map((e) => printTree(e.root)));
+    expect(first.embedded.map((e) => e.root.text())).toEqual(["1 + a", "x > 1", "x", "UPDATE t SET c = x WHERE id = 1", "0"]);
   });
 
   it("counts RAISE placeholders as PostgreSQL does", () => {
