@@ -554,6 +554,11 @@ export function postgresGrammar(rnd) {
     "DECLARE\n  r record;\nBEGIN\n  FOR r IN SELECT id FROM orders LOOP\n    UPDATE orders SET total = total + 1 WHERE id = r.id;\n  END LOOP;\n  RETURN 0;\nEND;",
   ];
 
+  /** NEW is a variable of trigger functions only: elsewhere its assignment is a PERFORM. */
+  function withoutTriggerRow(body) {
+    return body.replace("NEW.updated_at := now();", "PERFORM now();");
+  }
+
   function createFunction() {
     const args = r.pick(["", "a integer, b integer", "p_id bigint", "IN x text, OUT y text", "VARIADIC vals int[]", "a int DEFAULT 0", "text, int", "INOUT n numeric"]);
     const lang = r.pick(["sql", "plpgsql", "SQL", "'plpgsql'"]);
@@ -565,7 +570,7 @@ export function postgresGrammar(rnd) {
     const returns = r.pick(hasOut ? ["RETURNS record", "RETURNS text"] : ["RETURNS integer", "RETURNS void", "RETURNS trigger", "RETURNS SETOF users", "RETURNS TABLE (id int, name text)", "RETURNS text", "RETURNS bigint"]);
     const attrs = r.some(["IMMUTABLE", "STABLE", "VOLATILE", "STRICT", "SECURITY DEFINER", "PARALLEL SAFE", "LEAKPROOF", "COST 100", "ROWS 10", "SET search_path = public", "CALLED ON NULL INPUT"], 0, 3);
     if (r.chance(0.2)) {
-      return words("CREATE", r.maybe(0.4, () => "OR REPLACE"), "PROCEDURE", r.pick(["app.touch", "do_work", "archive"]), `(${args.replace(/OUT y text|INOUT n numeric/, "INOUT n numeric")})`, `LANGUAGE ${lang}`, "AS", bodyText.replace(/RETURN[^;]*;/g, "NULL;"));
+      return words("CREATE", r.maybe(0.4, () => "OR REPLACE"), "PROCEDURE", r.pick(["app.touch", "do_work", "archive"]), `(${args.replace(/OUT y text|INOUT n numeric/, "INOUT n numeric")})`, `LANGUAGE ${lang}`, "AS", withoutTriggerRow(bodyText.replace(/RETURN[^;]*;/g, "NULL;")));
     }
     if (isSql && r.chance(0.2)) {
       return words("CREATE", r.maybe(0.4, () => "OR REPLACE"), "FUNCTION", r.pick(["f_total", "calc"]), `(${r.pick(["a int, b int", "x numeric"])})`, "RETURNS int", "LANGUAGE sql IMMUTABLE", r.pick(["RETURN 42", "BEGIN ATOMIC SELECT 1; END"]));
@@ -573,7 +578,8 @@ export function postgresGrammar(rnd) {
     // PL/pgSQL checks RETURN against the signature when the function is created: a function that
     // returns a set or void, or returns its OUT parameters, gives RETURN no value. (No random draw
     // here, so every other statement of the corpus stays as it was.)
-    const fitted = !isSql && (/SETOF|TABLE|void/.test(returns) || hasOut) ? bodyText.replace(/RETURN [^;]+;/g, "RETURN;") : bodyText;
+    const valueless = !isSql && (/SETOF|TABLE|void/.test(returns) || hasOut) ? bodyText.replace(/RETURN [^;]+;/g, "RETURN;") : bodyText;
+    const fitted = returns === "RETURNS trigger" ? valueless : withoutTriggerRow(valueless);
     const ordered = r.chance(0.5) ? [returns, ...attrs, `LANGUAGE ${lang}`, "AS", fitted] : [returns, "AS", fitted, `LANGUAGE ${lang}`, ...attrs];
     return words("CREATE", r.maybe(0.4, () => "OR REPLACE"), "FUNCTION", r.pick(["f_total", "app.touch", "calc", '"Weird Name"', "trg_fn"]), `(${args})`, ...ordered);
   }

@@ -79,12 +79,12 @@ const STOP: unique symbol = Symbol("stop");
 /** PL/pgSQL's reserved words: never a variable, a label or the start of a SQL statement. */
 const RESERVED = new Set(["all", "begin", "by", "case", "declare", "else", "end", "execute", "for", "foreach", "from", "if", "in", "into", "loop", "not", "null", "or", "strict", "then", "to", "using", "when", "while"]);
 
-/**
- * Variables PL/pgSQL declares itself: FOUND; SQLSTATE and SQLERRM in an exception handler;
- * NEW, OLD and the TG_ variables in a trigger or event-trigger function (known everywhere here:
- * the check is for typos, and these are never one).
- */
-const IMPLICIT_VARIABLES = ["found", "sqlstate", "sqlerrm", "new", "old", "tg_name", "tg_when", "tg_level", "tg_op", "tg_relid", "tg_relname", "tg_table_name", "tg_table_schema", "tg_nargs", "tg_argv", "tg_event", "tg_tag"];
+/** Variables PL/pgSQL declares in every routine: FOUND; SQLSTATE and SQLERRM (in a handler). */
+const IMPLICIT_VARIABLES = ["found", "sqlstate", "sqlerrm"];
+/** …in a trigger function. */
+const TRIGGER_VARIABLES = ["new", "old", "tg_name", "tg_when", "tg_level", "tg_op", "tg_relid", "tg_relname", "tg_table_name", "tg_table_schema", "tg_nargs", "tg_argv"];
+/** …in an event-trigger function. */
+const EVENT_TRIGGER_VARIABLES = ["tg_event", "tg_tag"];
 
 /** RAISE's levels. */
 const RAISE_LEVELS = new Set(["debug", "log", "info", "notice", "warning", "exception"]);
@@ -122,7 +122,9 @@ class BlockReader {
   ) {
     this.count = tokens.count;
     this.text = tokens.text;
-    this.scopes = names === undefined ? undefined : [new Set([...IMPLICIT_VARIABLES, ...names])];
+    // What the routine returns tells a trigger function; when it is not known, all are taken.
+    const trigger = returns === undefined ? [...TRIGGER_VARIABLES, ...EVENT_TRIGGER_VARIABLES] : returns.trigger === "trigger" ? TRIGGER_VARIABLES : returns.trigger === "event_trigger" ? EVENT_TRIGGER_VARIABLES : [];
+    this.scopes = names === undefined ? undefined : [new Set([...IMPLICIT_VARIABLES, ...trigger, ...names])];
   }
 
   /** Opens a scope for a block or loop (`names` declared in it); with no check, nothing. */

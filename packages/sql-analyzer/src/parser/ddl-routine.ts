@@ -27,6 +27,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   let outParameters = p.hasWordBetween(signatureFrom + 1, p.position, OUT_MODES);
   let set = false;
   let returnsVoid = false;
+  let trigger: "trigger" | "event_trigger" | undefined;
   let language: string | undefined;
   let body: { start: number; text: string } | undefined;
   let mysqlBody = false;
@@ -36,7 +37,10 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
       p.start(SyntaxKind.ReturnsClause);
       p.bump();
       set = p.atKw("setof");
-      returnsVoid = p.atKw("void") || p.atKw("event_trigger") || (p.atKw("pg_catalog") && p.nth(1) === SyntaxKind.Dot && (p.nthKw(2, "void") || p.nthKw(2, "event_trigger")));
+      const qualified = p.atKw("pg_catalog") && p.nth(1) === SyntaxKind.Dot;
+      const type = qualified ? p.wordAt(2) : p.word;
+      returnsVoid = type === "void" || type === "event_trigger";
+      trigger = type === "trigger" || type === "event_trigger" ? type : undefined;
       if (p.atKw("table") && p.nth(1) === SyntaxKind.LParen) {
         p.bump();
         const columnsFrom = p.position;
@@ -124,7 +128,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
     if (p.position === progress) p.errorBump("expected a routine option");
   }
   if (p.mysql && !mysqlBody) p.expected("routine body");
-  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, returns: { procedure, set, void: returnsVoid, outParameters } });
+  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, returns: { procedure, set, void: returnsVoid, outParameters, trigger } });
 }
 
 /**

@@ -45,6 +45,8 @@ export interface RoutineReturns {
   readonly void: boolean;
   /** OUT or INOUT parameters, or RETURNS TABLE: their values are what is returned. */
   readonly outParameters: boolean;
+  /** RETURNS trigger (NEW, OLD, TG_OP, … are declared) or event_trigger (TG_EVENT, TG_TAG). */
+  readonly trigger: "trigger" | "event_trigger" | undefined;
 }
 
 /**

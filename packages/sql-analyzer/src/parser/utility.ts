@@ -622,7 +622,7 @@ export function parseDo(p: Parser): void {
     const tagEnd = text.indexOf("$", 1);
     const tag = text.slice(0, tagEnd + 1);
     if (tagEnd > 0 && text.length >= tag.length * 2 && text.endsWith(tag))
-      p.addEmbedded({ start: start + tag.length, text: text.slice(tag.length, text.length - tag.length), language, names: [], returns: { procedure: false, set: false, void: true, outParameters: false } });
+      p.addEmbedded({ start: start + tag.length, text: text.slice(tag.length, text.length - tag.length), language, names: [], returns: { procedure: false, set: false, void: true, outParameters: false, trigger: undefined } });
   }
   p.finish();
 }

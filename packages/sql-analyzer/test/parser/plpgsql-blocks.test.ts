@@ -132,6 +132,7 @@ const rejected: Record<string, [string, string]> = {
   "a variable used outside the block that declares it": ["BEGIN DECLARE x int; BEGIN x := 1; END; x := 2; RETURN 1; END", "\"x\" is not a declared variable @ \"x\""],
   "two variables in one declaration": ["DECLARE d1, d2 int; BEGIN RETURN 1; END", "expected a data type, found ',' @ \",\""],
   "a declaration without a type": ["DECLARE x := 1; BEGIN RETURN 1; END", "expected a data type, found ':=' @ \":=\""],
+  "NEW outside a trigger function": ["BEGIN NEW.a := 1; RETURN 1; END", "\"new\" is not a declared variable @ \"NEW\""],
   "ELSE twice": ["BEGIN IF a > 0 THEN NULL; ELSE NULL; ELSE NULL; END IF; RETURN 1; END", "expected END IF, found 'ELSE' @ \"ELSE\""],
 };
 
@@ -221,6 +222,18 @@ describe("PL/pgSQL blocks", () => {
       else expect(() => parsePlPgSQLSync(text)).not.toThrow();
     });
   }
+
+  it("declares NEW, OLD and TG_ in trigger functions, TG_EVENT and TG_TAG in event-trigger ones", () => {
+    const trigger = "CREATE FUNCTION t() RETURNS trigger LANGUAGE plpgsql AS $b$ BEGIN NEW.a := TG_OP; OLD.b := TG_ARGV[0]; RETURN NEW; END $b$;";
+    const event = "CREATE FUNCTION e() RETURNS event_trigger LANGUAGE plpgsql AS $b$ DECLARE t text; BEGIN t := TG_TAG || TG_EVENT; END $b$;";
+    const eventNew = "CREATE FUNCTION e() RETURNS event_trigger LANGUAGE plpgsql AS $b$ BEGIN NEW.a := 1; END $b$;";
+    for (const text of [trigger, event]) {
+      expect(errors(parse(text, { dialect: "postgres" }))).toEqual([]);
+      expect(() => parsePlPgSQLSync(text)).not.toThrow();
+    }
+    expect(errors(parse(eventNew, { dialect: "postgres" }))).toEqual(["\"new\" is not a declared variable @ \"NEW\""]);
+    expect(() => parsePlPgSQLSync(eventNew)).toThrow();
+  });
 
   it("checks RETURN in a DO block as in a function returning void", () => {
     expect(errors(parse("DO $$ BEGIN RETURN 1; END $$;", { dialect: "postgres" }))).toEqual(["RETURN takes no value in a function that returns void (or a DO block) @ \"1\""]);

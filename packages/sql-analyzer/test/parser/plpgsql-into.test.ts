@@ -10,9 +10,9 @@ import { SyntaxKind, parse, type ParseResult } from "../../src/index.js";
 /** The INTO targets the statements below use, declared (PL/pgSQL requires it). */
 const DECLARED = ["v_total", "rec", "r", "v_schema", "v_head", "v_code", "v_kind", "v_parts", "v_a", "v_b", "q", "v_last", "v_owner", "v_n", "v_sum", "v_id", "x", "y", "n"];
 
-/** The statement wrapped as the only SQL statement of a PL/pgSQL function body. */
+/** The statement wrapped as the only SQL statement of a PL/pgSQL (trigger) function body. */
 function inBody(statement: string): string {
-  return `CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\nDECLARE ${DECLARED.map((name) => `${name} record;`).join(" ")}\nBEGIN\n  ${statement};\n  RETURN 1;\nEND $$;`;
+  return `CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nDECLARE ${DECLARED.map((name) => `${name} record;`).join(" ")}\nBEGIN\n  ${statement};\n  RETURN 1;\nEND $$;`;
 }
 
 function messages(result: ParseResult): string[] {
