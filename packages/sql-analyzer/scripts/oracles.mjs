@@ -2,7 +2,7 @@
 // benchmark: libpg-query (PostgreSQL's own raw parser compiled to wasm) and SQLite as
 // embedded in better-sqlite3. Both answer "does this text parse?" only.
 
-import { loadModule, parseSync } from "libpg-query";
+import { loadModule, parsePlPgSQLSync, parseSync } from "libpg-query";
 import Database from "better-sqlite3";
 
 /**
@@ -16,6 +16,22 @@ export function serverSql(script) {
     .replace(/^\\.*$/gm, (line) => " ".repeat(line.length))
     .replace(/@extschema(:\w+)?@/g, "public")
     .replaceAll("@extowner@", "postgres");
+}
+
+/**
+ * Whether PostgreSQL's PL/pgSQL compiler (what CREATE FUNCTION runs to validate a body) takes
+ * `statement` when it is a PL/pgSQL routine or DO block; true for any other statement. The raw
+ * parser does not look into routine bodies. Call after libpg-query's `loadModule()`.
+ */
+export function plpgsqlAccepts(statement) {
+  const server = serverSql(statement);
+  if (!/language\s+'?plpgsql|^\s*do\b/im.test(server)) return true;
+  try {
+    parsePlPgSQLSync(server);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Loads the libpg-query wasm module and returns a `(sql) => { ok, message }` check. */

@@ -18,9 +18,9 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { loadModule, parsePlPgSQLSync, parseSync } from "libpg-query";
+import { loadModule, parseSync } from "libpg-query";
 import { sameDocumentTokens } from "../fuzz-inputs.mjs";
-import { createSqliteOracle, serverSql } from "../oracles.mjs";
+import { createSqliteOracle, plpgsqlAccepts, serverSql } from "../oracles.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const args = process.argv.slice(2);
@@ -44,21 +44,6 @@ function dialectOf(path) {
 function postgresTakes(text) {
   try {
     parseSync(serverSql(text));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Whether PostgreSQL's PL/pgSQL compiler (what CREATE FUNCTION runs to validate a body) takes
- * `statement` when it is a PL/pgSQL routine or DO block; true for any other statement.
- */
-function plpgsqlTakes(statement) {
-  const server = serverSql(statement);
-  if (!/language\s+'?plpgsql|^\s*do\b/im.test(server)) return true;
-  try {
-    parsePlPgSQLSync(server);
     return true;
   } catch {
     return false;
@@ -115,7 +100,7 @@ for (const path of files.sort()) {
     for (const error of errors.slice(0, 3)) {
       const segment = result.segments.find((g) => g.start <= error.range.start && error.range.start < g.end);
       const statement = segment ? text.slice(segment.start, segment.end).trim() : "";
-      const real = dialect === "postgres" ? postgresTakes(text) && plpgsqlTakes(statement) : dialect === "sqlite" ? sqlite(statement).ok : socket ? mariadbTakes(statement.replace(/;\s*$/, "")) : undefined;
+      const real = dialect === "postgres" ? postgresTakes(text) && plpgsqlAccepts(statement) : dialect === "sqlite" ? sqlite(statement).ok : socket ? mariadbTakes(statement.replace(/;\s*$/, "")) : undefined;
       if (real === true) s.falseErrors++;
       const at = text.slice(Math.max(0, error.range.start - 60), error.range.start) + "⟪" + text.slice(error.range.start, error.range.end) + "⟫";
       report.push(`${real === true ? "FALSE ERROR" : real === false ? "both reject" : "unjudged"} ${dialect} ${path}: ${error.message} — ${JSON.stringify(at)}`);

@@ -653,23 +653,9 @@ class BlockReader {
 
   /** `IF c THEN … [ELSIF c THEN …] [ELSE …] END IF;` */
   private readIf(): void {
-    this.i++;
-    this.expression((j) => this.atWord("then", j), "THEN");
-    this.i++;
-    this.readStatements();
-    while (this.atWord("elsif") || this.atWord("elseif")) {
-      this.i++;
-      this.expression((j) => this.atWord("then", j), "THEN");
-      this.i++;
-      this.readStatements();
-    }
-    if (this.atWord("else")) {
-      this.i++;
-      this.readStatements();
-    }
-    this.expectWord("end", "END IF");
-    this.expectWord("if", "IF after END");
-    this.expectSemicolon();
+    this.readBranch();
+    while (this.atWord("elsif") || this.atWord("elseif")) this.readBranch();
+    this.readElseAndEnd("if");
   }
 
   /** `CASE [x] WHEN v [, v …] THEN … [ELSE …] END CASE;` */
@@ -677,18 +663,27 @@ class BlockReader {
     this.i++;
     if (!this.atWord("when")) this.expression((j) => this.atWord("when", j), "WHEN");
     if (!this.atWord("when")) this.expected("WHEN");
-    while (this.atWord("when")) {
-      this.i++;
-      this.expression((j) => this.atWord("then", j), "THEN");
-      this.i++;
-      this.readStatements();
-    }
+    do this.readBranch();
+    while (this.atWord("when"));
+    this.readElseAndEnd("case");
+  }
+
+  /** At IF, ELSIF or WHEN: the word, a condition up to THEN, and the branch's statements. */
+  private readBranch(): void {
+    this.i++;
+    this.expression((j) => this.atWord("then", j), "THEN");
+    this.i++;
+    this.readStatements();
+  }
+
+  /** `[ELSE …] END IF;` / `[ELSE …] END CASE;` */
+  private readElseAndEnd(construct: "if" | "case"): void {
     if (this.atWord("else")) {
       this.i++;
       this.readStatements();
     }
-    this.expectWord("end", "END CASE");
-    this.expectWord("case", "CASE after END");
+    this.expectWord("end", `END ${construct.toUpperCase()}`);
+    this.expectWord(construct, `${construct.toUpperCase()} after END`);
     this.expectSemicolon();
   }
 
