@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect.js";
 import { FLAG_UNTERMINATED } from "../lexer/lexer.js";
 import { scanSignificant, type SignificantTokens } from "../lexer/significant-tokens.js";
 import { describeToken, type RoutineReturns } from "../parser/parser.js";
+import { isConditionName } from "./plpgsql-conditions.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 
 /**
@@ -355,10 +356,26 @@ class BlockReader {
   /** An exception handler's conditions: `name [OR name …]`, `SQLSTATE '22012'`. */
   private readConditions(): void {
     do {
-      if (this.atWord("sqlstate") && this.kindAt(this.i + 1) === SyntaxKind.String) this.i += 2;
-      else if (this.isName(this.i)) this.i++;
+      if (this.atWord("sqlstate") && this.kindAt(this.i + 1) === SyntaxKind.String) {
+        this.i++;
+        this.readSqlstate();
+      } else if (this.isName(this.i)) this.readConditionName(true);
       else this.expected("a condition name");
     } while (this.atWord("or") && ++this.i);
+  }
+
+  /** A condition name PostgreSQL knows (`unique_violation`; OTHERS in a handler only). */
+  private readConditionName(handler: boolean): void {
+    const name = this.identifier(this.i);
+    if (!(handler && name === "others") && !isConditionName(name)) this.fail(SyntaxCode.UnexpectedToken, `unknown exception condition "${name}"`);
+    this.i++;
+  }
+
+  /** A SQLSTATE code: five digits or capital letters (`'22012'`, `'P0001'`). */
+  private readSqlstate(): void {
+    const code = stringContent(this.text.slice(this.startOf(this.i), this.endOf(this.i)));
+    if (code !== undefined && !/^[0-9A-Z]{5}$/.test(code)) this.fail(SyntaxCode.UnexpectedToken, "a SQLSTATE code is five digits or capital letters");
+    this.i++;
   }
 
   /** DECLARE's declarations, up to BEGIN. */
@@ -918,10 +935,10 @@ class BlockReader {
     } else if (this.atWord("sqlstate")) {
       this.i++;
       if (this.kindAt(this.i) !== SyntaxKind.String) this.expected("a SQLSTATE code");
-      this.i++;
+      this.readSqlstate();
     } else if (this.kindAt(this.i) === SyntaxKind.Word && !this.atWord("using")) {
       if (!this.isName(this.i)) this.expected("a condition name, a format string or USING");
-      this.i++;
+      this.readConditionName(false);
     } else if (!this.atWord("using")) this.expected("a format string, a condition name or USING");
     if (this.atWord("using")) {
       this.i++;
@@ -1030,6 +1047,16 @@ class BlockReader {
     } else if (fetch) this.expected("INTO");
     this.expectSemicolon();
   }
+}
+
+/** The content of a `'…'` or `$tag$…$tag$` string literal; undefined for the other forms. */
+function stringContent(literal: string): string | undefined {
+  if (literal.charCodeAt(0) === 39) return literal.slice(1, -1).replaceAll("''", "'");
+  if (literal.charCodeAt(0) === 36) {
+    const tagEnd = literal.indexOf("$", 1);
+    return tagEnd > 0 ? literal.slice(tagEnd + 1, literal.length - (tagEnd + 1)) : undefined;
+  }
+  return undefined;
 }
 
 /**

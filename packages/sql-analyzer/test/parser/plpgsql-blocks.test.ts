@@ -9,6 +9,7 @@ import { loadModule, parsePlPgSQLSync } from "libpg-query";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SyntaxKind, parse, printTree, type ParseResult } from "../../src/index.js";
 import { countPlaceholders } from "../../src/parse/plpgsql.js";
+import { conditionNames } from "../../src/parse/plpgsql-conditions.js";
 
 /** A function with two parameters around `body` (returning `returns`: PostgreSQL checks RETURN NEXT against it). */
 function routine(body: string, returns = "int"): string {
@@ -133,6 +134,10 @@ const rejected: Record<string, [string, string]> = {
   "two variables in one declaration": ["DECLARE d1, d2 int; BEGIN RETURN 1; END", "expected a data type, found ',' @ \",\""],
   "a declaration without a type": ["DECLARE x := 1; BEGIN RETURN 1; END", "expected a data type, found ':=' @ \":=\""],
   "NEW outside a trigger function": ["BEGIN NEW.a := 1; RETURN 1; END", "\"new\" is not a declared variable @ \"NEW\""],
+  "a misspelt exception condition": ["BEGIN RETURN 1; EXCEPTION WHEN unique_violaton THEN RETURN 0; END", "unknown exception condition \"unique_violaton\" @ \"unique_violaton\""],
+  "RAISE of an unknown condition": ["BEGIN RAISE no_such_thing; RETURN 1; END", "unknown exception condition \"no_such_thing\" @ \"no_such_thing\""],
+  "RAISE OTHERS": ["BEGIN RAISE others; RETURN 1; END", "unknown exception condition \"others\" @ \"others\""],
+  "a SQLSTATE code that is not one": ["BEGIN RETURN 1; EXCEPTION WHEN SQLSTATE '2201x' THEN RETURN 0; END", "a SQLSTATE code is five digits or capital letters @ \"'2201x'\""],
   "ELSE twice": ["BEGIN IF a > 0 THEN NULL; ELSE NULL; ELSE NULL; END IF; RETURN 1; END", "expected END IF, found 'ELSE' @ \"ELSE\""],
 };
 
@@ -247,6 +252,25 @@ describe("PL/pgSQL blocks", () => {
     const fresh = parse(body(1), { dialect: "postgres" });
     expect(first.embedded.map((e) => printTree(e.root))).toEqual(fresh.embedded.map((e) => printTree(e.root)));
     expect(first.embedded.map((e) => e.root.text())).toEqual(["1 + a", "x > 1", "x", "UPDATE t SET c = x WHERE id = 1", "0"]);
+  });
+
+  it("knows every condition name PostgreSQL's PL/pgSQL compiler knows, and only those", () => {
+    const names = conditionNames();
+    expect(names.length).toBeGreaterThan(240);
+    const refused = names.filter((name) => {
+      try {
+        parsePlPgSQLSync(routine(`BEGIN RETURN 1; EXCEPTION WHEN ${name} THEN RETURN 0; END`));
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    // snapshot_too_old: PostgreSQL 15 and 16 have it, libpg-query's PostgreSQL 18 no longer.
+    expect(refused).toEqual(["snapshot_too_old"]);
+    for (const text of [routine("BEGIN RAISE DIVISION_BY_ZERO; RETURN 1; EXCEPTION WHEN others OR \"unique_violation\" OR SQLSTATE $$P0001$$ THEN RETURN 0; END")]) {
+      expect(errors(parse(text, { dialect: "postgres" }))).toEqual([]);
+      expect(() => parsePlPgSQLSync(text)).not.toThrow();
+    }
   });
 
   it("counts RAISE placeholders as PostgreSQL does", () => {
