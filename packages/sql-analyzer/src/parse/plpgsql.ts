@@ -87,6 +87,11 @@ const TRIGGER_VARIABLES = ["new", "old", "tg_name", "tg_when", "tg_level", "tg_o
 /** …in an event-trigger function. */
 const EVENT_TRIGGER_VARIABLES = ["tg_event", "tg_tag"];
 
+/** GET [CURRENT] DIAGNOSTICS's items (PG_ROUTINE_OID from PostgreSQL 16); PG_CONTEXT is in both lists' places. */
+const CURRENT_DIAGNOSTICS = new Set(["row_count", "pg_context", "pg_routine_oid"]);
+/** GET STACKED DIAGNOSTICS's items (in an exception handler: the error's). */
+const STACKED_DIAGNOSTICS = new Set(["returned_sqlstate", "column_name", "constraint_name", "pg_datatype_name", "message_text", "table_name", "schema_name", "pg_exception_detail", "pg_exception_hint", "pg_exception_context"]);
+
 /** RAISE's levels. */
 const RAISE_LEVELS = new Set(["debug", "log", "info", "notice", "warning", "exception"]);
 
@@ -999,7 +1004,8 @@ class BlockReader {
   /** `GET [CURRENT | STACKED] DIAGNOSTICS target {= | :=} item [, …];` */
   private readGetDiagnostics(): void {
     this.i++;
-    if (this.atWord("current") || this.atWord("stacked")) this.i++;
+    const stacked = this.atWord("stacked");
+    if (this.atWord("current") || stacked) this.i++;
     this.expectWord("diagnostics");
     do {
       if (!this.isName(this.i)) this.expected("a variable");
@@ -1009,6 +1015,10 @@ class BlockReader {
       if (!this.atOp("=") && !this.atOp(":=")) this.expected("'=' or ':='");
       this.i++;
       if (this.kindAt(this.i) !== SyntaxKind.Word) this.expected("a diagnostics item (ROW_COUNT, PG_CONTEXT, …)");
+      const item = this.tokens.words[this.i]!;
+      const stackedItem = STACKED_DIAGNOSTICS.has(item);
+      if (!stackedItem && !CURRENT_DIAGNOSTICS.has(item)) this.fail(SyntaxCode.UnexpectedToken, `unknown GET DIAGNOSTICS item ${item.toUpperCase()}`);
+      if (item !== "pg_context" && stackedItem !== stacked) this.fail(SyntaxCode.UnexpectedToken, `${item.toUpperCase()} is an item of GET ${stacked ? "CURRENT" : "STACKED"} DIAGNOSTICS, not of GET ${stacked ? "STACKED" : "CURRENT"} DIAGNOSTICS`);
       this.i++;
     } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
     this.expectSemicolon();

@@ -138,6 +138,9 @@ const rejected: Record<string, [string, string]> = {
   "RAISE of an unknown condition": ["BEGIN RAISE no_such_thing; RETURN 1; END", "unknown exception condition \"no_such_thing\" @ \"no_such_thing\""],
   "RAISE OTHERS": ["BEGIN RAISE others; RETURN 1; END", "unknown exception condition \"others\" @ \"others\""],
   "a SQLSTATE code that is not one": ["BEGIN RETURN 1; EXCEPTION WHEN SQLSTATE '2201x' THEN RETURN 0; END", "a SQLSTATE code is five digits or capital letters @ \"'2201x'\""],
+  "an unknown GET DIAGNOSTICS item": ["DECLARE n int; BEGIN GET DIAGNOSTICS n = ROWCOUNT; RETURN n; END", "unknown GET DIAGNOSTICS item ROWCOUNT @ \"ROWCOUNT\""],
+  "an error's item in GET CURRENT DIAGNOSTICS": ["DECLARE t text; BEGIN GET DIAGNOSTICS t = MESSAGE_TEXT; RETURN 1; END", "MESSAGE_TEXT is an item of GET STACKED DIAGNOSTICS, not of GET CURRENT DIAGNOSTICS @ \"MESSAGE_TEXT\""],
+  "ROW_COUNT in GET STACKED DIAGNOSTICS": ["DECLARE n int; BEGIN RETURN 1; EXCEPTION WHEN others THEN GET STACKED DIAGNOSTICS n = ROW_COUNT; RETURN n; END", "ROW_COUNT is an item of GET CURRENT DIAGNOSTICS, not of GET STACKED DIAGNOSTICS @ \"ROW_COUNT\""],
   "ELSE twice": ["BEGIN IF a > 0 THEN NULL; ELSE NULL; ELSE NULL; END IF; RETURN 1; END", "expected END IF, found 'ELSE' @ \"ELSE\""],
 };
 
