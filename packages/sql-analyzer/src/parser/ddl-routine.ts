@@ -8,6 +8,12 @@ import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { parseStatement } from "./statement.js";
 import { atMultiWordType, parseTypeName } from "./types.js";
 
+/** The type name at token `n` of RETURNS: a word lower-cased, a quoted name (`"trigger"`) as written. */
+function returnTypeName(p: Parser, n: number): string | undefined {
+  if (p.nth(n) === SyntaxKind.QuotedIdent) return p.tokenText(n).slice(1, -1);
+  return p.nth(n) === SyntaxKind.Word ? p.wordAt(n) : undefined;
+}
+
 /** The parameter modes whose parameters are returned (`IN OUT` has an OUT word too). */
 const OUT_MODES: ReadonlySet<string> = new Set(["out", "inout"]);
 
@@ -38,7 +44,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
       p.bump();
       set = p.atKw("setof");
       const qualified = p.atKw("pg_catalog") && p.nth(1) === SyntaxKind.Dot;
-      const type = qualified ? p.wordAt(2) : p.word;
+      const type = returnTypeName(p, qualified ? 2 : 0);
       returnsVoid = type === "void" || type === "event_trigger";
       trigger = type === "trigger" || type === "event_trigger" ? type : undefined;
       if (p.atKw("table") && p.nth(1) === SyntaxKind.LParen) {

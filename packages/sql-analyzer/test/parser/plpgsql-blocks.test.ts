@@ -240,6 +240,10 @@ describe("PL/pgSQL blocks", () => {
       expect(() => parsePlPgSQLSync(text)).not.toThrow();
     }
     expect(errors(parse(eventNew, { dialect: "postgres" }))).toEqual(["\"new\" is not a declared variable @ \"NEW\""]);
+    // pgAgent's scripts write the type quoted: RETURNS "trigger".
+    const quoted = "CREATE FUNCTION t() RETURNS \"trigger\" AS 'BEGIN SELECT INTO NEW.a 1; RETURN NEW; END' LANGUAGE plpgsql;";
+    expect(errors(parse(quoted, { dialect: "postgres" }))).toEqual([]);
+    expect(() => parsePlPgSQLSync(quoted)).not.toThrow();
     expect(() => parsePlPgSQLSync(eventNew)).toThrow();
   });
 
