@@ -54,7 +54,7 @@ export const CORPUS_DIALECTS = [
 
 /**
  * Checks one input against the formatter's contract (no throw, idempotent, statements it
- * could not parse kept verbatim): `{ failure, untouched }`, where `failure` is a message or
+ * could not parse kept verbatim; in PostgreSQL, the same with routine bodies formatted): `{ failure, untouched }`, where `failure` is a message or
  * `undefined` and `untouched` counts the statements left as written.
  */
 export function checkFormatter(api, input, dialect) {
@@ -68,6 +68,14 @@ export function checkFormatter(api, input, dialect) {
     }
     if (!sameDocumentTokens(api, input, first.text, dialect)) return { failure: `tokens or comments changed: ${JSON.stringify(input)}`, untouched };
     if (api.format(first.text, { dialect }) !== first.text) return { failure: `not idempotent: ${JSON.stringify(input)}`, untouched };
+    // Routine bodies formatted too (PostgreSQL's LANGUAGE sql and PL/pgSQL bodies): a body's
+    // layout is verified token by token inside, so an `unverified` statement is a formatter bug.
+    if (dialect === "postgres" && input.includes("$")) {
+      const options = { dialect, routineBodies: "format" };
+      const bodies = api.formatDocument(input, options);
+      if (bodies.statements.some((s) => s.status === "unverified")) return { failure: `unverified with routineBodies: ${JSON.stringify(input)}`, untouched };
+      if (api.format(bodies.text, options) !== bodies.text) return { failure: `not idempotent with routineBodies: ${JSON.stringify(input)}`, untouched };
+    }
     return { failure: undefined, untouched };
   } catch (error) {
     return { failure: `threw ${String(error)} on ${JSON.stringify(input)}`, untouched: 0 };

@@ -949,7 +949,7 @@ export class StatementDocBuilder {
  * (PostgreSQL leaves `é` alone, so `é` and `É` are two names), keywords are ASCII anyway, and
  * a full Unicode mapping can even change the length (`ß` → `SS`).
  */
-function applyCase(text: string, style: CaseStyle): string {
+export function applyCase(text: string, style: CaseStyle): string {
   if (style === "preserve") return text;
   if (!NON_ASCII.test(text)) return style === "upper" ? text.toUpperCase() : text.toLowerCase();
   return style === "upper" ? text.replace(/[a-z]+/g, (m) => m.toUpperCase()) : text.replace(/[A-Z]+/g, (m) => m.toLowerCase());

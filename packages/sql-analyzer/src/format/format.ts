@@ -358,7 +358,7 @@ function formatStatement(node: SyntaxNode, parsed: ParseResult, options: Resolve
   let bodies: Map<number, string> | undefined;
   try {
     // (Inside the try: a body is formatted by a nested `formatDocument`, deeper in the stack.)
-    if (options.routineBodies === "format") bodies = routineBodyTexts(node, options.dialect, options.indentUnit, options.lineWidth, eol, (sql, lineWidth) => formatBody(sql, options, lineWidth));
+    if (options.routineBodies === "format") bodies = routineBodyTexts(node, options, eol, (sql, lineWidth) => formatBody(sql, options, lineWidth));
     const doc = new StatementDocBuilder(options, bodies).build(node);
     printed = printStatement(doc, options, eol, semicolon);
   } catch (error) {

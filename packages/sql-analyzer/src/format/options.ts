@@ -29,12 +29,16 @@ export interface FormatOptions {
    */
   readonly lineEnding?: "lf" | "crlf" | "auto";
   /**
-   * What happens to a PostgreSQL `LANGUAGE sql` routine's dollar-quoted body (`AS $$ … $$`):
-   * `"keep"` leaves it as written; `"format"` formats its statements too, one level in between
-   * the quotes (or on the quotes' line when they print on one). A body with an error, or with a
-   * string, quoted name or comment over several lines, is kept as written either way, and so are
-   * bodies in other languages. PostgreSQL stores a body's text as written (`pg_proc.prosrc`,
-   * what pg_dump writes back), so `"format"` changes that stored text, never what it does.
+   * What happens to the dollar-quoted body (`AS $$ … $$`) of a PostgreSQL routine in `LANGUAGE
+   * sql` or `plpgsql`, and of a DO block: `"keep"` leaves it as written; `"format"` formats it
+   * too. A `LANGUAGE sql` body's statements go one level in between the quotes (or on the quotes'
+   * line when they print on one); a PL/pgSQL body is laid out by its blocks (DECLARE, BEGIN,
+   * EXCEPTION and END at the block's depth, a declaration or statement a line one level in, IF /
+   * CASE / loop bodies one more), its SQL formatted, its comments kept where they stand. A body
+   * with an error is kept as written either way, and so are bodies in other languages (and a
+   * `LANGUAGE sql` body with a string, quoted name or comment over several lines). PostgreSQL
+   * stores a body's text as written (`pg_proc.prosrc`, what pg_dump writes back), so `"format"`
+   * changes that stored text, never what it does (a PL/pgSQL error message's line number may).
    * Defaults to `"keep"`.
    */
   readonly routineBodies?: "keep" | "format";

@@ -3,6 +3,8 @@ import { tokenize } from "../lexer/lexer.js";
 import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { firstSignificantToken } from "./first-token.js";
+import type { ResolvedFormatOptions } from "./options.js";
+import { formatPlpgsqlBody } from "./plpgsql-body.js";
 
 /** Formats SQL text as the formatter does; `undefined` when any statement of it is not formatted. */
 export type BodyFormatter = (sql: string, lineWidth: number) => string | undefined;
@@ -16,31 +18,53 @@ export type BodyFormatter = (sql: string, lineWidth: number) => string | undefin
  * in it), or one holding a string, quoted name or comment over several lines, whose text
  * re-indenting would change.
  */
-export function routineBodyTexts(statement: SyntaxNode, dialect: Dialect, indentUnit: string, lineWidth: number, eol: string, formatSql: BodyFormatter): Map<number, string> {
+export function routineBodyTexts(statement: SyntaxNode, options: ResolvedFormatOptions, eol: string, formatSql: BodyFormatter): Map<number, string> {
   const texts = new Map<number, string>();
-  if (dialect !== "postgres" || (statement.kind !== SyntaxKind.CreateFunctionStmt && statement.kind !== SyntaxKind.CreateProcedureStmt)) return texts;
-  if (routineLanguage(statement) !== "sql") return texts;
-  for (const clause of statement.childNodes()) {
-    if (clause.kind !== SyntaxKind.RoutineOption) continue;
+  if (options.dialect !== "postgres") return texts;
+  const isDo = statement.kind === SyntaxKind.DoStmt;
+  if (!isDo && statement.kind !== SyntaxKind.CreateFunctionStmt && statement.kind !== SyntaxKind.CreateProcedureStmt) return texts;
+  // (A DO block's language is PL/pgSQL unless it names another.)
+  const language = routineLanguage(statement) ?? (isDo ? "plpgsql" : undefined);
+  if (language !== "sql" && language !== "plpgsql") return texts;
+  const clauses = isDo ? [statement] : statement.childNodes().filter((clause) => clause.kind === SyntaxKind.RoutineOption);
+  for (const clause of clauses) {
     for (const body of clause.childNodes()) {
       if (body.kind !== SyntaxKind.RoutineBody) continue;
       const token = firstSignificantToken(body);
       if (token === undefined || token.kind !== SyntaxKind.String) continue;
-      const text = formattedBody(token.text(), dialect, indentUnit, lineWidth, eol, formatSql);
+      const text =
+        language === "sql"
+          ? formattedBody(token.text(), options.dialect, options.indentUnit, options.lineWidth, eol, formatSql)
+          : formattedPlpgsqlBody(token.text(), options, eol);
       if (text !== undefined) texts.set(token.offset, text);
+      // (A DO block runs its first body; any other is an error the parser reports.)
+      if (isDo) break;
     }
   }
   return texts;
 }
 
-/** The language a routine names (`LANGUAGE sql`, `LANGUAGE 'sql'`), lower-cased and unquoted. */
+/** The language a routine or DO block names (`LANGUAGE sql`, `LANGUAGE 'sql'`), lower-cased and unquoted. */
 function routineLanguage(statement: SyntaxNode): string | undefined {
+  if (statement.kind === SyntaxKind.DoStmt) {
+    const tokens = statement.tokens().filter((t) => !t.isTrivia);
+    for (let i = 0; i + 1 < tokens.length; i++) if (tokens[i]!.kind === SyntaxKind.Keyword && tokens[i]!.text().toLowerCase() === "language") return unquoted(tokens[i + 1]!).toLowerCase();
+    return undefined;
+  }
   for (const clause of statement.childNodes()) {
     if (clause.kind !== SyntaxKind.RoutineOption) continue;
     const tokens = clause.tokens().filter((t) => !t.isTrivia);
     if (tokens.length === 2 && tokens[0]!.text().toLowerCase() === "language") return unquoted(tokens[1]!).toLowerCase();
   }
   return undefined;
+}
+
+/** A dollar-quoted PL/pgSQL body laid out (see `formatPlpgsqlBody`): its lines between the quotes, which stand on lines of their own. */
+function formattedPlpgsqlBody(text: string, options: ResolvedFormatOptions, eol: string): string | undefined {
+  const tag = dollarTag(text);
+  if (tag === undefined) return undefined;
+  const inner = formatPlpgsqlBody(text.slice(tag.length, text.length - tag.length), options, eol);
+  return inner === undefined ? undefined : `${tag}${eol}${inner}${eol}${tag}`;
 }
 
 function unquoted(token: SyntaxToken): string {

@@ -5,7 +5,7 @@ import { buildGreen, type EventLog } from "../parser/events.js";
 import { Parser, type RoutineReturns } from "../parser/parser.js";
 import { parsePlpgsqlExpression } from "../parser/select.js";
 import { parseStatements } from "../parser/statement.js";
-import { readPlpgsqlBlock } from "./plpgsql.js";
+import { readPlpgsqlBlock, type PlpgsqlReading } from "./plpgsql.js";
 import { GreenNode, type GreenElement } from "../syntax/green.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 
@@ -53,6 +53,14 @@ export function parseEmbedded(
   const spare = spareBodyTokens;
   spareBodyTokens = undefined;
   const reading = readPlpgsqlBlock(host, start, end, dialect, names, returns, spare);
+  const fragments = parsePieces(reading, host, dialect);
+  // The fragments keep event logs, not tokens: the buffer is free again.
+  spareBodyTokens = reading.tokens;
+  return { fragments, diagnostics: reading.diagnostics };
+}
+
+/** Parses each SQL piece of a PL/pgSQL block (see `readPlpgsqlBlock`) as its own fragment, in order. */
+export function parsePieces(reading: PlpgsqlReading, host: string, dialect: Dialect): ParsedFragment[] {
   const { tokens } = reading;
   const fragments: ParsedFragment[] = [];
   for (const piece of reading.pieces) {
@@ -68,9 +76,7 @@ export function parseEmbedded(
       fragments.push(parseTokens(tokens, piece.from, piece.to, commentFrom, commentTo, piece.start, piece.end, "plpgsql", dialect, expression));
     }
   }
-  // The fragments keep event logs, not tokens: the buffer is free again.
-  spareBodyTokens = tokens;
-  return { fragments, diagnostics: reading.diagnostics };
+  return fragments;
 }
 
 /** The token buffer PL/pgSQL bodies are scanned into, when no body is being read. */

@@ -26,6 +26,27 @@ export interface PlpgsqlPiece {
   readonly to: number;
 }
 
+/**
+ * Where a body's lines go, as its structure says (`readPlpgsqlBlock` fills one when given):
+ * what the formatter lays a PL/pgSQL body out by.
+ */
+export interface PlpgsqlLayout {
+  /**
+   * Pairs (token index, depth), in token order: a line starts at that significant token,
+   * nested that deep (a block's statements one level in from its BEGIN, a branch's from its IF).
+   */
+  readonly lines: number[];
+  /** Token indexes of words that name something (variables, labels, cursors, conditions): never keywords. */
+  readonly names: Set<number>;
+  /** Pairs [from, to) of token ranges written as names are (a declaration's data type, cursor arguments). */
+  readonly nameRanges: number[];
+}
+
+/** An empty layout to fill. */
+export function newPlpgsqlLayout(): PlpgsqlLayout {
+  return { lines: [], names: new Set(), nameRanges: [] };
+}
+
 /** What `readPlpgsqlBlock` found: the SQL pieces in text order and the block's syntax errors. */
 export interface PlpgsqlReading {
   readonly pieces: PlpgsqlPiece[];
@@ -63,9 +84,11 @@ export function readPlpgsqlBlock(
   returns?: RoutineReturns,
   /** A token buffer to scan the body into (reused from one body to the next by `parseEmbedded`). */
   into?: SignificantTokens,
+  /** Filled with where the body's lines start (the formatter's); the reading is the same. */
+  layout?: PlpgsqlLayout,
 ): PlpgsqlReading {
   const tokens = scanSignificant(host, dialect, start, end, into);
-  const reader = new BlockReader(tokens, end, names, returns);
+  const reader = new BlockReader(tokens, end, names, returns, layout);
   try {
     reader.readBody();
   } catch (stop) {
@@ -117,6 +140,8 @@ class BlockReader {
   private pendingLabel: string | undefined = undefined;
   /** The names declared around the current statement, one set per block or loop; none: no check. */
   private readonly scopes: Set<string>[] | undefined;
+  /** How deep the current line is nested (kept for `layout`). */
+  private depth = 0;
 
   constructor(
     private readonly tokens: SignificantTokens,
@@ -125,6 +150,8 @@ class BlockReader {
     names: readonly string[] | undefined,
     /** What the routine returns (RETURN's checks); absent: not checked. */
     private readonly returns: RoutineReturns | undefined,
+    /** Filled with the body's lines, when given. */
+    private readonly layout: PlpgsqlLayout | undefined,
   ) {
     this.count = tokens.count;
     this.text = tokens.text;
@@ -147,8 +174,26 @@ class BlockReader {
   private declare(name: string): void {
     this.scopes?.[this.scopes.length - 1]!.add(name);
   }
+  // ------------------------------------------------------------------ layout
+
+  /** A line starts at token `i`, `depth` deep (once per token: the first call stands). */
+  private line(i = this.i, depth = this.depth): void {
+    const lines = this.layout?.lines;
+    if (lines === undefined || (lines.length > 0 && lines[lines.length - 2]! >= i)) return;
+    lines.push(i, depth);
+  }
+  /** Token `i` names something: it is written as a name, never as a keyword. */
+  private name(i: number): void {
+    this.layout?.names.add(i);
+  }
+  /** Tokens `[from, to)` are written as names are (a data type, cursor arguments). */
+  private nameRange(from: number, to: number): void {
+    this.layout?.nameRanges.push(from, to);
+  }
+
   /** Fails unless the name at token `i` (a target's first name) is declared; a `$n` always is. */
   private checkDeclared(i: number): void {
+    this.name(i);
     if (!this.scopes || !this.isName(i)) return;
     const name = this.identifier(i);
     for (const scope of this.scopes) if (scope.has(name)) return;
@@ -296,6 +341,8 @@ class BlockReader {
   readBody(): void {
     // `#variable_conflict use_column`, `#print_strict_params on`, `#option dump`: one line each.
     while (this.atOp("#") && this.kindAt(this.i + 1) === SyntaxKind.Word) {
+      this.line();
+      this.nameRange(this.i, this.i + 3);
       const option = this.wordAt(this.i + 1);
       this.i += 2;
       if (option === "option" || option === "variable_conflict" || option === "print_strict_params") {
@@ -304,6 +351,7 @@ class BlockReader {
       } else this.fail(SyntaxCode.UnexpectedToken, `unknown compiler option #${option}`, this.i - 1);
     }
     if (this.atEnd) this.expected("BEGIN");
+    this.line();
     this.readBlock();
     if (this.kindAt(this.i) === SyntaxKind.Semicolon) this.i++;
     if (!this.atEnd) this.fail(SyntaxCode.UnexpectedToken, `unexpected ${describeToken(this.kindAt(this.i), this.text.slice(this.startOf(this.i), this.endOf(this.i)))} after the routine's last END`);
@@ -315,22 +363,35 @@ class BlockReader {
     this.pendingLabel = undefined;
     this.openScope(label);
     if (this.atWord("declare")) {
+      this.line();
       this.i++;
+      this.depth++;
       this.readDeclarations();
+      this.depth--;
     }
+    this.line();
     this.expectWord("begin");
     this.enclosing.push({ label, loop: false });
+    this.depth++;
     this.readStatements();
+    this.depth--;
     if (this.atWord("exception")) {
+      this.line();
       this.i++;
       if (!this.atWord("when")) this.expected("WHEN");
+      this.depth++;
       while (this.atWord("when")) {
+        this.line();
         this.i++;
         this.readConditions();
         this.expectWord("then");
+        this.depth++;
         this.readStatements();
+        this.depth--;
       }
+      this.depth--;
     }
+    this.line();
     this.expectWord("end", "END");
     this.readEndLabel(label);
     this.enclosing.pop();
@@ -343,9 +404,12 @@ class BlockReader {
     this.i++;
     if (!this.isName(this.i)) this.expected("a label name");
     const label = this.identifier(this.i);
+    this.name(this.i);
     this.i++;
     if (!this.atOp(">>")) this.expected("'>>'");
     this.i++;
+    // What the label is on starts a line of its own.
+    this.line();
     return label;
   }
 
@@ -355,6 +419,7 @@ class BlockReader {
     const name = this.identifier(this.i);
     if (label === undefined) this.fail(SyntaxCode.UnexpectedToken, `end label "${name}" given for a block or loop without a label`);
     if (name !== label) this.fail(SyntaxCode.UnexpectedToken, `end label "${name}" differs from the label "${label}" the block or loop starts with`);
+    this.name(this.i);
     this.i++;
   }
 
@@ -373,6 +438,8 @@ class BlockReader {
   private readConditionName(handler: boolean): void {
     const name = this.identifier(this.i);
     if (!(handler && name === "others") && !isConditionName(name)) this.fail(SyntaxCode.UnexpectedToken, `unknown exception condition "${name}"`);
+    // (OTHERS is written as a keyword.)
+    if (name !== "others") this.name(this.i);
     this.i++;
   }
 
@@ -388,10 +455,12 @@ class BlockReader {
     while (!this.atWord("begin")) {
       if (this.atEnd) this.expected("BEGIN");
       if (this.atWord("declare")) {
+        this.line(this.i, this.depth - 1);
         this.i++;
         continue;
       }
       if (this.atOp("<<")) this.fail(SyntaxCode.UnexpectedToken, "a block's label goes before DECLARE, not after it");
+      this.line();
       this.readDeclaration();
     }
   }
@@ -401,11 +470,13 @@ class BlockReader {
     if (!this.isName(this.i)) this.expected("a variable name or BEGIN");
     const name = this.identifier(this.i);
     this.declare(name);
+    this.name(this.i);
     this.i++;
     if (this.atWord("alias") && this.atWord("for", this.i + 1)) {
       // name ALIAS FOR $1 | name
       this.i += 2;
       if (this.kindAt(this.i) !== SyntaxKind.Param && !this.isName(this.i)) this.expected("a parameter after ALIAS FOR");
+      this.name(this.i);
       this.i++;
       this.expectSemicolon();
       return;
@@ -416,7 +487,7 @@ class BlockReader {
       // name [[NO] SCROLL] CURSOR [(arg type, …)] FOR | IS query;
       this.i++;
       this.cursors.add(name);
-      if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipParenthesized();
+      if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipArguments();
       if (!this.atWord("for") && !this.atWord("is")) this.expected("FOR or IS");
       this.i++;
       this.statement(this.atSemicolon, "';'");
@@ -435,12 +506,15 @@ class BlockReader {
       else if (kind === SyntaxKind.Comma && depth === 0) this.fail(SyntaxCode.UnexpectedToken, "unexpected ',' in a declaration: PL/pgSQL declares one variable per declaration", j);
     }
     if (this.wordAt(typeEnd - 1) === "refcursor") this.cursors.delete(name);
+    this.nameRange(this.i, typeEnd);
     this.i = typeEnd;
     if (this.atWord("collate")) {
       this.i++;
       if (!this.isName(this.i)) this.expected("a collation name");
+      const from = this.i;
       this.i++;
       while (this.kindAt(this.i) === SyntaxKind.Dot && this.isName(this.i + 1)) this.i += 2;
+      this.nameRange(from, this.i);
     }
     if (this.atWord("not")) {
       this.i++;
@@ -481,6 +555,13 @@ class BlockReader {
     return this.kindAt(i) === SyntaxKind.Word ? this.tokens.words[i]! : this.text.slice(this.startOf(i) + 1, this.endOf(i) - 1);
   }
 
+  /** Skips a cursor's arguments, `( … )` at the current token, written as names are. */
+  private skipArguments(): void {
+    const from = this.i;
+    this.skipParenthesized();
+    this.nameRange(from, this.i);
+  }
+
   /** Skips a balanced `( … )` at the current token. */
   private skipParenthesized(): void {
     let depth = 0;
@@ -499,7 +580,10 @@ class BlockReader {
 
   /** Statements up to the word that ends the list (END, ELSE, ELSIF, WHEN, EXCEPTION) or the body's end. */
   private readStatements(): void {
-    while (!this.atEnd && !(this.kindAt(this.i) === SyntaxKind.Word && LIST_ENDS.has(this.tokens.words[this.i]!))) this.readStatement();
+    while (!this.atEnd && !(this.kindAt(this.i) === SyntaxKind.Word && LIST_ENDS.has(this.tokens.words[this.i]!))) {
+      this.line();
+      this.readStatement();
+    }
   }
 
   /** One statement, its `;` included. */
@@ -668,7 +752,9 @@ class BlockReader {
   /** `target := expression;` (or `=`). */
   private readAssignment(): void {
     this.checkDeclared(this.i);
+    const from = this.i;
     while (!(this.atOp(":=") || this.atOp("="))) this.i++;
+    this.nameRange(from, this.i);
     this.i++;
     this.expressionToSemicolon(true);
   }
@@ -676,8 +762,12 @@ class BlockReader {
   /** `IF c THEN … [ELSIF c THEN …] [ELSE …] END IF;` */
   private readIf(): void {
     this.readBranch();
-    while (this.atWord("elsif") || this.atWord("elseif")) this.readBranch();
-    this.readElseAndEnd("if");
+    while (this.atWord("elsif") || this.atWord("elseif")) {
+      this.line();
+      this.readBranch();
+    }
+    this.readElse();
+    this.readEnd("if");
   }
 
   /** `CASE [x] WHEN v [, v …] THEN … [ELSE …] END CASE;` */
@@ -685,9 +775,15 @@ class BlockReader {
     this.i++;
     if (!this.atWord("when")) this.expression((j) => this.atWord("when", j), "WHEN");
     if (!this.atWord("when")) this.expected("WHEN");
-    do this.readBranch();
-    while (this.atWord("when"));
-    this.readElseAndEnd("case");
+    // The WHEN branches one level in, their statements two.
+    this.depth++;
+    do {
+      this.line();
+      this.readBranch();
+    } while (this.atWord("when"));
+    this.readElse();
+    this.depth--;
+    this.readEnd("case");
   }
 
   /** At IF, ELSIF or WHEN: the word, a condition up to THEN, and the branch's statements. */
@@ -695,15 +791,25 @@ class BlockReader {
     this.i++;
     this.expression((j) => this.atWord("then", j), "THEN");
     this.i++;
+    this.depth++;
     this.readStatements();
+    this.depth--;
   }
 
-  /** `[ELSE …] END IF;` / `[ELSE …] END CASE;` */
-  private readElseAndEnd(construct: "if" | "case"): void {
+  /** `[ELSE …]` of IF and CASE. */
+  private readElse(): void {
     if (this.atWord("else")) {
+      this.line();
       this.i++;
+      this.depth++;
       this.readStatements();
+      this.depth--;
     }
+  }
+
+  /** `END IF;` / `END CASE;` */
+  private readEnd(construct: "if" | "case"): void {
+    this.line();
     this.expectWord("end", `END ${construct.toUpperCase()}`);
     this.expectWord(construct, `${construct.toUpperCase()} after END`);
     this.expectSemicolon();
@@ -715,7 +821,10 @@ class BlockReader {
     this.pendingLabel = undefined;
     this.enclosing.push({ label, loop: true });
     this.openScope(label, loopVariable);
+    this.depth++;
     this.readStatements();
+    this.depth--;
+    this.line();
     this.expectWord("end", "END LOOP");
     this.expectWord("loop", "LOOP after END");
     this.readEndLabel(label);
@@ -738,6 +847,7 @@ class BlockReader {
       for (let k = this.enclosing.length - 1; k >= 0 && !target; k--) if (this.enclosing[k]!.label === name) target = this.enclosing[k];
       if (!target) this.fail(SyntaxCode.UnexpectedToken, `no block or loop around this statement has the label "${name}"`);
       if (!exit && !target.loop) this.fail(SyntaxCode.UnexpectedToken, `CONTINUE cannot name the block label "${name}": only a loop's`);
+      this.name(this.i);
       this.i++;
     } else if (!this.enclosing.some((e) => e.loop)) {
       this.fail(SyntaxCode.UnexpectedToken, exit ? "EXIT outside a loop needs the label of a block around it" : "CONTINUE can only be used inside a loop", at);
@@ -753,8 +863,10 @@ class BlockReader {
     do {
       if (!this.isName(this.i)) this.expected("a loop variable");
       targets.push(this.i);
+      const from = this.i;
       this.i++;
       while (this.kindAt(this.i) === SyntaxKind.Dot && this.kindAt(this.i + 1) !== SyntaxKind.Eof) this.i += 2;
+      this.nameRange(from, this.i);
     } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
     const declared = targets.length === 1 ? this.identifier(targets[0]!) : undefined;
     const checkTargets = (): void => {
@@ -776,8 +888,9 @@ class BlockReader {
     if (reverse) this.i++;
     // A cursor loop names a bound cursor: `FOR r IN c LOOP`, `FOR r IN c(1, 'x') LOOP`.
     if (!reverse && this.kindAt(this.i) === SyntaxKind.Word && this.cursors.has(this.tokens.words[this.i]!) && (this.atWord("loop", this.i + 1) || this.kindAt(this.i + 1) === SyntaxKind.LParen)) {
+      this.name(this.i);
       this.i++;
-      if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipParenthesized();
+      if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipArguments();
       this.expectWord("loop");
       return this.readLoopBody(declared);
     }
@@ -995,9 +1108,11 @@ class BlockReader {
   private readTargets(): void {
     do {
       if (!this.isName(this.i)) this.expected("a variable");
+      const from = this.i;
       this.checkDeclared(this.i);
       this.i++;
       while (this.kindAt(this.i) === SyntaxKind.Dot && this.kindAt(this.i + 1) !== SyntaxKind.Eof) this.i += 2;
+      this.nameRange(from, this.i);
     } while (this.kindAt(this.i) === SyntaxKind.Comma && ++this.i);
   }
 
@@ -1038,7 +1153,7 @@ class BlockReader {
       this.statement(this.atSemicolon, "';'");
       return this.expectSemicolon();
     }
-    if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipParenthesized();
+    if (this.kindAt(this.i) === SyntaxKind.LParen) this.skipArguments();
     this.expectSemicolon();
   }
 

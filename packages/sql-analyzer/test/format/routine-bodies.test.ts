@@ -63,7 +63,7 @@ describe("a body is kept as written", () => {
   });
 
   test("in another language, or quoted with '…'", () => {
-    check("CREATE FUNCTION f() RETURNS int AS $$ begin return 1; end $$ LANGUAGE plpgsql;\n", "CREATE FUNCTION f() RETURNS int AS $$ begin return 1; end $$ LANGUAGE plpgsql;\n");
+    check("CREATE FUNCTION f() RETURNS int AS $$ return 1; $$ LANGUAGE plperl;\n", "CREATE FUNCTION f() RETURNS int AS $$ return 1; $$ LANGUAGE plperl;\n");
     check("CREATE FUNCTION f() RETURNS int AS 'select   1' LANGUAGE sql;\n", "CREATE FUNCTION f() RETURNS int AS 'select   1' LANGUAGE sql;\n");
   });
 
