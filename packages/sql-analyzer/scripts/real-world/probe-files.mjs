@@ -6,7 +6,10 @@
 // --mariadb <socket>, MariaDB (PREPARE of that statement; error 1064 is a syntax error). A
 // file we fault and the real parser takes is a false error: those are the ones to fix.
 // With --format it also formats every clean file with two option sets and checks that the
-// result is a fixed point, keeps every token and (PostgreSQL) gives libpg-query the same tree.
+// result is a fixed point, keeps every token and (PostgreSQL) gives libpg-query the same tree;
+// a PostgreSQL file is formatted a third time with `routineBodies: "format"`, checked to be a
+// fixed point with no statement unverified and to give libpg-query the same statements and
+// PL/pgSQL blocks (strings compared by their tokens: the bodies' layout changes).
 //
 //   node scripts/real-world/probe-files.mjs <dir> [--format] [--mariadb /path/to/socket]
 //
@@ -18,7 +21,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import { loadModule, parseSync } from "libpg-query";
+import { loadModule, parsePlPgSQLSync, parseSync } from "libpg-query";
 import { sameDocumentTokens } from "../fuzz-inputs.mjs";
 import { createSqliteOracle, plpgsqlAccepts, serverSql } from "../oracles.mjs";
 
@@ -58,6 +61,53 @@ function mariadbTakes(sql) {
 
 const treeOf = (sql) => JSON.stringify(parseSync(sql), (key, value) => (/location$|^stmt_len$|list_start$|list_end$/.test(key) ? undefined : value));
 const OPTION_SETS = [{ keywordCase: "upper" }, { keywordCase: "lower", indent: 4, lineWidth: 40, commaPosition: "leading" }];
+/** `text`'s tokens without the blanks, words folded: a string or SQL text compared by what it says. */
+function foldedTokens(text) {
+  const stream = api.tokenize(text, "postgres");
+  const out = [];
+  for (let i = 0; i < stream.count; i++) {
+    const t = text.slice(stream.starts[i], i + 1 < stream.count ? stream.starts[i + 1] : text.length);
+    if (t.trim() !== "") out.push(/^[A-Za-z_]/.test(t) ? t.toLowerCase() : t);
+  }
+  return out.join(" ");
+}
+/**
+ * libpg-query's statements and the PL/pgSQL blocks of the file's PL/pgSQL routines (each asked
+ * alone: its PL/pgSQL entry point aborts on a routine without a string body), with every
+ * string, SQL text and type name as its tokens.
+ */
+function bodyBlindTrees(sql) {
+  const fold = (key, value) => (/location$|^stmt_len$|list_start$|list_end$|^lineno$/.test(key) ? undefined : typeof value === "string" && /^(sval|query|typname)$/.test(key) ? foldedTokens(value) : value);
+  const blocks = [];
+  for (const segment of api.parse(sql, { dialect: "postgres" }).segments) {
+    const statement = sql.slice(segment.start, segment.end);
+    if (!/^\s*create\b[\s\S]*\b(function|procedure)\b[\s\S]*language\s+'?plpgsql/i.test(statement) || !statement.includes("$")) continue;
+    try {
+      blocks.push(JSON.stringify(parsePlPgSQLSync(statement), fold));
+    } catch {
+      blocks.push("refused");
+    }
+  }
+  return JSON.stringify(parseSync(sql), fold) + blocks.join("\n");
+}
+/** What is wrong with formatting a PostgreSQL file's routine bodies too (see the header). */
+function routineBodyProblems(text, takes) {
+  const options = { dialect: "postgres", routineBodies: "format" };
+  const result = api.formatDocument(text, options);
+  const problems = [];
+  if (result.statements.some((st) => st.status === "unverified")) problems.push("unverified");
+  if (api.format(result.text, options) !== result.text) problems.push("not a fixed point");
+  if (takes) {
+    let same;
+    try {
+      same = bodyBlindTrees(serverSql(result.text)) === bodyBlindTrees(serverSql(text));
+    } catch {
+      same = false;
+    }
+    if (!same) problems.push("other statements or blocks for libpg-query");
+  }
+  return { problems, changed: result.text !== api.format(text, { dialect: "postgres" }) };
+}
 
 const files = [];
 const seen = new Set();
@@ -90,7 +140,7 @@ for (const path of files.sort()) {
   const hash = createHash("sha1").update(text).digest("hex");
   if (contents.has(hash)) continue;
   contents.add(hash);
-  const s = (stats[dialect] ??= { files: 0, lines: 0, faulted: 0, falseErrors: 0, formatted: 0, formatProblems: 0 });
+  const s = (stats[dialect] ??= { files: 0, lines: 0, faulted: 0, falseErrors: 0, formatted: 0, formatProblems: 0, ...(dialect === "postgres" ? { bodiesChanged: 0, bodyProblems: 0 } : {}) });
   s.files++;
   s.lines += text.split("\n").length;
   const result = api.parse(text, { dialect });
@@ -127,6 +177,14 @@ for (const path of files.sort()) {
     if (problems.length > 0) {
       s.formatProblems++;
       report.push(`FORMAT ${dialect} ${path} ${JSON.stringify(options)}: ${problems.join(", ")}`);
+    }
+  }
+  if (dialect === "postgres" && text.includes("$")) {
+    const { problems, changed } = routineBodyProblems(text, postgresTakes(text));
+    if (changed) s.bodiesChanged++;
+    if (problems.length > 0) {
+      s.bodyProblems++;
+      report.push(`FORMAT BODIES ${path}: ${problems.join(", ")}`);
     }
   }
 }

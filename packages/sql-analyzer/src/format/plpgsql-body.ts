@@ -189,6 +189,8 @@ class BodyPrinter {
       // A word after SQL laid out over several lines (`LOOP`, `THEN`, `USING`) starts a line of
       // its own at the statement's depth, so the block's body does not run on from the SQL.
       if (previous !== undefined && previous.kind === undefined && item.kind === SyntaxKind.Word && previous.text.includes("\n")) line += this.eol + indent;
+      // Two strings are one only across a line break (`RAISE NOTICE 'a'` / `'b'`): it stays.
+      else if (previous?.kind === SyntaxKind.String && item.kind === SyntaxKind.String) line += this.eol + indent + this.options.indentUnit;
       else if (previous !== undefined) line += this.spaceBetween(previous, item);
       line += item.text;
       previous = item;

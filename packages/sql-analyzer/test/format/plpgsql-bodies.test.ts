@@ -188,10 +188,26 @@ describe("a PL/pgSQL body", () => {
     check(fn(" begin for i in 1..a loop null; end loop; for j in reverse a .. 1 by 2 loop null; end loop; end ", "void"), printed(["BEGIN", "  FOR i IN 1..a LOOP", "    NULL;", "  END LOOP;", "  FOR j IN REVERSE a .. 1 BY 2 LOOP", "    NULL;", "  END LOOP;", "END"], "void"));
   });
 
+  test("a string continued on the next line stays continued there (a space between them is an error)", () => {
+    check(
+      fn(" begin raise exception 'could not lock, '\n 'a snapshot is running'; a := 'x'\n'y'; return a; end "),
+      printed(["BEGIN", "  RAISE EXCEPTION 'could not lock, '", "    'a snapshot is running';", "  a := 'x'", "  'y';", "  RETURN a;", "END"]),
+    );
+  });
+
   test("with CRLF line breaks in a CRLF document", () => {
     const crlf = "create function f() returns int language plpgsql as $$\r\nbegin\r\n  -- c\r\n  return 1;\r\nend\r\n$$;\r\n";
     check(crlf, "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS $$\r\nBEGIN\r\n  -- c\r\n  RETURN 1;\r\nEND\r\n$$;\r\n");
   });
+});
+
+test("the README's PL/pgSQL example is what the formatter prints", () => {
+  const readme = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "../../README.md"), "utf8");
+  const example = /```sql\n-- format\(<the text below written on one line, in lower case>[^\n]*\n([\s\S]*?)```/.exec(readme)![1]!;
+  // The same text on one line and in lower case (its string aside), which the formatter lays out again.
+  const oneLine = example.replace(/\s+/g, " ").replace(/'[^']*'|[A-Z]+/g, (m) => (m.startsWith("'") ? m : m.toLowerCase()));
+  expect(oneLine).not.toContain("\n");
+  check(oneLine, example);
 });
 
 describe("a PL/pgSQL body is kept as written", () => {
