@@ -34,6 +34,52 @@ export function plpgsqlAccepts(statement) {
   }
 }
 
+/**
+ * What CREATE FUNCTION and DO take, as far as libpg-query knows: the raw parser's verdict, and for
+ * a PL/pgSQL routine or DO block with a string body also its PL/pgSQL compiler's (which checks
+ * the body and the signature: OUT parameters against RETURNS, a trigger function's arguments).
+ * Loads the wasm module; returns a `(sql) => { ok, message }` check.
+ */
+export async function createPostgresServerOracle() {
+  await loadModule();
+  return (sql) => {
+    let tree;
+    try {
+      tree = parseSync(sql);
+    } catch (error) {
+      return { ok: false, message: String(error?.message ?? error) };
+    }
+    // What the server's DO checks before it runs the code (ExecuteDoStmt; checked against a
+    // PostgreSQL server): the grammar takes `DO LANGUAGE x` alone, and any number of code strings
+    // and LANGUAGE clauses, but the server wants code, and one of each.
+    for (const { stmt } of tree.stmts ?? []) {
+      if (!stmt?.DoStmt) continue;
+      const names = (stmt.DoStmt.args ?? []).map((o) => o.DefElem?.defname);
+      if (!names.includes("as")) return { ok: false, message: "no inline code specified" };
+      if (names.filter((n) => n === "as").length > 1 || names.filter((n) => n === "language").length > 1) return { ok: false, message: "conflicting or redundant options" };
+    }
+    // (The compiler's entry point aborts the module on a PL/pgSQL routine without a string body.)
+    if (!/plpgsql|^\s*do\b/im.test(sql) || !everyRoutineHasStringBody(tree)) return { ok: true };
+    try {
+      parsePlPgSQLSync(sql);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: String(error?.message ?? error) };
+    }
+  };
+}
+
+/** Whether every CREATE FUNCTION / PROCEDURE and DO of a raw parse tree has an `AS '…'` body. */
+function everyRoutineHasStringBody(tree) {
+  for (const { stmt } of tree.stmts ?? []) {
+    const create = stmt?.CreateFunctionStmt;
+    if (create && !(create.options ?? []).some((o) => o.DefElem?.defname === "as")) return false;
+    const block = stmt?.DoStmt;
+    if (block && !(block.args ?? []).some((o) => o.DefElem?.defname === "as")) return false;
+  }
+  return true;
+}
+
 /** Loads the libpg-query wasm module and returns a `(sql) => { ok, message }` check. */
 export async function createPostgresOracle() {
   await loadModule();

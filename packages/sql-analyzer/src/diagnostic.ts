@@ -72,6 +72,12 @@ export const SyntaxCode = {
    * names (PostgreSQL rejects the routine when it creates it).
    */
   UnknownVariable: "unknown-variable",
+  /**
+   * CREATE FUNCTION: a signature PostgreSQL refuses before it reads the body — OUT parameters in a
+   * RETURNS TABLE function, a RETURNS type other than the OUT parameters give, a trigger function
+   * in SQL, a PL/pgSQL trigger function with declared arguments.
+   */
+  RoutineSignature: "routine-signature",
   /** Syntax that belongs to another dialect than the one selected. */
   WrongDialect: "wrong-dialect",
   /** A psql meta-command (`\foo`) that psql does not have. */

@@ -189,6 +189,84 @@ describe("PostgreSQL dumps (pg_dumpall, pg_dump) of a real server", () => {
     expectClean(dumps.inserts!, "postgres", "pg_dump --column-inserts");
     expect(dumps.inserts).toContain("INSERT INTO");
   });
+
+  /** Which of `statements` the server runs without an error, each alone in a transaction it rolls back. */
+  const serverTakes = (statements: readonly string[]): boolean[] => {
+    // (A statement may end in a line comment: its `;` goes on a line of its own.)
+    const script = statements.map((sql, i) => `BEGIN;\n${sql}\n;\nSELECT 'ok ${i}';\nROLLBACK;`).join("\n");
+    const run = spawnSync(psql!, ["-h", dir, "-U", "postgres", "-d", "postgres", "-X", "-q", "-t", "-A"], { input: script, encoding: "utf8", maxBuffer: 64 << 20 });
+    const ok = new Set(run.stdout.split("\n").filter((line) => line.startsWith("ok ")).map((line) => Number(line.slice(3))));
+    return statements.map((_, i) => ok.has(i));
+  };
+  const weReject = (sql: string): boolean => parse(sql, { dialect: "postgres" }).diagnostics.some((d) => d.severity === "error");
+
+  it.skipIf(!!missing)("CREATE FUNCTION's signature rules and DO's: what we report, the server refuses, and the reverse", () => {
+    const body = "AS $$ BEGIN END $$ LANGUAGE plpgsql";
+    const statements = [
+      // Several OUT parameters: the result is record.
+      `CREATE FUNCTION f(OUT a int, OUT b int) RETURNS int ${body}`,
+      `CREATE FUNCTION f(OUT a int, OUT b int) RETURNS record ${body}`,
+      `CREATE FUNCTION f(OUT a int, OUT b text) RETURNS SETOF record ${body}`,
+      "CREATE FUNCTION f(OUT a int, OUT b int) RETURNS int LANGUAGE sql AS 'select 1, 2'",
+      // One OUT parameter: its type, however it is spelled.
+      `CREATE FUNCTION f(OUT a int) RETURNS text ${body}`,
+      `CREATE FUNCTION f(INOUT a numeric) RETURNS record ${body}`,
+      `CREATE FUNCTION f(a OUT int) RETURNS void ${body}`,
+      `CREATE FUNCTION f(IN OUT a int) RETURNS bigint ${body}`,
+      `CREATE FUNCTION f(OUT a varchar) RETURNS text ${body}`,
+      `CREATE FUNCTION f(OUT a int) RETURNS integer ${body}`,
+      `CREATE FUNCTION f(OUT a int4) RETURNS SETOF int ${body}`,
+      `CREATE FUNCTION f(OUT a int[]) RETURNS _int4 ${body}`,
+      `CREATE FUNCTION f(OUT a float) RETURNS double precision ${body}`,
+      `CREATE FUNCTION f(OUT a float(10)) RETURNS real ${body}`,
+      `CREATE FUNCTION f(OUT a timestamptz) RETURNS timestamp with time zone ${body}`,
+      `CREATE FUNCTION f(OUT a varchar(10)) RETURNS pg_catalog.varchar ${body}`,
+      `CREATE FUNCTION f(OUT a numeric(10, 2)) RETURNS decimal ${body}`,
+      // RETURNS TABLE: its columns are the OUT parameters.
+      `CREATE FUNCTION f(OUT a int) RETURNS TABLE (x int) ${body}`,
+      `CREATE FUNCTION f(a int) RETURNS TABLE (x int) ${body}`,
+      // Trigger functions: none in SQL, no declared arguments in PL/pgSQL.
+      `CREATE FUNCTION f(a int) RETURNS trigger ${body}`,
+      `CREATE FUNCTION f(VARIADIC a int[]) RETURNS trigger ${body}`,
+      `CREATE FUNCTION f(a int) RETURNS event_trigger ${body}`,
+      `CREATE FUNCTION f() RETURNS trigger ${body}`,
+      `CREATE FUNCTION f() RETURNS "trigger" ${body}`,
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE sql AS 'select 1'",
+      "CREATE FUNCTION f() RETURNS event_trigger LANGUAGE sql AS 'select 1'",
+      // RETURN with no value only where nothing is returned.
+      "CREATE FUNCTION f() RETURNS int AS $$ BEGIN RETURN; END $$ LANGUAGE plpgsql",
+      "CREATE FUNCTION f() RETURNS trigger AS $$ BEGIN IF TG_OP = 'DELETE' THEN RETURN; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+      "CREATE FUNCTION f() RETURNS void AS $$ BEGIN RETURN; END $$ LANGUAGE plpgsql",
+      "CREATE FUNCTION f(OUT a int) AS $$ BEGIN RETURN; END $$ LANGUAGE plpgsql",
+      "CREATE FUNCTION f() RETURNS SETOF int AS $$ BEGIN RETURN; END $$ LANGUAGE plpgsql",
+      "CREATE PROCEDURE p() AS $$ BEGIN RETURN; END $$ LANGUAGE plpgsql",
+      // DO: code, one string and one LANGUAGE.
+      "DO $$ BEGIN PERFORM 1; END $$",
+      "DO LANGUAGE plpgsql $$ BEGIN PERFORM 1; END $$",
+      "DO $$ BEGIN PERFORM 1; END $$ LANGUAGE plpgsql",
+      "DO LANGUAGE plpgsql",
+      "DO $$ BEGIN PERFORM 1; END $$ $$ BEGIN PERFORM 2; END $$",
+      "DO LANGUAGE plpgsql $$ BEGIN PERFORM 1; END $$ LANGUAGE plpgsql",
+    ];
+    const server = serverTakes(statements);
+    const mismatches = statements.filter((sql, i) => server[i] === weReject(sql));
+    expect(mismatches).toEqual([]);
+    // Both verdicts occur, so the comparison can fail either way.
+    expect(server.filter(Boolean).length).toBeGreaterThan(8);
+    expect(server.filter((ok) => !ok).length).toBeGreaterThan(12);
+  });
+
+  it.skipIf(!!missing)("every PL/pgSQL routine and DO block of the corpus, its body laid out (routineBodies: \"format\"), creates or runs on the server as it did as written", () => {
+    const corpus = (JSON.parse(readFileSync(join(import.meta.dirname, "..", "corpus", "postgres.json"), "utf8")) as { statements: { sql: string; expect: string }[] }).statements;
+    const routines = corpus.filter((s) => s.expect === "accept" && /\$[A-Za-z_]*\$/.test(s.sql) && /language\s+'?plpgsql|^\s*(--[^\n]*\n\s*)*do\b/i.test(s.sql)).map((s) => s.sql);
+    const formatted = routines.map((sql) => format(sql, { dialect: "postgres", routineBodies: "format" }));
+    expect(formatted.filter((text, i) => text !== format(routines[i]!, { dialect: "postgres" })).length).toBeGreaterThan(routines.length / 3);
+    const before = serverTakes(routines);
+    const after = serverTakes(formatted);
+    expect(routines.filter((_, i) => before[i] !== after[i])).toEqual([]);
+    // (PL/pgSQL resolves tables when a routine runs, not when it is created: most create.)
+    expect(before.filter(Boolean).length).toBeGreaterThan(routines.length / 2);
+  });
 });
 
 /** The uid and gid of a system user (for running a server as it when the tests run as root). */

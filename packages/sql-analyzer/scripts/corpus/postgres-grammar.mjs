@@ -559,6 +559,19 @@ export function postgresGrammar(rnd) {
     return body.replace("NEW.updated_at := now();", "PERFORM now();");
   }
 
+  /**
+   * CREATE FUNCTION wants the OUT parameter's type as the result (record for several), a trigger
+   * function is not written in SQL, and a PL/pgSQL one takes no arguments: the picked RETURNS is fitted to the signature
+   * with no random draw and no other word count, so every other statement stays as it was.
+   */
+  function fitReturns(returns, args, lang) {
+    if (args === "INOUT n numeric") return returns === "RETURNS record" ? "RETURNS numeric" : "RETURNS decimal";
+    if (args === "IN x text, OUT y text") return "RETURNS text";
+    // (A SQL function cannot return trigger at all.)
+    if (returns === "RETURNS trigger" && (/plpgsql/i.test(lang) ? args !== "" : true)) return "RETURNS integer";
+    return returns;
+  }
+
   function createFunction() {
     const args = r.pick(["", "a integer, b integer", "p_id bigint", "IN x text, OUT y text", "VARIADIC vals int[]", "a int DEFAULT 0", "text, int", "INOUT n numeric"]);
     const lang = r.pick(["sql", "plpgsql", "SQL", "'plpgsql'"]);
@@ -567,7 +580,7 @@ export function postgresGrammar(rnd) {
     const quoted = r.chance(0.7) ? `$${r.pick(["", "body", "fn"])}$`.replace(/^\$(\w*)\$$/, (_, t) => `$${t}$`) : null;
     const bodyText = quoted ? `${quoted}${r.chance(0.5) ? "\n" : " "}${body}${r.chance(0.5) ? "\n" : " "}${quoted}` : `'${body.replace(/'/g, "''")}'`;
     const hasOut = /OUT /.test(args);
-    const returns = r.pick(hasOut ? ["RETURNS record", "RETURNS text"] : ["RETURNS integer", "RETURNS void", "RETURNS trigger", "RETURNS SETOF users", "RETURNS TABLE (id int, name text)", "RETURNS text", "RETURNS bigint"]);
+    const returns = fitReturns(r.pick(hasOut ? ["RETURNS record", "RETURNS text"] : ["RETURNS integer", "RETURNS void", "RETURNS trigger", "RETURNS SETOF users", "RETURNS TABLE (id int, name text)", "RETURNS text", "RETURNS bigint"]), args, lang);
     const attrs = r.some(["IMMUTABLE", "STABLE", "VOLATILE", "STRICT", "SECURITY DEFINER", "PARALLEL SAFE", "LEAKPROOF", "COST 100", "ROWS 10", "SET search_path = public", "CALLED ON NULL INPUT"], 0, 3);
     if (r.chance(0.2)) {
       return words("CREATE", r.maybe(0.4, () => "OR REPLACE"), "PROCEDURE", r.pick(["app.touch", "do_work", "archive"]), `(${args.replace(/OUT y text|INOUT n numeric/, "INOUT n numeric")})`, `LANGUAGE ${lang}`, "AS", withoutTriggerRow(bodyText.replace(/RETURN[^;]*;/g, "NULL;")));

@@ -1004,7 +1004,7 @@ SELECT (ARRAY[1, 2])[1], (CAST(a AS int[]))[1], (ARRAY(SELECT 1))[1] FROM t
 -- Forms real extension scripts use (found by parsing the SQL of 70 Debian PostgreSQL extension packages).
 DO LANGUAGE 'plpgsql' $$ BEGIN PERFORM 1; END $$
 DO $$ BEGIN PERFORM 1; END $$ LANGUAGE 'plpgsql'
-DO LANGUAGE plpgsql $$ BEGIN PERFORM 1; END $$ LANGUAGE sql
+DO $$ BEGIN PERFORM 1; END $$ LANGUAGE plpgsql
 CREATE FUNCTION f() RETURNS int AS $$ SELECT 1 $$ LANGUAGE 'sql' IMMUTABLE
 SELECT * FROM pair_info(p_child, p_parent := v_name)
 SELECT * FROM pair_info(p_parent => v_name, p_child := 'x')

@@ -995,6 +995,8 @@ class BlockReader {
     if (this.kindAt(this.i) === SyntaxKind.Semicolon) {
       // RETURN NEXT adds a row: its value, or the OUT parameters' values.
       if (next && returns && !returns.outParameters) this.expected("the row RETURN NEXT adds");
+      // A function that returns a value (a trigger function too) returns it with every RETURN.
+      if (!next && returns && !returns.procedure && !returns.set && !returns.void && !returns.outParameters) this.expected("the value RETURN returns");
       this.i++;
       return;
     }

@@ -5,6 +5,7 @@ import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
 import { atFullyReservedWord, atLabel, atSubstitutedName, atTypeFunctionName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseMysqlProgramBody } from "./mysql-routines.js";
+import { checkRoutineSignature, type RoutineParamInfo } from "./routine-signature.js";
 import { parseStatement } from "./statement.js";
 import { atMultiWordType, parseTypeName } from "./types.js";
 
@@ -28,7 +29,9 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   parseRoutineName(p, "routine name");
   // The name's last part and the parameter list bring names into a PL/pgSQL body.
   const signatureFrom = p.position - 1;
-  parseRoutineParams(p);
+  const params: RoutineParamInfo[] = [];
+  parseRoutineParams(p, { params });
+  const paramsTo = p.position;
   let names = p.namesBetween(signatureFrom, p.position);
   let outParameters = p.hasWordBetween(signatureFrom + 1, p.position, OUT_MODES);
   let set = false;
@@ -37,6 +40,9 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   let language: string | undefined;
   let body: { start: number; text: string } | undefined;
   let mysqlBody = false;
+  let returnsFrom: number | undefined;
+  let returnsTo: number | undefined;
+  let table = false;
   for (let guard = 0; guard < 64 && !p.atEnd && !p.at(SyntaxKind.Semicolon); guard++) {
     const progress = p.position;
     if (p.atKw("returns")) {
@@ -48,6 +54,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
       returnsVoid = type === "void" || type === "event_trigger";
       trigger = type === "trigger" || type === "event_trigger" ? type : undefined;
       if (p.atKw("table") && p.nth(1) === SyntaxKind.LParen) {
+        table = true;
         p.bump();
         const columnsFrom = p.position;
         parseReturnsTableColumns(p);
@@ -59,7 +66,11 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
         p.bump();
         p.expectKw("null");
         p.expectKw("input");
-      } else parseTypeName(p);
+      } else {
+        returnsFrom = p.position;
+        parseTypeName(p);
+        returnsTo = p.position;
+      }
       p.finish();
       continue;
     }
@@ -134,6 +145,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
     if (p.position === progress) p.errorBump("expected a routine option");
   }
   if (p.mysql && !mysqlBody) p.expected("routine body");
+  if (p.postgres && !procedure) checkRoutineSignature(p, params, { returnsFrom, returnsTo, table, paramsFrom: signatureFrom + 1, paramsTo, language });
   if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, returns: { procedure, set, void: returnsVoid, outParameters, trigger } });
 }
 
@@ -334,6 +346,8 @@ export interface SignatureForms {
   readonly star?: boolean;
   readonly orderBy?: boolean;
   readonly none?: boolean;
+  /** Filled with each parameter's mode and type (CREATE FUNCTION's signature checks). */
+  readonly params?: RoutineParamInfo[];
 }
 
 /**
@@ -362,11 +376,12 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
         continue;
       }
       let named = false;
-      if (atParamMode(p, 0)) bumpParamMode(p);
+      let mode: RoutineParamInfo["mode"] = "in";
+      if (atParamMode(p, 0)) mode = bumpParamMode(p);
       else if (p.postgres && atLabel(p) && atParamMode(p, 1)) {
         // PostgreSQL also takes the mode after the name: `blkno OUT bigint`.
         p.bumpIdent();
-        bumpParamMode(p);
+        mode = bumpParamMode(p);
         named = true;
       }
       // `SETOF type` is a type (a set-returning argument: `f(setof raster)`), never a name and a type.
@@ -377,7 +392,9 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
         p.bumpIdent();
       }
       else if (!named && p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
+      const typeFrom = p.position;
       parseTypeName(p);
+      forms.params?.push({ mode, typeFrom, typeTo: p.position });
       if (p.atKw("default") || p.atOp("=")) {
         p.bump();
         parseExpr(p);
@@ -417,10 +434,15 @@ function atParamMode(p: Parser, n: number): boolean {
   return p.nthKw(n, "in") || p.nthKw(n, "out") || p.nthKw(n, "inout") || p.nthKw(n, "variadic");
 }
 
-/** A parameter mode (`IN OUT` is one). */
-function bumpParamMode(p: Parser): void {
-  if (p.atKw("in") && p.nthKw(1, "out")) p.bump();
+/** A parameter mode (`IN OUT` is one, INOUT). */
+function bumpParamMode(p: Parser): RoutineParamInfo["mode"] {
+  let mode = p.word as RoutineParamInfo["mode"];
+  if (p.atKw("in") && p.nthKw(1, "out")) {
+    p.bump();
+    mode = "inout";
+  }
   p.bump();
+  return mode;
 }
 
 function isTypeWithTz(p: Parser): boolean {

@@ -762,7 +762,14 @@ export class Parser {
     this.report(SyntaxCode.WrongDialect, `${what} is not ${DIALECT_NAMES[this.dialect]} syntax; ${hint}`, start, end);
   }
 
-  /** Absolute range of the current token, or of the end of the previous token at the end. */
+  /** The kind of the significant token at cursor position `index` (a past `position`); `Eof` past the end. */
+  pastKind(index: number): SyntaxKind {
+    return index < this.sigEnd ? (this.kinds[index]! as SyntaxKind) : SyntaxKind.Eof;
+  }
+  /** The lower-cased word (or operator text) of the significant token at cursor position `index`. */
+  pastWord(index: number): string | undefined {
+    return index < this.sigEnd ? this.words[index] : undefined;
+  }
   /** The source range of the significant token at cursor position `index` (a past `position`). */
   rangeAt(index: number): [number, number] {
     return [this.starts[index]!, this.ends[index]!];

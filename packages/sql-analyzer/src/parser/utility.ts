@@ -606,16 +606,22 @@ export function parseDo(p: Parser): void {
   for (;;) {
     if (p.at(SyntaxKind.String)) {
       if (body === undefined) body = { start: p.relativeStart(), text: p.tokenText() };
+      else p.report(SyntaxCode.UnexpectedToken, "DO takes one code block: a second string is a conflicting option", ...p.currentRange());
       p.start(SyntaxKind.RoutineBody);
       p.bump();
       p.finish();
-    } else if (p.eatKw("language")) {
+    } else if (p.atKw("language")) {
+      const at = p.currentRange();
+      p.bump();
       const named = parseLanguageName(p);
+      if (language !== undefined) p.report(SyntaxCode.UnexpectedToken, "DO takes one LANGUAGE: a second one is a conflicting option", ...at);
       language ??= named;
     } else break;
     items++;
   }
   if (items === 0) p.expected("code block string");
+  // (The server refuses a DO without code: the grammar takes LANGUAGE alone.)
+  else if (body === undefined) p.expected("the code block string DO runs");
   language ??= "plpgsql";
   if (body !== undefined && body.text.startsWith("$") && (language === "plpgsql" || language === "sql")) {
     const { text, start } = body;

@@ -4,7 +4,7 @@
 // (the expectation is the reference's, not ours) and that we agree.
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "../../src/index.js";
-import { createPostgresOracle, createSqliteOracle } from "../../scripts/oracles.mjs";
+import { createPostgresServerOracle, createSqliteOracle } from "../../scripts/oracles.mjs";
 
 type Row = readonly [sql: string, accepted: boolean];
 
@@ -118,8 +118,9 @@ const ROWS: Record<string, readonly Row[]> = {
     ["SELECT a INTO temp FROM t", true],
     ["SELECT a INTO GLOBAL TEMPORARY TABLE t2 FROM t", true],
     ["DEALLOCATE prepare", true],
-    ["DO $$ BEGIN END $$ 'plpgsql'", true],
-    ["DO LANGUAGE plpgsql", true],
+    // The grammar takes both; the server wants one code string and some code (real-dumps.test.ts).
+    ["DO $$ BEGIN END $$ 'plpgsql'", false],
+    ["DO LANGUAGE plpgsql", false],
     ["DO", false],
     ["DO LANGUAGE symmetric $$ x $$", false],
     ["MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN INSERT DEFAULT VALUES", false],
@@ -413,7 +414,7 @@ const SQLITE_ROWS: Record<string, readonly Row[]> = {
 let reference: (sql: string) => { ok: boolean };
 let sqliteReference: ((sql: string) => { ok: boolean }) & { close?: () => void };
 beforeAll(async () => {
-  reference = await createPostgresOracle();
+  reference = await createPostgresServerOracle();
   sqliteReference = createSqliteOracle();
   return () => sqliteReference.close?.();
 });
