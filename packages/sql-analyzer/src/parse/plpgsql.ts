@@ -140,6 +140,8 @@ class BlockReader {
   private pendingLabel: string | undefined = undefined;
   /** The names declared around the current statement, one set per block or loop; none: no check. */
   private readonly scopes: Set<string>[] | undefined;
+  /** The label of each of `scopes` (the routine's own scope has none here). */
+  private readonly scopeLabels: (string | undefined)[] = [undefined];
   /** How deep the current line is nested (kept for `layout`). */
   private depth = 0;
 
@@ -160,15 +162,17 @@ class BlockReader {
     this.scopes = names === undefined ? undefined : [new Set([...IMPLICIT_VARIABLES, ...trigger, ...names])];
   }
 
-  /** Opens a scope for a block or loop (`names` declared in it); with no check, nothing. */
-  private openScope(...names: (string | undefined)[]): void {
+  /** Opens a scope for a block or loop with its label (`variable`: a loop's own); with no check, nothing. */
+  private openScope(label: string | undefined, variable?: string): void {
     if (!this.scopes) return;
     const scope = new Set<string>();
-    for (const name of names) if (name !== undefined) scope.add(name);
+    if (variable !== undefined) scope.add(variable);
     this.scopes.push(scope);
+    this.scopeLabels.push(label);
   }
   private closeScope(): void {
     this.scopes?.pop();
+    this.scopeLabels.pop();
   }
   /** Declares `name` in the innermost scope. */
   private declare(name: string): void {
@@ -191,12 +195,24 @@ class BlockReader {
     this.layout?.nameRanges.push(from, to);
   }
 
-  /** Fails unless the name at token `i` (a target's first name) is declared; a `$n` always is. */
+  /**
+   * Fails unless the name at token `i` (a target's first name) is declared; a `$n` always is.
+   * `blk.x` names the variable `x` of the block or loop labelled `blk`, as PostgreSQL looks it
+   * up: from the innermost scope out, a variable called `blk` (a record: `x` is its field) before
+   * the label of the same scope.
+   */
   private checkDeclared(i: number): void {
     this.name(i);
     if (!this.scopes || !this.isName(i)) return;
     const name = this.identifier(i);
-    for (const scope of this.scopes) if (scope.has(name)) return;
+    const field = this.kindAt(i + 1) === SyntaxKind.Dot && (this.kindAt(i + 2) === SyntaxKind.Word || this.kindAt(i + 2) === SyntaxKind.QuotedIdent) ? this.identifier(i + 2) : undefined;
+    for (let k = this.scopes.length - 1; k >= 0; k--) {
+      if (this.scopes[k]!.has(name)) return;
+      if (field !== undefined && this.scopeLabels[k] === name) {
+        if (this.scopes[k]!.has(field)) return;
+        this.fail(SyntaxCode.UnknownVariable, `"${name}.${field}" is not a declared variable: the block or loop labelled "${name}" declares no "${field}"`, i);
+      }
+    }
     this.fail(SyntaxCode.UnknownVariable, `"${name}" is not a declared variable`, i);
   }
 

@@ -34,6 +34,10 @@ const accepted: Record<string, [string, string[], string?]> = {
     "<<outer>> DECLARE x int := 0; BEGIN <<inner>> DECLARE y int; BEGIN y := 1; x := y; EXIT outer WHEN y > 0; END inner; RETURN x; END outer",
     ["E: 0", "E: 1", "E: y", "E: y > 0", "E: x"],
   ],
+  "names qualified by a block's or loop's label, and a variable that hides a label": [
+    "<<blk>> DECLARE x int; BEGIN <<inn>> DECLARE y int; BEGIN blk.x := 1; inn.y := 2; END; <<l>> FOR i IN 1..3 LOOP l.i := 2; END LOOP; <<in2>> DECLARE blk record; BEGIN blk.q := 1; END; SELECT 1 INTO blk.x; RETURN x; END",
+    ["E: 1", "E: 2", "E: 1", "E: 3", "E: 2", "E: 1", "S: SELECT 1 INTO blk.x", "E: x"],
+  ],
   "declarations": [
     "DECLARE c CONSTANT int := 10; d numeric(10,2) NOT NULL DEFAULT 0; e text COLLATE \"C\" = 'x'; r record; p ALIAS FOR $1; q ALIAS FOR b; cur CURSOR (k oid) FOR SELECT relname FROM pg_class WHERE oid = k; sc NO SCROLL CURSOR IS SELECT 1; t timestamp with time zone; arr int[]; BEGIN RETURN c; END",
     ["E: 10", "E: 0", "E: 'x'", "S: SELECT relname FROM pg_class WHERE oid = k", "S: SELECT 1", "E: c"],
@@ -142,6 +146,9 @@ const rejected: Record<string, [string, string]> = {
   "an error's item in GET CURRENT DIAGNOSTICS": ["DECLARE t text; BEGIN GET DIAGNOSTICS t = MESSAGE_TEXT; RETURN 1; END", "MESSAGE_TEXT is an item of GET STACKED DIAGNOSTICS, not of GET CURRENT DIAGNOSTICS @ \"MESSAGE_TEXT\""],
   "ROW_COUNT in GET STACKED DIAGNOSTICS": ["DECLARE n int; BEGIN RETURN 1; EXCEPTION WHEN others THEN GET STACKED DIAGNOSTICS n = ROW_COUNT; RETURN n; END", "ROW_COUNT is an item of GET CURRENT DIAGNOSTICS, not of GET STACKED DIAGNOSTICS @ \"ROW_COUNT\""],
   "ELSE twice": ["BEGIN IF a > 0 THEN NULL; ELSE NULL; ELSE NULL; END IF; RETURN 1; END", "expected END IF, found 'ELSE' @ \"ELSE\""],
+  "a label-qualified name its block does not declare": ["<<blk>> DECLARE y int; BEGIN DECLARE z int; BEGIN blk.z := 1; END; RETURN 1; END", "\"blk.z\" is not a declared variable: the block or loop labelled \"blk\" declares no \"z\" @ \"blk\""],
+  "SELECT INTO a label-qualified name its block does not declare": ["<<blk>> BEGIN SELECT 1 INTO blk.y; RETURN 1; END", "\"blk.y\" is not a declared variable: the block or loop labelled \"blk\" declares no \"y\" @ \"blk\""],
+  "an assignment to a label": ["<<blk>> BEGIN blk := 1; RETURN 1; END", "\"blk\" is not a declared variable @ \"blk\""],
 };
 
 describe("PL/pgSQL blocks", () => {
