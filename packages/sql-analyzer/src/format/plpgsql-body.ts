@@ -2,7 +2,7 @@ import type { Dialect } from "../dialect.js";
 import { tokenize } from "../lexer/lexer.js";
 import type { SignificantTokens } from "../lexer/significant-tokens.js";
 import { parsePieces, type ParsedFragment } from "../parse/embedded.js";
-import { newPlpgsqlLayout, readPlpgsqlBlock, type PlpgsqlPiece } from "../parse/plpgsql.js";
+import { newPlpgsqlLayout, readPlpgsqlBlock, type PlpgsqlLayout, type PlpgsqlPiece } from "../parse/plpgsql.js";
 import { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { applyCase, StatementDocBuilder } from "./build-doc.js";
@@ -72,6 +72,7 @@ class BodyPrinter {
   private lastEnd = 0;
   /** The depth of the last line placed. */
   private lastDepth = 0;
+  /** The first comment not placed yet (comments are placed in text order). */
   private next = 0;
 
   constructor(
@@ -79,24 +80,27 @@ class BodyPrinter {
     private readonly tokens: SignificantTokens,
     private readonly pieces: readonly PlpgsqlPiece[],
     private readonly fragments: readonly ParsedFragment[],
-    private readonly layout: { readonly lines: number[]; readonly names: Set<number>; readonly nameRanges: number[] },
+    private readonly layout: PlpgsqlLayout,
     private readonly options: ResolvedFormatOptions,
     private readonly eol: string,
   ) {
     const count = tokens.count;
-    for (let p = 0; p < pieces.length; p++) {
-      const piece = pieces[p]!;
-      this.pieceAt.set(piece.from >= 0 ? piece.from : this.tokenContaining(piece.start), p);
+    for (let k = 0; k < pieces.length; k++) {
+      const piece = pieces[k]!;
+      this.pieceAt.set(piece.from >= 0 ? piece.from : this.tokenContaining(piece.start), k);
     }
     this.nameTokens = new Uint8Array(count);
     for (const i of layout.names) this.nameTokens[i] = 1;
     for (let r = 0; r < layout.nameRanges.length; r += 2) this.nameTokens.fill(1, layout.nameRanges[r], layout.nameRanges[r + 1]);
     this.commentOwner = new Int32Array(tokens.commentCount);
+    // (Comments, tokens and pieces are each in text order: one pass over the three.)
     let t = 0;
+    let p = 0;
     for (let c = 0; c < tokens.commentCount; c++) {
       const start = tokens.commentStarts[c]!;
       while (t < count && tokens.starts[t]! < start) t++;
-      this.commentOwner[c] = pieces.some((p) => p.start < start && start < p.end) ? -1 : t;
+      while (p < pieces.length && pieces[p]!.end <= start) p++;
+      this.commentOwner[c] = p < pieces.length && pieces[p]!.start < start ? -1 : t;
     }
   }
 
@@ -266,9 +270,15 @@ class BodyPrinter {
 
   /** The significant token whose text holds `offset`. */
   private tokenContaining(offset: number): number {
-    let i = 0;
-    while (i < this.tokens.count - 1 && this.tokens.ends[i]! <= offset) i++;
-    return i;
+    // The first token that ends after `offset` (binary search: a body may hold many `1..n` loops).
+    let lo = 0;
+    let hi = this.tokens.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.tokens.ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
