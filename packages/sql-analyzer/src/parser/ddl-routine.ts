@@ -5,7 +5,7 @@ import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
 import { atFullyReservedWord, atLabel, atSubstitutedName, atTypeFunctionName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseMysqlProgramBody } from "./mysql-routines.js";
-import { checkRoutineSignature, type RoutineParamInfo } from "./routine-signature.js";
+import { checkRoutineSignature, ParamSummary, type ParamMode } from "./routine-signature.js";
 import { parseStatement } from "./statement.js";
 import { atMultiWordType, parseTypeName } from "./types.js";
 
@@ -29,7 +29,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   parseRoutineName(p, "routine name");
   // The name's last part and the parameter list bring names into a PL/pgSQL body.
   const signatureFrom = p.position - 1;
-  const params: RoutineParamInfo[] = [];
+  const params = new ParamSummary();
   parseRoutineParams(p, { params });
   const paramsTo = p.position;
   let names = p.namesBetween(signatureFrom, p.position);
@@ -145,7 +145,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
     if (p.position === progress) p.errorBump("expected a routine option");
   }
   if (p.mysql && !mysqlBody) p.expected("routine body");
-  if (p.postgres && !procedure) checkRoutineSignature(p, params, { returnsFrom, returnsTo, table, paramsFrom: signatureFrom + 1, paramsTo, language });
+  if (p.postgres && !procedure && (params.outs > 0 || trigger !== undefined)) checkRoutineSignature(p, params, { returnsFrom, returnsTo, table, trigger, paramsFrom: signatureFrom + 1, paramsTo, language });
   if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, returns: { procedure, set, void: returnsVoid, outParameters, trigger } });
 }
 
@@ -347,7 +347,7 @@ export interface SignatureForms {
   readonly orderBy?: boolean;
   readonly none?: boolean;
   /** Filled with each parameter's mode and type (CREATE FUNCTION's signature checks). */
-  readonly params?: RoutineParamInfo[];
+  readonly params?: ParamSummary;
 }
 
 /**
@@ -376,7 +376,7 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
         continue;
       }
       let named = false;
-      let mode: RoutineParamInfo["mode"] = "in";
+      let mode: ParamMode = "in";
       if (atParamMode(p, 0)) mode = bumpParamMode(p);
       else if (p.postgres && atLabel(p) && atParamMode(p, 1)) {
         // PostgreSQL also takes the mode after the name: `blkno OUT bigint`.
@@ -394,7 +394,7 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
       else if (!named && p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
       const typeFrom = p.position;
       parseTypeName(p);
-      forms.params?.push({ mode, typeFrom, typeTo: p.position });
+      forms.params?.add(mode, typeFrom, p.position);
       if (p.atKw("default") || p.atOp("=")) {
         p.bump();
         parseExpr(p);
@@ -435,8 +435,8 @@ function atParamMode(p: Parser, n: number): boolean {
 }
 
 /** A parameter mode (`IN OUT` is one, INOUT). */
-function bumpParamMode(p: Parser): RoutineParamInfo["mode"] {
-  let mode = p.word as RoutineParamInfo["mode"];
+function bumpParamMode(p: Parser): ParamMode {
+  let mode = p.word as ParamMode;
   if (p.atKw("in") && p.nthKw(1, "out")) {
     p.bump();
     mode = "inout";

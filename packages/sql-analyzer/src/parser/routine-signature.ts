@@ -2,22 +2,44 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import type { Parser } from "./parser.js";
 
-/** A parameter of CREATE FUNCTION / PROCEDURE as the signature checks see it. */
-export interface RoutineParamInfo {
-  /** `in` (also when no mode is written), `out`, `inout` or `variadic`. */
-  readonly mode: "in" | "out" | "inout" | "variadic";
-  /** The parameter's type, `[from, to)` in past cursor positions. */
-  readonly typeFrom: number;
-  readonly typeTo: number;
+/**
+ * What a CREATE FUNCTION's parameter list holds, for the signature checks: filled while the
+ * list is parsed (`SignatureForms.params`), with no object per parameter.
+ */
+export class ParamSummary {
+  /** Parameters a caller passes: IN (also when no mode is written), INOUT, VARIADIC. */
+  inputs = 0;
+  /** OUT and INOUT parameters. */
+  outs = 0;
+  /** The type of the first OUT or INOUT parameter, `[outFrom, outTo)` in past cursor positions. */
+  outFrom = -1;
+  outTo = -1;
+
+  /** Counts a parameter of `mode` whose type is `[typeFrom, typeTo)`. */
+  add(mode: ParamMode, typeFrom: number, typeTo: number): void {
+    if (mode !== "out") this.inputs++;
+    if (mode === "out" || mode === "inout") {
+      if (this.outs === 0) {
+        this.outFrom = typeFrom;
+        this.outTo = typeTo;
+      }
+      this.outs++;
+    }
+  }
 }
+
+/** A parameter's mode: `in` also when no mode is written. */
+export type ParamMode = "in" | "out" | "inout" | "variadic";
 
 /** What CREATE FUNCTION said about its result, for `checkRoutineSignature`. */
 export interface RoutineResultInfo {
   /** The RETURNS type (SETOF included), `[from, to)` in past cursor positions; absent without one. */
-  readonly returnsFrom?: number;
-  readonly returnsTo?: number;
+  readonly returnsFrom: number | undefined;
+  readonly returnsTo: number | undefined;
   /** RETURNS TABLE (…). */
   readonly table: boolean;
+  /** RETURNS trigger / event_trigger. */
+  readonly trigger: "trigger" | "event_trigger" | undefined;
   /** The parameter list, `[from, to)` in past cursor positions (where its errors are shown). */
   readonly paramsFrom: number;
   readonly paramsTo: number;
@@ -29,45 +51,43 @@ export interface RoutineResultInfo {
  * its raw grammar does not: OUT and INOUT parameters in a RETURNS TABLE function; a RETURNS type
  * other than `record` with several OUT parameters, or other than the one OUT parameter's type;
  * a trigger or event trigger function in SQL; and (PL/pgSQL's compiler) one with declared
- * arguments. Types
- * are compared only when both are PostgreSQL's own (`int` and `integer` are one, `varchar` and
- * `text` two): a type of the database's own is never taken for another one, as only the catalog
- * knows what it is.
+ * arguments. Types are compared only when both are PostgreSQL's own (`int` and `integer` are one,
+ * `varchar` and `text` two): a type of the database's own is never taken for another one, as only
+ * the catalog knows what it is. Only worth calling with OUT parameters or a trigger result.
  */
-export function checkRoutineSignature(p: Parser, params: readonly RoutineParamInfo[], result: RoutineResultInfo): void {
-  const outs = params.filter((param) => param.mode === "out" || param.mode === "inout");
+export function checkRoutineSignature(p: Parser, params: ParamSummary, result: RoutineResultInfo): void {
   const paramsRange = (): [number, number] => [p.rangeAt(result.paramsFrom)[0], p.rangeAt(result.paramsTo - 1)[1]];
   if (result.table) {
-    if (outs.length > 0) report(p, "OUT and INOUT parameters are not allowed in a function that RETURNS TABLE (its columns are the OUT parameters)", ...paramsRange());
+    if (params.outs > 0) report(p, "OUT and INOUT parameters are not allowed in a function that RETURNS TABLE (its columns are the OUT parameters)", ...paramsRange());
     return;
   }
-  if (result.returnsFrom !== undefined && result.returnsTo !== undefined && outs.length > 0) {
-    const returns = typeBetween(p, result.returnsFrom, result.returnsTo);
-    const range: [number, number] = [p.rangeAt(result.returnsFrom)[0], p.rangeAt(result.returnsTo - 1)[1]];
-    if (outs.length > 1) {
+  const { returnsFrom, returnsTo } = result;
+  if (returnsFrom !== undefined && returnsTo !== undefined && params.outs > 0) {
+    const returns = typeBetween(p, returnsFrom, returnsTo);
+    const range: [number, number] = [p.rangeAt(returnsFrom)[0], p.rangeAt(returnsTo - 1)[1]];
+    if (params.outs > 1) {
       if (returns !== undefined && returns !== "record") report(p, "the result type must be record because of the OUT parameters", ...range);
     } else {
       // One OUT parameter: the result is its type. Two built-in types are compared; a built-in
       // type is never a type of the database's own (a named one: `t.c%TYPE` may be any), but
       // whether `record` is one is the catalog's to say.
-      const param = outs[0]!;
-      const out = typeBetween(p, param.typeFrom, param.typeTo);
+      const out = typeBetween(p, params.outFrom, params.outTo);
       const mismatch =
         out !== undefined && returns !== undefined
           ? out !== returns
           : out !== undefined
-            ? isNamedType(p, result.returnsFrom, result.returnsTo)
-            : returns !== undefined && returns !== "record" && isNamedType(p, param.typeFrom, param.typeTo);
+            ? isNamedType(p, returnsFrom, returnsTo)
+            : returns !== undefined && returns !== "record" && isNamedType(p, params.outFrom, params.outTo);
       if (mismatch) report(p, `the result type must be ${out ?? "the OUT parameter's type"} because of the OUT parameter`, ...range);
     }
   }
-  const returns = result.returnsFrom !== undefined && result.returnsTo !== undefined ? typeBetween(p, result.returnsFrom, result.returnsTo) : undefined;
-  if (returns !== "trigger" && returns !== "event_trigger") return;
-  const what = returns === "trigger" ? "a trigger function" : "an event trigger function";
+  const trigger = result.trigger;
+  if (trigger === undefined || returnsFrom === undefined || returnsTo === undefined) return;
+  const what = trigger === "trigger" ? "a trigger function" : "an event trigger function";
   // A trigger runs a function in a language with a trigger handler, which SQL has not.
-  if (result.language === "sql") report(p, `${what} cannot be written in SQL (SQL functions cannot return type ${returns})`, p.rangeAt(result.returnsFrom!)[0], p.rangeAt(result.returnsTo! - 1)[1]);
+  if (result.language === "sql") report(p, `${what} cannot be written in SQL (SQL functions cannot return type ${trigger})`, p.rangeAt(returnsFrom)[0], p.rangeAt(returnsTo - 1)[1]);
   // PL/pgSQL passes a trigger's arguments in TG_ARGV: its trigger functions declare none.
-  else if (result.language === "plpgsql" && params.some((param) => param.mode !== "out")) {
+  else if (result.language === "plpgsql" && params.inputs > 0) {
     report(p, `${what} cannot have declared arguments (a trigger passes its arguments in TG_ARGV)`, ...paramsRange());
   }
 }
