@@ -43,6 +43,8 @@ export function parseEmbedded(
   names?: readonly string[],
   /** PL/pgSQL: what the routine returns (see `readPlpgsqlBlock`). */
   returns?: RoutineReturns,
+  /** PL/pgSQL: the routine's name (see `readPlpgsqlBlock`). */
+  routine?: string,
 ): EmbeddedParse {
   const end = start + length;
   if (language === "sql") {
@@ -52,7 +54,7 @@ export function parseEmbedded(
   // One token buffer serves every body in turn (taken while in use: nothing here nests).
   const spare = spareBodyTokens;
   spareBodyTokens = undefined;
-  const reading = readPlpgsqlBlock(host, start, end, dialect, names, returns, spare);
+  const reading = readPlpgsqlBlock(host, start, end, dialect, names, returns, spare, undefined, routine);
   const fragments = parsePieces(reading, host, dialect);
   // The fragments keep event logs, not tokens: the buffer is free again.
   spareBodyTokens = reading.tokens;

@@ -76,7 +76,7 @@ export function readPlpgsqlBlock(
   end: number,
   dialect: Dialect,
   /**
-   * The names the routine's signature declares (parameters, RETURNS TABLE columns, its name).
+   * The names the routine's signature declares (parameters, RETURNS TABLE columns).
    * Given, targets are checked: an assignment, INTO, loop or cursor target must be declared.
    */
   names?: readonly string[],
@@ -86,9 +86,11 @@ export function readPlpgsqlBlock(
   into?: SignificantTokens,
   /** Filled with where the body's lines start (the formatter's); the reading is the same. */
   layout?: PlpgsqlLayout,
+  /** The routine's name: it labels the scope of the signature's `names` (`f.a := …`). */
+  routine?: string,
 ): PlpgsqlReading {
   const tokens = scanSignificant(host, dialect, start, end, into);
-  const reader = new BlockReader(tokens, end, names, returns, layout);
+  const reader = new BlockReader(tokens, end, names, returns, layout, routine);
   try {
     reader.readBody();
   } catch (stop) {
@@ -140,8 +142,8 @@ class BlockReader {
   private pendingLabel: string | undefined = undefined;
   /** The names declared around the current statement, one set per block or loop; none: no check. */
   private readonly scopes: Set<string>[] | undefined;
-  /** The label of each of `scopes` (the routine's own scope has none here). */
-  private readonly scopeLabels: (string | undefined)[] = [undefined];
+  /** The label of each of `scopes` (the routine's own scope: the routine's name). */
+  private readonly scopeLabels: (string | undefined)[];
   /** How deep the current line is nested (kept for `layout`). */
   private depth = 0;
 
@@ -154,7 +156,9 @@ class BlockReader {
     private readonly returns: RoutineReturns | undefined,
     /** Filled with the body's lines, when given. */
     private readonly layout: PlpgsqlLayout | undefined,
+    routine: string | undefined,
   ) {
+    this.scopeLabels = [routine];
     this.count = tokens.count;
     this.text = tokens.text;
     // What the routine returns tells a trigger function; when it is not known, all are taken.
@@ -210,7 +214,8 @@ class BlockReader {
       if (this.scopes[k]!.has(name)) return;
       if (field !== undefined && this.scopeLabels[k] === name) {
         if (this.scopes[k]!.has(field)) return;
-        this.fail(SyntaxCode.UnknownVariable, `"${name}.${field}" is not a declared variable: the block or loop labelled "${name}" declares no "${field}"`, i);
+        const owner = k === 0 ? `the routine "${name}" has no parameter` : `the block or loop labelled "${name}" declares no`;
+        this.fail(SyntaxCode.UnknownVariable, `"${name}.${field}" is not a declared variable: ${owner} "${field}"`, i);
       }
     }
     this.fail(SyntaxCode.UnknownVariable, `"${name}" is not a declared variable`, i);

@@ -32,7 +32,9 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   const params = new ParamSummary();
   parseRoutineParams(p, { params });
   const paramsTo = p.position;
-  let names = p.namesBetween(signatureFrom, p.position);
+  // (The routine's own name is no variable: it labels the parameters' scope, `f.a`.)
+  const routine = p.namesBetween(signatureFrom, signatureFrom + 1)[0];
+  let names = p.namesBetween(signatureFrom + 1, p.position);
   let outParameters = p.hasWordBetween(signatureFrom + 1, p.position, OUT_MODES);
   let set = false;
   let returnsVoid = false;
@@ -146,7 +148,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   }
   if (p.mysql && !mysqlBody) p.expected("routine body");
   if (p.postgres && !procedure && (params.outs > 0 || trigger !== undefined)) checkRoutineSignature(p, params, { returnsFrom, returnsTo, table, trigger, paramsFrom: signatureFrom + 1, paramsTo, language });
-  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, returns: { procedure, set, void: returnsVoid, outParameters, trigger } });
+  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, routine, returns: { procedure, set, void: returnsVoid, outParameters, trigger } });
 }
 
 /**

@@ -26,11 +26,13 @@ export interface EmbeddedRequest {
   /** `sql` parses statements, `plpgsql` extracts the SQL statements of a PL/pgSQL block. */
   readonly language: "sql" | "plpgsql";
   /**
-   * PL/pgSQL: the names the routine's signature brings into the body (its parameters, RETURNS
-   * TABLE columns and its own name, as a superset: every name in those lists), for the check that
-   * assignment and INTO targets are declared; absent when they are not known (no check then).
+   * PL/pgSQL: the names the routine's signature brings into the body (its parameters and RETURNS
+   * TABLE columns, as a superset: every name in those lists), for the check that assignment and
+   * INTO targets are declared; absent when they are not known (no check then).
    */
   readonly names?: readonly string[];
+  /** PL/pgSQL: the routine's name, which labels its parameters' scope (`f.a := …`); absent for a DO block. */
+  readonly routine?: string;
   /** PL/pgSQL: what the routine returns, for the checks of RETURN; absent when not known. */
   readonly returns?: RoutineReturns;
 }

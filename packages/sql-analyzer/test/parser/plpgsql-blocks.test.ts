@@ -34,6 +34,7 @@ const accepted: Record<string, [string, string[], string?]> = {
     "<<outer>> DECLARE x int := 0; BEGIN <<inner>> DECLARE y int; BEGIN y := 1; x := y; EXIT outer WHEN y > 0; END inner; RETURN x; END outer",
     ["E: 0", "E: 1", "E: y", "E: y > 0", "E: x"],
   ],
+  "names qualified by the routine's name": ["BEGIN f.a := 1; f.b := 'x'; f.found := true; RETURN a; END", ["E: 1", "E: 'x'", "E: true", "E: a"]],
   "names qualified by a block's or loop's label, and a variable that hides a label": [
     "<<blk>> DECLARE x int; BEGIN <<inn>> DECLARE y int; BEGIN blk.x := 1; inn.y := 2; END; <<l>> FOR i IN 1..3 LOOP l.i := 2; END LOOP; <<in2>> DECLARE blk record; BEGIN blk.q := 1; END; SELECT 1 INTO blk.x; RETURN x; END",
     ["E: 1", "E: 2", "E: 1", "E: 3", "E: 2", "E: 1", "S: SELECT 1 INTO blk.x", "E: x"],
@@ -149,6 +150,8 @@ const rejected: Record<string, [string, string]> = {
   "a label-qualified name its block does not declare": ["<<blk>> DECLARE y int; BEGIN DECLARE z int; BEGIN blk.z := 1; END; RETURN 1; END", "\"blk.z\" is not a declared variable: the block or loop labelled \"blk\" declares no \"z\" @ \"blk\""],
   "SELECT INTO a label-qualified name its block does not declare": ["<<blk>> BEGIN SELECT 1 INTO blk.y; RETURN 1; END", "\"blk.y\" is not a declared variable: the block or loop labelled \"blk\" declares no \"y\" @ \"blk\""],
   "an assignment to a label": ["<<blk>> BEGIN blk := 1; RETURN 1; END", "\"blk\" is not a declared variable @ \"blk\""],
+  "a name qualified by the routine's that is no parameter": ["BEGIN f.c := 1; RETURN 1; END", "\"f.c\" is not a declared variable: the routine \"f\" has no parameter \"c\" @ \"f\""],
+  "an assignment to the routine's name": ["BEGIN f := 1; RETURN 1; END", "\"f\" is not a declared variable @ \"f\""],
 };
 
 describe("PL/pgSQL blocks", () => {
