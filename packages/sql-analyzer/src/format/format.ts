@@ -1,7 +1,6 @@
 import { isTerminatedCopyData } from "../parser/client-commands.js";
 import { SyntaxCode, type TextEdit, type TextRange } from "../diagnostic.js";
 import { parse, type ParseResult } from "../parse/parse.js";
-import type { GreenNode } from "../syntax/green.js";
 import type { SyntaxElement, SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { StatementDocBuilder } from "./build-doc.js";
@@ -12,6 +11,7 @@ import { printDoc } from "./printer.js";
 import { ErrorRanges } from "./error-ranges.js";
 import { type StatementContext, sameTokens } from "./verify.js";
 import { routineBodyTexts } from "./routine-body.js";
+import { deeperThan } from "./body-text.js";
 import type { Dialect } from "../dialect.js";
 
 /**
@@ -462,23 +462,6 @@ function parseOf(text: string, options: FormatOptions, resolved: ResolvedFormatO
   const given = options?.parsed; // `?.`: a JavaScript caller's null means no options
   if (given !== undefined && given.text === text && given.dialect === resolved.dialect) return given;
   return parse(text, { dialect: resolved.dialect });
-}
-
-/** Whether the tree below `root` has more than `limit` levels of nodes (iterative: deep trees are the point). */
-function deeperThan(root: GreenNode, limit: number): boolean {
-  const nodes: GreenNode[] = [root];
-  const depths: number[] = [1];
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    const depth = depths.pop()!;
-    if (depth > limit) return true;
-    for (const child of node.children) {
-      if (child.isToken) continue;
-      nodes.push(child);
-      depths.push(depth + 1);
-    }
-  }
-  return false;
 }
 
 function countNewlines(text: string): number {

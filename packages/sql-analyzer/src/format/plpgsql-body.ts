@@ -5,6 +5,7 @@ import { parsePieces, type ParsedFragment } from "../parse/embedded.js";
 import { newPlpgsqlLayout, readPlpgsqlBlock, type PlpgsqlLayout, type PlpgsqlPiece } from "../parse/plpgsql.js";
 import { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { deeperThan, sameSignificantTokens } from "./body-text.js";
 import { applyCase, StatementDocBuilder } from "./build-doc.js";
 import type { ResolvedFormatOptions } from "./options.js";
 import { printDoc } from "./printer.js";
@@ -45,7 +46,7 @@ export function formatPlpgsqlBody(body: string, options: ResolvedFormatOptions, 
   for (const fragment of fragments) if (fragment.diagnostics.some((d) => d.severity === "error")) return undefined;
   const printer = new BodyPrinter(body, reading.tokens, reading.pieces, fragments, layout, options, eol);
   const text = printer.print();
-  if (text === undefined || !sameBodyTokens(body, text, dialect)) return undefined;
+  if (text === undefined || !sameSignificantTokens(body, text, dialect, true)) return undefined;
   return text;
 }
 
@@ -258,7 +259,7 @@ class BodyPrinter {
       } else if (node !== undefined || child.kind === SyntaxKind.Error || child.kind === SyntaxKind.UnsupportedStmt) return undefined;
       else node = child;
     }
-    if (node === undefined || deeperThan(node, MAX_PIECE_DEPTH)) return undefined;
+    if (node === undefined || deeperThan(node.green, MAX_PIECE_DEPTH)) return undefined;
     const width = Math.max(MIN_PIECE_WIDTH, this.options.lineWidth - column);
     const printed = printDoc(new StatementDocBuilder(this.options).build(node), width, this.options.indentUnit, this.eol);
     return indentLines(printed, indent, this.options.dialect);
@@ -287,16 +288,6 @@ const MIN_PIECE_WIDTH = 40;
 /** Deepest piece tree laid out (the formatter's own limit is far above any real body's). */
 const MAX_PIECE_DEPTH = 500;
 
-function deeperThan(root: SyntaxNode, limit: number): boolean {
-  const stack: [SyntaxNode, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (depth > limit) return true;
-    for (const child of node.childNodes()) stack.push([child, depth + 1]);
-  }
-  return false;
-}
-
 /** Line breaks in `text[from, to)` (a CRLF counts once). */
 function countLineBreaks(text: string, from: number, to: number): number {
   let count = 0;
@@ -322,25 +313,6 @@ function indentLines(text: string, indent: string, dialect: Dialect): string {
     const end = i + 1 < stream.count ? stream.starts[i + 1]! : text.length;
     const piece = text.slice(start, end);
     out += stream.kinds[i] === SyntaxKind.Whitespace ? piece.replace(/\n(?![\r\n])/g, `\n${indent}`) : piece;
-  }
-  return out;
-}
-
-/** Whether `after` has the same tokens and comments as `before` (words compared case-insensitively). */
-function sameBodyTokens(before: string, after: string, dialect: Dialect): boolean {
-  const a = tokenTexts(before, dialect);
-  const b = tokenTexts(after, dialect);
-  return a.length === b.length && a.every((t, i) => t === b[i]);
-}
-
-function tokenTexts(text: string, dialect: Dialect): string[] {
-  const stream = tokenize(text, dialect);
-  const out: string[] = [];
-  for (let i = 0; i < stream.count; i++) {
-    const kind = stream.kinds[i]! as SyntaxKind;
-    if (kind === SyntaxKind.Whitespace) continue;
-    const t = text.slice(stream.starts[i]!, i + 1 < stream.count ? stream.starts[i + 1]! : text.length);
-    out.push(kind === SyntaxKind.Word ? t.replace(/[A-Z]+/g, (m) => m.toLowerCase()) : t);
   }
   return out;
 }

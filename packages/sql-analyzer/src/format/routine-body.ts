@@ -1,7 +1,7 @@
 import type { Dialect } from "../dialect.js";
-import { tokenize } from "../lexer/lexer.js";
 import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { dollarTag, significantTokens } from "./body-text.js";
 import { firstSignificantToken } from "./first-token.js";
 import type { ResolvedFormatOptions } from "./options.js";
 import { formatPlpgsqlBody } from "./plpgsql-body.js";
@@ -84,26 +84,6 @@ function formattedBody(text: string, dialect: Dialect, indentUnit: string, lineW
   // (A line comment would run into the closing tag on the quotes' line: `$$ SELECT 1 -- c $$`.)
   if (lines.length === 1 && !hasLineComment(lines[0]!, dialect)) return `${tag} ${lines[0]} ${tag}`;
   return `${tag}${eol}${lines.map((l) => (l === "" ? l : indentUnit + l)).join(eol)}${eol}${tag}`;
-}
-
-/** The opening `$tag$` of a dollar-quoted string that ends with the same tag, else `undefined`. */
-export function dollarTag(text: string): string | undefined {
-  const match = /^\$[A-Za-z_\u0080-\uffff]?[A-Za-z0-9_\u0080-\uffff]*\$/.exec(text);
-  if (match === null || text.length < match[0].length * 2 || !text.endsWith(match[0])) return undefined;
-  return match[0];
-}
-
-/** The tokens of `sql` other than whitespace, each with its text (a body's content, checked or compared). */
-export function significantTokens(sql: string, dialect: Dialect): { readonly kind: SyntaxKind; readonly text: string }[] {
-  const stream = tokenize(sql, dialect);
-  const tokens: { kind: SyntaxKind; text: string }[] = [];
-  for (let i = 0; i < stream.count; i++) {
-    const kind = stream.kinds[i]! as SyntaxKind;
-    if (kind === SyntaxKind.Whitespace) continue;
-    const end = i + 1 < stream.count ? stream.starts[i + 1]! : sql.length;
-    tokens.push({ kind, text: sql.slice(stream.starts[i]!, end) });
-  }
-  return tokens;
 }
 
 function hasLineComment(sql: string, dialect: Dialect): boolean {

@@ -2,7 +2,7 @@ import type { Dialect } from "../dialect.js";
 import { tokenize } from "../lexer/lexer.js";
 import type { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { dollarTag, significantTokens } from "./routine-body.js";
+import { asciiLower, dollarTag, sameSignificantTokens } from "./body-text.js";
 
 /**
  * Where a statement stands, for lexing its printed form in place: `text[start, end)` is
@@ -72,18 +72,10 @@ export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, 
 function sameDollarContent(a: string, b: string, dialect: Dialect, foldWords: boolean): boolean {
   const tag = dollarTag(a);
   if (tag === undefined || dollarTag(b) !== tag) return false;
-  const inner = (text: string): string[] =>
-    significantTokens(text.slice(tag.length, text.length - tag.length), dialect).map((t) => (foldWords && t.kind === SyntaxKind.Word ? asciiLower(t.text) : t.text));
-  const x = inner(a);
-  const y = inner(b);
-  return x.length === y.length && x.every((token, i) => token === y[i]);
+  return sameSignificantTokens(a.slice(tag.length, a.length - tag.length), b.slice(tag.length, b.length - tag.length), dialect, foldWords);
 }
 
 function isWord(kind: SyntaxKind): boolean {
   return kind === SyntaxKind.Word || kind === SyntaxKind.Keyword || kind === SyntaxKind.Ident;
 }
 
-/** `text` with its ASCII letters lower-cased (the only case the formatter may change). */
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]+/g, (m) => m.toLowerCase());
-}

@@ -175,7 +175,8 @@ class BlockReader {
     this.scopeLabels.push(label);
   }
   private closeScope(): void {
-    this.scopes?.pop();
+    if (!this.scopes) return;
+    this.scopes.pop();
     this.scopeLabels.pop();
   }
   /** Declares `name` in the innermost scope. */
