@@ -53,6 +53,12 @@ export class Lexer {
    * statement boundary, so a segment lexes the same alone as inside its file.
    */
   executableComment = false;
+  /**
+   * PostgreSQL: the text is the inside of a `'…'` string (a routine body written in quotes), where
+   * every quote of the code is written twice: `''` opens and closes a string, `''''` is a quote in
+   * one. Tokens keep their host offsets, so the tree stays lossless over the host text.
+   */
+  doubledQuotes = false;
   private postgres: boolean;
   /** Whether the dialect is MySQL (backslash escapes in strings: `SignificantTokens.scanNext` leaves those to `next()`). */
   mysql: boolean;
@@ -479,6 +485,7 @@ export class Lexer {
 
   /** Scans a quoted token opened by `quote` at `open`; a doubled quote escapes it. */
   private quoted(open: number, quote: number, backslash: boolean, kind: SyntaxKind): SyntaxKind {
+    if (quote === 39 && this.doubledQuotes) return this.doubledQuoted(open, backslash, kind);
     const text = this.text;
     const end = this.end;
     let p = open + 1;
@@ -498,6 +505,37 @@ export class Lexer {
         return kind;
       }
       if (d === 92 /* \ */ && backslash) p += 2;
+      else p++;
+    }
+  }
+
+  /**
+   * `quoted` inside a quoted body (`doubledQuotes`): the string opens with `''` at `open`, a quote
+   * in it is `''''` (or `\''` where backslashes escape), and `''` closes it. A lone `'` cannot
+   * occur (it would have closed the host's string); one is read as a whole delimiter all the same.
+   */
+  private doubledQuoted(open: number, backslash: boolean, kind: SyntaxKind): SyntaxKind {
+    const text = this.text;
+    const end = this.end;
+    const unit = (at: number): number => (at + 1 < end && text.charCodeAt(at + 1) === 39 ? 2 : 1);
+    let p = open + unit(open);
+    for (;;) {
+      if (p >= end) {
+        this.flags = FLAG_UNTERMINATED;
+        this.pos = end;
+        return kind;
+      }
+      const d = text.charCodeAt(p);
+      if (d === 39) {
+        const first = unit(p);
+        if (p + first < end && text.charCodeAt(p + first) === 39) {
+          p += first + unit(p + first);
+          continue;
+        }
+        this.pos = p + first;
+        return kind;
+      }
+      if (d === 92 /* \ */ && backslash) p += p + 1 < end && text.charCodeAt(p + 1) === 39 ? 1 + unit(p + 1) : 2;
       else p++;
     }
   }

@@ -26,6 +26,8 @@ export class SignificantTokens {
   words: (string | undefined)[] = [];
   /** The word-class bits of each token's word (see `wordClass`); 0 for tokens without one. */
   classes: Int32Array;
+  /** Whether the text was scanned with doubled quotes (a `'…'` routine body: see `Lexer.doubledQuotes`). */
+  doubledQuotes = false;
   /** Number of comments (line and block comments, in text order). */
   commentCount = 0;
   commentKinds: Uint8Array;
@@ -59,6 +61,7 @@ export class SignificantTokens {
     this.text = text;
     this.count = 0;
     this.commentCount = 0;
+    this.doubledQuotes = false;
   }
 
   /** Number of tokens the buffer holds without growing. */
@@ -197,7 +200,7 @@ export class SignificantTokens {
           }
         } else if (c === 39) {
           // A '…' string without doubled quotes (MySQL's have backslash escapes: the lexer's).
-          if (!lexer.mysql) {
+          if (!lexer.mysql && !lexer.doubledQuotes) {
             const close = text.indexOf("'", p + 1);
             if (close >= 0 && close < end && (close + 1 >= end || text.charCodeAt(close + 1) !== 39)) {
               lexer.pos = close + 1;
@@ -370,15 +373,18 @@ const oneCharOperatorClasses = new Int32Array(128);
 
 /**
  * Scans `text[from, to)` into significant tokens and comments (whitespace skipped), into
- * `into` (emptied first, its arrays kept) when given, else into a new buffer.
+ * `into` (emptied first, its arrays kept) when given, else into a new buffer. With
+ * `doubledQuotes` the range is the inside of a `'…'` string, whose quotes are written twice
+ * (see `Lexer.doubledQuotes`).
  */
-export function scanSignificant(text: string, dialect: Dialect, from: number, to: number, into?: SignificantTokens): SignificantTokens {
+export function scanSignificant(text: string, dialect: Dialect, from: number, to: number, into?: SignificantTokens, doubledQuotes = false): SignificantTokens {
   const lexer = new Lexer(text, dialect, from, to);
   let tokens: SignificantTokens;
   if (into) {
     into.reset(text);
     tokens = into;
   } else tokens = new SignificantTokens(text, Math.max(16, (to - from) >> 2));
+  if (doubledQuotes) lexer.doubledQuotes = tokens.doubledQuotes = true;
   while (tokens.scanNext(lexer) !== SyntaxKind.Eof);
   return tokens;
 }

@@ -31,7 +31,8 @@ const NONE: readonly Diagnostic[] = Object.freeze([]);
  * `sql` bodies are parsed whole. A `plpgsql` block is read as PostgreSQL's PL/pgSQL
  * compiler reads it (`readPlpgsqlBlock`): its structure is checked, and each SQL
  * statement and expression inside it is parsed as its own fragment.
- * Offsets stay absolute in the host text, so diagnostics point into the host file.
+ * Offsets stay absolute in the host text, so diagnostics point into the host file: a `'…'`
+ * body is read in place, its doubled quotes as the quotes they stand for.
  */
 export function parseEmbedded(
   host: string,
@@ -45,16 +46,18 @@ export function parseEmbedded(
   returns?: RoutineReturns,
   /** PL/pgSQL: the routine's name (see `readPlpgsqlBlock`). */
   routine?: string,
+  /** The body is the inside of a `'…'` string, its quotes written twice (see `Lexer.doubledQuotes`). */
+  doubledQuotes = false,
 ): EmbeddedParse {
   const end = start + length;
   if (language === "sql") {
-    const tokens = scanSignificant(host, dialect, start, end);
+    const tokens = scanSignificant(host, dialect, start, end, undefined, doubledQuotes);
     return { fragments: [parseTokens(tokens, 0, tokens.count, 0, tokens.commentCount, start, end, "sql", dialect, false)], diagnostics: NONE };
   }
   // One token buffer serves every body in turn (taken while in use: nothing here nests).
   const spare = spareBodyTokens;
   spareBodyTokens = undefined;
-  const reading = readPlpgsqlBlock(host, start, end, dialect, names, returns, spare, undefined, routine);
+  const reading = readPlpgsqlBlock(host, start, end, dialect, names, returns, spare, undefined, routine, doubledQuotes);
   const fragments = parsePieces(reading, host, dialect);
   // The fragments keep event logs, not tokens: the buffer is free again.
   spareBodyTokens = reading.tokens;
@@ -69,7 +72,7 @@ export function parsePieces(reading: PlpgsqlReading, host: string, dialect: Dial
     const expression = piece.kind === "expression";
     if (piece.from < 0) {
       // The piece starts inside a token: it is scanned on its own.
-      const own = scanSignificant(host, dialect, piece.start, piece.end);
+      const own = scanSignificant(host, dialect, piece.start, piece.end, undefined, tokens.doubledQuotes);
       fragments.push(parseTokens(own, 0, own.count, 0, own.commentCount, piece.start, piece.end, "plpgsql", dialect, expression));
     } else {
       // The body's tokens serve each piece: no scan and no token buffer per piece.

@@ -88,8 +88,10 @@ export function readPlpgsqlBlock(
   layout?: PlpgsqlLayout,
   /** The routine's name: it labels the scope of the signature's `names` (`f.a := …`). */
   routine?: string,
+  /** The body is the inside of a `'…'` string, its quotes written twice (see `Lexer.doubledQuotes`). */
+  doubledQuotes = false,
 ): PlpgsqlReading {
-  const tokens = scanSignificant(host, dialect, start, end, into);
+  const tokens = scanSignificant(host, dialect, start, end, into, doubledQuotes);
   const reader = new BlockReader(tokens, end, names, returns, layout, routine);
   try {
     reader.readBody();
@@ -467,7 +469,7 @@ class BlockReader {
 
   /** A SQLSTATE code: five digits or capital letters (`'22012'`, `'P0001'`). */
   private readSqlstate(): void {
-    const code = stringContent(this.text.slice(this.startOf(this.i), this.endOf(this.i)));
+    const code = stringContent(this.literalText(this.i));
     if (code !== undefined && !/^[0-9A-Z]{5}$/.test(code)) this.fail(SyntaxCode.UnexpectedToken, "a SQLSTATE code is five digits or capital letters");
     this.i++;
   }
@@ -574,7 +576,13 @@ class BlockReader {
 
   /** The name token `i` stands for (a quoted name as written, a word lower-cased). */
   private identifier(i: number): string {
-    return this.kindAt(i) === SyntaxKind.Word ? this.tokens.words[i]! : this.text.slice(this.startOf(i) + 1, this.endOf(i) - 1);
+    return this.kindAt(i) === SyntaxKind.Word ? this.tokens.words[i]! : this.literalText(i).slice(1, -1);
+  }
+
+  /** Token `i`'s text as the body's code has it: in a `'…'` body, with its doubled quotes made single. */
+  private literalText(i: number): string {
+    const text = this.text.slice(this.startOf(i), this.endOf(i));
+    return this.tokens.doubledQuotes ? text.replaceAll("''", "'") : text;
   }
 
   /** Skips a cursor's arguments, `( … )` at the current token, written as names are. */
@@ -1060,7 +1068,7 @@ class BlockReader {
       const formatAt = this.i;
       do {
         this.checkLexical(this.i);
-        const literal = countPlaceholders(this.text.slice(this.startOf(this.i), this.endOf(this.i)));
+        const literal = countPlaceholders(this.literalText(this.i));
         format = literal < 0 || format === "?" ? "?" : format + "%".repeat(literal);
         this.i++;
       } while (this.kindAt(this.i) === SyntaxKind.String && this.continuesString(this.i));

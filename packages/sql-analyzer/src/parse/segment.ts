@@ -119,7 +119,7 @@ export function parseSegment(
   const diagnostics = parser.diagnostics.slice();
   const embedded: EmbeddedFragment[] = [];
   for (const request of parser.embedded) {
-    const parsed = parseEmbedded(stream.text, base + request.start, request.text.length, request.language, dialect, request.names, request.returns, request.routine);
+    const parsed = parseEmbedded(stream.text, base + request.start, request.text.length, request.language, dialect, request.names, request.returns, request.routine, request.doubledQuotes === true);
     for (const fragment of parsed.fragments) {
       embedded.push(relativeFragment(fragment, base));
       for (const d of fragment.diagnostics) diagnostics.push({ ...d, range: { start: d.range.start - base, end: d.range.end - base } });

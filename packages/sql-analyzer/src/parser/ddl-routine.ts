@@ -40,7 +40,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   let returnsVoid = false;
   let trigger: "trigger" | "event_trigger" | undefined;
   let language: string | undefined;
-  let body: { start: number; text: string } | undefined;
+  let body: { start: number; text: string; doubledQuotes: boolean } | undefined;
   let mysqlBody = false;
   let returnsFrom: number | undefined;
   let returnsTo: number | undefined;
@@ -102,6 +102,9 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
             body = bodyContent(p.tokenText(), p.relativeStart());
             p.start(SyntaxKind.RoutineBody);
             p.bump();
+            // A body continued on the next line (`'select 1'` then `'+ 1'`) is one string whose
+            // text is not the host's: not read as embedded SQL.
+            if (p.bumpStringContinuations()) body = undefined;
             p.finish();
             if (p.eat(SyntaxKind.Comma)) p.expect(SyntaxKind.String, "link symbol");
           } else p.expected("function body string");
@@ -148,7 +151,7 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
   }
   if (p.mysql && !mysqlBody) p.expected("routine body");
   if (p.postgres && !procedure && (params.outs > 0 || trigger !== undefined)) checkRoutineSignature(p, params, { returnsFrom, returnsTo, table, trigger, paramsFrom: signatureFrom + 1, paramsTo, language });
-  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, routine, returns: { procedure, set, void: returnsVoid, outParameters, trigger } });
+  if (body && (language === "sql" || language === "plpgsql")) p.addEmbedded({ start: body.start, text: body.text, language, names, routine, returns: { procedure, set, void: returnsVoid, outParameters, trigger }, doubledQuotes: body.doubledQuotes });
 }
 
 /**
@@ -294,20 +297,22 @@ export function parseSharedRoutineOption(p: Parser, word: string | undefined): b
   }
 }
 
-/** The content of a `$tag$…$tag$` or `'…'` body, with its offset; `undefined` when escapes make offsets non-trivial. */
-function bodyContent(token: string, start: number): { start: number; text: string } | undefined {
+/**
+ * The content of a `$tag$…$tag$` or `'…'` body, with its offset; `undefined` when the string is
+ * not one of those. A `'…'` body that holds quotes has each written twice (`doubledQuotes`): it is
+ * read in place all the same, so its tree and diagnostics keep host offsets.
+ */
+export function bodyContent(token: string, start: number): { start: number; text: string; doubledQuotes: boolean } | undefined {
   if (token.startsWith("$")) {
     const tagEnd = token.indexOf("$", 1);
     if (tagEnd < 0) return undefined;
     const tag = token.slice(0, tagEnd + 1);
     if (!token.endsWith(tag) || token.length < tag.length * 2) return undefined;
-    return { start: start + tag.length, text: token.slice(tag.length, token.length - tag.length) };
+    return { start: start + tag.length, text: token.slice(tag.length, token.length - tag.length), doubledQuotes: false };
   }
   if (token.startsWith("'") && token.endsWith("'") && token.length >= 2) {
     const inner = token.slice(1, -1);
-    // Doubled quotes would shift offsets; such bodies are not parsed as embedded SQL.
-    if (inner.includes("'")) return undefined;
-    return { start: start + 1, text: inner };
+    return { start: start + 1, text: inner, doubledQuotes: inner.includes("'") };
   }
   return undefined;
 }
@@ -319,9 +324,10 @@ function bodyContent(token: string, start: number): { start: number; text: strin
  */
 export function parseLanguageName(p: Parser): string | undefined {
   if (p.at(SyntaxKind.String)) {
-    const language = unquote(p.tokenText()).toLowerCase();
+    const language = unquote(p.literalText()).toLowerCase();
     p.bump();
-    return language;
+    // (`LANGUAGE 'sql'` then a string on the next line is one name, which no language has.)
+    return p.bumpStringContinuations() ? "" : language;
   }
   if (atFullyReservedWord(p)) {
     reservedAsName(p, "a language name");

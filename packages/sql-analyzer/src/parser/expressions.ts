@@ -1738,7 +1738,7 @@ function isUnicodeString(text: string): boolean {
  * digit, `+`, quote or blank ("invalid Unicode escape character").
  */
 function checkUnicodeEscapeCharacter(p: Parser): void {
-  const text = p.tokenText();
+  const text = p.literalText();
   const inner = text.length === 3 && text.charCodeAt(0) === 39 && text.charCodeAt(2) === 39 ? text.charCodeAt(1) : -1;
   const bad = inner < 0 || /[0-9A-Fa-f+'"\s]/.test(String.fromCharCode(inner));
   if (!bad) return;

@@ -35,6 +35,8 @@ export interface EmbeddedRequest {
   readonly routine?: string;
   /** PL/pgSQL: what the routine returns, for the checks of RETURN; absent when not known. */
   readonly returns?: RoutineReturns;
+  /** The text is the inside of a `'…'` string, every quote of its code written twice (`''`). */
+  readonly doubledQuotes?: boolean;
 }
 
 /** What a routine returns, as PL/pgSQL's checks of RETURN need it. */
@@ -316,12 +318,15 @@ export class Parser {
    * Whether the string constant at the cursor continues the one before it, as PostgreSQL's
    * lexer decides: only blanks between them (space, tab, form feed, vertical tab, line
    * breaks), at least one of them a line break. Any comment between them separates them (two
-   * constants in a row are then a syntax error), as libpg-query's PostgreSQL has it.
+   * constants in a row are then a syntax error), as libpg-query's PostgreSQL has it. Only a
+   * quoted constant continues (`'…'`, `E'…'`, `B'…'`, `U&'…'`, …, not `$$…$$`), and only with a
+   * plain `'…'` (`'a'` then `E'b'` on the next line are two constants).
    */
   stringContinues(): boolean {
     if (this.pos === this.sigStart || this.pos >= this.sigEnd) return false;
     const text = this.text;
     const to = this.starts[this.pos]!;
+    if (text.charCodeAt(to) !== 39 || this.kinds[this.pos - 1] !== SyntaxKind.String || text.charCodeAt(this.starts[this.pos - 1]!) === 36) return false;
     let lineBreak = false;
     for (let i = this.ends[this.pos - 1]!; i < to; i++) {
       const c = text.charCodeAt(i);
@@ -330,11 +335,31 @@ export class Parser {
     }
     return lineBreak;
   }
+  /**
+   * PostgreSQL: consumes the string constants that continue the one just consumed (see
+   * `stringContinues`); returns whether there were any.
+   */
+  bumpStringContinuations(): boolean {
+    let any = false;
+    while (this.postgres && this.curKind === SyntaxKind.String && this.stringContinues()) {
+      this.bump();
+      any = true;
+    }
+    return any;
+  }
   /** Text of the current token. */
   tokenText(n = 0): string {
     const i = this.pos + n;
     if (i >= this.sigEnd) return "";
     return this.text.slice(this.starts[i], this.ends[i]);
+  }
+  /**
+   * The n-th token's text as the code has it: `tokenText`, except in a `'…'` routine body
+   * (`SignificantTokens.doubledQuotes`), whose doubled quotes stand for single ones.
+   */
+  literalText(n = 0): string {
+    const text = this.tokenText(n);
+    return this.stream.doubledQuotes ? text.replaceAll("''", "'") : text;
   }
   /** Current significant-token index, to detect progress. */
   get position(): number {

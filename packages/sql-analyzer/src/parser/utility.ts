@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
-import { parseLanguageName } from "./ddl-routine.js";
+import { bodyContent, parseLanguageName } from "./ddl-routine.js";
 import { parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
 import { atIdent, atLabel, atPlainIdent, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
@@ -593,7 +593,7 @@ export function parseCall(p: Parser): void {
 }
 
 /**
- * PostgreSQL `DO [LANGUAGE x] $$ body $$ [LANGUAGE x]` — a plpgsql body is parsed as embedded SQL.
+ * PostgreSQL `DO [LANGUAGE x] $$ body $$ [LANGUAGE x]` — a plpgsql body (dollar-quoted or `'…'`) is parsed as embedded SQL.
  * The grammar takes a list of strings and LANGUAGE clauses in any order (at least one item); the
  * server then wants one body and at most one language, so the first of each stands.
  */
@@ -605,10 +605,13 @@ export function parseDo(p: Parser): void {
   let items = 0;
   for (;;) {
     if (p.at(SyntaxKind.String)) {
-      if (body === undefined) body = { start: p.relativeStart(), text: p.tokenText() };
+      const first = body === undefined;
+      if (first) body = { start: p.relativeStart(), text: p.tokenText() };
       else p.report(SyntaxCode.UnexpectedToken, "DO takes one code block: a second string is a conflicting option", ...p.currentRange());
       p.start(SyntaxKind.RoutineBody);
       p.bump();
+      // (Continued on the next line, the code is one string whose text is not the host's: not read.)
+      if (p.bumpStringContinuations() && first) body = { start: 0, text: "" };
       p.finish();
     } else if (p.atKw("language")) {
       const at = p.currentRange();
@@ -623,13 +626,9 @@ export function parseDo(p: Parser): void {
   // (The server refuses a DO without code: the grammar takes LANGUAGE alone.)
   else if (body === undefined) p.expected("the code block string DO runs");
   language ??= "plpgsql";
-  if (body !== undefined && body.text.startsWith("$") && (language === "plpgsql" || language === "sql")) {
-    const { text, start } = body;
-    const tagEnd = text.indexOf("$", 1);
-    const tag = text.slice(0, tagEnd + 1);
-    if (tagEnd > 0 && text.length >= tag.length * 2 && text.endsWith(tag))
-      p.addEmbedded({ start: start + tag.length, text: text.slice(tag.length, text.length - tag.length), language, names: [], returns: { procedure: false, set: false, void: true, outParameters: false, trigger: undefined } });
-  }
+  const code = body === undefined ? undefined : bodyContent(body.text, body.start);
+  if (code !== undefined && (language === "plpgsql" || language === "sql"))
+    p.addEmbedded({ start: code.start, text: code.text, language, names: [], returns: { procedure: false, set: false, void: true, outParameters: false, trigger: undefined }, doubledQuotes: code.doubledQuotes });
   p.finish();
 }
 
