@@ -70,7 +70,8 @@ export function checkFormatter(api, input, dialect) {
     if (api.format(first.text, { dialect }) !== first.text) return { failure: `not idempotent: ${JSON.stringify(input)}`, untouched };
     // Routine bodies formatted too (PostgreSQL's LANGUAGE sql and PL/pgSQL bodies): a body's
     // layout is verified token by token inside, so an `unverified` statement is a formatter bug.
-    if (dialect === "postgres" && input.includes("$")) {
+    // (`$` for dollar-quoted bodies, `as '` / `do '` for quoted ones.)
+    if (dialect === "postgres" && (input.includes("$") || /\b(as|do)\s*'/i.test(input))) {
       const options = { dialect, routineBodies: "format" };
       const bodies = api.formatDocument(input, options);
       if (bodies.statements.some((s) => s.status === "unverified")) return { failure: `unverified with routineBodies: ${JSON.stringify(input)}`, untouched };

@@ -4,13 +4,37 @@ import type { GreenNode } from "../syntax/green.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 
 // What the formatter's routine-body passes and its safety net share: a dollar-quoted string's
-// tag, the tokens of a text compared without its layout, and how deep a tree goes.
+// tag, a body string's quotes, the tokens of a text compared without its layout, and how deep a
+// tree goes.
 
 /** The opening `$tag$` of a dollar-quoted string that ends with the same tag, else `undefined`. */
 export function dollarTag(text: string): string | undefined {
   const match = /^\$[A-Za-z_\u0080-\uffff]?[A-Za-z0-9_\u0080-\uffff]*\$/.exec(text);
   if (match === null || text.length < match[0].length * 2 || !text.endsWith(match[0])) return undefined;
   return match[0];
+}
+
+/** A routine body string taken apart: its quotes, the code it holds, and how to write code back. */
+export interface BodyQuotes {
+  /** `$tag$` or `'`. */
+  readonly open: string;
+  /** The same as `open`. */
+  readonly close: string;
+  /** The code between the quotes, as the routine reads it (a `'…'` body's doubled quotes single). */
+  readonly code: string;
+  /** `code` as it is written between these quotes (a `'…'` body's quotes doubled). */
+  escape(code: string): string;
+}
+
+/**
+ * The quotes and code of a `$tag$…$tag$` or `'…'` body string; `undefined` for other strings
+ * (`E'…'`, whose backslashes would need escaping too, `U&'…'`, …).
+ */
+export function bodyQuotes(text: string): BodyQuotes | undefined {
+  const tag = dollarTag(text);
+  if (tag !== undefined) return { open: tag, close: tag, code: text.slice(tag.length, text.length - tag.length), escape: (code) => code };
+  if (text.length < 2 || text.charCodeAt(0) !== 39 || text.charCodeAt(text.length - 1) !== 39) return undefined;
+  return { open: "'", close: "'", code: text.slice(1, -1).replaceAll("''", "'"), escape: (code) => code.replaceAll("'", "''") };
 }
 
 /** The tokens of `sql` other than whitespace, each with its text (a body's content, checked or compared). */

@@ -245,6 +245,8 @@ export class StatementDocBuilder {
   private prev: SyntaxToken | undefined;
   /** Whether the source had trivia between `prev` and the token being placed. */
   private hadSpace = false;
+  /** Whether the whitespace since the last token held a line break (which joins two strings). */
+  private hadLineBreak = false;
   /** The separator was already emitted by the parent (line breaks at clause starts). */
   private separatorDone = false;
   /**
@@ -840,7 +842,9 @@ export class StatementDocBuilder {
 
   /** Emits the separator before `next` (computed from the previous token unless `separator` is given). */
   private pushSeparator(target: Doc[], separator: Doc, next: SyntaxToken | undefined): void {
-    if (next !== undefined && this.prev !== undefined) {
+    const between = next === undefined ? undefined : this.betweenStrings(next);
+    if (between !== undefined) target.push(between);
+    else if (next !== undefined && this.prev !== undefined) {
       const natural = spaceBetween(this.prev, next, this.hadSpace, this.options.dialect);
       // A clause break never splits what must stay glued (`(` + `SELECT`), unless a comment
       // printed inline already stands between them.
@@ -849,11 +853,21 @@ export class StatementDocBuilder {
     this.separatorDone = true;
   }
 
+  /**
+   * What must stand between the string just printed and `next` when that is a string too:
+   * PostgreSQL joins `'a'` and `'b'` into one constant across a line break and takes them as
+   * two on one line (`DO LANGUAGE 'plpgsql' 'code'`), so the written relation is kept: a line
+   * break stays one, a space never becomes one. `undefined` when `next` does not follow a string.
+   */
+  private betweenStrings(next: SyntaxToken): Doc | undefined {
+    if (this.prev?.kind !== SyntaxKind.String || next.kind !== SyntaxKind.String) return undefined;
+    return this.hadLineBreak ? hardline : " ";
+  }
+
   private placeToken(token: SyntaxToken, target: Doc[], separator?: Doc): void {
-    if (this.prev?.kind === SyntaxKind.String && token.kind === SyntaxKind.String && !this.separatorDone) {
-      // PostgreSQL joins 'a' and 'b' into one literal only across a line break ('a' 'b' on
-      // one line is an error), so adjacent strings always stay on separate lines.
-      target.push(hardline);
+    const between = this.separatorDone ? undefined : this.betweenStrings(token);
+    if (between !== undefined) {
+      target.push(between);
     } else if (this.afterInlineComment && !this.separatorDone) {
       // A break the layout asks for here (`AND`, `JOIN`, `UNION` in a broken chain) still
       // happens after a comment that trails code; flat, `line` is the space the comment needs
@@ -870,6 +884,7 @@ export class StatementDocBuilder {
     target.push(this.cased(token));
     this.prev = token;
     this.hadSpace = false;
+    this.hadLineBreak = false;
     this.separatorDone = false;
     this.afterInlineComment = false;
     this.afterCommentBreak = false;
@@ -884,6 +899,7 @@ export class StatementDocBuilder {
     const k = token.kind;
     if (k === SyntaxKind.Whitespace) {
       this.hadSpace = true;
+      if (!this.hadLineBreak && /[\r\n]/.test(token.text())) this.hadLineBreak = true;
       return true;
     }
     if (k === SyntaxKind.LineComment || k === SyntaxKind.BlockComment) {

@@ -1,7 +1,7 @@
 import type { Dialect } from "../dialect.js";
 import type { SyntaxNode, SyntaxToken } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { dollarTag, significantTokens } from "./body-text.js";
+import { bodyQuotes, significantTokens } from "./body-text.js";
 import { firstSignificantToken } from "./first-token.js";
 import type { ResolvedFormatOptions } from "./options.js";
 import { formatPlpgsqlBody } from "./plpgsql-body.js";
@@ -10,13 +10,14 @@ import { formatPlpgsqlBody } from "./plpgsql-body.js";
 export type BodyFormatter = (sql: string, lineWidth: number) => string | undefined;
 
 /**
- * The new text of a `LANGUAGE sql` routine's dollar-quoted body (`routineBodies: "format"`):
- * its statements formatted, one level in on lines of their own between the quotes, or on the
- * quotes' line when they print on one without a line comment (`$$ SELECT 1 $$`). Keyed by the
- * body token's offset; empty when the statement has no such body, or its body is left as
- * written: another language (PL/pgSQL is not laid out), a body that does not format (an error
- * in it), or one holding a string, quoted name or comment over several lines, whose text
- * re-indenting would change.
+ * The new texts of a routine's or DO block's body (`routineBodies: "format"`), dollar-quoted or
+ * in quotes (`'…'`, whose code has its quotes doubled again once formatted). A `LANGUAGE sql`
+ * body has its statements formatted, one level in on lines of their own between the quotes, or
+ * on the quotes' line when they print on one without a line comment (`$$ SELECT 1 $$`); a
+ * PL/pgSQL body is laid out by its blocks (`formatPlpgsqlBody`). Keyed by the body token's
+ * offset; empty when the statement has no such body, or its body is left as written: another
+ * language, a body that does not format (an error in it), or a SQL body holding a string,
+ * quoted name or comment over several lines, whose text re-indenting would change.
  */
 export function routineBodyTexts(statement: SyntaxNode, options: ResolvedFormatOptions, eol: string, formatSql: BodyFormatter): Map<number, string> {
   const texts = new Map<number, string>();
@@ -32,6 +33,9 @@ export function routineBodyTexts(statement: SyntaxNode, options: ResolvedFormatO
       if (body.kind !== SyntaxKind.RoutineBody) continue;
       const token = firstSignificantToken(body);
       if (token === undefined || token.kind !== SyntaxKind.String) continue;
+      // (A body continued on the next line, `'select a'` then `'b'`, is one string of two
+      // tokens: its code is not either token's, so it is kept as written.)
+      if (body.tokens().some((t) => !t.isTrivia && t !== token && t.offset !== token.offset)) continue;
       const text =
         language === "sql"
           ? formattedBody(token.text(), options.dialect, options.indentUnit, options.lineWidth, eol, formatSql)
@@ -59,12 +63,12 @@ function routineLanguage(statement: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** A dollar-quoted PL/pgSQL body laid out (see `formatPlpgsqlBody`): its lines between the quotes, which stand on lines of their own. */
+/** A PL/pgSQL body laid out (see `formatPlpgsqlBody`): its lines between the quotes, which stand on lines of their own. */
 function formattedPlpgsqlBody(text: string, options: ResolvedFormatOptions, eol: string): string | undefined {
-  const tag = dollarTag(text);
-  if (tag === undefined) return undefined;
-  const inner = formatPlpgsqlBody(text.slice(tag.length, text.length - tag.length), options, eol);
-  return inner === undefined ? undefined : `${tag}${eol}${inner}${eol}${tag}`;
+  const quotes = bodyQuotes(text);
+  if (quotes === undefined) return undefined;
+  const inner = formatPlpgsqlBody(quotes.code, options, eol);
+  return inner === undefined ? undefined : `${quotes.open}${eol}${quotes.escape(inner)}${eol}${quotes.close}`;
 }
 
 function unquoted(token: SyntaxToken): string {
@@ -73,17 +77,18 @@ function unquoted(token: SyntaxToken): string {
 }
 
 function formattedBody(text: string, dialect: Dialect, indentUnit: string, lineWidth: number, eol: string, formatSql: BodyFormatter): string | undefined {
-  const tag = dollarTag(text);
-  if (tag === undefined) return undefined;
-  const inner = text.slice(tag.length, text.length - tag.length);
+  const quotes = bodyQuotes(text);
+  if (quotes === undefined) return undefined;
+  const inner = quotes.code;
   if (inner.trim() === "" || hasMultiLineToken(inner, dialect)) return undefined;
   const formatted = formatSql(inner, Math.max(20, lineWidth - indentUnit.length));
   if (formatted === undefined) return undefined;
   // (Only the line breaks at the end: a last line comment's trailing blanks are its own text.)
   const lines = formatted.replace(/[\r\n]+$/, "").split("\n");
-  // (A line comment would run into the closing tag on the quotes' line: `$$ SELECT 1 -- c $$`.)
-  if (lines.length === 1 && !hasLineComment(lines[0]!, dialect)) return `${tag} ${lines[0]} ${tag}`;
-  return `${tag}${eol}${lines.map((l) => (l === "" ? l : indentUnit + l)).join(eol)}${eol}${tag}`;
+  const { open, close } = quotes;
+  // (A line comment would run into the closing quote on the quotes' line: `$$ SELECT 1 -- c $$`.)
+  if (lines.length === 1 && !hasLineComment(lines[0]!, dialect)) return `${open} ${quotes.escape(lines[0]!)} ${close}`;
+  return `${open}${eol}${quotes.escape(lines.map((l) => (l === "" ? l : indentUnit + l)).join(eol))}${eol}${close}`;
 }
 
 function hasLineComment(sql: string, dialect: Dialect): boolean {

@@ -2,7 +2,7 @@ import type { Dialect } from "../dialect.js";
 import { tokenize } from "../lexer/lexer.js";
 import type { SyntaxNode } from "../syntax/red.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { asciiLower, dollarTag, sameSignificantTokens } from "./body-text.js";
+import { asciiLower, bodyQuotes, sameSignificantTokens } from "./body-text.js";
 
 /**
  * Where a statement stands, for lexing its printed form in place: `text[start, end)` is
@@ -59,7 +59,7 @@ export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, 
       if (foldWords ? asciiLower(text) !== asciiLower(otherText) : text !== otherText) return false;
     } else if (isWord(otherKind)) {
       return false;
-    } else if (text !== otherText && !(bodies && kind === SyntaxKind.String && sameDollarContent(text, otherText, dialect, foldWords))) {
+    } else if (text !== otherText && !(bodies && kind === SyntaxKind.String && sameBodyContent(text, otherText, dialect, foldWords))) {
       // Kinds are not compared: the parser re-kinds some tokens (a lexed `?` operator
       // becomes a placeholder), but equal texts from the same lexer are the same token.
       return false;
@@ -68,11 +68,12 @@ export function sameTokens(node: SyntaxNode, printed: string, dialect: Dialect, 
   return nextPrinted() === undefined;
 }
 
-/** Whether two dollar-quoted strings have the same tag and the same tokens and comments inside. */
-function sameDollarContent(a: string, b: string, dialect: Dialect, foldWords: boolean): boolean {
-  const tag = dollarTag(a);
-  if (tag === undefined || dollarTag(b) !== tag) return false;
-  return sameSignificantTokens(a.slice(tag.length, a.length - tag.length), b.slice(tag.length, b.length - tag.length), dialect, foldWords);
+/** Whether two body strings have the same quotes (the same tag) and the same tokens and comments inside. */
+function sameBodyContent(a: string, b: string, dialect: Dialect, foldWords: boolean): boolean {
+  const x = bodyQuotes(a);
+  const y = bodyQuotes(b);
+  if (x === undefined || y === undefined || x.open !== y.open) return false;
+  return sameSignificantTokens(x.code, y.code, dialect, foldWords);
 }
 
 function isWord(kind: SyntaxKind): boolean {

@@ -5,7 +5,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadModule, parsePlPgSQLSync } from "libpg-query";
 import { beforeAll, describe, expect, test } from "vitest";
-import { format, formatDocument, tokenize, type FormatOptions } from "../../src/index.js";
+import { format, formatDocument, parse, SyntaxKind, tokenize, type FormatOptions } from "../../src/index.js";
+import { requoted } from "../support/quoted-bodies.js";
 import { createRandom } from "../../fuzz/generators.mjs";
 
 const FORMAT: FormatOptions = { routineBodies: "format" };
@@ -221,8 +222,17 @@ describe("a PL/pgSQL body is kept as written", () => {
     expect(result.statements.map((s) => s.status)).toEqual(["syntax-error"]);
   });
 
-  test("in '…' quotes, and in a language the formatter does not read", () => {
-    check("CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS 'begin return 1; end';\n", "CREATE FUNCTION f() RETURNS int LANGUAGE plpgsql AS 'begin return 1; end';\n");
+  test("in '…' quotes, laid out the same with its quotes doubled", () => {
+    check(
+      "CREATE FUNCTION f() RETURNS text LANGUAGE plpgsql AS 'begin raise notice ''a % '''' b'', 1; return $q$it''s$q$; end';\n",
+      "CREATE FUNCTION f() RETURNS text LANGUAGE plpgsql AS '\nBEGIN\n  RAISE NOTICE ''a % '''' b'', 1;\n  RETURN $q$it''s$q$;\nEND\n';\n",
+    );
+    check("DO 'begin null; end';\n", "DO '\nBEGIN\n  NULL;\nEND\n';\n");
+    // (`E'…'` would need its backslashes escaped too: kept as written.)
+    check("DO E'begin null; end';\n", "DO E'begin null; end';\n");
+  });
+
+  test("in a language the formatter does not read", () => {
     check("CREATE FUNCTION f() RETURNS int LANGUAGE plperl AS $$ return 1; $$;\n", "CREATE FUNCTION f() RETURNS int LANGUAGE plperl AS $$ return 1; $$;\n");
     check("DO LANGUAGE plpython3u $$ x = 1 $$;\n", "DO LANGUAGE plpython3u $$ x = 1 $$;\n");
   });
@@ -241,8 +251,13 @@ const routines = corpus.filter((s) => s.expect === "accept" && /\$[A-Za-z_]*\$/.
  * change. "refused" when it refuses the routine. A DO block is read as a function with its body.
  */
 function plpgsqlTree(sql: string): string {
+  /** The text of the DO block's body string (dollar-quoted or `'…'`). */
+  const bodyOf = (text: string): string => {
+    const found = parse(text).root.descendants().find((n) => n.kind === SyntaxKind.RoutineBody);
+    return found!.text().trim();
+  };
   if (isDo(sql)) {
-    const body = /(\$[A-Za-z_]*\$)[\s\S]*?\1/.exec(sql)![0];
+    const body = bodyOf(sql);
     sql = `CREATE FUNCTION do_block() RETURNS void LANGUAGE plpgsql AS ${body}`;
   }
   const tokens = (text: string): string => {
@@ -271,6 +286,7 @@ describe("every PL/pgSQL routine and DO block of the PostgreSQL corpus, its body
   test("is a fixed point, verified, and PostgreSQL's PL/pgSQL compiler reads the same block", () => {
     expect(routines.length).toBeGreaterThan(60);
     let changed = 0;
+    let quotedChanged = 0;
     let compared = 0;
     for (const sql of routines) {
       const result = formatDocument(sql, FORMAT);
@@ -280,7 +296,15 @@ describe("every PL/pgSQL routine and DO block of the PostgreSQL corpus, its body
       const tree = plpgsqlTree(sql);
       expect(plpgsqlTree(result.text), sql).toBe(tree);
       if (tree !== "refused") compared++;
+      // Written in quotes (`AS '…'`, its quotes doubled), the body is laid out alike.
+      const quoted = requoted(sql)!;
+      const inQuotes = formatDocument(quoted, FORMAT);
+      expect(inQuotes.statements.map((s) => s.status)).not.toContain("unverified");
+      expect(format(inQuotes.text, FORMAT)).toBe(inQuotes.text);
+      expect(plpgsqlTree(inQuotes.text), quoted).toBe(tree);
+      if (inQuotes.text !== format(quoted)) quotedChanged++;
     }
+    expect(quotedChanged).toBe(changed);
     // (The others need the catalog: a trigger function's arguments, OUT parameters' types.)
     expect(compared).toBeGreaterThan(60);
     // The option does something on this corpus: most of its bodies are laid out anew.

@@ -5,7 +5,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadModule, parseSync } from "libpg-query";
 import { beforeAll, describe, expect, test } from "vitest";
-import { format, formatDocument, type FormatOptions } from "../../src/index.js";
+import { format, formatDocument, parse, SyntaxKind, type FormatOptions } from "../../src/index.js";
+import { requoted } from "../support/quoted-bodies.js";
 
 const FORMAT: FormatOptions = { routineBodies: "format" };
 
@@ -62,9 +63,27 @@ describe("a body is kept as written", () => {
     expect(format(sql, { routineBodies: "keep" })).toBe(sql);
   });
 
-  test("in another language, or quoted with '…'", () => {
+  test("in another language", () => {
     check("CREATE FUNCTION f() RETURNS int AS $$ return 1; $$ LANGUAGE plperl;\n", "CREATE FUNCTION f() RETURNS int AS $$ return 1; $$ LANGUAGE plperl;\n");
-    check("CREATE FUNCTION f() RETURNS int AS 'select   1' LANGUAGE sql;\n", "CREATE FUNCTION f() RETURNS int AS 'select   1' LANGUAGE sql;\n");
+    check("CREATE FUNCTION f() RETURNS int AS 'return   1;' LANGUAGE plperl;\n", "CREATE FUNCTION f() RETURNS int AS 'return   1;' LANGUAGE plperl;\n");
+  });
+
+  test("two strings keep their written relation: one line is two constants, a line break joins them", () => {
+    // (`DO LANGUAGE 'plpgsql'` then the code on the next line would be one string: no code at all.)
+    for (const routineBodies of ["keep", "format"] as const) {
+      check("DO LANGUAGE 'plpgsql' 'begin null; end';\n", routineBodies === "keep" ? "DO LANGUAGE 'plpgsql' 'begin null; end';\n" : "DO LANGUAGE 'plpgsql' '\nBEGIN\n  NULL;\nEND\n';\n", { routineBodies });
+    }
+    check("SELECT 'a' 'b' FROM t;\n".replace(" 'b'", "\n  'b'"), "SELECT 'a'\n  'b'\nFROM t;\n", {});
+    // (Continued, a body is one string of two tokens whose code neither holds: kept as written.)
+    check("CREATE FUNCTION f() RETURNS int AS 'select a'\n'b from t' LANGUAGE sql;\n", "CREATE FUNCTION f()\n  RETURNS int\n  AS 'select a'\n  'b from t'\n  LANGUAGE sql;\n");
+  });
+
+  test("quoted with '…', formatted the same with its quotes doubled", () => {
+    check("CREATE FUNCTION f() RETURNS int AS 'select   1' LANGUAGE sql;\n", "CREATE FUNCTION f() RETURNS int AS ' SELECT 1 ' LANGUAGE sql;\n");
+    check(
+      "CREATE FUNCTION f() RETURNS text AS 'select ''it''''s'' || x from t where y = ''z''' LANGUAGE sql;\n",
+      "CREATE FUNCTION f()\n  RETURNS text\n  AS ' SELECT ''it''''s'' || x FROM t WHERE y = ''z'' '\n  LANGUAGE sql;\n",
+    );
   });
 
   test("when a string or comment in it spans lines, which re-indenting would change", () => {
@@ -118,6 +137,35 @@ describe("every LANGUAGE sql routine of the PostgreSQL corpus, with its body for
       expect(bodyTrees(result.text)).toEqual(bodyTrees(sql));
     }
     // The option does something on this corpus: most of its SQL bodies are reformatted.
+    expect(changed).toBeGreaterThan(statements.length / 2);
+  });
+
+  // PostgreSQL's reading of each routine body's code (dollar-quoted or `'…'`, quotes undoubled).
+  const codeTrees = (sql: string): string[] =>
+    parse(sql)
+      .root.descendants()
+      .filter((n) => n.kind === SyntaxKind.RoutineBody)
+      .map((body) => {
+        const text = body.text().trim();
+        const tag = /^\$[A-Za-z_]*\$/.exec(text)?.[0];
+        const code = tag !== undefined ? text.slice(tag.length, text.length - tag.length) : text.slice(1, -1).replaceAll("''", "'");
+        try {
+          return JSON.stringify(parseSync(code), (key, value) => (/location$|^stmt_len$|list_start$|list_end$/.test(key) ? undefined : value));
+        } catch {
+          return "not SQL";
+        }
+      });
+
+  test("written in quotes (AS '…', quotes doubled): formatted alike, a fixed point, the same code for PostgreSQL", () => {
+    let changed = 0;
+    for (const { sql } of statements) {
+      const quoted = requoted(sql)!;
+      const result = formatDocument(quoted, FORMAT);
+      expect(result.statements.map((s) => s.status)).not.toContain("unverified");
+      expect(format(result.text, FORMAT)).toBe(result.text);
+      if (result.text !== format(quoted)) changed++;
+      expect(codeTrees(result.text), quoted).toEqual(codeTrees(sql));
+    }
     expect(changed).toBeGreaterThan(statements.length / 2);
   });
 });
