@@ -754,7 +754,10 @@ function parseOdbcEscape(p: Parser): boolean {
 
 function parsePrefixOperator(p: Parser): boolean {
   const w = p.word!;
-  if (w === "?") {
+  // `?` is a placeholder (SQL in application code) unless, in PostgreSQL, an operand follows that
+  // no placeholder could take: `? 'key'`, `? 1`, `? (…)` apply PostgreSQL's prefix operator `?`.
+  const next = p.nth(1);
+  if (w === "?" && !(p.postgres && (next === SyntaxKind.String || next === SyntaxKind.Number || next === SyntaxKind.LParen))) {
     p.start(SyntaxKind.ParamExpr);
     p.bump(SyntaxKind.Param);
     p.finish();

@@ -356,6 +356,11 @@ const ROWS: Record<string, readonly Row[]> = {
     ["SELECT U&'d!0061t' UESCAPE", false],
     ["SELECT U&'d!0061t' UESCAPE '!', 'x' uescape", true],
   ],
+  "`?` before a string, a number or `(` is PostgreSQL's prefix operator (elsewhere our placeholder)": [
+    ["SELECT a FROM t JOIN u ON ? 'key'", true],
+    ["SELECT ? 1, ?(2), ? (3)", true],
+    ["SELECT a FROM t WHERE c ? 'k' AND ? (d)", true],
+  ],
 };
 
 /** The same for SQLite (judged by SQLite's own parser, in better-sqlite3). */
