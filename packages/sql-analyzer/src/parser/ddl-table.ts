@@ -848,10 +848,14 @@ export interface OptionListForm {
    * and at most one word, string or number after it, no `=`.
    */
   readonly utility?: boolean;
+  /** PostgreSQL's COPY options: as `utility`, but any word names one, and a value may be DEFAULT, `*` or a list. */
+  readonly copy?: boolean;
 }
 
 /** The form of PostgreSQL's definition lists (see `OptionListForm`). */
 export const DEF_ELEMS: OptionListForm = { equals: true, nonEmpty: true };
+/** The form of PostgreSQL's COPY options (see `OptionListForm`). */
+export const COPY_OPTIONS: OptionListForm = { copy: true, nonEmpty: true };
 
 /** The form of PostgreSQL's utility option lists (see `OptionListForm`). */
 export const UTILITY_OPTIONS: OptionListForm = { nonEmpty: true, utility: true };
@@ -860,16 +864,19 @@ export const UTILITY_OPTIONS: OptionListForm = { nonEmpty: true, utility: true }
  * One PostgreSQL utility option inside its Option node (`VERBOSE`, `FORMAT json`, `BUFFER_USAGE_LIMIT
  * '1MB'`, `PARALLEL 4`): the name, then a word, a string or a signed number if any.
  */
-function parseUtilityOption(p: Parser): void {
-  // The name is no reserved word but ANALYZE; the value none but TRUE, FALSE and ON.
+function parseUtilityOption(p: Parser, copy: boolean): void {
+  // The name is no reserved word but ANALYZE (COPY's: any word); the value none but TRUE, FALSE
+  // and ON (COPY's: DEFAULT too, and `*` or a parenthesized list: `FORCE_QUOTE *`, `FORCE_NULL (a, b)`).
   if (atLabel(p)) {
-    if (atFullyReservedWord(p) && !p.atKw("analyze") && !p.atKw("analyse")) p.expected("option name");
+    if (!copy && atFullyReservedWord(p) && !p.atKw("analyze") && !p.atKw("analyse")) p.expected("option name");
     p.bumpIdent();
   } else p.expected("option name");
   if (p.atOp("=")) p.errorBump("unexpected '=': these options are written `name value`, without '='");
   if (p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen) || p.atStatementEnd) return;
-  if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.QuotedIdent)) {
-    if (atFullyReservedWord(p) && !p.atKw("true") && !p.atKw("false") && !p.atKw("on")) p.expected("option value");
+  if (copy && p.at(SyntaxKind.LParen)) p.bumpBalanced(true, SyntaxKind.Ident);
+  else if (copy && p.atOp("*")) p.bump();
+  else if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.QuotedIdent)) {
+    if (atFullyReservedWord(p) && !p.atKw("true") && !p.atKw("false") && !p.atKw("on") && !(copy && p.atKw("default"))) p.expected("option value");
     p.bump(p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & OPTION_KEYWORD_VALUE_CLASS) === 0 ? SyntaxKind.Ident : undefined);
   } else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number)) p.bump();
   else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
@@ -897,8 +904,8 @@ export function parseOptionList(p: Parser, form: OptionListForm = {}): void {
     if (!p.at(SyntaxKind.RParen)) {
       do {
         p.start(SyntaxKind.Option);
-        if (form.utility && p.postgres) {
-          parseUtilityOption(p);
+        if ((form.utility || form.copy) && p.postgres) {
+          parseUtilityOption(p, form.copy === true);
           p.finish();
           continue;
         }

@@ -755,9 +755,10 @@ function parseOdbcEscape(p: Parser): boolean {
 function parsePrefixOperator(p: Parser): boolean {
   const w = p.word!;
   // `?` is a placeholder (SQL in application code) unless, in PostgreSQL, an operand follows that
-  // no placeholder could take: `? 'key'`, `? 1`, `? (…)` apply PostgreSQL's prefix operator `?`.
+  // no placeholder could take: `? 'key'`, `? 1`, `? (…)`, `? t 'x'` (a typed literal) apply
+  // PostgreSQL's prefix operator `?`.
   const next = p.nth(1);
-  if (w === "?" && !(p.postgres && (next === SyntaxKind.String || next === SyntaxKind.Number || next === SyntaxKind.LParen))) {
+  if (w === "?" && !(p.postgres && (next === SyntaxKind.String || next === SyntaxKind.Number || next === SyntaxKind.LParen || (next === SyntaxKind.Word && p.nth(2) === SyntaxKind.String)))) {
     p.start(SyntaxKind.ParamExpr);
     p.bump(SyntaxKind.Param);
     p.finish();
@@ -860,33 +861,41 @@ function notBeforeBound(p: Parser): void {
 }
 
 /**
- * Whether a row constructor ends right before the cursor: `ROW(…)` or a parenthesized list of
- * two values or more (what PostgreSQL's OVERLAPS compares); `(a)` is one value, no row.
+ * Whether a row of two values ends right before the cursor, `(a, b)` or `ROW(a, b)`: what
+ * PostgreSQL's OVERLAPS compares (its grammar refuses a row of another length; `(a)` is one
+ * value, and `(SELECT a, b)` a subquery).
  */
 function rowEndsBefore(p: Parser): boolean {
   if (p.behind(1) !== SyntaxKind.RParen) return false;
   let depth = 0;
-  let comma = false;
+  let commas = 0;
   for (let n = 1; ; n++) {
     const k = p.behind(n);
     if (k === SyntaxKind.Eof) return false;
     if (k === SyntaxKind.RParen) depth++;
-    else if (k === SyntaxKind.LParen && --depth === 0) return comma || (p.behind(n + 1) === SyntaxKind.Word && p.wordAt(-n - 1) === "row");
-    else if (k === SyntaxKind.Comma && depth === 1) comma = true;
+    else if (k === SyntaxKind.LParen && --depth === 0) {
+      // (`(SELECT a, b)` is a subquery, not a row.)
+      const first = p.wordAt(-n + 1);
+      if (p.behind(n - 1) === SyntaxKind.Word && (first === "select" || first === "values" || first === "with" || first === "table")) return false;
+      return commas === 1;
+    } else if (k === SyntaxKind.Comma && depth === 1) commas++;
   }
 }
 
-/** Whether a row constructor (see `rowEndsBefore`) starts at the n-th token. */
+/** Whether a row constructor of two values (see `rowEndsBefore`) starts at the n-th token. */
 function rowStartsAt(p: Parser, n: number): boolean {
-  if (p.nthKw(n, "row") && p.nth(n + 1) === SyntaxKind.LParen) return true;
-  if (p.nth(n) !== SyntaxKind.LParen) return false;
+  if (p.nthKw(n, "row") && p.nth(n + 1) === SyntaxKind.LParen) n++;
+  else if (p.nth(n) !== SyntaxKind.LParen) return false;
+  // (`(SELECT a, b)` is a subquery, not a row.)
+  else if (p.nthKw(n + 1, "select") || p.nthKw(n + 1, "values") || p.nthKw(n + 1, "with") || p.nthKw(n + 1, "table")) return false;
   let depth = 0;
+  let commas = 0;
   for (let i = n; ; i++) {
     const k = p.nth(i);
     if (k === SyntaxKind.Eof) return false;
     if (k === SyntaxKind.LParen) depth++;
-    else if (k === SyntaxKind.RParen && --depth === 0) return false;
-    else if (k === SyntaxKind.Comma && depth === 1) return true;
+    else if (k === SyntaxKind.RParen && --depth === 0) return commas === 1;
+    else if (k === SyntaxKind.Comma && depth === 1) commas++;
   }
 }
 
@@ -1130,7 +1139,7 @@ function parseWordPrefix(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if ((w === "timestamp" || w === "time") && p.postgres && (p.nthKw(1, "with") || p.nthKw(1, "without")) && p.nth(4) === SyntaxKind.String) {
+  if ((w === "timestamp" || w === "time") && p.postgres && (p.nthKw(1, "with") || p.nthKw(1, "without")) && p.nthKw(2, "time") && p.nthKw(3, "zone") && p.nth(4) === SyntaxKind.String) {
     p.start(SyntaxKind.TypedLiteral);
     parseTypeName(p);
     p.bump();

@@ -695,7 +695,8 @@ function parseTableRef(p: Parser): boolean {
     if (!atFunctionCall(p) || atFullyReservedWord(p)) p.expected("subquery or function call after LATERAL");
     p.startAt(cp, SyntaxKind.FunctionTable);
     const sqlTable = p.postgres && (p.atKw("json_table") || p.atKw("xmltable")) && p.nth(1) === SyntaxKind.LParen ? p.tokenText() : undefined;
-    parseExpr(p);
+    // The call alone (`LATERAL f(x) AND y` is no function table).
+    parsePrefix(p);
     if (sqlTable !== undefined) parseSqlTableFunctionAlias(p, sqlTable);
     else {
       if (p.eatKw("with")) p.expectKw("ordinality");

@@ -1,4 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { SyntaxCode } from "../diagnostic.js";
 import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
@@ -29,7 +30,17 @@ export function parsePrepare(p: Parser): void {
       // MySQL: PREPARE s FROM 'text' | @variable
       p.bump();
       parseExpr(p);
-    } else if (p.expectKw("as")) parseStatement(p);
+    } else if (p.expectKw("as")) {
+      if (p.atStatementEnd) p.expected("statement");
+      else {
+        // PostgreSQL's PreparableStmt: a query, INSERT, UPDATE, DELETE or MERGE.
+        if (p.postgres && !atSelectStart(p) && !(p.atKw("insert") || p.atKw("update") || p.atKw("delete") || p.atKw("merge"))) {
+          const [start, end] = p.currentRange();
+          p.report(SyntaxCode.UnexpectedToken, "PREPARE takes a query, INSERT, UPDATE, DELETE or MERGE", start, end);
+        }
+        parseStatement(p);
+      }
+    }
   }
   p.finish();
 }

@@ -3,7 +3,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
 import { bodyContent, parseLanguageName } from "./ddl-routine.js";
-import { parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
+import { COPY_OPTIONS, parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
 import { atIdent, atLabel, atPlainIdent, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
@@ -489,7 +489,7 @@ export function parseCopy(p: Parser): void {
   else p.expect(SyntaxKind.String, "file name, STDIN or STDOUT");
   p.finish();
   p.eatKw("with");
-  if (p.at(SyntaxKind.LParen)) parseOptionList(p);
+  if (p.at(SyntaxKind.LParen)) parseOptionList(p, COPY_OPTIONS);
   else {
     // Legacy options: BINARY, CSV HEADER, DELIMITER ',', NULL '', …, and FORCE QUOTE / [NOT]
     // NULL with a list of column names (names, not keywords: the formatter keeps their case).
