@@ -2,7 +2,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseGenericOptions, parseOperatorClassItems, parsePublicationObjects, parseWrapperFunctions } from "./ddl-shared-clauses.js";
 import { AGGREGATE_SIGNATURE, objectKindAt, parseCastTypes, parseMappedRole, parseRoleSpec, parseTransformTarget } from "./ddl-objects.js";
 import { parseRoutineParams } from "./ddl-routine.js";
-import { DEF_ELEMS, parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptionList } from "./ddl-table.js";
+import { DEF_ELEMS, OLD_AGGREGATE_ELEMS, parseCreateTableRest, parseIfNotExists, parseOptionList, parseWithOptionList } from "./ddl-table.js";
 import { parseExpr } from "./expressions.js";
 import { expectIdent, expectLabel, parseOperatorName, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -96,13 +96,17 @@ export function parseCreateObjectRest(p: Parser, kind: string): void {
       optionalIfNotExists(p);
       parseQualifiedName(p, "collation name");
       if (p.eatKw("from")) parseQualifiedName(p, "collation");
-      else parseOptionList(p);
+      else parseOptionList(p, DEF_ELEMS);
       return;
     case "aggregate":
-      parseQualifiedName(p, "aggregate name");
-      // The argument list, then the options; the old form has the options only.
-      if (p.at(SyntaxKind.LParen) && !isOptionListAhead(p)) parseRoutineParams(p, AGGREGATE_SIGNATURE);
-      parseOptionList(p, DEF_ELEMS);
+      // (Named as a function is: `left`, not `nullif`.)
+      parseRoutineName(p, "aggregate name");
+      // The argument list, then the options; the old form has the options only, each a name
+      // that is no keyword with a value (PostgreSQL's `old_aggr_elem`).
+      if (p.at(SyntaxKind.LParen) && !isOptionListAhead(p)) {
+        parseRoutineParams(p, AGGREGATE_SIGNATURE);
+        parseOptionList(p, DEF_ELEMS);
+      } else parseOptionList(p, OLD_AGGREGATE_ELEMS);
       return;
     case "operator":
       parseOperatorName(p);

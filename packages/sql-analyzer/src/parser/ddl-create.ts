@@ -4,7 +4,7 @@ import { DEF_ELEMS, parseIfExists, parseIfNotExists, parseCreateTableRest, parse
 import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { atIdent, atLabel, atReservedRoleWord, isReservedAt, atSubstitutedName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, reservedAsName } from "./names.js";
+import { atIdent, atLabel, atReservedRoleWord, isReservedAt, atSubstitutedName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
 import { parseStatement, parseUnsupported } from "./statement.js";
@@ -335,7 +335,9 @@ function parseCreateIndexRest(p: Parser): void {
   p.finish();
   if (p.atKw("using")) {
     p.bump();
-    expectLabel(p, "index method");
+    // (PostgreSQL: a name that is no reserved or type-or-function keyword, `USING freeze` is an error.)
+    if (p.postgres) expectIdent(p, "index method");
+    else expectLabel(p, "index method");
   }
   p.start(SyntaxKind.IndexElemList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
@@ -346,7 +348,16 @@ function parseCreateIndexRest(p: Parser): void {
   p.finish();
   if (p.atKw("include")) {
     p.bump();
-    parseParenNameList(p);
+    // PostgreSQL's grammar takes index elements here (the server then refuses all but plain columns).
+    if (p.postgres) {
+      p.start(SyntaxKind.IndexElemList);
+      if (p.expect(SyntaxKind.LParen, "'('")) {
+        do parseIndexElem(p);
+        while (p.eat(SyntaxKind.Comma));
+        p.expect(SyntaxKind.RParen, "')'");
+      }
+      p.finish();
+    } else parseParenNameList(p);
   }
   parseNullsDistinct(p);
   parseWithOptionList(p);
@@ -600,7 +611,9 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
         p.bump();
         continue;
       }
-      parseQualifiedName(p, "object name");
+      // (A routine is named as CREATE FUNCTION names it: `left(int)`, never `coalesce(int)`.)
+      if (routine) parseRoutineName(p, "object name");
+      else parseQualifiedName(p, "object name");
       if (p.at(SyntaxKind.Dot) && p.nth(1) === SyntaxKind.Operator) {
         p.bump();
         p.bump();

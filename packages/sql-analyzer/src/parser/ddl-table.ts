@@ -3,7 +3,7 @@ import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { VALUE_KEYWORDS, expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
-import { atFullyReservedWord, atIdent, atLabel, atPostgresLookaheadToken, isReservedAt, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
+import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, atPostgresLookaheadToken, isReservedAt, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
 import { describeToken, type Parser } from "./parser.js";
@@ -850,10 +850,14 @@ export interface OptionListForm {
   readonly utility?: boolean;
   /** PostgreSQL's COPY options: as `utility`, but any word names one, and a value may be DEFAULT, `*` or a list. */
   readonly copy?: boolean;
+  /** PostgreSQL: each option is a name that is no keyword (`IDENT`), with `=` and a value. */
+  readonly plainNames?: boolean;
 }
 
 /** The form of PostgreSQL's definition lists (see `OptionListForm`). */
 export const DEF_ELEMS: OptionListForm = { equals: true, nonEmpty: true };
+/** The form of the old CREATE AGGREGATE's options, `(BASETYPE = int, SFUNC = f, …)` (see `OptionListForm`). */
+export const OLD_AGGREGATE_ELEMS: OptionListForm = { equals: true, nonEmpty: true, plainNames: true };
 /** The form of PostgreSQL's COPY options (see `OptionListForm`). */
 export const COPY_OPTIONS: OptionListForm = { copy: true, nonEmpty: true };
 
@@ -909,6 +913,7 @@ export function parseOptionList(p: Parser, form: OptionListForm = {}): void {
           p.finish();
           continue;
         }
+        if (form.plainNames && p.postgres && !atPlainIdent(p)) p.expected("an option name that is no keyword (BASETYPE, SFUNC, STYPE, …)");
         if (atLabel(p)) {
           p.bumpIdent();
           while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
@@ -917,7 +922,8 @@ export function parseOptionList(p: Parser, form: OptionListForm = {}): void {
           }
         } else p.expected("option name");
         const equals = p.eatOp("=");
-        if (form.equals && p.postgres) {
+        if (form.plainNames && p.postgres && !equals) p.expected("'='");
+        else if (form.equals && p.postgres) {
           const valueAhead = !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atStatementEnd;
           if (equals && !valueAhead) p.expected("option value");
           else if (!equals && valueAhead) p.expected("'=' or ','");
@@ -997,6 +1003,12 @@ export function parseSequenceOption(p: Parser): void {
       if (p.eatKw("with") || w === "start" || p.at(SyntaxKind.Number) || p.at(SyntaxKind.Operator)) parseSignedNumber(p);
       break;
     case "cycle":
+      p.bump();
+      break;
+    case "logged":
+    case "unlogged":
+      // (PostgreSQL's grammar takes them among the options; ALTER SEQUENCE SET LOGGED is the command.)
+      if (!p.postgres) p.expected("sequence option");
       p.bump();
       break;
     case "owned":

@@ -1389,7 +1389,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
       p.finish();
       return true;
     }
-    if (exprListOnly && atCallSuffix(p)) {
+    if (atCallSuffix(p) && (exprListOnly || (p.postgres && parts === 1 && POSTGRES_SPECIAL_FORM_CALLS.has(first!)))) {
       const [start, end] = p.currentRange();
       const clause = p.atKw("within") ? "WITHIN GROUP" : p.word!.toUpperCase();
       p.report(SyntaxCode.UnexpectedToken, `${first!.toUpperCase()}(…) is no aggregate or window function: it takes no ${clause} clause`, start, end);
@@ -1447,6 +1447,12 @@ const POSTGRES_ARITY = new Map<string, readonly [number, number]>([
  * FILTER, WITHIN GROUP or OVER (`COALESCE(*)` is a syntax error there).
  */
 const POSTGRES_EXPR_LIST_CALLS = new Set(["nullif", "coalesce", "greatest", "least", "grouping"]);
+
+/**
+ * PostgreSQL's keyword calls with arguments of their own syntax (`EXTRACT(year FROM a)`): its
+ * grammar reads them apart from function calls, so they take no FILTER, WITHIN GROUP or OVER.
+ */
+const POSTGRES_SPECIAL_FORM_CALLS = new Set(["extract", "position", "substring", "trim", "overlay", "normalize", "treat"]);
 
 /** Whether a FILTER, WITHIN GROUP or OVER clause follows the call just parsed. */
 function atCallSuffix(p: Parser): boolean {

@@ -6,7 +6,7 @@ import { VALUE_KEYWORDS, atExprStart, expectParenthesizedExpr, isSubqueryAhead, 
 import { atBareAlias, atBareColumnLabel, atFullyReservedWord, atIdent, atLabel, atPostgresLookaheadToken, atSubstitutedName, expectIdent, expectLabel, isReservedAt, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import { parseMysqlJsonTable } from "./mysql-json-table.js";
 import { parseCharacterSet, parseExportOptions } from "./mysql-load.js";
-import { atSqlTableFunctionArgs, parseSqlTableFunctionAlias } from "./sql-json-xml.js";
+import { SQL_JSON_XML_CLASS, atSqlTableFunctionArgs, parseSqlJsonXmlCall, parseSqlTableFunctionAlias } from "./sql-json-xml.js";
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
 
@@ -772,11 +772,16 @@ function parseTableRef(p: Parser): boolean {
     }
     p.startAt(cp, SyntaxKind.FunctionTable);
     const sqlTable = atSqlTableFunctionArgs(p) ? p.tokenText(-1) : undefined;
-    p.start(SyntaxKind.ArgList);
-    p.bump();
-    parseCallArgItems(p);
-    p.expect(SyntaxKind.RParen, "')'");
-    p.finish();
+    if (sqlTable === undefined && p.postgres && p.behind(2) !== SyntaxKind.Dot && (p.wordClassesAt(-1) & SQL_JSON_XML_CLASS) !== 0) {
+      // JSON_QUERY(…), XMLELEMENT(…), …: their arguments in their own grammar, as in an expression.
+      parseSqlJsonXmlCall(p, p.wordAt(-1)!);
+    } else {
+      p.start(SyntaxKind.ArgList);
+      p.bump();
+      parseCallArgItems(p);
+      p.expect(SyntaxKind.RParen, "')'");
+      p.finish();
+    }
     if (sqlTable !== undefined) parseSqlTableFunctionAlias(p, sqlTable);
     else parseFunctionTableTail(p);
     p.finish();

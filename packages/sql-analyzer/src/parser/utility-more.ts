@@ -4,7 +4,7 @@ import { parseGrantOrRevoke } from "./ddl-create.js";
 import { parseSetParameterValue } from "./ddl-routine.js";
 import { parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr, parseExprListItems } from "./expressions.js";
-import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, atSubstitutedName, expectIdent, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
+import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, atSubstitutedName, expectIdent, expectLabel, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
 import { parseRoleList, parseRoleSpec } from "./ddl-objects.js";
 import { describeToken, type Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
@@ -459,7 +459,8 @@ export function parseCreatePolicyRest(p: Parser): void {
 export function parseCreateEventTriggerRest(p: Parser): void {
   expectIdent(p, "trigger name");
   p.expectKw("on");
-  expectIdent(p, "event name");
+  // (Any word: the server, not the grammar, knows the events.)
+  expectLabel(p, "event name");
   if (p.eatKw("when")) {
     do {
       expectIdent(p, "filter variable");

@@ -188,7 +188,10 @@ export function parseSet(p: Parser): void {
       if (p.eatKw("local") || p.eatKw("default")) {
         /* done */
       } else if (p.postgres && p.at(SyntaxKind.Word) && !p.atKw("interval") && !atPlainIdent(p)) p.expected("a time zone (a string, a number, an interval, LOCAL or DEFAULT)");
-      else parseExpr(p);
+      else if (p.postgres && p.atKw("interval") && p.nth(1) !== SyntaxKind.String && p.nth(1) !== SyntaxKind.LParen) {
+        p.bump();
+        p.expected("the interval's string ('+02:00')");
+      } else parseExpr(p);
     } else if ((p.atKw("names") || (p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) && p.mysql) {
       if (p.eatKw("character")) p.bump();
       else p.bump();
