@@ -199,8 +199,10 @@ function parseCreateCastRest(p: Parser): void {
 
 /** `[[IF NOT EXISTS] name] [(kinds)] ON column | (expr), … FROM table` */
 function parseCreateStatisticsRest(p: Parser): void {
+  const ifNotExists = p.atKw("if");
   optionalIfNotExists(p);
-  if (!p.atKw("on") && !p.at(SyntaxKind.LParen)) parseQualifiedName(p, "statistics name");
+  // (The name may be left out, but not after IF NOT EXISTS: there is nothing to test then.)
+  if (ifNotExists || (!p.atKw("on") && !p.at(SyntaxKind.LParen))) parseQualifiedName(p, "statistics name");
   if (p.at(SyntaxKind.LParen)) {
     p.start(SyntaxKind.NameList);
     p.bump();
@@ -256,6 +258,10 @@ function parseCreateRuleRest(p: Parser): void {
   p.expectKw("do");
   if (!p.eatKw("also")) p.eatKw("instead");
   if (p.eatKw("nothing")) return;
+  if (p.atStatementEnd) {
+    p.expected("NOTHING, a command or commands in parentheses");
+    return;
+  }
   if (p.at(SyntaxKind.LParen)) {
     // The actions, `;`-separated (the splitter keeps a rule's parenthesized `;` in its segment).
     p.start(SyntaxKind.TriggerBody);

@@ -291,6 +291,7 @@ function checkCreateModifiers(p: Parser, n: number): void {
       if (persistence) problem = "a table is one of TEMPORARY or UNLOGGED, given once";
       persistence = true;
     } else if ((w === "global" || w === "local") && p.postgres && !p.nthKw(i + 1, "temp") && !p.nthKw(i + 1, "temporary")) problem = `${w.toUpperCase()} goes with TEMPORARY: ${w.toUpperCase()} TEMPORARY`;
+    else if ((w === "trusted" || w === "procedural") && p.postgres && p.wordAt(n) !== "language") problem = `${w.toUpperCase()} goes with LANGUAGE: CREATE ${w.toUpperCase()} LANGUAGE`;
     seen.add(w);
     if (problem !== undefined) {
       const [start, end] = p.rangeAt(p.position + i);

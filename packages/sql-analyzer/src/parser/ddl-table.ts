@@ -16,6 +16,8 @@ import { atMultiWordType, parseTypeName } from "./types.js";
  * MySQL/SQLite table options.
  */
 export function parseCreateTableRest(p: Parser): void {
+  /** Where a column-definition list starts (PostgreSQL's AS then takes none: `t () AS …`). */
+  let elementsAt = -1;
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "table name");
   if (p.atKw("partition") && p.nthKw(1, "of")) {
@@ -38,6 +40,7 @@ export function parseCreateTableRest(p: Parser): void {
     parseSelectStmt(p);
     return;
   } else if (p.at(SyntaxKind.LParen)) {
+    elementsAt = p.position;
     parseTableElements(p);
   } else if (p.atKw("like") && p.mysql) {
     p.bump();
@@ -77,6 +80,10 @@ export function parseCreateTableRest(p: Parser): void {
   // MySQL: how a CREATE TABLE … SELECT treats rows that break a unique key.
   if (p.mysql && (p.atKw("ignore") || p.atKw("replace")) && (p.nthKw(1, "as") || p.nthKw(1, "select") || p.nth(1) === SyntaxKind.LParen)) p.bump();
   if (p.atKw("as")) {
+    if (p.postgres && elementsAt >= 0) {
+      const [start, end] = p.rangeAt(elementsAt);
+      p.report(SyntaxCode.UnexpectedToken, "CREATE TABLE … AS names its columns, if at all, in a list of names (no types, not empty)", start, end);
+    }
     p.bump();
     if (atSelectStart(p)) parseSelectStmt(p);
     else if (p.atKw("execute")) {
@@ -166,6 +173,8 @@ export function parsePartitionBy(p: Parser): void {
   if (p.atKw("columns")) p.bump();
   p.start(SyntaxKind.IndexElemList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
+    // (MySQL's KEY () means the primary key; PostgreSQL wants a key.)
+    if (p.at(SyntaxKind.RParen) && p.postgres) p.expected("a partition key (a column or an expression)");
     if (!p.at(SyntaxKind.RParen)) {
       do parseIndexElem(p);
       while (p.eat(SyntaxKind.Comma));
@@ -797,11 +806,27 @@ function atPostgresIndexElemStart(p: Parser): boolean {
 }
 
 /** One index element: a column or `(expression)` with collation, opclass, order and nulls order. */
+/** Whether the parentheses at the cursor hold a comma at their own level (`(a, b)`). */
+function parenthesesHoldList(p: Parser): boolean {
+  let depth = 0;
+  for (let i = 0; ; i++) {
+    const k = p.nth(i);
+    if (k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return false;
+    if (k === SyntaxKind.LParen || k === SyntaxKind.LBracket) depth++;
+    else if ((k === SyntaxKind.RParen || k === SyntaxKind.RBracket) && --depth === 0) return false;
+    else if (k === SyntaxKind.Comma && depth === 1) return true;
+  }
+}
+
 export function parseIndexElem(p: Parser): void {
   p.start(SyntaxKind.IndexElem);
   // PostgreSQL: a column, a function call or a parenthesized expression — no bare operators,
   // no literal (`(32)`, `(TRUE)` index nothing).
   if (p.postgres && !atPostgresIndexElemStart(p)) p.expected("a column, a function call or a parenthesized expression");
+  else if (p.postgres && p.at(SyntaxKind.LParen) && parenthesesHoldList(p)) {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, "an index expression in parentheses is one expression, not a list", start, end);
+  }
   if (!(p.postgres ? parseExprBp(p, 21) : parseExpr(p))) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
   if (p.atKw("collate")) {
     p.bump();

@@ -30,6 +30,8 @@ export const VALUE_KEYWORDS: ReadonlySet<string> = new Set([
   "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user", "session_user",
   "user", "current_role", "current_catalog", "current_schema", "system_user",
 ]);
+/** PostgreSQL's value keywords that may take a precision, `CURRENT_TIMESTAMP(3)`. */
+const POSTGRES_PRECISION_VALUES = new Set(["current_time", "current_timestamp", "localtime", "localtimestamp"]);
 /** Word-class bit of `VALUE_KEYWORDS` (a mask test per token instead of a set lookup). */
 const VALUE_CLASS = wordClass(VALUE_KEYWORDS);
 /** MySQL functions that take an `INTERVAL n unit` argument. */
@@ -1101,10 +1103,22 @@ function parseWordPrefix(p: Parser): boolean {
   }
   if ((classes & VALUE_CLASS) !== 0) {
     // (SQLite's CURRENT_DATE and kin take no parentheses: `current_date(1)` is an error there.)
-    if (p.nth(1) === SyntaxKind.LParen && !(p.sqlite && w.startsWith("current_"))) return parseNameOrCall(p, true);
+    if (p.nth(1) === SyntaxKind.LParen && !(p.sqlite && w.startsWith("current_"))) {
+      // PostgreSQL: CURRENT_TIME, CURRENT_TIMESTAMP, LOCALTIME and LOCALTIMESTAMP take one integer, their precision.
+      if (p.postgres && POSTGRES_PRECISION_VALUES.has(w) && !(p.nth(2) === SyntaxKind.Number && /^[0-9]+$/.test(p.tokenText(2)) && p.nth(3) === SyntaxKind.RParen)) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, `${w.toUpperCase()} takes its precision in parentheses, an integer (${w.toUpperCase()}(3)), and nothing else`, start, end);
+      }
+      return parseNameOrCall(p, true);
+    }
     p.start(SyntaxKind.Literal);
     p.bump();
     p.finish();
+    // (PostgreSQL subscripts no SQL value function: `(CURRENT_USER)[1]` would be needed.)
+    if (p.postgres && p.at(SyntaxKind.LBracket)) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, `a subscript cannot follow ${w.toUpperCase()} directly: write (${w.toUpperCase()})[…]`, start, end);
+    }
     return true;
   }
   if (p.postgres && p.nth(1) === SyntaxKind.LParen && typedLiteralWithModifiersAhead(p)) {
@@ -1128,7 +1142,7 @@ function parseWordPrefix(p: Parser): boolean {
   // there `date '2020-01-01'` is the column `date` with a string alias. MySQL's character set
   // introducers take a hexadecimal or bit literal too (`_utf8mb4 0xC3A9`, `_binary 0b101`).
   if (
-    (p.nth(1) === SyntaxKind.String && !p.sqlite && (p.mysql ? w === "date" || w === "time" || w === "timestamp" || w.charCodeAt(0) === 95 /* _charset 'x' */ : postgresTypedLiteralWord(p, w, classes))) ||
+    (p.nth(1) === SyntaxKind.String && !p.sqlite && (p.mysql ? w === "date" || w === "time" || w === "timestamp" || w.charCodeAt(0) === 95 /* _charset 'x' */ : atTypedLiteralString(p, 1) && postgresTypedLiteralWord(p, w, classes))) ||
     (p.mysql && w.charCodeAt(0) === 95 && p.nth(1) === SyntaxKind.Number && /^0[xXbB]/.test(p.tokenText(1)))
   ) {
     p.start(SyntaxKind.TypedLiteral);
@@ -1641,6 +1655,16 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
       // JSON_ARRAYAGG(x ABSENT ON NULL) and friends
       p.bump();
       p.bump();
+    }
+  }
+  if (p.postgres && special !== undefined && separators.length > 0 && !misplacedSeparator) {
+    // A form cut short: `SUBSTRING(a SIMILAR b)` wants its ESCAPE, `OVERLAY(a PLACING b)` its FROM.
+    const sequence = separators.join(" ");
+    const forms = SPECIAL_FORMS[special];
+    const longer = forms?.find((form) => form.startsWith(sequence + " "));
+    if (forms !== undefined && !forms.includes(sequence) && longer !== undefined) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.ExpectedToken, `${special.toUpperCase()}(… ${sequence.toUpperCase()} …) needs ${longer.slice(sequence.length + 1).split(" ")[0]!.toUpperCase()} next`, start, end);
     }
   }
   const required = special === undefined ? undefined : p.postgres ? REQUIRED_FORMS[special] : p.mysql ? MYSQL_REQUIRED_FORMS[special] : undefined;

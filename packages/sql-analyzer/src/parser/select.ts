@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
+import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_COL_NAME_TYPES_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { parseDeleteBody, parseInsertBody, parseMergeBody, parsePartitionSelection, parseUpdateBody } from "./dml.js";
 import { VALUE_KEYWORDS, atExprStart, expectParenthesizedExpr, isSubqueryAhead, parseCallArgItems, parseExpr, parseExprListItems, parseExprOrStar, parseOperatorReference, parseParenExprList, parsePrefix, parseSubquery, postgresKeywordIsNoFunction } from "./expressions.js";
 import { atBareAlias, atBareColumnLabel, atFullyReservedWord, atIdent, atLabel, atPostgresLookaheadToken, atSubstitutedName, expectIdent, expectLabel, isReservedAt, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
@@ -797,7 +797,10 @@ function parseTableRef(p: Parser): boolean {
     p.bump();
     // The method is a function's name: a "type or function name" keyword too (`TABLESAMPLE like (10)`).
     if (p.postgres && p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & POSTGRES_TYPE_FUNC_NAME_CLASS) !== 0) p.bumpIdent();
-    else expectIdent(p, "sampling method");
+    else if (p.postgres && p.at(SyntaxKind.Word) && p.nth(1) !== SyntaxKind.Dot && (p.wordClassesAt(0) & (POSTGRES_COL_NAME_OTHERS_CLASS | POSTGRES_COL_NAME_TYPES_CLASS)) !== 0) {
+      // (Nor a column-name keyword: `TABLESAMPLE merge_action (10)` is an error.)
+      reservedAsName(p, "a sampling method");
+    } else expectIdent(p, "sampling method");
     parseParenExprList(p, SyntaxKind.ArgList, true);
     if (p.eatKw("repeatable")) {
       expectParenthesizedExpr(p);

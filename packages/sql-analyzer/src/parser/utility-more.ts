@@ -370,13 +370,15 @@ export function parseAlterRole(p: Parser): void {
   const group = p.atKw("group");
   p.bump();
   // (ALTER ROLE ALL SET … sets a parameter for every role.)
+  const allRoles = p.postgres && !group && p.atKw("all");
   if (p.postgres && !p.at(SyntaxKind.String) && !(p.atKw("all") && !group)) {
     if (p.atKw("with")) p.expected("role name");
     else parseRoleSpec(p);
   } else if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("role name");
-  // (ALTER ROLE r alone is an empty option list; ALTER GROUP g needs its action.)
+  // (ALTER ROLE r alone is an empty option list; ALTER GROUP g needs its action, ALTER ROLE ALL a setting.)
   if (group && p.postgres && p.atStatementEnd) p.expected("ADD USER, DROP USER or RENAME TO");
+  else if (allRoles && !(p.atKw("set") || p.atKw("reset") || p.atKw("in"))) p.expected("SET, RESET or IN DATABASE");
   else if (group && p.postgres && (p.atKw("add") || p.atKw("drop"))) {
     // ALTER GROUP g {ADD | DROP} USER u [, …]
     p.bump();

@@ -149,8 +149,8 @@ export function parseSet(p: Parser): void {
     if (p.eatKw("session")) {
       p.bump();
       p.expectKw("as");
-    }
-    p.bump();
+      p.expectKw("transaction");
+    } else p.bump();
     // PostgreSQL: SET TRANSACTION SNAPSHOT 'id' (run with another transaction's snapshot).
     if (p.postgres && !session && p.atKw("snapshot") && p.nth(1) === SyntaxKind.String) {
       p.bump();
