@@ -716,6 +716,8 @@ export function parseTableConstraint(p: Parser): void {
     case "index":
     case "fulltext":
     case "spatial":
+      // (MySQL's index definitions; `CONSTRAINT c KEY (a)` reaches here in the other dialects.)
+      if (!p.mysql) p.expected("constraint");
       p.bump();
       if (p.atKw("key") || p.atKw("index")) p.bump();
       if (atIdent(p)) p.bumpIdent();

@@ -876,9 +876,11 @@ function rowEndsBefore(p: Parser): boolean {
     if (k === SyntaxKind.Eof) return false;
     if (k === SyntaxKind.RParen) depth++;
     else if (k === SyntaxKind.LParen && --depth === 0) {
-      // (`(SELECT a, b)` is a subquery, not a row.)
+      // (`(SELECT a, b)` is a subquery, not a row; `f(a, b)` a call: a name that is no keyword
+      // before the parentheses, as `RETURN (a, b) OVERLAPS …` has a keyword.)
       const first = p.wordAt(-n + 1);
       if (p.behind(n - 1) === SyntaxKind.Word && (first === "select" || first === "values" || first === "with" || first === "table")) return false;
+      if (p.behind(n + 1) !== SyntaxKind.Eof && atPlainIdent(p, -n - 1)) return false;
       return commas === 1;
     } else if (k === SyntaxKind.Comma && depth === 1) commas++;
   }
@@ -1403,7 +1405,7 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
       p.finish();
       return true;
     }
-    if (atCallSuffix(p) && (exprListOnly || (p.postgres && parts === 1 && POSTGRES_SPECIAL_FORM_CALLS.has(first!)))) {
+    if (atCallSuffix(p) && (exprListOnly || (p.postgres && parts === 1 && (POSTGRES_SPECIAL_FORM_CALLS.has(first!) || POSTGRES_PRECISION_VALUES.has(first!))))) {
       const [start, end] = p.currentRange();
       const clause = p.atKw("within") ? "WITHIN GROUP" : p.word!.toUpperCase();
       p.report(SyntaxCode.UnexpectedToken, `${first!.toUpperCase()}(…) is no aggregate or window function: it takes no ${clause} clause`, start, end);

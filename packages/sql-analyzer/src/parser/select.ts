@@ -1050,6 +1050,8 @@ function parseFetchClause(p: Parser, ordered: boolean): void {
   p.start(SyntaxKind.FetchClause);
   p.bump();
   if (!p.eatKw("first")) p.expectKw("next");
+  // (PostgreSQL's count is a value or a signed number, no operator expression: `NEXT NOT 5`.)
+  if (p.postgres && (p.atKw("not") || (p.at(SyntaxKind.Operator) && p.word !== "+" && p.word !== "-"))) p.expected("a number, a parameter or an expression in parentheses");
   if (!p.atKw("row") && !p.atKw("rows")) parseExpr(p);
   if (!p.eatKw("row")) p.expectKw("rows");
   if (p.atKw("with")) {

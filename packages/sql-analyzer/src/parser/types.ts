@@ -222,6 +222,8 @@ function parseTypeArgs(p: Parser, expressions = false): void {
       if (p.at(SyntaxKind.RParen)) p.expected("type modifier");
       continue;
     }
+    // PostgreSQL's type keywords (CHAR, VARCHAR, FLOAT, TIME, TIMESTAMP, INTERVAL) take plain integers.
+    if (p.postgres && !expressions && !(p.at(SyntaxKind.Number) && /^[0-9]+$/.test(p.tokenText()))) p.expected("an integer");
     if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
     if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump();
     else {
@@ -243,6 +245,8 @@ function parseArrayBounds(p: Parser): void {
     if (standard) p.bump();
     if (p.at(SyntaxKind.LBracket)) {
       p.bump();
+      // (PostgreSQL: an integer; `[1e3]`, `[-1]` are errors.)
+      if (p.at(SyntaxKind.Number) && p.postgres && !/^[0-9]+$/.test(p.tokenText())) p.expected("an integer array size");
       if (p.at(SyntaxKind.Number)) p.bump();
       else if (standard) p.expected("array size");
       p.expect(SyntaxKind.RBracket, "']'");

@@ -434,6 +434,18 @@ const ROWS: Record<string, readonly Row[]> = {
     ["CREATE RULE r AS ON INSERT TO t DO INSTEAD NOTHING", true],
     ["CREATE PROCEDURAL TEMPORARY TABLE t (a int)", false],
     ["CREATE OR REPLACE TRUSTED PROCEDURAL LANGUAGE l", true],
+    ["SELECT x::character(varying40)", false],
+    ["SELECT x::varchar('10'), 1", false],
+    ["SELECT x::float(a)", false],
+    ["SELECT x::numeric(a, 1), x::bit(a), x::my_type(a), x::varchar(10), x::interval(6)", true],
+    ["SELECT x::text ARRAY[1e3]", false],
+    ["SELECT x::text ARRAY[3], x::int[2][]", true],
+    ["SELECT LOCALTIME(1) WITHIN GROUP (ORDER BY a) FROM t", false],
+    ["SELECT 1 WHERE o (note, kind) OVERLAPS (p.price, name)", false],
+    ["SELECT 1 WHERE x AND (a, b) OVERLAPS (c, d) OR NOT (a, b) OVERLAPS (c, d)", true],
+    ["CREATE TABLE t (a int, CONSTRAINT pk KEY (a))", false],
+    ["SELECT 1 FETCH NEXT NOT 5 ROWS ONLY", false],
+    ["SELECT 1 FETCH FIRST -5 ROWS ONLY", true],
   ],
 };
 
