@@ -163,7 +163,9 @@ function nameOf(kind: string): string {
 /** An aggregate's argument types: `(*)`, `(int, text)`, `(int ORDER BY text)`. */
 export const AGGREGATE_SIGNATURE: SignatureForms = { star: true, orderBy: true };
 /** An operator's operand types, `NONE` for a prefix operator's left one: `(NONE, int)`. */
-export const OPERATOR_SIGNATURE: SignatureForms = { none: true };
+export const OPERATOR_SIGNATURE: SignatureForms = { none: true, operator: true };
+/** An operator class's or family's item types, `FUNCTION 1 (int)` / `OPERATOR 1 < (int, int)`: one or two, NONE for a missing one. */
+export const OPERATOR_CLASS_ITEM_TYPES: SignatureForms = { none: true };
 
 /** `(source AS target)`: what names a cast. */
 export function parseCastTypes(p: Parser): void {

@@ -354,6 +354,8 @@ export interface SignatureForms {
   readonly star?: boolean;
   readonly orderBy?: boolean;
   readonly none?: boolean;
+  /** An operator's name: exactly two types (`(int, int)`, `(NONE, int)`). */
+  readonly operator?: boolean;
   /** Filled with each parameter's mode and type (CREATE FUNCTION's signature checks). */
   readonly params?: ParamSummary;
 }
@@ -372,7 +374,9 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
   // An aggregate is named with `(*)` or its argument types, never `()`.
   else if (forms.star && p.postgres && p.at(SyntaxKind.RParen)) p.expected("'*' or the aggregate's argument types");
   else if (!p.at(SyntaxKind.RParen)) {
+    let count = 0;
     do {
+      count++;
       if (forms.orderBy && p.atKw("order") && p.nthKw(1, "by")) {
         p.bump();
         p.bump();
@@ -380,6 +384,12 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
       p.start(SyntaxKind.RoutineParam);
       if (forms.none && p.atKw("none")) {
         p.bump();
+        p.finish();
+        continue;
+      }
+      if (forms.none && p.postgres) {
+        // An operator's argument types: a type each, no mode, name or default.
+        parseTypeName(p);
         p.finish();
         continue;
       }
@@ -409,6 +419,10 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
       }
       p.finish();
     } while (p.eat(SyntaxKind.Comma) || (forms.orderBy === true && p.atKw("order") && p.nthKw(1, "by")));
+    if (forms.operator && p.postgres && count !== 2 && p.at(SyntaxKind.RParen)) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "an operator is named with two argument types, NONE for the one a prefix operator lacks: (NONE, int)", start, end);
+    }
   }
   p.expect(SyntaxKind.RParen, "')'");
   p.finish();

@@ -1,5 +1,5 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { OPERATOR_SIGNATURE } from "./ddl-objects.js";
+import { OPERATOR_CLASS_ITEM_TYPES } from "./ddl-objects.js";
 import { parseRoutineParams } from "./ddl-routine.js";
 import { atLabel, expectIdent, expectLabel, parseOperatorName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -95,12 +95,12 @@ export function parseOperatorClassItems(p: Parser, drop = false): void {
     if (drop && (p.atKw("operator") || p.atKw("function"))) {
       p.bump();
       p.expect(SyntaxKind.Number, "strategy or support number");
-      if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, OPERATOR_SIGNATURE);
+      if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, OPERATOR_CLASS_ITEM_TYPES);
       else p.expected("'(' and argument types");
     } else if (p.eatKw("operator")) {
       p.expect(SyntaxKind.Number, "strategy number");
       parseOperatorName(p);
-      if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, OPERATOR_SIGNATURE);
+      if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, OPERATOR_CLASS_ITEM_TYPES);
       if (p.eatKw("for")) {
         if (!p.eatKw("search")) {
           p.expectKw("order");
@@ -110,7 +110,7 @@ export function parseOperatorClassItems(p: Parser, drop = false): void {
       }
     } else if (p.eatKw("function")) {
       p.expect(SyntaxKind.Number, "support number");
-      if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, OPERATOR_SIGNATURE);
+      if (p.at(SyntaxKind.LParen)) parseRoutineParams(p, OPERATOR_CLASS_ITEM_TYPES);
       parseRoutineName(p, "function name");
       if (p.at(SyntaxKind.LParen)) parseRoutineParams(p);
     } else if (p.eatKw("storage")) parseTypeName(p);

@@ -446,6 +446,12 @@ const ROWS: Record<string, readonly Row[]> = {
     ["CREATE TABLE t (a int, CONSTRAINT pk KEY (a))", false],
     ["SELECT 1 FETCH NEXT NOT 5 ROWS ONLY", false],
     ["SELECT 1 FETCH FIRST -5 ROWS ONLY", true],
+    ["ALTER EXTENSION bignum ADD OPERATOR >>? (big int8)", false],
+    ["COMMENT ON OPERATOR + (a int, int) IS 'x'", false],
+    ["DROP OPERATOR + (int)", false],
+    ["DROP OPERATOR + (int, int, int)", false],
+    ["DROP OPERATOR ~ (NONE, bit), ! (int, NONE), s.+ (int[], s.t)", true],
+    ["ALTER OPERATOR + (int, double precision) OWNER TO u", true],
   ],
 };
 
