@@ -128,7 +128,7 @@ function parseAlterObjectAction(p: Parser, kind: string, ifExists: boolean): boo
       action(p, () => {
         p.bump();
         const member = parseObjectKind(p, ALL_OBJECT_KINDS);
-        if (member !== undefined) parseObjectName(p, member);
+        if (member !== undefined) parseObjectName(p, member, true);
         else p.expected("object kind");
       });
       return true;

@@ -451,7 +451,7 @@ export function parseComment(p: Parser): void {
     const kind = parseObjectKind(p, POSTGRES_COMMENT_KINDS);
     // A role is named here, not CURRENT_USER & co.
     if (kind === "role") expectIdent(p, "role name");
-    else if (kind !== undefined) parseObjectName(p, kind);
+    else if (kind !== undefined) parseObjectName(p, kind, true);
     else p.expected("object kind");
     parseIsLabel(p);
     p.finish();
@@ -501,7 +501,7 @@ export function parseSecurityLabel(p: Parser): void {
   }
   p.expectKw("on");
   const kind = parseObjectKind(p, SECURITY_LABEL_KINDS);
-  if (kind !== undefined) parseObjectName(p, kind);
+  if (kind !== undefined) parseObjectName(p, kind, true);
   else p.expected("object kind");
   parseIsLabel(p);
   p.finish();

@@ -1,5 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
+import { POSTGRES_COL_NAME_OTHERS_CLASS } from "../lexer/keywords.js";
 import { parseIfExists } from "./ddl-table.js";
 import { atLabel, atReservedRoleWord, atSubstitutedName, expectIdent, expectLabel, expectRoleName, parseOperatorName, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
@@ -96,7 +97,17 @@ export function objectKindAt(p: Parser, allowed: ReadonlySet<string>, n: number)
  * `name`, `name (args)`, `op (left, right)`, `(source AS target)`, `name USING method`,
  * `name ON table`, `FOR type LANGUAGE lang`, `FOR role SERVER server`, or a number.
  */
-export function parseObjectName(p: Parser, kind: string): void {
+export function parseObjectName(p: Parser, kind: string, typeNames = false): void {
+  if (typeNames && p.postgres && (kind === "type" || kind === "domain")) {
+    // COMMENT ON, SECURITY LABEL ON and ALTER EXTENSION name a type as a type is written
+    // (`double precision`, `left`), never by a column-name keyword that is no type (`coalesce`).
+    if (p.at(SyntaxKind.Word) && p.nth(1) !== SyntaxKind.Dot && (p.wordClassesAt(0) & POSTGRES_COL_NAME_OTHERS_CLASS) !== 0) {
+      p.start(SyntaxKind.QualifiedName);
+      reservedAsName(p, "a type name");
+      p.finish();
+    } else parseTypeName(p);
+    return;
+  }
   switch (kind) {
     case "function":
     case "procedure":

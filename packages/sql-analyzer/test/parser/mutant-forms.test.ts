@@ -452,6 +452,12 @@ const ROWS: Record<string, readonly Row[]> = {
     ["DROP OPERATOR + (int, int, int)", false],
     ["DROP OPERATOR ~ (NONE, bit), ! (int, NONE), s.+ (int[], s.t)", true],
     ["ALTER OPERATOR + (int, double precision) OWNER TO u", true],
+    ["COMMENT ON TYPE double precision IS 'x'", true],
+    ["COMMENT ON TYPE left IS 'x'", true],
+    ["SECURITY LABEL ON DOMAIN s.json_object IS 'x'", true],
+    ["ALTER EXTENSION e ADD TYPE int[]", true],
+    ["COMMENT ON DOMAIN greatest IS 'x'", false],
+    ["COMMENT ON TYPE json_object IS 'x'", false],
   ],
 };
 
