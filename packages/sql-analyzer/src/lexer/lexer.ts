@@ -490,11 +490,7 @@ export class Lexer {
     const end = this.end;
     let p = open + 1;
     for (;;) {
-      if (p >= end) {
-        this.flags = FLAG_UNTERMINATED;
-        this.pos = end;
-        return kind;
-      }
+      if (p >= end) return this.unterminated(kind);
       const d = text.charCodeAt(p);
       if (d === quote) {
         if (p + 1 < end && text.charCodeAt(p + 1) === quote) {
@@ -509,6 +505,13 @@ export class Lexer {
     }
   }
 
+  /** Ends a quoted token that runs to the end of input (flagged `FLAG_UNTERMINATED`). */
+  private unterminated(kind: SyntaxKind): SyntaxKind {
+    this.flags = FLAG_UNTERMINATED;
+    this.pos = this.end;
+    return kind;
+  }
+
   /**
    * `quoted` inside a quoted body (`doubledQuotes`): the string opens with `''` at `open`, a quote
    * in it is `''''` (or `\''` where backslashes escape), and `''` closes it. A lone `'` cannot
@@ -520,11 +523,7 @@ export class Lexer {
     const unit = (at: number): number => (at + 1 < end && text.charCodeAt(at + 1) === 39 ? 2 : 1);
     let p = open + unit(open);
     for (;;) {
-      if (p >= end) {
-        this.flags = FLAG_UNTERMINATED;
-        this.pos = end;
-        return kind;
-      }
+      if (p >= end) return this.unterminated(kind);
       const d = text.charCodeAt(p);
       if (d === 39) {
         const first = unit(p);

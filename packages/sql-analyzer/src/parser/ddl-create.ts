@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { DEF_ELEMS, parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
+import { DEF_ELEMS, parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, parseIndexElemList, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
@@ -350,15 +350,8 @@ function parseCreateIndexRest(p: Parser): void {
   if (p.atKw("include")) {
     p.bump();
     // PostgreSQL's grammar takes index elements here (the server then refuses all but plain columns).
-    if (p.postgres) {
-      p.start(SyntaxKind.IndexElemList);
-      if (p.expect(SyntaxKind.LParen, "'('")) {
-        do parseIndexElem(p);
-        while (p.eat(SyntaxKind.Comma));
-        p.expect(SyntaxKind.RParen, "')'");
-      }
-      p.finish();
-    } else parseParenNameList(p);
+    if (p.postgres) parseIndexElemList(p);
+    else parseParenNameList(p);
   }
   parseNullsDistinct(p);
   parseWithOptionList(p);
