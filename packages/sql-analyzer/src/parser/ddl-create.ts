@@ -212,7 +212,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       expectIdent(p, "extension name");
       p.eatKw("with");
       for (let guard = 0; guard < 8; guard++) {
-        if (p.eatKw("schema")) expectLabel(p, "schema name");
+        if (p.eatKw("schema")) expectIdent(p, "schema name");
         else if (p.eatKw("version")) {
           if (p.at(SyntaxKind.String)) p.bump();
           else expectLabel(p, "version");

@@ -121,7 +121,10 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
           if (p.nthKw(1, "leakproof")) {
             p.bump();
             p.bump();
-          } else parseSqlCharacteristic(p);
+          } else {
+            if (p.postgres) p.wrongDialect("NOT DETERMINISTIC", "PostgreSQL's functions say IMMUTABLE, STABLE or VOLATILE");
+            parseSqlCharacteristic(p);
+          }
           break;
         case "deterministic":
         case "contains":
@@ -130,6 +133,8 @@ export function parseCreateRoutineRest(p: Parser, procedure = false): void {
         case "modifies":
         case "sql":
         case "comment":
+          // (MySQL's characteristics: `language by sql security definer` read SQL SECURITY.)
+          if (p.postgres) p.wrongDialect(`${w.toUpperCase()} …`, "a MySQL routine characteristic; PostgreSQL's are IMMUTABLE / STABLE / VOLATILE, [EXTERNAL] SECURITY DEFINER, …");
           parseSqlCharacteristic(p);
           break;
         case "transform":
@@ -269,7 +274,9 @@ export function parseSharedRoutineOption(p: Parser, word: string | undefined): b
       return true;
     case "parallel":
       p.bump();
-      expectLabel(p, "SAFE, RESTRICTED or UNSAFE");
+      // (A name in PostgreSQL's grammar, no reserved word: `PARALLEL TO` is an error.)
+      if (p.postgres) expectIdent(p, "SAFE, RESTRICTED or UNSAFE");
+      else expectLabel(p, "SAFE, RESTRICTED or UNSAFE");
       return true;
     case "cost":
     case "rows":

@@ -105,6 +105,8 @@ export function parseFetch(p: Parser): void {
     if ((w === "absolute" || w === "relative") || ((w === "forward" || w === "backward") && !p.atKw("from") && !p.atKw("in") && !p.atKw("all"))) {
       if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
       if (p.at(SyntaxKind.Number)) p.bump();
+      // (ABSOLUTE and RELATIVE need their count; FORWARD and BACKWARD go one row without one.)
+      else if (w === "absolute" || w === "relative") p.expected("a row count");
     }
     if ((w === "forward" || w === "backward") && p.atKw("all")) p.bump();
   } else if (p.at(SyntaxKind.Number) || (p.at(SyntaxKind.Operator) && p.word === "-")) {

@@ -458,6 +458,13 @@ const ROWS: Record<string, readonly Row[]> = {
     ["ALTER EXTENSION e ADD TYPE int[]", true],
     ["COMMENT ON DOMAIN greatest IS 'x'", false],
     ["COMMENT ON TYPE json_object IS 'x'", false],
+    ["CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE by sql SECURITY DEFINER", false],
+    ["CREATE FUNCTION f() RETURNS int PARALLEL to LANGUAGE sql AS 'select 1'", false],
+    ["CREATE FUNCTION f() RETURNS int PARALLEL safe LANGUAGE sql EXTERNAL SECURITY DEFINER AS 'select 1'", true],
+    ["CREATE EXTENSION pgcrypto WITH SCHEMA lateral", false],
+    ["CREATE EXTENSION pgcrypto WITH SCHEMA public VERSION '1.3' CASCADE", true],
+    ["MOVE ABSOLUTE IN c", false],
+    ["MOVE RELATIVE -1 IN c", true],
   ],
 };
 
