@@ -35,7 +35,7 @@ export function routineBodyTexts(statement: SyntaxNode, options: ResolvedFormatO
       if (token === undefined || token.kind !== SyntaxKind.String) continue;
       // (A body continued on the next line, `'select a'` then `'b'`, is one string of two
       // tokens: its code is not either token's, so it is kept as written.)
-      if (body.tokens().some((t) => !t.isTrivia && t !== token && t.offset !== token.offset)) continue;
+      if (body.tokens().some((t) => !t.isTrivia && t.offset !== token.offset)) continue;
       const text =
         language === "sql"
           ? formattedBody(token.text(), options.dialect, options.indentUnit, options.lineWidth, eol, formatSql)

@@ -69,6 +69,15 @@ export class SignificantTokens {
     return this.kinds.length;
   }
 
+  /**
+   * Token `i`'s text as the code has it: its source text, except in a `'…'` routine body
+   * (`doubledQuotes`), whose doubled quotes stand for single ones.
+   */
+  literal(i: number): string {
+    const text = this.text.slice(this.starts[i], this.ends[i]);
+    return this.doubledQuotes ? text.replaceAll("''", "'") : text;
+  }
+
   /** Appends the significant (non-trivia) token the lexer just scanned. */
   push(lexer: Lexer, kind: SyntaxKind): void {
     const i = this.count;

@@ -579,10 +579,9 @@ class BlockReader {
     return this.kindAt(i) === SyntaxKind.Word ? this.tokens.words[i]! : this.literalText(i).slice(1, -1);
   }
 
-  /** Token `i`'s text as the body's code has it: in a `'…'` body, with its doubled quotes made single. */
+  /** Token `i`'s text as the body's code has it (see `SignificantTokens.literal`). */
   private literalText(i: number): string {
-    const text = this.text.slice(this.startOf(i), this.endOf(i));
-    return this.tokens.doubledQuotes ? text.replaceAll("''", "'") : text;
+    return i < this.count ? this.tokens.literal(i) : "";
   }
 
   /** Skips a cursor's arguments, `( … )` at the current token, written as names are. */

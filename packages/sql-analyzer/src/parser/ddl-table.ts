@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
-import { VALUE_KEYWORDS, expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
+import { VALUE_KEYWORDS, commasInParentheses, expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
 import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, atPostgresLookaheadToken, isReservedAt, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
@@ -808,24 +808,12 @@ function atPostgresIndexElemStart(p: Parser): boolean {
 }
 
 /** One index element: a column or `(expression)` with collation, opclass, order and nulls order. */
-/** Whether the parentheses at the cursor hold a comma at their own level (`(a, b)`). */
-function parenthesesHoldList(p: Parser): boolean {
-  let depth = 0;
-  for (let i = 0; ; i++) {
-    const k = p.nth(i);
-    if (k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return false;
-    if (k === SyntaxKind.LParen || k === SyntaxKind.LBracket) depth++;
-    else if ((k === SyntaxKind.RParen || k === SyntaxKind.RBracket) && --depth === 0) return false;
-    else if (k === SyntaxKind.Comma && depth === 1) return true;
-  }
-}
-
 export function parseIndexElem(p: Parser): void {
   p.start(SyntaxKind.IndexElem);
   // PostgreSQL: a column, a function call or a parenthesized expression — no bare operators,
   // no literal (`(32)`, `(TRUE)` index nothing).
   if (p.postgres && !atPostgresIndexElemStart(p)) p.expected("a column, a function call or a parenthesized expression");
-  else if (p.postgres && p.at(SyntaxKind.LParen) && parenthesesHoldList(p)) {
+  else if (p.postgres && p.at(SyntaxKind.LParen) && commasInParentheses(p, 0) > 0) {
     const [start, end] = p.currentRange();
     p.report(SyntaxCode.UnexpectedToken, "an index expression in parentheses is one expression, not a list", start, end);
   }

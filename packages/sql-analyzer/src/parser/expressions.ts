@@ -874,7 +874,9 @@ function rowEndsBefore(p: Parser): boolean {
   for (let n = 1; ; n++) {
     const k = p.behind(n);
     if (k === SyntaxKind.Eof) return false;
-    if (k === SyntaxKind.RParen) depth++;
+    // (Brackets count as nesting too: `(ARRAY[1, 2], b)` is a row of two.)
+    if (k === SyntaxKind.RParen || k === SyntaxKind.RBracket) depth++;
+    else if (k === SyntaxKind.LBracket) depth--;
     else if (k === SyntaxKind.LParen && --depth === 0) {
       // (`(SELECT a, b)` is a subquery, not a row; `f(a, b)` a call: a name that is no keyword
       // before the parentheses, as `RETURN (a, b) OVERLAPS …` has a keyword.)
@@ -892,13 +894,21 @@ function rowStartsAt(p: Parser, n: number): boolean {
   else if (p.nth(n) !== SyntaxKind.LParen) return false;
   // (`(SELECT a, b)` is a subquery, not a row.)
   else if (p.nthKw(n + 1, "select") || p.nthKw(n + 1, "values") || p.nthKw(n + 1, "with") || p.nthKw(n + 1, "table")) return false;
+  return commasInParentheses(p, n) === 1;
+}
+
+/**
+ * How many commas stand at the top level of the parentheses that open at the n-th token (inner
+ * parentheses and brackets skipped: `(ARRAY[1, 2], b)` has one); -1 when they do not close.
+ */
+export function commasInParentheses(p: Parser, n: number): number {
   let depth = 0;
   let commas = 0;
   for (let i = n; ; i++) {
     const k = p.nth(i);
-    if (k === SyntaxKind.Eof) return false;
-    if (k === SyntaxKind.LParen) depth++;
-    else if (k === SyntaxKind.RParen && --depth === 0) return commas === 1;
+    if (k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return -1;
+    if (k === SyntaxKind.LParen || k === SyntaxKind.LBracket) depth++;
+    else if ((k === SyntaxKind.RParen || k === SyntaxKind.RBracket) && --depth === 0) return commas;
     else if (k === SyntaxKind.Comma && depth === 1) commas++;
   }
 }
@@ -1107,7 +1117,7 @@ function parseWordPrefix(p: Parser): boolean {
     // (SQLite's CURRENT_DATE and kin take no parentheses: `current_date(1)` is an error there.)
     if (p.nth(1) === SyntaxKind.LParen && !(p.sqlite && w.startsWith("current_"))) {
       // PostgreSQL: CURRENT_TIME, CURRENT_TIMESTAMP, LOCALTIME and LOCALTIMESTAMP take one integer, their precision.
-      if (p.postgres && POSTGRES_PRECISION_VALUES.has(w) && !(p.nth(2) === SyntaxKind.Number && /^[0-9]+$/.test(p.tokenText(2)) && p.nth(3) === SyntaxKind.RParen)) {
+      if (p.postgres && POSTGRES_PRECISION_VALUES.has(w) && !(p.atInteger(2) && p.nth(3) === SyntaxKind.RParen)) {
         const [start, end] = p.currentRange();
         p.report(SyntaxCode.UnexpectedToken, `${w.toUpperCase()} takes its precision in parentheses, an integer (${w.toUpperCase()}(3)), and nothing else`, start, end);
       }

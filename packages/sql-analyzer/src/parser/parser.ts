@@ -347,6 +347,10 @@ export class Parser {
     }
     return any;
   }
+  /** Whether the n-th token ahead is an unsigned integer (digits only: no `1e3`, `1.5` or `0x1F`). */
+  atInteger(n = 0): boolean {
+    return this.nth(n) === SyntaxKind.Number && /^[0-9]+$/.test(this.tokenText(n));
+  }
   /** Text of the current token. */
   tokenText(n = 0): string {
     const i = this.pos + n;
@@ -358,8 +362,8 @@ export class Parser {
    * (`SignificantTokens.doubledQuotes`), whose doubled quotes stand for single ones.
    */
   literalText(n = 0): string {
-    const text = this.tokenText(n);
-    return this.stream.doubledQuotes ? text.replaceAll("''", "'") : text;
+    const i = this.pos + n;
+    return i < this.sigEnd ? this.stream.literal(i) : "";
   }
   /** Current significant-token index, to detect progress. */
   get position(): number {

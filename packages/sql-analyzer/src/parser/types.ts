@@ -223,7 +223,7 @@ function parseTypeArgs(p: Parser, expressions = false): void {
       continue;
     }
     // PostgreSQL's type keywords (CHAR, VARCHAR, FLOAT, TIME, TIMESTAMP, INTERVAL) take plain integers.
-    if (p.postgres && !expressions && !(p.at(SyntaxKind.Number) && /^[0-9]+$/.test(p.tokenText()))) p.expected("an integer");
+    if (p.postgres && !expressions && !p.atInteger()) p.expected("an integer");
     if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
     if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump();
     else {
@@ -246,7 +246,7 @@ function parseArrayBounds(p: Parser): void {
     if (p.at(SyntaxKind.LBracket)) {
       p.bump();
       // (PostgreSQL: an integer; `[1e3]`, `[-1]` are errors.)
-      if (p.at(SyntaxKind.Number) && p.postgres && !/^[0-9]+$/.test(p.tokenText())) p.expected("an integer array size");
+      if (p.at(SyntaxKind.Number) && p.postgres && !p.atInteger()) p.expected("an integer array size");
       if (p.at(SyntaxKind.Number)) p.bump();
       else if (standard) p.expected("array size");
       p.expect(SyntaxKind.RBracket, "']'");

@@ -605,6 +605,8 @@ export function parseDo(p: Parser): void {
   p.bump();
   let language: string | undefined;
   let body: { start: number; text: string } | undefined;
+  /** The code continued on the next line: one string whose text is not the host's, so not read. */
+  let continued = false;
   let items = 0;
   for (;;) {
     if (p.at(SyntaxKind.String)) {
@@ -613,8 +615,7 @@ export function parseDo(p: Parser): void {
       else p.report(SyntaxCode.UnexpectedToken, "DO takes one code block: a second string is a conflicting option", ...p.currentRange());
       p.start(SyntaxKind.RoutineBody);
       p.bump();
-      // (Continued on the next line, the code is one string whose text is not the host's: not read.)
-      if (p.bumpStringContinuations() && first) body = { start: 0, text: "" };
+      if (p.bumpStringContinuations() && first) continued = true;
       p.finish();
     } else if (p.atKw("language")) {
       const at = p.currentRange();
@@ -629,7 +630,7 @@ export function parseDo(p: Parser): void {
   // (The server refuses a DO without code: the grammar takes LANGUAGE alone.)
   else if (body === undefined) p.expected("the code block string DO runs");
   language ??= "plpgsql";
-  const code = body === undefined ? undefined : bodyContent(body.text, body.start);
+  const code = body === undefined || continued ? undefined : bodyContent(body.text, body.start);
   if (code !== undefined && (language === "plpgsql" || language === "sql"))
     p.addEmbedded({ start: code.start, text: code.text, language, names: [], returns: { procedure: false, set: false, void: true, outParameters: false, trigger: undefined }, doubledQuotes: code.doubledQuotes });
   p.finish();

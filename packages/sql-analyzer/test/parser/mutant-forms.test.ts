@@ -443,6 +443,8 @@ const ROWS: Record<string, readonly Row[]> = {
     ["SELECT LOCALTIME(1) WITHIN GROUP (ORDER BY a) FROM t", false],
     ["SELECT 1 WHERE o (note, kind) OVERLAPS (p.price, name)", false],
     ["SELECT 1 WHERE x AND (a, b) OVERLAPS (c, d) OR NOT (a, b) OVERLAPS (c, d)", true],
+    ["SELECT (ARRAY[1, 2], b[1]) OVERLAPS (c, ARRAY[d, e])", true],
+    ["CREATE INDEX i ON t ((a[1:2]), (f(a, b)), (ARRAY[a, b]))", true],
     ["CREATE TABLE t (a int, CONSTRAINT pk KEY (a))", false],
     ["SELECT 1 FETCH NEXT NOT 5 ROWS ONLY", false],
     ["SELECT 1 FETCH FIRST -5 ROWS ONLY", true],
