@@ -1,6 +1,7 @@
+import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
-import { DEF_ELEMS, atExcludeConstraint, parseColumnDef, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
+import { DEF_ELEMS, atExcludeConstraint, parseColumnDef, parseConflictClause, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
 import { expectCharsetName, expectIdent, expectLabel, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
@@ -50,6 +51,9 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   p.bump();
   p.start(SyntaxKind.ObjectKind);
   const object = p.word === "tables" ? "table" : p.word;
+  // SQLite drops one table, index, view or trigger at a time, with no CASCADE or RESTRICT.
+  let sqliteProblem = p.sqlite && !SQLITE_DROP_KINDS.has(object!);
+  if (sqliteProblem) p.wrongDialect(`DROP ${object === "materialized" ? "MATERIALIZED VIEW" : object!.toUpperCase()}`, "SQLite drops tables, indexes, views and triggers");
   p.bump();
   if (object === "materialized") p.expectKw("view");
   if (object === "foreign") {
@@ -60,6 +64,10 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   }
   if (object === "temporary" && !(mysqlTables && p.eatKw("tables"))) p.expectKw("table"); // MySQL: DROP TEMPORARY TABLE
   p.finish();
+  if (p.sqlite && !sqliteProblem && p.atKw("concurrently")) {
+    p.wrongDialect("DROP INDEX CONCURRENTLY", "SQLite drops an index at once");
+    sqliteProblem = true;
+  }
   p.eatKw("concurrently");
   if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
   if (p.mysql && (object === "user" || object === "role")) {
@@ -68,12 +76,16 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
     do parseAccountName(p);
     while (p.eat(SyntaxKind.Comma));
     p.finish();
-  } else parseDropNameList(p, object ?? "");
+  } else parseDropNameList(p, object ?? "", p.sqlite && !sqliteProblem);
   if (p.atKw("on") && (object === "trigger" || object === "policy" || object === "rule" || object === "index")) {
+    if (p.sqlite && !sqliteProblem) p.wrongDialect(`DROP ${object.toUpperCase()} … ON table`, "SQLite names the object alone");
     p.bump();
     parseQualifiedName(p, "table name");
   }
-  if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+  if (p.atKw("cascade") || p.atKw("restrict")) {
+    if (p.sqlite && !sqliteProblem) p.wrongDialect(p.word!.toUpperCase(), "SQLite's DROP takes no CASCADE or RESTRICT");
+    p.bump();
+  }
   p.finish();
   return true;
 }
@@ -123,7 +135,11 @@ function parsePostgresDrop(p: Parser): boolean {
 }
 
 /** The dropped names, each with its argument list when the object is a routine. */
-function parseDropNameList(p: Parser, object: string): void {
+/** The object kinds SQLite's DROP takes. */
+const SQLITE_DROP_KINDS = new Set(["table", "index", "view", "trigger"]);
+
+/** The names a DROP drops; `oneName`: SQLite's, which drops one (a second is a wrong-dialect error). */
+function parseDropNameList(p: Parser, object: string, oneName = false): void {
   p.start(SyntaxKind.NameList);
   do {
     const routine = object === "function" || object === "procedure" || object === "aggregate" || object === "routine";
@@ -141,6 +157,10 @@ function parseDropNameList(p: Parser, object: string): void {
       if (p.postgres) parseRoutineParams(p, object === "aggregate" ? AGGREGATE_SIGNATURE : {});
       else p.bumpBalanced(true);
     } else if (object === "aggregate" && p.postgres) p.expected("'(' and the aggregate's argument types");
+    if (oneName && p.at(SyntaxKind.Comma)) {
+      p.wrongDialect("a list of names", "SQLite's DROP takes one name: write a DROP for each");
+      oneName = false;
+    }
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
 }
@@ -187,6 +207,11 @@ export function parseRename(p: Parser, cp: Checkpoint): boolean {
 export function parseAlter(p: Parser, cp: Checkpoint): boolean {
   if (p.mysql && parseMysqlAlter(p)) return true;
   const object = p.wordAt(1);
+  if (p.sqlite && object !== "table" && p.nth(1) === SyntaxKind.Word) {
+    // SQLite alters tables alone; the shared grammar still reads the statement, for its tree.
+    const [start, end] = p.rangeAt(p.position + 1);
+    p.report(SyntaxCode.WrongDialect, `ALTER ${object === "materialized" ? "MATERIALIZED VIEW" : object!.toUpperCase()} is not SQLite syntax; SQLite alters tables only`, start, end);
+  }
   if ((object === "role" || object === "user" || object === "group") && !p.sqlite && !(object === "user" && p.nthKw(2, "mapping") && p.nthKw(3, "for"))) {
     parseAlterRole(p);
     return true;
@@ -226,6 +251,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     p.bump();
     if (p.eatKw("foreign")) p.bump();
     else p.bump();
+    const sqliteHead = p.sqlite && (p.atKw("if") || p.atKw("only")) && sqliteAlterTableProblem(p);
     if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
     const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
@@ -236,9 +262,14 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
       // MySQL's table options need no comma between them: ENGINE = InnoDB AUTO_INCREMENT = 5.
       // Only while an action consumed something: a word that looks like an option (`X =`) but
       // that no action takes in this dialect (`OPTIONS = …` in MySQL) must not loop forever.
+      let sqliteProblem = p.sqlite && (sqliteHead || sqliteAlterTableProblem(p));
       for (;;) {
         const progress = p.position;
         parseAlterTableAction(p);
+        if (p.sqlite && !sqliteProblem && p.at(SyntaxKind.Comma)) {
+          p.wrongDialect("a list of actions", "SQLite's ALTER TABLE takes one action: write an ALTER TABLE for each");
+          sqliteProblem = true;
+        }
         if (p.eat(SyntaxKind.Comma)) continue;
         if (!(p.mysql && p.position !== progress && atMysqlTableOption(p))) break;
       }
@@ -407,6 +438,50 @@ function parseBuiltinKindAction(p: Parser, object: string): boolean {
 }
 
 
+/**
+ * SQLite: reports (wrong-dialect) and returns true when the ALTER TABLE action at the cursor is
+ * none of SQLite's: RENAME TO name, RENAME [COLUMN] a TO b, ADD [COLUMN] column definition,
+ * DROP [COLUMN] name and (since SQLite 3.53) ADD [CONSTRAINT name] CHECK (…), DROP CONSTRAINT
+ * name, ALTER [COLUMN] c SET NOT NULL / DROP NOT NULL. Consumes nothing: the shared grammar
+ * parses the action after it.
+ */
+function sqliteAlterTableProblem(p: Parser): boolean {
+  const w = p.at(SyntaxKind.Word) ? p.word : undefined;
+  const column = p.nthKw(1, "column") ? 1 : 0;
+  let at = 0;
+  let what: string | undefined;
+  if (w === "rename") {
+    if (p.nthKw(1, "constraint")) [at, what] = [1, "RENAME CONSTRAINT"];
+  } else if (w === "add") {
+    const next = p.wordAt(1);
+    if (next === "constraint") {
+      if (!p.nthKw(3, "check")) [at, what] = [3, "ADD CONSTRAINT … other than CHECK"];
+    } else if (next === "primary" || next === "unique" || next === "foreign" || next === "exclude") [at, what] = [1, `ADD ${next.toUpperCase()}`];
+    else if (p.nthKw(column + 1, "if")) [at, what] = [column + 1, "ADD COLUMN IF NOT EXISTS"];
+  } else if (w === "drop") {
+    const constraint = p.nthKw(1, "constraint");
+    if (p.nthKw(constraint ? 2 : column + 1, "if")) [at, what] = [constraint ? 2 : column + 1, `DROP ${constraint ? "CONSTRAINT" : "COLUMN"} IF EXISTS`];
+    else if (p.nthKw(column + 2, "cascade") || p.nthKw(column + 2, "restrict")) [at, what] = [column + 2, p.wordAt(column + 2)!.toUpperCase()];
+  } else if (w === "alter") {
+    // ALTER [COLUMN] c SET NOT NULL / DROP NOT NULL
+    const verb = p.wordAt(column + 2);
+    if (!((verb === "set" || verb === "drop") && p.nthKw(column + 3, "not") && p.nthKw(column + 4, "null"))) [at, what] = [column + 2, "ALTER COLUMN … other than SET NOT NULL or DROP NOT NULL"];
+  } else if (w === "if" || w === "only") {
+    what = `ALTER TABLE ${w === "if" ? "IF EXISTS" : "ONLY"}`;
+  } else if (!p.atStatementEnd) what = `ALTER TABLE … ${w === undefined ? p.tokenText() : w.toUpperCase()}`;
+  if (what === undefined) return false;
+  const [start, end] = p.rangeAt(Math.min(p.position + at, p.position + lastTokenOfStatement(p)));
+  p.report(SyntaxCode.WrongDialect, `${what} is not SQLite syntax; SQLite's ALTER TABLE renames, adds or drops a column or a CHECK constraint, sets or drops a NOT NULL, or renames the table`, start, end);
+  return true;
+}
+
+/** How many tokens ahead the statement's last token is (0 at its end). */
+function lastTokenOfStatement(p: Parser): number {
+  let n = 0;
+  while (!p.atStatementEndAt(n + 1)) n++;
+  return n;
+}
+
 function parseAlterTableAction(p: Parser): void {
   p.start(SyntaxKind.AlterAction);
   if (p.mysql && parseMysqlAlterTableAction(p)) {
@@ -477,7 +552,10 @@ function parseAlterTableAction(p: Parser): void {
         parseOptionList(p, DEF_ELEMS);
       } else if (p.eatKw("set")) {
         if (p.eatKw("default")) parseExpr(p);
-        else if (p.eatKw("not")) p.expectKw("null");
+        else if (p.eatKw("not")) {
+          p.expectKw("null");
+          parseConflictClause(p); // SQLite: SET NOT NULL ON CONFLICT IGNORE
+        }
         else if (p.eatKw("statistics")) {
           if (p.atOp("-") && p.nth(1) === SyntaxKind.Number) p.bump();
           p.expect(SyntaxKind.Number, "number");
@@ -513,6 +591,7 @@ function parseAlterTableAction(p: Parser): void {
     case "rename":
       p.bump();
       // MySQL: RENAME [TO | AS] new_table (a column or index is renamed only with COLUMN / INDEX / KEY).
+      if (p.atKw("as") && !p.mysql) p.wrongDialect("RENAME AS", "write RENAME TO");
       if (p.eatKw("to") || p.eatKw("as") || (p.mysql && !p.atKw("column") && !p.atKw("index") && !p.atKw("key"))) parseQualifiedName(p, "new name");
       else {
         if (p.eatKw("constraint")) {
@@ -765,17 +844,21 @@ function parseIdentityColumnChanges(p: Parser): boolean {
 /** `[NOT] DEFERRABLE [INITIALLY DEFERRED | IMMEDIATE]` (ALTER CONSTRAINT). */
 function parseConstraintTiming(p: Parser): void {
   let any = false;
-  for (let guard = 0; guard < 3; guard++) {
+  for (let guard = 0; guard < 5; guard++) {
     if (p.atKw("deferrable")) p.bump();
     else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
       p.bump();
       p.bump();
     } else if (p.eatKw("initially")) {
       if (!p.eatKw("deferred")) p.expectKw("immediate");
+    } else if (p.postgres && (p.atKw("enforced") || p.atKw("inherit") || ((p.atKw("not") && p.nthKw(1, "enforced")) || (p.atKw("no") && p.nthKw(1, "inherit"))))) {
+      // PostgreSQL 18: [NOT] ENFORCED, [NO] INHERIT
+      if (p.atKw("not") || p.atKw("no")) p.bump();
+      p.bump();
     } else break;
     any = true;
   }
-  if (!any) p.expected("DEFERRABLE, NOT DEFERRABLE or INITIALLY");
+  if (!any) p.expected(p.postgres ? "DEFERRABLE, INITIALLY, ENFORCED or INHERIT" : "DEFERRABLE, NOT DEFERRABLE or INITIALLY");
 }
 
 /** `FORCE ROW LEVEL SECURITY` / `NO FORCE ROW LEVEL SECURITY` (the cursor at FORCE). */

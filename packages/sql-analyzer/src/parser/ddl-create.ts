@@ -277,18 +277,26 @@ const PERSISTENCE_WORDS = new Set(["temp", "temporary", "unlogged"]);
 /**
  * Reports what the modifiers between CREATE and the object kind (tokens 1 … n-1) get wrong:
  * a word twice (`CREATE UNIQUE UNIQUE INDEX`), two persistences (`TEMP UNLOGGED`, `TEMP
- * TEMPORARY`), PostgreSQL's GLOBAL or LOCAL without TEMP[ORARY] after it.
+ * TEMPORARY`), PostgreSQL's GLOBAL or LOCAL without TEMP[ORARY] after it, a persistence the
+ * object cannot have (`CREATE TEMP INDEX`), and in SQLite any modifier or object kind it lacks.
  */
 function checkCreateModifiers(p: Parser, n: number): void {
   let persistence = false;
   const seen = new Set<string>();
+  const kind = p.wordAt(n);
   for (let i = 1; i < n; i++) {
     const w = p.wordAt(i);
     if (w === undefined || (p.mysql && (w === "definer" || w === "algorithm" || w === "sql"))) return; // MySQL's `= value` modifiers: not checked
     let problem: string | undefined;
+    if (p.sqlite && !sqliteCreateModifierFits(w, kind, p.wordAt(i + 1))) {
+      const [start, end] = p.rangeAt(p.position + i);
+      p.report(SyntaxCode.WrongDialect, sqliteCreateProblem(w, kind), start, end);
+      return;
+    }
     if (seen.has(w)) problem = `${w.toUpperCase()} is given twice`;
     else if (PERSISTENCE_WORDS.has(w)) {
       if (persistence) problem = "a table is one of TEMPORARY or UNLOGGED, given once";
+      else if (!p.mysql && !persistenceFits(p, w, kind)) problem = `${kind === undefined ? "this object" : withArticle(createdKindName(kind))} cannot be ${w === "unlogged" ? "UNLOGGED" : "TEMPORARY"}`;
       persistence = true;
     } else if ((w === "global" || w === "local") && p.postgres && !p.nthKw(i + 1, "temp") && !p.nthKw(i + 1, "temporary")) problem = `${w.toUpperCase()} goes with TEMPORARY: ${w.toUpperCase()} TEMPORARY`;
     else if ((w === "trusted" || w === "procedural") && p.postgres && p.wordAt(n) !== "language") problem = `${w.toUpperCase()} goes with LANGUAGE: CREATE ${w.toUpperCase()} LANGUAGE`;
@@ -299,6 +307,55 @@ function checkCreateModifiers(p: Parser, n: number): void {
       return;
     }
   }
+  if (p.sqlite && kind !== undefined && !SQLITE_CREATE_KINDS.has(kind) && p.nth(n) === SyntaxKind.Word) {
+    const [start, end] = p.rangeAt(p.position + n);
+    p.report(SyntaxCode.WrongDialect, sqliteCreateProblem(kind, kind), start, end);
+  }
+}
+
+/**
+ * Whether PostgreSQL (or SQLite) lets the object `kind` have the persistence `w`: its grammar's
+ * OptTemp (TEMP, TEMPORARY, [GLOBAL | LOCAL] TEMP, UNLOGGED) goes with a table, a sequence and a
+ * view, its OptNoLog (UNLOGGED) with a materialized view; SQLite's TEMP with a table, a view and
+ * a trigger.
+ */
+function persistenceFits(p: Parser, w: string, kind: string | undefined): boolean {
+  if (p.sqlite) return w !== "unlogged" && (kind === "table" || kind === "view" || kind === "trigger");
+  if (kind === "table" || kind === "sequence" || kind === "view") return true;
+  return kind === "materialized" && w === "unlogged";
+}
+
+/** The object kinds SQLite creates (`CREATE VIRTUAL TABLE` is a table with the VIRTUAL modifier). */
+const SQLITE_CREATE_KINDS = new Set(["table", "index", "view", "trigger"]);
+
+/**
+ * SQLite: whether the modifier `w` goes with the object `kind`: TEMP or TEMPORARY before a
+ * table, view or trigger, UNIQUE before an index, VIRTUAL before a table (not after TEMP).
+ */
+function sqliteCreateModifierFits(w: string, kind: string | undefined, next: string | undefined): boolean {
+  if (w === "temp" || w === "temporary") return (kind === "table" || kind === "view" || kind === "trigger") && next !== "virtual";
+  if (w === "unique") return kind === "index";
+  return w === "virtual" && kind === "table";
+}
+
+/** The wrong-dialect message for SQLite's CREATE at the word `w` (a modifier, or the object kind itself). */
+function sqliteCreateProblem(w: string, kind: string | undefined): string {
+  if (w === "or") return "CREATE OR REPLACE is not SQLite syntax; drop the object first (DROP … IF EXISTS) or use CREATE … IF NOT EXISTS";
+  if (w === kind || !SQLITE_CREATE_KINDS.has(kind ?? "")) {
+    const what = `CREATE ${createdKindName(kind ?? w).toUpperCase()}`;
+    return `${what} is not SQLite syntax; SQLite creates tables, virtual tables, indexes, views and triggers`;
+  }
+  return `${w.toUpperCase()} before ${kind!.toUpperCase()} is not SQLite syntax`;
+}
+
+/** The object a CREATE whose kind word is `kind` makes, as prose (`materialized` → "materialized view"). */
+function createdKindName(kind: string): string {
+  return kind === "materialized" ? "materialized view" : kind;
+}
+
+/** `a table`, `an index`. */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? "an" : "a"} ${noun}`;
 }
 
 /** Whether a CREATE that CREATE SCHEMA takes as one of its elements starts here (table, view, index, sequence, trigger). */
@@ -319,6 +376,14 @@ function bumpModifiers(p: Parser, n: number): void {
 }
 
 function parseCreateIndexRest(p: Parser): void {
+  // SQLite's CREATE INDEX has none of PostgreSQL's options: the first one found is reported.
+  let reported = false;
+  const notSqlite = (what: string): void => {
+    if (!p.sqlite || reported) return;
+    p.wrongDialect(what, "SQLite's CREATE INDEX takes a name, ON table (columns or expressions) and a WHERE clause");
+    reported = true;
+  };
+  if (p.atKw("concurrently")) notSqlite("CONCURRENTLY");
   p.eatKw("concurrently");
   const ifNotExists = p.atKw("if") && (p.nthKw(1, "not") || !p.postgres);
   if (ifNotExists) parseIfNotExists(p);
@@ -330,11 +395,15 @@ function parseCreateIndexRest(p: Parser): void {
   }
   p.expectKw("on");
   p.start(SyntaxKind.TableRef);
+  if (p.atKw("only") && atIdent(p, 1)) notSqlite("ON ONLY");
+  // (SQLite puts the schema on the index's name: CREATE INDEX main.i ON t.)
+  if (p.sqlite && p.nth(1) === SyntaxKind.Dot) notSqlite("a schema-qualified table name");
   const only = p.eatKw("only");
   parseQualifiedName(p, "table name");
   if (p.postgres && !only) p.eatOp("*"); // the inheritance star, as in FROM
   p.finish();
   if (p.atKw("using")) {
+    notSqlite("USING method");
     p.bump();
     // (PostgreSQL: a name that is no reserved or type-or-function keyword, `USING freeze` is an error.)
     if (p.postgres) expectIdent(p, "index method");
@@ -348,14 +417,17 @@ function parseCreateIndexRest(p: Parser): void {
   }
   p.finish();
   if (p.atKw("include")) {
+    notSqlite("INCLUDE");
     p.bump();
     // PostgreSQL's grammar takes index elements here (the server then refuses all but plain columns).
     if (p.postgres) parseIndexElemList(p);
     else parseParenNameList(p);
   }
   parseNullsDistinct(p);
+  if (p.atKw("with")) notSqlite("WITH (storage parameters)");
   parseWithOptionList(p);
   if (p.atKw("tablespace")) {
+    notSqlite("TABLESPACE");
     p.bump();
     expectIdent(p);
   }
@@ -368,14 +440,20 @@ function parseCreateIndexRest(p: Parser): void {
 }
 
 function parseCreateViewRest(p: Parser): void {
+  if (p.atKw("if") && p.postgres) {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, "PostgreSQL's CREATE VIEW takes no IF NOT EXISTS: write CREATE OR REPLACE VIEW", start, end);
+  }
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "view name");
   if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+  if (p.sqlite && p.atKw("with")) p.wrongDialect("WITH (options)", "SQLite's views take a name, columns and AS query");
   parseWithOptionList(p);
   p.expectKw("as");
   if (atSelectStart(p)) parseSelectStmt(p);
   else p.expected("query");
   if (p.atKw("with")) {
+    if (p.sqlite) p.wrongDialect("WITH CHECK OPTION", "SQLite's views are read-only unless a trigger writes through them");
     p.bump();
     if (p.atKw("cascaded") || p.atKw("local")) p.bump();
     p.expectKw("check");
@@ -592,6 +670,9 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
     // (PostgreSQL: a routine's name, not an object's, may take its argument types.)
     const routine = kind === "function" || kind === "procedure" || kind === "routine";
     do {
+      if (p.postgres && (p.atOp("*") || p.atOp("*.*") || (p.at(SyntaxKind.Dot) && p.nthOp(1, "*")) || (p.nth(1) === SyntaxKind.Dot && p.nthOp(2, "*")))) {
+        p.wrongDialect("`*` and `db.*` as the object", "grant on ALL TABLES IN SCHEMA s, or name the objects");
+      }
       if (p.atOp("*") || p.atOp("*.*")) {
         p.bump();
         if (p.at(SyntaxKind.Dot)) {
@@ -629,6 +710,7 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   do {
     // (PostgreSQL's `TO GROUP r` is for privileges: a granted role goes to roles alone.)
     if (p.atKw("group") && roles && p.postgres) p.expected("role name");
+    if (p.postgres && p.at(SyntaxKind.String)) p.wrongDialect("an account 'user'@'host'", "PostgreSQL grants to roles, by name");
     p.eatKw("group");
     parseAccountName(p);
   } while (p.eat(SyntaxKind.Comma));

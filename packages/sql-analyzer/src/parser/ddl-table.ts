@@ -21,6 +21,7 @@ export function parseCreateTableRest(p: Parser): void {
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "table name");
   if (p.atKw("partition") && p.nthKw(1, "of")) {
+    if (!p.postgres) p.wrongDialect("PARTITION OF", "only PostgreSQL declares a table a partition of another");
     p.start(SyntaxKind.PartitionOf);
     p.bump();
     p.bump();
@@ -47,6 +48,7 @@ export function parseCreateTableRest(p: Parser): void {
     parseQualifiedName(p, "table name");
   } else if (!p.atKw("as") && !(p.mysql && (atSelectStart(p) || p.atKw("ignore") || p.atKw("replace"))) && !(p.postgres && ctasOptionsThenAs(p, 0)) && !(p.mysql && mysqlOptionsThenQuery(p))) p.expected("'(' or AS");
   if (p.atKw("inherits")) {
+    if (!p.postgres) p.wrongDialect("INHERITS", "only PostgreSQL's tables inherit columns");
     p.bump();
     p.start(SyntaxKind.NameList);
     p.expect(SyntaxKind.LParen, "'('");
@@ -61,11 +63,14 @@ export function parseCreateTableRest(p: Parser): void {
     expectIdent(p, "access method");
   }
   // WITH (…) and WITHOUT OIDS exclude each other.
+  if (p.sqlite && p.atKw("with") && p.nth(1) === SyntaxKind.LParen) p.wrongDialect("WITH (storage parameters)", "SQLite's tables take WITHOUT ROWID and STRICT");
   if (!parseWithOptionList(p) && p.atKw("without") && p.nthKw(1, "oids")) {
+    if (p.sqlite) p.wrongDialect("WITHOUT OIDS", "SQLite's tables take WITHOUT ROWID and STRICT");
     p.bump();
     p.bump();
   }
   if (p.atKw("on") && p.nthKw(1, "commit")) {
+    if (p.sqlite) p.wrongDialect("ON COMMIT", "a SQLite temporary table lasts as long as its connection");
     p.bump();
     p.bump();
     if (p.eatKw("preserve") || p.eatKw("delete")) p.expectKw("rows");
@@ -87,6 +92,7 @@ export function parseCreateTableRest(p: Parser): void {
     p.bump();
     if (atSelectStart(p)) parseSelectStmt(p);
     else if (p.atKw("execute")) {
+      if (!p.postgres) p.wrongDialect("CREATE TABLE … AS EXECUTE", "write the query itself");
       p.bump();
       expectIdent(p);
       if (p.at(SyntaxKind.LParen)) {
@@ -162,6 +168,7 @@ function parseMysqlTableOptions(p: Parser): void {
 
 /** `PARTITION BY RANGE|LIST|HASH (cols)` (+ MySQL's KEY, PARTITIONS n, subpartitions and partition definitions). */
 export function parsePartitionBy(p: Parser): void {
+  if (p.sqlite) p.wrongDialect("PARTITION BY", "SQLite has no partitioned tables");
   p.start(SyntaxKind.PartitionBy);
   p.bump();
   p.bump();
@@ -442,8 +449,12 @@ function parseColumnConstraint(p: Parser): void {
     case "primary":
       p.bump();
       p.expectKw("key");
-      if (p.atKw("asc") || p.atKw("desc")) p.bump();
+      if (p.atKw("asc") || p.atKw("desc")) {
+        if (!p.sqlite) p.wrongDialect(`PRIMARY KEY ${p.word!.toUpperCase()}`, "a column's PRIMARY KEY takes no sort order here");
+        p.bump();
+      }
       parseConflictClause(p);
+      if (p.atKw("autoincrement") && !p.sqlite) p.wrongDialect("AUTOINCREMENT", p.postgres ? "use GENERATED ALWAYS AS IDENTITY (or serial)" : "use AUTO_INCREMENT");
       p.eatKw("autoincrement");
       parseIndexParameters(p);
       break;
@@ -485,6 +496,7 @@ function parseColumnConstraint(p: Parser): void {
         const [start, end] = p.currentRange();
         p.report(SyntaxCode.UnexpectedToken, "a generated column needs GENERATED ALWAYS (BY DEFAULT is for identity columns)", start, end);
       }
+      if (p.atKw("identity") && !p.postgres) p.wrongDialect("GENERATED … AS IDENTITY", p.sqlite ? "an INTEGER PRIMARY KEY column numbers rows by itself" : "use AUTO_INCREMENT");
       if (p.eatKw("identity")) {
         if (p.at(SyntaxKind.LParen)) {
           p.bump();
@@ -544,6 +556,7 @@ function parseColumnConstraint(p: Parser): void {
  */
 export function parseNullsDistinct(p: Parser): void {
   if (p.atKw("nulls")) {
+    if (!p.postgres) p.wrongDialect("NULLS [NOT] DISTINCT", "only PostgreSQL says whether nulls count as equal here");
     p.bump();
     p.eatKw("not");
     p.expectKw("distinct");
@@ -553,7 +566,8 @@ export function parseNullsDistinct(p: Parser): void {
 /** What SQLite does on a constraint's conflict. */
 const SQLITE_CONFLICT_RESOLUTIONS = new Set(["rollback", "abort", "fail", "ignore", "replace"]);
 
-function parseConflictClause(p: Parser): void {
+/** SQLite's `ON CONFLICT resolution` after a constraint, when there is one. */
+export function parseConflictClause(p: Parser): void {
   // SQLite: ON CONFLICT ROLLBACK|ABORT|FAIL|IGNORE|REPLACE on constraints.
   if (p.sqlite && p.atKw("on") && p.nthKw(1, "conflict")) {
     p.bump();
@@ -578,12 +592,15 @@ function parseDeferrable(p: Parser, column = false): void {
       p.bump();
       if (!p.eatKw("deferred")) p.expectKw("immediate");
     } else if (p.atKw("not") && p.nthKw(1, "valid") && !(column && p.postgres)) {
+      if (p.sqlite) p.wrongDialect("NOT VALID", "SQLite checks a constraint on every row at once");
       p.bump();
       p.bump();
     } else if (p.atKw("no") && p.nthKw(1, "inherit") && !(column && p.postgres)) {
+      if (!p.postgres) p.wrongDialect("NO INHERIT", "only PostgreSQL's tables inherit constraints");
       p.bump();
       p.bump();
-    } else if (p.mysql && (p.atKw("enforced") || (p.atKw("not") && p.nthKw(1, "enforced")))) {
+    } else if ((p.mysql || p.postgres) && (p.atKw("enforced") || (p.atKw("not") && p.nthKw(1, "enforced")))) {
+      // MySQL's CHECK and PostgreSQL 18's constraints: [NOT] ENFORCED
       if (p.eatKw("not")) p.bump();
       else p.bump();
     } else break;
@@ -624,7 +641,10 @@ function parseReferences(p: Parser): void {
       } else if (p.eatKw("no")) p.expectKw("action");
       else if (p.eatKw("set")) {
         if (!p.eatKw("null")) p.expectKw("default");
-        if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+        if (p.at(SyntaxKind.LParen)) {
+          if (!p.postgres) p.wrongDialect("SET NULL / SET DEFAULT (columns)", "the action sets every referencing column");
+          parseParenNameList(p);
+        }
       } else p.expected("CASCADE, RESTRICT, NO ACTION, SET NULL or SET DEFAULT");
     } else break;
   }
@@ -696,6 +716,7 @@ export function parseTableConstraint(p: Parser): void {
       else p.expectKw("references");
       break;
     case "exclude":
+      if (!p.postgres) p.wrongDialect("EXCLUDE", "only PostgreSQL has exclusion constraints: use UNIQUE or a trigger");
       p.bump();
       if (p.eatKw("using")) expectIdent(p, "index method");
       p.expect(SyntaxKind.LParen, "'('");
@@ -829,6 +850,8 @@ export function parseIndexElem(p: Parser): void {
   }
   if (p.atKw("asc") || p.atKw("desc")) p.bump();
   if (p.atKw("nulls")) {
+    // (SQLite reads NULLS FIRST / LAST here, then refuses it: "unsupported use of NULLS".)
+    if (p.sqlite) p.wrongDialect(`NULLS ${p.nthKw(1, "first") ? "FIRST" : "LAST"} in an index`, "SQLite's indexes sort nulls first, ascending");
     p.bump();
     if (!p.eatKw("first")) p.expectKw("last");
   }

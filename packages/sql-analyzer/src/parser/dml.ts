@@ -67,14 +67,22 @@ export function parseInsertBody(p: Parser): void {
     expectIdent(p, "alias");
     p.finish();
   }
-  if (p.at(SyntaxKind.LParen) && !atSelectStart(p)) parseInsertColumns(p);
+  const columns = p.at(SyntaxKind.LParen) && !atSelectStart(p);
+  if (columns) parseInsertColumns(p);
   if (p.atKw("overriding")) {
+    if (!p.postgres) p.wrongDialect("OVERRIDING … VALUE", "only PostgreSQL's identity columns take it");
     p.bump();
     if (!p.eatKw("system")) p.expectKw("user");
     p.expectKw("value");
   }
-  if (p.atKw("default") && p.nthKw(1, "values")) {
+  const defaultValues = p.atKw("default") && p.nthKw(1, "values");
+  if (defaultValues) {
     refuseInTriggerBody(p, "DEFAULT VALUES", 2);
+    if (columns && p.postgres) {
+      // (SQLite parses it and then finds no value for the listed columns.)
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "DEFAULT VALUES takes no column list in PostgreSQL: INSERT INTO t DEFAULT VALUES", start, end);
+    }
     p.start(SyntaxKind.DefaultValues);
     p.bump();
     p.bump();
@@ -102,8 +110,12 @@ export function parseInsertBody(p: Parser): void {
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
     p.finish();
   }
-  while (p.atKw("on") && p.nthKw(1, "conflict")) {
+  for (let clauses = 0; p.atKw("on") && p.nthKw(1, "conflict"); clauses++) {
     if (p.mysql) p.wrongDialect("ON CONFLICT", "use ON DUPLICATE KEY UPDATE");
+    else if (clauses === 0 && defaultValues && p.sqlite) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "SQLite takes no ON CONFLICT clause after DEFAULT VALUES: list the columns and their values", start, end);
+    } else if (clauses === 1 && p.postgres) p.wrongDialect("a second ON CONFLICT clause", "PostgreSQL takes one per INSERT (SQLite takes several)");
     parseOnConflict(p);
   }
   if (p.atKw("on") && p.nthKw(1, "duplicate")) {
@@ -128,6 +140,7 @@ function parseOnConflict(p: Parser): void {
   p.bump();
   if (p.at(SyntaxKind.LParen) || (p.atKw("on") && p.nthKw(1, "constraint"))) {
     p.start(SyntaxKind.ConflictTarget);
+    if (p.atKw("on") && !p.postgres) p.wrongDialect("ON CONFLICT ON CONSTRAINT", "name the conflicting columns: ON CONFLICT (a, b)");
     if (p.eatKw("on")) {
       p.bump();
       expectIdent(p, "constraint name");
@@ -257,7 +270,8 @@ export function parseUpdateBody(p: Parser): void {
  */
 function parseTargetTable(p: Parser): void {
   p.start(SyntaxKind.TableRef);
-  const only = p.eatKw("only");
+  // (ONLY is no SQLite keyword: there it is a table's name.)
+  const only = !p.sqlite && p.eatKw("only");
   parseChangedTableName(p);
   if (!only && p.postgres) p.eatOp("*"); // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things
   parseTableAlias(p);
@@ -291,6 +305,7 @@ function parseUpdateOrDeleteTail(p: Parser): void {
   if (p.atKw("where")) parseWhereClause(p);
   // SQLite's RETURNING comes before its ORDER BY and LIMIT (builds with UPDATE / DELETE LIMIT).
   if (p.sqlite) parseUpdateOrDeleteReturning(p);
+  if (p.postgres && (p.atKw("limit") || (p.atKw("order") && p.nthKw(1, "by")))) p.wrongDialect(`${p.word === "limit" ? "LIMIT" : "ORDER BY"} in UPDATE or DELETE`, "choose the rows in a subquery: WHERE id IN (SELECT id FROM … ORDER BY … LIMIT n)");
   if (p.atKw("order") && p.nthKw(1, "by")) parseOrderByClause(p);
   if (p.atKw("limit")) {
     p.start(SyntaxKind.LimitClause);
@@ -333,6 +348,7 @@ export function parseDeleteBody(p: Parser): void {
     while (p.eat(SyntaxKind.Comma)) parseJoinedTable(p);
   }
   if (p.atKw("using")) {
+    if (p.sqlite) p.wrongDialect("DELETE … USING", "name the other tables in a subquery of the WHERE clause");
     p.start(SyntaxKind.UsingClause);
     p.bump();
     parseFromList(p);

@@ -80,6 +80,8 @@ export function parseExprOrStar(p: Parser): boolean {
 function qualifiedStarItemParts(p: Parser): number {
   const k = p.kind;
   if (k !== SyntaxKind.QuotedIdent && (k !== SyntaxKind.Word || (p.wordClassesAt(0) & p.reservedClass) !== 0)) return 0;
+  // SQLite reads RAISE where an expression starts as its RAISE(…), never as a name: `raise.*` is an error.
+  if (p.sqlite && p.word === "raise") return 0;
   const maxParts = p.mysql ? 2 : 1;
   for (let parts = 1; parts <= maxParts; parts++) {
     const dot = 2 * parts - 1;
@@ -414,6 +416,8 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       const op = negated ? p.wordAt(1)! : w;
       if ((op === "ilike" || op === "similar") && !p.postgres) p.wrongDialect(op.toUpperCase(), op === "ilike" ? "use LOWER(a) LIKE LOWER(b)" : "use a regular-expression operator");
       if ((op === "regexp" || op === "rlike") && p.postgres) p.wrongDialect(op.toUpperCase(), "use the ~ operator");
+      else if (op === "rlike" && p.sqlite) p.wrongDialect("RLIKE", "SQLite writes REGEXP");
+      else if (op === "glob" && !p.sqlite) p.wrongDialect("GLOB", p.postgres ? "use LIKE (with % and _) or SIMILAR TO" : "use LIKE (with % and _) or REGEXP");
       const kind = op === "between" ? SyntaxKind.BetweenExpr : op === "in" ? SyntaxKind.InExpr : SyntaxKind.LikeExpr;
       p.startAt(cp, kind);
       if (negated) p.bump();
@@ -1382,6 +1386,10 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   }
   if (p.at(SyntaxKind.LParen)) {
     p.startAt(cp, SyntaxKind.FunctionCall);
+    if (p.sqlite && parts > 1) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "SQLite names a function with its name alone: `schema.f(…)` and `t.f(…)` are no calls there", start, end);
+    }
     if (parts === 1 && (p.wordClassesAt(-1) & SQL_JSON_XML_CLASS) !== 0 && p.postgres) {
       parseSqlJsonXmlCall(p, first!);
       p.finish();
@@ -1660,6 +1668,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
       parseOrderByClause(p);
     }
     if (p.atKw("separator")) {
+      if (!p.mysql) p.wrongDialect("SEPARATOR", p.postgres ? "string_agg(value, separator) takes it as an argument" : "group_concat(value, separator) takes it as an argument");
       p.bump();
       p.expect(SyntaxKind.String, "string literal");
     }

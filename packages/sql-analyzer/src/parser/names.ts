@@ -156,7 +156,8 @@ export function reservedAsName(p: Parser, what: string): void {
 export function atBareAlias(p: Parser): boolean {
   const k = p.kind;
   if (k === SyntaxKind.QuotedIdent) return true;
-  if (k === SyntaxKind.String) return !p.postgres;
+  // MySQL and SQLite take a plain string as an alias, not a blob or bit string (`SELECT 1 X'0A'`).
+  if (k === SyntaxKind.String) return !p.postgres && p.atPlainString();
   if (k !== SyntaxKind.Word) return false;
   const classes = p.wordClassesAt(0);
   if ((classes & p.reservedClass) !== 0) return false;

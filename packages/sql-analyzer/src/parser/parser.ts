@@ -351,6 +351,15 @@ export class Parser {
   atInteger(n = 0): boolean {
     return this.nth(n) === SyntaxKind.Number && /^[0-9]+$/.test(this.tokenText(n));
   }
+  /**
+   * Whether the n-th token is a string with no prefix: `'…'` (or MySQL's `"…"`), not `X'…'`,
+   * `B'…'`, `N'…'`, `E'…'`, `U&'…'` or a dollar-quoted string.
+   */
+  atPlainString(n = 0): boolean {
+    if (this.nth(n) !== SyntaxKind.String) return false;
+    const c = this.text.charCodeAt(this.starts[this.pos + n]!);
+    return c === 39 || c === 34;
+  }
   /** Text of the current token. */
   tokenText(n = 0): string {
     const i = this.pos + n;

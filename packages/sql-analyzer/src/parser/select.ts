@@ -90,8 +90,17 @@ export function parseDmlBody(p: Parser, kind: SyntaxKind): void {
 /** Set operations plus the trailing ORDER BY / LIMIT / locking clauses. */
 export function parseQueryBody(p: Parser): void {
   parseSetExpr(p, 0);
+  if (p.sqlite && lastPrimaryWasValues && (p.atKw("limit") || (p.atKw("order") && p.nthKw(1, "by")))) {
+    p.wrongDialect(`${p.word === "limit" ? "LIMIT" : "ORDER BY"} after VALUES`, "SQLite takes none after a VALUES list: select from it, SELECT * FROM (VALUES …) LIMIT n");
+  }
   parseQueryTail(p);
 }
+
+/**
+ * Whether the last select primary parsed was a VALUES list (SQLite refuses an ORDER BY or LIMIT
+ * after one). Set when a primary ends, so the outermost primary's answer is the last one written.
+ */
+let lastPrimaryWasValues = false;
 
 /** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses after a query body. */
 export function parseQueryTail(p: Parser): void {
@@ -116,6 +125,7 @@ export function parseQueryTail(p: Parser): void {
       parseOffsetClause(p);
       offset = true;
     } else if (p.atKw("fetch") && !limit) {
+      if (!p.postgres) p.wrongDialect("FETCH FIRST … ROWS", "use LIMIT n");
       parseFetchClause(p, ordered);
       limit = true;
     } else if (p.postgres && !limit && !offset && !locked && p.atKw("for") && (p.nthKw(1, "update") || p.nthKw(1, "share") || p.nthKw(1, "no") || p.nthKw(1, "key"))) {
@@ -140,12 +150,23 @@ function setOpPrecedence(p: Parser): number {
 
 function parseSetExpr(p: Parser, minPrec: number): void {
   const cp = p.checkpoint();
+  let parenthesized = p.at(SyntaxKind.LParen);
   parseSelectPrimary(p);
   for (;;) {
     const prec = setOpPrecedence(p);
     if (prec === 0 || prec <= minPrec - 1 || prec < minPrec) break;
     p.startAt(cp, SyntaxKind.SetOperation);
+    const operator = p.word;
+    if (p.sqlite && parenthesized) {
+      // SQLite's compound queries join plain SELECT and VALUES cores, never parenthesized queries.
+      p.wrongDialect(`a parenthesized query before ${operator!.toUpperCase()}`, "drop the parentheses, or select from it as a subquery");
+      parenthesized = false;
+    }
     p.bump();
+    if (p.sqlite && (p.at(SyntaxKind.LParen) || ((p.atKw("all") || p.atKw("distinct")) && p.nth(1) === SyntaxKind.LParen))) {
+      p.wrongDialect(`a parenthesized query after ${operator!.toUpperCase()}`, "drop the parentheses, or select from it as a subquery");
+    }
+    if (p.sqlite && (p.atKw("distinct") || (p.atKw("all") && operator !== "union"))) p.wrongDialect(`${operator!.toUpperCase()} ${p.word!.toUpperCase()}`, "SQLite has UNION, UNION ALL, INTERSECT and EXCEPT");
     if (!p.eatKw("all")) p.eatKw("distinct");
     if (!p.enter()) {
       p.finish();
@@ -158,9 +179,13 @@ function parseSetExpr(p: Parser, minPrec: number): void {
 }
 
 function parseSelectPrimary(p: Parser): void {
-  if (p.atKw("select")) parseSelectCore(p);
-  else if (p.atKw("values")) parseValuesClause(p);
-  else if (p.atKw("table") && !p.sqlite) {
+  if (p.atKw("select")) {
+    parseSelectCore(p);
+    lastPrimaryWasValues = false;
+  } else if (p.atKw("values")) {
+    parseValuesClause(p);
+    lastPrimaryWasValues = true;
+  } else if (p.atKw("table") && !p.sqlite) {
     p.start(SyntaxKind.TableCommand);
     p.bump();
     const only = p.eatKw("only");
@@ -176,6 +201,7 @@ function parseSelectPrimary(p: Parser): void {
     }
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
+    lastPrimaryWasValues = false;
   } else {
     p.expected("SELECT, VALUES or '('");
   }
@@ -364,8 +390,9 @@ export function parseOptionalAlias(p: Parser, withColumns: boolean, columnTypes 
   if (p.atKw("as")) {
     p.start(SyntaxKind.Alias);
     p.bump();
-    if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
+    if (!p.postgres && p.atPlainString()) p.bump();
     else if (withColumns && columnTypes && p.at(SyntaxKind.LParen)) {
+      if (!p.postgres) p.wrongDialect("a column definition list", "name the function's result columns in the select list");
       /* `AS (a int, b text)`: a column definition list without alias */
       parseColumnAliasList(p, true, true);
     } else if (withColumns && p.postgres && isReservedAt(p)) {
@@ -593,8 +620,10 @@ function parseJoins(p: Parser, cp: number): void {
         p.eatKw("outer");
       }
     }
-    if (p.atKw("straight_join")) p.bump();
-    else p.expectKw("join");
+    if (p.atKw("straight_join")) {
+      if (!p.mysql) p.wrongDialect("STRAIGHT_JOIN", "write JOIN");
+      p.bump();
+    } else p.expectKw("join");
     const right = p.checkpoint();
     if (!parseTableRef(p)) p.expected("table");
     if (!natural && !cross && atJoin(p) && p.enter()) {
@@ -613,6 +642,7 @@ function parseJoins(p: Parser, cp: number): void {
         p.bump();
         parseParenNameList(p);
         if (p.atKw("as")) {
+          if (!p.postgres) p.wrongDialect("USING (…) AS alias", "name the joined columns through the tables' aliases");
           p.start(SyntaxKind.Alias);
           p.bump();
           expectIdent(p, "alias");
@@ -674,6 +704,7 @@ function parseTableRef(p: Parser): boolean {
     return true;
   }
   if (p.atKw("lateral")) {
+    if (p.sqlite) p.wrongDialect("LATERAL", "SQLite has no lateral joins: use a correlated subquery, or a table-valued function such as json_each(…) without LATERAL");
     const cp = p.checkpoint();
     p.bump();
     if (p.at(SyntaxKind.LParen) && isSubqueryAhead(p)) {
@@ -793,6 +824,7 @@ function parseTableRef(p: Parser): boolean {
   if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
   parseOptionalAlias(p, true);
   if (p.atKw("tablesample")) {
+    if (!p.postgres) p.wrongDialect("TABLESAMPLE", p.mysql ? "sample with ORDER BY RAND() LIMIT n" : "sample with ORDER BY random() LIMIT n");
     p.start(SyntaxKind.TablesampleClause);
     p.bump();
     // The method is a function's name: a "type or function name" keyword too (`TABLESAMPLE like (10)`).
@@ -869,6 +901,7 @@ export function parseWhereClause(p: Parser): void {
   p.start(SyntaxKind.WhereClause);
   p.bump();
   if (p.atKw("current") && p.nthKw(1, "of")) {
+    if (p.sqlite) p.wrongDialect("WHERE CURRENT OF", "SQLite has no cursors");
     p.bump();
     p.bump();
     expectIdent(p, "cursor name");
@@ -880,7 +913,10 @@ function parseGroupByClause(p: Parser): void {
   p.start(SyntaxKind.GroupByClause);
   p.bump();
   p.bump();
-  if (p.atKw("all") || p.atKw("distinct")) p.bump();
+  if (p.atKw("all") || p.atKw("distinct")) {
+    if (p.sqlite) p.wrongDialect(`GROUP BY ${p.word!.toUpperCase()}`, "SQLite writes GROUP BY and the expressions");
+    p.bump();
+  }
   do {
     parseGroupingElement(p);
     if (p.mysql && (p.atKw("asc") || p.atKw("desc"))) p.errorBump("ASC and DESC after GROUP BY were removed in MySQL 8.0.13; sort with ORDER BY");
@@ -893,7 +929,8 @@ function parseGroupByClause(p: Parser): void {
 }
 
 function parseGroupingElement(p: Parser): void {
-  if ((p.atKw("rollup") || p.atKw("cube")) && p.nth(1) === SyntaxKind.LParen) {
+  // (In SQLite ROLLUP(…) and CUBE(…) are calls of functions it does not have: an expression.)
+  if ((p.atKw("rollup") || p.atKw("cube")) && p.nth(1) === SyntaxKind.LParen && !p.sqlite) {
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -905,6 +942,7 @@ function parseGroupingElement(p: Parser): void {
     return;
   }
   if (p.atKw("grouping") && p.nthKw(1, "sets")) {
+    if (p.sqlite) p.wrongDialect("GROUPING SETS", "SQLite groups by a list of expressions: write a query per grouping and UNION ALL them");
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -920,6 +958,7 @@ function parseGroupingElement(p: Parser): void {
     return;
   }
   if (p.at(SyntaxKind.LParen) && p.nth(1) === SyntaxKind.RParen) {
+    if (p.sqlite) p.wrongDialect("an empty grouping set `()`", "leave the GROUP BY out to aggregate all rows");
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -1024,6 +1063,7 @@ export function parseOrderByClause(p: Parser): void {
 export function parseLimitClause(p: Parser): void {
   p.start(SyntaxKind.LimitClause);
   p.bump();
+  if (p.atKw("all") && !p.postgres) p.wrongDialect("LIMIT ALL", "leave the LIMIT out");
   if (!p.eatKw("all")) parseExpr(p);
   if (p.at(SyntaxKind.Comma)) {
     if (p.postgres) p.wrongDialect("LIMIT offset, count", "use LIMIT count OFFSET offset");
@@ -1042,7 +1082,10 @@ function parseOffsetClause(p: Parser): void {
   p.start(SyntaxKind.OffsetClause);
   p.bump();
   parseExpr(p);
-  if (p.atKw("row") || p.atKw("rows")) p.bump();
+  if (p.atKw("row") || p.atKw("rows")) {
+    if (p.sqlite) p.wrongDialect(`OFFSET n ${p.word!.toUpperCase()}`, "SQLite writes OFFSET n");
+    p.bump();
+  }
   p.finish();
 }
 
@@ -1118,6 +1161,7 @@ export function parseWithClause(p: Parser): void {
       if (p.enter()) {
         const kind = dmlKindAfterWith(p);
         if (kind !== undefined) {
+          if (!p.postgres) p.wrongDialect(`${p.word!.toUpperCase()} in a WITH query`, "only PostgreSQL's WITH queries change data: run the statement on its own");
           p.start(kind);
           parseDmlBody(p, kind);
           p.finish();
@@ -1129,6 +1173,7 @@ export function parseWithClause(p: Parser): void {
       p.expect(SyntaxKind.RParen, "')'");
     }
     if (p.atKw("search")) {
+      if (!p.postgres) p.wrongDialect("SEARCH … FIRST BY", "order the recursive query's rows with ORDER BY");
       p.start(SyntaxKind.CteSearchClause);
       p.bump();
       if (!p.eatKw("depth")) p.expectKw("breadth");
@@ -1141,6 +1186,7 @@ export function parseWithClause(p: Parser): void {
       p.finish();
     }
     if (p.atKw("cycle")) {
+      if (!p.postgres) p.wrongDialect("CYCLE", "stop the recursion with a condition of the recursive query (UNION also drops repeated rows)");
       p.start(SyntaxKind.CteCycleClause);
       p.bump();
       do expectIdent(p, "column");

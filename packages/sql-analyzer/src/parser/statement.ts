@@ -139,6 +139,7 @@ function parseStatementInner(p: Parser): void {
   const w = p.at(SyntaxKind.Word) ? p.word! : "";
   const cp = p.checkpoint();
   if (p.at(SyntaxKind.LParen) && atSelectStart(p)) {
+    if (p.sqlite) p.wrongDialect("a statement in parentheses", "drop the parentheses");
     p.start(SyntaxKind.SelectStmt);
     parseQueryBody(p);
     p.finish();

@@ -48,6 +48,21 @@ function atSqliteTypeWord(p: Parser): boolean {
 }
 
 /**
+ * SQLite: the rest of a type name, any sequence of names and strings (`UNSIGNED BIG INT`,
+ * `INT "x"`, `text []`: a bracketed name). Its reserved words end the name, and GENERATED
+ * before `ALWAYS AS` or `AS` (a generated column: SQLite itself reads GENERATED ALWAYS into the
+ * type and drops it from there, so `INT GENERATED ALWAYS ALWAYS AS (1)` is a type and `AS (1)`).
+ */
+function parseSqliteTypeWords(p: Parser): void {
+  for (;;) {
+    const k = p.kind;
+    if (k === SyntaxKind.String || k === SyntaxKind.QuotedIdent) p.bump();
+    else if (k === SyntaxKind.Word && atSqliteTypeWord(p) && !(p.atKw("generated") && ((p.nthKw(1, "always") && p.nthKw(2, "as")) || p.nthKw(1, "as")))) p.bumpIdent();
+    else return;
+  }
+}
+
+/**
  * PostgreSQL: whether the word at the cursor cannot start a type name. A type is named by an
  * identifier, a non-reserved keyword, a "type or function name" keyword or one of the
  * keywords that are types (`int`, `varchar`, …), not by another reserved word or column-name
@@ -80,6 +95,14 @@ export function parseTypeName(p: Parser): boolean {
     }
     if (p.at(SyntaxKind.LParen)) parseTypeArgs(p, p.postgres);
     parseArrayBounds(p);
+    p.finish();
+    return true;
+  }
+  if (p.sqlite && (p.at(SyntaxKind.String) || p.at(SyntaxKind.QuotedIdent))) {
+    // SQLite spells a type with any names and strings: `'x' INT`, `"my type"`, `[t]`.
+    p.start(SyntaxKind.TypeName);
+    parseSqliteTypeWords(p);
+    if (p.at(SyntaxKind.LParen)) parseTypeArgs(p);
     p.finish();
     return true;
   }
@@ -116,7 +139,7 @@ export function parseTypeName(p: Parser): boolean {
     // `BIGINT UNSIGNED`, `DOUBLE PRECISION OID`, even `INT AUTO_INCREMENT` (a word SQLite does not
     // reserve is a name to it). Its reserved words end the name, and GENERATED when a generated
     // column follows.
-    while (p.at(SyntaxKind.Word) && atSqliteTypeWord(p) && !(p.atKw("generated") && (p.nthKw(1, "always") || p.nthKw(1, "as")))) p.bumpIdent();
+    parseSqliteTypeWords(p);
   }
   if (p.at(SyntaxKind.Operator) && p.word === "%" && (p.nthKw(1, "type") || p.nthKw(1, "rowtype"))) {
     p.bump();
@@ -129,7 +152,7 @@ export function parseTypeName(p: Parser): boolean {
     p.report(SyntaxCode.UnexpectedToken, `${first === "double" ? "DOUBLE PRECISION" : first.toUpperCase()} takes no length or precision in PostgreSQL`, start, end);
   }
   if (modifiers) parseTypeArgs(p, takesExpressionModifiers(p, first));
-  if (first === "timestamp" || first === "time") {
+  if ((first === "timestamp" || first === "time") && !p.sqlite) {
     if ((p.atKw("with") || p.atKw("without")) && p.nthKw(1, "time") && p.nthKw(2, "zone")) {
       p.bump();
       p.bump();
@@ -222,8 +245,11 @@ function parseTypeArgs(p: Parser, expressions = false): void {
       if (p.at(SyntaxKind.RParen)) p.expected("type modifier");
       continue;
     }
-    // PostgreSQL's type keywords (CHAR, VARCHAR, FLOAT, TIME, TIMESTAMP, INTERVAL) take plain integers.
+    // PostgreSQL's type keywords (CHAR, VARCHAR, FLOAT, TIME, TIMESTAMP, INTERVAL) take plain integers,
+    // SQLite's types one or two numbers with an optional sign.
     if (p.postgres && !expressions && !p.atInteger()) p.expected("an integer");
+    else if (p.sqlite && !(p.at(SyntaxKind.Number) || (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number))) p.expected("a number");
+    else if (p.sqlite && p.behind(1) === SyntaxKind.Comma && p.behind(3) === SyntaxKind.Comma) p.expected("')': a SQLite type takes two numbers at most");
     if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
     if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump();
     else {

@@ -5,7 +5,8 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { bodyContent, parseLanguageName } from "./ddl-routine.js";
 import { COPY_OPTIONS, parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
-import { atIdent, atLabel, atPlainIdent, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
+import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
+import { atIdent, atLabel, atPlainIdent, reservedAsName, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -60,7 +61,18 @@ function atTransactionMode(p: Parser): boolean {
 function eatTransactionWord(p: Parser): void {
   if (p.eatKw("transaction")) {
     if (p.sqlite && atIdent(p) && !p.atKw("to") && !p.atKw("transaction")) p.bumpIdent();
-  } else p.eatKw("work");
+  } else {
+    if (p.sqlite && p.atKw("work")) p.wrongDialect("WORK", "SQLite writes TRANSACTION or nothing");
+    p.eatKw("work");
+  }
+}
+
+/** `AND [NO] CHAIN` after COMMIT or ROLLBACK (not SQLite's). */
+function parseChain(p: Parser): void {
+  if (p.sqlite) p.wrongDialect("AND [NO] CHAIN", "SQLite's transactions end without one");
+  p.bump();
+  p.eatKw("no");
+  p.expectKw("chain");
 }
 
 /** BEGIN / START TRANSACTION / COMMIT / END / ROLLBACK [TO SAVEPOINT] / SAVEPOINT / RELEASE. */
@@ -89,11 +101,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
         break;
       }
       eatTransactionWord(p);
-      if (p.atKw("and")) {
-        p.bump();
-        p.eatKw("no");
-        p.expectKw("chain");
-      }
+      if (p.atKw("and")) parseChain(p);
       if (p.mysql) parseMysqlRelease(p);
       break;
     case "rollback":
@@ -102,13 +110,12 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
         if (p.atKw("savepoint") && (atLabel(p, 1) || !p.postgres)) p.bump();
         expectIdent(p, "savepoint name");
       } else if (p.atKw("and")) {
-        p.bump();
-        p.eatKw("no");
-        p.expectKw("chain");
+        parseChain(p);
         if (p.mysql) parseMysqlRelease(p);
       } else if (p.mysql && (p.atKw("release") || p.atKw("no"))) {
         parseMysqlRelease(p);
       } else if (p.atKw("prepared")) {
+        if (!p.postgres) p.wrongDialect("ROLLBACK PREPARED", "only PostgreSQL has prepared (two-phase) transactions");
         p.bump();
         p.expect(SyntaxKind.String, "transaction id");
       }
@@ -144,7 +151,10 @@ export function parseSet(p: Parser): void {
     p.finish();
     return;
   }
-  if (p.atKw("transaction") || (p.atKw("session") && p.nthKw(1, "characteristics"))) {
+  // PostgreSQL: SET [SESSION | LOCAL] TRANSACTION …, the scope word changing nothing of the syntax.
+  const scoped = p.postgres && (p.atKw("session") || p.atKw("local")) && p.nthKw(1, "transaction");
+  if (p.atKw("transaction") || scoped || (p.atKw("session") && p.nthKw(1, "characteristics"))) {
+    if (scoped) p.bump();
     const session = p.atKw("session");
     if (p.eatKw("session")) {
       p.bump();
@@ -180,7 +190,10 @@ export function parseSet(p: Parser): void {
   do {
     p.start(SyntaxKind.Assignment);
     // (A scope word before TO or `=` is the parameter's name: `SET local TO 1`.)
-    if ((p.atKw("session") || p.atKw("local") || p.atKw("global") || p.atKw("persist") || p.atKw("persist_only")) && !p.nthKw(1, "to") && !p.nthOp(1, "=")) p.bump();
+    if ((p.atKw("session") || p.atKw("local") || p.atKw("global") || p.atKw("persist") || p.atKw("persist_only")) && !p.nthKw(1, "to") && !p.nthOp(1, "=")) {
+      if (p.postgres && !p.atKw("session") && !p.atKw("local")) p.wrongDialect(`SET ${p.word!.toUpperCase()}`, "PostgreSQL sets a server-wide value with ALTER SYSTEM SET");
+      p.bump();
+    }
     if (p.atKw("time") && p.nthKw(1, "zone")) {
       p.bump();
       p.bump();
@@ -341,7 +354,10 @@ export function parseExplain(p: Parser): void {
       p.expectKw("plan");
     }
     if (p.postgres) bumpOrderedWords(p, EXPLAIN_WORDS);
-    else while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
+    else if (p.sqlite) {
+      if (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.wrongDialect(`EXPLAIN ${p.word!.toUpperCase()}`, "SQLite writes EXPLAIN or EXPLAIN QUERY PLAN");
+      while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
+    } else while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
     if (p.mysql && p.atKw("format")) {
       p.bump();
       p.expectOp("=");
@@ -398,6 +414,7 @@ export function parseAnalyze(p: Parser): void {
     p.finish();
     return;
   }
+  if (p.sqlite && (p.at(SyntaxKind.LParen) || p.atKw("verbose"))) p.wrongDialect(p.at(SyntaxKind.LParen) ? "ANALYZE (options)" : "ANALYZE VERBOSE", "SQLite's ANALYZE takes a schema, table or index name");
   if (p.at(SyntaxKind.LParen)) parseOptionList(p, UTILITY_OPTIONS);
   p.eatKw("verbose");
   parseTableList(p);
@@ -457,11 +474,19 @@ function parseTableList(p: Parser): void {
 export function parseVacuum(p: Parser): void {
   p.start(SyntaxKind.VacuumStmt);
   p.bump();
+  // (In SQLite such a word alone is the name of the schema to vacuum: `VACUUM freeze`.)
+  if (p.sqlite && (p.at(SyntaxKind.LParen) || ((p.atKw("full") || p.atKw("freeze") || p.atKw("verbose") || p.atKw("analyze") || p.atKw("analyse")) && !p.atStatementEndAt(1) && !p.nthKw(1, "into")))) {
+    p.wrongDialect(p.at(SyntaxKind.LParen) ? "VACUUM (options)" : `VACUUM ${p.word!.toUpperCase()}`, "SQLite's VACUUM takes a schema name and INTO 'file'");
+  }
   if (p.at(SyntaxKind.LParen)) parseOptionList(p, UTILITY_OPTIONS);
   if (p.postgres) bumpOrderedWords(p, VACUUM_WORDS);
   else while (p.atKw("full") || p.atKw("freeze") || p.atKw("verbose") || p.atKw("analyze") || p.atKw("analyse")) p.bump();
   if (p.sqlite) {
-    if (atLabel(p) && !p.atKw("into")) p.bumpIdent();
+    if (p.at(SyntaxKind.String)) p.bump();
+    else if (atLabel(p) && !p.atKw("into")) {
+      if (atSqliteName(p)) p.bumpIdent();
+      else reservedAsName(p, "a schema name");
+    }
     if (p.eatKw("into")) parseExpr(p);
   } else parseTableList(p);
   p.finish();
@@ -549,8 +574,15 @@ export function parsePragma(p: Parser): void {
 
 function parsePragmaValue(p: Parser): void {
   if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
-  if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+  // A name, a string or a number; of SQLite's reserved words, ON, DELETE and DEFAULT (`PRAGMA x = using` is an error).
+  if (atLabel(p) && !atSqliteName(p) && !p.atKw("on") && !p.atKw("delete") && !p.atKw("default")) reservedAsName(p, "a pragma value");
+  else if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("pragma value");
+}
+
+/** SQLite's `nm`: a name, which a join keyword (`left`, `natural`) may be too, unlike its other reserved words. */
+function atSqliteName(p: Parser): boolean {
+  return atIdent(p) || (p.at(SyntaxKind.Word) && SQLITE_JOIN_KEYWORDS.has(p.word!));
 }
 
 /** SQLite `ATTACH [DATABASE] expr AS name` */

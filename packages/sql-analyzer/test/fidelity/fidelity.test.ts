@@ -14,6 +14,7 @@ import { KEYWORD_TEMPLATES, POSTGRES_KEYWORDS, keywordStatements } from "../../s
 import { SQLITE_KEYWORD_TEMPLATES, SQLITE_KEYWORDS, sqliteKeywordStatements } from "../../scripts/corpus/sqlite-keywords.mjs";
 import { postgresFormStatements, sqliteFormStatements } from "../../scripts/corpus/expression-forms.mjs";
 import { postgresMutantStatements, sqliteMutantStatements } from "../../scripts/corpus/mutants.mjs";
+import { postgresCrossDialectStatements, sqliteCrossDialectStatements } from "../../scripts/corpus/cross-dialect.mjs";
 import { type CorpusEntry, measureAgreement, renderDisagreements, type Verdict } from "./agreement.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -97,6 +98,10 @@ const CORPORA = [
   { dialect: "postgres" as const, corpus: "postgres.mutants", reference: PG, oracle: () => postgresOracle, generated: { statements: postgresMutantStatements, size: postgresMutantStatements().length, minAcceptedShare: 0.1 } },
   // (SQLite's: those its parser decides, see sqliteMutantStatements.)
   { dialect: "sqlite" as const, corpus: "sqlite.mutants", reference: SQLITE, oracle: () => sqliteOracle, generated: { statements: sqliteMutantStatements, size: sqliteMutantStatements().length, minAcceptedShare: 0.03 } },
+  // The other dialects' corpora checked as this dialect (scripts/corpus/cross-dialect.mjs): their
+  // syntax must get a diagnostic where this dialect's parser refuses it. Most of it is refused.
+  { dialect: "sqlite" as const, corpus: "sqlite.cross-dialect", reference: SQLITE, oracle: () => sqliteOracle, generated: { statements: sqliteCrossDialectStatements, size: sqliteCrossDialectStatements().length, minAcceptedShare: 0.01 } },
+  { dialect: "postgres" as const, corpus: "postgres.cross-dialect", reference: PG, oracle: () => postgresOracle, generated: { statements: postgresCrossDialectStatements, size: postgresCrossDialectStatements().length, minAcceptedShare: 0.2 } },
 ];
 
 describe.each(CORPORA)("$corpus fidelity against $reference", ({ dialect, corpus, reference, oracle, generated }) => {
