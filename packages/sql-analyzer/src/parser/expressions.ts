@@ -80,8 +80,9 @@ export function parseExprOrStar(p: Parser): boolean {
 function qualifiedStarItemParts(p: Parser): number {
   const k = p.kind;
   if (k !== SyntaxKind.QuotedIdent && (k !== SyntaxKind.Word || (p.wordClassesAt(0) & p.reservedClass) !== 0)) return 0;
-  // SQLite reads RAISE where an expression starts as its RAISE(…), never as a name: `raise.*` is an error.
-  if (p.sqlite && p.word === "raise") return 0;
+  // SQLite reads RAISE and CURRENT_TIME/DATE/TIMESTAMP where an expression starts as its own
+  // expressions, never as names: `raise.*` and `current_time.*` are errors.
+  if (p.sqlite && (p.word === "raise" || p.word === "current_time" || p.word === "current_date" || p.word === "current_timestamp")) return 0;
   const maxParts = p.mysql ? 2 : 1;
   for (let parts = 1; parts <= maxParts; parts++) {
     const dot = 2 * parts - 1;
@@ -793,8 +794,9 @@ function parsePrefixOperator(p: Parser): boolean {
 }
 
 function parseParenthesized(p: Parser): boolean {
-  // `((SELECT …) <> x)` is a parenthesized expression that starts with a subquery.
-  if (isSubqueryAhead(p) && !(p.nth(1) === SyntaxKind.LParen && parenGroupContinues(p))) {
+  // `((SELECT …) <> x)` is a parenthesized expression that starts with a subquery. (SQLite reads
+  // WITH right after an expression's `(` as a subquery's, never as a name: `(with)` is an error.)
+  if ((isSubqueryAhead(p) || (p.sqlite && p.nthKw(1, "with"))) && !(p.nth(1) === SyntaxKind.LParen && parenGroupContinues(p))) {
     const cp = p.checkpoint();
     parseSubquery(p, SyntaxKind.SubqueryExpr);
     parseFieldSelection(p, cp);

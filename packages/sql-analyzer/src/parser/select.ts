@@ -504,16 +504,41 @@ export function parseFromClause(p: Parser): void {
 /** Comma-separated table references with joins. */
 export function parseFromList(p: Parser): void {
   do {
+    const itemAt = p.position;
     if (!parseJoinedTable(p)) {
       p.recoverUntil(() => p.at(SyntaxKind.Comma) || atClauseBoundary(p));
     } else if (p.sqlite && p.atKw("on")) {
-      // SQLite: `FROM a, b ON …` (a comma is a join operator there)
+      // SQLite: `FROM a, b ON …` (a comma is a join operator there); a table takes one ON or USING.
+      if (lastJoinHasCondition(p, itemAt)) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "the join already has its ON or USING: combine the conditions with AND", start, end);
+      }
       p.start(SyntaxKind.OnClause);
       p.bump();
       parseExpr(p);
       p.finish();
     }
   } while (p.eat(SyntaxKind.Comma));
+}
+
+/**
+ * Whether the from-list item that started `itemAt` tokens back ends in a join with its own ON or
+ * USING (outside parentheses): the last JOIN at the item's top level has one after it.
+ */
+function lastJoinHasCondition(p: Parser, itemAt: number): boolean {
+  let depth = 0;
+  let condition = false;
+  for (let n = itemAt - p.position; n < 0; n++) {
+    const k = p.nth(n);
+    if (k === SyntaxKind.LParen) depth++;
+    else if (k === SyntaxKind.RParen) depth--;
+    else if (depth === 0 && k === SyntaxKind.Word) {
+      const w = p.wordAt(n);
+      if (w === "join") condition = false;
+      else if (w === "on" || w === "using") condition = true;
+    }
+  }
+  return condition;
 }
 
 function atJoin(p: Parser): boolean {

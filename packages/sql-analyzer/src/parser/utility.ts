@@ -380,6 +380,10 @@ export function parseExplain(p: Parser): void {
         const [start, end] = p.currentRange();
         p.report(SyntaxCode.UnexpectedToken, "EXPLAIN takes a query, INSERT, UPDATE, DELETE, MERGE, EXECUTE, DECLARE, CREATE TABLE … AS, CREATE MATERIALIZED VIEW or REFRESH", start, end);
       }
+      if (p.sqlite && !nested && p.atKw("explain")) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "SQLite explains a statement once: EXPLAIN EXPLAIN is an error", start, end);
+      }
       parseStatement(p);
     }
     p.leave();
@@ -603,7 +607,9 @@ export function parseDetach(p: Parser): void {
   p.start(SyntaxKind.DetachStmt);
   p.bump();
   p.eatKw("database");
-  expectIdent(p, "schema name");
+  // SQLite reads an expression here too (`DETACH 'aux'`; `DETACH raise` starts a RAISE(…)).
+  if (atIdent(p) && p.nth(1) !== SyntaxKind.LParen && !p.atKw("cast") && !p.atKw("raise")) expectIdent(p, "schema name");
+  else parseExpr(p);
   p.finish();
 }
 

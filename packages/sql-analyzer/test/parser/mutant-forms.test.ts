@@ -569,6 +569,13 @@ const SQLITE_ROWS: Record<string, readonly Row[]> = {
     ["CREATE TABLE t (a INT 'x', b \"my type\" [t], c text[])", true],
     ["CREATE TABLE t (a timestamp(3) with time zone)", false],
     ["(select max(score) from users)", false],
+    ["SELECT CURRENT_TIME.* FROM users CURRENT_TIME", false],
+    ["SELECT (WITH, 1)", false],
+    ["DETACH raise", false],
+    ["DETACH 'aux'", true],
+    ["EXPLAIN EXPLAIN SELECT 1", false],
+    ["SELECT 1 FROM users LEFT JOIN orders ON 1 ON 2", false],
+    ["SELECT 1 FROM users JOIN orders, items ON 1", true],
   ],
   "PostgreSQL's statements and clauses are not SQLite's": [
     ["CREATE SEQUENCE s", false],
