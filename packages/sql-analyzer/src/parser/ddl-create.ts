@@ -296,7 +296,7 @@ function checkCreateModifiers(p: Parser, n: number): void {
     if (seen.has(w)) problem = `${w.toUpperCase()} is given twice`;
     else if (PERSISTENCE_WORDS.has(w)) {
       if (persistence) problem = "a table is one of TEMPORARY or UNLOGGED, given once";
-      else if (!p.mysql && !persistenceFits(p, w, kind)) problem = `${kind === undefined ? "this object" : withArticle(createdKindName(kind))} cannot be ${w === "unlogged" ? "UNLOGGED" : "TEMPORARY"}`;
+      else if (p.postgres && !persistenceFits(w, kind)) problem = `${kind === undefined ? "this object" : withArticle(createdKindName(kind))} cannot be ${w === "unlogged" ? "UNLOGGED" : "TEMPORARY"}`;
       persistence = true;
     } else if ((w === "global" || w === "local") && p.postgres && !p.nthKw(i + 1, "temp") && !p.nthKw(i + 1, "temporary")) problem = `${w.toUpperCase()} goes with TEMPORARY: ${w.toUpperCase()} TEMPORARY`;
     else if ((w === "trusted" || w === "procedural") && p.postgres && p.wordAt(n) !== "language") problem = `${w.toUpperCase()} goes with LANGUAGE: CREATE ${w.toUpperCase()} LANGUAGE`;
@@ -314,13 +314,11 @@ function checkCreateModifiers(p: Parser, n: number): void {
 }
 
 /**
- * Whether PostgreSQL (or SQLite) lets the object `kind` have the persistence `w`: its grammar's
- * OptTemp (TEMP, TEMPORARY, [GLOBAL | LOCAL] TEMP, UNLOGGED) goes with a table, a sequence and a
- * view, its OptNoLog (UNLOGGED) with a materialized view; SQLite's TEMP with a table, a view and
- * a trigger.
+ * Whether PostgreSQL lets the object `kind` have the persistence `w`: its grammar's OptTemp
+ * (TEMP, TEMPORARY, [GLOBAL | LOCAL] TEMP, UNLOGGED) goes with a table, a sequence and a view,
+ * its OptNoLog (UNLOGGED) with a materialized view. (SQLite's are `sqliteCreateModifierFits`.)
  */
-function persistenceFits(p: Parser, w: string, kind: string | undefined): boolean {
-  if (p.sqlite) return w !== "unlogged" && (kind === "table" || kind === "view" || kind === "trigger");
+function persistenceFits(w: string, kind: string | undefined): boolean {
   if (kind === "table" || kind === "sequence" || kind === "view") return true;
   return kind === "materialized" && w === "unlogged";
 }

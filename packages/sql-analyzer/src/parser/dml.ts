@@ -140,7 +140,7 @@ function parseOnConflict(p: Parser): void {
   p.bump();
   if (p.at(SyntaxKind.LParen) || (p.atKw("on") && p.nthKw(1, "constraint"))) {
     p.start(SyntaxKind.ConflictTarget);
-    if (p.atKw("on") && !p.postgres) p.wrongDialect("ON CONFLICT ON CONSTRAINT", "name the conflicting columns: ON CONFLICT (a, b)");
+    if (p.atKw("on") && p.sqlite) p.wrongDialect("ON CONFLICT ON CONSTRAINT", "name the conflicting columns: ON CONFLICT (a, b)");
     if (p.eatKw("on")) {
       p.bump();
       expectIdent(p, "constraint name");

@@ -90,17 +90,12 @@ export function parseDmlBody(p: Parser, kind: SyntaxKind): void {
 /** Set operations plus the trailing ORDER BY / LIMIT / locking clauses. */
 export function parseQueryBody(p: Parser): void {
   parseSetExpr(p, 0);
-  if (p.sqlite && lastPrimaryWasValues && (p.atKw("limit") || (p.atKw("order") && p.nthKw(1, "by")))) {
+  if (p.sqlite && p.lastPrimaryWasValues && (p.atKw("limit") || (p.atKw("order") && p.nthKw(1, "by")))) {
     p.wrongDialect(`${p.word === "limit" ? "LIMIT" : "ORDER BY"} after VALUES`, "SQLite takes none after a VALUES list: select from it, SELECT * FROM (VALUES …) LIMIT n");
   }
   parseQueryTail(p);
 }
 
-/**
- * Whether the last select primary parsed was a VALUES list (SQLite refuses an ORDER BY or LIMIT
- * after one). Set when a primary ends, so the outermost primary's answer is the last one written.
- */
-let lastPrimaryWasValues = false;
 
 /** ORDER BY, LIMIT, OFFSET, FETCH and locking clauses after a query body. */
 export function parseQueryTail(p: Parser): void {
@@ -181,10 +176,10 @@ function parseSetExpr(p: Parser, minPrec: number): void {
 function parseSelectPrimary(p: Parser): void {
   if (p.atKw("select")) {
     parseSelectCore(p);
-    lastPrimaryWasValues = false;
+    p.lastPrimaryWasValues = false;
   } else if (p.atKw("values")) {
     parseValuesClause(p);
-    lastPrimaryWasValues = true;
+    p.lastPrimaryWasValues = true;
   } else if (p.atKw("table") && !p.sqlite) {
     p.start(SyntaxKind.TableCommand);
     p.bump();
@@ -201,7 +196,7 @@ function parseSelectPrimary(p: Parser): void {
     }
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
-    lastPrimaryWasValues = false;
+    p.lastPrimaryWasValues = false;
   } else {
     p.expected("SELECT, VALUES or '('");
   }
