@@ -559,6 +559,10 @@ function parseAlterTableAction(p: Parser): void {
         else if (p.eatKw("statistics")) {
           if (p.atOp("-") && p.nth(1) === SyntaxKind.Number) p.bump();
           p.expect(SyntaxKind.Number, "number");
+        } else if (p.postgres && p.atKw("storage")) {
+          // PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT: a name (ColId) or DEFAULT.
+          p.bump();
+          if (!p.eatKw("default")) expectIdent(p, "storage mode");
         } else if (p.eatKw("storage") || (p.postgres && p.eatKw("compression"))) expectLabel(p);
         else if (p.postgres && p.eatKw("expression")) {
           // SET EXPRESSION AS (expr): a new generation expression

@@ -596,6 +596,11 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   if (!grant && p.mysql && p.atKw("if") && p.nthKw(1, "exists")) parseIfExists(p);
   // REVOKE GRANT OPTION FOR …, and for roles REVOKE ADMIN / INHERIT / SET (any name) OPTION FOR ….
   if (!grant && !p.mysql && (p.atKw("grant") || atIdent(p)) && p.nthKw(1, "option") && p.nthKw(2, "for")) {
+    if (!p.atKw("grant") && p.postgres && onBeforeGrantee(p)) {
+      // (Only a role revoke names its option: ADMIN, INHERIT, SET; a privilege revoke's is GRANT.)
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "a privilege is revoked with GRANT OPTION FOR; other options are a role's (REVOKE ADMIN OPTION FOR role FROM …)", start, end);
+    }
     p.bump();
     p.bump();
     p.expectKw("for");
@@ -659,11 +664,13 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
     ) {
       kind = p.word!;
       p.bump();
-      if (p.atKw("data") || p.atKw("server") || p.atKw("object")) {
+      // FOREIGN DATA WRAPPER, FOREIGN SERVER, LARGE OBJECT (`ON FUNCTION server(int)` names a function).
+      if ((kind === "foreign" && (p.atKw("data") || p.atKw("server"))) || (kind === "large" && p.atKw("object"))) {
         const data = p.atKw("data");
         p.bump();
         if (data) p.expectKw("wrapper");
       } else if (p.postgres && kind === "foreign") p.expected("DATA WRAPPER or SERVER");
+      else if (p.postgres && kind === "large") p.expected("OBJECT");
     }
     // (PostgreSQL: a routine's name, not an object's, may take its argument types.)
     const routine = kind === "function" || kind === "procedure" || kind === "routine";

@@ -126,7 +126,7 @@ export function parseObjectName(p: Parser, kind: string, typeNames = false): voi
     case "operator family":
       parseQualifiedName(p, nameOf(kind));
       p.expectKw("using");
-      expectLabel(p, "index method");
+      expectIdent(p, "index method");
       return;
     case "cast":
       parseCastTypes(p);
@@ -193,7 +193,7 @@ export function parseTransformTarget(p: Parser): void {
   p.expectKw("for");
   parseTypeName(p);
   p.expectKw("language");
-  expectLabel(p, "language name");
+  expectIdent(p, "language name");
 }
 
 

@@ -1,5 +1,5 @@
 import { SyntaxCode } from "../diagnostic.js";
-import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
+import { POSTGRES_COL_NAME_OTHERS_CLASS, SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { wordClass } from "../syntax/token-cache.js";
 import { VALUE_KEYWORDS, commasInParentheses, expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
@@ -97,7 +97,9 @@ export function parseCreateTableRest(p: Parser): void {
       expectIdent(p);
       if (p.at(SyntaxKind.LParen)) {
         p.bump();
-        parseExprListItems(p);
+        // (PostgreSQL's EXECUTE takes its parameters' values, none of them left out: `q ()` is an error.)
+        if (p.postgres && p.at(SyntaxKind.RParen)) p.expected("expression");
+        else parseExprListItems(p);
         p.expect(SyntaxKind.RParen, "')'");
       }
     } else p.expected("query");
@@ -822,11 +824,17 @@ export function parseIndexElemList(p: Parser, constraint = false): void {
 
 /** PostgreSQL: whether an index element starts here — a column (no reserved word), a call or `(`. */
 function atPostgresIndexElemStart(p: Parser): boolean {
-  if (p.at(SyntaxKind.LParen) || atCallAhead(p)) return true;
+  if (p.at(SyntaxKind.LParen)) return true;
+  // (NOT, EXISTS, ROW and ARRAY before `(` are no calls: `(NOT (a))` needs its own parentheses.)
+  if (p.at(SyntaxKind.Word) && NO_INDEX_CALL_WORDS.has(p.word!)) return false;
+  if (atCallAhead(p)) return true;
   if (p.nth(1) === SyntaxKind.Dot) return false; // a qualified name that no call follows
   if (p.at(SyntaxKind.QuotedIdent)) return true;
   return p.at(SyntaxKind.Word) && (!isReservedAt(p) || VALUE_KEYWORDS.has(p.word!));
 }
+
+/** Words that look like a call before `(` but are expression syntax an index element cannot start with. */
+const NO_INDEX_CALL_WORDS = new Set(["not", "exists", "row", "array"]);
 
 /** One index element: a column or `(expression)` with collation, opclass, order and nulls order. */
 export function parseIndexElem(p: Parser): void {
@@ -975,12 +983,18 @@ export function parseOptionList(p: Parser, form: OptionListForm = {}): void {
             // A word, or a qualified name or type (`FUNCTION = s.f`, `STYPE = int[]`: CREATE AGGREGATE / OPERATOR):
             // a keyword value (true, off, none, safe, …) or else a name, kept as written by the formatter.
             const qualified = p.nth(1) === SyntaxKind.Dot;
+            // PostgreSQL's value (`def_arg`) is a type, a reserved word, an operator, a number, a
+            // string or NONE: a column-name keyword that is no type (`= extract`) is none of them.
+            if (p.postgres && !qualified && p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & POSTGRES_COL_NAME_OTHERS_CLASS) !== 0 && !p.atKw("none")) p.expected("an option value (a name, a type, a number or a string)");
+            const reserved = !qualified && atFullyReservedWord(p);
             p.bump(p.at(SyntaxKind.Word) && (qualified || (p.postgres && (p.wordClassesAt(0) & OPTION_KEYWORD_VALUE_CLASS) === 0)) ? SyntaxKind.Ident : undefined);
             while (p.at(SyntaxKind.Dot) && atLabel(p, 1)) {
               p.bump();
               p.bumpIdent();
             }
-            if (p.at(SyntaxKind.LBracket) || (p.at(SyntaxKind.LParen) && p.postgres)) p.bumpBalanced(true);
+            // (A reserved word stands alone there: `STYPE = ARRAY[]` is an error, `int[]` a type.)
+            if (reserved && (p.at(SyntaxKind.LBracket) || p.at(SyntaxKind.LParen))) p.expected("',' or ')'");
+            else if (p.at(SyntaxKind.LBracket) || (p.at(SyntaxKind.LParen) && p.postgres)) p.bumpBalanced(true);
           } else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number)) p.bump();
           else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
             p.bump();

@@ -180,7 +180,10 @@ function parseAssignments(p: Parser): void {
       if (p.postgres) parseTargetList(p);
       else parseParenNameList(p);
       p.expectOp("=");
-      if (p.atKw("row")) p.bump();
+      if (p.atKw("row")) {
+        p.bump();
+        if (!p.at(SyntaxKind.LParen)) p.expected("'(' after ROW");
+      }
       parseExpr(p);
     } else {
       parseColumnTarget(p);

@@ -182,6 +182,13 @@ export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number, labelM
   for (;;) {
     const progress = p.position;
     const op = infixOp(p);
+    if (op === 0 && minBp > 0 && minBp <= BP_AT && p.postgres && p.atKw("at")) {
+      // Inside an operand of an operator looser than AT, PostgreSQL reads AT as AT TIME ZONE /
+      // AT LOCAL, never as the item's label: `SELECT a + b at FROM t` is an error, `a at` is not.
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.ExpectedToken, "expected TIME ZONE or LOCAL after AT (as a label after an operator, write AS at)", start, end);
+      break;
+    }
     if (op === 0 || op < minBp || op <= 0) break;
     // An operator word with the item's end after it is the item's label (PostgreSQL).
     if (labelMayFollow && p.kind === SyntaxKind.Word && atLabelThatEndsItem(p)) break;

@@ -394,7 +394,9 @@ export function parseQualifiedNameList(p: Parser): void {
 export function parseOperatorName(p: Parser): void {
   p.start(SyntaxKind.QualifiedName);
   while ((atLabel(p) || atSubstitutedName(p)) && p.nth(1) === SyntaxKind.Dot) {
-    p.bumpIdent();
+    // (PostgreSQL's schema there is a ColId: `OPERATOR(or.<)` is an error.)
+    if (p.postgres && !atIdent(p) && !atSubstitutedName(p)) reservedAsName(p, "a schema name");
+    else p.bumpIdent();
     p.bump();
   }
   // `*` and `=` scan as operators like the others; a lone `<` or `>` too.

@@ -779,8 +779,8 @@ function parseTableRef(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (p.postgres && p.atKw("values") && p.nth(1) === SyntaxKind.LParen) {
-    // PostgreSQL wants `(VALUES …) alias` in FROM.
+  if (p.postgres && (p.atKw("values") || p.atKw("grouping")) && p.nth(1) === SyntaxKind.LParen) {
+    // PostgreSQL wants `(VALUES …) alias` in FROM; GROUPING(…) is an expression, no table function.
     p.expected("table name or '('");
     return false;
   }

@@ -111,7 +111,8 @@ export function parseFetch(p: Parser): void {
     if ((w === "forward" || w === "backward") && p.atKw("all")) p.bump();
   } else if (p.at(SyntaxKind.Number) || (p.at(SyntaxKind.Operator) && p.word === "-")) {
     if (!p.at(SyntaxKind.Number)) p.bump();
-    p.bump();
+    if (p.at(SyntaxKind.Number)) p.bump();
+    else p.expected("a row count");
   }
   if (!p.eatKw("from")) p.eatKw("in");
   expectIdent(p, "cursor name");

@@ -5,8 +5,8 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { bodyContent, parseLanguageName } from "./ddl-routine.js";
 import { COPY_OPTIONS, parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
-import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
-import { atIdent, atLabel, atPlainIdent, reservedAsName, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
+import { POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
+import { atIdent, atLabel, atPlainIdent, isReservedAt, reservedAsName, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -236,7 +236,10 @@ export function parseSet(p: Parser): void {
       }
       else {
         do {
-          if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
+          // A value is a string, a number, TRUE, FALSE, ON, DEFAULT or a word PostgreSQL does not
+          // reserve (`TO check` is an error).
+          if (p.at(SyntaxKind.Word) && isReservedAt(p) && (p.wordClassesAt(0) & POSTGRES_TYPE_FUNC_NAME_CLASS) === 0 && !POSTGRES_RESERVED_SET_VALUES.has(p.word!)) reservedAsName(p, "a setting's value");
+          else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
           else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
             p.bump();
             p.bump();
@@ -583,6 +586,9 @@ function parsePragmaValue(p: Parser): void {
   else if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
   else p.expected("pragma value");
 }
+
+/** The reserved words PostgreSQL takes as a setting's value. */
+const POSTGRES_RESERVED_SET_VALUES = new Set(["true", "false", "on", "default"]);
 
 /** SQLite's `nm`: a name, which a join keyword (`left`, `natural`) may be too, unlike its other reserved words. */
 function atSqliteName(p: Parser): boolean {
