@@ -88,11 +88,6 @@ export class Parser {
   /** While true, `IN` is not an infix operator (inside `POSITION(a IN b)`). */
   noIn = false;
   /**
-   * Whether the last select primary parsed was a VALUES list (SQLite refuses an ORDER BY or LIMIT
-   * after one). Set when a primary ends, so the outermost primary's answer is the last one written.
-   */
-  lastPrimaryWasValues = false;
-  /**
    * SQLite: whether the statement being parsed is one of a trigger's body, where SQLite takes no
    * qualified table name, INDEXED BY, DEFAULT VALUES, RETURNING or WITH before INSERT / UPDATE / DELETE.
    */

@@ -89,8 +89,8 @@ export function parseDmlBody(p: Parser, kind: SyntaxKind): void {
 
 /** Set operations plus the trailing ORDER BY / LIMIT / locking clauses. */
 export function parseQueryBody(p: Parser): void {
-  parseSetExpr(p, 0);
-  if (p.sqlite && p.lastPrimaryWasValues && (p.atKw("limit") || (p.atKw("order") && p.nthKw(1, "by")))) {
+  const endsWithValues = parseSetExpr(p, 0);
+  if (p.sqlite && endsWithValues && (p.atKw("limit") || (p.atKw("order") && p.nthKw(1, "by")))) {
     p.wrongDialect(`${p.word === "limit" ? "LIMIT" : "ORDER BY"} after VALUES`, "SQLite takes none after a VALUES list: select from it, SELECT * FROM (VALUES …) LIMIT n");
   }
   parseQueryTail(p);
@@ -143,10 +143,11 @@ function setOpPrecedence(p: Parser): number {
   return 0;
 }
 
-function parseSetExpr(p: Parser, minPrec: number): void {
+/** A query body with its set operations; returns whether its last select primary is a VALUES list. */
+function parseSetExpr(p: Parser, minPrec: number): boolean {
   const cp = p.checkpoint();
   let parenthesized = p.at(SyntaxKind.LParen);
-  parseSelectPrimary(p);
+  let endsWithValues = parseSelectPrimary(p);
   for (;;) {
     const prec = setOpPrecedence(p);
     if (prec === 0 || prec <= minPrec - 1 || prec < minPrec) break;
@@ -167,19 +168,19 @@ function parseSetExpr(p: Parser, minPrec: number): void {
       p.finish();
       break;
     }
-    parseSetExpr(p, prec + 1);
+    endsWithValues = parseSetExpr(p, prec + 1);
     p.leave();
     p.finish();
   }
+  return endsWithValues;
 }
 
-function parseSelectPrimary(p: Parser): void {
-  if (p.atKw("select")) {
-    parseSelectCore(p);
-    p.lastPrimaryWasValues = false;
-  } else if (p.atKw("values")) {
+/** One SELECT, VALUES, TABLE or parenthesized query; returns whether it is a VALUES list. */
+function parseSelectPrimary(p: Parser): boolean {
+  if (p.atKw("select")) parseSelectCore(p);
+  else if (p.atKw("values")) {
     parseValuesClause(p);
-    p.lastPrimaryWasValues = true;
+    return true;
   } else if (p.atKw("table") && !p.sqlite) {
     p.start(SyntaxKind.TableCommand);
     p.bump();
@@ -196,10 +197,10 @@ function parseSelectPrimary(p: Parser): void {
     }
     p.expect(SyntaxKind.RParen, "')'");
     p.finish();
-    p.lastPrimaryWasValues = false;
   } else {
     p.expected("SELECT, VALUES or '('");
   }
+  return false;
 }
 
 /** `VALUES (…), (…)` */

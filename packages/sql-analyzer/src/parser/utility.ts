@@ -5,8 +5,8 @@ import { unsupportedTail } from "./ddl-objects.js";
 import { bodyContent, parseLanguageName } from "./ddl-routine.js";
 import { COPY_OPTIONS, parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
 import { parseArg, parseExpr } from "./expressions.js";
-import { POSTGRES_TYPE_FUNC_NAME_CLASS, SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
-import { atIdent, atLabel, atPlainIdent, isReservedAt, reservedAsName, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
+import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
+import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, reservedAsName, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
@@ -238,7 +238,7 @@ export function parseSet(p: Parser): void {
         do {
           // A value is a string, a number, TRUE, FALSE, ON, DEFAULT or a word PostgreSQL does not
           // reserve (`TO check` is an error).
-          if (p.at(SyntaxKind.Word) && isReservedAt(p) && (p.wordClassesAt(0) & POSTGRES_TYPE_FUNC_NAME_CLASS) === 0 && !POSTGRES_RESERVED_SET_VALUES.has(p.word!)) reservedAsName(p, "a setting's value");
+          if (atFullyReservedWord(p) && !POSTGRES_RESERVED_SET_VALUES.has(p.word!)) reservedAsName(p, "a setting's value");
           else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
           else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {
             p.bump();
@@ -357,10 +357,12 @@ export function parseExplain(p: Parser): void {
       p.expectKw("plan");
     }
     if (p.postgres) bumpOrderedWords(p, EXPLAIN_WORDS);
-    else if (p.sqlite) {
-      if (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.wrongDialect(`EXPLAIN ${p.word!.toUpperCase()}`, "SQLite writes EXPLAIN or EXPLAIN QUERY PLAN");
-      while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
-    } else while (p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended")) p.bump();
+    else {
+      for (let first = true; p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended"); first = false) {
+        if (first && p.sqlite) p.wrongDialect(`EXPLAIN ${p.word!.toUpperCase()}`, "SQLite writes EXPLAIN or EXPLAIN QUERY PLAN");
+        p.bump();
+      }
+    }
     if (p.mysql && p.atKw("format")) {
       p.bump();
       p.expectOp("=");
@@ -602,10 +604,17 @@ export function parseAttach(p: Parser): void {
   p.eatKw("database");
   parseExpr(p);
   p.expectKw("as");
-  // SQLite reads an expression there (`AS 'aux'`, even `AS NULL`); the schema's name is the usual form.
+  parseSqliteSchemaOperand(p);
+  p.finish();
+}
+
+/**
+ * The schema ATTACH … AS and DETACH name: SQLite reads an expression there (`AS 'aux'`, even
+ * `AS NULL`; `DETACH raise` starts a RAISE(…)), of which a schema's name is the usual form.
+ */
+function parseSqliteSchemaOperand(p: Parser): void {
   if (atIdent(p) && p.nth(1) !== SyntaxKind.LParen && !p.atKw("cast") && !p.atKw("raise")) expectIdent(p, "schema name");
   else parseExpr(p);
-  p.finish();
 }
 
 /** SQLite `DETACH [DATABASE] name` */
@@ -613,9 +622,7 @@ export function parseDetach(p: Parser): void {
   p.start(SyntaxKind.DetachStmt);
   p.bump();
   p.eatKw("database");
-  // SQLite reads an expression here too (`DETACH 'aux'`; `DETACH raise` starts a RAISE(…)).
-  if (atIdent(p) && p.nth(1) !== SyntaxKind.LParen && !p.atKw("cast") && !p.atKw("raise")) expectIdent(p, "schema name");
-  else parseExpr(p);
+  parseSqliteSchemaOperand(p);
   p.finish();
 }
 
