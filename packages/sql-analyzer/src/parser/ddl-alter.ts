@@ -53,7 +53,11 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   const object = p.word === "tables" ? "table" : p.word;
   // SQLite drops one table, index, view or trigger at a time, with no CASCADE or RESTRICT.
   let sqliteProblem = p.sqlite && !SQLITE_DROP_KINDS.has(object!);
-  if (sqliteProblem) p.wrongDialect(`DROP ${object === "materialized" ? "MATERIALIZED VIEW" : object!.toUpperCase()}`, "SQLite drops tables, indexes, views and triggers");
+  const kindName = `DROP ${object === "materialized" ? "MATERIALIZED VIEW" : object!.toUpperCase()}`;
+  if (sqliteProblem) p.wrongDialect(kindName, "SQLite drops tables, indexes, views and triggers");
+  // MySQL: the same flag, for the other dialects' forms of its DROP.
+  let mysqlProblem = p.mysql && !MYSQL_DROP_KINDS.has(object!);
+  if (mysqlProblem) p.wrongDialect(kindName, "MySQL has no such object");
   p.bump();
   if (object === "materialized") p.expectKw("view");
   if (object === "foreign") {
@@ -68,7 +72,15 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
     p.wrongDialect("DROP INDEX CONCURRENTLY", "SQLite drops an index at once");
     sqliteProblem = true;
   }
+  if (p.mysql && !mysqlProblem && p.atKw("concurrently")) {
+    p.wrongDialect("DROP INDEX CONCURRENTLY", "MySQL drops an index with DROP INDEX name ON table");
+    mysqlProblem = true;
+  }
   p.eatKw("concurrently");
+  if (p.mysql && !mysqlProblem && object === "index" && p.atKw("if")) {
+    p.wrongDialect("DROP INDEX IF EXISTS", "MySQL's DROP INDEX takes no IF EXISTS");
+    mysqlProblem = true;
+  }
   if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
   if (p.mysql && (object === "user" || object === "role")) {
     // MySQL accounts: 'user'@'host', …
@@ -76,14 +88,20 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
     do parseAccountName(p);
     while (p.eat(SyntaxKind.Comma));
     p.finish();
-  } else parseDropNameList(p, object ?? "", p.sqlite && !sqliteProblem);
+  } else {
+    // MySQL drops several tables or views at once, everything else one at a time.
+    const mysqlOneName = p.mysql && !mysqlProblem && object !== "table" && object !== "tables" && object !== "view" && object !== "temporary";
+    parseDropNameList(p, object ?? "", (p.sqlite && !sqliteProblem) || mysqlOneName);
+  }
   if (p.atKw("on") && (object === "trigger" || object === "policy" || object === "rule" || object === "index")) {
     if (p.sqlite && !sqliteProblem) p.wrongDialect(`DROP ${object.toUpperCase()} … ON table`, "SQLite names the object alone");
+    if (p.mysql && !mysqlProblem && object !== "index") p.wrongDialect(`DROP ${object.toUpperCase()} … ON table`, "MySQL names the trigger alone");
     p.bump();
     parseQualifiedName(p, "table name");
-  }
+  } else if (p.mysql && !mysqlProblem && object === "index") p.wrongDialect("DROP INDEX without ON table", "MySQL writes DROP INDEX name ON table");
   if (p.atKw("cascade") || p.atKw("restrict")) {
     if (p.sqlite && !sqliteProblem) p.wrongDialect(p.word!.toUpperCase(), "SQLite's DROP takes no CASCADE or RESTRICT");
+    if (p.mysql && !mysqlProblem && object !== "table" && object !== "tables" && object !== "view" && object !== "temporary") p.wrongDialect(p.word!.toUpperCase(), "MySQL takes CASCADE or RESTRICT (and ignores it) only after DROP TABLE and DROP VIEW");
     p.bump();
   }
   p.finish();
@@ -138,6 +156,9 @@ function parsePostgresDrop(p: Parser): boolean {
 /** The object kinds SQLite's DROP takes. */
 const SQLITE_DROP_KINDS = new Set(["table", "index", "view", "trigger"]);
 
+/** The object kinds MySQL's DROP takes in the shared DROP (its own kinds are `parseMysqlDrop`'s). */
+const MYSQL_DROP_KINDS = new Set(["table", "tables", "temporary", "index", "view", "database", "schema", "function", "procedure", "trigger", "event", "user", "role"]);
+
 /** The names a DROP drops; `oneName`: SQLite's, which drops one (a second is a wrong-dialect error). */
 function parseDropNameList(p: Parser, object: string, oneName = false): void {
   p.start(SyntaxKind.NameList);
@@ -157,8 +178,9 @@ function parseDropNameList(p: Parser, object: string, oneName = false): void {
       if (p.postgres) parseRoutineParams(p, object === "aggregate" ? AGGREGATE_SIGNATURE : {});
       else p.bumpBalanced(true);
     } else if (object === "aggregate" && p.postgres) p.expected("'(' and the aggregate's argument types");
+    if (p.mysql && routine && p.at(SyntaxKind.LParen)) p.wrongDialect("an argument list after the name", "MySQL names the routine alone");
     if (oneName && p.at(SyntaxKind.Comma)) {
-      p.wrongDialect("a list of names", "SQLite's DROP takes one name: write a DROP for each");
+      p.wrongDialect("a list of names", `${p.sqlite ? "SQLite" : "MySQL"}'s DROP ${object.toUpperCase()} takes one name: write a DROP for each`);
       oneName = false;
     }
   } while (p.eat(SyntaxKind.Comma));
@@ -171,13 +193,26 @@ export function parseTruncate(p: Parser): void {
   p.bump();
   p.eatKw("table");
   p.start(SyntaxKind.NameList);
+  const from = p.position;
   parseTableNameList(p);
+  if (p.mysql) {
+    for (let i = from; i < p.position; i++) {
+      if (p.pastKind(i) === SyntaxKind.Comma) {
+        p.wrongDialectAt(i, "TRUNCATE of several tables", "MySQL truncates one table a statement");
+        break;
+      }
+    }
+  }
   p.finish();
   if (p.atKw("restart") || p.atKw("continue")) {
+    if (p.mysql) p.wrongDialect(`${p.word!.toUpperCase()} IDENTITY`, "MySQL's TRUNCATE always restarts AUTO_INCREMENT");
     p.bump();
     p.expectKw("identity");
   }
-  if (p.atKw("cascade") || p.atKw("restrict")) p.bump();
+  if (p.atKw("cascade") || p.atKw("restrict")) {
+    if (p.mysql) p.wrongDialect(p.word!.toUpperCase(), "MySQL's TRUNCATE takes no option");
+    p.bump();
+  }
   p.finish();
 }
 
@@ -211,6 +246,10 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     // SQLite alters tables alone; the shared grammar still reads the statement, for its tree.
     const [start, end] = p.rangeAt(p.position + 1);
     p.report(SyntaxCode.WrongDialect, `ALTER ${object === "materialized" ? "MATERIALIZED VIEW" : object!.toUpperCase()} is not SQLite syntax; SQLite alters tables only`, start, end);
+  }
+  if (p.mysql && p.nth(1) === SyntaxKind.Word && object !== "table" && object !== "function" && object !== "procedure" && object !== "logfile") {
+    // MySQL's own ALTER kinds are `parseMysqlAlter`'s; the shared grammar still reads the others.
+    p.wrongDialectAt(p.position + 1, `ALTER ${object === "materialized" ? "MATERIALIZED VIEW" : object!.toUpperCase()}`, "MySQL has no such object");
   }
   if ((object === "role" || object === "user" || object === "group") && !p.sqlite && !(object === "user" && p.nthKw(2, "mapping") && p.nthKw(3, "for"))) {
     parseAlterRole(p);
@@ -475,6 +514,39 @@ function sqliteAlterTableProblem(p: Parser): boolean {
   return true;
 }
 
+/** The other dialects' ALTER TABLE actions that MySQL's grammar lacks (the word after the action's verb). */
+const NOT_MYSQL_ALTER_ACTIONS = new Set(["set", "owner", "detach", "attach", "validate", "inherit", "no", "replica", "cluster", "reset", "of", "not", "security"]);
+
+/**
+ * MySQL: reports (wrong-dialect) an ALTER TABLE action at the cursor that is another dialect's:
+ * SET SCHEMA / (options) / TABLESPACE, OWNER TO, partitions attached or detached, NOT VALID,
+ * VALIDATE CONSTRAINT, a column's TYPE or NOT NULL changed with ALTER COLUMN (MySQL changes a
+ * column with MODIFY or CHANGE), ENABLE / DISABLE other than KEYS, IF [NOT] EXISTS (MariaDB's).
+ * Consumes nothing: the shared grammar parses the action after it.
+ */
+function mysqlAlterTableProblem(p: Parser): void {
+  const w = p.at(SyntaxKind.Word) ? p.word! : undefined;
+  if (w === undefined) return;
+  const column = p.nthKw(1, "column") ? 1 : 0;
+  let at = 0;
+  let what: string | undefined;
+  let hint = "MySQL's ALTER TABLE has no such action";
+  if (NOT_MYSQL_ALTER_ACTIONS.has(w)) what = `ALTER TABLE … ${w.toUpperCase()}`;
+  else if ((w === "enable" || w === "disable") && !p.nthKw(1, "keys")) what = `${w.toUpperCase()} ${(p.wordAt(1) ?? "").toUpperCase()}`;
+  else if (w === "add" || w === "drop") {
+    const constraint = p.nthKw(1, "constraint");
+    if (p.nthKw(constraint ? 2 : column + 1, "if")) [at, what, hint] = [constraint ? 2 : column + 1, `${w.toUpperCase()} … IF ${w === "add" ? "NOT " : ""}EXISTS`, "MySQL's ALTER TABLE takes none"];
+  } else if (w === "alter" && !p.nthKw(1, "index") && !p.nthKw(1, "key") && !p.nthKw(1, "check") && !p.nthKw(1, "constraint")) {
+    // ALTER [COLUMN] c {SET DEFAULT … | DROP DEFAULT | SET VISIBLE | SET INVISIBLE}
+    const verb = p.wordAt(column + 2);
+    const object = p.wordAt(column + 3);
+    const fits = (verb === "set" && (object === "default" || object === "visible" || object === "invisible")) || (verb === "drop" && object === "default");
+    if (!fits) [at, what, hint] = [column + 2, `ALTER COLUMN … ${(verb ?? "").toUpperCase()}`, "MySQL changes a column's type or NOT NULL with MODIFY [COLUMN] c definition"];
+  } else if (w === "rename" && p.nthKw(1, "constraint")) what = "RENAME CONSTRAINT";
+  if (what === undefined) return;
+  p.wrongDialectAt(Math.min(p.position + at, p.position + lastTokenOfStatement(p)), what, hint);
+}
+
 /** How many tokens ahead the statement's last token is (0 at its end). */
 function lastTokenOfStatement(p: Parser): number {
   let n = 0;
@@ -488,6 +560,7 @@ function parseAlterTableAction(p: Parser): void {
     p.finish();
     return;
   }
+  if (p.mysql) mysqlAlterTableProblem(p);
   const w = p.word;
   switch (w) {
     case "add":
@@ -495,6 +568,7 @@ function parseAlterTableAction(p: Parser): void {
       if (p.atKw("constraint") || p.atKw("primary") || p.atKw("unique") || p.atKw("check") || p.atKw("foreign") || atExcludeConstraint(p) || (p.mysql && (p.atKw("index") || p.atKw("key") || p.atKw("fulltext")))) {
         parseTableConstraint(p);
         if (p.atKw("not") && p.nthKw(1, "valid")) {
+          if (!p.postgres) p.wrongDialect("NOT VALID", `${p.sqlite ? "SQLite" : "MySQL"} checks a constraint on every row at once`);
           p.bump();
           p.bump();
         }

@@ -114,6 +114,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       p.start(SyntaxKind.CreateSchemaStmt);
       bumpModifiers(p, n);
       if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
+      if (p.mysql && p.atKw("authorization")) p.wrongDialect("CREATE SCHEMA AUTHORIZATION", "MySQL's schemas have no owner: grant privileges on them");
       if (p.atKw("authorization")) {
         p.bump();
         expectRoleName(p);
@@ -293,6 +294,10 @@ function checkCreateModifiers(p: Parser, n: number): void {
       p.report(SyntaxCode.WrongDialect, sqliteCreateProblem(w, kind), start, end);
       return;
     }
+    if (p.mysql && !mysqlCreateModifierFits(w, kind)) {
+      p.wrongDialectAt(p.position + i, w === "or" ? "CREATE OR REPLACE" : `${w.toUpperCase()} here`, w === "or" ? "MySQL replaces only views so: drop the object first (DROP … IF EXISTS)" : w === "temp" ? "MySQL writes TEMPORARY" : "MySQL has no such modifier here");
+      return;
+    }
     if (seen.has(w)) problem = `${w.toUpperCase()} is given twice`;
     else if (PERSISTENCE_WORDS.has(w)) {
       if (persistence) problem = "a table is one of TEMPORARY or UNLOGGED, given once";
@@ -311,6 +316,27 @@ function checkCreateModifiers(p: Parser, n: number): void {
     const [start, end] = p.rangeAt(p.position + n);
     p.report(SyntaxCode.WrongDialect, sqliteCreateProblem(kind, kind), start, end);
   }
+  if (p.mysql && kind !== undefined && !MYSQL_CREATE_KINDS.has(kind) && p.nth(n) === SyntaxKind.Word) {
+    p.wrongDialectAt(p.position + n, `CREATE ${createdKindName(kind).toUpperCase()}`, kind === "sequence" ? "MySQL numbers rows with an AUTO_INCREMENT column" : "MySQL has no such object");
+  }
+}
+
+/** The object kinds MySQL creates (the word after CREATE and its modifiers). */
+const MYSQL_CREATE_KINDS = new Set([
+  "table", "index", "view", "database", "schema", "function", "procedure", "trigger", "event", "user", "role", "server",
+  "tablespace", "logfile", "resource", "spatial", "reference", "undo", "aggregate",
+]);
+
+/**
+ * MySQL: whether the modifier `w` goes with the object `kind`: OR REPLACE before a view (or a
+ * spatial reference system), TEMPORARY before a table, UNIQUE, FULLTEXT or SPATIAL before an index.
+ */
+function mysqlCreateModifierFits(w: string, kind: string | undefined): boolean {
+  if (w === "or" || w === "replace") return kind === "view" || kind === "reference";
+  if (w === "temporary") return kind === "table";
+  if (w === "unique" || w === "fulltext") return kind === "index";
+  if (w === "spatial") return kind === "index" || kind === "reference";
+  return false;
 }
 
 /**

@@ -586,6 +586,7 @@ export function parseConflictClause(p: Parser): void {
  */
 function parseDeferrable(p: Parser, column = false): void {
   for (let guard = 0; guard < 4; guard++) {
+    if (p.mysql && (p.atKw("deferrable") || p.atKw("initially") || (p.atKw("not") && p.nthKw(1, "deferrable")))) p.wrongDialect(p.atKw("initially") ? "INITIALLY …" : "DEFERRABLE", "MySQL checks a constraint at once");
     if (p.atKw("deferrable")) p.bump();
     else if (p.atKw("not") && p.nthKw(1, "deferrable")) {
       p.bump();
@@ -594,7 +595,7 @@ function parseDeferrable(p: Parser, column = false): void {
       p.bump();
       if (!p.eatKw("deferred")) p.expectKw("immediate");
     } else if (p.atKw("not") && p.nthKw(1, "valid") && !(column && p.postgres)) {
-      if (p.sqlite) p.wrongDialect("NOT VALID", "SQLite checks a constraint on every row at once");
+      if (!p.postgres) p.wrongDialect("NOT VALID", `${p.sqlite ? "SQLite" : "MySQL"} checks a constraint on every row at once`);
       p.bump();
       p.bump();
     } else if (p.atKw("no") && p.nthKw(1, "inherit") && !(column && p.postgres)) {
@@ -859,7 +860,7 @@ export function parseIndexElem(p: Parser): void {
   if (p.atKw("asc") || p.atKw("desc")) p.bump();
   if (p.atKw("nulls")) {
     // (SQLite reads NULLS FIRST / LAST here, then refuses it: "unsupported use of NULLS".)
-    if (p.sqlite) p.wrongDialect(`NULLS ${p.nthKw(1, "first") ? "FIRST" : "LAST"} in an index`, "SQLite's indexes sort nulls first, ascending");
+    if (!p.postgres) p.wrongDialect(`NULLS ${p.nthKw(1, "first") ? "FIRST" : "LAST"} in an index`, `${p.sqlite ? "SQLite" : "MySQL"}'s indexes sort nulls first, ascending`);
     p.bump();
     if (!p.eatKw("first")) p.expectKw("last");
   }

@@ -83,6 +83,7 @@ export function parseInsertBody(p: Parser): void {
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.UnexpectedToken, "DEFAULT VALUES takes no column list in PostgreSQL: INSERT INTO t DEFAULT VALUES", start, end);
     }
+    if (p.mysql) p.wrongDialect("DEFAULT VALUES", "MySQL writes VALUES ()");
     p.start(SyntaxKind.DefaultValues);
     p.bump();
     p.bump();
@@ -274,7 +275,7 @@ export function parseUpdateBody(p: Parser): void {
 function parseTargetTable(p: Parser): void {
   p.start(SyntaxKind.TableRef);
   // (ONLY is no SQLite keyword: there it is a table's name.)
-  const only = !p.sqlite && p.eatKw("only");
+  const only = p.postgres && p.eatKw("only");
   parseChangedTableName(p);
   if (!only && p.postgres) p.eatOp("*"); // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things
   parseTableAlias(p);

@@ -372,6 +372,7 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       return true;
     case "isnull":
     case "notnull":
+      if (p.mysql) p.wrongDialect(w.toUpperCase(), w === "isnull" ? "write IS NULL" : "write IS NOT NULL");
       p.startAt(cp, SyntaxKind.IsExpr);
       p.bump();
       p.finish();

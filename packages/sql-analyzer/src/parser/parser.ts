@@ -802,6 +802,12 @@ export class Parser {
     this.report(SyntaxCode.WrongDialect, `${what} is not ${DIALECT_NAMES[this.dialect]} syntax; ${hint}`, start, end);
   }
 
+  /** `wrongDialect` at the token at cursor position `index` (a past `position`, such as a statement's first word). */
+  wrongDialectAt(index: number, what: string, hint: string): void {
+    const [start, end] = this.rangeAt(index);
+    this.report(SyntaxCode.WrongDialect, `${what} is not ${DIALECT_NAMES[this.dialect]} syntax; ${hint}`, start, end);
+  }
+
   /** The kind of the significant token at cursor position `index` (a past `position`); `Eof` past the end. */
   pastKind(index: number): SyntaxKind {
     return index < this.sigEnd ? (this.kinds[index]! as SyntaxKind) : SyntaxKind.Eof;

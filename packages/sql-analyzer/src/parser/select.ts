@@ -205,10 +205,16 @@ function parseSelectPrimary(p: Parser): boolean {
 
 /** `VALUES (…), (…)` */
 export function parseValuesClause(p: Parser): void {
+  // MySQL's VALUES as a query (not INSERT's rows) writes each row as ROW(…).
+  let mysqlQueryRows = p.mysql && atQueryValues(p);
   p.start(SyntaxKind.ValuesClause);
   p.bump();
   do {
     p.start(SyntaxKind.ValuesRow);
+    if (mysqlQueryRows && !p.atKw("row")) {
+      p.wrongDialect("a VALUES row without ROW", "MySQL's VALUES query writes VALUES ROW(…), ROW(…)");
+      mysqlQueryRows = false;
+    }
     if (p.mysql && p.atKw("row")) p.bump();
     if (p.expect(SyntaxKind.LParen, "'('")) {
       // An empty row is MySQL's alone (`INSERT INTO t VALUES ()` fills every column's default).
@@ -219,6 +225,19 @@ export function parseValuesClause(p: Parser): void {
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
+}
+
+/**
+ * Whether the VALUES at the cursor starts a query (a statement, a derived table, a set
+ * operation's operand) rather than INSERT's rows, which follow a table name or a column list.
+ * (After a WITH clause's `)` it is taken for INSERT's: the one case this cannot tell.)
+ */
+function atQueryValues(p: Parser): boolean {
+  const before = p.behind(1);
+  if (before === SyntaxKind.Eof || before === SyntaxKind.LParen || before === SyntaxKind.Semicolon) return true;
+  if (before !== SyntaxKind.Word) return false;
+  const word = p.wordAt(-1);
+  return word === "union" || word === "except" || word === "intersect" || word === "minus" || word === "all" || word === "distinct";
 }
 
 /** MySQL's select options (besides DISTINCT / ALL). */
@@ -735,6 +754,7 @@ function parseTableRef(p: Parser): boolean {
       p.finish();
       return true;
     }
+    if (p.mysql) p.wrongDialect("LATERAL before a function call", "MySQL's LATERAL takes a subquery (JSON_TABLE needs none)");
     // LATERAL takes a subquery or a function call, never a plain table name.
     if (atPostgresKeywordFunctionTable(p)) {
       p.startAt(cp, SyntaxKind.FunctionTable);
@@ -758,6 +778,7 @@ function parseTableRef(p: Parser): boolean {
     return true;
   }
   if (p.atKw("rows") && p.nthKw(1, "from")) {
+    if (p.mysql) p.wrongDialect("ROWS FROM", MYSQL_TABLE_FUNCTIONS);
     p.start(SyntaxKind.FunctionTable);
     p.bump();
     p.bump();
@@ -817,6 +838,7 @@ function parseTableRef(p: Parser): boolean {
     p.expect(SyntaxKind.RParen, "')'");
   } else parseRoutineName(p, "table name"); // a table, or a table function (which may be named `join(…)`)
   if (p.at(SyntaxKind.LParen) && !only) {
+    if (p.mysql) p.wrongDialectAt(p.position - 1, "a function call in FROM", MYSQL_TABLE_FUNCTIONS);
     // A table function: generate_series(1, 3) AS g(n) [WITH ORDINALITY]
     if (p.postgres && p.behind(2) !== SyntaxKind.Dot && p.behind(1) === SyntaxKind.Word && postgresKeywordIsNoFunction(p.wordAt(-1)!)) {
       const [start, end] = p.rangeAt(p.position - 1);
@@ -1068,6 +1090,7 @@ export function parseOrderByClause(p: Parser): void {
       else p.expected("operator");
     }
     if (p.atKw("nulls")) {
+      if (p.mysql) p.wrongDialect(`NULLS ${p.nthKw(1, "first") ? "FIRST" : "LAST"}`, "MySQL sorts nulls first ascending, last descending: order by `x IS NULL` first to change that");
       p.bump();
       if (!p.eatKw("first")) p.expectKw("last");
     }
@@ -1228,8 +1251,12 @@ export function parseWithClause(p: Parser): void {
   p.finish();
 }
 
+/** The hint for another dialect's table function in a MySQL file. */
+const MYSQL_TABLE_FUNCTIONS = "MySQL's only table function is JSON_TABLE";
+
 /** `RETURNING expr [AS alias], …` */
 export function parseReturningClause(p: Parser): void {
+  if (p.mysql) p.wrongDialect("RETURNING", "MySQL returns no rows from a change: read them with a SELECT");
   p.start(SyntaxKind.ReturningClause);
   p.bump();
   do {

@@ -123,6 +123,18 @@ const SQLITE_STATEMENTS = new Set([
   "end", "rollback", "savepoint", "release", "pragma", "attach", "detach", "vacuum", "analyze", "reindex", "explain",
 ]);
 
+/**
+ * Statements of the other dialects that the shared grammar reads but MySQL does not have, with
+ * MySQL's own way: reported (`wrong-dialect`) at the first word, then parsed as written.
+ */
+const NOT_MYSQL_STATEMENTS = new Map([
+  ["comment", "MySQL sets a comment with a COMMENT clause of CREATE or ALTER"],
+  ["merge", "use INSERT … ON DUPLICATE KEY UPDATE"],
+  ["vacuum", "use OPTIMIZE TABLE"],
+  ["copy", "use LOAD DATA or SELECT … INTO OUTFILE"],
+  ["refresh", "MySQL has no materialized views"],
+]);
+
 /** Parses one statement at the current token (nesting-guarded: EXPLAIN and trigger bodies nest statements). */
 export function parseStatement(p: Parser): void {
   if (!p.enter()) return;
@@ -130,6 +142,10 @@ export function parseStatement(p: Parser): void {
     parseUnsupported(p, p.checkpoint());
     p.leave();
     return;
+  }
+  if (p.mysql && p.at(SyntaxKind.Word)) {
+    const hint = NOT_MYSQL_STATEMENTS.get(p.word!);
+    if (hint !== undefined) p.wrongDialect(p.word!.toUpperCase(), hint);
   }
   parseStatementInner(p);
   p.leave();

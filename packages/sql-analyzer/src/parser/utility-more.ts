@@ -17,10 +17,12 @@ export function parsePrepare(p: Parser): void {
   p.start(SyntaxKind.PrepareStmt);
   p.bump();
   if (p.atKw("transaction") && p.nth(1) === SyntaxKind.String) {
+    if (p.mysql) p.wrongDialect("PREPARE TRANSACTION", "MySQL's two-phase transactions are XA PREPARE");
     p.bump();
     p.bump();
   } else {
     expectIdent(p, "statement name");
+    if (p.mysql && (p.at(SyntaxKind.LParen) || p.atKw("as"))) p.wrongDialect("PREPARE name AS statement", "MySQL writes PREPARE name FROM 'statement text'");
     if (p.eat(SyntaxKind.LParen)) {
       do parseTypeName(p);
       while (p.eat(SyntaxKind.Comma));
@@ -50,6 +52,7 @@ export function parseExecute(p: Parser): void {
   p.start(SyntaxKind.ExecuteStmt);
   p.bump();
   expectIdent(p, "statement name");
+  if (p.mysql && p.at(SyntaxKind.LParen)) p.wrongDialect("EXECUTE name (…)", "MySQL passes values with EXECUTE name USING @a, …");
   if (p.eat(SyntaxKind.LParen)) {
     // (A statement without parameters is executed without parentheses.)
     if (p.at(SyntaxKind.RParen) && !p.mysql) p.expected("expression");
@@ -69,6 +72,8 @@ export function parseDeallocate(p: Parser): void {
   p.bump();
   // PREPARE is optional: `DEALLOCATE prepare` deallocates a statement called prepare.
   if (p.atKw("prepare") && !p.atStatementEndAt(1)) p.bump();
+  else if (p.mysql) p.wrongDialect("DEALLOCATE without PREPARE", "MySQL writes DEALLOCATE PREPARE name");
+  if (p.mysql && p.atKw("all")) p.wrongDialect("DEALLOCATE ALL", "MySQL deallocates one statement at a time");
   if (!p.eatKw("all")) expectIdent(p, "statement name");
   p.finish();
 }

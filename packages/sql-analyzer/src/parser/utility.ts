@@ -59,6 +59,7 @@ function atTransactionMode(p: Parser): boolean {
  * transaction name after TRANSACTION (`ROLLBACK TRANSACTION t`), which it ignores.
  */
 function eatTransactionWord(p: Parser): void {
+  if (p.mysql && p.atKw("transaction")) p.wrongDialect("TRANSACTION here", "MySQL writes WORK or nothing (START TRANSACTION begins one)");
   if (p.eatKw("transaction")) {
     if (p.sqlite && atIdent(p) && !p.atKw("to") && !p.atKw("transaction")) p.bumpIdent();
   } else {
@@ -95,6 +96,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
     case "commit":
     case "end":
     case "abort":
+      if (w !== "commit" && p.mysql) p.wrongDialectAt(p.position - 1, `${w.toUpperCase()} as a statement`, w === "end" ? "MySQL ends a transaction with COMMIT" : "MySQL writes ROLLBACK");
       if (w === "commit" && p.postgres && p.atKw("prepared")) {
         p.bump();
         p.expect(SyntaxKind.String, "transaction id");
@@ -124,6 +126,7 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
       expectIdent(p, "savepoint name");
       break;
     case "release":
+      if (p.mysql && !p.atKw("savepoint")) p.wrongDialect("RELEASE without SAVEPOINT", "MySQL writes RELEASE SAVEPOINT name");
       if (p.atKw("savepoint") && (atLabel(p, 1) || !p.postgres)) p.bump();
       expectIdent(p, "savepoint name");
       break;
@@ -195,6 +198,7 @@ export function parseSet(p: Parser): void {
       p.bump();
     }
     if (p.atKw("time") && p.nthKw(1, "zone")) {
+      if (p.mysql) p.wrongDialect("SET TIME ZONE", "MySQL writes SET time_zone = '+00:00'");
       p.bump();
       p.bump();
       // PostgreSQL: a zone is a string, a number, an interval, LOCAL, DEFAULT or a name that is no keyword.
@@ -227,6 +231,7 @@ export function parseSet(p: Parser): void {
     } else {
       if (p.at(SyntaxKind.Param) || p.at(SyntaxKind.Variable)) p.bump();
       else parseQualifiedName(p, "parameter name");
+      if (p.mysql && p.atKw("to")) p.wrongDialect("SET … TO", "MySQL writes SET name = value");
       if (!p.eatKw("to") && !p.eatOp("=") && !p.eatOp(":=")) p.expected("TO or '='");
       // MySQL also takes these keywords as a variable's value: `SET GLOBAL general_log = ON`.
       if (p.mysql && (p.atKw("on") || p.atKw("all") || p.atKw("binary") || p.atKw("row") || p.atKw("system")) && (p.nth(1) === SyntaxKind.Comma || p.atStatementEndAt(1))) p.bump();

@@ -56,6 +56,7 @@ CREATE PROCEDURE p () BEGIN lbl: LOOP SELECT 1; END LOOP lbx; END;
 --                                                       ^^^ error[unexpected-token]: end label lbx does not match the begin label
 CREATE PROCEDURE p () BEGIN IF x > 0 THEN SET x = 1; END; END;
 --                                                      ^ error[expected-token]: expected IF, found ';'
+--                                                        ^^^ error[wrong-dialect]: END as a statement is not MySQL syntax; MySQL ends a transaction with COMMIT
 CREATE PROCEDURE p () BEGIN SIGNAL SQLSTATE '45000' SET MESSAGE = 'x'; END;
 --                                                      ^^^^^^^ error[expected-token]: expected condition information item (MESSAGE_TEXT, MYSQL_ERRNO, …), found 'MESSAGE'
 CREATE PROCEDURE p () BEGIN SELECT 1 END;
