@@ -291,6 +291,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     if (p.eatKw("foreign")) p.bump();
     else p.bump();
     const sqliteHead = p.sqlite && (p.atKw("if") || p.atKw("only")) && sqliteAlterTableProblem(p);
+    if (p.mysql && p.atKw("if")) p.wrongDialect("ALTER TABLE IF EXISTS", "MySQL's ALTER TABLE takes none");
     if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
     const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
@@ -351,7 +352,11 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
   p.finish();
   if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
   parseQualifiedName(p, "object name");
+  const mysqlRoutine = p.mysql && (object === "function" || object === "procedure");
+  if (mysqlRoutine && p.at(SyntaxKind.LParen)) p.wrongDialect("an argument list after the name", "MySQL names the routine alone");
   if (p.at(SyntaxKind.LParen) && (object === "function" || object === "procedure" || object === "routine")) p.bumpBalanced(true);
+  // MySQL's ALTER FUNCTION / PROCEDURE changes characteristics only (COMMENT, SQL SECURITY, …).
+  if (mysqlRoutine && (p.atKw("rename") || p.atKw("owner") || p.atKw("set") || p.atKw("depends") || (p.atKw("no") && p.nthKw(1, "depends")))) p.wrongDialect(`${p.word!.toUpperCase()} here`, "MySQL's ALTER FUNCTION and ALTER PROCEDURE change characteristics only (COMMENT, SQL SECURITY, …)");
   if (object === "trigger") {
     p.expectKw("on");
     parseQualifiedName(p, "table name");

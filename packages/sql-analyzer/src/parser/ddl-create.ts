@@ -400,15 +400,16 @@ function bumpModifiers(p: Parser, n: number): void {
 }
 
 function parseCreateIndexRest(p: Parser): void {
-  // SQLite's CREATE INDEX has none of PostgreSQL's options: the first one found is reported.
+  // SQLite's and MySQL's CREATE INDEX have none of PostgreSQL's options: the first one found is reported.
   let reported = false;
-  const notSqlite = (what: string): void => {
-    if (!p.sqlite || reported) return;
-    p.wrongDialect(what, "SQLite's CREATE INDEX takes a name, ON table (columns or expressions) and a WHERE clause");
+  const notSqlite = (what: string, inSqlite = true, inMysql = true): void => {
+    if (reported || !((p.sqlite && inSqlite) || (p.mysql && inMysql))) return;
+    p.wrongDialect(what, p.sqlite ? "SQLite's CREATE INDEX takes a name, ON table (columns or expressions) and a WHERE clause" : "MySQL's CREATE INDEX takes a name, [USING method], ON table (key parts) and index options");
     reported = true;
   };
   if (p.atKw("concurrently")) notSqlite("CONCURRENTLY");
   p.eatKw("concurrently");
+  if (p.atKw("if")) notSqlite("IF NOT EXISTS", false);
   const ifNotExists = p.atKw("if") && (p.nthKw(1, "not") || !p.postgres);
   if (ifNotExists) parseIfNotExists(p);
   // (PostgreSQL names the index it may skip: IF NOT EXISTS needs a name; MySQL and SQLite name every index.)
@@ -421,7 +422,7 @@ function parseCreateIndexRest(p: Parser): void {
   p.start(SyntaxKind.TableRef);
   if (p.atKw("only") && atIdent(p, 1)) notSqlite("ON ONLY");
   // (SQLite puts the schema on the index's name: CREATE INDEX main.i ON t.)
-  if (p.sqlite && p.nth(1) === SyntaxKind.Dot) notSqlite("a schema-qualified table name");
+  if (p.sqlite && p.nth(1) === SyntaxKind.Dot) notSqlite("a schema-qualified table name", true, false);
   const only = p.eatKw("only");
   parseQualifiedName(p, "table name");
   if (p.postgres && !only) p.eatOp("*"); // the inheritance star, as in FROM
@@ -435,7 +436,7 @@ function parseCreateIndexRest(p: Parser): void {
   }
   p.start(SyntaxKind.IndexElemList);
   if (p.expect(SyntaxKind.LParen, "'('")) {
-    do parseIndexElem(p);
+    do parseIndexElem(p, true);
     while (p.eat(SyntaxKind.Comma));
     p.expect(SyntaxKind.RParen, "')'");
   }
@@ -455,7 +456,10 @@ function parseCreateIndexRest(p: Parser): void {
     p.bump();
     expectIdent(p);
   }
-  if (p.atKw("where")) parseWhereClause(p);
+  if (p.atKw("where")) {
+    notSqlite("WHERE (a partial index)", false);
+    parseWhereClause(p);
+  }
   if (p.mysql) while (p.at(SyntaxKind.Word) && (p.atKw("using") || p.atKw("comment") || p.atKw("algorithm") || p.atKw("lock"))) {
     p.bump();
     p.eatOp("=");

@@ -812,7 +812,7 @@ export function parseIndexElemList(p: Parser, constraint = false): void {
         const [start, end] = p.currentRange();
         p.report(SyntaxCode.UnexpectedToken, "a constraint's column list takes column names only (expressions, orderings and operator classes belong to CREATE INDEX)", start, end);
       }
-      parseIndexElem(p);
+      parseIndexElem(p, true);
     } while (p.eat(SyntaxKind.Comma));
     if (columnsOnly && p.atKw("without") && p.nthKw(1, "overlaps")) {
       p.bump();
@@ -834,11 +834,28 @@ function atPostgresIndexElemStart(p: Parser): boolean {
   return p.at(SyntaxKind.Word) && (!isReservedAt(p) || VALUE_KEYWORDS.has(p.word!));
 }
 
+/**
+ * MySQL: whether a key part starts here that MySQL's grammar takes — a column, a column's
+ * prefix `c(10)` or a parenthesized expression (MySQL 8.0.13) — and nothing more follows it
+ * than ASC / DESC.
+ */
+function atMysqlKeyPart(p: Parser): boolean {
+  let n: number;
+  if (p.at(SyntaxKind.LParen)) n = closingParenAhead(p, 0) + 1;
+  else if (!p.at(SyntaxKind.Word) && !p.at(SyntaxKind.QuotedIdent)) return false;
+  else if (p.nth(1) === SyntaxKind.LParen) {
+    if (p.nth(2) !== SyntaxKind.Number || p.nth(3) !== SyntaxKind.RParen) return false;
+    n = 4;
+  } else n = 1;
+  if (p.nthKw(n, "asc") || p.nthKw(n, "desc")) n++;
+  return p.nth(n) === SyntaxKind.Comma || p.nth(n) === SyntaxKind.RParen || p.nthKw(n, "nulls");
+}
+
 /** Words that look like a call before `(` but are expression syntax an index element cannot start with. */
 const NO_INDEX_CALL_WORDS = new Set(["not", "exists", "row", "array"]);
 
-/** One index element: a column or `(expression)` with collation, opclass, order and nulls order. */
-export function parseIndexElem(p: Parser): void {
+/** One index element: a column or `(expression)` with collation, opclass, order and nulls order; `keyPart`: an index's or a key constraint's (in MySQL a column, a prefix or a parenthesized expression). */
+export function parseIndexElem(p: Parser, keyPart = false): void {
   p.start(SyntaxKind.IndexElem);
   // PostgreSQL: a column, a function call or a parenthesized expression — no bare operators,
   // no literal (`(32)`, `(TRUE)` index nothing).
@@ -847,8 +864,10 @@ export function parseIndexElem(p: Parser): void {
     const [start, end] = p.currentRange();
     p.report(SyntaxCode.UnexpectedToken, "an index expression in parentheses is one expression, not a list", start, end);
   }
+  if (keyPart && p.mysql && !atMysqlKeyPart(p)) p.wrongDialect("an expression as a key part", "MySQL indexes a column, a column's prefix `c(10)`, or an expression in its own parentheses: ((lower(c)))");
   if (!(p.postgres ? parseExprBp(p, 21) : parseExpr(p))) p.recoverUntil(() => p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen));
   if (p.atKw("collate")) {
+    if (p.mysql) p.wrongDialect("COLLATE in a key part", "MySQL's key parts take the column's collation");
     p.bump();
     parseQualifiedName(p, "collation");
   }

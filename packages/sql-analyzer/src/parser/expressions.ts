@@ -36,6 +36,13 @@ const POSTGRES_PRECISION_VALUES = new Set(["current_time", "current_timestamp", 
 const VALUE_CLASS = wordClass(VALUE_KEYWORDS);
 /** MySQL functions that take an `INTERVAL n unit` argument. */
 const DATE_INTERVAL_FUNCTIONS = new Set(["date_add", "date_sub", "adddate", "subdate"]);
+/** The types MySQL's CAST takes (its `cast_type` rule). */
+const MYSQL_CAST_TYPES: ReadonlySet<string> = new Set([
+  "binary", "char", "character", "nchar", "national", "signed", "unsigned", "date", "year", "time", "datetime", "decimal",
+  "double", "float", "real", "json", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+  "geometrycollection",
+]);
+
 const TYPED_LITERAL_WORDS = new Set(["date", "time", "timestamp", "timestamptz", "interval", "json", "jsonb", "uuid", "inet"]);
 
 /** Parses an expression; returns false (after reporting) when none starts here. */
@@ -989,6 +996,7 @@ function parseWordPrefix(p: Parser): boolean {
       p.bump();
       parseExpr(p);
       p.expectKw("as");
+      if (p.mysql && p.at(SyntaxKind.Word) && !MYSQL_CAST_TYPES.has(p.word!)) p.wrongDialect(`CAST to ${p.word!.toUpperCase()}`, "MySQL casts to SIGNED, UNSIGNED, DECIMAL, DOUBLE, CHAR, BINARY, DATE, DATETIME, TIME, YEAR or JSON");
       // (SQLite's type may be empty: `CAST(x AS)` converts to no affinity.)
       if (!(p.sqlite && p.at(SyntaxKind.RParen))) parseTypeName(p);
       p.expect(SyntaxKind.RParen, "')'");
@@ -1040,11 +1048,13 @@ function parseWordPrefix(p: Parser): boolean {
         // MySQL takes `INTERVAL n unit` only in date arithmetic: `d + INTERVAL 1 DAY`,
         // `INTERVAL 1 DAY + d`, `d - INTERVAL …`, DATE_ADD(d, INTERVAL …) and its kin.
         const [start] = p.currentRange();
+        const call = p.nth(1) === SyntaxKind.LParen;
         p.bump();
         parseExprBp(p, BP_ADD);
         // Without a unit it is the INTERVAL(n, n1, …) function, which goes anywhere.
         const unit = atMysqlIntervalUnit(p);
         if (unit) p.bump();
+        else if (!call) p.expected("interval unit (DAY, HOUR, MINUTE_SECOND, …)");
         if (unit && !p.atOp("+")) p.report(SyntaxCode.UnexpectedToken, "in MySQL an INTERVAL stands only in date arithmetic (`d + INTERVAL 1 DAY`, DATE_ADD(d, INTERVAL 1 DAY))", start, p.prevEnd());
         p.finish();
         return true;

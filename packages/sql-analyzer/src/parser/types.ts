@@ -38,6 +38,16 @@ export function atMultiWordType(p: Parser): boolean {
 }
 
 /** MySQL's character types: the only ones its grammar gives a CHARACTER SET. */
+/** The words that start a data type in MySQL's grammar (its `type` rule), and CAST's SIGNED / UNSIGNED. */
+const MYSQL_TYPE_WORDS: ReadonlySet<string> = new Set([
+  "bit", "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "int1", "int2", "int3", "int4", "int8", "middleint",
+  "serial", "real", "double", "float", "float4", "float8", "decimal", "dec", "numeric", "fixed", "bool", "boolean", "date",
+  "datetime", "timestamp", "time", "year", "char", "character", "nchar", "national", "varchar", "nvarchar", "varcharacter",
+  "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob", "long", "tinytext", "text", "mediumtext", "longtext",
+  "enum", "set", "json", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+  "geometrycollection", "geomcollection", "signed", "unsigned",
+]);
+
 const MYSQL_CHARACTER_TYPES = new Set([
   "char", "character", "varchar", "nchar", "nvarchar", "national", "text", "tinytext", "mediumtext", "longtext", "enum", "set", "long",
 ]);
@@ -120,6 +130,8 @@ export function parseTypeName(p: Parser): boolean {
     }
   }
   const first = p.word;
+  // MySQL's types are words of its grammar: a name it does not know, or a qualified one, is no type there.
+  if (p.mysql && (first === undefined || !MYSQL_TYPE_WORDS.has(first) || p.nth(1) === SyntaxKind.Dot)) p.wrongDialect(`${p.tokenText()} as a type`, "MySQL has no such type");
   if (p.postgres && p.nth(1) !== SyntaxKind.Dot && notATypeName(p)) reservedAsName(p, "a type name");
   else p.bumpIdent();
   if (first !== undefined && continuesType(first, p.word)) {
@@ -154,6 +166,7 @@ export function parseTypeName(p: Parser): boolean {
   if (modifiers) parseTypeArgs(p, takesExpressionModifiers(p, first));
   if ((first === "timestamp" || first === "time") && !p.sqlite) {
     if ((p.atKw("with") || p.atKw("without")) && p.nthKw(1, "time") && p.nthKw(2, "zone")) {
+      if (p.mysql) p.wrongDialect(`${p.word!.toUpperCase()} TIME ZONE`, "MySQL's TIMESTAMP is stored in UTC and shown in the session's zone; DATETIME keeps no zone");
       p.bump();
       p.bump();
       p.bump();
@@ -264,6 +277,7 @@ function parseTypeArgs(p: Parser, expressions = false): void {
 }
 
 function parseArrayBounds(p: Parser): void {
+  if (p.mysql && p.at(SyntaxKind.LBracket)) p.wrongDialect("an array type", "MySQL keeps a list in a JSON column");
   while (p.at(SyntaxKind.LBracket) || (p.atKw("array") && p.postgres)) {
     p.start(SyntaxKind.ArrayBounds);
     // The SQL-standard spelling, `int ARRAY` or `int ARRAY[3]`, has one bound at most, given.
