@@ -681,7 +681,15 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   } else if (p.eatKw("on")) {
     p.start(SyntaxKind.GrantTarget);
     let kind: string | undefined;
+    // MySQL grants on one object: [TABLE | FUNCTION | PROCEDURE] *, *.*, db.*, db.name or name.
+    let mysqlProblem = false;
+    const notMysql = (what: string): void => {
+      if (!p.mysql || mysqlProblem) return;
+      p.wrongDialect(what, "MySQL grants on one object: [TABLE | FUNCTION | PROCEDURE] *.*, db.*, db.name or name");
+      mysqlProblem = true;
+    };
     if (p.atKw("all") && p.nth(2) === SyntaxKind.Word && p.nthKw(2, "in")) {
+      notMysql("ON ALL … IN SCHEMA");
       p.bump();
       if (p.postgres && !ALL_IN_SCHEMA_KINDS.has(p.word!)) p.expected("TABLES, SEQUENCES, FUNCTIONS, PROCEDURES or ROUTINES");
       p.bump();
@@ -693,6 +701,7 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
       ((atLabel(p, 1) && !p.nthKw(1, "to") && !p.nthKw(1, "from")) || atSubstitutedName(p, 1) || (p.postgres && p.nth(1) === SyntaxKind.LParen && ["function", "procedure", "routine"].includes(p.word!)))
     ) {
       kind = p.word!;
+      if (kind !== "table" && kind !== "function" && kind !== "procedure") notMysql(`ON ${kind.toUpperCase()}`);
       p.bump();
       // FOREIGN DATA WRAPPER, FOREIGN SERVER, LARGE OBJECT (`ON FUNCTION server(int)` names a function).
       if ((kind === "foreign" && (p.atKw("data") || p.atKw("server"))) || (kind === "large" && p.atKw("object"))) {
@@ -729,6 +738,7 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
         p.bump();
       }
       if (p.at(SyntaxKind.LParen)) {
+        notMysql("an argument list after the name");
         if (p.postgres && !routine) {
           const [start, end] = p.currentRange();
           p.report(SyntaxCode.UnexpectedToken, "only a FUNCTION, PROCEDURE or ROUTINE is named with its argument types here", start, end);
@@ -736,6 +746,7 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
         if (p.postgres) parseRoutineParams(p);
         else p.bumpBalanced(true);
       }
+      if (p.at(SyntaxKind.Comma)) notMysql("a list of objects");
     } while (p.eat(SyntaxKind.Comma));
     p.finish();
   }
@@ -776,10 +787,12 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
         }
       } while (p.postgres && p.at(SyntaxKind.Comma) && (p.nthKw(1, "admin") || p.nthKw(1, "inherit") || p.nthKw(1, "set")) && p.eat(SyntaxKind.Comma));
     } else if (p.atKw("granted") && p.nthKw(1, "by")) {
+      if (p.mysql) p.wrongDialect("GRANTED BY", "MySQL's grants are made by the current user (GRANT … AS user for MySQL 8's role checks)");
       p.bump();
       p.bump();
       expectRoleName(p);
     } else if ((p.atKw("cascade") || p.atKw("restrict")) && !dropBehavior) {
+      if (p.mysql) p.wrongDialect(p.word!.toUpperCase(), "MySQL's REVOKE takes no CASCADE or RESTRICT");
       dropBehavior = true;
       p.bump();
     } else if (p.mysql && !grant && p.atKw("ignore") && p.nthKw(1, "unknown")) {

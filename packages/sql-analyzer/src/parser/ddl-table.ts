@@ -35,6 +35,7 @@ export function parseCreateTableRest(p: Parser): void {
     parseQualifiedName(p, "type name");
     if (p.at(SyntaxKind.LParen)) parseTableElements(p, true);
   } else if (p.at(SyntaxKind.LParen) && isCtasColumnList(p)) {
+    if (p.mysql) p.wrongDialect("a list of column names before AS", "MySQL's CREATE TABLE … AS takes the query's column names, or column definitions");
     parseParenNameList(p);
   } else if (p.mysql && atSelectStart(p)) {
     // MySQL: CREATE TABLE t (SELECT …), the table made from a parenthesized query.
@@ -63,14 +64,14 @@ export function parseCreateTableRest(p: Parser): void {
     expectIdent(p, "access method");
   }
   // WITH (…) and WITHOUT OIDS exclude each other.
-  if (p.sqlite && p.atKw("with") && p.nth(1) === SyntaxKind.LParen) p.wrongDialect("WITH (storage parameters)", "SQLite's tables take WITHOUT ROWID and STRICT");
+  if (!p.postgres && p.atKw("with") && p.nth(1) === SyntaxKind.LParen) p.wrongDialect("WITH (storage parameters)", p.sqlite ? "SQLite's tables take WITHOUT ROWID and STRICT" : "MySQL's tables take table options (ENGINE = …, ROW_FORMAT = …)");
   if (!parseWithOptionList(p) && p.atKw("without") && p.nthKw(1, "oids")) {
-    if (p.sqlite) p.wrongDialect("WITHOUT OIDS", "SQLite's tables take WITHOUT ROWID and STRICT");
+    if (!p.postgres) p.wrongDialect("WITHOUT OIDS", p.sqlite ? "SQLite's tables take WITHOUT ROWID and STRICT" : "MySQL's rows have no OIDs");
     p.bump();
     p.bump();
   }
   if (p.atKw("on") && p.nthKw(1, "commit")) {
-    if (p.sqlite) p.wrongDialect("ON COMMIT", "a SQLite temporary table lasts as long as its connection");
+    if (!p.postgres) p.wrongDialect("ON COMMIT", `a ${p.sqlite ? "SQLite" : "MySQL"} temporary table lasts as long as its connection`);
     p.bump();
     p.bump();
     if (p.eatKw("preserve") || p.eatKw("delete")) p.expectKw("rows");
@@ -104,6 +105,7 @@ export function parseCreateTableRest(p: Parser): void {
       }
     } else p.expected("query");
     if (p.atKw("with")) {
+      if (p.mysql) p.wrongDialect("WITH [NO] DATA", "MySQL's CREATE TABLE … AS always copies the rows");
       p.bump();
       p.eatKw("no");
       p.expectKw("data");
@@ -142,16 +144,35 @@ function parseSqliteTableOptions(p: Parser): void {
 }
 
 /** ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=… AUTO_INCREMENT=5 COMMENT='…' */
+/**
+ * The first words of MySQL's table options (CREATE TABLE's `create_table_option`), and of the
+ * storage-engine options MariaDB adds (Aria's TRANSACTIONAL and PAGE_CHECKSUM, InnoDB's page
+ * compression and encryption keys), which MariaDB's own scripts and dumps write.
+ */
+const MYSQL_TABLE_OPTIONS: ReadonlySet<string> = new Set([
+  "autoextend_size", "auto_increment", "avg_row_length", "character", "charset", "checksum", "collate", "comment",
+  "compression", "connection", "data", "index", "delay_key_write", "encryption", "engine", "engine_attribute",
+  "secondary_engine", "secondary_engine_attribute", "insert_method", "key_block_size", "max_rows", "min_rows",
+  "pack_keys", "password", "row_format", "start", "stats_auto_recalc", "stats_persistent", "stats_sample_pages",
+  "tablespace", "storage", "union", "type",
+  "transactional", "page_checksum", "table_checksum", "page_compressed", "page_compression_level", "encrypted", "encryption_key_id", "ietf_quotes",
+]);
+
 function parseMysqlTableOptions(p: Parser): void {
   if (!p.at(SyntaxKind.Word) || p.atKw("as") || p.atKw("select") || p.atKw("partition")) {
     if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
     return;
   }
   p.start(SyntaxKind.TableOptions);
+  let unknownReported = false;
   while (p.at(SyntaxKind.Word) && !p.atKw("as") && !p.atKw("select") && !(p.atKw("partition") && p.nthKw(1, "by")) && !((p.atKw("ignore") || p.atKw("replace")) && (p.nthKw(1, "as") || p.nthKw(1, "select") || p.nth(1) === SyntaxKind.LParen))) {
     const progress = p.position;
     p.start(SyntaxKind.TableOption);
     p.eatKw("default");
+    if (!unknownReported && !MYSQL_TABLE_OPTIONS.has(p.word ?? "")) {
+      p.wrongDialect(`${p.tokenText()} as a table option`, "MySQL has no such table option");
+      unknownReported = true;
+    }
     // Two-word option names: CHARACTER SET, DATA DIRECTORY, INDEX DIRECTORY.
     if ((p.atKw("character") && p.nthKw(1, "set")) || ((p.atKw("data") || p.atKw("index")) && p.nthKw(1, "directory"))) p.bump();
     p.bump();

@@ -178,6 +178,7 @@ function parseAssignments(p: Parser): void {
   do {
     p.start(SyntaxKind.Assignment);
     if (p.at(SyntaxKind.LParen)) {
+      if (p.mysql) p.wrongDialect("SET (a, b) = …", "MySQL assigns one column at a time: SET a = …, b = …");
       if (p.postgres) parseTargetList(p);
       else parseParenNameList(p);
       p.expectOp("=");
@@ -205,6 +206,7 @@ function parseColumnTarget(p: Parser): void {
   if (!p.at(SyntaxKind.LBracket)) return;
   if (!p.postgres) {
     // SQLite / MySQL have no element assignment; kept readable for one diagnostic.
+    p.wrongDialect("an array element's assignment", p.mysql ? "MySQL has no arrays: JSON_SET(col, '$[0]', value) changes a JSON array" : "SQLite has no arrays: json_set(col, '$[0]', value) changes a JSON array");
     p.bump();
     parseExpr(p);
     p.expect(SyntaxKind.RBracket, "']'");

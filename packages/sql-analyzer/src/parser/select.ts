@@ -656,6 +656,7 @@ function parseJoins(p: Parser, cp: number): void {
         cross = true;
       } else if (p.atKw("inner")) p.bump();
       else if (p.atKw("left") || p.atKw("right") || p.atKw("full")) {
+        if (p.mysql && p.atKw("full")) p.wrongDialect("FULL JOIN", "MySQL has no full outer join: UNION a LEFT JOIN and a RIGHT JOIN");
         p.bump();
         p.eatKw("outer");
       }
@@ -865,6 +866,11 @@ function parseTableRef(p: Parser): boolean {
   // PostgreSQL's inheritance star; `ONLY t *` is not valid: ONLY and * say opposite things.
   if (p.postgres && !only && p.atOp("*")) p.bump();
   if (p.mysql && p.atKw("partition")) parsePartitionSelection(p);
+  if (p.mysql) {
+    // MySQL names a derived table's columns after its alias, never a table's.
+    const n = p.atKw("as") ? 1 : 0;
+    if (atIdent(p, n) && p.nth(n + 1) === SyntaxKind.LParen && !(n === 0 && atIndexHintAhead(p))) p.wrongDialectAt(p.position + n + 1, "a column list after a table's alias", "MySQL names columns so only after a derived table's alias");
+  }
   parseOptionalAlias(p, true);
   if (p.atKw("tablesample")) {
     if (!p.postgres) p.wrongDialect("TABLESAMPLE", p.mysql ? "sample with ORDER BY RAND() LIMIT n" : "sample with ORDER BY random() LIMIT n");
@@ -944,7 +950,7 @@ export function parseWhereClause(p: Parser): void {
   p.start(SyntaxKind.WhereClause);
   p.bump();
   if (p.atKw("current") && p.nthKw(1, "of")) {
-    if (p.sqlite) p.wrongDialect("WHERE CURRENT OF", "SQLite has no cursors");
+    if (!p.postgres) p.wrongDialect("WHERE CURRENT OF", p.sqlite ? "SQLite has no cursors" : "MySQL's cursors are read-only: change the row by its key");
     p.bump();
     p.bump();
     expectIdent(p, "cursor name");
@@ -957,7 +963,7 @@ function parseGroupByClause(p: Parser): void {
   p.bump();
   p.bump();
   if (p.atKw("all") || p.atKw("distinct")) {
-    if (p.sqlite) p.wrongDialect(`GROUP BY ${p.word!.toUpperCase()}`, "SQLite writes GROUP BY and the expressions");
+    if (!p.postgres) p.wrongDialect(`GROUP BY ${p.word!.toUpperCase()}`, `${p.sqlite ? "SQLite" : "MySQL"} writes GROUP BY and the expressions`);
     p.bump();
   }
   do {
@@ -974,6 +980,7 @@ function parseGroupByClause(p: Parser): void {
 function parseGroupingElement(p: Parser): void {
   // (In SQLite ROLLUP(…) and CUBE(…) are calls of functions it does not have: an expression.)
   if ((p.atKw("rollup") || p.atKw("cube")) && p.nth(1) === SyntaxKind.LParen && !p.sqlite) {
+    if (p.mysql) p.wrongDialect(`${p.word!.toUpperCase()} (…)`, "MySQL writes GROUP BY a, b WITH ROLLUP");
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -985,7 +992,7 @@ function parseGroupingElement(p: Parser): void {
     return;
   }
   if (p.atKw("grouping") && p.nthKw(1, "sets")) {
-    if (p.sqlite) p.wrongDialect("GROUPING SETS", "SQLite groups by a list of expressions: write a query per grouping and UNION ALL them");
+    if (!p.postgres) p.wrongDialect("GROUPING SETS", `${p.sqlite ? "SQLite" : "MySQL"} groups by a list of expressions: write a query per grouping and UNION ALL them`);
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -1001,7 +1008,7 @@ function parseGroupingElement(p: Parser): void {
     return;
   }
   if (p.at(SyntaxKind.LParen) && p.nth(1) === SyntaxKind.RParen) {
-    if (p.sqlite) p.wrongDialect("an empty grouping set `()`", "leave the GROUP BY out to aggregate all rows");
+    if (!p.postgres) p.wrongDialect("an empty grouping set `()`", "leave the GROUP BY out to aggregate all rows");
     p.start(SyntaxKind.GroupingSet);
     p.bump();
     p.bump();
@@ -1169,10 +1176,16 @@ function parseLockingClause(p: Parser): void {
       /* FOR UPDATE */
     } else if (p.eatKw("share")) {
       /* FOR SHARE */
-    } else if (p.eatKw("no")) {
-      p.expectKw("key");
-      p.expectKw("update");
-    } else if (p.eatKw("key")) p.expectKw("share");
+    } else if (p.atKw("no") || p.atKw("key")) {
+      if (p.mysql) p.wrongDialect(p.atKw("no") ? "FOR NO KEY UPDATE" : "FOR KEY SHARE", "MySQL locks with FOR UPDATE or FOR SHARE");
+      if (p.eatKw("no")) {
+        p.expectKw("key");
+        p.expectKw("update");
+      } else {
+        p.bump();
+        p.expectKw("share");
+      }
+    }
     else p.expected("UPDATE or SHARE");
     if (p.eatKw("of")) {
       do {
@@ -1197,6 +1210,7 @@ export function parseWithClause(p: Parser): void {
     expectIdent(p, "CTE name");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
     p.expectKw("as");
+    if (p.mysql && (p.atKw("materialized") || (p.atKw("not") && p.nthKw(1, "materialized")))) p.wrongDialect("[NOT] MATERIALIZED", "MySQL decides itself whether to materialize a CTE");
     if (p.atKw("not") && p.nthKw(1, "materialized")) {
       p.bump();
       p.bump();
@@ -1249,6 +1263,11 @@ export function parseWithClause(p: Parser): void {
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
+}
+
+/** MySQL: whether an index hint (`USE INDEX (…)`, `FORCE KEY (…)`, …) starts at the cursor. */
+function atIndexHintAhead(p: Parser): boolean {
+  return (p.atKw("use") || p.atKw("force") || p.atKw("ignore")) && (p.nthKw(1, "index") || p.nthKw(1, "key"));
 }
 
 /** The hint for another dialect's table function in a MySQL file. */
