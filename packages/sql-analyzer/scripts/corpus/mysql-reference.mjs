@@ -78,6 +78,9 @@ function atQueryStart(tokens, i) {
   return isWord(before, "all", "distinct") && isWord(tokens[i - 2], "union", "except", "intersect");
 }
 
+/** Words that go on a query after a subquery, never its alias. */
+const CLAUSE_WORDS = new Set(["from", "where", "join", "on", "using", "group", "order", "having", "limit", "union", "except", "intersect", "window", "and", "or", "in", "not", "is", "when", "then", "else", "end", "for", "into", "set", "values"]);
+
 /** The types MySQL 8's CAST and CONVERT take (`cast_type` in its grammar). */
 const MYSQL_CAST_TYPES = new Set([
   "binary", "char", "character", "nchar", "national", "signed", "unsigned", "date", "year", "time", "datetime", "decimal",
@@ -188,8 +191,10 @@ export const MYSQL_ONLY_FORMS = [
         if (!isPunct(t[i], "(") || !isWord(t[i + 1], "select", "with", "values", "table")) continue;
         const end = closing(t, i);
         let alias = end + 1;
-        if (isWord(t[alias], "as")) alias++;
-        if (isName(t[alias]) && isPunct(t[alias + 1], "(")) return [...t.slice(0, alias + 1), ...t.slice(closing(t, alias + 1) + 1)];
+        const as = isWord(t[alias], "as");
+        if (as) alias++;
+        // (Without AS, a clause's keyword may follow the subquery: `(SELECT …) FROM (…)`.)
+        if (isName(t[alias]) && (as || !CLAUSE_WORDS.has(lower(t[alias]))) && isPunct(t[alias + 1], "(")) return [...t.slice(0, alias + 1), ...t.slice(closing(t, alias + 1) + 1)];
       }
       return undefined;
     },
@@ -218,6 +223,41 @@ export const MYSQL_ONLY_FORMS = [
       }
       return changed ? [...out, ...t.slice(end)] : undefined;
     },
+  },
+  {
+    name: "an alias in a single-table DELETE (MySQL 8.0.16: DELETE FROM t AS x WHERE …)",
+    rewrite: (t) => {
+      if (!isWord(t[0], "delete")) return undefined;
+      let at = t.findIndex((x) => isWord(x, "from"));
+      if (at < 0 || !isName(t[at + 1])) return undefined;
+      at += 2;
+      while (isPunct(t[at], ".") && isName(t[at + 1])) at += 2;
+      const as = isWord(t[at], "as");
+      const alias = as ? at + 1 : at;
+      if (!isName(t[alias]) || (!as && CLAUSE_WORDS.has(lower(t[alias])))) return undefined;
+      if (!(alias + 1 === t.length || isWord(t[alias + 1], "where", "order", "limit") || isPunct(t[alias + 1], ";"))) return undefined;
+      return [...t.slice(0, at), ...t.slice(alias + 1)];
+    },
+  },
+  {
+    name: "NEXTVAL, CURRVAL, SETVAL and LASTVAL as plain function names (MariaDB's sequence functions)",
+    rewrite: (t) => {
+      const at = t.findIndex((x, i) => isWord(x, "nextval", "currval", "setval", "lastval") && isPunct(t[i + 1], "(") && !isPunct(t[i - 1], "."));
+      if (at < 0) return undefined;
+      return [...t.slice(0, at), { kind: "word", text: `f_${t[at].text}` }, ...t.slice(at + 1)];
+    },
+  },
+  {
+    name: "NOT NULL after a generated column's STORED / VIRTUAL",
+    rewrite: (t) => {
+      const at = t.findIndex((x, i) => isWord(x, "stored", "virtual") && (isWord(t[i + 1], "null") || (isWord(t[i + 1], "not") && isWord(t[i + 2], "null"))));
+      if (at < 0) return undefined;
+      return [...t.slice(0, at + 1), ...t.slice(isWord(t[at + 1], "not") ? at + 3 : at + 2)];
+    },
+  },
+  {
+    name: "DROP [UNDO] TABLESPACE (MariaDB 10.11 has none)",
+    rewrite: (t) => (isWord(t[0], "drop") && isWord(t[1], "tablespace") && isName(t[2]) && t.length <= 4 ? [t[0], { kind: "word", text: "TABLE" }, ...t.slice(2)] : undefined),
   },
   {
     name: "CHECK (…) [NOT] ENFORCED (MySQL 8.0.16)",
@@ -269,6 +309,8 @@ export const MARIADB_ONLY_FORMS = [
     test: (t) => t.some((x, i) => isWord(x, "cast") && isPunct(t[i + 1], "(") && castType(t, i + 1) !== undefined && !MYSQL_CAST_TYPES.has(castType(t, i + 1))),
   },
   { name: "BEGIN NOT ATOMIC", test: (t) => isWord(t[0], "begin") && isWord(t[1], "not") && isWord(t[2], "atomic") },
+  // MySQL 8 reserves CUBE and keeps ROLLUP a keyword: neither names a function there, as in MariaDB.
+  { name: "ROLLUP (…) and CUBE (…) as calls", test: (t) => t.some((x, i) => isWord(x, "rollup", "cube") && isPunct(t[i + 1], "(")) },
 ];
 
 /** The first word after the top-level AS of the CAST( … ) opened at `open`. */

@@ -121,6 +121,7 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
       } else {
         parseQualifiedName(p, "schema name");
         if (p.atKw("authorization")) {
+          if (p.mysql) p.wrongDialect("AUTHORIZATION", "MySQL's schemas have no owner: grant privileges on them");
           p.bump();
           expectRoleName(p);
         }
@@ -472,10 +473,11 @@ function parseCreateViewRest(p: Parser): void {
     const [start, end] = p.currentRange();
     p.report(SyntaxCode.UnexpectedToken, "PostgreSQL's CREATE VIEW takes no IF NOT EXISTS: write CREATE OR REPLACE VIEW", start, end);
   }
+  if (p.mysql && p.atKw("if")) p.wrongDialect("CREATE VIEW IF NOT EXISTS", "MySQL writes CREATE OR REPLACE VIEW");
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "view name");
   if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
-  if (p.sqlite && p.atKw("with")) p.wrongDialect("WITH (options)", "SQLite's views take a name, columns and AS query");
+  if (!p.postgres && p.atKw("with")) p.wrongDialect("WITH (options)", p.sqlite ? "SQLite's views take a name, columns and AS query" : "MySQL's views take ALGORITHM, DEFINER and SQL SECURITY before VIEW");
   parseWithOptionList(p);
   p.expectKw("as");
   if (atSelectStart(p)) parseSelectStmt(p);

@@ -528,22 +528,34 @@ export function parseBlock(p: Parser): void {
 export function parseCreateTriggerRest(p: Parser, constraint = false): void {
   if (p.atKw("if") && (p.nthKw(1, "not") || !p.postgres)) parseIfNotExists(p);
   parseQualifiedName(p, "trigger name");
+  // MySQL: {BEFORE | AFTER} {INSERT | UPDATE | DELETE} ON t FOR EACH ROW [FOLLOWS | PRECEDES t] body;
+  // the first of the other dialects' forms found is reported.
+  let mysqlReported = false;
+  const notMysql = (what: string): void => {
+    if (!p.mysql || mysqlReported) return;
+    p.wrongDialect(what, "MySQL's triggers are {BEFORE | AFTER} {INSERT | UPDATE | DELETE} ON table FOR EACH ROW, then the body");
+    mysqlReported = true;
+  };
   if (p.atKw("before") || p.atKw("after")) p.bump();
   else if (p.atKw("instead")) {
+    notMysql("INSTEAD OF");
     p.bump();
     p.expectKw("of");
   } else if (!p.sqlite) p.expected("BEFORE, AFTER or INSTEAD OF");
   do {
     p.start(SyntaxKind.TriggerEvent);
+    if (p.atKw("truncate")) notMysql("a TRUNCATE trigger");
     if (p.atKw("insert") || p.atKw("delete") || p.atKw("truncate")) p.bump();
     else if (p.atKw("update")) {
       p.bump();
+      if (p.atKw("of")) notMysql("UPDATE OF columns");
       if (p.eatKw("of")) {
         do expectIdent(p, "column name");
         while (p.eat(SyntaxKind.Comma));
       }
     } else p.expected("INSERT, UPDATE, DELETE or TRUNCATE");
     p.finish();
+    if (p.atKw("or")) notMysql("several events");
   } while (p.eatKw("or"));
   p.expectKw("on");
   parseQualifiedName(p, "table name");
@@ -552,9 +564,11 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
     const progress = p.position;
     // FROM and the DEFERRABLE attributes belong to constraint triggers only (PostgreSQL).
     if (p.atKw("from") && (constraint || !p.postgres)) {
+      notMysql("FROM");
       p.bump();
       parseQualifiedName(p);
     } else if ((p.atKw("not") && p.nthKw(1, "deferrable")) || p.atKw("deferrable") || p.atKw("initially")) {
+      notMysql("DEFERRABLE");
       if (p.postgres && !constraint) {
         const [start, end] = p.currentRange();
         p.report(SyntaxCode.UnexpectedToken, "only a constraint trigger is deferrable: CREATE CONSTRAINT TRIGGER", start, end);
@@ -565,6 +579,7 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
         if (!p.eatKw("deferred")) p.expectKw("immediate");
       }
     } else if (p.atKw("referencing")) {
+      notMysql("REFERENCING");
       p.bump();
       if (!p.atKw("old") && !p.atKw("new")) p.expected("OLD TABLE or NEW TABLE");
       while (p.atKw("old") || p.atKw("new")) {
@@ -579,11 +594,15 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
       // constraint trigger.
       if (!p.eatKw("each") && (!p.postgres || constraint)) p.expectKw("each");
       if (p.eatKw("row")) forEachRow = true;
-      else p.expectKw("statement");
+      else {
+        if (p.atKw("statement")) notMysql("FOR EACH STATEMENT");
+        p.expectKw("statement");
+      }
     } else if (p.atKw("follows") || p.atKw("precedes")) {
       p.bump();
       expectIdent(p, "trigger name");
     } else if (p.atKw("when")) {
+      notMysql("WHEN");
       p.bump();
       if (p.postgres) {
         expectParenthesizedExpr(p);
@@ -594,6 +613,7 @@ export function parseCreateTriggerRest(p: Parser, constraint = false): void {
   p.start(SyntaxKind.TriggerBody);
   // A constraint trigger fires for each row: FOR EACH ROW is required there.
   if (p.postgres && constraint && !forEachRow) p.expected("FOR EACH ROW (a constraint trigger fires per row)");
+  if (!forEachRow) notMysql("a trigger without FOR EACH ROW");
   if (p.postgres) {
     p.expectKw("execute");
     if (!p.eatKw("function")) p.expectKw("procedure");

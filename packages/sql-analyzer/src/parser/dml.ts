@@ -226,7 +226,25 @@ function parseColumnTarget(p: Parser): void {
  */
 function parseInsertColumns(p: Parser): void {
   if (p.postgres) parseTargetList(p, SyntaxKind.InsertColumns);
-  else parseParenNameList(p, SyntaxKind.InsertColumns, p.mysql);
+  else if (p.mysql && qualifiedColumnAhead(p)) {
+    // MySQL names a column with its table too: INSERT INTO t (t.a, db.t.b) ….
+    p.start(SyntaxKind.InsertColumns);
+    p.bump();
+    do parseQualifiedName(p, "column name");
+    while (p.eat(SyntaxKind.Comma));
+    p.expect(SyntaxKind.RParen, "')'");
+    p.finish();
+  } else parseParenNameList(p, SyntaxKind.InsertColumns, p.mysql);
+}
+
+/** Whether a `.` stands in the parenthesized list at the cursor before its `)` (a flat list of names). */
+function qualifiedColumnAhead(p: Parser): boolean {
+  for (let n = 1; n < 256; n++) {
+    const k = p.nth(n);
+    if (k === SyntaxKind.Dot) return true;
+    if (k === SyntaxKind.RParen || k === SyntaxKind.LParen || k === SyntaxKind.Eof || k === SyntaxKind.Semicolon) return false;
+  }
+  return false;
 }
 
 /**

@@ -36,6 +36,12 @@ const POSTGRES_PRECISION_VALUES = new Set(["current_time", "current_timestamp", 
 const VALUE_CLASS = wordClass(VALUE_KEYWORDS);
 /** MySQL functions that take an `INTERVAL n unit` argument. */
 const DATE_INTERVAL_FUNCTIONS = new Set(["date_add", "date_sub", "adddate", "subdate"]);
+/**
+ * MySQL type keywords that its grammar has no call for (DATE(…), TIME(…), TIMESTAMP(…), YEAR(…)
+ * and CHAR(…) are functions too): SQLite's datetime('now') is an error there.
+ */
+const MYSQL_UNCALLABLE_TYPE_WORDS: ReadonlySet<string> = new Set(["datetime", "text", "bool", "boolean", "enum"]);
+
 /** The types MySQL's CAST takes (its `cast_type` rule). */
 const MYSQL_CAST_TYPES: ReadonlySet<string> = new Set([
   "binary", "char", "character", "nchar", "national", "signed", "unsigned", "date", "year", "time", "datetime", "decimal",
@@ -345,6 +351,9 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
     if ((p.sqlite && !SQLITE_BINARY_OPERATORS.has(p.word!)) || (p.mysql && !MYSQL_BINARY_OPERATORS.has(p.word!))) {
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.UnexpectedToken, `\`${p.word}\` is no ${p.sqlite ? "SQLite" : "MySQL"} operator`, start, end);
+    } else if (p.mysql && (p.word === "->" || p.word === "->>") && (p.nth(1) !== SyntaxKind.String || !p.pastKindIsName(p.position - 1))) {
+      // MySQL's JSON shorthands take a column on the left and a path string on the right: `doc->'$.a'`.
+      p.wrongDialect(`\`${p.word}\` here`, "MySQL writes column->'$.path' (a column, then a JSON path string), or JSON_EXTRACT(value, path)");
     }
     p.startAt(cp, SyntaxKind.BinaryExpr);
     const additive = p.mysql && (p.word === "+" || p.word === "-");
@@ -648,7 +657,7 @@ export function isSubqueryAhead(p: Parser): boolean {
   const w = p.nth(n) === SyntaxKind.Word ? p.wordAt(n) : undefined;
   // (`(values)` may be a column named values: a VALUES list starts with `(`, or MySQL's ROW.)
   // (`(with)` may be a column named with: a WITH clause has a name after WITH.)
-  return w === "select" || (w === "with" && p.nth(n + 1) !== SyntaxKind.RParen && p.nth(n + 1) !== SyntaxKind.Comma) || (w === "values" && (p.nth(n + 1) === SyntaxKind.LParen || p.nthKw(n + 1, "row"))) || (w === "table" && p.postgres);
+  return w === "select" || (w === "with" && p.nth(n + 1) !== SyntaxKind.RParen && p.nth(n + 1) !== SyntaxKind.Comma) || (w === "values" && (p.nth(n + 1) === SyntaxKind.LParen || p.nthKw(n + 1, "row"))) || (w === "table" && (p.postgres || (p.mysql && atLabel(p, n + 1))));
 }
 
 /** `( SELECT … )` as a node of `kind`. */
@@ -1212,6 +1221,7 @@ function parseWordPrefix(p: Parser): boolean {
     return true;
   }
   if (p.sqlite && (w === "raise" || w === "cast")) return parseSqliteRaise(p);
+  if (p.mysql && MYSQL_UNCALLABLE_TYPE_WORDS.has(w) && p.nth(1) === SyntaxKind.LParen) p.wrongDialect(`${w.toUpperCase()}(…)`, `${w.toUpperCase()} is a type in MySQL, no function: CAST(x AS …) or a date function`);
   if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen && !p.sqlite) || atKeywordFunctionName(p)) return parseNameOrCall(p, isReservedAt(p));
   p.expected("expression");
   return false;

@@ -812,6 +812,11 @@ export class Parser {
   pastKind(index: number): SyntaxKind {
     return index < this.sigEnd ? (this.kinds[index]! as SyntaxKind) : SyntaxKind.Eof;
   }
+  /** Whether the token at cursor position `index` can end a column name (a word or a quoted name). */
+  pastKindIsName(index: number): boolean {
+    const kind = this.pastKind(index);
+    return kind === SyntaxKind.Word || kind === SyntaxKind.QuotedIdent;
+  }
   /** The lower-cased word (or operator text) of the significant token at cursor position `index`. */
   pastWord(index: number): string | undefined {
     return index < this.sigEnd ? this.words[index] : undefined;

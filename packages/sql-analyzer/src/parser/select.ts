@@ -656,7 +656,14 @@ function parseJoins(p: Parser, cp: number): void {
         cross = true;
       } else if (p.atKw("inner")) p.bump();
       else if (p.atKw("left") || p.atKw("right") || p.atKw("full")) {
-        if (p.mysql && p.atKw("full")) p.wrongDialect("FULL JOIN", "MySQL has no full outer join: UNION a LEFT JOIN and a RIGHT JOIN");
+        if (p.mysql && p.atKw("full")) {
+          // MySQL does not reserve FULL: `t FULL JOIN u` reads FULL as t's alias and joins
+          // inner, a trap rather than an error; after an alias, or before OUTER, it is an error.
+          const bareTable = atIdent(p, -1) && (p.behind(2) === SyntaxKind.Dot || p.behind(2) === SyntaxKind.Comma || p.nthKw(-2, "from") || p.nthKw(-2, "join"));
+          const [start, end] = p.currentRange();
+          if (p.nthKw(1, "outer") || !bareTable) p.wrongDialect("FULL JOIN", "MySQL has no full outer join: UNION a LEFT JOIN and a RIGHT JOIN");
+          else p.report(SyntaxCode.WrongDialect, "MySQL reads FULL here as the table's alias and joins inner: it has no full outer join (UNION a LEFT JOIN and a RIGHT JOIN)", start, end, "warning");
+        }
         p.bump();
         p.eatKw("outer");
       }
@@ -1115,18 +1122,28 @@ export function parseLimitClause(p: Parser): void {
   p.start(SyntaxKind.LimitClause);
   p.bump();
   if (p.atKw("all") && !p.postgres) p.wrongDialect("LIMIT ALL", "leave the LIMIT out");
-  if (!p.eatKw("all")) parseExpr(p);
+  if (!p.eatKw("all")) parseLimitValue(p);
   if (p.at(SyntaxKind.Comma)) {
     if (p.postgres) p.wrongDialect("LIMIT offset, count", "use LIMIT count OFFSET offset");
     p.bump();
-    parseExpr(p);
+    parseLimitValue(p);
   }
   else if (p.atKw("offset")) {
     p.bump();
-    parseExpr(p);
+    parseLimitValue(p);
     if (p.postgres && (p.atKw("row") || p.atKw("rows"))) p.bump();
   }
   p.finish();
+}
+
+/** A LIMIT or OFFSET value: any expression, but in MySQL one integer, `?` or a routine's variable. */
+function parseLimitValue(p: Parser): void {
+  const from = p.position;
+  const [start] = p.currentRange();
+  parseExpr(p);
+  if (p.mysql && p.position - from > 1 && !(p.position - from === 2 && p.pastKind(from) === SyntaxKind.Operator && p.pastWord(from) === "@")) {
+    p.report(SyntaxCode.WrongDialect, "an expression in LIMIT is not MySQL syntax; MySQL's LIMIT takes an integer, a `?` placeholder or a routine's variable", start, p.prevEnd());
+  }
 }
 
 function parseOffsetClause(p: Parser): void {
@@ -1134,7 +1151,7 @@ function parseOffsetClause(p: Parser): void {
   p.bump();
   parseExpr(p);
   if (p.atKw("row") || p.atKw("rows")) {
-    if (p.sqlite) p.wrongDialect(`OFFSET n ${p.word!.toUpperCase()}`, "SQLite writes OFFSET n");
+    if (!p.postgres) p.wrongDialect(`OFFSET n ${p.word!.toUpperCase()}`, `${p.sqlite ? "SQLite" : "MySQL"} writes OFFSET n`);
     p.bump();
   }
   p.finish();

@@ -166,6 +166,8 @@ function parseStatementInner(p: Parser): void {
       const withAt = p.position;
       parseWithClause(p);
       const kind = dmlKindAfterWith(p);
+      // MySQL's WITH goes before SELECT, UPDATE and DELETE (INSERT … SELECT takes it before its SELECT).
+      if (p.mysql && (kind === SyntaxKind.InsertStmt || kind === SyntaxKind.ReplaceStmt || kind === SyntaxKind.MergeStmt)) p.wrongDialect(`WITH before ${p.word!.toUpperCase()}`, "MySQL writes INSERT INTO t WITH … SELECT …");
       if (kind !== undefined) {
         if (p.sqliteTriggerBody) {
           // SQLite's trigger statements take a WITH clause before SELECT alone.

@@ -91,6 +91,16 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
       break;
     case "start":
       p.bump();
+      if (p.mysql) {
+        // MySQL's START TRANSACTION takes READ WRITE / READ ONLY / WITH CONSISTENT SNAPSHOT; the
+        // isolation level is SET TRANSACTION's.
+        for (let n = 0; !p.atStatementEndAt(n) && n < 32; n++) {
+          if (p.nthKw(n, "isolation") || p.nthKw(n, "deferrable")) {
+            p.wrongDialectAt(p.position + n, `${p.wordAt(n)!.toUpperCase()} in START TRANSACTION`, "MySQL sets the isolation level with SET TRANSACTION ISOLATION LEVEL … before it");
+            break;
+          }
+        }
+      }
       parseTransactionModes(p);
       break;
     case "commit":
@@ -157,6 +167,7 @@ export function parseSet(p: Parser): void {
   // PostgreSQL: SET [SESSION | LOCAL] TRANSACTION …, the scope word changing nothing of the syntax.
   const scoped = p.postgres && (p.atKw("session") || p.atKw("local")) && p.nthKw(1, "transaction");
   if (p.atKw("transaction") || scoped || (p.atKw("session") && p.nthKw(1, "characteristics"))) {
+    if (p.mysql && p.atKw("session")) p.wrongDialect("SET SESSION CHARACTERISTICS AS TRANSACTION", "MySQL writes SET SESSION TRANSACTION …");
     if (scoped) p.bump();
     const session = p.atKw("session");
     if (p.eatKw("session")) {
@@ -263,10 +274,19 @@ export function parseSet(p: Parser): void {
 /** What MySQL's SHOW CREATE names after its kind. */
 const SHOW_CREATE_KINDS = new Set(["table", "view", "procedure", "function", "trigger", "event", "database", "schema", "user"]);
 
+/** The words MySQL's SHOW statements start with (after SHOW). */
+const MYSQL_SHOW_WORDS: ReadonlySet<string> = new Set([
+  "binary", "master", "binlog", "character", "charset", "collation", "columns", "fields", "full", "extended", "create",
+  "databases", "schemas", "engine", "storage", "engines", "errors", "events", "function", "grants", "index", "indexes",
+  "keys", "open", "plugins", "privileges", "procedure", "processlist", "profile", "profiles", "relaylog", "replicas",
+  "slave", "replica", "global", "session", "local", "status", "table", "tables", "triggers", "variables", "warnings", "count",
+]);
+
 export function parseShow(p: Parser): void {
   p.start(SyntaxKind.ShowStmt);
   p.bump();
   if (p.mysql) {
+    if (!p.at(SyntaxKind.Word) || !MYSQL_SHOW_WORDS.has(p.word!)) p.wrongDialect(`SHOW ${p.tokenText()}`, "MySQL shows a setting with SHOW VARIABLES LIKE 'name' or SELECT @@name");
     // SHOW's own words are keywords; the names in it (FROM t, IN db, CREATE TABLE t, ENGINE x,
     // GRANTS FOR account, FOR CHANNEL ch) are identifiers, so formatting never changes their
     // case (MySQL table names are case-sensitive where the file system is).
@@ -365,6 +385,7 @@ export function parseExplain(p: Parser): void {
     else {
       for (let first = true; p.atKw("analyze") || p.atKw("analyse") || p.atKw("verbose") || p.atKw("extended"); first = false) {
         if (first && p.sqlite) p.wrongDialect(`EXPLAIN ${p.word!.toUpperCase()}`, "SQLite writes EXPLAIN or EXPLAIN QUERY PLAN");
+        if (p.mysql && !(first && p.atKw("analyze"))) p.wrongDialect(`EXPLAIN … ${p.word!.toUpperCase()}`, "MySQL 8 writes EXPLAIN [ANALYZE] [FORMAT = TREE | JSON | TRADITIONAL]");
         p.bump();
       }
     }

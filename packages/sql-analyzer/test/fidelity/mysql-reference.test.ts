@@ -20,9 +20,15 @@ describe("MySQL 8 forms respelled for MariaDB", () => {
     ["SELECT * FROM t FOR UPDATE OF t, u NOWAIT", "SELECT * FROM t FOR UPDATE NOWAIT"],
     ["INSERT INTO t VALUES (1) AS n (x) ON DUPLICATE KEY UPDATE a = n.x", "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = n.x"],
     ["SELECT * FROM (SELECT 1, 2) AS d (a, b)", "SELECT * FROM (SELECT 1, 2) AS d"],
+    ["SELECT (SELECT 1) FROM (SELECT 2) d (a)", "SELECT (SELECT 1) FROM (SELECT 2) d"],
     ["EXPLAIN ANALYZE SELECT 1", "ANALYZE SELECT 1"],
     ["CREATE INDEX i ON t (a, (b + 1) DESC)", "CREATE INDEX i ON t (a, k DESC)"],
     ["CREATE TABLE t (a int, CHECK (a > 0) NOT ENFORCED)", "CREATE TABLE t (a int, CHECK (a > 0))"],
+    ["DELETE FROM db.t AS x WHERE x.a = 1", "DELETE FROM db.t WHERE x.a = 1"],
+    ["DELETE FROM t x", "DELETE FROM t"],
+    ["SELECT nextval('s'), s.currval(1)", "SELECT f_nextval('s'), s.currval(1)"],
+    ["CREATE TABLE t (a int, b int AS (a + 1) STORED NOT NULL)", "CREATE TABLE t (a int, b int AS (a + 1) STORED)"],
+    ["DROP TABLESPACE ts", "DROP TABLE ts"],
   ];
   it.each(cases)("%s", (sql, respelled) => {
     const plan = mariadbTexts(sql);
@@ -71,6 +77,7 @@ describe("MariaDB forms MySQL 8 lacks", () => {
     ["ALTER TABLE t ADD COLUMN IF NOT EXISTS a int", "IF [NOT] EXISTS where MySQL takes none (indexes, views, ALTER TABLE, columns)"],
     ["SELECT CAST(a AS INT) FROM t", "CAST / CONVERT to a type that is none of MySQL's cast types (INT, TEXT, …)"],
     ["BEGIN NOT ATOMIC SELECT 1; END", "BEGIN NOT ATOMIC"],
+    ["SELECT a FROM t GROUP BY ROLLUP (a)", "ROLLUP (…) and CUBE (…) as calls"],
   ];
   it.each(cases)("%s", (sql, form) => {
     expect(mariadbTexts(sql).mariadbOnly).toBe(form);
