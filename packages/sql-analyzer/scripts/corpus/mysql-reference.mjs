@@ -100,9 +100,9 @@ export const MYSQL_ONLY_FORMS = [
   {
     name: "TABLE t as a query (MySQL 8.0.19)",
     rewrite: (t) => {
-      const at = t.findIndex((x, i) => isWord(x, "table") && atQueryStart(t, i) && isName(t[i + 1]));
+      const at = t.findIndex((x, i) => isWord(x, "table") && (atQueryStart(t, i) || (isWord(t[i - 1], "as") && isWord(t[0], "create"))) && isName(t[i + 1]));
       if (at < 0) return undefined;
-      return [...t.slice(0, at), { kind: "word", text: "SELECT * FROM" }, ...t.slice(at + 1)];
+      return [...t.slice(0, at), { kind: "code", text: "SELECT * FROM" }, ...t.slice(at + 1)];
     },
   },
   {
@@ -128,7 +128,8 @@ export const MYSQL_ONLY_FORMS = [
       const column = t.slice(from, at).map((x) => x.text).join("");
       const call = `json_extract(${column}, ${t[at + 1].text})`;
       const text = t[at].text === "->>" ? `json_unquote(${call})` : call;
-      return [...t.slice(0, from), { kind: "word", text }, ...t.slice(at + 2)];
+      // (A "code" token: no name, so a second arrow after it is no column's and stays as written.)
+      return [...t.slice(0, from), { kind: "code", text }, ...t.slice(at + 2)];
     },
   },
   {
@@ -159,18 +160,36 @@ export const MYSQL_ONLY_FORMS = [
     },
   },
   {
-    name: "FOR SHARE and FOR UPDATE / SHARE OF tables (MySQL 8.0.1)",
+    name: "FOR SHARE, FOR UPDATE / SHARE OF tables, and several locking clauses (MySQL 8.0.1)",
     rewrite: (t) => {
-      const at = t.findIndex((x, i) => isWord(x, "for") && (isWord(t[i + 1], "share") || (isWord(t[i + 1], "update") && isWord(t[i + 2], "of"))));
-      if (at < 0) return undefined;
-      let end = at + 2;
-      if (isWord(t[end], "of")) {
-        end++;
-        while (isName(t[end]) && (isPunct(t[end + 1], ",") || isPunct(t[end + 1], "."))) end += 2;
-        end++;
-      }
-      const text = isWord(t[at + 1], "share") ? "LOCK IN SHARE MODE" : "FOR UPDATE";
-      return [...t.slice(0, at), { kind: "word", text }, ...t.slice(end)];
+      const starts = [];
+      t.forEach((x, i) => {
+        if (isWord(x, "for") && (isWord(t[i + 1], "share") || (isWord(t[i + 1], "update") && (isWord(t[i + 2], "of") || starts.length > 0)))) starts.push(i);
+      });
+      if (starts.length === 0) return undefined;
+      // Each clause: FOR {UPDATE | SHARE} [OF t, …] [NOWAIT | SKIP LOCKED]. The first in MariaDB's
+      // spelling, the others dropped (MariaDB takes one).
+      // (The first clause keeps its NOWAIT / SKIP LOCKED, which MariaDB takes too.)
+      const clauseEnd = (at, first) => {
+        let end = at + 2;
+        if (isWord(t[end], "of")) {
+          end++;
+          while (isName(t[end]) && (isPunct(t[end + 1], ",") || isPunct(t[end + 1], "."))) end += 2;
+          end++;
+        }
+        if (first) return end;
+        if (isWord(t[end], "nowait")) end++;
+        else if (isWord(t[end], "skip") && isWord(t[end + 1], "locked")) end += 2;
+        return end;
+      };
+      const out = [];
+      let from = 0;
+      starts.forEach((at, k) => {
+        out.push(...t.slice(from, at));
+        if (k === 0) out.push({ kind: "code", text: isWord(t[at + 1], "share") ? "LOCK IN SHARE MODE" : "FOR UPDATE" });
+        from = clauseEnd(at, k === 0);
+      });
+      return [...out, ...t.slice(from)];
     },
   },
   {
@@ -248,17 +267,20 @@ export const MYSQL_ONLY_FORMS = [
     },
   },
   {
-    name: "NOT NULL after a generated column's STORED / VIRTUAL",
+    name: "[NOT] NULL after a generated column's AS (…) [STORED | VIRTUAL]",
     rewrite: (t) => {
-      const at = t.findIndex((x, i) => isWord(x, "stored", "virtual") && (isWord(t[i + 1], "null") || (isWord(t[i + 1], "not") && isWord(t[i + 2], "null"))));
-      if (at < 0) return undefined;
-      return [...t.slice(0, at + 1), ...t.slice(isWord(t[at + 1], "not") ? at + 3 : at + 2)];
+      if (!isWord(t[0], "create", "alter")) return undefined;
+      for (let i = 0; i < t.length; i++) {
+        if (!isWord(t[i], "as") || !isPunct(t[i + 1], "(") || isWord(t[i + 2], "select", "with", "values", "table")) continue;
+        let at = closing(t, i + 1) + 1;
+        if (isWord(t[at], "stored", "virtual")) at++;
+        const nulls = isWord(t[at], "null") ? 1 : isWord(t[at], "not") && isWord(t[at + 1], "null") ? 2 : 0;
+        if (nulls > 0) return [...t.slice(0, at), ...t.slice(at + nulls)];
+      }
+      return undefined;
     },
   },
-  {
-    name: "DROP [UNDO] TABLESPACE (MariaDB 10.11 has none)",
-    rewrite: (t) => (isWord(t[0], "drop") && isWord(t[1], "tablespace") && isName(t[2]) && t.length <= 4 ? [t[0], { kind: "word", text: "TABLE" }, ...t.slice(2)] : undefined),
-  },
+
   {
     name: "CHECK (…) [NOT] ENFORCED (MySQL 8.0.16)",
     rewrite: (t) => {
@@ -326,19 +348,35 @@ function castType(tokens, open) {
 }
 
 /**
+ * MySQL 8 statements MariaDB 10.11 has no grammar for at all and that no respelling turns into
+ * one of its own: MariaDB cannot judge them, so they stay out of the measure.
+ */
+export const MYSQL_ONLY_STATEMENTS = [
+  { name: "CREATE / ALTER / DROP [UNDO] TABLESPACE", test: (t) => isWord(t[0], "create", "alter", "drop") && (isWord(t[1], "tablespace") || (isWord(t[1], "undo") && isWord(t[2], "tablespace"))) },
+];
+
+/**
  * What to ask MariaDB for MySQL 8's verdict on `sql`: the texts that must all parse (the
  * statement with MySQL's own forms respelled; a WITH clause before UPDATE or DELETE, which
  * MariaDB 10.11 lacks, is checked apart from the statement), the MySQL forms respelled, and the
  * MariaDB-only form the statement holds (then MySQL refuses it whatever MariaDB says).
  * @param {string} sql
- * @returns {{ texts: string[], respelled: string[], mariadbOnly: string | undefined }}
+ * @returns {{ texts: string[], respelled: string[], mariadbOnly: string | undefined, mysqlOnly: string | undefined }}
  */
 export function mariadbTexts(sql) {
   const all = tokenize(sql, { backticks: true, hashComments: true });
+  // Each token's offset, so a respelled text keeps tokens together that were together.
+  let offset = 0;
+  for (const token of all) {
+    token.start = offset;
+    offset += token.text.length;
+  }
   let tokens = significant(all);
   // The corpus tokenizer nests block comments as PostgreSQL does; MySQL does not, so text after
-  // an inner `*/` is code to MySQL. Such a statement is judged as written, never respelled.
-  const nestedComment = all.some((t) => t.kind === "comment" && t.text.startsWith("/*") && t.text.indexOf("/*", 2) >= 0);
+  // an inner `*/` is code to MySQL; and one never closed runs to the end. Such a statement is
+  // judged as written, never respelled.
+  const nestedComment = all.some((t) => t.kind === "comment" && t.text.startsWith("/*") && (t.text.indexOf("/*", 2) >= 0 || !t.text.endsWith("*/") || t.text.length < 4));
+  const mysqlOnly = MYSQL_ONLY_STATEMENTS.find((form) => form.test(tokens))?.name;
   const mariadbOnly = MARIADB_ONLY_FORMS.find((form) => form.test(tokens))?.name;
   const respelled = [];
   for (const form of nestedComment ? [] : MYSQL_ONLY_FORMS) {
@@ -362,27 +400,24 @@ export function mariadbTexts(sql) {
     if (at > 0) {
       respelled.push("WITH before UPDATE or DELETE (MySQL 8.0)");
       texts.push(join(tokens.slice(0, at)) + " SELECT 1", join(tokens.slice(at)));
-      return { texts, respelled, mariadbOnly };
+      return { texts, respelled, mariadbOnly, mysqlOnly };
     }
   }
   texts.push(respelled.length === 0 ? sql : join(tokens));
-  return { texts, respelled, mariadbOnly };
+  return { texts, respelled, mariadbOnly, mysqlOnly };
 }
 
 /**
- * Significant tokens back to text, one space apart, except around `.`, after `@` (a qualified
- * name `t.c` and a user variable `@a` are single names to MySQL's lexer), between a word and `(`
- * (with a space between them, a built-in function's name is no function to MySQL's lexer), and
- * inside parentheses and before commas.
+ * Significant tokens back to text: two tokens that stood together in the statement stay together
+ * (`count(*)`, `@a`, `t.c`, `0x1F` are single names or tokens to MySQL's lexer, and a built-in
+ * function's name before a space is no function), any others one space apart.
  */
 function join(tokens) {
   let text = "";
   tokens.forEach((t, i) => {
     const before = tokens[i - 1];
-    const glued =
-      before === undefined || t.text === "." || before.text === "." || before.text.endsWith("@") || before.text === "(" ||
-      t.text === ")" || t.text === "," || (t.text === "(" && before.kind === "word");
-    text += (glued ? "" : " ") + t.text;
+    const together = before !== undefined && before.start !== undefined && t.start !== undefined && before.start + before.text.length === t.start;
+    text += (i === 0 || together ? "" : " ") + t.text;
   });
   return text;
 }

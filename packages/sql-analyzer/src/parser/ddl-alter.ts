@@ -3,7 +3,7 @@ import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { POSTGRES_COL_NAME_OTHERS_CLASS, POSTGRES_TYPE_FUNC_NAME_CLASS } from "../lexer/keywords.js";
 import { DEF_ELEMS, atExcludeConstraint, parseColumnDef, parseConflictClause, parseIfExists, parseIfNotExists, parseOptionList, parsePartitionBound, parsePartitionBy, parseSequenceOption, parseSequenceOptions, parseTableConstraint } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { expectCharsetName, expectIdent, expectLabel, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
+import { atIdent, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseQualifiedName, parseRoutineName, parseTableNameList, reservedAsName } from "./names.js";
 import { parseAlterDefaultPrivileges, parseAlterRole } from "./utility-more.js";
 import type { Checkpoint, Parser } from "./parser.js";
 import { parseMysqlAlterCharacteristics, parseRoutineParams, parseSharedRoutineOption } from "./ddl-routine.js";
@@ -174,11 +174,11 @@ function parseDropNameList(p: Parser, object: string, oneName = false): void {
       reservedAsName(p, "a type name");
       p.finish();
     } else parseQualifiedName(p, "object name");
+    if (p.mysql && routine && p.at(SyntaxKind.LParen)) p.wrongDialect("an argument list after the name", "MySQL names the routine alone");
     if (p.at(SyntaxKind.LParen) && routine) {
       if (p.postgres) parseRoutineParams(p, object === "aggregate" ? AGGREGATE_SIGNATURE : {});
       else p.bumpBalanced(true);
     } else if (object === "aggregate" && p.postgres) p.expected("'(' and the aggregate's argument types");
-    if (p.mysql && routine && p.at(SyntaxKind.LParen)) p.wrongDialect("an argument list after the name", "MySQL names the routine alone");
     if (oneName && p.at(SyntaxKind.Comma)) {
       p.wrongDialect("a list of names", `${p.sqlite ? "SQLite" : "MySQL"}'s DROP ${object.toUpperCase()} takes one name: write a DROP for each`);
       oneName = false;
@@ -292,6 +292,7 @@ export function parseAlter(p: Parser, cp: Checkpoint): boolean {
     else p.bump();
     const sqliteHead = p.sqlite && (p.atKw("if") || p.atKw("only")) && sqliteAlterTableProblem(p);
     if (p.mysql && p.atKw("if")) p.wrongDialect("ALTER TABLE IF EXISTS", "MySQL's ALTER TABLE takes none");
+    if (p.mysql && p.atKw("only") && atIdent(p, 1)) p.wrongDialect("ALTER TABLE ONLY", "MySQL's tables have no children: name the table");
     if (p.atKw("if") && (p.nthKw(1, "exists") || !p.postgres)) parseIfExists(p);
     const only = p.eatKw("only");
     parseQualifiedName(p, "table name");
@@ -541,6 +542,8 @@ function mysqlAlterTableProblem(p: Parser): void {
   else if (w === "add" || w === "drop") {
     const constraint = p.nthKw(1, "constraint");
     if (p.nthKw(constraint ? 2 : column + 1, "if")) [at, what, hint] = [constraint ? 2 : column + 1, `${w.toUpperCase()} … IF ${w === "add" ? "NOT " : ""}EXISTS`, "MySQL's ALTER TABLE takes none"];
+    // (MySQL takes RESTRICT / CASCADE, and ignores them, after DROP [COLUMN] c only.)
+    else if (w === "drop" && (constraint || p.nthKw(1, "check")) && (p.nthKw(3, "cascade") || p.nthKw(3, "restrict"))) [at, what, hint] = [3, p.wordAt(3)!.toUpperCase(), "MySQL's DROP CONSTRAINT takes no CASCADE or RESTRICT"];
   } else if (w === "alter" && !p.nthKw(1, "index") && !p.nthKw(1, "key") && !p.nthKw(1, "check") && !p.nthKw(1, "constraint")) {
     // ALTER [COLUMN] c {SET DEFAULT … | DROP DEFAULT | SET VISIBLE | SET INVISIBLE}
     const verb = p.wordAt(column + 2);

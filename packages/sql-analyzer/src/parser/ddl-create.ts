@@ -296,7 +296,7 @@ function checkCreateModifiers(p: Parser, n: number): void {
       return;
     }
     if (p.mysql && !mysqlCreateModifierFits(w, kind)) {
-      p.wrongDialectAt(p.position + i, w === "or" ? "CREATE OR REPLACE" : `${w.toUpperCase()} here`, w === "or" ? "MySQL replaces only views so: drop the object first (DROP … IF EXISTS)" : w === "temp" ? "MySQL writes TEMPORARY" : "MySQL has no such modifier here");
+      p.wrongDialectAt(p.position + i, w === "or" ? "CREATE OR REPLACE" : `${w.toUpperCase()} here`, w === "or" ? "MySQL replaces views only: drop the object first (DROP … IF EXISTS)" : w === "temp" ? "MySQL writes TEMPORARY" : "MySQL has no such modifier here");
       return;
     }
     if (seen.has(w)) problem = `${w.toUpperCase()} is given twice`;
@@ -621,6 +621,9 @@ const DEFAULT_PRIVILEGE_TARGETS = new Set(["tables", "sequences", "functions", "
  * GRANT or REVOKE of privileges or roles; `defaultPrivileges` for the action of ALTER DEFAULT
  * PRIVILEGES, which grants on a kind of object (`ON TABLES`) and never grants roles.
  */
+/** PostgreSQL's privileges that MySQL has under another name or not at all (TEMPORARY TABLES aside). */
+const POSTGRES_ONLY_PRIVILEGES = new Set(["truncate", "maintain", "connect", "temporary", "temp"]);
+
 export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   const grant = p.atKw("grant");
   p.start(grant ? SyntaxKind.GrantStmt : SyntaxKind.RevokeStmt);
@@ -657,6 +660,7 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
     } else if (atLabel(p)) {
       // One word (SELECT, USAGE, a role name, …); ALTER SYSTEM is the one two-word privilege.
       const w = p.word;
+      if (p.mysql && w !== undefined && POSTGRES_ONLY_PRIVILEGES.has(w) && !p.nthKw(1, "tables")) p.wrongDialect(`the ${w.toUpperCase()} privilege`, "MySQL's privileges are SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, REFERENCES, TRIGGER, EXECUTE, CREATE TEMPORARY TABLES, …");
       p.bump(p.at(SyntaxKind.QuotedIdent) ? undefined : roles ? SyntaxKind.Ident : SyntaxKind.Keyword);
       if (w === "alter" && p.atKw("system")) p.bump();
       // MySQL's privileges of several words: CREATE TEMPORARY TABLES, REPLICATION SLAVE, SHOW VIEW, GRANT OPTION, …

@@ -377,7 +377,12 @@ export function parseColumnDef(p: Parser): void {
     else if (p.mysql && p.atKw("binary")) p.leaf(SyntaxKind.QualifiedName, SyntaxKind.Ident);
     else parseQualifiedName(p, "collation");
   }
-  for (let guard = 0; guard < 64 && atColumnConstraint(p); guard++) parseColumnConstraint(p);
+  let generated = false;
+  for (let guard = 0; guard < 64 && atColumnConstraint(p); guard++) {
+    if (p.mysql && generated && p.atKw("default")) p.wrongDialect("DEFAULT on a generated column", "MySQL computes a generated column's value: drop the DEFAULT");
+    if (p.atKw("generated") || p.atKw("as")) generated = true;
+    parseColumnConstraint(p);
+  }
   p.finish();
 }
 
@@ -425,6 +430,8 @@ function parseColumnConstraint(p: Parser): void {
   p.start(SyntaxKind.ColumnConstraint);
   if (p.eatKw("constraint")) {
     expectIdent(p, "constraint name");
+    // MySQL names a column's CHECK, PRIMARY KEY, UNIQUE and REFERENCES only.
+    if (p.mysql && (p.atKw("not") || p.atKw("null") || p.atKw("default"))) p.wrongDialect(`CONSTRAINT name before ${p.word!.toUpperCase()}`, "MySQL names only a CHECK or key constraint: drop the name");
     if (p.atKw("constraint") || !atColumnConstraint(p)) {
       // SQLite takes a name that no constraint follows (`a INT CONSTRAINT c, …`); the others want one.
       if (!(p.sqlite && (p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen) || p.atStatementEnd || p.atKw("constraint")))) p.expected("constraint");

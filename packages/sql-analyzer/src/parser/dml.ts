@@ -280,6 +280,7 @@ export function parseUpdateBody(p: Parser): void {
   } else parseTargetTable(p);
   parseSetClause(p);
   if (p.atKw("from")) {
+    if (p.mysql) p.wrongDialect("UPDATE … FROM", "MySQL joins the tables in UPDATE itself: UPDATE t JOIN u ON … SET …");
     p.start(SyntaxKind.FromClause);
     p.bump();
     parseFromList(p);
@@ -363,11 +364,21 @@ export function parseDeleteBody(p: Parser): void {
     } while (p.eat(SyntaxKind.Comma));
   }
   p.expectKw("from");
+  const targetFrom = p.position;
   if (multiTable) {
     p.start(SyntaxKind.FromClause);
     parseFromList(p);
     p.finish();
   } else parseTargetTable(p);
+  if (p.mysql && p.atKw("using")) {
+    // MySQL's DELETE FROM t1, t2 USING … names the tables to delete from; aliases go in USING.
+    for (let i = targetFrom; i + 1 < p.position; i++) {
+      if (p.pastWord(i) === "as" || (p.pastKindIsName(i) && p.pastKindIsName(i + 1))) {
+        p.wrongDialectAt(i + 1, "an alias before USING", "MySQL's DELETE FROM t USING t AS x … gives aliases in USING");
+        break;
+      }
+    }
+  }
   if (p.mysql && (p.at(SyntaxKind.Comma) || p.atKw("join") || p.atKw("inner") || p.atKw("left"))) {
     while (p.eat(SyntaxKind.Comma)) parseJoinedTable(p);
   }

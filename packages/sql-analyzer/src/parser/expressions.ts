@@ -42,6 +42,9 @@ const DATE_INTERVAL_FUNCTIONS = new Set(["date_add", "date_sub", "adddate", "sub
  */
 const MYSQL_UNCALLABLE_TYPE_WORDS: ReadonlySet<string> = new Set(["datetime", "text", "bool", "boolean", "enum"]);
 
+/** MySQL's aggregate functions whose grammar takes one argument. */
+const MYSQL_ONE_ARGUMENT_AGGREGATES: ReadonlySet<string> = new Set(["avg", "max", "min", "sum", "std", "stddev", "stddev_pop", "stddev_samp", "var_pop", "var_samp", "variance", "bit_and", "bit_or", "bit_xor"]);
+
 /** The types MySQL's CAST takes (its `cast_type` rule). */
 const MYSQL_CAST_TYPES: ReadonlySet<string> = new Set([
   "binary", "char", "character", "nchar", "national", "signed", "unsigned", "date", "year", "time", "datetime", "decimal",
@@ -449,6 +452,17 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       p.bump();
       if (op === "between") {
         if (p.postgres) p.eatKw("symmetric") || p.eatKw("asymmetric"); // PostgreSQL's alone
+        else if (p.mysql && (p.atKw("symmetric") || p.atKw("asymmetric"))) {
+          // MySQL has no such word: before an operator it is a column's name (`BETWEEN SYMMETRIC - 1
+          // AND 2` subtracts from it), a trap rather than an error; before a value, an error.
+          const [start, end] = p.currentRange();
+          const hint = "MySQL's BETWEEN takes its bounds in order: use LEAST(…) and GREATEST(…)";
+          if (p.nth(1) === SyntaxKind.Operator) p.report(SyntaxCode.WrongDialect, `MySQL reads ${p.word!.toUpperCase()} here as a column's name: ${hint}`, start, end, "warning");
+          else {
+            p.wrongDialect(`BETWEEN ${p.word!.toUpperCase()}`, hint);
+            p.bump();
+          }
+        }
         notBeforeBound(p);
         parseExprBp(p, BP_LIKE + 1);
         p.expectKw("and");
@@ -511,8 +525,9 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
       else {
         p.start(SyntaxKind.QualifiedName);
-        if (p.postgres || p.sqlite) expectIdent(p, "collation name");
-        else expectLabel(p, "collation name");
+        // (MySQL's collation is a name that is no reserved word, or BINARY.)
+        if (p.mysql && p.atKw("binary")) p.bumpIdent();
+        else expectIdent(p, "collation name");
         while (p.at(SyntaxKind.Dot) && atLabel(p, 1) && !p.sqlite) {
           p.bump();
           p.bumpIdent();
@@ -1619,6 +1634,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
   let misplacedComma = false;
   let misplacedSeparator = false;
   const callee = p.wordAt(-1);
+  const oneArgumentAggregate = p.mysql && MYSQL_ONE_ARGUMENT_AGGREGATES.has(callee ?? "") && p.behind(2) !== SyntaxKind.Dot;
   const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(callee ?? "");
   p.start(SyntaxKind.ArgList);
   p.bump();
@@ -1641,6 +1657,11 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
     do {
       if (intervalArgs && p.atKw("interval")) p.intervalAt = p.position;
       count++;
+      // MySQL's grammar gives its aggregates one argument (COUNT(DISTINCT a, b) and GROUP_CONCAT apart).
+      if (count === 2 && oneArgumentAggregate) {
+        const [start, end] = p.rangeAt(p.position - 1);
+        p.report(SyntaxCode.WrongDialect, `${callee!.toUpperCase()}(…) of several values is not MySQL syntax; MySQL's ${callee!.toUpperCase()} aggregates one expression (GREATEST / LEAST compare values)`, start, end);
+      }
       // MySQL's EXTRACT takes a unit keyword (`EXTRACT(DAY_MINUTE FROM d)`), no expression.
       if (special === "extract" && p.mysql && count === 1 && !atMysqlIntervalUnit(p)) p.expected("a unit (YEAR, MONTH, DAY, HOUR_MINUTE, …)");
       // PostgreSQL's EXTRACT field is one name that is no keyword but YEAR … SECOND, or a string.

@@ -659,7 +659,9 @@ function parseJoins(p: Parser, cp: number): void {
         if (p.mysql && p.atKw("full")) {
           // MySQL does not reserve FULL: `t FULL JOIN u` reads FULL as t's alias and joins
           // inner, a trap rather than an error; after an alias, or before OUTER, it is an error.
-          const bareTable = atIdent(p, -1) && (p.behind(2) === SyntaxKind.Dot || p.behind(2) === SyntaxKind.Comma || p.nthKw(-2, "from") || p.nthKw(-2, "join"));
+          let n = -1;
+          while (atIdent(p, n) && p.behind(-n + 1) === SyntaxKind.Dot) n -= 2;
+          const bareTable = atIdent(p, n) && (p.behind(-n + 1) === SyntaxKind.Comma || p.nthKw(n - 1, "from") || p.nthKw(n - 1, "join"));
           const [start, end] = p.currentRange();
           if (p.nthKw(1, "outer") || !bareTable) p.wrongDialect("FULL JOIN", "MySQL has no full outer join: UNION a LEFT JOIN and a RIGHT JOIN");
           else p.report(SyntaxCode.WrongDialect, "MySQL reads FULL here as the table's alias and joins inner: it has no full outer join (UNION a LEFT JOIN and a RIGHT JOIN)", start, end, "warning");
@@ -723,6 +725,10 @@ function parseTableRef(p: Parser): boolean {
     if (isSubqueryAhead(p) && !(p.nth(1) === SyntaxKind.LParen && parenGroupContinues(p))) {
       p.start(SyntaxKind.DerivedTable);
       parseSubquery(p, SyntaxKind.SubqueryExpr);
+      if (p.mysql && !p.atKw("as") && !atBareAlias(p)) {
+        const [start, end] = p.rangeAt(p.position - 1);
+        p.report(SyntaxCode.WrongDialect, "a derived table without an alias is not MySQL syntax; MySQL names every derived table: (SELECT …) AS d", start, end);
+      }
       parseOptionalAlias(p, true);
       p.finish();
       return true;
@@ -747,6 +753,7 @@ function parseTableRef(p: Parser): boolean {
       p.leave();
     }
     p.expect(SyntaxKind.RParen, "')'");
+    if (p.mysql && (p.atKw("as") || atBareAlias(p))) p.wrongDialect("an alias after a parenthesized join", "MySQL names the tables inside the parentheses");
     parseOptionalAlias(p, true);
     p.finish();
     return true;

@@ -63,6 +63,10 @@ export function judgeMysqlCrossDialect(runScript: (script: string) => string): J
     const own = plan.texts.map(() => outcomes[next++]!);
     const kinds = own.map((o) => mariadbOutcome(o.code, o.message));
     let verdict: Verdict;
+    if (plan.mysqlOnly !== undefined) {
+      undecided++;
+      return;
+    }
     if (plan.mariadbOnly !== undefined) verdict = { ok: false, message: `MySQL 8 lacks MariaDB's ${plan.mariadbOnly}` };
     else if (kinds.includes("reject")) verdict = { ok: false, message: own[kinds.indexOf("reject")]!.message };
     else if (kinds.includes("undecided")) {

@@ -2,7 +2,7 @@
 // each MySQL-only form respelled the MariaDB way, each MariaDB-only form found, and nothing done
 // to a statement that holds neither. (The server side is test/real-dumps.test.ts's.)
 import { describe, expect, it } from "vitest";
-import { MARIADB_ONLY_FORMS, MYSQL_ONLY_FORMS, mariadbOutcome, mariadbTexts } from "../../scripts/corpus/mysql-reference.mjs";
+import { MARIADB_ONLY_FORMS, MYSQL_ONLY_FORMS, MYSQL_ONLY_STATEMENTS, mariadbOutcome, mariadbTexts } from "../../scripts/corpus/mysql-reference.mjs";
 
 /** The text without its blanks: a respelled statement's tokens are rejoined one space apart, or none. */
 const squeeze = (text: string) => text.replace(/\s+/g, "");
@@ -28,7 +28,9 @@ describe("MySQL 8 forms respelled for MariaDB", () => {
     ["DELETE FROM t x", "DELETE FROM t"],
     ["SELECT nextval('s'), s.currval(1)", "SELECT f_nextval('s'), s.currval(1)"],
     ["CREATE TABLE t (a int, b int AS (a + 1) STORED NOT NULL)", "CREATE TABLE t (a int, b int AS (a + 1) STORED)"],
-    ["DROP TABLESPACE ts", "DROP TABLE ts"],
+    ["CREATE TABLE t (a int, b int AS (a + 1) NOT NULL)", "CREATE TABLE t (a int, b int AS (a + 1))"],
+    ["SELECT * FROM t FOR UPDATE OF t FOR SHARE OF u SKIP LOCKED", "SELECT * FROM t FOR UPDATE"],
+    ["CREATE TABLE t AS TABLE u", "CREATE TABLE t AS SELECT * FROM u"],
   ];
   it.each(cases)("%s", (sql, respelled) => {
     const plan = mariadbTexts(sql);
@@ -47,11 +49,22 @@ describe("MySQL 8 forms respelled for MariaDB", () => {
     expect(mariadbTexts(sql)).toEqual({ texts: [sql], respelled: [], mariadbOnly: undefined });
   });
 
+  it("respells a chain of JSON arrows only at the column (MySQL takes no arrow after another)", () => {
+    expect(mariadbTexts("SELECT j->'a'->>'b' FROM t").texts.map(squeeze)).toEqual([squeeze("SELECT json_extract(j, 'a')->>'b' FROM t")]);
+  });
+
+  it("never respells a statement with a block comment left open", () => {
+    const sql = "DELETE FROM t AS x /*open WHERE a = 1";
+    expect(mariadbTexts(sql).texts).toEqual([sql]);
+  });
+
+  it("marks the statements MariaDB has no grammar for, which it cannot judge", () => {
+    for (const sql of ["CREATE TABLESPACE ts", "ALTER TABLESPACE ts RENAME TO ts2", "DROP UNDO TABLESPACE u"]) expect(mariadbTexts(sql).mysqlOnly, sql).toBe(MYSQL_ONLY_STATEMENTS[0]!.name);
+    expect(mariadbTexts("DROP TABLE ts").mysqlOnly).toBeUndefined();
+  });
+
   it("keeps user variables and qualified names whole when it respells", () => {
-    const [text] = mariadbTexts("SELECT @a, s.t.c, count(*) FROM LATERAL (SELECT 1) x").texts;
-    expect(text).toContain("@a");
-    expect(text).toContain("s.t.c");
-    expect(text).toContain("count(*)");
+    expect(mariadbTexts("SELECT @a, s.t.c, count(*), 0x1F FROM LATERAL (SELECT 1) x").texts).toEqual(["SELECT @a, s.t.c, count(*), 0x1F FROM (SELECT 1) x"]);
   });
 
   it("never respells a statement with a nested block comment (MySQL's comments do not nest)", () => {
