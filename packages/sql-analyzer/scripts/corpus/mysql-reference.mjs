@@ -282,6 +282,17 @@ export const MYSQL_ONLY_FORMS = [
   },
 
   {
+    // Not a MySQL form: a name both servers look up while they parse (an unknown collation, an
+    // undeclared INTO variable), which stops MariaDB's parser before the end. Respelled to a name
+    // it knows, so that the rest of the statement is judged; the name itself is no syntax.
+    name: "a collation or an INTO variable MariaDB looks up while it parses",
+    rewrite: (t) => {
+      const at = t.findIndex((x, i) => (isWord(t[i - 1], "collate") && (x.kind === "quoted" || x.kind === "string" || (x.kind === "word" && !isWord(x, "utf8mb4_bin", "binary") && !CLAUSE_WORDS.has(lower(x))))) || (isWord(t[i - 1], "into") && isName(x) && !isPunct(t[i + 1], "(") && !isPunct(t[i + 1], ".") && !isWord(x, "outfile", "dumpfile") && !t.slice(0, i).some((y) => isWord(y, "insert", "replace", "merge"))));
+      if (at < 0) return undefined;
+      return [...t.slice(0, at), { kind: "code", text: isWord(t[at - 1], "collate") ? "utf8mb4_bin" : `@${t[at].text.replace(/\W/g, "_")}` }, ...t.slice(at + 1)];
+    },
+  },
+  {
     name: "CHECK (…) [NOT] ENFORCED (MySQL 8.0.16)",
     rewrite: (t) => {
       const at = t.findIndex((x, i) => isWord(x, "enforced") && (isPunct(t[i - 1], ")") || (isWord(t[i - 1], "not") && isPunct(t[i - 2], ")"))));
@@ -315,8 +326,8 @@ export const MARIADB_ONLY_FORMS = [
     test: (t) => t.some((x, i) => (isWord(x, "offset") && isWord(t[i + 2], "row", "rows")) || (isWord(x, "fetch") && isWord(t[i + 1], "first", "next"))),
   },
   {
-    name: "CREATE OR REPLACE of anything but a view",
-    test: (t) => isWord(t[0], "create") && isWord(t[1], "or") && isWord(t[2], "replace") && !t.slice(3).some((x) => isWord(x, "view")),
+    name: "CREATE OR REPLACE of anything but a view (or a spatial reference system)",
+    test: (t) => isWord(t[0], "create") && isWord(t[1], "or") && isWord(t[2], "replace") && !t.slice(3).some((x) => isWord(x, "view")) && !(isWord(t[3], "spatial") && isWord(t[4], "reference")),
   },
   {
     name: "IF [NOT] EXISTS where MySQL takes none (indexes, views, ALTER TABLE, columns)",

@@ -525,9 +525,9 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
       if (p.at(SyntaxKind.String) && !p.postgres) p.bump();
       else {
         p.start(SyntaxKind.QualifiedName);
-        // (MySQL's collation is a name that is no reserved word, or BINARY.)
-        if (p.mysql && p.atKw("binary")) p.bumpIdent();
-        else expectIdent(p, "collation name");
+        // (A name that is no reserved word: MySQL's expressions take no BINARY here, its
+        // column definitions do.)
+        expectIdent(p, "collation name");
         while (p.at(SyntaxKind.Dot) && atLabel(p, 1) && !p.sqlite) {
           p.bump();
           p.bumpIdent();

@@ -26,6 +26,7 @@ describe("MySQL 8 forms respelled for MariaDB", () => {
     ["CREATE TABLE t (a int, CHECK (a > 0) NOT ENFORCED)", "CREATE TABLE t (a int, CHECK (a > 0))"],
     ["DELETE FROM db.t AS x WHERE x.a = 1", "DELETE FROM db.t WHERE x.a = 1"],
     ["DELETE FROM t x", "DELETE FROM t"],
+    ["SELECT a COLLATE \"C\", b INTO v FROM t", "SELECT a COLLATE utf8mb4_bin, b INTO @v FROM t"],
     ["SELECT nextval('s'), s.currval(1)", "SELECT f_nextval('s'), s.currval(1)"],
     ["CREATE TABLE t (a int, b int AS (a + 1) STORED NOT NULL)", "CREATE TABLE t (a int, b int AS (a + 1) STORED)"],
     ["CREATE TABLE t (a int, b int AS (a + 1) NOT NULL)", "CREATE TABLE t (a int, b int AS (a + 1))"],
@@ -85,7 +86,7 @@ describe("MariaDB forms MySQL 8 lacks", () => {
     ["SELECT NEXT VALUE FOR s", "sequences (CREATE / ALTER / DROP SEQUENCE, NEXT VALUE FOR)"],
     ["VALUES (1, 2)", "VALUES (…) as a query, without ROW"],
     ["SELECT * FROM t OFFSET 2 ROWS", "OFFSET … ROWS and FETCH FIRST / NEXT"],
-    ["CREATE OR REPLACE TABLE t (a int)", "CREATE OR REPLACE of anything but a view"],
+    ["CREATE OR REPLACE TABLE t (a int)", "CREATE OR REPLACE of anything but a view (or a spatial reference system)"],
     ["CREATE INDEX IF NOT EXISTS i ON t (a)", "IF [NOT] EXISTS where MySQL takes none (indexes, views, ALTER TABLE, columns)"],
     ["ALTER TABLE t ADD COLUMN IF NOT EXISTS a int", "IF [NOT] EXISTS where MySQL takes none (indexes, views, ALTER TABLE, columns)"],
     ["SELECT CAST(a AS INT) FROM t", "CAST / CONVERT to a type that is none of MySQL's cast types (INT, TEXT, …)"],
@@ -97,7 +98,7 @@ describe("MariaDB forms MySQL 8 lacks", () => {
   });
 
   it("finds none in MySQL's own forms", () => {
-    for (const sql of ["CREATE OR REPLACE VIEW v AS SELECT 1", "SELECT CAST(a AS SIGNED), CAST(b AS CHAR(3)) FROM t", "CREATE TABLE IF NOT EXISTS t (a int)", "VALUES ROW(1)", "INSERT INTO t VALUES (1)", "SELECT * FROM t LIMIT 2 OFFSET 1"]) {
+    for (const sql of ["CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE OR REPLACE SPATIAL REFERENCE SYSTEM 4120 NAME 'x' DEFINITION 'y'", "SELECT CAST(a AS SIGNED), CAST(b AS CHAR(3)) FROM t", "CREATE TABLE IF NOT EXISTS t (a int)", "VALUES ROW(1)", "INSERT INTO t VALUES (1)", "SELECT * FROM t LIMIT 2 OFFSET 1"]) {
       expect(mariadbTexts(sql).mariadbOnly, sql).toBeUndefined();
     }
   });
