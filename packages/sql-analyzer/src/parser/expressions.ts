@@ -1635,6 +1635,8 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
   let misplacedSeparator = false;
   const callee = p.wordAt(-1);
   const oneArgumentAggregate = p.mysql && MYSQL_ONE_ARGUMENT_AGGREGATES.has(callee ?? "") && p.behind(2) !== SyntaxKind.Dot;
+  // (MySQL's aggregates take their argument: COUNT() and SUM() are syntax errors there.)
+  const argumentNeeded = oneArgumentAggregate || (p.mysql && callee === "count" && p.behind(2) !== SyntaxKind.Dot);
   const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(callee ?? "");
   p.start(SyntaxKind.ArgList);
   p.bump();
@@ -1649,6 +1651,8 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
     p.bump();
     p.finish();
     count = 1;
+  } else if (p.at(SyntaxKind.RParen) && argumentNeeded) {
+    p.expected("expression");
   } else if (!p.at(SyntaxKind.RParen)) {
     if (p.atKw("distinct") || p.atKw("all")) {
       if (exprListOnly) p.errorBump(`unexpected ${p.word!.toUpperCase()}: ${callee!.toUpperCase()}(…) takes a list of expressions`);
@@ -1692,8 +1696,13 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
         if (p.mysql && special === "position") p.noIn = false;
         parseArg(p);
       }
-      // MySQL's CAST-like arguments (`CHAR(x AS …)`, `JSON_VALUE(… RETURNING …)`), PostgreSQL's TREAT(x AS type).
+      // MySQL's WEIGHT_STRING(x AS CHAR(n)), PostgreSQL's TREAT(x AS type); in another MySQL call
+      // `x AS type` is CAST's spelling (reported, then read the same way).
       if (p.atKw("as") && (p.mysql || (special === "treat" && p.postgres))) {
+        if (p.mysql && callee !== "weight_string") {
+          const [start, end] = p.currentRange();
+          p.report(SyntaxCode.UnexpectedToken, "in MySQL `x AS type` stands in CAST(…) and WEIGHT_STRING(…) only: write CAST(x AS type)", start, end);
+        }
         separators.push("as");
         p.bump();
         parseTypeName(p);

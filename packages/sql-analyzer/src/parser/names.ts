@@ -13,7 +13,11 @@ export function isReservedAt(p: Parser, n = 0): boolean {
 export function atIdent(p: Parser, n = 0): boolean {
   const k = p.nth(n);
   if (k === SyntaxKind.QuotedIdent) return true;
-  return k === SyntaxKind.Word && (p.wordClassesAt(n) & p.reservedClass) === 0;
+  if (k !== SyntaxKind.Word) return false;
+  if ((p.wordClassesAt(n) & p.reservedClass) === 0) return true;
+  // MySQL's lexer looks up no keyword right before `.` and a name (`key.id`, `order.total`):
+  // there even a reserved word is a name.
+  return p.mysql && p.nth(n + 1) === SyntaxKind.Dot && p.nth(n + 2) === SyntaxKind.Word && p.touchesNextAt(n) && p.touchesNextAt(n + 1);
 }
 
 /**

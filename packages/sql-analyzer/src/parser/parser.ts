@@ -307,6 +307,11 @@ export class Parser {
     this.syncCurrent();
   }
   /** Whether nothing (no trivia) separates the current token from the next one. */
+  /** Whether the n-th token ahead ends where the next one starts (nothing between them). */
+  touchesNextAt(n: number): boolean {
+    const i = this.pos + n;
+    return i >= this.sigStart && i + 1 < this.sigEnd && this.ends[i] === this.starts[i + 1];
+  }
   adjacentToNext(): boolean {
     if (this.pos + 1 >= this.sigEnd) return false;
     // Trivia between them would leave a gap (whitespace) or a comment, which starts at the token's end.

@@ -73,3 +73,11 @@ SELECT INTERVAL 1 DAY, INTERVAL(5, 1, 10);
 --     ^^^^^^^^^^^^^^ error[unexpected-token]: in MySQL an INTERVAL stands only in date arithmetic (`d + INTERVAL 1 DAY`, DATE_ADD(d, INTERVAL 1 DAY))
 CREATE TABLE t (a INT CHARACTER SET utf8mb4, b VARCHAR(10) CHARACTER SET utf8mb4, c ENUM('x') CHARSET latin1);
 --                    ^^^^^^^^^^^^^^^^^^^^^ error[unexpected-token]: in MySQL only character types (CHAR, VARCHAR, TEXT, ENUM, SET) take a CHARACTER SET
+-- Session 22: MySQL's aggregates need their argument; `x AS type` is CAST's and WEIGHT_STRING's.
+SELECT count(), sum() FROM t;
+--           ^ error[expected-token]: expected expression, found ')'
+--                  ^ error[expected-token]: expected expression, found ')'
+SELECT concat(a AS CHAR), weight_string(a AS CHAR(3)) FROM t;
+--              ^^ error[unexpected-token]: in MySQL `x AS type` stands in CAST(…) and WEIGHT_STRING(…) only: write CAST(x AS type)
+-- A reserved word right before `.` and a name is a name to MySQL's lexer: no diagnostic.
+SELECT key.id, order.total FROM t AS `key` JOIN u AS `order` ON key.a = order.b;
