@@ -286,7 +286,7 @@ export function parseShow(p: Parser): void {
   p.start(SyntaxKind.ShowStmt);
   p.bump();
   if (p.mysql) {
-    if (!p.at(SyntaxKind.Word) || !MYSQL_SHOW_WORDS.has(p.word!)) p.wrongDialect(`SHOW ${p.tokenText()}`, "MySQL shows a setting with SHOW VARIABLES LIKE 'name' or SELECT @@name");
+    if (!p.at(SyntaxKind.Word) || !MYSQL_SHOW_WORDS.has(p.word!)) p.wrongDialect(`SHOW ${p.tokenText()}`, "MySQL's SHOW lists its objects and settings (a setting: SHOW VARIABLES LIKE 'name', or SELECT @@name)");
     // SHOW's own words are keywords; the names in it (FROM t, IN db, CREATE TABLE t, ENGINE x,
     // GRANTS FOR account, FOR CHANNEL ch) are identifiers, so formatting never changes their
     // case (MySQL table names are case-sensitive where the file system is).

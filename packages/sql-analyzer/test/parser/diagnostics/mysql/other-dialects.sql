@@ -56,7 +56,7 @@ SELECT * FROM t full join u ON t.a = u.a;
 SELECT * FROM t x FULL JOIN u ON true;
 --                ^^^^ error[wrong-dialect]: FULL JOIN is not MySQL syntax; MySQL has no full outer join: UNION a LEFT JOIN and a RIGHT JOIN
 SHOW search_path;
---   ^^^^^^^^^^^ error[wrong-dialect]: SHOW search_path is not MySQL syntax; MySQL shows a setting with SHOW VARIABLES LIKE 'name' or SELECT @@name
+--   ^^^^^^^^^^^ error[wrong-dialect]: SHOW search_path is not MySQL syntax; MySQL's SHOW lists its objects and settings (a setting: SHOW VARIABLES LIKE 'name', or SELECT @@name)
 CREATE TRIGGER tr BEFORE INSERT ON t BEGIN SELECT 1; END;
 --                                   ^^^^^ error[wrong-dialect]: a trigger without FOR EACH ROW is not MySQL syntax; MySQL's triggers are {BEFORE | AFTER} {INSERT | UPDATE | DELETE} ON table FOR EACH ROW, then the body
 -- MySQL's own forms stay clean.
