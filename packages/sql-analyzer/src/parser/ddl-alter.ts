@@ -57,6 +57,8 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   if (sqliteProblem) p.wrongDialect(kindName, "SQLite drops tables, indexes, views and triggers");
   // MySQL: the same flag, for the other dialects' forms of its DROP.
   let mysqlProblem = p.mysql && !MYSQL_DROP_KINDS.has(object!);
+  // MySQL drops several tables or views at once (and takes CASCADE there), everything else one at a time.
+  const mysqlDropsTables = object === "table" || object === "tables" || object === "view" || object === "temporary";
   if (mysqlProblem) p.wrongDialect(kindName, "MySQL has no such object");
   p.bump();
   if (object === "materialized") p.expectKw("view");
@@ -88,11 +90,7 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
     do parseAccountName(p);
     while (p.eat(SyntaxKind.Comma));
     p.finish();
-  } else {
-    // MySQL drops several tables or views at once, everything else one at a time.
-    const mysqlOneName = p.mysql && !mysqlProblem && object !== "table" && object !== "tables" && object !== "view" && object !== "temporary";
-    parseDropNameList(p, object ?? "", (p.sqlite && !sqliteProblem) || mysqlOneName);
-  }
+  } else parseDropNameList(p, object ?? "", (p.sqlite && !sqliteProblem) || (p.mysql && !mysqlProblem && !mysqlDropsTables));
   if (p.atKw("on") && (object === "trigger" || object === "policy" || object === "rule" || object === "index")) {
     if (p.sqlite && !sqliteProblem) p.wrongDialect(`DROP ${object.toUpperCase()} … ON table`, "SQLite names the object alone");
     if (p.mysql && !mysqlProblem && object !== "index") p.wrongDialect(`DROP ${object.toUpperCase()} … ON table`, "MySQL names the trigger alone");
@@ -101,7 +99,7 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
   } else if (p.mysql && !mysqlProblem && object === "index") p.wrongDialect("DROP INDEX without ON table", "MySQL writes DROP INDEX name ON table");
   if (p.atKw("cascade") || p.atKw("restrict")) {
     if (p.sqlite && !sqliteProblem) p.wrongDialect(p.word!.toUpperCase(), "SQLite's DROP takes no CASCADE or RESTRICT");
-    if (p.mysql && !mysqlProblem && object !== "table" && object !== "tables" && object !== "view" && object !== "temporary") p.wrongDialect(p.word!.toUpperCase(), "MySQL takes CASCADE or RESTRICT (and ignores it) only after DROP TABLE and DROP VIEW");
+    if (p.mysql && !mysqlProblem && !mysqlDropsTables) p.wrongDialect(p.word!.toUpperCase(), "MySQL takes CASCADE or RESTRICT (and ignores it) only after DROP TABLE and DROP VIEW");
     p.bump();
   }
   p.finish();

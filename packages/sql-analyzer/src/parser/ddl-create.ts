@@ -403,14 +403,14 @@ function bumpModifiers(p: Parser, n: number): void {
 function parseCreateIndexRest(p: Parser): void {
   // SQLite's and MySQL's CREATE INDEX have none of PostgreSQL's options: the first one found is reported.
   let reported = false;
-  const notSqlite = (what: string, inSqlite = true, inMysql = true): void => {
+  const refuse = (what: string, inSqlite = true, inMysql = true): void => {
     if (reported || !((p.sqlite && inSqlite) || (p.mysql && inMysql))) return;
     p.wrongDialect(what, p.sqlite ? "SQLite's CREATE INDEX takes a name, ON table (columns or expressions) and a WHERE clause" : "MySQL's CREATE INDEX takes a name, [USING method], ON table (key parts) and index options");
     reported = true;
   };
-  if (p.atKw("concurrently")) notSqlite("CONCURRENTLY");
+  if (p.atKw("concurrently")) refuse("CONCURRENTLY");
   p.eatKw("concurrently");
-  if (p.atKw("if")) notSqlite("IF NOT EXISTS", false);
+  if (p.atKw("if")) refuse("IF NOT EXISTS", false);
   const ifNotExists = p.atKw("if") && (p.nthKw(1, "not") || !p.postgres);
   if (ifNotExists) parseIfNotExists(p);
   // (PostgreSQL names the index it may skip: IF NOT EXISTS needs a name; MySQL and SQLite name every index.)
@@ -421,15 +421,15 @@ function parseCreateIndexRest(p: Parser): void {
   }
   p.expectKw("on");
   p.start(SyntaxKind.TableRef);
-  if (p.atKw("only") && atIdent(p, 1)) notSqlite("ON ONLY");
+  if (p.atKw("only") && atIdent(p, 1)) refuse("ON ONLY");
   // (SQLite puts the schema on the index's name: CREATE INDEX main.i ON t.)
-  if (p.sqlite && p.nth(1) === SyntaxKind.Dot) notSqlite("a schema-qualified table name", true, false);
+  if (p.sqlite && p.nth(1) === SyntaxKind.Dot) refuse("a schema-qualified table name", true, false);
   const only = p.eatKw("only");
   parseQualifiedName(p, "table name");
   if (p.postgres && !only) p.eatOp("*"); // the inheritance star, as in FROM
   p.finish();
   if (p.atKw("using")) {
-    notSqlite("USING method");
+    refuse("USING method");
     p.bump();
     // (PostgreSQL: a name that is no reserved or type-or-function keyword, `USING freeze` is an error.)
     if (p.postgres) expectIdent(p, "index method");
@@ -443,22 +443,22 @@ function parseCreateIndexRest(p: Parser): void {
   }
   p.finish();
   if (p.atKw("include")) {
-    notSqlite("INCLUDE");
+    refuse("INCLUDE");
     p.bump();
     // PostgreSQL's grammar takes index elements here (the server then refuses all but plain columns).
     if (p.postgres) parseIndexElemList(p);
     else parseParenNameList(p);
   }
   parseNullsDistinct(p);
-  if (p.atKw("with")) notSqlite("WITH (storage parameters)");
+  if (p.atKw("with")) refuse("WITH (storage parameters)");
   parseWithOptionList(p);
   if (p.atKw("tablespace")) {
-    notSqlite("TABLESPACE");
+    refuse("TABLESPACE");
     p.bump();
     expectIdent(p);
   }
   if (p.atKw("where")) {
-    notSqlite("WHERE (a partial index)", false);
+    refuse("WHERE (a partial index)", false);
     parseWhereClause(p);
   }
   if (p.mysql) while (p.at(SyntaxKind.Word) && (p.atKw("using") || p.atKw("comment") || p.atKw("algorithm") || p.atKw("lock"))) {

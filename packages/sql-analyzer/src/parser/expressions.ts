@@ -1662,10 +1662,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
       if (intervalArgs && p.atKw("interval")) p.intervalAt = p.position;
       count++;
       // MySQL's grammar gives its aggregates one argument (COUNT(DISTINCT a, b) and GROUP_CONCAT apart).
-      if (count === 2 && oneArgumentAggregate) {
-        const [start, end] = p.rangeAt(p.position - 1);
-        p.report(SyntaxCode.WrongDialect, `${callee!.toUpperCase()}(…) of several values is not MySQL syntax; MySQL's ${callee!.toUpperCase()} aggregates one expression (GREATEST / LEAST compare values)`, start, end);
-      }
+      if (count === 2 && oneArgumentAggregate) p.wrongDialectAt(p.position - 1, `${callee!.toUpperCase()}(…) of several values`, `MySQL's ${callee!.toUpperCase()} aggregates one expression (GREATEST / LEAST compare values)`);
       // MySQL's EXTRACT takes a unit keyword (`EXTRACT(DAY_MINUTE FROM d)`), no expression.
       if (special === "extract" && p.mysql && count === 1 && !atMysqlIntervalUnit(p)) p.expected("a unit (YEAR, MONTH, DAY, HOUR_MINUTE, …)");
       // PostgreSQL's EXTRACT field is one name that is no keyword but YEAR … SECOND, or a string.

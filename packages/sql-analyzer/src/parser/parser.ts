@@ -306,12 +306,12 @@ export class Parser {
     this.sigEnd = end;
     this.syncCurrent();
   }
-  /** Whether nothing (no trivia) separates the current token from the next one. */
   /** Whether the n-th token ahead ends where the next one starts (nothing between them). */
   touchesNextAt(n: number): boolean {
     const i = this.pos + n;
     return i >= this.sigStart && i + 1 < this.sigEnd && this.ends[i] === this.starts[i + 1];
   }
+  /** Whether nothing (no trivia) separates the current token from the next one. */
   adjacentToNext(): boolean {
     if (this.pos + 1 >= this.sigEnd) return false;
     // Trivia between them would leave a gap (whitespace) or a comment, which starts at the token's end.
@@ -804,12 +804,17 @@ export class Parser {
    */
   wrongDialect(what: string, hint: string): void {
     const [start, end] = this.currentRange();
-    this.report(SyntaxCode.WrongDialect, `${what} is not ${DIALECT_NAMES[this.dialect]} syntax; ${hint}`, start, end);
+    this.wrongDialectIn(start, end, what, hint);
   }
 
   /** `wrongDialect` at the token at cursor position `index` (a past `position`, such as a statement's first word). */
   wrongDialectAt(index: number, what: string, hint: string): void {
     const [start, end] = this.rangeAt(index);
+    this.wrongDialectIn(start, end, what, hint);
+  }
+
+  /** `wrongDialect` over the text range `start`–`end` (a form of several tokens, already read). */
+  wrongDialectIn(start: number, end: number, what: string, hint: string): void {
     this.report(SyntaxCode.WrongDialect, `${what} is not ${DIALECT_NAMES[this.dialect]} syntax; ${hint}`, start, end);
   }
 

@@ -725,10 +725,7 @@ function parseTableRef(p: Parser): boolean {
     if (isSubqueryAhead(p) && !(p.nth(1) === SyntaxKind.LParen && parenGroupContinues(p))) {
       p.start(SyntaxKind.DerivedTable);
       parseSubquery(p, SyntaxKind.SubqueryExpr);
-      if (p.mysql && !p.atKw("as") && !atBareAlias(p)) {
-        const [start, end] = p.rangeAt(p.position - 1);
-        p.report(SyntaxCode.WrongDialect, "a derived table without an alias is not MySQL syntax; MySQL names every derived table: (SELECT …) AS d", start, end);
-      }
+      if (p.mysql && !p.atKw("as") && !atBareAlias(p)) p.wrongDialectAt(p.position - 1, "a derived table without an alias", "MySQL names every derived table: (SELECT …) AS d");
       parseOptionalAlias(p, true);
       p.finish();
       return true;
@@ -1149,7 +1146,7 @@ function parseLimitValue(p: Parser): void {
   const [start] = p.currentRange();
   parseExpr(p);
   if (p.mysql && p.position - from > 1 && !(p.position - from === 2 && p.pastKind(from) === SyntaxKind.Operator && p.pastWord(from) === "@")) {
-    p.report(SyntaxCode.WrongDialect, "an expression in LIMIT is not MySQL syntax; MySQL's LIMIT takes an integer, a `?` placeholder or a routine's variable", start, p.prevEnd());
+    p.wrongDialectIn(start, p.prevEnd(), "an expression in LIMIT", "MySQL's LIMIT takes an integer, a `?` placeholder or a routine's variable");
   }
 }
 
