@@ -27,8 +27,7 @@ export function plpgsqlAccepts(statement) {
   const server = serverSql(statement);
   if (!/language\s+'?plpgsql|^\s*do\b/im.test(server)) return true;
   try {
-    parsePlPgSQLSync(server);
-    return true;
+    return !hasValuelessReturn(parseSync(server), parsePlPgSQLSync(server));
   } catch {
     return false;
   }
@@ -60,13 +59,51 @@ export async function createPostgresServerOracle() {
     }
     // (The compiler's entry point aborts the module on a PL/pgSQL routine without a string body.)
     if (!/plpgsql|^\s*do\b/im.test(sql) || !everyRoutineHasStringBody(tree)) return { ok: true };
+    let compiled;
     try {
-      parsePlPgSQLSync(sql);
-      return { ok: true };
+      compiled = parsePlPgSQLSync(sql);
     } catch (error) {
       return { ok: false, message: String(error?.message ?? error) };
     }
+    if (hasValuelessReturn(tree, compiled)) return { ok: false, message: 'missing expression at or near ";" (RETURN without a value in a function that returns one)' };
+    return { ok: true };
   };
+}
+
+/**
+ * Whether a PL/pgSQL function that returns a value has a `RETURN;` without one, which the
+ * server's PL/pgSQL compiler refuses ("missing expression", checked against a PostgreSQL
+ * server) and libpg-query's takes: its compiler knows the return type only to refuse a value
+ * (`RETURN 1` in a void function), not to demand one. A function returns a value when it is no
+ * procedure, returns no set, has no OUT parameters (its RETURN then carries their variable) and
+ * returns neither void nor event_trigger. `compiled` has one function per routine and DO block
+ * of `tree`, in order.
+ */
+function hasValuelessReturn(tree, compiled) {
+  const routines = (tree.stmts ?? []).map(({ stmt }) => stmt).filter((stmt) => stmt?.CreateFunctionStmt || stmt?.DoStmt);
+  const functions = compiled?.plpgsql_funcs ?? [];
+  if (routines.length !== functions.length) return false;
+  return routines.some((stmt, i) => {
+    const create = stmt.CreateFunctionStmt;
+    if (!create || create.is_procedure || !create.returnType || create.returnType.setof) return false;
+    const language = (create.options ?? []).find((o) => o.DefElem?.defname === "language")?.DefElem.arg?.String?.sval;
+    if (language?.toLowerCase() !== "plpgsql") return false;
+    const type = create.returnType.names?.at(-1)?.String?.sval;
+    if (type === "void" || type === "event_trigger") return false;
+    return someValuelessReturn(functions[i]?.PLpgSQL_function?.action);
+  });
+}
+
+/** Whether a compiled PL/pgSQL tree holds a RETURN with neither a value nor an OUT variable. */
+function someValuelessReturn(node) {
+  if (Array.isArray(node)) return node.some(someValuelessReturn);
+  if (node === null || typeof node !== "object") return false;
+  for (const [key, value] of Object.entries(node)) {
+    // (The compiler appends a RETURN of its own to the outer block, without a line number.)
+    if (key === "PLpgSQL_stmt_return" && value.expr === undefined && value.retvarno === undefined && value.lineno !== undefined) return true;
+    if (someValuelessReturn(value)) return true;
+  }
+  return false;
 }
 
 /** Whether every CREATE FUNCTION / PROCEDURE and DO of a raw parse tree has an `AS '…'` body. */

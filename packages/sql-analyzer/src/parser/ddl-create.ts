@@ -630,8 +630,9 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   p.bump();
   if (!grant && p.mysql && p.atKw("if") && p.nthKw(1, "exists")) parseIfExists(p);
   // REVOKE GRANT OPTION FOR …, and for roles REVOKE ADMIN / INHERIT / SET (any name) OPTION FOR ….
-  if (!grant && !p.mysql && (p.atKw("grant") || atIdent(p)) && p.nthKw(1, "option") && p.nthKw(2, "for")) {
-    if (!p.atKw("grant") && p.postgres && onBeforeGrantee(p)) {
+  if (!grant && (p.atKw("grant") || atIdent(p)) && p.nthKw(1, "option") && p.nthKw(2, "for")) {
+    if (p.mysql) p.wrongDialect("REVOKE … OPTION FOR", "MySQL revokes the grant option as a privilege: REVOKE GRANT OPTION ON … FROM …");
+    else if (!p.atKw("grant") && p.postgres && onBeforeGrantee(p)) {
       // (Only a role revoke names its option: ADMIN, INHERIT, SET; a privilege revoke's is GRANT.)
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.UnexpectedToken, "a privilege is revoked with GRANT OPTION FOR; other options are a role's (REVOKE ADMIN OPTION FOR role FROM …)", start, end);
@@ -644,8 +645,15 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   const proxy = p.mysql && p.atKw("proxy") && p.nthKw(1, "on");
   // Without ON the grant is of roles (`GRANT admins TO alice`): its words are role names.
   const roles = !p.mysql && !onBeforeGrantee(p);
+  // MySQL: without ON the words are roles too, and a reserved word (SELECT, USAGE, …) is no
+  // role's name; REVOKE's one exception is `REVOKE ALL [PRIVILEGES], GRANT OPTION FROM …`.
+  const mysqlRoles = p.mysql && !proxy && !defaultPrivileges && !onBeforeGrantee(p) && !(!grant && atMysqlRevokeAll(p));
   p.start(SyntaxKind.PrivilegeList);
   do {
+    if (mysqlRoles && p.at(SyntaxKind.Word) && p.reserved.has(p.word!)) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, `${p.word!.toUpperCase()} is a privilege, granted ON an object; without ON, MySQL's ${grant ? "GRANT grants" : "REVOKE revokes"} roles`, start, end);
+    }
     p.start(SyntaxKind.Privilege);
     if (p.atKw("all")) {
       p.bump();
@@ -660,7 +668,7 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
     } else if (atLabel(p)) {
       // One word (SELECT, USAGE, a role name, …); ALTER SYSTEM is the one two-word privilege.
       const w = p.word;
-      if (p.mysql && w !== undefined && POSTGRES_ONLY_PRIVILEGES.has(w) && !p.nthKw(1, "tables")) p.wrongDialect(`the ${w.toUpperCase()} privilege`, "MySQL's privileges are SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, REFERENCES, TRIGGER, EXECUTE, CREATE TEMPORARY TABLES, …");
+      if (p.mysql && !mysqlRoles && w !== undefined && POSTGRES_ONLY_PRIVILEGES.has(w) && !p.nthKw(1, "tables")) p.wrongDialect(`the ${w.toUpperCase()} privilege`, "MySQL's privileges are SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, REFERENCES, TRIGGER, EXECUTE, CREATE TEMPORARY TABLES, …");
       p.bump(p.at(SyntaxKind.QuotedIdent) ? undefined : roles ? SyntaxKind.Ident : SyntaxKind.Keyword);
       if (w === "alter" && p.atKw("system")) p.bump();
       // MySQL's privileges of several words: CREATE TEMPORARY TABLES, REPLICATION SLAVE, SHOW VIEW, GRANT OPTION, …
@@ -812,6 +820,13 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
 }
 
 /** Whether an ON comes before the TO / FROM of a GRANT or REVOKE (outside parentheses): a privilege grant. */
+/** MySQL: at `ALL [PRIVILEGES], GRANT OPTION` (REVOKE's form that takes no ON). */
+function atMysqlRevokeAll(p: Parser): boolean {
+  if (!p.atKw("all")) return false;
+  const n = p.nthKw(1, "privileges") ? 2 : 1;
+  return p.nth(n) === SyntaxKind.Comma && p.nthKw(n + 1, "grant") && p.nthKw(n + 2, "option");
+}
+
 function onBeforeGrantee(p: Parser): boolean {
   let depth = 0;
   for (let n = 0; n < 256; n++) {

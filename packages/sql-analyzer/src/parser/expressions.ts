@@ -42,6 +42,27 @@ const DATE_INTERVAL_FUNCTIONS = new Set(["date_add", "date_sub", "adddate", "sub
  */
 const MYSQL_UNCALLABLE_TYPE_WORDS: ReadonlySet<string> = new Set(["datetime", "text", "bool", "boolean", "enum"]);
 
+/**
+ * MySQL 8 keywords that name no function: MySQL's lexer makes every keyword a token of its own,
+ * and its grammar takes a bare word before `(` as a function's name only when the word is no
+ * keyword (or one of the keywords its rules list: CHAR, IF, LEFT, REPLACE, …), so `repair(1)`
+ * and `unicode(x)` are syntax errors there. Kept to the keywords MariaDB's parser refuses in
+ * every call shape too (checked against a server: `scripts/corpus/mysql-reference.mjs` reads
+ * MySQL 8's verdicts off it); MySQL 8 refuses more (`account(1)`), which MariaDB calls.
+ * Quoting the name (`` `repair`(1) ``) or qualifying it (`db.repair(1)`) calls a function.
+ */
+const MYSQL_KEYWORDS_NOT_FUNCTIONS: ReadonlySet<string> = new Set(`
+  asensitive backup begin binlog bit byte cache checksum close code comment commit compressed day_hour
+  day_microsecond day_minute day_second deallocate deterministic do end exclude execute fixed flush following
+  follows function get global handler help host hour_microsecond hour_minute hour_second insensitive install
+  json language like local master_ssl_verify_server_cert maxvalue medium minute_microsecond minute_second names
+  national nchar no no_write_to_binlog nvarchar offset open options others owner parser port precedes preceding
+  prepare read_write remove repair replica replicas reset resignal restore role rollback rows savepoint
+  second_microsecond security sensitive serial server session shutdown signal signed slave socket soname sounds
+  specific start stats_auto_recalc stats_persistent stats_sample_pages stop ties unbounded unicode uninstall
+  upgrade wrapper xa year_month
+`.split(/\s+/).filter(Boolean));
+
 /** MySQL's aggregate functions whose grammar takes one argument. */
 const MYSQL_ONE_ARGUMENT_AGGREGATES: ReadonlySet<string> = new Set(["avg", "max", "min", "sum", "std", "stddev", "stddev_pop", "stddev_samp", "var_pop", "var_samp", "variance", "bit_and", "bit_or", "bit_xor"]);
 
@@ -810,7 +831,9 @@ function parsePrefixOperator(p: Parser): boolean {
     p.finish();
     return true;
   }
-  if (w === "@" && p.adjacentToNext() && atLabel(p, 1)) {
+  // `@name` is a placeholder (application code), except where PostgreSQL's prefix `@` (absolute
+  // value) must be meant: before a qualified name or a call, `@t.x` and `@f(x)`.
+  if (w === "@" && p.adjacentToNext() && atLabel(p, 1) && !(p.postgres && (p.nth(2) === SyntaxKind.Dot || p.nth(2) === SyntaxKind.LParen))) {
     p.start(SyntaxKind.ParamExpr);
     p.bump();
     p.bumpIdent();
@@ -1236,6 +1259,10 @@ function parseWordPrefix(p: Parser): boolean {
     return true;
   }
   if (p.sqlite && (w === "raise" || w === "cast")) return parseSqliteRaise(p);
+  if (p.mysql && p.nth(1) === SyntaxKind.LParen && p.kind === SyntaxKind.Word && MYSQL_KEYWORDS_NOT_FUNCTIONS.has(w)) {
+    const [start, end] = p.currentRange();
+    p.report(SyntaxCode.UnexpectedToken, `${w.toUpperCase()} is a MySQL keyword and names no function: quote it (\`${w}\`(…)) to call a function of that name`, start, end);
+  }
   if (p.mysql && MYSQL_UNCALLABLE_TYPE_WORDS.has(w) && p.nth(1) === SyntaxKind.LParen) p.wrongDialect(`${w.toUpperCase()}(…)`, `${w.toUpperCase()} is a type in MySQL, no function: CAST(x AS …) or a date function`);
   if (atIdent(p) || ((classes & FUNCTION_NAME_CLASS) !== 0 && p.nth(1) === SyntaxKind.LParen && !p.sqlite) || atKeywordFunctionName(p)) return parseNameOrCall(p, isReservedAt(p));
   p.expected("expression");
@@ -1395,6 +1422,12 @@ function parseNameOrCall(p: Parser, keywordName = false): boolean {
   let parts = 1;
   while (p.at(SyntaxKind.Dot)) {
     if (atNameAfterDot(p, 1) && !(p.sqlite && parts === 3)) {
+      if (p.mysql && parts === 3) {
+        // MySQL's grammar names a column with at most three parts (db.table.column), a
+        // function with two.
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "MySQL names a column with at most three parts (`db.table.column`)", start, end);
+      }
       p.bump();
       p.bumpIdent();
       parts++;

@@ -81,3 +81,20 @@ SELECT concat(a AS CHAR), weight_string(a AS CHAR(3)) FROM t;
 --              ^^ error[unexpected-token]: in MySQL `x AS type` stands in CAST(…) and WEIGHT_STRING(…) only: write CAST(x AS type)
 -- A reserved word right before `.` and a name is a name to MySQL's lexer: no diagnostic.
 SELECT key.id, order.total FROM t AS `key` JOIN u AS `order` ON key.a = order.b;
+-- Session 23: MySQL's keywords name no function (MySQL's lexer makes each a token of its own);
+-- quoted or qualified, the name calls a function.
+SELECT unicode(a), repair(1), `repair`(1), db.repair(1), insert('abc', 1, 2, 'x') FROM t;
+--     ^^^^^^^ error[unexpected-token]: UNICODE is a MySQL keyword and names no function: quote it (`unicode`(…)) to call a function of that name
+--                 ^^^^^^ error[unexpected-token]: REPAIR is a MySQL keyword and names no function: quote it (`repair`(…)) to call a function of that name
+-- A column has at most three parts: db.table.column.
+SELECT d.t.a, d.t.a.b FROM d.t;
+--                 ^ error[unexpected-token]: MySQL names a column with at most three parts (`db.table.column`)
+-- Without ON, GRANT and REVOKE take roles, and a reserved word names no role.
+GRANT SELECT TO bob;
+--    ^^^^^^ error[unexpected-token]: SELECT is a privilege, granted ON an object; without ON, MySQL's GRANT grants roles
+GRANT admins, reload TO bob;
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM bob;
+REVOKE ALL FROM bob;
+--     ^^^ error[unexpected-token]: ALL is a privilege, granted ON an object; without ON, MySQL's REVOKE revokes roles
+REVOKE GRANT OPTION FOR SELECT ON t FROM bob;
+--     ^^^^^ error[wrong-dialect]: REVOKE … OPTION FOR is not MySQL syntax; MySQL revokes the grant option as a privilege: REVOKE GRANT OPTION ON … FROM …

@@ -16,3 +16,6 @@ CREATE EXTENSION IF NOT EXISTS WITH SCHEMA public;
 CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1 END;
 --                                                                    ^ error[expected-token]: expected END, found end of statement
 SELECT 1;
+-- Session 23: `@` before a qualified name or a call is PostgreSQL's prefix operator (absolute
+-- value), not a placeholder `@name`.
+SELECT @t.x + 1, @f(1), @"a".b, @name FROM t;
