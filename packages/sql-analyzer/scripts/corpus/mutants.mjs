@@ -60,6 +60,14 @@ export function postgresMutantStatements() {
 }
 
 /**
+ * Mutants of the MySQL corpus (its backticks and `#` comments kept whole). The MySQL test judges
+ * only those of a statement MySQL 8's verdict takes as written (test/fidelity/mysql-cross-dialect.ts).
+ */
+export function mysqlMutantStatements() {
+  return mutantStatements("mysql", 0x6d757403, { backticks: true, hashComments: true });
+}
+
+/**
  * Mutants of the SQLite corpus that SQLite's parser decides: it parses and builds as it goes,
  * so a statement that fails on a missing table or column (an error after parsing) may still hold
  * a syntax error further on, which SQLite never reaches. Those undecided mutants are left out.

@@ -21,7 +21,14 @@ const POSTGRES_RESERVED = words(`
   natural notnull outer overlaps right similar tablesample verbose
 `);
 
-/** MySQL 8 reserved words the grammar depends on (a practical subset). */
+/**
+ * MySQL 8's reserved words that MariaDB reserves too (checked against a MariaDB server: neither
+ * a table nor a column may be named with them), so that a MySQL file gets one verdict from both
+ * servers. MySQL 8 reserves a few more that MariaDB takes as names: window functions' names
+ * (RANK, LEAD, …), SYSTEM, EMPTY, GROUPS, FUNCTION, GET, OF, ROW, LATERAL, … (LATERAL, OF,
+ * DATABASE, SCHEMA, GROUPING, CUBE, GENERATED, STORED, VIRTUAL, OPTION and WINDOW are here:
+ * MySQL's grammar needs them reserved).
+ */
 const MYSQL_RESERVED = words(`
   accessible add all alter analyze and as asc before between both by call cascade case change check collate column
   condition constraint continue convert create cross cube current_date current_time current_timestamp current_user
@@ -37,6 +44,10 @@ const MYSQL_RESERVED = words(`
   bigint binary blob char character dec decimal double float float4 float8 int int1 int2 int3 int4 int8 integer long
   longblob longtext mediumblob mediumint mediumtext middleint numeric precision real smallint tinyblob tinyint tinytext
   varbinary varchar varcharacter
+  asensitive day_hour day_microsecond day_minute day_second deterministic hour_microsecond hour_minute hour_second
+  insensitive master_ssl_verify_server_cert maxvalue minute_microsecond minute_second no_write_to_binlog read_write
+  resignal rows row_number second_microsecond sensitive signal specific sql_big_result sql_calc_found_rows
+  sql_small_result year_month
 `);
 
 /**
@@ -201,7 +212,7 @@ export const POSTGRES_KEYWORD_CLASS = wordClass(POSTGRES_KEYWORDS);
 /** Keywords that may name a function even though they are reserved as column names (PostgreSQL; MySQL's UTC_DATE/TIME/TIMESTAMP). */
 export const FUNCTION_NAME_KEYWORDS = words(`
   left right collation current_schema ilike like similar overlaps binary values replace insert if char
-  format mod repeat schema database user grouping truncate interval utc_date utc_time utc_timestamp
+  format mod repeat schema database user grouping truncate interval utc_date utc_time utc_timestamp row_number
 `);
 /** Word-class bit of `FUNCTION_NAME_KEYWORDS`. */
 export const FUNCTION_NAME_CLASS = wordClass(FUNCTION_NAME_KEYWORDS);

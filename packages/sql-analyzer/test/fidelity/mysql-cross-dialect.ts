@@ -1,10 +1,13 @@
-// The PostgreSQL and SQLite corpora checked as MySQL: our verdicts against MySQL 8's, read off a
-// real MariaDB server's parser and the differences scripts/corpus/mysql-reference.mjs lists. The
-// server is test/real-dumps.test.ts's; this module only builds the PREPARE script and reads back
-// what the mysql client printed.
+// Statements checked as MySQL: our verdicts against MySQL 8's, read off a real MariaDB server's
+// parser and the differences scripts/corpus/mysql-reference.mjs lists — the PostgreSQL and SQLite
+// corpora, and mutants of the MySQL corpus. The server is test/real-dumps.test.ts's; this module
+// only builds the PREPARE script and reads back what the mysql client printed.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse, SyntaxKind } from "../../src/index.js";
 import { mariadbOutcome, mariadbTexts } from "../../scripts/corpus/mysql-reference.mjs";
 import { mysqlCrossDialectStatements } from "../../scripts/corpus/cross-dialect.mjs";
+import { mysqlMutantStatements } from "../../scripts/corpus/mutants.mjs";
 import type { CorpusEntry, Verdict } from "./agreement.js";
 
 /** What the mysql client printed for one PREPARE: the error code (0 for none) and message. */
@@ -49,7 +52,25 @@ export interface JudgedCorpus {
 
 /** Judges the cross-dialect statements with the server behind `runScript`. */
 export function judgeMysqlCrossDialect(runScript: (script: string) => string): JudgedCorpus {
-  const statements = mysqlCrossDialectStatements() as { id: string; kind: string; sql: string }[];
+  return judgeAsMysql(mysqlCrossDialectStatements() as { id: string; kind: string; sql: string }[], runScript);
+}
+
+/**
+ * Mutants of the MySQL corpus's valid statements, judged: only those of a statement MySQL 8's
+ * verdict accepts as written. A statement the reference refuses or cannot decide as written is
+ * MySQL 8 syntax MariaDB lacks (and no respelling covers), so its mutants' verdicts would say
+ * nothing about the mutation.
+ */
+export function judgeMysqlMutants(runScript: (script: string) => string): JudgedCorpus & { originals: number } {
+  const corpus = JSON.parse(readFileSync(join(import.meta.dirname, "../../corpus/mysql.json"), "utf8")) as { statements: CorpusEntry[] };
+  const originals = judgeAsMysql(corpus.statements.filter((s) => s.expect === "accept"), runScript);
+  const taken = new Set(originals.entries.filter((e) => e.expect === "accept").map((e) => e.id));
+  const mutants = (mysqlMutantStatements() as { id: string; kind: string; sql: string }[]).filter((m) => taken.has(m.id.slice(0, m.id.indexOf("~"))));
+  return { ...judgeAsMysql(mutants, runScript), originals: taken.size };
+}
+
+/** Judges `statements` with MySQL 8's verdicts, read off the server behind `runScript`. */
+function judgeAsMysql(statements: readonly { id: string; kind: string; sql: string }[], runScript: (script: string) => string): JudgedCorpus {
   const plans = statements.map((s) => mariadbTexts(s.sql));
   const outcomes = prepareAll(plans.flatMap((plan) => plan.texts), runScript);
   const verdicts = new Map<string, Verdict>();
