@@ -27,7 +27,9 @@ const POSTGRES_RESERVED = words(`
  * servers. MySQL 8 reserves a few more that MariaDB takes as names: window functions' names
  * (RANK, LEAD, …), SYSTEM, EMPTY, GROUPS, FUNCTION, GET, OF, ROW, LATERAL, … (LATERAL, OF,
  * DATABASE, SCHEMA, GROUPING, CUBE, GENERATED, STORED, VIRTUAL, OPTION and WINDOW are here:
- * MySQL's grammar needs them reserved).
+ * MySQL's grammar needs them reserved). And the character set introducers (`_utf8mb4`, …):
+ * MySQL's lexer makes `_` and a character set's name a token of its own, which only a string
+ * (or a hexadecimal or bit literal) may follow.
  */
 const MYSQL_RESERVED = words(`
   accessible add all alter analyze and as asc before between both by call cascade case change check collate column
@@ -48,6 +50,9 @@ const MYSQL_RESERVED = words(`
   insensitive master_ssl_verify_server_cert maxvalue minute_microsecond minute_second no_write_to_binlog read_write
   resignal rows row_number second_microsecond sensitive signal specific sql_big_result sql_calc_found_rows
   sql_small_result year_month
+  _armscii8 _ascii _big5 _binary _cp1250 _cp1251 _cp1256 _cp1257 _cp850 _cp852 _cp866 _cp932 _dec8 _eucjpms _euckr
+  _gb18030 _gb2312 _gbk _geostd8 _greek _hebrew _hp8 _keybcs2 _koi8r _koi8u _latin1 _latin2 _latin5 _latin7 _macce
+  _macroman _sjis _swe7 _tis620 _ucs2 _ujis _utf16 _utf16le _utf32 _utf8 _utf8mb3 _utf8mb4
 `);
 
 /**

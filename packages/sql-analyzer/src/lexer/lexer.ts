@@ -333,9 +333,13 @@ export class Lexer {
           }
         } else {
           if (this.mysql && p + 1 < end && text.charCodeAt(p + 1) === 64) {
-            let after = this.scanWord(p + 2);
-            // @@session.sql_mode, @@global.x
-            while (after > p + 2 && after + 1 < end && text.charCodeAt(after) === 46 && isIdentStart(text.charCodeAt(after + 1))) after = this.scanWord(after + 1);
+            let after = this.scanVariablePart(p + 2);
+            // @@session.sql_mode, @@global.x, @@`x`
+            while (after > p + 2 && after + 1 < end && text.charCodeAt(after) === 46 && (isIdentStart(text.charCodeAt(after + 1)) || text.charCodeAt(after + 1) === 96)) {
+              const next = this.scanVariablePart(after + 1);
+              if (next === after + 1) break;
+              after = next;
+            }
             if (after > p + 2) {
               this.pos = after;
               return SyntaxKind.Variable;
@@ -387,6 +391,18 @@ export class Lexer {
   private scanWord(p: number): number {
     const text = this.text;
     while (p < this.end && isIdentPart(text.charCodeAt(p))) p++;
+    return p;
+  }
+
+  /** A part of a MySQL system variable's name from `p`: a word or a `quoted` name (its end; `p` if there is none). */
+  private scanVariablePart(p: number): number {
+    const text = this.text;
+    if (p >= this.end || text.charCodeAt(p) !== 96) return this.scanWord(p);
+    for (let q = p + 1; q < this.end; q++) {
+      if (text.charCodeAt(q) !== 96) continue;
+      if (q + 1 < this.end && text.charCodeAt(q + 1) === 96) q++;
+      else return q > p + 1 ? q + 1 : p;
+    }
     return p;
   }
 

@@ -12,7 +12,7 @@ import { parseTypeName } from "./types.js";
 import { ALL_OBJECT_KINDS, parseObjectKind, parseObjectName } from "./ddl-objects.js";
 import { CREATE_OBJECT_KINDS, createObjectKindAt, parseCreateObjectRest } from "./ddl-create-objects.js";
 import { parseGrantAs, parseMysqlCreateUserRest } from "./mysql-accounts.js";
-import { parseCreateEventRest, parseCreateTablespaceRest, parseMysqlCreateObject } from "./mysql-ddl.js";
+import { parseCreateEventRest, parseCreateTablespaceRest, parseMysqlCreateObject, parseMysqlDatabaseOptions } from "./mysql-ddl.js";
 
 /**
  * CREATE …: dispatches on the object kind after the modifiers
@@ -132,19 +132,8 @@ export function parseCreate(p: Parser, cp: Checkpoint): boolean {
         parseStatement(p);
         if (p.position === progress) break;
       }
-      while (p.mysql && p.at(SyntaxKind.Word)) {
-        const progress = p.position;
-        p.start(SyntaxKind.TableOption);
-        p.eatKw("default");
-        if (p.atKw("character") && p.nthKw(1, "set")) p.bump();
-        p.bump();
-        p.eatOp("=");
-        // CHARACTER SET / COLLATE / ENCRYPTION values: names or strings (`CHARACTER SET = 'utf8'`).
-        if (p.at(SyntaxKind.String)) p.bump();
-        else expectLabel(p, "value");
-        p.finish();
-        if (p.position === progress) break;
-      }
+      // MySQL: CHARACTER SET / COLLATE / ENCRYPTION (the rest of the statement reports anything else).
+      if (p.mysql) parseMysqlDatabaseOptions(p);
       p.finish();
       return true;
     case "sequence":
@@ -395,9 +384,20 @@ function atSchemaElementCreate(p: Parser): boolean {
 function bumpModifiers(p: Parser, n: number): void {
   // CREATE + modifiers + the object keyword.
   for (let i = 0; i <= n; i++) {
-    if (p.at(SyntaxKind.Word)) p.bump();
-    else p.bump();
+    if (p.mysql) checkMysqlModifierValue(p);
+    p.bump();
   }
+}
+
+/** MySQL: the value of `ALGORITHM = x` or `SQL SECURITY x` at the cursor, one of its grammar's words. */
+function checkMysqlModifierValue(p: Parser): void {
+  let at = -1;
+  let words: readonly string[] = [];
+  if (p.atKw("algorithm") && p.nthOp(1, "=")) [at, words] = [2, ["undefined", "merge", "temptable"]];
+  else if (p.atKw("sql") && p.nthKw(1, "security")) [at, words] = [2, ["definer", "invoker"]];
+  if (at < 0 || (p.nth(at) === SyntaxKind.Word && words.includes(p.wordAt(at)!))) return;
+  const [start, end] = p.rangeAt(p.position + at);
+  p.report(SyntaxCode.ExpectedToken, `expected ${words.map((w) => w.toUpperCase()).join(", ").replace(/, (\w+)$/, " or $1")}`, start, end);
 }
 
 function parseCreateIndexRest(p: Parser): void {
@@ -672,7 +672,7 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
       p.bump(p.at(SyntaxKind.QuotedIdent) ? undefined : roles ? SyntaxKind.Ident : SyntaxKind.Keyword);
       if (w === "alter" && p.atKw("system")) p.bump();
       // MySQL's privileges of several words: CREATE TEMPORARY TABLES, REPLICATION SLAVE, SHOW VIEW, GRANT OPTION, …
-      else if (p.mysql) while (p.at(SyntaxKind.Word) && !p.atKw("on") && !p.atKw("to") && !p.atKw("from")) p.bump();
+      else if (p.mysql && w !== undefined) bumpMysqlPrivilegeWords(p, w);
     } else p.expected("privilege");
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
     p.finish();
@@ -820,6 +820,39 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
 }
 
 /** Whether an ON comes before the TO / FROM of a GRANT or REVOKE (outside parentheses): a privilege grant. */
+/**
+ * MySQL's privileges of several words, by their first word: CREATE TEMPORARY TABLES, SHOW VIEW,
+ * REPLICATION SLAVE, GRANT OPTION, … and MariaDB's (DELETE HISTORY, BINLOG ADMIN, SET USER, …),
+ * which its scripts write.
+ */
+const MYSQL_PRIVILEGE_WORDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
+  ["create", [["temporary", "tables"], ["view"], ["routine"], ["user"], ["tablespace"], ["role"]]],
+  ["alter", [["routine"]]],
+  ["drop", [["role"]]],
+  ["show", [["databases"], ["view"], ["create", "routine"]]],
+  ["lock", [["tables"]]],
+  ["replication", [["slave", "admin"], ["slave"], ["client"], ["master", "admin"], ["replica", "admin"], ["replica"]]],
+  ["grant", [["option"]]],
+  ["delete", [["history"]]],
+  ["binlog", [["admin"], ["monitor"], ["replay"]]],
+  ["connection", [["admin"]]],
+  ["federated", [["admin"]]],
+  ["read_only", [["admin"]]],
+  ["set", [["user"]]],
+  ["slave", [["monitor"]]],
+  ["replica", [["monitor"]]],
+]);
+
+/** MySQL: the rest of a privilege of several words whose first word, `first`, was read. */
+function bumpMysqlPrivilegeWords(p: Parser, first: string): void {
+  for (const rest of MYSQL_PRIVILEGE_WORDS.get(first) ?? []) {
+    if (rest.every((word, i) => p.nthKw(i, word))) {
+      for (let i = 0; i < rest.length; i++) p.bump();
+      return;
+    }
+  }
+}
+
 /** MySQL: at `ALL [PRIVILEGES], GRANT OPTION` (REVOKE's form that takes no ON). */
 function atMysqlRevokeAll(p: Parser): boolean {
   if (!p.atKw("all")) return false;
@@ -846,6 +879,8 @@ function onBeforeGrantee(p: Parser): boolean {
 /** A role, or MySQL's `'user'@'host'` account (GRANT, REVOKE, DROP USER). */
 export function parseAccountName(p: Parser): void {
   if (atReservedRoleWord(p)) reservedAsName(p, "a role name");
+  // MySQL: an account's unquoted name is an identifier, no reserved word (CURRENT_USER names the current account).
+  else if (p.mysql && p.at(SyntaxKind.Word) && p.reserved.has(p.word!) && !p.atKw("current_user")) reservedAsName(p, "an account name");
   else if (p.at(SyntaxKind.String) || atLabel(p) || atSubstitutedName(p)) {
     p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
     if (p.at(SyntaxKind.Param) || p.atOp("@")) {

@@ -5,6 +5,7 @@ import { wordClass } from "../syntax/token-cache.js";
 import { VALUE_KEYWORDS, commasInParentheses, expectParenthesizedExpr, parseExpr, parseExprBp, parseExprListItems, parseParenExprList, parsePrefix } from "./expressions.js";
 import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, atPostgresLookaheadToken, isReservedAt, expectCharsetName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName } from "./names.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
+import { parseMysqlTableOption } from "./mysql-alter-table.js";
 import { parseKeyAlgorithm, parseMysqlPartitionByTail } from "./mysql-partitions.js";
 import { describeToken, type Parser } from "./parser.js";
 import { atCallAhead, atSelectStart, parseSelectStmt, parseWhereClause } from "./select.js";
@@ -143,21 +144,7 @@ function parseSqliteTableOptions(p: Parser): void {
   p.finish();
 }
 
-/** ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=… AUTO_INCREMENT=5 COMMENT='…' */
-/**
- * The first words of MySQL's table options (CREATE TABLE's `create_table_option`), and of the
- * storage-engine options MariaDB adds (Aria's TRANSACTIONAL and PAGE_CHECKSUM, InnoDB's page
- * compression and encryption keys), which MariaDB's own scripts and dumps write.
- */
-const MYSQL_TABLE_OPTIONS: ReadonlySet<string> = new Set([
-  "autoextend_size", "auto_increment", "avg_row_length", "character", "charset", "checksum", "collate", "comment",
-  "compression", "connection", "data", "index", "delay_key_write", "encryption", "engine", "engine_attribute",
-  "secondary_engine", "secondary_engine_attribute", "insert_method", "key_block_size", "max_rows", "min_rows",
-  "pack_keys", "password", "row_format", "start", "stats_auto_recalc", "stats_persistent", "stats_sample_pages",
-  "tablespace", "storage", "union", "type",
-  "transactional", "page_checksum", "table_checksum", "page_compressed", "page_compression_level", "encrypted", "encryption_key_id", "ietf_quotes",
-]);
-
+/** MySQL's table options after CREATE TABLE's definition: ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=… AUTO_INCREMENT=5 COMMENT='…' */
 function parseMysqlTableOptions(p: Parser): void {
   if (!p.at(SyntaxKind.Word) || p.atKw("as") || p.atKw("select") || p.atKw("partition")) {
     if (p.atKw("partition") && p.nthKw(1, "by")) parsePartitionBy(p);
@@ -168,19 +155,7 @@ function parseMysqlTableOptions(p: Parser): void {
   while (p.at(SyntaxKind.Word) && !p.atKw("as") && !p.atKw("select") && !(p.atKw("partition") && p.nthKw(1, "by")) && !((p.atKw("ignore") || p.atKw("replace")) && (p.nthKw(1, "as") || p.nthKw(1, "select") || p.nth(1) === SyntaxKind.LParen))) {
     const progress = p.position;
     p.start(SyntaxKind.TableOption);
-    p.eatKw("default");
-    if (!unknownReported && !MYSQL_TABLE_OPTIONS.has(p.word ?? "")) {
-      p.wrongDialect(`${p.tokenText()} as a table option`, "MySQL has no such table option");
-      unknownReported = true;
-    }
-    // Two-word option names: CHARACTER SET, DATA DIRECTORY, INDEX DIRECTORY.
-    if ((p.atKw("character") && p.nthKw(1, "set")) || ((p.atKw("data") || p.atKw("index")) && p.nthKw(1, "directory"))) p.bump();
-    p.bump();
-    p.eatOp("=");
-    // A value word names something (ENGINE=InnoDB, CHARSET=utf8mb4): an identifier, kept as written.
-    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
-    else if (p.at(SyntaxKind.LParen)) p.bumpBalanced(true, SyntaxKind.Ident); // UNION = (t1, t2): table names
-    else p.expected("option value");
+    if (parseMysqlTableOption(p, !unknownReported)) unknownReported = true;
     p.finish();
     p.eat(SyntaxKind.Comma);
     if (p.position === progress) break;
@@ -770,8 +745,9 @@ export function parseTableConstraint(p: Parser): void {
     case "spatial":
       // (MySQL's index definitions; `CONSTRAINT c KEY (a)` reaches here in the other dialects.)
       if (!p.mysql) p.expected("constraint");
+      // {INDEX | KEY} [name], {FULLTEXT | SPATIAL} [INDEX | KEY] [name]
+      if ((p.atKw("fulltext") || p.atKw("spatial")) && (p.nthKw(1, "key") || p.nthKw(1, "index"))) p.bump();
       p.bump();
-      if (p.atKw("key") || p.atKw("index")) p.bump();
       if (atIdent(p)) p.bumpIdent();
       if (p.mysql && p.atKw("using")) {
         // The index type may come before the columns: INDEX i USING BTREE (a)
@@ -794,9 +770,14 @@ export function parseTableConstraint(p: Parser): void {
  */
 function parseMysqlIndexOptions(p: Parser): void {
   for (let guard = 0; guard < 16 && p.at(SyntaxKind.Word); guard++) {
-    if (p.atKw("using") || p.atKw("comment")) {
+    if (p.atKw("using")) {
       p.bump();
+      if (p.atKw("btree") || p.atKw("hash")) p.bump();
+      else p.expected("BTREE or HASH");
+    } else if (p.atKw("comment")) {
       p.bump();
+      if (p.at(SyntaxKind.String)) p.bump();
+      else p.expected("the comment's string");
     } else if (p.atKw("with") && p.nthKw(1, "parser")) {
       p.bump();
       p.bump();

@@ -56,7 +56,11 @@ export function parseInsertBody(p: Parser): void {
     if (["rollback", "abort", "replace", "fail", "ignore"].includes(p.word ?? "")) p.bump();
     else p.errorBump("expected ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
   }
-  if (p.mysql) while (["low_priority", "delayed", "high_priority", "ignore"].includes(p.word ?? "") && p.at(SyntaxKind.Word)) p.bump();
+  // MySQL: INSERT [LOW_PRIORITY | DELAYED | HIGH_PRIORITY] [IGNORE], REPLACE [LOW_PRIORITY | DELAYED].
+  if (p.mysql) {
+    if (p.atKw("low_priority") || p.atKw("delayed") || (p.atKw("high_priority") && !replace)) p.bump();
+    if (!replace) p.eatKw("ignore");
+  }
   if (p.mysql || (replace && p.sqlite)) p.eatKw("into");
   else p.expectKw("into");
   parseChangedTableName(p);
@@ -274,7 +278,9 @@ export function parseUpdateBody(p: Parser): void {
     else p.errorBump("expected ROLLBACK, ABORT, REPLACE, FAIL or IGNORE");
   }
   if (p.mysql) {
-    while (p.atKw("low_priority") || p.atKw("ignore")) p.bump();
+    // UPDATE [LOW_PRIORITY] [IGNORE]
+    p.eatKw("low_priority");
+    p.eatKw("ignore");
     // MySQL multi-table UPDATE: UPDATE t1 JOIN t2 ON … SET …
     parseFromList(p);
   } else parseTargetTable(p);

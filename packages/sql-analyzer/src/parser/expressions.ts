@@ -63,6 +63,9 @@ const MYSQL_KEYWORDS_NOT_FUNCTIONS: ReadonlySet<string> = new Set(`
   upgrade wrapper xa year_month
 `.split(/\s+/).filter(Boolean));
 
+/** MySQL's aggregates that take DISTINCT. */
+const MYSQL_DISTINCT_AGGREGATES: ReadonlySet<string> = new Set(["count", "sum", "avg", "min", "max", "group_concat"]);
+
 /** MySQL's aggregate functions whose grammar takes one argument. */
 const MYSQL_ONE_ARGUMENT_AGGREGATES: ReadonlySet<string> = new Set(["avg", "max", "min", "sum", "std", "stddev", "stddev_pop", "stddev_samp", "var_pop", "var_samp", "variance", "bit_and", "bit_or", "bit_xor"]);
 
@@ -723,7 +726,11 @@ export function parsePrefix(p: Parser): boolean {
       p.bump();
       // Adjacent string constants continue each other: in MySQL always, in
       // PostgreSQL only across a line break (`'a'\n'b'`), in SQLite never.
-      while (p.at(SyntaxKind.String) && (p.mysql || (p.postgres && p.stringContinues()))) p.bump();
+      if (p.mysql) {
+        // MySQL continues a text string (N'…' too) with plain quoted ones; X'…' and B'…' stand alone.
+        const first = p.tokenText(firstAt - p.position).charCodeAt(0);
+        if (first === 39 || first === 34 || first === 78 || first === 110) while (p.at(SyntaxKind.String) && (p.tokenText().charCodeAt(0) === 39 || p.tokenText().charCodeAt(0) === 34)) p.bump();
+      } else while (p.at(SyntaxKind.String) && p.postgres && p.stringContinues()) p.bump();
       // U&'d!0061t' UESCAPE '!': the escape character of a Unicode string. (PostgreSQL's lexer
       // wants the string after a Unicode string's UESCAPE; after another string it is a label.)
       if (p.postgres && p.atKw("uescape") && (p.nth(1) === SyntaxKind.String || isUnicodeString(p.tokenText(firstAt - p.position)))) {
@@ -750,6 +757,7 @@ export function parsePrefix(p: Parser): boolean {
         parseFieldSelection(p, cp);
         return true;
       }
+      if (p.mysql && p.kind === SyntaxKind.Variable) checkMysqlSystemVariable(p);
       p.start(SyntaxKind.ParamExpr);
       p.bump();
       if (p.mysql && p.atOp(":=")) {
@@ -817,6 +825,21 @@ function parseOdbcEscape(p: Parser): boolean {
   p.expect(SyntaxKind.RBrace, "'}'");
   p.finish();
   return true;
+}
+
+/** The scopes a MySQL system variable's name may start with (`@@session.sql_mode`). */
+const MYSQL_VARIABLE_SCOPES: ReadonlySet<string> = new Set(["global", "session", "local", "persist", "persist_only"]);
+
+/**
+ * MySQL: the name in `@@[scope.]name` is an identifier, so no reserved word unless quoted
+ * (`@@order` is a syntax error, `` @@`order` `` is not).
+ */
+function checkMysqlSystemVariable(p: Parser): void {
+  const parts = p.tokenText().slice(2).split(".");
+  const name = parts.length > 1 && MYSQL_VARIABLE_SCOPES.has(parts[0]!.toLowerCase()) ? parts[1]! : parts[0]!;
+  if (!p.reserved.has(name.toLowerCase())) return;
+  const [start, end] = p.currentRange();
+  p.report(SyntaxCode.UnexpectedToken, `${name.toUpperCase()} is a reserved word: quote the variable's name (\`${name}\`)`, start, end);
 }
 
 function parsePrefixOperator(p: Parser): boolean {
@@ -1143,6 +1166,7 @@ function parseWordPrefix(p: Parser): boolean {
         p.bump();
         p.start(SyntaxKind.ArgList);
         if (p.eat(SyntaxKind.LParen)) {
+          if (p.at(SyntaxKind.RParen)) p.expected("column name");
           parseExprListItems(p);
           p.expect(SyntaxKind.RParen, "')'");
         } else parseExprListItems(p);
@@ -1671,6 +1695,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
   // (MySQL's aggregates take their argument: COUNT() and SUM() are syntax errors there.)
   const argumentNeeded = oneArgumentAggregate || (p.mysql && callee === "count" && p.behind(2) !== SyntaxKind.Dot);
   const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(callee ?? "");
+  const unqualified = p.behind(2) !== SyntaxKind.Dot;
   p.start(SyntaxKind.ArgList);
   p.bump();
   if (!p.enter()) {
@@ -1689,7 +1714,9 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
   } else if (!p.at(SyntaxKind.RParen)) {
     if (p.atKw("distinct") || p.atKw("all")) {
       if (exprListOnly) p.errorBump(`unexpected ${p.word!.toUpperCase()}: ${callee!.toUpperCase()}(…) takes a list of expressions`);
-      else p.bump();
+      else if (p.mysql && !(unqualified && (p.atKw("distinct") ? MYSQL_DISTINCT_AGGREGATES.has(callee ?? "") : callee === "count" || MYSQL_ONE_ARGUMENT_AGGREGATES.has(callee ?? "")))) {
+        p.errorBump(`unexpected ${p.word!.toUpperCase()}: MySQL takes it in ${p.atKw("distinct") ? "COUNT, SUM, AVG, MIN, MAX and GROUP_CONCAT" : "its aggregates"} only`);
+      } else p.bump();
     }
     do {
       if (intervalArgs && p.atKw("interval")) p.intervalAt = p.position;
@@ -1706,7 +1733,9 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
         const [start, end] = p.rangeAt(p.position + 1);
         p.report(SyntaxCode.UnexpectedToken, `${callee!.toUpperCase()}(…) takes no named arguments`, start, end);
       }
-      parseArg(p, special === "trim" && count === 1);
+      // (MySQL reserves the two-part units, DAY_MINUTE and its kin: a keyword there, no expression.)
+      if (special === "extract" && p.mysql && count === 1 && atMysqlIntervalUnit(p) && isReservedAt(p)) p.bump(SyntaxKind.Keyword);
+      else parseArg(p, special === "trim" && count === 1);
       // Special argument syntax: EXTRACT(x FROM y), POSITION(a IN b), SUBSTRING(x FROM 1 FOR 2), TRIM(BOTH x FROM y)
       // Only EXTRACT, POSITION, SUBSTRING, TRIM, OVERLAY, NORMALIZE take keyword-separated arguments.
       while (specialSyntax && (p.atKw("from") || p.atKw("for") || p.atKw("in") || p.atKw("placing") || p.atKw("similar") || p.atKw("escape"))) {

@@ -84,17 +84,67 @@ export function parseMysqlAlterTableAction(p: Parser): boolean {
 }
 
 /**
- * A table option in ALTER TABLE: `[DEFAULT] {CHARACTER SET | CHARSET | COLLATE} [=] name`,
- * `name [=] value` (ENGINE, AUTO_INCREMENT, COMMENT, ROW_FORMAT, …), `UNION [=] (t, …)`.
+ * The first words of MySQL's table options (CREATE TABLE's `create_table_option`), and of the
+ * storage-engine options MariaDB adds (Aria's TRANSACTIONAL and PAGE_CHECKSUM, InnoDB's page
+ * compression and encryption keys), which MariaDB's own scripts and dumps write.
  */
-export function parseMysqlTableOption(p: Parser): void {
+const MYSQL_TABLE_OPTIONS: ReadonlySet<string> = new Set([
+  "autoextend_size", "auto_increment", "avg_row_length", "character", "charset", "checksum", "collate", "comment",
+  "compression", "connection", "data", "index", "delay_key_write", "encryption", "engine", "engine_attribute",
+  "secondary_engine", "secondary_engine_attribute", "insert_method", "key_block_size", "max_rows", "min_rows",
+  "pack_keys", "password", "row_format", "start", "stats_auto_recalc", "stats_persistent", "stats_sample_pages",
+  "tablespace", "storage", "union", "type",
+  "transactional", "page_checksum", "table_checksum", "page_compressed", "page_compression_level", "encrypted", "encryption_key_id", "ietf_quotes",
+]);
+
+/**
+ * A MySQL table option, in CREATE TABLE or ALTER TABLE: `[DEFAULT] {CHARACTER SET | CHARSET |
+ * COLLATE} [=] name`, `name [=] value` (ENGINE, AUTO_INCREMENT, COMMENT, ROW_FORMAT, …),
+ * `UNION [=] (t, …)`. With `checkName`, a name that is none of MySQL's is reported (wrong
+ * dialect); returns whether it was.
+ */
+export function parseMysqlTableOption(p: Parser, checkName = true): boolean {
   p.eatKw("default");
+  const name = p.word ?? "";
+  const unknown = checkName && !MYSQL_TABLE_OPTIONS.has(name);
+  if (unknown) p.wrongDialect(`${p.tokenText()} as a table option`, "MySQL has no such table option");
+  // Two-word option names: CHARACTER SET, DATA DIRECTORY, INDEX DIRECTORY.
   if ((p.atKw("character") && p.nthKw(1, "set")) || ((p.atKw("data") || p.atKw("index")) && p.nthKw(1, "directory"))) p.bump();
   p.bump();
   p.eatOp("=");
-  // A value word names something (ENGINE = InnoDB, CHARSET = utf8mb4): an identifier, kept as written.
-  if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
-  else if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
+  parseMysqlTableOptionValue(p, name);
+  return unknown;
+}
+
+/**
+ * A table option's value: a string, a number, or a name (an identifier, kept as written:
+ * ENGINE = InnoDB, CHARSET = utf8mb4) that is no reserved word but DEFAULT, BINARY (a character
+ * set and a collation) and SECONDARY_ENGINE's NULL; MERGE's `UNION = (t, …)` lists tables and
+ * `INSERT_METHOD` is NO, FIRST or LAST.
+ */
+function parseMysqlTableOptionValue(p: Parser, name: string): void {
+  if (name === "union") {
+    p.start(SyntaxKind.NameList);
+    if (p.expect(SyntaxKind.LParen, "'('")) {
+      if (!p.at(SyntaxKind.RParen)) {
+        do parseQualifiedName(p, "table name");
+        while (p.eat(SyntaxKind.Comma));
+      }
+      p.recoverUntil(() => p.at(SyntaxKind.RParen));
+      p.expect(SyntaxKind.RParen, "')'");
+    }
+    p.finish();
+    return;
+  }
+  if (name === "insert_method" && !(p.atKw("no") || p.atKw("first") || p.atKw("last"))) {
+    if (p.at(SyntaxKind.Word)) p.errorBump(`expected NO, FIRST or LAST, found '${p.tokenText()}'`);
+    else p.expected("NO, FIRST or LAST");
+    return;
+  }
+  if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
+  else if (p.at(SyntaxKind.Word) && (!isReservedAt(p) || p.atKw("default") || p.atKw("binary") || (p.atKw("null") && name === "secondary_engine"))) p.bump(SyntaxKind.Ident);
+  // (A reserved word is reported, and read as the value, so the next option is read as one.)
+  else if (p.at(SyntaxKind.Word)) p.errorBump(`expected option value, found '${p.tokenText()}' (a reserved word: quote it)`);
   else p.expected("option value");
 }
 

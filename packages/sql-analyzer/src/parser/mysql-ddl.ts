@@ -387,6 +387,16 @@ function parseAlterDatabase(p: Parser): void {
   // whose value follows, starts the options.
   if (atIdent(p) && !(atDatabaseOption(p, 0) && !atDatabaseOption(p, 1))) parseQualifiedName(p, "database name");
   if (!atDatabaseOption(p, 0)) p.expected("CHARACTER SET, COLLATE, ENCRYPTION or READ ONLY");
+  parseMysqlDatabaseOptions(p);
+  p.finish();
+}
+
+/**
+ * CREATE and ALTER DATABASE's options, each `[DEFAULT] CHARACTER SET [=] cs`, `[DEFAULT] COLLATE
+ * [=] c`, `[DEFAULT] ENCRYPTION [=] 'Y' | 'N'` or `READ ONLY [=] DEFAULT | 0 | 1`; a character set
+ * or collation is a name that is no reserved word, DEFAULT or BINARY.
+ */
+export function parseMysqlDatabaseOptions(p: Parser): void {
   while (atDatabaseOption(p, 0)) {
     p.start(SyntaxKind.TableOption);
     p.eatKw("default");
@@ -395,11 +405,11 @@ function parseAlterDatabase(p: Parser): void {
     if (w === "character") p.expectKw("set");
     else if (w === "read") p.expectKw("only");
     p.eatOp("=");
-    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number)) p.bump();
-    else expectLabel(p, "option value");
+    if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent) || p.atKw("default") || p.atKw("binary")) p.bump();
+    else if (atIdent(p)) p.bumpIdent();
+    else p.expected("option value");
     p.finish();
   }
-  p.finish();
 }
 
 /** Whether an ALTER DATABASE option starts at the n-th token. */

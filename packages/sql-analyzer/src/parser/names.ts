@@ -287,8 +287,13 @@ function atLabelContext(p: Parser): boolean {
  * also a string (`CHARACTER SET 'utf8'`, as schema scripts often write it).
  */
 export function expectCharsetName(p: Parser, what: "character set" | "collation"): boolean {
-  if (p.mysql && p.at(SyntaxKind.String)) {
+  if (p.mysql && (p.at(SyntaxKind.String) || p.atKw("binary"))) {
     p.bump();
+    return true;
+  }
+  // (MySQL's names of character sets and collations are identifiers: no reserved word but BINARY.)
+  if (p.mysql && p.at(SyntaxKind.Word) && isReservedAt(p)) {
+    reservedAsName(p, `a ${what}'s name`);
     return true;
   }
   return expectLabel(p, what);

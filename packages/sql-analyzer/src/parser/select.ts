@@ -10,6 +10,9 @@ import { SQL_JSON_XML_CLASS, atSqlTableFunctionArgs, parseSqlJsonXmlCall, parseS
 import type { Parser } from "./parser.js";
 import { parseTypeName } from "./types.js";
 
+/** The words that start a join in MySQL (after a table). */
+const MYSQL_JOIN_STARTS: ReadonlySet<string> = new Set(["join", "inner", "cross", "left", "right", "natural", "straight_join", "full"]);
+
 /** Whether a query expression (SELECT, VALUES, TABLE, WITH, or a parenthesized one) starts here. */
 export function atSelectStart(p: Parser): boolean {
   if (p.at(SyntaxKind.LParen)) return isSubqueryAhead(p);
@@ -259,10 +262,11 @@ function parseSelectCore(p: Parser): void {
     p.finish();
   }
   if (p.mysql) {
-    // MySQL takes its select options, DISTINCT among them, in any order: `SELECT STRAIGHT_JOIN DISTINCT …`.
+    // MySQL takes its select options, DISTINCT among them, in any order and any number of times:
+    // `SELECT STRAIGHT_JOIN DISTINCT …`, `SELECT DISTINCT DISTINCT …`.
     for (;;) {
       if (p.at(SyntaxKind.Word) && MYSQL_SELECT_OPTIONS.has(p.word!)) p.bump();
-      else if (!distinctSeen && (p.atKw("distinct") || p.atKw("distinctrow"))) {
+      else if (p.atKw("distinct") || p.atKw("distinctrow")) {
         distinctSeen = true;
         p.start(SyntaxKind.DistinctClause);
         p.bump();
@@ -823,6 +827,11 @@ function parseTableRef(p: Parser): boolean {
     return true;
   }
   if (p.mysql && p.atKw("dual")) {
+    // DUAL is a whole FROM clause of its own: no table to join, update or delete.
+    if (p.wordAt(-1) !== "from" || p.nth(1) === SyntaxKind.Comma || (p.nth(1) === SyntaxKind.Word && MYSQL_JOIN_STARTS.has(p.wordAt(1)!))) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, "DUAL stands alone after FROM (`SELECT 1 FROM DUAL`): it is no table", start, end);
+    }
     p.start(SyntaxKind.TableRef);
     p.bump();
     p.finish();

@@ -37,7 +37,9 @@ export function atMultiWordType(p: Parser): boolean {
   return (first === "timestamp" || first === "time") && (p.nthKw(1, "with") || p.nthKw(1, "without"));
 }
 
-/** MySQL's character types: the only ones its grammar gives a CHARACTER SET. */
+/** MySQL's types (by their last word) that need a length: VARCHAR(n), VARBINARY(n), CHAR VARYING(n), … (LONG VARCHAR, a MEDIUMTEXT, takes none). */
+const MYSQL_LENGTH_NEEDED: ReadonlySet<string> = new Set(["varchar", "varbinary", "nvarchar", "varcharacter", "varying"]);
+
 /** The words that start a data type in MySQL's grammar (its `type` rule), and CAST's SIGNED / UNSIGNED. */
 const MYSQL_TYPE_WORDS: ReadonlySet<string> = new Set([
   "bit", "tinyint", "smallint", "mediumint", "int", "integer", "bigint", "int1", "int2", "int3", "int4", "int8", "middleint",
@@ -48,6 +50,7 @@ const MYSQL_TYPE_WORDS: ReadonlySet<string> = new Set([
   "geometrycollection", "geomcollection", "signed", "unsigned",
 ]);
 
+/** MySQL's character types: the only ones its grammar gives a CHARACTER SET. */
 const MYSQL_CHARACTER_TYPES = new Set([
   "char", "character", "varchar", "nchar", "nvarchar", "national", "text", "tinytext", "mediumtext", "longtext", "enum", "set", "long",
 ]);
@@ -163,6 +166,7 @@ export function parseTypeName(p: Parser): boolean {
     const [start, end] = p.currentRange();
     p.report(SyntaxCode.UnexpectedToken, `${first === "double" ? "DOUBLE PRECISION" : first.toUpperCase()} takes no length or precision in PostgreSQL`, start, end);
   }
+  if (p.mysql && !modifiers && first !== "long" && MYSQL_LENGTH_NEEDED.has(p.wordAt(-1) ?? "")) p.expected("a length, `(n)`: MySQL's variable-length types need one");
   if (modifiers) parseTypeArgs(p, takesExpressionModifiers(p, first));
   if ((first === "timestamp" || first === "time") && !p.sqlite) {
     if ((p.atKw("with") || p.atKw("without")) && p.nthKw(1, "time") && p.nthKw(2, "zone")) {

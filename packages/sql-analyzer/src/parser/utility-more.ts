@@ -534,7 +534,21 @@ export function parseMysqlTableCommand(p: Parser): void {
     if (!p.eatKw("table")) p.expectKw("tables");
     do parseQualifiedName(p, "table name");
     while (p.eat(SyntaxKind.Comma));
-    while (p.at(SyntaxKind.Word)) p.bump();
+    // The command's options: CHECK's FOR UPGRADE, QUICK, FAST, MEDIUM, EXTENDED, CHANGED; REPAIR's
+    // QUICK, EXTENDED, USE_FRM; CHECKSUM's QUICK or EXTENDED (the statement's end reports others).
+    const options = TABLE_COMMAND_OPTIONS.get(w!);
+    while (options !== undefined && p.at(SyntaxKind.Word) && options.has(p.word!)) {
+      const upgrade = p.atKw("for");
+      p.bump();
+      if (upgrade) p.expectKw("upgrade");
+    }
   }
   p.finish();
 }
+
+/** The options MySQL's table maintenance commands take after their tables. */
+const TABLE_COMMAND_OPTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ["check", new Set(["for", "quick", "fast", "medium", "extended", "changed"])],
+  ["repair", new Set(["quick", "extended", "use_frm"])],
+  ["checksum", new Set(["quick", "extended"])],
+]);

@@ -10,6 +10,7 @@ import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, reservedAsName, at
 import type { Checkpoint, Parser } from "./parser.js";
 import { atSelectStart, parseSelectStmt } from "./select.js";
 import { parseSetAccount } from "./mysql-accounts.js";
+import { parseMysqlShow } from "./mysql-show.js";
 import { parseStatement } from "./statement.js";
 
 function parseTransactionModes(p: Parser, required = false): void {
@@ -17,7 +18,7 @@ function parseTransactionModes(p: Parser, required = false): void {
   let needed = required;
   for (let guard = 0; guard < 8; guard++) {
     if (needed && !atTransactionMode(p)) {
-      p.expected("a transaction mode (ISOLATION LEVEL …, READ WRITE, READ ONLY, [NOT] DEFERRABLE)");
+      p.expected(p.mysql ? "a transaction mode (ISOLATION LEVEL …, READ WRITE, READ ONLY)" : "a transaction mode (ISOLATION LEVEL …, READ WRITE, READ ONLY, [NOT] DEFERRABLE)");
       return;
     }
     p.start(SyntaxKind.TransactionMode);
@@ -156,7 +157,7 @@ export function parseSet(p: Parser): void {
     // MySQL: SET {GLOBAL | SESSION} TRANSACTION modes (the scope of the characteristics).
     p.bump();
     p.bump();
-    parseTransactionModes(p);
+    parseTransactionModes(p, true);
     p.finish();
     return;
   }
@@ -271,9 +272,6 @@ export function parseSet(p: Parser): void {
 }
 
 /** SHOW name | SHOW ALL | MySQL SHOW TABLES/COLUMNS/… */
-/** What MySQL's SHOW CREATE names after its kind. */
-const SHOW_CREATE_KINDS = new Set(["table", "view", "procedure", "function", "trigger", "event", "database", "schema", "user"]);
-
 /** The words MySQL's SHOW statements start with (after SHOW). */
 const MYSQL_SHOW_WORDS: ReadonlySet<string> = new Set([
   "binary", "master", "binlog", "character", "charset", "collation", "columns", "fields", "full", "extended", "create",
@@ -286,33 +284,10 @@ export function parseShow(p: Parser): void {
   p.start(SyntaxKind.ShowStmt);
   p.bump();
   if (p.mysql) {
-    if (!p.at(SyntaxKind.Word) || !MYSQL_SHOW_WORDS.has(p.word!)) p.wrongDialect(`SHOW ${p.tokenText()}`, "MySQL's SHOW lists its objects and settings (a setting: SHOW VARIABLES LIKE 'name', or SELECT @@name)");
-    // SHOW's own words are keywords; the names in it (FROM t, IN db, CREATE TABLE t, ENGINE x,
-    // GRANTS FOR account, FOR CHANNEL ch) are identifiers, so formatting never changes their
-    // case (MySQL table names are case-sensitive where the file system is).
-    const creates = p.atKw("create");
-    let prev: string | undefined;
-    while (!p.atEnd && !p.at(SyntaxKind.Semicolon)) {
-      if (p.atKw("like") || p.atKw("where")) {
-        p.bump();
-        parseExpr(p);
-      } else if (atLabel(p) && (prev === "from" || prev === "in" || (creates && prev !== undefined && SHOW_CREATE_KINDS.has(prev)))) {
-        parseQualifiedName(p, "name");
-        prev = undefined;
-      } else if (prev === "engine" && atLabel(p)) {
-        p.bumpIdent();
-        prev = undefined;
-      } else if (prev === "for" && (p.at(SyntaxKind.String) || atLabel(p)) && !p.atKw("channel")) {
-        parseAccountName(p);
-        prev = undefined;
-      } else if (prev === "channel" && atLabel(p)) {
-        // FOR CHANNEL ch (SHOW REPLICA STATUS, SHOW RELAYLOG EVENTS)
-        p.bumpIdent();
-        prev = undefined;
-      } else {
-        prev = p.at(SyntaxKind.Word) ? p.word : undefined;
-        p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Keyword : undefined);
-      }
+    if (p.at(SyntaxKind.Word) && MYSQL_SHOW_WORDS.has(p.word!)) parseMysqlShow(p);
+    else {
+      p.wrongDialect(`SHOW ${p.tokenText()}`, "MySQL's SHOW lists its objects and settings (a setting: SHOW VARIABLES LIKE 'name', or SELECT @@name)");
+      p.bumpRest();
     }
   } else if (!p.eatKw("all")) {
     if (p.atKw("time") && p.nthKw(1, "zone")) {

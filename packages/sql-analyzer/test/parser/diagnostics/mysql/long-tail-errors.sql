@@ -98,3 +98,68 @@ REVOKE ALL FROM bob;
 --     ^^^ error[unexpected-token]: ALL is a privilege, granted ON an object; without ON, MySQL's REVOKE revokes roles
 REVOKE GRANT OPTION FOR SELECT ON t FROM bob;
 --     ^^^^^ error[wrong-dialect]: REVOKE … OPTION FOR is not MySQL syntax; MySQL revokes the grant option as a privilege: REVOKE GRANT OPTION ON … FROM …
+-- Session 23: SHOW, each form by its own grammar.
+SHOW FULL TABLES FROM d LIKE 't%';
+SHOW EXTENDED INDEX FROM t IN d WHERE Key_name = 'PRIMARY';
+SHOW CREATE DATABASE IF NOT EXISTS d;
+SHOW GRANTS FOR 'u'@'%' USING r;
+SHOW PROFILE CPU, BLOCK IO FOR QUERY 2 LIMIT 5;
+SHOW BINLOG EVENTS IN 'log.000001' FROM 4 LIMIT 1, 10;
+SHOW COUNT(*) WARNINGS;
+SHOW INDEX orders;
+--         ^^^^^^ error[expected-token]: expected FROM or IN, found 'orders'
+SHOW COLUMNS FROM t t;
+--                  ^ error[unexpected-token]: unexpected 't'
+SHOW TABLES LIKE pattern;
+--               ^^^^^^^ error[expected-token]: expected pattern string, found 'pattern'
+SHOW CREATE TABLE;
+--               ^ error[expected-token]: expected table name, found ';'
+-- Table, database and maintenance options.
+CREATE TABLE t2 (a INT) ENGINE = RANGE UNION = (t1 t3) INSERT_METHOD = BUCKETS;
+--                               ^^^^^ error[unexpected-token]: expected option value, found 'RANGE' (a reserved word: quote it)
+--                                                 ^^ error[unexpected-token]: unexpected 't3'
+--                                                                     ^^^^^^^ error[unexpected-token]: expected NO, FIRST or LAST, found 'BUCKETS'
+ALTER TABLE t RESTART = 1000;
+--            ^^^^^^^ error[wrong-dialect]: RESTART as a table option is not MySQL syntax; MySQL has no such table option
+CREATE DATABASE d DEFAULT CHARACTER BY SET utf8mb4;
+--                                  ^^ error[expected-token]: expected SET, found 'BY'
+CHECK TABLE t FOR UPGRADE QUICK;
+OPTIMIZE TABLE t t;
+--               ^ error[unexpected-token]: unexpected 't'
+-- Calls, literals and types.
+SELECT f(DISTINCT a), COUNT(DISTINCT a), SUM(ALL a), X'4D' X'4D', N'a' 'b' FROM t WHERE MATCH () AGAINST ('w');
+--       ^^^^^^^^ error[unexpected-token]: unexpected DISTINCT: MySQL takes it in COUNT, SUM, AVG, MIN, MAX and GROUP_CONCAT only
+--                                                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error[unexpected-token]: unexpected string literal
+CREATE TABLE t (a VARCHAR, b LONG VARCHAR, c VARBINARY(3));
+--                       ^ error[expected-token]: expected a length, `(n)`: MySQL's variable-length types need one, found ','
+INSERT LOW_PRIORITY LOW_PRIORITY INTO t VALUES (1);
+--                  ^^^^^^^^^^^^ error[expected-token]: expected table name, found 'LOW_PRIORITY'
+REPLACE IGNORE INTO t VALUES (1);
+--      ^^^^^^ error[expected-token]: expected table name, found 'IGNORE'
+UPDATE IGNORE IGNORE t SET a = 1;
+--            ^^^^^^ error[expected-token]: expected table name, found 'IGNORE'
+SELECT 1 FROM dual JOIN t;
+--            ^^^^ error[unexpected-token]: DUAL stands alone after FROM (`SELECT 1 FROM DUAL`): it is no table
+-- Names: reserved words (ROWS, HOUR_MINUTE, …), character set introducers, system variables.
+SELECT rows, hour_minute FROM t;
+--     ^^^^ error[expected-token]: expected expression, found 'rows'
+--           ^^^^^^^^^^^ error[expected-token]: expected expression, found 'hour_minute'
+INSERT INTO t SET _utf8mb4 = 1;
+--                ^^^^^^^^ error[expected-token]: expected column name, found '_utf8mb4'
+SELECT _utf8mb4'x', _binary X'41', @@`order`, @@session.sql_mode, @@order;
+--                                                                ^^^^^^^ error[unexpected-token]: ORDER is a reserved word: quote the variable's name (`order`)
+SET NAMES desc;
+--        ^^^^ error[unexpected-token]: `desc` is a keyword MySQL does not take as a character set's name: write it in backticks (`desc`)
+-- Statement modifiers, accounts, privileges and index options.
+CREATE ALGORITHM = MASTER_LOG_POS SQL SECURITY INVOKER VIEW v AS SELECT 1;
+--                 ^^^^^^^^^^^^^^ error[expected-token]: expected UNDEFINED, MERGE or TEMPTABLE
+ALTER USER change PASSWORD EXPIRE;
+--         ^^^^^^ error[unexpected-token]: `change` is a keyword MySQL does not take as an account name: write it in backticks (`change`)
+SET GLOBAL TRANSACTION;
+--                    ^ error[expected-token]: expected a transaction mode (ISOLATION LEVEL …, READ WRITE, READ ONLY), found ';'
+GRANT CREATE TEMPORARY TABLES, LOCK TABLES, SHOW VIEW NOT ON db.* TO u;
+--                                                    ^^^ error[expected-token]: expected TO, found 'NOT'
+--                                                        ^^^^^^^^^^^^ error[unexpected-token]: unexpected 'ON'
+CREATE TABLE t (a INT, KEY KEY i (a), INDEX j (a) USING HASH COMMENT 'x', FULLTEXT KEY k (a) COMMENT);
+--                         ^^^ error[expected-token]: expected '(', found 'KEY'
+--                                                                                                  ^ error[expected-token]: expected the comment's string, found ')'
