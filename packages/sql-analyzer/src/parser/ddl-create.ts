@@ -1,6 +1,6 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { DEF_ELEMS, parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, parseIndexElemList, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
+import { DEF_ELEMS, parseMysqlIndexType, parseIfExists, parseIfNotExists, parseCreateTableRest, parseIndexElem, parseIndexElemList, parseOptionList, parseNullsDistinct, parseSequenceOptions, parseTableConstraint, parseWithOptionList } from "./ddl-table.js";
 import { parseCreateRoutineRest, parseCreateTriggerRest, parseRoutineParams } from "./ddl-routine.js";
 import { parseCreateDatabaseRest, parseCreateEventTriggerRest, parseCreatePolicyRest, parseCreateRoleRest } from "./utility-more.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
@@ -415,10 +415,7 @@ function parseCreateIndexRest(p: Parser): void {
   if (ifNotExists) parseIfNotExists(p);
   // (PostgreSQL names the index it may skip: IF NOT EXISTS needs a name; MySQL and SQLite name every index.)
   if (!p.atKw("on") || (ifNotExists && p.postgres) || !p.postgres) parseQualifiedName(p, "index name");
-  if (p.mysql && p.atKw("using")) {
-    p.bump();
-    expectLabel(p);
-  }
+  if (p.mysql && p.atKw("using")) parseMysqlIndexType(p);
   p.expectKw("on");
   p.start(SyntaxKind.TableRef);
   if (p.atKw("only") && atIdent(p, 1)) refuse("ON ONLY");

@@ -2,7 +2,7 @@ import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseIfNotExists } from "./ddl-table.js";
 import { expectParenthesizedExpr, parseExpr } from "./expressions.js";
-import { atFullyReservedWord, atLabel, atSubstitutedName, atTypeFunctionName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
+import { atIdent, atFullyReservedWord, atLabel, atSubstitutedName, atTypeFunctionName, expectIdent, expectLabel, parseParenNameList, parseQualifiedName, parseRoutineName, reservedAsName } from "./names.js";
 import type { Parser } from "./parser.js";
 import { parseMysqlProgramBody } from "./mysql-routines.js";
 import { checkRoutineSignature, ParamSummary, type ParamMode } from "./routine-signature.js";
@@ -416,7 +416,11 @@ export function parseRoutineParams(p: Parser, forms: SignatureForms = {}): void 
         if (p.postgres && !atTypeFunctionName(p)) p.expected("parameter name");
         p.bumpIdent();
       }
-      else if (!named && p.mysql && atLabel(p) && atLabel(p, 1)) p.bumpIdent();
+      // MySQL names every parameter, with an identifier: `IN n INT`, never `IN INT`.
+      else if (!named && p.mysql) {
+        if (atIdent(p) && atLabel(p, 1)) p.bumpIdent();
+        else p.expected("parameter name");
+      }
       const typeFrom = p.position;
       parseTypeName(p);
       forms.params?.add(mode, typeFrom, p.position);

@@ -686,10 +686,7 @@ export function parseTableConstraint(p: Parser): void {
       p.expectKw("key");
       // MySQL takes (and ignores) an index name: `PRIMARY KEY pk (a)`.
       if (p.mysql && atIdent(p)) p.bumpIdent();
-      if (p.mysql && p.atKw("using")) {
-        p.bump();
-        p.bump();
-      }
+      if (p.mysql && p.atKw("using")) parseMysqlIndexType(p);
       if (parseUsingIndex(p)) break;
       parseIndexElemList(p, true);
       parseConflictClause(p);
@@ -699,10 +696,7 @@ export function parseTableConstraint(p: Parser): void {
       p.bump();
       if (p.mysql && (p.atKw("key") || p.atKw("index"))) p.bump();
       if (p.mysql && atIdent(p)) p.bumpIdent();
-      if (p.mysql && p.atKw("using")) {
-        p.bump();
-        expectLabel(p, "index type");
-      }
+      if (p.mysql && p.atKw("using")) parseMysqlIndexType(p);
       if (parseUsingIndex(p)) break;
       parseNullsDistinct(p);
       parseIndexElemList(p, true);
@@ -749,11 +743,8 @@ export function parseTableConstraint(p: Parser): void {
       if ((p.atKw("fulltext") || p.atKw("spatial")) && (p.nthKw(1, "key") || p.nthKw(1, "index"))) p.bump();
       p.bump();
       if (atIdent(p)) p.bumpIdent();
-      if (p.mysql && p.atKw("using")) {
-        // The index type may come before the columns: INDEX i USING BTREE (a)
-        p.bump();
-        expectLabel(p, "index type");
-      }
+      // The index type may come before the columns: INDEX i USING BTREE (a)
+      if (p.mysql && p.atKw("using")) parseMysqlIndexType(p);
       parseIndexElemList(p);
       break;
     default:
@@ -764,17 +755,21 @@ export function parseTableConstraint(p: Parser): void {
   p.finish();
 }
 
+/** MySQL: `USING {BTREE | HASH}`, an index's type (the cursor at USING). */
+export function parseMysqlIndexType(p: Parser): void {
+  p.bump();
+  if (p.atKw("btree") || p.atKw("hash")) p.bump();
+  else p.expected("BTREE or HASH");
+}
+
 /**
  * MySQL's index options after a key's columns: `USING {BTREE | HASH}`, `COMMENT 'x'`,
  * `WITH PARSER p`, `VISIBLE`, `INVISIBLE`, `KEY_BLOCK_SIZE [=] n`, `[SECONDARY_]ENGINE_ATTRIBUTE [=] 's'`.
  */
 function parseMysqlIndexOptions(p: Parser): void {
   for (let guard = 0; guard < 16 && p.at(SyntaxKind.Word); guard++) {
-    if (p.atKw("using")) {
-      p.bump();
-      if (p.atKw("btree") || p.atKw("hash")) p.bump();
-      else p.expected("BTREE or HASH");
-    } else if (p.atKw("comment")) {
+    if (p.atKw("using")) parseMysqlIndexType(p);
+    else if (p.atKw("comment")) {
       p.bump();
       if (p.at(SyntaxKind.String)) p.bump();
       else p.expected("the comment's string");

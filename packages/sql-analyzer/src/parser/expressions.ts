@@ -63,6 +63,22 @@ const MYSQL_KEYWORDS_NOT_FUNCTIONS: ReadonlySet<string> = new Set(`
   upgrade wrapper xa year_month
 `.split(/\s+/).filter(Boolean));
 
+/**
+ * The number of arguments (least, most) of MySQL's functions that its grammar names with a
+ * keyword, each by a rule of its own (`function_call_keyword`, `function_call_conflict`, …):
+ * no other count parses. Those with keyword-separated arguments (CHAR, TRIM, SUBSTRING, …) are
+ * checked by their forms instead.
+ */
+const MYSQL_KEYWORD_CALL_ARITY: ReadonlyMap<string, readonly [number, number]> = new Map([
+  ["user", [0, 0]], ["current_user", [0, 0]], ["database", [0, 0]], ["schema", [0, 0]], ["row_count", [0, 0]],
+  ["curdate", [0, 0]], ["utc_date", [0, 0]], ["ascii", [1, 1]], ["charset", [1, 1]], ["collation", [1, 1]],
+  ["microsecond", [1, 1]], ["quarter", [1, 1]], ["reverse", [1, 1]], ["date", [1, 1]], ["day", [1, 1]], ["hour", [1, 1]],
+  ["minute", [1, 1]], ["month", [1, 1]], ["second", [1, 1]], ["time", [1, 1]], ["year", [1, 1]], ["week", [1, 2]],
+  ["timestamp", [1, 2]], ["left", [2, 2]], ["right", [2, 2]], ["mod", [2, 2]], ["repeat", [2, 2]], ["truncate", [2, 2]],
+  ["format", [2, 3]], ["if", [3, 3]], ["replace", [3, 3]], ["insert", [4, 4]], ["coalesce", [1, Infinity]],
+  ["interval", [2, Infinity]], ["default", [1, 1]],
+]);
+
 /** MySQL's aggregates that take DISTINCT. */
 const MYSQL_DISTINCT_AGGREGATES: ReadonlySet<string> = new Set(["count", "sum", "avg", "min", "max", "group_concat"]);
 
@@ -1805,6 +1821,16 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
     if (forms !== undefined && !forms.includes(sequence) && longer !== undefined) {
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.ExpectedToken, `${special.toUpperCase()}(… ${sequence.toUpperCase()} …) needs ${longer.slice(sequence.length + 1).split(" ")[0]!.toUpperCase()} next`, start, end);
+    }
+  }
+  if (p.mysql && unqualified && callee !== undefined && separators.length === 0) {
+    // MySQL's functions named with a keyword take as many arguments as their grammar rule gives.
+    const arity = MYSQL_KEYWORD_CALL_ARITY.get(callee);
+    if (arity !== undefined && (count < arity[0] || count > arity[1]) && p.at(SyntaxKind.RParen)) {
+      const [start, end] = p.currentRange();
+      const [min, max] = arity;
+      const wanted = max === 0 ? "no argument" : min === max ? `${min} argument${min === 1 ? "" : "s"}` : max === Infinity ? `${min} argument${min === 1 ? "" : "s"} or more` : `${min} to ${max} arguments`;
+      p.report(SyntaxCode.UnexpectedToken, `${callee.toUpperCase()}(…) takes ${wanted} in MySQL`, start, end);
     }
   }
   const required = special === undefined ? undefined : p.postgres ? REQUIRED_FORMS[special] : p.mysql ? MYSQL_REQUIRED_FORMS[special] : undefined;

@@ -141,7 +141,9 @@ function parseMysqlTableOptionValue(p: Parser, name: string): void {
     else p.expected("NO, FIRST or LAST");
     return;
   }
-  if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
+  // (A character set or collation is a name or a string, no number.)
+  if (p.at(SyntaxKind.Number) && (name === "charset" || name === "character" || name === "collate")) p.errorBump(`expected a ${name === "collate" ? "collation" : "character set"}'s name, found ${p.tokenText()}`);
+  else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || p.at(SyntaxKind.QuotedIdent)) p.bump();
   else if (p.at(SyntaxKind.Word) && (!isReservedAt(p) || p.atKw("default") || p.atKw("binary") || (p.atKw("null") && name === "secondary_engine"))) p.bump(SyntaxKind.Ident);
   // (A reserved word is reported, and read as the value, so the next option is read as one.)
   else if (p.at(SyntaxKind.Word)) p.errorBump(`expected option value, found '${p.tokenText()}' (a reserved word: quote it)`);

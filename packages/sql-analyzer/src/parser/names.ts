@@ -211,6 +211,9 @@ export function atNameAfterDot(p: Parser, n: number): boolean {
   // (One mask test for the common case; the look-ahead check reads the next word only for NOT, NULLS, …)
   const classes = p.wordClassesAt(n);
   if (p.sqlite) return (classes & p.reservedClass) === 0;
+  // MySQL's lexer reads a word right after a dot as a name, reserved or not (`t.from`); after
+  // a dot and a space it reads a keyword again (`t. FROM` ends the name at the dot).
+  if (p.mysql) return (classes & p.reservedClass) === 0 || p.touchesNextAt(n - 1);
   return (classes & POSTGRES_LOOKAHEAD_FIRST_CLASS) === 0 || !p.postgres || !atPostgresLookaheadToken(p, n);
 }
 

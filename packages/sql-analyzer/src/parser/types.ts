@@ -184,8 +184,10 @@ export function parseTypeName(p: Parser): boolean {
   }
   if (p.mysql) {
     // CAST(x AS SIGNED INTEGER) / UNSIGNED INT
-    if ((first === "signed" || first === "unsigned") && (p.atKw("integer") || p.atKw("int"))) p.bumpIdent();
-    while (p.atKw("unsigned") || p.atKw("signed") || p.atKw("zerofill")) p.bump();
+    const castSign = first === "signed" || first === "unsigned";
+    if (castSign && (p.atKw("integer") || p.atKw("int"))) p.bumpIdent();
+    // A numeric column type's options (INT UNSIGNED ZEROFILL); CAST's SIGNED / UNSIGNED take none.
+    else if (!castSign) while (p.atKw("unsigned") || p.atKw("signed") || p.atKw("zerofill")) p.bump();
     if ((p.atKw("character") && p.nthKw(1, "set")) || p.atKw("charset")) {
       const [start] = p.currentRange();
       if (p.atKw("character")) p.bump();

@@ -163,3 +163,23 @@ GRANT CREATE TEMPORARY TABLES, LOCK TABLES, SHOW VIEW NOT ON db.* TO u;
 CREATE TABLE t (a INT, KEY KEY i (a), INDEX j (a) USING HASH COMMENT 'x', FULLTEXT KEY k (a) COMMENT);
 --                         ^^^ error[expected-token]: expected '(', found 'KEY'
 --                                                                                                  ^ error[expected-token]: expected the comment's string, found ')'
+-- Functions named with keywords take their grammar's number of arguments.
+SELECT REPLACE(a, 'x', 'y'), IF(a, 1, 2), LEFT(a, 2), USER(), DEFAULT(a), WEEK(d, 1), COALESCE(a, b, c) FROM t;
+SELECT REPLACE(a), IF(a, 1), USER(1), DEFAULT(), TIMESTAMP(a, b, c) FROM t;
+--              ^ error[unexpected-token]: REPLACE(…) takes 3 arguments in MySQL
+--                        ^ error[unexpected-token]: IF(…) takes 3 arguments in MySQL
+--                                 ^ error[unexpected-token]: USER(…) takes no argument in MySQL
+--                                            ^ error[unexpected-token]: DEFAULT(…) takes 1 argument in MySQL
+--                                                                ^ error[unexpected-token]: TIMESTAMP(…) takes 1 to 2 arguments in MySQL
+-- After `t.` a word is a name, a reserved one too, unless a space comes between.
+SELECT t.from, t. from FROM t;
+--              ^^^^^^^^^^^^^ error[unexpected-token]: unexpected '.'
+-- CAST's SIGNED / UNSIGNED take no more sign words; a column type takes several.
+SELECT CAST(a AS UNSIGNED UNSIGNED), CAST(a AS SIGNED INTEGER) FROM t;
+--                        ^^^^^^^^ error[expected-token]: expected ')', found 'UNSIGNED'
+CREATE TABLE t (a INT UNSIGNED ZEROFILL, b INT(1) USING BTREE, UNIQUE KEY u USING REBUILD (a)) CHARSET = 1000;
+--                                                ^^^^^^^^^^^ error[unexpected-token]: unexpected 'USING'
+--                                                                                ^^^^^^^ error[expected-token]: expected BTREE or HASH, found 'REBUILD'
+--                                                                                                       ^^^^ error[unexpected-token]: expected a character set's name, found 1000
+CREATE PROCEDURE p (IN INT, OUT n INT) BEGIN END;
+--                     ^^^ error[expected-token]: expected parameter name, found 'INT'
