@@ -342,6 +342,11 @@ export const MARIADB_ONLY_FORMS = [
     test: (t) => t.some((x, i) => isWord(x, "cast") && isPunct(t[i + 1], "(") && castType(t, i + 1) !== undefined && !MYSQL_CAST_TYPES.has(castType(t, i + 1))),
   },
   { name: "BEGIN NOT ATOMIC", test: (t) => isWord(t[0], "begin") && isWord(t[1], "not") && isWord(t[2], "atomic") },
+  // MySQL 8.0 removed the ODBC form `.t` (the table t of the default database; WL#8662).
+  {
+    name: "a table named with a leading dot (`.t`)",
+    test: (t) => t.some((x, i) => isPunct(x, ".") && isWord(t[i - 1], "from", "into", "join", "table", "update", "exists", "describe", "desc") && (t[i + 1]?.kind === "word" || t[i + 1]?.kind === "quoted")),
+  },
   // MySQL 8 revokes a role with `REVOKE role FROM …`; its grammar has no `… OPTION FOR`.
   { name: "REVOKE ADMIN OPTION FOR", test: (t) => isWord(t[0], "revoke") && isWord(t[1], "admin") && isWord(t[2], "option") && isWord(t[3], "for") },
   // MySQL 8 reserves CUBE and keeps ROLLUP a keyword: neither names a function there, as in MariaDB.

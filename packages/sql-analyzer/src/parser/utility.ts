@@ -120,7 +120,8 @@ export function parseTransaction(p: Parser, cp: Checkpoint): boolean {
     case "rollback":
       eatTransactionWord(p);
       if (p.eatKw("to")) {
-        if (p.atKw("savepoint") && (atLabel(p, 1) || !p.postgres)) p.bump();
+        // (In PostgreSQL and MySQL `ROLLBACK TO SAVEPOINT` rolls back to a savepoint named savepoint.)
+        if (p.atKw("savepoint") && (atLabel(p, 1) || p.sqlite)) p.bump();
         expectIdent(p, "savepoint name");
       } else if (p.atKw("and")) {
         parseChain(p);

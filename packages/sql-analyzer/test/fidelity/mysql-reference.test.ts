@@ -92,6 +92,7 @@ describe("MariaDB forms MySQL 8 lacks", () => {
     ["SELECT CAST(a AS INT) FROM t", "CAST / CONVERT to a type that is none of MySQL's cast types (INT, TEXT, …)"],
     ["BEGIN NOT ATOMIC SELECT 1; END", "BEGIN NOT ATOMIC"],
     ["REVOKE ADMIN OPTION FOR r FROM u", "REVOKE ADMIN OPTION FOR"],
+    ["SELECT * FROM .t", "a table named with a leading dot (`.t`)"],
     ["SELECT a FROM t GROUP BY ROLLUP (a)", "ROLLUP (…) and CUBE (…) as calls"],
   ];
   it.each(cases)("%s", (sql, form) => {
@@ -99,7 +100,7 @@ describe("MariaDB forms MySQL 8 lacks", () => {
   });
 
   it("finds none in MySQL's own forms", () => {
-    for (const sql of ["CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE OR REPLACE SPATIAL REFERENCE SYSTEM 4120 NAME 'x' DEFINITION 'y'", "SELECT CAST(a AS SIGNED), CAST(b AS CHAR(3)) FROM t", "CREATE TABLE IF NOT EXISTS t (a int)", "VALUES ROW(1)", "INSERT INTO t VALUES (1)", "SELECT * FROM t LIMIT 2 OFFSET 1", "REVOKE admin FROM u"]) {
+    for (const sql of ["CREATE OR REPLACE VIEW v AS SELECT 1", "CREATE OR REPLACE SPATIAL REFERENCE SYSTEM 4120 NAME 'x' DEFINITION 'y'", "SELECT CAST(a AS SIGNED), CAST(b AS CHAR(3)) FROM t", "CREATE TABLE IF NOT EXISTS t (a int)", "VALUES ROW(1)", "INSERT INTO t VALUES (1)", "SELECT * FROM t LIMIT 2 OFFSET 1", "REVOKE admin FROM u", "SELECT t.a, .5 FROM t"]) {
       expect(mariadbTexts(sql).mariadbOnly, sql).toBeUndefined();
     }
   });
