@@ -48,6 +48,7 @@ export async function createPostgresServerOracle() {
     } catch (error) {
       return { ok: false, message: String(error?.message ?? error) };
     }
+    if (hasTypedParameter(tree)) return { ok: false, message: "syntax error at a parameter after a type name (`int $1`: libpg-query's extension; PostgreSQL wants a string there)" };
     // What the server's DO checks before it runs the code (ExecuteDoStmt; checked against a
     // PostgreSQL server): the grammar takes `DO LANGUAGE x` alone, and any number of code strings
     // and LANGUAGE clauses, but the server wants code, and one of each.
@@ -68,6 +69,20 @@ export async function createPostgresServerOracle() {
     if (hasValuelessReturn(tree, compiled)) return { ok: false, message: 'missing expression at or near ";" (RETURN without a value in a function that returns one)' };
     return { ok: true };
   };
+}
+
+/**
+ * Whether the raw tree holds a typed literal whose value is a parameter, `int $1` or `interval
+ * $1`: libpg-query's grammar takes a parameter where PostgreSQL's takes only a string constant
+ * (for its normalized queries), and a PostgreSQL server refuses it (checked). Such a cast has
+ * its type before its argument; `$1::int` has it after.
+ */
+function hasTypedParameter(node) {
+  if (Array.isArray(node)) return node.some(hasTypedParameter);
+  if (node === null || typeof node !== "object") return false;
+  const cast = node.TypeCast;
+  if (cast?.arg?.ParamRef !== undefined && cast.typeName?.location !== undefined && cast.arg.ParamRef.location !== undefined && cast.typeName.location < cast.arg.ParamRef.location) return true;
+  return Object.values(node).some(hasTypedParameter);
 }
 
 /**

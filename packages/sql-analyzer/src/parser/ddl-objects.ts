@@ -140,7 +140,8 @@ export function parseObjectName(p: Parser, kind: string, typeNames = false): voi
     case "constraint":
       expectIdent(p, nameOf(kind));
       p.expectKw("on");
-      if (kind === "constraint") p.eatKw("domain");
+      // ON DOMAIN d, or ON a table named domain (`ON domain IS 'x'`: DOMAIN is unreserved).
+      if (kind === "constraint" && p.atKw("domain") && (atLabel(p, 1) || p.nth(1) === SyntaxKind.QuotedIdent) && !p.nthKw(1, "is")) p.bump();
       parseQualifiedName(p, "table name");
       return;
     case "large object":

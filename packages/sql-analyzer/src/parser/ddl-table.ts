@@ -755,6 +755,25 @@ export function parseTableConstraint(p: Parser): void {
   p.finish();
 }
 
+/**
+ * Reports an empty item in the parenthesized list at the cursor (`(a, , b)`, `()`): COPY's
+ * option lists (`FORCE_NOT_NULL (a, b)`) hold one value or more.
+ */
+function checkNoEmptyListItem(p: Parser): void {
+  let depth = 0;
+  for (let n = 0; n < 4096; n++) {
+    const kind = p.nth(n);
+    if (kind === SyntaxKind.Eof || kind === SyntaxKind.Semicolon) return;
+    if (depth === 1 && (kind === SyntaxKind.Comma || kind === SyntaxKind.RParen) && (p.nth(n - 1) === SyntaxKind.Comma || (n === 1 && kind === SyntaxKind.RParen))) {
+      const [start, end] = p.rangeAt(p.position + n);
+      p.report(SyntaxCode.ExpectedToken, "expected a value: the list holds one or more, separated by commas", start, end);
+      return;
+    }
+    if (kind === SyntaxKind.LParen) depth++;
+    else if (kind === SyntaxKind.RParen && --depth === 0) return;
+  }
+}
+
 /** MySQL: `USING {BTREE | HASH}`, an index's type (the cursor at USING). */
 export function parseMysqlIndexType(p: Parser): void {
   p.bump();
@@ -947,8 +966,10 @@ function parseUtilityOption(p: Parser, copy: boolean): void {
   } else p.expected("option name");
   if (p.atOp("=")) p.errorBump("unexpected '=': these options are written `name value`, without '='");
   if (p.at(SyntaxKind.Comma) || p.at(SyntaxKind.RParen) || p.atStatementEnd) return;
-  if (copy && p.at(SyntaxKind.LParen)) p.bumpBalanced(true, SyntaxKind.Ident);
-  else if (copy && p.atOp("*")) p.bump();
+  if (copy && p.at(SyntaxKind.LParen)) {
+    checkNoEmptyListItem(p);
+    p.bumpBalanced(true, SyntaxKind.Ident);
+  } else if (copy && p.atOp("*")) p.bump();
   else if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.QuotedIdent)) {
     if (atFullyReservedWord(p) && !p.atKw("true") && !p.atKw("false") && !p.atKw("on") && !(copy && p.atKw("default"))) p.expected("option value");
     p.bump(p.at(SyntaxKind.Word) && (p.wordClassesAt(0) & OPTION_KEYWORD_VALUE_CLASS) === 0 ? SyntaxKind.Ident : undefined);

@@ -1050,6 +1050,11 @@ function parseWordPrefix(p: Parser): boolean {
       p.start(SyntaxKind.DefaultExpr);
       p.bump();
       p.finish();
+      // (PostgreSQL's DEFAULT is a whole expression, no column: it takes no subscript.)
+      if (p.postgres && p.at(SyntaxKind.LBracket)) {
+        const [start, end] = p.currentRange();
+        p.report(SyntaxCode.UnexpectedToken, "DEFAULT takes no subscript", start, end);
+      }
       return true;
     case "case":
       parseCase(p);

@@ -475,7 +475,11 @@ function parseTableList(p: Parser): void {
   if (!atLabel(p)) return;
   p.start(SyntaxKind.NameList);
   do {
+    // PostgreSQL 18 takes `ONLY t` (not its partitions or children) and `t *` (with them).
+    const only = p.postgres && p.atKw("only") && atLabel(p, 1);
+    if (only) p.bump();
     parseQualifiedName(p, "table name");
+    if (p.postgres && !only && p.atOp("*")) p.bump();
     if (p.at(SyntaxKind.LParen)) parseParenNameList(p);
   } while (p.eat(SyntaxKind.Comma));
   p.finish();
@@ -637,8 +641,13 @@ export function parseCall(p: Parser): void {
   else parseQualifiedName(p, "procedure name");
   p.start(SyntaxKind.ArgList);
   if (p.eat(SyntaxKind.LParen)) {
-    // A call's arguments: named ones (`b => 2`) and VARIADIC too.
-    if (!p.at(SyntaxKind.RParen)) {
+    // A call's arguments: named ones (`b => 2`) and VARIADIC too. (PostgreSQL's CALL takes any
+    // function call's form, `p(*)` included, and leaves the rest to the procedure's lookup.)
+    if (p.postgres && p.atOp("*") && p.nth(1) === SyntaxKind.RParen) {
+      p.start(SyntaxKind.StarExpr);
+      p.bump();
+      p.finish();
+    } else if (!p.at(SyntaxKind.RParen)) {
       do parseArg(p);
       while (p.eat(SyntaxKind.Comma));
     }

@@ -19,3 +19,16 @@ SELECT 1;
 -- Session 23: `@` before a qualified name or a call is PostgreSQL's prefix operator (absolute
 -- value), not a placeholder `@name`.
 SELECT @t.x + 1, @f(1), @"a".b, @name FROM t;
+-- Session 23: PostgreSQL 18's VACUUM and ANALYZE take `ONLY t` and `t *`, not both.
+VACUUM ONLY t, u *;
+ANALYZE ONLY t *;
+--             ^ error[unexpected-token]: unexpected '*'
+-- DEFAULT takes no subscript; COPY's option lists hold a value or more; CALL takes `p(*)`.
+SELECT DEFAULT[1];
+--            ^ error[unexpected-token]: DEFAULT takes no subscript
+COPY t FROM '/x' (FORCE_NOT_NULL (a, , b), FORCE_NULL ());
+--                                   ^ error[expected-token]: expected a value: the list holds one or more, separated by commas
+--                                                     ^ error[expected-token]: expected a value: the list holds one or more, separated by commas
+CALL do_work(*);
+-- `ON domain` names a table called domain when IS follows.
+COMMENT ON CONSTRAINT c ON domain IS 'x';
