@@ -397,6 +397,12 @@ export function mariadbTexts(sql) {
   const mysqlOnly = MYSQL_ONLY_STATEMENTS.find((form) => form.test(tokens))?.name;
   const mariadbOnly = MARIADB_ONLY_FORMS.find((form) => form.test(tokens))?.name;
   const respelled = [];
+  // A stray `;` before the statement ends an empty statement, which a script runs past; PREPARE
+  // takes one statement, so it is dropped.
+  if (!nestedComment && isPunct(tokens[0], ";") && tokens.length > 1) {
+    while (isPunct(tokens[0], ";")) tokens = tokens.slice(1);
+    respelled.push("a stray `;` before the statement (an empty statement)");
+  }
   for (const form of nestedComment ? [] : MYSQL_ONLY_FORMS) {
     // A form may occur more than once: respell until it is gone (bounded, as every rewrite shortens or keeps the list).
     for (let round = 0; round < 16; round++) {

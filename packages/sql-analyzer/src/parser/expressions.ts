@@ -235,6 +235,8 @@ export function parseExprBp(p: Parser, minBp: number): boolean {
 export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number, labelMayFollow = false): void {
   let lastCompare = false;
   let lastLike = false;
+  /** MySQL: the operator before was an IS test (IS [NOT] NULL, TRUE, FALSE, UNKNOWN). */
+  let lastIs = false;
   for (;;) {
     const progress = p.position;
     const op = infixOp(p);
@@ -260,6 +262,15 @@ export function parseInfixChain(p: Parser, cp: Checkpoint, minBp: number, labelM
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.UnexpectedToken, `${p.word!.toUpperCase()} cannot follow LIKE, ILIKE, SIMILAR TO or BETWEEN directly: add parentheses`, start, end);
     }
+    if (lastIs && op === BP_LIKE) {
+      // MySQL's grammar applies IS to a comparison or a whole condition, and IN, BETWEEN, LIKE
+      // and REGEXP to an operand of arithmetic only: none of them takes an IS test as its left
+      // side. (`a IS NULL = 1` compares the test, and is taken.)
+      const [start, end] = p.currentRange();
+      const what = p.word === "not" ? `NOT ${p.wordAt(1)!.toUpperCase()}` : p.word!.toUpperCase();
+      p.report(SyntaxCode.UnexpectedToken, `${what} cannot follow an IS test in MySQL: add parentheses`, start, end);
+    }
+    lastIs = p.mysql && op === BP_IS;
     lastCompare = op === BP_COMPARE;
     lastLike = op === BP_LIKE && p.word !== "in" && !(p.word === "not" && p.wordAt(1) === "in");
     if (!parseInfix(p, cp, op)) break;
@@ -400,7 +411,16 @@ export function parseInfix(p: Parser, cp: number, bp: number): boolean {
     }
     p.startAt(cp, SyntaxKind.BinaryExpr);
     const additive = p.mysql && (p.word === "+" || p.word === "-");
+    const jsonPath = p.mysql && (p.word === "->" || p.word === "->>") && p.nth(1) === SyntaxKind.String;
     p.bump();
+    if (jsonPath) {
+      // The path is one string literal (MySQL continues no other string there).
+      p.start(SyntaxKind.Literal);
+      p.bump();
+      p.finish();
+      p.finish();
+      return true;
+    }
     if (additive && p.atKw("interval")) p.intervalAt = p.position;
     // `x = ANY (…)`, `x > ALL (…)` (in SQLite any(…) and some(…) are calls, and ALL is an error)
     if ((p.atKw("all") || ((p.atKw("any") || p.atKw("some")) && !p.sqlite)) && p.nth(1) === SyntaxKind.LParen) parseQuantified(p);
@@ -843,6 +863,14 @@ function parseOdbcEscape(p: Parser): boolean {
   return true;
 }
 
+/**
+ * MySQL: whether `w` is a character set introducer, `_` and a character set's name (`_utf8mb4`):
+ * the reserved words that start with `_` (src/lexer/keywords.ts). Another `_word` is a name.
+ */
+function isMysqlIntroducer(p: Parser, w: string): boolean {
+  return w.charCodeAt(0) === 95 && p.reserved.has(w);
+}
+
 /** The scopes a MySQL system variable's name may start with (`@@session.sql_mode`). */
 const MYSQL_VARIABLE_SCOPES: ReadonlySet<string> = new Set(["global", "session", "local", "persist", "persist_only"]);
 
@@ -1270,8 +1298,8 @@ function parseWordPrefix(p: Parser): boolean {
   // there `date '2020-01-01'` is the column `date` with a string alias. MySQL's character set
   // introducers take a hexadecimal or bit literal too (`_utf8mb4 0xC3A9`, `_binary 0b101`).
   if (
-    (p.nth(1) === SyntaxKind.String && !p.sqlite && (p.mysql ? w === "date" || w === "time" || w === "timestamp" || w.charCodeAt(0) === 95 /* _charset 'x' */ : atTypedLiteralString(p, 1) && postgresTypedLiteralWord(p, w, classes))) ||
-    (p.mysql && w.charCodeAt(0) === 95 && p.nth(1) === SyntaxKind.Number && /^0[xXbB]/.test(p.tokenText(1)))
+    (p.nth(1) === SyntaxKind.String && !p.sqlite && (p.mysql ? w === "date" || w === "time" || w === "timestamp" || isMysqlIntroducer(p, w) : atTypedLiteralString(p, 1) && postgresTypedLiteralWord(p, w, classes))) ||
+    (p.mysql && isMysqlIntroducer(p, w) && p.nth(1) === SyntaxKind.Number && /^0[xXbB]/.test(p.tokenText(1)))
   ) {
     p.start(SyntaxKind.TypedLiteral);
     p.start(SyntaxKind.TypeName);

@@ -649,6 +649,8 @@ function parseJoins(p: Parser, cp: number): void {
     p.startAt(cp, SyntaxKind.JoinExpr);
     let natural = false;
     let cross = false;
+    /** LEFT or RIGHT: MySQL's outer joins need ON or USING (its inner ones do not). */
+    let outer = false;
     if (p.sqlite) {
       const bits = parseSqliteJoinKeywords(p);
       natural = (bits & JT_NATURAL) !== 0;
@@ -660,6 +662,8 @@ function parseJoins(p: Parser, cp: number): void {
         cross = true;
       } else if (p.atKw("inner")) p.bump();
       else if (p.atKw("left") || p.atKw("right") || p.atKw("full")) {
+        // (MySQL reads FULL as an alias: its join is inner, see below.)
+        outer = !p.atKw("full");
         if (p.mysql && p.atKw("full")) {
           // MySQL does not reserve FULL: `t FULL JOIN u` reads FULL as t's alias and joins
           // inner, a trap rather than an error; after an alias, or before OUTER, it is an error.
@@ -703,7 +707,7 @@ function parseJoins(p: Parser, cp: number): void {
           p.finish();
         }
         p.finish();
-      } else if (!p.mysql && !p.sqlite) p.expected("ON or USING");
+      } else if ((!p.mysql && !p.sqlite) || (p.mysql && outer)) p.expected("ON or USING");
     }
     p.finish();
     if (p.position === progress) break;
@@ -909,22 +913,30 @@ function parseTableRef(p: Parser): boolean {
     p.finish();
   }
   if (p.mysql) {
+    // {USE | FORCE | IGNORE} {INDEX | KEY} [FOR {JOIN | ORDER BY | GROUP BY}] (index, …): the
+    // names are identifiers or PRIMARY, and only USE takes an empty list (no index at all).
     while ((p.atKw("use") || p.atKw("force") || p.atKw("ignore")) && (p.nthKw(1, "index") || p.nthKw(1, "key"))) {
+      const use = p.atKw("use");
       p.bump();
       p.bump();
       if (p.eatKw("for")) {
         if (p.atKw("join")) p.bump();
         else if (p.eatKw("order") || p.eatKw("group")) p.expectKw("by");
+        else p.expected("JOIN, ORDER BY or GROUP BY");
       }
       p.start(SyntaxKind.NameList);
       p.expect(SyntaxKind.LParen, "'('");
-      while (!p.atStatementEnd && !p.at(SyntaxKind.RParen)) {
-        expectLabel(p, "index name");
-        if (!p.eat(SyntaxKind.Comma)) break;
+      if (p.at(SyntaxKind.RParen)) {
+        if (!use) p.expected("index name");
+      } else {
+        do {
+          if (p.atKw("primary")) p.bump();
+          else if (!expectIdent(p, "index name")) break;
+        } while (p.eat(SyntaxKind.Comma));
       }
       p.expect(SyntaxKind.RParen, "')'");
       p.finish();
-      p.eat(SyntaxKind.Comma);
+      // (Hints follow each other without commas: a comma separates tables.)
     }
   }
   parseIndexHint(p);

@@ -40,6 +40,12 @@ describe("MySQL 8 forms respelled for MariaDB", () => {
     expect(plan.mariadbOnly).toBeUndefined();
   });
 
+  it("drops a stray `;` before the statement (an empty statement, which PREPARE would refuse)", () => {
+    const plan = mariadbTexts(";; SELECT 1");
+    expect(plan.texts.map(squeeze)).toEqual([squeeze("SELECT 1")]);
+    expect(plan.respelled).toEqual(["a stray `;` before the statement (an empty statement)"]);
+  });
+
   it("checks a WITH clause before UPDATE or DELETE apart from the change itself", () => {
     const plan = mariadbTexts("WITH x AS (SELECT 1) DELETE FROM t WHERE a IN (SELECT * FROM x)");
     expect(plan.texts.map(squeeze)).toEqual(["WITH x AS (SELECT 1) SELECT 1", "DELETE FROM t WHERE a IN (SELECT * FROM x)"].map(squeeze));

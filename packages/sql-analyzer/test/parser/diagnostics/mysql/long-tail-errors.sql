@@ -183,3 +183,17 @@ CREATE TABLE t (a INT UNSIGNED ZEROFILL, b INT(1) USING BTREE, UNIQUE KEY u USIN
 --                                                                                                       ^^^^ error[unexpected-token]: expected a character set's name, found 1000
 CREATE PROCEDURE p (IN INT, OUT n INT) BEGIN END;
 --                     ^^^ error[expected-token]: expected parameter name, found 'INT'
+-- MySQL's outer joins need ON or USING; index hints name indexes (only USE takes none).
+SELECT 1 FROM a LEFT JOIN b;
+--                         ^ error[expected-token]: expected ON or USING, found ';'
+SELECT 1 FROM a JOIN b, c NATURAL LEFT JOIN d;
+SELECT 1 FROM t USE INDEX (), u FORCE INDEX (), v IGNORE KEY FOR ORDER BY (PRIMARY, i,);
+--                                           ^ error[expected-token]: expected index name, found ')'
+--                                                                                    ^ error[expected-token]: expected index name, found ')'
+-- No IN, BETWEEN, LIKE or REGEXP after an IS test; a JSON path is one string; `_foo` is no introducer.
+SELECT a IS NULL = 1, a IS NULL REGEXP 'x', b IS TRUE NOT LIKE 'y' FROM t;
+--                              ^^^^^^ error[unexpected-token]: REGEXP cannot follow an IS test in MySQL: add parentheses
+--                                                    ^^^ error[unexpected-token]: NOT LIKE cannot follow an IS test in MySQL: add parentheses
+SELECT doc->>'$.a' '$.b' AS n FROM t;
+--                       ^^^^^^^^^^^ error[unexpected-token]: unexpected 'AS'
+SELECT _foo 'x', _utf8mb4 'y' FROM t;
