@@ -21,7 +21,7 @@ import { plpgsqlAccepts, serverSql } from "../scripts/oracles.mjs";
 import { hasExecutable, missingServer } from "../../../tests/support/servers.js";
 import { described, requoted } from "./support/quoted-bodies.js";
 import { measureAgreement, renderDisagreements } from "./fidelity/agreement.js";
-import { judgeMysqlCrossDialect, judgeMysqlMutants, oursAsMysql } from "./fidelity/mysql-cross-dialect.js";
+import { judgeMysqlCrossDialect, judgeMysqlMutants, oursAsMysql, type JudgedCorpus } from "./fidelity/mysql-cross-dialect.js";
 
 const here = join(import.meta.dirname, "real-dumps");
 
@@ -421,6 +421,24 @@ describe("MySQL dumps (mariadb-dump) of a real MariaDB server", () => {
   const runMysqlScript = (script: string): string =>
     spawnSync(mysqlClient!, ["--no-defaults", "-S", join(dir, "sock"), "-u", "root", "--force"], { input: script, encoding: "utf8", maxBuffer: 64 << 20 }).stderr;
 
+  /**
+   * Our verdicts against MySQL 8's on `judged`, logged, with the ratchet they must not fall below
+   * (`test/fidelity/agreement.json`); SEXTANT_UPDATE_FIDELITY=1 rewrites the ratchet and the
+   * list of disagreements.
+   */
+  const againstRatchet = (name: string, judged: JudgedCorpus, undecidedNote: string) => {
+    const result = measureAgreement(judged.entries, judged.reference, oursAsMysql);
+    const fidelity = join(import.meta.dirname, "fidelity");
+    const ratchetPath = join(fidelity, "agreement.json");
+    const ratchet = JSON.parse(readFileSync(ratchetPath, "utf8")) as Record<string, number>;
+    if (process.env.SEXTANT_UPDATE_FIDELITY === "1") {
+      writeFileSync(join(fidelity, `disagreements.${name}.md`), renderDisagreements(name, "MySQL 8 (MariaDB 10.11's parser through PREPARE, and the differences in scripts/corpus/mysql-reference.mjs)", result, "packages/sql-analyzer/test/real-dumps.test.ts"));
+      writeFileSync(ratchetPath, JSON.stringify({ ...ratchet, [name]: result.percent }, null, 2) + "\n");
+    }
+    console.log(`${name}: agreement ${result.percent.toFixed(2)} % (${result.agreed}/${result.total}); false rejects ${result.falseRejects}, false accepts ${result.falseAccepts}; ${judged.undecided} ${undecidedNote}`);
+    return { result, floor: ratchet[name] ?? 100 };
+  };
+
   beforeAll(async () => {
     if (missing) return;
     dir = mkdtempSync(join(tmpdir(), "sextant-mariadb-"));
@@ -494,23 +512,14 @@ describe("MySQL dumps (mariadb-dump) of a real MariaDB server", () => {
     // none where MySQL takes it (scripts/corpus/mysql-reference.mjs says how MySQL 8's verdict is
     // read off MariaDB's parser). SEXTANT_UPDATE_FIDELITY=1 rewrites the ratchet and the list.
     const judged = judgeMysqlCrossDialect(runMysqlScript);
-    const result = measureAgreement(judged.entries, judged.reference, oursAsMysql);
-    const fidelity = join(import.meta.dirname, "fidelity");
-    const ratchetPath = join(fidelity, "agreement.json");
-    const ratchet = JSON.parse(readFileSync(ratchetPath, "utf8")) as Record<string, number>;
-    const name = "mysql.cross-dialect";
-    if (process.env.SEXTANT_UPDATE_FIDELITY === "1") {
-      writeFileSync(join(fidelity, `disagreements.${name}.md`), renderDisagreements(name, "MySQL 8 (MariaDB 10.11's parser through PREPARE, and the differences in scripts/corpus/mysql-reference.mjs)", result, "packages/sql-analyzer/test/real-dumps.test.ts"));
-      writeFileSync(ratchetPath, JSON.stringify({ ...ratchet, [name]: result.percent }, null, 2) + "\n");
-    }
-    console.log(`${name}: agreement ${result.percent.toFixed(2)} % (${result.agreed}/${result.total}); false rejects ${result.falseRejects}, false accepts ${result.falseAccepts}; ${judged.undecided} left undecided by MariaDB`);
+    const { result, floor } = againstRatchet("mysql.cross-dialect", judged, "left undecided by MariaDB");
     // The judge itself: most of the other dialects' statements are refused, some taken; some
     // needed a MySQL form respelled and some hold a MariaDB form MySQL lacks.
     expect(judged.entries.length).toBeGreaterThan(10_000);
     expect(result.acceptedByReference).toBeGreaterThan(1000);
     expect(judged.respelled.size).toBeGreaterThan(3);
     expect(judged.mariadbOnly.size).toBeGreaterThan(3);
-    expect(result.percent).toBeGreaterThanOrEqual(ratchet[name] ?? 100);
+    expect(result.percent).toBeGreaterThanOrEqual(floor);
   });
 
   it.skipIf(!!missing)("one-token mutants of the MySQL corpus agree with MySQL 8's verdicts (MariaDB's parser and the listed differences) no less than the ratchet", () => {
@@ -518,21 +527,12 @@ describe("MySQL dumps (mariadb-dump) of a real MariaDB server", () => {
     // judged as the cross-dialect statements above are, for the statements MySQL 8's verdict takes
     // as written. SEXTANT_UPDATE_FIDELITY=1 rewrites the ratchet and the list.
     const judged = judgeMysqlMutants(runMysqlScript);
-    const result = measureAgreement(judged.entries, judged.reference, oursAsMysql);
-    const fidelity = join(import.meta.dirname, "fidelity");
-    const ratchetPath = join(fidelity, "agreement.json");
-    const ratchet = JSON.parse(readFileSync(ratchetPath, "utf8")) as Record<string, number>;
-    const name = "mysql.mutants";
-    if (process.env.SEXTANT_UPDATE_FIDELITY === "1") {
-      writeFileSync(join(fidelity, `disagreements.${name}.md`), renderDisagreements(name, "MySQL 8 (MariaDB 10.11's parser through PREPARE, and the differences in scripts/corpus/mysql-reference.mjs)", result, "packages/sql-analyzer/test/real-dumps.test.ts"));
-      writeFileSync(ratchetPath, JSON.stringify({ ...ratchet, [name]: result.percent }, null, 2) + "\n");
-    }
-    console.log(`${name}: agreement ${result.percent.toFixed(2)} % (${result.agreed}/${result.total}); false rejects ${result.falseRejects}, false accepts ${result.falseAccepts}; ${judged.undecided} left undecided; mutants of ${judged.originals} statements`);
+    const { result, floor } = againstRatchet("mysql.mutants", judged, `left undecided; mutants of ${judged.originals} statements`);
     // Most of the corpus is MySQL that MariaDB reads too; most mutants are broken, some not.
     expect(judged.originals).toBeGreaterThan(1500);
     expect(judged.entries.length).toBeGreaterThan(3000);
     expect(result.acceptedByReference).toBeGreaterThan(300);
-    expect(result.percent).toBeGreaterThanOrEqual(ratchet[name] ?? 100);
+    expect(result.percent).toBeGreaterThanOrEqual(floor);
   });
 
   it.skipIf(!!missing)("every MySQL corpus statement that MariaDB's parser takes parses without an error here", () => {
