@@ -647,6 +647,11 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   const mysqlRoles = p.mysql && !proxy && !defaultPrivileges && !onBeforeGrantee(p) && !(!grant && atMysqlRevokeAll(p));
   p.start(SyntaxKind.PrivilegeList);
   do {
+    if (p.mysql && !mysqlRoles && !proxy && p.at(SyntaxKind.Word) && p.reserved.has(p.word!) && !MYSQL_RESERVED_PRIVILEGES.has(p.word!)) {
+      // With ON, a reserved word is one of MySQL's privileges or nothing (a dynamic privilege is a name).
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, `${p.word!.toUpperCase()} is no MySQL privilege`, start, end);
+    }
     if (mysqlRoles && p.at(SyntaxKind.Word) && p.reserved.has(p.word!)) {
       const [start, end] = p.currentRange();
       p.report(SyntaxCode.UnexpectedToken, `${p.word!.toUpperCase()} is a privilege, granted ON an object; without ON, MySQL's ${grant ? "GRANT grants" : "REVOKE revokes"} roles`, start, end);
@@ -849,6 +854,12 @@ function bumpMysqlPrivilegeWords(p: Parser, first: string): void {
     }
   }
 }
+
+/** The words MySQL reserves that name privileges (the first word of a privilege of several). */
+const MYSQL_RESERVED_PRIVILEGES: ReadonlySet<string> = new Set([
+  "all", "alter", "create", "delete", "drop", "grant", "index", "insert", "lock", "references", "select", "show", "trigger",
+  "update", "usage", "set",
+]);
 
 /** MySQL: at `ALL [PRIVILEGES], GRANT OPTION` (REVOKE's form that takes no ON). */
 function atMysqlRevokeAll(p: Parser): boolean {

@@ -332,7 +332,14 @@ export function parseColumnDef(p: Parser): void {
   const generatedType =
     (p.atKw("generated") && !p.nthKw(1, "always") && !p.nthKw(1, "by") && !p.nthKw(1, "as")) ||
     (p.sqlite && p.atKw("initially") && !p.nthKw(1, "deferred") && !p.nthKw(1, "immediate"));
-  if ((generatedType || !atColumnConstraint(p)) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atStatementEnd) parseTypeName(p);
+  if ((generatedType || !atColumnConstraint(p)) && !p.at(SyntaxKind.Comma) && !p.at(SyntaxKind.RParen) && !p.atStatementEnd) {
+    // (SIGNED and UNSIGNED alone are CAST's types; a column is `INT UNSIGNED`.)
+    if (p.mysql && (p.atKw("signed") || p.atKw("unsigned"))) {
+      const [start, end] = p.currentRange();
+      p.report(SyntaxCode.UnexpectedToken, `${p.word!.toUpperCase()} alone is no column type in MySQL: write INT ${p.word!.toUpperCase()} (or another integer type)`, start, end);
+    }
+    parseTypeName(p);
+  }
   else if (!p.sqlite) p.expected("column type");
   // PostgreSQL's STORAGE and COMPRESSION come right after the type, before any constraint.
   if (p.postgres && p.atKw("storage") && p.nth(1) === SyntaxKind.Word) {

@@ -11,6 +11,7 @@ import {
   parseIndexHint,
   parseJoinedTable,
   parseOptionalAlias,
+  parseLimitValue,
   parseOrderByClause,
   parseReturningClause,
   parseSelectStmt,
@@ -341,7 +342,9 @@ function parseUpdateOrDeleteTail(p: Parser): void {
   if (p.atKw("limit")) {
     p.start(SyntaxKind.LimitClause);
     p.bump();
-    parseExpr(p);
+    // (MySQL's is one row count, as SELECT's; SQLite's an expression.)
+    if (p.mysql) parseLimitValue(p);
+    else parseExpr(p);
     p.finish();
   }
   if (!p.sqlite) parseUpdateOrDeleteReturning(p);

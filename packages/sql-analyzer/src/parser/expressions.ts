@@ -76,7 +76,7 @@ const MYSQL_KEYWORD_CALL_ARITY: ReadonlyMap<string, readonly [number, number]> =
   ["minute", [1, 1]], ["month", [1, 1]], ["second", [1, 1]], ["time", [1, 1]], ["year", [1, 1]], ["week", [1, 2]],
   ["timestamp", [1, 2]], ["left", [2, 2]], ["right", [2, 2]], ["mod", [2, 2]], ["repeat", [2, 2]], ["truncate", [2, 2]],
   ["format", [2, 3]], ["if", [3, 3]], ["replace", [3, 3]], ["insert", [4, 4]], ["coalesce", [1, Infinity]],
-  ["interval", [2, Infinity]], ["default", [1, 1]],
+  ["interval", [2, Infinity]], ["default", [1, 1]], ["password", [1, 1]],
 ]);
 
 /** MySQL's aggregates that take DISTINCT. */
@@ -878,7 +878,7 @@ const MYSQL_VARIABLE_SCOPES: ReadonlySet<string> = new Set(["global", "session",
  * MySQL: the name in `@@[scope.]name` is an identifier, so no reserved word unless quoted
  * (`@@order` is a syntax error, `` @@`order` `` is not).
  */
-function checkMysqlSystemVariable(p: Parser): void {
+export function checkMysqlSystemVariable(p: Parser): void {
   const parts = p.tokenText().slice(2).split(".");
   const name = parts.length > 1 && MYSQL_VARIABLE_SCOPES.has(parts[0]!.toLowerCase()) ? parts[1]! : parts[0]!;
   if (!p.reserved.has(name.toLowerCase())) return;

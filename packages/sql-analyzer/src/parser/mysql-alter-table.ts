@@ -93,9 +93,17 @@ const MYSQL_TABLE_OPTIONS: ReadonlySet<string> = new Set([
   "compression", "connection", "data", "index", "delay_key_write", "encryption", "engine", "engine_attribute",
   "secondary_engine", "secondary_engine_attribute", "insert_method", "key_block_size", "max_rows", "min_rows",
   "pack_keys", "password", "row_format", "start", "stats_auto_recalc", "stats_persistent", "stats_sample_pages",
-  "tablespace", "storage", "union", "type",
+  "tablespace", "storage", "union",
   "transactional", "page_checksum", "table_checksum", "page_compressed", "page_compression_level", "encrypted", "encryption_key_id", "ietf_quotes",
 ]);
+
+/** The table options whose value is a string (the first word of DATA / INDEX DIRECTORY). */
+const MYSQL_STRING_TABLE_OPTIONS: ReadonlySet<string> = new Set([
+  "comment", "connection", "password", "data", "index", "engine_attribute", "secondary_engine_attribute", "compression", "encryption",
+]);
+
+/** ROW_FORMAT's values (PAGE is MariaDB's Aria format). */
+const MYSQL_ROW_FORMATS: ReadonlySet<string> = new Set(["default", "dynamic", "fixed", "compressed", "redundant", "compact", "page"]);
 
 /**
  * A MySQL table option, in CREATE TABLE or ALTER TABLE: `[DEFAULT] {CHARACTER SET | CHARSET |
@@ -134,6 +142,16 @@ function parseMysqlTableOptionValue(p: Parser, name: string): void {
       p.expect(SyntaxKind.RParen, "')'");
     }
     p.finish();
+    return;
+  }
+  if (MYSQL_STRING_TABLE_OPTIONS.has(name) && !p.at(SyntaxKind.String)) {
+    if (p.at(SyntaxKind.Word) || p.at(SyntaxKind.Number)) p.errorBump(`expected a string, found '${p.tokenText()}'`);
+    else p.expected("a string");
+    return;
+  }
+  if (name === "row_format" && !(p.at(SyntaxKind.Word) && MYSQL_ROW_FORMATS.has(p.word!))) {
+    if (p.at(SyntaxKind.Word)) p.errorBump(`expected DEFAULT, DYNAMIC, FIXED, COMPRESSED, REDUNDANT or COMPACT, found '${p.tokenText()}'`);
+    else p.expected("DEFAULT, DYNAMIC, FIXED, COMPRESSED, REDUNDANT or COMPACT");
     return;
   }
   if (name === "insert_method" && !(p.atKw("no") || p.atKw("first") || p.atKw("last"))) {

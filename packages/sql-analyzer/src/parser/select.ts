@@ -1162,7 +1162,7 @@ export function parseLimitClause(p: Parser): void {
 }
 
 /** A LIMIT or OFFSET value: any expression, but in MySQL one integer, `?` or a routine's variable. */
-function parseLimitValue(p: Parser): void {
+export function parseLimitValue(p: Parser): void {
   const from = p.position;
   const [start] = p.currentRange();
   parseExpr(p);

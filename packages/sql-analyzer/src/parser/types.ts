@@ -269,6 +269,8 @@ function parseTypeArgs(p: Parser, expressions = false): void {
     if (p.postgres && !expressions && !p.atInteger()) p.expected("an integer");
     else if (p.sqlite && !(p.at(SyntaxKind.Number) || (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number))) p.expected("a number");
     else if (p.sqlite && p.behind(1) === SyntaxKind.Comma && p.behind(3) === SyntaxKind.Comma) p.expected("')': a SQLite type takes two numbers at most");
+    // MySQL: numbers (a length, a precision), or ENUM's and SET's strings.
+    else if (p.mysql && !p.at(SyntaxKind.Number) && !p.at(SyntaxKind.String)) p.expected("a number");
     if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+")) p.bump();
     if (p.at(SyntaxKind.Number) || p.at(SyntaxKind.String) || atLabel(p)) p.bump();
     else {

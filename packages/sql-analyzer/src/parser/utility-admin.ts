@@ -72,6 +72,18 @@ export function parseKill(p: Parser): void {
  * MySQL `FLUSH [NO_WRITE_TO_BINLOG | LOCAL] option, …`: PRIVILEGES, LOGS, STATUS, HOSTS, …
  * (one or two words), or `TABLES [t, …] [WITH READ LOCK | FOR EXPORT]`.
  */
+/**
+ * The options of FLUSH (besides TABLES), MySQL 8's and those MariaDB adds, with the second word
+ * of the two-word ones.
+ */
+const FLUSH_OPTIONS: ReadonlyMap<string, string | undefined> = new Map([
+  ["hosts", undefined], ["logs", undefined], ["privileges", undefined], ["optimizer_costs", undefined], ["status", undefined],
+  ["user_resources", undefined], ["binary", "logs"], ["engine", "logs"], ["error", "logs"], ["general", "logs"],
+  ["relay", "logs"], ["slow", "logs"], ["query", "cache"], ["des_key_file", undefined], ["client_statistics", undefined],
+  ["index_statistics", undefined], ["table_statistics", undefined], ["user_statistics", undefined],
+  ["user_variables", undefined], ["ssl", undefined], ["master", undefined], ["slave", undefined],
+]);
+
 export function parseFlush(p: Parser): void {
   p.start(SyntaxKind.FlushStmt);
   p.bump();
@@ -88,11 +100,17 @@ export function parseFlush(p: Parser): void {
         p.expectKw("read");
         p.expectKw("lock");
       } else if (p.eatKw("for")) p.expectKw("export");
-    } else {
-      // PRIVILEGES, STATUS, … or two words: BINARY LOGS, ENGINE LOGS, ERROR LOGS, RELAY LOGS, …
-      expectLabel(p, "flush option");
-      if (p.atKw("logs")) p.bump();
-    }
+    } else if (p.at(SyntaxKind.Word) && FLUSH_OPTIONS.has(p.word!)) {
+      // PRIVILEGES, STATUS, … or two words: BINARY LOGS, ENGINE LOGS, RELAY LOGS [FOR CHANNEL c], QUERY CACHE.
+      const second = FLUSH_OPTIONS.get(p.word!);
+      p.bump();
+      if (second !== undefined) p.expectKw(second);
+      if (second === "logs" && p.atKw("for") && p.nthKw(1, "channel")) {
+        p.bump();
+        p.bump();
+        expectLabel(p, "channel name");
+      }
+    } else p.expected("a flush option (PRIVILEGES, TABLES, LOGS, BINARY LOGS, STATUS, …)");
     p.finish();
   } while (p.eat(SyntaxKind.Comma));
   p.finish();

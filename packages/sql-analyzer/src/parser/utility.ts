@@ -4,7 +4,7 @@ import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
 import { bodyContent, parseLanguageName } from "./ddl-routine.js";
 import { COPY_OPTIONS, parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
-import { parseArg, parseExpr } from "./expressions.js";
+import { checkMysqlSystemVariable, parseArg, parseExpr } from "./expressions.js";
 import { SQLITE_JOIN_KEYWORDS } from "../lexer/keywords.js";
 import { atFullyReservedWord, atIdent, atLabel, atPlainIdent, reservedAsName, atSubstitutedName, expectCharsetName, expectIdent, expectLabel, expectRoleName, parseParenNameList, parseQualifiedName, parseRoutineName } from "./names.js";
 import type { Checkpoint, Parser } from "./parser.js";
@@ -242,6 +242,7 @@ export function parseSet(p: Parser): void {
       if (p.at(SyntaxKind.String) || (authorization && p.atKw("default"))) p.bump();
       else expectRoleName(p);
     } else {
+      if (p.at(SyntaxKind.Variable) && p.mysql) checkMysqlSystemVariable(p);
       if (p.at(SyntaxKind.Param) || p.at(SyntaxKind.Variable)) p.bump();
       else parseQualifiedName(p, "parameter name");
       if (p.mysql && p.atKw("to")) p.wrongDialect("SET … TO", "MySQL writes SET name = value");

@@ -197,3 +197,22 @@ SELECT a IS NULL = 1, a IS NULL REGEXP 'x', b IS TRUE NOT LIKE 'y' FROM t;
 SELECT doc->>'$.a' '$.b' AS n FROM t;
 --                       ^^^^^^^^^^^ error[unexpected-token]: unexpected 'AS'
 SELECT _foo 'x', _utf8mb4 'y' FROM t;
+-- FLUSH's options, ROW_FORMAT's and the string-valued table options' values, type arguments.
+FLUSH LOCAL PRIVILEGES, BINARY LOGS, TABLES t1 WITH READ LOCK;
+FLUSH THREAD_PRIORITY;
+--    ^^^^^^^^^^^^^^^ error[expected-token]: expected a flush option (PRIVILEGES, TABLES, LOGS, BINARY LOGS, STATUS, …), found 'THREAD_PRIORITY'
+CREATE TABLE t (a DECIMAL(10x, 2), b INT UNSIGNED, c SIGNED) ROW_FORMAT = NONE COMMENT = DEFAULT TYPE = InnoDB;
+--                        ^^^ error[expected-token]: expected a number, found '10x'
+--                                                   ^^^^^^ error[unexpected-token]: SIGNED alone is no column type in MySQL: write INT SIGNED (or another integer type)
+--                                                                        ^^^^ error[unexpected-token]: expected DEFAULT, DYNAMIC, FIXED, COMPRESSED, REDUNDANT or COMPACT, found 'NONE'
+--                                                                                       ^^^^^^^ error[unexpected-token]: expected a string, found 'DEFAULT'
+--                                                                                               ^^^^ error[wrong-dialect]: TYPE as a table option is not MySQL syntax; MySQL has no such table option
+-- Privileges after ON are MySQL's; DELETE's LIMIT is a row count; a system variable is no reserved word.
+GRANT SELECT, ASC ON d.* TO u;
+--            ^^^ error[unexpected-token]: ASC is no MySQL privilege
+DELETE FROM t LIMIT NOT NULL;
+--                  ^^^^^^^^ error[wrong-dialect]: an expression in LIMIT is not MySQL syntax; MySQL's LIMIT takes an integer, a `?` placeholder or a routine's variable
+SET @@session.sql_notes = OFF, @@join.x = 1;
+--                             ^^^^^^^^ error[unexpected-token]: JOIN is a reserved word: quote the variable's name (`join`)
+SELECT PASSWORD();
+--              ^ error[unexpected-token]: PASSWORD(…) takes 1 argument in MySQL
