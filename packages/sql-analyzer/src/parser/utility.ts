@@ -256,7 +256,11 @@ export function parseSet(p: Parser): void {
       else {
         do {
           // A value is a string, a number, TRUE, FALSE, ON, DEFAULT or a word PostgreSQL does not
-          // reserve (`TO check` is an error).
+          // reserve (`TO check` is an error). DEFAULT is a whole value, never one of a list.
+          if (p.atKw("default") && (p.behind(1) === SyntaxKind.Comma || p.nth(1) === SyntaxKind.Comma)) {
+            const [start, end] = p.currentRange();
+            p.report(SyntaxCode.UnexpectedToken, "DEFAULT stands alone as a setting's value, not in a list", start, end);
+          }
           if (atFullyReservedWord(p) && !POSTGRES_RESERVED_SET_VALUES.has(p.word!)) reservedAsName(p, "a setting's value");
           else if (p.at(SyntaxKind.String) || p.at(SyntaxKind.Number) || atLabel(p) || atSubstitutedName(p)) p.bump(p.at(SyntaxKind.Word) ? SyntaxKind.Ident : undefined);
           else if (p.at(SyntaxKind.Operator) && (p.word === "-" || p.word === "+") && p.nth(1) === SyntaxKind.Number) {

@@ -32,3 +32,6 @@ COPY t FROM '/x' (FORCE_NOT_NULL (a, , b), FORCE_NULL ());
 CALL do_work(*);
 -- `ON domain` names a table called domain when IS follows.
 COMMENT ON CONSTRAINT c ON domain IS 'x';
+-- DEFAULT is a setting's whole value, never one of a list.
+SET x TO DEFAULT, 1;
+--       ^^^^^^^ error[unexpected-token]: DEFAULT stands alone as a setting's value, not in a list
