@@ -11,7 +11,7 @@ import { parseTypeName } from "./types.js";
 import { parseAccountName } from "./ddl-create.js";
 import { parseRenameUser } from "./mysql-accounts.js";
 import { parseMysqlAlter, parseMysqlDrop } from "./mysql-ddl.js";
-import { atMysqlTableOption, atMysqlTableOptionName, parseMysqlAlterTableAction, parseMysqlTableOption } from "./mysql-alter-table.js";
+import { atMysqlTableOption, atMysqlTableOptionName, parseMysqlAlterAlgorithmOrLock, parseMysqlAlterTableAction, parseMysqlTableOption } from "./mysql-alter-table.js";
 import { parseGenericOptions } from "./ddl-shared-clauses.js";
 import { parseAlterSystem, parsePostgresAlterObject } from "./ddl-alter-objects.js";
 import { AGGREGATE_SIGNATURE, ALL_OBJECT_KINDS, objectKindAt, parseCommonAlterTail, parseObjectKind, parseObjectName, parseOptionalIfExists, parseRoleList, parseRoleSpec, unsupportedTail } from "./ddl-objects.js";
@@ -837,8 +837,8 @@ function parseAlterTableAction(p: Parser): void {
       break;
     default:
       if (p.mysql && atMysqlTableOptionName(p)) {
-        // Table options: ENGINE = InnoDB, AUTO_INCREMENT = 10, …
-        parseMysqlTableOption(p);
+        // ALTER TABLE's own ALGORITHM and LOCK, or a table option: ENGINE = InnoDB, AUTO_INCREMENT = 10, …
+        if (!parseMysqlAlterAlgorithmOrLock(p)) parseMysqlTableOption(p);
         break;
       }
       p.expected("ALTER TABLE action");

@@ -97,6 +97,27 @@ const MYSQL_TABLE_OPTIONS: ReadonlySet<string> = new Set([
   "transactional", "page_checksum", "table_checksum", "page_compressed", "page_compression_level", "encrypted", "encryption_key_id", "ietf_quotes",
 ]);
 
+/** The values of ALTER TABLE's ALGORITHM and LOCK. */
+const ALTER_MODIFIER_VALUES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["algorithm", ["default", "instant", "inplace", "copy"]],
+  ["lock", ["default", "none", "shared", "exclusive"]],
+]);
+
+/**
+ * ALTER TABLE's `ALGORITHM [=] {DEFAULT | INSTANT | INPLACE | COPY}` and `LOCK [=] {DEFAULT | NONE
+ * | SHARED | EXCLUSIVE}` (how the server carries the change out; no table options): returns false,
+ * consuming nothing, at anything else.
+ */
+export function parseMysqlAlterAlgorithmOrLock(p: Parser): boolean {
+  const values = p.at(SyntaxKind.Word) ? ALTER_MODIFIER_VALUES.get(p.word!) : undefined;
+  if (values === undefined) return false;
+  p.bump();
+  p.eatOp("=");
+  if (p.at(SyntaxKind.Word) && values.includes(p.word!)) p.bump();
+  else p.expected(values.map((v) => v.toUpperCase()).join(", "));
+  return true;
+}
+
 /** The table options whose value is a string (the first word of DATA / INDEX DIRECTORY). */
 const MYSQL_STRING_TABLE_OPTIONS: ReadonlySet<string> = new Set([
   "comment", "connection", "password", "data", "index", "engine_attribute", "secondary_engine_attribute", "compression", "encryption",

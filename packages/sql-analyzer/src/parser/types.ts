@@ -137,7 +137,8 @@ export function parseTypeName(p: Parser): boolean {
   if (p.mysql && (first === undefined || !MYSQL_TYPE_WORDS.has(first) || p.nth(1) === SyntaxKind.Dot)) p.wrongDialect(`${p.tokenText()} as a type`, "MySQL has no such type");
   if (p.postgres && p.nth(1) !== SyntaxKind.Dot && notATypeName(p)) reservedAsName(p, "a type name");
   else p.bumpIdent();
-  if (first !== undefined && continuesType(first, p.word)) {
+  if (first !== undefined && (continuesType(first, p.word) || (p.mysql && first === "nchar" && p.atKw("varchar")))) {
+    // (MySQL's NCHAR VARCHAR is its NVARCHAR.)
     if (p.postgres && first === "national" && p.word === "varchar") p.expected("CHARACTER or CHAR after NATIONAL");
     p.bumpIdent();
     if (p.atKw("varying")) p.bumpIdent();
