@@ -96,6 +96,8 @@ export function parseDrop(p: Parser, cp: Checkpoint): boolean {
     if (p.mysql && !mysqlProblem && object !== "index") p.wrongDialect(`DROP ${object.toUpperCase()} … ON table`, "MySQL names the trigger alone");
     p.bump();
     parseQualifiedName(p, "table name");
+    // MySQL: DROP INDEX i ON t [ALGORITHM [=] …] [LOCK [=] …], as ALTER TABLE takes them.
+    if (p.mysql && object === "index") while (parseMysqlAlterAlgorithmOrLock(p));
   } else if (p.mysql && !mysqlProblem && object === "index") p.wrongDialect("DROP INDEX without ON table", "MySQL writes DROP INDEX name ON table");
   if (p.atKw("cascade") || p.atKw("restrict")) {
     if (p.sqlite && !sqliteProblem) p.wrongDialect(p.word!.toUpperCase(), "SQLite's DROP takes no CASCADE or RESTRICT");

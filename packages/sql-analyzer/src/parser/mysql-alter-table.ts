@@ -105,10 +105,15 @@ const ALTER_MODIFIER_VALUES: ReadonlyMap<string, readonly string[]> = new Map([
 
 /**
  * ALTER TABLE's `ALGORITHM [=] {DEFAULT | INSTANT | INPLACE | COPY}` and `LOCK [=] {DEFAULT | NONE
- * | SHARED | EXCLUSIVE}` (how the server carries the change out; no table options): returns false,
- * consuming nothing, at anything else.
+ * | SHARED | EXCLUSIVE}` (how the server carries the change out; no table options), and its
+ * SECONDARY_LOAD / SECONDARY_UNLOAD: returns false, consuming nothing, at anything else.
  */
 export function parseMysqlAlterAlgorithmOrLock(p: Parser): boolean {
+  // (SECONDARY_LOAD and SECONDARY_UNLOAD stand alone: they load the table into its secondary engine.)
+  if (p.atKw("secondary_load") || p.atKw("secondary_unload")) {
+    p.bump();
+    return true;
+  }
   const values = p.at(SyntaxKind.Word) ? ALTER_MODIFIER_VALUES.get(p.word!) : undefined;
   if (values === undefined) return false;
   p.bump();
