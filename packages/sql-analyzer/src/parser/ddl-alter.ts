@@ -839,8 +839,10 @@ function parseAlterTableAction(p: Parser): void {
       break;
     default:
       if (p.mysql && atMysqlTableOptionName(p)) {
-        // ALTER TABLE's own ALGORITHM and LOCK, or a table option: ENGINE = InnoDB, AUTO_INCREMENT = 10, …
-        if (!parseMysqlAlterAlgorithmOrLock(p)) parseMysqlTableOption(p);
+        // ALTER TABLE's own ALGORITHM and LOCK, SECONDARY_LOAD / SECONDARY_UNLOAD (into the table's
+        // secondary engine), or a table option: ENGINE = InnoDB, AUTO_INCREMENT = 10, …
+        if (p.atKw("secondary_load") || p.atKw("secondary_unload")) p.bump();
+        else if (!parseMysqlAlterAlgorithmOrLock(p)) parseMysqlTableOption(p);
         break;
       }
       p.expected("ALTER TABLE action");

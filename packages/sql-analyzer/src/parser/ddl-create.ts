@@ -12,7 +12,7 @@ import { parseTypeName } from "./types.js";
 import { ALL_OBJECT_KINDS, parseObjectKind, parseObjectName } from "./ddl-objects.js";
 import { CREATE_OBJECT_KINDS, createObjectKindAt, parseCreateObjectRest } from "./ddl-create-objects.js";
 import { parseGrantAs, parseMysqlCreateUserRest } from "./mysql-accounts.js";
-import { parseCreateEventRest, parseCreateTablespaceRest, parseMysqlCreateObject, parseMysqlDatabaseOptions } from "./mysql-ddl.js";
+import { MYSQL_SQL_SECURITY, MYSQL_VIEW_ALGORITHMS, parseCreateEventRest, parseCreateTablespaceRest, parseMysqlCreateObject, parseMysqlDatabaseOptions } from "./mysql-ddl.js";
 
 /**
  * CREATE …: dispatches on the object kind after the modifiers
@@ -393,8 +393,8 @@ function bumpModifiers(p: Parser, n: number): void {
 function checkMysqlModifierValue(p: Parser): void {
   let at = -1;
   let words: readonly string[] = [];
-  if (p.atKw("algorithm") && p.nthOp(1, "=")) [at, words] = [2, ["undefined", "merge", "temptable"]];
-  else if (p.atKw("sql") && p.nthKw(1, "security")) [at, words] = [2, ["definer", "invoker"]];
+  if (p.atKw("algorithm") && p.nthOp(1, "=")) [at, words] = [2, MYSQL_VIEW_ALGORITHMS];
+  else if (p.atKw("sql") && p.nthKw(1, "security")) [at, words] = [2, MYSQL_SQL_SECURITY];
   if (at < 0 || (p.nth(at) === SyntaxKind.Word && words.includes(p.wordAt(at)!))) return;
   const [start, end] = p.rangeAt(p.position + at);
   p.report(SyntaxCode.ExpectedToken, `expected ${words.map((w) => w.toUpperCase()).join(", ").replace(/, (\w+)$/, " or $1")}`, start, end);
@@ -821,7 +821,6 @@ export function parseGrantOrRevoke(p: Parser, defaultPrivileges = false): void {
   p.finish();
 }
 
-/** Whether an ON comes before the TO / FROM of a GRANT or REVOKE (outside parentheses): a privilege grant. */
 /**
  * MySQL's privileges of several words, by their first word: CREATE TEMPORARY TABLES, SHOW VIEW,
  * REPLICATION SLAVE, GRANT OPTION, … and MariaDB's (DELETE HISTORY, BINLOG ADMIN, SET USER, …),
@@ -868,6 +867,7 @@ function atMysqlRevokeAll(p: Parser): boolean {
   return p.nth(n) === SyntaxKind.Comma && p.nthKw(n + 1, "grant") && p.nthKw(n + 2, "option");
 }
 
+/** Whether an ON comes before the TO / FROM of a GRANT or REVOKE (outside parentheses): a privilege grant. */
 function onBeforeGrantee(p: Parser): boolean {
   let depth = 0;
   for (let n = 0; n < 256; n++) {

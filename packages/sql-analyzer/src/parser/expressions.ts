@@ -1740,11 +1740,12 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
   let misplacedComma = false;
   let misplacedSeparator = false;
   const callee = p.wordAt(-1);
-  const oneArgumentAggregate = p.mysql && MYSQL_ONE_ARGUMENT_AGGREGATES.has(callee ?? "") && p.behind(2) !== SyntaxKind.Dot;
+  /** MySQL: the name is one word (`f(`, not `db.f(`), so its grammar's rules for that word apply. */
+  const unqualified = p.mysql && p.behind(2) !== SyntaxKind.Dot;
+  const oneArgumentAggregate = unqualified && MYSQL_ONE_ARGUMENT_AGGREGATES.has(callee ?? "");
   // (MySQL's aggregates take their argument: COUNT() and SUM() are syntax errors there.)
-  const argumentNeeded = oneArgumentAggregate || (p.mysql && callee === "count" && p.behind(2) !== SyntaxKind.Dot);
+  const argumentNeeded = oneArgumentAggregate || (unqualified && callee === "count");
   const intervalArgs = p.mysql && DATE_INTERVAL_FUNCTIONS.has(callee ?? "");
-  const unqualified = p.behind(2) !== SyntaxKind.Dot;
   p.start(SyntaxKind.ArgList);
   p.bump();
   if (!p.enter()) {
@@ -1856,7 +1857,7 @@ function parseArgList(p: Parser, nameCp: number, special?: string, exprListOnly 
       p.report(SyntaxCode.ExpectedToken, `${special.toUpperCase()}(… ${sequence.toUpperCase()} …) needs ${longer.slice(sequence.length + 1).split(" ")[0]!.toUpperCase()} next`, start, end);
     }
   }
-  if (p.mysql && unqualified && callee !== undefined && separators.length === 0) {
+  if (unqualified && callee !== undefined && separators.length === 0) {
     // MySQL's functions named with a keyword take as many arguments as their grammar rule gives.
     const arity = MYSQL_KEYWORD_CALL_ARITY.get(callee);
     if (arity !== undefined && (count < arity[0] || count > arity[1]) && p.at(SyntaxKind.RParen)) {

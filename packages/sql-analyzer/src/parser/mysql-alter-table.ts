@@ -1,7 +1,7 @@
 import { SyntaxKind } from "../syntax/syntax-kind.js";
 import { parseColumnDef, parseTableConstraint } from "./ddl-table.js";
 import { parsePartitionAction } from "./mysql-partitions.js";
-import { atLabel, expectIdent, isReservedAt, parseParenNameList, parseQualifiedName } from "./names.js";
+import { expectIdent, isReservedAt, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 
 /**
@@ -104,16 +104,11 @@ const ALTER_MODIFIER_VALUES: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 /**
- * ALTER TABLE's `ALGORITHM [=] {DEFAULT | INSTANT | INPLACE | COPY}` and `LOCK [=] {DEFAULT | NONE
- * | SHARED | EXCLUSIVE}` (how the server carries the change out; no table options), and its
- * SECONDARY_LOAD / SECONDARY_UNLOAD: returns false, consuming nothing, at anything else.
+ * `ALGORITHM [=] {DEFAULT | INSTANT | INPLACE | COPY}` and `LOCK [=] {DEFAULT | NONE | SHARED |
+ * EXCLUSIVE}` of ALTER TABLE and DROP INDEX (how the server carries the change out; no table
+ * options): returns false, consuming nothing, at anything else.
  */
 export function parseMysqlAlterAlgorithmOrLock(p: Parser): boolean {
-  // (SECONDARY_LOAD and SECONDARY_UNLOAD stand alone: they load the table into its secondary engine.)
-  if (p.atKw("secondary_load") || p.atKw("secondary_unload")) {
-    p.bump();
-    return true;
-  }
   const values = p.at(SyntaxKind.Word) ? ALTER_MODIFIER_VALUES.get(p.word!) : undefined;
   if (values === undefined) return false;
   p.bump();

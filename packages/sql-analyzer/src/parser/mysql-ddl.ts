@@ -314,6 +314,11 @@ function objectAfterModifiers(p: Parser): number {
   return n;
 }
 
+/** The values of a view's `ALGORITHM =` (CREATE and ALTER). */
+export const MYSQL_VIEW_ALGORITHMS: readonly string[] = ["undefined", "merge", "temptable"];
+/** The values of a view's or a routine's `SQL SECURITY`. */
+export const MYSQL_SQL_SECURITY: readonly string[] = ["definer", "invoker"];
+
 /** `ALGORITHM = {UNDEFINED | MERGE | TEMPTABLE}`, `DEFINER = account`, `SQL SECURITY {DEFINER | INVOKER}`, each an Option. */
 function parseAlterModifiers(p: Parser): void {
   for (let guard = 0; guard < 3; guard++) {
@@ -321,7 +326,7 @@ function parseAlterModifiers(p: Parser): void {
       p.start(SyntaxKind.Option);
       p.bump();
       p.bump();
-      if (p.atKw("undefined") || p.atKw("merge") || p.atKw("temptable")) p.bump();
+      if (p.at(SyntaxKind.Word) && MYSQL_VIEW_ALGORITHMS.includes(p.word!)) p.bump();
       else p.expected("UNDEFINED, MERGE or TEMPTABLE");
       p.finish();
     } else if (p.atKw("definer") && p.nthOp(1, "=")) {
@@ -334,7 +339,7 @@ function parseAlterModifiers(p: Parser): void {
       p.start(SyntaxKind.Option);
       p.bump();
       p.bump();
-      if (p.atKw("definer") || p.atKw("invoker")) p.bump();
+      if (p.at(SyntaxKind.Word) && MYSQL_SQL_SECURITY.includes(p.word!)) p.bump();
       else p.expected("DEFINER or INVOKER");
       p.finish();
     } else return;

@@ -4,15 +4,30 @@ import { parseExpr } from "./expressions.js";
 import { atLabel, expectLabel, parseQualifiedName } from "./names.js";
 import type { Parser } from "./parser.js";
 
+/** The words MySQL's SHOW statements start with (after SHOW). */
+const MYSQL_SHOW_WORDS: ReadonlySet<string> = new Set([
+  "binary", "master", "binlog", "character", "charset", "collation", "columns", "fields", "full", "extended", "create",
+  "databases", "schemas", "engine", "storage", "engines", "errors", "events", "function", "grants", "index", "indexes",
+  "keys", "open", "plugins", "privileges", "procedure", "processlist", "profile", "profiles", "relaylog", "replicas",
+  "slave", "replica", "global", "session", "local", "status", "table", "tables", "triggers", "variables", "warnings", "count",
+]);
+
 /**
  * MySQL 8's SHOW statements, each by its own grammar (after SHOW; the caller opened the
- * statement node and checked that the first word is one of MySQL's). Keywords are bumped as
- * keywords and the names in them (tables, databases, routines, engines, channels) as names, so
- * that formatting never changes a name's case; anything the form does not take is left for the
- * statement's end, which reports it.
+ * statement node). Keywords are bumped as keywords and the names in them (tables, databases,
+ * routines, engines, channels) as names, so that formatting never changes a name's case;
+ * anything the form does not take is left for the statement's end, which reports it. Returns
+ * false, consuming nothing, when the word after SHOW starts none of MySQL's forms.
  */
-export function parseMysqlShow(p: Parser): void {
+export function parseMysqlShow(p: Parser): boolean {
   const first = p.word;
+  if (!p.at(SyntaxKind.Word) || !MYSQL_SHOW_WORDS.has(first!)) return false;
+  parseMysqlShowForm(p, first!);
+  return true;
+}
+
+/** The SHOW statement whose first word (after SHOW), `first`, is at the cursor. */
+function parseMysqlShowForm(p: Parser, first: string): void {
   switch (first) {
     case "binary":
       // SHOW BINARY LOGS | SHOW BINARY LOG STATUS (8.2's name for SHOW MASTER STATUS)

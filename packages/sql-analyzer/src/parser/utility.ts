@@ -1,6 +1,5 @@
 import { SyntaxCode } from "../diagnostic.js";
 import { SyntaxKind } from "../syntax/syntax-kind.js";
-import { parseAccountName } from "./ddl-create.js";
 import { unsupportedTail } from "./ddl-objects.js";
 import { bodyContent, parseLanguageName } from "./ddl-routine.js";
 import { COPY_OPTIONS, parseOptionList, UTILITY_OPTIONS } from "./ddl-table.js";
@@ -278,20 +277,11 @@ export function parseSet(p: Parser): void {
 }
 
 /** SHOW name | SHOW ALL | MySQL SHOW TABLES/COLUMNS/… */
-/** The words MySQL's SHOW statements start with (after SHOW). */
-const MYSQL_SHOW_WORDS: ReadonlySet<string> = new Set([
-  "binary", "master", "binlog", "character", "charset", "collation", "columns", "fields", "full", "extended", "create",
-  "databases", "schemas", "engine", "storage", "engines", "errors", "events", "function", "grants", "index", "indexes",
-  "keys", "open", "plugins", "privileges", "procedure", "processlist", "profile", "profiles", "relaylog", "replicas",
-  "slave", "replica", "global", "session", "local", "status", "table", "tables", "triggers", "variables", "warnings", "count",
-]);
-
 export function parseShow(p: Parser): void {
   p.start(SyntaxKind.ShowStmt);
   p.bump();
   if (p.mysql) {
-    if (p.at(SyntaxKind.Word) && MYSQL_SHOW_WORDS.has(p.word!)) parseMysqlShow(p);
-    else {
+    if (!parseMysqlShow(p)) {
       p.wrongDialect(`SHOW ${p.tokenText()}`, "MySQL's SHOW lists its objects and settings (a setting: SHOW VARIABLES LIKE 'name', or SELECT @@name)");
       p.bumpRest();
     }
